@@ -1,0 +1,9 @@
+const shared = require('./jest.shared');
+
+module.exports = {
+  ...shared,
+  displayName: 'e2e',
+  testMatch: ['<rootDir>/{apps,libs,test}/**/*.e2e-spec.ts'],
+  globalSetup: '<rootDir>/libs/testing/src/e2e-global-setup.ts',
+  testTimeout: 120000,
+};

@@ -1,0 +1,17 @@
+const fs = require('node:fs');
+const path = require('node:path');
+
+const swcrc = JSON.parse(fs.readFileSync(path.join(__dirname, '.swcrc'), 'utf8'));
+
+/** Path aliases mirror tsconfig.json; swc does the transform, `tsc --noEmit` does the type-check. */
+module.exports = {
+  rootDir: __dirname,
+  testEnvironment: 'node',
+  transform: { '^.+\\.ts$': ['@swc/jest', { ...swcrc, swcrc: false }] },
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  moduleNameMapper: {
+    '^@exam/(contracts|platform|crypto|testing)$': '<rootDir>/libs/$1/src',
+    '^@exam/(contracts|platform|crypto|testing)/(.*)$': '<rootDir>/libs/$1/src/$2',
+  },
+  testPathIgnorePatterns: ['/node_modules/', '/dist/', '/.local/'],
+};

@@ -1,0 +1,26 @@
+/** The one place test infrastructure reads the environment. */
+export interface TestEnv {
+  /** MySQL-compatible server, without a database name. */
+  readonly databaseUrl: string;
+  /** Comma-separated Kafka bootstrap servers. */
+  readonly kafkaBrokers: string[];
+  /** Unique per test process, so runs never collide in databases or topics. */
+  readonly runId: string;
+}
+
+function makeRunId(): string {
+  const fromEnv = process.env.TEST_RUN_ID;
+  if (fromEnv !== undefined && /^[a-z0-9]{1,16}$/.test(fromEnv)) return fromEnv;
+  return `${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`.slice(-10);
+}
+
+let cached: TestEnv | undefined;
+
+export function testEnv(): TestEnv {
+  cached ??= {
+    databaseUrl: process.env.DATABASE_URL ?? 'mysql://root@127.0.0.1:3306',
+    kafkaBrokers: (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',').map((b) => b.trim()),
+    runId: makeRunId(),
+  };
+  return cached;
+}
