@@ -18,6 +18,8 @@ export default tseslint.config(
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true, allowBoolean: true }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'off',
+      // NestJS declares its option types as classes; literals are the documented way to pass them.
+      '@typescript-eslint/no-unsafe-class-instance-assignment': 'off',
       'no-restricted-imports': [
         'error',
         {

@@ -6,4 +6,6 @@ module.exports = {
   testMatch: ['<rootDir>/{apps,libs,test}/**/*.e2e-spec.ts'],
   globalSetup: '<rootDir>/libs/testing/src/e2e-global-setup.ts',
   testTimeout: 120000,
+  // kafkajs keeps reconnect timers alive after a broker restart test; never let them hold CI hostage.
+  forceExit: true,
 };

@@ -6,6 +6,8 @@ export interface TestEnv {
   readonly kafkaBrokers: string[];
   /** Unique per test process, so runs never collide in databases or topics. */
   readonly runId: string;
+  /** The broker is the one scripts/kafka.sh manages (tests may stop and start it). */
+  readonly localKafka: boolean;
 }
 
 function makeRunId(): string {
@@ -21,6 +23,7 @@ export function testEnv(): TestEnv {
     databaseUrl: process.env.DATABASE_URL ?? 'mysql://root@127.0.0.1:3306',
     kafkaBrokers: (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',').map((b) => b.trim()),
     runId: makeRunId(),
+    localKafka: process.env.KAFKA_BROKERS === undefined,
   };
   return cached;
 }

@@ -1,0 +1,3 @@
+/** The accounts service's own migrations, oldest first (platform tables come from @exam/platform). */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+export const ACCOUNTS_MIGRATIONS: Function[] = [];

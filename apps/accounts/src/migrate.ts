@@ -1,0 +1,4 @@
+import { runMigrations } from '@exam/platform';
+import { ACCOUNTS_SERVICE } from './accounts.service-definition';
+
+void runMigrations(ACCOUNTS_SERVICE);

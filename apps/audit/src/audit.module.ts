@@ -1,0 +1,15 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { PlatformModule } from '@exam/platform';
+import type { AuditEnv } from './config/audit.env';
+import { AUDIT_ENTITIES } from './database/entities';
+import { AUDIT_MIGRATIONS } from './database/migrations';
+
+@Module({})
+export class AuditModule {
+  static register(env: AuditEnv): DynamicModule {
+    return {
+      module: AuditModule,
+      imports: [PlatformModule.forService({ service: 'audit', env, entities: AUDIT_ENTITIES, migrations: AUDIT_MIGRATIONS })],
+    };
+  }
+}

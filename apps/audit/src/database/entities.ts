@@ -1,0 +1,3 @@
+/** Every TypeORM entity the audit service owns. */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+export const AUDIT_ENTITIES: Function[] = [];

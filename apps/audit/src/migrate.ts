@@ -1,0 +1,4 @@
+import { runMigrations } from '@exam/platform';
+import { AUDIT_SERVICE } from './audit.service-definition';
+
+void runMigrations(AUDIT_SERVICE);

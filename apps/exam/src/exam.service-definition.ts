@@ -1,0 +1,13 @@
+import type { ServiceDefinition } from '@exam/platform';
+import { loadExamEnv, type ExamEnv } from './config/exam.env';
+import { EXAM_ENTITIES } from './database/entities';
+import { EXAM_MIGRATIONS } from './database/migrations';
+import { ExamModule } from './exam.module';
+
+export const EXAM_SERVICE: ServiceDefinition<ExamEnv> = {
+  service: 'exam',
+  loadEnv: () => loadExamEnv(),
+  module: (env) => ExamModule.register(env),
+  entities: EXAM_ENTITIES,
+  migrations: EXAM_MIGRATIONS,
+};

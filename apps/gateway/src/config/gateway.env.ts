@@ -1,0 +1,30 @@
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsUrl, Matches, Max, Min } from 'class-validator';
+import { LOG_LEVELS, NODE_ENVS, loadConfig, type LogLevel, type NodeEnv } from '@exam/platform';
+
+const toInt = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? Number(value) : value);
+const toBool = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' ? ['1', 'true', 'yes'].includes(value.toLowerCase()) : value;
+const URL_OPTIONS = { require_tld: false, require_protocol: true, protocols: ['http', 'https'] };
+
+/** The gateway's settings; it owns no data, so no database or Kafka here. */
+export class GatewayEnv {
+  @IsIn(NODE_ENVS) NODE_ENV: NodeEnv = 'development';
+  @Transform(toInt) @IsInt() @Min(0) @Max(65535) HTTP_PORT = 3000;
+  @IsIn(LOG_LEVELS) LOG_LEVEL: LogLevel = 'info';
+  @IsUrl(URL_OPTIONS) ACCOUNTS_URL = 'http://127.0.0.1:3001';
+  @IsUrl(URL_OPTIONS) IDENTITY_URL = 'http://127.0.0.1:3002';
+  @IsUrl(URL_OPTIONS) EXAM_URL = 'http://127.0.0.1:3003';
+  @IsUrl(URL_OPTIONS) PAYMENTS_URL = 'http://127.0.0.1:3004';
+  @IsUrl(URL_OPTIONS) AUDIT_URL = 'http://127.0.0.1:3005';
+  @Transform(toInt) @IsInt() @Min(1) @Max(1_000_000) RATE_LIMIT_PER_MINUTE = 600;
+  @Transform(toInt) @IsInt() @Min(1024) @Max(50 * 1024 * 1024) BODY_LIMIT_BYTES = 1_048_576;
+  /** Shared rate-limit counters so every gateway replica enforces the same limit. */
+  @IsOptional() @Matches(/^rediss?:\/\/\S+$/, { message: 'REDIS_URL must look like redis://host:6379' }) REDIS_URL?: string;
+  /** Trust X-Forwarded-For only when an ingress or load balancer sits in front. */
+  @Transform(toBool) @IsBoolean() TRUST_PROXY = false;
+}
+
+export function loadGatewayEnv(env: Readonly<Record<string, string | undefined>> = process.env): GatewayEnv {
+  return loadConfig(GatewayEnv, env);
+}

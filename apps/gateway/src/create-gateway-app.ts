@@ -1,0 +1,28 @@
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import fastifyStatic from '@fastify/static';
+import { AllExceptionsFilter, JsonLogger } from '@exam/platform';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { GatewayEnv } from './config/gateway.env';
+import { registerEdge } from './edge/register-edge';
+import { GatewayModule } from './gateway.module';
+
+/** apps/web/public, found both from sources (ts) and from the compiled dist tree. */
+function webRoot(): string | undefined {
+  const candidates = [join(__dirname, '..', '..', 'web', 'public'), join(__dirname, '..', '..', '..', '..', 'apps', 'web', 'public')];
+  return candidates.find((dir) => existsSync(join(dir, 'index.html')));
+}
+
+export async function createGatewayApp(env: GatewayEnv): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({ bodyLimit: env.BODY_LIMIT_BYTES, trustProxy: env.TRUST_PROXY });
+  const { redis } = await registerEdge(adapter.getInstance(), env);
+  const app = await NestFactory.create<NestFastifyApplication>(GatewayModule.register(env, redis), adapter, {
+    logger: new JsonLogger('gateway', env.LOG_LEVEL),
+  });
+  app.useGlobalFilters(new AllExceptionsFilter());
+  const root = webRoot();
+  if (root) await app.register(fastifyStatic, { root, prefix: '/', index: ['index.html'] });
+  app.enableShutdownHooks();
+  return app;
+}

@@ -1,0 +1,84 @@
+import helmet from '@fastify/helmet';
+import httpProxy from '@fastify/http-proxy';
+import rateLimit from '@fastify/rate-limit';
+import type { FastifyInstance } from 'fastify';
+import { Redis } from 'ioredis';
+import { normalizeTraceId } from '@exam/platform';
+import type { GatewayEnv } from '../config/gateway.env';
+import { sendEdgeError } from './edge-error';
+import { UPSTREAM_SERVICES, upstreamUrl } from './upstreams';
+
+export interface EdgeResources {
+  readonly redis?: Redis;
+}
+
+/**
+ * The edge in front of every service: a trace id on every request, security headers, a request
+ * size limit, per-IP rate limiting, then `/api/<service>/*` proxied unchanged to that service.
+ */
+export async function registerEdge(fastify: FastifyInstance, env: GatewayEnv): Promise<EdgeResources> {
+  fastify.addHook('onRequest', async (request, reply) => {
+    const traceId = normalizeTraceId(request.headers['x-request-id']);
+    request.headers['x-request-id'] = traceId;
+    void reply.header('x-request-id', traceId);
+    const length = Number(request.headers['content-length'] ?? 0);
+    if (length > env.BODY_LIMIT_BYTES) {
+      return sendEdgeError(reply, 413, 'REQUEST.TOO_LARGE', `Request body is larger than ${env.BODY_LIMIT_BYTES} bytes.`);
+    }
+    if (request.headers['transfer-encoding'] !== undefined && request.headers['content-length'] === undefined) {
+      return sendEdgeError(reply, 411, 'REQUEST.LENGTH_REQUIRED', 'Send a Content-Length header; chunked uploads are not accepted.');
+    }
+    return undefined;
+  });
+
+  await fastify.register(helmet, {
+    contentSecurityPolicy: {
+      directives: { defaultSrc: ["'self'"], imgSrc: ["'self'", 'data:', 'blob:'], mediaSrc: ["'self'", 'blob:'] },
+    },
+    strictTransportSecurity: { maxAge: 31_536_000, includeSubDomains: true },
+    referrerPolicy: { policy: 'no-referrer' },
+  });
+
+  const redis = env.REDIS_URL ? new Redis(env.REDIS_URL, { maxRetriesPerRequest: 1, lazyConnect: false }) : undefined;
+  if (redis) {
+    fastify.addHook('onClose', async () => {
+      await redis.quit();
+    });
+  }
+  await fastify.register(rateLimit, {
+    global: true,
+    max: env.RATE_LIMIT_PER_MINUTE,
+    timeWindow: 60_000,
+    nameSpace: 'gw-rl:',
+    skipOnError: true,
+    ...(redis ? { redis } : {}),
+    allowList: (request) => request.url.startsWith('/health/'),
+    errorResponseBuilder: (request, context) => ({
+      statusCode: 429,
+      code: 'REQUEST.RATE_LIMITED',
+      message: `Too many requests from your address; try again in ${Math.ceil(context.ttl / 1000)} s.`,
+      correlationId: String(request.headers['x-request-id']),
+    }),
+  });
+
+  for (const service of UPSTREAM_SERVICES) {
+    await fastify.register(httpProxy, {
+      upstream: upstreamUrl(env, service),
+      prefix: `/api/${service}`,
+      rewritePrefix: `/api/${service}`,
+      http: { requestOptions: { timeout: 30_000 } },
+      replyOptions: {
+        onError: (reply, { error }) => {
+          const timedOut = error.message.toLowerCase().includes('timeout');
+          void sendEdgeError(
+            reply as unknown as Parameters<typeof sendEdgeError>[0],
+            timedOut ? 504 : 502,
+            timedOut ? 'GATEWAY.UPSTREAM_TIMEOUT' : 'GATEWAY.UPSTREAM_UNAVAILABLE',
+            `The ${service} service did not answer; try again shortly.`,
+          );
+        },
+      },
+    });
+  }
+  return { redis };
+}

@@ -1,0 +1,20 @@
+import { Logger } from '@nestjs/common';
+import { ConfigValidationError } from '@exam/platform';
+import { loadGatewayEnv } from './config/gateway.env';
+import { createGatewayApp } from './create-gateway-app';
+
+async function main(): Promise<void> {
+  try {
+    const env = loadGatewayEnv();
+    const app = await createGatewayApp(env);
+    await app.listen(env.HTTP_PORT, '0.0.0.0');
+    new Logger('Bootstrap').log(`gateway listening on :${env.HTTP_PORT}`);
+  } catch (error: unknown) {
+    process.stderr.write(
+      `[gateway] ${error instanceof ConfigValidationError ? error.message : `failed to start: ${String(error)}`}\n`,
+    );
+    process.exit(1);
+  }
+}
+
+void main();

@@ -1,0 +1,4 @@
+import { runMigrations } from '@exam/platform';
+import { PAYMENTS_SERVICE } from './payments.service-definition';
+
+void runMigrations(PAYMENTS_SERVICE);

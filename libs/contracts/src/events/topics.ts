@@ -1,0 +1,70 @@
+import { ErasureRequestedV1, LoginAttemptedV1, UserRegisteredV1 } from '../payloads/accounts.payloads';
+import { AlertRaisedV1, LoginAssessedV1 } from '../payloads/audit.payloads';
+import { RegistrationCreatedV1 } from '../payloads/exam.payloads';
+import { VerificationCompletedV1 } from '../payloads/identity.payloads';
+import { OrderPaidV1 } from '../payloads/payments.payloads';
+
+/**
+ * Every topic of the platform, `<service>.<aggregate>.<past-tense-event>`.
+ * A published topic is never renamed; a breaking payload change gets a new version.
+ */
+export const Topics = {
+  UserRegistered: 'accounts.user.registered',
+  LoginAttempted: 'accounts.login.attempted',
+  ErasureRequested: 'accounts.erasure.requested',
+  VerificationCompleted: 'identity.verification.completed',
+  RegistrationCreated: 'exam.registration.created',
+  OrderPaid: 'payments.order.paid',
+  LoginAssessed: 'audit.login.assessed',
+  AlertRaised: 'audit.alert.raised',
+} as const;
+
+export type TopicName = (typeof Topics)[keyof typeof Topics];
+
+type PayloadClass<T> = new () => T;
+
+export interface TopicContract<P> {
+  readonly version: number;
+  readonly payload: PayloadClass<P>;
+  readonly partitions: number;
+}
+
+/** The payload type map: publishing a payload of the wrong shape for a topic does not compile. */
+export interface TopicPayloads {
+  'accounts.user.registered': UserRegisteredV1;
+  'accounts.login.attempted': LoginAttemptedV1;
+  'accounts.erasure.requested': ErasureRequestedV1;
+  'identity.verification.completed': VerificationCompletedV1;
+  'exam.registration.created': RegistrationCreatedV1;
+  'payments.order.paid': OrderPaidV1;
+  'audit.login.assessed': LoginAssessedV1;
+  'audit.alert.raised': AlertRaisedV1;
+}
+
+/** Plain-object view of a payload class: events are data, built as literals, not class instances. */
+export type PlainPayload<C> = { readonly [K in keyof C]: C[K] };
+
+export type PayloadOf<T extends TopicName> = PlainPayload<TopicPayloads[T]>;
+
+/** Runtime side of the map: current version, validating class and partition count per topic. */
+export const TopicRegistry: { readonly [K in TopicName]: TopicContract<TopicPayloads[K]> } = {
+  'accounts.user.registered': { version: 1, payload: UserRegisteredV1, partitions: 3 },
+  'accounts.login.attempted': { version: 1, payload: LoginAttemptedV1, partitions: 6 },
+  'accounts.erasure.requested': { version: 1, payload: ErasureRequestedV1, partitions: 3 },
+  'identity.verification.completed': { version: 1, payload: VerificationCompletedV1, partitions: 3 },
+  'exam.registration.created': { version: 1, payload: RegistrationCreatedV1, partitions: 3 },
+  'payments.order.paid': { version: 1, payload: OrderPaidV1, partitions: 3 },
+  'audit.login.assessed': { version: 1, payload: LoginAssessedV1, partitions: 6 },
+  'audit.alert.raised': { version: 1, payload: AlertRaisedV1, partitions: 3 },
+};
+
+export const ALL_TOPICS: readonly TopicName[] = Object.values(Topics);
+
+export function isTopicName(value: string): value is TopicName {
+  return Object.prototype.hasOwnProperty.call(TopicRegistry, value);
+}
+
+/** Poison messages of `<topic>` end up in `<topic>.dlq` after bounded retries. */
+export function deadLetterTopicOf(topic: TopicName): `${TopicName}.dlq` {
+  return `${topic}.dlq`;
+}

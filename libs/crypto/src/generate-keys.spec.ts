@@ -1,0 +1,60 @@
+import { CRYPTO_ENV, parseCryptoConfig } from './crypto.config';
+import { generateKeys, runGenerateKeysCli } from './generate-keys';
+import { loadFieldProtection } from './load-field-protection';
+
+const CONTEXT = { service: 's', table: 't', column: 'c', rowId: 'r' };
+
+describe(generateKeys.name, () => {
+  it('should generate a fresh set that production accepts', () => {
+    const sut = generateKeys({ now: new Date('2025-06-01T00:00:00Z') });
+
+    expect(Object.keys(sut).sort()).toEqual(Object.values(CRYPTO_ENV).sort());
+    expect(sut[CRYPTO_ENV.activeDataKeyId]).toMatch(/^dk20250601[0-9a-f]{4}$/);
+    expect(() => parseCryptoConfig({ NODE_ENV: 'production', ...sut })).not.toThrow();
+  });
+
+  it('should add a data key that becomes active while old values stay readable', async () => {
+    const original = generateKeys();
+    const before = await loadFieldProtection(parseCryptoConfig(original));
+    const stored = before.cipher.encrypt('secret', CONTEXT);
+
+    const sut = { ...original, ...generateKeys({ mode: 'add-data-key', existing: original }) };
+    const after = await loadFieldProtection(parseCryptoConfig(sut));
+
+    expect(Object.keys(JSON.parse(sut[CRYPTO_ENV.dataKeys] ?? '') as object)).toHaveLength(2);
+    expect(after.cipher.activeKeyId).not.toBe(before.cipher.activeKeyId);
+    expect(after.cipher.decrypt(stored, CONTEXT)).toBe('secret');
+  });
+
+  it('should add a blind-index key without switching the active one', () => {
+    const original = generateKeys();
+
+    const sut = generateKeys({ mode: 'add-blind-index-key', existing: original });
+
+    expect(Object.keys(sut)).toEqual([CRYPTO_ENV.blindIndexKeys]);
+    expect(Object.keys(JSON.parse(sut[CRYPTO_ENV.blindIndexKeys] ?? '') as object)).toHaveLength(2);
+  });
+
+  it('should refuse to add a key without a current configuration', () => {
+    expect(() => generateKeys({ mode: 'add-data-key', existing: {} })).toThrow('CRYPTO.CONFIG_INVALID');
+  });
+});
+
+describe(runGenerateKeysCli.name, () => {
+  it('should print dotenv lines', () => {
+    const lines: string[] = [];
+
+    const code = runGenerateKeysCli([], {}, (line) => lines.push(line));
+
+    expect(code).toBe(0);
+    expect(lines.map((line) => line.split('=')[0])).toEqual(Object.values(CRYPTO_ENV));
+    expect(lines.every((line) => /^[A-Z_]+='[^']+'$/.test(line))).toBe(true);
+  });
+
+  it('should exit 1 with a message when adding to an empty configuration', () => {
+    const lines: string[] = [];
+
+    expect(runGenerateKeysCli(['--add-data-key'], {}, (line) => lines.push(line))).toBe(1);
+    expect(lines[0]).toContain('CRYPTO.CONFIG_INVALID');
+  });
+});

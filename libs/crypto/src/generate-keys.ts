@@ -1,0 +1,102 @@
+import { createSecretKey, randomBytes } from 'node:crypto';
+import { AES_KEY_BYTES } from './aes-gcm';
+import { CRYPTO_ENV, CryptoEnv, parseCryptoConfig } from './crypto.config';
+import { CryptoError } from './crypto.errors';
+import { wrapDataKeyLocally } from './local-key-encryption-provider';
+
+export type GenerateKeysMode = 'fresh' | 'add-data-key' | 'add-blind-index-key';
+
+export interface GenerateKeysOptions {
+  readonly mode?: GenerateKeysMode;
+  /** The current configuration; required by the `add-*` modes, which keep every existing key. */
+  readonly existing?: CryptoEnv;
+  readonly now?: Date;
+}
+
+/** Date-stamped so operators can tell key ages apart; the random suffix keeps same-day ids distinct. */
+export function newKeyId(prefix: 'dk' | 'bi', now: Date = new Date()): string {
+  const day = now.toISOString().slice(0, 10).replaceAll('-', '');
+  return `${prefix}${day}${randomBytes(2).toString('hex')}`;
+}
+
+function freshKey(): Buffer {
+  return randomBytes(AES_KEY_BYTES);
+}
+
+function requireExisting(options: GenerateKeysOptions): CryptoEnv {
+  if (options.existing === undefined) {
+    throw new CryptoError('CRYPTO.CONFIG_INVALID', 'adding a key needs the current key configuration');
+  }
+  // Validates the current set exactly as the services will (production rules included, when NODE_ENV says so).
+  const config = parseCryptoConfig(options.existing);
+  if (config.source !== 'environment') {
+    throw new CryptoError('CRYPTO.CONFIG_INVALID', 'adding a key needs the current key configuration');
+  }
+  return options.existing;
+}
+
+/**
+ * Returns the environment entries to set. `add-data-key` makes the new key active at once (old keys stay for
+ * reads until rotation finishes); `add-blind-index-key` only adds the key, because the index switch happens
+ * after the new index column is backfilled.
+ */
+export function generateKeys(options: GenerateKeysOptions = {}): Record<string, string> {
+  const now = options.now ?? new Date();
+  switch (options.mode ?? 'fresh') {
+    case 'fresh': {
+      const kek = freshKey();
+      const dataKeyId = newKeyId('dk', now);
+      const indexKeyId = newKeyId('bi', now);
+      const wrapped = wrapDataKeyLocally(createSecretKey(kek), dataKeyId, freshKey());
+      return {
+        [CRYPTO_ENV.kek]: kek.toString('base64'),
+        [CRYPTO_ENV.dataKeys]: JSON.stringify({ [dataKeyId]: wrapped }),
+        [CRYPTO_ENV.activeDataKeyId]: dataKeyId,
+        [CRYPTO_ENV.blindIndexKeys]: JSON.stringify({ [indexKeyId]: freshKey().toString('base64') }),
+        [CRYPTO_ENV.activeBlindIndexKeyId]: indexKeyId,
+      };
+    }
+    case 'add-data-key': {
+      const env = requireExisting(options);
+      const kek = Buffer.from(env[CRYPTO_ENV.kek] ?? '', 'base64');
+      const dataKeyId = newKeyId('dk', now);
+      const dataKeys = JSON.parse(env[CRYPTO_ENV.dataKeys] ?? '{}') as Record<string, string>;
+      dataKeys[dataKeyId] = wrapDataKeyLocally(createSecretKey(kek), dataKeyId, freshKey());
+      return {
+        [CRYPTO_ENV.dataKeys]: JSON.stringify(dataKeys),
+        [CRYPTO_ENV.activeDataKeyId]: dataKeyId,
+      };
+    }
+    case 'add-blind-index-key': {
+      const env = requireExisting(options);
+      const indexKeys = JSON.parse(env[CRYPTO_ENV.blindIndexKeys] ?? '{}') as Record<string, string>;
+      indexKeys[newKeyId('bi', now)] = freshKey().toString('base64');
+      return { [CRYPTO_ENV.blindIndexKeys]: JSON.stringify(indexKeys) };
+    }
+  }
+}
+
+/** `generate-keys [--add-data-key | --add-blind-index-key]`; prints dotenv lines. Returns the exit code. */
+export function runGenerateKeysCli(
+  argv: readonly string[],
+  env: CryptoEnv,
+  write: (line: string) => void = (line) => process.stdout.write(`${line}\n`),
+): number {
+  const mode: GenerateKeysMode = argv.includes('--add-data-key')
+    ? 'add-data-key'
+    : argv.includes('--add-blind-index-key')
+      ? 'add-blind-index-key'
+      : 'fresh';
+  try {
+    const entries = generateKeys({ mode, existing: mode === 'fresh' ? undefined : env });
+    for (const [name, value] of Object.entries(entries)) write(`${name}='${value}'`);
+    return 0;
+  } catch (error: unknown) {
+    write(`# ${error instanceof Error ? error.message : 'key generation failed'}`);
+    return 1;
+  }
+}
+
+if (require.main === module) {
+  process.exitCode = runGenerateKeysCli(process.argv.slice(2), process.env);
+}

@@ -1,0 +1,36 @@
+import type { DynamicModule } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { BaseServiceEnv } from '../config/base-service.env';
+import { configureHttp } from '../http/configure-http';
+import { JsonLogger } from '../logging/json-logger';
+import { KafkaEventServer } from '../messaging/consumer/kafka-event.server';
+
+export interface ServiceAppOptions {
+  readonly service: string;
+  readonly env: BaseServiceEnv;
+  readonly module: DynamicModule;
+}
+
+/**
+ * Builds a service as a hybrid app (HTTP + Kafka event consumer) with the shared HTTP edge.
+ * Used by main.ts and by e2e tests alike, so tests exercise exactly what production runs.
+ */
+export async function createServiceApp({ service, env, module }: ServiceAppOptions): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({ bodyLimit: Number(env.BODY_LIMIT_BYTES), trustProxy: true });
+  const app = await NestFactory.create<NestFastifyApplication>(module, adapter, {
+    logger: new JsonLogger(service, env.LOG_LEVEL),
+  });
+  configureHttp(app, service);
+  app.connectMicroservice({ strategy: app.get(KafkaEventServer) }, { inheritAppConfig: false });
+  app.enableShutdownHooks();
+  return app;
+}
+
+/** Starts consuming and listening; returns the bound port. */
+export async function startServiceApp(app: NestFastifyApplication, port: number, host = '0.0.0.0'): Promise<number> {
+  await app.startAllMicroservices();
+  await app.listen(port, host);
+  const address = app.getHttpServer().address();
+  return typeof address === 'object' && address !== null ? address.port : port;
+}

@@ -1,0 +1,46 @@
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsString, Matches, Max, Min } from 'class-validator';
+import { Secret } from './secret.decorator';
+
+export const NODE_ENVS = ['development', 'test', 'production'] as const;
+export type NodeEnv = (typeof NODE_ENVS)[number];
+export const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+const toInt = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? Number(value) : value);
+const toBool = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' ? ['1', 'true', 'yes'].includes(value.toLowerCase()) : value;
+
+/** Settings every backend service shares. Service env classes extend it. */
+export class BaseServiceEnv {
+  @IsIn(NODE_ENVS) NODE_ENV: NodeEnv = 'development';
+
+  @Transform(toInt) @IsInt() @Min(0) @Max(65535) HTTP_PORT = 3000;
+
+  /** MySQL-compatible server, e.g. mysql://user:pass@127.0.0.1:3306 (no database name). */
+  @Secret()
+  @Matches(/^mysql:\/\/[^\s]+$/, { message: 'DATABASE_URL must look like mysql://user:password@host:3306' })
+  DATABASE_URL = 'mysql://root@127.0.0.1:3306';
+
+  @Matches(/^[a-z][a-z0-9_]{0,63}$/, { message: 'DATABASE_NAME must be lower-case letters, digits and _' })
+  DATABASE_NAME = '';
+
+  @Transform(toBool) @IsBoolean() DB_MIGRATIONS_RUN = false;
+
+  @Matches(/^[^,\s]+(,[^,\s]+)*$/, { message: 'KAFKA_BROKERS must be host:port[,host:port...]' })
+  KAFKA_BROKERS = '127.0.0.1:9092';
+
+  /** Prepended to every physical topic and consumer group; tests use it to isolate runs. */
+  @Matches(/^([a-z0-9_-]{1,32}\.)?$/, { message: 'KAFKA_TOPIC_PREFIX must be empty or like "t1a2b3."' })
+  KAFKA_TOPIC_PREFIX = '';
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(5) KAFKA_REPLICATION_FACTOR = 1;
+
+  @Transform(toInt) @IsInt() @Min(10) @Max(60_000) OUTBOX_POLL_MS = 200;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(20) CONSUMER_MAX_ATTEMPTS = 3;
+
+  @IsIn(LOG_LEVELS) LOG_LEVEL: LogLevel = 'info';
+
+  @IsString() @Matches(/^\d+$/) BODY_LIMIT_BYTES = '1048576';
+}

@@ -1,0 +1,3 @@
+export * from './base-service.env';
+export * from './load-config';
+export * from './secret.decorator';

@@ -1,0 +1,5 @@
+export * from './data-source-options';
+export * from './ensure-database';
+export * from './mysql-url';
+export * from './safe-typeorm.logger';
+export * from './locked-migrations';

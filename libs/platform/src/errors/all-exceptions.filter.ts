@@ -1,0 +1,93 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { currentTraceId } from '../context/request-context';
+import { DomainError } from './domain-error';
+import type { ErrorBody } from './error-body';
+import { statusOf } from './error-status';
+
+interface ReplyLike {
+  status(code: number): ReplyLike;
+  header(name: string, value: string): ReplyLike;
+  send(body: unknown): unknown;
+}
+
+const HTTP_CODES: Readonly<Record<number, string>> = {
+  400: 'REQUEST.MALFORMED',
+  401: 'AUTH.UNAUTHENTICATED',
+  403: 'AUTH.FORBIDDEN',
+  404: 'REQUEST.NOT_FOUND',
+  405: 'REQUEST.METHOD_NOT_ALLOWED',
+  413: 'REQUEST.TOO_LARGE',
+  415: 'REQUEST.UNSUPPORTED_MEDIA_TYPE',
+  429: 'REQUEST.RATE_LIMITED',
+};
+
+function httpExceptionMessage(exception: HttpException): string {
+  const response = exception.getResponse();
+  if (typeof response === 'string') return response;
+  const message = (response as { message?: unknown }).message;
+  if (typeof message === 'string') return message;
+  if (Array.isArray(message)) return message.filter((m) => typeof m === 'string').join('; ');
+  return exception.message;
+}
+
+/** Errors thrown by the HTTP framework itself (bad JSON, body too large) carry a 4xx statusCode. */
+function frameworkClientError(exception: unknown): { status: number; message: string } | undefined {
+  if (typeof exception !== 'object' || exception === null) return undefined;
+  const { statusCode, message } = exception as { statusCode?: unknown; message?: unknown };
+  if (typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500) {
+    return { status: statusCode, message: typeof message === 'string' ? message : 'Bad request' };
+  }
+  return undefined;
+}
+
+/**
+ * Maps every error to the one error body. Domain errors by kind; client errors keep their 4xx;
+ * anything else is a 500 with a correlation id and nothing about its internals.
+ */
+@Catch()
+export class AllExceptionsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ExceptionFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    if (host.getType() !== 'http') return;
+    const reply = host.switchToHttp().getResponse<ReplyLike>();
+    const correlationId = currentTraceId();
+    const body = this.toBody(exception, correlationId);
+    reply.header('x-request-id', correlationId).status(body.statusCode).send(body);
+  }
+
+  private toBody(exception: unknown, correlationId: string): ErrorBody {
+    if (exception instanceof DomainError) {
+      const statusCode: number = statusOf(exception.kind);
+      if (statusCode >= 500) this.logger.error(`${exception.code}: ${exception.message}`);
+      return {
+        statusCode,
+        code: exception.code,
+        message: exception.message,
+        ...(exception.details.length > 0 ? { details: exception.details } : {}),
+        correlationId,
+      };
+    }
+    if (exception instanceof HttpException && exception.getStatus() < 500) {
+      const statusCode = exception.getStatus();
+      return { statusCode, code: HTTP_CODES[statusCode] ?? 'REQUEST.REJECTED', message: httpExceptionMessage(exception), correlationId };
+    }
+    const clientError = frameworkClientError(exception);
+    if (clientError) {
+      return {
+        statusCode: clientError.status,
+        code: HTTP_CODES[clientError.status] ?? 'REQUEST.REJECTED',
+        message: clientError.message,
+        correlationId,
+      };
+    }
+    const name = exception instanceof Error ? exception.name : typeof exception;
+    this.logger.error(`Unhandled ${name} (correlationId ${correlationId})`, exception instanceof Error ? exception.stack : undefined);
+    return {
+      statusCode: HttpStatus.INTERNAL_SERVER_ERROR,
+      code: 'INTERNAL.UNEXPECTED',
+      message: `Something went wrong on our side. Quote correlation id ${correlationId} if you contact support.`,
+      correlationId,
+    };
+  }
+}

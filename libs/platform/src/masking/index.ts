@@ -1,0 +1,4 @@
+export * from './sensitive.decorator';
+export * from './response-masker';
+export * from './masked-json';
+export * from './masking.interceptor';

@@ -1,0 +1,54 @@
+import { findSensitiveNumbers, SENSITIVE_NUMBER_PREFILTER } from '@exam/crypto/masking';
+import { MaskingLeak, maskResponseBody } from './response-masker';
+import { withSensitiveMasking } from './sensitive.decorator';
+
+const TEXT_PREFILTER = new RegExp(SENSITIVE_NUMBER_PREFILTER.source, 'g');
+/** The longest candidate (4-4-4-4-3 with separators) plus one boundary character. */
+const WINDOW = 24;
+
+function isAsciiLetter(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+}
+
+const NO_LEAKS: readonly MaskingLeak[] = Object.freeze([]);
+
+/**
+ * One native regex pass over the whole text; each hit is confirmed by the real detectors on a window around
+ * it. Hits glued to a letter (hex ids, tokens) are dropped at once, since no candidate may touch a letter.
+ */
+export function textMayContainSensitiveNumber(text: string): boolean {
+  TEXT_PREFILTER.lastIndex = 0;
+  let now: Date | undefined;
+  for (let match = TEXT_PREFILTER.exec(text); match !== null; match = TEXT_PREFILTER.exec(text)) {
+    if (!isAsciiLetter(text.charCodeAt(match.index - 1))) {
+      const from = Math.max(0, match.index - WINDOW);
+      const to = Math.min(text.length, match.index + match[0].length + WINDOW);
+      now ??= new Date();
+      if (findSensitiveNumbers(text.slice(from, to), now).length > 0) return true;
+    }
+    // Overlapping restart: a candidate may begin inside this hit, e.g. the second group of a grouped card.
+    TEXT_PREFILTER.lastIndex = match.index + 1;
+  }
+  return false;
+}
+
+export interface MaskedJson {
+  /** Undefined exactly when JSON.stringify(body) is. */
+  readonly json: string | undefined;
+  readonly leaks: readonly MaskingLeak[];
+}
+
+/**
+ * Serializes a response once, with @Sensitive DTOs masked by the native JSON.stringify walk, then checks the
+ * text with one native regex pass. Only when that finds a real candidate is the body walked in JS, to mask
+ * the strings and name their paths, and serialized again; that path is for leaks, which should be rare.
+ */
+export function serializeMaskedJson(body: unknown): MaskedJson {
+  return withSensitiveMasking(() => {
+    const json = JSON.stringify(body) as string | undefined;
+    if (json === undefined || !textMayContainSensitiveNumber(json)) return { json, leaks: NO_LEAKS };
+    const masked = maskResponseBody(body);
+    if (masked.leaks.length === 0) return { json, leaks: NO_LEAKS };
+    return { json: JSON.stringify(masked.body), leaks: masked.leaks };
+  });
+}

@@ -1,0 +1,215 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { CustomTransportStrategy, Server, type MessageHandler } from '@nestjs/microservices';
+import { isTopicName, type EventEnvelope, type TopicName } from '@exam/contracts';
+import type { Consumer, EachBatchPayload, KafkaMessage } from 'kafkajs';
+import { lastValueFrom } from 'rxjs';
+import { DataSource } from 'typeorm';
+import { DomainError } from '../../errors/domain-error';
+import { runWithContext } from '../../context/request-context';
+import { KafkaConnection } from '../kafka-connection';
+import { MESSAGING_SETTINGS, type MessagingSettings } from '../messaging.settings';
+import { ensureTopics, platformTopicSpecs } from '../topic-admin';
+import { DeadLetterPublisher } from './dead-letter.publisher';
+import { EventContext, type EventDelivery } from './event-context';
+import { parseEnvelope } from './envelope-parser';
+
+type Outcome = 'applied' | 'duplicate';
+
+const HEARTBEAT_EVERY_MS = 3000;
+const MAX_RESTART_DELAY_MS = 30_000;
+
+function describe(error: unknown): string {
+  if (error instanceof DomainError) return `${error.code}: ${error.message}`;
+  if (error instanceof Error) return `${error.name}: ${error.message}`;
+  return String(error);
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * A Nest microservice transport over kafkajs for `@OnEvent(topic)` handlers. Each message is
+ * validated, then applied in one database transaction together with its inbox row, so a redelivered
+ * event has no second effect. Failures are retried a bounded number of times and then sent to the
+ * topic's dead-letter topic, so one bad message never blocks its partition. Heartbeats continue
+ * during long handlers, and the consumer rebuilds itself if kafkajs gives up after a broker outage.
+ * Request-reply over Kafka is deliberately not offered: replies get lost in rebalances.
+ */
+@Injectable()
+export class KafkaEventServer extends Server implements CustomTransportStrategy {
+  private readonly log = new Logger(KafkaEventServer.name);
+  private consumer?: Consumer;
+  private closing = false;
+  private restartTimer?: NodeJS.Timeout;
+  private restartDelayMs = 1000;
+  private running = false;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly kafka: KafkaConnection,
+    private readonly deadLetters: DeadLetterPublisher,
+    @Inject(MESSAGING_SETTINGS) private readonly settings: MessagingSettings,
+  ) {
+    super();
+  }
+
+  get isRunning(): boolean {
+    return this.running;
+  }
+
+  listen(callback: (error?: unknown) => void): void {
+    this.closing = false;
+    // The service boots even if Kafka is down; the consumer keeps trying in the background.
+    void this.start();
+    callback();
+  }
+
+  async close(): Promise<void> {
+    this.closing = true;
+    clearTimeout(this.restartTimer);
+    await this.stopConsumer();
+  }
+
+  on(): never {
+    throw new Error('KafkaEventServer does not emit transport events');
+  }
+
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- signature fixed by Nest's Server
+  unwrap<T>(): T {
+    return this.consumer as T;
+  }
+
+  private subscribedTopics(): TopicName[] {
+    return [...this.getHandlers().keys()].filter(isTopicName);
+  }
+
+  private async start(): Promise<void> {
+    const topics = this.subscribedTopics();
+    if (topics.length === 0 || this.closing) return;
+    const consumer = this.kafka.kafka.consumer({
+      groupId: this.kafka.names.consumerGroup(this.settings.service),
+      sessionTimeout: 30_000,
+      rebalanceTimeout: 60_000,
+      heartbeatInterval: HEARTBEAT_EVERY_MS,
+      allowAutoTopicCreation: false,
+      maxWaitTimeInMs: 250,
+      retry: { initialRetryTime: 300, retries: 8, maxRetryTime: 5000 },
+    });
+    this.consumer = consumer;
+    consumer.on(consumer.events.CRASH, ({ payload }) => {
+      this.running = false;
+      if (!payload.restart && !this.closing) {
+        this.log.warn(`Consumer crashed and will be rebuilt: ${describe(payload.error)}`);
+        this.scheduleRestart();
+      }
+    });
+    consumer.on(consumer.events.GROUP_JOIN, () => {
+      this.running = true;
+      this.restartDelayMs = 1000;
+    });
+    try {
+      const admin = await this.kafka.getAdmin();
+      await ensureTopics(admin, platformTopicSpecs(this.kafka.names, this.settings.replicationFactor, topics));
+      await consumer.connect();
+      await consumer.subscribe({ topics: topics.map((t) => this.kafka.names.physical(t)), fromBeginning: true });
+      await consumer.run({
+        partitionsConsumedConcurrently: 3,
+        eachBatchAutoResolve: false,
+        eachBatch: (payload) => this.consumeBatch(payload),
+      });
+      this.log.log(`Consuming ${topics.join(', ')} as ${this.kafka.names.consumerGroup(this.settings.service)}`);
+    } catch (error: unknown) {
+      this.log.warn(`Consumer could not start (${describe(error)}); retrying in ${this.restartDelayMs} ms`);
+      await this.kafka.resetAdmin();
+      this.scheduleRestart();
+    }
+  }
+
+  private scheduleRestart(): void {
+    if (this.closing) return;
+    clearTimeout(this.restartTimer);
+    const delay = this.restartDelayMs;
+    this.restartDelayMs = Math.min(this.restartDelayMs * 2, MAX_RESTART_DELAY_MS);
+    this.restartTimer = setTimeout(() => {
+      void this.stopConsumer().then(() => this.start());
+    }, delay);
+  }
+
+  private async stopConsumer(): Promise<void> {
+    const consumer = this.consumer;
+    this.consumer = undefined;
+    this.running = false;
+    if (consumer) await consumer.disconnect().catch(() => undefined);
+  }
+
+  private async consumeBatch(payload: EachBatchPayload): Promise<void> {
+    const { batch } = payload;
+    const topic = this.kafka.names.logical(batch.topic);
+    const heartbeat = (): Promise<void> => payload.heartbeat();
+    for (const message of batch.messages) {
+      if (!payload.isRunning() || payload.isStale()) return;
+      if (topic !== undefined) await this.consumeMessage(topic, batch.partition, message, heartbeat);
+      payload.resolveOffset(message.offset);
+      await payload.commitOffsetsIfNecessary();
+      await heartbeat();
+    }
+  }
+
+  private async consumeMessage(
+    topic: TopicName,
+    partition: number,
+    message: KafkaMessage,
+    heartbeat: () => Promise<void>,
+  ): Promise<void> {
+    const parsed = parseEnvelope(topic, message.value);
+    if (!parsed.ok) {
+      await this.deadLetters.publish({ topic, partition, message, reason: parsed.reason, attempts: 0 });
+      return;
+    }
+    const handler = this.getHandlerByPattern(topic);
+    if (!handler) return;
+    const maxAttempts = this.settings.consumerMaxAttempts;
+    for (let attempt = 1; ; attempt += 1) {
+      const delivery: EventDelivery = { topic, partition, offset: message.offset, attempt };
+      try {
+        await this.withHeartbeat(heartbeat, () => this.applyOnce(handler, parsed.envelope, delivery));
+        return;
+      } catch (error: unknown) {
+        if (attempt >= maxAttempts) {
+          const reason = `HANDLER.FAILED: ${describe(error)}`;
+          await this.deadLetters.publish({ topic, partition, message, reason, attempts: attempt });
+          return;
+        }
+        this.log.warn(`Handler for ${topic} failed (attempt ${attempt}/${maxAttempts}): ${describe(error)}`);
+        await sleep(200 * 2 ** (attempt - 1));
+        await heartbeat();
+      }
+    }
+  }
+
+  private applyOnce(handler: MessageHandler, envelope: EventEnvelope, delivery: EventDelivery): Promise<Outcome> {
+    const group = this.kafka.names.consumerGroup(this.settings.service);
+    return runWithContext({ traceId: envelope.traceId }, () =>
+      this.dataSource.transaction(async (manager): Promise<Outcome> => {
+        const inserted: { affectedRows: number } = await manager.query(
+          'INSERT IGNORE INTO inbox_events (consumer_group, event_id, topic, processed_at) VALUES (?, ?, ?, UTC_TIMESTAMP(3))',
+          [group, envelope.id, envelope.type],
+        );
+        if (inserted.affectedRows === 0) return 'duplicate';
+        const result: unknown = await handler(envelope, new EventContext([manager, delivery]));
+        await lastValueFrom(this.transformToObservable(result), { defaultValue: undefined });
+        return 'applied';
+      }),
+    );
+  }
+
+  private async withHeartbeat<T>(heartbeat: () => Promise<void>, work: () => Promise<T>): Promise<T> {
+    const timer = setInterval(() => {
+      heartbeat().catch(() => undefined);
+    }, HEARTBEAT_EVERY_MS);
+    try {
+      return await work();
+    } finally {
+      clearInterval(timer);
+    }
+  }
+}

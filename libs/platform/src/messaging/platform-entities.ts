@@ -1,0 +1,5 @@
+import { InboxEventEntity } from './inbox/inbox-event.entity';
+import { OutboxEventEntity } from './outbox/outbox-event.entity';
+import { OutboxLeaseEntity } from './outbox/outbox-lease.entity';
+
+export const PLATFORM_ENTITIES = [OutboxEventEntity, OutboxLeaseEntity, InboxEventEntity];

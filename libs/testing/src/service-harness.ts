@@ -1,0 +1,43 @@
+import type { DynamicModule } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { BaseServiceEnv, createServiceApp, loadConfig, startServiceApp } from '@exam/platform';
+import { testEnv } from './test-env';
+
+export interface TestServiceEnvInput {
+  readonly databaseName: string;
+  readonly topicPrefix: string;
+  readonly overrides?: Readonly<Record<string, string>>;
+}
+
+/** A validated service env pointing at this run's test database, broker and topic prefix. */
+export function testServiceEnv<E extends BaseServiceEnv>(cls: new () => E, input: TestServiceEnvInput): E {
+  return loadConfig(cls, {
+    NODE_ENV: 'test',
+    HTTP_PORT: '0',
+    DATABASE_URL: testEnv().databaseUrl,
+    DATABASE_NAME: input.databaseName,
+    DB_MIGRATIONS_RUN: 'true',
+    KAFKA_BROKERS: testEnv().kafkaBrokers.join(','),
+    KAFKA_TOPIC_PREFIX: input.topicPrefix,
+    OUTBOX_POLL_MS: '50',
+    LOG_LEVEL: 'error',
+    ...input.overrides,
+  });
+}
+
+export interface RunningService {
+  readonly app: NestFastifyApplication;
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+/** Boots a service exactly as main.ts does (hybrid HTTP + Kafka), on a free port. */
+export async function startTestService(service: string, env: BaseServiceEnv, module: DynamicModule): Promise<RunningService> {
+  const app = await createServiceApp({ service, env, module });
+  const port = await startServiceApp(app, 0, '127.0.0.1');
+  return {
+    app,
+    url: `http://127.0.0.1:${port}`,
+    close: () => app.close(),
+  };
+}

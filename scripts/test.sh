@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# The one test command: installs what it needs, brings up MariaDB and Kafka, then runs
+# lint, type-check, import boundaries, unit tests and e2e tests against the real infrastructure.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+# shellcheck source=lib/install.sh
+source "$ROOT/scripts/lib/install.sh"
+
+started_kafka=0
+cleanup() {
+  if [ "$started_kafka" = 1 ] && [ "${KEEP_KAFKA:-0}" != 1 ]; then bash scripts/kafka.sh stop || true; fi
+}
+trap cleanup EXIT
+
+step() { printf '\n=== %s ===\n' "$1"; }
+t0=$(date +%s)
+
+ensure_node_modules "$ROOT"
+mkdir -p .local/test-results
+
+step "lint"
+npm run -s lint
+step "type-check"
+npm run -s typecheck
+step "import boundaries"
+npm run -s boundaries
+
+step "unit tests"
+npx jest --config jest.unit.config.js --ci --json --outputFile=.local/test-results/unit.json
+
+step "infrastructure"
+bash scripts/db.sh ensure
+if [ -z "${KAFKA_BROKERS:-}" ] && ! bash scripts/kafka.sh status >/dev/null 2>&1; then started_kafka=1; fi
+bash scripts/kafka.sh start
+
+step "e2e tests (real MariaDB + Kafka)"
+npx jest --config jest.e2e.config.js --ci --runInBand --json --outputFile=.local/test-results/e2e.json
+
+step "summary"
+node -e '
+  const fs = require("fs");
+  let passed = 0, failed = 0, skipped = 0;
+  for (const f of ["unit", "e2e"]) {
+    const r = JSON.parse(fs.readFileSync(`.local/test-results/${f}.json`, "utf8"));
+    console.log(`${f}: ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests} skipped`);
+    passed += r.numPassedTests; failed += r.numFailedTests; skipped += r.numPendingTests;
+  }
+  console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
+'
+echo "total time: $(( $(date +%s) - t0 )) s"

@@ -1,0 +1,890 @@
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import { parseAllDocuments } from 'yaml';
+
+/**
+ * Static consistency checks of the Kustomize tree under k8s/ (and its agreement with
+ * docker/compose.yaml). No cluster is needed: every YAML file is parsed and the cross-references
+ * a `kubectl apply` would only reveal at run time are checked here.
+ */
+
+const ROOT = resolve(__dirname, '..', '..');
+const K8S_DIR = join(ROOT, 'k8s');
+const BASE_DIR = join(K8S_DIR, 'base');
+const COMPOSE_FILE = join(ROOT, 'docker', 'compose.yaml');
+const SECRET_NAME = 'exam-platform-secrets';
+const NAMESPACE = 'exam-platform';
+
+// ------------------------------------------------------------------------------------------
+// The fixed topology.
+
+interface AppSpec {
+  readonly port: number;
+  readonly database: string | null;
+}
+
+const APPS: Readonly<Record<string, AppSpec>> = {
+  gateway: { port: 3000, database: null },
+  accounts: { port: 3001, database: 'exam_accounts' },
+  identity: { port: 3002, database: 'exam_identity' },
+  exam: { port: 3003, database: 'exam_exam' },
+  payments: { port: 3004, database: 'exam_payments' },
+  audit: { port: 3005, database: 'exam_audit' },
+};
+const APP_NAMES = Object.keys(APPS);
+const BACKEND_APPS = APP_NAMES.filter((app) => app !== 'gateway');
+const DEV_ONLY_APPS: Readonly<Record<string, AppSpec>> = {
+  'authority-sim': { port: 3100, database: null },
+};
+
+const BACKEND_ENV = [
+  'NODE_ENV',
+  'HTTP_PORT',
+  'DATABASE_URL',
+  'DATABASE_NAME',
+  'KAFKA_BROKERS',
+  'LOG_LEVEL',
+  'DB_MIGRATIONS_RUN',
+  'FIELD_KEK',
+  'BLIND_INDEX_KEY',
+  'JWT_PUBLIC_KEYS',
+];
+const ALLOWED_ENV: Readonly<Record<string, ReadonlySet<string>>> = {
+  gateway: new Set([
+    'NODE_ENV',
+    'HTTP_PORT',
+    'LOG_LEVEL',
+    'ACCOUNTS_URL',
+    'IDENTITY_URL',
+    'EXAM_URL',
+    'PAYMENTS_URL',
+    'AUDIT_URL',
+    'RATE_LIMIT_PER_MINUTE',
+    'BODY_LIMIT_BYTES',
+    'REDIS_URL',
+  ]),
+  accounts: new Set([...BACKEND_ENV, 'JWT_PRIVATE_KEY', 'JWT_KEY_ID']),
+  identity: new Set([...BACKEND_ENV, 'AUTHORITY_URL', 'AUTHORITY_HMAC_SECRET']),
+  exam: new Set(BACKEND_ENV),
+  payments: new Set(BACKEND_ENV),
+  audit: new Set(BACKEND_ENV),
+  'authority-sim': new Set(['NODE_ENV', 'HTTP_PORT', 'LOG_LEVEL', 'AUTHORITY_HMAC_SECRET']),
+};
+/** Env vars whose values are secret: they may only come from the Secret, never a ConfigMap. */
+const SECRET_ENV = new Set([
+  'DATABASE_URL',
+  'FIELD_KEK',
+  'BLIND_INDEX_KEY',
+  'JWT_PRIVATE_KEY',
+  'AUTHORITY_HMAC_SECRET',
+]);
+
+/** Own-property lookup that admits the key may be missing. */
+function lookup<T>(record: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.hasOwn(record, key) ? record[key] : undefined;
+}
+
+function allowedEnvFor(app: string): ReadonlySet<string> {
+  return lookup(ALLOWED_ENV, app) ?? new Set<string>();
+}
+
+// ------------------------------------------------------------------------------------------
+// Untyped YAML access through small type guards.
+
+type UnknownRecord = Record<string, unknown>;
+
+function isRecord(value: unknown): value is UnknownRecord {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function get(value: unknown, ...path: readonly string[]): unknown {
+  let current = value;
+  for (const key of path) {
+    if (!isRecord(current)) return undefined;
+    current = current[key];
+  }
+  return current;
+}
+
+function getString(value: unknown, ...path: readonly string[]): string | undefined {
+  const found = get(value, ...path);
+  return typeof found === 'string' ? found : undefined;
+}
+
+function getArray(value: unknown, ...path: readonly string[]): readonly unknown[] {
+  const found = get(value, ...path);
+  return Array.isArray(found) ? (found as unknown[]) : [];
+}
+
+function getRecord(value: unknown, ...path: readonly string[]): UnknownRecord {
+  const found = get(value, ...path);
+  return isRecord(found) ? found : {};
+}
+
+function stringMap(value: unknown): Readonly<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const [key, entry] of Object.entries(getRecord(value))) {
+    if (typeof entry === 'string') out[key] = entry;
+  }
+  return out;
+}
+
+/** Every label of `selector` is present with the same value in `labels`. */
+function selects(
+  selector: Readonly<Record<string, string>>,
+  labels: Readonly<Record<string, string>>,
+): boolean {
+  const entries = Object.entries(selector);
+  return entries.length > 0 && entries.every(([key, value]) => labels[key] === value);
+}
+
+// ------------------------------------------------------------------------------------------
+// Loading.
+
+interface ParsedFile {
+  readonly path: string;
+  readonly docs: readonly unknown[];
+  readonly errors: readonly string[];
+}
+
+interface K8sObject {
+  readonly kind: string;
+  readonly name: string;
+  readonly file: string;
+  readonly body: UnknownRecord;
+}
+
+interface PatchRef {
+  readonly path: string;
+  readonly target: UnknownRecord | null;
+}
+
+interface Layer {
+  readonly dir: string;
+  readonly kustomization: UnknownRecord;
+  /** Resources of this kustomization, including those of the bases it lists. */
+  readonly objects: readonly K8sObject[];
+  readonly patches: readonly PatchRef[];
+  /** Files (absolute) referenced by this kustomization itself. */
+  readonly referencedFiles: ReadonlySet<string>;
+  /** Every problem found while resolving references. */
+  readonly problems: readonly string[];
+}
+
+function rel(path: string): string {
+  return relative(ROOT, path);
+}
+
+function yamlFilesUnder(dir: string): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...yamlFilesUnder(path));
+    else if (/\.ya?ml$/.test(entry.name)) out.push(path);
+  }
+  return out.sort();
+}
+
+const parsedCache = new Map<string, ParsedFile>();
+
+function parseFile(path: string): ParsedFile {
+  const cached = parsedCache.get(path);
+  if (cached) return cached;
+  const documents = parseAllDocuments(readFileSync(path, 'utf8'), { merge: true });
+  const list = Array.isArray(documents) ? documents : [documents];
+  const errors = list.flatMap((doc) => doc.errors.map((error) => `${rel(path)}: ${error.message}`));
+  const docs = list.map((doc) => doc.toJS() as unknown).filter((doc) => doc !== null && doc !== undefined);
+  const parsed: ParsedFile = { path, docs, errors };
+  parsedCache.set(path, parsed);
+  return parsed;
+}
+
+function objectsOf(file: ParsedFile): K8sObject[] {
+  const out: K8sObject[] = [];
+  for (const doc of file.docs) {
+    const kind = getString(doc, 'kind');
+    const name = getString(doc, 'metadata', 'name');
+    if (isRecord(doc) && kind !== undefined && name !== undefined)
+      out.push({ kind, name, file: file.path, body: doc });
+  }
+  return out;
+}
+
+function patchRefs(kustomization: UnknownRecord, dir: string): PatchRef[] {
+  const refs: PatchRef[] = [];
+  for (const entry of getArray(kustomization, 'patches')) {
+    const path = getString(entry, 'path');
+    if (path !== undefined) {
+      const target = get(entry, 'target');
+      refs.push({ path: resolve(dir, path), target: isRecord(target) ? target : null });
+    }
+  }
+  for (const entry of [
+    ...getArray(kustomization, 'patchesStrategicMerge'),
+    ...getArray(kustomization, 'patchesJson6902').map((p) => getString(p, 'path')),
+  ]) {
+    if (typeof entry === 'string') refs.push({ path: resolve(dir, entry), target: null });
+  }
+  return refs;
+}
+
+const layerCache = new Map<string, Layer>();
+
+function loadLayer(dir: string): Layer {
+  const cached = layerCache.get(dir);
+  if (cached) return cached;
+  const problems: string[] = [];
+  const kustomizationFile = join(dir, 'kustomization.yaml');
+  const kustomization = getRecord(parseFile(kustomizationFile).docs[0]);
+  const objects: K8sObject[] = [];
+  const referencedFiles = new Set<string>();
+
+  for (const entry of [...getArray(kustomization, 'resources'), ...getArray(kustomization, 'components')]) {
+    if (typeof entry !== 'string') {
+      problems.push(`${rel(kustomizationFile)}: resource entry is not a string`);
+      continue;
+    }
+    const path = resolve(dir, entry);
+    if (!existsSync(path)) {
+      problems.push(`${rel(kustomizationFile)}: lists missing ${entry}`);
+    } else if (statSync(path).isDirectory()) {
+      if (!existsSync(join(path, 'kustomization.yaml'))) {
+        problems.push(`${rel(kustomizationFile)}: ${entry} has no kustomization.yaml`);
+        continue;
+      }
+      const inner = loadLayer(path);
+      objects.push(...inner.objects);
+      problems.push(...inner.problems);
+    } else {
+      referencedFiles.add(path);
+      objects.push(...objectsOf(parseFile(path)));
+    }
+  }
+
+  const patches = patchRefs(kustomization, dir);
+  for (const patch of patches) {
+    referencedFiles.add(patch.path);
+    if (!existsSync(patch.path))
+      problems.push(`${rel(kustomizationFile)}: lists missing patch ${rel(patch.path)}`);
+  }
+
+  const layer: Layer = { dir, kustomization, objects, patches, referencedFiles, problems };
+  layerCache.set(dir, layer);
+  return layer;
+}
+
+function kustomizationDirs(): string[] {
+  return yamlFilesUnder(K8S_DIR)
+    .filter((path) => basename(path) === 'kustomization.yaml')
+    .map((path) => dirname(path));
+}
+
+function layers(): Layer[] {
+  return kustomizationDirs().map((dir) => loadLayer(dir));
+}
+
+function ofKind(layer: Layer, kind: string): K8sObject[] {
+  return layer.objects.filter((object) => object.kind === kind);
+}
+
+function appOf(object: K8sObject): string {
+  return getString(object.body, 'metadata', 'labels', 'app.kubernetes.io/name') ?? object.name;
+}
+
+function where(object: K8sObject): string {
+  return `${object.kind}/${object.name} (${rel(object.file)})`;
+}
+
+// ------------------------------------------------------------------------------------------
+// Pod-spec helpers.
+
+interface Container {
+  readonly name: string;
+  readonly init: boolean;
+  readonly body: unknown;
+}
+
+function podSpec(deployment: K8sObject): UnknownRecord {
+  return getRecord(deployment.body, 'spec', 'template', 'spec');
+}
+
+function containersOf(deployment: K8sObject): Container[] {
+  const spec = podSpec(deployment);
+  const build = (init: boolean) => (body: unknown) => ({ name: getString(body, 'name') ?? '?', init, body });
+  return [
+    ...getArray(spec, 'initContainers').map(build(true)),
+    ...getArray(spec, 'containers').map(build(false)),
+  ];
+}
+
+function mainContainers(deployment: K8sObject): Container[] {
+  return containersOf(deployment).filter((container) => !container.init);
+}
+
+interface EnvUse {
+  readonly envName: string | null;
+  readonly configMap: string | null;
+  readonly secret: string | null;
+  readonly secretKey: string | null;
+}
+
+function envUses(deployment: K8sObject): EnvUse[] {
+  const uses: EnvUse[] = [];
+  for (const container of containersOf(deployment)) {
+    for (const from of getArray(container.body, 'envFrom')) {
+      const configMap = getString(from, 'configMapRef', 'name') ?? null;
+      const secret = getString(from, 'secretRef', 'name') ?? null;
+      uses.push({ envName: null, configMap, secret, secretKey: null });
+    }
+    for (const env of getArray(container.body, 'env')) {
+      uses.push({
+        envName: getString(env, 'name') ?? null,
+        configMap: getString(env, 'valueFrom', 'configMapKeyRef', 'name') ?? null,
+        secret: getString(env, 'valueFrom', 'secretKeyRef', 'name') ?? null,
+        secretKey: getString(env, 'valueFrom', 'secretKeyRef', 'key') ?? null,
+      });
+    }
+  }
+  for (const volume of getArray(podSpec(deployment), 'volumes')) {
+    const configMap = getString(volume, 'configMap', 'name') ?? null;
+    const secret = getString(volume, 'secret', 'secretName') ?? null;
+    if (configMap !== null || secret !== null)
+      uses.push({ envName: null, configMap, secret, secretKey: null });
+  }
+  return uses;
+}
+
+function containerPorts(container: Container): { name: string | undefined; port: unknown }[] {
+  return getArray(container.body, 'ports').map((port) => ({
+    name: getString(port, 'name'),
+    port: get(port, 'containerPort'),
+  }));
+}
+
+function resolvesToContainerPort(deployment: K8sObject, target: unknown): boolean {
+  return mainContainers(deployment).some((container) =>
+    containerPorts(container).some((port) =>
+      typeof target === 'string' ? port.name === target : port.port === target,
+    ),
+  );
+}
+
+function deploymentsSelectedBy(layer: Layer, service: K8sObject): K8sObject[] {
+  const selector = stringMap(get(service.body, 'spec', 'selector'));
+  return ofKind(layer, 'Deployment').filter((deployment) =>
+    selects(selector, stringMap(get(deployment.body, 'spec', 'template', 'metadata', 'labels'))),
+  );
+}
+
+function serviceHasPort(service: K8sObject, port: UnknownRecord): boolean {
+  const byName = getString(port, 'name');
+  const byNumber = get(port, 'number');
+  return getArray(service.body, 'spec', 'ports').some((entry) =>
+    byName !== undefined ? getString(entry, 'name') === byName : get(entry, 'port') === byNumber,
+  );
+}
+
+function loadCompose(): UnknownRecord {
+  const file = parseFile(COMPOSE_FILE);
+  expect(file.errors).toEqual([]);
+  return getRecord(file.docs[0]);
+}
+
+function composeEnvironment(service: unknown): Readonly<Record<string, string>> {
+  const environment = get(service, 'environment');
+  const out: Record<string, string> = {};
+  if (Array.isArray(environment)) {
+    for (const entry of environment as unknown[]) {
+      if (typeof entry === 'string') {
+        const [key = '', ...rest] = entry.split('=');
+        out[key] = rest.join('=');
+      }
+    }
+  } else {
+    for (const [key, value] of Object.entries(getRecord(environment))) {
+      out[key] = typeof value === 'string' ? value : JSON.stringify(value);
+    }
+  }
+  return out;
+}
+
+// ------------------------------------------------------------------------------------------
+
+describe('k8s manifests', () => {
+  const allYaml = yamlFilesUnder(K8S_DIR);
+  const base = loadLayer(BASE_DIR);
+  const overlays = kustomizationDirs()
+    .filter((dir) => dir !== BASE_DIR)
+    .map((dir) => loadLayer(dir));
+
+  it('should find a base and the dev and prod overlays', () => {
+    expect(kustomizationDirs().map(rel).sort()).toEqual(
+      ['k8s/base', 'k8s/overlays/dev', 'k8s/overlays/prod'].sort(),
+    );
+  });
+
+  it('should parse every YAML file under k8s/ without errors', () => {
+    expect(allYaml.length).toBeGreaterThan(0);
+    const errors = allYaml.flatMap((path) => parseFile(path).errors);
+    expect(errors).toEqual([]);
+    const empty = allYaml.filter((path) => parseFile(path).docs.length === 0).map(rel);
+    expect(empty).toEqual([]);
+  });
+
+  it('should list only existing files in every kustomization.yaml', () => {
+    expect(layers().flatMap((layer) => layer.problems)).toEqual([]);
+  });
+
+  it('should list every YAML file of the base and of each overlay in its kustomization.yaml', () => {
+    const unlisted: string[] = [];
+    const kustomizations = new Set(kustomizationDirs());
+    for (const layer of layers()) {
+      const own = allYaml.filter((path) => {
+        if (path === join(layer.dir, 'kustomization.yaml')) return false;
+        // A file belongs to the nearest enclosing kustomization directory.
+        let dir = dirname(path);
+        while (!kustomizations.has(dir) && dir.startsWith(K8S_DIR)) dir = dirname(dir);
+        return dir === layer.dir;
+      });
+      unlisted.push(...own.filter((path) => !layer.referencedFiles.has(path)).map(rel));
+    }
+    expect(unlisted).toEqual([]);
+  });
+
+  it('should put every object into the exam-platform namespace', () => {
+    for (const layer of layers()) {
+      expect({ dir: rel(layer.dir), namespace: get(layer.kustomization, 'namespace') }).toEqual({
+        dir: rel(layer.dir),
+        namespace: NAMESPACE,
+      });
+    }
+    const namespaces = ofKind(base, 'Namespace').map((object) => object.name);
+    expect(namespaces).toEqual([NAMESPACE]);
+  });
+
+  it('should define a Deployment, Service, ConfigMap and PodDisruptionBudget for every app in base', () => {
+    for (const app of APP_NAMES) {
+      const kinds = base.objects.filter((object) => appOf(object) === app).map((object) => object.kind);
+      expect({ app, kinds: [...kinds].sort() }).toEqual({
+        app,
+        kinds: ['ConfigMap', 'Deployment', 'PodDisruptionBudget', 'Service'],
+      });
+    }
+  });
+
+  it('should keep authority-sim out of base and deploy it only in the dev overlay', () => {
+    const names = (layer: Layer): string[] => layer.objects.map((object) => `${object.kind}/${object.name}`);
+    expect(names(base).filter((name) => name.includes('authority-sim'))).toEqual([]);
+    const dev = loadLayer(join(K8S_DIR, 'overlays', 'dev'));
+    expect(names(dev)).toEqual(expect.arrayContaining(['Deployment/authority-sim', 'Service/authority-sim']));
+    const prod = loadLayer(join(K8S_DIR, 'overlays', 'prod'));
+    expect(names(prod).filter((name) => name.includes('authority-sim'))).toEqual([]);
+  });
+
+  it('should run 2 replicas of every app in base, 1 in dev and at least 2 in prod', () => {
+    for (const deployment of ofKind(base, 'Deployment')) {
+      expect({ deployment: deployment.name, replicas: get(deployment.body, 'spec', 'replicas') }).toEqual({
+        deployment: deployment.name,
+        replicas: 2,
+      });
+    }
+    const counts = (overlay: string): Record<string, unknown> => {
+      const kustomization = loadLayer(join(K8S_DIR, 'overlays', overlay)).kustomization;
+      const out: Record<string, unknown> = {};
+      for (const entry of getArray(kustomization, 'replicas'))
+        out[getString(entry, 'name') ?? '?'] = get(entry, 'count');
+      return out;
+    };
+    const dev = counts('dev');
+    const prod = counts('prod');
+    for (const app of APP_NAMES) {
+      expect({ app, dev: dev[app] }).toEqual({ app, dev: 1 });
+      const prodCount = prod[app];
+      expect(typeof prodCount === 'number' && prodCount >= 2 ? app : `${app}: ${String(prodCount)}`).toBe(
+        app,
+      );
+    }
+  });
+
+  it('should give every container CPU and memory requests and limits', () => {
+    for (const layer of layers()) {
+      for (const deployment of ofKind(layer, 'Deployment')) {
+        for (const container of containersOf(deployment)) {
+          const resources = get(container.body, 'resources');
+          const label = `${where(deployment)} container ${container.name}`;
+          for (const section of ['requests', 'limits']) {
+            for (const resource of ['cpu', 'memory']) {
+              const value = get(resources, section, resource);
+              expect(`${label} ${section}.${resource}: ${typeof value}`).toMatch(/: (string|number)$/);
+            }
+          }
+        }
+      }
+    }
+  });
+
+  it('should probe /health/live for startup and liveness and /health/ready for readiness', () => {
+    for (const layer of layers()) {
+      for (const deployment of ofKind(layer, 'Deployment')) {
+        for (const container of mainContainers(deployment)) {
+          const probe = (name: string): unknown => ({
+            path: getString(container.body, name, 'httpGet', 'path'),
+            portResolves: resolvesToContainerPort(deployment, get(container.body, name, 'httpGet', 'port')),
+          });
+          const label = where(deployment);
+          expect({ label, probe: probe('livenessProbe') }).toEqual({
+            label,
+            probe: { path: '/health/live', portResolves: true },
+          });
+          expect({ label, probe: probe('readinessProbe') }).toEqual({
+            label,
+            probe: { path: '/health/ready', portResolves: true },
+          });
+          expect({ label, probe: probe('startupProbe') }).toEqual({
+            label,
+            probe: { path: '/health/live', portResolves: true },
+          });
+        }
+      }
+    }
+  });
+
+  it('should expose on each Deployment the port of the topology table, matching HTTP_PORT and its Service', () => {
+    const table: Readonly<Record<string, AppSpec>> = { ...APPS, ...DEV_ONLY_APPS };
+    for (const layer of layers()) {
+      const configMaps = ofKind(layer, 'ConfigMap');
+      for (const deployment of ofKind(layer, 'Deployment')) {
+        const app = appOf(deployment);
+        const spec = lookup(table, app);
+        expect({ deployment: deployment.name, known: spec !== undefined }).toEqual({
+          deployment: deployment.name,
+          known: true,
+        });
+        if (spec === undefined) continue;
+        const ports = mainContainers(deployment).flatMap((container) =>
+          containerPorts(container).map((p) => p.port),
+        );
+        expect({ app, ports }).toEqual({ app, ports: [spec.port] });
+        const referenced = new Set(
+          envUses(deployment)
+            .map((use) => use.configMap)
+            .filter((name): name is string => name !== null),
+        );
+        const httpPorts = [
+          ...new Set(
+            configMaps
+              .filter((configMap) => referenced.has(configMap.name))
+              .map((configMap) => getString(configMap.body, 'data', 'HTTP_PORT'))
+              .filter((port): port is string => port !== undefined),
+          ),
+        ];
+        expect({ app, httpPorts }).toEqual({ app, httpPorts: [String(spec.port)] });
+        const services = ofKind(layer, 'Service').filter((service) =>
+          deploymentsSelectedBy(layer, service).includes(deployment),
+        );
+        expect({ app, services: services.map((service) => service.name) }).toEqual({ app, services: [app] });
+        for (const service of services) {
+          for (const port of getArray(service.body, 'spec', 'ports')) {
+            expect({ app, port: get(port, 'port') }).toEqual({ app, port: spec.port });
+            expect({
+              app,
+              targetResolves: resolvesToContainerPort(deployment, get(port, 'targetPort')),
+            }).toEqual({
+              app,
+              targetResolves: true,
+            });
+          }
+        }
+      }
+    }
+  });
+
+  it('should select the pods of exactly one Deployment with every Service', () => {
+    for (const layer of layers()) {
+      for (const service of ofKind(layer, 'Service')) {
+        const selected = deploymentsSelectedBy(layer, service).map((deployment) => deployment.name);
+        expect({ service: where(service), selected }).toEqual({
+          service: where(service),
+          selected: [service.name],
+        });
+      }
+    }
+  });
+
+  it('should point every Ingress backend at an existing Service and port', () => {
+    for (const layer of layers()) {
+      const ingresses = ofKind(layer, 'Ingress');
+      expect(ingresses.length).toBeGreaterThan(0);
+      for (const ingress of ingresses) {
+        const backends = [
+          get(ingress.body, 'spec', 'defaultBackend'),
+          ...getArray(ingress.body, 'spec', 'rules').flatMap((rule) =>
+            getArray(rule, 'http', 'paths').map((path) => get(path, 'backend')),
+          ),
+        ].filter((backend) => backend !== undefined);
+        for (const backend of backends) {
+          const name = getString(backend, 'service', 'name');
+          const service = ofKind(layer, 'Service').find((candidate) => candidate.name === name);
+          const port = getRecord(backend, 'service', 'port');
+          expect({ backend: name, exists: service !== undefined }).toEqual({ backend: name, exists: true });
+          if (service)
+            expect({ backend: name, port, ok: serviceHasPort(service, port) }).toEqual({
+              backend: name,
+              port,
+              ok: true,
+            });
+        }
+      }
+    }
+  });
+
+  it('should route /api/<service> to each backend Service and / to the gateway', () => {
+    const ingress = ofKind(base, 'Ingress').at(0);
+    expect(ingress).toBeDefined();
+    const routes: Record<string, string | undefined> = {};
+    for (const rule of getArray(ingress!.body, 'spec', 'rules')) {
+      for (const path of getArray(rule, 'http', 'paths')) {
+        routes[getString(path, 'path') ?? '?'] = getString(path, 'backend', 'service', 'name');
+      }
+    }
+    const expected: Record<string, string> = { '/': 'gateway' };
+    for (const app of BACKEND_APPS) expected[`/api/${app}`] = app;
+    expect(routes).toEqual(expected);
+  });
+
+  it('should reference only ConfigMaps defined in the same base or overlay', () => {
+    for (const layer of layers()) {
+      const defined = new Set(ofKind(layer, 'ConfigMap').map((configMap) => configMap.name));
+      for (const deployment of ofKind(layer, 'Deployment')) {
+        const missing = envUses(deployment)
+          .map((use) => use.configMap)
+          .filter((name): name is string => name !== null && !defined.has(name));
+        expect({ deployment: where(deployment), missing }).toEqual({
+          deployment: where(deployment),
+          missing: [],
+        });
+      }
+    }
+  });
+
+  it('should read secrets only from exam-platform-secrets, with keys documented in k8s/README.md', () => {
+    const readme = readFileSync(join(K8S_DIR, 'README.md'), 'utf8');
+    for (const layer of layers()) {
+      for (const deployment of ofKind(layer, 'Deployment')) {
+        for (const use of envUses(deployment).filter((candidate) => candidate.secret !== null)) {
+          expect({ deployment: where(deployment), secret: use.secret }).toEqual({
+            deployment: where(deployment),
+            secret: SECRET_NAME,
+          });
+          if (use.secretKey !== null) {
+            expect({ key: use.secretKey, documented: readme.includes(`\`${use.secretKey}\``) }).toEqual({
+              key: use.secretKey,
+              documented: true,
+            });
+          }
+        }
+      }
+    }
+    expect(readme).toContain(`kubectl -n ${NAMESPACE} create secret generic ${SECRET_NAME}`);
+  });
+
+  it('should never commit a Secret with data or a secretGenerator', () => {
+    const files = [...allYaml, ...yamlFilesUnder(join(ROOT, 'docker'))];
+    const offenders = files.flatMap((path) =>
+      parseFile(path)
+        .docs.filter(
+          (doc) =>
+            getString(doc, 'kind') === 'Secret' &&
+            (get(doc, 'data') !== undefined || get(doc, 'stringData') !== undefined),
+        )
+        .map(() => rel(path)),
+    );
+    expect(offenders).toEqual([]);
+    const generators = layers()
+      .filter((layer) => get(layer.kustomization, 'secretGenerator') !== undefined)
+      .map((layer) => rel(layer.dir));
+    expect(generators).toEqual([]);
+  });
+
+  it('should keep secret values out of ConfigMaps and take them from the Secret', () => {
+    for (const layer of layers()) {
+      for (const configMap of ofKind(layer, 'ConfigMap')) {
+        const leaked = Object.keys(getRecord(configMap.body, 'data')).filter((key) => SECRET_ENV.has(key));
+        expect({ configMap: where(configMap), leaked }).toEqual({ configMap: where(configMap), leaked: [] });
+      }
+      for (const deployment of ofKind(layer, 'Deployment')) {
+        for (const container of containersOf(deployment)) {
+          const inline = getArray(container.body, 'env')
+            .filter(
+              (env) =>
+                SECRET_ENV.has(getString(env, 'name') ?? '') &&
+                getString(env, 'valueFrom', 'secretKeyRef', 'name') !== SECRET_NAME,
+            )
+            .map((env) => getString(env, 'name'));
+          expect({ deployment: where(deployment), container: container.name, inline }).toEqual({
+            deployment: where(deployment),
+            container: container.name,
+            inline: [],
+          });
+        }
+      }
+    }
+  });
+
+  it('should give every app in base a PodDisruptionBudget with minAvailable 1 selecting its pods', () => {
+    const budgets = ofKind(base, 'PodDisruptionBudget');
+    for (const app of APP_NAMES) {
+      const deployment = ofKind(base, 'Deployment').find((candidate) => candidate.name === app);
+      expect(deployment).toBeDefined();
+      const podLabels = stringMap(get(deployment!.body, 'spec', 'template', 'metadata', 'labels'));
+      const matching = budgets.filter((budget) =>
+        selects(stringMap(get(budget.body, 'spec', 'selector', 'matchLabels')), podLabels),
+      );
+      expect({ app, budgets: matching.map((budget) => get(budget.body, 'spec', 'minAvailable')) }).toEqual({
+        app,
+        budgets: [1],
+      });
+    }
+  });
+
+  it('should use only the allowed env var names in ConfigMaps and Deployments', () => {
+    for (const layer of layers()) {
+      for (const configMap of ofKind(layer, 'ConfigMap')) {
+        const allowed = allowedEnvFor(appOf(configMap));
+        const keys = Object.keys(getRecord(configMap.body, 'data'));
+        const unknown = keys.filter((key) => !allowed.has(key));
+        expect({ configMap: where(configMap), unknown }).toEqual({
+          configMap: where(configMap),
+          unknown: [],
+        });
+      }
+      for (const deployment of ofKind(layer, 'Deployment')) {
+        const allowed = allowedEnvFor(appOf(deployment));
+        const unknown = envUses(deployment)
+          .map((use) => use.envName)
+          .filter((name): name is string => name !== null && !allowed.has(name));
+        expect({ deployment: where(deployment), unknown }).toEqual({
+          deployment: where(deployment),
+          unknown: [],
+        });
+      }
+    }
+    // Patches may only touch allowed keys too.
+    for (const layer of layers()) {
+      for (const patch of layer.patches.filter((candidate) => existsSync(candidate.path))) {
+        for (const object of objectsOf(parseFile(patch.path)).filter(
+          (candidate) => candidate.kind === 'ConfigMap',
+        )) {
+          const allowed = allowedEnvFor(object.name.replace(/-config$/, ''));
+          const unknown = Object.keys(getRecord(object.body, 'data')).filter((key) => !allowed.has(key));
+          expect({ patch: rel(patch.path), unknown }).toEqual({ patch: rel(patch.path), unknown: [] });
+        }
+      }
+    }
+  });
+
+  it('should only patch objects that exist in the layer', () => {
+    for (const layer of layers()) {
+      for (const patch of layer.patches.filter((candidate) => existsSync(candidate.path))) {
+        const targets = patch.target
+          ? [{ kind: getString(patch.target, 'kind'), name: getString(patch.target, 'name') }]
+          : objectsOf(parseFile(patch.path)).map((object) => ({ kind: object.kind, name: object.name }));
+        expect({ patch: rel(patch.path), hasTarget: targets.length > 0 }).toEqual({
+          patch: rel(patch.path),
+          hasTarget: true,
+        });
+        for (const target of targets) {
+          const matches = layer.objects.filter(
+            (object) =>
+              (target.kind === undefined || object.kind === target.kind) &&
+              (target.name === undefined || object.name === target.name),
+          );
+          expect({ patch: rel(patch.path), target, matched: matches.length > 0 }).toEqual({
+            patch: rel(patch.path),
+            target,
+            matched: true,
+          });
+        }
+      }
+    }
+  });
+
+  it('should run every container non-root with a read-only root filesystem and no capabilities', () => {
+    for (const layer of layers()) {
+      for (const deployment of ofKind(layer, 'Deployment')) {
+        const pod = get(podSpec(deployment), 'securityContext');
+        expect({ deployment: where(deployment), runAsNonRoot: get(pod, 'runAsNonRoot') }).toEqual({
+          deployment: where(deployment),
+          runAsNonRoot: true,
+        });
+        for (const container of containersOf(deployment)) {
+          const context = get(container.body, 'securityContext');
+          expect({
+            container: `${where(deployment)} ${container.name}`,
+            runAsNonRoot: get(context, 'runAsNonRoot'),
+            readOnlyRootFilesystem: get(context, 'readOnlyRootFilesystem'),
+            allowPrivilegeEscalation: get(context, 'allowPrivilegeEscalation'),
+            drop: getArray(context, 'capabilities', 'drop'),
+          }).toEqual({
+            container: `${where(deployment)} ${container.name}`,
+            runAsNonRoot: true,
+            readOnlyRootFilesystem: true,
+            allowPrivilegeEscalation: false,
+            drop: ['ALL'],
+          });
+        }
+      }
+    }
+  });
+
+  it('should migrate in an init container for every app with a database, and start main.js', () => {
+    for (const [app, spec] of Object.entries(APPS)) {
+      const deployment = ofKind(base, 'Deployment').find((candidate) => candidate.name === app);
+      expect(deployment).toBeDefined();
+      const args = (container: Container): string => getArray(container.body, 'args').join(' ');
+      const init = containersOf(deployment!)
+        .filter((container) => container.init)
+        .map(args);
+      const main = mainContainers(deployment!).map(args);
+      expect({ app, main }).toEqual({ app, main: [`node dist/apps/${app}/src/main.js`] });
+      expect({ app, init }).toEqual({
+        app,
+        init: spec.database ? [`node dist/apps/${app}/src/migrate.js`] : [],
+      });
+      const configMap = ofKind(base, 'ConfigMap').find((candidate) => candidate.name === `${app}-config`);
+      expect(configMap).toBeDefined();
+      const data = stringMap(get(configMap!.body, 'data'));
+      if (spec.database) {
+        expect({ app, name: data.DATABASE_NAME, run: data.DB_MIGRATIONS_RUN }).toEqual({
+          app,
+          name: spec.database,
+          run: 'false',
+        });
+      }
+    }
+  });
+
+  it('should agree with docker/compose.yaml on services, ports, databases and env names', () => {
+    const services = getRecord(loadCompose(), 'services');
+    for (const [app, spec] of Object.entries({ ...APPS, ...DEV_ONLY_APPS })) {
+      const environment = composeEnvironment(services[app]);
+      expect({ app, port: environment.HTTP_PORT, database: environment.DATABASE_NAME }).toEqual({
+        app,
+        port: String(spec.port),
+        database: spec.database ?? undefined,
+      });
+      const allowed = allowedEnvFor(app);
+      const unknown = Object.keys(environment).filter((key) => !allowed.has(key));
+      expect({ app, unknown }).toEqual({ app, unknown: [] });
+    }
+    for (const overlay of overlays) {
+      for (const configMap of ofKind(overlay, 'ConfigMap')) {
+        const composeEnv = composeEnvironment(services[appOf(configMap)]);
+        expect({ configMap: configMap.name, port: getString(configMap.body, 'data', 'HTTP_PORT') }).toEqual({
+          configMap: configMap.name,
+          port: composeEnv.HTTP_PORT,
+        });
+      }
+    }
+  });
+});
