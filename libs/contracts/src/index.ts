@@ -5,3 +5,4 @@ export * from './payloads/audit.payloads';
 export * from './payloads/exam.payloads';
 export * from './payloads/identity.payloads';
 export * from './payloads/payments.payloads';
+export * from './auth/roles';

@@ -1,6 +1,12 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { PassportModule } from '@nestjs/passport';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { AccessGuard } from './auth/access.guard';
+import { AUTH_SETTINGS, type AuthSettings } from './auth/auth.settings';
+import { parsePublicKeys } from './auth/jwt-keys';
+import { JwtStrategy } from './auth/jwt.strategy';
 import type { BaseServiceEnv } from './config/base-service.env';
 import { buildDataSourceOptions, type ServiceDataOptions } from './database/data-source-options';
 import { ensureDatabase } from './database/ensure-database';
@@ -26,6 +32,7 @@ export class PlatformModule {
       module: PlatformModule,
       global: true,
       imports: [
+        PassportModule,
         TypeOrmModule.forRootAsync({
           useFactory: () => ({ ...buildDataSourceOptions(options.env, options), retryAttempts: 5, retryDelay: 2000 }),
           dataSourceFactory: async (dataSourceOptions) => {
@@ -40,13 +47,16 @@ export class PlatformModule {
       controllers: [HealthController],
       providers: [
         { provide: MESSAGING_SETTINGS, useValue: messagingSettingsFrom(options.service, options.env) },
+        { provide: AUTH_SETTINGS, useValue: { publicKeys: parsePublicKeys(options.env.JWT_PUBLIC_KEYS) } satisfies AuthSettings },
+        JwtStrategy,
+        { provide: APP_GUARD, useClass: AccessGuard },
         KafkaConnection,
         EventPublisher,
         OutboxRelay,
         DeadLetterPublisher,
         KafkaEventServer,
       ],
-      exports: [TypeOrmModule, KafkaConnection, EventPublisher, OutboxRelay, KafkaEventServer, MESSAGING_SETTINGS],
+      exports: [AUTH_SETTINGS, TypeOrmModule, KafkaConnection, EventPublisher, OutboxRelay, KafkaEventServer, MESSAGING_SETTINGS],
     };
   }
 }

@@ -4,3 +4,4 @@ export * from './expect-eventually';
 export * from './infrastructure';
 export * from './kafka-probe';
 export * from './service-harness';
+export * from './test-tokens';

@@ -2,6 +2,7 @@ import type { DynamicModule } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { BaseServiceEnv, createServiceApp, loadConfig, startServiceApp } from '@exam/platform';
 import { testEnv } from './test-env';
+import { testJwtPublicKeys, testJwtSigningKey } from './test-tokens';
 
 export interface TestServiceEnvInput {
   readonly databaseName: string;
@@ -21,6 +22,9 @@ export function testServiceEnv<E extends BaseServiceEnv>(cls: new () => E, input
     KAFKA_TOPIC_PREFIX: input.topicPrefix,
     OUTBOX_POLL_MS: '50',
     LOG_LEVEL: 'error',
+    JWT_PUBLIC_KEYS: testJwtPublicKeys(),
+    JWT_PRIVATE_KEY: testJwtSigningKey().pem,
+    JWT_KEY_ID: testJwtSigningKey().kid,
     ...input.overrides,
   });
 }

@@ -1,11 +1,75 @@
-import { BaseServiceEnv, loadConfig } from '@exam/platform';
+import { CRYPTO_ENV } from '@exam/crypto';
+import { BaseServiceEnv, ConfigValidationError, loadConfig, Secret } from '@exam/platform';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsString, Matches, Max, Min } from 'class-validator';
+
+const toInt = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? Number(value) : value);
+const toBool = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' ? ['1', 'true', 'yes'].includes(value.toLowerCase()) : value;
+
+export const NOTIFIER_MODES = ['dev-mailbox', 'smtp'] as const;
+export type NotifierMode = (typeof NOTIFIER_MODES)[number];
 
 /** The accounts service's settings; the only place it reads the environment. */
 export class AccountsEnv extends BaseServiceEnv {
   override HTTP_PORT = 3001;
   override DATABASE_NAME = 'exam_accounts';
+
+  /** PKCS#8 PEM of the ES256 (P-256) key that signs access tokens; its public half must be in JWT_PUBLIC_KEYS. */
+  @Secret()
+  @Matches(/-----BEGIN (EC )?PRIVATE KEY-----/, { message: 'JWT_PRIVATE_KEY must be a PEM P-256 private key' })
+  JWT_PRIVATE_KEY = '';
+
+  /** Key id written into the token header (`kid`), so verifiers pick the right public key during rotation. */
+  @Matches(/^[A-Za-z0-9_-]{1,64}$/, { message: 'JWT_KEY_ID must be 1-64 letters, digits, _ or -' })
+  JWT_KEY_ID = 'accounts-1';
+
+  @Transform(toInt) @IsInt() @Min(60) @Max(3600) ACCESS_TOKEN_TTL_SECONDS = 600;
+
+  /** Absolute lifetime of a session (refresh-token family); rotation never extends it. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(90) SESSION_TTL_DAYS = 30;
+
+  /** Key of the HMAC that stores one-time codes; a 6-digit code hashed without a secret is guessable offline. */
+  @Secret() @IsString() CODE_HASH_KEY = 'dev-only-verification-code-key';
+
+  @Transform(toInt) @IsInt() @Min(60) @Max(3600) CODE_TTL_SECONDS = 600;
+  @Transform(toInt) @IsInt() @Min(1) @Max(10) CODE_MAX_ATTEMPTS = 5;
+  @Transform(toInt) @IsInt() @Min(0) @Max(600) CODE_RESEND_COOLDOWN_SECONDS = 60;
+
+  /** Argon2id cost (OWASP: 19 MiB, t=2, p=1). Changing them rehashes passwords at the next successful login. */
+  @Transform(toInt) @IsInt() @Min(8192) @Max(1_048_576) ARGON2_MEMORY_KIB = 19_456;
+  @Transform(toInt) @IsInt() @Min(1) @Max(10) ARGON2_TIME_COST = 2;
+  @Transform(toInt) @IsInt() @Min(1) @Max(8) ARGON2_PARALLELISM = 1;
+
+  /** Keycloak-style brute-force detection: failures before a temporary lock, wait increment, max wait. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(100) LOGIN_FAILURE_FACTOR = 5;
+  @Transform(toInt) @IsInt() @Min(1) @Max(86_400) LOGIN_WAIT_INCREMENT_SECONDS = 60;
+  @Transform(toInt) @IsInt() @Min(1) @Max(86_400) LOGIN_MAX_WAIT_SECONDS = 900;
+  /** Failures closer together than this are machine speed: lock for LOGIN_QUICK_LOGIN_WAIT_SECONDS at once. */
+  @Transform(toInt) @IsInt() @Min(0) @Max(60_000) LOGIN_QUICK_LOGIN_CHECK_MS = 1000;
+  @Transform(toInt) @IsInt() @Min(0) @Max(3600) LOGIN_QUICK_LOGIN_WAIT_SECONDS = 60;
+  /** Failed logins one IP may make across all accounts per minute before it gets 429 (password spraying). */
+  @Transform(toInt) @IsInt() @Min(1) @Max(100_000) LOGIN_IP_FAILURES_PER_MINUTE = 30;
+
+  @IsIn(NOTIFIER_MODES) NOTIFIER: NotifierMode = 'dev-mailbox';
+  /** smtp://user:pass@host:587 — used when NOTIFIER=smtp. */
+  @Secret() @IsString() SMTP_URL = '';
+  @IsString() MAIL_FROM = 'Exam Platform <no-reply@exam.local>';
+
+  /** Secure cookies need HTTPS; only plain-HTTP local development turns this off. */
+  @Transform(toBool) @IsBoolean() COOKIE_SECURE = true;
+
+  /** The field-protection key variables (FIELD_KEK …), handed unparsed to @exam/crypto, which validates them. */
+  fieldProtectionEnv: Readonly<Record<string, string | undefined>> = {};
 }
 
 export function loadAccountsEnv(env: Readonly<Record<string, string | undefined>> = process.env): AccountsEnv {
-  return loadConfig(AccountsEnv, env);
+  const config = loadConfig(AccountsEnv, env);
+  config.fieldProtectionEnv = Object.fromEntries(
+    ['NODE_ENV', ...Object.values(CRYPTO_ENV)].map((name) => [name, env[name]] as const),
+  );
+  if (config.NODE_ENV === 'production' && config.NOTIFIER === 'dev-mailbox') {
+    throw new ConfigValidationError(['NOTIFIER: production must deliver codes for real (set NOTIFIER=smtp and SMTP_URL)']);
+  }
+  return config;
 }

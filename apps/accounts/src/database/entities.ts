@@ -1,3 +1,19 @@
+import { InstitutionEntity } from '../institutions/institution.entity';
+import { InvitationEntity } from '../institutions/invitation.entity';
+import { MembershipEntity } from '../institutions/membership.entity';
+import { RefreshTokenEntity } from '../sessions/refresh-token.entity';
+import { SessionEntity } from '../sessions/session.entity';
+import { UserEntity } from '../users/user.entity';
+import { VerificationCodeEntity } from '../verification/verification-code.entity';
+
 /** Every TypeORM entity the accounts service owns. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const ACCOUNTS_ENTITIES: Function[] = [];
+export const ACCOUNTS_ENTITIES: Function[] = [
+  UserEntity,
+  VerificationCodeEntity,
+  SessionEntity,
+  RefreshTokenEntity,
+  InstitutionEntity,
+  MembershipEntity,
+  InvitationEntity,
+];

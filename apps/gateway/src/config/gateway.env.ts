@@ -21,6 +21,8 @@ export class GatewayEnv {
   @Transform(toInt) @IsInt() @Min(1024) @Max(50 * 1024 * 1024) BODY_LIMIT_BYTES = 1_048_576;
   /** Shared rate-limit counters so every gateway replica enforces the same limit. */
   @IsOptional() @Matches(/^rediss?:\/\/\S+$/, { message: 'REDIS_URL must look like redis://host:6379' }) REDIS_URL?: string;
+  /** Key prefix of the shared counters (lets several deployments share one Redis). */
+  @Matches(/^[a-z0-9:_-]{1,32}$/) RATE_LIMIT_NAMESPACE = 'gw-rl:';
   /** Trust X-Forwarded-For only when an ingress or load balancer sits in front. */
   @Transform(toBool) @IsBoolean() TRUST_PROXY = false;
 }

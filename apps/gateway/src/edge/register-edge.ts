@@ -49,7 +49,7 @@ export async function registerEdge(fastify: FastifyInstance, env: GatewayEnv): P
     global: true,
     max: env.RATE_LIMIT_PER_MINUTE,
     timeWindow: 60_000,
-    nameSpace: 'gw-rl:',
+    nameSpace: env.RATE_LIMIT_NAMESPACE,
     skipOnError: true,
     ...(redis ? { redis } : {}),
     allowList: (request) => request.url.startsWith('/health/'),

@@ -1,5 +1,5 @@
 import { ErasureRequestedV1, LoginAttemptedV1, UserRegisteredV1 } from '../payloads/accounts.payloads';
-import { AlertRaisedV1, LoginAssessedV1 } from '../payloads/audit.payloads';
+import { AccountActionRequestedV1, AlertRaisedV1, LoginAssessedV1 } from '../payloads/audit.payloads';
 import { RegistrationCreatedV1 } from '../payloads/exam.payloads';
 import { VerificationCompletedV1 } from '../payloads/identity.payloads';
 import { OrderPaidV1 } from '../payloads/payments.payloads';
@@ -17,6 +17,7 @@ export const Topics = {
   OrderPaid: 'payments.order.paid',
   LoginAssessed: 'audit.login.assessed',
   AlertRaised: 'audit.alert.raised',
+  AccountActionRequested: 'audit.account_action.requested',
 } as const;
 
 export type TopicName = (typeof Topics)[keyof typeof Topics];
@@ -39,6 +40,7 @@ export interface TopicPayloads {
   'payments.order.paid': OrderPaidV1;
   'audit.login.assessed': LoginAssessedV1;
   'audit.alert.raised': AlertRaisedV1;
+  'audit.account_action.requested': AccountActionRequestedV1;
 }
 
 /** Plain-object view of a payload class: events are data, built as literals, not class instances. */
@@ -56,6 +58,7 @@ export const TopicRegistry: { readonly [K in TopicName]: TopicContract<TopicPayl
   'payments.order.paid': { version: 1, payload: OrderPaidV1, partitions: 3 },
   'audit.login.assessed': { version: 1, payload: LoginAssessedV1, partitions: 6 },
   'audit.alert.raised': { version: 1, payload: AlertRaisedV1, partitions: 3 },
+  'audit.account_action.requested': { version: 1, payload: AccountActionRequestedV1, partitions: 3 },
 };
 
 export const ALL_TOPICS: readonly TopicName[] = Object.values(Topics);

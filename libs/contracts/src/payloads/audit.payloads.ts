@@ -1,4 +1,4 @@
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 
 export const LOGIN_DECISIONS = ['allow', 'step_up', 'block'] as const;
 export type LoginDecision = (typeof LOGIN_DECISIONS)[number];
@@ -20,4 +20,28 @@ export class AlertRaisedV1 {
   @IsUUID() userId!: string;
   @IsIn(ALERT_SEVERITIES) severity!: AlertSeverity;
   @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) rulesFired!: string[];
+}
+
+export const ACCOUNT_ACTIONS = ['lock', 'unlock', 'force_logout', 'require_reverification'] as const;
+export type AccountAction = (typeof ACCOUNT_ACTIONS)[number];
+
+export const ACCOUNT_ACTION_REASONS = [
+  'suspected_takeover',
+  'brute_force',
+  'credential_stuffing',
+  'user_request',
+  'false_positive',
+  'other',
+] as const;
+export type AccountActionReason = (typeof ACCOUNT_ACTION_REASONS)[number];
+
+/** Security staff asked accounts to act on an account (lock, unlock, force logout, re-verify); accounts carries it out. */
+export class AccountActionRequestedV1 {
+  @IsUUID() actionId!: string;
+  @IsUUID() userId!: string;
+  @IsIn(ACCOUNT_ACTIONS) action!: AccountAction;
+  @IsIn(ACCOUNT_ACTION_REASONS) reason!: AccountActionReason;
+  /** The staff member who asked; the free-text note stays in audit (it may name people). */
+  @IsUUID() requestedBy!: string;
+  @IsOptional() @IsUUID() alertId?: string;
 }

@@ -42,5 +42,8 @@ export class BaseServiceEnv {
 
   @IsIn(LOG_LEVELS) LOG_LEVEL: LogLevel = 'info';
 
+  /** JSON object of key id → ES256 public key (PEM) that access tokens may be signed with. */
+  @IsString() JWT_PUBLIC_KEYS = '';
+
   @IsString() @Matches(/^\d+$/) BODY_LIMIT_BYTES = '1048576';
 }

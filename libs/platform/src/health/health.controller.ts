@@ -1,5 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { Public } from '../auth/access.decorators';
 import { DomainError } from '../errors/domain-error';
 import { KafkaConnection } from '../messaging/kafka-connection';
 
@@ -23,6 +24,7 @@ export interface HealthStatus {
 }
 
 /** Liveness says the process runs; readiness says its database and Kafka answer right now. */
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(

@@ -10,21 +10,49 @@ function isAsciiLetter(code: number): boolean {
   return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
 }
 
+function isAsciiAlphanumeric(code: number): boolean {
+  return (code >= 48 && code <= 57) || isAsciiLetter(code);
+}
+
+/**
+ * The text around a hit, widened so both ends fall on a non-alphanumeric character: a window cut through a
+ * hex id would make its digits look standalone to the detectors.
+ */
+function windowAround(text: string, start: number, end: number): string {
+  let from = Math.max(0, start - WINDOW);
+  while (from > 0 && isAsciiAlphanumeric(text.charCodeAt(from))) from -= 1;
+  let to = Math.min(text.length, end + WINDOW);
+  while (to < text.length && isAsciiAlphanumeric(text.charCodeAt(to - 1))) to += 1;
+  return text.slice(from, to);
+}
+
+/** True when the digit run containing `index` starts right after a letter, as inside hex ids and tokens. */
+function runIsGluedToLetter(text: string, index: number): boolean {
+  let start = index;
+  while (start > 0) {
+    const code = text.charCodeAt(start - 1);
+    if (code < 48 || code > 57) break;
+    start -= 1;
+  }
+  return isAsciiLetter(text.charCodeAt(start - 1));
+}
+
 const NO_LEAKS: readonly MaskingLeak[] = Object.freeze([]);
 
 /**
  * One native regex pass over the whole text; each hit is confirmed by the real detectors on a window around
- * it. Hits glued to a letter (hex ids, tokens) are dropped at once, since no candidate may touch a letter.
+ * it. Hits in a digit run glued to a letter (hex ids, tokens) are dropped at once: no candidate may touch a
+ * letter, and a candidate starting after a later separator in the run gets its own, overlapping, hit.
  */
 export function textMayContainSensitiveNumber(text: string): boolean {
   TEXT_PREFILTER.lastIndex = 0;
   let now: Date | undefined;
   for (let match = TEXT_PREFILTER.exec(text); match !== null; match = TEXT_PREFILTER.exec(text)) {
-    if (!isAsciiLetter(text.charCodeAt(match.index - 1))) {
-      const from = Math.max(0, match.index - WINDOW);
-      const to = Math.min(text.length, match.index + match[0].length + WINDOW);
+    if (!runIsGluedToLetter(text, match.index)) {
       now ??= new Date();
-      if (findSensitiveNumbers(text.slice(from, to), now).length > 0) return true;
+      if (findSensitiveNumbers(windowAround(text, match.index, match.index + match[0].length), now).length > 0) {
+        return true;
+      }
     }
     // Overlapping restart: a candidate may begin inside this hit, e.g. the second group of a grouped card.
     TEXT_PREFILTER.lastIndex = match.index + 1;

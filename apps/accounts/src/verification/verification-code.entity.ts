@@ -1,0 +1,23 @@
+import { randomUUID } from 'node:crypto';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
+export const CODE_PURPOSES = ['registration'] as const;
+export type CodePurpose = (typeof CODE_PURPOSES)[number];
+export type CodeChannel = 'sms' | 'email';
+
+const millis = { type: 'datetime' as const, precision: 3 };
+
+/** A one-time code, stored only as a keyed hash; one live code per user and purpose. */
+@Entity({ name: 'verification_codes' })
+@Index('ux_verification_codes_user_purpose', ['userId', 'purpose'], { unique: true })
+export class VerificationCodeEntity {
+  @PrimaryColumn({ type: 'char', length: 36 }) id: string = randomUUID();
+  @Column({ name: 'user_id', type: 'char', length: 36 }) userId = '';
+  @Column({ type: 'varchar', length: 32 }) purpose: CodePurpose = 'registration';
+  @Column({ type: 'varchar', length: 8 }) channel: CodeChannel = 'sms';
+  @Column({ name: 'code_hash', type: 'char', length: 64 }) codeHash = '';
+  @Column({ type: 'int' }) attempts = 0;
+  @Column({ name: 'sent_at', ...millis }) sentAt: Date = new Date();
+  @Column({ name: 'expires_at', ...millis }) expiresAt: Date = new Date();
+  @Column({ name: 'consumed_at', ...millis, nullable: true }) consumedAt: Date | null = null;
+}

@@ -1,0 +1,97 @@
+import type { EventEnvelope, PayloadOf, TopicName } from '@exam/contracts';
+import { maskIp } from '@exam/crypto/masking';
+import { createHash } from 'node:crypto';
+import type { AuditRecord } from './audit-chain';
+import type { CanonicalValue } from './canonical-json';
+
+type Attributes = { [key: string]: CanonicalValue };
+
+/** One stream per producing service (the topic's first segment): see docs/adr/0020-audit-hash-chain.md. */
+export function streamOf(topic: TopicName): string {
+  return topic.slice(0, topic.indexOf('.'));
+}
+
+/** A stable pseudonymous reference to a device or address: lets staff correlate entries without the raw value. */
+export function fingerprint(value: string): string {
+  return createHash('sha256').update(value, 'utf8').digest('hex').slice(0, 16);
+}
+
+function base<T extends TopicName>(envelope: EventEnvelope<T>, subjectUserId: string | null, attributes: Attributes): AuditRecord {
+  return {
+    eventId: envelope.id,
+    eventType: envelope.type,
+    producer: envelope.producer,
+    occurredAt: new Date(envelope.occurredAt).toISOString(),
+    traceId: envelope.traceId,
+    subjectUserId,
+    actorId: subjectUserId,
+    institutionId: null,
+    ipMasked: null,
+    attributes,
+  };
+}
+
+/**
+ * Keeps what an auditor needs and nothing that identifies a person by itself: ids, outcomes, masked
+ * network data, fingerprints. Names, contact data and ID numbers (even masked) never enter the chain,
+ * so erasing a person never requires touching it.
+ */
+export const AUDIT_RECORD_MAPPERS: { readonly [K in TopicName]: (envelope: EventEnvelope<K>) => AuditRecord } = {
+  'accounts.user.registered': (e) => base(e, e.payload.userId, { kind: e.payload.kind }),
+  'accounts.login.attempted': (e) => {
+    const p: PayloadOf<'accounts.login.attempted'> = e.payload;
+    return {
+      ...base(e, p.userId ?? null, {
+        attemptId: p.attemptId,
+        outcome: p.outcome,
+        reason: p.reason ?? null,
+        deviceRef: p.deviceId === undefined ? null : fingerprint(p.deviceId),
+        userAgentRef: fingerprint(p.userAgent),
+        attemptedAt: new Date(p.attemptedAt).toISOString(),
+      }),
+      ipMasked: maskIp(p.ip),
+    };
+  },
+  'accounts.erasure.requested': (e) =>
+    base(e, e.payload.userId, { requestId: e.payload.requestId, deadline: new Date(e.payload.deadline).toISOString() }),
+  'identity.verification.completed': (e) =>
+    base(e, e.payload.userId, { verificationId: e.payload.verificationId, result: e.payload.result, minor: e.payload.minor }),
+  'exam.registration.created': (e) => ({
+    ...base(e, e.payload.userId, { registrationId: e.payload.registrationId, examId: e.payload.examId, feeRequired: e.payload.feeRequired }),
+    institutionId: e.payload.institutionId,
+  }),
+  'payments.order.paid': (e) =>
+    base(e, e.payload.userId, {
+      orderId: e.payload.orderId,
+      registrationId: e.payload.registrationId,
+      amountFen: e.payload.amountFen,
+      currency: e.payload.currency,
+    }),
+  'audit.login.assessed': (e) => ({
+    ...base(e, e.payload.userId, {
+      attemptId: e.payload.attemptId,
+      decision: e.payload.decision,
+      score: e.payload.score,
+      rulesFired: [...e.payload.rulesFired],
+    }),
+    actorId: 'service:audit',
+  }),
+  'audit.alert.raised': (e) => ({
+    ...base(e, e.payload.userId, { alertId: e.payload.alertId, severity: e.payload.severity, rulesFired: [...e.payload.rulesFired] }),
+    actorId: 'service:audit',
+  }),
+  'audit.account_action.requested': (e) => ({
+    ...base(e, e.payload.userId, {
+      actionId: e.payload.actionId,
+      action: e.payload.action,
+      reason: e.payload.reason,
+      alertId: e.payload.alertId ?? null,
+    }),
+    actorId: e.payload.requestedBy,
+  }),
+};
+
+export function auditRecordOf<T extends TopicName>(envelope: EventEnvelope<T>): AuditRecord {
+  const mapper = AUDIT_RECORD_MAPPERS[envelope.type] as (e: EventEnvelope<T>) => AuditRecord;
+  return mapper(envelope);
+}

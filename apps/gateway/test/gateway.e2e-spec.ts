@@ -1,0 +1,105 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { loadConfig } from '@exam/platform';
+import { testEnv } from '@exam/testing';
+import { randomBytes } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import request from 'supertest';
+import { GatewayEnv } from '../src/config/gateway.env';
+import { createGatewayApp } from '../src/create-gateway-app';
+
+describe('gateway', () => {
+  const closedPort = 'http://127.0.0.1:9';
+  let upstream: Server;
+  let upstreamUrl = '';
+  const gateways: NestFastifyApplication[] = [];
+
+  async function startGateway(overrides: Record<string, string> = {}): Promise<string> {
+    const env = loadConfig(GatewayEnv, {
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'error',
+      ACCOUNTS_URL: upstreamUrl,
+      IDENTITY_URL: closedPort,
+      EXAM_URL: closedPort,
+      PAYMENTS_URL: closedPort,
+      AUDIT_URL: closedPort,
+      BODY_LIMIT_BYTES: '2048',
+      ...overrides,
+    });
+    const app = await createGatewayApp(env);
+    gateways.push(app);
+    await app.listen(0, '127.0.0.1');
+    const address = app.getHttpServer().address();
+    if (typeof address !== 'object' || address === null) throw new Error('gateway did not bind');
+    return `http://127.0.0.1:${address.port}`;
+  }
+
+  /** A stand-in upstream that answers like a service does: 404 with the shared error body. */
+  beforeAll(async () => {
+    upstream = createServer((req, res) => {
+      const correlationId = String(req.headers['x-request-id'] ?? '');
+      res.writeHead(404, { 'content-type': 'application/json', 'x-request-id': correlationId });
+      res.end(JSON.stringify({ statusCode: 404, code: 'REQUEST.NOT_FOUND', message: `No route ${req.url ?? ''}`, correlationId }));
+    });
+    await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', resolve));
+    const address = upstream.address();
+    if (typeof address !== 'object' || address === null) throw new Error('upstream did not bind');
+    upstreamUrl = `http://127.0.0.1:${address.port}`;
+  });
+
+  afterAll(async () => {
+    await Promise.allSettled(gateways.map((g) => g.close()));
+    await new Promise((resolve) => upstream.close(resolve));
+  });
+
+  it('should proxy /api/<service> to that service and keep the caller trace id', async () => {
+    const gateway = await startGateway();
+    const response = await request(gateway)
+      .get('/api/accounts/no-such-route')
+      .set('x-request-id', 'trace-gateway-0001')
+      .expect(404);
+    expect(response.headers['x-request-id']).toBe('trace-gateway-0001');
+    expect(response.body).toMatchObject({ statusCode: 404, code: 'REQUEST.NOT_FOUND', correlationId: 'trace-gateway-0001' });
+  });
+
+  it('should add security headers', async () => {
+    const gateway = await startGateway();
+    const response = await request(gateway).get('/health/live').expect(200);
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
+    expect(response.headers['strict-transport-security']).toContain('max-age=31536000');
+    expect(response.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(response.headers['referrer-policy']).toBe('no-referrer');
+  });
+
+  it('should refuse a body over the size limit with 413', async () => {
+    const gateway = await startGateway();
+    const response = await request(gateway)
+      .post('/api/accounts/anything')
+      .set('content-type', 'application/json')
+      .send(JSON.stringify({ blob: 'x'.repeat(4096) }))
+      .expect(413);
+    expect((response.body as { code: string }).code).toBe('REQUEST.TOO_LARGE');
+  });
+
+  it('should answer 502 with a clear code when a service is down', async () => {
+    const gateway = await startGateway();
+    const response = await request(gateway).get('/api/payments/orders').expect(502);
+    expect(response.body).toMatchObject({ code: 'GATEWAY.UPSTREAM_UNAVAILABLE' });
+  });
+
+  it('should share per-IP rate limits across replicas through Redis', async () => {
+    const shared = {
+      RATE_LIMIT_PER_MINUTE: '4',
+      REDIS_URL: 'redis://127.0.0.1:6379',
+      RATE_LIMIT_NAMESPACE: `gw-test-${testEnv().runId}-${randomBytes(3).toString('hex')}:`,
+    };
+    const first = await startGateway(shared);
+    const second = await startGateway(shared);
+    for (const gateway of [first, second, first, second]) {
+      await request(gateway).get('/api/accounts/ping').expect(404);
+    }
+    const limited = await request(first).get('/api/accounts/ping').expect(429);
+    expect(limited.body).toMatchObject({ statusCode: 429, code: 'REQUEST.RATE_LIMITED' });
+    expect((limited.body as { message: string }).message).toMatch(/try again in \d+ s/);
+    await request(second).get('/health/live').expect(200);
+  });
+});

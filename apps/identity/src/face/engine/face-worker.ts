@@ -1,0 +1,125 @@
+import { PNG } from 'pngjs';
+import * as jpeg from 'jpeg-js';
+import { parentPort, workerData } from 'node:worker_threads';
+import * as tf from '@tensorflow/tfjs';
+import * as faceapi from '@vladmandic/face-api/dist/face-api.node-wasm.js';
+import type { AnalyseRequest, AnalyseResponse, FaceWorkerSettings, WorkerFace, WorkerReady } from './face-worker.protocol';
+
+/**
+ * Entry point of one face worker thread: loads the models once, then analyses one image per message.
+ * The WASM binary is read from node_modules by the backend itself (no setWasmPaths: that would fetch a URL).
+ */
+
+interface RgbaImage {
+  readonly width: number;
+  readonly height: number;
+  readonly rgba: Uint8Array;
+}
+
+const MAX_PIXELS = 4096 * 4096;
+const NEUTRAL_GREY = 128;
+
+class ImageInvalid extends Error {}
+
+function decode(bytes: Uint8Array): RgbaImage {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  try {
+    if (buffer.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) {
+      const png = PNG.sync.read(buffer);
+      return { width: png.width, height: png.height, rgba: png.data };
+    }
+    if (buffer[0] === 0xff && buffer[1] === 0xd8) {
+      const image = jpeg.decode(buffer, { useTArray: true, maxResolutionInMP: MAX_PIXELS / 1_000_000, maxMemoryUsageInMB: 256 });
+      return { width: image.width, height: image.height, rgba: image.data };
+    }
+  } catch (error) {
+    throw new ImageInvalid(`the image could not be decoded: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  throw new ImageInvalid('the image is neither PNG nor JPEG');
+}
+
+/**
+ * Tight crops (the face filling the frame) defeat the SSD detector; a live camera frame has background
+ * around the face. A neutral border makes both look alike, and costs nothing on a real frame.
+ */
+function toPaddedTensor(image: RgbaImage, padRatio: number): { tensor: faceapi.tf.Tensor3D; pad: number } {
+  const pad = Math.round(Math.max(image.width, image.height) * padRatio);
+  const width = image.width + 2 * pad;
+  const height = image.height + 2 * pad;
+  const rgb = new Int32Array(width * height * 3).fill(NEUTRAL_GREY);
+  for (let y = 0; y < image.height; y += 1) {
+    for (let x = 0; x < image.width; x += 1) {
+      const source = (y * image.width + x) * 4;
+      const target = ((y + pad) * width + x + pad) * 3;
+      rgb[target] = image.rgba[source] ?? NEUTRAL_GREY;
+      rgb[target + 1] = image.rgba[source + 1] ?? NEUTRAL_GREY;
+      rgb[target + 2] = image.rgba[source + 2] ?? NEUTRAL_GREY;
+    }
+  }
+  return { tensor: faceapi.tf.tensor3d(rgb, [height, width, 3], 'int32'), pad };
+}
+
+async function analyse(settings: FaceWorkerSettings, request: AnalyseRequest): Promise<AnalyseResponse> {
+  let image: RgbaImage;
+  try {
+    image = decode(request.image);
+  } catch (error) {
+    return { id: request.id, ok: false, reason: 'image_invalid', message: error instanceof Error ? error.message : String(error) };
+  }
+  if (image.width * image.height > MAX_PIXELS || image.width < 1 || image.height < 1) {
+    return { id: request.id, ok: false, reason: 'image_invalid', message: `the image must have 1..${MAX_PIXELS} pixels` };
+  }
+  const { tensor, pad } = toPaddedTensor(image, settings.padRatio);
+  try {
+    const results = await faceapi
+      .detectAllFaces(tensor, new faceapi.SsdMobilenetv1Options({ minConfidence: settings.minConfidence }))
+      .withFaceLandmarks()
+      .withFaceDescriptors();
+    const faces: WorkerFace[] = results.map((result) => {
+      const box = result.detection.box;
+      return {
+        score: result.detection.score,
+        box: { x: box.x - pad, y: box.y - pad, width: box.width, height: box.height },
+        landmarks: result.landmarks.positions.flatMap((point) => [point.x - pad, point.y - pad]),
+        descriptor: result.descriptor,
+      };
+    });
+    return { id: request.id, ok: true, width: image.width, height: image.height, faces };
+  } finally {
+    tensor.dispose();
+  }
+}
+
+async function start(port: NonNullable<typeof parentPort>, settings: FaceWorkerSettings): Promise<void> {
+  try {
+    await tf.setBackend('wasm');
+    await tf.ready();
+    await faceapi.nets.ssdMobilenetv1.loadFromDisk(settings.modelDir);
+    await faceapi.nets.faceLandmark68Net.loadFromDisk(settings.modelDir);
+    await faceapi.nets.faceRecognitionNet.loadFromDisk(settings.modelDir);
+  } catch (error) {
+    port.postMessage({ ready: false, message: error instanceof Error ? error.message : String(error) } satisfies WorkerReady);
+    return;
+  }
+  // One message at a time: the pool never sends a second request before the first is answered.
+  port.on('message', (request: AnalyseRequest) => {
+    analyse(settings, request).then(
+      (response) => {
+        port.postMessage(response);
+      },
+      (error: unknown) => {
+        port.postMessage({
+          id: request.id,
+          ok: false,
+          reason: 'engine_failed',
+          message: error instanceof Error ? error.message : String(error),
+        } satisfies AnalyseResponse);
+      },
+    );
+  });
+  port.postMessage({ ready: true } satisfies WorkerReady);
+}
+
+if (parentPort !== null) {
+  void start(parentPort, workerData as FaceWorkerSettings);
+}

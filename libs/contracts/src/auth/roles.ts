@@ -1,0 +1,22 @@
+/** Platform-wide roles, carried in access tokens. */
+export const PLATFORM_ROLES = ['candidate', 'security_analyst', 'platform_admin'] as const;
+export type PlatformRole = (typeof PLATFORM_ROLES)[number];
+
+/** Roles inside one institution (tenant). A user may hold different roles in several institutions. */
+export const ORG_ROLES = ['org_admin', 'org_staff'] as const;
+export type OrgRole = (typeof ORG_ROLES)[number];
+
+export interface InstitutionMembership {
+  readonly institutionId: string;
+  readonly roles: readonly OrgRole[];
+}
+
+/** The claims of an access token, as every service sees them after verification. */
+export interface AccessTokenClaims {
+  /** User id. */
+  readonly sub: string;
+  readonly roles: readonly PlatformRole[];
+  readonly memberships: readonly InstitutionMembership[];
+  /** Session id, so a revoked session's tokens can be recognised. */
+  readonly sid: string;
+}

@@ -1,0 +1,30 @@
+import { SetMetadata } from '@nestjs/common';
+import type { OrgRole, PlatformRole } from '@exam/contracts';
+
+export const PUBLIC_ROUTE = 'auth:public';
+export const REQUIRED_ROLES = 'auth:roles';
+export const TENANT_ACCESS = 'auth:tenant';
+
+/** No token needed (registration, login, public policy texts). Every other route requires one. */
+export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(PUBLIC_ROUTE, true);
+
+/** The caller needs at least one of these platform roles. */
+export const Roles = (...roles: PlatformRole[]): MethodDecorator & ClassDecorator => SetMetadata(REQUIRED_ROLES, roles);
+
+export interface TenantAccess {
+  /** Route parameter holding the institution id. */
+  readonly param: string;
+  readonly roles: readonly OrgRole[];
+  /** Platform roles that may act on any institution (e.g. platform_admin for support). */
+  readonly bypass: readonly PlatformRole[];
+}
+
+/**
+ * The caller must hold one of `roles` in the institution named by route parameter `param`:
+ * one institution never sees another's data.
+ */
+export const TenantRoles = (
+  param: string,
+  roles: readonly OrgRole[],
+  bypass: readonly PlatformRole[] = ['platform_admin'],
+): MethodDecorator & ClassDecorator => SetMetadata(TENANT_ACCESS, { param, roles, bypass } satisfies TenantAccess);

@@ -1,0 +1,57 @@
+import { ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { AuthGuard } from '@nestjs/passport';
+import type { PlatformRole } from '@exam/contracts';
+import { DomainError, ForbiddenError } from '../errors/domain-error';
+import { AuthUser } from './auth-user';
+import { PUBLIC_ROUTE, REQUIRED_ROLES, TENANT_ACCESS, type TenantAccess } from './access.decorators';
+
+interface RequestWithUser {
+  user?: unknown;
+  params?: Record<string, string | undefined>;
+}
+
+/**
+ * Global guard: every route needs a valid access token unless marked @Public(); then the
+ * @Roles() and @TenantRoles() requirements of the handler or its controller must hold.
+ */
+@Injectable()
+export class AccessGuard extends AuthGuard('jwt') {
+  constructor(private readonly reflector: Reflector) {
+    super();
+  }
+
+  override async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (context.getType() !== 'http') return true;
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean | undefined>(PUBLIC_ROUTE, targets) === true) return true;
+    await super.canActivate(context);
+    const request = context.switchToHttp().getRequest<RequestWithUser>();
+    const user = request.user;
+    if (!(user instanceof AuthUser)) throw new DomainError('AUTH.UNAUTHENTICATED', 'unauthenticated', 'Sign in first.');
+    const roles = this.reflector.getAllAndOverride<PlatformRole[] | undefined>(REQUIRED_ROLES, targets);
+    const tenant = this.reflector.getAllAndOverride<TenantAccess | undefined>(TENANT_ACCESS, targets);
+    if (roles && !roles.some((r) => user.hasRole(r))) {
+      throw new ForbiddenError('AUTH.ROLE_REQUIRED', `This needs one of the roles: ${roles.join(', ')}.`);
+    }
+    if (tenant) {
+      const institutionId = request.params?.[tenant.param];
+      const bypass = tenant.bypass.some((r) => user.hasRole(r));
+      if (!bypass && (institutionId === undefined || !user.hasOrgRole(institutionId, tenant.roles))) {
+        throw new ForbiddenError('AUTH.TENANT_FORBIDDEN', 'You do not have access to this institution.');
+      }
+    }
+    return true;
+  }
+
+  /** Missing, expired, malformed or foreign tokens all get the same 401 with an actionable message. */
+  override handleRequest<TUser>(error: unknown, user: TUser | false): TUser {
+    if (error !== null && error !== undefined) throw this.unauthenticated();
+    if (user === false) throw this.unauthenticated();
+    return user;
+  }
+
+  private unauthenticated(): DomainError {
+    return new DomainError('AUTH.UNAUTHENTICATED', 'unauthenticated', 'Your session is missing or has expired; sign in again.');
+  }
+}

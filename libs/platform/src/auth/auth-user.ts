@@ -1,0 +1,24 @@
+import type { InstitutionMembership, OrgRole, PlatformRole } from '@exam/contracts';
+
+/** The authenticated caller, attached to the request by the JWT strategy. */
+export class AuthUser {
+  constructor(
+    readonly userId: string,
+    readonly sessionId: string,
+    readonly roles: readonly PlatformRole[],
+    readonly memberships: readonly InstitutionMembership[],
+  ) {}
+
+  hasRole(role: PlatformRole): boolean {
+    return this.roles.includes(role);
+  }
+
+  /** True if the user holds one of `roles` in that institution. */
+  hasOrgRole(institutionId: string, roles: readonly OrgRole[]): boolean {
+    return this.memberships.some((m) => m.institutionId === institutionId && m.roles.some((r) => roles.includes(r)));
+  }
+
+  institutionIds(): string[] {
+    return this.memberships.map((m) => m.institutionId);
+  }
+}

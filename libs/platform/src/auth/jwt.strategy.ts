@@ -1,0 +1,58 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { PassportStrategy } from '@nestjs/passport';
+import { ORG_ROLES, PLATFORM_ROLES, type AccessTokenClaims, type InstitutionMembership } from '@exam/contracts';
+import { decode } from 'jsonwebtoken';
+import { ExtractJwt, Strategy } from 'passport-jwt';
+import { AuthUser } from './auth-user';
+import { AUTH_SETTINGS, JWT_ALGORITHM, JWT_AUDIENCE, JWT_ISSUER, type AuthSettings } from './auth.settings';
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+
+function isMembership(value: unknown): value is InstitutionMembership {
+  return (
+    isObject(value) &&
+    typeof value.institutionId === 'string' &&
+    Array.isArray(value.roles) &&
+    value.roles.every((r) => (ORG_ROLES as readonly unknown[]).includes(r))
+  );
+}
+
+function isClaims(value: unknown): value is AccessTokenClaims {
+  return (
+    isObject(value) &&
+    typeof value.sub === 'string' &&
+    typeof value.sid === 'string' &&
+    Array.isArray(value.roles) &&
+    value.roles.every((r) => (PLATFORM_ROLES as readonly unknown[]).includes(r)) &&
+    Array.isArray(value.memberships) &&
+    value.memberships.every(isMembership)
+  );
+}
+
+/** Verifies access tokens offline with the accounts service's public keys, chosen by `kid`. */
+@Injectable()
+export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
+  constructor(@Inject(AUTH_SETTINGS) settings: AuthSettings) {
+    super({
+      jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
+      algorithms: [JWT_ALGORITHM],
+      issuer: JWT_ISSUER,
+      audience: JWT_AUDIENCE,
+      ignoreExpiration: false,
+      secretOrKeyProvider: (_request: unknown, rawToken: string, done: (err: Error | null, key?: string) => void) => {
+        const header = decode(rawToken, { complete: true })?.header;
+        const key = header?.kid === undefined ? undefined : settings.publicKeys.get(header.kid);
+        if (!key) {
+          done(new Error('unknown signing key'));
+          return;
+        }
+        done(null, key.export({ type: 'spki', format: 'pem' }).toString());
+      },
+    });
+  }
+
+  validate(payload: unknown): AuthUser | false {
+    if (!isClaims(payload)) return false;
+    return new AuthUser(payload.sub, payload.sid, payload.roles, payload.memberships);
+  }
+}
