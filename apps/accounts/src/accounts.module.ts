@@ -1,15 +1,31 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { PlatformModule } from '@exam/platform';
+import { AuthModule } from './auth/auth.module';
 import type { AccountsEnv } from './config/accounts.env';
 import { ACCOUNTS_ENTITIES } from './database/entities';
 import { ACCOUNTS_MIGRATIONS } from './database/migrations';
+import { FieldProtectionModule } from './field-protection/field-protection.module';
+import { InstitutionsModule } from './institutions/institutions.module';
+import { NotificationsModule } from './notifications/notifications.module';
+import { RegistrationModule } from './registration/registration.module';
+import { SessionsModule } from './sessions/sessions.module';
+import { SharedModule } from './shared/shared.module';
 
 @Module({})
 export class AccountsModule {
   static register(env: AccountsEnv): DynamicModule {
     return {
       module: AccountsModule,
-      imports: [PlatformModule.forService({ service: 'accounts', env, entities: ACCOUNTS_ENTITIES, migrations: ACCOUNTS_MIGRATIONS })],
+      imports: [
+        PlatformModule.forService({ service: 'accounts', env, entities: ACCOUNTS_ENTITIES, migrations: ACCOUNTS_MIGRATIONS }),
+        SharedModule.register(env),
+        FieldProtectionModule.register(env),
+        NotificationsModule.register(env),
+        RegistrationModule,
+        AuthModule,
+        SessionsModule,
+        InstitutionsModule,
+      ],
     };
   }
 }

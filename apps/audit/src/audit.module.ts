@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { PlatformModule } from '@exam/platform';
+import { AuditLogModule } from './audit-log/audit-log.module';
 import type { AuditEnv } from './config/audit.env';
 import { AUDIT_ENTITIES } from './database/entities';
 import { AUDIT_MIGRATIONS } from './database/migrations';
@@ -9,7 +10,10 @@ export class AuditModule {
   static register(env: AuditEnv): DynamicModule {
     return {
       module: AuditModule,
-      imports: [PlatformModule.forService({ service: 'audit', env, entities: AUDIT_ENTITIES, migrations: AUDIT_MIGRATIONS })],
+      imports: [
+        PlatformModule.forService({ service: 'audit', env, entities: AUDIT_ENTITIES, migrations: AUDIT_MIGRATIONS }),
+        AuditLogModule.register(env),
+      ],
     };
   }
 }

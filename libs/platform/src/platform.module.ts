@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { PassportModule } from '@nestjs/passport';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { registerFieldEncryption } from '@exam/crypto';
 import { DataSource } from 'typeorm';
 import { AccessGuard } from './auth/access.guard';
 import { AUTH_SETTINGS, type AuthSettings } from './auth/auth.settings';
@@ -10,6 +11,7 @@ import { JwtStrategy } from './auth/jwt.strategy';
 import type { BaseServiceEnv } from './config/base-service.env';
 import { buildDataSourceOptions, type ServiceDataOptions } from './database/data-source-options';
 import { ensureDatabase } from './database/ensure-database';
+import { FIELD_PROTECTION, fieldProtectionFrom } from './database/field-protection.provider';
 import { runLockedMigrations } from './database/locked-migrations';
 import { HealthController } from './health/health.controller';
 import { DeadLetterPublisher } from './messaging/consumer/dead-letter.publisher';
@@ -28,6 +30,9 @@ export interface PlatformOptions extends ServiceDataOptions {
 @Module({})
 export class PlatformModule {
   static forService(options: PlatformOptions): DynamicModule {
+    const protection = fieldProtectionFrom(options.env);
+    // Keep an early key failure from surfacing as an unhandled rejection before Nest awaits it.
+    protection.catch(() => undefined);
     return {
       module: PlatformModule,
       global: true,
@@ -38,8 +43,10 @@ export class PlatformModule {
           dataSourceFactory: async (dataSourceOptions) => {
             if (!dataSourceOptions) throw new Error('TypeORM options missing');
             if (options.env.DB_MIGRATIONS_RUN) await ensureDatabase(options.env.DATABASE_URL, options.env.DATABASE_NAME);
+            const { cipher, blindIndex } = await protection;
             const dataSource = await new DataSource(dataSourceOptions).initialize();
             if (options.env.DB_MIGRATIONS_RUN) await runLockedMigrations(dataSource);
+            registerFieldEncryption(dataSource, { service: options.service, cipher, blindIndex });
             return dataSource;
           },
         }),
@@ -49,6 +56,7 @@ export class PlatformModule {
         { provide: MESSAGING_SETTINGS, useValue: messagingSettingsFrom(options.service, options.env) },
         { provide: AUTH_SETTINGS, useValue: { publicKeys: parsePublicKeys(options.env.JWT_PUBLIC_KEYS) } satisfies AuthSettings },
         JwtStrategy,
+        { provide: FIELD_PROTECTION, useFactory: () => protection },
         { provide: APP_GUARD, useClass: AccessGuard },
         KafkaConnection,
         EventPublisher,
@@ -56,7 +64,7 @@ export class PlatformModule {
         DeadLetterPublisher,
         KafkaEventServer,
       ],
-      exports: [AUTH_SETTINGS, TypeOrmModule, KafkaConnection, EventPublisher, OutboxRelay, KafkaEventServer, MESSAGING_SETTINGS],
+      exports: [AUTH_SETTINGS, FIELD_PROTECTION, TypeOrmModule, KafkaConnection, EventPublisher, OutboxRelay, KafkaEventServer, MESSAGING_SETTINGS],
     };
   }
 }

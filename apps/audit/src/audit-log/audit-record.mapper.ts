@@ -36,8 +36,18 @@ function base<T extends TopicName>(envelope: EventEnvelope<T>, subjectUserId: st
  * network data, fingerprints. Names, contact data and ID numbers (even masked) never enter the chain,
  * so erasing a person never requires touching it.
  */
-export const AUDIT_RECORD_MAPPERS: { readonly [K in TopicName]: (envelope: EventEnvelope<K>) => AuditRecord } = {
+export const AUDIT_RECORD_MAPPERS: { readonly [K in TopicName]?: (envelope: EventEnvelope<K>) => AuditRecord } = {
   'accounts.user.registered': (e) => base(e, e.payload.userId, { kind: e.payload.kind }),
+  'accounts.session.revoked': (e) =>
+    base(e, e.payload.userId, { sessionIds: [...e.payload.sessionIds], reason: e.payload.reason }),
+  'accounts.membership.changed': (e) => ({
+    ...base(e, e.payload.userId, { role: e.payload.role, change: e.payload.change }),
+    institutionId: e.payload.institutionId,
+  }),
+  'accounts.institution.registered': (e) => ({
+    ...base(e, e.payload.adminUserId, {}),
+    institutionId: e.payload.institutionId,
+  }),
   'accounts.login.attempted': (e) => {
     const p: PayloadOf<'accounts.login.attempted'> = e.payload;
     return {
@@ -91,7 +101,26 @@ export const AUDIT_RECORD_MAPPERS: { readonly [K in TopicName]: (envelope: Event
   }),
 };
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * For topics added before someone writes their mapper: ids, booleans and integers only. Free text
+ * might be personal data, so it stays out until a mapper says otherwise.
+ */
+export function genericAuditRecord(envelope: EventEnvelope): AuditRecord {
+  const attributes: Attributes = {};
+  let subjectUserId: string | null = null;
+  for (const [key, value] of Object.entries(envelope.payload as unknown as Record<string, unknown>)) {
+    if (typeof value === 'boolean' || (typeof value === 'number' && Number.isInteger(value))) attributes[key] = value;
+    else if (typeof value === 'string' && UUID.test(value) && key.endsWith('Id')) {
+      if (key === 'userId') subjectUserId = value;
+      else attributes[key] = value;
+    }
+  }
+  return base(envelope, subjectUserId, attributes);
+}
+
 export function auditRecordOf<T extends TopicName>(envelope: EventEnvelope<T>): AuditRecord {
-  const mapper = AUDIT_RECORD_MAPPERS[envelope.type] as (e: EventEnvelope<T>) => AuditRecord;
-  return mapper(envelope);
+  const mapper = AUDIT_RECORD_MAPPERS[envelope.type] as ((e: EventEnvelope<T>) => AuditRecord) | undefined;
+  return mapper ? mapper(envelope) : genericAuditRecord(envelope);
 }

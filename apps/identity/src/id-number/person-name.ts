@@ -16,10 +16,10 @@ const WHITESPACE_RUN = /[\s\u3000]+/gu;
 
 const HAN_NAME = /^\p{Script=Han}+(\u00B7\p{Script=Han}+)*$/u;
 /** Latin names as printed on foreigners' permanent residence cards: letters, single spaces, hyphens, apostrophes. */
-const LATIN_NAME = /^\p{Script=Latin}+([ '\-]\p{Script=Latin}+)*$/u;
+const LATIN_NAME = /^\p{Script=Latin}+([ '-]\p{Script=Latin}+)*$/u;
 const HAS_HAN = /\p{Script=Han}/u;
 const HAS_LATIN = /\p{Script=Latin}/u;
-const ALLOWED_CHARACTER = /[\p{Script=Han}\p{Script=Latin}\u00B7 '\-]/u;
+const ALLOWED_CHARACTER = /[\p{Script=Han}\p{Script=Latin}\u00B7 '-]/u;
 
 export const HAN_NAME_MAX_CHARACTERS = 30;
 export const LATIN_NAME_MAX_CHARACTERS = 80;
@@ -48,7 +48,7 @@ function reject(code: NameRuleCode, message: string): NameCheck {
 
 /** Counts code points, so a rare character outside the BMP (CJK Extension B+) counts once. */
 function codePoints(text: string): number {
-  return [...text].length;
+  return Array.from(text).length;
 }
 
 /**

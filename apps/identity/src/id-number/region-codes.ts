@@ -30,21 +30,25 @@ export interface RegionLookup {
 
 export const REGION_DATA_SOURCE = REGION_DATA_VERSION;
 
+/** Own-property lookup, so keys such as `constructor` never resolve to inherited members. */
+function own<T>(table: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined;
+}
+
 export function isKnownProvinceCode(twoDigits: string): boolean {
-  return Object.prototype.hasOwnProperty.call(PROVINCE_NAMES, twoDigits);
+  return own(PROVINCE_NAMES, twoDigits) !== undefined;
 }
 
 export function provinceNameOf(twoDigits: string): string | null {
-  const name: string | undefined = PROVINCE_NAMES[twoDigits];
-  return isKnownProvinceCode(twoDigits) && name !== undefined ? name : null;
+  return own(PROVINCE_NAMES, twoDigits) ?? null;
 }
 
 /** Classifies a six-digit administrative division code; unknown is a normal answer, not an error. */
 export function lookupRegion(code: string): RegionLookup {
   const provinceName = provinceNameOf(code.slice(0, 2));
-  const current: string | undefined = CURRENT_REGION_CODES[code];
+  const current = own(CURRENT_REGION_CODES, code);
   if (current !== undefined) return { code, status: 'current', name: current, provinceName, lastListed: null };
-  const retired: readonly [string, string] | undefined = RETIRED_REGION_CODES[code];
+  const retired = own(RETIRED_REGION_CODES, code);
   if (retired !== undefined) return { code, status: 'retired', name: retired[0], provinceName, lastListed: retired[1] };
   return { code, status: 'unknown', name: null, provinceName, lastListed: null };
 }

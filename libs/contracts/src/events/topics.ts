@@ -1,4 +1,11 @@
-import { ErasureRequestedV1, LoginAttemptedV1, UserRegisteredV1 } from '../payloads/accounts.payloads';
+import {
+  ErasureRequestedV1,
+  InstitutionRegisteredV1,
+  LoginAttemptedV1,
+  MembershipChangedV1,
+  SessionRevokedV1,
+  UserRegisteredV1,
+} from '../payloads/accounts.payloads';
 import { AccountActionRequestedV1, AlertRaisedV1, LoginAssessedV1 } from '../payloads/audit.payloads';
 import { RegistrationCreatedV1 } from '../payloads/exam.payloads';
 import { VerificationCompletedV1 } from '../payloads/identity.payloads';
@@ -12,6 +19,9 @@ export const Topics = {
   UserRegistered: 'accounts.user.registered',
   LoginAttempted: 'accounts.login.attempted',
   ErasureRequested: 'accounts.erasure.requested',
+  SessionRevoked: 'accounts.session.revoked',
+  MembershipChanged: 'accounts.membership.changed',
+  InstitutionRegistered: 'accounts.institution.registered',
   VerificationCompleted: 'identity.verification.completed',
   RegistrationCreated: 'exam.registration.created',
   OrderPaid: 'payments.order.paid',
@@ -35,6 +45,9 @@ export interface TopicPayloads {
   'accounts.user.registered': UserRegisteredV1;
   'accounts.login.attempted': LoginAttemptedV1;
   'accounts.erasure.requested': ErasureRequestedV1;
+  'accounts.session.revoked': SessionRevokedV1;
+  'accounts.membership.changed': MembershipChangedV1;
+  'accounts.institution.registered': InstitutionRegisteredV1;
   'identity.verification.completed': VerificationCompletedV1;
   'exam.registration.created': RegistrationCreatedV1;
   'payments.order.paid': OrderPaidV1;
@@ -53,6 +66,9 @@ export const TopicRegistry: { readonly [K in TopicName]: TopicContract<TopicPayl
   'accounts.user.registered': { version: 1, payload: UserRegisteredV1, partitions: 3 },
   'accounts.login.attempted': { version: 1, payload: LoginAttemptedV1, partitions: 6 },
   'accounts.erasure.requested': { version: 1, payload: ErasureRequestedV1, partitions: 3 },
+  'accounts.session.revoked': { version: 1, payload: SessionRevokedV1, partitions: 3 },
+  'accounts.membership.changed': { version: 1, payload: MembershipChangedV1, partitions: 3 },
+  'accounts.institution.registered': { version: 1, payload: InstitutionRegisteredV1, partitions: 3 },
   'identity.verification.completed': { version: 1, payload: VerificationCompletedV1, partitions: 3 },
   'exam.registration.created': { version: 1, payload: RegistrationCreatedV1, partitions: 3 },
   'payments.order.paid': { version: 1, payload: OrderPaidV1, partitions: 3 },

@@ -1,4 +1,5 @@
-import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsISO8601, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
+import { ORG_ROLES, type OrgRole } from '../auth/roles';
 
 export const ACCOUNT_KINDS = ['candidate', 'org_admin'] as const;
 export type AccountKind = (typeof ACCOUNT_KINDS)[number];
@@ -31,4 +32,32 @@ export class ErasureRequestedV1 {
   @IsUUID() userId!: string;
   @IsUUID() requestId!: string;
   @IsISO8601() deadline!: string;
+}
+
+export const SESSION_REVOKE_REASONS = ['logout', 'logout_all', 'ended_by_user', 'refresh_reuse'] as const;
+export type SessionRevokeReason = (typeof SESSION_REVOKE_REASONS)[number];
+
+/** Sessions ended: their refresh tokens no longer work; access tokens with these `sid`s should be refused. */
+export class SessionRevokedV1 {
+  @IsUUID() userId!: string;
+  @IsArray() @ArrayMaxSize(1000) @IsUUID('all', { each: true }) sessionIds!: string[];
+  @IsIn(SESSION_REVOKE_REASONS) reason!: SessionRevokeReason;
+}
+
+export const MEMBERSHIP_CHANGES = ['granted', 'revoked'] as const;
+export type MembershipChange = (typeof MEMBERSHIP_CHANGES)[number];
+
+/** A user gained or lost a role in an institution (tenant). */
+export class MembershipChangedV1 {
+  @IsUUID() userId!: string;
+  @IsUUID() institutionId!: string;
+  @IsIn(ORG_ROLES) role!: OrgRole;
+  @IsIn(MEMBERSHIP_CHANGES) change!: MembershipChange;
+}
+
+/** An institution was registered; its administrator is its first member. */
+export class InstitutionRegisteredV1 {
+  @IsUUID() institutionId!: string;
+  @IsString() @Length(1, 128) name!: string;
+  @IsUUID() adminUserId!: string;
 }

@@ -1,5 +1,5 @@
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsString, Matches, Max, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 import { Secret } from './secret.decorator';
 
 export const NODE_ENVS = ['development', 'test', 'production'] as const;
@@ -44,6 +44,14 @@ export class BaseServiceEnv {
 
   /** JSON object of key id → ES256 public key (PEM) that access tokens may be signed with. */
   @IsString() JWT_PUBLIC_KEYS = '';
+
+  // Field encryption and blind-index keys; validated by @exam/crypto's parseCryptoConfig (which also
+  // refuses development keys and placeholders in production). All unset outside production = dev keys.
+  @IsOptional() @IsString() FIELD_KEK?: string;
+  @IsOptional() @IsString() FIELD_DATA_KEYS?: string;
+  @IsOptional() @IsString() FIELD_ACTIVE_KEY_ID?: string;
+  @IsOptional() @IsString() BLIND_INDEX_KEYS?: string;
+  @IsOptional() @IsString() BLIND_INDEX_ACTIVE_KEY_ID?: string;
 
   @IsString() @Matches(/^\d+$/) BODY_LIMIT_BYTES = '1048576';
 }

@@ -3,3 +3,4 @@ export * from './ensure-database';
 export * from './mysql-url';
 export * from './safe-typeorm.logger';
 export * from './locked-migrations';
+export * from './field-protection.provider';

@@ -16,10 +16,6 @@ class PersonDto {
   @Sensitive('phone') phones: (string | null)[] = ['13812345678', null];
   address = new AddressDto();
   remark = `card ${CARD}`;
-
-  greet(): string {
-    return `hi ${this.name}`;
-  }
 }
 
 class StudentDto extends PersonDto {
@@ -28,10 +24,10 @@ class StudentDto extends PersonDto {
 }
 
 describe(maskResponseBody.name, () => {
-  it('should mask declared fields of nested and inherited DTOs', () => {
-    const { body } = maskResponseBody([new StudentDto()]);
+  it('should mask declared fields of nested and inherited DTOs and scan the rest', () => {
+    const { body, leaks } = maskResponseBody([new StudentDto()]);
 
-    expect(JSON.parse(JSON.stringify(body))).toEqual([
+    expect(body).toEqual([
       {
         name: '**明',
         email: 'z***@example.com',
@@ -42,21 +38,20 @@ describe(maskResponseBody.name, () => {
         card: '**** **** **** 1111',
       },
     ]);
+    expect(leaks).toEqual([{ path: '$[].remark', kinds: ['bankCard'] }]);
   });
 
-  it('should keep the prototype of copied DTOs and leave the originals untouched', () => {
+  it('should leave the original DTOs untouched', () => {
     const original = new StudentDto();
 
-    const { body } = maskResponseBody(original);
+    maskResponseBody(original);
 
-    expect(body).toBeInstanceOf(StudentDto);
-    expect((body as StudentDto).greet()).toBe('hi **明');
     expect(original.idNumber).toBe(ID);
     expect(original.address.line).toBe('广东省深圳市南山区科技园路1号');
   });
 
   it('should only run the detectors on plain objects, which carry no declarations', () => {
-    const { body, leaks } = maskResponseBody({ name: '张小明', email: 'a@b.cn', id: ID, nested: { list: ['x', `tel:13812345678`] } });
+    const { body, leaks } = maskResponseBody({ name: '张小明', email: 'a@b.cn', id: ID, nested: { list: ['x', 'tel:13812345678'] } });
 
     expect(body).toEqual({ name: '张小明', email: 'a@b.cn', id: '1****************X', nested: { list: ['x', 'tel:138****5678'] } });
     expect(leaks).toEqual([
@@ -70,9 +65,7 @@ describe(maskResponseBody.name, () => {
   });
 
   it('should follow toJSON like JSON.stringify does', () => {
-    const body = { toJSON: () => ({ id: ID }) };
-
-    expect(maskResponseBody(body).body).toEqual({ id: '1****************X' });
+    expect(maskResponseBody({ toJSON: () => ({ id: ID }) }).body).toEqual({ id: '1****************X' });
   });
 
   it.each([null, undefined, 42, true, new Date(0), Buffer.from('13812345678'), new Map([['k', ID]])])(
@@ -86,15 +79,5 @@ describe(maskResponseBody.name, () => {
     const json = fc.jsonValue({ maxDepth: 3 }).filter((value) => !/[0-9]{4}/.test(JSON.stringify(value)));
 
     fc.assert(fc.property(json, (value) => maskResponseBody(value).body === value));
-  });
-
-  it('should leave nothing detectable in the serialized result', () => {
-    fc.assert(
-      fc.property(fc.array(fc.constantFrom(ID, '13812345678', CARD, 'text', '12345'), { maxLength: 5 }), (values) => {
-        const { body } = maskResponseBody({ values, joined: values.join(' ') });
-        const text = JSON.stringify(body);
-        return !text.includes(ID) && !text.includes('13812345678') && !text.includes(CARD);
-      }),
-    );
   });
 });

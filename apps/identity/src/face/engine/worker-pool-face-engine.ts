@@ -137,7 +137,7 @@ export class WorkerPoolFaceEngine implements FaceEngine {
       slot.timer = setTimeout(() => {
         this.replace(slot, new FaceEngineUnavailableError(`face analysis took longer than ${this.options.timeoutMs} ms`));
       }, this.options.timeoutMs);
-      slot.worker.postMessage(job.request, [job.request.image.buffer]);
+      slot.worker.postMessage(job.request, [job.request.image.buffer as ArrayBuffer]);
     }
   }
 

@@ -1,0 +1,37 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { AccessTokenClaims, InstitutionMembership, PlatformRole } from '@exam/contracts';
+import { JWT_ALGORITHM, JWT_AUDIENCE, JWT_ISSUER } from '@exam/platform';
+import { sign } from 'jsonwebtoken';
+import { createPrivateKey, type KeyObject } from 'node:crypto';
+import { ACCOUNTS_ENV } from '../config/accounts-env.token';
+import type { AccountsEnv } from '../config/accounts.env';
+
+export interface IssuedAccessToken {
+  readonly accessToken: string;
+  readonly expiresIn: number;
+}
+
+/** Signs short-lived ES256 access tokens that every service verifies offline with the public key of `kid`. */
+@Injectable()
+export class AccessTokenIssuer {
+  private readonly key: KeyObject;
+
+  constructor(@Inject(ACCOUNTS_ENV) private readonly env: AccountsEnv) {
+    this.key = createPrivateKey(env.JWT_PRIVATE_KEY);
+    if (this.key.asymmetricKeyType !== 'ec' || this.key.asymmetricKeyDetails?.namedCurve !== 'prime256v1') {
+      throw new Error('JWT_PRIVATE_KEY must be an EC P-256 key (ES256)');
+    }
+  }
+
+  issue(userId: string, sessionId: string, roles: readonly PlatformRole[], memberships: readonly InstitutionMembership[]): IssuedAccessToken {
+    const claims: AccessTokenClaims = { sub: userId, sid: sessionId, roles, memberships };
+    const accessToken = sign({ ...claims }, this.key, {
+      algorithm: JWT_ALGORITHM,
+      keyid: this.env.JWT_KEY_ID,
+      issuer: JWT_ISSUER,
+      audience: JWT_AUDIENCE,
+      expiresIn: this.env.ACCESS_TOKEN_TTL_SECONDS,
+    });
+    return { accessToken, expiresIn: this.env.ACCESS_TOKEN_TTL_SECONDS };
+  }
+}

@@ -1,0 +1,78 @@
+import { Controller, HttpCode, Inject, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { CurrentUser, Public, type AuthUser } from '@exam/platform';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ACCOUNTS_ENV } from '../config/accounts-env.token';
+import type { AccountsEnv } from '../config/accounts.env';
+import { SessionsService } from '../sessions/sessions.service';
+import { clientInfoOf } from './client-info';
+import { clearedRefreshCookie, deviceCookie, readCookie, REFRESH_COOKIE, refreshCookie } from './cookies';
+import { TokenResponseDto } from './dto/login.dto';
+import { LocalAuthGuard } from './local-auth.guard';
+import type { SignedIn } from './login.service';
+import { RefreshService } from './refresh.service';
+
+function toTokenResponse(signedIn: SignedIn): TokenResponseDto {
+  return Object.assign(new TokenResponseDto(), {
+    accessToken: signedIn.accessToken,
+    tokenType: 'Bearer' as const,
+    expiresIn: signedIn.expiresIn,
+    sessionId: signedIn.sessionId,
+    userId: signedIn.userId,
+  });
+}
+
+@Controller('auth')
+export class AuthController {
+  constructor(
+    private readonly refreshes: RefreshService,
+    private readonly sessions: SessionsService,
+    @Inject(ACCOUNTS_ENV) private readonly env: AccountsEnv,
+  ) {}
+
+  /** Body `{ login, password }`; the access token comes in the body, the refresh token in an httpOnly cookie. */
+  @Public()
+  @UseGuards(LocalAuthGuard)
+  @Post('login')
+  @HttpCode(200)
+  login(@Req() request: FastifyRequest & { user?: SignedIn }, @Res({ passthrough: true }) reply: FastifyReply): TokenResponseDto {
+    const signedIn = request.user;
+    if (signedIn === undefined) throw new Error('LocalAuthGuard did not attach the signed-in result');
+    const client = clientInfoOf(request);
+    const cookies = [refreshCookie(signedIn.refreshToken, signedIn.sessionExpiresAt, this.env.COOKIE_SECURE)];
+    if (client.newDevice && client.deviceId !== undefined) cookies.push(deviceCookie(client.deviceId, this.env.COOKIE_SECURE));
+    void reply.header('set-cookie', cookies);
+    return toTokenResponse(signedIn);
+  }
+
+  @Public()
+  @Post('refresh')
+  @HttpCode(200)
+  async refresh(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<TokenResponseDto> {
+    try {
+      const signedIn = await this.refreshes.refresh(readCookie(request, REFRESH_COOKIE), clientInfoOf(request));
+      void reply.header('set-cookie', refreshCookie(signedIn.refreshToken, signedIn.sessionExpiresAt, this.env.COOKIE_SECURE));
+      return toTokenResponse(signedIn);
+    } catch (error: unknown) {
+      void reply.header('set-cookie', clearedRefreshCookie(this.env.COOKIE_SECURE));
+      throw error;
+    }
+  }
+
+  /** Ends this browser's session; works with an expired access token, since only the cookie identifies it. */
+  @Public()
+  @Post('logout')
+  @HttpCode(204)
+  async logout(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
+    const token = readCookie(request, REFRESH_COOKIE);
+    if (token !== undefined) await this.sessions.endByRefreshToken(token);
+    void reply.header('set-cookie', clearedRefreshCookie(this.env.COOKIE_SECURE));
+  }
+
+  @Post('logout-all')
+  @HttpCode(200)
+  async logoutEverywhere(@CurrentUser() user: AuthUser, @Res({ passthrough: true }) reply: FastifyReply): Promise<{ endedSessions: number }> {
+    const endedSessions = await this.sessions.endAll(user.userId);
+    void reply.header('set-cookie', clearedRefreshCookie(this.env.COOKIE_SECURE));
+    return { endedSessions };
+  }
+}

@@ -1,0 +1,83 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { CurrentUser, TenantRoles, type AuthUser } from '@exam/platform';
+import {
+  AcceptInvitationDto,
+  InstitutionResponseDto,
+  InvitationResponseDto,
+  InviteStaffDto,
+  MemberResponseDto,
+  RegisterInstitutionDto,
+  UpdateInstitutionDto,
+} from './dto/institution.dto';
+import type { InstitutionEntity } from './institution.entity';
+import { InstitutionsService } from './institutions.service';
+
+function toInstitutionDto(institution: InstitutionEntity): InstitutionResponseDto {
+  return Object.assign(new InstitutionResponseDto(), {
+    institutionId: institution.id,
+    name: institution.name,
+    contactPhone: institution.contactPhone,
+    contactEmail: institution.contactEmail,
+    organisationCode: institution.organisationCode,
+    invoiceBank: institution.invoiceBank,
+    invoiceRecipient: institution.invoiceRecipient,
+    invoiceAddress: institution.invoiceAddress,
+    invoicePostcode: institution.invoicePostcode,
+    createdAt: institution.createdAt.toISOString(),
+  });
+}
+
+@Controller()
+export class InstitutionsController {
+  constructor(private readonly institutions: InstitutionsService) {}
+
+  /** Any signed-in account may register an institution and becomes its administrator (refresh to get the role). */
+  @Post('institutions')
+  async register(@CurrentUser() user: AuthUser, @Body() dto: RegisterInstitutionDto): Promise<InstitutionResponseDto> {
+    return toInstitutionDto(await this.institutions.register(user.userId, dto));
+  }
+
+  @Get('institutions/:institutionId')
+  @TenantRoles('institutionId', ['org_admin', 'org_staff'])
+  async get(@Param('institutionId', ParseUUIDPipe) institutionId: string): Promise<InstitutionResponseDto> {
+    return toInstitutionDto(await this.institutions.get(institutionId));
+  }
+
+  @Patch('institutions/:institutionId')
+  @TenantRoles('institutionId', ['org_admin'])
+  async update(
+    @Param('institutionId', ParseUUIDPipe) institutionId: string,
+    @Body() dto: UpdateInstitutionDto,
+  ): Promise<InstitutionResponseDto> {
+    return toInstitutionDto(await this.institutions.update(institutionId, dto));
+  }
+
+  @Get('institutions/:institutionId/members')
+  @TenantRoles('institutionId', ['org_admin', 'org_staff'])
+  async members(@Param('institutionId', ParseUUIDPipe) institutionId: string): Promise<{ members: MemberResponseDto[] }> {
+    const members = await this.institutions.members(institutionId);
+    return { members: members.map((m) => Object.assign(new MemberResponseDto(), m)) };
+  }
+
+  @Post('institutions/:institutionId/invitations')
+  @TenantRoles('institutionId', ['org_admin'])
+  async invite(
+    @CurrentUser() user: AuthUser,
+    @Param('institutionId', ParseUUIDPipe) institutionId: string,
+    @Body() dto: InviteStaffDto,
+  ): Promise<InvitationResponseDto> {
+    const invitation = await this.institutions.invite(institutionId, user.userId, dto);
+    return Object.assign(new InvitationResponseDto(), {
+      invitationId: invitation.id,
+      role: invitation.role,
+      ...(invitation.contactKind === 'phone' ? { phone: invitation.contact } : { email: invitation.contact }),
+      expiresAt: invitation.expiresAt.toISOString(),
+    });
+  }
+
+  @Post('invitations/accept')
+  @HttpCode(200)
+  async accept(@CurrentUser() user: AuthUser, @Body() dto: AcceptInvitationDto): Promise<{ institutionId: string; role: string }> {
+    return this.institutions.accept(user.userId, dto.token);
+  }
+}

@@ -1,0 +1,145 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Topics, type OrgRole } from '@exam/contracts';
+import { EventPublisher } from '@exam/platform';
+import { createHash, randomBytes } from 'node:crypto';
+import { DataSource, In, type EntityManager } from 'typeorm';
+import { NOTIFIER, type Notifier } from '../notifications/notifier';
+import { Clock } from '../shared/clock';
+import { normalizeEmail, normalizeMainlandMobile } from '../users/contact';
+import { UserEntity } from '../users/user.entity';
+import type { InviteStaffDto, RegisterInstitutionDto, UpdateInstitutionDto } from './dto/institution.dto';
+import { InstitutionEntity } from './institution.entity';
+import { institutionNotFound, invitationInvalid, invitationNotForYou, oneContactOnly } from './institutions.errors';
+import { InvitationEntity } from './invitation.entity';
+import { MembershipEntity } from './membership.entity';
+
+const INVITATION_TTL_MS = 7 * 86_400_000;
+
+export interface Member {
+  readonly userId: string;
+  readonly nickname: string;
+  readonly roles: OrgRole[];
+}
+
+const tokenHash = (token: string): string => createHash('sha256').update(token).digest('hex');
+
+/** Institutions (tenants), their members and staff invitations. Callers are authorized by the controller. */
+@Injectable()
+export class InstitutionsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly events: EventPublisher,
+    private readonly clock: Clock,
+    @Inject(NOTIFIER) private readonly notifier: Notifier,
+  ) {}
+
+  /** The registering account becomes the institution's first org_admin. */
+  async register(adminUserId: string, input: RegisterInstitutionDto): Promise<InstitutionEntity> {
+    if (input.contactPhone !== undefined && input.contactEmail !== undefined) throw oneContactOnly('contactPhone', 'contactEmail');
+    return this.dataSource.transaction(async (manager) => {
+      const now = this.clock.now();
+      const institution = Object.assign(new InstitutionEntity(), {
+        name: input.name.trim(),
+        contactPhone: input.contactPhone === undefined ? null : normalizeMainlandMobile(input.contactPhone),
+        contactEmail: input.contactEmail === undefined ? null : normalizeEmail(input.contactEmail),
+        organisationCode: input.organisationCode ?? null,
+        invoiceBank: input.invoiceBank ?? null,
+        invoiceRecipient: input.invoiceRecipient ?? null,
+        invoiceAddress: input.invoiceAddress ?? null,
+        invoicePostcode: input.invoicePostcode ?? null,
+        createdBy: adminUserId,
+        createdAt: now,
+      });
+      await manager.save(institution);
+      await this.events.stage(manager, Topics.InstitutionRegistered, {
+        subjectId: institution.id,
+        payload: { institutionId: institution.id, name: institution.name, adminUserId },
+      });
+      await this.grant(manager, institution.id, adminUserId, 'org_admin');
+      return institution;
+    });
+  }
+
+  async get(institutionId: string): Promise<InstitutionEntity> {
+    const institution = await this.dataSource.getRepository(InstitutionEntity).findOneBy({ id: institutionId });
+    if (institution === null) throw institutionNotFound();
+    return institution;
+  }
+
+  async update(institutionId: string, input: UpdateInstitutionDto): Promise<InstitutionEntity> {
+    return this.dataSource.transaction(async (manager) => {
+      const institution = await manager.findOne(InstitutionEntity, { where: { id: institutionId }, lock: { mode: 'pessimistic_write' } });
+      if (institution === null) throw institutionNotFound();
+      if (input.name !== undefined) institution.name = input.name.trim();
+      await manager.save(institution);
+      return institution;
+    });
+  }
+
+  async members(institutionId: string): Promise<Member[]> {
+    const rows = await this.dataSource.getRepository(MembershipEntity).find({ where: { institutionId }, order: { createdAt: 'ASC' }, take: 1000 });
+    const userIds = [...new Set(rows.map((r) => r.userId))];
+    const users = userIds.length === 0 ? [] : await this.dataSource.getRepository(UserEntity).find({
+      where: { id: In(userIds) },
+      select: { id: true, nickname: true },
+    });
+    const nicknames = new Map(users.map((u) => [u.id, u.nickname]));
+    return userIds.map((userId) => ({
+      userId,
+      nickname: nicknames.get(userId) ?? '',
+      roles: rows.filter((r) => r.userId === userId).map((r) => r.role),
+    }));
+  }
+
+  /** Sends a single-use token to the phone or email; only the account that proved that contact can accept it. */
+  async invite(institutionId: string, invitedBy: string, input: InviteStaffDto): Promise<InvitationEntity> {
+    if (input.phone !== undefined && input.email !== undefined) throw oneContactOnly('phone', 'email');
+    const institution = await this.get(institutionId);
+    const token = randomBytes(32).toString('base64url');
+    const now = this.clock.now();
+    const invitation = Object.assign(new InvitationEntity(), {
+      institutionId,
+      role: input.role,
+      contactKind: input.phone === undefined ? ('email' as const) : ('phone' as const),
+      contact: input.phone === undefined ? normalizeEmail(input.email ?? '') : normalizeMainlandMobile(input.phone),
+      tokenHash: tokenHash(token),
+      invitedBy,
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + INVITATION_TTL_MS),
+    });
+    await this.dataSource.getRepository(InvitationEntity).save(invitation);
+    await this.notifier.send({
+      channel: invitation.contactKind === 'phone' ? 'sms' : 'email',
+      to: invitation.contact,
+      subject: `Invitation to ${institution.name}`,
+      text: `You are invited to join ${institution.name} on the exam platform as ${input.role}. Sign in and accept with this token: ${token}`,
+    });
+    return invitation;
+  }
+
+  async accept(userId: string, token: string): Promise<{ institutionId: string; role: OrgRole }> {
+    return this.dataSource.transaction(async (manager) => {
+      const invitation = await manager.findOne(InvitationEntity, { where: { tokenHash: tokenHash(token) }, lock: { mode: 'pessimistic_write' } });
+      if (invitation === null || invitation.acceptedAt !== null || invitation.expiresAt.getTime() <= this.clock.now().getTime()) {
+        throw invitationInvalid();
+      }
+      const user = await manager.findOneOrFail(UserEntity, { where: { id: userId } });
+      const owned = invitation.contactKind === 'phone' ? user.phone : user.email;
+      if (owned !== invitation.contact) throw invitationNotForYou();
+      invitation.acceptedAt = this.clock.now();
+      invitation.acceptedBy = userId;
+      await manager.save(invitation);
+      const existing = await manager.findOneBy(MembershipEntity, { institutionId: invitation.institutionId, userId, role: invitation.role });
+      if (existing === null) await this.grant(manager, invitation.institutionId, userId, invitation.role);
+      return { institutionId: invitation.institutionId, role: invitation.role };
+    });
+  }
+
+  private async grant(manager: EntityManager, institutionId: string, userId: string, role: OrgRole): Promise<void> {
+    await manager.insert(MembershipEntity, { institutionId, userId, role, createdAt: this.clock.now() });
+    await this.events.stage(manager, Topics.MembershipChanged, {
+      subjectId: userId,
+      payload: { userId, institutionId, role, change: 'granted' },
+    });
+  }
+}

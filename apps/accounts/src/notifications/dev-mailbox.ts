@@ -1,0 +1,25 @@
+import { Injectable } from '@nestjs/common';
+import type { Notifier, OutgoingMessage } from './notifier';
+
+export interface MailboxEntry extends OutgoingMessage {
+  readonly sentAt: string;
+}
+
+const CAPACITY = 500;
+
+/** Development delivery: keeps the latest messages in memory, readable through the dev mailbox endpoint. */
+@Injectable()
+export class DevMailbox implements Notifier {
+  private readonly entries: MailboxEntry[] = [];
+
+  send(message: OutgoingMessage): Promise<void> {
+    this.entries.push({ ...message, sentAt: new Date().toISOString() });
+    if (this.entries.length > CAPACITY) this.entries.splice(0, this.entries.length - CAPACITY);
+    return Promise.resolve();
+  }
+
+  /** Newest first. */
+  messagesTo(to: string): MailboxEntry[] {
+    return this.entries.filter((entry) => entry.to === to).reverse();
+  }
+}

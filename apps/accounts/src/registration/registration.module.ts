@@ -1,0 +1,8 @@
+import { Module } from '@nestjs/common';
+import { UsersModule } from '../users/users.module';
+import { VerificationModule } from '../verification/verification.module';
+import { RegistrationController } from './registration.controller';
+import { RegistrationService } from './registration.service';
+
+@Module({ imports: [UsersModule, VerificationModule], controllers: [RegistrationController], providers: [RegistrationService] })
+export class RegistrationModule {}

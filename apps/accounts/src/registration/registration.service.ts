@@ -1,0 +1,148 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { maskValue } from '@exam/crypto';
+import { Topics } from '@exam/contracts';
+import { EventPublisher } from '@exam/platform';
+import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
+import { ACCOUNTS_ENV } from '../config/accounts-env.token';
+import type { AccountsEnv } from '../config/accounts.env';
+import { PasswordHasher } from '../credentials/password-hasher';
+import { assertAcceptablePassword } from '../credentials/password-policy';
+import { NOTIFIER, type Notifier } from '../notifications/notifier';
+import { Clock } from '../shared/clock';
+import { normalizeEmail, normalizeMainlandMobile } from '../users/contact';
+import { UserEntity } from '../users/user.entity';
+import { UsersRepository } from '../users/users.repository';
+import { VerificationCodesService } from '../verification/verification-codes.service';
+import type { StartRegistrationDto } from './dto/start-registration.dto';
+import { oneContactOnly } from '../institutions/institutions.errors';
+import { contactTaken, registrationNotFound, usernameTaken } from './registration.errors';
+
+export interface RegistrationStarted {
+  readonly registrationId: string;
+  readonly channel: 'sms' | 'email';
+  readonly phone?: string;
+  readonly email?: string;
+  readonly codeExpiresInSeconds: number;
+}
+
+function isDuplicateKey(error: unknown, key: string): boolean {
+  return error instanceof QueryFailedError && /Duplicate entry/.test(error.message) && error.message.includes(key);
+}
+
+/**
+ * Candidate self-registration: the account stays `pending` until the phone or email is proven with a
+ * one-time code. Registering again for a still-pending contact replaces the pending data and re-sends.
+ */
+@Injectable()
+export class RegistrationService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly users: UsersRepository,
+    private readonly hasher: PasswordHasher,
+    private readonly codes: VerificationCodesService,
+    private readonly events: EventPublisher,
+    private readonly clock: Clock,
+    @Inject(NOTIFIER) private readonly notifier: Notifier,
+    @Inject(ACCOUNTS_ENV) private readonly env: AccountsEnv,
+  ) {}
+
+  async start(input: StartRegistrationDto): Promise<RegistrationStarted> {
+    if (input.phone !== undefined && input.email !== undefined) throw oneContactOnly('phone', 'email');
+    const phone = input.phone === undefined ? undefined : normalizeMainlandMobile(input.phone);
+    const email = input.email === undefined ? undefined : normalizeEmail(input.email);
+    const username = input.username?.toLowerCase();
+    const identifiers = [phone, email, email?.split('@')[0], username].filter((v): v is string => v !== undefined);
+    assertAcceptablePassword(input.password, { identifiers });
+    const passwordHash = await this.hasher.hash(input.password);
+    const channel = phone === undefined ? 'email' : 'sms';
+    const contact = phone ?? email ?? '';
+
+    let result: { userId: string; code: string };
+    try {
+      result = await this.dataSource.transaction(async (manager) => {
+        const where = phone === undefined ? this.users.byEmail(contact) : this.users.byPhone(contact);
+        const existing = await manager.findOne(UserEntity, { where, lock: { mode: 'pessimistic_write' } });
+        if (existing?.status === 'active') throw contactTaken(phone === undefined ? 'email' : 'phone');
+        const user = existing ?? new UserEntity();
+        Object.assign(user, {
+          phone: phone ?? null,
+          email: email ?? null,
+          username: username ?? null,
+          nickname: input.nickname,
+          passwordHash,
+          fullName: input.fullName ?? null,
+          jobTitle: input.jobTitle ?? null,
+          company: input.company ?? null,
+          education: input.education ?? null,
+        });
+        await manager.save(user);
+        const code = await this.codes.issue(manager, user.id, 'registration', channel);
+        return { userId: user.id, code };
+      });
+    } catch (error: unknown) {
+      if (isDuplicateKey(error, 'ux_users_username')) throw usernameTaken();
+      if (isDuplicateKey(error, 'ux_users_phone_bidx')) throw contactTaken('phone');
+      if (isDuplicateKey(error, 'ux_users_email_bidx')) throw contactTaken('email');
+      throw error;
+    }
+    await this.deliver(channel, contact, result.code);
+    return {
+      registrationId: result.userId,
+      channel,
+      ...(phone === undefined ? {} : { phone }),
+      ...(email === undefined ? {} : { email }),
+      codeExpiresInSeconds: this.env.CODE_TTL_SECONDS,
+    };
+  }
+
+  async resend(registrationId: string): Promise<RegistrationStarted> {
+    const { user, code } = await this.dataSource.transaction(async (manager) => {
+      const pending = await this.pendingUser(manager, registrationId);
+      return { user: pending, code: await this.codes.issue(manager, pending.id, 'registration', pending.phone === null ? 'email' : 'sms') };
+    });
+    const channel = user.phone === null ? 'email' : 'sms';
+    await this.deliver(channel, user.phone ?? user.email ?? '', code);
+    return {
+      registrationId: user.id,
+      channel,
+      ...(user.phone === null ? {} : { phone: user.phone }),
+      ...(user.email === null ? {} : { email: user.email }),
+      codeExpiresInSeconds: this.env.CODE_TTL_SECONDS,
+    };
+  }
+
+  /** Proves the contact and activates the account; a wrong code is counted even though the request fails. */
+  async verify(registrationId: string, code: string): Promise<{ userId: string }> {
+    const outcome = await this.dataSource.transaction(async (manager) => {
+      const user = await this.pendingUser(manager, registrationId);
+      const consumed = await this.codes.consume(manager, user.id, 'registration', code);
+      if (consumed !== 'ok') return consumed;
+      user.status = 'active';
+      user.activatedAt = this.clock.now();
+      await manager.save(user);
+      const contact = user.phone === null ? maskValue('email', user.email ?? '') : maskValue('phone', user.phone);
+      await this.events.stage(manager, Topics.UserRegistered, {
+        subjectId: user.id,
+        payload: { userId: user.id, kind: 'candidate', maskedContact: contact, nickname: user.nickname },
+      });
+      return 'ok' as const;
+    });
+    if (outcome !== 'ok') throw VerificationCodesService.wrong(outcome);
+    return { userId: registrationId };
+  }
+
+  private async pendingUser(manager: EntityManager, id: string): Promise<UserEntity> {
+    const user = await manager.findOne(UserEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (user?.status !== 'pending') throw registrationNotFound();
+    return user;
+  }
+
+  private async deliver(channel: 'sms' | 'email', to: string, code: string): Promise<void> {
+    await this.notifier.send({
+      channel,
+      to,
+      subject: 'Your verification code',
+      text: `Your exam platform verification code is ${code}. It expires in ${Math.round(this.env.CODE_TTL_SECONDS / 60)} minutes. If you did not ask for it, ignore this message.`,
+    });
+  }
+}

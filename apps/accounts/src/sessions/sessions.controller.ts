@@ -1,0 +1,35 @@
+import { Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe } from '@nestjs/common';
+import { CurrentUser, type AuthUser } from '@exam/platform';
+import { SessionResponseDto } from './dto/session-response.dto';
+import { SessionsService } from './sessions.service';
+
+/** The caller's own sessions (devices): list them and end any one. */
+@Controller('me/sessions')
+export class SessionsController {
+  constructor(private readonly sessions: SessionsService) {}
+
+  @Get()
+  async list(@CurrentUser() user: AuthUser): Promise<{ sessions: SessionResponseDto[] }> {
+    const sessions = await this.sessions.listActive(user.userId);
+    return {
+      sessions: sessions.map((s) =>
+        Object.assign(new SessionResponseDto(), {
+          sessionId: s.id,
+          maskedIp: s.maskedIp,
+          region: null,
+          userAgent: s.userAgent,
+          deviceId: s.deviceId,
+          createdAt: s.createdAt.toISOString(),
+          lastUsedAt: s.lastUsedAt.toISOString(),
+          current: s.id === user.sessionId,
+        }),
+      ),
+    };
+  }
+
+  @Delete(':sessionId')
+  @HttpCode(204)
+  async end(@CurrentUser() user: AuthUser, @Param('sessionId', ParseUUIDPipe) sessionId: string): Promise<void> {
+    await this.sessions.endOne(user.userId, sessionId);
+  }
+}

@@ -1,0 +1,36 @@
+import { Injectable } from '@nestjs/common';
+import { FieldEncryptionSubscriber } from '@exam/crypto';
+import type { EntityManager, FindOptionsWhere } from 'typeorm';
+import { loginKindOf, normalizeEmail, normalizeMainlandMobile } from './contact';
+import { UserEntity } from './user.entity';
+
+/** Lookups of users by the identifiers people type, through the blind indexes of their encrypted contacts. */
+@Injectable()
+export class UsersRepository {
+  constructor(private readonly fieldEncryption: FieldEncryptionSubscriber) {}
+
+  byPhone(phone: string): FindOptionsWhere<UserEntity> {
+    return this.fieldEncryption.blindIndexWhere(UserEntity, 'phone', phone);
+  }
+
+  byEmail(email: string): FindOptionsWhere<UserEntity> {
+    return this.fieldEncryption.blindIndexWhere(UserEntity, 'email', email);
+  }
+
+  async findByLogin(manager: EntityManager, login: string, lock = false): Promise<UserEntity | null> {
+    const trimmed = login.trim();
+    let where: FindOptionsWhere<UserEntity>;
+    switch (loginKindOf(trimmed)) {
+      case 'email':
+        where = this.byEmail(normalizeEmail(trimmed));
+        break;
+      case 'phone':
+        where = this.byPhone(normalizeMainlandMobile(trimmed));
+        break;
+      case 'username':
+        where = { username: trimmed.toLowerCase() };
+        break;
+    }
+    return manager.findOne(UserEntity, { where, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+  }
+}

@@ -1,0 +1,30 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { AUDIT_ENV } from '../config/audit-env.token';
+import type { AuditEnv } from '../config/audit.env';
+import { AuditChainController } from './audit-log.controller';
+import { AuditEventsConsumer } from './audit-events.consumer';
+import { AuditLogService } from './audit-log.service';
+import { ChainCheckpointService } from './chain-checkpoint.service';
+import { ChainVerifierService } from './chain-verifier.service';
+import { CHECKPOINT_STORE, FileCheckpointStore } from './checkpoint.store';
+import { CheckpointSigner } from './checkpoint-signer';
+
+@Module({})
+export class AuditLogModule {
+  static register(env: AuditEnv): DynamicModule {
+    return {
+      module: AuditLogModule,
+      global: true,
+      controllers: [AuditChainController, AuditEventsConsumer],
+      providers: [
+        { provide: AUDIT_ENV, useValue: env },
+        { provide: CheckpointSigner, useValue: CheckpointSigner.fromPem(env.AUDIT_SIGNING_KEY, env.AUDIT_VERIFY_KEYS) },
+        { provide: CHECKPOINT_STORE, useValue: new FileCheckpointStore(env.AUDIT_CHECKPOINT_DIR) },
+        AuditLogService,
+        ChainCheckpointService,
+        ChainVerifierService,
+      ],
+      exports: [AUDIT_ENV, AuditLogService, ChainCheckpointService, ChainVerifierService],
+    };
+  }
+}

@@ -1,0 +1,49 @@
+import type { EventEnvelope } from '@exam/contracts';
+import { randomUUID } from 'node:crypto';
+import { auditRecordOf, streamOf } from './audit-record.mapper';
+
+function envelope<T extends EventEnvelope['type']>(type: T, payload: EventEnvelope<T>['payload']): EventEnvelope<T> {
+  return { id: randomUUID(), type, version: 1, occurredAt: '2026-01-01T08:00:00+08:00', producer: 'x', subjectId: 's', traceId: 't', payload };
+}
+
+describe(auditRecordOf.name, () => {
+  it('should keep a login attempt free of the full IP, device id and user agent', () => {
+    const sut = auditRecordOf(
+      envelope('accounts.login.attempted', {
+        attemptId: randomUUID(),
+        userId: randomUUID(),
+        outcome: 'success',
+        ip: '114.247.50.2',
+        userAgent: 'Mozilla/5.0 (Zhang San laptop)',
+        deviceId: 'device-of-zhang-san',
+        attemptedAt: '2026-01-01T00:00:00.000Z',
+      }),
+    );
+    const text = JSON.stringify(sut);
+    expect(sut.ipMasked).toBe('114.247.50.*');
+    expect(text).not.toContain('114.247.50.2');
+    expect(text).not.toContain('zhang-san');
+    expect(text).not.toContain('Zhang San');
+    expect(sut.occurredAt).toBe('2026-01-01T00:00:00.000Z');
+  });
+
+  it('should drop even masked names and ID numbers of a verification', () => {
+    const sut = auditRecordOf(
+      envelope('identity.verification.completed', {
+        userId: randomUUID(),
+        verificationId: randomUUID(),
+        result: 'match',
+        maskedName: '张*',
+        maskedIdNumber: '1101**********1234',
+        minor: false,
+      }),
+    );
+    expect(JSON.stringify(sut)).not.toMatch(/张|1234/);
+    expect(sut.attributes).toMatchObject({ result: 'match', minor: false });
+  });
+
+  it('should put each service in its own stream', () => {
+    expect(streamOf('payments.order.paid')).toBe('payments');
+    expect(streamOf('accounts.login.attempted')).toBe('accounts');
+  });
+});

@@ -1,0 +1,66 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AUDIT_ENV } from '../config/audit-env.token';
+import type { AuditEnv } from '../config/audit.env';
+import { CHECKPOINT_STORE, type CheckpointStore } from './checkpoint.store';
+import { CheckpointSigner, type SignedCheckpoint } from './checkpoint-signer';
+
+interface HeadRow {
+  stream: string;
+  last_seq: string | number;
+  last_hash: string;
+}
+
+/**
+ * Periodically signs each stream's head and stores the signature outside the database. Someone who
+ * rewrites and recomputes the whole chain in the database cannot produce matching signatures.
+ */
+@Injectable()
+export class ChainCheckpointService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly log = new Logger(ChainCheckpointService.name);
+  private timer?: NodeJS.Timeout;
+  private readonly lastSigned = new Map<string, number>();
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly signer: CheckpointSigner,
+    @Inject(CHECKPOINT_STORE) private readonly store: CheckpointStore,
+    @Inject(AUDIT_ENV) private readonly env: AuditEnv,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (this.env.AUDIT_CHECKPOINT_INTERVAL_MS === 0) return;
+    this.timer = setInterval(() => {
+      this.checkpointAll().catch((error: unknown) => {
+        this.log.warn(`Checkpoint failed: ${error instanceof Error ? error.message : String(error)}`);
+      });
+    }, this.env.AUDIT_CHECKPOINT_INTERVAL_MS);
+    this.timer.unref();
+  }
+
+  onApplicationShutdown(): void {
+    clearInterval(this.timer);
+  }
+
+  /** Signs every stream whose head moved since the last checkpoint; returns what was written. */
+  async checkpointAll(now: Date = new Date()): Promise<SignedCheckpoint[]> {
+    // Committed heads only (no lock): a checkpoint vouches for what is durably in the log.
+    const heads: HeadRow[] = await this.dataSource.query('SELECT stream, last_seq, last_hash FROM audit_stream_heads ORDER BY stream');
+    const written: SignedCheckpoint[] = [];
+    for (const head of heads) {
+      const seq = Number(head.last_seq);
+      if (seq === 0 || this.lastSigned.get(head.stream) === seq) continue;
+      const checkpoint = this.signer.sign({
+        database: this.env.DATABASE_NAME,
+        stream: head.stream,
+        seq,
+        headHash: head.last_hash,
+        signedAt: now.toISOString(),
+      });
+      await this.store.append(checkpoint);
+      this.lastSigned.set(head.stream, seq);
+      written.push(checkpoint);
+    }
+    return written;
+  }
+}

@@ -1,0 +1,124 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AUDIT_ENV } from '../config/audit-env.token';
+import type { AuditEnv } from '../config/audit.env';
+import { StreamChainWalker, type ChainBreak } from './audit-chain';
+import { entryFromRow, type AuditEntryRow } from './audit-entry.row';
+import { CHECKPOINT_STORE, type CheckpointStore } from './checkpoint.store';
+import { CheckpointSigner, type SignedCheckpoint } from './checkpoint-signer';
+
+export interface StreamVerification {
+  readonly stream: string;
+  readonly entries: number;
+  readonly headSeq: number;
+  readonly checkpointsChecked: number;
+  readonly lastCheckpointSeq: number | null;
+  readonly firstBreak: ChainBreak | null;
+}
+
+export interface ChainVerification {
+  readonly ok: boolean;
+  readonly verifiedAt: string;
+  readonly entries: number;
+  readonly durationMs: number;
+  readonly streams: readonly StreamVerification[];
+  /** The first broken link over all streams (streams in name order), or null when the chain is intact. */
+  readonly firstBreak: ChainBreak | null;
+}
+
+interface HeadRow {
+  stream: string;
+  last_seq: string | number;
+  last_hash: string;
+}
+
+const PAGE = 5000;
+
+/** Recomputes every stream's chain from the database and checks it against the signed checkpoints outside it. */
+@Injectable()
+export class ChainVerifierService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly signer: CheckpointSigner,
+    @Inject(CHECKPOINT_STORE) private readonly store: CheckpointStore,
+    @Inject(AUDIT_ENV) private readonly env: AuditEnv,
+  ) {}
+
+  async verify(): Promise<ChainVerification> {
+    const started = Date.now();
+    const heads: HeadRow[] = await this.dataSource.query('SELECT stream, last_seq, last_hash FROM audit_stream_heads');
+    const entryStreams: { stream: string }[] = await this.dataSource.query('SELECT DISTINCT stream FROM audit_log_entries');
+    const checkpoints = await this.store.readAll(this.env.DATABASE_NAME);
+    const names = [...new Set([...heads.map((h) => h.stream), ...entryStreams.map((s) => s.stream), ...checkpoints.keys()])].sort();
+    const streams: StreamVerification[] = [];
+    for (const stream of names) {
+      const head = heads.find((h) => h.stream === stream);
+      streams.push(await this.verifyStream(stream, head, checkpoints.get(stream) ?? []));
+    }
+    const firstBreak = streams.find((s) => s.firstBreak !== null)?.firstBreak ?? null;
+    return {
+      ok: firstBreak === null,
+      verifiedAt: new Date().toISOString(),
+      entries: streams.reduce((sum, s) => sum + s.entries, 0),
+      durationMs: Date.now() - started,
+      streams,
+      firstBreak,
+    };
+  }
+
+  private async verifyStream(
+    stream: string,
+    head: HeadRow | undefined,
+    checkpoints: readonly (SignedCheckpoint | null)[],
+  ): Promise<StreamVerification> {
+    const valid = checkpoints.filter((c): c is SignedCheckpoint => c !== null && c.stream === stream);
+    const walker = new StreamChainWalker(stream, new Set(valid.map((c) => c.seq)));
+    for (let after = -1; ; ) {
+      const rows: AuditEntryRow[] = await this.dataSource.query(
+        'SELECT * FROM audit_log_entries WHERE stream = ? AND seq > ? ORDER BY seq LIMIT ?',
+        [stream, after, PAGE],
+      );
+      for (const row of rows) walker.accept(entryFromRow(row));
+      const last = rows.at(-1);
+      if (!last || rows.length < PAGE) break;
+      after = Number(last.seq);
+    }
+    if (head) walker.checkHead(Number(head.last_seq), head.last_hash);
+    else if (walker.entries > 0) walker.fail(1, 'CHAIN.HEAD_MISMATCH', 'The stream has entries but no head row.');
+    const headSeq = head ? Number(head.last_seq) : 0;
+    this.checkCheckpoints(walker, headSeq, checkpoints);
+    const signedSeqs = valid.map((c) => c.seq);
+    return {
+      stream,
+      entries: walker.entries,
+      headSeq,
+      checkpointsChecked: checkpoints.length,
+      lastCheckpointSeq: signedSeqs.length === 0 ? null : Math.max(...signedSeqs),
+      firstBreak: walker.firstBreak ?? null,
+    };
+  }
+
+  private checkCheckpoints(walker: StreamChainWalker, headSeq: number, checkpoints: readonly (SignedCheckpoint | null)[]): void {
+    for (const checkpoint of checkpoints) {
+      if (checkpoint === null || checkpoint.stream !== walker.stream || checkpoint.database !== this.env.DATABASE_NAME || !this.signer.verify(checkpoint)) {
+        walker.fail(checkpoint?.seq ?? 0, 'CHAIN.CHECKPOINT_SIGNATURE_INVALID', 'A checkpoint is unreadable or its signature does not verify: the checkpoint store was tampered with.');
+        continue;
+      }
+      if (checkpoint.seq > headSeq || checkpoint.seq > walker.lastSeq) {
+        walker.fail(
+          Math.min(headSeq, walker.lastSeq) + 1,
+          'CHAIN.CHECKPOINT_BEYOND_HEAD',
+          `A checkpoint signed at ${checkpoint.signedAt} vouches for seq ${checkpoint.seq}, but the log ends before it: entries were removed.`,
+        );
+        continue;
+      }
+      if (walker.hashAt(checkpoint.seq) !== checkpoint.headHash) {
+        walker.fail(
+          checkpoint.seq,
+          'CHAIN.CHECKPOINT_MISMATCH',
+          `Entry ${checkpoint.seq} differs from what the checkpoint signed at ${checkpoint.signedAt} vouches for: the chain was rewritten.`,
+        );
+      }
+    }
+  }
+}

@@ -1,0 +1,19 @@
+import { buildAuthorityServer } from './authority-server';
+import { loadAuthoritySimEnv } from './config/authority-sim.env';
+
+async function main(): Promise<void> {
+  const env = loadAuthoritySimEnv();
+  const app = buildAuthorityServer(env);
+  const address = await app.listen({ port: env.HTTP_PORT, host: env.NODE_ENV === 'production' ? '0.0.0.0' : '127.0.0.1' });
+  process.stdout.write(`${JSON.stringify({ level: 'info', service: 'authority-sim', message: `listening on ${address}` })}\n`);
+  const stop = (): void => {
+    void app.close().then(() => process.exit(0));
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});
