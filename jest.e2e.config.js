@@ -5,6 +5,8 @@ module.exports = {
   displayName: 'e2e',
   testMatch: ['<rootDir>/{apps,libs,test}/**/*.e2e-spec.ts'],
   globalSetup: '<rootDir>/libs/testing/src/e2e-global-setup.ts',
+  globalTeardown: '<rootDir>/libs/testing/src/e2e-global-teardown.ts',
+  setupFilesAfterEnv: ['<rootDir>/libs/testing/src/leak-guard.setup.ts'],
   testTimeout: 120000,
   // kafkajs keeps reconnect timers alive after a broker restart test; never let them hold CI hostage.
   forceExit: true,

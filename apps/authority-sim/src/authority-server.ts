@@ -145,8 +145,8 @@ export function buildAuthorityServer(env: AuthoritySimEnv, options: AuthoritySer
     deliver(callbackUrl, body, headers).catch(() => deliver(callbackUrl, body, headers).catch(() => undefined));
   }
 
-  app.get('/health/live', async () => ({ status: 'ok' }));
-  app.get('/health/ready', async () => ({ status: 'ok' }));
+  app.get('/health/live', (_request, reply) => reply.send({ status: 'ok' }));
+  app.get('/health/ready', (_request, reply) => reply.send({ status: 'ok' }));
 
   app.post('/v1/verifications', async (request, reply) => {
     if (!(await authenticate(request, reply))) return reply;

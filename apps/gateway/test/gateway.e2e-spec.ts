@@ -80,6 +80,21 @@ describe('gateway', () => {
     expect((response.body as { code: string }).code).toBe('REQUEST.TOO_LARGE');
   });
 
+  it('should serve the web UI and report each upstream state', async () => {
+    const gateway = await startGateway();
+    const page = await request(gateway).get('/').expect(200);
+    expect(page.headers['content-type']).toContain('text/html');
+    expect(page.text).toContain('/app.js');
+    const states = await request(gateway).get('/health/services').expect(200);
+    expect(states.body).toEqual({
+      accounts: 'not_ready',
+      identity: 'unreachable',
+      exam: 'unreachable',
+      payments: 'unreachable',
+      audit: 'unreachable',
+    });
+  });
+
   it('should answer 502 with a clear code when a service is down', async () => {
     const gateway = await startGateway();
     const response = await request(gateway).get('/api/payments/orders').expect(502);

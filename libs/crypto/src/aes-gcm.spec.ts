@@ -16,7 +16,11 @@ const VECTOR = {
 
 const hex = (value: string): Buffer => Buffer.from(value, 'hex');
 const key = createSecretKey(hex(VECTOR.key));
-const sealed: GcmSealed = { nonce: hex(VECTOR.nonce), ciphertext: hex(VECTOR.ciphertext), tag: hex(VECTOR.tag) };
+const sealed: GcmSealed = {
+  nonce: hex(VECTOR.nonce),
+  ciphertext: hex(VECTOR.ciphertext),
+  tag: hex(VECTOR.tag),
+};
 
 function flip(buffer: Buffer, index = 0): Buffer {
   const copy = Buffer.from(buffer);

@@ -5,7 +5,14 @@ import { KeyRing } from './key-ring';
 const ID: BlindIndexSpec = { kind: 'idNumber', domain: 'identity/candidates.id_number' };
 
 function ring(active: string): KeyRing {
-  return new KeyRing('blind index', [['bi1', Buffer.alloc(32, 1)], ['bi2', Buffer.alloc(32, 2)]], active);
+  return new KeyRing(
+    'blind index',
+    [
+      ['bi1', Buffer.alloc(32, 1)],
+      ['bi2', Buffer.alloc(32, 2)],
+    ],
+    active,
+  );
 }
 
 describe(BlindIndex.name, () => {
@@ -41,10 +48,15 @@ describe(BlindIndex.name, () => {
   it('should compute one digest per key for a dual write', () => {
     const both = sut.computeForKeys('11010519491231002X', ID, ['bi1', 'bi2']);
 
-    expect(both).toEqual({ bi1: sut.compute('11010519491231002X', ID, 'bi1'), bi2: sut.compute('11010519491231002X', ID, 'bi2') });
+    expect(both).toEqual({
+      bi1: sut.compute('11010519491231002X', ID, 'bi1'),
+      bi2: sut.compute('11010519491231002X', ID, 'bi2'),
+    });
   });
 
   it('should refuse an unknown key with CRYPTO.UNKNOWN_KEY', () => {
-    expect(() => sut.compute('x', ID, 'bi9')).toThrow(expect.objectContaining({ code: 'CRYPTO.UNKNOWN_KEY' }) as CryptoError);
+    expect(() => sut.compute('x', ID, 'bi9')).toThrow(
+      expect.objectContaining({ code: 'CRYPTO.UNKNOWN_KEY' }) as CryptoError,
+    );
   });
 });

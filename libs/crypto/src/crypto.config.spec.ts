@@ -57,13 +57,21 @@ describe(parseCryptoConfig.name, () => {
   });
 
   it('should refuse a placeholder blind-index key in production', () => {
-    const env = { ...production, [CRYPTO_ENV.blindIndexKeys]: JSON.stringify({ bi1: Buffer.alloc(32).toString('base64') }), [CRYPTO_ENV.activeBlindIndexKeyId]: 'bi1' };
+    const env = {
+      ...production,
+      [CRYPTO_ENV.blindIndexKeys]: JSON.stringify({ bi1: Buffer.alloc(32).toString('base64') }),
+      [CRYPTO_ENV.activeBlindIndexKeyId]: 'bi1',
+    };
 
     expect(failure(env).message).toContain(CRYPTO_ENV.blindIndexKeys);
   });
 
   it('should refuse a blind-index key equal to the KEK', () => {
-    const env = { ...production, [CRYPTO_ENV.blindIndexKeys]: JSON.stringify({ bi1: generated[CRYPTO_ENV.kek] }), [CRYPTO_ENV.activeBlindIndexKeyId]: 'bi1' };
+    const env = {
+      ...production,
+      [CRYPTO_ENV.blindIndexKeys]: JSON.stringify({ bi1: generated[CRYPTO_ENV.kek] }),
+      [CRYPTO_ENV.activeBlindIndexKeyId]: 'bi1',
+    };
 
     expect(failure(env).message).toContain('must not reuse');
   });
@@ -80,7 +88,11 @@ describe(parseCryptoConfig.name, () => {
 
   it('should never echo key material in its errors', () => {
     const kek = generated[CRYPTO_ENV.kek] ?? '';
-    const error = failure({ ...production, [CRYPTO_ENV.kek]: kek.slice(0, 20), [CRYPTO_ENV.dataKeys]: 'oops' });
+    const error = failure({
+      ...production,
+      [CRYPTO_ENV.kek]: kek.slice(0, 20),
+      [CRYPTO_ENV.dataKeys]: 'oops',
+    });
 
     expect(error.message).not.toContain(kek.slice(0, 20));
     expect(error.message).not.toContain(generated[CRYPTO_ENV.blindIndexKeys]);

@@ -56,7 +56,12 @@ function looksLikePlaceholder(raw: string, key: Buffer | undefined): boolean {
   return new Set(key).size < MIN_DISTINCT_BYTES || isDevelopmentKey(key);
 }
 
-function decodeKey(raw: string, variable: string, production: boolean, problems: Problems): Buffer | undefined {
+function decodeKey(
+  raw: string,
+  variable: string,
+  production: boolean,
+  problems: Problems,
+): Buffer | undefined {
   const trimmed = raw.trim();
   const key = BASE64.test(trimmed) ? Buffer.from(trimmed, 'base64') : undefined;
   if (key?.length !== AES_KEY_BYTES) {
@@ -70,7 +75,11 @@ function decodeKey(raw: string, variable: string, production: boolean, problems:
   return key;
 }
 
-function parseJsonRecord(raw: string, variable: string, problems: Problems): Record<string, string> | undefined {
+function parseJsonRecord(
+  raw: string,
+  variable: string,
+  problems: Problems,
+): Record<string, string> | undefined {
   let parsed: unknown;
   try {
     parsed = JSON.parse(raw);
@@ -84,7 +93,8 @@ function parseJsonRecord(raw: string, variable: string, problems: Problems): Rec
   }
   const result: Record<string, string> = {};
   for (const [keyId, value] of Object.entries(parsed)) {
-    if (!isValidKeyId(keyId)) problems.add(variable, `has an invalid key id (must match [A-Za-z0-9_-]{1,32})`);
+    if (!isValidKeyId(keyId))
+      problems.add(variable, `has an invalid key id (must match [A-Za-z0-9_-]{1,32})`);
     else if (typeof value !== 'string') problems.add(variable, `entry "${keyId}" must be a string`);
     else result[keyId] = value;
   }
@@ -123,13 +133,17 @@ export function parseCryptoConfig(env: CryptoEnv, options: CryptoConfigOptions =
   for (const name of variables) if (!present(env[name])) problems.add(name, 'is required');
 
   const rawKek = env[CRYPTO_ENV.kek];
-  const kek = !externalKek && present(rawKek) ? decodeKey(rawKek, CRYPTO_ENV.kek, production, problems) : undefined;
+  const kek =
+    !externalKek && present(rawKek) ? decodeKey(rawKek, CRYPTO_ENV.kek, production, problems) : undefined;
 
   const dataKeys = new Map<string, string>();
   const rawDataKeys = env[CRYPTO_ENV.dataKeys];
   if (present(rawDataKeys)) {
-    for (const [keyId, wrapped] of Object.entries(parseJsonRecord(rawDataKeys, CRYPTO_ENV.dataKeys, problems) ?? {})) {
-      if (production && PLACEHOLDER.test(wrapped)) problems.add(CRYPTO_ENV.dataKeys, `entry "${keyId}" is a placeholder`);
+    for (const [keyId, wrapped] of Object.entries(
+      parseJsonRecord(rawDataKeys, CRYPTO_ENV.dataKeys, problems) ?? {},
+    )) {
+      if (production && PLACEHOLDER.test(wrapped))
+        problems.add(CRYPTO_ENV.dataKeys, `entry "${keyId}" is a placeholder`);
       dataKeys.set(keyId, wrapped.trim());
     }
   }
@@ -146,7 +160,10 @@ export function parseCryptoConfig(env: CryptoEnv, options: CryptoConfigOptions =
 
   const activeDataKeyId = env[CRYPTO_ENV.activeDataKeyId]?.trim() ?? '';
   if (activeDataKeyId !== '' && dataKeys.size > 0 && !dataKeys.has(activeDataKeyId)) {
-    problems.add(CRYPTO_ENV.activeDataKeyId, `names "${activeDataKeyId}", which is not in ${CRYPTO_ENV.dataKeys}`);
+    problems.add(
+      CRYPTO_ENV.activeDataKeyId,
+      `names "${activeDataKeyId}", which is not in ${CRYPTO_ENV.dataKeys}`,
+    );
   }
   const activeBlindIndexKeyId = env[CRYPTO_ENV.activeBlindIndexKeyId]?.trim() ?? '';
   if (activeBlindIndexKeyId !== '' && blindIndexKeys.size > 0 && !blindIndexKeys.has(activeBlindIndexKeyId)) {

@@ -70,7 +70,11 @@ describe(FieldCipher.name, () => {
   });
 
   it('should use a fresh nonce for every value', () => {
-    const nonces = new Set(Array.from({ length: 200 }, () => parseStoredValue(sut.encrypt(PLAINTEXT, CONTEXT)).nonce.toString('hex')));
+    const nonces = new Set(
+      Array.from({ length: 200 }, () =>
+        parseStoredValue(sut.encrypt(PLAINTEXT, CONTEXT)).nonce.toString('hex'),
+      ),
+    );
 
     expect(nonces.size).toBe(200);
   });
@@ -98,7 +102,9 @@ describe(FieldCipher.name, () => {
   it('should not let names run together across context fields', () => {
     const stored = sut.encrypt(PLAINTEXT, { ...CONTEXT, table: 'ab', column: 'c' });
 
-    expect(failure(() => sut.decrypt(stored, { ...CONTEXT, table: 'a', column: 'bc' })).code).toBe('CRYPTO.TAMPERED');
+    expect(failure(() => sut.decrypt(stored, { ...CONTEXT, table: 'a', column: 'bc' })).code).toBe(
+      'CRYPTO.TAMPERED',
+    );
   });
 
   it.each([
@@ -112,9 +118,13 @@ describe(FieldCipher.name, () => {
   });
 
   it('should refuse a value whose tag was cut short', () => {
-    const truncated = withPayload(sut.encrypt(PLAINTEXT, CONTEXT), (payload) => payload.subarray(0, payload.length - 4));
+    const truncated = withPayload(sut.encrypt(PLAINTEXT, CONTEXT), (payload) =>
+      payload.subarray(0, payload.length - 4),
+    );
 
-    expect(['CRYPTO.TAMPERED', 'CRYPTO.MALFORMED']).toContain(failure(() => sut.decrypt(truncated, CONTEXT)).code);
+    expect(['CRYPTO.TAMPERED', 'CRYPTO.MALFORMED']).toContain(
+      failure(() => sut.decrypt(truncated, CONTEXT)).code,
+    );
   });
 
   it.each([
@@ -131,13 +141,17 @@ describe(FieldCipher.name, () => {
   it('should refuse an unknown key id with CRYPTO.UNKNOWN_KEY', () => {
     const other = new FieldCipher(ring({ dk9: 0x09 }, 'dk9'));
 
-    expect(failure(() => sut.decrypt(other.encrypt(PLAINTEXT, CONTEXT), CONTEXT)).code).toBe('CRYPTO.UNKNOWN_KEY');
+    expect(failure(() => sut.decrypt(other.encrypt(PLAINTEXT, CONTEXT), CONTEXT)).code).toBe(
+      'CRYPTO.UNKNOWN_KEY',
+    );
   });
 
   it('should refuse a value encrypted under a different key with the same id with CRYPTO.TAMPERED', () => {
     const impostor = new FieldCipher(ring({ dk1: 0x43 }, 'dk1'));
 
-    expect(failure(() => sut.decrypt(impostor.encrypt(PLAINTEXT, CONTEXT), CONTEXT)).code).toBe('CRYPTO.TAMPERED');
+    expect(failure(() => sut.decrypt(impostor.encrypt(PLAINTEXT, CONTEXT), CONTEXT)).code).toBe(
+      'CRYPTO.TAMPERED',
+    );
   });
 
   it('should refuse a value relabelled with another known key id', () => {
@@ -149,7 +163,9 @@ describe(FieldCipher.name, () => {
   });
 
   it('should refuse an unsupported format version with CRYPTO.UNSUPPORTED_VERSION', () => {
-    expect(failure(() => sut.decrypt(STORED_V1.replace('ef1:', 'ef2:'), CONTEXT)).code).toBe('CRYPTO.UNSUPPORTED_VERSION');
+    expect(failure(() => sut.decrypt(STORED_V1.replace('ef1:', 'ef2:'), CONTEXT)).code).toBe(
+      'CRYPTO.UNSUPPORTED_VERSION',
+    );
   });
 
   it('should read values under the old key and write under the new one after rotation', () => {
@@ -183,7 +199,9 @@ describe(FieldCipher.name, () => {
   });
 
   it('should refuse an incomplete context with CRYPTO.MISSING_CONTEXT', () => {
-    expect(failure(() => sut.encrypt(PLAINTEXT, { ...CONTEXT, rowId: '' })).code).toBe('CRYPTO.MISSING_CONTEXT');
+    expect(failure(() => sut.encrypt(PLAINTEXT, { ...CONTEXT, rowId: '' })).code).toBe(
+      'CRYPTO.MISSING_CONTEXT',
+    );
   });
 
   it('should round-trip a value copied back byte for byte', () => {

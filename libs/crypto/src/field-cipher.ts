@@ -15,7 +15,10 @@ export class FieldCipher {
 
   encrypt(plaintext: string, context: FieldContext): string {
     if (typeof plaintext !== 'string') {
-      throw new CryptoError('CRYPTO.INVALID_INPUT', `only strings can be encrypted (column ${context.column})`);
+      throw new CryptoError(
+        'CRYPTO.INVALID_INPUT',
+        `only strings can be encrypted (column ${context.column})`,
+      );
     }
     const keyId = this.keys.activeKeyId;
     const sealed = aesGcmEncrypt(

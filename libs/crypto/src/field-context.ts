@@ -22,7 +22,10 @@ export function assertFieldContext(context: FieldContext): void {
   }
   const tenant: unknown = context.tenantId;
   if (tenant !== undefined && tenant !== null && (typeof tenant !== 'string' || tenant.length === 0)) {
-    throw new CryptoError('CRYPTO.MISSING_CONTEXT', 'field context tenantId must be a non-empty string when given');
+    throw new CryptoError(
+      'CRYPTO.MISSING_CONTEXT',
+      'field context tenantId must be a non-empty string when given',
+    );
   }
 }
 

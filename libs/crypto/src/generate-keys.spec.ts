@@ -35,6 +35,20 @@ describe(generateKeys.name, () => {
     expect(Object.keys(JSON.parse(sut[CRYPTO_ENV.blindIndexKeys] ?? '') as object)).toHaveLength(2);
   });
 
+  it('should re-wrap every data key under a fresh KEK without changing what they decrypt', async () => {
+    const original = { ...generateKeys() };
+    const withTwo = { ...original, ...generateKeys({ mode: 'add-data-key', existing: original }) };
+    const before = await loadFieldProtection(parseCryptoConfig(withTwo));
+    const stored = before.cipher.encrypt('secret', CONTEXT);
+
+    const sut = { ...withTwo, ...generateKeys({ mode: 'rotate-kek', existing: withTwo }) };
+    const after = await loadFieldProtection(parseCryptoConfig(sut));
+
+    expect(sut[CRYPTO_ENV.kek]).not.toBe(withTwo[CRYPTO_ENV.kek]);
+    expect(sut[CRYPTO_ENV.dataKeys]).not.toBe(withTwo[CRYPTO_ENV.dataKeys]);
+    expect(after.cipher.decrypt(stored, CONTEXT)).toBe('secret');
+  });
+
   it('should refuse to add a key without a current configuration', () => {
     expect(() => generateKeys({ mode: 'add-data-key', existing: {} })).toThrow('CRYPTO.CONFIG_INVALID');
   });

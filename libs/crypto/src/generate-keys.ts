@@ -2,9 +2,9 @@ import { createSecretKey, randomBytes } from 'node:crypto';
 import { AES_KEY_BYTES } from './aes-gcm';
 import { CRYPTO_ENV, CryptoEnv, parseCryptoConfig } from './crypto.config';
 import { CryptoError } from './crypto.errors';
-import { wrapDataKeyLocally } from './local-key-encryption-provider';
+import { unwrapDataKeyLocally, wrapDataKeyLocally } from './local-key-encryption-provider';
 
-export type GenerateKeysMode = 'fresh' | 'add-data-key' | 'add-blind-index-key';
+export type GenerateKeysMode = 'fresh' | 'add-data-key' | 'add-blind-index-key' | 'rotate-kek';
 
 export interface GenerateKeysOptions {
   readonly mode?: GenerateKeysMode;
@@ -38,7 +38,8 @@ function requireExisting(options: GenerateKeysOptions): CryptoEnv {
 /**
  * Returns the environment entries to set. `add-data-key` makes the new key active at once (old keys stay for
  * reads until rotation finishes); `add-blind-index-key` only adds the key, because the index switch happens
- * after the new index column is backfilled.
+ * after the new index column is backfilled; `rotate-kek` re-wraps every data key under a fresh KEK, which
+ * changes no stored value.
  */
 export function generateKeys(options: GenerateKeysOptions = {}): Record<string, string> {
   const now = options.now ?? new Date();
@@ -73,20 +74,37 @@ export function generateKeys(options: GenerateKeysOptions = {}): Record<string, 
       indexKeys[newKeyId('bi', now)] = freshKey().toString('base64');
       return { [CRYPTO_ENV.blindIndexKeys]: JSON.stringify(indexKeys) };
     }
+    case 'rotate-kek': {
+      const env = requireExisting(options);
+      const oldKek = createSecretKey(Buffer.from(env[CRYPTO_ENV.kek] ?? '', 'base64'));
+      const newKek = freshKey();
+      const dataKeys = JSON.parse(env[CRYPTO_ENV.dataKeys] ?? '{}') as Record<string, string>;
+      const rewrapped: Record<string, string> = {};
+      for (const [keyId, wrapped] of Object.entries(dataKeys)) {
+        const dataKey = unwrapDataKeyLocally(oldKek, keyId, wrapped);
+        rewrapped[keyId] = wrapDataKeyLocally(createSecretKey(newKek), keyId, dataKey);
+        dataKey.fill(0);
+      }
+      return {
+        [CRYPTO_ENV.kek]: newKek.toString('base64'),
+        [CRYPTO_ENV.dataKeys]: JSON.stringify(rewrapped),
+      };
+    }
   }
 }
 
-/** `generate-keys [--add-data-key | --add-blind-index-key]`; prints dotenv lines. Returns the exit code. */
+/** `generate-keys [--add-data-key | --add-blind-index-key | --rotate-kek]`; prints dotenv lines; returns the exit code. */
 export function runGenerateKeysCli(
   argv: readonly string[],
   env: CryptoEnv,
   write: (line: string) => void = (line) => process.stdout.write(`${line}\n`),
 ): number {
-  const mode: GenerateKeysMode = argv.includes('--add-data-key')
-    ? 'add-data-key'
-    : argv.includes('--add-blind-index-key')
-      ? 'add-blind-index-key'
-      : 'fresh';
+  const flags: Record<string, GenerateKeysMode> = {
+    '--add-data-key': 'add-data-key',
+    '--add-blind-index-key': 'add-blind-index-key',
+    '--rotate-kek': 'rotate-kek',
+  };
+  const mode = argv.map((arg) => flags[arg]).find((found) => found !== undefined) ?? 'fresh';
   try {
     const entries = generateKeys({ mode, existing: mode === 'fresh' ? undefined : env });
     for (const [name, value] of Object.entries(entries)) write(`${name}='${value}'`);

@@ -17,7 +17,14 @@ function codeOf(operation: () => unknown): string | undefined {
 
 describe(KeyRing.name, () => {
   it('should hold several versions and name the active one', () => {
-    const sut = new KeyRing('test', [['k1', key(1)], ['k2', key(2)]], 'k2');
+    const sut = new KeyRing(
+      'test',
+      [
+        ['k1', key(1)],
+        ['k2', key(2)],
+      ],
+      'k2',
+    );
 
     expect(sut.keyIds).toEqual(['k1', 'k2']);
     expect(sut.activeKeyId).toBe('k2');
@@ -34,7 +41,14 @@ describe(KeyRing.name, () => {
   it.each([
     ['a short key', [['k1', Buffer.alloc(16, 1)]], 'k1'],
     ['an active id not in the ring', [['k1', key(1)]], 'k2'],
-    ['a duplicate id', [['k1', key(1)], ['k1', key(2)]], 'k1'],
+    [
+      'a duplicate id',
+      [
+        ['k1', key(1)],
+        ['k1', key(2)],
+      ],
+      'k1',
+    ],
     ['an id with a separator', [['k:1', key(1)]], 'k:1'],
   ] as const)('should refuse %s with CRYPTO.CONFIG_INVALID', (_case, keys, active) => {
     const entries = keys.map(([id, raw]) => [id, Buffer.from(raw)] as const);

@@ -21,15 +21,22 @@ export class KeyRing {
     for (const [keyId, raw] of keys) {
       assertValidKeyId(keyId, purpose);
       if (raw.length !== AES_KEY_BYTES) {
-        throw new CryptoError('CRYPTO.CONFIG_INVALID', `${purpose} key "${keyId}" must be ${AES_KEY_BYTES} bytes`);
+        throw new CryptoError(
+          'CRYPTO.CONFIG_INVALID',
+          `${purpose} key "${keyId}" must be ${AES_KEY_BYTES} bytes`,
+        );
       }
-      if (map.has(keyId)) throw new CryptoError('CRYPTO.CONFIG_INVALID', `${purpose} key "${keyId}" is listed twice`);
+      if (map.has(keyId))
+        throw new CryptoError('CRYPTO.CONFIG_INVALID', `${purpose} key "${keyId}" is listed twice`);
       map.set(keyId, createSecretKey(Buffer.from(raw)));
       raw.fill(0);
     }
     const active = map.get(activeKeyId);
     if (active === undefined) {
-      throw new CryptoError('CRYPTO.CONFIG_INVALID', `${purpose} active key "${activeKeyId}" is not in the key ring`);
+      throw new CryptoError(
+        'CRYPTO.CONFIG_INVALID',
+        `${purpose} active key "${activeKeyId}" is not in the key ring`,
+      );
     }
     this.#keys = map;
     this.#active = active;

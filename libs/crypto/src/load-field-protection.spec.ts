@@ -65,8 +65,14 @@ describe(loadFieldProtection.name, () => {
       wrapDataKey: () => Promise.reject(new Error('unused')),
       unwrapDataKey: () => Promise.resolve(Buffer.from(shared)),
     };
-    const env = { ...keys, [CRYPTO_ENV.blindIndexKeys]: JSON.stringify({ bi1: shared.toString('base64') }), [CRYPTO_ENV.activeBlindIndexKeyId]: 'bi1' };
+    const env = {
+      ...keys,
+      [CRYPTO_ENV.blindIndexKeys]: JSON.stringify({ bi1: shared.toString('base64') }),
+      [CRYPTO_ENV.activeBlindIndexKeyId]: 'bi1',
+    };
 
-    expect(await codeOf(() => loadFieldProtection(parseCryptoConfig(env), provider))).toBe('CRYPTO.CONFIG_INVALID');
+    expect(await codeOf(() => loadFieldProtection(parseCryptoConfig(env), provider))).toBe(
+      'CRYPTO.CONFIG_INVALID',
+    );
   });
 });

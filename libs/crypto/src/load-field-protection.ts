@@ -28,7 +28,10 @@ export async function loadFieldProtection(
   for (const [keyId, wrapped] of config.dataKeys) {
     const key = await kekProvider.unwrapDataKey(keyId, wrapped);
     if (config.production && new Set(key).size < MIN_DISTINCT_BYTES) {
-      throw new CryptoError('CRYPTO.CONFIG_INVALID', `data key "${keyId}" is not random enough to be a real key`);
+      throw new CryptoError(
+        'CRYPTO.CONFIG_INVALID',
+        `data key "${keyId}" is not random enough to be a real key`,
+      );
     }
     dataKeys.push([keyId, key]);
   }
@@ -39,14 +42,20 @@ export async function loadFieldProtection(
     config.activeBlindIndexKeyId,
   );
   if (dataRing.sharesKeyWith(indexRing)) {
-    throw new CryptoError('CRYPTO.CONFIG_INVALID', 'a blind-index key must never equal a data encryption key');
+    throw new CryptoError(
+      'CRYPTO.CONFIG_INVALID',
+      'a blind-index key must never equal a data encryption key',
+    );
   }
   return { cipher: new FieldCipher(dataRing), blindIndex: new BlindIndex(indexRing), source: config.source };
 }
 
 function localProvider(config: CryptoConfig): KeyEncryptionProvider {
   if (config.kek === undefined) {
-    throw new CryptoError('CRYPTO.CONFIG_INVALID', 'FIELD_KEK is required when no key-encryption provider is given');
+    throw new CryptoError(
+      'CRYPTO.CONFIG_INVALID',
+      'FIELD_KEK is required when no key-encryption provider is given',
+    );
   }
   return new LocalKeyEncryptionProvider(Buffer.from(config.kek));
 }

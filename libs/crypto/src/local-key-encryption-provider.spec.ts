@@ -37,9 +37,12 @@ describe(LocalKeyEncryptionProvider.name, () => {
     expect(await codeOf(() => sut.unwrapDataKey('dk2', wrapped))).toBe('CRYPTO.KEY_UNWRAP_FAILED');
   });
 
-  it.each(['', 'not base64!', Buffer.alloc(20).toString('base64')])('should refuse garbage %j', async (wrapped) => {
-    expect(await codeOf(() => sut.unwrapDataKey('dk1', wrapped))).toBe('CRYPTO.KEY_UNWRAP_FAILED');
-  });
+  it.each(['', 'not base64!', Buffer.alloc(20).toString('base64')])(
+    'should refuse garbage %j',
+    async (wrapped) => {
+      expect(await codeOf(() => sut.unwrapDataKey('dk1', wrapped))).toBe('CRYPTO.KEY_UNWRAP_FAILED');
+    },
+  );
 
   it('should refuse a key-encryption key that is not 32 bytes', () => {
     expect(() => new LocalKeyEncryptionProvider(Buffer.alloc(16))).toThrow(CryptoError);

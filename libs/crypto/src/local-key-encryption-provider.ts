@@ -18,6 +18,32 @@ export function wrapDataKeyLocally(kek: KeyObject, keyId: string, dataKey: Buffe
   return Buffer.concat([sealed.nonce, sealed.ciphertext, sealed.tag]).toString('base64');
 }
 
+/** Inverse of wrapDataKeyLocally; any failure is CRYPTO.KEY_UNWRAP_FAILED naming only the key id. */
+export function unwrapDataKeyLocally(kek: KeyObject, keyId: string, wrapped: string): Buffer {
+  const failed = new CryptoError(
+    'CRYPTO.KEY_UNWRAP_FAILED',
+    `data key "${keyId}" does not unwrap with the configured key-encryption key`,
+  );
+  if (typeof wrapped !== 'string' || !BASE64.test(wrapped)) throw failed;
+  const bytes = Buffer.from(wrapped, 'base64');
+  if (bytes.length !== GCM_NONCE_BYTES + AES_KEY_BYTES + GCM_TAG_BYTES) throw failed;
+  try {
+    return aesGcmDecrypt(
+      kek,
+      {
+        nonce: bytes.subarray(0, GCM_NONCE_BYTES),
+        ciphertext: bytes.subarray(GCM_NONCE_BYTES, GCM_NONCE_BYTES + AES_KEY_BYTES),
+        tag: bytes.subarray(GCM_NONCE_BYTES + AES_KEY_BYTES),
+      },
+      wrapAad(keyId),
+    );
+  } catch {
+    throw failed;
+  } finally {
+    bytes.fill(0);
+  }
+}
+
 /** KEK from configuration, data keys wrapped with AES-256-GCM bound to their key id. */
 export class LocalKeyEncryptionProvider implements KeyEncryptionProvider {
   readonly name = 'local';
@@ -37,28 +63,10 @@ export class LocalKeyEncryptionProvider implements KeyEncryptionProvider {
   }
 
   unwrapDataKey(keyId: string, wrapped: string): Promise<Buffer> {
-    const failed = new CryptoError(
-      'CRYPTO.KEY_UNWRAP_FAILED',
-      `data key "${keyId}" does not unwrap with the configured key-encryption key`,
-    );
-    if (typeof wrapped !== 'string' || !BASE64.test(wrapped)) return Promise.reject(failed);
-    const bytes = Buffer.from(wrapped, 'base64');
-    if (bytes.length !== GCM_NONCE_BYTES + AES_KEY_BYTES + GCM_TAG_BYTES) return Promise.reject(failed);
     try {
-      const key = aesGcmDecrypt(
-        this.#kek,
-        {
-          nonce: bytes.subarray(0, GCM_NONCE_BYTES),
-          ciphertext: bytes.subarray(GCM_NONCE_BYTES, GCM_NONCE_BYTES + AES_KEY_BYTES),
-          tag: bytes.subarray(GCM_NONCE_BYTES + AES_KEY_BYTES),
-        },
-        wrapAad(keyId),
-      );
-      return Promise.resolve(key);
-    } catch {
-      return Promise.reject(failed);
-    } finally {
-      bytes.fill(0);
+      return Promise.resolve(unwrapDataKeyLocally(this.#kek, keyId, wrapped));
+    } catch (error: unknown) {
+      return Promise.reject(error as Error);
     }
   }
 }

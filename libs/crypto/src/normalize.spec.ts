@@ -17,7 +17,12 @@ describe(normalizeIdNumber.name, () => {
   });
 
   it('should be idempotent', () => {
-    fc.assert(fc.property(fc.string(), (value) => normalizeIdNumber(normalizeIdNumber(value)) === normalizeIdNumber(value)));
+    fc.assert(
+      fc.property(
+        fc.string(),
+        (value) => normalizeIdNumber(normalizeIdNumber(value)) === normalizeIdNumber(value),
+      ),
+    );
   });
 });
 
@@ -43,19 +48,28 @@ describe(normalizePhone.name, () => {
 
   it('should map every formatting of a mainland mobile to one E.164 value', () => {
     fc.assert(
-      fc.property(mobile, fc.constantFrom('', ' ', '-'), fc.constantFrom('', '+86', '0086', '+86 '), (number, sep, prefix) => {
-        const formatted = `${prefix}${number.slice(0, 3)}${sep}${number.slice(3, 7)}${sep}${number.slice(7)}`;
-        return normalizePhone(formatted) === `+86${number}`;
-      }),
+      fc.property(
+        mobile,
+        fc.constantFrom('', ' ', '-'),
+        fc.constantFrom('', '+86', '0086', '+86 '),
+        (number, sep, prefix) => {
+          const formatted = `${prefix}${number.slice(0, 3)}${sep}${number.slice(3, 7)}${sep}${number.slice(7)}`;
+          return normalizePhone(formatted) === `+86${number}`;
+        },
+      ),
     );
   });
 
   it('should be idempotent on what it accepts', () => {
-    fc.assert(fc.property(mobile, (number) => normalizePhone(normalizePhone(number)) === normalizePhone(number)));
+    fc.assert(
+      fc.property(mobile, (number) => normalizePhone(normalizePhone(number)) === normalizePhone(number)),
+    );
   });
 
   it('should not echo the number in its error', () => {
-    expect(() => normalizePhone('99912345678')).toThrow(expect.objectContaining({ message: expect.not.stringContaining('99912345678') as string }) as Error);
+    expect(() => normalizePhone('99912345678')).toThrow(
+      expect.objectContaining({ message: expect.not.stringContaining('99912345678') as string }) as Error,
+    );
   });
 });
 
@@ -65,7 +79,9 @@ describe(normalizeEmail.name, () => {
   });
 
   it('should be idempotent', () => {
-    fc.assert(fc.property(fc.string(), (value) => normalizeEmail(normalizeEmail(value)) === normalizeEmail(value)));
+    fc.assert(
+      fc.property(fc.string(), (value) => normalizeEmail(normalizeEmail(value)) === normalizeEmail(value)),
+    );
   });
 });
 

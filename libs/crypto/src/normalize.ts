@@ -43,7 +43,8 @@ export function normalizeText(value: string): string {
 }
 
 export function normalizeFor(kind: NormalizationKind, value: string): string {
-  if (typeof value !== 'string') throw new CryptoError('CRYPTO.INVALID_INPUT', `${kind} value must be a string`);
+  if (typeof value !== 'string')
+    throw new CryptoError('CRYPTO.INVALID_INPUT', `${kind} value must be a string`);
   switch (kind) {
     case 'idNumber':
       return normalizeIdNumber(value);

@@ -115,6 +115,14 @@ describe('event backbone (outbox → Kafka → inbox)', () => {
     expect(rows).toHaveLength(0);
   });
 
+  it('should refuse to stage an event that carries a plaintext ID number, and roll the change back', async () => {
+    const response = await request(producer.url).post('/api/fixprod/users').send({ nickname: '11010519491231002X' }).expect(500);
+    expect((response.body as { code: string }).code).toBe('EVENT.PLAINTEXT_PERSONAL_DATA');
+    expect(JSON.stringify(response.body)).not.toContain('11010519491231002X');
+    const users: unknown[] = await producerData.query('SELECT id FROM fixture_users WHERE nickname = ?', ['11010519491231002X']);
+    expect(users).toHaveLength(0);
+  });
+
   it('should reject a malformed request with the field named', async () => {
     const response = await request(producer.url).post('/api/fixprod/users').send({ nickname: 42, extra: true }).expect(400);
     const body = response.body as { code: string; details: { field: string }[] };

@@ -27,3 +27,8 @@ export function testEnv(): TestEnv {
   };
   return cached;
 }
+
+/** Called once by the e2e global setup: every jest worker then shares this run's id (and prefixes). */
+export function shareRunIdWithWorkers(): void {
+  process.env.TEST_RUN_ID = testEnv().runId;
+}

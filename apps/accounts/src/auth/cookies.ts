@@ -1,4 +1,6 @@
-import { parse, serialize } from '@fastify/cookie';
+import { fastifyCookie } from '@fastify/cookie';
+
+const { parse, serialize } = fastifyCookie;
 
 export const REFRESH_COOKIE = 'exam_refresh';
 export const DEVICE_COOKIE = 'exam_device';
@@ -12,8 +14,9 @@ export interface HeaderSource {
 export function readCookie(request: HeaderSource, name: string): string | undefined {
   const header = request.headers.cookie;
   if (typeof header !== 'string') return undefined;
-  const value = parse(header)[name];
-  return value === undefined || value === '' ? undefined : value;
+  const cookies = parse(header);
+  const value = Object.hasOwn(cookies, name) ? cookies[name] : '';
+  return value === '' ? undefined : value;
 }
 
 /**

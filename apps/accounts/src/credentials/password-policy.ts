@@ -16,7 +16,8 @@ function compact(value: string): string {
 /** Reasons a password is refused, each an instruction the user can act on; empty when it is acceptable. */
 export function passwordProblems(password: string, context: PasswordContext): string[] {
   const problems: string[] = [];
-  const length = [...password].length;
+  // Counted in code points, so one CJK character or emoji counts once.
+  const length = Array.from(password).length;
   if (length < PASSWORD_MIN_LENGTH) problems.push(`use at least ${PASSWORD_MIN_LENGTH} characters`);
   if (length > PASSWORD_MAX_LENGTH) problems.push(`use at most ${PASSWORD_MAX_LENGTH} characters`);
   const folded = compact(password);

@@ -1,9 +1,30 @@
-import { BaseServiceEnv, loadConfig } from '@exam/platform';
+import { Transform } from 'class-transformer';
+import { IsInt, IsString, Matches, Max, Min } from 'class-validator';
+import { BaseServiceEnv, loadConfig, Secret } from '@exam/platform';
+
+const toInt = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? Number(value) : value);
 
 /** The identity service's settings; the only place it reads the environment. */
 export class IdentityEnv extends BaseServiceEnv {
   override HTTP_PORT = 3002;
   override DATABASE_NAME = 'exam_identity';
+
+  /** Base URL of the real-name authority (the local simulator in development and tests). */
+  @Matches(/^https?:\/\/\S+$/, { message: 'AUTHORITY_BASE_URL must be an http(s) URL' })
+  AUTHORITY_BASE_URL = 'http://127.0.0.1:3100';
+
+  @Matches(/^[A-Za-z0-9_-]{3,64}$/) AUTHORITY_APP_ID = 'exam-identity';
+
+  /** Shared secret signing our requests and the authority's notifications. */
+  @Secret() @IsString() AUTHORITY_HMAC_SECRET = 'dev-only-authority-secret-change-me';
+
+  @Transform(toInt) @IsInt() @Min(100) @Max(60_000) AUTHORITY_TIMEOUT_MS = 3_000;
+
+  /** Notifications older or newer than this are refused as possible replays. */
+  @Transform(toInt) @IsInt() @Min(5) @Max(3600) AUTHORITY_NOTIFICATION_TOLERANCE_SECONDS = 300;
+
+  /** Authority calls per user per day, kept below the providers' own per-person limits. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(100) REAL_NAME_DAILY_ATTEMPTS = 5;
 }
 
 export function loadIdentityEnv(env: Readonly<Record<string, string | undefined>> = process.env): IdentityEnv {

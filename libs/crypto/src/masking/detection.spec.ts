@@ -2,18 +2,23 @@ import fc from 'fast-check';
 import { passesLuhn } from './luhn';
 import { bankCardArbitrary, mobileArbitrary, residentIdArbitrary, withLuhnDigit } from '../test/arbitraries';
 import { isValidResidentId, residentIdCheckChar } from './resident-id';
-import { findSensitiveNumbers, maskSensitiveNumbers, mayContainSensitiveNumber } from './sensitive-number.detector';
+import {
+  findSensitiveNumbers,
+  maskSensitiveNumbers,
+  mayContainSensitiveNumber,
+} from './sensitive-number.detector';
 
 const ID = '11010519491231002X';
 const CARD = withLuhnDigit('622202123456789');
 
 describe(isValidResidentId.name, () => {
-  it.each([ID, '11010519491231002x', '440308199901010014'.slice(0, 17) + residentIdCheckChar('44030819990101001')])(
-    'should accept %s',
-    (id) => {
-      expect(isValidResidentId(id)).toBe(true);
-    },
-  );
+  it.each([
+    ID,
+    '11010519491231002x',
+    '440308199901010014'.slice(0, 17) + residentIdCheckChar('44030819990101001'),
+  ])('should accept %s', (id) => {
+    expect(isValidResidentId(id)).toBe(true);
+  });
 
   it.each([
     ['a wrong check character', '110105194912310021'],
@@ -29,8 +34,11 @@ describe(isValidResidentId.name, () => {
 
   it('should accept every generated ID and refuse it with any other check character', () => {
     fc.assert(
-      fc.property(residentIdArbitrary, fc.constantFrom('0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 'X'), (id, other) =>
-        isValidResidentId(id) && (other === id[17] || !isValidResidentId(`${id.slice(0, 17)}${other}`)),
+      fc.property(
+        residentIdArbitrary,
+        fc.constantFrom('0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 'X'),
+        (id, other) =>
+          isValidResidentId(id) && (other === id[17] || !isValidResidentId(`${id.slice(0, 17)}${other}`)),
       ),
     );
   });
@@ -85,7 +93,11 @@ describe(findSensitiveNumbers.name, () => {
         fc.string({ maxLength: 5 }).map((s) => s.replace(/[0-9A-Za-z]/g, '')),
         (value, before, after) => {
           const findings = findSensitiveNumbers(`${before}${value}${after}`);
-          return findings.length === 1 && findings[0]?.start === before.length && findings[0].end === before.length + value.length;
+          return (
+            findings.length === 1 &&
+            findings[0]?.start === before.length &&
+            findings[0].end === before.length + value.length
+          );
         },
       ),
     );
@@ -94,9 +106,13 @@ describe(findSensitiveNumbers.name, () => {
 
 describe(maskSensitiveNumbers.name, () => {
   it('should mask every finding in place and report the kinds', () => {
-    const sut = maskSensitiveNumbers(`name 张三 id ${ID} phone 13812345678 card 4111 1111 1111 1111 +8613912345678`);
+    const sut = maskSensitiveNumbers(
+      `name 张三 id ${ID} phone 13812345678 card 4111 1111 1111 1111 +8613912345678`,
+    );
 
-    expect(sut?.text).toBe('name 张三 id 1****************X phone 138****5678 card **** **** **** 1111 +86139****5678');
+    expect(sut?.text).toBe(
+      'name 张三 id 1****************X phone 138****5678 card **** **** **** 1111 +86139****5678',
+    );
     expect(sut?.kinds).toEqual(['idNumber', 'phone', 'bankCard']);
   });
 
@@ -106,10 +122,15 @@ describe(maskSensitiveNumbers.name, () => {
 
   it('should leave no detectable number behind', () => {
     fc.assert(
-      fc.property(fc.array(fc.oneof(residentIdArbitrary, mobileArbitrary, bankCardArbitrary, fc.constant('，')), { maxLength: 6 }), (parts) => {
-        const masked = maskSensitiveNumbers(parts.join(' '))?.text ?? parts.join(' ');
-        return findSensitiveNumbers(masked).length === 0;
-      }),
+      fc.property(
+        fc.array(fc.oneof(residentIdArbitrary, mobileArbitrary, bankCardArbitrary, fc.constant('，')), {
+          maxLength: 6,
+        }),
+        (parts) => {
+          const masked = maskSensitiveNumbers(parts.join(' '))?.text ?? parts.join(' ');
+          return findSensitiveNumbers(masked).length === 0;
+        },
+      ),
     );
   });
 });

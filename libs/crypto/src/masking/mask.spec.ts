@@ -41,7 +41,10 @@ describe(maskPhone.name, () => {
 
   it('should hide the middle four digits of every mobile', () => {
     fc.assert(
-      fc.property(mobileArbitrary, (mobile) => maskPhone(mobile) === `${mobile.slice(0, 3)}****${mobile.slice(7)}`),
+      fc.property(
+        mobileArbitrary,
+        (mobile) => maskPhone(mobile) === `${mobile.slice(0, 3)}****${mobile.slice(7)}`,
+      ),
     );
   });
 });
@@ -65,7 +68,10 @@ describe(maskEmail.name, () => {
       fc.property(fc.emailAddress(), (email) => {
         const masked = maskEmail(email);
         const local = email.slice(0, email.lastIndexOf('@'));
-        return masked.endsWith(email.slice(email.lastIndexOf('@'))) && (local.length < 2 || !masked.includes(local.slice(1)) || local.slice(1) === '***');
+        return (
+          masked.endsWith(email.slice(email.lastIndexOf('@'))) &&
+          (local.length < 2 || !masked.includes(local.slice(1)) || local.slice(1) === '***')
+        );
       }),
     );
   });
@@ -99,7 +105,9 @@ describe(maskBankCard.name, () => {
   });
 
   it('should show exactly the last four digits of every card', () => {
-    fc.assert(fc.property(bankCardArbitrary, (card) => maskBankCard(card) === `**** **** **** ${card.slice(-4)}`));
+    fc.assert(
+      fc.property(bankCardArbitrary, (card) => maskBankCard(card) === `**** **** **** ${card.slice(-4)}`),
+    );
   });
 });
 
@@ -141,9 +149,17 @@ describe(maskIp.name, () => {
 describe('masking', () => {
   const masks = [maskIdNumber, maskPhone, maskEmail, maskName, maskBankCard, maskAddress, maskIp];
 
-  it.each(masks.map((mask) => [mask.name, mask] as const))('%s should be idempotent on any input', (_name, mask) => {
-    fc.assert(fc.property(fc.oneof(anyText, fc.ipV6(), fc.emailAddress(), residentIdArbitrary, mobileArbitrary), (value) => mask(mask(value)) === mask(value)));
-  });
+  it.each(masks.map((mask) => [mask.name, mask] as const))(
+    '%s should be idempotent on any input',
+    (_name, mask) => {
+      fc.assert(
+        fc.property(
+          fc.oneof(anyText, fc.ipV6(), fc.emailAddress(), residentIdArbitrary, mobileArbitrary),
+          (value) => mask(mask(value)) === mask(value),
+        ),
+      );
+    },
+  );
 
   it.each([
     [maskIdNumber.name, maskIdNumber, residentIdArbitrary, 2],

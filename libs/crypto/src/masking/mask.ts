@@ -72,7 +72,8 @@ export function maskAddress(value: string): string {
 }
 
 const MASKED_IPV4 = /^[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\.\*$/;
-const MASKED_IPV6 = /^(?:::ffff:[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\.\*|[0-9a-f]{1,4}:[0-9a-f]{1,4}:[0-9a-f]{1,4}:\*)$/i;
+const MASKED_IPV6 =
+  /^(?:::ffff:[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\.\*|[0-9a-f]{1,4}:[0-9a-f]{1,4}:[0-9a-f]{1,4}:\*)$/i;
 
 function ipv6Groups(address: string): string[] {
   const halves = address.split('::');
@@ -81,7 +82,11 @@ function ipv6Groups(address: string): string[] {
   const headGroups = expand(halves[0] ?? '');
   if (halves.length === 1) return headGroups;
   const tailGroups = expand(halves[1] ?? '');
-  return [...headGroups, ...Array<string>(8 - headGroups.length - tailGroups.length).fill('0'), ...tailGroups];
+  return [
+    ...headGroups,
+    ...Array<string>(8 - headGroups.length - tailGroups.length).fill('0'),
+    ...tailGroups,
+  ];
 }
 
 /** IPv4 keeps the /24 (`203.0.113.*`); IPv6 keeps the /48; anything else is hidden. */

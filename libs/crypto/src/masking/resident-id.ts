@@ -3,8 +3,8 @@ const CHECK_CHARS = '10X98765432';
 const SHAPE = /^[1-9][0-9]{16}[0-9X]$/;
 /** Provincial-level codes (GB/T 2260), first two digits of every resident ID; 83 is Taiwan residents' permits. */
 const PROVINCE_CODES = new Set([
-  11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46, 50, 51, 52, 53, 54, 61, 62, 63,
-  64, 65, 71, 81, 82, 83, 91,
+  11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46, 50, 51, 52, 53, 54, 61,
+  62, 63, 64, 65, 71, 81, 82, 83, 91,
 ]);
 const EARLIEST_BIRTH_YEAR = 1900;
 

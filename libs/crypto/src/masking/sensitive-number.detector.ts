@@ -90,7 +90,8 @@ export function maskSensitiveNumbers(text: string, now?: Date): MaskedText | und
   let cursor = 0;
   const kinds = new Set<DetectedKind>();
   for (const finding of findings) {
-    result += text.slice(cursor, finding.start) + maskFinding(finding.kind, text.slice(finding.start, finding.end));
+    result +=
+      text.slice(cursor, finding.start) + maskFinding(finding.kind, text.slice(finding.start, finding.end));
     cursor = finding.end;
     kinds.add(finding.kind);
   }

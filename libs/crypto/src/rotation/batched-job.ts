@@ -73,7 +73,10 @@ function cursorOf(row: RawRow, column: string): string {
   const value = row[column];
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'bigint') return String(value);
-  throw new CryptoError('CRYPTO.MAPPING_INVALID', `primary column ${column} must be a string or number to page by`);
+  throw new CryptoError(
+    'CRYPTO.MAPPING_INVALID',
+    `primary column ${column} must be a string or number to page by`,
+  );
 }
 
 /**
@@ -138,7 +141,10 @@ export async function runBatchedJob(
   });
 
   for (;;) {
-    if (options.signal?.aborted === true || (options.maxBatches !== undefined && batches >= options.maxBatches)) {
+    if (
+      options.signal?.aborted === true ||
+      (options.maxBatches !== undefined && batches >= options.maxBatches)
+    ) {
       return report(false);
     }
     const rows = await table.readBatch(progress.lastRowId, batchSize, job.columns);

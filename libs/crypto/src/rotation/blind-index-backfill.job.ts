@@ -1,7 +1,12 @@
 import { BlindIndex } from '../blind-index';
 import { isCryptoError } from '../crypto.errors';
 import { FieldCipher } from '../field-cipher';
-import { BlindIndexField, EncryptedField, EntityEncryption, fieldContext } from '../typeorm/entity-encryption';
+import {
+  BlindIndexField,
+  EncryptedField,
+  EntityEncryption,
+  fieldContext,
+} from '../typeorm/entity-encryption';
 import { RowJob, RowOutcome } from './batched-job';
 import { idToText, isDuplicateKeyError, RawRow } from './encrypted-table';
 
@@ -44,12 +49,18 @@ export function blindIndexBackfillJob(
         }
         try {
           const expected = { [source.column]: stored, [index.indexColumn]: null };
-          if (await table.updateIfUnchanged(rowId, { [index.indexColumn]: digest }, expected)) return 'changed';
+          if (await table.updateIfUnchanged(rowId, { [index.indexColumn]: digest }, expected))
+            return 'changed';
           tally.races += 1;
         } catch (error: unknown) {
           // Two rows whose values normalize alike: the old index allowed it, the new unique one does not.
           if (!isDuplicateKeyError(error)) throw error;
-          tally.failures.push({ job, rowId: idToText(rowId), column: index.indexColumn, code: 'DUPLICATE_INDEX_VALUE' });
+          tally.failures.push({
+            job,
+            rowId: idToText(rowId),
+            column: index.indexColumn,
+            code: 'DUPLICATE_INDEX_VALUE',
+          });
           return 'failed';
         }
         row = await table.readRow(rowId, columns);

@@ -11,17 +11,34 @@ const MAX_ATTEMPTS = 5;
  * compare-and-set on the ciphertexts it read; if a service instance wrote the row in between, the row is
  * re-read and retried (usually it is then already current, since writers always use the active key).
  */
-export function dataKeyRotationJob(encryption: EntityEncryption, service: string, cipher: FieldCipher): RowJob {
+export function dataKeyRotationJob(
+  encryption: EntityEncryption,
+  service: string,
+  cipher: FieldCipher,
+): RowJob {
   const columns = encryption.fields.map((field) => field.column);
   const tenantOf = (row: RawRow): unknown =>
     encryption.tenantColumn === undefined ? null : row[encryption.tenantColumn];
 
-  const reencrypt = (row: RawRow, field: EncryptedField, stored: string, failures: RowFailure[]): string | undefined => {
+  const reencrypt = (
+    row: RawRow,
+    field: EncryptedField,
+    stored: string,
+    failures: RowFailure[],
+  ): string | undefined => {
     try {
-      return cipher.reencrypt(stored, fieldContext(encryption, service, field, row[encryption.primaryColumn], tenantOf(row)));
+      return cipher.reencrypt(
+        stored,
+        fieldContext(encryption, service, field, row[encryption.primaryColumn], tenantOf(row)),
+      );
     } catch (error: unknown) {
       if (!isCryptoError(error)) throw error;
-      failures.push({ job: `rotate:${encryption.table}`, rowId: idToText(row[encryption.primaryColumn]), column: field.column, code: error.code });
+      failures.push({
+        job: `rotate:${encryption.table}`,
+        rowId: idToText(row[encryption.primaryColumn]),
+        column: field.column,
+        code: error.code,
+      });
       return undefined;
     }
   };

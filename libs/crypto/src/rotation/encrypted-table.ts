@@ -5,7 +5,9 @@ export type RawRow = Readonly<Record<string, unknown>>;
 
 /** Row ids appear in failure reports and cursors; other types would print as `[object Object]`. */
 export function idToText(value: unknown): string {
-  return typeof value === 'string' || typeof value === 'number' || typeof value === 'bigint' ? String(value) : '?';
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'bigint'
+    ? String(value)
+    : '?';
 }
 
 /** Unique-key violations as MySQL/MariaDB (ER_DUP_ENTRY) and PostgreSQL (23505) report them. */
@@ -69,7 +71,11 @@ export class EncryptedTable {
   }
 
   private selectList(columns: readonly string[]): string {
-    const all = new Set([this.primaryColumn, ...(this.encryption.tenantColumn === undefined ? [] : [this.encryption.tenantColumn]), ...columns]);
+    const all = new Set([
+      this.primaryColumn,
+      ...(this.encryption.tenantColumn === undefined ? [] : [this.encryption.tenantColumn]),
+      ...columns,
+    ]);
     return [...all].map((column) => this.q(column)).join(', ');
   }
 

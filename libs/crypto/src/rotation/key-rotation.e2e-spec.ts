@@ -34,7 +34,14 @@ class Account {
   @BlindIndexColumn({ name: 'phone_bidx', source: 'phone', kind: 'phone', keyId: 'bi1', nullable: true })
   phoneBidx: string | null = null;
 
-  @BlindIndexColumn({ name: 'phone_bidx_v2', source: 'phone', kind: 'phone', keyId: 'bi2', nullable: true, unique: true })
+  @BlindIndexColumn({
+    name: 'phone_bidx_v2',
+    source: 'phone',
+    kind: 'phone',
+    keyId: 'bi2',
+    nullable: true,
+    unique: true,
+  })
   phoneBidxV2: string | null = null;
 
   @EncryptedColumn({ name: 'bank_card', nullable: true })
@@ -51,11 +58,26 @@ interface Expected {
 
 function dataRing(active: string, ...keyIds: string[]): FieldCipher {
   const bytes: Record<string, number> = { dk1: 0x01, dk2: 0x02, dk3: 0x03 };
-  return new FieldCipher(new KeyRing('field encryption', keyIds.map((id) => [id, Buffer.alloc(32, bytes[id] ?? 0)] as const), active));
+  return new FieldCipher(
+    new KeyRing(
+      'field encryption',
+      keyIds.map((id) => [id, Buffer.alloc(32, bytes[id] ?? 0)] as const),
+      active,
+    ),
+  );
 }
 
 function indexRing(active: string): BlindIndex {
-  return new BlindIndex(new KeyRing('blind index', [['bi1', Buffer.alloc(32, 0x61)], ['bi2', Buffer.alloc(32, 0x62)]], active));
+  return new BlindIndex(
+    new KeyRing(
+      'blind index',
+      [
+        ['bi1', Buffer.alloc(32, 0x61)],
+        ['bi2', Buffer.alloc(32, 0x62)],
+      ],
+      active,
+    ),
+  );
 }
 
 let phoneCounter = 0;
@@ -68,7 +90,9 @@ describe(KeyRotationRunner.name, () => {
   let database: TestDatabase;
   const open: DataSource[] = [];
 
-  async function connect(options: { cipher?: FieldCipher; blindIndex?: BlindIndex; synchronize?: boolean } = {}): Promise<DataSource> {
+  async function connect(
+    options: { cipher?: FieldCipher; blindIndex?: BlindIndex; synchronize?: boolean } = {},
+  ): Promise<DataSource> {
     const dataSource = new DataSource({
       type: 'mysql',
       url: database.url,
@@ -80,31 +104,43 @@ describe(KeyRotationRunner.name, () => {
     await dataSource.initialize();
     open.push(dataSource);
     if (options.cipher !== undefined) {
-      registerFieldEncryption(dataSource, { service: SERVICE, cipher: options.cipher, blindIndex: options.blindIndex ?? indexRing('bi1') });
+      registerFieldEncryption(dataSource, {
+        service: SERVICE,
+        cipher: options.cipher,
+        blindIndex: options.blindIndex ?? indexRing('bi1'),
+      });
     }
     return dataSource;
   }
 
   function subscriberOf(dataSource: DataSource): FieldEncryptionSubscriber {
-    return dataSource.subscribers.find((s) => s instanceof FieldEncryptionSubscriber) as FieldEncryptionSubscriber;
+    return dataSource.subscribers.find(
+      (s) => s instanceof FieldEncryptionSubscriber,
+    ) as FieldEncryptionSubscriber;
   }
 
   async function seed(dataSource: DataSource, count: number): Promise<Map<string, Expected>> {
     const expected = new Map<string, Expected>();
     const accounts = Array.from({ length: count }, (_, i) =>
-      Object.assign(new Account(), { phone: nextPhone(), bankCard: i % 5 === 0 ? null : `62220212345${String(i).padStart(8, '0')}` }),
+      Object.assign(new Account(), {
+        phone: nextPhone(),
+        bankCard: i % 5 === 0 ? null : `62220212345${String(i).padStart(8, '0')}`,
+      }),
     );
     // Recorded before inserting: TypeORM's bulk insert re-reads default columns and can merge them (ids
     // included) into the wrong objects when the database returns rows in another order.
-    for (const account of accounts) expected.set(account.id, { phone: account.phone, bankCard: account.bankCard });
-    for (let i = 0; i < accounts.length; i += 100) await dataSource.getRepository(Account).insert(accounts.slice(i, i + 100));
+    for (const account of accounts)
+      expected.set(account.id, { phone: account.phone, bankCard: account.bankCard });
+    for (let i = 0; i < accounts.length; i += 100)
+      await dataSource.getRepository(Account).insert(accounts.slice(i, i + 100));
     return expected;
   }
 
   async function expectAllReadable(dataSource: DataSource, expected: Map<string, Expected>): Promise<void> {
     const rows = await dataSource.getRepository(Account).find();
     expect(rows).toHaveLength(expected.size);
-    for (const row of rows) expect({ phone: row.phone, bankCard: row.bankCard }).toEqual(expected.get(row.id));
+    for (const row of rows)
+      expect({ phone: row.phone, bankCard: row.bankCard }).toEqual(expected.get(row.id));
   }
 
   async function createTable(dataSource: DataSource, table: string): Promise<string> {
@@ -121,7 +157,12 @@ describe(KeyRotationRunner.name, () => {
     await schema.runMigrations();
     migratedTable = await createTable(schema, 'crypto_key_rotation_progress');
     await schema.synchronize();
-    const mirror = new DataSource({ type: 'mysql', url: database.url, entities: [ProgressMirror], synchronize: true });
+    const mirror = new DataSource({
+      type: 'mysql',
+      url: database.url,
+      entities: [ProgressMirror],
+      synchronize: true,
+    });
     await mirror.initialize();
     synchronizedTable = await createTable(mirror, 'progress_mirror');
     await mirror.destroy();
@@ -150,7 +191,10 @@ describe(KeyRotationRunner.name, () => {
     const expected = await seed(before, 600);
     const service = await connect({ cipher: dataRing('dk2', 'dk1', 'dk2') });
     const runnerSource = await connect();
-    const sut = new KeyRotationRunner(runnerSource, { service: SERVICE, cipher: dataRing('dk2', 'dk1', 'dk2') });
+    const sut = new KeyRotationRunner(runnerSource, {
+      service: SERVICE,
+      cipher: dataRing('dk2', 'dk1', 'dk2'),
+    });
 
     const workers = 4;
     const owned: string[][] = Array.from({ length: workers }, () => []);
@@ -167,7 +211,8 @@ describe(KeyRotationRunner.name, () => {
           if (dice < 0.5) {
             const account = await repository.findOneByOrFail({ id });
             const want = expected.get(id);
-            if (account.phone !== want?.phone || account.bankCard !== want.bankCard) problems.push(`stale read of ${id}`);
+            if (account.phone !== want?.phone || account.bankCard !== want.bankCard)
+              problems.push(`stale read of ${id}`);
             stats.reads += 1;
           } else if (dice < 0.85) {
             const account = await repository.findOneByOrFail({ id });
@@ -178,7 +223,10 @@ describe(KeyRotationRunner.name, () => {
             expected.set(id, { phone: account.phone, bankCard: account.bankCard });
             stats.updates += 1;
           } else {
-            const account = Object.assign(new Account(), { phone: nextPhone(), bankCard: '6222020000000000001' });
+            const account = Object.assign(new Account(), {
+              phone: nextPhone(),
+              bankCard: '6222020000000000001',
+            });
             await repository.save(account);
             expected.set(account.id, { phone: account.phone, bankCard: account.bankCard });
             mine.push(account.id);
@@ -202,7 +250,10 @@ describe(KeyRotationRunner.name, () => {
     expect(stats.updates).toBeGreaterThan(50);
     expect(stats.inserts).toBeGreaterThan(10);
     const usage = await sut.keyUsage();
-    expect(usage.map((column) => Object.keys(column.counts).filter((key) => key !== 'null'))).toEqual([['dk2'], ['dk2']]);
+    expect(usage.map((column) => Object.keys(column.counts).filter((key) => key !== 'null'))).toEqual([
+      ['dk2'],
+      ['dk2'],
+    ]);
     const retired = await connect({ cipher: dataRing('dk2', 'dk2') });
     await expectAllReadable(retired, expected);
   });
@@ -212,7 +263,10 @@ describe(KeyRotationRunner.name, () => {
     const [, id] = [...(await seed(writer, 2)).keys()] as [string, string];
     const runnerSource = await connect();
     const cipher = dataRing('dk2', 'dk1', 'dk2');
-    const encryption = resolveEntityEncryption(runnerSource.getMetadata(Account), SERVICE) as EntityEncryption;
+    const encryption = resolveEntityEncryption(
+      runnerSource.getMetadata(Account),
+      SERVICE,
+    ) as EntityEncryption;
     const queryRunner = runnerSource.createQueryRunner();
     const table = new EncryptedTable(runnerSource, queryRunner, encryption);
     const staleRead = (await table.readRow(id, ['phone', 'bank_card'])) as RawRow;
@@ -237,14 +291,22 @@ describe(KeyRotationRunner.name, () => {
     const runnerSource = await connect();
     const options = { service: SERVICE, cipher: dataRing('dk2', 'dk1', 'dk2') };
 
-    const first = await new KeyRotationRunner(runnerSource, options).rotateDataKeys({ batchSize: 10, maxBatches: 3 });
-    const progress = await runnerSource.getRepository(KeyRotationProgressEntity).findOneByOrFail({ job: 'rotate:accounts' });
+    const first = await new KeyRotationRunner(runnerSource, options).rotateDataKeys({
+      batchSize: 10,
+      maxBatches: 3,
+    });
+    const progress = await runnerSource
+      .getRepository(KeyRotationProgressEntity)
+      .findOneByOrFail({ job: 'rotate:accounts' });
     const second = await new KeyRotationRunner(runnerSource, options).rotateDataKeys({ batchSize: 10 });
     const third = await new KeyRotationRunner(runnerSource, options).rotateDataKeys({ batchSize: 10 });
 
     expect(first).toMatchObject({ completed: false, jobs: [{ scanned: 30, changed: 30 }] });
     expect(progress).toMatchObject({ targetKeyId: 'dk2', rowsScanned: 30, completedAt: null });
-    expect(second).toMatchObject({ completed: true, jobs: [{ resumedFrom: progress.lastRowId, scanned: 65, changed: 65 }] });
+    expect(second).toMatchObject({
+      completed: true,
+      jobs: [{ resumedFrom: progress.lastRowId, scanned: 65, changed: 65 }],
+    });
     expect(third.jobs[0]?.alreadyCompleted).toBe(true);
     await expectAllReadable(await connect({ cipher: dataRing('dk2', 'dk2') }), expected);
   });
@@ -252,8 +314,14 @@ describe(KeyRotationRunner.name, () => {
   it('should report values it cannot decrypt and keep going', async () => {
     const source = await connect({ cipher: dataRing('dk1', 'dk1') });
     const [donor, victim] = [...(await seed(source, 10)).keys()] as [string, string];
-    await source.query('UPDATE accounts SET phone = (SELECT v FROM (SELECT phone AS v FROM accounts WHERE id = ?) s) WHERE id = ?', [donor, victim]);
-    const sut = new KeyRotationRunner(await connect(), { service: SERVICE, cipher: dataRing('dk2', 'dk1', 'dk2') });
+    await source.query(
+      'UPDATE accounts SET phone = (SELECT v FROM (SELECT phone AS v FROM accounts WHERE id = ?) s) WHERE id = ?',
+      [donor, victim],
+    );
+    const sut = new KeyRotationRunner(await connect(), {
+      service: SERVICE,
+      cipher: dataRing('dk2', 'dk1', 'dk2'),
+    });
 
     const report = await sut.rotateDataKeys();
 
@@ -267,11 +335,15 @@ describe(KeyRotationRunner.name, () => {
     const source = await connect({ cipher: dataRing('dk1', 'dk1') });
     const expected = await seed(source, 40);
     await source.query('UPDATE accounts SET phone_bidx_v2 = NULL');
-    const sut = new KeyRotationRunner(await connect(), { service: SERVICE, cipher: dataRing('dk1', 'dk1'), blindIndex: indexRing('bi2') });
+    const sut = new KeyRotationRunner(await connect(), {
+      service: SERVICE,
+      cipher: dataRing('dk1', 'dk1'),
+      blindIndex: indexRing('bi2'),
+    });
 
     const report = await sut.backfillBlindIndexes({ batchSize: 15 });
     const switched = await connect({ cipher: dataRing('dk1', 'dk1'), blindIndex: indexRing('bi2') });
-    const [id, { phone }] = [...expected.entries()][7] ?? ["", { phone: null }];
+    const [id, { phone }] = [...expected.entries()][7] ?? ['', { phone: null }];
     const where = subscriberOf(switched).blindIndexWhere(Account, 'phone', phone ?? '');
     const found = await switched.getRepository(Account).findOneBy(where);
 
@@ -288,7 +360,11 @@ describe(KeyRotationRunner.name, () => {
     const original: Record<string, string> = { NODE_ENV: 'production', ...generateKeys() };
     const protection = await loadFieldProtection(parseCryptoConfig(original));
     const writer = await connect();
-    registerFieldEncryption(writer, { service: SERVICE, cipher: protection.cipher, blindIndex: indexRing('bi1') });
+    registerFieldEncryption(writer, {
+      service: SERVICE,
+      cipher: protection.cipher,
+      blindIndex: indexRing('bi1'),
+    });
     const expected = await seed(writer, 30);
     const rotated = { ...original, ...generateKeys({ mode: 'add-data-key', existing: original }) };
     const lines: string[] = [];

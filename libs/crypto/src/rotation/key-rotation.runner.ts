@@ -33,14 +33,17 @@ export class KeyRotationRunner {
   ) {}
 
   encryptedEntities(): EntityEncryption[] {
-    return this.dataSource.entityMetadatas.flatMap((metadata) => resolveEntityEncryption(metadata, this.options.service) ?? []);
+    return this.dataSource.entityMetadatas.flatMap(
+      (metadata) => resolveEntityEncryption(metadata, this.options.service) ?? [],
+    );
   }
 
   /** Re-encrypts every value not under the active data key; run until `completed`, then check keyUsage(). */
   async rotateDataKeys(options: BatchOptions = {}): Promise<KeyRotationReport> {
     progressRepository(this.dataSource);
     const jobs = this.encryptedEntities().map(
-      (encryption) => [encryption, dataKeyRotationJob(encryption, this.options.service, this.options.cipher)] as const,
+      (encryption) =>
+        [encryption, dataKeyRotationJob(encryption, this.options.service, this.options.cipher)] as const,
     );
     return this.runAll(jobs, options);
   }
@@ -57,7 +60,10 @@ export class KeyRotationRunner {
         .filter((index) => blindIndex.hasKey(index.keyId))
         .map(
           (index) =>
-            [encryption, blindIndexBackfillJob(encryption, index, this.options.service, this.options.cipher, blindIndex)] as const,
+            [
+              encryption,
+              blindIndexBackfillJob(encryption, index, this.options.service, this.options.cipher, blindIndex),
+            ] as const,
         ),
     );
     return this.runAll(jobs, options);
@@ -77,14 +83,22 @@ export class KeyRotationRunner {
   ): Promise<KeyRotationReport> {
     const reports: JobReport[] = [];
     for (const [encryption, job] of jobs) {
-      const report = await this.withTable(encryption, (table) => runBatchedJob(this.dataSource, table, job, options));
+      const report = await this.withTable(encryption, (table) =>
+        runBatchedJob(this.dataSource, table, job, options),
+      );
       reports.push(report);
       if (!report.completed) break;
     }
-    return { completed: reports.length === jobs.length && reports.every((report) => report.completed), jobs: reports };
+    return {
+      completed: reports.length === jobs.length && reports.every((report) => report.completed),
+      jobs: reports,
+    };
   }
 
-  private async withTable<T>(encryption: EntityEncryption, work: (table: EncryptedTable) => Promise<T>): Promise<T> {
+  private async withTable<T>(
+    encryption: EntityEncryption,
+    work: (table: EncryptedTable) => Promise<T>,
+  ): Promise<T> {
     const queryRunner = this.dataSource.createQueryRunner();
     try {
       return await work(new EncryptedTable(this.dataSource, queryRunner, encryption));

@@ -9,7 +9,11 @@ export interface ColumnKeyUsage {
 }
 
 /** Counts values per key id in every encrypted column of a table: retire a key only when its count is zero. */
-export async function tableKeyUsage(table: EncryptedTable, cipher: FieldCipher, batchSize = 1000): Promise<ColumnKeyUsage[]> {
+export async function tableKeyUsage(
+  table: EncryptedTable,
+  cipher: FieldCipher,
+  batchSize = 1000,
+): Promise<ColumnKeyUsage[]> {
   const { encryption } = table;
   const columns = encryption.fields.map((field) => field.column);
   const counts = new Map(columns.map((column) => [column, new Map<string, number>()]));

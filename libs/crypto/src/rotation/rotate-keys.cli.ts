@@ -30,7 +30,11 @@ function numberFlag(argv: readonly string[], name: string): number | undefined {
 }
 
 function describe(job: JobReport): string {
-  const state = job.alreadyCompleted ? 'already completed' : job.completed ? 'completed' : 'stopped (resumable)';
+  const state = job.alreadyCompleted
+    ? 'already completed'
+    : job.completed
+      ? 'completed'
+      : 'stopped (resumable)';
   return (
     `${job.job} → ${job.targetKeyId}: ${state}; scanned ${job.scanned}, changed ${job.changed}, ` +
     `races ${job.races}, conflicts ${job.conflicts}, failures ${job.failures.length}` +
@@ -63,13 +67,21 @@ export async function runRotateKeysCli(options: RotateKeysCliOptions): Promise<n
   let dataSource: DataSource | undefined;
   try {
     const batch: BatchOptions = {
-      ...(numberFlag(options.argv, 'batch-size') === undefined ? {} : { batchSize: numberFlag(options.argv, 'batch-size') }),
-      ...(numberFlag(options.argv, 'pause-ms') === undefined ? {} : { pauseMs: numberFlag(options.argv, 'pause-ms') }),
-      ...(numberFlag(options.argv, 'max-batches') === undefined ? {} : { maxBatches: numberFlag(options.argv, 'max-batches') }),
+      ...(numberFlag(options.argv, 'batch-size') === undefined
+        ? {}
+        : { batchSize: numberFlag(options.argv, 'batch-size') }),
+      ...(numberFlag(options.argv, 'pause-ms') === undefined
+        ? {}
+        : { pauseMs: numberFlag(options.argv, 'pause-ms') }),
+      ...(numberFlag(options.argv, 'max-batches') === undefined
+        ? {}
+        : { maxBatches: numberFlag(options.argv, 'max-batches') }),
       restart: options.argv.includes('--restart'),
       signal: controller.signal,
     };
-    const config = parseCryptoConfig(options.env, { externalKek: options.keyEncryptionProvider !== undefined });
+    const config = parseCryptoConfig(options.env, {
+      externalKek: options.keyEncryptionProvider !== undefined,
+    });
     const protection = await loadFieldProtection(config, options.keyEncryptionProvider);
     dataSource = await options.dataSource();
     if (!dataSource.isInitialized) await dataSource.initialize();
@@ -81,7 +93,8 @@ export async function runRotateKeysCli(options: RotateKeysCliOptions): Promise<n
         command === 'rotate' ? await runner.rotateDataKeys(batch) : await runner.backfillBlindIndexes(batch);
       for (const job of report.jobs) {
         write(describe(job));
-        for (const failure of job.failures) write(`  failed: row ${failure.rowId} ${failure.column} ${failure.code}`);
+        for (const failure of job.failures)
+          write(`  failed: row ${failure.rowId} ${failure.column} ${failure.code}`);
       }
       if (!report.completed || report.jobs.some((job) => job.failures.length > 0)) exitCode = 1;
     }

@@ -6,7 +6,11 @@ export const residentIdArbitrary: fc.Arbitrary<string> = fc
   .tuple(
     fc.constantFrom('11', '31', '44', '51', '65'),
     fc.stringMatching(/^[0-9]{4}$/),
-    fc.date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2020-12-31T00:00:00Z'), noInvalidDate: true }),
+    fc.date({
+      min: new Date('1900-01-01T00:00:00Z'),
+      max: new Date('2020-12-31T00:00:00Z'),
+      noInvalidDate: true,
+    }),
     fc.stringMatching(/^[0-9]{3}$/),
   )
   .map(([province, area, birth, sequence]) => {
@@ -35,5 +39,7 @@ export function withLuhnDigit(body: string): string {
 export const bankCardArbitrary: fc.Arbitrary<string> = fc
   .tuple(fc.constantFrom('62', '4', '51', '37'), fc.integer({ min: 13, max: 19 }))
   .chain(([prefix, length]) =>
-    fc.stringMatching(new RegExp(`^[0-9]{${String(length - prefix.length - 1)}}$`)).map((body) => withLuhnDigit(`${prefix}${body}`)),
+    fc
+      .stringMatching(new RegExp(`^[0-9]{${String(length - prefix.length - 1)}}$`))
+      .map((body) => withLuhnDigit(`${prefix}${body}`)),
   );

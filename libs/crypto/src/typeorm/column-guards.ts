@@ -27,7 +27,10 @@ export const encryptedColumnGuard: ValueTransformer = {
   to(value: unknown): unknown {
     if (value === null || value === undefined) return value;
     if (registrations === 0) {
-      throw new CryptoError('CRYPTO.MAPPING_INVALID', 'encrypted column used before registerFieldEncryption()');
+      throw new CryptoError(
+        'CRYPTO.MAPPING_INVALID',
+        'encrypted column used before registerFieldEncryption()',
+      );
     }
     if (typeof value !== 'string') {
       throw new CryptoError('CRYPTO.INVALID_INPUT', 'encrypted columns hold strings or null');

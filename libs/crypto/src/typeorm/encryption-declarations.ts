@@ -51,7 +51,11 @@ export function declareTenantProperty(entityClass: object, tenantProperty: strin
 export function entityEncryptionDeclaration(entityClass: unknown): EntityEncryptionDeclaration | undefined {
   const merged: MutableDeclaration = { encryptedProperties: [], indexes: [] };
   let found = false;
-  for (let current: unknown = entityClass; typeof current === 'function'; current = Object.getPrototypeOf(current)) {
+  for (
+    let current: unknown = entityClass;
+    typeof current === 'function';
+    current = Object.getPrototypeOf(current)
+  ) {
     const declaration = declarations.get(current);
     if (declaration === undefined) continue;
     found = true;

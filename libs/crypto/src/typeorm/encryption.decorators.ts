@@ -1,7 +1,11 @@
 import { Column, ColumnOptions } from 'typeorm';
 import { NormalizationKind } from '../normalize';
 import { blindIndexColumnGuard, encryptedColumnGuard } from './column-guards';
-import { declareBlindIndex, declareEncryptedProperty, declareTenantProperty } from './encryption-declarations';
+import {
+  declareBlindIndex,
+  declareEncryptedProperty,
+  declareTenantProperty,
+} from './encryption-declarations';
 
 export type EncryptedColumnOptions = Omit<ColumnOptions, 'type' | 'transformer' | 'length' | 'unique'> & {
   /** `text` for long values (addresses); otherwise varchar(length). */

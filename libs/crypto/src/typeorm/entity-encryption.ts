@@ -37,7 +37,10 @@ function mappingError(entityName: string, detail: string): CryptoError {
 const cache = new WeakMap<EntityMetadata, Map<string, EntityEncryption | null>>();
 
 /** Undefined for entities without encrypted columns; throws on declarations that cannot work. */
-export function resolveEntityEncryption(metadata: EntityMetadata, service: string): EntityEncryption | undefined {
+export function resolveEntityEncryption(
+  metadata: EntityMetadata,
+  service: string,
+): EntityEncryption | undefined {
   let perService = cache.get(metadata);
   if (perService === undefined) {
     perService = new Map();
@@ -57,7 +60,10 @@ function resolve(metadata: EntityMetadata, service: string): EntityEncryption | 
   const name = metadata.name;
   const primary = metadata.primaryColumns.length === 1 ? metadata.primaryColumns.at(0) : undefined;
   if (primary === undefined) {
-    throw mappingError(name, 'encrypted entities need exactly one primary column (the row id bound into each value)');
+    throw mappingError(
+      name,
+      'encrypted entities need exactly one primary column (the row id bound into each value)',
+    );
   }
   const fields = declaration.encryptedProperties.map((property): EncryptedField => {
     const column = metadata.findColumnWithPropertyName(property);
@@ -69,7 +75,10 @@ function resolve(metadata: EntityMetadata, service: string): EntityEncryption | 
   const indexes = declaration.indexes.map((index): BlindIndexField => {
     const source = fields.find((field) => field.property === index.sourceProperty);
     if (source === undefined) {
-      throw mappingError(name, `blind index "${index.indexProperty}" must index an @EncryptedColumn property`);
+      throw mappingError(
+        name,
+        `blind index "${index.indexProperty}" must index an @EncryptedColumn property`,
+      );
     }
     const column = metadata.findColumnWithPropertyName(index.indexProperty);
     if (column === undefined) throw mappingError(name, `"${index.indexProperty}" is not a column`);
@@ -85,7 +94,8 @@ function resolve(metadata: EntityMetadata, service: string): EntityEncryption | 
   let tenantColumn: string | undefined;
   if (tenantProperty !== undefined) {
     const column = metadata.findColumnWithPropertyName(tenantProperty);
-    if (column === undefined) throw mappingError(name, `tenant property "${tenantProperty}" must be a column`);
+    if (column === undefined)
+      throw mappingError(name, `tenant property "${tenantProperty}" must be a column`);
     tenantColumn = column.databaseName;
   }
   return {
@@ -136,7 +146,10 @@ export function fieldContext(
   }
   const tenantId = tenantValue === null ? null : idText(tenantValue);
   if (tenantId === undefined) {
-    throw new CryptoError('CRYPTO.MISSING_CONTEXT', `${encryption.entityName}.${encryption.tenantProperty} is not an id`);
+    throw new CryptoError(
+      'CRYPTO.MISSING_CONTEXT',
+      `${encryption.entityName}.${encryption.tenantProperty} is not an id`,
+    );
   }
   return { service, table: encryption.table, column: field.column, rowId, tenantId };
 }

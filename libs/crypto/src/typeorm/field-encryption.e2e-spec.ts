@@ -1,6 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { createTestDatabase, TestDatabase } from '@exam/testing/test-database';
-import { Column, DataSource, Entity, Logger as TypeOrmLogger, PrimaryColumn, QueryFailedError } from 'typeorm';
+import {
+  Column,
+  DataSource,
+  Entity,
+  Logger as TypeOrmLogger,
+  PrimaryColumn,
+  QueryFailedError,
+} from 'typeorm';
 import { BlindIndex } from '../blind-index';
 import { CryptoError } from '../crypto.errors';
 import { FieldCipher } from '../field-cipher';
@@ -26,7 +33,14 @@ class Candidate {
   @EncryptedColumn({ name: 'id_number', nullable: true })
   idNumber: string | null = null;
 
-  @BlindIndexColumn({ name: 'id_number_bidx', source: 'idNumber', kind: 'idNumber', keyId: 'bi1', unique: true, nullable: true })
+  @BlindIndexColumn({
+    name: 'id_number_bidx',
+    source: 'idNumber',
+    kind: 'idNumber',
+    keyId: 'bi1',
+    unique: true,
+    nullable: true,
+  })
   idNumberBidx: string | null = null;
 
   @EncryptedColumn({ name: 'phone', nullable: true })
@@ -44,7 +58,13 @@ class Misconfigured {
   @EncryptedColumn({ name: 'secret', nullable: true })
   secret: string | null = null;
 
-  @BlindIndexColumn({ name: 'secret_bidx', source: 'secret', kind: 'text', keyId: 'bi-missing', nullable: true })
+  @BlindIndexColumn({
+    name: 'secret_bidx',
+    source: 'secret',
+    kind: 'text',
+    keyId: 'bi-missing',
+    nullable: true,
+  })
   secretBidx: string | null = null;
 }
 
@@ -55,7 +75,9 @@ class CapturingLogger implements TypeOrmLogger {
     this.lines.push(`${query} -- ${JSON.stringify(parameters ?? [])}`);
   }
   logQueryError(error: string | Error, query: string, parameters?: unknown[]): void {
-    this.lines.push(`${typeof error === 'string' ? error : error.message} ${query} -- ${JSON.stringify(parameters ?? [])}`);
+    this.lines.push(
+      `${typeof error === 'string' ? error : error.message} ${query} -- ${JSON.stringify(parameters ?? [])}`,
+    );
   }
   logQuerySlow(_time: number, query: string, parameters?: unknown[]): void {
     this.lines.push(`${query} -- ${JSON.stringify(parameters ?? [])}`);
@@ -110,12 +132,18 @@ describe(FieldEncryptionSubscriber.name, () => {
   });
 
   async function saved(changes: Partial<Candidate> = {}): Promise<Candidate> {
-    const candidate = Object.assign(new Candidate(), { idNumber: ID, phone: PHONE, displayName: 'Zhang' }, changes);
+    const candidate = Object.assign(
+      new Candidate(),
+      { idNumber: ID, phone: PHONE, displayName: 'Zhang' },
+      changes,
+    );
     return dataSource.getRepository(Candidate).save(candidate);
   }
 
   async function rawRow(id: string): Promise<Record<string, unknown>> {
-    const rows = await dataSource.query<Record<string, unknown>[]>('SELECT * FROM candidates WHERE id = ?', [id]);
+    const rows = await dataSource.query<Record<string, unknown>[]>('SELECT * FROM candidates WHERE id = ?', [
+      id,
+    ]);
     return rows.at(0) ?? {};
   }
 
@@ -160,8 +188,12 @@ describe(FieldEncryptionSubscriber.name, () => {
     expect(after.id_number).toBe(before.id_number);
     expect(after.id_number_bidx).toBe(before.id_number_bidx);
     expect(after.phone).not.toBe(before.phone);
-    expect(after.phone_bidx).toBe(blindIndex.compute('+86 139 1234 5678', { kind: 'phone', domain: 'identity/candidates.phone' }));
-    expect((await dataSource.getRepository(Candidate).findOneByOrFail({ id: candidate.id })).phone).toBe('13912345678');
+    expect(after.phone_bidx).toBe(
+      blindIndex.compute('+86 139 1234 5678', { kind: 'phone', domain: 'identity/candidates.phone' }),
+    );
+    expect((await dataSource.getRepository(Candidate).findOneByOrFail({ id: candidate.id })).phone).toBe(
+      '13912345678',
+    );
   });
 
   it('should not write anything when an unchanged entity is saved', async () => {
@@ -177,8 +209,12 @@ describe(FieldEncryptionSubscriber.name, () => {
   it('should find rows by a normalized value through the blind index', async () => {
     const candidate = await saved();
 
-    const byId = await dataSource.getRepository(Candidate).findOneBy(sut.blindIndexWhere(Candidate, 'idNumber', ' 11010519491231002x '));
-    const byPhone = await dataSource.getRepository(Candidate).findBy(sut.blindIndexWhere(Candidate, 'phone', '+86 138-1234-5678'));
+    const byId = await dataSource
+      .getRepository(Candidate)
+      .findOneBy(sut.blindIndexWhere(Candidate, 'idNumber', ' 11010519491231002x '));
+    const byPhone = await dataSource
+      .getRepository(Candidate)
+      .findBy(sut.blindIndexWhere(Candidate, 'phone', '+86 138-1234-5678'));
 
     expect(byId?.id).toBe(candidate.id);
     expect(byPhone.map((found) => found.id)).toEqual([candidate.id]);
@@ -197,17 +233,29 @@ describe(FieldEncryptionSubscriber.name, () => {
     await saved();
     const duplicate = Object.assign(new Candidate(), { idNumber: ID, phone: '13700000000' });
     await rejection(dataSource.getRepository(Candidate).save(duplicate));
-    await dataSource.getRepository(Candidate).delete({ idNumberBidx: blindIndex.compute(ID, { kind: 'idNumber', domain: 'identity/candidates.id_number' }) });
+    await dataSource
+      .getRepository(Candidate)
+      .delete({
+        idNumberBidx: blindIndex.compute(ID, { kind: 'idNumber', domain: 'identity/candidates.id_number' }),
+      });
 
     await dataSource.getRepository(Candidate).save(duplicate);
 
     expect(duplicate.idNumber).toBe(ID);
-    expect((await dataSource.getRepository(Candidate).findOneByOrFail({ id: duplicate.id })).idNumber).toBe(ID);
+    expect((await dataSource.getRepository(Candidate).findOneByOrFail({ id: duplicate.id })).idNumber).toBe(
+      ID,
+    );
   });
 
   it.each([
-    ['another row', 'UPDATE candidates SET id_number = (SELECT v FROM (SELECT id_number AS v FROM candidates WHERE id = ?) s) WHERE id = ?'],
-    ['another column', 'UPDATE candidates SET phone = (SELECT v FROM (SELECT id_number AS v FROM candidates WHERE id = ?) s) WHERE id = ?'],
+    [
+      'another row',
+      'UPDATE candidates SET id_number = (SELECT v FROM (SELECT id_number AS v FROM candidates WHERE id = ?) s) WHERE id = ?',
+    ],
+    [
+      'another column',
+      'UPDATE candidates SET phone = (SELECT v FROM (SELECT id_number AS v FROM candidates WHERE id = ?) s) WHERE id = ?',
+    ],
   ])('should refuse a ciphertext copied into %s with CRYPTO.TAMPERED', async (_case, sql) => {
     const source = await saved();
     const target = await saved({ idNumber: '44030819990101001X'.slice(0, 17) + '5', phone: '13700000000' });
@@ -239,7 +287,9 @@ describe(FieldEncryptionSubscriber.name, () => {
 
     expect(row.phone).toBeNull();
     expect(row.phone_bidx).toBeNull();
-    expect((await dataSource.getRepository(Candidate).findOneByOrFail({ id: candidate.id })).phone).toBeNull();
+    expect(
+      (await dataSource.getRepository(Candidate).findOneByOrFail({ id: candidate.id })).phone,
+    ).toBeNull();
   });
 
   it('should match nothing when searched by plaintext, and refuse a plaintext blind-index search', async () => {
@@ -255,10 +305,14 @@ describe(FieldEncryptionSubscriber.name, () => {
   it('should refuse query-builder writes of encrypted values, which have no row id to bind', async () => {
     const candidate = await saved();
 
-    const error = await rejection(dataSource.getRepository(Candidate).update({ id: candidate.id }, { phone: '13900000000' }));
+    const error = await rejection(
+      dataSource.getRepository(Candidate).update({ id: candidate.id }, { phone: '13900000000' }),
+    );
 
     expect((error as CryptoError).code).toBe('CRYPTO.MISSING_CONTEXT');
-    expect((await dataSource.getRepository(Candidate).findOneByOrFail({ id: candidate.id })).phone).toBe(PHONE);
+    expect((await dataSource.getRepository(Candidate).findOneByOrFail({ id: candidate.id })).phone).toBe(
+      PHONE,
+    );
   });
 
   it('should refuse an entity without an id', async () => {
@@ -270,20 +324,36 @@ describe(FieldEncryptionSubscriber.name, () => {
   });
 
   it('should decrypt entities loaded by the query builder and inserted in bulk', async () => {
-    const candidates = [0, 1, 2].map((i) => Object.assign(new Candidate(), { phone: `1380000000${String(i)}` }));
+    const candidates = [0, 1, 2].map((i) =>
+      Object.assign(new Candidate(), { phone: `1380000000${String(i)}` }),
+    );
     await dataSource.getRepository(Candidate).insert(candidates);
 
-    const loaded = await dataSource.getRepository(Candidate).createQueryBuilder('c').orderBy('c.phone_bidx').getMany();
+    const loaded = await dataSource
+      .getRepository(Candidate)
+      .createQueryBuilder('c')
+      .orderBy('c.phone_bidx')
+      .getMany();
 
-    expect(loaded.map((candidate) => candidate.phone).sort()).toEqual(['13800000000', '13800000001', '13800000002']);
-    expect(candidates.map((candidate) => candidate.phone)).toEqual(['13800000000', '13800000001', '13800000002']);
+    expect(loaded.map((candidate) => candidate.phone).sort()).toEqual([
+      '13800000000',
+      '13800000001',
+      '13800000002',
+    ]);
+    expect(candidates.map((candidate) => candidate.phone)).toEqual([
+      '13800000000',
+      '13800000001',
+      '13800000002',
+    ]);
   });
 
   it('should refuse at registration a blind-index key that is not configured', async () => {
     const other = new DataSource({ type: 'mysql', url: database.url, entities: [Misconfigured] });
     await other.initialize();
     try {
-      expect(() => registerFieldEncryption(other, { service: 'identity', cipher, blindIndex })).toThrow('CRYPTO.UNKNOWN_KEY');
+      expect(() => registerFieldEncryption(other, { service: 'identity', cipher, blindIndex })).toThrow(
+        'CRYPTO.UNKNOWN_KEY',
+      );
     } finally {
       await other.destroy();
     }

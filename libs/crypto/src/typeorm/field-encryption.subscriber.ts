@@ -13,7 +13,12 @@ import { BlindIndex } from '../blind-index';
 import { CryptoError, isCryptoError } from '../crypto.errors';
 import { FieldCipher } from '../field-cipher';
 import { noteFieldEncryptionRegistered } from './column-guards';
-import { EncryptedField, EntityEncryption, entityFieldContext, resolveEntityEncryption } from './entity-encryption';
+import {
+  EncryptedField,
+  EntityEncryption,
+  entityFieldContext,
+  resolveEntityEncryption,
+} from './entity-encryption';
 
 export interface FieldEncryptionOptions {
   /** Bound into every value, so one service's ciphertext never decrypts in another's tables. */
@@ -56,7 +61,10 @@ export class FieldEncryptionSubscriber implements EntitySubscriberInterface<Obje
       const stored = row[field.property];
       if (stored === undefined || stored === null) continue;
       if (typeof stored !== 'string') {
-        throw new CryptoError('CRYPTO.MAPPING_INVALID', `${encryption.entityName}.${field.property} must be a string column`);
+        throw new CryptoError(
+          'CRYPTO.MAPPING_INVALID',
+          `${encryption.entityName}.${field.property} must be a string column`,
+        );
       }
       row[field.property] = this.at(encryption, field, () =>
         this.options.cipher.decrypt(stored, entityFieldContext(encryption, this.options.service, field, row)),
@@ -111,7 +119,8 @@ export class FieldEncryptionSubscriber implements EntitySubscriberInterface<Obje
     const metadata = this.dataSource.getMetadata(target);
     const blindIndex = this.requireBlindIndex(metadata.name);
     const index = this.encryptionOf(metadata)?.indexes.find(
-      (candidate) => candidate.sourceProperty === sourceProperty && candidate.keyId === blindIndex.activeKeyId,
+      (candidate) =>
+        candidate.sourceProperty === sourceProperty && candidate.keyId === blindIndex.activeKeyId,
     );
     if (index === undefined) {
       throw new CryptoError(
@@ -119,7 +128,9 @@ export class FieldEncryptionSubscriber implements EntitySubscriberInterface<Obje
         `${metadata.name}.${sourceProperty} has no blind-index column for the active index key "${blindIndex.activeKeyId}"`,
       );
     }
-    return { [index.indexProperty]: blindIndex.compute(value, index.spec, index.keyId) } as FindOptionsWhere<T>;
+    return {
+      [index.indexProperty]: blindIndex.compute(value, index.spec, index.keyId),
+    } as FindOptionsWhere<T>;
   }
 
   /** Resolves every mapped entity and checks index key ids now, so a bad mapping fails at startup. */
@@ -149,25 +160,38 @@ export class FieldEncryptionSubscriber implements EntitySubscriberInterface<Obje
 
   private requireBlindIndex(entityName: string): BlindIndex {
     if (this.options.blindIndex === undefined) {
-      throw new CryptoError('CRYPTO.MAPPING_INVALID', `${entityName} declares blind indexes but no BlindIndex is configured`);
+      throw new CryptoError(
+        'CRYPTO.MAPPING_INVALID',
+        `${entityName} declares blind indexes but no BlindIndex is configured`,
+      );
     }
     return this.options.blindIndex;
   }
 
   /** Returns property → plaintext of the fields it encrypted, for the blind indexes. */
-  private encryptFields(row: Row, encryption: EntityEncryption, fields: readonly EncryptedField[]): Map<string, string> {
+  private encryptFields(
+    row: Row,
+    encryption: EntityEncryption,
+    fields: readonly EncryptedField[],
+  ): Map<string, string> {
     const written = new Map<string, string>();
     for (const field of fields) {
       const value = row[field.property];
       if (value === undefined || value === null) continue;
       if (typeof value !== 'string') {
-        throw new CryptoError('CRYPTO.INVALID_INPUT', `${encryption.entityName}.${field.property} must be a string or null`);
+        throw new CryptoError(
+          'CRYPTO.INVALID_INPUT',
+          `${encryption.entityName}.${field.property} must be a string or null`,
+        );
       }
       // After a failed save the property still holds the ciphertext swapped in for it; encrypt the original.
       const previous = this.pending.get(row)?.get(field.property);
       const plaintext = previous?.ciphertext === value ? previous.plaintext : value;
       const ciphertext = this.at(encryption, field, () =>
-        this.options.cipher.encrypt(plaintext, entityFieldContext(encryption, this.options.service, field, row)),
+        this.options.cipher.encrypt(
+          plaintext,
+          entityFieldContext(encryption, this.options.service, field, row),
+        ),
       );
       row[field.property] = ciphertext;
       this.remember(row, field.property, { plaintext, ciphertext });
@@ -180,7 +204,12 @@ export class FieldEncryptionSubscriber implements EntitySubscriberInterface<Obje
    * Digests follow every write of their source. On update a missing digest is also filled from the (still
    * plaintext) source: the lazy half of a blind-index backfill.
    */
-  private computeIndexes(row: Row, encryption: EntityEncryption, written: Map<string, string>, insert: boolean): void {
+  private computeIndexes(
+    row: Row,
+    encryption: EntityEncryption,
+    written: Map<string, string>,
+    insert: boolean,
+  ): void {
     for (const index of encryption.indexes) {
       const source = row[index.sourceProperty];
       if (source === undefined) continue;
@@ -194,7 +223,11 @@ export class FieldEncryptionSubscriber implements EntitySubscriberInterface<Obje
         if (insert || !missing || typeof source !== 'string') continue;
         plaintext = source;
       }
-      row[index.indexProperty] = this.requireBlindIndex(encryption.entityName).compute(plaintext, index.spec, index.keyId);
+      row[index.indexProperty] = this.requireBlindIndex(encryption.entityName).compute(
+        plaintext,
+        index.spec,
+        index.keyId,
+      );
     }
   }
 
@@ -244,12 +277,21 @@ export class FieldEncryptionSubscriber implements EntitySubscriberInterface<Obje
  * Attaches field encryption to an initialized DataSource and validates every encrypted entity mapping.
  * Subscribers listed in DataSource options are constructed without arguments, hence the explicit push.
  */
-export function registerFieldEncryption(dataSource: DataSource, options: FieldEncryptionOptions): FieldEncryptionSubscriber {
+export function registerFieldEncryption(
+  dataSource: DataSource,
+  options: FieldEncryptionOptions,
+): FieldEncryptionSubscriber {
   if (!dataSource.isInitialized) {
-    throw new CryptoError('CRYPTO.MAPPING_INVALID', 'register field encryption after the DataSource is initialized');
+    throw new CryptoError(
+      'CRYPTO.MAPPING_INVALID',
+      'register field encryption after the DataSource is initialized',
+    );
   }
   if (dataSource.subscribers.some((subscriber) => subscriber instanceof FieldEncryptionSubscriber)) {
-    throw new CryptoError('CRYPTO.MAPPING_INVALID', 'field encryption is already registered on this DataSource');
+    throw new CryptoError(
+      'CRYPTO.MAPPING_INVALID',
+      'field encryption is already registered on this DataSource',
+    );
   }
   const subscriber = new FieldEncryptionSubscriber(dataSource, options);
   subscriber.validateMappings();

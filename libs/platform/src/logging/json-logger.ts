@@ -1,4 +1,5 @@
 import type { LoggerService } from '@nestjs/common';
+import { maskSensitiveNumbers } from '@exam/crypto';
 import type { LogLevel } from '../config/base-service.env';
 import { hasContext, currentTraceId } from '../context/request-context';
 
@@ -43,6 +44,8 @@ export class JsonLogger implements LoggerService {
     };
     if (hasContext()) entry.traceId = currentTraceId();
     if (stack !== undefined) entry.stack = stack;
-    this.sink(JSON.stringify(entry));
+    const line = JSON.stringify(entry);
+    // Safety net: a log line never carries a full ID, phone or card number, whatever the caller passed.
+    this.sink(maskSensitiveNumbers(line)?.text ?? line);
   }
 }

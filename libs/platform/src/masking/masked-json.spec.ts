@@ -21,7 +21,12 @@ describe(textMayContainSensitiveNumber.name, () => {
   });
 
   it('should never be fooled by UUIDs, whatever their digits', () => {
-    fc.assert(fc.property(fc.array(fc.uuid(), { maxLength: 20 }), (ids) => !textMayContainSensitiveNumber(JSON.stringify(ids))));
+    fc.assert(
+      fc.property(
+        fc.array(fc.uuid(), { maxLength: 20 }),
+        (ids) => !textMayContainSensitiveNumber(JSON.stringify(ids)),
+      ),
+    );
   });
 });
 

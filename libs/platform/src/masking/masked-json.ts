@@ -50,7 +50,9 @@ export function textMayContainSensitiveNumber(text: string): boolean {
   for (let match = TEXT_PREFILTER.exec(text); match !== null; match = TEXT_PREFILTER.exec(text)) {
     if (!runIsGluedToLetter(text, match.index)) {
       now ??= new Date();
-      if (findSensitiveNumbers(windowAround(text, match.index, match.index + match[0].length), now).length > 0) {
+      if (
+        findSensitiveNumbers(windowAround(text, match.index, match.index + match[0].length), now).length > 0
+      ) {
         return true;
       }
     }

@@ -39,7 +39,10 @@ class CandidatesController {
   }
 }
 
-@Module({ controllers: [CandidatesController], providers: [{ provide: APP_INTERCEPTOR, useClass: MaskingInterceptor }] })
+@Module({
+  controllers: [CandidatesController],
+  providers: [{ provide: APP_INTERCEPTOR, useClass: MaskingInterceptor }],
+})
 class AppModule {}
 
 describe(`${MaskingInterceptor.name} in a running app`, () => {
@@ -70,7 +73,9 @@ describe(`${MaskingInterceptor.name} in a running app`, () => {
 
       expect(response.statusCode).toBe(200);
       expect(response.headers['content-type']).toBe('application/json; charset=utf-8');
-      expect(response.json()).toEqual([{ idNumber: '1****************X', name: '**明', note: 'call 138****5678' }]);
+      expect(response.json()).toEqual([
+        { idNumber: '1****************X', name: '**明', note: 'call 138****5678' },
+      ]);
       expect(response.body).not.toContain(ID);
     });
 
@@ -114,11 +119,15 @@ describe(`${MaskingInterceptor.name} in a running app`, () => {
 
       expect(response.status).toBe(200);
       expect(response.headers['content-type']).toBe('application/json; charset=utf-8');
-      expect(response.body).toEqual([{ idNumber: '1****************X', name: '**明', note: 'call 138****5678' }]);
+      expect(response.body).toEqual([
+        { idNumber: '1****************X', name: '**明', note: 'call 138****5678' },
+      ]);
     });
 
     it('should leave dynamic redirects working', async () => {
-      const response = await request(app.getHttpServer() as Parameters<typeof request>[0]).get('/candidates/away');
+      const response = await request(app.getHttpServer() as Parameters<typeof request>[0]).get(
+        '/candidates/away',
+      );
 
       expect(response.status).toBe(302);
       expect(response.headers.location).toBe('https://example.com/next');

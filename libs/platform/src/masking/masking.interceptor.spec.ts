@@ -30,7 +30,11 @@ class FakeResponse {
 }
 
 function httpContext(request: object, response = new FakeResponse()): ExecutionContextHost {
-  const context = new ExecutionContextHost([request, response], CandidatesController, CandidatesController.prototype.list);
+  const context = new ExecutionContextHost(
+    [request, response],
+    CandidatesController,
+    CandidatesController.prototype.list,
+  );
   context.setType('http');
   return context;
 }
@@ -62,13 +66,22 @@ describe(MaskingInterceptor.name, () => {
 
     const body = await firstValueFrom(sut.intercept(context, handler(new CandidateDto())));
 
-    expect(JSON.parse(body as string)).toEqual({ name: '**明', idNumber: '1****************X', phone: '138****5678', status: 'verified' });
+    expect(JSON.parse(body as string)).toEqual({
+      name: '**明',
+      idNumber: '1****************X',
+      phone: '138****5678',
+      status: 'verified',
+    });
     expect(response.getHeader('content-type')).toBe('application/json; charset=utf-8');
     expect(warn).not.toHaveBeenCalled();
   });
 
   it('should mask an unmasked number in a plain object and warn with method, route and field path only', async () => {
-    const context = httpContext({ method: 'GET', route: { path: '/candidates/:id' }, url: `/candidates/1?q=${PHONE}` });
+    const context = httpContext({
+      method: 'GET',
+      route: { path: '/candidates/:id' },
+      url: `/candidates/1?q=${PHONE}`,
+    });
 
     const body = await firstValueFrom(sut.intercept(context, handler({ data: [{ note: `call ${PHONE}` }] })));
 
@@ -91,7 +104,12 @@ describe(MaskingInterceptor.name, () => {
   });
 
   it('should name a Fastify route pattern', async () => {
-    await firstValueFrom(sut.intercept(httpContext({ method: 'POST', routeOptions: { url: '/exams/:id/register' } }), handler({ id: ID })));
+    await firstValueFrom(
+      sut.intercept(
+        httpContext({ method: 'POST', routeOptions: { url: '/exams/:id/register' } }),
+        handler({ id: ID }),
+      ),
+    );
 
     expect(firstWarning()).toContain('POST /exams/:id/register');
   });
@@ -131,7 +149,11 @@ describe(MaskingInterceptor.name, () => {
   });
 
   it('should produce exactly JSON.stringify output for a clean body', () => {
-    const body = { items: [{ title: 'Mathematics', seats: 30, at: new Date(0), id: '3f1c2c1e-9f3a-4c7c-9c1e-138123456789' }] };
+    const body = {
+      items: [
+        { title: 'Mathematics', seats: 30, at: new Date(0), id: '3f1c2c1e-9f3a-4c7c-9c1e-138123456789' },
+      ],
+    };
 
     expect(sut.transform(body)).toBe(JSON.stringify(body));
   });

@@ -1,4 +1,11 @@
-import { CallHandler, ExecutionContext, Injectable, Logger, NestInterceptor, StreamableFile } from '@nestjs/common';
+import {
+  CallHandler,
+  ExecutionContext,
+  Injectable,
+  Logger,
+  NestInterceptor,
+  StreamableFile,
+} from '@nestjs/common';
 import { REDIRECT_METADATA, RENDER_METADATA, SSE_METADATA } from '@nestjs/common/constants';
 import { maskSensitiveNumbers } from '@exam/crypto/masking';
 import { map, Observable } from 'rxjs';
@@ -40,10 +47,14 @@ export class MaskingInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     if (context.getType() !== 'http') return next.handle();
     const handler = context.getHandler();
-    const serialize = !NON_JSON_HANDLER_METADATA.some((key) => Reflect.getMetadata(key, handler) !== undefined);
-    return next.handle().pipe(
-      map((body: unknown) => (serialize ? this.transform(body, context) : this.maskObject(body, context))),
+    const serialize = !NON_JSON_HANDLER_METADATA.some(
+      (key) => Reflect.getMetadata(key, handler) !== undefined,
     );
+    return next
+      .handle()
+      .pipe(
+        map((body: unknown) => (serialize ? this.transform(body, context) : this.maskObject(body, context))),
+      );
   }
 
   /**
@@ -52,10 +63,12 @@ export class MaskingInterceptor implements NestInterceptor {
    */
   transform(body: unknown, context?: ExecutionContext): unknown {
     if (typeof body === 'string') return this.maskText(body, context);
-    if (typeof body !== 'object' || body === null || body instanceof StreamableFile || isOpaque(body)) return body;
+    if (typeof body !== 'object' || body === null || body instanceof StreamableFile || isOpaque(body))
+      return body;
     const response = context?.switchToHttp().getResponse<HttpResponseLike | undefined>();
     const contentType = response?.getHeader?.('content-type');
-    if (typeof contentType === 'string' && !contentType.includes('json')) return this.maskObject(body, context);
+    if (typeof contentType === 'string' && !contentType.includes('json'))
+      return this.maskObject(body, context);
     const { json, leaks } = serializeMaskedJson(body);
     if (leaks.length > 0) this.report(leaks, context);
     if (json === undefined) return body;

@@ -51,9 +51,19 @@ describe(maskResponseBody.name, () => {
   });
 
   it('should only run the detectors on plain objects, which carry no declarations', () => {
-    const { body, leaks } = maskResponseBody({ name: '张小明', email: 'a@b.cn', id: ID, nested: { list: ['x', 'tel:13812345678'] } });
+    const { body, leaks } = maskResponseBody({
+      name: '张小明',
+      email: 'a@b.cn',
+      id: ID,
+      nested: { list: ['x', 'tel:13812345678'] },
+    });
 
-    expect(body).toEqual({ name: '张小明', email: 'a@b.cn', id: '1****************X', nested: { list: ['x', 'tel:138****5678'] } });
+    expect(body).toEqual({
+      name: '张小明',
+      email: 'a@b.cn',
+      id: '1****************X',
+      nested: { list: ['x', 'tel:138****5678'] },
+    });
     expect(leaks).toEqual([
       { path: '$.id', kinds: ['idNumber'] },
       { path: '$.nested.list[]', kinds: ['phone'] },
@@ -61,7 +71,10 @@ describe(maskResponseBody.name, () => {
   });
 
   it('should mask a bare string body', () => {
-    expect(maskResponseBody(`id ${ID}`)).toEqual({ body: 'id 1****************X', leaks: [{ path: '$', kinds: ['idNumber'] }] });
+    expect(maskResponseBody(`id ${ID}`)).toEqual({
+      body: 'id 1****************X',
+      leaks: [{ path: '$', kinds: ['idNumber'] }],
+    });
   });
 
   it('should follow toJSON like JSON.stringify does', () => {

@@ -20,6 +20,6 @@ export type WorkerReady = { readonly ready: true } | { readonly ready: false; re
 export interface FaceWorkerSettings {
   readonly modelDir: string;
   readonly minConfidence: number;
-  /** Neutral border added on each side, as a fraction of the larger image side (see face-worker.ts). */
-  readonly padRatio: number;
+  /** Neutral borders tried in order, each side, as a fraction of the larger image side (see face-worker.ts). */
+  readonly padRatios: readonly number[];
 }

@@ -59,6 +59,34 @@ function toPaddedTensor(image: RgbaImage, padRatio: number): { tensor: faceapi.t
   return { tensor: faceapi.tf.tensor3d(rgb, [height, width, 3], 'int32'), pad };
 }
 
+type FaceResult = faceapi.WithFaceDescriptor<faceapi.WithFaceLandmarks<{ detection: faceapi.FaceDetection }, faceapi.FaceLandmarks68>>;
+
+async function detect(settings: FaceWorkerSettings, image: RgbaImage, padRatio: number): Promise<WorkerFace[]> {
+  const { tensor, pad } = toPaddedTensor(image, padRatio);
+  try {
+    const results: FaceResult[] = await faceapi
+      .detectAllFaces(tensor, new faceapi.SsdMobilenetv1Options({ minConfidence: settings.minConfidence }))
+      .withFaceLandmarks()
+      .withFaceDescriptors();
+    return results.map((result) => {
+      const box = result.detection.box;
+      return {
+        score: result.detection.score,
+        box: { x: box.x - pad, y: box.y - pad, width: box.width, height: box.height },
+        landmarks: result.landmarks.positions.flatMap((point) => [point.x - pad, point.y - pad]),
+        descriptor: result.descriptor,
+      };
+    });
+  } finally {
+    tensor.dispose();
+  }
+}
+
+/**
+ * The first border that yields any face wins. A thin border first keeps every face of a wide photo large
+ * enough to be found (so a group photo is seen as several faces, not one); a tight crop that yields
+ * nothing gets the wide border a camera frame would have had.
+ */
 async function analyse(settings: FaceWorkerSettings, request: AnalyseRequest): Promise<AnalyseResponse> {
   let image: RgbaImage;
   try {
@@ -69,25 +97,12 @@ async function analyse(settings: FaceWorkerSettings, request: AnalyseRequest): P
   if (image.width * image.height > MAX_PIXELS || image.width < 1 || image.height < 1) {
     return { id: request.id, ok: false, reason: 'image_invalid', message: `the image must have 1..${MAX_PIXELS} pixels` };
   }
-  const { tensor, pad } = toPaddedTensor(image, settings.padRatio);
-  try {
-    const results = await faceapi
-      .detectAllFaces(tensor, new faceapi.SsdMobilenetv1Options({ minConfidence: settings.minConfidence }))
-      .withFaceLandmarks()
-      .withFaceDescriptors();
-    const faces: WorkerFace[] = results.map((result) => {
-      const box = result.detection.box;
-      return {
-        score: result.detection.score,
-        box: { x: box.x - pad, y: box.y - pad, width: box.width, height: box.height },
-        landmarks: result.landmarks.positions.flatMap((point) => [point.x - pad, point.y - pad]),
-        descriptor: result.descriptor,
-      };
-    });
-    return { id: request.id, ok: true, width: image.width, height: image.height, faces };
-  } finally {
-    tensor.dispose();
+  let faces: WorkerFace[] = [];
+  for (const padRatio of settings.padRatios) {
+    faces = await detect(settings, image, padRatio);
+    if (faces.length > 0) break;
   }
+  return { id: request.id, ok: true, width: image.width, height: image.height, faces };
 }
 
 async function start(port: NonNullable<typeof parentPort>, settings: FaceWorkerSettings): Promise<void> {

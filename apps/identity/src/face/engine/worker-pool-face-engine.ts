@@ -9,12 +9,13 @@ export interface WorkerPoolOptions {
   /** Threads running the model; each holds its own copy (~100 MB). Keep it at or below the free cores. */
   readonly workers: number;
   readonly minConfidence: number;
-  readonly padRatio: number;
+  /** See face-worker.ts: borders tried in order until a face is found. */
+  readonly padRatios: readonly number[];
   /** A capture that takes longer than this fails instead of holding the caller forever. */
   readonly timeoutMs: number;
 }
 
-export const DEFAULT_WORKER_POOL_OPTIONS: WorkerPoolOptions = { workers: 1, minConfidence: 0.5, padRatio: 0.25, timeoutMs: 20_000 };
+export const DEFAULT_WORKER_POOL_OPTIONS: WorkerPoolOptions = { workers: 1, minConfidence: 0.5, padRatios: [0.1, 0.75], timeoutMs: 20_000 };
 
 /** face-api 1.7.15 ships these weights; the version goes into every stored decision. */
 export const FACE_MODEL_VERSION = 'face-api@1.7.15/ssd_mobilenetv1+landmark68+recognition/tfjs-wasm@4.22.0';
@@ -101,7 +102,7 @@ export class WorkerPoolFaceEngine implements FaceEngine {
     const settings: FaceWorkerSettings = {
       modelDir: modelDirectory(),
       minConfidence: this.options.minConfidence,
-      padRatio: this.options.padRatio,
+      padRatios: this.options.padRatios,
     };
     const entry = workerEntry();
     const worker = new Worker(entry.file, { workerData: settings, execArgv: entry.execArgv });

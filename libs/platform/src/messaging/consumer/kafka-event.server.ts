@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { CustomTransportStrategy, Server, type MessageHandler } from '@nestjs/microservices';
 import { isTopicName, type EventEnvelope, type TopicName } from '@exam/contracts';
 import type { Consumer, EachBatchPayload, KafkaMessage } from 'kafkajs';
@@ -35,7 +35,7 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
  * Request-reply over Kafka is deliberately not offered: replies get lost in rebalances.
  */
 @Injectable()
-export class KafkaEventServer extends Server implements CustomTransportStrategy {
+export class KafkaEventServer extends Server implements CustomTransportStrategy, OnModuleDestroy {
   private readonly log = new Logger(KafkaEventServer.name);
   private consumer?: Consumer;
   private closing = false;
@@ -61,6 +61,11 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     // The service boots even if Kafka is down; the consumer keeps trying in the background.
     void this.start();
     callback();
+  }
+
+  /** Shutdown order: stop consuming first (here), then the relay flushes, then pools close. */
+  async onModuleDestroy(): Promise<void> {
+    await this.close();
   }
 
   async close(): Promise<void> {

@@ -1,8 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { TopicRegistry, type EventEnvelope, type PayloadOf, type TopicName } from '@exam/contracts';
+import { findSensitiveNumbers } from '@exam/crypto';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { currentTraceId } from '../../context/request-context';
+import { DomainError } from '../../errors/domain-error';
 import { MESSAGING_SETTINGS, type MessagingSettings } from '../messaging.settings';
 import { OutboxEventEntity } from './outbox-event.entity';
 
@@ -34,11 +36,21 @@ export class EventPublisher {
       traceId: currentTraceId(),
       payload: event.payload,
     };
+    const serialized = JSON.stringify(envelope);
+    const leaks = findSensitiveNumbers(serialized);
+    if (leaks.length > 0) {
+      // Payloads carry masked values or references only; fail the whole transaction rather than publish.
+      throw new DomainError(
+        'EVENT.PLAINTEXT_PERSONAL_DATA',
+        'internal',
+        `Refusing to publish ${topic}: the payload carries an unmasked ${[...new Set(leaks.map((l) => l.kind))].join(', ')}`,
+      );
+    }
     await manager.insert(OutboxEventEntity, {
       eventId: envelope.id,
       topic,
       partitionKey: event.subjectId,
-      envelope: JSON.stringify(envelope),
+      envelope: serialized,
       createdAt: new Date(),
       sentAt: null,
     });

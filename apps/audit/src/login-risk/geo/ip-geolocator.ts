@@ -1,0 +1,122 @@
+import IP2Region from 'ip2region';
+import { BlockList, isIP } from 'node:net';
+import { CITY_ACCURACY_KM, CITY_COORDINATES, PROVINCE_ACCURACY_KM, PROVINCE_CAPITALS } from './china-places';
+import { UNKNOWN_LOCATION, type GeoLocation } from './geo-location';
+
+export const IP_GEOLOCATOR = Symbol('IP_GEOLOCATOR');
+
+/** Outside system behind an adapter: where is this IP? Tests may substitute it; production uses offline data. */
+export interface IpGeolocator {
+  locate(ip: string): GeoLocation;
+}
+
+interface GeoipLiteResult {
+  readonly country: string;
+  readonly city: string;
+  readonly ll: readonly [number, number];
+  readonly area: number;
+}
+interface GeoipLite {
+  lookup(ip: string): GeoipLiteResult | null;
+}
+
+function blockList(entries: readonly [string, number, 'ipv4' | 'ipv6'][]): BlockList {
+  const list = new BlockList();
+  for (const [network, prefix, family] of entries) list.addSubnet(network, prefix, family);
+  return list;
+}
+
+const LOOPBACK = blockList([
+  ['127.0.0.0', 8, 'ipv4'],
+  ['::1', 128, 'ipv6'],
+]);
+const PRIVATE = blockList([
+  ['10.0.0.0', 8, 'ipv4'],
+  ['172.16.0.0', 12, 'ipv4'],
+  ['192.168.0.0', 16, 'ipv4'],
+  ['100.64.0.0', 10, 'ipv4'],
+  ['169.254.0.0', 16, 'ipv4'],
+  ['0.0.0.0', 8, 'ipv4'],
+  ['fc00::', 7, 'ipv6'],
+  ['fe80::', 10, 'ipv6'],
+]);
+
+function place(kind: GeoLocation['kind']): GeoLocation {
+  return { ...UNKNOWN_LOCATION, kind };
+}
+
+function clean(value: string | undefined): string | null {
+  const trimmed = value?.trim() ?? '';
+  return trimmed === '' || trimmed === '0' ? null : trimmed;
+}
+
+/**
+ * Offline geolocation from data shipped inside npm packages (nothing is downloaded at run time):
+ * ip2region for country/province/city (accurate for China, used for 异地 detection), coordinates
+ * from a built-in table of Chinese city centroids, and geoip-lite for coordinates abroad. geoip-lite
+ * costs ~200 MB of memory, so it loads only when a foreign address first shows up (and not at all
+ * when `worldCoordinates` is off). geoip-lite's Chinese data is mostly a country centroid, which is
+ * why it is not used inside China.
+ */
+export class OfflineIpGeolocator implements IpGeolocator {
+  private readonly regions = new IP2Region();
+  private world: GeoipLite | null | undefined;
+
+  constructor(private readonly worldCoordinates: boolean) {}
+
+  locate(ip: string): GeoLocation {
+    const address = ip.trim().replace(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/i, '$1');
+    const family = isIP(address);
+    if (family === 0) return UNKNOWN_LOCATION;
+    const type = family === 4 ? 'ipv4' : 'ipv6';
+    if (LOOPBACK.check(address, type)) return place('loopback');
+    if (PRIVATE.check(address, type)) return place('private');
+    let found: { country: string; province: string; city: string } | null;
+    try {
+      found = this.regions.search(address);
+    } catch {
+      found = null;
+    }
+    const country = clean(found?.country);
+    if (!found || country === null) return UNKNOWN_LOCATION;
+    const province = clean(found.province);
+    const city = clean(found.city);
+    const regionKey = [country, province, city].filter((p): p is string => p !== null).join('/');
+    const coordinates = country === '中国' ? this.chinaCoordinates(province, city) : this.worldCoordinatesOf(address);
+    return {
+      kind: 'public',
+      regionKey,
+      country,
+      province,
+      city,
+      latitude: coordinates?.latitude ?? null,
+      longitude: coordinates?.longitude ?? null,
+      accuracyKm: coordinates?.accuracyKm ?? null,
+    };
+  }
+
+  private chinaCoordinates(province: string | null, city: string | null): { latitude: number; longitude: number; accuracyKm: number } | null {
+    const cityLl = city === null ? undefined : CITY_COORDINATES[city];
+    if (cityLl) return { latitude: cityLl[0], longitude: cityLl[1], accuracyKm: CITY_ACCURACY_KM };
+    const capital = province === null ? undefined : PROVINCE_CAPITALS[province];
+    const capitalLl = capital === undefined ? undefined : CITY_COORDINATES[capital];
+    if (capitalLl) return { latitude: capitalLl[0], longitude: capitalLl[1], accuracyKm: PROVINCE_ACCURACY_KM };
+    return null;
+  }
+
+  private worldCoordinatesOf(address: string): { latitude: number; longitude: number; accuracyKm: number } | null {
+    if (!this.worldCoordinates) return null;
+    if (this.world === undefined) {
+      try {
+        // Loaded on first use only: see the class comment for the memory cost.
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        this.world = require('geoip-lite') as GeoipLite;
+      } catch {
+        this.world = null;
+      }
+    }
+    const hit = this.world?.lookup(address);
+    if (!hit) return null;
+    return { latitude: hit.ll[0], longitude: hit.ll[1], accuracyKm: Math.max(hit.area, 10) };
+  }
+}

@@ -1,0 +1,123 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { VERIFICATION_RESULTS, type VerificationResult } from '@exam/contracts';
+import { randomUUID } from 'node:crypto';
+import type { IdentityEnv } from '../config/identity.env';
+import { AUTHORITY_HEADERS, authorityCanonical, authoritySign } from './authority-signing';
+import type { AuthorityCheckRequest, AuthorityDecision, AuthorityProvider } from './authority.provider';
+
+const PROVIDER = 'authority-sim';
+/** Results the provider itself reports; rate_limited and provider_error are ours, from HTTP outcomes. */
+const PROVIDER_RESULTS = new Set<string>(VERIFICATION_RESULTS.filter((r) => r !== 'rate_limited' && r !== 'provider_error'));
+
+interface ProviderRecord {
+  readonly verificationId: string;
+  readonly result: VerificationResult;
+  readonly billable: boolean;
+  readonly score: number | null;
+  readonly threshold: number | null;
+  readonly provider: string;
+  readonly modelVersion: string | null;
+}
+
+function isProviderRecord(value: unknown): value is ProviderRecord {
+  if (typeof value !== 'object' || value === null) return false;
+  const r = value as Record<string, unknown>;
+  const nullableNumber = (v: unknown): boolean => v === null || typeof v === 'number';
+  return (
+    typeof r.verificationId === 'string' &&
+    typeof r.result === 'string' &&
+    PROVIDER_RESULTS.has(r.result) &&
+    typeof r.billable === 'boolean' &&
+    nullableNumber(r.score) &&
+    nullableNumber(r.threshold) &&
+    typeof r.provider === 'string' &&
+    (r.modelVersion === null || typeof r.modelVersion === 'string')
+  );
+}
+
+type CallOutcome = { readonly kind: 'ok'; readonly body: unknown } | { readonly kind: 'failed'; readonly decision: AuthorityDecision };
+
+/**
+ * The authority contract over HTTP: signed requests, a hard timeout, and every answer confirmed by a second,
+ * server-side query of the check, so a forged or garbled response can never produce a "match".
+ */
+@Injectable()
+export class HttpAuthorityProvider implements AuthorityProvider {
+  private readonly logger = new Logger(HttpAuthorityProvider.name);
+
+  constructor(private readonly env: IdentityEnv) {}
+
+  async check(request: AuthorityCheckRequest): Promise<AuthorityDecision> {
+    const body = JSON.stringify({
+      requestId: request.requestId,
+      name: request.name,
+      idNumber: request.idNumber,
+      document: request.document,
+      ...(request.face === undefined ? {} : { face: request.face }),
+    });
+    const submitted = await this.call('POST', '/v1/verifications', body);
+    if (submitted.kind === 'failed') return submitted.decision;
+    if (!isProviderRecord(submitted.body)) return this.failure('malformed_response', null);
+    const confirmed = await this.call('GET', `/v1/verifications/${encodeURIComponent(submitted.body.verificationId)}`, '');
+    if (confirmed.kind === 'failed') return { ...confirmed.decision, providerRef: submitted.body.verificationId };
+    const record = confirmed.body;
+    if (!isProviderRecord(record) || record.result !== submitted.body.result || record.verificationId !== submitted.body.verificationId) {
+      this.logger.warn('IDENTITY.AUTHORITY_UNCONFIRMED: the confirming query disagreed with the submitted check');
+      return this.failure('unconfirmed_result', submitted.body.verificationId);
+    }
+    return {
+      result: record.result,
+      billable: record.billable,
+      score: record.score,
+      threshold: record.threshold,
+      provider: record.provider,
+      modelVersion: record.modelVersion,
+      providerRef: record.verificationId,
+      detail: null,
+    };
+  }
+
+  private failure(detail: string, providerRef: string | null, result: VerificationResult = 'provider_error'): AuthorityDecision {
+    return { result, billable: false, score: null, threshold: null, provider: PROVIDER, modelVersion: null, providerRef, detail };
+  }
+
+  private async call(method: 'GET' | 'POST', path: string, body: string): Promise<CallOutcome> {
+    const timestamp = String(Math.floor(Date.now() / 1000));
+    const nonce = randomUUID();
+    const headers: Record<string, string> = {
+      [AUTHORITY_HEADERS.appId]: this.env.AUTHORITY_APP_ID,
+      [AUTHORITY_HEADERS.timestamp]: timestamp,
+      [AUTHORITY_HEADERS.nonce]: nonce,
+      [AUTHORITY_HEADERS.signature]: authoritySign(this.env.AUTHORITY_HMAC_SECRET, authorityCanonical(method, path, timestamp, nonce, body)),
+    };
+    if (method === 'POST') headers['content-type'] = 'application/json';
+    let response: Response;
+    try {
+      response = await fetch(`${this.env.AUTHORITY_BASE_URL}${path}`, {
+        method,
+        headers,
+        ...(method === 'POST' ? { body } : {}),
+        signal: AbortSignal.timeout(this.env.AUTHORITY_TIMEOUT_MS),
+      });
+    } catch (error: unknown) {
+      const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
+      return { kind: 'failed', decision: this.failure(timedOut ? 'timeout' : 'unreachable', null) };
+    }
+    if (response.status === 429) {
+      await response.body?.cancel();
+      return { kind: 'failed', decision: this.failure('provider_rate_limited', null, 'rate_limited') };
+    }
+    if (!response.ok) {
+      await response.body?.cancel();
+      if (response.status === 401 || response.status === 400) {
+        this.logger.error(`IDENTITY.AUTHORITY_REJECTED_REQUEST: ${method} ${path.split('/').slice(0, 3).join('/')} answered ${response.status}`);
+      }
+      return { kind: 'failed', decision: this.failure(`http_${response.status}`, null) };
+    }
+    try {
+      return { kind: 'ok', body: (await response.json()) as unknown };
+    } catch {
+      return { kind: 'failed', decision: this.failure('malformed_response', null) };
+    }
+  }
+}
