@@ -144,13 +144,15 @@ async function main(): Promise<void> {
 }
 
 const JUSTIFICATION: readonly string[] = [
-  'Why this value: a false accept lets someone else sit an exam or take over an account, a false reject only',
-  'costs a retry (and, after the daily limit, a human review), so the threshold sits at the low end of the',
-  'range that still accepts the genuine pairs of this set, below face-api\'s customary 0.6 which is tuned for',
-  'convenience. Thirty images of six people are far too few to claim production error rates: the numbers say',
-  'the model separates these identities, not what FAR is at scale. Re-run the script on a larger, consented,',
-  'demographically varied set before production, and keep the per-decision record (distance, threshold, model',
-  'version) so that decisions can be re-scored when the threshold changes.',
+  'Why this value: a false accept lets someone else sit an exam or take over an account, while a false reject',
+  'costs a retry (and, after the daily limit, a human review). The threshold therefore sits where no',
+  'different-person pair of this set matches, with a margin below the closest impostor pair, while most',
+  "genuine pairs still match; face-api's customary 0.6 already lets impostor pairs through here. A live check",
+  'compares a frontal capture with a frontal enrolment, which is easier than the all-pairs figures (they',
+  'include strongly turned heads). Thirty images of six people are far too few to claim production error',
+  'rates: the numbers show the model separates these identities, not what FAR is at scale. Re-run the script',
+  'on a larger, consented, demographically varied set before production; every decision stores its distance,',
+  'threshold and model version so that it can be re-scored when the threshold changes.',
 ];
 
 main().catch((error: unknown) => {

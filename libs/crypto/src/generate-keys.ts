@@ -99,7 +99,7 @@ export function runGenerateKeysCli(
   env: CryptoEnv,
   write: (line: string) => void = (line) => process.stdout.write(`${line}\n`),
 ): number {
-  const flags: Record<string, GenerateKeysMode> = {
+  const flags: Partial<Record<string, GenerateKeysMode>> = {
     '--add-data-key': 'add-data-key',
     '--add-blind-index-key': 'add-blind-index-key',
     '--rotate-kek': 'rotate-kek',

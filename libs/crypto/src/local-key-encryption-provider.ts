@@ -63,10 +63,6 @@ export class LocalKeyEncryptionProvider implements KeyEncryptionProvider {
   }
 
   unwrapDataKey(keyId: string, wrapped: string): Promise<Buffer> {
-    try {
-      return Promise.resolve(unwrapDataKeyLocally(this.#kek, keyId, wrapped));
-    } catch (error: unknown) {
-      return Promise.reject(error as Error);
-    }
+    return Promise.resolve().then(() => unwrapDataKeyLocally(this.#kek, keyId, wrapped));
   }
 }

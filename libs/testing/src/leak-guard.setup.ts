@@ -13,7 +13,7 @@ function watch(stream: NodeJS.WriteStream, name: string): void {
     const text = typeof chunk === 'string' ? chunk : Buffer.isBuffer(chunk) ? chunk.toString('utf8') : '';
     for (const finding of findSensitiveNumbers(text)) leaks.push(`${name}: unmasked ${finding.kind} at offset ${finding.start}`);
     return original(chunk, ...rest);
-  }) as typeof stream.write;
+  });
 }
 
 watch(process.stdout, 'stdout');

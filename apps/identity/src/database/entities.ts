@@ -1,3 +1,8 @@
+import { GuardianConsentEntity } from '../real-name/guardian-consent.entity';
+import { RealNameAppealEntity } from '../real-name/real-name-appeal.entity';
+import { RealNameRecordEntity } from '../real-name/real-name-record.entity';
+import { VerificationAttemptEntity } from '../real-name/verification-attempt.entity';
+
 /** Every TypeORM entity the identity service owns. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const IDENTITY_ENTITIES: Function[] = [];
+export const IDENTITY_ENTITIES: Function[] = [RealNameRecordEntity, VerificationAttemptEntity, GuardianConsentEntity, RealNameAppealEntity];

@@ -2,4 +2,18 @@
  * Decision parameters of face checks. The match threshold is chosen by scripts/face-eval.ts on labelled
  * faces (see docs/face-threshold.md); change it only together with a new run of that script.
  */
-export const FACE_MATCH_THRESHOLD = 0.5;
+export const FACE_MATCH_THRESHOLD = 0.55;
+
+/** Narrower faces carry too little detail for a reliable descriptor (the test crops have ~120-150 px). */
+export const MIN_FACE_WIDTH_PX = 80;
+
+/** Liveness: |yaw ratio| (see estimateYaw) at least this for a turn, at most STRAIGHT_MAX for "look straight". */
+export const LIVENESS_TURN_MIN_YAW = 0.1;
+export const LIVENESS_STRAIGHT_MAX_YAW = 0.07;
+export const LIVENESS_CHALLENGE_TTL_SECONDS = 120;
+
+/** Failed checks per user, purpose and UTC day before face checks of that purpose lock until the next day. */
+export const FACE_DAILY_FAILURE_LIMIT = 5;
+
+/** Lifetime of a face-check token: long enough to start the exam right after the check, no longer. */
+export const FACE_CHECK_TOKEN_TTL_SECONDS = 300;
