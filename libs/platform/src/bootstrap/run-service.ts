@@ -5,6 +5,7 @@ import { ConfigValidationError } from '../config/load-config';
 import { buildDataSourceOptions, type ServiceDataOptions } from '../database/data-source-options';
 import { ensureDatabase } from '../database/ensure-database';
 import { runLockedMigrations } from '../database/locked-migrations';
+import { JsonLogger } from '../logging/json-logger';
 import { createServiceApp, startServiceApp } from './create-service-app';
 
 export interface ServiceDefinition<E extends BaseServiceEnv> extends ServiceDataOptions {
@@ -38,6 +39,7 @@ export async function runService<E extends BaseServiceEnv>(definition: ServiceDe
 export async function runMigrations<E extends BaseServiceEnv>(definition: ServiceDefinition<E>): Promise<void> {
   try {
     const env = definition.loadEnv();
+    Logger.overrideLogger(new JsonLogger(definition.service, env.LOG_LEVEL));
     await ensureDatabase(env.DATABASE_URL, env.DATABASE_NAME);
     const dataSource = new DataSource(buildDataSourceOptions(env, definition));
     await dataSource.initialize();
