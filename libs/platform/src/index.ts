@@ -26,3 +26,4 @@ export * from './platform.module';
 export * from './bootstrap/create-service-app';
 export * from './bootstrap/run-service';
 export * from './bootstrap/run-service';
+export * from './face-check';

@@ -5,3 +5,4 @@ export * from './infrastructure';
 export * from './kafka-probe';
 export * from './service-harness';
 export * from './test-tokens';
+export * from './response-leak-monitor';

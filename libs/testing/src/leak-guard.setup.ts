@@ -1,9 +1,11 @@
 import { findSensitiveNumbers } from '@exam/crypto';
+import { responseLeaks } from './response-leak-monitor';
 
 /**
  * Loaded in every e2e test file (setupFilesAfterEnv): whatever the services under test write to
  * stdout/stderr (their JSON logs) is scanned for full resident ID, phone and bank-card numbers, and
- * the file fails if any appears. Only the kind and a line excerpt position are reported, never the value.
+ * every HTTP response of services started by the harness is checked (see response-leak-monitor);
+ * the file fails on any leak. Only the kind and position are reported, never the value.
  */
 const leaks: string[] = [];
 
@@ -21,4 +23,5 @@ watch(process.stderr, 'stderr');
 
 afterAll(() => {
   expect(leaks).toEqual([]);
+  expect(responseLeaks()).toEqual([]);
 });

@@ -1,6 +1,7 @@
 import type { DynamicModule } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { BaseServiceEnv, createServiceApp, loadConfig, startServiceApp } from '@exam/platform';
+import { inspectResponse } from './response-leak-monitor';
 import { testEnv } from './test-env';
 import { testJwtPublicKeys, testJwtSigningKey } from './test-tokens';
 
@@ -38,6 +39,15 @@ export interface RunningService {
 /** Boots a service exactly as main.ts does (hybrid HTTP + Kafka), on a free port. */
 export async function startTestService(service: string, env: BaseServiceEnv, module: DynamicModule): Promise<RunningService> {
   const app = await createServiceApp({ service, env, module });
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onSend', (request, _reply, payload, done) => {
+      if (typeof payload === 'string') {
+        inspectResponse(request.method, request.routeOptions.url ?? request.url, request.url, payload);
+      }
+      done(null, payload);
+    });
   const port = await startServiceApp(app, 0, '127.0.0.1');
   return {
     app,
