@@ -27,18 +27,32 @@ const APPS: Readonly<Record<string, AppSpec>> = {
 const BACKEND_APPS = ['accounts', 'identity', 'exam', 'payments', 'audit'];
 const INFRA = ['mysql', 'kafka', 'redis'];
 
+const FIELD_ENCRYPTION_ENV = [
+  'FIELD_KEK',
+  'FIELD_DATA_KEYS',
+  'FIELD_ACTIVE_KEY_ID',
+  'BLIND_INDEX_KEYS',
+  'BLIND_INDEX_ACTIVE_KEY_ID',
+];
 const BACKEND_ENV = [
   'NODE_ENV',
   'HTTP_PORT',
   'DATABASE_URL',
   'DATABASE_NAME',
   'KAFKA_BROKERS',
+  'KAFKA_TOPIC_PREFIX',
+  'KAFKA_REPLICATION_FACTOR',
+  'OUTBOX_POLL_MS',
+  'CONSUMER_MAX_ATTEMPTS',
+  'BODY_LIMIT_BYTES',
   'LOG_LEVEL',
   'DB_MIGRATIONS_RUN',
-  'FIELD_KEK',
-  'BLIND_INDEX_KEY',
+  ...FIELD_ENCRYPTION_ENV,
   'JWT_PUBLIC_KEYS',
 ];
+/** Allowed names the stack leaves at the service default. */
+const UNSET_ENV = ['KAFKA_TOPIC_PREFIX', 'RATE_LIMIT_NAMESPACE'];
+const AUDIT_CHECKPOINT_DIR = '/var/lib/exam/audit-checkpoints';
 const ALLOWED_ENV: Readonly<Record<string, readonly string[]>> = {
   gateway: [
     'NODE_ENV',
@@ -52,19 +66,23 @@ const ALLOWED_ENV: Readonly<Record<string, readonly string[]>> = {
     'RATE_LIMIT_PER_MINUTE',
     'BODY_LIMIT_BYTES',
     'REDIS_URL',
+    'RATE_LIMIT_NAMESPACE',
+    'TRUST_PROXY',
   ],
   accounts: [...BACKEND_ENV, 'JWT_PRIVATE_KEY', 'JWT_KEY_ID'],
   identity: [...BACKEND_ENV, 'AUTHORITY_URL', 'AUTHORITY_HMAC_SECRET'],
   exam: BACKEND_ENV,
   payments: BACKEND_ENV,
-  audit: BACKEND_ENV,
+  audit: [...BACKEND_ENV, 'AUDIT_SIGNING_KEY', 'AUDIT_CHECKPOINT_DIR'],
   'authority-sim': ['NODE_ENV', 'HTTP_PORT', 'LOG_LEVEL', 'AUTHORITY_HMAC_SECRET'],
 };
 /** Variables whose value is a secret: inline values are forbidden, only `${VAR:?...}`. */
 const SECRET_ENV = [
   'FIELD_KEK',
-  'BLIND_INDEX_KEY',
+  'FIELD_DATA_KEYS',
+  'BLIND_INDEX_KEYS',
   'JWT_PRIVATE_KEY',
+  'AUDIT_SIGNING_KEY',
   'AUTHORITY_HMAC_SECRET',
   'MYSQL_ROOT_PASSWORD',
   'MYSQL_PASSWORD',
@@ -221,13 +239,26 @@ describe('docker compose', () => {
       const environment = environmentOf(service(app));
       expect({ app, keys: Object.keys(environment).sort() }).toEqual({
         app,
-        keys: [...(lookup(ALLOWED_ENV, app) ?? [])].sort(),
+        keys: (lookup(ALLOWED_ENV, app) ?? []).filter((name) => !UNSET_ENV.includes(name)).sort(),
       });
-      expect({ app, migrations: environment.DB_MIGRATIONS_RUN, brokers: environment.KAFKA_BROKERS }).toEqual({
+      expect({
+        app,
+        migrations: environment.DB_MIGRATIONS_RUN,
+        brokers: environment.KAFKA_BROKERS,
+        replication: environment.KAFKA_REPLICATION_FACTOR,
+      }).toEqual({
         app,
         migrations: 'true',
         brokers: 'kafka:9092',
+        replication: '1',
       });
+      for (const name of FIELD_ENCRYPTION_ENV) {
+        expect({ app, name, value: environment[name] }).toEqual({
+          app,
+          name,
+          value: expect.stringMatching(new RegExp(`^\\$\\{${name}:\\?[^}]*\\}$`)) as unknown,
+        });
+      }
       expect(environment.DATABASE_URL).toMatch(/^mysql:\/\/exam:\$\{[A-Z_]+:\?[^}]*\}@mysql:3306$/);
     }
   });
@@ -240,8 +271,33 @@ describe('docker compose', () => {
     }
   });
 
+  it('should never set KAFKA_TOPIC_PREFIX', () => {
+    expect(compose.text).not.toContain('KAFKA_TOPIC_PREFIX');
+  });
+
+  it('should keep audit checkpoints on the audit-checkpoints named volume, with the signing key required', () => {
+    const environment = environmentOf(service('audit'));
+    expect(environment.AUDIT_CHECKPOINT_DIR).toBe(AUDIT_CHECKPOINT_DIR);
+    expect(environment.AUDIT_SIGNING_KEY).toMatch(REQUIRED_INTERPOLATION);
+    expect(getArray(service('audit'), 'volumes').map(scalar)).toEqual([
+      `audit-checkpoints:${AUDIT_CHECKPOINT_DIR}`,
+    ]);
+    expect(Object.keys(getRecord(compose.doc, 'volumes'))).toContain('audit-checkpoints');
+    const mounting = Object.keys(services).filter((name) =>
+      getArray(service(name), 'volumes')
+        .map(scalar)
+        .some((volume) => volume.startsWith('audit-checkpoints:')),
+    );
+    expect(mounting).toEqual(['audit']);
+    // An empty named volume takes the owner of the image's mount point: the runtime user.
+    const dockerfile = readFileSync(join(DOCKER_DIR, 'Dockerfile'), 'utf8');
+    expect(dockerfile).toContain(`chown 1000:1000 ${AUDIT_CHECKPOINT_DIR}`);
+  });
+
   it('should point the gateway at every backend, at Redis, and publish only the gateway on 3000', () => {
     const environment = environmentOf(service('gateway'));
+    // Published directly, nothing in front: X-Forwarded-For would come from the client.
+    expect(environment.TRUST_PROXY).toBe('false');
     for (const app of BACKEND_APPS) {
       const port = lookup(APPS, app)?.port ?? 0;
       expect(lookup(environment, `${app.toUpperCase()}_URL`)).toBe(`http://${app}:${port}`);
@@ -374,7 +430,7 @@ describe('docker compose', () => {
     expect(required.length).toBeGreaterThan(0);
     const missing = [...new Set(required)].filter((name) => !Object.hasOwn(example, name));
     expect(missing).toEqual([]);
-    for (const key of [...SECRET_ENV, 'JWT_PUBLIC_KEYS', 'JWT_KEY_ID']) {
+    for (const key of [...SECRET_ENV, ...FIELD_ENCRYPTION_ENV, 'JWT_PUBLIC_KEYS', 'JWT_KEY_ID']) {
       const value = lookup(example, key) ?? '';
       expect({ key, value, placeholder: value.includes('CHANGE_ME') }).toEqual({
         key,
@@ -382,6 +438,18 @@ describe('docker compose', () => {
         placeholder: true,
       });
     }
+  });
+
+  it('should document how to generate the keys in docker/.env.example', () => {
+    const text = readFileSync(join(DOCKER_DIR, '.env.example'), 'utf8');
+    expect(text).toContain('node dist/scripts/dev-env.js');
+    expect(text).toContain('node -r @swc-node/register libs/crypto/src/generate-keys.ts');
+    expect(existsSync(join(ROOT, 'libs', 'crypto', 'src', 'generate-keys.ts'))).toBe(true);
+    expect(existsSync(join(ROOT, 'scripts', 'dev-env.ts'))).toBe(true);
+    // ES256 access tokens and Ed25519 audit checkpoints; no RSA anywhere.
+    expect(text).toContain('openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256');
+    expect(text).toContain('openssl genpkey -algorithm ed25519');
+    expect(text).not.toMatch(/\bRSA\b/);
   });
 
   it('should create the five databases and grant them to the exam user without a committed password', () => {

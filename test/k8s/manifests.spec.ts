@@ -37,18 +37,40 @@ const DEV_ONLY_APPS: Readonly<Record<string, AppSpec>> = {
   'authority-sim': { port: 3100, database: null },
 };
 
+/** Field-encryption variables (libs/crypto CRYPTO_ENV) every backend reads. */
+const FIELD_ENCRYPTION_ENV = [
+  'FIELD_KEK',
+  'FIELD_DATA_KEYS',
+  'FIELD_ACTIVE_KEY_ID',
+  'BLIND_INDEX_KEYS',
+  'BLIND_INDEX_ACTIVE_KEY_ID',
+];
+/** Secret key in exam-platform-secrets of the secret field-encryption variables. */
+const FIELD_ENCRYPTION_SECRET_KEYS: Readonly<Record<string, string>> = {
+  FIELD_KEK: 'field-kek',
+  FIELD_DATA_KEYS: 'field-data-keys',
+  BLIND_INDEX_KEYS: 'blind-index-keys',
+};
 const BACKEND_ENV = [
   'NODE_ENV',
   'HTTP_PORT',
   'DATABASE_URL',
   'DATABASE_NAME',
   'KAFKA_BROKERS',
+  'KAFKA_TOPIC_PREFIX',
+  'KAFKA_REPLICATION_FACTOR',
+  'OUTBOX_POLL_MS',
+  'CONSUMER_MAX_ATTEMPTS',
+  'BODY_LIMIT_BYTES',
   'LOG_LEVEL',
   'DB_MIGRATIONS_RUN',
-  'FIELD_KEK',
-  'BLIND_INDEX_KEY',
+  ...FIELD_ENCRYPTION_ENV,
   'JWT_PUBLIC_KEYS',
 ];
+/** Allowed for the services, but never set by these manifests or compose (tests isolate runs with it). */
+const NEVER_SET_ENV = ['KAFKA_TOPIC_PREFIX'];
+const AUDIT_CHECKPOINT_CLAIM = 'audit-checkpoints';
+const AUDIT_CHECKPOINT_DIR = '/var/lib/exam/audit-checkpoints';
 const ALLOWED_ENV: Readonly<Record<string, ReadonlySet<string>>> = {
   gateway: new Set([
     'NODE_ENV',
@@ -62,20 +84,24 @@ const ALLOWED_ENV: Readonly<Record<string, ReadonlySet<string>>> = {
     'RATE_LIMIT_PER_MINUTE',
     'BODY_LIMIT_BYTES',
     'REDIS_URL',
+    'RATE_LIMIT_NAMESPACE',
+    'TRUST_PROXY',
   ]),
   accounts: new Set([...BACKEND_ENV, 'JWT_PRIVATE_KEY', 'JWT_KEY_ID']),
   identity: new Set([...BACKEND_ENV, 'AUTHORITY_URL', 'AUTHORITY_HMAC_SECRET']),
   exam: new Set(BACKEND_ENV),
   payments: new Set(BACKEND_ENV),
-  audit: new Set(BACKEND_ENV),
+  audit: new Set([...BACKEND_ENV, 'AUDIT_SIGNING_KEY', 'AUDIT_CHECKPOINT_DIR']),
   'authority-sim': new Set(['NODE_ENV', 'HTTP_PORT', 'LOG_LEVEL', 'AUTHORITY_HMAC_SECRET']),
 };
 /** Env vars whose values are secret: they may only come from the Secret, never a ConfigMap. */
 const SECRET_ENV = new Set([
   'DATABASE_URL',
   'FIELD_KEK',
-  'BLIND_INDEX_KEY',
+  'FIELD_DATA_KEYS',
+  'BLIND_INDEX_KEYS',
   'JWT_PRIVATE_KEY',
+  'AUDIT_SIGNING_KEY',
   'AUTHORITY_HMAC_SECRET',
 ]);
 
@@ -369,6 +395,51 @@ function resolvesToContainerPort(deployment: K8sObject, target: unknown): boolea
   );
 }
 
+/** Parses a kustomize `labelSelector` of the `k=v[,k=v]` form (the only form used here). */
+function parseLabelSelector(selector: string | undefined): Readonly<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const term of (selector ?? '').split(',').filter((part) => part.trim() !== '')) {
+    const [key = '', value = ''] = term.split('=');
+    out[key.trim()] = value.trim();
+  }
+  return out;
+}
+
+/** The objects of `layer` a patch applies to (by its target, or by the objects it contains). */
+function patchTargets(layer: Layer, patch: PatchRef): K8sObject[] {
+  if (patch.target === null) {
+    const named = objectsOf(parseFile(patch.path));
+    return layer.objects.filter((object) =>
+      named.some((candidate) => candidate.kind === object.kind && candidate.name === object.name),
+    );
+  }
+  const kind = getString(patch.target, 'kind');
+  const name = getString(patch.target, 'name');
+  const labels = parseLabelSelector(getString(patch.target, 'labelSelector'));
+  return layer.objects.filter(
+    (object) =>
+      (kind === undefined || object.kind === kind) &&
+      (name === undefined || object.name === name) &&
+      Object.entries(labels).every(
+        ([key, value]) => getString(object.body, 'metadata', 'labels', key) === value,
+      ),
+  );
+}
+
+interface JsonPatchOp {
+  readonly op: string | undefined;
+  readonly path: string;
+  readonly value: unknown;
+}
+
+/** The operations of a JSON 6902 patch file (empty for a strategic-merge patch). */
+function jsonPatchOps(patch: PatchRef): JsonPatchOp[] {
+  return parseFile(patch.path)
+    .docs.filter((doc): doc is unknown[] => Array.isArray(doc))
+    .flat()
+    .map((op) => ({ op: getString(op, 'op'), path: getString(op, 'path') ?? '', value: get(op, 'value') }));
+}
+
 function deploymentsSelectedBy(layer: Layer, service: K8sObject): K8sObject[] {
   const selector = stringMap(get(service.body, 'spec', 'selector'));
   return ofKind(layer, 'Deployment').filter((deployment) =>
@@ -465,9 +536,10 @@ describe('k8s manifests', () => {
   it('should define a Deployment, Service, ConfigMap and PodDisruptionBudget for every app in base', () => {
     for (const app of APP_NAMES) {
       const kinds = base.objects.filter((object) => appOf(object) === app).map((object) => object.kind);
+      const extra = app === 'audit' ? ['PersistentVolumeClaim'] : [];
       expect({ app, kinds: [...kinds].sort() }).toEqual({
         app,
-        kinds: ['ConfigMap', 'Deployment', 'PodDisruptionBudget', 'Service'],
+        kinds: ['ConfigMap', 'Deployment', 'PodDisruptionBudget', 'Service', ...extra].sort(),
       });
     }
   });
@@ -638,7 +710,7 @@ describe('k8s manifests', () => {
     }
   });
 
-  it('should route /api/<service> to each backend Service and / to the gateway', () => {
+  it('should route everything through the gateway: the Ingress has no backend but the gateway', () => {
     const ingress = ofKind(base, 'Ingress').at(0);
     expect(ingress).toBeDefined();
     const routes: Record<string, string | undefined> = {};
@@ -647,9 +719,49 @@ describe('k8s manifests', () => {
         routes[getString(path, 'path') ?? '?'] = getString(path, 'backend', 'service', 'name');
       }
     }
-    const expected: Record<string, string> = { '/': 'gateway' };
-    for (const app of BACKEND_APPS) expected[`/api/${app}`] = app;
-    expect(routes).toEqual(expected);
+    expect(routes).toEqual({ '/': 'gateway' });
+    for (const layer of layers()) {
+      for (const candidate of ofKind(layer, 'Ingress')) {
+        const backends = [
+          get(candidate.body, 'spec', 'defaultBackend'),
+          ...getArray(candidate.body, 'spec', 'rules').flatMap((rule) =>
+            getArray(rule, 'http', 'paths').map((path) => get(path, 'backend')),
+          ),
+        ]
+          .filter((backend) => backend !== undefined)
+          .map((backend) => getString(backend, 'service', 'name') ?? JSON.stringify(backend));
+        expect({ ingress: where(candidate), backends: [...new Set(backends)] }).toEqual({
+          ingress: where(candidate),
+          backends: ['gateway'],
+        });
+      }
+      // Overlays may change host and TLS, never the routes.
+      for (const patch of layer.patches.filter((candidate) => existsSync(candidate.path))) {
+        if (!patchTargets(layer, patch).some((object) => object.kind === 'Ingress')) continue;
+        const routing = jsonPatchOps(patch)
+          .map((op) => op.path)
+          .filter((path) => /\/(http|defaultBackend|backend)(\/|$)/.test(path));
+        const strategic = objectsOf(parseFile(patch.path)).filter(
+          (object) =>
+            object.kind === 'Ingress' && JSON.stringify(get(object.body, 'spec')).includes('backend'),
+        );
+        expect({ patch: rel(patch.path), routing, strategic: strategic.length }).toEqual({
+          patch: rel(patch.path),
+          routing: [],
+          strategic: 0,
+        });
+      }
+    }
+    expect(readFileSync(join(K8S_DIR, 'README.md'), 'utf8')).toContain('the only entry point');
+  });
+
+  it('should trust X-Forwarded-For at the gateway (behind the Ingress) and give it no secrets', () => {
+    for (const layer of layers()) {
+      const configMap = ofKind(layer, 'ConfigMap').find((candidate) => candidate.name === 'gateway-config');
+      expect(getString(configMap?.body, 'data', 'TRUST_PROXY')).toBe('true');
+      const gateway = ofKind(layer, 'Deployment').find((candidate) => candidate.name === 'gateway');
+      expect(envUses(gateway!).filter((use) => use.secret !== null)).toEqual([]);
+    }
   });
 
   it('should reference only ConfigMaps defined in the same base or overlay', () => {
@@ -686,6 +798,13 @@ describe('k8s manifests', () => {
       }
     }
     expect(readme).toContain(`kubectl -n ${NAMESPACE} create secret generic ${SECRET_NAME}`);
+    // How to generate the values: the crypto library's generator (production) and dev-env (dev).
+    expect(readme).toContain('node -r @swc-node/register libs/crypto/src/generate-keys.ts');
+    expect(readme).toContain('node dist/scripts/dev-env.js');
+    expect(readme).toContain('openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256');
+    expect(readme).toContain('openssl genpkey -algorithm ed25519');
+    expect(readme).not.toMatch(/\bRSA\b/);
+    expect(existsSync(join(ROOT, 'libs', 'crypto', 'src', 'generate-keys.ts'))).toBe(true);
   });
 
   it('should never commit a Secret with data or a secretGenerator', () => {
@@ -769,7 +888,7 @@ describe('k8s manifests', () => {
         });
       }
     }
-    // Patches may only touch allowed keys too.
+    // Patches may only touch allowed keys too (strategic-merge and JSON 6902 `/data/<KEY>`).
     for (const layer of layers()) {
       for (const patch of layer.patches.filter((candidate) => existsSync(candidate.path))) {
         for (const object of objectsOf(parseFile(patch.path)).filter(
@@ -779,6 +898,18 @@ describe('k8s manifests', () => {
           const unknown = Object.keys(getRecord(object.body, 'data')).filter((key) => !allowed.has(key));
           expect({ patch: rel(patch.path), unknown }).toEqual({ patch: rel(patch.path), unknown: [] });
         }
+        const dataKeys = jsonPatchOps(patch)
+          .map((op) => /^\/data\/([^/]+)$/.exec(op.path)?.[1])
+          .filter((key): key is string => key !== undefined);
+        for (const configMap of patchTargets(layer, patch).filter((object) => object.kind === 'ConfigMap')) {
+          const allowed = allowedEnvFor(appOf(configMap));
+          const unknown = dataKeys.filter((key) => !allowed.has(key));
+          expect({ patch: rel(patch.path), configMap: configMap.name, unknown }).toEqual({
+            patch: rel(patch.path),
+            configMap: configMap.name,
+            unknown: [],
+          });
+        }
       }
     }
   });
@@ -786,27 +917,136 @@ describe('k8s manifests', () => {
   it('should only patch objects that exist in the layer', () => {
     for (const layer of layers()) {
       for (const patch of layer.patches.filter((candidate) => existsSync(candidate.path))) {
-        const targets = patch.target
-          ? [{ kind: getString(patch.target, 'kind'), name: getString(patch.target, 'name') }]
-          : objectsOf(parseFile(patch.path)).map((object) => ({ kind: object.kind, name: object.name }));
-        expect({ patch: rel(patch.path), hasTarget: targets.length > 0 }).toEqual({
+        const hasTarget = patch.target !== null || objectsOf(parseFile(patch.path)).length > 0;
+        expect({ patch: rel(patch.path), hasTarget }).toEqual({ patch: rel(patch.path), hasTarget: true });
+        const expected =
+          patch.target === null
+            ? objectsOf(parseFile(patch.path)).map((object) => `${object.kind}/${object.name}`)
+            : [];
+        const matched = patchTargets(layer, patch).map((object) => `${object.kind}/${object.name}`);
+        expect({ patch: rel(patch.path), matched: matched.length > 0 }).toEqual({
           patch: rel(patch.path),
-          hasTarget: true,
+          matched: true,
         });
-        for (const target of targets) {
-          const matches = layer.objects.filter(
-            (object) =>
-              (target.kind === undefined || object.kind === target.kind) &&
-              (target.name === undefined || object.name === target.name),
+        expect({
+          patch: rel(patch.path),
+          missing: expected.filter((name) => !matched.includes(name)),
+        }).toEqual({
+          patch: rel(patch.path),
+          missing: [],
+        });
+      }
+    }
+  });
+
+  it('should give every backend container the field-encryption keys, the secret ones from the Secret', () => {
+    for (const layer of layers()) {
+      const configMaps = ofKind(layer, 'ConfigMap');
+      for (const app of BACKEND_APPS) {
+        const deployment = ofKind(layer, 'Deployment').find((candidate) => candidate.name === app);
+        expect(deployment).toBeDefined();
+        for (const container of containersOf(deployment!)) {
+          const label = `${where(deployment!)} ${container.name}`;
+          const fromConfigMaps = new Set(
+            getArray(container.body, 'envFrom')
+              .map((from) => getString(from, 'configMapRef', 'name'))
+              .flatMap((name) => configMaps.filter((configMap) => configMap.name === name))
+              .flatMap((configMap) => Object.keys(getRecord(configMap.body, 'data'))),
           );
-          expect({ patch: rel(patch.path), target, matched: matches.length > 0 }).toEqual({
-            patch: rel(patch.path),
-            target,
-            matched: true,
-          });
+          const fromSecret: Record<string, string> = {};
+          for (const env of getArray(container.body, 'env')) {
+            const key = getString(env, 'valueFrom', 'secretKeyRef', 'key');
+            if (getString(env, 'valueFrom', 'secretKeyRef', 'name') === SECRET_NAME && key !== undefined)
+              fromSecret[getString(env, 'name') ?? '?'] = key;
+          }
+          const missing = FIELD_ENCRYPTION_ENV.filter(
+            (name) => !Object.hasOwn(fromSecret, name) && !fromConfigMaps.has(name),
+          );
+          expect({ label, missing }).toEqual({ label, missing: [] });
+          for (const [name, key] of Object.entries(FIELD_ENCRYPTION_SECRET_KEYS)) {
+            expect({ label, name, key: lookup(fromSecret, name) }).toEqual({ label, name, key });
+          }
         }
       }
     }
+  });
+
+  it('should never mention the removed BLIND_INDEX_KEY or set KAFKA_TOPIC_PREFIX', () => {
+    const files = [
+      ...allYaml,
+      join(K8S_DIR, 'README.md'),
+      COMPOSE_FILE,
+      join(ROOT, 'docker', '.env.example'),
+    ];
+    // (The key generator's `--add-blind-index-key` flag is fine.)
+    const removedName = /(?<![\w-])(BLIND_INDEX_KEY|blind-index-key)(?![\w-])/;
+    const removed = files.filter((path) => removedName.test(readFileSync(path, 'utf8')));
+    expect(removed.map(rel)).toEqual([]);
+    const yamlFiles = [...allYaml, COMPOSE_FILE];
+    for (const name of NEVER_SET_ENV) {
+      const setting = yamlFiles.filter((path) => readFileSync(path, 'utf8').includes(name));
+      expect({ name, files: setting.map(rel) }).toEqual({ name, files: [] });
+    }
+  });
+
+  it('should create Kafka topics with replication factor 3 in prod', () => {
+    const prod = loadLayer(join(K8S_DIR, 'overlays', 'prod'));
+    const patched = new Set<string>();
+    for (const patch of prod.patches.filter((candidate) => existsSync(candidate.path))) {
+      const sets = jsonPatchOps(patch).some(
+        (op) =>
+          (op.op === 'add' || op.op === 'replace') &&
+          op.path === '/data/KAFKA_REPLICATION_FACTOR' &&
+          op.value === '3',
+      );
+      if (sets) for (const object of patchTargets(prod, patch)) patched.add(object.name);
+    }
+    expect([...patched].sort()).toEqual(BACKEND_APPS.map((app) => `${app}-config`).sort());
+    for (const app of BACKEND_APPS) {
+      const configMap = ofKind(base, 'ConfigMap').find((candidate) => candidate.name === `${app}-config`);
+      expect({ app, factor: getString(configMap?.body, 'data', 'KAFKA_REPLICATION_FACTOR') }).toEqual({
+        app,
+        factor: '1',
+      });
+    }
+  });
+
+  it('should keep audit checkpoints on the audit-checkpoints claim, outside the database, with the signing key', () => {
+    for (const layer of layers()) {
+      const claim = ofKind(layer, 'PersistentVolumeClaim').find(
+        (candidate) => candidate.name === AUDIT_CHECKPOINT_CLAIM,
+      );
+      expect({ layer: rel(layer.dir), claim: claim !== undefined }).toEqual({
+        layer: rel(layer.dir),
+        claim: true,
+      });
+      const configMap = ofKind(layer, 'ConfigMap').find((candidate) => candidate.name === 'audit-config');
+      expect(getString(configMap?.body, 'data', 'AUDIT_CHECKPOINT_DIR')).toBe(AUDIT_CHECKPOINT_DIR);
+      const deployment = ofKind(layer, 'Deployment').find((candidate) => candidate.name === 'audit');
+      expect(deployment).toBeDefined();
+      const volumes = getArray(podSpec(deployment!), 'volumes').filter(
+        (volume) => getString(volume, 'persistentVolumeClaim', 'claimName') === AUDIT_CHECKPOINT_CLAIM,
+      );
+      expect(volumes.length).toBe(1);
+      const volumeName = getString(volumes[0], 'name');
+      const [main] = mainContainers(deployment!);
+      const mounts = getArray(main.body, 'volumeMounts')
+        .filter((mount) => getString(mount, 'name') === volumeName)
+        .map((mount) => ({ path: getString(mount, 'mountPath'), readOnly: get(mount, 'readOnly') ?? false }));
+      expect(mounts).toEqual([{ path: AUDIT_CHECKPOINT_DIR, readOnly: false }]);
+      const signingKey = getArray(main.body, 'env').find(
+        (env) => getString(env, 'name') === 'AUDIT_SIGNING_KEY',
+      );
+      expect({
+        secret: getString(signingKey, 'valueFrom', 'secretKeyRef', 'name'),
+        key: getString(signingKey, 'valueFrom', 'secretKeyRef', 'key'),
+      }).toEqual({ secret: SECRET_NAME, key: 'audit-signing-key' });
+    }
+    // Several replicas on several nodes append to the same files.
+    const claim = ofKind(base, 'PersistentVolumeClaim').find(
+      (candidate) => candidate.name === AUDIT_CHECKPOINT_CLAIM,
+    );
+    expect(getArray(claim?.body, 'spec', 'accessModes')).toEqual(['ReadWriteMany']);
   });
 
   it('should run every container non-root with a read-only root filesystem and no capabilities', () => {
