@@ -1,13 +1,5 @@
 import type { BaseServiceEnv, ServiceDefinition } from '@exam/platform';
-import {
-  createTestDatabase,
-  expectEventually,
-  startTestService,
-  testServiceEnv,
-  uniqueTopicPrefix,
-  type RunningService,
-  type TestDatabase,
-} from '@exam/testing';
+import { expectEventually, ServiceTestBed } from '@exam/testing';
 import request from 'supertest';
 import { ACCOUNTS_SERVICE } from '../../apps/accounts/src/accounts.service-definition';
 import { AccountsEnv } from '../../apps/accounts/src/config/accounts.env';
@@ -34,18 +26,14 @@ const cases: Case<BaseServiceEnv>[] = [
 ] as Case<BaseServiceEnv>[];
 
 describe.each(cases)('service $definition.service', ({ definition, envClass }) => {
-  let database: TestDatabase;
-  let service: RunningService;
+  let service: ServiceTestBed<BaseServiceEnv>;
 
   beforeAll(async () => {
-    database = await createTestDatabase(`boot_${definition.service}`);
-    const env = testServiceEnv(envClass, { databaseName: database.name, topicPrefix: uniqueTopicPrefix() });
-    service = await startTestService(definition.service, env, definition.module(env));
+    service = await ServiceTestBed.start({ service: definition.service, envClass, module: definition.module });
   });
 
   afterAll(async () => {
     await service.close();
-    await database.drop();
   });
 
   it('should migrate its database and become ready', async () => {

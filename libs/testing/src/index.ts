@@ -6,3 +6,5 @@ export * from './kafka-probe';
 export * from './service-harness';
 export * from './test-tokens';
 export * from './response-leak-monitor';
+export * from './test-envelope';
+export * from './service-test-bed';
