@@ -1,8 +1,8 @@
-import { randomBytes } from 'node:crypto';
-import { aesGcmDecrypt, aesGcmEncrypt, GCM_NONCE_BYTES } from './aes-gcm';
+import { aesGcmDecrypt, aesGcmEncrypt } from './aes-gcm';
 import { CryptoError } from './crypto.errors';
 import { associatedData, FieldContext } from './field-context';
 import { KeyRing } from './key-ring';
+import { freshNonce } from './nonce-source';
 import { formatStoredValue, keyIdOfStoredValue, parseStoredValue } from './stored-format';
 
 /** Encrypts single string values for storage; every value gets a fresh random nonce and is bound to its context. */
@@ -23,7 +23,7 @@ export class FieldCipher {
     const keyId = this.keys.activeKeyId;
     const sealed = aesGcmEncrypt(
       this.keys.activeKey,
-      randomBytes(GCM_NONCE_BYTES),
+      freshNonce(),
       Buffer.from(plaintext, 'utf8'),
       associatedData(keyId, context),
     );

@@ -233,11 +233,9 @@ describe(FieldEncryptionSubscriber.name, () => {
     await saved();
     const duplicate = Object.assign(new Candidate(), { idNumber: ID, phone: '13700000000' });
     await rejection(dataSource.getRepository(Candidate).save(duplicate));
-    await dataSource
-      .getRepository(Candidate)
-      .delete({
-        idNumberBidx: blindIndex.compute(ID, { kind: 'idNumber', domain: 'identity/candidates.id_number' }),
-      });
+    await dataSource.getRepository(Candidate).delete({
+      idNumberBidx: blindIndex.compute(ID, { kind: 'idNumber', domain: 'identity/candidates.id_number' }),
+    });
 
     await dataSource.getRepository(Candidate).save(duplicate);
 
@@ -276,6 +274,20 @@ describe(FieldEncryptionSubscriber.name, () => {
     const error = await rejection(dataSource.getRepository(Candidate).findOneByOrFail({ id: candidate.id }));
 
     expect((error as CryptoError).code).toBe('CRYPTO.TAMPERED');
+  });
+
+  it('should re-encrypt every value when a row moves to another tenant', async () => {
+    const candidate = await saved();
+    const loaded = await dataSource.getRepository(Candidate).findOneByOrFail({ id: candidate.id });
+
+    loaded.tenantId = 'tenant-b';
+    await dataSource.getRepository(Candidate).save(loaded);
+
+    expect(await dataSource.getRepository(Candidate).findOneByOrFail({ id: candidate.id })).toMatchObject({
+      tenantId: 'tenant-b',
+      idNumber: ID,
+      phone: PHONE,
+    });
   });
 
   it('should round-trip null and clear the blind index with it', async () => {

@@ -90,10 +90,13 @@ export class FieldEncryptionSubscriber implements EntitySubscriberInterface<Obje
       return;
     }
     const changed = new Set(event.updatedColumns.map((column) => column.propertyName));
+    // Values are bound to their tenant: moving a row re-encrypts all of them, not only the changed ones.
+    const moved = encryption.tenantProperty !== undefined && changed.has(encryption.tenantProperty);
+    if (moved) this.requireAllLoaded(row, encryption);
     const written = this.encryptFields(
       row,
       encryption,
-      encryption.fields.filter((field) => changed.has(field.property)),
+      encryption.fields.filter((field) => moved || changed.has(field.property)),
     );
     this.computeIndexes(row, encryption, written, false);
   }
@@ -227,6 +230,17 @@ export class FieldEncryptionSubscriber implements EntitySubscriberInterface<Obje
         plaintext,
         index.spec,
         index.keyId,
+      );
+    }
+  }
+
+  private requireAllLoaded(row: Row, encryption: EntityEncryption): void {
+    const missing = encryption.fields.find((field) => row[field.property] === undefined);
+    if (missing !== undefined) {
+      throw new CryptoError(
+        'CRYPTO.MISSING_CONTEXT',
+        `${encryption.entityName}: moving a row to another tenant re-encrypts every encrypted column; ` +
+          `load ${missing.property} before saving`,
       );
     }
   }
