@@ -10,7 +10,12 @@ function derive(label: string): Buffer {
 }
 
 export const DEVELOPMENT_DATA_KEY_ID = 'dev1';
-export const DEVELOPMENT_BLIND_INDEX_KEY_ID = 'bidev1';
+/**
+ * Blind-index key ids are generations (`bi1`, `bi2`, …), the same in every environment: an index column is
+ * bound to one generation in code, so production must use the same id with its own key material.
+ */
+export const FIRST_BLIND_INDEX_KEY_ID = 'bi1';
+export const DEVELOPMENT_BLIND_INDEX_KEY_ID = FIRST_BLIND_INDEX_KEY_ID;
 
 export function developmentKek(): Buffer {
   return derive('field-kek');

@@ -1,5 +1,5 @@
 import { CRYPTO_ENV, parseCryptoConfig } from './crypto.config';
-import { generateKeys, runGenerateKeysCli } from './generate-keys';
+import { generateKeys, nextBlindIndexKeyId, runGenerateKeysCli } from './generate-keys';
 import { loadFieldProtection } from './load-field-protection';
 
 const CONTEXT = { service: 's', table: 't', column: 'c', rowId: 'r' };
@@ -70,5 +70,18 @@ describe(runGenerateKeysCli.name, () => {
 
     expect(runGenerateKeysCli(['--add-data-key'], {}, (line) => lines.push(line))).toBe(1);
     expect(lines[0]).toContain('CRYPTO.CONFIG_INVALID');
+  });
+});
+
+describe(nextBlindIndexKeyId.name, () => {
+  it('should number blind-index generations, since index columns name their generation in code', () => {
+    expect(nextBlindIndexKeyId([])).toBe('bi1');
+    expect(nextBlindIndexKeyId(['bi1'])).toBe('bi2');
+    expect(nextBlindIndexKeyId(['bi1', 'bi3', 'legacy'])).toBe('bi4');
+  });
+
+  it('should start a fresh key set at generation bi1', () => {
+    expect(JSON.parse(generateKeys().BLIND_INDEX_KEYS ?? '{}')).toEqual({ bi1: expect.any(String) });
+    expect(generateKeys().BLIND_INDEX_ACTIVE_KEY_ID).toBe('bi1');
   });
 });

@@ -2,6 +2,7 @@ import { createSecretKey, randomBytes } from 'node:crypto';
 import { AES_KEY_BYTES } from './aes-gcm';
 import { CRYPTO_ENV, CryptoEnv, parseCryptoConfig } from './crypto.config';
 import { CryptoError } from './crypto.errors';
+import { FIRST_BLIND_INDEX_KEY_ID } from './development-keys';
 import { unwrapDataKeyLocally, wrapDataKeyLocally } from './local-key-encryption-provider';
 
 export type GenerateKeysMode = 'fresh' | 'add-data-key' | 'add-blind-index-key' | 'rotate-kek';
@@ -11,6 +12,16 @@ export interface GenerateKeysOptions {
   /** The current configuration; required by the `add-*` modes, which keep every existing key. */
   readonly existing?: CryptoEnv;
   readonly now?: Date;
+}
+
+/** The next blind-index generation after the configured ones: bi1 → bi2 (index columns name their generation). */
+export function nextBlindIndexKeyId(existing: Iterable<string>): string {
+  let highest = 0;
+  for (const id of existing) {
+    const match = /^bi(\d+)$/.exec(id);
+    if (match) highest = Math.max(highest, Number(match[1]));
+  }
+  return `bi${highest + 1}`;
 }
 
 /** Date-stamped so operators can tell key ages apart; the random suffix keeps same-day ids distinct. */
@@ -47,7 +58,7 @@ export function generateKeys(options: GenerateKeysOptions = {}): Record<string, 
     case 'fresh': {
       const kek = freshKey();
       const dataKeyId = newKeyId('dk', now);
-      const indexKeyId = newKeyId('bi', now);
+      const indexKeyId = FIRST_BLIND_INDEX_KEY_ID;
       const wrapped = wrapDataKeyLocally(createSecretKey(kek), dataKeyId, freshKey());
       return {
         [CRYPTO_ENV.kek]: kek.toString('base64'),
@@ -71,7 +82,7 @@ export function generateKeys(options: GenerateKeysOptions = {}): Record<string, 
     case 'add-blind-index-key': {
       const env = requireExisting(options);
       const indexKeys = JSON.parse(env[CRYPTO_ENV.blindIndexKeys] ?? '{}') as Record<string, string>;
-      indexKeys[newKeyId('bi', now)] = freshKey().toString('base64');
+      indexKeys[nextBlindIndexKeyId(Object.keys(indexKeys))] = freshKey().toString('base64');
       return { [CRYPTO_ENV.blindIndexKeys]: JSON.stringify(indexKeys) };
     }
     case 'rotate-kek': {

@@ -21,3 +21,4 @@ export * from './rotation/key-usage';
 export * from './rotation/key-rotation.runner';
 export * from './rotation/rotate-keys.cli';
 export * from './masking';
+export { FIRST_BLIND_INDEX_KEY_ID } from './development-keys';

@@ -1,3 +1,4 @@
+import { CryptoKeyRotationProgress1764201600000, KeyRotationProgressEntity } from '@exam/crypto';
 import type { DataSourceOptions, MixedList, EntitySchema } from 'typeorm';
 import type { BaseServiceEnv } from '../config/base-service.env';
 import { PLATFORM_ENTITIES } from '../messaging/platform-entities';
@@ -28,8 +29,8 @@ export function buildDataSourceOptions(env: BaseServiceEnv, data: ServiceDataOpt
     database: env.DATABASE_NAME,
     charset: 'utf8mb4_unicode_ci',
     timezone: 'Z',
-    entities: [...PLATFORM_ENTITIES, ...entities],
-    migrations: [PlatformMessagingTables1764115200000, ...data.migrations],
+    entities: [...PLATFORM_ENTITIES, KeyRotationProgressEntity, ...entities],
+    migrations: [PlatformMessagingTables1764115200000, CryptoKeyRotationProgress1764201600000, ...data.migrations],
     migrationsTableName: 'schema_migrations',
     // Migrations run under a lock (runLockedMigrations), never through TypeORM's unlocked migrationsRun.
     migrationsRun: false,
