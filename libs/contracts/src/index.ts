@@ -6,3 +6,4 @@ export * from './payloads/exam.payloads';
 export * from './payloads/identity.payloads';
 export * from './payloads/payments.payloads';
 export * from './auth/roles';
+export * from './payloads/privacy.payloads';

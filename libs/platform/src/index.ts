@@ -22,6 +22,7 @@ export * from './messaging/consumer/envelope-parser';
 export * from './messaging/consumer/on-event.decorator';
 export * from './messaging/platform-messaging.migration';
 export * from './masking';
+export * from './reveal';
 export * from './platform.module';
 export * from './bootstrap/create-service-app';
 export * from './bootstrap/run-service';

@@ -19,6 +19,7 @@ import { KafkaEventServer } from './messaging/consumer/kafka-event.server';
 import { KafkaConnection } from './messaging/kafka-connection';
 import { MESSAGING_SETTINGS, messagingSettingsFrom } from './messaging/messaging.settings';
 import { EventPublisher } from './messaging/outbox/event-publisher';
+import { PersonalDataRevealService } from './reveal/personal-data-reveal.service';
 import { OutboxRelay } from './messaging/outbox/outbox.relay';
 
 export interface PlatformOptions extends ServiceDataOptions {
@@ -63,8 +64,9 @@ export class PlatformModule {
         OutboxRelay,
         DeadLetterPublisher,
         KafkaEventServer,
+        PersonalDataRevealService,
       ],
-      exports: [AUTH_SETTINGS, FIELD_PROTECTION, TypeOrmModule, KafkaConnection, EventPublisher, OutboxRelay, KafkaEventServer, MESSAGING_SETTINGS],
+      exports: [AUTH_SETTINGS, FIELD_PROTECTION, TypeOrmModule, KafkaConnection, EventPublisher, OutboxRelay, KafkaEventServer, MESSAGING_SETTINGS, PersonalDataRevealService],
     };
   }
 }

@@ -1,33 +1,49 @@
 import {
+  ConsentChangedV1,
   ErasureRequestedV1,
   InstitutionRegisteredV1,
   LoginAttemptedV1,
   MembershipChangedV1,
+  PasswordChangedV1,
   SessionRevokedV1,
   UserRegisteredV1,
 } from '../payloads/accounts.payloads';
-import { AccountActionRequestedV1, AlertRaisedV1, LoginAssessedV1 } from '../payloads/audit.payloads';
+import { AccountActionRequestedV1, AlertRaisedV1, IncidentNotificationRequestedV1, LoginAssessedV1 } from '../payloads/audit.payloads';
 import { RegistrationCreatedV1 } from '../payloads/exam.payloads';
-import { VerificationCompletedV1 } from '../payloads/identity.payloads';
+import {
+  GuardianConsentRecordedV1,
+  MinorFlaggedV1,
+  RealNameAppealReviewedV1,
+  VerificationCompletedV1,
+} from '../payloads/identity.payloads';
 import { OrderPaidV1 } from '../payloads/payments.payloads';
+import { PersonalDataRevealedV1 } from '../payloads/privacy.payloads';
 
 /**
  * Every topic of the platform, `<service>.<aggregate>.<past-tense-event>`.
  * A published topic is never renamed; a breaking payload change gets a new version.
  */
 export const Topics = {
+  AccountsPersonalDataRevealed: 'accounts.personal_data.revealed',
+  IdentityPersonalDataRevealed: 'identity.personal_data.revealed',
   UserRegistered: 'accounts.user.registered',
   LoginAttempted: 'accounts.login.attempted',
   ErasureRequested: 'accounts.erasure.requested',
   SessionRevoked: 'accounts.session.revoked',
   MembershipChanged: 'accounts.membership.changed',
   InstitutionRegistered: 'accounts.institution.registered',
+  ConsentChanged: 'accounts.consent.changed',
+  PasswordChanged: 'accounts.password.changed',
   VerificationCompleted: 'identity.verification.completed',
+  MinorFlagged: 'identity.minor.flagged',
+  GuardianConsentRecorded: 'identity.guardian_consent.recorded',
+  RealNameAppealReviewed: 'identity.real_name_appeal.reviewed',
   RegistrationCreated: 'exam.registration.created',
   OrderPaid: 'payments.order.paid',
   LoginAssessed: 'audit.login.assessed',
   AlertRaised: 'audit.alert.raised',
   AccountActionRequested: 'audit.account_action.requested',
+  IncidentNotificationRequested: 'audit.incident.notification_requested',
 } as const;
 
 export type TopicName = (typeof Topics)[keyof typeof Topics];
@@ -42,18 +58,26 @@ export interface TopicContract<P> {
 
 /** The payload type map: publishing a payload of the wrong shape for a topic does not compile. */
 export interface TopicPayloads {
+  'accounts.personal_data.revealed': PersonalDataRevealedV1;
+  'identity.personal_data.revealed': PersonalDataRevealedV1;
   'accounts.user.registered': UserRegisteredV1;
   'accounts.login.attempted': LoginAttemptedV1;
   'accounts.erasure.requested': ErasureRequestedV1;
   'accounts.session.revoked': SessionRevokedV1;
   'accounts.membership.changed': MembershipChangedV1;
   'accounts.institution.registered': InstitutionRegisteredV1;
+  'accounts.consent.changed': ConsentChangedV1;
+  'accounts.password.changed': PasswordChangedV1;
   'identity.verification.completed': VerificationCompletedV1;
+  'identity.minor.flagged': MinorFlaggedV1;
+  'identity.guardian_consent.recorded': GuardianConsentRecordedV1;
+  'identity.real_name_appeal.reviewed': RealNameAppealReviewedV1;
   'exam.registration.created': RegistrationCreatedV1;
   'payments.order.paid': OrderPaidV1;
   'audit.login.assessed': LoginAssessedV1;
   'audit.alert.raised': AlertRaisedV1;
   'audit.account_action.requested': AccountActionRequestedV1;
+  'audit.incident.notification_requested': IncidentNotificationRequestedV1;
 }
 
 /** Plain-object view of a payload class: events are data, built as literals, not class instances. */
@@ -63,18 +87,26 @@ export type PayloadOf<T extends TopicName> = PlainPayload<TopicPayloads[T]>;
 
 /** Runtime side of the map: current version, validating class and partition count per topic. */
 export const TopicRegistry: { readonly [K in TopicName]: TopicContract<TopicPayloads[K]> } = {
+  'accounts.personal_data.revealed': { version: 1, payload: PersonalDataRevealedV1, partitions: 3 },
+  'identity.personal_data.revealed': { version: 1, payload: PersonalDataRevealedV1, partitions: 3 },
   'accounts.user.registered': { version: 1, payload: UserRegisteredV1, partitions: 3 },
   'accounts.login.attempted': { version: 1, payload: LoginAttemptedV1, partitions: 6 },
   'accounts.erasure.requested': { version: 1, payload: ErasureRequestedV1, partitions: 3 },
   'accounts.session.revoked': { version: 1, payload: SessionRevokedV1, partitions: 3 },
   'accounts.membership.changed': { version: 1, payload: MembershipChangedV1, partitions: 3 },
   'accounts.institution.registered': { version: 1, payload: InstitutionRegisteredV1, partitions: 3 },
+  'accounts.consent.changed': { version: 1, payload: ConsentChangedV1, partitions: 3 },
+  'accounts.password.changed': { version: 1, payload: PasswordChangedV1, partitions: 3 },
   'identity.verification.completed': { version: 1, payload: VerificationCompletedV1, partitions: 3 },
+  'identity.minor.flagged': { version: 1, payload: MinorFlaggedV1, partitions: 3 },
+  'identity.guardian_consent.recorded': { version: 1, payload: GuardianConsentRecordedV1, partitions: 3 },
+  'identity.real_name_appeal.reviewed': { version: 1, payload: RealNameAppealReviewedV1, partitions: 3 },
   'exam.registration.created': { version: 1, payload: RegistrationCreatedV1, partitions: 3 },
   'payments.order.paid': { version: 1, payload: OrderPaidV1, partitions: 3 },
   'audit.login.assessed': { version: 1, payload: LoginAssessedV1, partitions: 6 },
   'audit.alert.raised': { version: 1, payload: AlertRaisedV1, partitions: 3 },
   'audit.account_action.requested': { version: 1, payload: AccountActionRequestedV1, partitions: 3 },
+  'audit.incident.notification_requested': { version: 1, payload: IncidentNotificationRequestedV1, partitions: 3 },
 };
 
 export const ALL_TOPICS: readonly TopicName[] = Object.values(Topics);

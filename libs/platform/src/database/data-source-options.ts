@@ -3,6 +3,7 @@ import type { DataSourceOptions, MixedList, EntitySchema } from 'typeorm';
 import type { BaseServiceEnv } from '../config/base-service.env';
 import { PLATFORM_ENTITIES } from '../messaging/platform-entities';
 import { PlatformMessagingTables1764115200000 } from '../messaging/platform-messaging.migration';
+import { PersonalDataReveals1764115200003 } from '../reveal/personal-data-reveal.migration';
 import { parseMysqlUrl } from './mysql-url';
 import { SafeTypeOrmLogger } from './safe-typeorm.logger';
 
@@ -30,7 +31,12 @@ export function buildDataSourceOptions(env: BaseServiceEnv, data: ServiceDataOpt
     charset: 'utf8mb4_unicode_ci',
     timezone: 'Z',
     entities: [...PLATFORM_ENTITIES, KeyRotationProgressEntity, ...entities],
-    migrations: [PlatformMessagingTables1764115200000, CryptoKeyRotationProgress1764201600000, ...data.migrations],
+    migrations: [
+      PlatformMessagingTables1764115200000,
+      PersonalDataReveals1764115200003,
+      CryptoKeyRotationProgress1764201600000,
+      ...data.migrations,
+    ],
     migrationsTableName: 'schema_migrations',
     // Migrations run under a lock (runLockedMigrations), never through TypeORM's unlocked migrationsRun.
     migrationsRun: false,

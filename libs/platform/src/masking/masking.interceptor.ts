@@ -9,6 +9,7 @@ import {
 import { REDIRECT_METADATA, RENDER_METADATA, SSE_METADATA } from '@nestjs/common/constants';
 import { maskSensitiveNumbers } from '@exam/crypto/masking';
 import { map, Observable } from 'rxjs';
+import { REVEALS_PERSONAL_DATA } from '../reveal/reveals-personal-data.decorator';
 import { serializeMaskedJson } from './masked-json';
 import { isOpaque, MaskingLeak, maskResponseBody } from './response-masker';
 
@@ -47,6 +48,7 @@ export class MaskingInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     if (context.getType() !== 'http') return next.handle();
     const handler = context.getHandler();
+    if (Reflect.getMetadata(REVEALS_PERSONAL_DATA, handler) === true) return next.handle();
     const serialize = !NON_JSON_HANDLER_METADATA.some(
       (key) => Reflect.getMetadata(key, handler) !== undefined,
     );

@@ -1,0 +1,39 @@
+/** What a face check can be for; a token issued for one purpose is never accepted for another. */
+export const FACE_CHECK_PURPOSES = ['exam_start', 'face_login', 'password_recovery', 'step_up'] as const;
+export type FaceCheckPurpose = (typeof FACE_CHECK_PURPOSES)[number];
+
+export function isFaceCheckPurpose(value: unknown): value is FaceCheckPurpose {
+  return typeof value === 'string' && (FACE_CHECK_PURPOSES as readonly string[]).includes(value);
+}
+
+export const FACE_CHECK_TOKEN_TYPE = 'face-check+jwt';
+export const FACE_CHECK_ISSUER = 'identity';
+
+/**
+ * Claims of a face-check token: a compact JWS (alg EdDSA, Ed25519) so any JOSE library can read it, but
+ * verified here without one. `examId` is null for purposes other than exam_start.
+ */
+export interface FaceCheckClaims {
+  readonly iss: typeof FACE_CHECK_ISSUER;
+  /** The user whose face was checked. */
+  readonly sub: string;
+  readonly purpose: FaceCheckPurpose;
+  readonly examId: string | null;
+  /** The identity service's stored decision, for audit and appeal. */
+  readonly verificationId: string;
+  readonly iat: number;
+  readonly exp: number;
+  readonly jti: string;
+}
+
+export interface FaceCheckTokenHeader {
+  readonly alg: 'EdDSA';
+  readonly typ: typeof FACE_CHECK_TOKEN_TYPE;
+  readonly kid: string;
+}
+
+export interface FaceCheckClock {
+  nowMs(): number;
+}
+
+export const SYSTEM_FACE_CHECK_CLOCK: FaceCheckClock = { nowMs: () => Date.now() };

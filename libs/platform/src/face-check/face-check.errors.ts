@@ -1,0 +1,31 @@
+import { DomainError } from '../errors/domain-error';
+
+export type FaceCheckRejection =
+  | 'MALFORMED'
+  | 'UNKNOWN_KEY'
+  | 'BAD_SIGNATURE'
+  | 'EXPIRED'
+  | 'NOT_YET_VALID'
+  | 'WRONG_PURPOSE'
+  | 'WRONG_EXAM'
+  | 'WRONG_USER';
+
+const MESSAGES: Readonly<Record<FaceCheckRejection, string>> = {
+  MALFORMED: 'The face-check token is malformed.',
+  UNKNOWN_KEY: 'The face-check token was signed with an unknown key.',
+  BAD_SIGNATURE: 'The face-check token signature is invalid.',
+  EXPIRED: 'The face-check token has expired; do the face check again.',
+  NOT_YET_VALID: 'The face-check token is not valid yet.',
+  WRONG_PURPOSE: 'The face-check token was issued for another purpose.',
+  WRONG_EXAM: 'The face-check token was issued for another exam.',
+  WRONG_USER: 'The face-check token was issued for another user.',
+};
+
+/** Why a face-check token was refused; code `FACE_CHECK.<REASON>`, HTTP 403 through the platform filter. */
+export class FaceCheckTokenRejectedError extends DomainError {
+  constructor(readonly reason: FaceCheckRejection) {
+    super(`FACE_CHECK.${reason}`, 'forbidden', MESSAGES[reason], [
+      { field: 'faceCheckToken', reason: reason.toLowerCase() },
+    ]);
+  }
+}

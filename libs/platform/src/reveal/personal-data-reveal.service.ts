@@ -1,0 +1,79 @@
+import { Injectable } from '@nestjs/common';
+import type { TopicName } from '@exam/contracts';
+import { randomUUID } from 'node:crypto';
+import { DataSource, MoreThan, type EntityManager } from 'typeorm';
+import type { AuthUser } from '../auth/auth-user';
+import { DomainError, NotFoundError } from '../errors/domain-error';
+import { EventPublisher } from '../messaging/outbox/event-publisher';
+import { PersonalDataRevealEntity } from './personal-data-reveal.entity';
+import type { RevealResponseDto } from './reveal-request.dto';
+
+export type RevealTopic = Extract<TopicName, `${string}.personal_data.revealed`>;
+
+export interface RevealInput {
+  readonly actor: AuthUser;
+  /** Whose data (a user id or another aggregate id). */
+  readonly subjectId: string;
+  /** Which field, e.g. `idNumber`. */
+  readonly field: string;
+  readonly reason: string;
+  readonly topic: RevealTopic;
+  /** Loads the plaintext inside the reveal's transaction; null when the subject or value does not exist. */
+  readonly load: (manager: EntityManager) => Promise<string | null>;
+}
+
+/** Reveals per actor per rolling hour; counted in the database so every replica enforces the same limit. */
+export const REVEALS_PER_HOUR = 20;
+
+/**
+ * The one way to show a full personal value: the caller's route restricts roles, this service enforces
+ * a per-actor rate limit, records the reveal and stages an audit event in the same transaction, so a
+ * value is never shown without its trace.
+ */
+@Injectable()
+export class PersonalDataRevealService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly events: EventPublisher,
+  ) {}
+
+  reveal(input: RevealInput): Promise<RevealResponseDto> {
+    return this.dataSource.transaction(async (manager) => {
+      const since = new Date(Date.now() - 3_600_000);
+      const recent = await manager.count(PersonalDataRevealEntity, {
+        where: { actorId: input.actor.userId, revealedAt: MoreThan(since) },
+      });
+      if (recent >= REVEALS_PER_HOUR) {
+        throw new DomainError(
+          'REVEAL.RATE_LIMITED',
+          'too_many',
+          `You have revealed ${REVEALS_PER_HOUR} values in the last hour; the limit protects against bulk export. Try again later.`,
+        );
+      }
+      const value = await input.load(manager);
+      if (value === null) throw new NotFoundError('REVEAL.NOT_FOUND', `No ${input.field} is stored for that subject.`);
+      const revealedAt = new Date();
+      const revealId = randomUUID();
+      await manager.insert(PersonalDataRevealEntity, {
+        id: revealId,
+        actorId: input.actor.userId,
+        subjectId: input.subjectId,
+        field: input.field,
+        reason: input.reason,
+        revealedAt,
+      });
+      await this.events.stage(manager, input.topic, {
+        subjectId: input.subjectId,
+        payload: {
+          revealId,
+          actorId: input.actor.userId,
+          subjectId: input.subjectId,
+          field: input.field,
+          reason: input.reason,
+          revealedAt: revealedAt.toISOString(),
+        },
+      });
+      return { field: input.field, value, revealedAt: revealedAt.toISOString() };
+    });
+  }
+}
