@@ -1,6 +1,12 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { PlatformModule } from '@exam/platform';
+import { AccountActionsModule } from './account-actions/account-actions.module';
+import { AlertsModule } from './alerts/alerts.module';
+import { AppealsModule } from './appeals/appeals.module';
 import { AuditLogModule } from './audit-log/audit-log.module';
+import { IncidentsModule } from './incidents/incidents.module';
+import { LoginRiskModule } from './login-risk/login-risk.module';
+import { RetentionModule } from './retention/retention.module';
 import type { AuditEnv } from './config/audit.env';
 import { AUDIT_ENTITIES } from './database/entities';
 import { AUDIT_MIGRATIONS } from './database/migrations';
@@ -13,6 +19,12 @@ export class AuditModule {
       imports: [
         PlatformModule.forService({ service: 'audit', env, entities: AUDIT_ENTITIES, migrations: AUDIT_MIGRATIONS }),
         AuditLogModule.register(env),
+        LoginRiskModule.register(env),
+        AlertsModule,
+        AccountActionsModule,
+        RetentionModule,
+        AppealsModule,
+        IncidentsModule,
       ],
     };
   }

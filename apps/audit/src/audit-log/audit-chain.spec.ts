@@ -49,14 +49,14 @@ describe(StreamChainWalker.name, () => {
   it('should accept an intact chain and end at its last entry', () => {
     const entries = chain(5);
     const sut = walk(entries);
-    sut.checkHead(5, entries[4]!.hash);
+    sut.checkHead(5, entries[4].hash);
     expect(sut.firstBreak).toBeUndefined();
     expect(sut.lastSeq).toBe(5);
   });
 
   it('should report a modified entry as a hash mismatch at its seq', () => {
     const entries = chain(5);
-    entries[2] = { ...entries[2]!, attributes: { outcome: 'failure', n: 3 } };
+    entries[2] = { ...entries[2], attributes: { outcome: 'failure', n: 3 } };
     expect(walk(entries).firstBreak).toMatchObject({ seq: 3, code: 'CHAIN.HASH_MISMATCH' });
   });
 
@@ -68,8 +68,8 @@ describe(StreamChainWalker.name, () => {
 
   it('should report swapped entries (seq renumbered) as a broken link', () => {
     const entries = chain(5);
-    const second = entries[1]!;
-    const third = entries[2]!;
+    const second = entries[1];
+    const third = entries[2];
     entries[1] = { ...third, seq: 2 };
     entries[2] = { ...second, seq: 3 };
     expect(walk(entries).firstBreak).toMatchObject({ seq: 2, code: 'CHAIN.PREVIOUS_HASH_MISMATCH' });
@@ -78,14 +78,14 @@ describe(StreamChainWalker.name, () => {
   it('should report entries cut off the end when the head says more', () => {
     const entries = chain(5);
     const sut = walk(entries.slice(0, 4));
-    sut.checkHead(5, entries[4]!.hash);
+    sut.checkHead(5, entries[4].hash);
     expect(sut.firstBreak).toMatchObject({ seq: 5, code: 'CHAIN.HEAD_MISMATCH' });
   });
 
   it('should keep only the first break', () => {
     const entries = chain(5);
-    entries[1] = { ...entries[1]!, traceId: 'forged' };
-    entries[3] = { ...entries[3]!, traceId: 'forged' };
+    entries[1] = { ...entries[1], traceId: 'forged' };
+    entries[3] = { ...entries[3], traceId: 'forged' };
     expect(walk(entries).firstBreak?.seq).toBe(2);
   });
 });

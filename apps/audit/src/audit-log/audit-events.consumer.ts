@@ -43,6 +43,26 @@ export class AuditEventsConsumer {
     return this.record(event, ctx);
   }
 
+  @OnEvent(Topics.ConsentChanged)
+  onConsentChanged(@Payload() event: EventEnvelope<'accounts.consent.changed'>, @Ctx() ctx: EventContext): Promise<void> {
+    return this.record(event, ctx);
+  }
+
+  @OnEvent(Topics.MinorFlagged)
+  onMinorFlagged(@Payload() event: EventEnvelope<'identity.minor.flagged'>, @Ctx() ctx: EventContext): Promise<void> {
+    return this.record(event, ctx);
+  }
+
+  @OnEvent(Topics.GuardianConsentRecorded)
+  onGuardianConsentRecorded(@Payload() event: EventEnvelope<'identity.guardian_consent.recorded'>, @Ctx() ctx: EventContext): Promise<void> {
+    return this.record(event, ctx);
+  }
+
+  @OnEvent(Topics.RealNameAppealReviewed)
+  onRealNameAppealReviewed(@Payload() event: EventEnvelope<'identity.real_name_appeal.reviewed'>, @Ctx() ctx: EventContext): Promise<void> {
+    return this.record(event, ctx);
+  }
+
   @OnEvent(Topics.VerificationCompleted)
   onVerificationCompleted(@Payload() event: EventEnvelope<'identity.verification.completed'>, @Ctx() ctx: EventContext): Promise<void> {
     return this.record(event, ctx);

@@ -1,13 +1,15 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AUDIT_ENV } from '../config/audit-env.token';
 import type { AuditEnv } from '../config/audit.env';
-import { AuditChainController } from './audit-log.controller';
+import { AuditChainController, AuditLogSearchController } from './audit-log.controller';
+import { AuditLogSearchService } from './audit-log-search.service';
 import { AuditEventsConsumer } from './audit-events.consumer';
 import { AuditLogService } from './audit-log.service';
 import { ChainCheckpointService } from './chain-checkpoint.service';
 import { ChainVerifierService } from './chain-verifier.service';
 import { CHECKPOINT_STORE, FileCheckpointStore } from './checkpoint.store';
 import { CheckpointSigner } from './checkpoint-signer';
+import { StaffActionRecorder } from './staff-action.recorder';
 
 @Module({})
 export class AuditLogModule {
@@ -15,16 +17,18 @@ export class AuditLogModule {
     return {
       module: AuditLogModule,
       global: true,
-      controllers: [AuditChainController, AuditEventsConsumer],
+      controllers: [AuditChainController, AuditLogSearchController, AuditEventsConsumer],
       providers: [
         { provide: AUDIT_ENV, useValue: env },
         { provide: CheckpointSigner, useValue: CheckpointSigner.fromPem(env.AUDIT_SIGNING_KEY, env.AUDIT_VERIFY_KEYS) },
         { provide: CHECKPOINT_STORE, useValue: new FileCheckpointStore(env.AUDIT_CHECKPOINT_DIR) },
         AuditLogService,
+        StaffActionRecorder,
         ChainCheckpointService,
         ChainVerifierService,
+        AuditLogSearchService,
       ],
-      exports: [AUDIT_ENV, AuditLogService, ChainCheckpointService, ChainVerifierService],
+      exports: [AUDIT_ENV, AuditLogService, StaffActionRecorder, ChainCheckpointService, ChainVerifierService],
     };
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { lockOrCreateRow } from '../database/lock-row';
 import { canonicalJson } from './canonical-json';
 import { GENESIS_HASH, hashEntry, type AuditRecord, type ChainedEntry } from './audit-chain';
 
@@ -20,9 +21,11 @@ export class AuditLogService {
     if (!manager.queryRunner?.isTransactionActive) throw new Error('AuditLogService.append must run inside a transaction');
     if (!AUDIT_STREAM_PATTERN.test(stream)) throw new Error(`Invalid audit stream name: ${stream}`);
     // The head row lock serializes appends per stream across partitions and replicas: seq stays gapless.
-    await manager.query('INSERT IGNORE INTO audit_stream_heads (stream, last_seq, last_hash) VALUES (?, 0, ?)', [stream, GENESIS_HASH]);
-    const heads: HeadRow[] = await manager.query('SELECT last_seq, last_hash FROM audit_stream_heads WHERE stream = ? FOR UPDATE', [stream]);
-    const head = heads[0];
+    const head = await lockOrCreateRow<HeadRow>(
+      manager,
+      ['SELECT last_seq, last_hash FROM audit_stream_heads WHERE stream = ? FOR UPDATE', [stream]],
+      ['INSERT IGNORE INTO audit_stream_heads (stream, last_seq, last_hash) VALUES (?, 0, ?)', [stream, GENESIS_HASH]],
+    );
     if (!head) throw new Error(`Audit stream head ${stream} vanished`);
     const unhashed = {
       ...record,

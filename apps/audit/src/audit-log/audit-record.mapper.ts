@@ -64,6 +64,31 @@ export const AUDIT_RECORD_MAPPERS: { readonly [K in TopicName]?: (envelope: Even
   },
   'accounts.erasure.requested': (e) =>
     base(e, e.payload.userId, { requestId: e.payload.requestId, deadline: new Date(e.payload.deadline).toISOString() }),
+  'accounts.consent.changed': (e) =>
+    base(e, e.payload.userId, {
+      purpose: e.payload.purpose,
+      granted: e.payload.granted,
+      policyVersion: e.payload.policyVersion ?? null,
+      changedAt: new Date(e.payload.changedAt).toISOString(),
+    }),
+  // adultOn is derived from the birth date: personal, so it stays out.
+  'identity.minor.flagged': (e) => base(e, e.payload.userId, { guardianConsentRequired: e.payload.guardianConsentRequired }),
+  'identity.guardian_consent.recorded': (e) =>
+    base(e, e.payload.childUserId, {
+      consentId: e.payload.consentId,
+      relationship: e.payload.relationship,
+      guardianVerificationId: e.payload.guardianVerificationId,
+    }),
+  'identity.real_name_appeal.reviewed': (e) => ({
+    ...base(e, e.payload.userId, {
+      appealId: e.payload.appealId,
+      kind: e.payload.kind,
+      decision: e.payload.decision,
+      reasonSha256: createHash('sha256').update(e.payload.reason, 'utf8').digest('hex'),
+      revokedUserId: e.payload.revokedUserId ?? null,
+    }),
+    actorId: e.payload.reviewerId,
+  }),
   'identity.verification.completed': (e) =>
     base(e, e.payload.userId, { verificationId: e.payload.verificationId, result: e.payload.result, minor: e.payload.minor }),
   'exam.registration.created': (e) => ({
@@ -121,6 +146,6 @@ export function genericAuditRecord(envelope: EventEnvelope): AuditRecord {
 }
 
 export function auditRecordOf<T extends TopicName>(envelope: EventEnvelope<T>): AuditRecord {
-  const mapper = AUDIT_RECORD_MAPPERS[envelope.type] as ((e: EventEnvelope<T>) => AuditRecord) | undefined;
+  const mapper = AUDIT_RECORD_MAPPERS[envelope.type];
   return mapper ? mapper(envelope) : genericAuditRecord(envelope);
 }

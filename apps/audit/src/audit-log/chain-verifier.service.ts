@@ -46,9 +46,11 @@ export class ChainVerifierService {
 
   async verify(): Promise<ChainVerification> {
     const started = Date.now();
+    // Order matters while appends continue: checkpoints first (they only vouch for committed heads),
+    // then the heads, then entries up to each head. Later appends are left for the next run.
+    const checkpoints = await this.store.readAll(this.env.DATABASE_NAME);
     const heads: HeadRow[] = await this.dataSource.query('SELECT stream, last_seq, last_hash FROM audit_stream_heads');
     const entryStreams: { stream: string }[] = await this.dataSource.query('SELECT DISTINCT stream FROM audit_log_entries');
-    const checkpoints = await this.store.readAll(this.env.DATABASE_NAME);
     const names = [...new Set([...heads.map((h) => h.stream), ...entryStreams.map((s) => s.stream), ...checkpoints.keys()])].sort();
     const streams: StreamVerification[] = [];
     for (const stream of names) {
@@ -73,10 +75,12 @@ export class ChainVerifierService {
   ): Promise<StreamVerification> {
     const valid = checkpoints.filter((c): c is SignedCheckpoint => c !== null && c.stream === stream);
     const walker = new StreamChainWalker(stream, new Set(valid.map((c) => c.seq)));
+    // Without a head row every entry is suspect; with one, entries past it were appended after the snapshot.
+    const upTo = head ? Number(head.last_seq) : Number.MAX_SAFE_INTEGER;
     for (let after = -1; ; ) {
       const rows: AuditEntryRow[] = await this.dataSource.query(
-        'SELECT * FROM audit_log_entries WHERE stream = ? AND seq > ? ORDER BY seq LIMIT ?',
-        [stream, after, PAGE],
+        'SELECT * FROM audit_log_entries WHERE stream = ? AND seq > ? AND seq <= ? ORDER BY seq LIMIT ?',
+        [stream, after, upTo, PAGE],
       );
       for (const row of rows) walker.accept(entryFromRow(row));
       const last = rows.at(-1);

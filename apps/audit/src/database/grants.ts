@@ -17,6 +17,9 @@ export const READ_WRITE_TABLES = [
   'security_alerts',
   'alert_comments',
   'account_actions',
+  'alert_dedup_slots',
+  'login_appeals',
+  'pi_incidents',
 ] as const;
 
 /**

@@ -52,7 +52,7 @@ describe(assessLogin.name, () => {
     expect(sut.detections[0]?.evidence).toMatchObject({ region: '中国/天津/天津市', lastRegion: '中国/北京/北京市' });
   });
 
-  it('should flag Beijing then Guangzhou ten minutes later as impossible travel and ask for step-up', () => {
+  it('should flag Beijing then Guangzhou ten minutes later as impossible travel and block it', () => {
     const sut = assessLogin(facts({ location: GUANGZHOU, ipMasked: '113.108.182.*', at: minutesAfter(10) }), historyOf(facts()), NO_SOURCES, DEFAULT_RISK_POLICY);
     expect(sut.rulesFired).toEqual(['new_region', 'impossible_travel']);
     expect(sut.decision).toBe('block');

@@ -1,4 +1,4 @@
-import { ArrayMaxSize, IsArray, IsIn, IsISO8601, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsISO8601, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
 import { ORG_ROLES, type OrgRole } from '../auth/roles';
 
 export const ACCOUNT_KINDS = ['candidate', 'org_admin'] as const;
@@ -34,7 +34,7 @@ export class ErasureRequestedV1 {
   @IsISO8601() deadline!: string;
 }
 
-export const SESSION_REVOKE_REASONS = ['logout', 'logout_all', 'ended_by_user', 'refresh_reuse'] as const;
+export const SESSION_REVOKE_REASONS = ['logout', 'logout_all', 'ended_by_user', 'refresh_reuse', 'security_action', 'password_changed'] as const;
 export type SessionRevokeReason = (typeof SESSION_REVOKE_REASONS)[number];
 
 /** Sessions ended: their refresh tokens no longer work; access tokens with these `sid`s should be refused. */
@@ -60,4 +60,27 @@ export class InstitutionRegisteredV1 {
   @IsUUID() institutionId!: string;
   @IsString() @Length(1, 128) name!: string;
   @IsUUID() adminUserId!: string;
+}
+
+export const CONSENT_PURPOSES = ['face_biometrics', 'location', 'marketing', 'cross_border_transfer'] as const;
+export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
+
+/** A user gave or withdrew consent for one optional purpose; the service that does that processing obeys it. */
+export class ConsentChangedV1 {
+  @IsUUID() userId!: string;
+  @IsIn(CONSENT_PURPOSES) purpose!: ConsentPurpose;
+  @IsBoolean() granted!: boolean;
+  /** The privacy policy version in force when the choice was made. */
+  @IsOptional() @IsString() @MaxLength(32) policyVersion?: string;
+  @IsISO8601() changedAt!: string;
+}
+
+export const PASSWORD_CHANGE_METHODS = ['reset_by_code', 'changed_by_user'] as const;
+export type PasswordChangeMethod = (typeof PASSWORD_CHANGE_METHODS)[number];
+
+/** A password changed; every other session of the user was ended with it. */
+export class PasswordChangedV1 {
+  @IsUUID() userId!: string;
+  @IsIn(PASSWORD_CHANGE_METHODS) method!: PasswordChangeMethod;
+  @IsISO8601() changedAt!: string;
 }

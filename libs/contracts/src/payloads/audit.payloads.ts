@@ -45,3 +45,16 @@ export class AccountActionRequestedV1 {
   @IsUUID() requestedBy!: string;
   @IsOptional() @IsUUID() alertId?: string;
 }
+
+/**
+ * Security staff notify users affected by a personal-information incident (PIPL art. 57): the
+ * notification channel tells each user the cause, the measures taken and what they can do. The texts
+ * are about the incident, never about one person.
+ */
+export class IncidentNotificationRequestedV1 {
+  @IsUUID() incidentId!: string;
+  @IsArray() @ArrayMaxSize(1000) @IsUUID('all', { each: true }) userIds!: string[];
+  @IsString() @MaxLength(2000) cause!: string;
+  @IsString() @MaxLength(2000) measures!: string;
+  @IsString() @MaxLength(2000) userGuidance!: string;
+}

@@ -1,4 +1,4 @@
-import { IsBoolean, IsIn, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsBoolean, IsIn, IsISO8601, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 
 export const VERIFICATION_RESULTS = [
   'match',
@@ -21,4 +21,44 @@ export class VerificationCompletedV1 {
   @IsString() @MaxLength(64) maskedName!: string;
   @IsString() @MaxLength(32) maskedIdNumber!: string;
   @IsBoolean() minor!: boolean;
+}
+
+export const GUARDIAN_RELATIONSHIPS = ['father', 'mother', 'legal_guardian'] as const;
+export type GuardianRelationshipKind = (typeof GUARDIAN_RELATIONSHIPS)[number];
+
+/**
+ * A verified user is a minor (under 18 on the day of verification). `adultOn` lets consumers lift the flag
+ * without asking again; `guardianConsentRequired` marks children under 14, whose data needs a guardian's consent.
+ */
+export class MinorFlaggedV1 {
+  @IsUUID() userId!: string;
+  @IsBoolean() guardianConsentRequired!: boolean;
+  @IsISO8601({ strict: true }) adultOn!: string;
+}
+
+/** A verified guardian consented to the processing of a child's data. Carries no guardian identifiers. */
+export class GuardianConsentRecordedV1 {
+  @IsUUID() childUserId!: string;
+  @IsUUID() consentId!: string;
+  @IsIn(GUARDIAN_RELATIONSHIPS) relationship!: GuardianRelationshipKind;
+  @IsUUID() guardianVerificationId!: string;
+}
+
+export const REAL_NAME_APPEAL_KINDS = ['id_number_taken', 'change_request'] as const;
+export type RealNameAppealKind = (typeof REAL_NAME_APPEAL_KINDS)[number];
+export const APPEAL_DECISIONS = ['approved', 'rejected'] as const;
+export type AppealDecision = (typeof APPEAL_DECISIONS)[number];
+
+/**
+ * A platform admin decided a real-name appeal (a change request or a disputed ID number), with a reason, for
+ * the audit chain. `revokedUserId` names the account whose verification was withdrawn by an approval.
+ */
+export class RealNameAppealReviewedV1 {
+  @IsUUID() appealId!: string;
+  @IsUUID() userId!: string;
+  @IsIn(REAL_NAME_APPEAL_KINDS) kind!: RealNameAppealKind;
+  @IsIn(APPEAL_DECISIONS) decision!: AppealDecision;
+  @IsUUID() reviewerId!: string;
+  @IsString() @MaxLength(500) reason!: string;
+  @IsOptional() @IsUUID() revokedUserId?: string;
 }

@@ -41,4 +41,12 @@ describe(OfflineIpGeolocator.name, () => {
   it('should locate IPv6 addresses', () => {
     expect(sut.locate('240e:47d:c20:1627:30a3:ba0d:a5e6:ec19')).toMatchObject({ kind: 'public', province: '广东省' });
   });
+
+  it('should take coordinates abroad from geoip-lite, offline, when world data is on', () => {
+    const world = new OfflineIpGeolocator(true);
+    const location = world.locate('8.8.8.8');
+    expect(location).toMatchObject({ kind: 'public', country: '美国' });
+    expect(location.latitude).toEqual(expect.any(Number));
+    expect(location.accuracyKm).toBeGreaterThan(0);
+  });
 });

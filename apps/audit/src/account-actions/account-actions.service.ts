@@ -1,0 +1,60 @@
+import { Injectable } from '@nestjs/common';
+import { Topics } from '@exam/contracts';
+import { DomainError, EventPublisher } from '@exam/platform';
+import { createHash, randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { StaffActionRecorder } from '../audit-log/staff-action.recorder';
+import type { AccountActionResponseDto, RequestAccountActionDto } from './dto/request-account-action.dto';
+
+/**
+ * Staff actions on an account (lock, unlock, force logout everywhere, require re-verification):
+ * recorded, chained with the staff member and reason, and sent to accounts as an event, all in one
+ * transaction. Accounts owns the account and enforces the action.
+ */
+@Injectable()
+export class AccountActionsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly events: EventPublisher,
+    private readonly staffActions: StaffActionRecorder,
+  ) {}
+
+  async request(userId: string, dto: RequestAccountActionDto, staffId: string): Promise<AccountActionResponseDto> {
+    if (userId === staffId) throw new DomainError('ACCOUNT_ACTION.SELF', 'forbidden', 'Staff cannot take security actions on their own account.');
+    const actionId = randomUUID();
+    const now = new Date();
+    await this.dataSource.transaction(async (manager) => {
+      if (dto.alertId !== undefined) {
+        const found: unknown[] = await manager.query('SELECT id FROM security_alerts WHERE id = ?', [dto.alertId]);
+        if (found.length === 0) {
+          throw new DomainError('ACCOUNT_ACTION.ALERT_NOT_FOUND', 'invalid', `No alert ${dto.alertId}.`, [{ field: 'alertId', reason: 'no such alert' }]);
+        }
+      }
+      await manager.query(
+        'INSERT INTO account_actions (id, user_id, action, reason, note, requested_by, alert_id, requested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+        [actionId, userId, dto.action, dto.reason, dto.note, staffId, dto.alertId ?? null, now],
+      );
+      await this.staffActions.record(
+        manager,
+        {
+          type: `staff.account.${dto.action}_requested`,
+          staffId,
+          subjectUserId: userId,
+          attributes: {
+            actionId,
+            action: dto.action,
+            reason: dto.reason,
+            noteSha256: createHash('sha256').update(dto.note, 'utf8').digest('hex'),
+            alertId: dto.alertId ?? null,
+          },
+        },
+        now,
+      );
+      await this.events.stage(manager, Topics.AccountActionRequested, {
+        subjectId: userId,
+        payload: { actionId, userId, action: dto.action, reason: dto.reason, requestedBy: staffId, ...(dto.alertId === undefined ? {} : { alertId: dto.alertId }) },
+      });
+    });
+    return { actionId, userId, action: dto.action, reason: dto.reason, requestedBy: staffId, requestedAt: now.toISOString(), status: 'requested' };
+  }
+}

@@ -1,0 +1,126 @@
+import { Injectable } from '@nestjs/common';
+import { Topics } from '@exam/contracts';
+import { DomainError, EventPublisher } from '@exam/platform';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { StaffActionRecorder } from '../audit-log/staff-action.recorder';
+import type { IncidentResponseDto, NotifyIncidentDto, RecordIncidentDto, RegulatorReportDto } from './dto/incident.dto';
+
+interface IncidentRow {
+  id: string;
+  title: string;
+  description: string;
+  cause: string;
+  occurred_at: Date;
+  discovered_at: Date;
+  data_categories: string;
+  affected_users: number;
+  measures: string;
+  user_guidance: string;
+  status: string;
+  recorded_by: string;
+  created_at: Date;
+  notified_at: Date | null;
+  notified_users: number;
+}
+
+function toDto(row: IncidentRow): IncidentResponseDto {
+  return {
+    id: row.id,
+    title: row.title,
+    description: row.description,
+    cause: row.cause,
+    occurredAt: new Date(row.occurred_at).toISOString(),
+    discoveredAt: new Date(row.discovered_at).toISOString(),
+    dataCategories: JSON.parse(row.data_categories) as string[],
+    affectedUsers: row.affected_users,
+    measures: row.measures,
+    userGuidance: row.user_guidance,
+    status: row.status,
+    recordedBy: row.recorded_by,
+    createdAt: new Date(row.created_at).toISOString(),
+    notifiedAt: row.notified_at === null ? null : new Date(row.notified_at).toISOString(),
+    notifiedUsers: row.notified_users,
+  };
+}
+
+/** Personal-information incidents: record, notify affected users, keep the regulator report. */
+@Injectable()
+export class IncidentsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly events: EventPublisher,
+    private readonly recorder: StaffActionRecorder,
+  ) {}
+
+  async record(dto: RecordIncidentDto, staffId: string): Promise<IncidentResponseDto> {
+    if (Date.parse(dto.discoveredAt) < Date.parse(dto.occurredAt)) {
+      throw new DomainError('INCIDENT.DISCOVERED_BEFORE_OCCURRED', 'invalid', 'discoveredAt cannot be before occurredAt.', [
+        { field: 'discoveredAt', reason: 'must not be before occurredAt' },
+      ]);
+    }
+    const id = randomUUID();
+    await this.dataSource.transaction(async (manager) => {
+      const now = new Date();
+      await manager.query(
+        `INSERT INTO pi_incidents (id, title, description, cause, occurred_at, discovered_at, data_categories, affected_users, measures,
+           user_guidance, status, recorded_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?)`,
+        [id, dto.title, dto.description, dto.cause, new Date(dto.occurredAt), new Date(dto.discoveredAt), JSON.stringify(dto.dataCategories), dto.affectedUsers, dto.measures, dto.userGuidance, staffId, now],
+      );
+      await this.recorder.record(
+        manager,
+        { type: 'staff.incident.recorded', staffId, subjectUserId: null, attributes: { incidentId: id, dataCategories: [...dto.dataCategories], affectedUsers: dto.affectedUsers } },
+        now,
+      );
+    });
+    return this.get(id);
+  }
+
+  async list(): Promise<IncidentResponseDto[]> {
+    const rows: IncidentRow[] = await this.dataSource.query('SELECT * FROM pi_incidents ORDER BY created_at DESC LIMIT 200');
+    return rows.map(toDto);
+  }
+
+  async get(id: string): Promise<IncidentResponseDto> {
+    const rows: IncidentRow[] = await this.dataSource.query('SELECT * FROM pi_incidents WHERE id = ?', [id]);
+    const row = rows.at(0);
+    if (!row) throw new DomainError('INCIDENT.NOT_FOUND', 'not_found', `No incident ${id}.`);
+    return toDto(row);
+  }
+
+  /** Sends the cause, measures and guidance to each listed user through the notification channel (an event). */
+  async notify(id: string, dto: NotifyIncidentDto, staffId: string): Promise<IncidentResponseDto> {
+    await this.dataSource.transaction(async (manager) => {
+      const rows: IncidentRow[] = await manager.query('SELECT * FROM pi_incidents WHERE id = ? FOR UPDATE', [id]);
+      const row = rows.at(0);
+      if (!row) throw new DomainError('INCIDENT.NOT_FOUND', 'not_found', `No incident ${id}.`);
+      await this.events.stage(manager, Topics.IncidentNotificationRequested, {
+        subjectId: id,
+        payload: { incidentId: id, userIds: [...dto.userIds], cause: row.cause, measures: row.measures, userGuidance: row.user_guidance },
+      });
+      const now = new Date();
+      await manager.query("UPDATE pi_incidents SET notified_at = ?, notified_users = notified_users + ?, status = 'users_notified' WHERE id = ?", [now, dto.userIds.length, id]);
+      await this.recorder.record(manager, { type: 'staff.incident.users_notified', staffId, subjectUserId: null, attributes: { incidentId: id, users: dto.userIds.length } }, now);
+    });
+    return this.get(id);
+  }
+
+  async regulatorReport(id: string): Promise<RegulatorReportDto> {
+    const incident = await this.get(id);
+    return {
+      incidentId: incident.id,
+      generatedAt: new Date().toISOString(),
+      title: incident.title,
+      occurredAt: incident.occurredAt,
+      discoveredAt: incident.discoveredAt,
+      cause: incident.cause,
+      personalDataCategories: incident.dataCategories,
+      affectedUsers: incident.affectedUsers,
+      possibleHarm: incident.description,
+      remedialMeasures: incident.measures,
+      measuresIndividualsCanTake: incident.userGuidance,
+      usersNotified: incident.notifiedUsers,
+      usersNotifiedAt: incident.notifiedAt,
+    };
+  }
+}

@@ -1,0 +1,28 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { AlertRaiser } from '../alerts/alert-raiser.service';
+import type { AuditEnv } from '../config/audit.env';
+import { IP_GEOLOCATOR, OfflineIpGeolocator } from './geo/ip-geolocator';
+import { LoginEventsConsumer } from './login-events.consumer';
+import { LoginRiskService } from './login-risk.service';
+import { RiskPolicyRepository } from './risk-policy.repository';
+import { RiskRulesController } from './risk-rules.controller';
+import { RiskRulesService } from './risk-rules.service';
+import { SourcePseudonymizer } from './source-pseudonymizer';
+
+@Module({})
+export class LoginRiskModule {
+  static register(env: AuditEnv): DynamicModule {
+    return {
+      module: LoginRiskModule,
+      controllers: [LoginEventsConsumer, RiskRulesController],
+      providers: [
+        { provide: IP_GEOLOCATOR, useValue: new OfflineIpGeolocator(env.AUDIT_GEO_WORLD_COORDINATES) },
+        { provide: SourcePseudonymizer, useValue: new SourcePseudonymizer(env.AUDIT_SIGNING_KEY) },
+        RiskPolicyRepository,
+        RiskRulesService,
+        AlertRaiser,
+        LoginRiskService,
+      ],
+    };
+  }
+}

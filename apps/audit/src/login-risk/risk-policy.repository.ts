@@ -1,0 +1,58 @@
+import { Injectable } from '@nestjs/common';
+import { ALERT_SEVERITIES, type AlertSeverity } from '@exam/contracts';
+import type { EntityManager } from 'typeorm';
+import { DEFAULT_RISK_POLICY, isRuleCode, type RiskPolicy, type RiskThresholds, type RuleCode, type RulePolicy } from './risk-policy';
+
+interface RuleRow {
+  code: string;
+  enabled: number;
+  weight: number;
+  severity: string;
+  params: string;
+}
+
+interface SettingRow {
+  name: string;
+  value: number;
+}
+
+const CACHE_MS = 5000;
+
+function isSeverity(value: string): value is AlertSeverity {
+  return (ALERT_SEVERITIES as readonly string[]).includes(value);
+}
+
+/**
+ * Rules and thresholds are rows, so staff can tune them without a deploy. Read through a short cache
+ * (5 s): a change takes effect within seconds on every replica without a query per login.
+ */
+@Injectable()
+export class RiskPolicyRepository {
+  private cached?: { policy: RiskPolicy; at: number };
+
+  async current(manager: EntityManager): Promise<RiskPolicy> {
+    if (this.cached && Date.now() - this.cached.at < CACHE_MS) return this.cached.policy;
+    const policy = await this.load(manager);
+    this.cached = { policy, at: Date.now() };
+    return policy;
+  }
+
+  invalidate(): void {
+    this.cached = undefined;
+  }
+
+  async load(manager: EntityManager): Promise<RiskPolicy> {
+    const rules: Record<RuleCode, RulePolicy> = { ...DEFAULT_RISK_POLICY.rules };
+    const ruleRows: RuleRow[] = await manager.query('SELECT code, enabled, weight, severity, params FROM risk_rules');
+    for (const row of ruleRows) {
+      if (!isRuleCode(row.code) || !isSeverity(row.severity)) continue;
+      rules[row.code] = { enabled: row.enabled === 1, weight: row.weight, severity: row.severity, params: JSON.parse(row.params) as RulePolicy['params'] };
+    }
+    const thresholds: Record<keyof RiskThresholds, number> = { ...DEFAULT_RISK_POLICY.thresholds };
+    const settingRows: SettingRow[] = await manager.query('SELECT name, value FROM risk_settings');
+    for (const row of settingRows) {
+      if (row.name in thresholds) thresholds[row.name as keyof RiskThresholds] = row.value;
+    }
+    return { rules, thresholds };
+  }
+}

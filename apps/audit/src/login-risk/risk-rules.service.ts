@@ -1,0 +1,78 @@
+import { Injectable } from '@nestjs/common';
+import { DomainError } from '@exam/platform';
+import { DataSource } from 'typeorm';
+import { StaffActionRecorder } from '../audit-log/staff-action.recorder';
+import type { UpdateRiskRuleDto, UpdateRiskThresholdsDto } from './dto/risk-rule.dto';
+import { isRuleCode, RULE_CODES, type RiskPolicy, type RiskThresholds, type RuleParams } from './risk-policy';
+import { RiskPolicyRepository } from './risk-policy.repository';
+
+/** The fields of a validated partial-update DTO that were actually sent, as a plain object. */
+function definedOnly<T>(dto: object | undefined): Partial<T> {
+  if (dto === undefined) return {};
+  return Object.fromEntries(Object.entries(dto).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/** Reading and tuning the risk rules at run time; every change is chained with who made it. */
+@Injectable()
+export class RiskRulesService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly policies: RiskPolicyRepository,
+    private readonly staffActions: StaffActionRecorder,
+  ) {}
+
+  current(): Promise<RiskPolicy> {
+    return this.policies.load(this.dataSource.manager);
+  }
+
+  async updateRule(code: string, change: UpdateRiskRuleDto, staffId: string): Promise<RiskPolicy> {
+    if (!isRuleCode(code)) {
+      throw new DomainError('RISK.UNKNOWN_RULE', 'not_found', `No rule "${code}". Rules: ${RULE_CODES.join(', ')}.`);
+    }
+    await this.dataSource.transaction(async (manager) => {
+      const policy = await this.policies.load(manager);
+      const rule = policy.rules[code];
+      const next = {
+        enabled: change.enabled ?? rule.enabled,
+        weight: change.weight ?? rule.weight,
+        severity: change.severity ?? rule.severity,
+        params: { ...rule.params, ...definedOnly<RuleParams>(change.params) },
+      };
+      await manager.query(
+        `INSERT INTO risk_rules (code, enabled, weight, severity, params, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, UTC_TIMESTAMP(3), ?)
+         ON DUPLICATE KEY UPDATE enabled = VALUES(enabled), weight = VALUES(weight), severity = VALUES(severity), params = VALUES(params),
+           updated_at = VALUES(updated_at), updated_by = VALUES(updated_by)`,
+        [code, next.enabled ? 1 : 0, next.weight, next.severity, JSON.stringify(next.params), staffId],
+      );
+      await this.staffActions.record(manager, {
+        type: 'staff.risk_rule.changed',
+        staffId,
+        subjectUserId: null,
+        attributes: { rule: code, enabled: next.enabled, weight: next.weight, severity: next.severity, params: next.params },
+      });
+    });
+    this.policies.invalidate();
+    return this.current();
+  }
+
+  async updateThresholds(change: UpdateRiskThresholdsDto, staffId: string): Promise<RiskPolicy> {
+    await this.dataSource.transaction(async (manager) => {
+      const next: RiskThresholds = { ...(await this.policies.load(manager)).thresholds, ...definedOnly<RiskThresholds>(change) };
+      if (next.stepUpScore > next.blockScore) {
+        throw new DomainError('RISK.THRESHOLDS_INCONSISTENT', 'invalid', 'stepUpScore must not be above blockScore.', [
+          { field: 'stepUpScore', reason: `must be ≤ blockScore (${next.blockScore})` },
+        ]);
+      }
+      for (const [name, value] of Object.entries(next)) {
+        await manager.query(
+          `INSERT INTO risk_settings (name, value, updated_at, updated_by) VALUES (?, ?, UTC_TIMESTAMP(3), ?)
+           ON DUPLICATE KEY UPDATE value = VALUES(value), updated_at = VALUES(updated_at), updated_by = VALUES(updated_by)`,
+          [name, value, staffId],
+        );
+      }
+      await this.staffActions.record(manager, { type: 'staff.risk_thresholds.changed', staffId, subjectUserId: null, attributes: { ...next } });
+    });
+    this.policies.invalidate();
+    return this.current();
+  }
+}

@@ -1,0 +1,16 @@
+import { Controller, HttpCode, Post } from '@nestjs/common';
+import { Roles } from '@exam/platform';
+import { RetentionService, type RetentionReport } from './retention.service';
+
+@Roles('platform_admin')
+@Controller('retention')
+export class RetentionController {
+  constructor(private readonly retention: RetentionService) {}
+
+  /** Runs the retention job now instead of waiting for its schedule. */
+  @Post('run')
+  @HttpCode(200)
+  run(): Promise<RetentionReport> {
+    return this.retention.run();
+  }
+}

@@ -1,0 +1,85 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { AuditLogService } from '../audit-log/audit-log.service';
+import { AUDIT_ENV } from '../config/audit-env.token';
+import type { AuditEnv } from '../config/audit.env';
+
+export interface RetentionReport {
+  readonly cutoff: string;
+  readonly deleted: Readonly<Record<string, number>>;
+}
+
+/** Working windows are only needed as long as the longest detection window (a day is plenty). */
+const SOURCE_WINDOW_RETENTION_MS = 86_400_000;
+const BATCH = 5000;
+
+/**
+ * Deletes login data past its retention (assessments and per-user history after
+ * AUDIT_LOGIN_LOG_RETENTION_DAYS, at least 180; failure windows after a day) and records what it
+ * deleted as an entry of the chain. The chain itself holds no personal data and is never pruned.
+ */
+@Injectable()
+export class RetentionService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly log = new Logger(RetentionService.name);
+  private timer?: NodeJS.Timeout;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly auditLog: AuditLogService,
+    @Inject(AUDIT_ENV) private readonly env: AuditEnv,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (this.env.AUDIT_RETENTION_INTERVAL_MS === 0) return;
+    this.timer = setInterval(() => {
+      this.run().catch((error: unknown) => {
+        this.log.warn(`Retention run failed: ${error instanceof Error ? error.message : String(error)}`);
+      });
+    }, this.env.AUDIT_RETENTION_INTERVAL_MS);
+    this.timer.unref();
+  }
+
+  onApplicationShutdown(): void {
+    clearInterval(this.timer);
+  }
+
+  async run(now: Date = new Date()): Promise<RetentionReport> {
+    const cutoff = new Date(now.getTime() - this.env.AUDIT_LOGIN_LOG_RETENTION_DAYS * 86_400_000);
+    const deleted: Record<string, number> = {
+      login_assessments: await this.deleteBefore('login_assessments', 'attempted_at', cutoff),
+      login_profiles: await this.deleteBefore('login_profiles', 'updated_at', cutoff),
+      login_source_failures: await this.deleteBefore('login_source_failures', 'failed_at', new Date(now.getTime() - SOURCE_WINDOW_RETENTION_MS)),
+    };
+    await this.dataSource.transaction((manager) =>
+      this.auditLog.append(
+        manager,
+        'audit',
+        {
+          eventId: randomUUID(),
+          eventType: 'audit.retention.applied',
+          producer: 'audit',
+          occurredAt: now.toISOString(),
+          traceId: `retention-${now.toISOString()}`,
+          subjectUserId: null,
+          actorId: 'service:audit',
+          institutionId: null,
+          ipMasked: null,
+          attributes: { cutoff: cutoff.toISOString(), retentionDays: this.env.AUDIT_LOGIN_LOG_RETENTION_DAYS, deleted },
+        },
+        now,
+      ),
+    );
+    return { cutoff: cutoff.toISOString(), deleted };
+  }
+
+  /** Small batches keep row locks short while consumers keep writing. */
+  private async deleteBefore(table: string, column: string, cutoff: Date): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const result: { affectedRows: number } = await this.dataSource.query(`DELETE FROM ${table} WHERE ${column} < ? LIMIT ${BATCH}`, [cutoff]);
+      total += result.affectedRows;
+      if (result.affectedRows < BATCH) return total;
+    }
+  }
+}
