@@ -12,6 +12,7 @@ import {
   type ProbedMessage,
   type RunningService,
   type TestDatabase,
+  testEnvelope,
 } from '@exam/testing';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
@@ -187,6 +188,24 @@ describe('event backbone (outbox → Kafka → inbox)', () => {
     expect(await projection(userId)).toBeUndefined();
     const next = await register('after-failure');
     await expectAppliedOnce(next);
+  });
+
+  it('should apply a batch in one transaction yet isolate a failing event within it', async () => {
+    const key = randomUUID();
+    const event = (nickname: string): string => {
+      const userId = randomUUID();
+      return JSON.stringify(
+        testEnvelope(Topics.UserRegistered, userId, { userId, kind: 'candidate', maskedContact: 'z***@example.com', nickname }),
+      );
+    };
+    const values = [event('batch-1'), event('batch-2'), event('always-fails-in-batch'), event('batch-3')];
+    await probe.produce(names.physical(Topics.UserRegistered), values.map((value) => ({ key, value })));
+    const userIds = values.map((v) => (JSON.parse(v) as { payload: { userId: string } }).payload.userId);
+    for (const id of [userIds[0], userIds[1], userIds[3]]) await expectAppliedOnce(id);
+    await expectEventually(() => {
+      expect(deadLetters.some((m) => m.value?.includes(userIds[2]))).toBe(true);
+    }, { timeoutMs: 30_000 });
+    expect(await projection(userIds[2])).toBeUndefined();
   });
 
   it('should never publish a row twice when two relay replicas share the outbox', async () => {

@@ -3,7 +3,7 @@ import { CustomTransportStrategy, Server, type MessageHandler } from '@nestjs/mi
 import { isTopicName, type EventEnvelope, type TopicName } from '@exam/contracts';
 import type { Consumer, EachBatchPayload, KafkaMessage } from 'kafkajs';
 import { lastValueFrom } from 'rxjs';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { DomainError } from '../../errors/domain-error';
 import { runWithContext } from '../../context/request-context';
 import { KafkaConnection } from '../kafka-connection';
@@ -14,6 +14,14 @@ import { EventContext, type EventDelivery } from './event-context';
 import { parseEnvelope } from './envelope-parser';
 
 type Outcome = 'applied' | 'duplicate';
+
+interface ParsedMessage {
+  readonly message: KafkaMessage;
+  readonly envelope: EventEnvelope;
+}
+
+/** Events applied per transaction at most: amortizes the commit without holding locks for long. */
+const CHUNK_SIZE = 100;
 
 const HEARTBEAT_EVERY_MS = 3000;
 const MAX_RESTART_DELAY_MS = 30_000;
@@ -146,37 +154,87 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy,
     if (consumer) await consumer.disconnect().catch(() => undefined);
   }
 
+  /**
+   * Consecutive valid messages are applied in one transaction (one commit, one fsync, for up to
+   * CHUNK_SIZE events); if that fails, each message of the chunk is retried on its own, so a poison
+   * message is still isolated and dead-lettered while its neighbours go through.
+   */
   private async consumeBatch(payload: EachBatchPayload): Promise<void> {
     const { batch } = payload;
     const topic = this.kafka.names.logical(batch.topic);
+    const handler = topic === undefined ? null : this.getHandlerByPattern(topic);
     const heartbeat = (): Promise<void> => payload.heartbeat();
-    for (const message of batch.messages) {
-      if (!payload.isRunning() || payload.isStale()) return;
-      if (topic !== undefined) await this.consumeMessage(topic, batch.partition, message, heartbeat);
-      payload.resolveOffset(message.offset);
+    let chunk: ParsedMessage[] = [];
+    const settle = async (messages: readonly KafkaMessage[]): Promise<void> => {
+      for (const message of messages) payload.resolveOffset(message.offset);
       await payload.commitOffsetsIfNecessary();
       await heartbeat();
+    };
+    const flush = async (): Promise<void> => {
+      if (chunk.length === 0 || topic === undefined || !handler) return;
+      const items = chunk;
+      chunk = [];
+      await this.applyChunkOrEach(topic, batch.partition, handler, items, heartbeat);
+      await settle(items.map((i) => i.message));
+    };
+    for (const message of batch.messages) {
+      if (!payload.isRunning() || payload.isStale()) return;
+      if (topic === undefined || !handler) {
+        await settle([message]);
+        continue;
+      }
+      const parsed = parseEnvelope(topic, message.value);
+      if (!parsed.ok) {
+        await flush();
+        await this.deadLetters.publish({ topic, partition: batch.partition, message, reason: parsed.reason, attempts: 0 });
+        await settle([message]);
+        continue;
+      }
+      chunk.push({ message, envelope: parsed.envelope });
+      if (chunk.length >= CHUNK_SIZE) await flush();
     }
+    await flush();
+  }
+
+  private async applyChunkOrEach(
+    topic: TopicName,
+    partition: number,
+    handler: MessageHandler,
+    items: readonly ParsedMessage[],
+    heartbeat: () => Promise<void>,
+  ): Promise<void> {
+    if (items.length > 1) {
+      try {
+        await this.withHeartbeat(heartbeat, () => this.applyChunk(handler, items, topic, partition));
+        return;
+      } catch (error: unknown) {
+        this.log.debug(`Chunk of ${items.length} on ${topic}[${partition}] failed (${describe(error)}); applying one by one`);
+      }
+    }
+    for (const item of items) await this.consumeMessage(topic, partition, item, handler, heartbeat);
+  }
+
+  private applyChunk(handler: MessageHandler, items: readonly ParsedMessage[], topic: TopicName, partition: number): Promise<void> {
+    return this.dataSource.transaction(async (manager) => {
+      for (const { message, envelope } of items) {
+        const delivery: EventDelivery = { topic, partition, offset: message.offset, attempt: 1 };
+        await runWithContext({ traceId: envelope.traceId }, () => this.applyWith(manager, handler, envelope, delivery));
+      }
+    });
   }
 
   private async consumeMessage(
     topic: TopicName,
     partition: number,
-    message: KafkaMessage,
+    { message, envelope }: ParsedMessage,
+    handler: MessageHandler,
     heartbeat: () => Promise<void>,
   ): Promise<void> {
-    const parsed = parseEnvelope(topic, message.value);
-    if (!parsed.ok) {
-      await this.deadLetters.publish({ topic, partition, message, reason: parsed.reason, attempts: 0 });
-      return;
-    }
-    const handler = this.getHandlerByPattern(topic);
-    if (!handler) return;
     const maxAttempts = this.settings.consumerMaxAttempts;
     for (let attempt = 1; ; attempt += 1) {
       const delivery: EventDelivery = { topic, partition, offset: message.offset, attempt };
       try {
-        await this.withHeartbeat(heartbeat, () => this.applyOnce(handler, parsed.envelope, delivery));
+        await this.withHeartbeat(heartbeat, () => this.applyOnce(handler, envelope, delivery));
         return;
       } catch (error: unknown) {
         if (attempt >= maxAttempts) {
@@ -192,19 +250,26 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy,
   }
 
   private applyOnce(handler: MessageHandler, envelope: EventEnvelope, delivery: EventDelivery): Promise<Outcome> {
-    const group = this.kafka.names.consumerGroup(this.settings.service);
     return runWithContext({ traceId: envelope.traceId }, () =>
-      this.dataSource.transaction(async (manager): Promise<Outcome> => {
-        const inserted: { affectedRows: number } = await manager.query(
-          'INSERT IGNORE INTO inbox_events (consumer_group, event_id, topic, processed_at) VALUES (?, ?, ?, UTC_TIMESTAMP(3))',
-          [group, envelope.id, envelope.type],
-        );
-        if (inserted.affectedRows === 0) return 'duplicate';
-        const result: unknown = await handler(envelope, new EventContext([manager, delivery]));
-        await lastValueFrom(this.transformToObservable(result), { defaultValue: undefined });
-        return 'applied';
-      }),
+      this.dataSource.transaction((manager) => this.applyWith(manager, handler, envelope, delivery)),
     );
+  }
+
+  /** Records the event in the inbox and runs the handler, both through the same transaction. */
+  private async applyWith(
+    manager: EntityManager,
+    handler: MessageHandler,
+    envelope: EventEnvelope,
+    delivery: EventDelivery,
+  ): Promise<Outcome> {
+    const inserted: { affectedRows: number } = await manager.query(
+      'INSERT IGNORE INTO inbox_events (consumer_group, event_id, topic, processed_at) VALUES (?, ?, ?, UTC_TIMESTAMP(3))',
+      [this.kafka.names.consumerGroup(this.settings.service), envelope.id, envelope.type],
+    );
+    if (inserted.affectedRows === 0) return 'duplicate';
+    const result: unknown = await handler(envelope, new EventContext([manager, delivery]));
+    await lastValueFrom(this.transformToObservable(result), { defaultValue: undefined });
+    return 'applied';
   }
 
   private async withHeartbeat<T>(heartbeat: () => Promise<void>, work: () => Promise<T>): Promise<T> {
