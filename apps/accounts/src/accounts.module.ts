@@ -4,10 +4,13 @@ import { AuthModule } from './auth/auth.module';
 import type { AccountsEnv } from './config/accounts.env';
 import { ACCOUNTS_ENTITIES } from './database/entities';
 import { ACCOUNTS_MIGRATIONS } from './database/migrations';
+import { PasswordsModule } from './credentials/passwords.module';
 import { FieldProtectionModule } from './field-protection/field-protection.module';
 import { InstitutionsModule } from './institutions/institutions.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { PrivacyModule } from './privacy/privacy.module';
 import { RegistrationModule } from './registration/registration.module';
+import { SecurityModule } from './security/security.module';
 import { SessionsModule } from './sessions/sessions.module';
 import { SharedModule } from './shared/shared.module';
 
@@ -19,12 +22,15 @@ export class AccountsModule {
       imports: [
         PlatformModule.forService({ service: 'accounts', env, entities: ACCOUNTS_ENTITIES, migrations: ACCOUNTS_MIGRATIONS }),
         SharedModule.register(env),
-        FieldProtectionModule.register(env),
+        FieldProtectionModule,
         NotificationsModule.register(env),
         RegistrationModule,
         AuthModule,
         SessionsModule,
         InstitutionsModule,
+        SecurityModule,
+        PrivacyModule,
+        PasswordsModule,
       ],
     };
   }

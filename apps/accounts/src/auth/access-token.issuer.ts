@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { AccessTokenClaims, InstitutionMembership, PlatformRole } from '@exam/contracts';
-import { JWT_ALGORITHM, JWT_AUDIENCE, JWT_ISSUER } from '@exam/platform';
+import { AUTH_SETTINGS, JWT_ALGORITHM, JWT_AUDIENCE, JWT_ISSUER, type AuthSettings } from '@exam/platform';
 import { sign } from 'jsonwebtoken';
-import { createPrivateKey, type KeyObject } from 'node:crypto';
+import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
 import { ACCOUNTS_ENV } from '../config/accounts-env.token';
 import type { AccountsEnv } from '../config/accounts.env';
 
@@ -16,10 +16,19 @@ export interface IssuedAccessToken {
 export class AccessTokenIssuer {
   private readonly key: KeyObject;
 
-  constructor(@Inject(ACCOUNTS_ENV) private readonly env: AccountsEnv) {
+  constructor(
+    @Inject(ACCOUNTS_ENV) private readonly env: AccountsEnv,
+    @Inject(AUTH_SETTINGS) auth: AuthSettings,
+  ) {
     this.key = createPrivateKey(env.JWT_PRIVATE_KEY);
     if (this.key.asymmetricKeyType !== 'ec' || this.key.asymmetricKeyDetails?.namedCurve !== 'prime256v1') {
       throw new Error('JWT_PRIVATE_KEY must be an EC P-256 key (ES256)');
+    }
+    // Every service, this one included, verifies with JWT_PUBLIC_KEYS: a mismatch would fail every request later.
+    const published = auth.publicKeys.get(env.JWT_KEY_ID);
+    const own = createPublicKey(this.key).export({ type: 'spki', format: 'der' });
+    if (published === undefined || !published.export({ type: 'spki', format: 'der' }).equals(own)) {
+      throw new Error(`JWT_PUBLIC_KEYS must list the public key of JWT_PRIVATE_KEY under its key id "${env.JWT_KEY_ID}"`);
     }
   }
 

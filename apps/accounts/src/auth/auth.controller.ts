@@ -1,4 +1,4 @@
-import { Controller, HttpCode, Inject, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, HttpCode, Inject, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { CurrentUser, Public, type AuthUser } from '@exam/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ACCOUNTS_ENV } from '../config/accounts-env.token';
@@ -6,10 +6,12 @@ import type { AccountsEnv } from '../config/accounts.env';
 import { SessionsService } from '../sessions/sessions.service';
 import { clientInfoOf } from './client-info';
 import { clearedRefreshCookie, deviceCookie, readCookie, REFRESH_COOKIE, refreshCookie } from './cookies';
-import { TokenResponseDto } from './dto/login.dto';
+import { StepUpDto, TokenResponseDto, VerificationRequiredDto } from './dto/login.dto';
 import { LocalAuthGuard } from './local-auth.guard';
-import type { SignedIn } from './login.service';
+import type { SignInResult } from './login.service';
 import { RefreshService } from './refresh.service';
+import type { SignedIn } from './sign-in.completer';
+import { StepUpService } from './step-up.service';
 
 function toTokenResponse(signedIn: SignedIn): TokenResponseDto {
   return Object.assign(new TokenResponseDto(), {
@@ -18,6 +20,7 @@ function toTokenResponse(signedIn: SignedIn): TokenResponseDto {
     expiresIn: signedIn.expiresIn,
     sessionId: signedIn.sessionId,
     userId: signedIn.userId,
+    policyAcceptanceRequired: signedIn.policyToAccept,
   });
 }
 
@@ -26,22 +29,40 @@ export class AuthController {
   constructor(
     private readonly refreshes: RefreshService,
     private readonly sessions: SessionsService,
+    private readonly stepUp: StepUpService,
     @Inject(ACCOUNTS_ENV) private readonly env: AccountsEnv,
   ) {}
 
-  /** Body `{ login, password }`; the access token comes in the body, the refresh token in an httpOnly cookie. */
+  /**
+   * Body `{ login, password }`. 200: access token in the body, refresh token in an httpOnly cookie.
+   * 202: the password was right but the sign-in must be confirmed with a code (`POST auth/step-up`).
+   */
   @Public()
   @UseGuards(LocalAuthGuard)
   @Post('login')
   @HttpCode(200)
-  login(@Req() request: FastifyRequest & { user?: SignedIn }, @Res({ passthrough: true }) reply: FastifyReply): TokenResponseDto {
-    const signedIn = request.user;
-    if (signedIn === undefined) throw new Error('LocalAuthGuard did not attach the signed-in result');
-    const client = clientInfoOf(request);
-    const cookies = [refreshCookie(signedIn.refreshToken, signedIn.sessionExpiresAt, this.env.COOKIE_SECURE)];
-    if (client.newDevice && client.deviceId !== undefined) cookies.push(deviceCookie(client.deviceId, this.env.COOKIE_SECURE));
-    void reply.header('set-cookie', cookies);
-    return toTokenResponse(signedIn);
+  login(
+    @Req() request: FastifyRequest & { user?: SignInResult },
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): TokenResponseDto | VerificationRequiredDto {
+    const result = request.user;
+    if (result === undefined) throw new Error('LocalAuthGuard did not attach the sign-in result');
+    if (result.kind === 'verification_required') {
+      void reply.status(202);
+      return Object.assign(new VerificationRequiredDto(), { verificationRequired: true as const, method: 'one_time_code' as const, ...result.challenge });
+    }
+    return this.signedIn(request, reply, result.signedIn);
+  }
+
+  @Public()
+  @Post('step-up')
+  @HttpCode(200)
+  async completeStepUp(
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+    @Body() dto: StepUpDto,
+  ): Promise<TokenResponseDto> {
+    return this.signedIn(request, reply, await this.stepUp.complete(dto.challengeId, dto.code, clientInfoOf(request)));
   }
 
   @Public()
@@ -74,5 +95,13 @@ export class AuthController {
     const endedSessions = await this.sessions.endAll(user.userId);
     void reply.header('set-cookie', clearedRefreshCookie(this.env.COOKIE_SECURE));
     return { endedSessions };
+  }
+
+  private signedIn(request: FastifyRequest, reply: FastifyReply, signedIn: SignedIn): TokenResponseDto {
+    const client = clientInfoOf(request);
+    const cookies = [refreshCookie(signedIn.refreshToken, signedIn.sessionExpiresAt, this.env.COOKIE_SECURE)];
+    if (client.newDevice && client.deviceId !== undefined) cookies.push(deviceCookie(client.deviceId, this.env.COOKIE_SECURE, new Date()));
+    void reply.header('set-cookie', cookies);
+    return toTokenResponse(signedIn);
   }
 }

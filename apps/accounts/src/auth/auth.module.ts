@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { InstitutionsModule } from '../institutions/institutions.module';
+import { PrivacyModule } from '../privacy/privacy.module';
 import { SessionsModule } from '../sessions/sessions.module';
 import { UsersModule } from '../users/users.module';
 import { AccessTokenIssuer } from './access-token.issuer';
@@ -7,11 +8,15 @@ import { AuthController } from './auth.controller';
 import { IpThrottle } from './ip-throttle';
 import { LocalStrategy } from './local.strategy';
 import { LoginService } from './login.service';
+import { LoginAttemptsRecorder } from './login-attempts.recorder';
 import { RefreshService } from './refresh.service';
+import { SignInCompleter } from './sign-in.completer';
+import { StepUpService } from './step-up.service';
+import { VerificationModule } from '../verification/verification.module';
 
 @Module({
-  imports: [UsersModule, SessionsModule, InstitutionsModule],
+  imports: [UsersModule, SessionsModule, InstitutionsModule, VerificationModule, PrivacyModule],
   controllers: [AuthController],
-  providers: [AccessTokenIssuer, IpThrottle, LoginService, RefreshService, LocalStrategy],
+  providers: [AccessTokenIssuer, IpThrottle, LoginAttemptsRecorder, SignInCompleter, StepUpService, LoginService, RefreshService, LocalStrategy],
 })
 export class AuthModule {}

@@ -1,23 +1,34 @@
 import { randomUUID } from 'node:crypto';
-import { DEVICE_COOKIE, readCookie, type HeaderSource } from './cookies';
 import type { ClientInfo } from '../sessions/sessions.service';
+import { DEVICE_COOKIE, readCookie, type HeaderSource } from './cookies';
 
 export interface ClientRequest extends HeaderSource {
   readonly ip: string;
 }
 
+export interface RequestClient extends ClientInfo {
+  /** No valid device id came with the request: one was minted and must be set as a cookie. */
+  readonly newDevice: boolean;
+}
+
 const DEVICE_ID = /^[A-Za-z0-9_-]{8,128}$/;
+/** Per request, so the strategy and the controller agree on a freshly minted device id. */
+const resolved = new WeakMap<object, RequestClient>();
 
 /** IP, user agent and device id (first-party cookie, else the X-Device-Id header of app clients). */
-export function clientInfoOf(request: ClientRequest): ClientInfo & { newDevice: boolean } {
+export function clientInfoOf(request: ClientRequest): RequestClient {
+  const known = resolved.get(request);
+  if (known !== undefined) return known;
   const agent = request.headers['user-agent'];
   const header = request.headers['x-device-id'];
   const given = readCookie(request, DEVICE_COOKIE) ?? (typeof header === 'string' ? header : undefined);
   const valid = given !== undefined && DEVICE_ID.test(given);
-  return {
+  const client: RequestClient = {
     ip: request.ip,
     userAgent: typeof agent === 'string' ? agent : '',
     deviceId: valid ? given : randomUUID(),
     newDevice: !valid,
   };
+  resolved.set(request, client);
+  return client;
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { Strategy } from 'passport-local';
 import { clientInfoOf, type ClientRequest } from './client-info';
-import { LoginService, type SignedIn } from './login.service';
+import { LoginService, type SignInResult } from './login.service';
 
 /** passport-local: `login` (phone, email or user name) + `password`; the signed-in result becomes `request.user`. */
 @Injectable()
@@ -11,7 +11,7 @@ export class LocalStrategy extends PassportStrategy(Strategy, 'local') {
     super({ usernameField: 'login', passwordField: 'password', passReqToCallback: true, session: false });
   }
 
-  async validate(request: ClientRequest, login: string, password: string): Promise<SignedIn> {
+  async validate(request: ClientRequest, login: string, password: string): Promise<SignInResult> {
     return this.login.signIn(login, password, clientInfoOf(request));
   }
 }

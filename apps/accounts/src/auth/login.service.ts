@@ -1,38 +1,24 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Topics, type LoginOutcome } from '@exam/contracts';
-import { EventPublisher } from '@exam/platform';
+import type { LoginOutcome } from '@exam/contracts';
 import { randomUUID } from 'node:crypto';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { ACCOUNTS_ENV } from '../config/accounts-env.token';
 import type { AccountsEnv } from '../config/accounts.env';
 import { PasswordHasher } from '../credentials/password-hasher';
-import { MembershipsReader } from '../institutions/memberships.reader';
-import { SessionsService, type ClientInfo } from '../sessions/sessions.service';
+import type { ClientInfo } from '../sessions/sessions.service';
 import { Clock } from '../shared/clock';
 import { UserEntity } from '../users/user.entity';
 import { UsersRepository } from '../users/users.repository';
-import { AccessTokenIssuer } from './access-token.issuer';
 import { invalidCredentials, tooManyAttempts } from './auth.errors';
-import { afterFailure, afterSuccess, isLocked, type BruteForceSettings } from './brute-force.policy';
+import { afterFailure, isLocked, type BruteForceSettings } from './brute-force.policy';
 import { IpThrottle } from './ip-throttle';
+import { LoginAttemptsRecorder, type AttemptRecord } from './login-attempts.recorder';
+import { SignInCompleter, type SignedIn } from './sign-in.completer';
+import { StepUpService, type StepUpChallenge } from './step-up.service';
 
-export interface SignedIn {
-  readonly userId: string;
-  readonly sessionId: string;
-  readonly accessToken: string;
-  readonly expiresIn: number;
-  readonly refreshToken: string;
-  readonly sessionExpiresAt: Date;
-}
-
-interface AttemptRecord {
-  readonly attemptId: string;
-  readonly userId: string | undefined;
-  readonly outcome: LoginOutcome;
-  readonly reason: string | undefined;
-  readonly client: ClientInfo;
-  readonly at: Date;
-}
+export type SignInResult =
+  | { readonly kind: 'signed_in'; readonly signedIn: SignedIn }
+  | { readonly kind: 'verification_required'; readonly challenge: StepUpChallenge };
 
 /**
  * Password sign-in. Unknown, unverified and locked accounts spend one argon2 verification like a wrong
@@ -47,11 +33,10 @@ export class LoginService {
     private readonly dataSource: DataSource,
     private readonly users: UsersRepository,
     private readonly hasher: PasswordHasher,
-    private readonly sessions: SessionsService,
-    private readonly tokens: AccessTokenIssuer,
-    private readonly memberships: MembershipsReader,
     private readonly ipThrottle: IpThrottle,
-    private readonly events: EventPublisher,
+    private readonly attempts: LoginAttemptsRecorder,
+    private readonly completer: SignInCompleter,
+    private readonly stepUp: StepUpService,
     private readonly clock: Clock,
     @Inject(ACCOUNTS_ENV) env: AccountsEnv,
   ) {
@@ -64,7 +49,7 @@ export class LoginService {
     };
   }
 
-  async signIn(login: string, password: string, client: ClientInfo): Promise<SignedIn> {
+  async signIn(login: string, password: string, client: ClientInfo): Promise<SignInResult> {
     const attemptId = randomUUID();
     const now = this.clock.now();
     const record = (userId: string | undefined, outcome: LoginOutcome, reason?: string): AttemptRecord => ({
@@ -76,16 +61,17 @@ export class LoginService {
       at: now,
     });
     if (this.ipThrottle.isThrottled(client.ip)) {
-      await this.recordAttempt(record(undefined, 'failure', 'ip_throttled'));
+      await this.attempts.record(record(undefined, 'failure', 'ip_throttled'));
       throw tooManyAttempts();
     }
     const user = await this.users.findByLogin(this.dataSource.manager, login);
-    if (user?.status !== 'active' || isLocked(user, now)) {
+    if (user?.status !== 'active' || isLocked(user, now) || user.reviewLockedAt !== null) {
       await this.hasher.burn(password);
       this.ipThrottle.recordFailure(client.ip);
-      if (user === null) await this.recordAttempt(record(undefined, 'failure', 'unknown_account'));
-      else if (user.status !== 'active') await this.recordAttempt(record(user.id, 'failure', 'not_activated'));
-      else await this.recordAttempt(record(user.id, 'locked', 'account_locked'));
+      if (user === null) await this.attempts.record(record(undefined, 'failure', 'unknown_account'));
+      else if (user.status !== 'active') await this.attempts.record(record(user.id, 'failure', 'not_activated'));
+      else if (user.reviewLockedAt !== null) await this.attempts.record(record(user.id, 'locked', 'locked_for_review'));
+      else await this.attempts.record(record(user.id, 'locked', 'account_locked'));
       throw invalidCredentials();
     }
     const check = await this.hasher.check(user.passwordHash, password);
@@ -95,24 +81,14 @@ export class LoginService {
       throw invalidCredentials();
     }
     const rehashed = check.needsRehash ? await this.hasher.hash(password) : undefined;
-    return this.dataSource.transaction(async (manager) => {
-      const current = await manager.findOneOrFail(UserEntity, { where: { id: user.id }, lock: { mode: 'pessimistic_write' } });
-      Object.assign(current, afterSuccess());
-      if (rehashed !== undefined) current.passwordHash = rehashed;
-      await manager.save(current);
-      const memberships = await this.memberships.of(manager, current.id);
-      const session = await this.sessions.open(manager, current.id, client);
-      await this.stageAttempt(manager, record(current.id, 'success'));
-      const access = this.tokens.issue(current.id, session.sessionId, current.roles, memberships);
-      return {
-        userId: current.id,
-        sessionId: session.sessionId,
-        accessToken: access.accessToken,
-        expiresIn: access.expiresIn,
-        refreshToken: session.refreshToken,
-        sessionExpiresAt: session.expiresAt,
-      };
-    });
+    if (user.stepUpRequired) {
+      return { kind: 'verification_required', challenge: await this.stepUp.challenge(user.id, record(user.id, 'step_up_required')) };
+    }
+    const changes = rehashed === undefined ? {} : { passwordHash: rehashed };
+    return this.dataSource.transaction(async (manager) => ({
+      kind: 'signed_in' as const,
+      signedIn: await this.completer.complete(manager, user, record(user.id, 'success'), changes),
+    }));
   }
 
   private async recordFailure(userId: string, attempt: AttemptRecord): Promise<void> {
@@ -122,27 +98,7 @@ export class LoginService {
       Object.assign(user, next);
       await manager.save(user);
       const lockedNow = isLocked(next, attempt.at);
-      await this.stageAttempt(manager, lockedNow ? { ...attempt, outcome: 'locked', reason: 'wrong_password_lock_started' } : attempt);
-    });
-  }
-
-  private async recordAttempt(attempt: AttemptRecord): Promise<void> {
-    await this.dataSource.transaction((manager) => this.stageAttempt(manager, attempt));
-  }
-
-  private async stageAttempt(manager: EntityManager, attempt: AttemptRecord): Promise<void> {
-    await this.events.stage(manager, Topics.LoginAttempted, {
-      subjectId: attempt.userId ?? attempt.attemptId,
-      payload: {
-        attemptId: attempt.attemptId,
-        ...(attempt.userId === undefined ? {} : { userId: attempt.userId }),
-        outcome: attempt.outcome,
-        ...(attempt.reason === undefined ? {} : { reason: attempt.reason }),
-        ip: attempt.client.ip.slice(0, 45),
-        userAgent: attempt.client.userAgent.slice(0, 512),
-        ...(attempt.client.deviceId === undefined ? {} : { deviceId: attempt.client.deviceId }),
-        attemptedAt: attempt.at.toISOString(),
-      },
+      await this.attempts.stage(manager, lockedNow ? { ...attempt, outcome: 'locked', reason: 'wrong_password_lock_started' } : attempt);
     });
   }
 }

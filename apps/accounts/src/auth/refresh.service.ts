@@ -3,9 +3,8 @@ import { DataSource } from 'typeorm';
 import { MembershipsReader } from '../institutions/memberships.reader';
 import { SessionsService, type ClientInfo } from '../sessions/sessions.service';
 import { refreshRejected } from '../sessions/sessions.errors';
-import { UserEntity } from '../users/user.entity';
 import { AccessTokenIssuer } from './access-token.issuer';
-import type { SignedIn } from './login.service';
+import type { SignedIn } from './sign-in.completer';
 
 /** Exchanges a refresh token for a new access token and the token's successor, with fresh roles and memberships. */
 @Injectable()
@@ -20,17 +19,17 @@ export class RefreshService {
   async refresh(presented: string | undefined, client: ClientInfo): Promise<SignedIn> {
     if (presented === undefined) throw refreshRejected();
     const rotated = await this.sessions.rotate(presented, client);
-    const manager = this.dataSource.manager;
-    const user = await manager.findOne(UserEntity, { where: { id: rotated.userId }, select: { id: true, roles: true, status: true } });
-    if (user?.status !== 'active') throw refreshRejected();
-    const access = this.tokens.issue(user.id, rotated.sessionId, user.roles, await this.memberships.of(manager, user.id));
+    if (!rotated.active) throw refreshRejected();
+    const memberships = await this.memberships.of(this.dataSource.manager, rotated.userId);
+    const access = this.tokens.issue(rotated.userId, rotated.sessionId, rotated.roles, memberships);
     return {
-      userId: user.id,
+      userId: rotated.userId,
       sessionId: rotated.sessionId,
       accessToken: access.accessToken,
       expiresIn: access.expiresIn,
       refreshToken: rotated.refreshToken,
       sessionExpiresAt: rotated.expiresAt,
+      policyToAccept: null,
     };
   }
 }

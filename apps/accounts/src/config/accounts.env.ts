@@ -1,4 +1,3 @@
-import { CRYPTO_ENV } from '@exam/crypto';
 import { BaseServiceEnv, ConfigValidationError, loadConfig, Secret } from '@exam/platform';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsString, Matches, Max, Min } from 'class-validator';
@@ -40,6 +39,8 @@ export class AccountsEnv extends BaseServiceEnv {
   @Transform(toInt) @IsInt() @Min(8192) @Max(1_048_576) ARGON2_MEMORY_KIB = 19_456;
   @Transform(toInt) @IsInt() @Min(1) @Max(10) ARGON2_TIME_COST = 2;
   @Transform(toInt) @IsInt() @Min(1) @Max(8) ARGON2_PARALLELISM = 1;
+  /** Hashes computed at once; 0 = one per CPU. */
+  @Transform(toInt) @IsInt() @Min(0) @Max(64) ARGON2_MAX_CONCURRENT = 0;
 
   /** Keycloak-style brute-force detection: failures before a temporary lock, wait increment, max wait. */
   @Transform(toInt) @IsInt() @Min(1) @Max(100) LOGIN_FAILURE_FACTOR = 5;
@@ -58,16 +59,10 @@ export class AccountsEnv extends BaseServiceEnv {
 
   /** Secure cookies need HTTPS; only plain-HTTP local development turns this off. */
   @Transform(toBool) @IsBoolean() COOKIE_SECURE = true;
-
-  /** The field-protection key variables (FIELD_KEK …), handed unparsed to @exam/crypto, which validates them. */
-  fieldProtectionEnv: Readonly<Record<string, string | undefined>> = {};
 }
 
 export function loadAccountsEnv(env: Readonly<Record<string, string | undefined>> = process.env): AccountsEnv {
   const config = loadConfig(AccountsEnv, env);
-  config.fieldProtectionEnv = Object.fromEntries(
-    ['NODE_ENV', ...Object.values(CRYPTO_ENV)].map((name) => [name, env[name]] as const),
-  );
   if (config.NODE_ENV === 'production' && config.NOTIFIER === 'dev-mailbox') {
     throw new ConfigValidationError(['NOTIFIER: production must deliver codes for real (set NOTIFIER=smtp and SMTP_URL)']);
   }

@@ -1,7 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Algorithm, hash, verify } from '@node-rs/argon2';
+import { availableParallelism } from 'node:os';
 import { ACCOUNTS_ENV } from '../config/accounts-env.token';
 import type { AccountsEnv } from '../config/accounts.env';
+import { Semaphore } from './semaphore';
 
 export interface Argon2Parameters {
   readonly memoryCost: number;
@@ -25,24 +27,28 @@ export function parametersOf(encoded: string): Argon2Parameters | undefined {
 
 /**
  * Argon2id through @node-rs/argon2, whose async functions run on the libuv thread pool: the event loop keeps
- * serving requests while a hash is computed (the benchmark measures the loop lag to prove it).
+ * serving requests while a hash is computed (the benchmark measures the loop lag to prove it). At most one hash
+ * per CPU runs at a time: more adds no throughput (the work is CPU-bound) but would crowd the event-loop thread
+ * off the CPUs and stall every other request.
  */
 @Injectable()
 export class PasswordHasher {
   private readonly parameters: Argon2Parameters;
   /** Verified against when the account is unknown or locked, so those answers take as long as a wrong password. */
   private dummyHash: Promise<string> | undefined;
+  private readonly slots: Semaphore;
 
   constructor(@Inject(ACCOUNTS_ENV) env: AccountsEnv) {
     this.parameters = { memoryCost: env.ARGON2_MEMORY_KIB, timeCost: env.ARGON2_TIME_COST, parallelism: env.ARGON2_PARALLELISM };
+    this.slots = new Semaphore(env.ARGON2_MAX_CONCURRENT > 0 ? env.ARGON2_MAX_CONCURRENT : availableParallelism());
   }
 
   hash(password: string): Promise<string> {
-    return hash(password, { algorithm: Algorithm.Argon2id, ...this.parameters });
+    return this.slots.run(() => hash(password, { algorithm: Algorithm.Argon2id, ...this.parameters }));
   }
 
   async check(encoded: string, password: string): Promise<PasswordCheck> {
-    const matches = await verify(encoded, password).catch(() => false);
+    const matches = await this.slots.run(() => verify(encoded, password)).catch(() => false);
     const used = parametersOf(encoded);
     const needsRehash =
       matches &&
@@ -56,6 +62,7 @@ export class PasswordHasher {
   /** Spends the same work as a real verification and always fails. */
   async burn(password: string): Promise<void> {
     this.dummyHash ??= this.hash('not-a-real-account-password');
-    await verify(await this.dummyHash, password).catch(() => false);
+    const dummy = await this.dummyHash;
+    await this.slots.run(() => verify(dummy, password)).catch(() => false);
   }
 }

@@ -1,6 +1,9 @@
 import { InstitutionEntity } from '../institutions/institution.entity';
 import { InvitationEntity } from '../institutions/invitation.entity';
 import { MembershipEntity } from '../institutions/membership.entity';
+import { ConsentEntity } from '../privacy/consent.entity';
+import { PolicyAcceptanceEntity } from '../privacy/policy-acceptance.entity';
+import { PolicyVersionEntity } from '../privacy/policy-version.entity';
 import { RefreshTokenEntity } from '../sessions/refresh-token.entity';
 import { SessionEntity } from '../sessions/session.entity';
 import { UserEntity } from '../users/user.entity';
@@ -16,4 +19,7 @@ export const ACCOUNTS_ENTITIES: Function[] = [
   InstitutionEntity,
   MembershipEntity,
   InvitationEntity,
+  PolicyVersionEntity,
+  PolicyAcceptanceEntity,
+  ConsentEntity,
 ];

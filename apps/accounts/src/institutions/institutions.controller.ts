@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
 import { CurrentUser, TenantRoles, type AuthUser } from '@exam/platform';
 import {
   AcceptInvitationDto,
@@ -6,6 +6,7 @@ import {
   InvitationResponseDto,
   InviteStaffDto,
   MemberResponseDto,
+  MemberRoleParams,
   RegisterInstitutionDto,
   UpdateInstitutionDto,
 } from './dto/institution.dto';
@@ -73,6 +74,14 @@ export class InstitutionsController {
       ...(invitation.contactKind === 'phone' ? { phone: invitation.contact } : { email: invitation.contact }),
       expiresAt: invitation.expiresAt.toISOString(),
     });
+  }
+
+  /** Takes effect in the member's next token (≤ one access-token lifetime); published for other services. */
+  @Delete('institutions/:institutionId/members/:userId/roles/:role')
+  @TenantRoles('institutionId', ['org_admin'])
+  @HttpCode(204)
+  async revokeRole(@Param() params: MemberRoleParams): Promise<void> {
+    await this.institutions.revoke(params.institutionId, params.userId, params.role);
   }
 
   @Post('invitations/accept')

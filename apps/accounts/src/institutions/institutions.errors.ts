@@ -16,3 +16,9 @@ export const oneContactOnly = (first: string, second: string): DomainError =>
   new DomainError('REQUEST.INVALID', 'invalid', `Give either ${first} or ${second}, not both.`, [
     { field: second, reason: `give either ${first} or ${second}, not both` },
   ]);
+
+export const membershipNotFound = (): DomainError =>
+  new NotFoundError('INSTITUTIONS.MEMBERSHIP_NOT_FOUND', 'This person does not hold that role in this institution.');
+
+export const lastAdmin = (): DomainError =>
+  new DomainError('INSTITUTIONS.LAST_ADMIN', 'conflict', 'An institution needs at least one administrator; appoint another one first.');

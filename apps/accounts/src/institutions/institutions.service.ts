@@ -9,7 +9,7 @@ import { normalizeEmail, normalizeMainlandMobile } from '../users/contact';
 import { UserEntity } from '../users/user.entity';
 import type { InviteStaffDto, RegisterInstitutionDto, UpdateInstitutionDto } from './dto/institution.dto';
 import { InstitutionEntity } from './institution.entity';
-import { institutionNotFound, invitationInvalid, invitationNotForYou, oneContactOnly } from './institutions.errors';
+import { institutionNotFound, invitationInvalid, invitationNotForYou, lastAdmin, membershipNotFound, oneContactOnly } from './institutions.errors';
 import { InvitationEntity } from './invitation.entity';
 import { MembershipEntity } from './membership.entity';
 
@@ -135,8 +135,23 @@ export class InstitutionsService {
     });
   }
 
+  /** Removes one role; an institution always keeps at least one org_admin. */
+  async revoke(institutionId: string, userId: string, role: OrgRole): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const admins = await manager.find(MembershipEntity, { where: { institutionId, role: 'org_admin' }, lock: { mode: 'pessimistic_write' } });
+      const membership = await manager.findOne(MembershipEntity, { where: { institutionId, userId, role }, lock: { mode: 'pessimistic_write' } });
+      if (membership === null) throw membershipNotFound();
+      if (role === 'org_admin' && admins.length <= 1) throw lastAdmin();
+      await manager.delete(MembershipEntity, { id: membership.id });
+      await this.events.stage(manager, Topics.MembershipChanged, {
+        subjectId: userId,
+        payload: { userId, institutionId, role, change: 'revoked' },
+      });
+    });
+  }
+
   private async grant(manager: EntityManager, institutionId: string, userId: string, role: OrgRole): Promise<void> {
-    await manager.insert(MembershipEntity, { institutionId, userId, role, createdAt: this.clock.now() });
+    await manager.insert(MembershipEntity, Object.assign(new MembershipEntity(), { institutionId, userId, role, createdAt: this.clock.now() }));
     await this.events.stage(manager, Topics.MembershipChanged, {
       subjectId: userId,
       payload: { userId, institutionId, role, change: 'granted' },

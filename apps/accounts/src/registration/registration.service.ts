@@ -8,6 +8,7 @@ import type { AccountsEnv } from '../config/accounts.env';
 import { PasswordHasher } from '../credentials/password-hasher';
 import { assertAcceptablePassword } from '../credentials/password-policy';
 import { NOTIFIER, type Notifier } from '../notifications/notifier';
+import { PrivacyService } from '../privacy/privacy.service';
 import { Clock } from '../shared/clock';
 import { normalizeEmail, normalizeMainlandMobile } from '../users/contact';
 import { UserEntity } from '../users/user.entity';
@@ -42,6 +43,7 @@ export class RegistrationService {
     private readonly codes: VerificationCodesService,
     private readonly events: EventPublisher,
     private readonly clock: Clock,
+    private readonly privacy: PrivacyService,
     @Inject(NOTIFIER) private readonly notifier: Notifier,
     @Inject(ACCOUNTS_ENV) private readonly env: AccountsEnv,
   ) {}
@@ -76,8 +78,9 @@ export class RegistrationService {
           education: input.education ?? null,
         });
         await manager.save(user);
-        const code = await this.codes.issue(manager, user.id, 'registration', channel);
-        return { userId: user.id, code };
+        await this.privacy.acceptAtRegistration(manager, user.id, input.acceptedPolicyVersion);
+        const issued = await this.codes.issue(manager, user.id, 'registration', channel);
+        return { userId: user.id, code: issued.code };
       });
     } catch (error: unknown) {
       if (isDuplicateKey(error, 'ux_users_username')) throw usernameTaken();
@@ -98,7 +101,8 @@ export class RegistrationService {
   async resend(registrationId: string): Promise<RegistrationStarted> {
     const { user, code } = await this.dataSource.transaction(async (manager) => {
       const pending = await this.pendingUser(manager, registrationId);
-      return { user: pending, code: await this.codes.issue(manager, pending.id, 'registration', pending.phone === null ? 'email' : 'sms') };
+      const issued = await this.codes.issue(manager, pending.id, 'registration', pending.phone === null ? 'email' : 'sms');
+      return { user: pending, code: issued.code };
     });
     const channel = user.phone === null ? 'email' : 'sms';
     await this.deliver(channel, user.phone ?? user.email ?? '', code);

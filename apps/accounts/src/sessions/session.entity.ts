@@ -1,10 +1,10 @@
+import type { SessionRevokeReason } from '@exam/contracts';
 import { randomUUID } from 'node:crypto';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 const millis = { type: 'datetime' as const, precision: 3 };
 
-export const SESSION_END_REASONS = ['logout', 'logout_all', 'ended_by_user', 'refresh_reuse', 'expired'] as const;
-export type SessionEndReason = (typeof SESSION_END_REASONS)[number];
+export type SessionEndReason = SessionRevokeReason;
 
 /** One signed-in device: the family of refresh tokens that descend from one login. Its id is the token `sid`. */
 @Entity({ name: 'sessions' })
@@ -16,6 +16,8 @@ export class SessionEntity {
   @Column({ name: 'masked_ip', type: 'varchar', length: 64 }) maskedIp = '';
   @Column({ name: 'user_agent', type: 'varchar', length: 512 }) userAgent = '';
   @Column({ name: 'device_id', type: 'varchar', length: 128, nullable: true }) deviceId: string | null = null;
+  /** The login attempt that opened it, so audit's verdict on that attempt can end it. */
+  @Column({ name: 'attempt_id', type: 'char', length: 36, nullable: true }) attemptId: string | null = null;
   @Column({ name: 'created_at', ...millis }) createdAt: Date = new Date();
   @Column({ name: 'last_used_at', ...millis }) lastUsedAt: Date = new Date();
   @Column({ name: 'expires_at', ...millis }) expiresAt: Date = new Date();

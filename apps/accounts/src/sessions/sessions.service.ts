@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Topics } from '@exam/contracts';
+import { PLATFORM_ROLES, Topics, type PlatformRole } from '@exam/contracts';
 import { maskValue } from '@exam/crypto';
 import { EventPublisher } from '@exam/platform';
 import { createHash, randomBytes } from 'node:crypto';
@@ -8,7 +8,7 @@ import { ACCOUNTS_ENV } from '../config/accounts-env.token';
 import type { AccountsEnv } from '../config/accounts.env';
 import { Clock } from '../shared/clock';
 import { RefreshTokenEntity } from './refresh-token.entity';
-import { SessionEntity } from './session.entity';
+import { SessionEntity, type SessionEndReason } from './session.entity';
 import { refreshRejected, sessionNotFound } from './sessions.errors';
 
 export interface ClientInfo {
@@ -25,7 +25,28 @@ export interface OpenedSession {
 
 export interface RotatedSession extends OpenedSession {
   readonly userId: string;
+  readonly roles: PlatformRole[];
+  readonly active: boolean;
 }
+
+interface RotationRow {
+  readonly usedAt: Date | null;
+  readonly sessionId: string;
+  readonly userId: string;
+  readonly expiresAt: Date;
+  readonly revokedAt: Date | null;
+  readonly lastUsedAt: Date;
+  readonly maskedIp: string;
+  readonly roles: string;
+  readonly status: string;
+}
+
+function parseRoles(json: string): PlatformRole[] {
+  const parsed: unknown = JSON.parse(json);
+  return Array.isArray(parsed) ? parsed.filter((r): r is PlatformRole => (PLATFORM_ROLES as readonly unknown[]).includes(r)) : [];
+}
+
+const LAST_USED_PRECISION_MS = 60_000;
 
 export function hashRefreshToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
@@ -44,13 +65,14 @@ export class SessionsService {
     @Inject(ACCOUNTS_ENV) private readonly env: AccountsEnv,
   ) {}
 
-  async open(manager: EntityManager, userId: string, client: ClientInfo): Promise<OpenedSession> {
+  async open(manager: EntityManager, userId: string, client: ClientInfo, attemptId: string): Promise<OpenedSession> {
     const now = this.clock.now();
     const session = Object.assign(new SessionEntity(), {
       userId,
       maskedIp: maskValue('ip', client.ip),
       userAgent: client.userAgent.slice(0, 512),
       deviceId: client.deviceId ?? null,
+      attemptId,
       createdAt: now,
       lastUsedAt: now,
       expiresAt: new Date(now.getTime() + this.env.SESSION_TTL_DAYS * 86_400_000),
@@ -60,28 +82,51 @@ export class SessionsService {
     return { sessionId: session.id, refreshToken, expiresAt: session.expiresAt };
   }
 
-  /** Rotates a refresh token; reuse of a consumed token revokes the family (committed) and then fails. */
+  /**
+   * Rotates a refresh token; reuse of a consumed token revokes the family (committed) and then fails.
+   * Hand-written SQL keeps the hot path to one join, two updates and one insert in a single transaction. No row
+   * locks: the conditional update lets exactly one of two concurrent uses win, and a token issued into a session
+   * that is being revoked concurrently is refused at its first use, because every rotation checks the session.
+   */
   async rotate(presented: string, client: ClientInfo): Promise<RotatedSession> {
+    const tokenHash = hashRefreshToken(presented);
     const outcome = await this.dataSource.transaction(async (manager) => {
-      const token = await manager.findOne(RefreshTokenEntity, {
-        where: { tokenHash: hashRefreshToken(presented) },
-        lock: { mode: 'pessimistic_write' },
-      });
-      if (token === null) return 'invalid' as const;
-      const session = await manager.findOne(SessionEntity, { where: { id: token.sessionId }, lock: { mode: 'pessimistic_write' } });
       const now = this.clock.now();
-      if (session === null || session.revokedAt !== null || session.expiresAt.getTime() <= now.getTime()) return 'invalid' as const;
-      if (token.usedAt !== null) {
-        await this.end(manager, session.userId, [session], 'refresh_reuse');
+      const rows: RotationRow[] = await manager.query(
+        `SELECT t.used_at AS usedAt, s.id AS sessionId, s.user_id AS userId, s.expires_at AS expiresAt,
+                s.revoked_at AS revokedAt, s.last_used_at AS lastUsedAt, s.masked_ip AS maskedIp,
+                u.roles AS roles, u.status AS status
+           FROM refresh_tokens t
+           JOIN sessions s ON s.id = t.session_id
+           JOIN users u ON u.id = s.user_id
+          WHERE t.token_hash = ?`,
+        [tokenHash],
+      );
+      const row = rows.at(0);
+      if (row === undefined || row.revokedAt !== null || new Date(row.expiresAt).getTime() <= now.getTime()) return 'invalid' as const;
+      const consumed: { affectedRows?: number } = await manager.query(
+        'UPDATE refresh_tokens SET used_at = ? WHERE token_hash = ? AND used_at IS NULL',
+        [now, tokenHash],
+      );
+      if (row.usedAt !== null || consumed.affectedRows !== 1) {
+        const session = await manager.findOneBy(SessionEntity, { id: row.sessionId });
+        if (session !== null) await this.end(manager, row.userId, [session], 'refresh_reuse');
         return 'invalid' as const;
       }
-      token.usedAt = now;
-      await manager.save(token);
-      session.lastUsedAt = now;
-      session.maskedIp = maskValue('ip', client.ip);
-      await manager.save(session);
-      const refreshToken = await this.issueToken(manager, session.id, now);
-      return { sessionId: session.id, userId: session.userId, refreshToken, expiresAt: session.expiresAt };
+      const maskedIp = maskValue('ip', client.ip);
+      // "Last used" is shown to the user per minute; writing it on every refresh would double the writes.
+      if (maskedIp !== row.maskedIp || now.getTime() - new Date(row.lastUsedAt).getTime() >= LAST_USED_PRECISION_MS) {
+        await manager.query('UPDATE sessions SET last_used_at = ?, masked_ip = ? WHERE id = ?', [now, maskedIp, row.sessionId]);
+      }
+      const refreshToken = await this.issueToken(manager, row.sessionId, now);
+      return {
+        sessionId: row.sessionId,
+        userId: row.userId,
+        refreshToken,
+        expiresAt: new Date(row.expiresAt),
+        roles: parseRoles(row.roles),
+        active: row.status === 'active',
+      };
     });
     if (outcome === 'invalid') throw refreshRejected();
     return outcome;
@@ -116,6 +161,18 @@ export class SessionsService {
     });
   }
 
+  /** Ends every live session of the user inside the caller's transaction (security decisions). */
+  async endAllWithin(manager: EntityManager, userId: string, reason: SessionEndReason): Promise<void> {
+    const sessions = await manager.find(SessionEntity, { where: { userId, revokedAt: IsNull() }, lock: { mode: 'pessimistic_write' } });
+    await this.end(manager, userId, sessions, reason);
+  }
+
+  /** Ends the session a given login attempt opened, if it is still live. */
+  async endOpenedBy(manager: EntityManager, userId: string, attemptId: string, reason: SessionEndReason): Promise<void> {
+    const sessions = await manager.find(SessionEntity, { where: { userId, attemptId, revokedAt: IsNull() }, lock: { mode: 'pessimistic_write' } });
+    await this.end(manager, userId, sessions, reason);
+  }
+
   async listActive(userId: string): Promise<SessionEntity[]> {
     const sessions = await this.dataSource.getRepository(SessionEntity).find({
       where: { userId, revokedAt: IsNull() },
@@ -130,7 +187,7 @@ export class SessionsService {
     manager: EntityManager,
     userId: string,
     sessions: readonly SessionEntity[],
-    reason: 'logout' | 'logout_all' | 'ended_by_user' | 'refresh_reuse',
+    reason: SessionEndReason,
   ): Promise<void> {
     if (sessions.length === 0) return;
     const ids = sessions.map((s) => s.id);

@@ -42,6 +42,12 @@ export class UserEntity {
   @Column({ name: 'last_failed_at', ...millis, nullable: true }) lastFailedAt: Date | null = null;
   @Column({ name: 'locked_until', ...millis, nullable: true }) lockedUntil: Date | null = null;
 
+  /** Set by a security decision (audit block, staff lock); only an explicit unlock clears it. */
+  @Column({ name: 'review_locked_at', ...millis, nullable: true }) reviewLockedAt: Date | null = null;
+  @Column({ name: 'review_lock_reason', type: 'varchar', length: 32, nullable: true }) reviewLockReason: string | null = null;
+  /** The next password sign-in must also prove the phone or email with a one-time code. */
+  @Column({ name: 'step_up_required', type: 'boolean' }) stepUpRequired = false;
+
   @Column({ name: 'created_at', ...millis }) createdAt: Date = new Date();
   @Column({ name: 'activated_at', ...millis, nullable: true }) activatedAt: Date | null = null;
 }

@@ -7,6 +7,11 @@ import { Clock } from '../shared/clock';
 import { codeAttemptsExhausted, codeExpired, codeWrong, resendTooSoon } from './verification.errors';
 import { VerificationCodeEntity, type CodeChannel, type CodePurpose } from './verification-code.entity';
 
+export interface IssuedCode {
+  readonly id: string;
+  readonly code: string;
+}
+
 /**
  * One-time codes: 6 random digits, stored as HMAC(key, id:code), short expiry, bounded attempts and a resend
  * cooldown. Issuing replaces the previous code of the same user and purpose.
@@ -18,8 +23,8 @@ export class VerificationCodesService {
     private readonly clock: Clock,
   ) {}
 
-  /** Returns the plaintext code for delivery; it is never stored. */
-  async issue(manager: EntityManager, userId: string, purpose: CodePurpose, channel: CodeChannel): Promise<string> {
+  /** Returns the code's id and the plaintext code for delivery; the code itself is never stored. */
+  async issue(manager: EntityManager, userId: string, purpose: CodePurpose, channel: CodeChannel): Promise<IssuedCode> {
     const now = this.clock.now();
     const existing = await manager.findOne(VerificationCodeEntity, {
       where: { userId, purpose },
@@ -38,12 +43,19 @@ export class VerificationCodesService {
     entity.expiresAt = new Date(now.getTime() + this.env.CODE_TTL_SECONDS * 1000);
     entity.consumedAt = null;
     await manager.save(entity);
-    return code;
+    return { id: entity.id, code };
+  }
+
+  /** The live (unconsumed, unexpired) code of a purpose by its id, for flows that refer to it by challenge id. */
+  async findLive(manager: EntityManager, id: string, purpose: CodePurpose): Promise<VerificationCodeEntity | null> {
+    const entity = await manager.findOneBy(VerificationCodeEntity, { id, purpose });
+    if (entity === null || entity.consumedAt !== null || entity.expiresAt.getTime() <= this.clock.now().getTime()) return null;
+    return entity;
   }
 
   /**
-   * Consumes the code or throws. A wrong guess is counted in its own committed write (`recordMiss`) by the
-   * caller's transaction boundary, so the attempt limit holds even though the request fails.
+   * 'ok' when the code matches (it is consumed), else the attempts left. A wrong guess is counted rather than
+   * thrown so the caller can commit the count and only then fail the request: the limit holds across requests.
    */
   async consume(manager: EntityManager, userId: string, purpose: CodePurpose, code: string): Promise<'ok' | number> {
     const entity = await manager.findOne(VerificationCodeEntity, {

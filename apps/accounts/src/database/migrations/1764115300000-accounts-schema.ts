@@ -23,6 +23,9 @@ export class AccountsSchema1764115300000 implements MigrationInterface {
       failed_logins INT NOT NULL DEFAULT 0,
       last_failed_at DATETIME(3) NULL,
       locked_until DATETIME(3) NULL,
+      review_locked_at DATETIME(3) NULL,
+      review_lock_reason VARCHAR(32) NULL,
+      step_up_required TINYINT(1) NOT NULL DEFAULT 0,
       created_at DATETIME(3) NOT NULL,
       activated_at DATETIME(3) NULL,
       UNIQUE KEY ux_users_username (username),
@@ -47,12 +50,14 @@ export class AccountsSchema1764115300000 implements MigrationInterface {
       masked_ip VARCHAR(64) NOT NULL,
       user_agent VARCHAR(512) NOT NULL,
       device_id VARCHAR(128) NULL,
+      attempt_id CHAR(36) NULL,
       created_at DATETIME(3) NOT NULL,
       last_used_at DATETIME(3) NOT NULL,
       expires_at DATETIME(3) NOT NULL,
       revoked_at DATETIME(3) NULL,
       revoke_reason VARCHAR(32) NULL,
-      KEY ix_sessions_user (user_id, revoked_at)
+      KEY ix_sessions_user (user_id, revoked_at),
+      KEY ix_sessions_attempt (attempt_id)
     ) ${TABLE}`);
     await queryRunner.query(`CREATE TABLE refresh_tokens (
       token_hash CHAR(64) NOT NULL PRIMARY KEY,

@@ -1,6 +1,6 @@
 import { ORG_ROLES, type OrgRole } from '@exam/contracts';
 import { Sensitive } from '@exam/platform';
-import { IsEmail, IsIn, IsOptional, IsString, Length, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { IsEmail, IsIn, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, ValidateIf } from 'class-validator';
 
 const MAINLAND_MOBILE = /^(?:\+86|0086)?\s*1[3-9]\d{9}$/;
 
@@ -77,4 +77,10 @@ export class InvitationResponseDto {
   @Sensitive('phone') phone?: string;
   @Sensitive('email') email?: string;
   expiresAt!: string;
+}
+
+export class MemberRoleParams {
+  @IsUUID('all', { message: 'institutionId must be a UUID' }) institutionId!: string;
+  @IsUUID('all', { message: 'userId must be a UUID' }) userId!: string;
+  @IsIn(ORG_ROLES, { message: `role must be one of: ${ORG_ROLES.join(', ')}` }) role!: OrgRole;
 }

@@ -23,6 +23,9 @@ export class StartRegistrationDto {
   @Matches(/^[A-Za-z][A-Za-z0-9_]{3,31}$/, { message: 'username must be 4-32 letters, digits or _, starting with a letter' })
   username?: string;
 
+  /** The privacy policy version the user read and accepted; required once a policy is in force. */
+  @IsOptional() @IsString() @Length(1, 32) acceptedPolicyVersion?: string;
+
   @IsOptional() @IsString() @Length(1, 64) fullName?: string;
   @IsOptional() @IsString() @Length(1, 64) jobTitle?: string;
   @IsOptional() @IsString() @Length(1, 128) company?: string;

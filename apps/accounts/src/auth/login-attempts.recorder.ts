@@ -1,0 +1,44 @@
+import { Injectable } from '@nestjs/common';
+import { Topics, type LoginOutcome } from '@exam/contracts';
+import { EventPublisher } from '@exam/platform';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { ClientInfo } from '../sessions/sessions.service';
+
+export interface AttemptRecord {
+  readonly attemptId: string;
+  readonly userId: string | undefined;
+  readonly outcome: LoginOutcome;
+  readonly reason: string | undefined;
+  readonly client: ClientInfo;
+  readonly at: Date;
+}
+
+/** `accounts.login.attempted` for every attempt: IP, agent, device and time; never the password or the login typed. */
+@Injectable()
+export class LoginAttemptsRecorder {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly events: EventPublisher,
+  ) {}
+
+  /** For attempts that change nothing else: the event alone in its own transaction. */
+  async record(attempt: AttemptRecord): Promise<void> {
+    await this.dataSource.transaction((manager) => this.stage(manager, attempt));
+  }
+
+  async stage(manager: EntityManager, attempt: AttemptRecord): Promise<void> {
+    await this.events.stage(manager, Topics.LoginAttempted, {
+      subjectId: attempt.userId ?? attempt.attemptId,
+      payload: {
+        attemptId: attempt.attemptId,
+        ...(attempt.userId === undefined ? {} : { userId: attempt.userId }),
+        outcome: attempt.outcome,
+        ...(attempt.reason === undefined ? {} : { reason: attempt.reason }),
+        ip: attempt.client.ip.slice(0, 45),
+        userAgent: attempt.client.userAgent.slice(0, 512),
+        ...(attempt.client.deviceId === undefined ? {} : { deviceId: attempt.client.deviceId }),
+        attemptedAt: attempt.at.toISOString(),
+      },
+    });
+  }
+}

@@ -1,0 +1,57 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { MembershipsReader } from '../institutions/memberships.reader';
+import { PrivacyService } from '../privacy/privacy.service';
+import { SessionsService } from '../sessions/sessions.service';
+import { UserEntity } from '../users/user.entity';
+import { AccessTokenIssuer } from './access-token.issuer';
+import { afterSuccess } from './brute-force.policy';
+import { LoginAttemptsRecorder, type AttemptRecord } from './login-attempts.recorder';
+
+export interface SignedIn {
+  readonly userId: string;
+  readonly sessionId: string;
+  readonly accessToken: string;
+  readonly expiresIn: number;
+  readonly refreshToken: string;
+  readonly sessionExpiresAt: Date;
+  /** A materially changed privacy policy the client must have the user accept before anything else. */
+  readonly policyToAccept: string | null;
+}
+
+/** The last step of every successful sign-in (password, or password + step-up code): session, tokens, event. */
+@Injectable()
+export class SignInCompleter {
+  constructor(
+    private readonly sessions: SessionsService,
+    private readonly tokens: AccessTokenIssuer,
+    private readonly memberships: MembershipsReader,
+    private readonly attempts: LoginAttemptsRecorder,
+    private readonly privacy: PrivacyService,
+  ) {}
+
+  /**
+   * Runs in the caller's transaction. The user row is only written when something changes (failure counters to
+   * reset, a rehash, a cleared step-up), so the common sign-in costs no extra round trips.
+   */
+  async complete(manager: EntityManager, user: UserEntity, attempt: AttemptRecord, changes: Partial<UserEntity> = {}): Promise<SignedIn> {
+    const dirty = user.failedLogins !== 0 || user.lockedUntil !== null || user.lastFailedAt !== null;
+    if (dirty || Object.keys(changes).length > 0) {
+      // Plain columns only (never the encrypted ones), so a direct update is safe and skips a reload.
+      await manager.update(UserEntity, { id: user.id }, { ...(dirty ? afterSuccess() : {}), ...changes });
+    }
+    const memberships = await this.memberships.of(manager, user.id);
+    const session = await this.sessions.open(manager, user.id, attempt.client, attempt.attemptId);
+    await this.attempts.stage(manager, attempt);
+    const access = this.tokens.issue(user.id, session.sessionId, user.roles, memberships);
+    return {
+      userId: user.id,
+      sessionId: session.sessionId,
+      accessToken: access.accessToken,
+      expiresIn: access.expiresIn,
+      refreshToken: session.refreshToken,
+      sessionExpiresAt: session.expiresAt,
+      policyToAccept: await this.privacy.pendingAcceptance(manager, user.id),
+    };
+  }
+}

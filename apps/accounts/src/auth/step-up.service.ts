@@ -1,0 +1,86 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DomainError } from '@exam/platform';
+import { DataSource } from 'typeorm';
+import { ACCOUNTS_ENV } from '../config/accounts-env.token';
+import type { AccountsEnv } from '../config/accounts.env';
+import { NOTIFIER, type Notifier } from '../notifications/notifier';
+import { Clock } from '../shared/clock';
+import { UserEntity } from '../users/user.entity';
+import { VerificationCodesService } from '../verification/verification-codes.service';
+import { LoginAttemptsRecorder, type AttemptRecord } from './login-attempts.recorder';
+import { SignInCompleter, type SignedIn } from './sign-in.completer';
+import type { ClientInfo } from '../sessions/sessions.service';
+import { randomUUID } from 'node:crypto';
+
+export interface StepUpChallenge {
+  readonly challengeId: string;
+  readonly channel: 'sms' | 'email';
+  readonly phone?: string;
+  readonly email?: string;
+  readonly codeExpiresInSeconds: number;
+}
+
+const challengeInvalid = (): DomainError =>
+  new DomainError('AUTH.STEP_UP_INVALID', 'gone', 'This verification has expired or was completed; sign in again.');
+
+/**
+ * Risky sign-ins (audit said step-up, or staff asked for re-verification) need a one-time code sent to the
+ * proven phone or email after the correct password, before any token is issued.
+ */
+@Injectable()
+export class StepUpService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly codes: VerificationCodesService,
+    private readonly attempts: LoginAttemptsRecorder,
+    private readonly completer: SignInCompleter,
+    private readonly clock: Clock,
+    @Inject(NOTIFIER) private readonly notifier: Notifier,
+    @Inject(ACCOUNTS_ENV) private readonly env: AccountsEnv,
+  ) {}
+
+  async challenge(userId: string, attempt: AttemptRecord): Promise<StepUpChallenge> {
+    const { user, issued } = await this.dataSource.transaction(async (manager) => {
+      const locked = await manager.findOneOrFail(UserEntity, { where: { id: userId }, lock: { mode: 'pessimistic_write' } });
+      const code = await this.codes.issue(manager, locked.id, 'login_step_up', locked.phone === null ? 'email' : 'sms');
+      await this.attempts.stage(manager, attempt);
+      return { user: locked, issued: code };
+    });
+    const channel = user.phone === null ? 'email' : 'sms';
+    await this.notifier.send({
+      channel,
+      to: user.phone ?? user.email ?? '',
+      subject: 'Confirm your sign-in',
+      text: `Someone signed in to your exam platform account. If it was you, confirm with code ${issued.code}. If not, change your password now.`,
+    });
+    return {
+      challengeId: issued.id,
+      channel,
+      ...(user.phone === null ? {} : { phone: user.phone }),
+      ...(user.email === null ? {} : { email: user.email }),
+      codeExpiresInSeconds: this.env.CODE_TTL_SECONDS,
+    };
+  }
+
+  async complete(challengeId: string, code: string, client: ClientInfo): Promise<SignedIn> {
+    const outcome = await this.dataSource.transaction(async (manager) => {
+      const pending = await this.codes.findLive(manager, challengeId, 'login_step_up');
+      if (pending === null) throw challengeInvalid();
+      const consumed = await this.codes.consume(manager, pending.userId, 'login_step_up', code);
+      if (consumed !== 'ok') return consumed;
+      const user = await manager.findOneOrFail(UserEntity, { where: { id: pending.userId }, lock: { mode: 'pessimistic_write' } });
+      if (user.reviewLockedAt !== null) throw challengeInvalid();
+      const attempt: AttemptRecord = {
+        attemptId: randomUUID(),
+        userId: user.id,
+        outcome: 'success',
+        reason: 'step_up_passed',
+        client,
+        at: this.clock.now(),
+      };
+      return this.completer.complete(manager, user, attempt, { stepUpRequired: false });
+    });
+    if (typeof outcome === 'number') throw VerificationCodesService.wrong(outcome);
+    return outcome;
+  }
+}

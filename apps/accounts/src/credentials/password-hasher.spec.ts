@@ -1,0 +1,35 @@
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { AccountsEnv } from '../config/accounts.env';
+import { PasswordHasher, parametersOf } from './password-hasher';
+
+function hasherWith(memory: number, time: number): PasswordHasher {
+  return new PasswordHasher(Object.assign(new AccountsEnv(), { ARGON2_MEMORY_KIB: memory, ARGON2_TIME_COST: time, ARGON2_PARALLELISM: 1 }));
+}
+
+describe(PasswordHasher.name, () => {
+  const sut = hasherWith(19_456, 2);
+
+  it('should hash with argon2id at the OWASP parameters', async () => {
+    const encoded = await sut.hash('Correct-Horse-Battery-9');
+    expect(parametersOf(encoded)).toEqual({ memoryCost: 19_456, timeCost: 2, parallelism: 1 });
+    expect(await sut.check(encoded, 'Correct-Horse-Battery-9')).toEqual({ matches: true, needsRehash: false });
+    expect(await sut.check(encoded, 'wrong')).toEqual({ matches: false, needsRehash: false });
+  });
+
+  it('should ask for a rehash when the stored parameters differ from the current ones', async () => {
+    const old = await hasherWith(8192, 1).hash('Correct-Horse-Battery-9');
+    expect(await sut.check(old, 'Correct-Horse-Battery-9')).toEqual({ matches: true, needsRehash: true });
+  });
+
+  it('should keep the event loop responsive while hashing', async () => {
+    const lag = monitorEventLoopDelay({ resolution: 5 });
+    lag.enable();
+    await Promise.all(Array.from({ length: 8 }, () => sut.hash('Correct-Horse-Battery-9')));
+    lag.disable();
+    expect(lag.percentile(99) / 1e6).toBeLessThan(50);
+  });
+
+  it('should treat a malformed stored hash as a mismatch', async () => {
+    expect(await sut.check('not-a-hash', 'x')).toEqual({ matches: false, needsRehash: false });
+  });
+});

@@ -1,0 +1,96 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Topics, type PasswordChangeMethod } from '@exam/contracts';
+import { DomainError, EventPublisher } from '@exam/platform';
+import { DataSource, type EntityManager } from 'typeorm';
+import { ACCOUNTS_ENV } from '../config/accounts-env.token';
+import type { AccountsEnv } from '../config/accounts.env';
+import { NOTIFIER, type Notifier } from '../notifications/notifier';
+import { SessionsService } from '../sessions/sessions.service';
+import { Clock } from '../shared/clock';
+import { UserEntity } from '../users/user.entity';
+import { UsersRepository } from '../users/users.repository';
+import { VerificationCodesService } from '../verification/verification-codes.service';
+import { codeExpired } from '../verification/verification.errors';
+import { PasswordHasher } from './password-hasher';
+import { assertAcceptablePassword } from './password-policy';
+
+const wrongCurrentPassword = (): DomainError =>
+  new DomainError('ACCOUNTS.CURRENT_PASSWORD_WRONG', 'invalid', 'Your current password is not correct.', [
+    { field: 'currentPassword', reason: 'does not match' },
+  ]);
+
+function identifiersOf(user: UserEntity): string[] {
+  return [user.phone, user.email, user.email?.split('@')[0], user.username].filter((v): v is string => v !== null && v !== undefined);
+}
+
+/**
+ * Password reset by one-time code and password change. Asking for a reset answers the same whether or not the
+ * account exists; a change of password ends every session and is published.
+ */
+@Injectable()
+export class PasswordsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly users: UsersRepository,
+    private readonly hasher: PasswordHasher,
+    private readonly codes: VerificationCodesService,
+    private readonly sessions: SessionsService,
+    private readonly events: EventPublisher,
+    private readonly clock: Clock,
+    @Inject(NOTIFIER) private readonly notifier: Notifier,
+    @Inject(ACCOUNTS_ENV) private readonly env: AccountsEnv,
+  ) {}
+
+  async requestReset(login: string): Promise<void> {
+    const user = await this.users.findByLogin(this.dataSource.manager, login);
+    if (user?.status !== 'active') return;
+    const channel = user.phone === null ? 'email' : 'sms';
+    let code: string;
+    try {
+      code = (await this.dataSource.transaction((manager) => this.codes.issue(manager, user.id, 'password_reset', channel))).code;
+    } catch (error: unknown) {
+      // A cooldown answer would tell a stranger the account exists; the code already sent stays valid.
+      if (error instanceof DomainError && error.code === 'VERIFICATION.RESEND_TOO_SOON') return;
+      throw error;
+    }
+    await this.notifier.send({
+      channel,
+      to: user.phone ?? user.email ?? '',
+      subject: 'Reset your password',
+      text: `Your password reset code is ${code}. It expires in ${Math.round(this.env.CODE_TTL_SECONDS / 60)} minutes. If you did not ask for it, ignore this message.`,
+    });
+  }
+
+  async confirmReset(login: string, code: string, newPassword: string): Promise<void> {
+    const found = await this.users.findByLogin(this.dataSource.manager, login);
+    if (found?.status !== 'active') throw codeExpired();
+    assertAcceptablePassword(newPassword, { identifiers: identifiersOf(found) });
+    const passwordHash = await this.hasher.hash(newPassword);
+    const outcome = await this.dataSource.transaction(async (manager) => {
+      const consumed = await this.codes.consume(manager, found.id, 'password_reset', code);
+      if (consumed !== 'ok') return consumed;
+      await this.store(manager, found.id, passwordHash, 'reset_by_code');
+      return 'ok' as const;
+    });
+    if (outcome !== 'ok') throw VerificationCodesService.wrong(outcome);
+  }
+
+  async change(userId: string, currentPassword: string, newPassword: string): Promise<void> {
+    const user = await this.dataSource.getRepository(UserEntity).findOneBy({ id: userId });
+    if (user === null) throw wrongCurrentPassword();
+    if (!(await this.hasher.check(user.passwordHash, currentPassword)).matches) throw wrongCurrentPassword();
+    assertAcceptablePassword(newPassword, { identifiers: identifiersOf(user) });
+    const passwordHash = await this.hasher.hash(newPassword);
+    await this.dataSource.transaction((manager) => this.store(manager, userId, passwordHash, 'changed_by_user'));
+  }
+
+  /** New hash, brute-force state cleared, every session ended, change published: one transaction. */
+  private async store(manager: EntityManager, userId: string, passwordHash: string, method: PasswordChangeMethod): Promise<void> {
+    await manager.update(UserEntity, { id: userId }, { passwordHash, failedLogins: 0, lastFailedAt: null, lockedUntil: null });
+    await this.sessions.endAllWithin(manager, userId, 'password_changed');
+    await this.events.stage(manager, Topics.PasswordChanged, {
+      subjectId: userId,
+      payload: { userId, method, changedAt: this.clock.now().toISOString() },
+    });
+  }
+}

@@ -1,0 +1,100 @@
+import { issueTestToken } from '@exam/testing';
+import request from 'supertest';
+import { freshIp, latestCode, randomPhone, startAccounts, STRONG_PASSWORD, type AccountsHarness } from './accounts-harness';
+
+interface TokenBody {
+  accessToken: string;
+  policyAcceptanceRequired: string | null;
+}
+
+describe('accounts: privacy policy versions and consent', () => {
+  let harness: AccountsHarness;
+  let url: string;
+  const admin = issueTestToken({ roles: ['platform_admin'] });
+
+  beforeAll(async () => {
+    harness = await startAccounts();
+    url = harness.service.url;
+  }, 120_000);
+
+  afterAll(async () => {
+    await harness.close();
+  });
+
+  async function publish(version: string, materialChange: boolean, effectiveAt = new Date(Date.now() - 1000)): Promise<void> {
+    await request(url)
+      .post('/api/accounts/privacy-policy/versions')
+      .auth(admin, { type: 'bearer' })
+      .send({ version, text: `Privacy policy ${version}: what we collect and why.`, effectiveAt: effectiveAt.toISOString(), materialChange })
+      .expect(201);
+  }
+
+  async function signIn(phone: string): Promise<TokenBody> {
+    const response = await request(url).post('/api/accounts/auth/login').set('x-forwarded-for', freshIp()).send({ login: phone, password: STRONG_PASSWORD }).expect(200);
+    return response.body as TokenBody;
+  }
+
+  it('should require accepting the current policy at registration, ask again after a material change, and keep old versions readable', async () => {
+    await publish('2026.1', false);
+    const phone = randomPhone();
+    const refused = await request(url).post('/api/accounts/registrations').send({ phone, password: STRONG_PASSWORD, nickname: 'p' }).expect(400);
+    expect((refused.body as { code: string; details: { field: string }[] }).details[0]?.field).toBe('acceptedPolicyVersion');
+    const started = await request(url)
+      .post('/api/accounts/registrations')
+      .send({ phone, password: STRONG_PASSWORD, nickname: 'p', acceptedPolicyVersion: '2026.1' })
+      .expect(202);
+    const id = (started.body as { registrationId: string }).registrationId;
+    await request(url).post(`/api/accounts/registrations/${id}/verify`).send({ code: await latestCode(url, `+86${phone}`) }).expect(200);
+    expect((await signIn(phone)).policyAcceptanceRequired).toBeNull();
+
+    await publish('2026.2', true);
+    await publish('2027.1', true, new Date(Date.now() + 86_400_000));
+    const asked = await signIn(phone);
+    expect(asked.policyAcceptanceRequired).toBe('2026.2');
+    await request(url).post('/api/accounts/me/policy-acceptances').auth(asked.accessToken, { type: 'bearer' }).send({ version: '2027.1' }).expect(404);
+    await request(url).post('/api/accounts/me/policy-acceptances').auth(asked.accessToken, { type: 'bearer' }).send({ version: '2026.2' }).expect(204);
+    expect((await signIn(phone)).policyAcceptanceRequired).toBeNull();
+
+    const current = await request(url).get('/api/accounts/privacy-policy').expect(200);
+    expect((current.body as { version: string }).version).toBe('2026.2');
+    const old = await request(url).get('/api/accounts/privacy-policy/versions/2026.1').expect(200);
+    expect((old.body as { text: string }).text).toContain('2026.1');
+    const list = await request(url).get('/api/accounts/privacy-policy/versions').expect(200);
+    expect((list.body as { versions: { version: string }[] }).versions.map((v) => v.version)).toEqual(['2027.1', '2026.2', '2026.1']);
+  });
+
+  it('should let only platform admins publish, and never overwrite a version', async () => {
+    await request(url)
+      .post('/api/accounts/privacy-policy/versions')
+      .auth(issueTestToken({ roles: ['candidate'] }), { type: 'bearer' })
+      .send({ version: 'x1', text: 't', effectiveAt: new Date().toISOString(), materialChange: false })
+      .expect(403);
+    await publish('dup-1', false, new Date(Date.now() - 86_400_000 * 365));
+    await request(url)
+      .post('/api/accounts/privacy-policy/versions')
+      .auth(admin, { type: 'bearer' })
+      .send({ version: 'dup-1', text: 'changed', effectiveAt: new Date().toISOString(), materialChange: false })
+      .expect(409);
+    const bad = await request(url).post('/api/accounts/privacy-policy/versions').auth(admin, { type: 'bearer' }).send({ version: 'v', text: 't', effectiveAt: 'soon', materialChange: 'yes' }).expect(400);
+    expect(new Set((bad.body as { details: { field: string }[] }).details.map((d) => d.field))).toEqual(new Set(['effectiveAt', 'materialChange']));
+  });
+
+  it('should give and withdraw consent per purpose, publish each change once, and refuse unknown purposes', async () => {
+    const user = issueTestToken({ roles: ['candidate'] });
+    const userId = (JSON.parse(Buffer.from(user.split('.')[1] ?? '', 'base64url').toString()) as { sub: string }).sub;
+    const initial = await request(url).get('/api/accounts/me/consents').auth(user, { type: 'bearer' }).expect(200);
+    expect((initial.body as { consents: { purpose: string; granted: boolean }[] }).consents.every((c) => !c.granted)).toBe(true);
+    await request(url).put('/api/accounts/me/consents/marketing').auth(user, { type: 'bearer' }).send({ granted: true }).expect(200);
+    await request(url).put('/api/accounts/me/consents/marketing').auth(user, { type: 'bearer' }).send({ granted: true }).expect(200);
+    const off = await request(url).put('/api/accounts/me/consents/marketing').auth(user, { type: 'bearer' }).send({ granted: false }).expect(200);
+    expect((off.body as { granted: boolean }).granted).toBe(false);
+    const events: { envelope: string }[] = await harness.data.query(
+      "SELECT envelope FROM outbox_events WHERE topic = 'accounts.consent.changed' AND JSON_VALUE(envelope, '$.subjectId') = ? ORDER BY seq",
+      [userId],
+    );
+    expect(events.map((e) => (JSON.parse(e.envelope) as { payload: { granted: boolean } }).payload.granted)).toEqual([true, false]);
+    const unknown = await request(url).put('/api/accounts/me/consents/telepathy').auth(user, { type: 'bearer' }).send({ granted: true }).expect(400);
+    expect((unknown.body as { details: { field: string }[] }).details[0]?.field).toBe('purpose');
+    await request(url).put('/api/accounts/me/consents/marketing').send({ granted: true }).expect(401);
+  });
+});
