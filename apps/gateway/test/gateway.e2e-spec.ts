@@ -37,7 +37,11 @@ describe('gateway', () => {
   beforeAll(async () => {
     upstream = createServer((req, res) => {
       const correlationId = String(req.headers['x-request-id'] ?? '');
-      res.writeHead(404, { 'content-type': 'application/json', 'x-request-id': correlationId });
+      res.writeHead(404, {
+        'content-type': 'application/json',
+        'x-request-id': correlationId,
+        'x-seen-forwarded-for': String(req.headers['x-forwarded-for'] ?? ''),
+      });
       res.end(JSON.stringify({ statusCode: 404, code: 'REQUEST.NOT_FOUND', message: `No route ${req.url ?? ''}`, correlationId }));
     });
     await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', resolve));
@@ -59,6 +63,12 @@ describe('gateway', () => {
       .expect(404);
     expect(response.headers['x-request-id']).toBe('trace-gateway-0001');
     expect(response.body).toMatchObject({ statusCode: 404, code: 'REQUEST.NOT_FOUND', correlationId: 'trace-gateway-0001' });
+  });
+
+  it('should overwrite a client-supplied X-Forwarded-For with the address it saw', async () => {
+    const gateway = await startGateway();
+    const response = await request(gateway).get('/api/accounts/who').set('x-forwarded-for', '203.0.113.9').expect(404);
+    expect(response.headers['x-seen-forwarded-for']).toBe('127.0.0.1');
   });
 
   it('should add security headers', async () => {

@@ -20,6 +20,9 @@ export async function registerEdge(fastify: FastifyInstance, env: GatewayEnv): P
   fastify.addHook('onRequest', async (request, reply) => {
     const traceId = normalizeTraceId(request.headers['x-request-id']);
     request.headers['x-request-id'] = traceId;
+    // Services trust the gateway's hop: hand them the client address as the gateway determined it
+    // (per TRUST_PROXY), never a value the client made up.
+    request.headers['x-forwarded-for'] = request.ip;
     void reply.header('x-request-id', traceId);
     const length = Number(request.headers['content-length'] ?? 0);
     if (length > env.BODY_LIMIT_BYTES) {

@@ -17,7 +17,7 @@ export interface ServiceAppOptions {
  * Used by main.ts and by e2e tests alike, so tests exercise exactly what production runs.
  */
 export async function createServiceApp({ service, env, module }: ServiceAppOptions): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ bodyLimit: Number(env.BODY_LIMIT_BYTES), trustProxy: true });
+  const adapter = new FastifyAdapter({ bodyLimit: Number(env.BODY_LIMIT_BYTES), trustProxy: env.TRUSTED_PROXIES });
   const app = await NestFactory.create<NestFastifyApplication>(module, adapter, {
     logger: new JsonLogger(service, env.LOG_LEVEL),
   });

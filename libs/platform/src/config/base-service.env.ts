@@ -54,4 +54,12 @@ export class BaseServiceEnv {
   @IsOptional() @IsString() BLIND_INDEX_ACTIVE_KEY_ID?: string;
 
   @IsString() @Matches(/^\d+$/) BODY_LIMIT_BYTES = '1048576';
+
+  /**
+   * Which hops may set X-Forwarded-For (the gateway). IPs, CIDRs or proxy-addr names; the default trusts
+   * loopback and private ranges only, where the gateway runs, so a client cannot spoof its IP to the
+   * per-IP protections of a service.
+   */
+  @Matches(/^[a-z0-9.:/,\s]+$/i, { message: 'TRUSTED_PROXIES must be IPs, CIDRs or loopback/linklocal/uniquelocal' })
+  TRUSTED_PROXIES = 'loopback,uniquelocal';
 }
