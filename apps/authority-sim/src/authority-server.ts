@@ -156,6 +156,10 @@ export function buildAuthorityServer(env: AuthoritySimEnv, options: AuthoritySer
     if (previous !== undefined) return previous;
     const person = registry.find(parsed.idNumber);
     if (person?.behaviour === 'upstream_error') return refuse(reply, 503, 'upstream_unavailable', 'the population register did not answer');
+    // The real services also cap checks per ID number per day; this person is always over that cap.
+    if (person?.behaviour === 'person_quota_exceeded') {
+      return reply.header('retry-after', '3600').status(429).send({ error: 'rate_limited', message: 'daily checks for this ID number exhausted' });
+    }
     if (person?.behaviour === 'slow') await new Promise((resolve) => setTimeout(resolve, SLOW_PERSON_DELAY_MS));
     const checkedAt = now();
     const decision = decide(person, parsed, checkedAt.toISOString().slice(0, 10), env.AUTHORITY_FACE_THRESHOLD);

@@ -7,7 +7,7 @@ export interface RegistryPerson {
   readonly validTo: string;
   readonly hasPhoto: boolean;
   /** Simulated upstream behaviour for this person, to exercise clients' error handling. */
-  readonly behaviour?: 'upstream_error' | 'slow';
+  readonly behaviour?: 'upstream_error' | 'slow' | 'person_quota_exceeded';
 }
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2] as const;
@@ -31,6 +31,7 @@ export const SEEDED_PERSONS: readonly RegistryPerson[] = [
   { name: '王大明', idNumber: withCheckCharacter('11010819850301891'), validFrom: '2015-03-01', validTo: '2035-03-01', hasPhoto: true },
   { name: '李小红', idNumber: withCheckCharacter('51010420100315902'), validFrom: '2020-03-15', validTo: '2030-03-15', hasPhoto: true },
   { name: '孙故障', idNumber: withCheckCharacter('12010119800101013'), validFrom: '2010-01-01', validTo: 'long-term', hasPhoto: true, behaviour: 'upstream_error' },
+  { name: '吴限流', idNumber: withCheckCharacter('14010519830303035'), validFrom: '2010-01-01', validTo: 'long-term', hasPhoto: true, behaviour: 'person_quota_exceeded' },
   { name: '周缓慢', idNumber: withCheckCharacter('13010219820202024'), validFrom: '2010-01-01', validTo: 'long-term', hasPhoto: true, behaviour: 'slow' },
 ];
 

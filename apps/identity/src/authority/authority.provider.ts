@@ -7,7 +7,8 @@ export interface AuthorityCheckRequest {
   readonly requestId: string;
   readonly name: string;
   readonly idNumber: string;
-  readonly document: { readonly validFrom: string; readonly validTo: string };
+  /** The card's validity period when collected (a guardian's is not). */
+  readonly document?: { readonly validFrom: string; readonly validTo: string };
   /** Present once the face engine supplies a liveness-checked capture. */
   readonly face?: { readonly livenessPassed: boolean; readonly similarity: number };
 }
@@ -28,5 +29,8 @@ export interface AuthorityDecision {
 
 /** A real-name authority (the commercial services, or the local simulator), behind one interface. */
 export interface AuthorityProvider {
+  /** Submits a check and confirms its result with a server-side query before returning it. */
   check(request: AuthorityCheckRequest): Promise<AuthorityDecision>;
+  /** The provider's current record of an earlier check (for notifications, which are never trusted alone). */
+  query(providerRef: string): Promise<AuthorityDecision>;
 }

@@ -52,19 +52,26 @@ export class HttpAuthorityProvider implements AuthorityProvider {
       requestId: request.requestId,
       name: request.name,
       idNumber: request.idNumber,
-      document: request.document,
+      ...(request.document === undefined ? {} : { document: request.document }),
       ...(request.face === undefined ? {} : { face: request.face }),
     });
     const submitted = await this.call('POST', '/v1/verifications', body);
     if (submitted.kind === 'failed') return submitted.decision;
     if (!isProviderRecord(submitted.body)) return this.failure('malformed_response', null);
-    const confirmed = await this.call('GET', `/v1/verifications/${encodeURIComponent(submitted.body.verificationId)}`, '');
-    if (confirmed.kind === 'failed') return { ...confirmed.decision, providerRef: submitted.body.verificationId };
-    const record = confirmed.body;
-    if (!isProviderRecord(record) || record.result !== submitted.body.result || record.verificationId !== submitted.body.verificationId) {
+    const confirmed = await this.query(submitted.body.verificationId);
+    if (confirmed.result === 'provider_error' || confirmed.result === 'rate_limited') return confirmed;
+    if (confirmed.result !== submitted.body.result) {
       this.logger.warn('IDENTITY.AUTHORITY_UNCONFIRMED: the confirming query disagreed with the submitted check');
       return this.failure('unconfirmed_result', submitted.body.verificationId);
     }
+    return confirmed;
+  }
+
+  async query(providerRef: string): Promise<AuthorityDecision> {
+    const answer = await this.call('GET', `/v1/verifications/${encodeURIComponent(providerRef)}`, '');
+    if (answer.kind === 'failed') return { ...answer.decision, providerRef };
+    const record = answer.body;
+    if (!isProviderRecord(record) || record.verificationId !== providerRef) return this.failure('malformed_response', providerRef);
     return {
       result: record.result,
       billable: record.billable,
@@ -100,7 +107,9 @@ export class HttpAuthorityProvider implements AuthorityProvider {
         signal: AbortSignal.timeout(this.env.AUTHORITY_TIMEOUT_MS),
       });
     } catch (error: unknown) {
-      const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
+      // Node's fetch rejects with a DOMException, which is not always an instance of Error.
+      const name = typeof error === 'object' && error !== null && 'name' in error ? String(error.name) : '';
+      const timedOut = name === 'TimeoutError' || name === 'AbortError';
       return { kind: 'failed', decision: this.failure(timedOut ? 'timeout' : 'unreachable', null) };
     }
     if (response.status === 429) {
@@ -115,7 +124,8 @@ export class HttpAuthorityProvider implements AuthorityProvider {
       return { kind: 'failed', decision: this.failure(`http_${response.status}`, null) };
     }
     try {
-      return { kind: 'ok', body: (await response.json()) as unknown };
+      const body: unknown = await response.json();
+      return { kind: 'ok', body };
     } catch {
       return { kind: 'failed', decision: this.failure('malformed_response', null) };
     }

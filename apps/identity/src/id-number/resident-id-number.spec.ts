@@ -11,7 +11,7 @@ import {
   UNKNOWN_CODES_IN_KNOWN_PROVINCES,
   validIdNumberArb,
   withCheck,
-} from './id-number.arbitraries';
+} from '../../test/support/id-number.arbitraries';
 import { ageOn, checkCharacterOf, checkResidentIdNumber, convertLegacyIdNumber, ID_NUMBER_WARNINGS } from './resident-id-number';
 
 /** 2026-11-26 12:00 in China. */

@@ -157,3 +157,10 @@ export function ageOn(birthDate: CalendarDate, today: CalendarDate): number {
   const hadBirthday = today.month > birthDate.month || (today.month === birthDate.month && today.day >= birthDate.day);
   return today.year - birthDate.year - (hadBirthday ? 0 : 1);
 }
+
+/** The day someone born on `birthDate` turns 18; 29 February birthdays count from 1 March in common years. */
+export function adultOn(birthDate: CalendarDate): CalendarDate {
+  const year = birthDate.year + 18;
+  if (birthDate.month === 2 && birthDate.day === 29 && !isRealDate({ year, month: 2, day: 29 })) return { year, month: 3, day: 1 };
+  return { year, month: birthDate.month, day: birthDate.day };
+}

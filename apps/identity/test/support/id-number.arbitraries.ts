@@ -1,8 +1,8 @@
 import fc from 'fast-check';
-import { CURRENT_REGION_CODES, RETIRED_REGION_CODES } from './region-codes.data';
-import { checkCharacterOf } from './resident-id-number';
-import { isKnownProvinceCode } from './region-codes';
-import type { CalendarDate } from './calendar-date';
+import { CURRENT_REGION_CODES, RETIRED_REGION_CODES } from '../../src/id-number/region-codes.data';
+import { checkCharacterOf } from '../../src/id-number/resident-id-number';
+import { isKnownProvinceCode } from '../../src/id-number/region-codes';
+import type { CalendarDate } from '../../src/id-number/calendar-date';
 
 /** Test data generators for resident ID numbers; shared by unit tests, e2e tests and the benchmark. */
 export const CURRENT_CODES = Object.keys(CURRENT_REGION_CODES).filter((code) => !code.endsWith('0000'));

@@ -1,0 +1,27 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { AuthUser, CurrentUser, Roles } from '@exam/platform';
+import { toAdminAppealResponse } from './appeal.mapper';
+import { AdminAppealResponseDto, DecideAppealDto, ListAppealsQueryDto } from './dto/appeal.dto';
+import { AppealsService } from './appeals.service';
+
+/** Platform admins review real-name appeals and change requests; every decision carries a reason. */
+@Roles('platform_admin')
+@Controller('real-name/admin/appeals')
+export class AppealsAdminController {
+  constructor(private readonly appeals: AppealsService) {}
+
+  @Get()
+  async list(@Query() query: ListAppealsQueryDto): Promise<AdminAppealResponseDto[]> {
+    return (await this.appeals.list(query.status)).map(toAdminAppealResponse);
+  }
+
+  @Post(':appealId/decision')
+  @HttpCode(200)
+  async decide(
+    @CurrentUser() user: AuthUser,
+    @Param('appealId', new ParseUUIDPipe()) appealId: string,
+    @Body() dto: DecideAppealDto,
+  ): Promise<AdminAppealResponseDto> {
+    return toAdminAppealResponse(await this.appeals.decide(appealId, user.userId, dto.decision, dto.reason));
+  }
+}

@@ -1,0 +1,48 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { EventPublisher } from '@exam/platform';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { AUTHORITY_PROVIDER, type AuthorityProvider } from '../authority/authority.provider';
+import { GuardianConsentEntity, type GuardianRelationship } from './guardian-consent.entity';
+import type { ValidatedPerson } from './real-name-input';
+import { AuthorityUnavailableError, GuardianVerificationFailedError } from './real-name.errors';
+import { attemptRecord, VerificationAttemptEntity } from './verification-attempt.entity';
+
+export interface GuardianToVerify {
+  readonly person: ValidatedPerson;
+  readonly relationship: GuardianRelationship;
+}
+
+/** Verifiable guardian consent for a child under 14: the guardian's own authority check, then the consent. */
+@Injectable()
+export class GuardianConsentService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly events: EventPublisher,
+    @Inject(AUTHORITY_PROVIDER) private readonly authority: AuthorityProvider,
+  ) {}
+
+  async obtainConsent(childUserId: string, guardian: GuardianToVerify, day: string): Promise<GuardianConsentEntity> {
+    const attemptId = randomUUID();
+    // The guardian's own card period is not collected (minimum collection): the check is name + ID number.
+    const decision = await this.authority.check({ requestId: attemptId, name: guardian.person.name, idNumber: guardian.person.idNumber.value });
+    await this.dataSource.getRepository(VerificationAttemptEntity).insert(attemptRecord(attemptId, childUserId, 'guardian', day, decision));
+    if (decision.result === 'rate_limited' || decision.result === 'provider_error') throw new AuthorityUnavailableError(decision.result);
+    if (decision.result !== 'match') throw new GuardianVerificationFailedError(decision.result);
+    const consent = Object.assign(new GuardianConsentEntity(), {
+      childUserId,
+      guardianName: guardian.person.name,
+      guardianIdNumber: guardian.person.idNumber.value,
+      relationship: guardian.relationship,
+      attemptId,
+    });
+    await this.dataSource.transaction(async (manager) => {
+      await manager.save(consent);
+      await this.events.stage(manager, 'identity.guardian_consent.recorded', {
+        subjectId: childUserId,
+        payload: { childUserId, consentId: consent.id, relationship: consent.relationship, guardianVerificationId: attemptId },
+      });
+    });
+    return consent;
+  }
+}

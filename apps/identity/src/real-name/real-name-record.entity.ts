@@ -1,0 +1,35 @@
+import { BlindIndexColumn, EncryptedColumn } from '@exam/crypto';
+import { randomUUID } from 'node:crypto';
+import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import { ID_NUMBER_INDEX_KEY_ID } from './real-name-keys';
+
+/** A user's verified real name. One per user, and one per ID number (unique blind index). */
+@Entity({ name: 'real_name_records' })
+export class RealNameRecordEntity {
+  @PrimaryColumn({ type: 'char', length: 36 }) id: string = randomUUID();
+
+  @Column({ name: 'user_id', type: 'char', length: 36, unique: true }) userId!: string;
+
+  @EncryptedColumn({ name: 'name' }) name!: string;
+
+  @EncryptedColumn({ name: 'id_number' }) idNumber!: string;
+
+  @BlindIndexColumn({ name: 'id_number_bidx', source: 'idNumber', kind: 'idNumber', keyId: ID_NUMBER_INDEX_KEY_ID, unique: true })
+  idNumberBidx: string | null = null;
+
+  @Column({ name: 'valid_from', type: 'char', length: 10 }) validFrom!: string;
+
+  /** YYYY-MM-DD or `long-term` (长期). */
+  @Column({ name: 'valid_to', type: 'varchar', length: 10 }) validTo!: string;
+
+  @Column({ name: 'birth_date', type: 'char', length: 10 }) birthDate!: string;
+
+  @Column({ type: 'varchar', length: 6 }) gender!: 'male' | 'female';
+
+  /** Under 18 on the day of verification; consumers recompute from the birth date for later days. */
+  @Column({ type: 'boolean' }) minor!: boolean;
+
+  @Column({ name: 'attempt_id', type: 'char', length: 36 }) attemptId!: string;
+
+  @CreateDateColumn({ name: 'verified_at', type: 'datetime', precision: 3 }) verifiedAt!: Date;
+}

@@ -1,0 +1,60 @@
+import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { maskValue } from '@exam/crypto';
+import { AuthUser, CurrentUser, Roles } from '@exam/platform';
+import { FileAppealDto, AppealResponseDto } from './dto/appeal.dto';
+import { RealNamePrefillDto, VerificationOutcomeDto } from './dto/real-name-response.dto';
+import { VerifyRealNameDto } from './dto/verify-real-name.dto';
+import { AppealsService } from './appeals.service';
+import { RealNameNotFoundError } from './real-name.errors';
+import { RealNameService, type VerificationOutcome } from './real-name.service';
+import { toAppealResponse } from './appeal.mapper';
+
+const MESSAGES: Readonly<Record<VerificationOutcome['result'], string>> = {
+  match: 'Your real name is verified.',
+  mismatch: 'The name, ID number or card validity period do not match the authority record; check them against your ID card.',
+  not_found: 'The authority has no record of this ID number; check it against your ID card.',
+  no_photo: 'The authority holds no photo for this ID number; face verification is not possible, contact support.',
+  face_mismatch: 'The face did not match the authority photo.',
+  liveness_failed: 'The liveness check failed; try again in good light.',
+  expired_document: 'The ID card has expired; renew it and verify with the new card.',
+  rate_limited: 'The authority is busy; try again later.',
+  provider_error: 'The authority could not answer; try again later.',
+};
+
+/** Candidates' own real-name verification. Every route acts on the caller's own data only. */
+@Roles('candidate')
+@Controller('real-name')
+export class RealNameController {
+  constructor(
+    private readonly realName: RealNameService,
+    private readonly appeals: AppealsService,
+  ) {}
+
+  @Post('verifications')
+  @HttpCode(200)
+  async verify(@CurrentUser() user: AuthUser, @Body() dto: VerifyRealNameDto): Promise<VerificationOutcomeDto> {
+    const outcome = await this.realName.verify(user.userId, dto);
+    return Object.assign(new VerificationOutcomeDto(), { ...outcome, warnings: [...outcome.warnings], message: MESSAGES[outcome.result] });
+  }
+
+  /** Masked verified data, to pre-fill other flows (exam registration, invoices). */
+  @Get('me')
+  async prefill(@CurrentUser() user: AuthUser): Promise<RealNamePrefillDto> {
+    const record = await this.realName.findVerified(user.userId);
+    if (record === null) throw new RealNameNotFoundError();
+    return Object.assign(new RealNamePrefillDto(), {
+      maskedName: maskValue('name', record.name),
+      maskedIdNumber: maskValue('idNumber', record.idNumber),
+      validTo: record.validTo,
+      minor: record.minor,
+      gender: record.gender,
+      verifiedAt: record.verifiedAt.toISOString(),
+    });
+  }
+
+  /** An ID number taken by another account, or a correction of verified data: reviewed by staff. */
+  @Post('appeals')
+  async appeal(@CurrentUser() user: AuthUser, @Body() dto: FileAppealDto): Promise<AppealResponseDto> {
+    return toAppealResponse(await this.appeals.file(user.userId, dto));
+  }
+}

@@ -1,0 +1,93 @@
+import { DomainError } from '@exam/platform';
+
+export class AlreadyVerifiedError extends DomainError {
+  constructor() {
+    super('IDENTITY.ALREADY_VERIFIED', 'conflict', 'Your real name is already verified. To correct it, file a change request at POST /api/identity/real-name/appeals with kind "change_request".');
+  }
+}
+
+/** Never names the other account or any of its data. */
+export class IdNumberTakenError extends DomainError {
+  constructor() {
+    super(
+      'IDENTITY.ID_NUMBER_ALREADY_VERIFIED',
+      'conflict',
+      'This ID number is already verified on another account. If it is yours, file an appeal at POST /api/identity/real-name/appeals with kind "id_number_taken"; staff will review it.',
+    );
+  }
+}
+
+export class AttemptBudgetExhaustedError extends DomainError {
+  constructor(limit: number) {
+    super('IDENTITY.ATTEMPT_BUDGET_EXHAUSTED', 'too_many', `You have used all ${limit} real-name verification attempts for today; try again tomorrow (China time).`);
+  }
+}
+
+export class GuardianConsentRequiredError extends DomainError {
+  constructor() {
+    super(
+      'IDENTITY.GUARDIAN_CONSENT_REQUIRED',
+      'unprocessable',
+      'The ID number belongs to a child under 14: a guardian must consent first. Resend with "guardian" (name, ID number, relationship); the guardian is verified too.',
+      [{ field: 'guardian', reason: 'required for applicants under 14' }],
+    );
+  }
+}
+
+export class GuardianNotAdultError extends DomainError {
+  constructor() {
+    super('IDENTITY.GUARDIAN_NOT_ADULT', 'unprocessable', 'The guardian must be at least 18 years old.', [{ field: 'guardian.idNumber', reason: 'guardian is under 18' }]);
+  }
+}
+
+export class GuardianVerificationFailedError extends DomainError {
+  constructor(result: string) {
+    super('IDENTITY.GUARDIAN_VERIFICATION_FAILED', 'unprocessable', `The guardian's name and ID number could not be verified (${result}).`, [{ field: 'guardian', reason: result }]);
+  }
+}
+
+export class InvalidValidityPeriodError extends DomainError {
+  constructor(field: string, reason: string) {
+    super('IDENTITY.VALIDITY_PERIOD', 'invalid', `The ID card validity period is not valid: ${reason}`, [{ field, reason }]);
+  }
+}
+
+export class AuthorityUnavailableError extends DomainError {
+  constructor(result: 'rate_limited' | 'provider_error') {
+    super(
+      result === 'rate_limited' ? 'IDENTITY.AUTHORITY_RATE_LIMITED' : 'IDENTITY.AUTHORITY_UNAVAILABLE',
+      'unavailable',
+      'The real-name authority could not answer right now; nothing was decided about your data. Try again in a few minutes.',
+    );
+  }
+}
+
+export class RealNameNotFoundError extends DomainError {
+  constructor() {
+    super('IDENTITY.REAL_NAME_NOT_VERIFIED', 'not_found', 'No verified real name yet; verify at POST /api/identity/real-name/verifications.');
+  }
+}
+
+export class AppealAlreadyOpenError extends DomainError {
+  constructor() {
+    super('IDENTITY.APPEAL_ALREADY_OPEN', 'conflict', 'You already have an open appeal of this kind; staff will answer it first.');
+  }
+}
+
+export class AppealNotApplicableError extends DomainError {
+  constructor(reason: string) {
+    super('IDENTITY.APPEAL_NOT_APPLICABLE', 'unprocessable', reason);
+  }
+}
+
+export class AppealNotFoundError extends DomainError {
+  constructor() {
+    super('IDENTITY.APPEAL_NOT_FOUND', 'not_found', 'No such appeal.');
+  }
+}
+
+export class AppealAlreadyDecidedError extends DomainError {
+  constructor() {
+    super('IDENTITY.APPEAL_ALREADY_DECIDED', 'conflict', 'This appeal has already been decided.');
+  }
+}

@@ -1,0 +1,185 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { VerificationResult } from '@exam/contracts';
+import { maskValue } from '@exam/crypto';
+import { EventPublisher } from '@exam/platform';
+import { randomUUID } from 'node:crypto';
+import { DataSource, QueryFailedError } from 'typeorm';
+import { AUTHORITY_PROVIDER, type AuthorityDecision, type AuthorityProvider } from '../authority/authority.provider';
+import { IdentityEnv } from '../config/identity.env';
+import { adultOn, ageOn, calendarDateIn, formatDate } from '../id-number';
+import { AttemptBudget } from './attempt-budget';
+import { CLOCK, type Clock } from './clock';
+import { GuardianConsentService, type GuardianToVerify } from './guardian-consent.service';
+import { IdNumberIndex } from './id-number-index';
+import { RealNameRecordEntity } from './real-name-record.entity';
+import {
+  AlreadyVerifiedError,
+  AttemptBudgetExhaustedError,
+  AuthorityUnavailableError,
+  GuardianConsentRequiredError,
+  GuardianNotAdultError,
+  IdNumberTakenError,
+} from './real-name.errors';
+import { attemptRecord, VerificationAttemptEntity } from './verification-attempt.entity';
+import { validatePeriod, validatePerson, type ValidatedPerson } from './real-name-input';
+import type { VerifyRealNameDto } from './dto/verify-real-name.dto';
+
+export const ADULT_AGE = 18;
+export const GUARDIAN_CONSENT_AGE = 14;
+
+const DEADLOCK_RETRIES = 3;
+
+/**
+ * Under concurrent verifications InnoDB can pick this transaction as a deadlock victim (unique-index gap locks
+ * against outbox inserts); the whole transaction is safe to replay, since it rolled back entirely.
+ */
+async function withDeadlockRetry<T>(work: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (error: unknown) {
+      const deadlock = error instanceof QueryFailedError && /Deadlock found|ER_LOCK_DEADLOCK/.test(error.message);
+      if (!deadlock || attempt >= DEADLOCK_RETRIES) throw error;
+    }
+  }
+}
+
+export interface VerificationOutcome {
+  readonly attemptId: string;
+  readonly result: VerificationResult;
+  readonly verified: boolean;
+  readonly minor: boolean;
+  readonly warnings: readonly string[];
+  readonly attemptsLeftToday: number;
+}
+
+
+/** Real-name verification: validate, de-duplicate, budget, ask the authority, record the decision. */
+@Injectable()
+export class RealNameService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly events: EventPublisher,
+    private readonly env: IdentityEnv,
+    @Inject(AUTHORITY_PROVIDER) private readonly authority: AuthorityProvider,
+    private readonly index: IdNumberIndex,
+    private readonly budget: AttemptBudget,
+    private readonly guardians: GuardianConsentService,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async verify(userId: string, input: VerifyRealNameDto): Promise<VerificationOutcome> {
+    const now = this.clock.now();
+    const today = calendarDateIn(now);
+    const applicant = validatePerson(input.name, input.idNumber, 'name', 'idNumber', now);
+    validatePeriod(input.validFrom, input.validTo);
+
+    const records = this.dataSource.getRepository(RealNameRecordEntity);
+    if (await records.existsBy({ userId })) throw new AlreadyVerifiedError();
+
+    const age = ageOn(applicant.idNumber.birthDate, today);
+    const minor = age < ADULT_AGE;
+    // A child's data is not sent anywhere until a verified guardian has consented.
+    let guardian: GuardianToVerify | undefined;
+    if (age < GUARDIAN_CONSENT_AGE) {
+      if (input.guardian === undefined) throw new GuardianConsentRequiredError();
+      const person = validatePerson(input.guardian.name, input.guardian.idNumber, 'guardian.name', 'guardian.idNumber', now);
+      if (ageOn(person.idNumber.birthDate, today) < ADULT_AGE) throw new GuardianNotAdultError();
+      guardian = { person, relationship: input.guardian.relationship };
+    }
+
+    const dayKey = formatDate(today);
+    const calls = guardian === undefined ? 1 : 2;
+    const left = await this.budget.reserve(userId, dayKey, calls, this.env.REAL_NAME_DAILY_ATTEMPTS);
+    if (left === undefined) throw new AttemptBudgetExhaustedError(this.env.REAL_NAME_DAILY_ATTEMPTS);
+    // After the budget, so the conflict answer cannot be used to probe unlimited numbers for "verified somewhere".
+    const holder = await records.findOne({ where: { idNumberBidx: this.index.of(applicant.idNumber.value) }, select: { id: true } });
+    if (holder !== null) throw new IdNumberTakenError();
+
+    if (guardian !== undefined) await this.guardians.obtainConsent(userId, guardian, dayKey);
+
+    const attemptId = randomUUID();
+    const decision = await this.authority.check({
+      requestId: attemptId,
+      name: applicant.name,
+      idNumber: applicant.idNumber.value,
+      document: { validFrom: input.validFrom, validTo: input.validTo },
+    });
+    await this.record(userId, attemptId, dayKey, applicant, input, decision, age);
+    if (decision.result === 'rate_limited' || decision.result === 'provider_error') throw new AuthorityUnavailableError(decision.result);
+    return {
+      attemptId,
+      result: decision.result,
+      verified: decision.result === 'match',
+      minor,
+      warnings: applicant.idNumber.warnings.map((w) => w.code),
+      attemptsLeftToday: left,
+    };
+  }
+
+  async findVerified(userId: string): Promise<RealNameRecordEntity | null> {
+    return this.dataSource.getRepository(RealNameRecordEntity).findOneBy({ userId });
+  }
+
+  private async record(
+    userId: string,
+    attemptId: string,
+    day: string,
+    applicant: ValidatedPerson,
+    input: VerifyRealNameDto,
+    decision: AuthorityDecision,
+    age: number,
+  ): Promise<void> {
+    const minor = age < ADULT_AGE;
+    try {
+      await withDeadlockRetry(() => this.dataSource.transaction(async (manager) => {
+        await manager.insert(VerificationAttemptEntity, attemptRecord(attemptId, userId, 'applicant', day, decision));
+        if (decision.result === 'match') {
+          await manager.insert(
+            RealNameRecordEntity,
+            Object.assign(new RealNameRecordEntity(), {
+              userId,
+              name: applicant.name,
+              idNumber: applicant.idNumber.value,
+              validFrom: input.validFrom,
+              validTo: input.validTo,
+              birthDate: formatDate(applicant.idNumber.birthDate),
+              gender: applicant.idNumber.gender,
+              minor,
+              attemptId,
+            }),
+          );
+          if (minor) {
+            const birth = applicant.idNumber.birthDate;
+            await this.events.stage(manager, 'identity.minor.flagged', {
+              subjectId: userId,
+              payload: {
+                userId,
+                guardianConsentRequired: age < GUARDIAN_CONSENT_AGE,
+                adultOn: formatDate(adultOn(birth)),
+              },
+            });
+          }
+        }
+        await this.events.stage(manager, 'identity.verification.completed', {
+          subjectId: userId,
+          payload: {
+            userId,
+            verificationId: attemptId,
+            result: decision.result,
+            maskedName: maskValue('name', applicant.name),
+            maskedIdNumber: maskValue('idNumber', applicant.idNumber.value),
+            minor,
+          },
+        });
+      }));
+    } catch (error: unknown) {
+      // Two accounts racing with one ID number: the unique blind index lets only one win.
+      if (error instanceof QueryFailedError && /ER_DUP_ENTRY|Duplicate entry/.test(error.message)) {
+        await this.dataSource.getRepository(VerificationAttemptEntity).insert(attemptRecord(attemptId, userId, 'applicant', day, decision));
+        throw new IdNumberTakenError();
+      }
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,179 @@
+import { Topics } from '@exam/contracts';
+import { ensureTopics, platformTopicSpecs, TopicNamer } from '@exam/platform';
+import { createTestDatabase, issueTestToken, KafkaProbe, startTestService, testServiceEnv, uniqueTopicPrefix } from '@exam/testing';
+import { randomUUID } from 'node:crypto';
+import { Agent, request } from 'node:http';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { buildAuthorityServer } from '../apps/authority-sim/src/authority-server';
+import { loadAuthoritySimEnv } from '../apps/authority-sim/src/config/authority-sim.env';
+import { generatedPerson } from '../apps/authority-sim/src/registry/test-persons';
+import { HttpAuthorityProvider } from '../apps/identity/src/authority/http-authority.provider';
+import { IdentityEnv } from '../apps/identity/src/config/identity.env';
+import { IdentityModule } from '../apps/identity/src/identity.module';
+import { writeBenchResult } from './support/report';
+
+/**
+ * Run: npm run bench -- identity. Real-name verifications per second end to end (HTTP → validation → blind
+ * index lookup → budget reservation → signed authority check + confirming query → encrypted insert + outbox
+ * event), each with a fresh user and a fresh generated person, so every request is a successful verification.
+ * Baseline: the same authority round trips (check + query) straight from the HTTP client, at the same
+ * concurrency; the ratio shows what the service adds. Medians of three rounds.
+ */
+
+const ROUNDS = 3;
+const ROUND_MS = 3000;
+const CONCURRENCY = 8;
+const PERSONS = 30_000;
+const SECRET = 'bench-authority-secret-0123456789abcdef';
+
+interface Rate {
+  readonly perSecond: number;
+  readonly p50Ms: number;
+  readonly p95Ms: number;
+  readonly p99Ms: number;
+  readonly count: number;
+  readonly errors: number;
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
+}
+
+async function closedLoop(work: () => Promise<void>): Promise<Rate> {
+  const latencies: number[] = [];
+  let errors = 0;
+  const started = Date.now();
+  const deadline = started + ROUND_MS;
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (Date.now() < deadline) {
+        const t0 = process.hrtime.bigint();
+        try {
+          await work();
+          latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
+        } catch {
+          errors += 1;
+        }
+      }
+    }),
+  );
+  latencies.sort((a, b) => a - b);
+  return {
+    perSecond: latencies.length / ((Date.now() - started) / 1000),
+    p50Ms: percentile(latencies, 0.5),
+    p95Ms: percentile(latencies, 0.95),
+    p99Ms: percentile(latencies, 0.99),
+    count: latencies.length,
+    errors,
+  };
+}
+
+function median(rates: readonly Rate[]): Rate {
+  const sorted = [...rates].sort((a, b) => a.perSecond - b.perSecond);
+  const middle = sorted.at(Math.floor(sorted.length / 2));
+  if (middle === undefined) throw new Error('no rounds');
+  return middle;
+}
+
+function post(agent: Agent, port: number, path: string, body: string, token: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      {
+        agent,
+        host: '127.0.0.1',
+        port,
+        method: 'POST',
+        path,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), authorization: `Bearer ${token}` },
+      },
+      (res) => {
+        let text = '';
+        res.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+        res.on('end', () => {
+          if (res.statusCode !== 200 || !text.includes('"result":"match"')) reject(new Error(`status ${res.statusCode ?? 0}: ${text.slice(0, 200)}`));
+          else resolve(res.statusCode);
+        });
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+async function main(): Promise<void> {
+  const sim = buildAuthorityServer(
+    loadAuthoritySimEnv({ AUTHORITY_HMAC_SECRET: SECRET, AUTHORITY_GENERATED_PERSONS: String(PERSONS), AUTHORITY_RATE_LIMIT_PER_MINUTE: '1000000', LOG_LEVEL: 'error' }),
+  );
+  const simUrl = await sim.listen({ port: 0, host: '127.0.0.1' });
+  const db = await createTestDatabase('bench_identity');
+  const prefix = uniqueTopicPrefix();
+  const probe = new KafkaProbe();
+  await probe.withAdmin((admin) =>
+    ensureTopics(admin, platformTopicSpecs(new TopicNamer(prefix), 1, [Topics.VerificationCompleted, Topics.MinorFlagged, Topics.GuardianConsentRecorded])),
+  );
+  const env = testServiceEnv(IdentityEnv, {
+    databaseName: db.name,
+    topicPrefix: prefix,
+    // The service's default relay interval, not the tests' 50 ms.
+    overrides: { AUTHORITY_BASE_URL: simUrl, AUTHORITY_HMAC_SECRET: SECRET, LOG_LEVEL: 'error', OUTBOX_POLL_MS: '200' },
+  });
+  const identity = await startTestService('identity', env, IdentityModule.register(env));
+  const port = Number(new URL(identity.url).port);
+  const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+  const client = new HttpAuthorityProvider(env);
+  let next = 0;
+  const nextPerson = (): ReturnType<typeof generatedPerson> => {
+    if (next >= PERSONS) throw new Error('ran out of generated persons; raise PERSONS');
+    return generatedPerson(next++);
+  };
+
+  const verify = async (): Promise<void> => {
+    const person = nextPerson();
+    const body = JSON.stringify({ name: person.name, idNumber: person.idNumber, validFrom: person.validFrom, validTo: person.validTo });
+    await post(agent, port, '/api/identity/real-name/verifications', body, issueTestToken({ userId: randomUUID() }));
+  };
+  const rawAuthority = async (): Promise<void> => {
+    const person = nextPerson();
+    const decision = await client.check({ requestId: randomUUID(), name: person.name, idNumber: person.idNumber, document: { validFrom: person.validFrom, validTo: person.validTo } });
+    if (decision.result !== 'match') throw new Error(decision.result);
+  };
+
+  await closedLoop(verify);
+  const baseline: Rate[] = [];
+  const service: Rate[] = [];
+  const loopLag = monitorEventLoopDelay({ resolution: 10 });
+  for (let i = 0; i < ROUNDS; i++) {
+    baseline.push(await closedLoop(rawAuthority));
+    loopLag.enable();
+    service.push(await closedLoop(verify));
+    loopLag.disable();
+  }
+  const result = {
+    concurrency: CONCURRENCY,
+    roundMs: ROUND_MS,
+    verifications: median(service),
+    authorityRoundTripsBaseline: median(baseline),
+    ratio: median(service).perSecond / median(baseline).perSecond,
+    eventLoopLagP99Ms: loopLag.percentile(99) / 1e6,
+  };
+  const file = writeBenchResult('identity', result);
+  process.stdout.write(
+    `real-name verifications/s: ${result.verifications.perSecond.toFixed(1)} (p50 ${result.verifications.p50Ms.toFixed(1)} ms, ` +
+      `p95 ${result.verifications.p95Ms.toFixed(1)} ms, errors ${result.verifications.errors})\n` +
+      `authority round trips/s (baseline): ${result.authorityRoundTripsBaseline.perSecond.toFixed(1)}; ratio ${result.ratio.toFixed(2)}; ` +
+      `event-loop lag p99 ${result.eventLoopLagP99Ms.toFixed(1)} ms\nwritten to ${file}\n`,
+  );
+  agent.destroy();
+  await identity.close();
+  await sim.close();
+  await probe.close();
+  await db.drop();
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(1);
+  },
+);
