@@ -1,4 +1,10 @@
-import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
+import {
+  createHash,
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  type KeyObject,
+} from 'node:crypto';
 
 /**
  * Verifier keys as configuration text: `kid=<base64 DER SPKI>` entries separated by commas, so a new key can
@@ -49,4 +55,32 @@ export function generateFaceCheckKeyPair(keyId: string): FaceCheckKeyPairText {
     privateKey: privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64'),
     publicKeys: `${keyId}=${publicKey.export({ format: 'der', type: 'spki' }).toString('base64')}`,
   };
+}
+
+/** PKCS#8 DER prefix of an Ed25519 private key; the 32-byte seed follows. */
+const ED25519_PKCS8_PREFIX = Buffer.from('302e020100300506032b657004220420', 'hex');
+export const DEVELOPMENT_FACE_CHECK_KEY_ID = 'fcdev1';
+
+/**
+ * A fixed, public key pair so that local runs of identity and exam agree without configuration. Derived from a
+ * published seed, hence worthless as a secret: production configuration must refuse it (see
+ * isDevelopmentFaceCheckKey), as it refuses the crypto lib's development keys.
+ */
+export function developmentFaceCheckKeyPair(): FaceCheckKeyPairText {
+  const seed = createHash('sha256').update('exam-platform development face-check key v1').digest();
+  const privateKey = createPrivateKey({
+    key: Buffer.concat([ED25519_PKCS8_PREFIX, seed]),
+    format: 'der',
+    type: 'pkcs8',
+  });
+  const publicKey = createPublicKey(privateKey);
+  return {
+    keyId: DEVELOPMENT_FACE_CHECK_KEY_ID,
+    privateKey: privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64'),
+    publicKeys: `${DEVELOPMENT_FACE_CHECK_KEY_ID}=${publicKey.export({ format: 'der', type: 'spki' }).toString('base64')}`,
+  };
+}
+
+export function isDevelopmentFaceCheckKey(privateKeyText: string): boolean {
+  return privateKeyText.trim() === developmentFaceCheckKeyPair().privateKey;
 }

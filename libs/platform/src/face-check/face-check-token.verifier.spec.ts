@@ -1,6 +1,8 @@
 import { FaceCheckTokenRejectedError } from './face-check.errors';
 import {
+  developmentFaceCheckKeyPair,
   generateFaceCheckKeyPair,
+  isDevelopmentFaceCheckKey,
   parseFaceCheckPrivateKey,
   parseFaceCheckPublicKeys,
 } from './face-check-keys';
@@ -175,5 +177,26 @@ describe(FaceCheckTokenVerifier.name, () => {
 
   it('should answer 403 through the platform error kind', () => {
     expect(new FaceCheckTokenRejectedError('EXPIRED').kind).toBe('forbidden');
+  });
+
+  it('should verify tokens signed with the fixed development key pair and recognise that key', () => {
+    const dev = developmentFaceCheckKeyPair();
+    const devIssuer = new FaceCheckTokenIssuer({
+      keyId: dev.keyId,
+      privateKey: parseFaceCheckPrivateKey(dev.privateKey),
+      ttlSeconds: 60,
+      clock,
+    });
+    const devVerifier = new FaceCheckTokenVerifier({
+      publicKeys: parseFaceCheckPublicKeys(dev.publicKeys),
+      clock,
+    });
+
+    expect(
+      devVerifier.verify(devIssuer.issue(examStart).token, { purpose: 'exam_start', examId: EXAM }).sub,
+    ).toBe(USER);
+    expect(developmentFaceCheckKeyPair()).toEqual(dev);
+    expect(isDevelopmentFaceCheckKey(dev.privateKey)).toBe(true);
+    expect(isDevelopmentFaceCheckKey(keys.privateKey)).toBe(false);
   });
 });

@@ -72,7 +72,11 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   /** One pass: take the lease, lock the oldest unsent rows, send them, mark them sent. */
   async publishBatch(): Promise<number> {
     if (!(await this.acquireLease())) return 0;
-    return this.dataSource.transaction(async (manager) => {
+    // READ COMMITTED: the locking read takes record locks only. Under REPEATABLE READ it would also
+    // gap-lock the end of the unsent range and block (or deadlock) every service write that stages an
+    // event while a send is in flight. Rows of one key are still published in order: writers of one
+    // aggregate serialize on its row, so their seq order is their commit order.
+    return this.dataSource.transaction('READ COMMITTED', async (manager) => {
       const rows: OutboxRow[] = await manager.query(
         'SELECT seq, event_id, topic, partition_key, envelope FROM outbox_events WHERE sent_at IS NULL ORDER BY seq LIMIT ? FOR UPDATE',
         [BATCH_SIZE],
