@@ -115,7 +115,7 @@ async function main(): Promise<void> {
     databaseName: db.name,
     topicPrefix: prefix,
     // The service's default relay interval, not the tests' 50 ms.
-    overrides: { AUTHORITY_BASE_URL: simUrl, AUTHORITY_HMAC_SECRET: SECRET, LOG_LEVEL: 'error', OUTBOX_POLL_MS: '200' },
+    overrides: { AUTHORITY_URL: simUrl, AUTHORITY_HMAC_SECRET: SECRET, LOG_LEVEL: 'error', OUTBOX_POLL_MS: '200' },
   });
   const identity = await startTestService('identity', env, IdentityModule.register(env));
   const port = Number(new URL(identity.url).port);

@@ -42,7 +42,7 @@ describe('identity real-name verification (e2e)', () => {
       envClass: IdentityEnv,
       module: (env) => IdentityModule.register(env),
       topics: [Topics.ErasureRequested, Topics.VerificationCompleted, Topics.MinorFlagged, Topics.GuardianConsentRecorded, Topics.RealNameAppealReviewed],
-      overrides: { AUTHORITY_BASE_URL: simUrl, AUTHORITY_HMAC_SECRET: SECRET, AUTHORITY_TIMEOUT_MS: '1500', REAL_NAME_DAILY_ATTEMPTS: '4' },
+      overrides: { AUTHORITY_URL: simUrl, AUTHORITY_HMAC_SECRET: SECRET, AUTHORITY_TIMEOUT_MS: '1500', REAL_NAME_DAILY_ATTEMPTS: '4' },
     });
     identity = bed;
     data = bed.dataSource;

@@ -40,7 +40,7 @@ describe(HttpAuthorityProvider.name, () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
     sut = new HttpAuthorityProvider(
-      loadIdentityEnv({ AUTHORITY_BASE_URL: `http://127.0.0.1:${port}`, AUTHORITY_HMAC_SECRET: SECRET, AUTHORITY_TIMEOUT_MS: '1500' }),
+      loadIdentityEnv({ AUTHORITY_URL: `http://127.0.0.1:${port}`, AUTHORITY_HMAC_SECRET: SECRET, AUTHORITY_TIMEOUT_MS: '1500' }),
     );
   });
 

@@ -100,7 +100,7 @@ export class HttpAuthorityProvider implements AuthorityProvider {
     if (method === 'POST') headers['content-type'] = 'application/json';
     let response: Response;
     try {
-      response = await fetch(`${this.env.AUTHORITY_BASE_URL}${path}`, {
+      response = await fetch(`${this.env.AUTHORITY_URL}${path}`, {
         method,
         headers,
         ...(method === 'POST' ? { body } : {}),

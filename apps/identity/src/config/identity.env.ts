@@ -10,8 +10,8 @@ export class IdentityEnv extends BaseServiceEnv {
   override DATABASE_NAME = 'exam_identity';
 
   /** Base URL of the real-name authority (the local simulator in development and tests). */
-  @Matches(/^https?:\/\/\S+$/, { message: 'AUTHORITY_BASE_URL must be an http(s) URL' })
-  AUTHORITY_BASE_URL = 'http://127.0.0.1:3100';
+  @Matches(/^https?:\/\/\S+$/, { message: 'AUTHORITY_URL must be an http(s) URL' })
+  AUTHORITY_URL = 'http://127.0.0.1:3100';
 
   @Matches(/^[A-Za-z0-9_-]{3,64}$/) AUTHORITY_APP_ID = 'exam-identity';
 
