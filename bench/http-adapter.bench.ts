@@ -34,7 +34,12 @@ async function measure(kind: AdapterKind): Promise<{ get: LoadResult; post: Load
       gets.push(await runLoad({ port, method: 'GET', path: '/exam', concurrency: 32, durationMs: DURATION_MS }));
       posts.push(await runLoad({ port, method: 'POST', path: '/answers', body: BODY, concurrency: 32, durationMs: DURATION_MS }));
     }
-    const median = (xs: LoadResult[]): LoadResult => [...xs].sort((a, b) => a.perSecond - b.perSecond)[Math.floor(xs.length / 2)] ?? xs[0]!;
+    const median = (xs: LoadResult[]): LoadResult => {
+      const sorted = [...xs].sort((a, b) => a.perSecond - b.perSecond);
+      const middle = sorted[Math.floor(sorted.length / 2)];
+      if (!middle) throw new Error('no rounds measured');
+      return middle;
+    };
     return { get: median(gets), post: median(posts) };
   } finally {
     child.kill('SIGTERM');

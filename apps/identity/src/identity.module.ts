@@ -1,15 +1,22 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { PlatformModule } from '@exam/platform';
+import { IdentityConfigModule } from './config/identity-config.module';
 import type { IdentityEnv } from './config/identity.env';
 import { IDENTITY_ENTITIES } from './database/entities';
 import { IDENTITY_MIGRATIONS } from './database/migrations';
+import { RealNameModule } from './real-name/real-name.module';
 
 @Module({})
 export class IdentityModule {
   static register(env: IdentityEnv): DynamicModule {
     return {
       module: IdentityModule,
-      imports: [PlatformModule.forService({ service: 'identity', env, entities: IDENTITY_ENTITIES, migrations: IDENTITY_MIGRATIONS })],
+      imports: [
+        PlatformModule.forService({ service: 'identity', env, entities: IDENTITY_ENTITIES, migrations: IDENTITY_MIGRATIONS }),
+        IdentityConfigModule.register(env),
+        RealNameModule.register(env),
+        // FACE MODULE: the lead wires `FaceModule` from './face/face.module' here (owned by the face engineer).
+      ],
     };
   }
 }

@@ -2,37 +2,52 @@ import { DomainError } from '@exam/platform';
 
 export class FaceNotFoundError extends DomainError {
   constructor(field = 'image') {
-    super('FACE.NOT_FOUND', 'unprocessable', 'No face was found in the image. Face the camera in good light and try again.', [
-      { field, reason: 'no face detected' },
-    ]);
+    super(
+      'FACE.NOT_FOUND',
+      'unprocessable',
+      'No face was found in the image. Face the camera in good light and try again.',
+      [{ field, reason: 'no face detected' }],
+    );
   }
 }
 
 export class FaceMultipleError extends DomainError {
   constructor(count: number, field = 'image') {
-    super('FACE.MULTIPLE', 'unprocessable', `${count} faces were found; exactly one person must be in the picture.`, [
-      { field, reason: `${count} faces detected` },
-    ]);
+    super(
+      'FACE.MULTIPLE',
+      'unprocessable',
+      `${count} faces were found; exactly one person must be in the picture.`,
+      [{ field, reason: `${count} faces detected` }],
+    );
   }
 }
 
 export class FaceTooSmallError extends DomainError {
   constructor(widthPx: number, minPx: number, field = 'image') {
-    super('FACE.TOO_SMALL', 'unprocessable', `The face is ${Math.round(widthPx)} px wide; move closer (at least ${minPx} px).`, [
-      { field, reason: `face narrower than ${minPx} px` },
-    ]);
+    super(
+      'FACE.TOO_SMALL',
+      'unprocessable',
+      `The face is ${Math.round(widthPx)} px wide; move closer (at least ${minPx} px).`,
+      [{ field, reason: `face narrower than ${minPx} px` }],
+    );
   }
 }
 
 export class FaceImageInvalidError extends DomainError {
   constructor(message: string, field = 'image') {
-    super('FACE.IMAGE_INVALID', 'unprocessable', `The image is not usable: ${message}. Send a PNG or JPEG.`, [{ field, reason: message }]);
+    super('FACE.IMAGE_INVALID', 'unprocessable', `The image is not usable: ${message}. Send a PNG or JPEG.`, [
+      { field, reason: message },
+    ]);
   }
 }
 
 export class FaceEngineUnavailableError extends DomainError {
   constructor(message: string) {
-    super('FACE.ENGINE_UNAVAILABLE', 'unavailable', `Face verification is temporarily unavailable (${message}). Try again shortly.`);
+    super(
+      'FACE.ENGINE_UNAVAILABLE',
+      'unavailable',
+      `Face verification is temporarily unavailable (${message}). Try again shortly.`,
+    );
   }
 }
 
@@ -48,7 +63,11 @@ export class FaceConsentRequiredError extends DomainError {
 
 export class FaceAlreadyEnrolledError extends DomainError {
   constructor() {
-    super('FACE.ALREADY_ENROLLED', 'conflict', 'A face is already enrolled; withdraw the face consent first to enrol again.');
+    super(
+      'FACE.ALREADY_ENROLLED',
+      'conflict',
+      'A face is already enrolled; withdraw the face consent first to enrol again.',
+    );
   }
 }
 
@@ -60,19 +79,29 @@ export class FaceNotEnrolledError extends DomainError {
 
 export class FaceChallengeNotFoundError extends DomainError {
   constructor() {
-    super('FACE.CHALLENGE_NOT_FOUND', 'not_found', 'The liveness challenge does not exist; request a new one.');
+    super(
+      'FACE.CHALLENGE_NOT_FOUND',
+      'not_found',
+      'The liveness challenge does not exist; request a new one.',
+    );
   }
 }
 
 export class FaceChallengeExpiredError extends DomainError {
   constructor() {
-    super('FACE.CHALLENGE_EXPIRED', 'gone', 'The liveness challenge has expired or was already used; request a new one.');
+    super(
+      'FACE.CHALLENGE_EXPIRED',
+      'gone',
+      'The liveness challenge has expired or was already used; request a new one.',
+    );
   }
 }
 
 export class FaceChallengeMismatchError extends DomainError {
   constructor(reason: string) {
-    super('FACE.CHALLENGE_MISMATCH', 'invalid', `The answer does not fit the challenge: ${reason}.`, [{ field: 'frames', reason }]);
+    super('FACE.CHALLENGE_MISMATCH', 'invalid', `The answer does not fit the challenge: ${reason}.`, [
+      { field: 'frames', reason },
+    ]);
   }
 }
 
@@ -103,6 +132,22 @@ export class FaceVerificationNotFoundError extends DomainError {
 
 export class FaceReviewNotApplicableError extends DomainError {
   constructor() {
-    super('FACE.REVIEW_NOT_APPLICABLE', 'conflict', 'Only a failed face check can be sent for human review, and only once.');
+    super(
+      'FACE.REVIEW_NOT_APPLICABLE',
+      'conflict',
+      'Only a failed face check can be sent for human review, and only once.',
+    );
+  }
+}
+
+export class FaceReviewNotFoundError extends DomainError {
+  constructor() {
+    super('FACE.REVIEW_NOT_FOUND', 'not_found', 'No such face review request.');
+  }
+}
+
+export class FaceReviewClosedError extends DomainError {
+  constructor() {
+    super('FACE.REVIEW_CLOSED', 'conflict', 'This review has already been resolved.');
   }
 }

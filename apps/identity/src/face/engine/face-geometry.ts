@@ -22,10 +22,11 @@ const NOSE_TIP = 30;
  * A ratio rather than degrees: it needs no camera model and is what the challenge thresholds compare.
  */
 export function estimateYaw(landmarks: readonly Point[]): number {
-  const left = landmarks[JAW_LEFT];
-  const right = landmarks[JAW_RIGHT];
-  const nose = landmarks[NOSE_TIP];
-  if (left === undefined || right === undefined || nose === undefined) throw new RangeError('68 landmarks expected');
+  const left = landmarks.at(JAW_LEFT);
+  const right = landmarks.at(JAW_RIGHT);
+  const nose = landmarks.at(NOSE_TIP);
+  if (left === undefined || right === undefined || nose === undefined)
+    throw new RangeError('68 landmarks expected');
   const width = right.x - left.x;
   if (width <= 0) return 0;
   return (nose.x - left.x) / width - 0.5;

@@ -12,14 +12,32 @@ export interface WorkerFace {
 }
 
 export type AnalyseResponse =
-  | { readonly id: number; readonly ok: true; readonly width: number; readonly height: number; readonly faces: readonly WorkerFace[] }
-  | { readonly id: number; readonly ok: false; readonly reason: 'image_invalid' | 'engine_failed'; readonly message: string };
+  | {
+      readonly id: number;
+      readonly ok: true;
+      readonly width: number;
+      readonly height: number;
+      readonly faces: readonly WorkerFace[];
+    }
+  | {
+      readonly id: number;
+      readonly ok: false;
+      readonly reason: 'image_invalid' | 'engine_failed';
+      readonly message: string;
+    };
 
 export type WorkerReady = { readonly ready: true } | { readonly ready: false; readonly message: string };
+
+export interface PadRatios {
+  readonly thin: number;
+  readonly wide: number;
+  /** Images up to this size (larger side, px) are taken for face crops and get the wide border first. */
+  readonly cropMaxSidePx: number;
+}
 
 export interface FaceWorkerSettings {
   readonly modelDir: string;
   readonly minConfidence: number;
-  /** Neutral borders tried in order, each side, as a fraction of the larger image side (see face-worker.ts). */
-  readonly padRatios: readonly number[];
+  /** Neutral borders, each side, as a fraction of the larger image side (see face-worker.ts). */
+  readonly padRatios: PadRatios;
 }

@@ -3,7 +3,13 @@ import * as jpeg from 'jpeg-js';
 import { parentPort, workerData } from 'node:worker_threads';
 import * as tf from '@tensorflow/tfjs';
 import * as faceapi from '@vladmandic/face-api/dist/face-api.node-wasm.js';
-import type { AnalyseRequest, AnalyseResponse, FaceWorkerSettings, WorkerFace, WorkerReady } from './face-worker.protocol';
+import type {
+  AnalyseRequest,
+  AnalyseResponse,
+  FaceWorkerSettings,
+  WorkerFace,
+  WorkerReady,
+} from './face-worker.protocol';
 
 /**
  * Entry point of one face worker thread: loads the models once, then analyses one image per message.
@@ -29,11 +35,17 @@ function decode(bytes: Uint8Array): RgbaImage {
       return { width: png.width, height: png.height, rgba: png.data };
     }
     if (buffer[0] === 0xff && buffer[1] === 0xd8) {
-      const image = jpeg.decode(buffer, { useTArray: true, maxResolutionInMP: MAX_PIXELS / 1_000_000, maxMemoryUsageInMB: 256 });
+      const image = jpeg.decode(buffer, {
+        useTArray: true,
+        maxResolutionInMP: MAX_PIXELS / 1_000_000,
+        maxMemoryUsageInMB: 256,
+      });
       return { width: image.width, height: image.height, rgba: image.data };
     }
   } catch (error) {
-    throw new ImageInvalid(`the image could not be decoded: ${error instanceof Error ? error.message : String(error)}`);
+    throw new ImageInvalid(
+      `the image could not be decoded: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   throw new ImageInvalid('the image is neither PNG nor JPEG');
 }
@@ -59,9 +71,13 @@ function toPaddedTensor(image: RgbaImage, padRatio: number): { tensor: faceapi.t
   return { tensor: faceapi.tf.tensor3d(rgb, [height, width, 3], 'int32'), pad };
 }
 
-type FaceResult = faceapi.WithFaceDescriptor<faceapi.WithFaceLandmarks<{ detection: faceapi.FaceDetection }, faceapi.FaceLandmarks68>>;
+type FaceResult = faceapi.WithFaceDescriptor<faceapi.WithFaceLandmarks<{ detection: faceapi.FaceDetection }>>;
 
-async function detect(settings: FaceWorkerSettings, image: RgbaImage, padRatio: number): Promise<WorkerFace[]> {
+async function detect(
+  settings: FaceWorkerSettings,
+  image: RgbaImage,
+  padRatio: number,
+): Promise<WorkerFace[]> {
   const { tensor, pad } = toPaddedTensor(image, padRatio);
   try {
     const results: FaceResult[] = await faceapi
@@ -83,22 +99,38 @@ async function detect(settings: FaceWorkerSettings, image: RgbaImage, padRatio: 
 }
 
 /**
- * The first border that yields any face wins. A thin border first keeps every face of a wide photo large
- * enough to be found (so a group photo is seen as several faces, not one); a tight crop that yields
- * nothing gets the wide border a camera frame would have had.
+ * The first border that yields any face wins. A camera frame or photo gets a thin border first, which keeps
+ * every face in it large enough to be found (a group photo is seen as several faces, not one). A small image
+ * is most likely a tight crop and gets the wide border first, which it needs to be detected at all; each
+ * falls back to the other border when nothing is found. One detector pass instead of two for both kinds.
  */
+function borderOrder(settings: FaceWorkerSettings, image: RgbaImage): number[] {
+  const { thin, wide, cropMaxSidePx } = settings.padRatios;
+  return Math.max(image.width, image.height) <= cropMaxSidePx ? [wide, thin] : [thin, wide];
+}
+
 async function analyse(settings: FaceWorkerSettings, request: AnalyseRequest): Promise<AnalyseResponse> {
   let image: RgbaImage;
   try {
     image = decode(request.image);
   } catch (error) {
-    return { id: request.id, ok: false, reason: 'image_invalid', message: error instanceof Error ? error.message : String(error) };
+    return {
+      id: request.id,
+      ok: false,
+      reason: 'image_invalid',
+      message: error instanceof Error ? error.message : String(error),
+    };
   }
   if (image.width * image.height > MAX_PIXELS || image.width < 1 || image.height < 1) {
-    return { id: request.id, ok: false, reason: 'image_invalid', message: `the image must have 1..${MAX_PIXELS} pixels` };
+    return {
+      id: request.id,
+      ok: false,
+      reason: 'image_invalid',
+      message: `the image must have 1..${MAX_PIXELS} pixels`,
+    };
   }
   let faces: WorkerFace[] = [];
-  for (const padRatio of settings.padRatios) {
+  for (const padRatio of borderOrder(settings, image)) {
     faces = await detect(settings, image, padRatio);
     if (faces.length > 0) break;
   }
@@ -113,7 +145,10 @@ async function start(port: NonNullable<typeof parentPort>, settings: FaceWorkerS
     await faceapi.nets.faceLandmark68Net.loadFromDisk(settings.modelDir);
     await faceapi.nets.faceRecognitionNet.loadFromDisk(settings.modelDir);
   } catch (error) {
-    port.postMessage({ ready: false, message: error instanceof Error ? error.message : String(error) } satisfies WorkerReady);
+    port.postMessage({
+      ready: false,
+      message: error instanceof Error ? error.message : String(error),
+    } satisfies WorkerReady);
     return;
   }
   // One message at a time: the pool never sends a second request before the first is answered.

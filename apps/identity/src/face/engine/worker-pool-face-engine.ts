@@ -2,20 +2,32 @@ import { Logger } from '@nestjs/common';
 import { extname, join, dirname } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { DetectedFace, FaceAnalysis, FaceEngine, Point } from './face-engine';
-import type { AnalyseRequest, AnalyseResponse, FaceWorkerSettings, WorkerFace, WorkerReady } from './face-worker.protocol';
+import type {
+  AnalyseRequest,
+  AnalyseResponse,
+  FaceWorkerSettings,
+  PadRatios,
+  WorkerFace,
+  WorkerReady,
+} from './face-worker.protocol';
 import { FaceEngineUnavailableError, FaceImageInvalidError } from '../face.errors';
 
 export interface WorkerPoolOptions {
   /** Threads running the model; each holds its own copy (~100 MB). Keep it at or below the free cores. */
   readonly workers: number;
   readonly minConfidence: number;
-  /** See face-worker.ts: borders tried in order until a face is found. */
-  readonly padRatios: readonly number[];
+  /** See face-worker.ts: which neutral border is tried first, and the fallback. */
+  readonly padRatios: PadRatios;
   /** A capture that takes longer than this fails instead of holding the caller forever. */
   readonly timeoutMs: number;
 }
 
-export const DEFAULT_WORKER_POOL_OPTIONS: WorkerPoolOptions = { workers: 1, minConfidence: 0.5, padRatios: [0.1, 0.75], timeoutMs: 20_000 };
+export const DEFAULT_WORKER_POOL_OPTIONS: WorkerPoolOptions = {
+  workers: 1,
+  minConfidence: 0.5,
+  padRatios: { thin: 0.1, wide: 0.75, cropMaxSidePx: 400 },
+  timeoutMs: 20_000,
+};
 
 /** face-api 1.7.15 ships these weights; the version goes into every stored decision. */
 export const FACE_MODEL_VERSION = 'face-api@1.7.15/ssd_mobilenetv1+landmark68+recognition/tfjs-wasm@4.22.0';
@@ -88,7 +100,8 @@ export class WorkerPoolFaceEngine implements FaceEngine {
 
   async close(): Promise<void> {
     this.closed = true;
-    for (const job of this.queue.splice(0)) job.reject(new FaceEngineUnavailableError('the face engine is shut down'));
+    for (const job of this.queue.splice(0))
+      job.reject(new FaceEngineUnavailableError('the face engine is shut down'));
     await Promise.all(
       this.slots.splice(0).map(async (slot) => {
         if (slot.timer) clearTimeout(slot.timer);
@@ -136,7 +149,10 @@ export class WorkerPoolFaceEngine implements FaceEngine {
       if (job === undefined) return;
       slot.busy = job;
       slot.timer = setTimeout(() => {
-        this.replace(slot, new FaceEngineUnavailableError(`face analysis took longer than ${this.options.timeoutMs} ms`));
+        this.replace(
+          slot,
+          new FaceEngineUnavailableError(`face analysis took longer than ${this.options.timeoutMs} ms`),
+        );
       }, this.options.timeoutMs);
       slot.worker.postMessage(job.request, [job.request.image.buffer as ArrayBuffer]);
     }
@@ -149,7 +165,11 @@ export class WorkerPoolFaceEngine implements FaceEngine {
     slot.timer = undefined;
     if (job !== undefined && job.request.id === response.id) {
       if (response.ok) {
-        job.resolve({ width: response.width, height: response.height, faces: response.faces.map(toDetectedFace) });
+        job.resolve({
+          width: response.width,
+          height: response.height,
+          faces: response.faces.map(toDetectedFace),
+        });
       } else if (response.reason === 'image_invalid') {
         job.reject(new FaceImageInvalidError(response.message));
       } else {
@@ -165,11 +185,15 @@ export class WorkerPoolFaceEngine implements FaceEngine {
     if (index < 0) return;
     this.slots.splice(index, 1);
     if (slot.timer) clearTimeout(slot.timer);
-    slot.busy?.reject(error instanceof FaceEngineUnavailableError ? error : new FaceEngineUnavailableError(error.message));
+    slot.busy?.reject(
+      error instanceof FaceEngineUnavailableError ? error : new FaceEngineUnavailableError(error.message),
+    );
     void slot.worker.terminate();
     if (this.closed) return;
     this.spawn().catch((spawnError: unknown) => {
-      this.logger.error(`face worker could not be restarted: ${spawnError instanceof Error ? spawnError.message : String(spawnError)}`);
+      this.logger.error(
+        `face worker could not be restarted: ${spawnError instanceof Error ? spawnError.message : String(spawnError)}`,
+      );
     });
   }
 }
