@@ -36,7 +36,7 @@ async function measure(kind: AdapterKind): Promise<{ get: LoadResult; post: Load
     }
     const median = (xs: LoadResult[]): LoadResult => {
       const sorted = [...xs].sort((a, b) => a.perSecond - b.perSecond);
-      const middle = sorted[Math.floor(sorted.length / 2)];
+      const middle = sorted.at(Math.floor(sorted.length / 2));
       if (!middle) throw new Error('no rounds measured');
       return middle;
     };
