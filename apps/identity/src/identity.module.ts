@@ -4,6 +4,7 @@ import { IdentityConfigModule } from './config/identity-config.module';
 import type { IdentityEnv } from './config/identity.env';
 import { IDENTITY_ENTITIES } from './database/entities';
 import { IDENTITY_MIGRATIONS } from './database/migrations';
+import { FaceModule } from './face';
 import { RealNameModule } from './real-name/real-name.module';
 
 @Module({})
@@ -15,7 +16,11 @@ export class IdentityModule {
         PlatformModule.forService({ service: 'identity', env, entities: IDENTITY_ENTITIES, migrations: IDENTITY_MIGRATIONS }),
         IdentityConfigModule.register(env),
         RealNameModule.register(env),
-        // FACE MODULE: the lead wires `FaceModule` from './face/face.module' here (owned by the face engineer).
+        FaceModule.register({
+          tokenKeyId: env.FACE_CHECK_KEY_ID,
+          tokenPrivateKey: env.FACE_CHECK_PRIVATE_KEY,
+          engine: { workers: env.FACE_WORKERS },
+        }),
       ],
     };
   }

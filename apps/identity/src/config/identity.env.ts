@@ -1,6 +1,13 @@
 import { Transform } from 'class-transformer';
 import { IsInt, IsString, Matches, Max, Min } from 'class-validator';
-import { BaseServiceEnv, loadConfig, Secret } from '@exam/platform';
+import {
+  BaseServiceEnv,
+  ConfigValidationError,
+  developmentFaceCheckKeyPair,
+  isDevelopmentFaceCheckKey,
+  loadConfig,
+  Secret,
+} from '@exam/platform';
 
 const toInt = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? Number(value) : value);
 
@@ -25,8 +32,19 @@ export class IdentityEnv extends BaseServiceEnv {
 
   /** Authority calls per user per day, kept below the providers' own per-person limits. */
   @Transform(toInt) @IsInt() @Min(1) @Max(100) REAL_NAME_DAILY_ATTEMPTS = 5;
+
+  /** Signs face-check tokens (Ed25519, base64 PKCS#8); the exam service verifies them offline. */
+  @Matches(/^[A-Za-z0-9_-]{1,32}$/) FACE_CHECK_KEY_ID = developmentFaceCheckKeyPair().keyId;
+  @Secret() @IsString() FACE_CHECK_PRIVATE_KEY = developmentFaceCheckKeyPair().privateKey;
+
+  /** Face model worker threads; each keeps a core busy while it works. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(8) FACE_WORKERS = 1;
 }
 
 export function loadIdentityEnv(env: Readonly<Record<string, string | undefined>> = process.env): IdentityEnv {
-  return loadConfig(IdentityEnv, env);
+  const config = loadConfig(IdentityEnv, env);
+  if (config.NODE_ENV === 'production' && isDevelopmentFaceCheckKey(config.FACE_CHECK_PRIVATE_KEY)) {
+    throw new ConfigValidationError(['FACE_CHECK_PRIVATE_KEY: the published development key is refused in production']);
+  }
+  return config;
 }

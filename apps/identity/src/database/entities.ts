@@ -1,3 +1,4 @@
+import { FACE_ENTITIES } from '../face';
 import { AttemptBudgetEntity } from '../real-name/attempt-budget';
 import { GuardianConsentEntity } from '../real-name/guardian-consent.entity';
 import { RealNameAppealEntity } from '../real-name/real-name-appeal.entity';
@@ -6,4 +7,4 @@ import { VerificationAttemptEntity } from '../real-name/verification-attempt.ent
 
 /** Every TypeORM entity the identity service owns. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const IDENTITY_ENTITIES: Function[] = [RealNameRecordEntity, VerificationAttemptEntity, GuardianConsentEntity, RealNameAppealEntity, AttemptBudgetEntity];
+export const IDENTITY_ENTITIES: Function[] = [RealNameRecordEntity, VerificationAttemptEntity, GuardianConsentEntity, RealNameAppealEntity, AttemptBudgetEntity, ...FACE_ENTITIES];

@@ -1,0 +1,207 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { DataSource, IsNull } from 'typeorm';
+import type { FaceCheckPurpose, FaceCheckTokenIssuer } from '@exam/platform/face-check';
+import { decodeDescriptor, descriptorDistance } from './engine/face-geometry';
+import { FaceAttemptsService } from './face-attempts.service';
+import { FaceCaptureService } from './face-capture.service';
+import { FaceChallengeEntity } from './face-challenge.entity';
+import { FACE_CHECK_TOKEN_ISSUER } from './face-check.tokens';
+import { FACE_CLOCK, utcDay, type FaceClock } from './face-clock';
+import { FaceEnrolmentService } from './face-enrolment.service';
+import {
+  evaluateLiveness,
+  randomLivenessSteps,
+  type LivenessFrame,
+  type LivenessStep,
+} from './face-liveness';
+import { FaceTemplateEntity } from './face-template.entity';
+import { FaceVerificationEntity, type FaceCheckOutcome } from './face-verification.entity';
+import {
+  FaceChallengeExpiredError,
+  FaceChallengeMismatchError,
+  FaceChallengeNotFoundError,
+  FaceConsentRequiredError,
+  FaceExamIdRequiredError,
+  FaceNotEnrolledError,
+} from './face.errors';
+import { FACE_MATCH_THRESHOLD, LIVENESS_CHALLENGE_TTL_SECONDS } from './face.policy';
+
+export interface FaceChallenge {
+  readonly challengeId: string;
+  readonly nonce: string;
+  readonly steps: readonly LivenessStep[];
+  readonly purpose: FaceCheckPurpose;
+  readonly examId: string | null;
+  readonly expiresAt: Date;
+}
+
+export interface FaceCheckCommand {
+  readonly userId: string;
+  readonly challengeId: string;
+  readonly nonce: string;
+  readonly frames: readonly Buffer[];
+}
+
+export interface FaceCheckDecision {
+  readonly verification: FaceVerificationEntity;
+  readonly token: { readonly value: string; readonly expiresAt: Date } | null;
+}
+
+/**
+ * A face check: a liveness challenge bound to user, purpose and exam, answered once with one frame per
+ * step; the frontal frame is compared with the enrolled template. Every decision is stored with its
+ * distance, threshold and model version; a pass yields a short-lived signed face-check token.
+ */
+@Injectable()
+export class FaceCheckService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly capture: FaceCaptureService,
+    private readonly enrolment: FaceEnrolmentService,
+    private readonly attempts: FaceAttemptsService,
+    @Inject(FACE_CHECK_TOKEN_ISSUER) private readonly issuer: FaceCheckTokenIssuer,
+    @Inject(FACE_CLOCK) private readonly clock: FaceClock,
+  ) {}
+
+  async createChallenge(
+    userId: string,
+    purpose: FaceCheckPurpose,
+    examId: string | undefined,
+  ): Promise<FaceChallenge> {
+    if (purpose === 'exam_start' && examId === undefined) throw new FaceExamIdRequiredError();
+    const now = this.clock.now();
+    await this.assertReady(userId, purpose, now);
+    const challenge = Object.assign(new FaceChallengeEntity(), {
+      id: randomUUID(),
+      userId,
+      purpose,
+      examId: purpose === 'exam_start' ? (examId ?? null) : null,
+      nonce: randomBytes(32).toString('base64url'),
+      steps: randomLivenessSteps(),
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + LIVENESS_CHALLENGE_TTL_SECONDS * 1000),
+      usedAt: null,
+    });
+    await this.dataSource.getRepository(FaceChallengeEntity).insert(challenge);
+    return {
+      challengeId: challenge.id,
+      nonce: challenge.nonce,
+      steps: challenge.steps,
+      purpose: challenge.purpose,
+      examId: challenge.examId,
+      expiresAt: challenge.expiresAt,
+    };
+  }
+
+  async check(command: FaceCheckCommand): Promise<FaceCheckDecision> {
+    const now = this.clock.now();
+    const challenge = await this.dataSource
+      .getRepository(FaceChallengeEntity)
+      .findOneBy({ id: command.challengeId, userId: command.userId });
+    if (challenge === null) throw new FaceChallengeNotFoundError();
+    if (challenge.usedAt !== null || challenge.expiresAt.getTime() <= now.getTime())
+      throw new FaceChallengeExpiredError();
+    if (!sameSecret(challenge.nonce, command.nonce))
+      throw new FaceChallengeMismatchError('the nonce does not belong to this challenge');
+    if (command.frames.length !== challenge.steps.length) {
+      throw new FaceChallengeMismatchError(
+        `send exactly ${challenge.steps.length} frames, one per step, in the order asked`,
+      );
+    }
+    const template = await this.assertReady(command.userId, challenge.purpose, now);
+    // Consumed before the expensive analysis, atomically: two concurrent answers to one challenge get one try.
+    const claimed = await this.dataSource
+      .getRepository(FaceChallengeEntity)
+      .update({ id: challenge.id, usedAt: IsNull() }, { usedAt: now });
+    if (claimed.affected !== 1) throw new FaceChallengeExpiredError();
+
+    // A still picture sent several times is refused before any model work.
+    const digests = command.frames.map((frame) => createHash('sha256').update(frame).digest('hex'));
+    if (new Set(digests).size !== digests.length) {
+      return this.decide(command.userId, challenge, now, {
+        outcome: 'liveness_failed',
+        reason: 'the same picture was sent more than once (a still image)',
+        distance: null,
+        livenessPassed: false,
+      });
+    }
+    const frames: LivenessFrame[] = [];
+    for (const [index, image] of command.frames.entries()) {
+      const single = await this.capture.singleFace(image, `frames[${index}]`);
+      frames.push({ yaw: single.yaw, descriptor: single.face.descriptor, digest: single.digest });
+    }
+    const liveness = evaluateLiveness(challenge.steps, frames, FACE_MATCH_THRESHOLD);
+    const frontal = liveness.passed ? frames.at(liveness.frontalIndex) : undefined;
+    if (!liveness.passed || frontal === undefined) {
+      const reason = liveness.passed ? 'no frontal frame' : liveness.reason;
+      return this.decide(command.userId, challenge, now, {
+        outcome: 'liveness_failed',
+        reason,
+        distance: null,
+        livenessPassed: false,
+      });
+    }
+    const distance = descriptorDistance(frontal.descriptor, decodeDescriptor(template.descriptor));
+    const passed = distance <= FACE_MATCH_THRESHOLD;
+    return this.decide(command.userId, challenge, now, {
+      outcome: passed ? 'passed' : 'face_mismatch',
+      reason: passed
+        ? 'the live face matches the enrolled face'
+        : `the live face differs from the enrolled face (distance ${distance.toFixed(3)} > ${FACE_MATCH_THRESHOLD})`,
+      distance,
+      livenessPassed: true,
+    });
+  }
+
+  private async decide(
+    userId: string,
+    challenge: FaceChallengeEntity,
+    now: Date,
+    result: { outcome: FaceCheckOutcome; reason: string; distance: number | null; livenessPassed: boolean },
+  ): Promise<FaceCheckDecision> {
+    const verification = Object.assign(new FaceVerificationEntity(), {
+      id: randomUUID(),
+      userId,
+      purpose: challenge.purpose,
+      examId: challenge.examId,
+      challengeId: challenge.id,
+      outcome: result.outcome,
+      reason: result.reason,
+      distance: result.distance,
+      threshold: FACE_MATCH_THRESHOLD,
+      modelVersion: this.capture.modelVersion,
+      livenessPassed: result.livenessPassed,
+      day: utcDay(now),
+      createdAt: now,
+      overturnedAt: null,
+    });
+    await this.dataSource.getRepository(FaceVerificationEntity).insert(verification);
+    if (result.outcome !== 'passed') return { verification, token: null };
+    const issued = this.issuer.issue({
+      userId,
+      purpose: challenge.purpose,
+      examId: challenge.examId,
+      verificationId: verification.id,
+    });
+    return { verification, token: { value: issued.token, expiresAt: new Date(issued.claims.exp * 1000) } };
+  }
+
+  private async assertReady(
+    userId: string,
+    purpose: FaceCheckPurpose,
+    now: Date,
+  ): Promise<FaceTemplateEntity> {
+    if (!(await this.enrolment.hasConsent(userId))) throw new FaceConsentRequiredError();
+    const template = await this.dataSource.getRepository(FaceTemplateEntity).findOneBy({ userId });
+    if (template === null) throw new FaceNotEnrolledError();
+    await this.attempts.assertAllowed(userId, purpose, now);
+    return template;
+  }
+}
+
+function sameSecret(expected: string, given: string): boolean {
+  const a = Buffer.from(expected);
+  const b = Buffer.from(given);
+  return a.length === b.length && timingSafeEqual(a, b);
+}

@@ -1,0 +1,77 @@
+import { randomInt } from 'node:crypto';
+import { descriptorDistance } from './engine/face-geometry';
+import { LIVENESS_STRAIGHT_MAX_YAW, LIVENESS_TURN_MIN_YAW } from './face.policy';
+
+export const LIVENESS_STEPS = ['turn_left', 'turn_right', 'look_straight'] as const;
+export type LivenessStep = (typeof LIVENESS_STEPS)[number];
+
+/** A random order of all three movements: a replayed recording of an earlier answer fits 1 time in 6. */
+export function randomLivenessSteps(): LivenessStep[] {
+  const steps: LivenessStep[] = [...LIVENESS_STEPS];
+  for (let i = steps.length - 1; i > 0; i -= 1) {
+    const j = randomInt(i + 1);
+    [steps[i], steps[j]] = [steps[j], steps[i]];
+  }
+  return steps;
+}
+
+export interface LivenessFrame {
+  readonly yaw: number;
+  readonly descriptor: Float32Array;
+  /** Hash of the uploaded bytes: the same picture sent twice is a still image, whatever it shows. */
+  readonly digest: string;
+}
+
+export type LivenessVerdict =
+  | { readonly passed: true; readonly frontalIndex: number }
+  | { readonly passed: false; readonly reason: string };
+
+function fits(step: LivenessStep, yaw: number): boolean {
+  switch (step) {
+    case 'turn_left':
+      return yaw >= LIVENESS_TURN_MIN_YAW;
+    case 'turn_right':
+      return yaw <= -LIVENESS_TURN_MIN_YAW;
+    case 'look_straight':
+      return Math.abs(yaw) <= LIVENESS_STRAIGHT_MAX_YAW;
+  }
+}
+
+/**
+ * Challenge-response liveness: frame i must show step i (yaw estimated from landmarks, see estimateYaw:
+ * "left" is the subject's own left in an unmirrored camera frame), and every frame must show the same face as
+ * the frontal one. A printed photo or a replayed still cannot turn both ways on request.
+ */
+export function evaluateLiveness(
+  steps: readonly LivenessStep[],
+  frames: readonly LivenessFrame[],
+  matchThreshold: number,
+): LivenessVerdict {
+  if (frames.length !== steps.length)
+    return { passed: false, reason: `expected ${steps.length} frames, got ${frames.length}` };
+  if (new Set(frames.map((frame) => frame.digest)).size !== frames.length) {
+    return { passed: false, reason: 'the same picture was sent more than once (a still image)' };
+  }
+  for (const [index, step] of steps.entries()) {
+    const frame = frames.at(index);
+    if (frame === undefined || !fits(step, frame.yaw)) {
+      return {
+        passed: false,
+        reason: `frame ${index} does not show ${step} (yaw ${frame?.yaw.toFixed(2) ?? 'missing'})`,
+      };
+    }
+  }
+  const frontalIndex = steps.indexOf('look_straight');
+  const frontal = frames.at(frontalIndex);
+  if (frontal === undefined) return { passed: false, reason: 'the challenge has no look_straight step' };
+  for (const [index, frame] of frames.entries()) {
+    const distance = descriptorDistance(frame.descriptor, frontal.descriptor);
+    if (distance > matchThreshold) {
+      return {
+        passed: false,
+        reason: `frame ${index} shows a different face (distance ${distance.toFixed(3)})`,
+      };
+    }
+  }
+  return { passed: true, frontalIndex };
+}

@@ -1,0 +1,106 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { FACE_CLOCK, type FaceClock } from './face-clock';
+import { FaceReviewEntity } from './face-review.entity';
+import { FaceVerificationEntity } from './face-verification.entity';
+import {
+  FaceReviewClosedError,
+  FaceReviewNotApplicableError,
+  FaceReviewNotFoundError,
+  FaceVerificationNotFoundError,
+} from './face.errors';
+
+export interface FaceReviewWithDecision {
+  readonly review: FaceReviewEntity;
+  readonly decision: FaceVerificationEntity;
+}
+
+/** The human-review path for automated face decisions: the user appeals a failed check, staff see the queue. */
+@Injectable()
+export class FaceReviewService {
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(FACE_CLOCK) private readonly clock: FaceClock,
+  ) {}
+
+  async request(userId: string, verificationId: string, reason: string): Promise<FaceReviewWithDecision> {
+    return this.dataSource.transaction(async (manager) => {
+      const decision = await manager.findOneBy(FaceVerificationEntity, { id: verificationId, userId });
+      if (decision === null) throw new FaceVerificationNotFoundError();
+      if (decision.outcome === 'passed' || (await manager.existsBy(FaceReviewEntity, { verificationId }))) {
+        throw new FaceReviewNotApplicableError();
+      }
+      const review = Object.assign(new FaceReviewEntity(), {
+        id: randomUUID(),
+        verificationId,
+        userId,
+        reason,
+        status: 'open' as const,
+        createdAt: this.clock.now(),
+        reviewerId: null,
+        reviewNote: null,
+        resolvedAt: null,
+      });
+      await manager.insert(FaceReviewEntity, review);
+      return { review, decision };
+    });
+  }
+
+  /**
+   * A reviewer's verdict. Overturning does not pass the check (no token is issued after the fact); it takes
+   * the failure out of the daily limit so the user can try again, and records who decided and why.
+   */
+  async resolve(
+    reviewId: string,
+    reviewerId: string,
+    verdict: 'upheld' | 'overturned',
+    note: string,
+  ): Promise<FaceReviewWithDecision> {
+    return this.dataSource.transaction(async (manager) => {
+      const review = await manager.findOne(FaceReviewEntity, {
+        where: { id: reviewId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (review === null) throw new FaceReviewNotFoundError();
+      if (review.status !== 'open') throw new FaceReviewClosedError();
+      const decision = await manager.findOneBy(FaceVerificationEntity, { id: review.verificationId });
+      if (decision === null) throw new FaceVerificationNotFoundError();
+      const now = this.clock.now();
+      Object.assign(review, { status: verdict, reviewerId, reviewNote: note, resolvedAt: now });
+      await manager.update(
+        FaceReviewEntity,
+        { id: review.id },
+        { status: verdict, reviewerId, reviewNote: note, resolvedAt: now },
+      );
+      if (verdict === 'overturned') {
+        decision.overturnedAt = now;
+        await manager.update(FaceVerificationEntity, { id: decision.id }, { overturnedAt: now });
+      }
+      return { review, decision };
+    });
+  }
+
+  /** The user's own decision, with its explanation. */
+  async decisionOf(userId: string, verificationId: string): Promise<FaceVerificationEntity> {
+    const decision = await this.dataSource
+      .getRepository(FaceVerificationEntity)
+      .findOneBy({ id: verificationId, userId });
+    if (decision === null) throw new FaceVerificationNotFoundError();
+    return decision;
+  }
+
+  async open(limit: number): Promise<FaceReviewWithDecision[]> {
+    const reviews = await this.dataSource
+      .getRepository(FaceReviewEntity)
+      .find({ where: { status: 'open' }, order: { createdAt: 'ASC' }, take: limit });
+    const result: FaceReviewWithDecision[] = [];
+    for (const review of reviews) {
+      const decision = await this.dataSource
+        .getRepository(FaceVerificationEntity)
+        .findOneBy({ id: review.verificationId });
+      if (decision !== null) result.push({ review, decision });
+    }
+    return result;
+  }
+}

@@ -1,0 +1,71 @@
+import { DynamicModule, Inject, Module, OnModuleDestroy } from '@nestjs/common';
+import { FaceCheckTokenIssuer, parseFaceCheckPrivateKey } from '@exam/platform/face-check';
+import { FACE_ENGINE, type FaceEngine } from './engine/face-engine';
+import { WorkerPoolFaceEngine, type WorkerPoolOptions } from './engine/worker-pool-face-engine';
+import { FaceAttemptsService } from './face-attempts.service';
+import { FaceCaptureService } from './face-capture.service';
+import { FACE_CHECK_TOKEN_ISSUER } from './face-check.tokens';
+import { FaceCheckService } from './face-check.service';
+import { FACE_CLOCK, SYSTEM_FACE_CLOCK, type FaceClock } from './face-clock';
+import { FaceController } from './face.controller';
+import { FaceConsentConsumer } from './face-consent.consumer';
+import { FaceConsentService } from './face-consent.service';
+import { FaceEnrolmentService } from './face-enrolment.service';
+import { FACE_CHECK_TOKEN_TTL_SECONDS } from './face.policy';
+import { FaceReviewService } from './face-review.service';
+
+export interface FaceModuleOptions {
+  /** Key id and base64 PKCS#8 Ed25519 private key that sign face-check tokens (verifiers get the public key). */
+  readonly tokenKeyId: string;
+  readonly tokenPrivateKey: string;
+  readonly tokenTtlSeconds?: number;
+  /** Worker threads for the model (default 1; each costs a core while busy and ~100 MB). */
+  readonly engine?: Partial<WorkerPoolOptions>;
+  /** Replaces the worker-pool engine, e.g. in unit tests of the use cases. */
+  readonly engineOverride?: FaceEngine;
+  readonly clock?: FaceClock;
+}
+
+/**
+ * Face enrolment, liveness challenges, face checks with face-check tokens, and the human-review path.
+ * Needs PlatformModule (DataSource, auth) with FACE_ENTITIES / FACE_MIGRATIONS in the service lists, and field
+ * encryption registered (face_templates.descriptor is an @EncryptedColumn).
+ */
+@Module({})
+export class FaceModule implements OnModuleDestroy {
+  constructor(@Inject(FACE_ENGINE) private readonly engine: FaceEngine) {}
+
+  static register(options: FaceModuleOptions): DynamicModule {
+    const issuer = new FaceCheckTokenIssuer({
+      keyId: options.tokenKeyId,
+      privateKey: parseFaceCheckPrivateKey(options.tokenPrivateKey),
+      ttlSeconds: options.tokenTtlSeconds ?? FACE_CHECK_TOKEN_TTL_SECONDS,
+    });
+    return {
+      module: FaceModule,
+      // Global within identity: account erasure (real-name module) also erases face data.
+      global: true,
+      controllers: [FaceController, FaceConsentConsumer],
+      providers: [
+        {
+          provide: FACE_ENGINE,
+          useFactory: (): Promise<FaceEngine> | FaceEngine =>
+            options.engineOverride ?? WorkerPoolFaceEngine.start(options.engine),
+        },
+        { provide: FACE_CHECK_TOKEN_ISSUER, useValue: issuer },
+        { provide: FACE_CLOCK, useValue: options.clock ?? SYSTEM_FACE_CLOCK },
+        FaceCaptureService,
+        FaceEnrolmentService,
+        FaceAttemptsService,
+        FaceCheckService,
+        FaceReviewService,
+        FaceConsentService,
+      ],
+      exports: [FACE_ENGINE, FaceCheckService, FaceEnrolmentService, FaceConsentService],
+    };
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    if (this.engine instanceof WorkerPoolFaceEngine) await this.engine.close();
+  }
+}

@@ -1,0 +1,22 @@
+import { FaceChallengeEntity } from './face-challenge.entity';
+import { FaceConsentEntity } from './face-consent.entity';
+import { FaceReviewEntity } from './face-review.entity';
+import { FaceTemplateEntity } from './face-template.entity';
+import { FaceVerificationEntity } from './face-verification.entity';
+
+export { FACE_MIGRATIONS } from './migrations';
+export { FaceModule, type FaceModuleOptions } from './face.module';
+export { FACE_ENGINE, type FaceEngine, type FaceAnalysis, type DetectedFace } from './engine/face-engine';
+export { WorkerPoolFaceEngine, FACE_MODEL_VERSION } from './engine/worker-pool-face-engine';
+export { FACE_MATCH_THRESHOLD } from './face.policy';
+export { FaceConsentService } from './face-consent.service';
+
+/** Face entities; merged into IDENTITY_ENTITIES by the service. */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+export const FACE_ENTITIES: Function[] = [
+  FaceTemplateEntity,
+  FaceConsentEntity,
+  FaceChallengeEntity,
+  FaceVerificationEntity,
+  FaceReviewEntity,
+];
