@@ -31,7 +31,16 @@ npx jest --config jest.unit.config.js --ci --json --outputFile=.local/test-resul
 
 step "infrastructure"
 bash scripts/db.sh ensure
-if [ -z "${KAFKA_BROKERS:-}" ] && ! bash scripts/kafka.sh status >/dev/null 2>&1; then started_kafka=1; fi
+port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+if [ -z "${KAFKA_BROKERS:-}" ] && ! bash scripts/kafka.sh status >/dev/null 2>&1; then
+  started_kafka=1
+  # Another checkout's broker (or anything else) on the default ports: run this checkout's own broker
+  # beside it, so the suite still controls its broker (the outage test stops and restarts it).
+  if [ -z "${KAFKA_PORT:-}" ] && { port_busy 9092 || port_busy 9093; }; then
+    export KAFKA_PORT=29092 KAFKA_CONTROLLER_PORT=29093
+    echo "[test] ports 9092/9093 are taken by another process; this run's broker uses 127.0.0.1:${KAFKA_PORT}"
+  fi
+fi
 bash scripts/kafka.sh start
 
 step "e2e tests (real MariaDB + Kafka)"

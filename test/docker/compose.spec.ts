@@ -1,6 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseAllDocuments } from 'yaml';
+import {
+  FIELD_ENCRYPTION_SECRET_ENV,
+  allSecretEnvNames,
+  envNamesOfApp,
+  secretEnvNamesOfApp,
+} from '../support/service-env-names';
 
 /**
  * Static consistency checks of the local stack: docker/compose.yaml, docker/.env.example,
@@ -34,13 +40,13 @@ const FIELD_ENCRYPTION_ENV = [
   'BLIND_INDEX_KEYS',
   'BLIND_INDEX_ACTIVE_KEY_ID',
 ];
+/** What compose gives every backend (the shared `x-backend-env` block, HTTP_PORT and DATABASE_NAME). */
 const BACKEND_ENV = [
   'NODE_ENV',
   'HTTP_PORT',
   'DATABASE_URL',
   'DATABASE_NAME',
   'KAFKA_BROKERS',
-  'KAFKA_TOPIC_PREFIX',
   'KAFKA_REPLICATION_FACTOR',
   'OUTBOX_POLL_MS',
   'CONSUMER_MAX_ATTEMPTS',
@@ -50,43 +56,30 @@ const BACKEND_ENV = [
   ...FIELD_ENCRYPTION_ENV,
   'JWT_PUBLIC_KEYS',
 ];
-/** Allowed names the stack leaves at the service default. */
-const UNSET_ENV = ['KAFKA_TOPIC_PREFIX', 'RATE_LIMIT_NAMESPACE'];
+/** Read by the services, but never set here: tests isolate their runs with it. */
+const NEVER_SET_ENV = ['KAFKA_TOPIC_PREFIX'];
 const AUDIT_CHECKPOINT_DIR = '/var/lib/exam/audit-checkpoints';
-const ALLOWED_ENV: Readonly<Record<string, readonly string[]>> = {
-  gateway: [
-    'NODE_ENV',
-    'HTTP_PORT',
-    'LOG_LEVEL',
-    'ACCOUNTS_URL',
-    'IDENTITY_URL',
-    'EXAM_URL',
-    'PAYMENTS_URL',
-    'AUDIT_URL',
-    'RATE_LIMIT_PER_MINUTE',
-    'BODY_LIMIT_BYTES',
-    'REDIS_URL',
-    'RATE_LIMIT_NAMESPACE',
-    'TRUST_PROXY',
-  ],
-  accounts: [...BACKEND_ENV, 'JWT_PRIVATE_KEY', 'JWT_KEY_ID'],
-  identity: [...BACKEND_ENV, 'AUTHORITY_URL', 'AUTHORITY_HMAC_SECRET'],
-  exam: BACKEND_ENV,
-  payments: BACKEND_ENV,
-  audit: [...BACKEND_ENV, 'AUDIT_SIGNING_KEY', 'AUDIT_CHECKPOINT_DIR'],
-  'authority-sim': ['NODE_ENV', 'HTTP_PORT', 'LOG_LEVEL', 'AUTHORITY_HMAC_SECRET'],
-};
-/** Variables whose value is a secret: inline values are forbidden, only `${VAR:?...}`. */
-const SECRET_ENV = [
-  'FIELD_KEK',
-  'FIELD_DATA_KEYS',
-  'BLIND_INDEX_KEYS',
-  'JWT_PRIVATE_KEY',
-  'AUDIT_SIGNING_KEY',
-  'AUTHORITY_HMAC_SECRET',
-  'MYSQL_ROOT_PASSWORD',
-  'MYSQL_PASSWORD',
-];
+/**
+ * Allowed = read by the app's env class (test/support/service-env-names.ts): the services ignore any
+ * other name, so setting one is a mistake.
+ */
+const ALLOWED_ENV: Readonly<Record<string, ReadonlySet<string>>> = Object.fromEntries(
+  Object.keys(APPS).map((app) => [app, envNamesOfApp(app)]),
+);
+/**
+ * Variables whose value is a secret: inline values are forbidden, only `${VAR:?...}`. The `@Secret()` names
+ * of the env classes, the field-encryption key material (FIELD_KEK, FIELD_DATA_KEYS, BLIND_INDEX_KEYS:
+ * optional BaseServiceEnv fields without `@Secret()`, checked by @exam/crypto) and the MySQL passwords.
+ */
+const SECRET_ENV = [...allSecretEnvNames(), 'MYSQL_ROOT_PASSWORD', 'MYSQL_PASSWORD'];
+/**
+ * Secrets an app needs with NODE_ENV=production (compose's default): every `@Secret()` name of its env class
+ * (`loadConfig` refuses a missing or placeholder value), plus the field-encryption keys for the backends.
+ */
+function requiredSecretEnvOf(app: string): string[] {
+  const own = [...secretEnvNamesOfApp(app)];
+  return BACKEND_APPS.includes(app) ? [...new Set([...own, ...FIELD_ENCRYPTION_SECRET_ENV])] : own;
+}
 const REQUIRED_INTERPOLATION = /^\$\{([A-Z][A-Z0-9_]*):\?[^}]*\}$/;
 
 // ------------------------------------------------------------------------------------------
@@ -237,10 +230,8 @@ describe('docker compose', () => {
   it('should give every backend the full backend environment with migrations at boot', () => {
     for (const app of BACKEND_APPS) {
       const environment = environmentOf(service(app));
-      expect({ app, keys: Object.keys(environment).sort() }).toEqual({
-        app,
-        keys: (lookup(ALLOWED_ENV, app) ?? []).filter((name) => !UNSET_ENV.includes(name)).sort(),
-      });
+      const missing = BACKEND_ENV.filter((name) => !Object.hasOwn(environment, name));
+      expect({ app, missing }).toEqual({ app, missing: [] });
       expect({
         app,
         migrations: environment.DB_MIGRATIONS_RUN,
@@ -263,16 +254,29 @@ describe('docker compose', () => {
     }
   });
 
-  it('should use only the allowed env var names for every app', () => {
+  it('should set only env var names that the env class of the app reads', () => {
     for (const app of Object.keys(APPS)) {
-      const allowed = new Set(lookup(ALLOWED_ENV, app) ?? []);
+      const allowed = lookup(ALLOWED_ENV, app) ?? new Set<string>();
+      expect({ app, known: allowed.size > 0 }).toEqual({ app, known: true });
       const unknown = Object.keys(environmentOf(service(app))).filter((key) => !allowed.has(key));
       expect({ app, unknown }).toEqual({ app, unknown: [] });
     }
   });
 
+  it('should supply every production secret of every app from docker/.env', () => {
+    for (const app of Object.keys(APPS)) {
+      const environment = environmentOf(service(app));
+      const missing = requiredSecretEnvOf(app).filter((name) => !Object.hasOwn(environment, name));
+      expect({ app, missing }).toEqual({ app, missing: [] });
+    }
+    // Production (compose's default NODE_ENV) refuses the dev-mailbox notifier.
+    expect(environmentOf(service('accounts')).NOTIFIER).toMatch(/^(smtp|\$\{NOTIFIER:-smtp\})$/);
+    expect(environmentOf(service('accounts')).NODE_ENV).toBe('${NODE_ENV:-production}');
+    expect(environmentOf(service('identity')).FACE_CHECK_KEY_ID).toMatch(REQUIRED_INTERPOLATION);
+  });
+
   it('should never set KAFKA_TOPIC_PREFIX', () => {
-    expect(compose.text).not.toContain('KAFKA_TOPIC_PREFIX');
+    for (const name of NEVER_SET_ENV) expect(compose.text).not.toContain(name);
   });
 
   it('should keep audit checkpoints on the audit-checkpoints named volume, with the signing key required', () => {
@@ -393,7 +397,9 @@ describe('docker compose', () => {
   it('should keep secrets out of compose.yaml: only required ${VAR:?} interpolations', () => {
     for (const name of Object.keys(services)) {
       const environment = environmentOf(service(name));
-      for (const key of SECRET_ENV.filter((candidate) => Object.hasOwn(environment, candidate))) {
+      // DATABASE_URL is built around the interpolated MySQL password (checked below).
+      const secrets = SECRET_ENV.filter((key) => key !== 'DATABASE_URL' && Object.hasOwn(environment, key));
+      for (const key of secrets) {
         expect({
           name,
           key,
@@ -430,7 +436,14 @@ describe('docker compose', () => {
     expect(required.length).toBeGreaterThan(0);
     const missing = [...new Set(required)].filter((name) => !Object.hasOwn(example, name));
     expect(missing).toEqual([]);
-    for (const key of [...SECRET_ENV, ...FIELD_ENCRYPTION_ENV, 'JWT_PUBLIC_KEYS', 'JWT_KEY_ID']) {
+    const documented = [
+      ...SECRET_ENV,
+      ...FIELD_ENCRYPTION_ENV,
+      'JWT_PUBLIC_KEYS',
+      'JWT_KEY_ID',
+      'FACE_CHECK_KEY_ID',
+    ];
+    for (const key of documented.filter((name) => name !== 'DATABASE_URL')) {
       const value = lookup(example, key) ?? '';
       expect({ key, value, placeholder: value.includes('CHANGE_ME') }).toEqual({
         key,
@@ -449,6 +462,9 @@ describe('docker compose', () => {
     // ES256 access tokens and Ed25519 audit checkpoints; no RSA anywhere.
     expect(text).toContain('openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256');
     expect(text).toContain('openssl genpkey -algorithm ed25519');
+    // CODE_HASH_KEY, and the face-check key: Ed25519, base64 of the PKCS#8 DER.
+    expect(text).toContain('openssl rand -base64 32');
+    expect(text).toContain('openssl genpkey -algorithm ed25519 -outform DER | base64 -w0');
     expect(text).not.toMatch(/\bRSA\b/);
   });
 

@@ -1,6 +1,12 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { parseAllDocuments } from 'yaml';
+import {
+  FIELD_ENCRYPTION_SECRET_ENV,
+  allSecretEnvNames,
+  envNamesOfApp,
+  secretEnvNamesOfApp,
+} from '../support/service-env-names';
 
 /**
  * Static consistency checks of the Kustomize tree under k8s/ (and its agreement with
@@ -51,59 +57,32 @@ const FIELD_ENCRYPTION_SECRET_KEYS: Readonly<Record<string, string>> = {
   FIELD_DATA_KEYS: 'field-data-keys',
   BLIND_INDEX_KEYS: 'blind-index-keys',
 };
-const BACKEND_ENV = [
-  'NODE_ENV',
-  'HTTP_PORT',
-  'DATABASE_URL',
-  'DATABASE_NAME',
-  'KAFKA_BROKERS',
-  'KAFKA_TOPIC_PREFIX',
-  'KAFKA_REPLICATION_FACTOR',
-  'OUTBOX_POLL_MS',
-  'CONSUMER_MAX_ATTEMPTS',
-  'BODY_LIMIT_BYTES',
-  'LOG_LEVEL',
-  'DB_MIGRATIONS_RUN',
-  ...FIELD_ENCRYPTION_ENV,
-  'JWT_PUBLIC_KEYS',
-];
 /** Allowed for the services, but never set by these manifests or compose (tests isolate runs with it). */
 const NEVER_SET_ENV = ['KAFKA_TOPIC_PREFIX'];
 const AUDIT_CHECKPOINT_CLAIM = 'audit-checkpoints';
 const AUDIT_CHECKPOINT_DIR = '/var/lib/exam/audit-checkpoints';
-const ALLOWED_ENV: Readonly<Record<string, ReadonlySet<string>>> = {
-  gateway: new Set([
-    'NODE_ENV',
-    'HTTP_PORT',
-    'LOG_LEVEL',
-    'ACCOUNTS_URL',
-    'IDENTITY_URL',
-    'EXAM_URL',
-    'PAYMENTS_URL',
-    'AUDIT_URL',
-    'RATE_LIMIT_PER_MINUTE',
-    'BODY_LIMIT_BYTES',
-    'REDIS_URL',
-    'RATE_LIMIT_NAMESPACE',
-    'TRUST_PROXY',
-  ]),
-  accounts: new Set([...BACKEND_ENV, 'JWT_PRIVATE_KEY', 'JWT_KEY_ID']),
-  identity: new Set([...BACKEND_ENV, 'AUTHORITY_URL', 'AUTHORITY_HMAC_SECRET']),
-  exam: new Set(BACKEND_ENV),
-  payments: new Set(BACKEND_ENV),
-  audit: new Set([...BACKEND_ENV, 'AUDIT_SIGNING_KEY', 'AUDIT_CHECKPOINT_DIR']),
-  'authority-sim': new Set(['NODE_ENV', 'HTTP_PORT', 'LOG_LEVEL', 'AUTHORITY_HMAC_SECRET']),
-};
-/** Env vars whose values are secret: they may only come from the Secret, never a ConfigMap. */
-const SECRET_ENV = new Set([
-  'DATABASE_URL',
-  'FIELD_KEK',
-  'FIELD_DATA_KEYS',
-  'BLIND_INDEX_KEYS',
-  'JWT_PRIVATE_KEY',
-  'AUDIT_SIGNING_KEY',
-  'AUTHORITY_HMAC_SECRET',
-]);
+/**
+ * Allowed = read by the app's env class (test/support/service-env-names.ts): a name the class does not
+ * declare is silently ignored by the service, so setting it is a mistake.
+ */
+const ALLOWED_ENV: Readonly<Record<string, ReadonlySet<string>>> = Object.fromEntries(
+  [...APP_NAMES, ...Object.keys(DEV_ONLY_APPS)].map((app) => [app, envNamesOfApp(app)]),
+);
+/**
+ * Env vars whose values are secret: they may only come from the Secret, never a ConfigMap. Derived from
+ * `@Secret()` in the env classes, plus the field-encryption key material (FIELD_KEK, FIELD_DATA_KEYS,
+ * BLIND_INDEX_KEYS: optional fields of BaseServiceEnv without `@Secret()`, checked by @exam/crypto).
+ */
+const SECRET_ENV: ReadonlySet<string> = allSecretEnvNames();
+/**
+ * Secrets every container of an app needs in production (the migrate init container loads the same env):
+ * each `@Secret()` name of its env class, as `loadConfig` refuses a missing or placeholder value for it
+ * with NODE_ENV=production, plus the field-encryption keys for the backends.
+ */
+function requiredSecretEnvOf(app: string): string[] {
+  const own = [...secretEnvNamesOfApp(app)];
+  return BACKEND_APPS.includes(app) ? [...new Set([...own, ...FIELD_ENCRYPTION_SECRET_ENV])] : own;
+}
 
 /** Own-property lookup that admits the key may be missing. */
 function lookup<T>(record: Readonly<Record<string, T>>, key: string): T | undefined {
@@ -477,6 +456,37 @@ function composeEnvironment(service: unknown): Readonly<Record<string, string>> 
     }
   }
   return out;
+}
+
+/** The key in exam-platform-secrets an env var is read from: its name in kebab case (DATABASE_URL per app). */
+function secretKeyFor(app: string, envName: string): string {
+  const key = envName.toLowerCase().replaceAll('_', '-');
+  return envName === 'DATABASE_URL' ? `${app}-${key}` : key;
+}
+
+/**
+ * The data of ConfigMap `name` as the layer renders it: the listed object with the layer's strategic-merge
+ * ConfigMap patches and JSON 6902 `/data/<KEY>` operations applied in order.
+ */
+function effectiveConfigMapData(layer: Layer, name: string): Readonly<Record<string, string>> {
+  const configMap = ofKind(layer, 'ConfigMap').find((candidate) => candidate.name === name);
+  if (configMap === undefined) return {};
+  const data = new Map(Object.entries(stringMap(get(configMap.body, 'data'))));
+  for (const patch of layer.patches.filter((candidate) => existsSync(candidate.path))) {
+    if (!patchTargets(layer, patch).includes(configMap)) continue;
+    for (const object of objectsOf(parseFile(patch.path))) {
+      if (object.kind === 'ConfigMap' && object.name === name)
+        for (const [key, value] of Object.entries(stringMap(get(object.body, 'data')))) data.set(key, value);
+    }
+    for (const op of jsonPatchOps(patch)) {
+      const key = /^\/data\/([^/]+)$/.exec(op.path)?.[1]?.replaceAll('~1', '/').replaceAll('~0', '~');
+      if (key === undefined) continue;
+      if (op.op === 'remove') data.delete(key);
+      else if ((op.op === 'add' || op.op === 'replace') && typeof op.value === 'string')
+        data.set(key, op.value);
+    }
+  }
+  return Object.fromEntries(data);
 }
 
 // ------------------------------------------------------------------------------------------
@@ -912,6 +922,72 @@ describe('k8s manifests', () => {
         }
       }
     }
+  });
+
+  it('should derive the allowed and secret env names from the env classes, inherited and optional ones included', () => {
+    expect([...allowedEnvFor('accounts')]).toEqual(
+      expect.arrayContaining(['DATABASE_URL', 'FIELD_KEK', 'JWT_PRIVATE_KEY', 'CODE_HASH_KEY', 'NOTIFIER']),
+    );
+    expect([...allowedEnvFor('gateway')]).toEqual(expect.arrayContaining(['REDIS_URL', 'TRUST_PROXY']));
+    expect(allowedEnvFor('gateway').has('DATABASE_URL')).toBe(false);
+    expect([...SECRET_ENV].sort()).toEqual(
+      expect.arrayContaining([
+        'DATABASE_URL',
+        'JWT_PRIVATE_KEY',
+        'CODE_HASH_KEY',
+        'SMTP_URL',
+        'AUTHORITY_HMAC_SECRET',
+        'FACE_CHECK_PRIVATE_KEY',
+        'AUDIT_SIGNING_KEY',
+        ...FIELD_ENCRYPTION_SECRET_ENV,
+      ]),
+    );
+  });
+
+  it('should supply every production secret of an app from exam-platform-secrets, in every container', () => {
+    for (const layer of layers()) {
+      for (const deployment of ofKind(layer, 'Deployment')) {
+        const app = appOf(deployment);
+        for (const container of containersOf(deployment)) {
+          const supplied = new Set(
+            getArray(container.body, 'env')
+              .filter(
+                (env) =>
+                  getString(env, 'valueFrom', 'secretKeyRef', 'name') === SECRET_NAME &&
+                  getString(env, 'valueFrom', 'secretKeyRef', 'key') ===
+                    secretKeyFor(app, getString(env, 'name') ?? ''),
+              )
+              .map((env) => getString(env, 'name')),
+          );
+          const label = `${where(deployment)} ${container.name}`;
+          const missing = requiredSecretEnvOf(app).filter((name) => !supplied.has(name));
+          expect({ label, missing }).toEqual({ label, missing: [] });
+        }
+      }
+    }
+  });
+
+  it('should deliver account codes by SMTP wherever NODE_ENV is production, and name the face-check key', () => {
+    for (const layer of layers()) {
+      const accounts = effectiveConfigMapData(layer, 'accounts-config');
+      const production = accounts.NODE_ENV === 'production';
+      expect({ layer: rel(layer.dir), notifier: accounts.NOTIFIER }).toEqual({
+        layer: rel(layer.dir),
+        notifier: production ? 'smtp' : 'dev-mailbox',
+      });
+      const identity = effectiveConfigMapData(layer, 'identity-config');
+      // Outside production an empty face-check-private-key means the development key pair, whose kid is fcdev1.
+      expect({ layer: rel(layer.dir), production, kid: identity.FACE_CHECK_KEY_ID }).toEqual({
+        layer: rel(layer.dir),
+        production,
+        kid: (production ? expect.not.stringMatching(/^fcdev1$/) : 'fcdev1') as unknown,
+      });
+      expect(identity.FACE_CHECK_KEY_ID).toMatch(/^[A-Za-z0-9_-]{1,32}$/);
+    }
+    const prod = loadLayer(join(K8S_DIR, 'overlays', 'prod'));
+    expect(effectiveConfigMapData(prod, 'accounts-config')).toEqual(
+      expect.objectContaining({ NODE_ENV: 'production', NOTIFIER: 'smtp' }),
+    );
   });
 
   it('should only patch objects that exist in the layer', () => {
