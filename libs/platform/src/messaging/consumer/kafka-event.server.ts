@@ -119,11 +119,20 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy,
       this.running = true;
       this.restartDelayMs = 1000;
     });
+    // A close can arrive while any step below is awaited; each step checks, so nothing starts afterwards.
+    const closedMeanwhile = async (): Promise<boolean> => {
+      if (!this.closing) return false;
+      await consumer.disconnect().catch(() => undefined);
+      return true;
+    };
     try {
       const admin = await this.kafka.getAdmin();
       await ensureTopics(admin, platformTopicSpecs(this.kafka.names, this.settings.replicationFactor, topics));
+      if (await closedMeanwhile()) return;
       await consumer.connect();
+      if (await closedMeanwhile()) return;
       await consumer.subscribe({ topics: topics.map((t) => this.kafka.names.physical(t)), fromBeginning: true });
+      if (await closedMeanwhile()) return;
       await consumer.run({
         partitionsConsumedConcurrently: 3,
         eachBatchAutoResolve: false,
@@ -131,6 +140,7 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy,
       });
       this.log.log(`Consuming ${topics.join(', ')} as ${this.kafka.names.consumerGroup(this.settings.service)}`);
     } catch (error: unknown) {
+      if (await closedMeanwhile()) return;
       this.log.warn(`Consumer could not start (${describe(error)}); retrying in ${this.restartDelayMs} ms`);
       await this.kafka.resetAdmin();
       this.scheduleRestart();
