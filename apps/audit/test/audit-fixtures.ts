@@ -1,21 +1,9 @@
-import { TopicRegistry, type EventEnvelope, type PayloadOf, type TopicName } from '@exam/contracts';
+import type { EventEnvelope, TopicName } from '@exam/contracts';
 import { TopicNamer } from '@exam/platform';
-import { KafkaProbe } from '@exam/testing';
-import { randomUUID } from 'node:crypto';
+import { KafkaProbe, testEnvelope } from '@exam/testing';
 
 /** Builds an envelope exactly as another service's outbox would publish it. */
-export function envelopeOf<T extends TopicName>(type: T, subjectId: string, payload: PayloadOf<T>, occurredAt = new Date()): EventEnvelope<T> {
-  return {
-    id: randomUUID(),
-    type,
-    version: TopicRegistry[type].version,
-    occurredAt: occurredAt.toISOString(),
-    producer: type.slice(0, type.indexOf('.')),
-    subjectId,
-    traceId: `trace-${randomUUID()}`,
-    payload,
-  };
-}
+export const envelopeOf = testEnvelope;
 
 /** Produces envelopes on their physical topics, keyed by subject like the outbox relay does. */
 export async function publish(probe: KafkaProbe, names: TopicNamer, envelopes: readonly EventEnvelope[]): Promise<void> {

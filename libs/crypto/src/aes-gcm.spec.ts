@@ -1,6 +1,6 @@
 import { createDecipheriv, createSecretKey } from 'node:crypto';
 import { aesGcmDecrypt, aesGcmEncrypt, GcmSealed } from './aes-gcm';
-import { CryptoError } from './crypto.errors';
+import { cryptoErrorCodeOf } from './test/crypto-error-code';
 
 // McGrew & Viega, "The Galois/Counter Mode of Operation", test case 16 (AES-256, 96-bit IV, with AAD).
 const VECTOR = {
@@ -28,14 +28,7 @@ function flip(buffer: Buffer, index = 0): Buffer {
   return copy;
 }
 
-function codeOf(operation: () => unknown): string | undefined {
-  try {
-    operation();
-  } catch (error: unknown) {
-    return error instanceof CryptoError ? error.code : 'not a CryptoError';
-  }
-  return undefined;
-}
+const codeOf = cryptoErrorCodeOf;
 
 describe(aesGcmEncrypt.name, () => {
   it('should produce the published ciphertext and tag for the known-answer vector', () => {

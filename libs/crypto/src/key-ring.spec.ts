@@ -1,19 +1,12 @@
 import { inspect } from 'node:util';
-import { CryptoError } from './crypto.errors';
 import { KeyRing } from './key-ring';
+import { cryptoErrorCodeOf } from './test/crypto-error-code';
 
 function key(fill: number): Buffer {
   return Buffer.alloc(32, fill);
 }
 
-function codeOf(operation: () => unknown): string | undefined {
-  try {
-    operation();
-  } catch (error: unknown) {
-    return error instanceof CryptoError ? error.code : 'not a CryptoError';
-  }
-  return undefined;
-}
+const codeOf = cryptoErrorCodeOf;
 
 describe(KeyRing.name, () => {
   it('should hold several versions and name the active one', () => {

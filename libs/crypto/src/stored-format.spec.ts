@@ -1,16 +1,9 @@
-import { CryptoError } from './crypto.errors';
 import { formatStoredValue, isStoredValue, keyIdOfStoredValue, parseStoredValue } from './stored-format';
+import { cryptoErrorCodeOf } from './test/crypto-error-code';
 
 const SEALED = { nonce: Buffer.alloc(12, 1), ciphertext: Buffer.from('abc'), tag: Buffer.alloc(16, 2) };
 
-function codeOf(operation: () => unknown): string | undefined {
-  try {
-    operation();
-  } catch (error: unknown) {
-    return error instanceof CryptoError ? error.code : 'not a CryptoError';
-  }
-  return undefined;
-}
+const codeOf = cryptoErrorCodeOf;
 
 describe(parseStoredValue.name, () => {
   it('should parse what formatStoredValue writes', () => {
