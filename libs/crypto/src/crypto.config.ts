@@ -119,7 +119,7 @@ function present(value: string | undefined): value is string {
 }
 
 /**
- * Parses key configuration from a plain record (the caller passes process.env or a test record).
+ * Parses key configuration from a plain record (the caller passes the environment or a test record).
  * Outside production, a completely unset configuration falls back to fixed development keys; a partial one
  * is an error either way, and production refuses missing values, placeholders and the development keys.
  */

@@ -44,7 +44,7 @@ function describe(job: JobReport): string {
 
 /**
  * Entry point for a service's `rotate-keys.ts`:
- * `process.exitCode = await runRotateKeysCli({ service: 'identity', argv: process.argv.slice(2), env: process.env, dataSource: () => identityDataSource })`.
+ * `process.exitCode = await runRotateKeysCli({ service: 'identity', argv: process.argv.slice(2), env: environment, dataSource: () => identityDataSource })`.
  * Returns 0 only when the command finished with nothing left to do.
  */
 export async function runRotateKeysCli(options: RotateKeysCliOptions): Promise<number> {

@@ -12,7 +12,7 @@ export class RuleParamsDto {
   @IsOptional() @IsInt() @Min(1) @Max(720) withinHours?: number;
 }
 
-/** PUT /risk/rules/:code: any subset; what is left out stays as it is. */
+/** PUT /risk/rules/:code: a partial update; what is left out stays as it is. */
 export class UpdateRiskRuleDto {
   @IsOptional() @IsBoolean() enabled?: boolean;
   @IsOptional() @IsInt() @Min(0) @Max(1000) weight?: number;
