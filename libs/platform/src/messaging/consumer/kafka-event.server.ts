@@ -49,7 +49,6 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy,
   private closing = false;
   private restartTimer?: NodeJS.Timeout;
   private restartDelayMs = 1000;
-  private running = false;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -60,8 +59,8 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy,
     super();
   }
 
-  get isRunning(): boolean {
-    return this.running;
+  private get group(): string {
+    return this.kafka.names.consumerGroup(this.settings.service);
   }
 
   listen(callback: (error?: unknown) => void): void {
@@ -99,7 +98,7 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy,
     const topics = this.subscribedTopics();
     if (topics.length === 0 || this.closing) return;
     const consumer = this.kafka.kafka.consumer({
-      groupId: this.kafka.names.consumerGroup(this.settings.service),
+      groupId: this.group,
       sessionTimeout: 30_000,
       rebalanceTimeout: 60_000,
       heartbeatInterval: HEARTBEAT_EVERY_MS,
@@ -109,14 +108,12 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy,
     });
     this.consumer = consumer;
     consumer.on(consumer.events.CRASH, ({ payload }) => {
-      this.running = false;
       if (!payload.restart && !this.closing) {
         this.log.warn(`Consumer crashed and will be rebuilt: ${describe(payload.error)}`);
         this.scheduleRestart();
       }
     });
     consumer.on(consumer.events.GROUP_JOIN, () => {
-      this.running = true;
       this.restartDelayMs = 1000;
     });
     // A close can arrive while any step below is awaited; each step checks, so nothing starts afterwards.
@@ -138,7 +135,7 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy,
         eachBatchAutoResolve: false,
         eachBatch: (payload) => this.consumeBatch(payload),
       });
-      this.log.log(`Consuming ${topics.join(', ')} as ${this.kafka.names.consumerGroup(this.settings.service)}`);
+      this.log.log(`Consuming ${topics.join(', ')} as ${this.group}`);
     } catch (error: unknown) {
       if (await closedMeanwhile()) return;
       this.log.warn(`Consumer could not start (${describe(error)}); retrying in ${this.restartDelayMs} ms`);
@@ -160,7 +157,6 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy,
   private async stopConsumer(): Promise<void> {
     const consumer = this.consumer;
     this.consumer = undefined;
-    this.running = false;
     if (consumer) await consumer.disconnect().catch(() => undefined);
   }
 
@@ -274,7 +270,7 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy,
   ): Promise<Outcome> {
     const inserted: { affectedRows: number } = await manager.query(
       'INSERT IGNORE INTO inbox_events (consumer_group, event_id, topic, processed_at) VALUES (?, ?, ?, UTC_TIMESTAMP(3))',
-      [this.kafka.names.consumerGroup(this.settings.service), envelope.id, envelope.type],
+      [this.group, envelope.id, envelope.type],
     );
     if (inserted.affectedRows === 0) return 'duplicate';
     const result: unknown = await handler(envelope, new EventContext([manager, delivery]));
