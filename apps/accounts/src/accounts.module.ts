@@ -4,6 +4,7 @@ import { AuthModule } from './auth/auth.module';
 import type { AccountsEnv } from './config/accounts.env';
 import { ACCOUNTS_ENTITIES } from './database/entities';
 import { ACCOUNTS_MIGRATIONS } from './database/migrations';
+import { ContactsModule } from './contacts/contacts.module';
 import { PasswordsModule } from './credentials/passwords.module';
 import { FieldProtectionModule } from './field-protection/field-protection.module';
 import { InstitutionsModule } from './institutions/institutions.module';
@@ -31,6 +32,7 @@ export class AccountsModule {
         SecurityModule,
         PrivacyModule,
         PasswordsModule,
+        ContactsModule,
       ],
     };
   }

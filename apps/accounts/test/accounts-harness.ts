@@ -28,6 +28,7 @@ export const ACCOUNTS_TOPICS: readonly TopicName[] = [
   Topics.AccountActionRequested,
   Topics.ConsentChanged,
   Topics.PasswordChanged,
+  Topics.ContactChanged,
 ];
 
 export const STRONG_PASSWORD = 'Correct-Horse-Battery-9';

@@ -212,17 +212,26 @@ describe('accounts: registration, login and sessions', () => {
       await request(url).post('/api/accounts/auth/refresh').expect(401);
     });
 
-    it('should list my sessions with masked IPs, end one, log out and log out everywhere', async () => {
+    it('should list my sessions with masked IPs and regions, end one, log out and log out everywhere', async () => {
       const user = await registerActive(url);
       const a = await login(url, user, '203.0.113.77');
-      const b = await login(url, user);
+      const b = await login(url, user, '114.114.114.114');
       const c = await login(url, user);
       const listed = await request(url).get('/api/accounts/me/sessions').auth(a.accessToken, { type: 'bearer' }).expect(200);
-      const sessions = (listed.body as { sessions: { sessionId: string; maskedIp: string; current: boolean }[] }).sessions;
+      const sessions = (listed.body as { sessions: { sessionId: string; maskedIp: string; region: string | null; current: boolean }[] }).sessions;
       expect(sessions).toHaveLength(3);
       const mine = sessions.find((s) => s.sessionId === a.sessionId);
       expect(mine?.current).toBe(true);
       expect(mine?.maskedIp).not.toContain('203.0.113.77');
+      // A documentation (reserved) address has no region; a public Chinese one resolves to province and city.
+      expect(mine?.region).toBeNull();
+      const nanjing = sessions.find((s) => s.sessionId === b.sessionId);
+      expect(nanjing?.region).toBe('江苏省 南京市');
+      expect(nanjing?.maskedIp).not.toContain('114.114.114.114');
+      await request(url).post('/api/accounts/auth/refresh').set('cookie', b.refreshCookie).set('x-forwarded-for', '1.180.0.1').expect(200);
+      const moved = await request(url).get('/api/accounts/me/sessions').auth(a.accessToken, { type: 'bearer' }).expect(200);
+      const movedB = (moved.body as { sessions: { sessionId: string; region: string | null }[] }).sessions.find((s) => s.sessionId === b.sessionId);
+      expect(movedB?.region).toBe('内蒙古 呼和浩特市');
 
       await request(url).delete(`/api/accounts/me/sessions/${b.sessionId}`).auth(a.accessToken, { type: 'bearer' }).expect(204);
       await request(url).post('/api/accounts/auth/refresh').set('cookie', b.refreshCookie).expect(401);

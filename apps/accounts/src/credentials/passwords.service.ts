@@ -11,13 +11,9 @@ import { UserEntity } from '../users/user.entity';
 import { UsersRepository } from '../users/users.repository';
 import { VerificationCodesService } from '../verification/verification-codes.service';
 import { codeExpired } from '../verification/verification.errors';
+import { wrongCurrentPassword } from './credentials.errors';
 import { PasswordHasher } from './password-hasher';
 import { assertAcceptablePassword } from './password-policy';
-
-const wrongCurrentPassword = (): DomainError =>
-  new DomainError('ACCOUNTS.CURRENT_PASSWORD_WRONG', 'invalid', 'Your current password is not correct.', [
-    { field: 'currentPassword', reason: 'does not match' },
-  ]);
 
 function identifiersOf(user: UserEntity): string[] {
   return [user.phone, user.email, user.email?.split('@')[0], user.username].filter((v): v is string => v !== null && v !== undefined);

@@ -1,3 +1,4 @@
+import { ContactChangeEntity } from '../contacts/contact-change.entity';
 import { InstitutionEntity } from '../institutions/institution.entity';
 import { InvitationEntity } from '../institutions/invitation.entity';
 import { MembershipEntity } from '../institutions/membership.entity';
@@ -22,4 +23,5 @@ export const ACCOUNTS_ENTITIES: Function[] = [
   PolicyVersionEntity,
   PolicyAcceptanceEntity,
   ConsentEntity,
+  ContactChangeEntity,
 ];

@@ -14,6 +14,8 @@ export class SessionEntity {
   @Column({ name: 'user_id', type: 'char', length: 36 }) userId = '';
   /** Only the masked form is kept: the session list needs no more (minimum collection). */
   @Column({ name: 'masked_ip', type: 'varchar', length: 64 }) maskedIp = '';
+  /** Province and city of the IP (e.g. "江苏省 南京市"), resolved offline; null for private or unknown addresses. */
+  @Column({ type: 'varchar', length: 64, nullable: true }) region: string | null = null;
   @Column({ name: 'user_agent', type: 'varchar', length: 512 }) userAgent = '';
   @Column({ name: 'device_id', type: 'varchar', length: 128, nullable: true }) deviceId: string | null = null;
   /** The login attempt that opened it, so audit's verdict on that attempt can end it. */

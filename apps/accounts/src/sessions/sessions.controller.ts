@@ -16,7 +16,7 @@ export class SessionsController {
         Object.assign(new SessionResponseDto(), {
           sessionId: s.id,
           maskedIp: s.maskedIp,
-          region: null,
+          region: s.region,
           userAgent: s.userAgent,
           deviceId: s.deviceId,
           createdAt: s.createdAt.toISOString(),

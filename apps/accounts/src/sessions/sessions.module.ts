@@ -1,6 +1,12 @@
 import { Module } from '@nestjs/common';
+import { Ip2RegionResolver, IP_REGION_RESOLVER } from './region/ip-region.resolver';
 import { SessionsController } from './sessions.controller';
 import { SessionsService } from './sessions.service';
 
-@Module({ controllers: [SessionsController], providers: [SessionsService], exports: [SessionsService] })
+@Module({
+  controllers: [SessionsController],
+  // One resolver for the whole service: it holds the ~8 MB region database in memory.
+  providers: [SessionsService, { provide: IP_REGION_RESOLVER, useFactory: () => new Ip2RegionResolver() }],
+  exports: [SessionsService],
+})
 export class SessionsModule {}

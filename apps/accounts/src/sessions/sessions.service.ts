@@ -3,10 +3,11 @@ import { PLATFORM_ROLES, Topics, type PlatformRole } from '@exam/contracts';
 import { maskValue } from '@exam/crypto';
 import { EventPublisher } from '@exam/platform';
 import { createHash, randomBytes } from 'node:crypto';
-import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
+import { DataSource, In, IsNull, QueryFailedError, type EntityManager } from 'typeorm';
 import { ACCOUNTS_ENV } from '../config/accounts-env.token';
 import type { AccountsEnv } from '../config/accounts.env';
 import { Clock } from '../shared/clock';
+import { IP_REGION_RESOLVER, type IpRegionResolver } from './region/ip-region.resolver';
 import { RefreshTokenEntity } from './refresh-token.entity';
 import { SessionEntity, type SessionEndReason } from './session.entity';
 import { refreshRejected, sessionNotFound } from './sessions.errors';
@@ -37,6 +38,7 @@ interface RotationRow {
   readonly revokedAt: Date | null;
   readonly lastUsedAt: Date;
   readonly maskedIp: string;
+  readonly region: string | null;
   readonly roles: string;
   readonly status: string;
 }
@@ -47,6 +49,11 @@ function parseRoles(json: string): PlatformRole[] {
 }
 
 const LAST_USED_PRECISION_MS = 60_000;
+const ER_LOCK_DEADLOCK = 1213;
+
+function isDeadlock(error: unknown): boolean {
+  return error instanceof QueryFailedError && (error.driverError as { errno?: unknown }).errno === ER_LOCK_DEADLOCK;
+}
 
 export function hashRefreshToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
@@ -63,6 +70,7 @@ export class SessionsService {
     private readonly events: EventPublisher,
     private readonly clock: Clock,
     @Inject(ACCOUNTS_ENV) private readonly env: AccountsEnv,
+    @Inject(IP_REGION_RESOLVER) private readonly regions: IpRegionResolver,
   ) {}
 
   async open(manager: EntityManager, userId: string, client: ClientInfo, attemptId: string): Promise<OpenedSession> {
@@ -70,6 +78,7 @@ export class SessionsService {
     const session = Object.assign(new SessionEntity(), {
       userId,
       maskedIp: maskValue('ip', client.ip),
+      region: this.regions.regionOf(client.ip),
       userAgent: client.userAgent.slice(0, 512),
       deviceId: client.deviceId ?? null,
       attemptId,
@@ -89,12 +98,24 @@ export class SessionsService {
    * that is being revoked concurrently is refused at its first use, because every rotation checks the session.
    */
   async rotate(presented: string, client: ClientInfo): Promise<RotatedSession> {
+    try {
+      return await this.rotateOnce(presented, client);
+    } catch (error: unknown) {
+      // A concurrent revocation (logout, security decision) locks the session, then its tokens; a rotation takes
+      // the token, then the session. InnoDB then aborts one of them: the whole rotation was rolled back, so it
+      // runs once more and sees the other's outcome (usually: session ended → 401) instead of answering 500.
+      if (!isDeadlock(error)) throw error;
+      return this.rotateOnce(presented, client);
+    }
+  }
+
+  private async rotateOnce(presented: string, client: ClientInfo): Promise<RotatedSession> {
     const tokenHash = hashRefreshToken(presented);
     const outcome = await this.dataSource.transaction(async (manager) => {
       const now = this.clock.now();
       const rows: RotationRow[] = await manager.query(
         `SELECT t.used_at AS usedAt, s.id AS sessionId, s.user_id AS userId, s.expires_at AS expiresAt,
-                s.revoked_at AS revokedAt, s.last_used_at AS lastUsedAt, s.masked_ip AS maskedIp,
+                s.revoked_at AS revokedAt, s.last_used_at AS lastUsedAt, s.masked_ip AS maskedIp, s.region AS region,
                 u.roles AS roles, u.status AS status
            FROM refresh_tokens t
            JOIN sessions s ON s.id = t.session_id
@@ -116,7 +137,9 @@ export class SessionsService {
       const maskedIp = maskValue('ip', client.ip);
       // "Last used" is shown to the user per minute; writing it on every refresh would double the writes.
       if (maskedIp !== row.maskedIp || now.getTime() - new Date(row.lastUsedAt).getTime() >= LAST_USED_PRECISION_MS) {
-        await manager.query('UPDATE sessions SET last_used_at = ?, masked_ip = ? WHERE id = ?', [now, maskedIp, row.sessionId]);
+        // The region follows the network: resolved again (in memory) only when the masked IP changed.
+        const region = maskedIp === row.maskedIp ? row.region : this.regions.regionOf(client.ip);
+        await manager.query('UPDATE sessions SET last_used_at = ?, masked_ip = ?, region = ? WHERE id = ?', [now, maskedIp, region, row.sessionId]);
       }
       const refreshToken = await this.issueToken(manager, row.sessionId, now);
       return {
@@ -165,6 +188,14 @@ export class SessionsService {
   async endAllWithin(manager: EntityManager, userId: string, reason: SessionEndReason): Promise<void> {
     const sessions = await manager.find(SessionEntity, { where: { userId, revokedAt: IsNull() }, lock: { mode: 'pessimistic_write' } });
     await this.end(manager, userId, sessions, reason);
+  }
+
+  /** Ends every live session of the user but one (the caller's own) inside the caller's transaction. */
+  async endOthersWithin(manager: EntityManager, userId: string, keepSessionId: string, reason: SessionEndReason): Promise<number> {
+    const sessions = await manager.find(SessionEntity, { where: { userId, revokedAt: IsNull() }, lock: { mode: 'pessimistic_write' } });
+    const others = sessions.filter((s) => s.id !== keepSessionId);
+    await this.end(manager, userId, others, reason);
+    return others.length;
   }
 
   /** Ends the session a given login attempt opened, if it is still live. */

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
-export const CODE_PURPOSES = ['registration', 'login_step_up', 'password_reset'] as const;
+export const CODE_PURPOSES = ['registration', 'login_step_up', 'password_reset', 'contact_change'] as const;
 export type CodePurpose = (typeof CODE_PURPOSES)[number];
 export type CodeChannel = 'sms' | 'email';
 

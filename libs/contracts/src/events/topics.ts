@@ -1,5 +1,6 @@
 import {
   ConsentChangedV1,
+  ContactChangedV1,
   ErasureRequestedV1,
   InstitutionRegisteredV1,
   LoginAttemptedV1,
@@ -34,6 +35,7 @@ export const Topics = {
   InstitutionRegistered: 'accounts.institution.registered',
   ConsentChanged: 'accounts.consent.changed',
   PasswordChanged: 'accounts.password.changed',
+  ContactChanged: 'accounts.contact.changed',
   VerificationCompleted: 'identity.verification.completed',
   MinorFlagged: 'identity.minor.flagged',
   GuardianConsentRecorded: 'identity.guardian_consent.recorded',
@@ -68,6 +70,7 @@ export interface TopicPayloads {
   'accounts.institution.registered': InstitutionRegisteredV1;
   'accounts.consent.changed': ConsentChangedV1;
   'accounts.password.changed': PasswordChangedV1;
+  'accounts.contact.changed': ContactChangedV1;
   'identity.verification.completed': VerificationCompletedV1;
   'identity.minor.flagged': MinorFlaggedV1;
   'identity.guardian_consent.recorded': GuardianConsentRecordedV1;
@@ -97,6 +100,7 @@ export const TopicRegistry: { readonly [K in TopicName]: TopicContract<TopicPayl
   'accounts.institution.registered': { version: 1, payload: InstitutionRegisteredV1, partitions: 3 },
   'accounts.consent.changed': { version: 1, payload: ConsentChangedV1, partitions: 3 },
   'accounts.password.changed': { version: 1, payload: PasswordChangedV1, partitions: 3 },
+  'accounts.contact.changed': { version: 1, payload: ContactChangedV1, partitions: 3 },
   'identity.verification.completed': { version: 1, payload: VerificationCompletedV1, partitions: 3 },
   'identity.minor.flagged': { version: 1, payload: MinorFlaggedV1, partitions: 3 },
   'identity.guardian_consent.recorded': { version: 1, payload: GuardianConsentRecordedV1, partitions: 3 },

@@ -34,7 +34,7 @@ export class ErasureRequestedV1 {
   @IsISO8601() deadline!: string;
 }
 
-export const SESSION_REVOKE_REASONS = ['logout', 'logout_all', 'ended_by_user', 'refresh_reuse', 'security_action', 'password_changed'] as const;
+export const SESSION_REVOKE_REASONS = ['logout', 'logout_all', 'ended_by_user', 'refresh_reuse', 'security_action', 'password_changed', 'contact_changed'] as const;
 export type SessionRevokeReason = (typeof SESSION_REVOKE_REASONS)[number];
 
 /** Sessions ended: their refresh tokens no longer work; access tokens with these `sid`s should be refused. */
@@ -82,5 +82,17 @@ export type PasswordChangeMethod = (typeof PASSWORD_CHANGE_METHODS)[number];
 export class PasswordChangedV1 {
   @IsUUID() userId!: string;
   @IsIn(PASSWORD_CHANGE_METHODS) method!: PasswordChangeMethod;
+  @IsISO8601() changedAt!: string;
+}
+
+export const CONTACT_KINDS = ['phone', 'email'] as const;
+export type ContactKind = (typeof CONTACT_KINDS)[number];
+
+/** A user proved and switched to a new phone or email; their other sessions were ended. Never the full value. */
+export class ContactChangedV1 {
+  @IsUUID() userId!: string;
+  @IsIn(CONTACT_KINDS) kind!: ContactKind;
+  /** The new contact, masked (e.g. 139****5678, u***@example.com). */
+  @IsString() @MaxLength(100) maskedNewValue!: string;
   @IsISO8601() changedAt!: string;
 }

@@ -1,0 +1,153 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Topics, type ContactKind } from '@exam/contracts';
+import { maskValue } from '@exam/crypto';
+import { EventPublisher } from '@exam/platform';
+import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
+import { ACCOUNTS_ENV } from '../config/accounts-env.token';
+import type { AccountsEnv } from '../config/accounts.env';
+import { wrongCurrentPassword } from '../credentials/credentials.errors';
+import { PasswordHasher } from '../credentials/password-hasher';
+import { oneContactOnly } from '../institutions/institutions.errors';
+import { NOTIFIER, type Notifier } from '../notifications/notifier';
+import { contactTaken } from '../registration/registration.errors';
+import { SessionsService } from '../sessions/sessions.service';
+import { Clock } from '../shared/clock';
+import { normalizeEmail, normalizeMainlandMobile } from '../users/contact';
+import { UserEntity } from '../users/user.entity';
+import { UsersRepository } from '../users/users.repository';
+import { VerificationCodesService } from '../verification/verification-codes.service';
+import { ContactChangeEntity } from './contact-change.entity';
+import { noContactChangePending, sameContact } from './contacts.errors';
+
+export interface ContactChangeRequest {
+  readonly phone?: string;
+  readonly email?: string;
+  readonly currentPassword: string;
+}
+
+export interface ContactChangeStarted {
+  readonly kind: ContactKind;
+  readonly channel: 'sms' | 'email';
+  readonly newValue: string;
+  readonly codeExpiresInSeconds: number;
+}
+
+export interface ContactChanged {
+  readonly kind: ContactKind;
+  readonly newValue: string;
+  readonly endedSessions: number;
+}
+
+function isDuplicateContact(error: unknown): ContactKind | null {
+  if (!(error instanceof QueryFailedError) || !/Duplicate entry/.test(error.message)) return null;
+  if (error.message.includes('ux_users_phone_bidx')) return 'phone';
+  if (error.message.includes('ux_users_email_bidx')) return 'email';
+  return null;
+}
+
+/**
+ * Changing the phone or email of a signed-in user: the current password starts it, a one-time code sent to the
+ * NEW contact proves it. The swap ends the user's other sessions and is published with the new value masked.
+ */
+@Injectable()
+export class ContactChangesService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly users: UsersRepository,
+    private readonly hasher: PasswordHasher,
+    private readonly codes: VerificationCodesService,
+    private readonly sessions: SessionsService,
+    private readonly events: EventPublisher,
+    private readonly clock: Clock,
+    @Inject(NOTIFIER) private readonly notifier: Notifier,
+    @Inject(ACCOUNTS_ENV) private readonly env: AccountsEnv,
+  ) {}
+
+  async start(userId: string, input: ContactChangeRequest): Promise<ContactChangeStarted> {
+    if (input.phone !== undefined && input.email !== undefined) throw oneContactOnly('phone', 'email');
+    const kind: ContactKind = input.phone === undefined ? 'email' : 'phone';
+    const newValue =
+      input.phone === undefined ? normalizeEmail(input.email ?? '') : normalizeMainlandMobile(input.phone);
+    const user = await this.dataSource.getRepository(UserEntity).findOneBy({ id: userId });
+    if (user?.status !== 'active') throw wrongCurrentPassword();
+    if (!(await this.hasher.check(user.passwordHash, input.currentPassword)).matches)
+      throw wrongCurrentPassword();
+    if ((kind === 'phone' ? user.phone : user.email) === newValue) throw sameContact(kind);
+    const channel = kind === 'phone' ? 'sms' : 'email';
+    const code = await this.dataSource.transaction(async (manager) => {
+      await this.assertFree(manager, userId, kind, newValue);
+      const issued = await this.codes.issue(manager, userId, 'contact_change', channel);
+      // One pending change per user: the latest request (and its code) replaces any earlier one.
+      await manager.delete(ContactChangeEntity, { userId });
+      await manager.save(
+        Object.assign(new ContactChangeEntity(), { userId, kind, newValue, requestedAt: this.clock.now() }),
+      );
+      return issued.code;
+    });
+    await this.notifier.send({
+      channel,
+      to: newValue,
+      subject: 'Confirm your new contact',
+      text: `Your code to confirm this ${kind === 'phone' ? 'phone number' : 'email address'} for your exam platform account is ${code}. It expires in ${Math.round(this.env.CODE_TTL_SECONDS / 60)} minutes. If you did not ask for it, ignore this message.`,
+    });
+    return { kind, channel, newValue, codeExpiresInSeconds: this.env.CODE_TTL_SECONDS };
+  }
+
+  /** A wrong code is counted (committed) before the request fails, so the attempt limit holds. */
+  async confirm(userId: string, currentSessionId: string, code: string): Promise<ContactChanged> {
+    let outcome: ContactChanged | number;
+    try {
+      outcome = await this.dataSource.transaction(async (manager) => {
+        const pending = await manager.findOneBy(ContactChangeEntity, { userId });
+        if (pending === null) throw noContactChangePending();
+        const consumed = await this.codes.consume(manager, userId, 'contact_change', code);
+        if (consumed !== 'ok') return consumed;
+        await this.assertFree(manager, userId, pending.kind, pending.newValue);
+        const user = await manager.findOne(UserEntity, {
+          where: { id: userId },
+          lock: { mode: 'pessimistic_write' },
+        });
+        if (user === null) throw noContactChangePending();
+        if (pending.kind === 'phone') user.phone = pending.newValue;
+        else user.email = pending.newValue;
+        // save() re-encrypts the column and recomputes its blind index; the unique index settles races.
+        await manager.save(user);
+        await manager.delete(ContactChangeEntity, { userId });
+        const endedSessions = await this.sessions.endOthersWithin(
+          manager,
+          userId,
+          currentSessionId,
+          'contact_changed',
+        );
+        await this.events.stage(manager, Topics.ContactChanged, {
+          subjectId: userId,
+          payload: {
+            userId,
+            kind: pending.kind,
+            maskedNewValue: maskValue(pending.kind, pending.newValue),
+            changedAt: this.clock.now().toISOString(),
+          },
+        });
+        return { kind: pending.kind, newValue: pending.newValue, endedSessions };
+      });
+    } catch (error: unknown) {
+      const duplicate = isDuplicateContact(error);
+      if (duplicate !== null) throw contactTaken(duplicate);
+      throw error;
+    }
+    if (typeof outcome === 'number') throw VerificationCodesService.wrong(outcome);
+    return outcome;
+  }
+
+  /** Someone else (active or pending) holding the value would make the swap fail on the unique index. */
+  private async assertFree(
+    manager: EntityManager,
+    userId: string,
+    kind: ContactKind,
+    value: string,
+  ): Promise<void> {
+    const where = kind === 'phone' ? this.users.byPhone(value) : this.users.byEmail(value);
+    const holder = await manager.findOne(UserEntity, { where });
+    if (holder !== null && holder.id !== userId) throw contactTaken(kind);
+  }
+}

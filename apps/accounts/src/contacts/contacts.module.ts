@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { SessionsModule } from '../sessions/sessions.module';
+import { UsersModule } from '../users/users.module';
+import { VerificationModule } from '../verification/verification.module';
+import { ContactChangesService } from './contact-changes.service';
+import { ContactsController } from './contacts.controller';
+
+@Module({
+  imports: [UsersModule, VerificationModule, SessionsModule],
+  controllers: [ContactsController],
+  providers: [ContactChangesService],
+})
+export class ContactsModule {}
