@@ -23,6 +23,26 @@ export class AuditEventsConsumer {
     return this.record(event, ctx);
   }
 
+  @OnEvent(Topics.PasswordChanged)
+  onPasswordChanged(@Payload() event: EventEnvelope<'accounts.password.changed'>, @Ctx() ctx: EventContext): Promise<void> {
+    return this.record(event, ctx);
+  }
+
+  @OnEvent(Topics.ContactChanged)
+  onContactChanged(@Payload() event: EventEnvelope<'accounts.contact.changed'>, @Ctx() ctx: EventContext): Promise<void> {
+    return this.record(event, ctx);
+  }
+
+  @OnEvent(Topics.AccountsPersonalDataRevealed)
+  onAccountsReveal(@Payload() event: EventEnvelope<'accounts.personal_data.revealed'>, @Ctx() ctx: EventContext): Promise<void> {
+    return this.record(event, ctx);
+  }
+
+  @OnEvent(Topics.IdentityPersonalDataRevealed)
+  onIdentityReveal(@Payload() event: EventEnvelope<'identity.personal_data.revealed'>, @Ctx() ctx: EventContext): Promise<void> {
+    return this.record(event, ctx);
+  }
+
   @OnEvent(Topics.ErasureRequested)
   onErasureRequested(@Payload() event: EventEnvelope<'accounts.erasure.requested'>, @Ctx() ctx: EventContext): Promise<void> {
     return this.record(event, ctx);

@@ -27,6 +27,38 @@ describe(auditRecordOf.name, () => {
     expect(sut.occurredAt).toBe('2026-01-01T00:00:00.000Z');
   });
 
+  it('should record who revealed whose value and why as a fingerprint, never the reason text', () => {
+    const actorId = randomUUID();
+    const reason = 'Appeal 4711 from Zhang San: compare with the scanned card';
+    const sut = auditRecordOf(
+      envelope('identity.personal_data.revealed', {
+        revealId: randomUUID(),
+        actorId,
+        subjectId: 'user-42',
+        field: 'idNumber',
+        reason,
+        revealedAt: '2026-01-01T00:00:00.000Z',
+      }),
+    );
+    expect(sut.actorId).toBe(actorId);
+    expect(sut.subjectUserId).toBe('user-42');
+    expect(sut.attributes.field).toBe('idNumber');
+    expect(sut.attributes.reasonRef).toEqual(expect.stringMatching(/^[0-9a-f]{16}$/));
+    expect(JSON.stringify(sut)).not.toContain('Zhang San');
+  });
+
+  it('should keep only the kind of a contact change, not the masked new value', () => {
+    const sut = auditRecordOf(
+      envelope('accounts.contact.changed', {
+        userId: randomUUID(),
+        kind: 'phone',
+        maskedNewValue: '139****5678',
+        changedAt: '2026-01-01T00:00:00.000Z',
+      }),
+    );
+    expect(sut.attributes).toEqual({ kind: 'phone' });
+  });
+
   it('should drop even masked names and ID numbers of a verification', () => {
     const sut = auditRecordOf(
       envelope('identity.verification.completed', {

@@ -31,6 +31,21 @@ function base<T extends TopicName>(envelope: EventEnvelope<T>, subjectUserId: st
   };
 }
 
+/** Who saw whose full value, which field and when; the free-text reason enters as a fingerprint only. */
+function revealed(
+  e: EventEnvelope<'accounts.personal_data.revealed'> | EventEnvelope<'identity.personal_data.revealed'>,
+): AuditRecord {
+  return {
+    ...base(e, e.payload.subjectId, {
+      revealId: e.payload.revealId,
+      field: e.payload.field,
+      reasonRef: fingerprint(e.payload.reason),
+      revealedAt: new Date(e.payload.revealedAt).toISOString(),
+    }),
+    actorId: e.payload.actorId,
+  };
+}
+
 /**
  * Keeps what an auditor needs and nothing that identifies a person by itself: ids, outcomes, masked
  * network data, fingerprints. Names, contact data and ID numbers (even masked) never enter the chain,
@@ -38,6 +53,11 @@ function base<T extends TopicName>(envelope: EventEnvelope<T>, subjectUserId: st
  */
 export const AUDIT_RECORD_MAPPERS: { readonly [K in TopicName]?: (envelope: EventEnvelope<K>) => AuditRecord } = {
   'accounts.user.registered': (e) => base(e, e.payload.userId, { kind: e.payload.kind }),
+  'accounts.password.changed': (e) => base(e, e.payload.userId, { method: e.payload.method }),
+  // The kind of contact only: the (masked) new value is contact data and stays out of the chain.
+  'accounts.contact.changed': (e) => base(e, e.payload.userId, { kind: e.payload.kind }),
+  'accounts.personal_data.revealed': (e) => revealed(e),
+  'identity.personal_data.revealed': (e) => revealed(e),
   'accounts.session.revoked': (e) =>
     base(e, e.payload.userId, { sessionIds: [...e.payload.sessionIds], reason: e.payload.reason }),
   'accounts.membership.changed': (e) => ({
