@@ -28,3 +28,4 @@ export * from './bootstrap/create-service-app';
 export * from './bootstrap/run-service';
 export * from './bootstrap/run-service';
 export * from './face-check';
+export * from './geo/ip-region-lookup';

@@ -1,5 +1,4 @@
-import IP2Region from 'ip2region';
-import { BlockList, isIP } from 'node:net';
+import { IpRegionLookup } from '@exam/platform';
 import { CITY_ACCURACY_KM, CITY_COORDINATES, PROVINCE_ACCURACY_KM, PROVINCE_CAPITALS } from './china-places';
 import { UNKNOWN_LOCATION, type GeoLocation } from './geo-location';
 
@@ -20,34 +19,8 @@ interface GeoipLite {
   lookup(ip: string): GeoipLiteResult | null;
 }
 
-function blockList(entries: readonly [string, number, 'ipv4' | 'ipv6'][]): BlockList {
-  const list = new BlockList();
-  for (const [network, prefix, family] of entries) list.addSubnet(network, prefix, family);
-  return list;
-}
-
-const LOOPBACK = blockList([
-  ['127.0.0.0', 8, 'ipv4'],
-  ['::1', 128, 'ipv6'],
-]);
-const PRIVATE = blockList([
-  ['10.0.0.0', 8, 'ipv4'],
-  ['172.16.0.0', 12, 'ipv4'],
-  ['192.168.0.0', 16, 'ipv4'],
-  ['100.64.0.0', 10, 'ipv4'],
-  ['169.254.0.0', 16, 'ipv4'],
-  ['0.0.0.0', 8, 'ipv4'],
-  ['fc00::', 7, 'ipv6'],
-  ['fe80::', 10, 'ipv6'],
-]);
-
 function place(kind: GeoLocation['kind']): GeoLocation {
   return { ...UNKNOWN_LOCATION, kind };
-}
-
-function clean(value: string | undefined): string | null {
-  const trimmed = value?.trim() ?? '';
-  return trimmed === '' || trimmed === '0' ? null : trimmed;
 }
 
 /**
@@ -59,28 +32,24 @@ function clean(value: string | undefined): string | null {
  * why it is not used inside China.
  */
 export class OfflineIpGeolocator implements IpGeolocator {
-  private readonly regions = new IP2Region();
+  private readonly regions = new IpRegionLookup();
   private world: GeoipLite | null | undefined;
 
   constructor(private readonly worldCoordinates: boolean) {}
 
   locate(ip: string): GeoLocation {
-    const address = ip.trim().replace(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/i, '$1');
-    const family = isIP(address);
-    if (family === 0) return UNKNOWN_LOCATION;
-    const type = family === 4 ? 'ipv4' : 'ipv6';
-    if (LOOPBACK.check(address, type)) return place('loopback');
-    if (PRIVATE.check(address, type)) return place('private');
-    let found: { country: string; province: string; city: string } | null;
-    try {
-      found = this.regions.search(address);
-    } catch {
-      found = null;
+    const { address, addressClass, region } = this.regions.lookup(ip);
+    switch (addressClass) {
+      case 'invalid':
+        return UNKNOWN_LOCATION;
+      case 'loopback':
+      case 'private':
+        return place(addressClass);
+      case 'public':
+        break;
     }
-    const country = clean(found?.country);
-    if (!found || country === null) return UNKNOWN_LOCATION;
-    const province = clean(found.province);
-    const city = clean(found.city);
+    if (region === null) return UNKNOWN_LOCATION;
+    const { country, province, city } = region;
     const regionKey = [country, province, city].filter((p): p is string => p !== null).join('/');
     const coordinates = country === '中国' ? this.chinaCoordinates(province, city) : this.worldCoordinatesOf(address);
     return {
