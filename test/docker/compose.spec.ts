@@ -456,8 +456,8 @@ describe('docker compose', () => {
   it('should document how to generate the keys in docker/.env.example', () => {
     const text = readFileSync(join(DOCKER_DIR, '.env.example'), 'utf8');
     expect(text).toContain('node dist/scripts/dev-env.js');
-    expect(text).toContain('node -r @swc-node/register libs/crypto/src/generate-keys.ts');
-    expect(existsSync(join(ROOT, 'libs', 'crypto', 'src', 'generate-keys.ts'))).toBe(true);
+    expect(text).toContain('node -r @swc-node/register scripts/generate-field-keys.ts');
+    expect(existsSync(join(ROOT, 'scripts', 'generate-field-keys.ts'))).toBe(true);
     expect(existsSync(join(ROOT, 'scripts', 'dev-env.ts'))).toBe(true);
     // ES256 access tokens and Ed25519 audit checkpoints; no RSA anywhere.
     expect(text).toContain('openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256');

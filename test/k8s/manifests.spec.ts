@@ -809,12 +809,12 @@ describe('k8s manifests', () => {
     }
     expect(readme).toContain(`kubectl -n ${NAMESPACE} create secret generic ${SECRET_NAME}`);
     // How to generate the values: the crypto library's generator (production) and dev-env (dev).
-    expect(readme).toContain('node -r @swc-node/register libs/crypto/src/generate-keys.ts');
+    expect(readme).toContain('node -r @swc-node/register scripts/generate-field-keys.ts');
     expect(readme).toContain('node dist/scripts/dev-env.js');
     expect(readme).toContain('openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256');
     expect(readme).toContain('openssl genpkey -algorithm ed25519');
     expect(readme).not.toMatch(/\bRSA\b/);
-    expect(existsSync(join(ROOT, 'libs', 'crypto', 'src', 'generate-keys.ts'))).toBe(true);
+    expect(existsSync(join(ROOT, 'scripts', 'generate-field-keys.ts'))).toBe(true);
   });
 
   it('should never commit a Secret with data or a secretGenerator', () => {

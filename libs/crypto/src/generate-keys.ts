@@ -125,7 +125,3 @@ export function runGenerateKeysCli(
     return 1;
   }
 }
-
-if (require.main === module) {
-  process.exitCode = runGenerateKeysCli(process.argv.slice(2), process.env);
-}
