@@ -15,12 +15,8 @@ import {
   STRONG_PASSWORD,
   type AccountsHarness,
 } from './accounts-harness';
+import type { ErrorBody } from '@exam/platform';
 
-interface ErrorBody {
-  code: string;
-  message: string;
-  details?: { field?: string; reason: string }[];
-}
 
 describe('accounts: registration, login and sessions', () => {
   let harness: AccountsHarness;
@@ -312,9 +308,14 @@ describe('accounts: registration, login and sessions', () => {
   });
 
   describe('brute-force protection', () => {
-    async function attempt(loginId: string, password: string, ip: string): Promise<{ status: number; body: ErrorBody }> {
+    /** The answer minus its per-request correlation id, so denials can be compared for being identical. */
+    async function attempt(
+      loginId: string,
+      password: string,
+      ip: string,
+    ): Promise<{ status: number; body: Omit<ErrorBody, 'correlationId'> }> {
       const response = await request(url).post('/api/accounts/auth/login').set('x-forwarded-for', ip).send({ login: loginId, password });
-      const { correlationId: _ignored, ...body } = response.body as ErrorBody & { correlationId?: string };
+      const { correlationId: _ignored, ...body } = response.body as ErrorBody;
       return { status: response.status, body };
     }
 

@@ -12,12 +12,8 @@ import {
   STRONG_PASSWORD,
   type AccountsHarness,
 } from './accounts-harness';
+import type { ErrorBody } from '@exam/platform';
 
-interface ErrorBody {
-  code: string;
-  message: string;
-  details?: { field?: string; reason: string }[];
-}
 
 describe(ContactChangesService.name, () => {
   let harness: AccountsHarness;
