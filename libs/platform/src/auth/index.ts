@@ -5,3 +5,4 @@ export * from './jwt.strategy';
 export * from './access.decorators';
 export * from './access.guard';
 export * from './current-user.decorator';
+export * from './face-ticket';

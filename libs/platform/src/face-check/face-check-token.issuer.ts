@@ -21,6 +21,7 @@ export interface FaceCheckSubject {
   readonly purpose: FaceCheckPurpose;
   readonly examId: string | null;
   readonly verificationId: string;
+  readonly ref?: string | null;
 }
 
 export interface IssuedFaceCheckToken {
@@ -49,6 +50,7 @@ export class FaceCheckTokenIssuer {
       purpose: subject.purpose,
       examId: subject.examId,
       verificationId: subject.verificationId,
+      ref: subject.ref ?? null,
       iat,
       exp: iat + this.options.ttlSeconds,
       jti: randomUUID(),

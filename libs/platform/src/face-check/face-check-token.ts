@@ -21,6 +21,11 @@ export interface FaceCheckClaims {
   readonly examId: string | null;
   /** The identity service's stored decision, for audit and appeal. */
   readonly verificationId: string;
+  /**
+   * The request of the relying service the check was made for (accounts: its step-up challenge or face
+   * ticket), or null for checks a signed-in user started. Accounts accepts sign-in purposes only with one.
+   */
+  readonly ref: string | null;
   readonly iat: number;
   readonly exp: number;
   readonly jti: string;

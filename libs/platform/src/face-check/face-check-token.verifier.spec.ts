@@ -64,6 +64,24 @@ describe(FaceCheckTokenVerifier.name, () => {
     expect(sut.verify(token, { purpose: 'step_up', userId: USER }).examId).toBeNull();
   });
 
+  it('should carry the relying request and refuse the token for another one', () => {
+    const { token } = issuer.issue({ userId: USER, purpose: 'step_up', examId: null, verificationId: 'v-3', ref: 'challenge-1' });
+
+    expect(sut.verify(token, { purpose: 'step_up', userId: USER, ref: 'challenge-1' }).ref).toBe('challenge-1');
+    expect(rejection(() => sut.verify(token, { purpose: 'step_up', userId: USER, ref: 'challenge-2' }))).toBe(
+      'FACE_CHECK.WRONG_REQUEST',
+    );
+  });
+
+  it('should refuse a token without a request where one is expected', () => {
+    const { token } = issuer.issue({ userId: USER, purpose: 'face_login', examId: null, verificationId: 'v-4' });
+
+    expect(sut.verify(token, { purpose: 'face_login' }).ref).toBeNull();
+    expect(rejection(() => sut.verify(token, { purpose: 'face_login', ref: 'ticket-1' }))).toBe(
+      'FACE_CHECK.WRONG_REQUEST',
+    );
+  });
+
   it('should reject an expired token', () => {
     const { token } = issuer.issue(examStart);
     now += 306_000;

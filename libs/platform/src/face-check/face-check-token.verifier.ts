@@ -24,6 +24,8 @@ export interface FaceCheckExpectation {
   readonly examId?: string;
   /** The authenticated caller; a token of another user is refused. */
   readonly userId?: string;
+  /** The relying request the check must have been made for (see FaceCheckClaims.ref). */
+  readonly ref?: string;
 }
 
 const MAX_TOKEN_LENGTH = 4096;
@@ -44,6 +46,8 @@ function parseJson(segment: string): Record<string, unknown> {
 
 function claimsOf(payload: Record<string, unknown>): FaceCheckClaims {
   const { iss, sub, purpose, examId, verificationId, iat, exp, jti } = payload;
+  // Tokens signed before `ref` existed carry none: they were for no particular request.
+  const ref = payload.ref ?? null;
   if (
     iss !== FACE_CHECK_ISSUER ||
     typeof sub !== 'string' ||
@@ -52,11 +56,12 @@ function claimsOf(payload: Record<string, unknown>): FaceCheckClaims {
     typeof verificationId !== 'string' ||
     typeof iat !== 'number' ||
     typeof exp !== 'number' ||
-    typeof jti !== 'string'
+    typeof jti !== 'string' ||
+    !(ref === null || typeof ref === 'string')
   ) {
     throw new FaceCheckTokenRejectedError('MALFORMED');
   }
-  return { iss, sub, purpose, examId, verificationId, iat, exp, jti };
+  return { iss, sub, purpose, examId, verificationId, ref, iat, exp, jti };
 }
 
 /**
@@ -106,6 +111,8 @@ export class FaceCheckTokenVerifier {
       throw new FaceCheckTokenRejectedError('WRONG_EXAM');
     if (expected.userId !== undefined && claims.sub !== expected.userId)
       throw new FaceCheckTokenRejectedError('WRONG_USER');
+    if (expected.ref !== undefined && claims.ref !== expected.ref)
+      throw new FaceCheckTokenRejectedError('WRONG_REQUEST');
     return claims;
   }
 }

@@ -8,7 +8,8 @@ export type FaceCheckRejection =
   | 'NOT_YET_VALID'
   | 'WRONG_PURPOSE'
   | 'WRONG_EXAM'
-  | 'WRONG_USER';
+  | 'WRONG_USER'
+  | 'WRONG_REQUEST';
 
 const MESSAGES: Readonly<Record<FaceCheckRejection, string>> = {
   MALFORMED: 'The face-check token is malformed.',
@@ -19,6 +20,7 @@ const MESSAGES: Readonly<Record<FaceCheckRejection, string>> = {
   WRONG_PURPOSE: 'The face-check token was issued for another purpose.',
   WRONG_EXAM: 'The face-check token was issued for another exam.',
   WRONG_USER: 'The face-check token was issued for another user.',
+  WRONG_REQUEST: 'The face-check token was issued for another request; do the face check this page asks for.',
 };
 
 /** Why a face-check token was refused; code `FACE_CHECK.<REASON>`, HTTP 403 through the platform filter. */
