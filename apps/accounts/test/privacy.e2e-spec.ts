@@ -1,6 +1,6 @@
 import { issueTestToken } from '@exam/testing';
 import request from 'supertest';
-import { freshIp, latestCode, randomPhone, startAccounts, STRONG_PASSWORD, type AccountsHarness } from './accounts-harness';
+import { cookieFrom, freshIp, latestCode, randomPhone, startAccounts, STRONG_PASSWORD, type AccountsHarness } from './accounts-harness';
 
 interface TokenBody {
   accessToken: string;
@@ -96,5 +96,52 @@ describe('accounts: privacy policy versions and consent', () => {
     const unknown = await request(url).put('/api/accounts/me/consents/telepathy').auth(user, { type: 'bearer' }).send({ granted: true }).expect(400);
     expect((unknown.body as { details: { field: string }[] }).details[0]?.field).toBe('purpose');
     await request(url).put('/api/accounts/me/consents/marketing').send({ granted: true }).expect(401);
+  });
+
+  it('should gate every route but the policy exits after a material change until the user accepts and refreshes', async () => {
+    const before = await request(url).get('/api/accounts/privacy-policy').expect(200);
+    const phone = randomPhone();
+    const started = await request(url)
+      .post('/api/accounts/registrations')
+      .send({ phone, password: STRONG_PASSWORD, nickname: 'gate', acceptedPolicyVersion: (before.body as { version: string }).version })
+      .expect(202);
+    const id = (started.body as { registrationId: string }).registrationId;
+    await request(url).post(`/api/accounts/registrations/${id}/verify`).send({ code: await latestCode(url, `+86${phone}`) }).expect(200);
+    await publish('2026.9', true);
+
+    const signedIn = await request(url).post('/api/accounts/auth/login').set('x-forwarded-for', freshIp()).send({ login: phone, password: STRONG_PASSWORD }).expect(200);
+    const gated = signedIn.body as TokenBody;
+    expect(gated.policyAcceptanceRequired).toBe('2026.9');
+    const claims = JSON.parse(Buffer.from(gated.accessToken.split('.')[1] ?? '', 'base64url').toString()) as { pendingPolicy?: string };
+    expect(claims.pendingPolicy).toBe('2026.9');
+    let cookie = cookieFrom(signedIn.headers['set-cookie'], 'exam_refresh');
+
+    const refused = await request(url).get('/api/accounts/me/sessions').auth(gated.accessToken, { type: 'bearer' }).expect(403);
+    const refusal = refused.body as { code: string; details: { field: string; reason: string }[] };
+    expect(refusal.code).toBe('AUTH.POLICY_ACCEPTANCE_REQUIRED');
+    expect(refusal.details).toEqual([{ field: 'policyVersion', reason: '2026.9' }]);
+    await request(url).post('/api/accounts/institutions').auth(gated.accessToken, { type: 'bearer' }).send({ name: 'Gated Institute', contactEmail: 'ops@example.org' }).expect(403);
+
+    // What a user may do without agreeing: read the policies, see and withdraw consent (not give it).
+    await request(url).get('/api/accounts/privacy-policy/versions/2026.9').auth(gated.accessToken, { type: 'bearer' }).expect(200);
+    await request(url).get('/api/accounts/me/consents').auth(gated.accessToken, { type: 'bearer' }).expect(200);
+    const grant = await request(url).put('/api/accounts/me/consents/marketing').auth(gated.accessToken, { type: 'bearer' }).send({ granted: true }).expect(403);
+    expect((grant.body as { code: string }).code).toBe('AUTH.POLICY_ACCEPTANCE_REQUIRED');
+    await request(url).put('/api/accounts/me/consents/location').auth(gated.accessToken, { type: 'bearer' }).send({ granted: false }).expect(200);
+
+    // A refresh before accepting keeps the gate.
+    const stillGated = await request(url).post('/api/accounts/auth/refresh').set('cookie', cookie).expect(200);
+    expect((stillGated.body as TokenBody).policyAcceptanceRequired).toBe('2026.9');
+    cookie = cookieFrom(stillGated.headers['set-cookie'], 'exam_refresh');
+    await request(url).get('/api/accounts/me/sessions').auth((stillGated.body as TokenBody).accessToken, { type: 'bearer' }).expect(403);
+
+    await request(url).post('/api/accounts/me/policy-acceptances').auth(gated.accessToken, { type: 'bearer' }).send({ version: '2026.9' }).expect(204);
+    // The old token still carries the claim until it is refreshed.
+    await request(url).get('/api/accounts/me/sessions').auth(gated.accessToken, { type: 'bearer' }).expect(403);
+    const refreshed = await request(url).post('/api/accounts/auth/refresh').set('cookie', cookie).expect(200);
+    const open = refreshed.body as TokenBody;
+    expect(open.policyAcceptanceRequired).toBeNull();
+    expect((JSON.parse(Buffer.from(open.accessToken.split('.')[1] ?? '', 'base64url').toString()) as { pendingPolicy?: string }).pendingPolicy).toBeUndefined();
+    await request(url).get('/api/accounts/me/sessions').auth(open.accessToken, { type: 'bearer' }).expect(200);
   });
 });

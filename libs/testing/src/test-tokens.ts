@@ -34,6 +34,8 @@ export interface TestTokenInput {
   readonly memberships?: readonly InstitutionMembership[];
   readonly expiresInSeconds?: number;
   readonly signedBy?: 'trusted' | 'untrusted';
+  /** The `pendingPolicy` claim: a materially changed privacy policy version the user has not accepted. */
+  readonly pendingPolicy?: string;
 }
 
 /** Issues an access token exactly as accounts would, signed with this run's test key. */
@@ -44,6 +46,7 @@ export function issueTestToken(input: TestTokenInput = {}): string {
     sid: randomUUID(),
     roles: input.roles ?? ['candidate'],
     memberships: input.memberships ?? [],
+    ...(input.pendingPolicy === undefined ? {} : { pendingPolicy: input.pendingPolicy }),
   };
   return sign(
     { ...claims },

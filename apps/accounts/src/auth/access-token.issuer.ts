@@ -32,8 +32,15 @@ export class AccessTokenIssuer {
     }
   }
 
-  issue(userId: string, sessionId: string, roles: readonly PlatformRole[], memberships: readonly InstitutionMembership[]): IssuedAccessToken {
-    const claims: AccessTokenClaims = { sub: userId, sid: sessionId, roles, memberships };
+  /** `pendingPolicy`: the privacy policy version the user must accept first; every service then gates the token. */
+  issue(
+    userId: string,
+    sessionId: string,
+    roles: readonly PlatformRole[],
+    memberships: readonly InstitutionMembership[],
+    pendingPolicy: string | null = null,
+  ): IssuedAccessToken {
+    const claims: AccessTokenClaims = { sub: userId, sid: sessionId, roles, memberships, ...(pendingPolicy === null ? {} : { pendingPolicy }) };
     const accessToken = sign({ ...claims }, this.key, {
       algorithm: JWT_ALGORITHM,
       keyid: this.env.JWT_KEY_ID,

@@ -43,7 +43,8 @@ export class SignInCompleter {
     const memberships = await this.memberships.of(manager, user.id);
     const session = await this.sessions.open(manager, user.id, attempt.client, attempt.attemptId);
     await this.attempts.stage(manager, attempt);
-    const access = this.tokens.issue(user.id, session.sessionId, user.roles, memberships);
+    const policyToAccept = await this.privacy.pendingAcceptance(manager, user.id);
+    const access = this.tokens.issue(user.id, session.sessionId, user.roles, memberships, policyToAccept);
     return {
       userId: user.id,
       sessionId: session.sessionId,
@@ -51,7 +52,7 @@ export class SignInCompleter {
       expiresIn: access.expiresIn,
       refreshToken: session.refreshToken,
       sessionExpiresAt: session.expiresAt,
-      policyToAccept: await this.privacy.pendingAcceptance(manager, user.id),
+      policyToAccept,
     };
   }
 }

@@ -73,21 +73,22 @@ export class PrivacyService {
     await this.record(this.dataSource.manager, userId, found.version);
   }
 
-  /** The version to accept before anything else, when a material change came after the user's last acceptance. */
+  /**
+   * The version to accept before anything else, when a material change came after the user's last acceptance.
+   * On every sign-in and refresh, so the common case (nothing pending) is one indexed query.
+   */
   async pendingAcceptance(manager: EntityManager, userId: string): Promise<string | null> {
-    const now = this.clock.now();
-    const material = await manager.findOne(PolicyVersionEntity, {
-      where: { materialChange: true, effectiveAt: LessThanOrEqual(now) },
-      order: { effectiveAt: 'DESC' },
-      select: { id: true, version: true, effectiveAt: true },
-    });
-    if (material === null) return null;
-    const accepted: unknown[] = await manager.query(
-      `SELECT 1 FROM policy_acceptances a JOIN policy_versions v ON v.version = a.version
-        WHERE a.user_id = ? AND v.effective_at >= ? LIMIT 1`,
-      [userId, material.effectiveAt],
+    const rows: { version: string; accepted: number | string }[] = await manager.query(
+      `SELECT m.version AS version,
+              EXISTS (SELECT 1 FROM policy_acceptances a JOIN policy_versions v ON v.version = a.version
+                       WHERE a.user_id = ? AND v.effective_at >= m.effective_at) AS accepted
+         FROM policy_versions m
+        WHERE m.material_change = 1 AND m.effective_at <= ?
+        ORDER BY m.effective_at DESC LIMIT 1`,
+      [userId, this.clock.now()],
     );
-    if (accepted.length > 0) return null;
+    const material = rows.at(0);
+    if (material === undefined || Number(material.accepted) === 1) return null;
     return (await this.current(manager))?.version ?? material.version;
   }
 

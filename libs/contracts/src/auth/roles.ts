@@ -19,4 +19,9 @@ export interface AccessTokenClaims {
   readonly memberships: readonly InstitutionMembership[];
   /** Session id, so a revoked session's tokens can be recognised. */
   readonly sid: string;
+  /**
+   * Present while the user has not accepted the privacy policy version in force after a material change: the
+   * version to accept. Every service then refuses all but a few routes (AUTH.POLICY_ACCEPTANCE_REQUIRED).
+   */
+  readonly pendingPolicy?: string;
 }

@@ -4,9 +4,17 @@ import type { OrgRole, PlatformRole } from '@exam/contracts';
 export const PUBLIC_ROUTE = 'auth:public';
 export const REQUIRED_ROLES = 'auth:roles';
 export const TENANT_ACCESS = 'auth:tenant';
+export const ALLOWED_WITH_PENDING_POLICY = 'auth:allowed-with-pending-policy';
 
 /** No token needed (registration, login, public policy texts). Every other route requires one. */
 export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(PUBLIC_ROUTE, true);
+
+/**
+ * Reachable while the caller still has to accept a materially changed privacy policy (the token's
+ * `pendingPolicy` claim): accepting it, and what a user may do without agreeing (withdraw consent, get a copy of
+ * their data, cancel the account, sign out). Every other route answers 403 AUTH.POLICY_ACCEPTANCE_REQUIRED.
+ */
+export const AllowedWithPendingPolicy = (): MethodDecorator & ClassDecorator => SetMetadata(ALLOWED_WITH_PENDING_POLICY, true);
 
 /** The caller needs at least one of these platform roles. */
 export const Roles = (...roles: PlatformRole[]): MethodDecorator & ClassDecorator => SetMetadata(REQUIRED_ROLES, roles);

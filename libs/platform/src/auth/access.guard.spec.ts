@@ -6,7 +6,7 @@ import { Test } from '@nestjs/testing';
 import { issueTestToken, testJwtPublicKeys } from '@exam/testing';
 import request from 'supertest';
 import { AllExceptionsFilter } from '../errors/all-exceptions.filter';
-import { Public, Roles, TenantRoles } from './access.decorators';
+import { AllowedWithPendingPolicy, Public, Roles, TenantRoles } from './access.decorators';
 import { AccessGuard } from './access.guard';
 import type { AuthUser } from './auth-user';
 import { AUTH_SETTINGS } from './auth.settings';
@@ -21,6 +21,9 @@ class ProbeController {
   }
   @Get('me') me(@CurrentUser() user: AuthUser): { userId: string } {
     return { userId: user.userId };
+  }
+  @AllowedWithPendingPolicy() @Get('me/policy-exempt') exempt(@CurrentUser() user: AuthUser): { pending: string | null } {
+    return { pending: user.pendingPolicyVersion };
   }
   @Roles('security_analyst') @Get('alerts') alerts(): { ok: true } {
     return { ok: true };
@@ -109,5 +112,43 @@ describe(AccessGuard.name, () => {
   it('should let a platform admin act on any institution', async () => {
     const token = issueTestToken({ roles: ['platform_admin'] });
     await request(app.getHttpServer()).get(`/institutions/${orgB}`).set(...bearer(token)).expect(200);
+  });
+
+  describe('pending privacy policy acceptance', () => {
+    it('should refuse every unmarked route with 403 AUTH.POLICY_ACCEPTANCE_REQUIRED naming the version', async () => {
+      const token = issueTestToken({ pendingPolicy: '2026.2' });
+      for (const path of ['/me', `/institutions/${orgA}`]) {
+        const response = await request(app.getHttpServer()).get(path).set(...bearer(token)).expect(403);
+        const body = response.body as { code: string; message: string; details: { field: string; reason: string }[] };
+        expect(body.code).toBe('AUTH.POLICY_ACCEPTANCE_REQUIRED');
+        expect(body.message).toContain('2026.2');
+        expect(body.details).toEqual([{ field: 'policyVersion', reason: '2026.2' }]);
+      }
+    });
+
+    it('should refuse even a platform admin until the policy is accepted', async () => {
+      const token = issueTestToken({ roles: ['platform_admin'], pendingPolicy: 'v9' });
+      const response = await request(app.getHttpServer()).get(`/institutions/${orgB}`).set(...bearer(token)).expect(403);
+      expect((response.body as { code: string }).code).toBe('AUTH.POLICY_ACCEPTANCE_REQUIRED');
+    });
+
+    it('should open routes marked @AllowedWithPendingPolicy and public routes', async () => {
+      const token = issueTestToken({ pendingPolicy: '2026.2' });
+      const response = await request(app.getHttpServer()).get('/me/policy-exempt').set(...bearer(token)).expect(200);
+      expect(response.body).toEqual({ pending: '2026.2' });
+      await request(app.getHttpServer()).get('/open').set(...bearer(token)).expect(200);
+    });
+
+    it('should let a token without the claim through as before', async () => {
+      const response = await request(app.getHttpServer()).get('/me/policy-exempt').set(...bearer(issueTestToken())).expect(200);
+      expect(response.body).toEqual({ pending: null });
+      await request(app.getHttpServer()).get('/me').set(...bearer(issueTestToken())).expect(200);
+    });
+
+    it('should treat a malformed claim as an invalid token', async () => {
+      const token = issueTestToken({ pendingPolicy: '' });
+      const response = await request(app.getHttpServer()).get('/me').set(...bearer(token)).expect(401);
+      expect((response.body as { code: string }).code).toBe('AUTH.UNAUTHENTICATED');
+    });
   });
 });

@@ -4,16 +4,28 @@ import { AuthGuard } from '@nestjs/passport';
 import type { PlatformRole } from '@exam/contracts';
 import { DomainError, ForbiddenError } from '../errors/domain-error';
 import { AuthUser } from './auth-user';
-import { PUBLIC_ROUTE, REQUIRED_ROLES, TENANT_ACCESS, type TenantAccess } from './access.decorators';
+import { ALLOWED_WITH_PENDING_POLICY, PUBLIC_ROUTE, REQUIRED_ROLES, TENANT_ACCESS, type TenantAccess } from './access.decorators';
 
 interface RequestWithUser {
   user?: unknown;
   params?: Record<string, string | undefined>;
 }
 
+/** Stable code and the version to accept, so a client can show that text and call the accept route. */
+export function policyAcceptanceRequired(version: string): DomainError {
+  return new DomainError(
+    'AUTH.POLICY_ACCEPTANCE_REQUIRED',
+    'forbidden',
+    `The privacy policy changed materially: read version ${version} (GET /api/accounts/privacy-policy/versions/${version}), ` +
+      `accept it (POST /api/accounts/me/policy-acceptances), then refresh your token.`,
+    [{ field: 'policyVersion', reason: version }],
+  );
+}
+
 /**
  * Global guard: every route needs a valid access token unless marked @Public(); then the
- * @Roles() and @TenantRoles() requirements of the handler or its controller must hold.
+ * @Roles() and @TenantRoles() requirements of the handler or its controller must hold. A token that says a
+ * privacy policy acceptance is pending opens only routes marked @AllowedWithPendingPolicy().
  */
 @Injectable()
 export class AccessGuard extends AuthGuard('jwt') {
@@ -29,6 +41,9 @@ export class AccessGuard extends AuthGuard('jwt') {
     const request = context.switchToHttp().getRequest<RequestWithUser>();
     const user = request.user;
     if (!(user instanceof AuthUser)) throw new DomainError('AUTH.UNAUTHENTICATED', 'unauthenticated', 'Sign in first.');
+    if (user.pendingPolicyVersion !== null && this.reflector.getAllAndOverride<boolean | undefined>(ALLOWED_WITH_PENDING_POLICY, targets) !== true) {
+      throw policyAcceptanceRequired(user.pendingPolicyVersion);
+    }
     const roles = this.reflector.getAllAndOverride<PlatformRole[] | undefined>(REQUIRED_ROLES, targets);
     const tenant = this.reflector.getAllAndOverride<TenantAccess | undefined>(TENANT_ACCESS, targets);
     if (roles && !roles.some((r) => user.hasRole(r))) {

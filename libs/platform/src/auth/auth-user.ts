@@ -7,6 +7,8 @@ export class AuthUser {
     readonly sessionId: string,
     readonly roles: readonly PlatformRole[],
     readonly memberships: readonly InstitutionMembership[],
+    /** The privacy policy version the user must accept before anything else; null when nothing is pending. */
+    readonly pendingPolicyVersion: string | null = null,
   ) {}
 
   hasRole(role: PlatformRole): boolean {

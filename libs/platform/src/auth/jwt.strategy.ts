@@ -25,7 +25,8 @@ function isClaims(value: unknown): value is AccessTokenClaims {
     Array.isArray(value.roles) &&
     value.roles.every((r) => (PLATFORM_ROLES as readonly unknown[]).includes(r)) &&
     Array.isArray(value.memberships) &&
-    value.memberships.every(isMembership)
+    value.memberships.every(isMembership) &&
+    (value.pendingPolicy === undefined || (typeof value.pendingPolicy === 'string' && value.pendingPolicy.length > 0))
   );
 }
 
@@ -53,6 +54,6 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
 
   validate(payload: unknown): AuthUser | false {
     if (!isClaims(payload)) return false;
-    return new AuthUser(payload.sub, payload.sid, payload.roles, payload.memberships);
+    return new AuthUser(payload.sub, payload.sid, payload.roles, payload.memberships, payload.pendingPolicy ?? null);
   }
 }
