@@ -60,6 +60,11 @@ launch() {
   say "$name started (pid $!, log .local/logs/$name.log)"
 }
 
+# The simulator's reference photos (test data, never shipped): the labelled faces next to the checkout.
+if [ -z "${AUTHORITY_REFERENCE_PHOTOS_DIR:-}" ] && [ -d ../shared/testdata/faces ]; then
+  AUTHORITY_REFERENCE_PHOTOS_DIR="$(cd ../shared/testdata/faces && pwd)"
+  export AUTHORITY_REFERENCE_PHOTOS_DIR
+fi
 launch authority-sim
 for svc in "${SERVICES[@]}"; do launch "$svc"; done
 launch gateway

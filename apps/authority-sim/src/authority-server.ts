@@ -2,6 +2,7 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import { randomUUID } from 'node:crypto';
 import type { AuthoritySimEnv } from './config/authority-sim.env';
 import { FixedWindowRateLimiter } from './rate-limiter';
+import { ReferencePhotos } from './registry/reference-photos';
 import { PersonRegistry } from './registry/registry';
 import { canonicalString, isFresh, sign, SIGNATURE_HEADERS, signatureMatches } from './signing';
 import { decide, isBillable, type VerificationRecord, type VerificationRequest } from './verification';
@@ -12,6 +13,8 @@ const MAX_REMEMBERED = 100_000;
 
 export interface AuthorityServerOptions {
   readonly now?: () => Date;
+  /** The photos the register holds (default: loaded from AUTHORITY_REFERENCE_PHOTOS_DIR, or none). */
+  readonly photos?: ReferencePhotos;
   /** Where notifications go; tests replace it to observe deliveries. */
   readonly deliver?: (url: string, body: string, headers: Record<string, string>) => Promise<void>;
 }
@@ -30,6 +33,16 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
+/** One capture as the real services accept it (they ask for a few hundred kB at most). */
+export const MAX_FACE_IMAGE_BYTES = 512 * 1024;
+const MAX_FACE_IMAGE_BASE64 = Math.ceil(MAX_FACE_IMAGE_BYTES / 3) * 4;
+const PNG_MAGIC = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+function isPngOrJpeg(image: Buffer): boolean {
+  const jpeg = image.length > 3 && image[0] === 0xff && image[1] === 0xd8 && image[2] === 0xff;
+  return jpeg || image.subarray(0, PNG_MAGIC.length).equals(PNG_MAGIC);
+}
 
 /** Field-by-field check of the request body; returns the problem or the typed request. */
 export function parseVerificationRequest(body: unknown): VerificationRequest | string {
@@ -50,9 +63,12 @@ export function parseVerificationRequest(body: unknown): VerificationRequest | s
   }
   let parsedFace: VerificationRequest['face'];
   if (face !== undefined) {
-    if (!isRecord(face) || typeof face.livenessPassed !== 'boolean') return 'face.livenessPassed must be a boolean';
-    if (typeof face.similarity !== 'number' || !(face.similarity >= 0 && face.similarity <= 1)) return 'face.similarity must be a number in 0..1';
-    parsedFace = { livenessPassed: face.livenessPassed, similarity: face.similarity };
+    if (!isRecord(face) || typeof face.image !== 'string' || face.image.length === 0 || face.image.length > MAX_FACE_IMAGE_BASE64 || !BASE64.test(face.image)) {
+      return `face.image must be a base64 PNG or JPEG of at most ${MAX_FACE_IMAGE_BYTES} bytes`;
+    }
+    const image = Buffer.from(face.image, 'base64');
+    if (!isPngOrJpeg(image)) return 'face.image must be a PNG or JPEG';
+    parsedFace = { image };
   }
   if (callbackUrl !== undefined && (typeof callbackUrl !== 'string' || !/^https?:\/\/\S+$/.test(callbackUrl))) {
     return 'callbackUrl must be an http(s) URL';
@@ -73,19 +89,22 @@ async function postJson(url: string, body: string, headers: Record<string, strin
 
 /**
  * The local real-name authority: name + ID number check against a seeded register, document validity, and a
- * face comparison against the register photo (the similarity is supplied by the caller for now). See
- * CONTRACT.md for the wire format.
+ * face comparison of the submitted capture against the register photo (recognised by content hash, see
+ * ReferencePhotos). See CONTRACT.md for the wire format.
  */
 export function buildAuthorityServer(env: AuthoritySimEnv, options: AuthorityServerOptions = {}): FastifyInstance {
   const now = options.now ?? ((): Date => new Date());
   const deliver = options.deliver ?? postJson;
   const registry = new PersonRegistry(env.AUTHORITY_GENERATED_PERSONS);
+  const photos =
+    options.photos ??
+    (env.AUTHORITY_REFERENCE_PHOTOS_DIR === '' ? ReferencePhotos.empty() : ReferencePhotos.load(env.AUTHORITY_REFERENCE_PHOTOS_DIR));
   const limiter = new FixedWindowRateLimiter(env.AUTHORITY_RATE_LIMIT_PER_MINUTE);
   const byId = new Map<string, VerificationRecord>();
   const byRequestId = new Map<string, VerificationRecord>();
   const seenNonces = new Map<string, number>();
 
-  const app = Fastify({ logger: env.LOG_LEVEL === 'debug', bodyLimit: 64 * 1024 });
+  const app = Fastify({ logger: env.LOG_LEVEL === 'debug', bodyLimit: 1024 * 1024 });
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
     (request as RawBodyRequest).rawBody = body as string;
     try {
@@ -162,7 +181,7 @@ export function buildAuthorityServer(env: AuthoritySimEnv, options: AuthoritySer
     }
     if (person?.behaviour === 'slow') await new Promise((resolve) => setTimeout(resolve, SLOW_PERSON_DELAY_MS));
     const checkedAt = now();
-    const decision = decide(person, parsed, checkedAt.toISOString().slice(0, 10), env.AUTHORITY_FACE_THRESHOLD);
+    const decision = decide(person, parsed, checkedAt.toISOString().slice(0, 10), env.AUTHORITY_FACE_THRESHOLD, photos);
     const record: VerificationRecord = {
       verificationId: randomUUID(),
       requestId: parsed.requestId,

@@ -1,3 +1,5 @@
+import { compareFace } from './face-comparison';
+import type { ReferencePhotos } from './registry/reference-photos';
 import type { RegistryPerson } from './registry/test-persons';
 
 export const AUTHORITY_RESULTS = [
@@ -16,7 +18,8 @@ export interface VerificationRequest {
   readonly name: string;
   readonly idNumber: string;
   readonly document?: { readonly validFrom: string; readonly validTo: string };
-  readonly face?: { readonly livenessPassed: boolean; readonly similarity: number };
+  /** The live capture (PNG or JPEG bytes) the authority compares with its photo of the person. */
+  readonly face?: { readonly image: Buffer };
   readonly callbackUrl?: string;
 }
 
@@ -33,9 +36,12 @@ export interface VerificationRecord {
   readonly checkedAt: string;
 }
 
-/** Charged like the commercial services: every answer from the register except "no such number". */
+/**
+ * Charged like the commercial services: every answer from the register, except "no such number" and a capture
+ * refused by liveness before any comparison with the photo.
+ */
 export function isBillable(result: AuthorityResult): boolean {
-  return result !== 'not_found';
+  return result !== 'not_found' && result !== 'liveness_failed';
 }
 
 export interface Decision {
@@ -44,7 +50,13 @@ export interface Decision {
 }
 
 /** The authority's decision, rule by rule as the real services apply them (CONTRACT.md § Results). */
-export function decide(person: RegistryPerson | undefined, request: VerificationRequest, today: string, threshold: number): Decision {
+export function decide(
+  person: RegistryPerson | undefined,
+  request: VerificationRequest,
+  today: string,
+  threshold: number,
+  photos: ReferencePhotos,
+): Decision {
   if (person === undefined) return { result: 'not_found', score: null };
   if (person.name !== request.name.normalize('NFC')) return { result: 'mismatch', score: null };
   if (request.document !== undefined) {
@@ -54,8 +66,7 @@ export function decide(person: RegistryPerson | undefined, request: Verification
   }
   if (person.validTo !== 'long-term' && person.validTo < today) return { result: 'expired_document', score: null };
   if (request.face === undefined) return { result: 'match', score: null };
-  if (!person.hasPhoto) return { result: 'no_photo', score: null };
-  if (!request.face.livenessPassed) return { result: 'liveness_failed', score: null };
-  const score = request.face.similarity;
-  return { result: score >= threshold ? 'match' : 'face_mismatch', score };
+  const face = compareFace(photos, person.photoLabel, request.face.image);
+  if (face.kind !== 'compared') return { result: face.kind, score: null };
+  return { result: face.score >= threshold ? 'match' : 'face_mismatch', score: face.score };
 }

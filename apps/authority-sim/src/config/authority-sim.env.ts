@@ -27,6 +27,13 @@ export class AuthoritySimEnv {
 
   @Matches(/^[A-Za-z0-9._-]{1,64}$/) AUTHORITY_MODEL_VERSION = 'sim-face-2026.1';
 
+  /**
+   * Directory of reference photos, one sub-directory per identity label (CONTRACT.md § Face comparison); the
+   * start command and the e2e tests point it at ../shared/testdata/faces. Empty: the register holds no photos,
+   * so every face check answers no_photo. Test photos never ship with the product.
+   */
+  @IsString() AUTHORITY_REFERENCE_PHOTOS_DIR = '';
+
   /** Extra deterministic test persons (see CONTRACT.md), for load tests. */
   @Transform(toNumber) @IsInt() @Min(0) @Max(100_000) AUTHORITY_GENERATED_PERSONS = 2000;
 }

@@ -9,8 +9,11 @@ export interface AuthorityCheckRequest {
   readonly idNumber: string;
   /** The card's validity period when collected (a guardian's is not). */
   readonly document?: { readonly validFrom: string; readonly validTo: string };
-  /** Present once the face engine supplies a liveness-checked capture. */
-  readonly face?: { readonly livenessPassed: boolean; readonly similarity: number };
+  /**
+   * The frontal frame of a passed liveness challenge (PNG/JPEG bytes as the camera sent them): the authority
+   * compares it with its own photo of the person and returns the score. Never a score computed here.
+   */
+  readonly face?: { readonly image: Buffer };
 }
 
 /** One normalized decision, with everything needed to explain and bill it later. */

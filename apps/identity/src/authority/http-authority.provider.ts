@@ -53,7 +53,7 @@ export class HttpAuthorityProvider implements AuthorityProvider {
       name: request.name,
       idNumber: request.idNumber,
       ...(request.document === undefined ? {} : { document: request.document }),
-      ...(request.face === undefined ? {} : { face: request.face }),
+      ...(request.face === undefined ? {} : { face: { image: request.face.image.toString('base64') } }),
     });
     const submitted = await this.call('POST', '/v1/verifications', body);
     if (submitted.kind === 'failed') return submitted.decision;

@@ -71,6 +71,13 @@ export class FaceEnrolmentService {
     });
   }
 
+  /** Records explicit face-biometrics consent given in a face flow (enrolment, real-name face step). */
+  async grantConsent(userId: string, policyVersion: string): Promise<void> {
+    await this.dataSource
+      .getRepository(FaceConsentEntity)
+      .upsert({ userId, policyVersion, grantedAt: this.clock.now(), withdrawnAt: null }, ['userId']);
+  }
+
   async hasConsent(userId: string): Promise<boolean> {
     const consent = await this.dataSource.getRepository(FaceConsentEntity).findOneBy({ userId });
     return consent !== null && consent.withdrawnAt === null;

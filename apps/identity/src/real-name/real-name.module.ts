@@ -4,6 +4,10 @@ import { AuthorityNotificationsService } from '../authority/authority-notificati
 import { AUTHORITY_PROVIDER } from '../authority/authority.provider';
 import { HttpAuthorityProvider } from '../authority/http-authority.provider';
 import { IdentityEnv } from '../config/identity.env';
+import { FACE_ENGINE, type FaceEngine } from '../face/engine/face-engine';
+import { FaceCaptureService } from '../face/face-capture.service';
+import { RealNameFaceController } from './face/real-name-face.controller';
+import { RealNameLivenessService } from './face/real-name-liveness.service';
 import { AttemptBudget } from './attempt-budget';
 import { GuardianConsentService } from './guardian-consent.service';
 import { AppealsAdminController } from './appeals-admin.controller';
@@ -19,8 +23,11 @@ export class RealNameModule {
   static register(env: IdentityEnv): DynamicModule {
     return {
       module: RealNameModule,
-      controllers: [RealNameController, AppealsAdminController, AuthorityNotificationsController, RealNameErasureConsumer],
+      controllers: [RealNameController, RealNameFaceController, AppealsAdminController, AuthorityNotificationsController, RealNameErasureConsumer],
       providers: [
+        // The face module keeps its capture service private; this one wraps the same (global) engine.
+        { provide: FaceCaptureService, useFactory: (engine: FaceEngine) => new FaceCaptureService(engine), inject: [FACE_ENGINE] },
+        RealNameLivenessService,
         { provide: AUTHORITY_PROVIDER, useFactory: () => new HttpAuthorityProvider(env) },
         IdNumberIndex,
         AttemptBudget,

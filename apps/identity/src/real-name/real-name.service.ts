@@ -23,6 +23,9 @@ import {
 import { attemptRecord, VerificationAttemptEntity } from './verification-attempt.entity';
 import { validatePeriod, validatePerson, type ValidatedPerson } from './real-name-input';
 import type { VerifyRealNameDto } from './dto/verify-real-name.dto';
+import { localLivenessFailure } from './face/local-liveness-decision';
+import { RealNameLivenessService } from './face/real-name-liveness.service';
+import type { RealNameFaceChallengeEntity } from './face/real-name-face-challenge.entity';
 
 export const ADULT_AGE = 18;
 export const GUARDIAN_CONSENT_AGE = 14;
@@ -65,6 +68,7 @@ export class RealNameService {
     private readonly index: IdNumberIndex,
     private readonly budget: AttemptBudget,
     private readonly guardians: GuardianConsentService,
+    private readonly liveness: RealNameLivenessService,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -88,6 +92,14 @@ export class RealNameService {
       guardian = { person, relationship: input.guardian.relationship };
     }
 
+    // The face answer is claimed before the budget: a stale or foreign challenge costs nothing, and one
+    // challenge is answered once.
+    const frames = input.face?.frames.map((frame) => Buffer.from(frame, 'base64'));
+    let challenge: RealNameFaceChallengeEntity | undefined;
+    if (input.face !== undefined && frames !== undefined) {
+      challenge = await this.liveness.claim(userId, { challengeId: input.face.challengeId, nonce: input.face.nonce, frames });
+    }
+
     const dayKey = formatDate(today);
     const calls = guardian === undefined ? 1 : 2;
     const left = await this.budget.reserve(userId, dayKey, calls, this.env.REAL_NAME_DAILY_ATTEMPTS);
@@ -99,12 +111,7 @@ export class RealNameService {
     if (guardian !== undefined) await this.guardians.obtainConsent(userId, guardian, dayKey);
 
     const attemptId = randomUUID();
-    const decision = await this.authority.check({
-      requestId: attemptId,
-      name: applicant.name,
-      idNumber: applicant.idNumber.value,
-      document: { validFrom: input.validFrom, validTo: input.validTo },
-    });
+    const decision = await this.decide(attemptId, applicant, input, challenge, frames);
     await this.record(userId, attemptId, dayKey, applicant, input, decision, age);
     if (decision.result === 'rate_limited' || decision.result === 'provider_error') throw new AuthorityUnavailableError(decision.result);
     return {
@@ -115,6 +122,30 @@ export class RealNameService {
       warnings: applicant.idNumber.warnings.map((w) => w.code),
       attemptsLeftToday: left,
     };
+  }
+
+  /**
+   * The authority's decision; with a face step, only after local liveness passed, and then with the frontal
+   * capture. A failed liveness is decided here and sends nothing to the authority (no biometric leaves, no
+   * charge).
+   */
+  private async decide(
+    attemptId: string,
+    applicant: ValidatedPerson,
+    input: VerifyRealNameDto,
+    challenge: RealNameFaceChallengeEntity | undefined,
+    frames: readonly Buffer[] | undefined,
+  ): Promise<AuthorityDecision> {
+    const request = {
+      requestId: attemptId,
+      name: applicant.name,
+      idNumber: applicant.idNumber.value,
+      document: { validFrom: input.validFrom, validTo: input.validTo },
+    };
+    if (challenge === undefined || frames === undefined) return this.authority.check(request);
+    const liveness = await this.liveness.evaluate(challenge, frames);
+    if (!liveness.passed) return localLivenessFailure(liveness.reason, liveness.modelVersion);
+    return this.authority.check({ ...request, face: { image: liveness.frontal } });
   }
 
   async findVerified(userId: string): Promise<RealNameRecordEntity | null> {

@@ -29,11 +29,13 @@ export class VerificationAttemptEntity {
 
   @Column({ type: 'varchar', length: 64 }) provider!: string;
 
-  @Column({ name: 'model_version', type: 'varchar', length: 64, nullable: true }) modelVersion!: string | null;
+  /** The authority's face model, or identity's face engine for a liveness failure decided locally. */
+  @Column({ name: 'model_version', type: 'varchar', length: 128, nullable: true }) modelVersion!: string | null;
 
   @Column({ name: 'provider_ref', type: 'varchar', length: 64, nullable: true }) providerRef!: string | null;
 
-  @Column({ type: 'varchar', length: 64, nullable: true }) detail!: string | null;
+  /** Machine-readable failure detail, or the reason of a local liveness failure (never personal data). */
+  @Column({ type: 'varchar', length: 255, nullable: true }) detail!: string | null;
 
   @Column({ name: 'notified_at', type: 'datetime', precision: 3, nullable: true }) notifiedAt: Date | null = null;
 

@@ -1,5 +1,6 @@
 import { Type } from 'class-transformer';
 import { IsIn, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
+import { RealNameFaceAnswerDto } from '../face/dto/real-name-face.dto';
 import { GUARDIAN_RELATIONSHIPS, type GuardianRelationship } from '../guardian-consent.entity';
 
 export class GuardianDto {
@@ -16,4 +17,9 @@ export class VerifyRealNameDto {
   /** YYYY-MM-DD, or `long-term` for cards valid 长期. */
   @Matches(/^(\d{4}-\d{2}-\d{2}|long-term)$/, { message: 'validTo must be YYYY-MM-DD or long-term' }) validTo!: string;
   @IsOptional() @ValidateNested() @Type(() => GuardianDto) guardian?: GuardianDto;
+  /**
+   * The face step (人脸核身): the answer to a liveness challenge from POST /real-name/face-challenges. The
+   * frontal frame of a passed challenge goes to the authority, which compares it with its photo of the person.
+   */
+  @IsOptional() @ValidateNested() @Type(() => RealNameFaceAnswerDto) face?: RealNameFaceAnswerDto;
 }

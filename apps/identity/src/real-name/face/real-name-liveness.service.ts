@@ -1,0 +1,102 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { DataSource, IsNull } from 'typeorm';
+import { FaceCaptureService } from '../../face/face-capture.service';
+import { FaceEnrolmentService } from '../../face/face-enrolment.service';
+import { evaluateLiveness, randomLivenessSteps, type LivenessFrame, type LivenessStep } from '../../face/face-liveness';
+import { FaceChallengeExpiredError, FaceChallengeMismatchError, FaceChallengeNotFoundError, FaceConsentRequiredError } from '../../face/face.errors';
+import { FACE_MATCH_THRESHOLD, LIVENESS_CHALLENGE_TTL_SECONDS } from '../../face/face.policy';
+import { CLOCK, type Clock } from '../clock';
+import { RealNameFaceChallengeEntity } from './real-name-face-challenge.entity';
+
+export interface RealNameFaceChallenge {
+  readonly challengeId: string;
+  readonly nonce: string;
+  readonly steps: readonly LivenessStep[];
+  readonly expiresAt: Date;
+}
+
+export interface RealNameFaceAnswer {
+  readonly challengeId: string;
+  readonly nonce: string;
+  readonly frames: readonly Buffer[];
+}
+
+/** What the liveness step yields: the frontal capture for the authority, or why it failed. */
+export type LivenessResult =
+  | { readonly passed: true; readonly frontal: Buffer; readonly modelVersion: string }
+  | { readonly passed: false; readonly reason: string; readonly modelVersion: string };
+
+/**
+ * The challenge-response liveness step of real-name verification, on the same engine and rules as face checks
+ * (random head movements, one frame per step, the same face throughout). Only a capture that passed goes to
+ * the authority; frames are never stored.
+ */
+@Injectable()
+export class RealNameLivenessService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly capture: FaceCaptureService,
+    private readonly enrolment: FaceEnrolmentService,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  /** Face processing needs face-biometrics consent: on file, or given now (recorded with its policy version). */
+  async createChallenge(userId: string, consent: { readonly given: boolean; readonly policyVersion?: string }): Promise<RealNameFaceChallenge> {
+    if (consent.given && consent.policyVersion !== undefined) await this.enrolment.grantConsent(userId, consent.policyVersion);
+    else if (!(await this.enrolment.hasConsent(userId))) throw new FaceConsentRequiredError();
+    const now = this.clock.now();
+    const challenge = Object.assign(new RealNameFaceChallengeEntity(), {
+      id: randomUUID(),
+      userId,
+      nonce: randomBytes(32).toString('base64url'),
+      steps: randomLivenessSteps(),
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + LIVENESS_CHALLENGE_TTL_SECONDS * 1000),
+      usedAt: null,
+    });
+    await this.dataSource.getRepository(RealNameFaceChallengeEntity).insert(challenge);
+    return { challengeId: challenge.id, nonce: challenge.nonce, steps: challenge.steps, expiresAt: challenge.expiresAt };
+  }
+
+  /** Consumes the challenge atomically (one answer per challenge) before any model work. */
+  async claim(userId: string, answer: RealNameFaceAnswer): Promise<RealNameFaceChallengeEntity> {
+    if (!(await this.enrolment.hasConsent(userId))) throw new FaceConsentRequiredError();
+    const repository = this.dataSource.getRepository(RealNameFaceChallengeEntity);
+    const challenge = await repository.findOneBy({ id: answer.challengeId, userId });
+    if (challenge === null) throw new FaceChallengeNotFoundError();
+    const now = this.clock.now();
+    if (challenge.usedAt !== null || challenge.expiresAt.getTime() <= now.getTime()) throw new FaceChallengeExpiredError();
+    if (!sameSecret(challenge.nonce, answer.nonce)) throw new FaceChallengeMismatchError('the nonce does not belong to this challenge');
+    if (answer.frames.length !== challenge.steps.length) {
+      throw new FaceChallengeMismatchError(`send exactly ${challenge.steps.length} frames, one per step, in the order asked`);
+    }
+    const claimed = await repository.update({ id: challenge.id, usedAt: IsNull() }, { usedAt: now });
+    if (claimed.affected !== 1) throw new FaceChallengeExpiredError();
+    return challenge;
+  }
+
+  /** Runs the model on each frame (422 for no face, several faces, a tiny face) and the liveness rules. */
+  async evaluate(challenge: RealNameFaceChallengeEntity, frames: readonly Buffer[]): Promise<LivenessResult> {
+    const modelVersion = this.capture.modelVersion;
+    // A still picture sent several times is refused before any model work.
+    const digests = new Set(frames.map((frame) => createHash('sha256').update(frame).digest('hex')));
+    if (digests.size !== frames.length) return { passed: false, reason: 'the same picture was sent more than once (a still image)', modelVersion };
+    const analysed: LivenessFrame[] = [];
+    for (const [index, image] of frames.entries()) {
+      const single = await this.capture.singleFace(image, `face.frames[${index}]`);
+      analysed.push({ yaw: single.yaw, descriptor: single.face.descriptor, digest: single.digest });
+    }
+    const verdict = evaluateLiveness(challenge.steps, analysed, FACE_MATCH_THRESHOLD);
+    if (!verdict.passed) return { passed: false, reason: verdict.reason, modelVersion };
+    const frontal = frames.at(verdict.frontalIndex);
+    if (frontal === undefined) return { passed: false, reason: 'no frontal frame', modelVersion };
+    return { passed: true, frontal, modelVersion };
+  }
+}
+
+function sameSecret(expected: string, given: string): boolean {
+  const a = Buffer.from(expected);
+  const b = Buffer.from(given);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
