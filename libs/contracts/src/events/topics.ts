@@ -13,6 +13,7 @@ import { AccountActionRequestedV1, AlertRaisedV1, IncidentNotificationRequestedV
 import { RegistrationCreatedV1 } from '../payloads/exam.payloads';
 import {
   GuardianConsentRecordedV1,
+  GuardianConsentWithdrawnV1,
   MinorFlaggedV1,
   RealNameAppealReviewedV1,
   VerificationCompletedV1,
@@ -39,6 +40,7 @@ export const Topics = {
   VerificationCompleted: 'identity.verification.completed',
   MinorFlagged: 'identity.minor.flagged',
   GuardianConsentRecorded: 'identity.guardian_consent.recorded',
+  GuardianConsentWithdrawn: 'identity.guardian_consent.withdrawn',
   RealNameAppealReviewed: 'identity.real_name_appeal.reviewed',
   RegistrationCreated: 'exam.registration.created',
   OrderPaid: 'payments.order.paid',
@@ -74,6 +76,7 @@ export interface TopicPayloads {
   'identity.verification.completed': VerificationCompletedV1;
   'identity.minor.flagged': MinorFlaggedV1;
   'identity.guardian_consent.recorded': GuardianConsentRecordedV1;
+  'identity.guardian_consent.withdrawn': GuardianConsentWithdrawnV1;
   'identity.real_name_appeal.reviewed': RealNameAppealReviewedV1;
   'exam.registration.created': RegistrationCreatedV1;
   'payments.order.paid': OrderPaidV1;
@@ -104,6 +107,7 @@ export const TopicRegistry: { readonly [K in TopicName]: TopicContract<TopicPayl
   'identity.verification.completed': { version: 1, payload: VerificationCompletedV1, partitions: 3 },
   'identity.minor.flagged': { version: 1, payload: MinorFlaggedV1, partitions: 3 },
   'identity.guardian_consent.recorded': { version: 1, payload: GuardianConsentRecordedV1, partitions: 3 },
+  'identity.guardian_consent.withdrawn': { version: 1, payload: GuardianConsentWithdrawnV1, partitions: 3 },
   'identity.real_name_appeal.reviewed': { version: 1, payload: RealNameAppealReviewedV1, partitions: 3 },
   'exam.registration.created': { version: 1, payload: RegistrationCreatedV1, partitions: 3 },
   'payments.order.paid': { version: 1, payload: OrderPaidV1, partitions: 3 },

@@ -44,6 +44,18 @@ export class GuardianConsentRecordedV1 {
   @IsUUID() guardianVerificationId!: string;
 }
 
+/**
+ * The guardian withdrew consent to the processing of a child's data (under 14): identity has erased the child's
+ * real-name record and face data and waits for a new consent. Consumers stop processing the child's data that
+ * rests on this consent. Carries no guardian identifiers.
+ */
+export class GuardianConsentWithdrawnV1 {
+  @IsUUID() childUserId!: string;
+  @IsUUID() consentId!: string;
+  @IsIn(GUARDIAN_RELATIONSHIPS) relationship!: GuardianRelationshipKind;
+  @IsISO8601({ strict: true }) withdrawnAt!: string;
+}
+
 export const REAL_NAME_APPEAL_KINDS = ['id_number_taken', 'change_request'] as const;
 export type RealNameAppealKind = (typeof REAL_NAME_APPEAL_KINDS)[number];
 export const APPEAL_DECISIONS = ['approved', 'rejected'] as const;
