@@ -10,6 +10,7 @@ import { FieldProtectionModule } from './field-protection/field-protection.modul
 import { InstitutionsModule } from './institutions/institutions.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { PrivacyModule } from './privacy/privacy.module';
+import { PrivacyRequestsModule } from './privacy-requests/privacy-requests.module';
 import { RegistrationModule } from './registration/registration.module';
 import { SecurityModule } from './security/security.module';
 import { SessionsModule } from './sessions/sessions.module';
@@ -31,6 +32,7 @@ export class AccountsModule {
         InstitutionsModule,
         SecurityModule,
         PrivacyModule,
+        PrivacyRequestsModule,
         PasswordsModule,
         ContactsModule,
       ],

@@ -2,7 +2,9 @@ import { ContactChangeEntity } from '../contacts/contact-change.entity';
 import { InstitutionEntity } from '../institutions/institution.entity';
 import { InvitationEntity } from '../institutions/invitation.entity';
 import { MembershipEntity } from '../institutions/membership.entity';
+import { ConsentChangeEntity } from '../privacy/consent-change.entity';
 import { ConsentEntity } from '../privacy/consent.entity';
+import { PrivacyRequestEntity } from '../privacy-requests/privacy-request.entity';
 import { PolicyAcceptanceEntity } from '../privacy/policy-acceptance.entity';
 import { PolicyVersionEntity } from '../privacy/policy-version.entity';
 import { RefreshTokenEntity } from '../sessions/refresh-token.entity';
@@ -24,4 +26,6 @@ export const ACCOUNTS_ENTITIES: Function[] = [
   PolicyAcceptanceEntity,
   ConsentEntity,
   ContactChangeEntity,
+  ConsentChangeEntity,
+  PrivacyRequestEntity,
 ];

@@ -3,6 +3,7 @@ import { CONSENT_PURPOSES, Topics, type ConsentPurpose } from '@exam/contracts';
 import { EventPublisher } from '@exam/platform';
 import { DataSource, LessThanOrEqual, QueryFailedError, type EntityManager } from 'typeorm';
 import { Clock } from '../shared/clock';
+import { ConsentChangeEntity } from './consent-change.entity';
 import { ConsentEntity } from './consent.entity';
 import type { PublishPolicyDto } from './dto/privacy.dto';
 import { PolicyVersionEntity } from './policy-version.entity';
@@ -109,6 +110,7 @@ export class PrivacyService {
       const policyVersion = (await this.current(manager))?.version ?? null;
       const row = Object.assign(existing ?? new ConsentEntity(), { userId, purpose, granted, policyVersion, updatedAt: now });
       await manager.save(row);
+      await manager.insert(ConsentChangeEntity, Object.assign(new ConsentChangeEntity(), { userId, purpose, granted, policyVersion, changedAt: now }));
       await this.events.stage(manager, Topics.ConsentChanged, {
         subjectId: userId,
         payload: { userId, purpose, granted, ...(policyVersion === null ? {} : { policyVersion }), changedAt: now.toISOString() },

@@ -4,7 +4,8 @@ import { randomUUID } from 'node:crypto';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { CONTACT_INDEX_KEY_ID } from '../field-protection/contact-index';
 
-export const USER_STATUSES = ['pending', 'active'] as const;
+/** `erased`: a cancelled account's tombstone; its id stays taken, every personal field is gone. */
+export const USER_STATUSES = ['pending', 'active', 'erased'] as const;
 export type UserStatus = (typeof USER_STATUSES)[number];
 
 const millis = { type: 'datetime' as const, precision: 3 };
@@ -50,4 +51,5 @@ export class UserEntity {
 
   @Column({ name: 'created_at', ...millis }) createdAt: Date = new Date();
   @Column({ name: 'activated_at', ...millis, nullable: true }) activatedAt: Date | null = null;
+  @Column({ name: 'erased_at', ...millis, nullable: true }) erasedAt: Date | null = null;
 }

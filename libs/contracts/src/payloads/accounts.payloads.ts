@@ -34,7 +34,7 @@ export class ErasureRequestedV1 {
   @IsISO8601() deadline!: string;
 }
 
-export const SESSION_REVOKE_REASONS = ['logout', 'logout_all', 'ended_by_user', 'refresh_reuse', 'security_action', 'password_changed', 'contact_changed'] as const;
+export const SESSION_REVOKE_REASONS = ['logout', 'logout_all', 'ended_by_user', 'refresh_reuse', 'security_action', 'password_changed', 'contact_changed', 'account_erased'] as const;
 export type SessionRevokeReason = (typeof SESSION_REVOKE_REASONS)[number];
 
 /** Sessions ended: their refresh tokens no longer work; access tokens with these `sid`s should be refused. */

@@ -1,0 +1,134 @@
+import { Injectable } from '@nestjs/common';
+import { CONSENT_PURPOSES } from '@exam/contracts';
+import { PersonalDataRevealEntity } from '@exam/platform';
+import { In, type EntityManager } from 'typeorm';
+import { ContactChangeEntity } from '../contacts/contact-change.entity';
+import { InstitutionEntity } from '../institutions/institution.entity';
+import { MembershipEntity } from '../institutions/membership.entity';
+import { ConsentChangeEntity } from '../privacy/consent-change.entity';
+import { ConsentEntity } from '../privacy/consent.entity';
+import { PolicyAcceptanceEntity } from '../privacy/policy-acceptance.entity';
+import { SessionEntity } from '../sessions/session.entity';
+import { Clock } from '../shared/clock';
+import { UserEntity } from '../users/user.entity';
+import { VerificationCodeEntity } from '../verification/verification-code.entity';
+import {
+  ExportedConsentDto,
+  ExportedContactChangeDto,
+  ExportedProfileDto,
+  ExportedSecurityStateDto,
+  PersonalDataExportDto,
+} from './dto/privacy-requests.dto';
+import { PrivacyRequestEntity } from './privacy-request.entity';
+import { accountNotFound } from './privacy-requests.errors';
+
+const iso = (date: Date | null): string | null => date?.toISOString() ?? null;
+/** Bounds for the lists that grow with use; the newest rows come first. */
+const MAX_ROWS = 1000;
+
+/**
+ * Gathers every row the accounts service holds about one user, and nothing about anyone else: every query is
+ * keyed by that user's id (institution names are the only foreign data, and only for the user's memberships).
+ */
+@Injectable()
+export class PersonalDataExportBuilder {
+  constructor(private readonly clock: Clock) {}
+
+  async build(manager: EntityManager, userId: string): Promise<PersonalDataExportDto> {
+    const user = await manager.findOneBy(UserEntity, { id: userId });
+    if (user === null || user.status === 'erased') throw accountNotFound();
+    const [consents, history, acceptances, sessions, memberships, codes, contactChange, reveals, requests] = await Promise.all([
+      manager.findBy(ConsentEntity, { userId }),
+      manager.find(ConsentChangeEntity, { where: { userId }, order: { changedAt: 'DESC' }, take: MAX_ROWS }),
+      manager.find(PolicyAcceptanceEntity, { where: { userId }, order: { acceptedAt: 'DESC' }, take: MAX_ROWS }),
+      manager.find(SessionEntity, { where: { userId }, order: { createdAt: 'DESC' }, take: MAX_ROWS }),
+      manager.find(MembershipEntity, { where: { userId }, order: { createdAt: 'ASC' }, take: MAX_ROWS }),
+      manager.findBy(VerificationCodeEntity, { userId }),
+      manager.findOneBy(ContactChangeEntity, { userId }),
+      manager.find(PersonalDataRevealEntity, { where: { subjectId: userId }, order: { revealedAt: 'DESC' }, take: MAX_ROWS }),
+      manager.find(PrivacyRequestEntity, { where: { userId }, order: { requestedAt: 'DESC' }, take: MAX_ROWS }),
+    ]);
+    const institutionIds = [...new Set(memberships.map((m) => m.institutionId))];
+    const institutions =
+      institutionIds.length === 0
+        ? []
+        : await manager.find(InstitutionEntity, { where: { id: In(institutionIds) }, select: { id: true, name: true } });
+    const names = new Map(institutions.map((i) => [i.id, i.name]));
+    const consentOf = (row: { purpose: ExportedConsentDto['purpose']; granted: boolean; policyVersion: string | null }, at: Date): ExportedConsentDto =>
+      Object.assign(new ExportedConsentDto(), { purpose: row.purpose, granted: row.granted, policyVersion: row.policyVersion, at: at.toISOString() });
+
+    return Object.assign(new PersonalDataExportDto(), {
+      format: 'exam-platform/accounts-personal-data/v1' as const,
+      exportedAt: this.clock.now().toISOString(),
+      profile: Object.assign(new ExportedProfileDto(), {
+        userId: user.id,
+        username: user.username,
+        nickname: user.nickname,
+        phone: user.phone,
+        email: user.email,
+        fullName: user.fullName,
+        jobTitle: user.jobTitle,
+        company: user.company,
+        education: user.education,
+        status: user.status,
+        roles: user.roles,
+        createdAt: user.createdAt.toISOString(),
+        activatedAt: iso(user.activatedAt),
+      }),
+      security: Object.assign(new ExportedSecurityStateDto(), {
+        failedLogins: user.failedLogins,
+        lastFailedAt: iso(user.lastFailedAt),
+        lockedUntil: iso(user.lockedUntil),
+        reviewLockedAt: iso(user.reviewLockedAt),
+        reviewLockReason: user.reviewLockReason,
+        stepUpRequired: user.stepUpRequired,
+      }),
+      consents: CONSENT_PURPOSES.flatMap((purpose) => consents.filter((c) => c.purpose === purpose).map((c) => consentOf(c, c.updatedAt))),
+      consentHistory: history.map((h) => consentOf(h, h.changedAt)),
+      policyAcceptances: acceptances.map((a) => ({ version: a.version, acceptedAt: a.acceptedAt.toISOString() })),
+      sessions: sessions.map((s) => ({
+        sessionId: s.id,
+        maskedIp: s.maskedIp,
+        region: s.region,
+        userAgent: s.userAgent,
+        deviceId: s.deviceId,
+        createdAt: s.createdAt.toISOString(),
+        lastUsedAt: s.lastUsedAt.toISOString(),
+        expiresAt: s.expiresAt.toISOString(),
+        revokedAt: iso(s.revokedAt),
+        revokeReason: s.revokeReason,
+      })),
+      memberships: memberships.map((m) => ({
+        institutionId: m.institutionId,
+        institutionName: names.get(m.institutionId) ?? '',
+        role: m.role,
+        since: m.createdAt.toISOString(),
+      })),
+      // The code itself is never stored (only its keyed hash, which is no one's personal data): metadata only.
+      verificationCodes: codes.map((c) => ({
+        purpose: c.purpose,
+        channel: c.channel,
+        attempts: c.attempts,
+        sentAt: c.sentAt.toISOString(),
+        expiresAt: c.expiresAt.toISOString(),
+        consumedAt: iso(c.consumedAt),
+      })),
+      pendingContactChange:
+        contactChange === null
+          ? null
+          : Object.assign(new ExportedContactChangeDto(), {
+              kind: contactChange.kind,
+              [contactChange.kind]: contactChange.newValue,
+              requestedAt: contactChange.requestedAt.toISOString(),
+            }),
+      personalDataReveals: reveals.map((r) => ({ field: r.field, revealedAt: r.revealedAt.toISOString() })),
+      privacyRequests: requests.map((r) => ({
+        requestId: r.id,
+        kind: r.kind,
+        requestedAt: r.requestedAt.toISOString(),
+        deadlineAt: r.deadlineAt.toISOString(),
+        completedAt: iso(r.completedAt),
+      })),
+    });
+  }
+}
