@@ -5,24 +5,13 @@ import { ACCOUNTS_ENV } from '../config/accounts-env.token';
 import type { AccountsEnv } from '../config/accounts.env';
 import { SessionsService } from '../sessions/sessions.service';
 import { clientInfoOf } from './client-info';
-import { clearedRefreshCookie, deviceCookie, readCookie, REFRESH_COOKIE, refreshCookie } from './cookies';
+import { clearedRefreshCookie, readCookie, REFRESH_COOKIE, refreshCookie } from './cookies';
 import { StepUpDto, TokenResponseDto, VerificationRequiredDto } from './dto/login.dto';
 import { LocalAuthGuard } from './local-auth.guard';
 import type { SignInResult } from './login.service';
 import { RefreshService } from './refresh.service';
-import type { SignedIn } from './sign-in.completer';
+import { replySignedIn, toTokenResponse } from './signed-in.reply';
 import { StepUpService } from './step-up.service';
-
-function toTokenResponse(signedIn: SignedIn): TokenResponseDto {
-  return Object.assign(new TokenResponseDto(), {
-    accessToken: signedIn.accessToken,
-    tokenType: 'Bearer' as const,
-    expiresIn: signedIn.expiresIn,
-    sessionId: signedIn.sessionId,
-    userId: signedIn.userId,
-    policyAcceptanceRequired: signedIn.policyToAccept,
-  });
-}
 
 @Controller('auth')
 export class AuthController {
@@ -49,9 +38,10 @@ export class AuthController {
     if (result === undefined) throw new Error('LocalAuthGuard did not attach the sign-in result');
     if (result.kind === 'verification_required') {
       void reply.status(202);
-      return Object.assign(new VerificationRequiredDto(), { verificationRequired: true as const, method: 'one_time_code' as const, ...result.challenge });
+      const methods = result.challenge.faceTicket === undefined ? ['one_time_code' as const] : ['one_time_code' as const, 'face' as const];
+      return Object.assign(new VerificationRequiredDto(), { verificationRequired: true as const, method: 'one_time_code' as const, methods, ...result.challenge });
     }
-    return this.signedIn(request, reply, result.signedIn);
+    return replySignedIn(request, reply, result.signedIn, this.env);
   }
 
   @Public()
@@ -62,7 +52,7 @@ export class AuthController {
     @Res({ passthrough: true }) reply: FastifyReply,
     @Body() dto: StepUpDto,
   ): Promise<TokenResponseDto> {
-    return this.signedIn(request, reply, await this.stepUp.complete(dto.challengeId, dto.code, clientInfoOf(request)));
+    return replySignedIn(request, reply, await this.stepUp.complete(dto.challengeId, dto.code, clientInfoOf(request)), this.env);
   }
 
   @Public()
@@ -95,13 +85,5 @@ export class AuthController {
     const endedSessions = await this.sessions.endAll(user.userId);
     void reply.header('set-cookie', clearedRefreshCookie(this.env.COOKIE_SECURE));
     return { endedSessions };
-  }
-
-  private signedIn(request: FastifyRequest, reply: FastifyReply, signedIn: SignedIn): TokenResponseDto {
-    const client = clientInfoOf(request);
-    const cookies = [refreshCookie(signedIn.refreshToken, signedIn.sessionExpiresAt, this.env.COOKIE_SECURE)];
-    if (client.newDevice && client.deviceId !== undefined) cookies.push(deviceCookie(client.deviceId, this.env.COOKIE_SECURE, new Date()));
-    void reply.header('set-cookie', cookies);
-    return toTokenResponse(signedIn);
   }
 }

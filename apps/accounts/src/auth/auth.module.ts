@@ -5,6 +5,9 @@ import { SessionsModule } from '../sessions/sessions.module';
 import { UsersModule } from '../users/users.module';
 import { AccessTokenIssuer } from './access-token.issuer';
 import { AuthController } from './auth.controller';
+import { FaceSignInController } from './face/face-sign-in.controller';
+import { FaceSignInService } from './face/face-sign-in.service';
+import { FaceVerificationModule } from './face/face-verification.module';
 import { IpThrottle } from './ip-throttle';
 import { LocalStrategy } from './local.strategy';
 import { LoginService } from './login.service';
@@ -15,8 +18,8 @@ import { StepUpService } from './step-up.service';
 import { VerificationModule } from '../verification/verification.module';
 
 @Module({
-  imports: [UsersModule, SessionsModule, InstitutionsModule, VerificationModule, PrivacyModule],
-  controllers: [AuthController],
-  providers: [AccessTokenIssuer, IpThrottle, LoginAttemptsRecorder, SignInCompleter, StepUpService, LoginService, RefreshService, LocalStrategy],
+  imports: [UsersModule, SessionsModule, InstitutionsModule, VerificationModule, PrivacyModule, FaceVerificationModule],
+  controllers: [AuthController, FaceSignInController],
+  providers: [AccessTokenIssuer, IpThrottle, LoginAttemptsRecorder, SignInCompleter, StepUpService, FaceSignInService, LoginService, RefreshService, LocalStrategy],
 })
 export class AuthModule {}

@@ -11,6 +11,10 @@ import { LoginAttemptsRecorder, type AttemptRecord } from './login-attempts.reco
 import { SignInCompleter, type SignedIn } from './sign-in.completer';
 import type { ClientInfo } from '../sessions/sessions.service';
 import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import { ConsentEntity } from '../privacy/consent.entity';
+import { FaceCheckRedeemer } from './face/face-check.redeemer';
+import { FaceTicketIssuer } from './face/face-ticket.issuer';
 
 export interface StepUpChallenge {
   readonly challengeId: string;
@@ -18,6 +22,11 @@ export interface StepUpChallenge {
   readonly phone?: string;
   readonly email?: string;
   readonly codeExpiresInSeconds: number;
+  /**
+   * Present when the user consented to face biometrics: the ticket for a face check at the identity service
+   * (POST /api/identity/face/pre-auth/challenges), an alternative to the code.
+   */
+  readonly faceTicket?: string;
 }
 
 const challengeInvalid = (): DomainError =>
@@ -35,16 +44,19 @@ export class StepUpService {
     private readonly attempts: LoginAttemptsRecorder,
     private readonly completer: SignInCompleter,
     private readonly clock: Clock,
+    private readonly faceTickets: FaceTicketIssuer,
+    private readonly faceChecks: FaceCheckRedeemer,
     @Inject(NOTIFIER) private readonly notifier: Notifier,
     @Inject(ACCOUNTS_ENV) private readonly env: AccountsEnv,
   ) {}
 
   async challenge(userId: string, attempt: AttemptRecord): Promise<StepUpChallenge> {
-    const { user, issued } = await this.dataSource.transaction(async (manager) => {
+    const { user, issued, faceConsented } = await this.dataSource.transaction(async (manager) => {
       const locked = await manager.findOneOrFail(UserEntity, { where: { id: userId }, lock: { mode: 'pessimistic_write' } });
       const code = await this.codes.issue(manager, locked.id, 'login_step_up', locked.phone === null ? 'email' : 'sms');
       await this.attempts.stage(manager, attempt);
-      return { user: locked, issued: code };
+      const faceConsented = await manager.existsBy(ConsentEntity, { userId: locked.id, purpose: 'face_biometrics', granted: true });
+      return { user: locked, issued: code, faceConsented };
     });
     const channel = user.phone === null ? 'email' : 'sms';
     await this.notifier.send({
@@ -59,6 +71,7 @@ export class StepUpService {
       ...(user.phone === null ? {} : { phone: user.phone }),
       ...(user.email === null ? {} : { email: user.email }),
       codeExpiresInSeconds: this.env.CODE_TTL_SECONDS,
+      ...(faceConsented ? { faceTicket: this.faceTickets.issue(user.id, 'step_up', issued.id).ticket } : {}),
     };
   }
 
@@ -68,19 +81,28 @@ export class StepUpService {
       if (pending === null) throw challengeInvalid();
       const consumed = await this.codes.consume(manager, pending.userId, 'login_step_up', code);
       if (consumed !== 'ok') return consumed;
-      const user = await manager.findOneOrFail(UserEntity, { where: { id: pending.userId }, lock: { mode: 'pessimistic_write' } });
-      if (user.reviewLockedAt !== null) throw challengeInvalid();
-      const attempt: AttemptRecord = {
-        attemptId: randomUUID(),
-        userId: user.id,
-        outcome: 'success',
-        reason: 'step_up_passed',
-        client,
-        at: this.clock.now(),
-      };
-      return this.completer.complete(manager, user, attempt, { stepUpRequired: false });
+      return this.finish(manager, pending.userId, client, 'step_up_passed');
     });
     if (typeof outcome === 'number') throw VerificationCodesService.wrong(outcome);
     return outcome;
+  }
+
+  /** The same challenge confirmed by a face check taken with its ticket instead of the code. */
+  async completeWithFace(challengeId: string, faceCheckToken: string, client: ClientInfo): Promise<SignedIn> {
+    return this.dataSource.transaction(async (manager) => {
+      const pending = await this.codes.findLive(manager, challengeId, 'login_step_up');
+      if (pending === null) throw challengeInvalid();
+      const claims = this.faceChecks.verify(faceCheckToken, { purpose: 'step_up', userId: pending.userId, ref: challengeId });
+      await this.faceChecks.redeem(manager, claims);
+      if (!(await this.codes.consumeById(manager, challengeId, 'login_step_up'))) throw challengeInvalid();
+      return this.finish(manager, pending.userId, client, 'step_up_face_passed');
+    });
+  }
+
+  private async finish(manager: EntityManager, userId: string, client: ClientInfo, reason: string): Promise<SignedIn> {
+    const user = await manager.findOneOrFail(UserEntity, { where: { id: userId }, lock: { mode: 'pessimistic_write' } });
+    if (user.reviewLockedAt !== null) throw challengeInvalid();
+    const attempt: AttemptRecord = { attemptId: randomUUID(), userId: user.id, outcome: 'success', reason, client, at: this.clock.now() };
+    return this.completer.complete(manager, user, attempt, { stepUpRequired: false });
   }
 }

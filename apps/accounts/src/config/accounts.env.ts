@@ -1,4 +1,4 @@
-import { BaseServiceEnv, ConfigValidationError, loadConfig, Secret } from '@exam/platform';
+import { BaseServiceEnv, ConfigValidationError, developmentFaceCheckKeyPair, loadConfig, Secret } from '@exam/platform';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsString, Matches, Max, Min } from 'class-validator';
 
@@ -57,6 +57,29 @@ export class AccountsEnv extends BaseServiceEnv {
   @Secret() @IsString() SMTP_URL = '';
   @IsString() MAIL_FROM = 'Exam Platform <no-reply@exam.local>';
 
+  /**
+   * Public keys of the identity service's face-check tokens (`kid=<base64 SPKI>`, comma-separated), for face
+   * step-up, face sign-in and password recovery by face. The default is the published development key.
+   */
+  @Matches(/^\s*[A-Za-z0-9_-]{1,32}=[A-Za-z0-9+/=]+\s*(,\s*[A-Za-z0-9_-]{1,32}=[A-Za-z0-9+/=]+\s*)*$/, {
+    message: 'FACE_CHECK_PUBLIC_KEYS must be kid=<base64 SPKI> entries separated by commas',
+  })
+  FACE_CHECK_PUBLIC_KEYS = developmentFaceCheckKeyPair().publicKeys;
+
+  /** Lifetime of a face ticket (the permission to take one face check before signing in). */
+  @Transform(toInt) @IsInt() @Min(60) @Max(900) FACE_TICKET_TTL_SECONDS = 300;
+
+  /** Seconds between retention passes (deleting expired codes, contact changes, invitations, ended sessions); 0 = off. */
+  @Transform(toInt) @IsInt() @Min(0) @Max(86_400) RETENTION_INTERVAL_SECONDS = 3600;
+  /** Rows one retention DELETE may remove, so no pass holds locks for long. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(10_000) RETENTION_BATCH_SIZE = 500;
+  /** One-time codes are deleted this long after they expired or were used. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(8760) RETENTION_CODES_HOURS = 24;
+  /** Sessions and their refresh tokens are deleted this long after they were revoked or expired. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(3650) RETENTION_SESSIONS_DAYS = 30;
+  /** Invitations nobody accepted are deleted this long after they expired. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(3650) RETENTION_INVITATIONS_DAYS = 30;
+
   /** Secure cookies need HTTPS; only plain-HTTP local development turns this off. */
   @Transform(toBool) @IsBoolean() COOKIE_SECURE = true;
 }
@@ -65,6 +88,9 @@ export function loadAccountsEnv(env: Readonly<Record<string, string | undefined>
   const config = loadConfig(AccountsEnv, env);
   if (config.NODE_ENV === 'production' && config.NOTIFIER === 'dev-mailbox') {
     throw new ConfigValidationError(['NOTIFIER: production must deliver codes for real (set NOTIFIER=smtp and SMTP_URL)']);
+  }
+  if (config.NODE_ENV === 'production' && config.FACE_CHECK_PUBLIC_KEYS.includes(developmentFaceCheckKeyPair().publicKeys)) {
+    throw new ConfigValidationError(['FACE_CHECK_PUBLIC_KEYS: production must not trust the published development face-check key']);
   }
   return config;
 }

@@ -60,8 +60,7 @@ export class PasswordsService {
   async confirmReset(login: string, code: string, newPassword: string): Promise<void> {
     const found = await this.users.findByLogin(this.dataSource.manager, login);
     if (found?.status !== 'active') throw codeExpired();
-    assertAcceptablePassword(newPassword, { identifiers: identifiersOf(found) });
-    const passwordHash = await this.hasher.hash(newPassword);
+    const passwordHash = await this.acceptableHash(found, newPassword);
     const outcome = await this.dataSource.transaction(async (manager) => {
       const consumed = await this.codes.consume(manager, found.id, 'password_reset', code);
       if (consumed !== 'ok') return consumed;
@@ -75,13 +74,18 @@ export class PasswordsService {
     const user = await this.dataSource.getRepository(UserEntity).findOneBy({ id: userId });
     if (user === null) throw wrongCurrentPassword();
     if (!(await this.hasher.check(user.passwordHash, currentPassword)).matches) throw wrongCurrentPassword();
-    assertAcceptablePassword(newPassword, { identifiers: identifiersOf(user) });
-    const passwordHash = await this.hasher.hash(newPassword);
+    const passwordHash = await this.acceptableHash(user, newPassword);
     await this.dataSource.transaction((manager) => this.store(manager, userId, passwordHash, 'changed_by_user'));
   }
 
+  /** Checks the password policy for this user (400 with the rule), then hashes off the event loop. */
+  async acceptableHash(user: UserEntity, newPassword: string): Promise<string> {
+    assertAcceptablePassword(newPassword, { identifiers: identifiersOf(user) });
+    return this.hasher.hash(newPassword);
+  }
+
   /** New hash, brute-force state cleared, every session ended, change published: one transaction. */
-  private async store(manager: EntityManager, userId: string, passwordHash: string, method: PasswordChangeMethod): Promise<void> {
+  async store(manager: EntityManager, userId: string, passwordHash: string, method: PasswordChangeMethod): Promise<void> {
     await manager.update(UserEntity, { id: userId }, { passwordHash, failedLogins: 0, lastFailedAt: null, lockedUntil: null });
     await this.sessions.endAllWithin(manager, userId, 'password_changed');
     await this.events.stage(manager, Topics.PasswordChanged, {

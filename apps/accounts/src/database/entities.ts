@@ -1,3 +1,4 @@
+import { FaceCheckRedemptionEntity } from '../auth/face/face-check-redemption.entity';
 import { ContactChangeEntity } from '../contacts/contact-change.entity';
 import { InstitutionEntity } from '../institutions/institution.entity';
 import { InvitationEntity } from '../institutions/invitation.entity';
@@ -28,4 +29,5 @@ export const ACCOUNTS_ENTITIES: Function[] = [
   ContactChangeEntity,
   ConsentChangeEntity,
   PrivacyRequestEntity,
+  FaceCheckRedemptionEntity,
 ];

@@ -78,6 +78,21 @@ export class VerificationCodesService {
     return 'ok';
   }
 
+  /**
+   * Consumes a live code without its digits, for a flow completed by another proof (a face check bound to this
+   * code's id). False when it was consumed or expired meanwhile.
+   */
+  async consumeById(manager: EntityManager, id: string, purpose: CodePurpose): Promise<boolean> {
+    const now = this.clock.now();
+    const result = await manager
+      .createQueryBuilder()
+      .update(VerificationCodeEntity)
+      .set({ consumedAt: now })
+      .where('id = :id AND purpose = :purpose AND consumed_at IS NULL AND expires_at > :now', { id, purpose, now })
+      .execute();
+    return result.affected === 1;
+  }
+
   static wrong(attemptsLeft: number): Error {
     return attemptsLeft > 0 ? codeWrong(attemptsLeft) : codeAttemptsExhausted();
   }

@@ -9,6 +9,8 @@ export class FaceChallengeEntity {
   @Column({ name: 'user_id', type: 'char', length: 36 }) userId!: string;
   @Column({ type: 'varchar', length: 32 }) purpose!: FaceCheckPurpose;
   @Column({ name: 'exam_id', type: 'char', length: 36, nullable: true }) examId!: string | null;
+  /** The relying service's request (a face ticket's `ref`) for checks taken before sign-in; null otherwise. */
+  @Column({ type: 'varchar', length: 64, nullable: true }) ref!: string | null;
   @Column({ type: 'char', length: 43 }) nonce!: string;
   @Column({ type: 'simple-json' }) steps!: LivenessStep[];
   @Column({ name: 'created_at', type: 'datetime', precision: 3 }) createdAt!: Date;

@@ -29,6 +29,7 @@ import { FACE_MATCH_THRESHOLD, LIVENESS_CHALLENGE_TTL_SECONDS } from './face.pol
 
 export interface FaceChallenge {
   readonly challengeId: string;
+  readonly ref: string | null;
   readonly nonce: string;
   readonly steps: readonly LivenessStep[];
   readonly purpose: FaceCheckPurpose;
@@ -41,6 +42,8 @@ export interface FaceCheckCommand {
   readonly challengeId: string;
   readonly nonce: string;
   readonly frames: readonly Buffer[];
+  /** Checks taken with a face ticket: the challenge must have been made for that ticket's purpose and request. */
+  readonly ticket?: { readonly purpose: FaceCheckPurpose; readonly ref: string };
 }
 
 export interface FaceCheckDecision {
@@ -68,6 +71,7 @@ export class FaceCheckService {
     userId: string,
     purpose: FaceCheckPurpose,
     examId: string | undefined,
+    ref: string | null = null,
   ): Promise<FaceChallenge> {
     if (purpose === 'exam_start' && examId === undefined) throw new FaceExamIdRequiredError();
     const now = this.clock.now();
@@ -77,6 +81,7 @@ export class FaceCheckService {
       userId,
       purpose,
       examId: purpose === 'exam_start' ? (examId ?? null) : null,
+      ref,
       nonce: randomBytes(32).toString('base64url'),
       steps: randomLivenessSteps(),
       createdAt: now,
@@ -86,6 +91,7 @@ export class FaceCheckService {
     await this.dataSource.getRepository(FaceChallengeEntity).insert(challenge);
     return {
       challengeId: challenge.id,
+      ref: challenge.ref,
       nonce: challenge.nonce,
       steps: challenge.steps,
       purpose: challenge.purpose,
@@ -100,6 +106,10 @@ export class FaceCheckService {
       .getRepository(FaceChallengeEntity)
       .findOneBy({ id: command.challengeId, userId: command.userId });
     if (challenge === null) throw new FaceChallengeNotFoundError();
+    // A ticket only answers the challenge made for it; a signed-in caller only answers their own plain ones.
+    const ticket = command.ticket;
+    if (ticket === undefined ? challenge.ref !== null : challenge.purpose !== ticket.purpose || challenge.ref !== ticket.ref)
+      throw new FaceChallengeNotFoundError();
     if (challenge.usedAt !== null || challenge.expiresAt.getTime() <= now.getTime())
       throw new FaceChallengeExpiredError();
     if (!sameSecret(challenge.nonce, command.nonce))
@@ -183,6 +193,7 @@ export class FaceCheckService {
       purpose: challenge.purpose,
       examId: challenge.examId,
       verificationId: verification.id,
+      ref: challenge.ref,
     });
     return { verification, token: { value: issued.token, expiresAt: new Date(issued.claims.exp * 1000) } };
   }

@@ -151,3 +151,17 @@ export class FaceReviewClosedError extends DomainError {
     super('FACE.REVIEW_CLOSED', 'conflict', 'This review has already been resolved.');
   }
 }
+
+/**
+ * Before sign-in, "no consent" and "not enrolled" are one answer, the same for an account that does not exist:
+ * a stranger holding a face ticket learns nothing more than that face sign-in is not available.
+ */
+export class FaceSignInUnavailableError extends DomainError {
+  constructor() {
+    super(
+      'FACE.SIGN_IN_UNAVAILABLE',
+      'conflict',
+      'Face verification is not set up for this account; use your password or a one-time code instead.',
+    );
+  }
+}

@@ -8,6 +8,7 @@ import { FACE_CHECK_TOKEN_ISSUER } from './face-check.tokens';
 import { FaceCheckService } from './face-check.service';
 import { FACE_CLOCK, SYSTEM_FACE_CLOCK, type FaceClock } from './face-clock';
 import { FaceController } from './face.controller';
+import { FacePreAuthController } from './face-pre-auth.controller';
 import { FaceConsentConsumer } from './face-consent.consumer';
 import { FaceConsentService } from './face-consent.service';
 import { FaceEnrolmentService } from './face-enrolment.service';
@@ -45,7 +46,7 @@ export class FaceModule implements OnModuleDestroy {
       module: FaceModule,
       // Global within identity: account erasure (real-name module) also erases face data.
       global: true,
-      controllers: [FaceController, FaceConsentConsumer],
+      controllers: [FaceController, FacePreAuthController, FaceConsentConsumer],
       providers: [
         {
           provide: FACE_ENGINE,

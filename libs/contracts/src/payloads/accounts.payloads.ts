@@ -75,7 +75,7 @@ export class ConsentChangedV1 {
   @IsISO8601() changedAt!: string;
 }
 
-export const PASSWORD_CHANGE_METHODS = ['reset_by_code', 'changed_by_user'] as const;
+export const PASSWORD_CHANGE_METHODS = ['reset_by_code', 'reset_by_face', 'changed_by_user'] as const;
 export type PasswordChangeMethod = (typeof PASSWORD_CHANGE_METHODS)[number];
 
 /** A password changed; every other session of the user was ended with it. */

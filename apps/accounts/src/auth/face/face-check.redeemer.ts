@@ -1,0 +1,53 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  FaceCheckTokenRejectedError,
+  FaceCheckTokenVerifier,
+  parseFaceCheckPublicKeys,
+  type FaceCheckClaims,
+  type FaceCheckExpectation,
+} from '@exam/platform/face-check';
+import type { EntityManager } from 'typeorm';
+import { ACCOUNTS_ENV } from '../../config/accounts-env.token';
+import type { AccountsEnv } from '../../config/accounts.env';
+import { Clock } from '../../shared/clock';
+import { FaceCheckRedemptionEntity } from './face-check-redemption.entity';
+import { faceTokenUsed } from './face.errors';
+
+export type SignInFaceCheck = FaceCheckExpectation & { readonly purpose: 'step_up' | 'face_login' | 'password_recovery' };
+
+/**
+ * Accepts a face-check token from the identity service, offline (its public keys only): signature, lifetime,
+ * purpose, user and request. A sign-in purpose needs a check taken with one of our face tickets (a `ref`), and
+ * each token works once.
+ */
+@Injectable()
+export class FaceCheckRedeemer {
+  private readonly verifier: FaceCheckTokenVerifier;
+
+  constructor(
+    @Inject(ACCOUNTS_ENV) env: AccountsEnv,
+    private readonly clock: Clock,
+  ) {
+    this.verifier = new FaceCheckTokenVerifier({ publicKeys: parseFaceCheckPublicKeys(env.FACE_CHECK_PUBLIC_KEYS) });
+  }
+
+  /** Signature and claims only; call redeem in the transaction that acts on it. */
+  verify(token: string, expected: SignInFaceCheck): FaceCheckClaims {
+    const claims = this.verifier.verify(token, expected);
+    if (claims.ref === null) throw new FaceCheckTokenRejectedError('WRONG_REQUEST');
+    return claims;
+  }
+
+  /** Records the token as used in the caller's transaction; a second use, here or on another replica, is a 409. */
+  async redeem(manager: EntityManager, claims: FaceCheckClaims): Promise<void> {
+    const result = await manager
+      .createQueryBuilder()
+      .insert()
+      .into(FaceCheckRedemptionEntity)
+      .values({ jti: claims.jti, userId: claims.sub, purpose: claims.purpose, verificationId: claims.verificationId, redeemedAt: this.clock.now() })
+      .orIgnore()
+      .execute();
+    const affected = (result.raw as { affectedRows?: number }).affectedRows;
+    if (affected !== 1) throw faceTokenUsed();
+  }
+}

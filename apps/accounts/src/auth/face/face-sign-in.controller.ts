@@ -1,0 +1,61 @@
+import { Body, Controller, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
+import { Public } from '@exam/platform';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ACCOUNTS_ENV } from '../../config/accounts-env.token';
+import type { AccountsEnv } from '../../config/accounts.env';
+import { clientInfoOf } from '../client-info';
+import { FaceSignInDto, FaceStepUpDto, FaceTicketRequestDto, FaceTicketResponseDto, TokenResponseDto } from '../dto/login.dto';
+import { replySignedIn } from '../signed-in.reply';
+import { StepUpService } from '../step-up.service';
+import { FaceSignInService } from './face-sign-in.service';
+import { FaceTicketsService } from './face-tickets.service';
+
+/**
+ * Signing in with the face: by itself (face sign-in), or to confirm a risky password sign-in (step-up). The
+ * face check itself happens at the identity service with the ticket given here.
+ */
+@Controller('auth')
+export class FaceSignInController {
+  constructor(
+    private readonly faceSignIn: FaceSignInService,
+    private readonly tickets: FaceTicketsService,
+    private readonly stepUp: StepUpService,
+    @Inject(ACCOUNTS_ENV) private readonly env: AccountsEnv,
+  ) {}
+
+  /**
+   * Body `{ login }`. Always 200 with a face ticket for `POST /api/identity/face/pre-auth/challenges`; whether the
+   * account exists or has a face shows only at the identity service, as "face sign-in unavailable".
+   */
+  @Public()
+  @Post('face-login/ticket')
+  @HttpCode(200)
+  async ticket(@Body() dto: FaceTicketRequestDto): Promise<FaceTicketResponseDto> {
+    return FaceTicketResponseDto.from(await this.tickets.ticketFor(dto.login, 'face_login'));
+  }
+
+  /** Body `{ faceCheckToken }` from the passed face check. 200 as a password sign-in; each token works once. */
+  @Public()
+  @Post('face-login')
+  @HttpCode(200)
+  async signIn(
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+    @Body() dto: FaceSignInDto,
+  ): Promise<TokenResponseDto> {
+    return replySignedIn(request, reply, await this.faceSignIn.signIn(dto.faceCheckToken, clientInfoOf(request)), this.env);
+  }
+
+  /** Confirms a risky sign-in (202 from `auth/login` with `methods` including `face`) with a face check taken with its `faceTicket`. */
+  @Public()
+  @Post('step-up/face')
+  @HttpCode(200)
+  async completeStepUp(
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+    @Body() dto: FaceStepUpDto,
+  ): Promise<TokenResponseDto> {
+    const signedIn = await this.stepUp.completeWithFace(dto.challengeId, dto.faceCheckToken, clientInfoOf(request));
+    return replySignedIn(request, reply, signedIn, this.env);
+  }
+}

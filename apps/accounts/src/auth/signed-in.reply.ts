@@ -1,0 +1,26 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { AccountsEnv } from '../config/accounts.env';
+import { clientInfoOf } from './client-info';
+import { deviceCookie, refreshCookie } from './cookies';
+import { TokenResponseDto } from './dto/login.dto';
+import type { SignedIn } from './sign-in.completer';
+
+export function toTokenResponse(signedIn: SignedIn): TokenResponseDto {
+  return Object.assign(new TokenResponseDto(), {
+    accessToken: signedIn.accessToken,
+    tokenType: 'Bearer' as const,
+    expiresIn: signedIn.expiresIn,
+    sessionId: signedIn.sessionId,
+    userId: signedIn.userId,
+    policyAcceptanceRequired: signedIn.policyToAccept,
+  });
+}
+
+/** Every way of signing in answers alike: access token in the body, refresh token (and a new device id) in cookies. */
+export function replySignedIn(request: FastifyRequest, reply: FastifyReply, signedIn: SignedIn, env: AccountsEnv): TokenResponseDto {
+  const client = clientInfoOf(request);
+  const cookies = [refreshCookie(signedIn.refreshToken, signedIn.sessionExpiresAt, env.COOKIE_SECURE)];
+  if (client.newDevice && client.deviceId !== undefined) cookies.push(deviceCookie(client.deviceId, env.COOKIE_SECURE, new Date()));
+  void reply.header('set-cookie', cookies);
+  return toTokenResponse(signedIn);
+}

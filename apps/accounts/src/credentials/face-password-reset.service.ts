@@ -1,0 +1,30 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { FaceCheckRedeemer } from '../auth/face/face-check.redeemer';
+import { faceSignInRefused } from '../auth/face/face.errors';
+import { UserEntity } from '../users/user.entity';
+import { PasswordsService } from './passwords.service';
+
+/**
+ * Password recovery by face: the face-check token (purpose password_recovery, taken with our ticket) proves
+ * the account holder; the new password must meet the policy; every session ends, as with a reset by code.
+ */
+@Injectable()
+export class FacePasswordResetService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly faceChecks: FaceCheckRedeemer,
+    private readonly passwords: PasswordsService,
+  ) {}
+
+  async reset(faceCheckToken: string, newPassword: string): Promise<void> {
+    const claims = this.faceChecks.verify(faceCheckToken, { purpose: 'password_recovery' });
+    const user = await this.dataSource.getRepository(UserEntity).findOneBy({ id: claims.sub });
+    if (user?.status !== 'active' || user.reviewLockedAt !== null) throw faceSignInRefused();
+    const passwordHash = await this.passwords.acceptableHash(user, newPassword);
+    await this.dataSource.transaction(async (manager) => {
+      await this.faceChecks.redeem(manager, claims);
+      await this.passwords.store(manager, user.id, passwordHash, 'reset_by_face');
+    });
+  }
+}

@@ -1,0 +1,61 @@
+import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
+import { AUTH_SETTINGS, Public, verifyFaceTicket, type AuthSettings, type FaceTicketClaims } from '@exam/platform';
+import { PreAuthAnswerDto, PreAuthChallengeDto } from './dto/face-pre-auth.dto';
+import { FaceChallengeResponseDto, FaceCheckResponseDto } from './dto/face-responses.dto';
+import { FaceCheckService } from './face-check.service';
+import { FaceConsentRequiredError, FaceNotEnrolledError, FaceSignInUnavailableError } from './face.errors';
+
+const image = (base64: string): Buffer => Buffer.from(base64, 'base64');
+
+/**
+ * Face checks for people who are not signed in yet: a risky sign-in's step-up, face sign-in and password
+ * recovery. The face ticket from accounts stands in for the access token and fixes the account, the purpose
+ * and the accounts request; the face-check token that a pass yields carries that request back to accounts.
+ */
+@Controller('face/pre-auth')
+export class FacePreAuthController {
+  constructor(
+    private readonly checks: FaceCheckService,
+    @Inject(AUTH_SETTINGS) private readonly auth: AuthSettings,
+  ) {}
+
+  /** Body `{ ticket }`. 201: the liveness challenge for the ticket's account; 409 FACE.SIGN_IN_UNAVAILABLE when it has no usable face. */
+  @Public()
+  @Post('challenges')
+  async challenge(@Body() dto: PreAuthChallengeDto): Promise<FaceChallengeResponseDto> {
+    const ticket = this.ticketOf(dto.ticket);
+    const challenge = await uniformly(() => this.checks.createChallenge(ticket.sub, ticket.purpose, undefined, ticket.ref));
+    return FaceChallengeResponseDto.from(challenge);
+  }
+
+  /** 200 for both outcomes, as for signed-in checks; a pass carries the face-check token to give to accounts. */
+  @Public()
+  @Post('checks')
+  @HttpCode(200)
+  async check(@Body() dto: PreAuthAnswerDto): Promise<FaceCheckResponseDto> {
+    const ticket = this.ticketOf(dto.ticket);
+    const decision = await uniformly(() =>
+      this.checks.check({
+        userId: ticket.sub,
+        challengeId: dto.challengeId,
+        nonce: dto.nonce,
+        frames: dto.frames.map(image),
+        ticket: { purpose: ticket.purpose, ref: ticket.ref },
+      }),
+    );
+    return FaceCheckResponseDto.from(decision);
+  }
+
+  private ticketOf(ticket: string): FaceTicketClaims {
+    return verifyFaceTicket(ticket, this.auth.publicKeys);
+  }
+}
+
+async function uniformly<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error: unknown) {
+    if (error instanceof FaceConsentRequiredError || error instanceof FaceNotEnrolledError) throw new FaceSignInUnavailableError();
+    throw error;
+  }
+}
