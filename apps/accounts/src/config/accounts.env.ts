@@ -1,4 +1,4 @@
-import { BaseServiceEnv, ConfigValidationError, developmentFaceCheckKeyPair, loadConfig, Secret } from '@exam/platform';
+import { BaseServiceEnv, ConfigValidationError, developmentFaceCheckKeyPair, loadConfig, parseFaceCheckPublicKeys, Secret } from '@exam/platform';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsString, Matches, Max, Min } from 'class-validator';
 
@@ -88,6 +88,11 @@ export function loadAccountsEnv(env: Readonly<Record<string, string | undefined>
   const config = loadConfig(AccountsEnv, env);
   if (config.NODE_ENV === 'production' && config.NOTIFIER === 'dev-mailbox') {
     throw new ConfigValidationError(['NOTIFIER: production must deliver codes for real (set NOTIFIER=smtp and SMTP_URL)']);
+  }
+  try {
+    parseFaceCheckPublicKeys(config.FACE_CHECK_PUBLIC_KEYS);
+  } catch (error: unknown) {
+    throw new ConfigValidationError([`FACE_CHECK_PUBLIC_KEYS: ${error instanceof Error ? error.message : String(error)}`]);
   }
   if (config.NODE_ENV === 'production' && config.FACE_CHECK_PUBLIC_KEYS.includes(developmentFaceCheckKeyPair().publicKeys)) {
     throw new ConfigValidationError(['FACE_CHECK_PUBLIC_KEYS: production must not trust the published development face-check key']);
