@@ -1,5 +1,5 @@
 import { Injectable, Inject } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { encodeDescriptor } from './engine/face-geometry';
 import { FaceCaptureService } from './face-capture.service';
 import { FACE_CLOCK, type FaceClock } from './face-clock';
@@ -65,10 +65,17 @@ export class FaceEnrolmentService {
 
   /** Withdrawing face consent stops face processing and erases the template. */
   async withdraw(userId: string): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      await manager.delete(FaceTemplateEntity, { userId });
-      await manager.update(FaceConsentEntity, { userId }, { withdrawnAt: this.clock.now() });
-    });
+    await this.dataSource.transaction((manager) => this.eraseBiometrics(manager, userId));
+  }
+
+  /**
+   * Stops face processing for the user inside the caller's transaction: the template goes and the consent is
+   * marked withdrawn (decisions stay, they hold no biometric). Used by consent withdrawal and by a guardian's
+   * withdrawal of consent for a child.
+   */
+  async eraseBiometrics(manager: EntityManager, userId: string): Promise<void> {
+    await manager.delete(FaceTemplateEntity, { userId });
+    await manager.update(FaceConsentEntity, { userId }, { withdrawnAt: this.clock.now() });
   }
 
   /** Records explicit face-biometrics consent given in a face flow (enrolment, real-name face step). */

@@ -91,3 +91,21 @@ export class AppealAlreadyDecidedError extends DomainError {
     super('IDENTITY.APPEAL_ALREADY_DECIDED', 'conflict', 'This appeal has already been decided.');
   }
 }
+
+export class GuardianConsentNotFoundError extends DomainError {
+  constructor() {
+    super('IDENTITY.GUARDIAN_CONSENT_NOT_FOUND', 'not_found', 'No guardian consent is on file for this account; there is nothing to withdraw.');
+  }
+}
+
+/** Says neither which of the two values was wrong nor anything about the guardian on file. */
+export class GuardianMismatchError extends DomainError {
+  constructor(attemptsLeftToday: number) {
+    super(
+      'IDENTITY.GUARDIAN_MISMATCH',
+      'forbidden',
+      `The name and ID number are not those of the guardian who consented; only that guardian can withdraw the consent. ${attemptsLeftToday} attempts left today.`,
+      [{ field: 'guardianIdNumber', reason: 'does not match the consenting guardian' }],
+    );
+  }
+}

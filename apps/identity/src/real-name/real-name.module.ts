@@ -9,6 +9,8 @@ import { FaceCaptureService } from '../face/face-capture.service';
 import { RealNameFaceController } from './face/real-name-face.controller';
 import { RealNameLivenessService } from './face/real-name-liveness.service';
 import { AttemptBudget } from './attempt-budget';
+import { GuardianConsentController } from './guardian-consent.controller';
+import { GuardianConsentWithdrawalService } from './guardian-consent-withdrawal.service';
 import { GuardianConsentService } from './guardian-consent.service';
 import { AppealsAdminController } from './appeals-admin.controller';
 import { AppealsService } from './appeals.service';
@@ -23,7 +25,7 @@ export class RealNameModule {
   static register(env: IdentityEnv): DynamicModule {
     return {
       module: RealNameModule,
-      controllers: [RealNameController, RealNameFaceController, AppealsAdminController, AuthorityNotificationsController, RealNameErasureConsumer],
+      controllers: [RealNameController, RealNameFaceController, GuardianConsentController, AppealsAdminController, AuthorityNotificationsController, RealNameErasureConsumer],
       providers: [
         // The face module keeps its capture service private; this one wraps the same (global) engine.
         { provide: FaceCaptureService, useFactory: (engine: FaceEngine) => new FaceCaptureService(engine), inject: [FACE_ENGINE] },
@@ -32,6 +34,7 @@ export class RealNameModule {
         IdNumberIndex,
         AttemptBudget,
         GuardianConsentService,
+        GuardianConsentWithdrawalService,
         RealNameErasureService,
         RealNameService,
         AppealsService,
