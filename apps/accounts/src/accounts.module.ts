@@ -12,6 +12,7 @@ import { NotificationsModule } from './notifications/notifications.module';
 import { PrivacyModule } from './privacy/privacy.module';
 import { PrivacyRequestsModule } from './privacy-requests/privacy-requests.module';
 import { RegistrationModule } from './registration/registration.module';
+import { RetentionModule } from './retention/retention.module';
 import { SecurityModule } from './security/security.module';
 import { SessionsModule } from './sessions/sessions.module';
 import { SharedModule } from './shared/shared.module';
@@ -33,6 +34,7 @@ export class AccountsModule {
         SecurityModule,
         PrivacyModule,
         PrivacyRequestsModule,
+        RetentionModule,
         PasswordsModule,
         ContactsModule,
       ],

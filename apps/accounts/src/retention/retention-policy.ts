@@ -1,0 +1,40 @@
+/** How long each kind of dead row is kept after it stopped being useful, and how much one pass may delete. */
+export interface RetentionSettings {
+  /** One-time codes, after they expired or were used. */
+  readonly codesHours: number;
+  /** A pending contact change dies with its code (CODE_TTL_SECONDS); it holds someone's phone or email. */
+  readonly contactChangeTtlSeconds: number;
+  /** Invitations nobody accepted, after they expired. */
+  readonly invitationsDays: number;
+  /** Sessions (with all their refresh tokens), after they were revoked or expired. */
+  readonly sessionsDays: number;
+  readonly batchSize: number;
+  /** Upper bound of batches per kind and pass, so one pass ends even if a backlog is huge. */
+  readonly maxBatchesPerPass: number;
+}
+
+export interface RetentionCutoffs {
+  readonly codes: Date;
+  readonly contactChanges: Date;
+  readonly invitations: Date;
+  readonly sessions: Date;
+}
+
+const HOUR_MS = 3_600_000;
+const DAY_MS = 86_400_000;
+
+/** Rows whose end (expiry, use, revocation) lies before these instants are past retention. */
+export function retentionCutoffs(now: Date, settings: RetentionSettings): RetentionCutoffs {
+  const at = (ms: number): Date => new Date(now.getTime() - ms);
+  return {
+    codes: at(settings.codesHours * HOUR_MS),
+    contactChanges: at(settings.contactChangeTtlSeconds * 1000),
+    invitations: at(settings.invitationsDays * DAY_MS),
+    sessions: at(settings.sessionsDays * DAY_MS),
+  };
+}
+
+/** The next pass runs after the interval ±10 %, so replicas started together drift apart instead of colliding. */
+export function nextDelayMs(intervalSeconds: number, random: () => number = Math.random): number {
+  return Math.round(intervalSeconds * 1000 * (0.9 + 0.2 * random()));
+}

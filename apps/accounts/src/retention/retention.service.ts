@@ -1,0 +1,102 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { ACCOUNTS_ENV } from '../config/accounts-env.token';
+import type { AccountsEnv } from '../config/accounts.env';
+import { Clock } from '../shared/clock';
+import { retentionCutoffs, type RetentionSettings } from './retention-policy';
+
+export interface RetentionReport {
+  readonly verificationCodes: number;
+  readonly contactChanges: number;
+  readonly invitations: number;
+  readonly sessions: number;
+  readonly refreshTokens: number;
+}
+
+interface Deleted {
+  readonly affectedRows?: number;
+}
+
+const MAX_BATCHES_PER_PASS = 200;
+
+/**
+ * Deletes what is past retention. Every statement is a bounded `DELETE … WHERE <time predicate> LIMIT n`, so a
+ * pass holds locks briefly, is idempotent (a second pass finds nothing), and several replicas may run it at
+ * once: rows are chosen by the predicate, not claimed, and a row deleted by one replica is simply not found by
+ * another.
+ */
+@Injectable()
+export class RetentionService {
+  private readonly settings: RetentionSettings;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+    @Inject(ACCOUNTS_ENV) env: AccountsEnv,
+  ) {
+    this.settings = {
+      codesHours: env.RETENTION_CODES_HOURS,
+      contactChangeTtlSeconds: env.CODE_TTL_SECONDS,
+      invitationsDays: env.RETENTION_INVITATIONS_DAYS,
+      sessionsDays: env.RETENTION_SESSIONS_DAYS,
+      batchSize: env.RETENTION_BATCH_SIZE,
+      maxBatchesPerPass: MAX_BATCHES_PER_PASS,
+    };
+  }
+
+  async sweep(): Promise<RetentionReport> {
+    const cutoff = retentionCutoffs(this.clock.now(), this.settings);
+    const limit = this.settings.batchSize;
+    const verificationCodes =
+      (await this.repeat(() => this.deleteRows('DELETE FROM verification_codes WHERE expires_at < ? ORDER BY expires_at LIMIT ?', [cutoff.codes, limit]))) +
+      (await this.repeat(() => this.deleteRows('DELETE FROM verification_codes WHERE consumed_at < ? ORDER BY consumed_at LIMIT ?', [cutoff.codes, limit])));
+    const contactChanges = await this.repeat(() =>
+      this.deleteRows('DELETE FROM contact_changes WHERE requested_at < ? ORDER BY requested_at LIMIT ?', [cutoff.contactChanges, limit]),
+    );
+    const invitations = await this.repeat(() =>
+      this.deleteRows('DELETE FROM invitations WHERE accepted_at IS NULL AND expires_at < ? ORDER BY expires_at LIMIT ?', [cutoff.invitations, limit]),
+    );
+    let refreshTokens = 0;
+    let sessions = 0;
+    for (const column of ['revoked_at', 'expires_at'] as const) {
+      for (let batch = 0; batch < this.settings.maxBatchesPerPass; batch++) {
+        const deleted = await this.deleteSessionBatch(column, cutoff.sessions, limit);
+        refreshTokens += deleted.refreshTokens;
+        sessions += deleted.sessions;
+        if (deleted.selected < limit) break;
+      }
+    }
+    return { verificationCodes, contactChanges, invitations, sessions, refreshTokens };
+  }
+
+  /** Session and its refresh tokens go together, in one short transaction per batch. */
+  private async deleteSessionBatch(
+    column: 'revoked_at' | 'expires_at',
+    cutoff: Date,
+    limit: number,
+  ): Promise<{ selected: number; sessions: number; refreshTokens: number }> {
+    return this.dataSource.transaction(async (manager) => {
+      const rows: { id: string }[] = await manager.query(`SELECT id FROM sessions WHERE ${column} < ? ORDER BY ${column} LIMIT ?`, [cutoff, limit]);
+      if (rows.length === 0) return { selected: 0, sessions: 0, refreshTokens: 0 };
+      const ids = rows.map((r) => r.id);
+      const tokens: Deleted = await manager.query('DELETE FROM refresh_tokens WHERE session_id IN (?)', [ids]);
+      const deleted: Deleted = await manager.query(`DELETE FROM sessions WHERE id IN (?) AND ${column} < ?`, [ids, cutoff]);
+      return { selected: rows.length, sessions: deleted.affectedRows ?? 0, refreshTokens: tokens.affectedRows ?? 0 };
+    });
+  }
+
+  private async repeat(batch: () => Promise<number>): Promise<number> {
+    let total = 0;
+    for (let i = 0; i < this.settings.maxBatchesPerPass; i++) {
+      const deleted = await batch();
+      total += deleted;
+      if (deleted < this.settings.batchSize) break;
+    }
+    return total;
+  }
+
+  private async deleteRows(sql: string, parameters: readonly unknown[]): Promise<number> {
+    const result: Deleted = await this.dataSource.query(sql, [...parameters]);
+    return result.affectedRows ?? 0;
+  }
+}
