@@ -3,6 +3,7 @@ export * from './config';
 export * from './errors';
 export * from './database';
 export * from './context/request-context';
+export * from './context/privacy-signals';
 export * from './logging/json-logger';
 export * from './http/configure-http';
 export * from './http/validation.pipe';

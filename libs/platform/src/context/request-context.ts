@@ -3,6 +3,8 @@ import { randomUUID } from 'node:crypto';
 
 export interface RequestContextStore {
   readonly traceId: string;
+  /** False when the request said `DNT: 1` or `Sec-GPC: 1`; absent outside HTTP requests (events, jobs). */
+  readonly optionalAnalytics?: boolean;
 }
 
 const storage = new AsyncLocalStorage<RequestContextStore>();
@@ -24,4 +26,12 @@ export function currentTraceId(): string {
 
 export function hasContext(): boolean {
   return storage.getStore() !== undefined;
+}
+
+/**
+ * The gate every optional (non-security, non-service) analytics recording must pass: true only inside an HTTP
+ * request that sent neither `DNT: 1` nor `Sec-GPC: 1`. Outside a request there is no signal, so the answer is no.
+ */
+export function optionalAnalyticsAllowed(): boolean {
+  return storage.getStore()?.optionalAnalytics === true;
 }
