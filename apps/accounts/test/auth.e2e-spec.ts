@@ -1,9 +1,12 @@
 import { JWT_AUDIENCE, JWT_ISSUER } from '@exam/platform';
-import { expectEventually, issueTestToken } from '@exam/testing';
+import { expectEventually, issueTestToken, startTestService } from '@exam/testing';
 import { Algorithm, hash } from '@node-rs/argon2';
 import { decode, verify } from 'jsonwebtoken';
 import request from 'supertest';
 import { Clock } from '../src/shared/clock';
+import { AccountsModule } from '../src/accounts.module';
+import { ACCOUNTS_ENV } from '../src/config/accounts-env.token';
+import type { AccountsEnv } from '../src/config/accounts.env';
 import {
   freshIp,
   latestCode,
@@ -204,6 +207,22 @@ describe('accounts: registration, login and sessions', () => {
       expect(revoked).toEqual([{ userId: user.userId, sessionIds: [first.sessionId], reason: 'refresh_reuse' }]);
     });
 
+    it('should let one of several simultaneous uses of a refresh token win and then end the family once', async () => {
+      const user = await registerActive(url);
+      const first = await login(url, user);
+      const answers = await Promise.all(
+        [0, 1, 2].map(() => request(url).post('/api/accounts/auth/refresh').set('cookie', first.refreshCookie)),
+      );
+      expect(answers.map((a) => a.status).sort()).toEqual([200, 401, 401]);
+      const winner = answers.find((a) => a.status === 200);
+      const successor = (winner?.headers['set-cookie'] as unknown as string[] | undefined)?.[0]?.split(';')[0] ?? '';
+      await request(url).post('/api/accounts/auth/refresh').set('cookie', successor).expect(401);
+      const live: unknown[] = await harness.data.query('SELECT 1 FROM refresh_tokens t WHERE t.session_id = ? AND t.used_at IS NULL', [first.sessionId]);
+      expect(live).toEqual([]);
+      const revoked = await outboxPayloads('accounts.session.revoked', user.userId);
+      expect(revoked).toEqual([{ userId: user.userId, sessionIds: [first.sessionId], reason: 'refresh_reuse' }]);
+    });
+
     it('should refuse a refresh without a cookie', async () => {
       await request(url).post('/api/accounts/auth/refresh').expect(401);
     });
@@ -346,12 +365,30 @@ describe('accounts: registration, login and sessions', () => {
       }
     });
 
-    it('should throttle one IP that fails against many accounts with 429', async () => {
-      const ip = freshIp();
-      for (let i = 0; i < 10; i += 1) expect((await attempt(randomPhone(), STRONG_PASSWORD, ip)).status).toBe(401);
-      const throttled = await attempt(randomPhone(), STRONG_PASSWORD, ip);
-      expect(throttled.status).toBe(429);
-      expect(throttled.body.code).toBe('AUTH.TOO_MANY_ATTEMPTS');
+    it('should throttle one IP that fails against many accounts with 429, counted across replicas', async () => {
+      // A second replica of the service on the same database: the count must not live in one process.
+      const env = harness.service.app.get<AccountsEnv>(ACCOUNTS_ENV);
+      const replica = await startTestService('accounts', env, AccountsModule.register(env));
+      try {
+        const ip = freshIp();
+        for (let i = 0; i < 10; i += 1) {
+          const target = i % 2 === 0 ? url : replica.url;
+          const response = await request(target).post('/api/accounts/auth/login').set('x-forwarded-for', ip).send({ login: randomPhone(), password: STRONG_PASSWORD });
+          expect(response.status).toBe(401);
+        }
+        const throttled = await attempt(randomPhone(), STRONG_PASSWORD, ip);
+        const onReplica = await request(replica.url).post('/api/accounts/auth/login').set('x-forwarded-for', ip).send({ login: randomPhone(), password: STRONG_PASSWORD });
+        const otherIp = await attempt(randomPhone(), STRONG_PASSWORD, freshIp());
+
+        expect(throttled.status).toBe(429);
+        expect(throttled.body.code).toBe('AUTH.TOO_MANY_ATTEMPTS');
+        expect(onReplica.status).toBe(429);
+        expect(otherIp.status).toBe(401);
+        const stored: { ip_digest: string }[] = await harness.data.query('SELECT ip_digest FROM login_ip_failures');
+        expect(JSON.stringify(stored)).not.toContain(ip);
+      } finally {
+        await replica.close();
+      }
     });
 
     it('should publish login attempts to Kafka without password or phone', async () => {

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { PLATFORM_ROLES, Topics, type PlatformRole } from '@exam/contracts';
 import { maskValue } from '@exam/crypto';
 import { EventPublisher } from '@exam/platform';
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { DataSource, In, IsNull, QueryFailedError, type EntityManager } from 'typeorm';
 import { ACCOUNTS_ENV } from '../config/accounts-env.token';
 import type { AccountsEnv } from '../config/accounts.env';
@@ -73,37 +73,54 @@ export class SessionsService {
     @Inject(IP_REGION_RESOLVER) private readonly regions: IpRegionResolver,
   ) {}
 
+  /**
+   * Runs in the caller's sign-in transaction. Plain parameterised INSERTs rather than the entity insert builder: this
+   * is on every sign-in's path and the builder's metadata work costs more CPU than the statements themselves.
+   */
   async open(manager: EntityManager, userId: string, client: ClientInfo, attemptId: string): Promise<OpenedSession> {
     const now = this.clock.now();
-    const session = Object.assign(new SessionEntity(), {
-      userId,
-      maskedIp: maskValue('ip', client.ip),
-      region: this.regions.regionOf(client.ip),
-      userAgent: client.userAgent.slice(0, 512),
-      deviceId: client.deviceId ?? null,
-      attemptId,
-      createdAt: now,
-      lastUsedAt: now,
-      expiresAt: new Date(now.getTime() + this.env.SESSION_TTL_DAYS * 86_400_000),
-    });
-    await manager.insert(SessionEntity, session);
-    const refreshToken = await this.issueToken(manager, session.id, now);
-    return { sessionId: session.id, refreshToken, expiresAt: session.expiresAt };
+    const sessionId = randomUUID();
+    const expiresAt = new Date(now.getTime() + this.env.SESSION_TTL_DAYS * 86_400_000);
+    await manager.query(
+      `INSERT INTO sessions (id, user_id, masked_ip, region, user_agent, device_id, attempt_id, created_at, last_used_at, expires_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [
+        sessionId,
+        userId,
+        maskValue('ip', client.ip),
+        this.regions.regionOf(client.ip),
+        client.userAgent.slice(0, 512),
+        client.deviceId ?? null,
+        attemptId,
+        now,
+        now,
+        expiresAt,
+      ],
+    );
+    const refreshToken = randomBytes(32).toString('base64url');
+    await this.insertToken(manager, hashRefreshToken(refreshToken), sessionId, now);
+    return { sessionId, refreshToken, expiresAt };
   }
 
   /**
    * Rotates a refresh token; reuse of a consumed token revokes the family (committed) and then fails.
-   * Hand-written SQL keeps the hot path to one join, two updates and one insert in a single transaction. No row
-   * locks: the conditional update lets exactly one of two concurrent uses win, and a token issued into a session
-   * that is being revoked concurrently is refused at its first use, because every rotation checks the session.
+   * Three single-statement autocommits, no transaction and no row locks on the hot path (see ADR 0010):
+   *  1. read the token with its session and user;
+   *  2. insert the successor;
+   *  3. consume the presented token with `UPDATE … WHERE used_at IS NULL`: its affected-rows count lets exactly one
+   *     of two concurrent uses win.
+   * The successor exists before the consume, so a concurrent revocation (which deletes every unused token of the
+   * session) either deletes it too or deletes the presented token first and the consume fails. A loser deletes the
+   * successor it inserted; it revokes the family only when the presented token is still there, consumed by someone
+   * else (reuse).
    */
   async rotate(presented: string, client: ClientInfo): Promise<RotatedSession> {
     try {
       return await this.rotateOnce(presented, client);
     } catch (error: unknown) {
-      // A concurrent revocation (logout, security decision) locks the session, then its tokens; a rotation takes
-      // the token, then the session. InnoDB then aborts one of them: the whole rotation was rolled back, so it
-      // runs once more and sees the other's outcome (usually: session ended → 401) instead of answering 500.
+      // A reuse revocation is a transaction that can meet a concurrent revocation (logout, security decision) of the
+      // same session; InnoDB then aborts one of them. It runs once more and sees the other's outcome (usually: session
+      // ended → 401) instead of answering 500.
       if (!isDeadlock(error)) throw error;
       return this.rotateOnce(presented, client);
     }
@@ -111,48 +128,70 @@ export class SessionsService {
 
   private async rotateOnce(presented: string, client: ClientInfo): Promise<RotatedSession> {
     const tokenHash = hashRefreshToken(presented);
-    const outcome = await this.dataSource.transaction(async (manager) => {
-      const now = this.clock.now();
-      const rows: RotationRow[] = await manager.query(
-        `SELECT t.used_at AS usedAt, s.id AS sessionId, s.user_id AS userId, s.expires_at AS expiresAt,
-                s.revoked_at AS revokedAt, s.last_used_at AS lastUsedAt, s.masked_ip AS maskedIp, s.region AS region,
-                u.roles AS roles, u.status AS status
-           FROM refresh_tokens t
-           JOIN sessions s ON s.id = t.session_id
-           JOIN users u ON u.id = s.user_id
-          WHERE t.token_hash = ?`,
-        [tokenHash],
-      );
-      const row = rows.at(0);
-      if (row === undefined || row.revokedAt !== null || new Date(row.expiresAt).getTime() <= now.getTime()) return 'invalid' as const;
-      const consumed: { affectedRows?: number } = await manager.query(
-        'UPDATE refresh_tokens SET used_at = ? WHERE token_hash = ? AND used_at IS NULL',
-        [now, tokenHash],
-      );
-      if (row.usedAt !== null || consumed.affectedRows !== 1) {
-        const session = await manager.findOneBy(SessionEntity, { id: row.sessionId });
-        if (session !== null) await this.end(manager, row.userId, [session], 'refresh_reuse');
-        return 'invalid' as const;
-      }
-      const maskedIp = maskValue('ip', client.ip);
-      // "Last used" is shown to the user per minute; writing it on every refresh would double the writes.
-      if (maskedIp !== row.maskedIp || now.getTime() - new Date(row.lastUsedAt).getTime() >= LAST_USED_PRECISION_MS) {
-        // The region follows the network: resolved again (in memory) only when the masked IP changed.
-        const region = maskedIp === row.maskedIp ? row.region : this.regions.regionOf(client.ip);
-        await manager.query('UPDATE sessions SET last_used_at = ?, masked_ip = ?, region = ? WHERE id = ?', [now, maskedIp, region, row.sessionId]);
-      }
-      const refreshToken = await this.issueToken(manager, row.sessionId, now);
-      return {
-        sessionId: row.sessionId,
-        userId: row.userId,
-        refreshToken,
-        expiresAt: new Date(row.expiresAt),
-        roles: parseRoles(row.roles),
-        active: row.status === 'active',
-      };
+    const now = this.clock.now();
+    const rows: RotationRow[] = await this.dataSource.query(
+      `SELECT t.used_at AS usedAt, s.id AS sessionId, s.user_id AS userId, s.expires_at AS expiresAt,
+              s.revoked_at AS revokedAt, s.last_used_at AS lastUsedAt, s.masked_ip AS maskedIp, s.region AS region,
+              u.roles AS roles, u.status AS status
+         FROM refresh_tokens t
+         JOIN sessions s ON s.id = t.session_id
+         JOIN users u ON u.id = s.user_id
+        WHERE t.token_hash = ?`,
+      [tokenHash],
+    );
+    const row = rows.at(0);
+    if (row === undefined || row.revokedAt !== null || new Date(row.expiresAt).getTime() <= now.getTime()) throw refreshRejected();
+    if (row.usedAt !== null) return this.refuseReuse(tokenHash, row);
+    const refreshToken = randomBytes(32).toString('base64url');
+    const successorHash = hashRefreshToken(refreshToken);
+    await this.insertToken(this.dataSource, successorHash, row.sessionId, now);
+    const consumed: { affectedRows?: number } = await this.dataSource.query(
+      'UPDATE refresh_tokens SET used_at = ? WHERE token_hash = ? AND used_at IS NULL',
+      [now, tokenHash],
+    );
+    if (consumed.affectedRows !== 1) {
+      await this.dataSource.query('DELETE FROM refresh_tokens WHERE token_hash = ? AND used_at IS NULL', [successorHash]);
+      return this.refuseReuse(tokenHash, row);
+    }
+    await this.touch(row, client, now);
+    return {
+      sessionId: row.sessionId,
+      userId: row.userId,
+      refreshToken,
+      expiresAt: new Date(row.expiresAt),
+      roles: parseRoles(row.roles),
+      active: row.status === 'active',
+    };
+  }
+
+  /**
+   * "Last used" is shown to the user per minute; writing it on every refresh would double the writes. The region
+   * follows the network: resolved again (in memory) only when the masked IP changed.
+   */
+  private async touch(row: RotationRow, client: ClientInfo, now: Date): Promise<void> {
+    const maskedIp = maskValue('ip', client.ip);
+    if (maskedIp === row.maskedIp && now.getTime() - new Date(row.lastUsedAt).getTime() < LAST_USED_PRECISION_MS) return;
+    const region = maskedIp === row.maskedIp ? row.region : this.regions.regionOf(client.ip);
+    await this.dataSource.query('UPDATE sessions SET last_used_at = ?, masked_ip = ?, region = ? WHERE id = ? AND revoked_at IS NULL', [
+      now,
+      maskedIp,
+      region,
+      row.sessionId,
+    ]);
+  }
+
+  /**
+   * The presented token lost: if it is still stored, it was consumed (earlier, or just now by a concurrent use), so a
+   * copy exists and the whole family ends. If it is gone, a concurrent revocation deleted it: nothing more to do.
+   */
+  private async refuseReuse(tokenHash: string, row: RotationRow): Promise<never> {
+    await this.dataSource.transaction(async (manager) => {
+      const token = await manager.findOneBy(RefreshTokenEntity, { tokenHash });
+      if (token === null) return;
+      const session = await manager.findOne(SessionEntity, { where: { id: row.sessionId, revokedAt: IsNull() }, lock: { mode: 'pessimistic_write' } });
+      if (session !== null) await this.end(manager, row.userId, [session], 'refresh_reuse');
     });
-    if (outcome === 'invalid') throw refreshRejected();
-    return outcome;
+    throw refreshRejected();
   }
 
   /** Logout: ends the session the refresh token belongs to; an unknown token is already logged out. */
@@ -227,9 +266,7 @@ export class SessionsService {
     await this.events.stage(manager, Topics.SessionRevoked, { subjectId: userId, payload: { userId, sessionIds: ids, reason } });
   }
 
-  private async issueToken(manager: EntityManager, sessionId: string, now: Date): Promise<string> {
-    const refreshToken = randomBytes(32).toString('base64url');
-    await manager.insert(RefreshTokenEntity, { tokenHash: hashRefreshToken(refreshToken), sessionId, issuedAt: now, usedAt: null });
-    return refreshToken;
+  private async insertToken(executor: Pick<EntityManager, 'query'>, tokenHash: string, sessionId: string, now: Date): Promise<void> {
+    await executor.query('INSERT INTO refresh_tokens (token_hash, session_id, issued_at, used_at) VALUES (?, ?, ?, NULL)', [tokenHash, sessionId, now]);
   }
 }
