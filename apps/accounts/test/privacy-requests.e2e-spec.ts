@@ -1,4 +1,6 @@
-import { allowFullValuesOn, seedPersonalData } from '@exam/testing';
+import { Topics } from '@exam/contracts';
+import { ensureTopics, platformTopicSpecs } from '@exam/platform';
+import { allowFullValuesOn, expectEventually, seedPersonalData } from '@exam/testing';
 import request from 'supertest';
 import {
   freshIp,
@@ -38,6 +40,10 @@ describe('accounts: privacy requests (copy of my data, account cancellation)', (
   beforeAll(async () => {
     harness = await startAccounts();
     url = harness.service.url;
+    // The outbox publishes in order: topics of these flows must exist, or later events would wait behind them.
+    await harness.probe.withAdmin((admin) =>
+      ensureTopics(admin, platformTopicSpecs(harness.names, 1, [Topics.ErasureRequested, Topics.AccountsPersonalDataRevealed])),
+    );
   }, 120_000);
 
   afterAll(async () => {
@@ -170,6 +176,7 @@ describe('accounts: privacy requests (copy of my data, account cancellation)', (
     await request(url).put('/api/accounts/me/consents/marketing').set(bearer(session)).send({ granted: true }).expect(200);
     await request(url).post('/api/accounts/me/contact-changes').set(bearer(session)).send({ email: randomEmail(), currentPassword: STRONG_PASSWORD }).expect(202);
 
+    const published = await harness.probe.collect(harness.names.physical(Topics.ErasureRequested));
     const erased = await request(url).post('/api/accounts/me/erasure').set(bearer(session)).send({ currentPassword: STRONG_PASSWORD }).expect(200);
     const result = erased.body as { requestId: string; deadline: string; endedSessions: number };
     expect(result.endedSessions).toBe(2);
@@ -194,6 +201,11 @@ describe('accounts: privacy requests (copy of my data, account cancellation)', (
     const erasure = events.find((e) => e.topic === 'accounts.erasure.requested');
     expect((JSON.parse(erasure?.envelope ?? '{}') as { payload: { requestId: string } }).payload.requestId).toBe(result.requestId);
     expect(events.some((e) => e.topic === 'accounts.session.revoked' && e.envelope.includes('account_erased'))).toBe(true);
+    // Identity and audit act on the published request (their consumers are tested in their own suites).
+    await expectEventually(() => {
+      const mine = published.filter((m) => m.key === me.userId).map((m) => JSON.parse(m.value ?? '{}') as { payload: { requestId: string } });
+      expect(mine.map((m) => m.payload.requestId)).toEqual([result.requestId]);
+    });
 
     await request(url).post('/api/accounts/auth/refresh').set('cookie', second.refreshCookie).expect(401);
     const relogin = await request(url).post('/api/accounts/auth/login').set('x-forwarded-for', freshIp()).send({ login: me.phone, password: STRONG_PASSWORD }).expect(401);
