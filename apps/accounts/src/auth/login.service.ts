@@ -60,14 +60,14 @@ export class LoginService {
       client,
       at: now,
     });
-    if (this.ipThrottle.isThrottled(client.ip)) {
+    if (await this.ipThrottle.isThrottled(client.ip)) {
       await this.attempts.record(record(undefined, 'failure', 'ip_throttled'));
       throw tooManyAttempts();
     }
     const user = await this.users.findByLogin(this.dataSource.manager, login);
     if (user?.status !== 'active' || isLocked(user, now) || user.reviewLockedAt !== null) {
       await this.hasher.burn(password);
-      this.ipThrottle.recordFailure(client.ip);
+      await this.ipThrottle.recordFailure(client.ip);
       if (user === null) await this.attempts.record(record(undefined, 'failure', 'unknown_account'));
       else if (user.status !== 'active') await this.attempts.record(record(user.id, 'failure', 'not_activated'));
       else if (user.reviewLockedAt !== null) await this.attempts.record(record(user.id, 'locked', 'locked_for_review'));
@@ -76,7 +76,7 @@ export class LoginService {
     }
     const check = await this.hasher.check(user.passwordHash, password);
     if (!check.matches) {
-      this.ipThrottle.recordFailure(client.ip);
+      await this.ipThrottle.recordFailure(client.ip);
       await this.recordFailure(user.id, record(user.id, 'failure', 'wrong_password'));
       throw invalidCredentials();
     }

@@ -1,4 +1,5 @@
 import { FaceCheckRedemptionEntity } from '../auth/face/face-check-redemption.entity';
+import { LoginIpFailureEntity } from '../auth/login-ip-failure.entity';
 import { ContactChangeEntity } from '../contacts/contact-change.entity';
 import { InstitutionEntity } from '../institutions/institution.entity';
 import { InvitationEntity } from '../institutions/invitation.entity';
@@ -30,4 +31,5 @@ export const ACCOUNTS_ENTITIES: Function[] = [
   ConsentChangeEntity,
   PrivacyRequestEntity,
   FaceCheckRedemptionEntity,
+  LoginIpFailureEntity,
 ];
