@@ -3,6 +3,7 @@ import { createServiceApp, ensureTopics, platformTopicSpecs, startServiceApp, To
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createTestDatabase, KafkaProbe, testEnv, testServiceEnv, uniqueTopicPrefix } from '@exam/testing';
 import { Algorithm, hash } from '@node-rs/argon2';
+import { Semaphore } from '../apps/accounts/src/credentials/semaphore';
 import { generateKeyPairSync, randomBytes, randomInt } from 'node:crypto';
 import { Agent, request } from 'node:http';
 import { availableParallelism, loadavg } from 'node:os';
@@ -14,11 +15,16 @@ import { DevMailbox } from '../apps/accounts/src/notifications/dev-mailbox';
 import { writeBenchResult } from './support/report';
 
 /**
- * Run: npm run bench -- accounts. One run, medians of three rounds:
- *  - logins/s over raw argon2id hashes/s at the same parameters and concurrency (target ≥ 0.85), with the
- *    service's event-loop lag p99 during the login load (target < 50 ms);
- *  - token refreshes/s over raw mysql2 single-row upserts/s at the same concurrency (target ≥ 0.3), p99 < 50 ms.
- * The service runs in this process (real MariaDB + Kafka), so the loop lag measured is the service's own.
+ * Run: npm run bench -- accounts. One run, medians of three rounds, baseline and service rounds interleaved:
+ *  - logins/s over raw argon2id hashes/s at the same parameters, the same 8 closed-loop clients and the same number
+ *    of hashes in flight as the service allows (one per CPU, its semaphore) (target ≥ 0.85), with the event-loop lag
+ *    p99 during the login load (target < 50 ms);
+ *  - token refreshes/s over raw mysql2 single-row autocommit upserts/s at the same concurrency on the same server
+ *    (same durability) (target ≥ 0.3), p99 < 50 ms.
+ * One process holds the service (real MariaDB + Kafka), the HTTP load generator and the raw baselines; MariaDB and
+ * Kafka are other processes on the same CPUs. So the load generator's CPU is charged to the service (the "HTTP floor"
+ * line measures it with the cheapest answer the refresh route gives), and the loop lag includes the generator's
+ * callbacks: both err against the service, never for it. See ADR 0011.
  */
 
 const ROUNDS = 3;
@@ -71,13 +77,23 @@ async function closedLoop(work: (worker: number) => Promise<void>): Promise<Rate
   };
 }
 
+/** What the service's hasher allows at once (ARGON2_MAX_CONCURRENT=0 resolves to one hash per CPU). */
+const HASH_SLOTS = availableParallelism();
+
 interface HttpAnswer {
   readonly status: number;
   readonly body: string;
   readonly setCookie: string[];
 }
 
-function post(agent: Agent, port: number, path: string, body: string, headers: Record<string, string> = {}): Promise<HttpAnswer> {
+function post(
+  agent: Agent,
+  port: number,
+  path: string,
+  body: string,
+  headers: Record<string, string> = {},
+  expected: (status: number) => boolean = (status) => status < 400,
+): Promise<HttpAnswer> {
   return new Promise((resolve, reject) => {
     const req = request(
       { agent, host: '127.0.0.1', port, method: 'POST', path, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...headers } },
@@ -86,7 +102,7 @@ function post(agent: Agent, port: number, path: string, body: string, headers: R
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
         res.on('end', () => {
           const answer = { status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), setCookie: res.headers['set-cookie'] ?? [] };
-          if (answer.status >= 400) reject(new Error(`POST ${path} → ${answer.status} ${answer.body}`));
+          if (!expected(answer.status)) reject(new Error(`POST ${path} → ${answer.status} ${answer.body}`));
           else resolve(answer);
         });
       },
@@ -169,13 +185,22 @@ async function main(): Promise<void> {
       });
 
     const rawHashes: Rate[] = [];
+    const unboundedHashes: Rate[] = [];
     const logins: (Rate & { loopLagP99Ms: number })[] = [];
     await closedLoop(async (worker) => {
       await login(worker);
     });
+    const slots = new Semaphore(HASH_SLOTS);
+    const rawHash = (): Promise<string> => hash(PASSWORD, { ...ARGON2, salt: randomBytes(16) });
     for (let round = 0; round < ROUNDS; round += 1) {
+      // The baseline: as many hashes in flight as the service allows. Unbounded, 8 clients put 4 (the libuv pool) on
+      // 2 CPUs: no faster when the machine is idle, but on a shared machine 4 threads win a larger share of the CPUs
+      // from other processes than the service's 2 do, which is not speed of the hash. Recorded for comparison.
       rawHashes.push(await closedLoop(async () => {
-        await hash(PASSWORD, { ...ARGON2, salt: randomBytes(16) });
+        await slots.run(rawHash);
+      }));
+      unboundedHashes.push(await closedLoop(async () => {
+        await rawHash();
       }));
       const lag = monitorEventLoopDelay({ resolution: 10 });
       lag.enable();
@@ -203,6 +228,11 @@ async function main(): Promise<void> {
     await pool.query('CREATE TABLE IF NOT EXISTS test_accounts_bench_raw.upserts (id INT PRIMARY KEY, token CHAR(64) NOT NULL, used_at DATETIME(3) NULL)');
     const upserts: Rate[] = [];
     const refreshes: Rate[] = [];
+    const floors: Rate[] = [];
+    // The cheapest answer of the same route (no cookie → 401, no database): HTTP client + Fastify + Nest alone.
+    const floorOnce = async (): Promise<void> => {
+      await post(agent, port, '/api/accounts/auth/refresh', '{}', {}, (status) => status === 401);
+    };
     try {
       for (let round = 0; round < ROUNDS; round += 1) {
         upserts.push(await closedLoop(async (worker) => {
@@ -212,6 +242,7 @@ async function main(): Promise<void> {
           );
         }));
         refreshes.push(await closedLoop(refreshOnce));
+        floors.push(await closedLoop(floorOnce));
       }
     } finally {
       await pool.query('DROP DATABASE IF EXISTS test_accounts_bench_raw');
@@ -219,35 +250,44 @@ async function main(): Promise<void> {
     }
 
     const hashRate = median(rawHashes, (r) => r.perSecond);
+    const unboundedHashRate = median(unboundedHashes, (r) => r.perSecond);
+    const floorRate = median(floors, (r) => r.perSecond);
     const loginRate = median(logins, (r) => r.perSecond);
     const upsertRate = median(upserts, (r) => r.perSecond);
     const refreshRate = median(refreshes, (r) => r.perSecond);
     const loginRatio = loginRate.perSecond / hashRate.perSecond;
     const refreshRatio = refreshRate.perSecond / upsertRate.perSecond;
+    const floorRatio = floorRate.perSecond / upsertRate.perSecond;
     const database = await durability();
     // The ratios are only meaningful on a quiet machine: other processes take CPU from the service's main thread.
-    const machine = { cpus: availableParallelism(), loadAverage1m: loadavg()[0] ?? 0 };
+    const machine = { cpus: availableParallelism(), loadAverage1m: loadavg()[0] ?? 0, uvThreadpoolSize: process.env.UV_THREADPOOL_SIZE ?? '4 (default)' };
     const verdict = (ok: boolean): string => (ok ? 'ok' : 'MISSED');
     console.log(`\naccounts (median of ${ROUNDS} × ${ROUND_MS / 1000} s, ${CONCURRENCY} closed-loop clients, service in-process)`);
-    console.log(`raw argon2id hash        ${hashRate.perSecond.toFixed(1).padStart(8)} /s  (m=19456 KiB, t=2, p=1)`);
+    console.log(`raw argon2id hash        ${hashRate.perSecond.toFixed(1).padStart(8)} /s  (m=19456 KiB, t=2, p=1, ${HASH_SLOTS} in flight like the service)`);
+    console.log(`  unbounded (4 in flight) ${unboundedHashRate.perSecond.toFixed(1).padStart(7)} /s  (login ratio against it ${(loginRate.perSecond / unboundedHashRate.perSecond).toFixed(2)})`);
     console.log(`login (HTTP, full)       ${loginRate.perSecond.toFixed(1).padStart(8)} /s  p99 ${loginRate.p99Ms.toFixed(1)} ms  errors ${loginRate.errors}`);
     console.log(`  ratio ${loginRatio.toFixed(2)} (target ≥ 0.85: ${verdict(loginRatio >= 0.85)}), event-loop lag p99 ${loginRate.loopLagP99Ms.toFixed(1)} ms (target < 50: ${verdict(loginRate.loopLagP99Ms < 50)})`);
     console.log(`raw mysql2 upsert        ${upsertRate.perSecond.toFixed(1).padStart(8)} /s  p99 ${upsertRate.p99Ms.toFixed(1)} ms`);
     console.log(`token refresh (HTTP)     ${refreshRate.perSecond.toFixed(1).padStart(8)} /s  p99 ${refreshRate.p99Ms.toFixed(1)} ms  errors ${refreshRate.errors}`);
     console.log(`  ratio ${refreshRatio.toFixed(2)} (target ≥ 0.3: ${verdict(refreshRatio >= 0.3)}), p99 target < 50 ms: ${verdict(refreshRate.p99Ms < 50)}`);
+    console.log(`HTTP floor (401, no DB)  ${floorRate.perSecond.toFixed(1).padStart(8)} /s  p99 ${floorRate.p99Ms.toFixed(1)} ms  (ratio ${floorRatio.toFixed(2)}: no refresh can beat it)`);
     console.log(`database durability: ${JSON.stringify(database)}`);
-    console.log(`machine: ${machine.cpus} CPUs, load average ${machine.loadAverage1m.toFixed(1)} (ratios assume an otherwise idle machine)`);
+    console.log(`machine: ${machine.cpus} CPUs, load average ${machine.loadAverage1m.toFixed(1)}, UV_THREADPOOL_SIZE ${machine.uvThreadpoolSize} (ratios assume an otherwise idle machine)`);
     const file = writeBenchResult('accounts', {
       concurrency: CONCURRENCY,
       rounds: ROUNDS,
       roundMs: ROUND_MS,
       argon2: { memoryCost: ARGON2.memoryCost, timeCost: ARGON2.timeCost, parallelism: ARGON2.parallelism },
+      hashSlots: HASH_SLOTS,
       rawHashes,
+      unboundedHashes,
       logins,
       upserts,
       refreshes,
+      floors,
       loginRatio,
       refreshRatio,
+      floorRatio,
       database,
       machine,
     });
