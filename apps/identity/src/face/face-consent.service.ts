@@ -5,6 +5,7 @@ import { FaceConsentEntity } from './face-consent.entity';
 import { FaceReviewEntity } from './face-review.entity';
 import { FaceTemplateEntity } from './face-template.entity';
 import { FaceVerificationEntity } from './face-verification.entity';
+import { FaceRawImageEntity } from './raw-images/face-raw-image.entity';
 
 export interface FaceConsentChange {
   readonly userId: string;
@@ -38,8 +39,9 @@ export class FaceConsentService {
       );
       return;
     }
-    // Withdrawal stops face processing at once and erases the template it was collected for.
+    // Withdrawal stops face processing at once and erases the template and any raw images collected with it.
     await manager.delete(FaceTemplateEntity, { userId: change.userId });
+    await manager.delete(FaceRawImageEntity, { userId: change.userId });
     await manager.upsert(
       FaceConsentEntity,
       {
@@ -55,6 +57,7 @@ export class FaceConsentService {
   /** Account cancellation: every face record of the user goes (decisions included; nothing here is kept by law). */
   async eraseUser(manager: EntityManager, userId: string): Promise<void> {
     await manager.delete(FaceTemplateEntity, { userId });
+    await manager.delete(FaceRawImageEntity, { userId });
     await manager.delete(FaceConsentEntity, { userId });
     await manager.delete(FaceChallengeEntity, { userId });
     await manager.delete(FaceReviewEntity, { userId });

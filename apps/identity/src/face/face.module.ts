@@ -14,6 +14,11 @@ import { FaceConsentService } from './face-consent.service';
 import { FaceEnrolmentService } from './face-enrolment.service';
 import { FACE_CHECK_TOKEN_TTL_SECONDS } from './face.policy';
 import { FaceReviewService } from './face-review.service';
+import { FaceImagePolicyService } from './raw-images/face-image-policy.service';
+import { FaceImageRetentionScheduler, FACE_IMAGE_RETENTION_INTERVAL, DEFAULT_FACE_IMAGE_RETENTION_INTERVAL_SECONDS } from './raw-images/face-image-retention.scheduler';
+import { FaceImageRetentionService } from './raw-images/face-image-retention.service';
+import { FaceImagesController } from './raw-images/face-images.controller';
+import { FaceRawImageStore } from './raw-images/face-raw-image.store';
 
 export interface FaceModuleOptions {
   /** Key id and base64 PKCS#8 Ed25519 private key that sign face-check tokens (verifiers get the public key). */
@@ -25,6 +30,8 @@ export interface FaceModuleOptions {
   /** Replaces the worker-pool engine, e.g. in unit tests of the use cases. */
   readonly engineOverride?: FaceEngine;
   readonly clock?: FaceClock;
+  /** Seconds between purges of expired raw enrolment images (default hourly; 0 = only on demand). */
+  readonly rawImageRetentionIntervalSeconds?: number;
 }
 
 /**
@@ -46,7 +53,7 @@ export class FaceModule implements OnModuleDestroy {
       module: FaceModule,
       // Global within identity: account erasure (real-name module) also erases face data.
       global: true,
-      controllers: [FaceController, FacePreAuthController, FaceConsentConsumer],
+      controllers: [FaceController, FacePreAuthController, FaceConsentConsumer, FaceImagesController],
       providers: [
         {
           provide: FACE_ENGINE,
@@ -56,6 +63,14 @@ export class FaceModule implements OnModuleDestroy {
         { provide: FACE_CHECK_TOKEN_ISSUER, useValue: issuer },
         { provide: FACE_CLOCK, useValue: options.clock ?? SYSTEM_FACE_CLOCK },
         FaceCaptureService,
+        FaceRawImageStore,
+        FaceImagePolicyService,
+        FaceImageRetentionService,
+        FaceImageRetentionScheduler,
+        {
+          provide: FACE_IMAGE_RETENTION_INTERVAL,
+          useValue: options.rawImageRetentionIntervalSeconds ?? DEFAULT_FACE_IMAGE_RETENTION_INTERVAL_SECONDS,
+        },
         FaceEnrolmentService,
         FaceAttemptsService,
         FaceCheckService,

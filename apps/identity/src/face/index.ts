@@ -3,6 +3,8 @@ import { FaceConsentEntity } from './face-consent.entity';
 import { FaceReviewEntity } from './face-review.entity';
 import { FaceTemplateEntity } from './face-template.entity';
 import { FaceVerificationEntity } from './face-verification.entity';
+import { FaceImagePolicyEntity } from './raw-images/face-image-policy.entity';
+import { FaceRawImageEntity } from './raw-images/face-raw-image.entity';
 
 export { FACE_MIGRATIONS } from './migrations';
 export { FaceModule, type FaceModuleOptions } from './face.module';
@@ -10,6 +12,7 @@ export { FACE_ENGINE, type FaceEngine, type FaceAnalysis, type DetectedFace } fr
 export { WorkerPoolFaceEngine, FACE_MODEL_VERSION } from './engine/worker-pool-face-engine';
 export { FACE_MATCH_THRESHOLD } from './face.policy';
 export { FaceConsentService } from './face-consent.service';
+export { FaceRawImageStore } from './raw-images/face-raw-image.store';
 
 /** Face entities; merged into IDENTITY_ENTITIES by the service. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -19,4 +22,6 @@ export const FACE_ENTITIES: Function[] = [
   FaceChallengeEntity,
   FaceVerificationEntity,
   FaceReviewEntity,
+  FaceImagePolicyEntity,
+  FaceRawImageEntity,
 ];

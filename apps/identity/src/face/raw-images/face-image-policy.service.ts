@@ -1,0 +1,55 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { FACE_CLOCK, type FaceClock } from '../face-clock';
+import { FaceImagePolicyInvalidError } from './face-image.errors';
+import { checkFaceImagePolicy, DEFAULT_FACE_IMAGE_POLICY, type FaceImagePolicy } from './face-image-policy.rules';
+import { FaceImagePolicyEntity } from './face-image-policy.entity';
+import { FaceRawImageEntity } from './face-raw-image.entity';
+
+export interface StoredFaceImagePolicy extends FaceImagePolicy {
+  readonly institutionId: string;
+  /** Null while the institution has never set one (the default applies: nothing kept). */
+  readonly updatedAt: Date | null;
+}
+
+/** An institution's raw-image policy: read by its staff, set by its admin; a stricter policy applies at once. */
+@Injectable()
+export class FaceImagePolicyService {
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(FACE_CLOCK) private readonly clock: FaceClock,
+  ) {}
+
+  async get(institutionId: string): Promise<StoredFaceImagePolicy> {
+    const row = await this.dataSource.getRepository(FaceImagePolicyEntity).findOneBy({ institutionId });
+    if (row === null) return { institutionId, ...DEFAULT_FACE_IMAGE_POLICY, updatedAt: null };
+    return { institutionId, keepRawImage: row.keepRawImage, retentionDays: row.retentionDays, updatedAt: row.updatedAt };
+  }
+
+  /**
+   * Images already kept follow the new policy: switching keeping off erases them, a shorter retention brings
+   * their expiry forward (a longer one never extends what the candidate was told).
+   */
+  async set(institutionId: string, input: { keepRawImage: boolean; retentionDays?: number | null }, actorId: string): Promise<StoredFaceImagePolicy> {
+    const checked = checkFaceImagePolicy(input);
+    if (!checked.valid) throw new FaceImagePolicyInvalidError(checked.violation.field, checked.violation.reason);
+    const now = this.clock.now();
+    const { policy } = checked;
+    await this.dataSource.transaction(async (manager) => {
+      await manager.upsert(
+        FaceImagePolicyEntity,
+        { institutionId, keepRawImage: policy.keepRawImage, retentionDays: policy.retentionDays, updatedBy: actorId, updatedAt: now },
+        ['institutionId'],
+      );
+      if (!policy.keepRawImage) {
+        await manager.delete(FaceRawImageEntity, { institutionId });
+        return;
+      }
+      await manager.query(
+        'UPDATE face_raw_images SET expires_at = LEAST(expires_at, created_at + INTERVAL ? DAY) WHERE institution_id = ?',
+        [policy.retentionDays, institutionId],
+      );
+    });
+    return { institutionId, ...policy, updatedAt: now };
+  }
+}

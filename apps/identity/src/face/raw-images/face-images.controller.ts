@@ -1,0 +1,74 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
+import { AuthUser, CurrentUser, Roles, TenantRoles } from '@exam/platform';
+import { FaceEnrolmentService } from '../face-enrolment.service';
+import {
+  FaceImagePolicyResponseDto,
+  InstitutionEnrolFaceDto,
+  InstitutionFaceEnrolmentResponseDto,
+  InstitutionParamsDto,
+  RawImagePurgeResponseDto,
+  SetFaceImagePolicyDto,
+} from './dto/face-images.dto';
+import { FaceImagePolicyService } from './face-image-policy.service';
+import { FaceImageRetentionService } from './face-image-retention.service';
+
+/** Institutions' raw-image policies, enrolment for an institution, and the retention job's manual trigger. */
+@Controller('face')
+export class FaceImagesController {
+  constructor(
+    private readonly policies: FaceImagePolicyService,
+    private readonly enrolment: FaceEnrolmentService,
+    private readonly retention: FaceImageRetentionService,
+  ) {}
+
+  /** The institution's raw enrolment image policy (default: images are not kept). Its staff may read it. */
+  @Get('institutions/:institutionId/image-policy')
+  @TenantRoles('institutionId', ['org_admin', 'org_staff'])
+  async policy(@Param() params: InstitutionParamsDto): Promise<FaceImagePolicyResponseDto> {
+    return FaceImagePolicyResponseDto.from(await this.policies.get(params.institutionId));
+  }
+
+  /**
+   * Sets whether raw enrolment images are kept for this institution and for how many days (1-365). Switching
+   * keeping off erases the images kept so far; a shorter retention brings their expiry forward.
+   */
+  @Put('institutions/:institutionId/image-policy')
+  @TenantRoles('institutionId', ['org_admin'])
+  async setPolicy(
+    @CurrentUser() user: AuthUser,
+    @Param() params: InstitutionParamsDto,
+    @Body() dto: SetFaceImagePolicyDto,
+  ): Promise<FaceImagePolicyResponseDto> {
+    const policy = await this.policies.set(params.institutionId, { keepRawImage: dto.keepRawImage, retentionDays: dto.retentionDays ?? null }, user.userId);
+    return FaceImagePolicyResponseDto.from(policy);
+  }
+
+  /**
+   * Enrolment for an institution the caller belongs to (403 AUTH.TENANT_FORBIDDEN otherwise): like POST
+   * /face/enrolment, and the image is kept encrypted only if that institution's policy says so; the response
+   * says whether it was kept and until when.
+   */
+  @Post('institutions/:institutionId/enrolment')
+  async enrol(
+    @CurrentUser() user: AuthUser,
+    @Param() params: InstitutionParamsDto,
+    @Body() dto: InstitutionEnrolFaceDto,
+  ): Promise<InstitutionFaceEnrolmentResponseDto> {
+    const enrolment = await this.enrolment.enrol({
+      userId: user.userId,
+      image: Buffer.from(dto.image, 'base64'),
+      consent: dto.consent,
+      consentPolicyVersion: dto.consentPolicyVersion,
+      institution: { id: params.institutionId, callerInstitutionIds: user.institutionIds() },
+    });
+    return InstitutionFaceEnrolmentResponseDto.from(enrolment);
+  }
+
+  /** Erases expired raw images now instead of waiting for the hourly schedule. */
+  @Post('raw-images/purge')
+  @HttpCode(200)
+  @Roles('platform_admin')
+  async purge(): Promise<RawImagePurgeResponseDto> {
+    return RawImagePurgeResponseDto.from(await this.retention.purgeExpired());
+  }
+}
