@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { CheckpointSigner } from '../apps/audit/src/audit-log/checkpoint-signer';
 import { AuditModule } from '../apps/audit/src/audit.module';
 import { AuditEnv } from '../apps/audit/src/config/audit.env';
@@ -18,7 +19,8 @@ import { issueTestToken } from '@exam/testing';
  * Produces login attempts at a steady rate for several minutes against a real audit service (real
  * Kafka, real MariaDB) and measures end-to-end ingestion (consume → score → chain append → alert),
  * consumer lag over time, the raw kafkajs consume rate of the same topic in the same run, and chain
- * verification speed. Writes .local/bench/audit.json.
+ * verification speed. Writes .local/bench/audit.json. The producer runs in a worker thread: in
+ * production other services produce, so producing must not take the consumer's event loop.
  */
 
 const SECONDS = Number(process.env.BENCH_AUDIT_SECONDS ?? 180);
@@ -51,6 +53,33 @@ function loginEvent(i: number, base: number): EventEnvelope<'accounts.login.atte
       attemptedAt: at.toISOString(),
     },
   };
+}
+
+interface ProducerTask {
+  readonly brokers: string[];
+  readonly topic: string;
+  readonly base: number;
+}
+
+/** Worker thread: produces RATE events/s for SECONDS and reports the running count to the main thread. */
+async function produceSteadily(task: ProducerTask): Promise<void> {
+  const kafka = new Kafka({ clientId: 'bench-audit-producer', brokers: task.brokers, logLevel: logLevel.NOTHING });
+  const producer = kafka.producer({ allowAutoTopicCreation: false, idempotent: true, maxInFlightRequests: 1 });
+  await producer.connect();
+  let produced = 0;
+  const started = performance.now();
+  while (performance.now() - started < SECONDS * 1000) {
+    const due = Math.floor(((performance.now() - started) / 1000) * RATE);
+    if (due > produced) {
+      const batch = Array.from({ length: Math.min(due - produced, 2000) }, (_, k) => loginEvent(produced + k, task.base));
+      await producer.send({ topic: task.topic, acks: -1, messages: batch.map((e) => ({ key: e.subjectId, value: JSON.stringify(e) })) });
+      produced += batch.length;
+      parentPort?.postMessage(produced);
+    } else {
+      await sleep(20);
+    }
+  }
+  await producer.disconnect();
 }
 
 async function rawConsumeRate(kafka: Kafka, topic: string, expected: number): Promise<number> {
@@ -92,47 +121,48 @@ async function main(): Promise<void> {
   });
   const service = await startTestService('audit', env, AuditModule.register(env));
   const data = service.app.get(DataSource);
-  const producer = kafka.producer({ allowAutoTopicCreation: false, idempotent: true, maxInFlightRequests: 1 });
-  await producer.connect();
 
   const samples: { t: number; produced: number; ingested: number; lagMessages: number; latestLatencyMs: number | null }[] = [];
-  const base = Date.now();
-  let produced = 0;
+  const progress = { produced: 0, finished: false };
   const started = performance.now();
-  let nextSample = started + SAMPLE_MS;
+  const task: ProducerTask = { brokers: testEnv().kafkaBrokers, topic, base: Date.now() };
+  const worker = new Worker(__filename, { workerData: task });
+  worker.on('message', (count: number) => {
+    progress.produced = count;
+  });
+  const producing = new Promise<void>((resolve, reject) => {
+    worker.once('exit', () => {
+      progress.finished = true;
+      resolve();
+    });
+    worker.once('error', reject);
+  });
   const group = names.consumerGroup('audit');
   process.stdout.write(`producing ${RATE}/s for ${SECONDS}s …\n`);
-  while (performance.now() - started < SECONDS * 1000) {
-    const due = Math.floor(((performance.now() - started) / 1000) * RATE);
-    if (due > produced) {
-      const batch = Array.from({ length: Math.min(due - produced, 2000) }, (_, k) => loginEvent(produced + k, base));
-      await producer.send({ topic, acks: -1, messages: batch.map((e) => ({ key: e.subjectId, value: JSON.stringify(e) })) });
-      produced += batch.length;
-    } else {
-      await sleep(20);
-    }
-    if (performance.now() >= nextSample) {
-      nextSample += SAMPLE_MS;
-      const ingestedRows: { n: string }[] = await data.query("SELECT COUNT(*) AS n FROM audit_log_entries WHERE stream = 'accounts'");
-      const latestRows: { occurred_at: string; recorded_at: string }[] = await data.query(
-        "SELECT occurred_at, recorded_at FROM audit_log_entries WHERE stream = 'accounts' ORDER BY seq DESC LIMIT 1",
-      );
-      const latest = latestRows.at(0);
-      const high = await admin.fetchTopicOffsets(topic);
-      const committed = await admin.fetchOffsets({ groupId: group, topics: [topic] });
-      const committedByPartition = new Map((committed.at(0)?.partitions ?? []).map((p) => [p.partition, Math.max(0, Number(p.offset))]));
-      const lagMessages = high.reduce((sum, p) => sum + Number(p.high) - (committedByPartition.get(p.partition) ?? 0), 0);
-      const sample = {
-        t: Math.round((performance.now() - started) / 1000),
-        produced,
-        ingested: Number(ingestedRows.at(0)?.n ?? 0),
-        lagMessages,
-        latestLatencyMs: latest ? Date.parse(latest.recorded_at) - Date.parse(latest.occurred_at) : null,
-      };
-      samples.push(sample);
-      process.stdout.write(`${JSON.stringify(sample)}\n`);
-    }
+  for (;;) {
+    await Promise.race([sleep(SAMPLE_MS), producing]);
+    if (progress.finished) break;
+    const ingestedRows: { n: string }[] = await data.query("SELECT COUNT(*) AS n FROM audit_log_entries WHERE stream = 'accounts'");
+    const latestRows: { occurred_at: string; recorded_at: string }[] = await data.query(
+      "SELECT occurred_at, recorded_at FROM audit_log_entries WHERE stream = 'accounts' ORDER BY seq DESC LIMIT 1",
+    );
+    const latest = latestRows.at(0);
+    const high = await admin.fetchTopicOffsets(topic);
+    const committed = await admin.fetchOffsets({ groupId: group, topics: [topic] });
+    const committedByPartition = new Map((committed.at(0)?.partitions ?? []).map((p) => [p.partition, Math.max(0, Number(p.offset))]));
+    const lagMessages = high.reduce((sum, p) => sum + Number(p.high) - (committedByPartition.get(p.partition) ?? 0), 0);
+    const sample = {
+      t: Math.round((performance.now() - started) / 1000),
+      produced: progress.produced,
+      ingested: Number(ingestedRows.at(0)?.n ?? 0),
+      lagMessages,
+      latestLatencyMs: latest ? Date.parse(latest.recorded_at) - Date.parse(latest.occurred_at) : null,
+    };
+    samples.push(sample);
+    process.stdout.write(`${JSON.stringify(sample)}\n`);
   }
+  await producing;
+  const produced = progress.produced;
   const produceSeconds = (performance.now() - started) / 1000;
   const ingestedAtEnd: { n: string }[] = await data.query("SELECT COUNT(*) AS n FROM audit_log_entries WHERE stream = 'accounts'");
   const e2eRate = Number(ingestedAtEnd.at(0)?.n ?? 0) / produceSeconds;
@@ -170,7 +200,6 @@ async function main(): Promise<void> {
   const { samples: _samples, ...summary } = result;
   process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
 
-  await producer.disconnect();
   await admin.disconnect();
   await service.close();
   await probe.close();
@@ -178,10 +207,10 @@ async function main(): Promise<void> {
   rmSync(checkpointDir, { recursive: true, force: true });
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    process.stderr.write(`audit bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exit(1);
-  },
-);
+const fail = (error: unknown): void => {
+  process.stderr.write(`audit bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+};
+
+if (isMainThread) main().then(() => process.exit(0), fail);
+else produceSteadily(workerData as ProducerTask).catch(fail);

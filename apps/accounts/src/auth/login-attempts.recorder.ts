@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Topics, type LoginOutcome } from '@exam/contracts';
 import { EventPublisher } from '@exam/platform';
 import { DataSource, type EntityManager } from 'typeorm';
+import { MembershipsReader } from '../institutions/memberships.reader';
 import type { ClientInfo } from '../sessions/sessions.service';
 
 export interface AttemptRecord {
@@ -13,12 +14,19 @@ export interface AttemptRecord {
   readonly at: Date;
 }
 
-/** `accounts.login.attempted` for every attempt: IP, agent, device and time; never the password or the login typed. */
+/** The contract's cap on institutions per event; a user in more is listed with their oldest memberships. */
+const MAX_INSTITUTIONS = 50;
+
+/**
+ * `accounts.login.attempted` for every attempt: IP, agent, device, time and the user's institutions
+ * (so security staff can filter alerts by institution); never the password or the login typed.
+ */
 @Injectable()
 export class LoginAttemptsRecorder {
   constructor(
     private readonly dataSource: DataSource,
     private readonly events: EventPublisher,
+    private readonly memberships: MembershipsReader,
   ) {}
 
   /** For attempts that change nothing else: the event alone in its own transaction. */
@@ -27,6 +35,8 @@ export class LoginAttemptsRecorder {
   }
 
   async stage(manager: EntityManager, attempt: AttemptRecord): Promise<void> {
+    const institutionIds =
+      attempt.userId === undefined ? [] : (await this.memberships.of(manager, attempt.userId)).map((m) => m.institutionId).slice(0, MAX_INSTITUTIONS);
     await this.events.stage(manager, Topics.LoginAttempted, {
       subjectId: attempt.userId ?? attempt.attemptId,
       payload: {
@@ -38,6 +48,7 @@ export class LoginAttemptsRecorder {
         userAgent: attempt.client.userAgent.slice(0, 512),
         ...(attempt.client.deviceId === undefined ? {} : { deviceId: attempt.client.deviceId }),
         attemptedAt: attempt.at.toISOString(),
+        ...(institutionIds.length === 0 ? {} : { institutionIds }),
       },
     });
   }

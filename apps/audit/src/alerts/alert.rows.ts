@@ -8,6 +8,8 @@ export interface AlertRow {
   subject_ref: string;
   user_id: string | null;
   institution_id: string | null;
+  /** JSON array of institution ids. */
+  institution_ids: string;
   cause: string;
   severity: AlertSeverity;
   score: number;

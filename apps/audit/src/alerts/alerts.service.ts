@@ -54,6 +54,10 @@ export class AlertsService {
       where.push('user_id = ?');
       params.push(query.userId);
     }
+    if (query.institutionId !== undefined) {
+      where.push('JSON_CONTAINS(institution_ids, JSON_QUOTE(?))');
+      params.push(query.institutionId);
+    }
     if (query.assigneeId !== undefined) {
       where.push('assignee_id = ?');
       params.push(query.assigneeId);

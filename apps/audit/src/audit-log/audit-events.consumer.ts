@@ -1,110 +1,100 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, Payload } from '@nestjs/microservices';
 import { Topics, type EventEnvelope, type TopicName } from '@exam/contracts';
-import { EventContext, OnEvent } from '@exam/platform';
+import { EventBatchContext, OnEventBatch } from '@exam/platform';
 import { AuditLogService } from './audit-log.service';
 import { auditRecordOf, streamOf } from './audit-record.mapper';
 
 /**
  * Kafka edge: appends every security-relevant event to the chain in the inbox transaction, so a
- * redelivered event is never chained twice. Login attempts are handled by LoginEventsConsumer,
- * which also scores them.
+ * redelivered event is never chained twice; a batch of a topic's events is one append. Login
+ * attempts and credential changes are handled in login-risk, which also feeds them to scoring.
  */
 @Controller()
 export class AuditEventsConsumer {
   constructor(private readonly auditLog: AuditLogService) {}
 
-  private async record<T extends TopicName>(event: EventEnvelope<T>, ctx: EventContext): Promise<void> {
-    await this.auditLog.append(ctx.manager, streamOf(event.type), auditRecordOf(event));
+  private async record<T extends TopicName>(topic: T, events: readonly EventEnvelope<T>[], ctx: EventBatchContext): Promise<void> {
+    await this.auditLog.appendMany(ctx.manager, streamOf(topic), events.map((e) => auditRecordOf(e)));
   }
 
-  @OnEvent(Topics.UserRegistered)
-  onUserRegistered(@Payload() event: EventEnvelope<'accounts.user.registered'>, @Ctx() ctx: EventContext): Promise<void> {
-    return this.record(event, ctx);
+  @OnEventBatch(Topics.UserRegistered)
+  onUserRegistered(@Payload() events: readonly EventEnvelope<'accounts.user.registered'>[], @Ctx() ctx: EventBatchContext): Promise<void> {
+    return this.record(Topics.UserRegistered, events, ctx);
   }
 
-  @OnEvent(Topics.PasswordChanged)
-  onPasswordChanged(@Payload() event: EventEnvelope<'accounts.password.changed'>, @Ctx() ctx: EventContext): Promise<void> {
-    return this.record(event, ctx);
+  @OnEventBatch(Topics.AccountsPersonalDataRevealed)
+  onAccountsReveal(@Payload() events: readonly EventEnvelope<'accounts.personal_data.revealed'>[], @Ctx() ctx: EventBatchContext): Promise<void> {
+    return this.record(Topics.AccountsPersonalDataRevealed, events, ctx);
   }
 
-  @OnEvent(Topics.ContactChanged)
-  onContactChanged(@Payload() event: EventEnvelope<'accounts.contact.changed'>, @Ctx() ctx: EventContext): Promise<void> {
-    return this.record(event, ctx);
+  @OnEventBatch(Topics.IdentityPersonalDataRevealed)
+  onIdentityReveal(@Payload() events: readonly EventEnvelope<'identity.personal_data.revealed'>[], @Ctx() ctx: EventBatchContext): Promise<void> {
+    return this.record(Topics.IdentityPersonalDataRevealed, events, ctx);
   }
 
-  @OnEvent(Topics.AccountsPersonalDataRevealed)
-  onAccountsReveal(@Payload() event: EventEnvelope<'accounts.personal_data.revealed'>, @Ctx() ctx: EventContext): Promise<void> {
-    return this.record(event, ctx);
+  @OnEventBatch(Topics.ErasureRequested)
+  onErasureRequested(@Payload() events: readonly EventEnvelope<'accounts.erasure.requested'>[], @Ctx() ctx: EventBatchContext): Promise<void> {
+    return this.record(Topics.ErasureRequested, events, ctx);
   }
 
-  @OnEvent(Topics.IdentityPersonalDataRevealed)
-  onIdentityReveal(@Payload() event: EventEnvelope<'identity.personal_data.revealed'>, @Ctx() ctx: EventContext): Promise<void> {
-    return this.record(event, ctx);
+  @OnEventBatch(Topics.SessionRevoked)
+  onSessionRevoked(@Payload() events: readonly EventEnvelope<'accounts.session.revoked'>[], @Ctx() ctx: EventBatchContext): Promise<void> {
+    return this.record(Topics.SessionRevoked, events, ctx);
   }
 
-  @OnEvent(Topics.ErasureRequested)
-  onErasureRequested(@Payload() event: EventEnvelope<'accounts.erasure.requested'>, @Ctx() ctx: EventContext): Promise<void> {
-    return this.record(event, ctx);
+  @OnEventBatch(Topics.MembershipChanged)
+  onMembershipChanged(@Payload() events: readonly EventEnvelope<'accounts.membership.changed'>[], @Ctx() ctx: EventBatchContext): Promise<void> {
+    return this.record(Topics.MembershipChanged, events, ctx);
   }
 
-  @OnEvent(Topics.SessionRevoked)
-  onSessionRevoked(@Payload() event: EventEnvelope<'accounts.session.revoked'>, @Ctx() ctx: EventContext): Promise<void> {
-    return this.record(event, ctx);
+  @OnEventBatch(Topics.InstitutionRegistered)
+  onInstitutionRegistered(@Payload() events: readonly EventEnvelope<'accounts.institution.registered'>[], @Ctx() ctx: EventBatchContext): Promise<void> {
+    return this.record(Topics.InstitutionRegistered, events, ctx);
   }
 
-  @OnEvent(Topics.MembershipChanged)
-  onMembershipChanged(@Payload() event: EventEnvelope<'accounts.membership.changed'>, @Ctx() ctx: EventContext): Promise<void> {
-    return this.record(event, ctx);
+  @OnEventBatch(Topics.ConsentChanged)
+  onConsentChanged(@Payload() events: readonly EventEnvelope<'accounts.consent.changed'>[], @Ctx() ctx: EventBatchContext): Promise<void> {
+    return this.record(Topics.ConsentChanged, events, ctx);
   }
 
-  @OnEvent(Topics.InstitutionRegistered)
-  onInstitutionRegistered(@Payload() event: EventEnvelope<'accounts.institution.registered'>, @Ctx() ctx: EventContext): Promise<void> {
-    return this.record(event, ctx);
+  @OnEventBatch(Topics.MinorFlagged)
+  onMinorFlagged(@Payload() events: readonly EventEnvelope<'identity.minor.flagged'>[], @Ctx() ctx: EventBatchContext): Promise<void> {
+    return this.record(Topics.MinorFlagged, events, ctx);
   }
 
-  @OnEvent(Topics.ConsentChanged)
-  onConsentChanged(@Payload() event: EventEnvelope<'accounts.consent.changed'>, @Ctx() ctx: EventContext): Promise<void> {
-    return this.record(event, ctx);
+  @OnEventBatch(Topics.GuardianConsentRecorded)
+  onGuardianConsentRecorded(@Payload() events: readonly EventEnvelope<'identity.guardian_consent.recorded'>[], @Ctx() ctx: EventBatchContext): Promise<void> {
+    return this.record(Topics.GuardianConsentRecorded, events, ctx);
   }
 
-  @OnEvent(Topics.MinorFlagged)
-  onMinorFlagged(@Payload() event: EventEnvelope<'identity.minor.flagged'>, @Ctx() ctx: EventContext): Promise<void> {
-    return this.record(event, ctx);
+  @OnEventBatch(Topics.RealNameAppealReviewed)
+  onRealNameAppealReviewed(@Payload() events: readonly EventEnvelope<'identity.real_name_appeal.reviewed'>[], @Ctx() ctx: EventBatchContext): Promise<void> {
+    return this.record(Topics.RealNameAppealReviewed, events, ctx);
   }
 
-  @OnEvent(Topics.GuardianConsentRecorded)
-  onGuardianConsentRecorded(@Payload() event: EventEnvelope<'identity.guardian_consent.recorded'>, @Ctx() ctx: EventContext): Promise<void> {
-    return this.record(event, ctx);
+  @OnEventBatch(Topics.VerificationCompleted)
+  onVerificationCompleted(@Payload() events: readonly EventEnvelope<'identity.verification.completed'>[], @Ctx() ctx: EventBatchContext): Promise<void> {
+    return this.record(Topics.VerificationCompleted, events, ctx);
   }
 
-  @OnEvent(Topics.RealNameAppealReviewed)
-  onRealNameAppealReviewed(@Payload() event: EventEnvelope<'identity.real_name_appeal.reviewed'>, @Ctx() ctx: EventContext): Promise<void> {
-    return this.record(event, ctx);
+  @OnEventBatch(Topics.RegistrationCreated)
+  onRegistrationCreated(@Payload() events: readonly EventEnvelope<'exam.registration.created'>[], @Ctx() ctx: EventBatchContext): Promise<void> {
+    return this.record(Topics.RegistrationCreated, events, ctx);
   }
 
-  @OnEvent(Topics.VerificationCompleted)
-  onVerificationCompleted(@Payload() event: EventEnvelope<'identity.verification.completed'>, @Ctx() ctx: EventContext): Promise<void> {
-    return this.record(event, ctx);
+  @OnEventBatch(Topics.OrderPaid)
+  onOrderPaid(@Payload() events: readonly EventEnvelope<'payments.order.paid'>[], @Ctx() ctx: EventBatchContext): Promise<void> {
+    return this.record(Topics.OrderPaid, events, ctx);
   }
 
-  @OnEvent(Topics.RegistrationCreated)
-  onRegistrationCreated(@Payload() event: EventEnvelope<'exam.registration.created'>, @Ctx() ctx: EventContext): Promise<void> {
-    return this.record(event, ctx);
+  @OnEventBatch(Topics.LoginAssessed)
+  onLoginAssessed(@Payload() events: readonly EventEnvelope<'audit.login.assessed'>[], @Ctx() ctx: EventBatchContext): Promise<void> {
+    return this.record(Topics.LoginAssessed, events, ctx);
   }
 
-  @OnEvent(Topics.OrderPaid)
-  onOrderPaid(@Payload() event: EventEnvelope<'payments.order.paid'>, @Ctx() ctx: EventContext): Promise<void> {
-    return this.record(event, ctx);
-  }
-
-  @OnEvent(Topics.LoginAssessed)
-  onLoginAssessed(@Payload() event: EventEnvelope<'audit.login.assessed'>, @Ctx() ctx: EventContext): Promise<void> {
-    return this.record(event, ctx);
-  }
-
-  @OnEvent(Topics.AlertRaised)
-  onAlertRaised(@Payload() event: EventEnvelope<'audit.alert.raised'>, @Ctx() ctx: EventContext): Promise<void> {
-    return this.record(event, ctx);
+  @OnEventBatch(Topics.AlertRaised)
+  onAlertRaised(@Payload() events: readonly EventEnvelope<'audit.alert.raised'>[], @Ctx() ctx: EventBatchContext): Promise<void> {
+    return this.record(Topics.AlertRaised, events, ctx);
   }
 }

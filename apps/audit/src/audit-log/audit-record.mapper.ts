@@ -78,7 +78,9 @@ export const AUDIT_RECORD_MAPPERS: { readonly [K in TopicName]?: (envelope: Even
         deviceRef: p.deviceId === undefined ? null : fingerprint(p.deviceId),
         userAgentRef: fingerprint(p.userAgent),
         attemptedAt: new Date(p.attemptedAt).toISOString(),
+        ...(p.institutionIds === undefined ? {} : { institutionIds: [...p.institutionIds] }),
       }),
+      institutionId: p.institutionIds?.at(0) ?? null,
       ipMasked: maskIp(p.ip),
     };
   },

@@ -1,12 +1,17 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, Payload } from '@nestjs/microservices';
 import { Topics, type EventEnvelope } from '@exam/contracts';
-import { EventContext, OnEvent } from '@exam/platform';
+import { EventBatchContext, OnEventBatch } from '@exam/platform';
 import { AuditLogService } from '../audit-log/audit-log.service';
 import { auditRecordOf, streamOf } from '../audit-log/audit-record.mapper';
 import { LoginRiskService } from './login-risk.service';
 
-/** Kafka edge for login attempts: chain the attempt, then score it, in the one inbox transaction. */
+/**
+ * Kafka edge for login attempts: chain a batch of attempts, then score it, in the one inbox
+ * transaction. Chaining first matters: the stream head lock it takes serializes the scoring of
+ * batches from different partitions, so every event sees the history and failure windows left by
+ * all events processed before it.
+ */
 @Controller()
 export class LoginEventsConsumer {
   constructor(
@@ -14,9 +19,11 @@ export class LoginEventsConsumer {
     private readonly loginRisk: LoginRiskService,
   ) {}
 
-  @OnEvent(Topics.LoginAttempted)
-  async onLoginAttempted(@Payload() event: EventEnvelope<'accounts.login.attempted'>, @Ctx() ctx: EventContext): Promise<void> {
-    await this.auditLog.append(ctx.manager, streamOf(event.type), auditRecordOf(event));
-    await this.loginRisk.assess(ctx.manager, event);
+  @OnEventBatch(Topics.LoginAttempted)
+  async onLoginAttempted(@Payload() events: readonly EventEnvelope<'accounts.login.attempted'>[], @Ctx() ctx: EventBatchContext): Promise<void> {
+    const records = events.map((e) => auditRecordOf(e));
+    const prepared = this.loginRisk.prepare(events);
+    await this.auditLog.appendMany(ctx.manager, streamOf(Topics.LoginAttempted), records);
+    await this.loginRisk.assessPrepared(ctx.manager, prepared);
   }
 }

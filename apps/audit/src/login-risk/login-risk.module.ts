@@ -1,7 +1,10 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AlertRaiser } from '../alerts/alert-raiser.service';
 import type { AuditEnv } from '../config/audit.env';
+import { CredentialChangeRecorder } from './credential-change.recorder';
+import { CredentialChangesConsumer } from './credential-changes.consumer';
 import { IP_GEOLOCATOR, OfflineIpGeolocator } from './geo/ip-geolocator';
+import { LoginHistoryStore } from './login-history.store';
 import { LoginEventsConsumer } from './login-events.consumer';
 import { LoginRiskService } from './login-risk.service';
 import { RiskPolicyRepository } from './risk-policy.repository';
@@ -14,13 +17,15 @@ export class LoginRiskModule {
   static register(env: AuditEnv): DynamicModule {
     return {
       module: LoginRiskModule,
-      controllers: [LoginEventsConsumer, RiskRulesController],
+      controllers: [LoginEventsConsumer, CredentialChangesConsumer, RiskRulesController],
       providers: [
         { provide: IP_GEOLOCATOR, useValue: new OfflineIpGeolocator(env.AUDIT_GEO_WORLD_COORDINATES) },
         { provide: SourcePseudonymizer, useValue: new SourcePseudonymizer(env.AUDIT_SIGNING_KEY) },
         RiskPolicyRepository,
         RiskRulesService,
         AlertRaiser,
+        LoginHistoryStore,
+        CredentialChangeRecorder,
         LoginRiskService,
       ],
     };

@@ -1,31 +1,45 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Topics, type EventEnvelope } from '@exam/contracts';
-import { EventPublisher } from '@exam/platform';
+import { EventPublisher, type StagedEvent } from '@exam/platform';
 import { maskIp } from '@exam/crypto/masking';
 import type { EntityManager } from 'typeorm';
-import { AlertRaiser, type AlertSubjectKind } from '../alerts/alert-raiser.service';
+import { AlertRaiser, type AlertCandidate, type AlertSubjectKind } from '../alerts/alert-raiser.service';
 import { fingerprint } from '../audit-log/audit-record.mapper';
-import { lockOrCreateRow } from '../database/lock-row';
 import { IP_GEOLOCATOR, type IpGeolocator } from './geo/ip-geolocator';
-import { assessLogin, EMPTY_HISTORY, nextHistory, type Assessment, type LoginFacts, type LoginHistory, type SourceCounts } from './risk-engine';
+import { LoginHistoryStore } from './login-history.store';
+import { assessLogin, EMPTY_HISTORY, nextHistory, type Assessment, type LoginFacts, type LoginHistory } from './risk-engine';
 import type { RiskPolicy } from './risk-policy';
 import { RiskPolicyRepository } from './risk-policy.repository';
+import { SourceFailureWindows } from './source-failure-windows';
 import { SourcePseudonymizer } from './source-pseudonymizer';
 
-interface ProfileRow {
-  history: string;
-}
-
-interface CountRow {
-  n: string | number;
-}
+type LoginEvent = EventEnvelope<'accounts.login.attempted'>;
 
 const MS_PER_MINUTE = 60_000;
+const ROWS_PER_INSERT = 500;
+
+/** What an attempt says once located and pseudonymized: no database needed, so done before any lock. */
+export interface PreparedLogin {
+  readonly facts: LoginFacts;
+  readonly institutionIds: readonly string[];
+  readonly ipRef: string;
+  readonly deviceRef: string | null;
+}
+
+interface Scored extends PreparedLogin {
+  readonly assessment: Assessment;
+}
+
+const ASSESSMENT_COLUMNS =
+  'attempt_id, user_id, outcome, decision, score, severity, rules_fired, detections, ip_masked, attempted_at, assessed_at, alert_id';
 
 /**
- * Scores one login attempt against the user's history and the failure windows of its IP and device,
- * then records the assessment, updates the history, raises or updates an alert, and (for attempts
- * whose credentials were accepted) tells accounts the decision. All in the event's transaction.
+ * Scores login attempts against the users' histories and the failure windows of their IPs and
+ * devices, then records the assessments, updates the histories, raises or updates alerts, and (for
+ * attempts whose credentials were accepted) tells accounts the decisions. All in the events'
+ * transaction. A batch is scored in order with its state (histories, failure windows) loaded once and
+ * carried in memory, so each event sees exactly what it would have seen in a transaction of its own
+ * after the events before it; a batch of one is the per-event path.
  */
 @Injectable()
 export class LoginRiskService {
@@ -33,11 +47,68 @@ export class LoginRiskService {
     @Inject(IP_GEOLOCATOR) private readonly geolocator: IpGeolocator,
     private readonly policies: RiskPolicyRepository,
     private readonly pseudonyms: SourcePseudonymizer,
+    private readonly histories: LoginHistoryStore,
     private readonly alerts: AlertRaiser,
     private readonly events: EventPublisher,
   ) {}
 
-  async assess(manager: EntityManager, event: EventEnvelope<'accounts.login.attempted'>): Promise<Assessment> {
+  async assess(manager: EntityManager, event: LoginEvent): Promise<Assessment> {
+    const [assessment] = await this.assessBatch(manager, [event]);
+    return assessment;
+  }
+
+  /** Must run after the events were appended to the chain: the stream head lock serializes batches. */
+  assessBatch(manager: EntityManager, events: readonly LoginEvent[]): Promise<Assessment[]> {
+    return this.assessPrepared(manager, this.prepare(events));
+  }
+
+  /** The CPU part (geolocation, keyed fingerprints): callers do it before they take the stream head lock. */
+  prepare(events: readonly LoginEvent[]): PreparedLogin[] {
+    return events.map((event) => this.factsOf(event));
+  }
+
+  /**
+   * Must run after the events were appended to the chain, and read nothing before: the stream head
+   * lock serializes batches, and the first plain read fixes the transaction's snapshot, so it must
+   * come after the lock to see everything the previous holder committed.
+   */
+  async assessPrepared(manager: EntityManager, inputs: readonly PreparedLogin[]): Promise<Assessment[]> {
+    if (inputs.length === 0) return [];
+    const policy = await this.policies.current(manager);
+    const windows = await this.loadWindows(manager, inputs, policy);
+    const userIds = inputs.map((i) => i.facts.userId).filter((id): id is string => id !== null);
+    const stored = await this.histories.lockMany(manager, userIds);
+    const updated = new Map<string, LoginHistory>();
+
+    const scored = inputs.map((input): Scored => {
+      const { facts, ipRef, deviceRef } = input;
+      if (facts.outcome === 'failure') {
+        // Unknown accounts count individually: spraying random names is stuffing too.
+        const accountRef = facts.userId ?? `unknown:${facts.attemptId}`;
+        windows.record({ sourceRef: ipRef, accountRef, at: facts.at });
+        if (deviceRef !== null) windows.record({ sourceRef: deviceRef, accountRef, at: facts.at });
+      }
+      const sources = {
+        ipDistinctAccounts: windows.distinctAccounts(ipRef, facts.at, policy.rules.credential_stuffing_ip.params.windowMinutes ?? 10),
+        deviceDistinctAccounts:
+          deviceRef === null ? 0 : windows.distinctAccounts(deviceRef, facts.at, policy.rules.credential_stuffing_device.params.windowMinutes ?? 10),
+      };
+      const userId = facts.userId;
+      const history = userId === null ? EMPTY_HISTORY : (updated.get(userId) ?? stored.get(userId) ?? EMPTY_HISTORY);
+      const assessment = assessLogin(facts, history, sources, policy);
+      if (userId !== null) updated.set(userId, nextHistory(history, facts, policy));
+      return { ...input, assessment };
+    });
+
+    await windows.save(manager);
+    await this.histories.saveMany(manager, updated);
+    const alertIds = await this.raiseAlerts(manager, scored, policy);
+    await this.saveAssessments(manager, scored, alertIds);
+    await this.events.stageMany(manager, Topics.LoginAssessed, scored.flatMap((s) => this.decisionEvent(s)));
+    return scored.map((s) => s.assessment);
+  }
+
+  private factsOf(event: LoginEvent): PreparedLogin {
     const p = event.payload;
     const facts: LoginFacts = {
       attemptId: p.attemptId,
@@ -48,71 +119,50 @@ export class LoginRiskService {
       deviceRef: p.deviceId === undefined ? null : fingerprint(p.deviceId),
       location: this.geolocator.locate(p.ip),
     };
-    const policy = await this.policies.current(manager);
-    const ipRef = this.pseudonyms.ref('ip', p.ip);
-    const deviceRef = p.deviceId === undefined ? null : this.pseudonyms.ref('device', p.deviceId);
-    if (facts.outcome === 'failure') await this.recordFailure(manager, facts, ipRef, deviceRef);
-    const sources = await this.countSources(manager, facts.at, ipRef, deviceRef, policy);
-    const history = facts.userId === null ? EMPTY_HISTORY : await this.lockHistory(manager, facts.userId);
-    const assessment = assessLogin(facts, history, sources, policy);
-    if (facts.userId !== null) await this.saveHistory(manager, facts.userId, nextHistory(history, facts, policy));
+    return {
+      facts,
+      institutionIds: p.institutionIds ?? [],
+      ipRef: this.pseudonyms.ref('ip', p.ip),
+      deviceRef: p.deviceId === undefined ? null : this.pseudonyms.ref('device', p.deviceId),
+    };
+  }
 
-    let alertId: string | null = null;
-    if (assessment.raisesAlert) {
-      const subject = this.alertSubject(assessment, facts, ipRef, deviceRef);
-      if (subject) {
-        const raised = await this.alerts.raise(manager, {
-          ...subject,
-          userId: facts.userId,
-          institutionId: null,
-          score: assessment.score,
-          detections: assessment.detections,
-          seenAt: facts.at,
-          dedupMinutes: policy.thresholds.alertDedupMinutes,
-        });
-        alertId = raised.alertId;
-      }
-    }
-    await manager.query(
-      `INSERT INTO login_assessments (attempt_id, user_id, outcome, decision, score, severity, rules_fired, detections, ip_masked,
-         attempted_at, assessed_at, alert_id)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, UTC_TIMESTAMP(3), ?)
-       ON DUPLICATE KEY UPDATE attempt_id = attempt_id`,
-      [
-        facts.attemptId,
-        facts.userId,
-        facts.outcome,
-        assessment.decision,
-        assessment.score,
-        assessment.severity,
-        JSON.stringify(assessment.rulesFired),
-        JSON.stringify(assessment.detections),
-        facts.ipMasked,
-        facts.at,
-        alertId,
-      ],
+  /** Every failure any event of the batch can count: its sources, from the earliest window start to the latest event. */
+  private loadWindows(manager: EntityManager, inputs: readonly PreparedLogin[], policy: RiskPolicy): Promise<SourceFailureWindows> {
+    const times = inputs.map((i) => i.facts.at.getTime());
+    const windowMinutes = Math.max(
+      policy.rules.credential_stuffing_ip.params.windowMinutes ?? 10,
+      policy.rules.credential_stuffing_device.params.windowMinutes ?? 10,
     );
-    if (facts.userId !== null && (facts.outcome === 'success' || facts.outcome === 'step_up_required')) {
-      await this.events.stage(manager, Topics.LoginAssessed, {
-        subjectId: facts.userId,
-        payload: {
-          attemptId: facts.attemptId,
-          userId: facts.userId,
-          decision: assessment.decision,
-          score: assessment.score,
-          rulesFired: [...assessment.rulesFired],
+    const refs = inputs.flatMap((i) => (i.deviceRef === null ? [i.ipRef] : [i.ipRef, i.deviceRef]));
+    return SourceFailureWindows.load(manager, refs, new Date(Math.min(...times) - windowMinutes * MS_PER_MINUTE), new Date(Math.max(...times)));
+  }
+
+  /** One alert candidate per assessment that reaches the alert score; returns alert ids by attempt. */
+  private async raiseAlerts(manager: EntityManager, scored: readonly Scored[], policy: RiskPolicy): Promise<Map<string, string>> {
+    const raising: { attemptId: string; candidate: AlertCandidate }[] = [];
+    for (const s of scored) {
+      if (!s.assessment.raisesAlert) continue;
+      const subject = this.alertSubject(s);
+      if (!subject) continue;
+      raising.push({
+        attemptId: s.facts.attemptId,
+        candidate: {
+          ...subject,
+          userId: s.facts.userId,
+          institutionIds: s.institutionIds,
+          score: s.assessment.score,
+          detections: s.assessment.detections,
+          seenAt: s.facts.at,
+          dedupMinutes: policy.thresholds.alertDedupMinutes,
         },
       });
     }
-    return assessment;
+    const raised = await this.alerts.raiseMany(manager, raising.map((r) => r.candidate));
+    return new Map(raising.map((r, i) => [r.attemptId, raised[i]?.alertId ?? '']));
   }
 
-  private alertSubject(
-    assessment: Assessment,
-    facts: LoginFacts,
-    ipRef: string,
-    deviceRef: string | null,
-  ): { subjectKind: AlertSubjectKind; subjectRef: string } | null {
+  private alertSubject({ assessment, facts, ipRef, deviceRef }: Scored): { subjectKind: AlertSubjectKind; subjectRef: string } | null {
     const cause = AlertRaiser.causeOf(assessment.detections);
     // An attack across many accounts is one alert about its source, not one per victim.
     if (cause === 'credential_stuffing_ip') return { subjectKind: 'ip', subjectRef: ipRef };
@@ -120,40 +170,37 @@ export class LoginRiskService {
     return facts.userId === null ? null : { subjectKind: 'user', subjectRef: facts.userId };
   }
 
-  private async recordFailure(manager: EntityManager, facts: LoginFacts, ipRef: string, deviceRef: string | null): Promise<void> {
-    // Unknown accounts count individually: spraying random names is stuffing too.
-    const account = facts.userId ?? `unknown:${facts.attemptId}`;
-    const refs = deviceRef === null ? [ipRef] : [ipRef, deviceRef];
-    for (const ref of refs) {
-      await manager.query('INSERT INTO login_source_failures (source_ref, account_ref, failed_at) VALUES (?, ?, ?)', [ref, account, facts.at]);
+  private async saveAssessments(manager: EntityManager, scored: readonly Scored[], alertIds: ReadonlyMap<string, string>): Promise<void> {
+    for (let i = 0; i < scored.length; i += ROWS_PER_INSERT) {
+      const slice = scored.slice(i, i + ROWS_PER_INSERT);
+      await manager.query(
+        `INSERT INTO login_assessments (${ASSESSMENT_COLUMNS})
+         VALUES ${slice.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, UTC_TIMESTAMP(3), ?)').join(', ')}
+         ON DUPLICATE KEY UPDATE attempt_id = attempt_id`,
+        slice.flatMap(({ facts, assessment }) => [
+          facts.attemptId,
+          facts.userId,
+          facts.outcome,
+          assessment.decision,
+          assessment.score,
+          assessment.severity,
+          JSON.stringify(assessment.rulesFired),
+          JSON.stringify(assessment.detections),
+          facts.ipMasked,
+          facts.at,
+          alertIds.get(facts.attemptId) ?? null,
+        ]),
+      );
     }
   }
 
-  private async countSources(manager: EntityManager, at: Date, ipRef: string, deviceRef: string | null, policy: RiskPolicy): Promise<SourceCounts> {
-    const count = async (ref: string, windowMinutes: number): Promise<number> => {
-      const rows: CountRow[] = await manager.query(
-        'SELECT COUNT(DISTINCT account_ref) AS n FROM login_source_failures WHERE source_ref = ? AND failed_at BETWEEN ? AND ?',
-        [ref, new Date(at.getTime() - windowMinutes * MS_PER_MINUTE), at],
-      );
-      return Number(rows[0]?.n ?? 0);
-    };
-    return {
-      ipDistinctAccounts: await count(ipRef, policy.rules.credential_stuffing_ip.params.windowMinutes ?? 10),
-      deviceDistinctAccounts: deviceRef === null ? 0 : await count(deviceRef, policy.rules.credential_stuffing_device.params.windowMinutes ?? 10),
-    };
-  }
-
-  private async lockHistory(manager: EntityManager, userId: string): Promise<LoginHistory> {
-    const row = await lockOrCreateRow<ProfileRow>(
-      manager,
-      ['SELECT history FROM login_profiles WHERE user_id = ? FOR UPDATE', [userId]],
-      ['INSERT IGNORE INTO login_profiles (user_id, history, updated_at) VALUES (?, ?, UTC_TIMESTAMP(3))', [userId, JSON.stringify(EMPTY_HISTORY)]],
-    );
-    const text = row?.history;
-    return text === undefined ? EMPTY_HISTORY : { ...EMPTY_HISTORY, ...(JSON.parse(text) as Partial<LoginHistory>) };
-  }
-
-  private async saveHistory(manager: EntityManager, userId: string, history: LoginHistory): Promise<void> {
-    await manager.query('UPDATE login_profiles SET history = ?, updated_at = UTC_TIMESTAMP(3) WHERE user_id = ?', [JSON.stringify(history), userId]);
+  private decisionEvent({ facts, assessment }: Scored): StagedEvent<'audit.login.assessed'>[] {
+    if (facts.userId === null || (facts.outcome !== 'success' && facts.outcome !== 'step_up_required')) return [];
+    return [
+      {
+        subjectId: facts.userId,
+        payload: { attemptId: facts.attemptId, userId: facts.userId, decision: assessment.decision, score: assessment.score, rulesFired: [...assessment.rulesFired] },
+      },
+    ];
   }
 }

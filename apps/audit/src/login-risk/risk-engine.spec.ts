@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { LoginOutcome } from '@exam/contracts';
 import { UNKNOWN_LOCATION, type GeoLocation } from './geo/geo-location';
-import { assessLogin, EMPTY_HISTORY, nextHistory, type LoginFacts, type LoginHistory, type SourceCounts } from './risk-engine';
+import { assessLogin, EMPTY_HISTORY, nextHistory, withCredentialChange, type LoginFacts, type LoginHistory, type SourceCounts } from './risk-engine';
 import { DEFAULT_RISK_POLICY, type RiskPolicy } from './risk-policy';
 
 const BEIJING: GeoLocation = { kind: 'public', regionKey: '中国/北京/北京市', country: '中国', province: '北京', city: '北京市', latitude: 39.904, longitude: 116.407, accuracyKm: 50 };
@@ -125,6 +125,22 @@ describe(assessLogin.name, () => {
     expect(sut.decision).toBe('step_up');
   });
 
+  it('should name what changed in the reason and evidence', () => {
+    const history = withCredentialChange(historyOf(facts()), minutesAfter(30), 'phone');
+    const sut = assessLogin(facts({ deviceRef: 'dev-x', at: minutesAfter(90) }), history, NO_SOURCES, DEFAULT_RISK_POLICY);
+    const detection = sut.detections.find((d) => d.rule === 'new_device_after_credential_change');
+    expect(detection?.reason).toBe('Sign-in from a new device 1 h after the phone number changed.');
+    expect(detection?.evidence).toMatchObject({ change: 'phone', hoursAfterChange: 1 });
+  });
+
+  it('should not flag a known device, a change outside the window, or a first sign-in after a change', () => {
+    const history = withCredentialChange(historyOf(facts()), minutesAfter(30), 'password');
+    expect(assessLogin(facts({ at: minutesAfter(90) }), history, NO_SOURCES, DEFAULT_RISK_POLICY).rulesFired).toEqual([]);
+    expect(assessLogin(facts({ deviceRef: 'dev-x', at: minutesAfter(30 + 73 * 60) }), history, NO_SOURCES, DEFAULT_RISK_POLICY).rulesFired).toEqual(['new_device']);
+    const firstEver = withCredentialChange(EMPTY_HISTORY, minutesAfter(30), 'password');
+    expect(assessLogin(facts({ deviceRef: 'dev-x', at: minutesAfter(90) }), firstEver, NO_SOURCES, DEFAULT_RISK_POLICY).rulesFired).toEqual([]);
+  });
+
   it('should skip disabled rules', () => {
     const policy: RiskPolicy = { ...DEFAULT_RISK_POLICY, rules: { ...DEFAULT_RISK_POLICY.rules, new_device: { ...DEFAULT_RISK_POLICY.rules.new_device, enabled: false } } };
     expect(assessLogin(facts({ deviceRef: 'dev-b' }), historyOf(facts()), NO_SOURCES, policy).rulesFired).toEqual([]);
@@ -142,5 +158,13 @@ describe(nextHistory.name, () => {
     const sut = historyOf(facts(), facts({ location: UNKNOWN_LOCATION, at: minutesAfter(5) }));
     expect(sut.lastSuccess?.regionKey).toBeNull();
     expect(sut.lastLocatedSuccess?.regionKey).toBe('中国/北京/北京市');
+  });
+});
+
+describe(withCredentialChange.name, () => {
+  it('should keep the latest change by event time', () => {
+    const later = withCredentialChange(EMPTY_HISTORY, minutesAfter(10), 'email');
+    expect(withCredentialChange(later, minutesAfter(5), 'password')).toBe(later);
+    expect(withCredentialChange(later, minutesAfter(20), 'password')).toMatchObject({ lastCredentialChangeAt: minutesAfter(20).toISOString(), lastCredentialChangeKind: 'password' });
   });
 });

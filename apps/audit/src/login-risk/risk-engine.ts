@@ -32,8 +32,19 @@ export interface LoginHistory {
   readonly lastLocatedSuccess: LoginPlace | null;
   /** ISO times of recent failures, pruned to the brute-force window. */
   readonly recentFailures: readonly string[];
+  /** ISO time of the latest password or contact (phone, email) change, fed from accounts' events. */
   readonly lastCredentialChangeAt: string | null;
+  readonly lastCredentialChangeKind: CredentialChangeKind | null;
 }
+
+/** What changed: the password, or a contact that can receive reset codes. */
+export type CredentialChangeKind = 'password' | 'phone' | 'email';
+
+const CREDENTIAL_CHANGE_WORDING: { readonly [K in CredentialChangeKind]: string } = {
+  password: 'the password',
+  phone: 'the phone number',
+  email: 'the email address',
+};
 
 export const EMPTY_HISTORY: LoginHistory = {
   successCount: 0,
@@ -43,6 +54,7 @@ export const EMPTY_HISTORY: LoginHistory = {
   lastLocatedSuccess: null,
   recentFailures: [],
   lastCredentialChangeAt: null,
+  lastCredentialChangeKind: null,
 };
 
 /** Failures from one source across accounts, counted by the caller over each stuffing rule's window. */
@@ -184,15 +196,17 @@ const DETECTORS: { readonly [K in RuleCode]: (facts: LoginFacts, history: LoginH
   },
   new_device_after_credential_change: (facts, history, _sources, policy) => {
     const changedAt = history.lastCredentialChangeAt;
-    if (!credentialAccepted(facts.outcome) || changedAt === null || facts.deviceRef === null) return null;
+    // Like new_device, the very first sign-in is the baseline: there is no known device to compare with.
+    if (!credentialAccepted(facts.outcome) || changedAt === null || facts.deviceRef === null || history.successCount === 0) return null;
     if (history.knownDevices.includes(facts.deviceRef)) return null;
     const withinHours = policy.rules.new_device_after_credential_change.params.withinHours ?? 72;
     const hours = (facts.at.getTime() - new Date(changedAt).getTime()) / MS_PER_HOUR;
     if (hours < 0 || hours > withinHours) return null;
+    const what = history.lastCredentialChangeKind === null ? 'the password or a contact' : CREDENTIAL_CHANGE_WORDING[history.lastCredentialChangeKind];
     return {
       rule: 'new_device_after_credential_change',
-      reason: `Sign-in from a new device ${Math.round(hours * 10) / 10} h after the password or phone number changed.`,
-      evidence: { deviceRef: facts.deviceRef, changedAt, hoursAfterChange: Math.round(hours * 10) / 10 },
+      reason: `Sign-in from a new device ${Math.round(hours * 10) / 10} h after ${what} changed.`,
+      evidence: { deviceRef: facts.deviceRef, changedAt, change: history.lastCredentialChangeKind, hoursAfterChange: Math.round(hours * 10) / 10 },
     };
   },
 };
@@ -256,4 +270,11 @@ export function nextHistory(history: LoginHistory, facts: LoginFacts, policy: Ri
     lastLocatedSuccess: place.latitude === null ? history.lastLocatedSuccess : place,
     recentFailures: [],
   };
+}
+
+/** The history after a password or contact change; the latest change (by event time) is kept. */
+export function withCredentialChange(history: LoginHistory, at: Date, kind: CredentialChangeKind): LoginHistory {
+  const current = history.lastCredentialChangeAt;
+  if (current !== null && new Date(current).getTime() >= at.getTime()) return history;
+  return { ...history, lastCredentialChangeAt: at.toISOString(), lastCredentialChangeKind: kind };
 }

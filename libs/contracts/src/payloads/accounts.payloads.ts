@@ -25,6 +25,8 @@ export class LoginAttemptedV1 {
   @IsString() @MaxLength(512) userAgent!: string;
   @IsOptional() @IsString() @MaxLength(128) deviceId?: string;
   @IsISO8601() attemptedAt!: string;
+  /** Institutions the user is a member of at the time of the attempt (for staff filtering); absent for unknown users. */
+  @IsOptional() @IsArray() @ArrayMaxSize(50) @IsUUID('all', { each: true }) institutionIds?: string[];
 }
 
 /** The user asked for account cancellation: every service erases or anonymizes what it holds. */

@@ -14,6 +14,8 @@ export class ListAlertsQueryDto {
   @IsOptional() @Transform(csv) @IsArray() @IsIn(ALERT_SEVERITIES, { each: true }) severity?: AlertSeverity[];
   @IsOptional() @IsIn(RULE_CODES) rule?: RuleCode;
   @IsOptional() @IsUUID() userId?: string;
+  /** Alerts about users of this institution. */
+  @IsOptional() @IsUUID() institutionId?: string;
   @IsOptional() @IsUUID() assigneeId?: string;
   @IsOptional() @IsISO8601() from?: string;
   @IsOptional() @IsISO8601() to?: string;

@@ -9,6 +9,7 @@ function row(overrides: Partial<AlertRow> = {}): AlertRow {
     subject_ref: 'u',
     user_id: 'u',
     institution_id: null,
+    institution_ids: '[]',
     cause: 'impossible_travel',
     severity: 'high',
     score: 100,
@@ -39,6 +40,12 @@ describe(AlertResponseDto.name, () => {
   it('should mark the SLA as breached once it passes unacknowledged', () => {
     const sut = AlertResponseDto.of(row(), new Date('2026-03-01T09:10:00.000Z'));
     expect(sut).toMatchObject({ slaBreached: true, slaRemainingSeconds: -600 });
+  });
+
+  it('should list the institutions of the alert', () => {
+    const ids = ['7f0c1c9e-3b1a-4c55-9a51-0d6f7c1f2a10', '2b8e6b1d-90c4-4f4e-8d0b-5c7d3f2a9e11'];
+    const sut = AlertResponseDto.of(row({ institution_id: ids[0], institution_ids: JSON.stringify(ids) }));
+    expect(sut).toMatchObject({ institutionId: ids[0], institutionIds: ids });
   });
 
   it('should stop the SLA clock once acknowledged', () => {

@@ -15,7 +15,10 @@ export class AlertResponseDto {
   subjectKind!: string;
   /** Pseudonymous account id (never a name or number); null for IP/device alerts. */
   userId!: string | null;
+  /** The first of institutionIds (kept for older clients). */
   institutionId!: string | null;
+  /** Institutions the user belonged to when the detections happened. */
+  institutionIds!: string[];
   cause!: string;
   rulesFired!: string[];
   score!: number;
@@ -46,6 +49,7 @@ export class AlertResponseDto {
       subjectKind: row.subject_kind,
       userId: row.user_id,
       institutionId: row.institution_id,
+      institutionIds: JSON.parse(row.institution_ids) as string[],
       cause: row.cause,
       rulesFired: JSON.parse(row.rules_fired) as string[],
       score: row.score,

@@ -20,3 +20,16 @@ export class EventContext extends BaseRpcContext<[EntityManager, EventDelivery]>
     return this.args[1];
   }
 }
+
+/**
+ * Passed to `@OnEventBatch` handlers: the one transaction that also records every event of the
+ * batch as processed, and where each event came from (same order as the payload array).
+ */
+export class EventBatchContext extends BaseRpcContext<[EntityManager, readonly EventDelivery[]]> {
+  get manager(): EntityManager {
+    return this.args[0];
+  }
+  get deliveries(): readonly EventDelivery[] {
+    return this.args[1];
+  }
+}

@@ -10,8 +10,10 @@ import { KafkaConnection } from '../kafka-connection';
 import { MESSAGING_SETTINGS, type MessagingSettings } from '../messaging.settings';
 import { ensureTopics, platformTopicSpecs } from '../topic-admin';
 import { DeadLetterPublisher } from './dead-letter.publisher';
-import { EventContext, type EventDelivery } from './event-context';
+import { EventBatchContext, EventContext, type EventDelivery } from './event-context';
 import { parseEnvelope } from './envelope-parser';
+import { claimAllEvents, claimEvent, processedEventIds } from './inbox-claims';
+import { isBatchHandler } from './on-event.decorator';
 
 type Outcome = 'applied' | 'duplicate';
 
@@ -22,6 +24,16 @@ interface ParsedMessage {
 
 /** Events applied per transaction at most: amortizes the commit without holding locks for long. */
 const CHUNK_SIZE = 100;
+/** The same for `@OnEventBatch` handlers, which work set-based and so gain from larger batches. */
+const BATCH_HANDLER_CHUNK_SIZE = 2000;
+
+/** A batch whose inbox claim raced with another consumer: roll back and go one by one. */
+class InboxClaimRaceError extends Error {
+  constructor() {
+    super('Some events of the batch were claimed concurrently');
+    this.name = 'InboxClaimRaceError';
+  }
+}
 
 const HEARTBEAT_EVERY_MS = 3000;
 const MAX_RESTART_DELAY_MS = 30_000;
@@ -162,14 +174,16 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy,
 
   /**
    * Consecutive valid messages are applied in one transaction (one commit, one fsync, for up to
-   * CHUNK_SIZE events); if that fails, each message of the chunk is retried on its own, so a poison
-   * message is still isolated and dead-lettered while its neighbours go through.
+   * CHUNK_SIZE events, or BATCH_HANDLER_CHUNK_SIZE for `@OnEventBatch` handlers); if that fails, each
+   * message of the chunk is retried on its own, so a poison message is still isolated and
+   * dead-lettered while its neighbours go through.
    */
   private async consumeBatch(payload: EachBatchPayload): Promise<void> {
     const { batch } = payload;
     const topic = this.kafka.names.logical(batch.topic);
     const handler = topic === undefined ? null : this.getHandlerByPattern(topic);
     const heartbeat = (): Promise<void> => payload.heartbeat();
+    const chunkSize = handler && isBatchHandler(handler) ? BATCH_HANDLER_CHUNK_SIZE : CHUNK_SIZE;
     let chunk: ParsedMessage[] = [];
     const settle = async (messages: readonly KafkaMessage[]): Promise<void> => {
       for (const message of messages) payload.resolveOffset(message.offset);
@@ -197,7 +211,7 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy,
         continue;
       }
       chunk.push({ message, envelope: parsed.envelope });
-      if (chunk.length >= CHUNK_SIZE) await flush();
+      if (chunk.length >= chunkSize) await flush();
     }
     await flush();
   }
@@ -211,7 +225,8 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy,
   ): Promise<void> {
     if (items.length > 1) {
       try {
-        await this.withHeartbeat(heartbeat, () => this.applyChunk(handler, items, topic, partition));
+        const apply = isBatchHandler(handler) ? () => this.applyBatch(handler, items, topic, partition) : () => this.applyChunk(handler, items, topic, partition);
+        await this.withHeartbeat(heartbeat, apply);
         return;
       } catch (error: unknown) {
         this.log.debug(`Chunk of ${items.length} on ${topic}[${partition}] failed (${describe(error)}); applying one by one`);
@@ -227,6 +242,29 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy,
         await runWithContext({ traceId: envelope.traceId }, () => this.applyWith(manager, handler, envelope, delivery));
       }
     });
+  }
+
+  /**
+   * One transaction for the whole chunk: one multi-row inbox insert, one handler call with the new
+   * events. Redeliveries are left out up front; the first occurrence of an id repeated in the chunk wins.
+   */
+  private async applyBatch(handler: MessageHandler, items: readonly ParsedMessage[], topic: TopicName, partition: number): Promise<void> {
+    const done = await processedEventIds(this.dataSource, this.group, [...new Set(items.map((i) => i.envelope.id))]);
+    const fresh: ParsedMessage[] = [];
+    for (const item of items) {
+      if (done.has(item.envelope.id)) continue;
+      done.add(item.envelope.id);
+      fresh.push(item);
+    }
+    if (fresh.length === 0) return;
+    const envelopes = fresh.map((i) => i.envelope);
+    const deliveries = fresh.map(({ message }): EventDelivery => ({ topic, partition, offset: message.offset, attempt: 1 }));
+    await runWithContext({ traceId: envelopes[0]?.traceId ?? 'batch' }, () =>
+      this.dataSource.transaction(async (manager) => {
+        if (!(await claimAllEvents(manager, this.group, envelopes))) throw new InboxClaimRaceError();
+        await this.invoke(handler, envelopes, new EventBatchContext([manager, deliveries]));
+      }),
+    );
   }
 
   private async consumeMessage(
@@ -268,14 +306,15 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy,
     envelope: EventEnvelope,
     delivery: EventDelivery,
   ): Promise<Outcome> {
-    const inserted: { affectedRows: number } = await manager.query(
-      'INSERT IGNORE INTO inbox_events (consumer_group, event_id, topic, processed_at) VALUES (?, ?, ?, UTC_TIMESTAMP(3))',
-      [this.group, envelope.id, envelope.type],
-    );
-    if (inserted.affectedRows === 0) return 'duplicate';
-    const result: unknown = await handler(envelope, new EventContext([manager, delivery]));
-    await lastValueFrom(this.transformToObservable(result), { defaultValue: undefined });
+    if (!(await claimEvent(manager, this.group, envelope))) return 'duplicate';
+    if (isBatchHandler(handler)) await this.invoke(handler, [envelope], new EventBatchContext([manager, [delivery]]));
+    else await this.invoke(handler, envelope, new EventContext([manager, delivery]));
     return 'applied';
+  }
+
+  private async invoke(handler: MessageHandler, data: EventEnvelope | readonly EventEnvelope[], context: EventContext | EventBatchContext): Promise<void> {
+    const result: unknown = await handler(data, context);
+    await lastValueFrom(this.transformToObservable(result), { defaultValue: undefined });
   }
 
   private async withHeartbeat<T>(heartbeat: () => Promise<void>, work: () => Promise<T>): Promise<T> {

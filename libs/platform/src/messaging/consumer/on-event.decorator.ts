@@ -1,7 +1,25 @@
 import { EventPattern } from '@nestjs/microservices';
+import type { MessageHandler } from '@nestjs/microservices';
 import type { TopicName } from '@exam/contracts';
 
 /** Subscribes a handler to a contract topic; the name is type-checked against the registry. */
 export function OnEvent(topic: TopicName): MethodDecorator {
   return EventPattern(topic);
+}
+
+const BATCH_EXTRA = 'exam.eventBatch';
+
+/**
+ * Subscribes a handler that takes a whole batch of a topic's events (`@Payload()` is a readonly
+ * array of envelopes in partition order, `@Ctx()` an EventBatchContext) and applies them in one
+ * transaction with their inbox rows. Events already processed are left out before the call. If the
+ * batch fails, the transport applies its events one at a time (a batch of one each), with the usual
+ * retries and dead-lettering, so a poison event is still isolated.
+ */
+export function OnEventBatch(topic: TopicName): MethodDecorator {
+  return EventPattern(topic, { [BATCH_EXTRA]: true });
+}
+
+export function isBatchHandler(handler: MessageHandler): boolean {
+  return handler.extras?.[BATCH_EXTRA] === true;
 }

@@ -1,0 +1,42 @@
+import { Controller } from '@nestjs/common';
+import { Ctx, Payload } from '@nestjs/microservices';
+import { Topics, type EventEnvelope } from '@exam/contracts';
+import { EventBatchContext, OnEventBatch } from '@exam/platform';
+import { AuditLogService } from '../audit-log/audit-log.service';
+import { auditRecordOf, streamOf } from '../audit-log/audit-record.mapper';
+import { CredentialChangeRecorder, type CredentialChange } from './credential-change.recorder';
+
+type PasswordChanged = EventEnvelope<'accounts.password.changed'>;
+type ContactChanged = EventEnvelope<'accounts.contact.changed'>;
+
+/**
+ * Kafka edge for password and contact changes: chain them, then remember the change in the user's
+ * login history so that a sign-in from a new device soon after fires
+ * `new_device_after_credential_change`. Both in the inbox transaction; chaining first takes the
+ * `accounts` stream head lock, which orders this with the scoring of login attempts.
+ */
+@Controller()
+export class CredentialChangesConsumer {
+  constructor(
+    private readonly auditLog: AuditLogService,
+    private readonly changes: CredentialChangeRecorder,
+  ) {}
+
+  @OnEventBatch(Topics.PasswordChanged)
+  async onPasswordChanged(@Payload() events: readonly PasswordChanged[], @Ctx() ctx: EventBatchContext): Promise<void> {
+    await this.auditLog.appendMany(ctx.manager, streamOf(Topics.PasswordChanged), events.map((e) => auditRecordOf(e)));
+    await this.changes.record(
+      ctx.manager,
+      events.map((e): CredentialChange => ({ userId: e.payload.userId, at: new Date(e.payload.changedAt), kind: 'password' })),
+    );
+  }
+
+  @OnEventBatch(Topics.ContactChanged)
+  async onContactChanged(@Payload() events: readonly ContactChanged[], @Ctx() ctx: EventBatchContext): Promise<void> {
+    await this.auditLog.appendMany(ctx.manager, streamOf(Topics.ContactChanged), events.map((e) => auditRecordOf(e)));
+    await this.changes.record(
+      ctx.manager,
+      events.map((e): CredentialChange => ({ userId: e.payload.userId, at: new Date(e.payload.changedAt), kind: e.payload.kind })),
+    );
+  }
+}
