@@ -1,0 +1,243 @@
+import { Topics, type EventEnvelope, type LoginOutcome } from '@exam/contracts';
+import { ensureTopics, platformTopicSpecs, TopicNamer } from '@exam/platform';
+import {
+  createTestDatabase,
+  expectEventually,
+  issueTestToken,
+  KafkaProbe,
+  startTestService,
+  testServiceEnv,
+  uniqueTopicPrefix,
+  type RunningService,
+  type TestDatabase,
+} from '@exam/testing';
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { CheckpointSigner } from '../src/audit-log/checkpoint-signer';
+import { AuditModule } from '../src/audit.module';
+import { AuditEnv } from '../src/config/audit.env';
+import { LoginRiskService } from '../src/login-risk/login-risk.service';
+import { envelopeOf, publish } from './audit-fixtures';
+
+const BEIJING_IP = '114.247.50.2';
+const GUANGZHOU_IP = '113.108.182.52';
+
+interface AssessmentRow {
+  attempt_id: string;
+  decision: string;
+  rules_fired: string;
+  detections: string;
+  alert_id: string | null;
+}
+
+interface AlertItem {
+  id: string;
+  userId: string | null;
+  institutionId: string | null;
+  institutionIds: string[];
+  cause: string;
+}
+
+interface AttemptOptions {
+  readonly userId?: string;
+  readonly outcome?: LoginOutcome;
+  readonly ip?: string;
+  readonly deviceId?: string;
+  readonly minutes: number;
+  readonly institutionIds?: string[];
+}
+
+describe('credential changes and institutions on login alerts (real Kafka, real MariaDB)', () => {
+  const prefix = uniqueTopicPrefix();
+  const names = new TopicNamer(prefix);
+  const probe = new KafkaProbe();
+  const analyst = { authorization: `Bearer ${issueTestToken({ roles: ['security_analyst'] })}` };
+  let db: TestDatabase;
+  let service: RunningService;
+  let data: DataSource;
+  let checkpointDir: string;
+  const base = Date.now() - 6 * 60 * 60_000;
+  const at = (minutes: number): string => new Date(base + minutes * 60_000).toISOString();
+
+  function attempt(o: AttemptOptions): EventEnvelope<'accounts.login.attempted'> {
+    const userId = o.userId;
+    return envelopeOf(Topics.LoginAttempted, userId ?? randomUUID(), {
+      attemptId: randomUUID(),
+      ...(userId === undefined ? {} : { userId }),
+      outcome: o.outcome ?? 'success',
+      ip: o.ip ?? BEIJING_IP,
+      userAgent: 'Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0',
+      deviceId: o.deviceId ?? 'laptop-1',
+      attemptedAt: at(o.minutes),
+      ...(o.institutionIds === undefined ? {} : { institutionIds: o.institutionIds }),
+    });
+  }
+
+  async function assessmentsOf(events: readonly EventEnvelope<'accounts.login.attempted'>[]): Promise<AssessmentRow[]> {
+    const ids = events.map((e) => e.payload.attemptId);
+    return expectEventually(
+      async () => {
+        const rows: AssessmentRow[] = await data.query('SELECT * FROM login_assessments WHERE attempt_id IN (?)', [ids]);
+        expect(rows).toHaveLength(ids.length);
+        return ids.map((id) => rows.find((r) => r.attempt_id === id)!);
+      },
+      { timeoutMs: 60_000 },
+    );
+  }
+
+  /** Waits until audit has applied the user's latest credential change to the login history. */
+  async function historyKnowsChange(userId: string, changedAt: string): Promise<void> {
+    await expectEventually(async () => {
+      const rows: { history: string }[] = await data.query('SELECT history FROM login_profiles WHERE user_id = ?', [userId]);
+      const history = JSON.parse(rows[0]?.history ?? '{}') as { lastCredentialChangeAt?: string };
+      expect(history.lastCredentialChangeAt).toBe(changedAt);
+    });
+  }
+
+  const rules = (row: { rules_fired: string }): string[] => JSON.parse(row.rules_fired) as string[];
+
+  beforeAll(async () => {
+    db = await createTestDatabase('audit_credchange');
+    checkpointDir = await mkdtemp(join(tmpdir(), 'audit-credchange-'));
+    const env = testServiceEnv(AuditEnv, {
+      databaseName: db.name,
+      topicPrefix: prefix,
+      overrides: { AUDIT_SIGNING_KEY: CheckpointSigner.generatePem(), AUDIT_CHECKPOINT_DIR: checkpointDir, AUDIT_CHECKPOINT_INTERVAL_MS: '0' },
+    });
+    const topics = [Topics.LoginAttempted, Topics.PasswordChanged, Topics.ContactChanged, Topics.LoginAssessed, Topics.AlertRaised];
+    await probe.withAdmin((admin) => ensureTopics(admin, platformTopicSpecs(names, 1, topics)));
+    service = await startTestService('audit', env, AuditModule.register(env));
+    data = service.app.get(DataSource);
+  });
+
+  afterAll(async () => {
+    await service.close();
+    await probe.close();
+    await db.drop();
+    await rm(checkpointDir, { recursive: true, force: true });
+  });
+
+  it('should flag a sign-in from a new device right after a password change, and chain the change', async () => {
+    const userId = randomUUID();
+    const baseline = attempt({ userId, minutes: 0 });
+    await publish(probe, names, [baseline]);
+    await assessmentsOf([baseline]);
+    const change = envelopeOf(Topics.PasswordChanged, userId, { userId, method: 'reset_by_code', changedAt: at(30) });
+    await publish(probe, names, [change]);
+    await historyKnowsChange(userId, at(30));
+
+    const known = attempt({ userId, minutes: 40 });
+    const fresh = attempt({ userId, deviceId: 'phone-9', minutes: 60 });
+    await publish(probe, names, [known, fresh]);
+    const [knownRow, freshRow] = await assessmentsOf([known, fresh]);
+    expect(rules(knownRow)).toEqual([]);
+    expect(rules(freshRow)).toEqual(['new_device', 'new_device_after_credential_change']);
+    expect(freshRow.decision).toBe('step_up');
+    const detection = (JSON.parse(freshRow.detections) as { rule: string; reason: string; evidence: Record<string, unknown> }[]).find(
+      (d) => d.rule === 'new_device_after_credential_change',
+    );
+    expect(detection?.reason).toBe('Sign-in from a new device 0.5 h after the password changed.');
+    expect(detection?.evidence).toMatchObject({ changedAt: at(30), change: 'password', hoursAfterChange: 0.5 });
+    const alerts: { cause: string; severity: string }[] = await data.query('SELECT cause, severity FROM security_alerts WHERE user_id = ?', [userId]);
+    expect(alerts).toEqual([{ cause: 'new_device_after_credential_change', severity: 'high' }]);
+    const chained: { n: string | number }[] = await data.query("SELECT COUNT(*) AS n FROM audit_log_entries WHERE event_id = ? AND stream = 'accounts'", [change.id]);
+    expect(Number(chained[0]?.n)).toBe(1);
+  });
+
+  it('should flag a new device after a phone change, but not once the window has passed', async () => {
+    const userId = randomUUID();
+    const baseline = attempt({ userId, minutes: 0 });
+    await publish(probe, names, [baseline]);
+    await assessmentsOf([baseline]);
+    const change = envelopeOf(Topics.ContactChanged, userId, { userId, kind: 'phone', maskedNewValue: '139****5678', changedAt: at(10) });
+    await publish(probe, names, [change]);
+    await historyKnowsChange(userId, at(10));
+
+    const soon = attempt({ userId, deviceId: 'tablet-3', minutes: 70 });
+    await publish(probe, names, [soon]);
+    const [soonRow] = await assessmentsOf([soon]);
+    expect(rules(soonRow)).toEqual(['new_device', 'new_device_after_credential_change']);
+    expect((JSON.parse(soonRow.detections) as { reason: string }[])[1]?.reason).toContain('after the phone number changed');
+
+    const late = attempt({ userId, deviceId: 'desktop-4', minutes: 10 + 73 * 60 });
+    await publish(probe, names, [late]);
+    const [lateRow] = await assessmentsOf([late]);
+    expect(rules(lateRow)).toEqual(['new_device']);
+  });
+
+  it('should carry the user\'s institutions onto the alert, filter by institution and answer them', async () => {
+    const userId = randomUUID();
+    const [first, second, other] = [randomUUID(), randomUUID(), randomUUID()];
+    const events = [
+      attempt({ userId, minutes: 0, institutionIds: [first] }),
+      attempt({ userId, ip: GUANGZHOU_IP, minutes: 10, institutionIds: [first, second] }),
+      attempt({ userId, ip: BEIJING_IP, minutes: 20, institutionIds: [first, second] }),
+    ];
+    await publish(probe, names, events);
+    const rows = await assessmentsOf(events);
+    expect(rules(rows[1])).toContain('impossible_travel');
+    expect(rows[2]?.alert_id).toBe(rows[1]?.alert_id);
+
+    const mine = await request(service.url).get('/api/audit/alerts').query({ institutionId: second }).set(analyst).expect(200);
+    const items = (mine.body as { items: AlertItem[] }).items;
+    expect(items).toHaveLength(1);
+    expect(items[0]).toMatchObject({ id: rows[1]?.alert_id, userId, institutionId: first, institutionIds: [first, second], cause: 'impossible_travel' });
+    const none = await request(service.url).get('/api/audit/alerts').query({ institutionId: other }).set(analyst).expect(200);
+    expect((none.body as { items: AlertItem[] }).items).toEqual([]);
+    const detail = await request(service.url).get(`/api/audit/alerts/${rows[1]?.alert_id}`).set(analyst).expect(200);
+    expect((detail.body as AlertItem).institutionIds).toEqual([first, second]);
+    const bad = await request(service.url).get('/api/audit/alerts').query({ institutionId: 'not-a-uuid' }).set(analyst).expect(400);
+    expect((bad.body as { details: { field: string }[] }).details.map((d) => d.field)).toEqual(['institutionId']);
+
+    const entries: { institution_id: string | null; attributes: string }[] = await data.query(
+      'SELECT institution_id, attributes FROM audit_log_entries WHERE event_id = ?',
+      [events[1]?.id],
+    );
+    expect(entries[0]?.institution_id).toBe(first);
+    expect(JSON.parse(entries[0]?.attributes ?? '{}')).toMatchObject({ institutionIds: [first, second] });
+  });
+
+  it('should reject a login event whose institutions are not UUIDs into the dead-letter topic', async () => {
+    const dlq = await probe.collect(names.deadLetter(Topics.LoginAttempted));
+    const bad = attempt({ userId: randomUUID(), minutes: 0, institutionIds: ['school-1'] });
+    await publish(probe, names, [bad]);
+    await expectEventually(() => {
+      expect(dlq.map((m) => m.value ?? '').some((v) => v.includes(bad.payload.attemptId))).toBe(true);
+    });
+    const rows: unknown[] = await data.query('SELECT attempt_id FROM login_assessments WHERE attempt_id = ?', [bad.payload.attemptId]);
+    expect(rows).toEqual([]);
+  });
+
+  it('should give the same detections for a sequence scored as one batch as for one event per transaction', async () => {
+    const sut = service.app.get(LoginRiskService);
+    // Fresh users, IP and devices per run, so the two runs cannot see each other's failures.
+    const sequence = (run: number): EventEnvelope<'accounts.login.attempted'>[] => {
+      const traveller = randomUUID();
+      const victim = randomUUID();
+      const ip = `61.135.169.${20 + run}`;
+      return [
+        attempt({ userId: traveller, minutes: 0 }),
+        attempt({ userId: traveller, ip: GUANGZHOU_IP, minutes: 10 }),
+        attempt({ userId: traveller, ip: GUANGZHOU_IP, deviceId: 'phone-2', minutes: 15 }),
+        attempt({ userId: victim, deviceId: `victim-${run}`, minutes: 0 }),
+        ...Array.from({ length: 12 }, (_, i) => attempt({ userId: victim, outcome: 'failure', deviceId: `victim-${run}`, minutes: 1 + i * 0.5 })),
+        attempt({ userId: victim, deviceId: `victim-${run}`, minutes: 8 }),
+        ...Array.from({ length: 25 }, (_, i) =>
+          attempt({ userId: i % 4 === 0 ? undefined : randomUUID(), outcome: 'failure', ip, deviceId: `bot-${run}-${i}`, minutes: 30 }),
+        ),
+      ];
+    };
+    const batched = await data.transaction((manager) => sut.assessBatch(manager, sequence(1)));
+    const oneByOne = [];
+    for (const event of sequence(2)) oneByOne.push(await data.transaction((manager) => sut.assess(manager, event)));
+    const summary = (list: readonly { rulesFired: readonly string[]; decision: string; score: number }[]): string[] =>
+      list.map((a) => `${a.rulesFired.join('+')}|${a.decision}|${a.score}`);
+    expect(summary(batched)).toEqual(summary(oneByOne));
+    expect(batched.filter((a) => a.rulesFired.includes('credential_stuffing_ip'))).toHaveLength(6);
+    expect(batched.filter((a) => a.rulesFired.includes('brute_force'))).toHaveLength(4);
+  });
+});
