@@ -22,12 +22,12 @@ describe('accounts: retention of expired and ended rows', () => {
     await harness.close();
   });
 
-  async function code(label: string, expiresAt: Date, consumedAt: Date | null, kept: boolean): Promise<void> {
+  async function code(label: string, expiresAt: Date, consumedAt: Date | null, kept: boolean, userId: string = randomUUID()): Promise<void> {
     const id = randomUUID();
     await harness.data.query(
       `INSERT INTO verification_codes (id, user_id, purpose, channel, code_hash, attempts, sent_at, expires_at, consumed_at)
        VALUES (?, ?, 'registration', 'sms', ?, 0, ?, ?, ?)`,
-      [id, randomUUID(), 'f'.repeat(64), new Date(expiresAt.getTime() - 10 * 60_000), expiresAt, consumedAt],
+      [id, userId, 'f'.repeat(64), new Date(expiresAt.getTime() - 10 * 60_000), expiresAt, consumedAt],
     );
     if (kept) keep.add(`code:${label}:${id}`);
   }
@@ -72,6 +72,17 @@ describe('accounts: retention of expired and ended rows', () => {
     if (kept) keep.add(`session:${label}:${id}`);
   }
 
+  async function user(label: string, status: 'pending' | 'active', createdAt: Date, kept: boolean): Promise<string> {
+    const id = randomUUID();
+    await harness.data.query(
+      `INSERT INTO users (id, nickname, password_hash, status, roles, created_at) VALUES (?, 'n', '$argon2id$placeholder', ?, '["candidate"]', ?)`,
+      [id, status, createdAt],
+    );
+    await harness.data.query('INSERT INTO policy_acceptances (user_id, version, accepted_at) VALUES (?, ?, ?)', [id, 'v1', createdAt]);
+    if (kept) keep.add(`user:${label}:${id}`);
+    return id;
+  }
+
   async function remaining(): Promise<Set<string>> {
     const ids = async (sql: string): Promise<string[]> => (await harness.data.query<{ id: string }[]>(sql)).map((r) => r.id);
     const left = new Set<string>();
@@ -86,6 +97,7 @@ describe('accounts: retention of expired and ended rows', () => {
     lookup('contact_change', await ids('SELECT id FROM contact_changes'));
     lookup('invitation', await ids('SELECT id FROM invitations'));
     lookup('session', await ids('SELECT id FROM sessions'));
+    lookup('user', await ids('SELECT id FROM users'));
     return left;
   }
 
@@ -110,6 +122,12 @@ describe('accounts: retention of expired and ended rows', () => {
     await session('expired-1d-ago', at(-DAY), null, 1, true);
     await session('live', at(20 * DAY), null, 3, true);
 
+    await user('pending-8d-no-code', 'pending', at(-8 * DAY), false);
+    const restarted = await user('pending-8d-code-sent-1h-ago', 'pending', at(-8 * DAY), true);
+    await code('restarted-registration', at(-HOUR + 10 * 60_000), null, true, restarted);
+    await user('pending-1d', 'pending', at(-DAY), true);
+    await user('active-30d', 'active', at(-30 * DAY), true);
+
     // Two replicas sweeping at the same moment: between them, every dead row is deleted exactly once.
     const reports = await Promise.all([sut.sweep(), sut.sweep()]);
     const total = (key: keyof RetentionReport): number => reports.reduce((sum, r) => sum + r[key], 0);
@@ -119,12 +137,15 @@ describe('accounts: retention of expired and ended rows', () => {
       invitations: total('invitations'),
       sessions: total('sessions'),
       refreshTokens: total('refreshTokens'),
-    }).toEqual({ verificationCodes: 6, contactChanges: 1, invitations: 3, sessions: 4, refreshTokens: 7 });
+      pendingRegistrations: total('pendingRegistrations'),
+    }).toEqual({ verificationCodes: 6, contactChanges: 1, invitations: 3, sessions: 4, refreshTokens: 7, pendingRegistrations: 1 });
     expect(await remaining()).toEqual(keep);
     const liveTokens: unknown[] = await harness.data.query('SELECT token_hash FROM refresh_tokens');
     expect(liveTokens).toHaveLength(5);
+    const acceptances: unknown[] = await harness.data.query('SELECT user_id FROM policy_acceptances');
+    expect(acceptances).toHaveLength(3);
 
-    expect(await sut.sweep()).toEqual({ verificationCodes: 0, contactChanges: 0, invitations: 0, sessions: 0, refreshTokens: 0 });
+    expect(await sut.sweep()).toEqual({ verificationCodes: 0, contactChanges: 0, invitations: 0, sessions: 0, refreshTokens: 0, pendingRegistrations: 0 });
     expect(await remaining()).toEqual(keep);
   });
 });

@@ -79,6 +79,8 @@ export class AccountsEnv extends BaseServiceEnv {
   @Transform(toInt) @IsInt() @Min(1) @Max(3650) RETENTION_SESSIONS_DAYS = 30;
   /** Invitations nobody accepted are deleted this long after they expired. */
   @Transform(toInt) @IsInt() @Min(1) @Max(3650) RETENTION_INVITATIONS_DAYS = 30;
+  /** Registrations never completed (contact never proven) are deleted when no code was sent for this long. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(365) RETENTION_PENDING_REGISTRATIONS_DAYS = 7;
 
   /** Secure cookies need HTTPS; only plain-HTTP local development turns this off. */
   @Transform(toBool) @IsBoolean() COOKIE_SECURE = true;

@@ -6,6 +6,7 @@ describe(retentionCutoffs.name, () => {
     contactChangeTtlSeconds: 600,
     invitationsDays: 30,
     sessionsDays: 7,
+    pendingRegistrationsDays: 3,
     batchSize: 500,
     maxBatchesPerPass: 10,
   };
@@ -17,6 +18,7 @@ describe(retentionCutoffs.name, () => {
     expect(sut.contactChanges.toISOString()).toBe('2026-11-26T11:50:00.000Z');
     expect(sut.invitations.toISOString()).toBe('2026-10-27T12:00:00.000Z');
     expect(sut.sessions.toISOString()).toBe('2026-11-19T12:00:00.000Z');
+    expect(sut.pendingRegistrations.toISOString()).toBe('2026-11-23T12:00:00.000Z');
   });
 });
 

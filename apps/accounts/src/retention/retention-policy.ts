@@ -8,6 +8,8 @@ export interface RetentionSettings {
   readonly invitationsDays: number;
   /** Sessions (with all their refresh tokens), after they were revoked or expired. */
   readonly sessionsDays: number;
+  /** Accounts still `pending` (contact never proven), after the last code sent to them. */
+  readonly pendingRegistrationsDays: number;
   readonly batchSize: number;
   /** Upper bound of batches per kind and pass, so one pass ends even if a backlog is huge. */
   readonly maxBatchesPerPass: number;
@@ -18,6 +20,7 @@ export interface RetentionCutoffs {
   readonly contactChanges: Date;
   readonly invitations: Date;
   readonly sessions: Date;
+  readonly pendingRegistrations: Date;
 }
 
 const HOUR_MS = 3_600_000;
@@ -31,6 +34,7 @@ export function retentionCutoffs(now: Date, settings: RetentionSettings): Retent
     contactChanges: at(settings.contactChangeTtlSeconds * 1000),
     invitations: at(settings.invitationsDays * DAY_MS),
     sessions: at(settings.sessionsDays * DAY_MS),
+    pendingRegistrations: at(settings.pendingRegistrationsDays * DAY_MS),
   };
 }
 

@@ -11,6 +11,7 @@ export interface RetentionReport {
   readonly invitations: number;
   readonly sessions: number;
   readonly refreshTokens: number;
+  readonly pendingRegistrations: number;
 }
 
 interface Deleted {
@@ -20,7 +21,7 @@ interface Deleted {
 const MAX_BATCHES_PER_PASS = 200;
 
 /**
- * Deletes what is past retention. Every statement is a bounded `DELETE … WHERE <time predicate> LIMIT n`, so a
+ * Deletes what is past retention (codes, contact changes, invitations, ended sessions, unfinished registrations). Every statement is a bounded `DELETE … WHERE <time predicate> LIMIT n`, so a
  * pass holds locks briefly, is idempotent (a second pass finds nothing), and several replicas may run it at
  * once: rows are chosen by the predicate, not claimed, and a row deleted by one replica is simply not found by
  * another.
@@ -39,6 +40,7 @@ export class RetentionService {
       contactChangeTtlSeconds: env.CODE_TTL_SECONDS,
       invitationsDays: env.RETENTION_INVITATIONS_DAYS,
       sessionsDays: env.RETENTION_SESSIONS_DAYS,
+      pendingRegistrationsDays: env.RETENTION_PENDING_REGISTRATIONS_DAYS,
       batchSize: env.RETENTION_BATCH_SIZE,
       maxBatchesPerPass: MAX_BATCHES_PER_PASS,
     };
@@ -66,7 +68,40 @@ export class RetentionService {
         if (deleted.selected < limit) break;
       }
     }
-    return { verificationCodes, contactChanges, invitations, sessions, refreshTokens };
+    let pendingRegistrations = 0;
+    for (let batch = 0; batch < this.settings.maxBatchesPerPass; batch++) {
+      const deleted = await this.deletePendingRegistrationBatch(cutoff.pendingRegistrations, limit);
+      pendingRegistrations += deleted.users;
+      if (deleted.selected < limit) break;
+    }
+    return { verificationCodes, contactChanges, invitations, sessions, refreshTokens, pendingRegistrations };
+  }
+
+  /**
+   * A registration nobody finished keeps someone's phone or email and a password hash: it goes when no code was
+   * sent to it since the cutoff. The DELETE re-checks that inside its own statement (a locking read), so a
+   * registration restarted meanwhile (new code, row locked by the registration) survives.
+   */
+  private async deletePendingRegistrationBatch(cutoff: Date, limit: number): Promise<{ selected: number; users: number }> {
+    return this.dataSource.transaction(async (manager) => {
+      const rows: { id: string }[] = await manager.query(
+        `SELECT u.id FROM users u
+          WHERE u.status = 'pending' AND u.created_at < ?
+            AND NOT EXISTS (SELECT 1 FROM verification_codes c WHERE c.user_id = u.id AND c.sent_at >= ?)
+          ORDER BY u.created_at LIMIT ?`,
+        [cutoff, cutoff, limit],
+      );
+      if (rows.length === 0) return { selected: 0, users: 0 };
+      const ids = rows.map((r) => r.id);
+      const deleted: Deleted = await manager.query(
+        `DELETE FROM users WHERE id IN (?) AND status = 'pending'
+            AND NOT EXISTS (SELECT 1 FROM verification_codes c WHERE c.user_id = users.id AND c.sent_at >= ?)`,
+        [ids, cutoff],
+      );
+      await manager.query('DELETE FROM verification_codes WHERE user_id IN (?) AND user_id NOT IN (SELECT id FROM users)', [ids]);
+      await manager.query('DELETE FROM policy_acceptances WHERE user_id IN (?) AND user_id NOT IN (SELECT id FROM users)', [ids]);
+      return { selected: rows.length, users: deleted.affectedRows ?? 0 };
+    });
   }
 
   /** Session and its refresh tokens go together, in one short transaction per batch. */
