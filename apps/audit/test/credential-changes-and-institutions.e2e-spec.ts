@@ -121,7 +121,7 @@ describe('credential changes and institutions on login alerts (real Kafka, real 
     await rm(checkpointDir, { recursive: true, force: true });
   });
 
-  it('should flag a sign-in from a new device right after a password change, and chain the change', async () => {
+  it('should flag a sign-in from a new device right after a password change, chaining the change and the decision', async () => {
     const userId = randomUUID();
     const baseline = attempt({ userId, minutes: 0 });
     await publish(probe, names, [baseline]);
@@ -146,6 +146,13 @@ describe('credential changes and institutions on login alerts (real Kafka, real 
     expect(alerts).toEqual([{ cause: 'new_device_after_credential_change', severity: 'high' }]);
     const chained: { n: string | number }[] = await data.query("SELECT COUNT(*) AS n FROM audit_log_entries WHERE event_id = ? AND stream = 'accounts'", [change.id]);
     expect(Number(chained[0]?.n)).toBe(1);
+    const decided: { attributes: string }[] = await data.query('SELECT attributes FROM audit_log_entries WHERE event_id = ?', [fresh.id]);
+    expect(JSON.parse(decided[0]?.attributes ?? '{}')).toMatchObject({
+      outcome: 'success',
+      decision: 'step_up',
+      score: 70,
+      rulesFired: ['new_device', 'new_device_after_credential_change'],
+    });
   });
 
   it('should flag a new device after a phone change, but not once the window has passed', async () => {

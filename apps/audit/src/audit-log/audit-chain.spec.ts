@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { GENESIS_HASH, hashEntry, StreamChainWalker, type AuditRecord, type ChainedEntry } from './audit-chain';
+import { canonicalEntry, CHAIN_FORMAT_VERSION, GENESIS_HASH, hashEntry, StreamChainWalker, type AuditRecord, type ChainedEntry } from './audit-chain';
 import { canonicalJson } from './canonical-json';
 
 function record(i: number): AuditRecord {
@@ -87,5 +87,14 @@ describe(StreamChainWalker.name, () => {
     entries[1] = { ...entries[1], traceId: 'forged' };
     entries[3] = { ...entries[3], traceId: 'forged' };
     expect(walk(entries).firstBreak?.seq).toBe(2);
+  });
+});
+
+describe(canonicalEntry.name, () => {
+  it('should equal canonicalJson of the whole entry with its format version', () => {
+    for (const { hash: _hash, ...unhashed } of [...chain(3), { ...chain(1)[0], actorId: 'service:audit', institutionId: randomUUID(), ipMasked: null }]) {
+      expect(canonicalEntry(unhashed)).toBe(canonicalJson({ v: CHAIN_FORMAT_VERSION, ...unhashed }));
+      expect(canonicalEntry(unhashed, canonicalJson(unhashed.attributes))).toBe(canonicalEntry(unhashed));
+    }
   });
 });

@@ -37,26 +37,31 @@ export interface ChainedEntry extends AuditRecord {
 
 export type UnhashedEntry = Omit<ChainedEntry, 'hash'>;
 
-/** SHA-256 over the canonical form of everything in the entry but its own hash, including seq and prevHash. */
-export function hashEntry(entry: UnhashedEntry): string {
-  const canonical = canonicalJson({
-    v: CHAIN_FORMAT_VERSION,
-    stream: entry.stream,
-    seq: entry.seq,
-    prevHash: entry.prevHash,
-    recordedAt: entry.recordedAt,
-    eventId: entry.eventId,
-    eventType: entry.eventType,
-    producer: entry.producer,
-    occurredAt: entry.occurredAt,
-    traceId: entry.traceId,
-    subjectUserId: entry.subjectUserId,
-    actorId: entry.actorId,
-    institutionId: entry.institutionId,
-    ipMasked: entry.ipMasked,
-    attributes: entry.attributes,
+type TopField = Exclude<keyof UnhashedEntry, 'attributes'>;
+
+/** The hashed top-level fields with their canonical (code-point) order; `attributes` and `v` join them. */
+const HASHED_KEYS: readonly (TopField | 'attributes' | 'v')[] = (
+  ['v', 'stream', 'seq', 'prevHash', 'recordedAt', 'eventId', 'eventType', 'producer', 'occurredAt', 'traceId', 'subjectUserId', 'actorId', 'institutionId', 'ipMasked', 'attributes'] as const
+).toSorted();
+
+/**
+ * The canonical text that is hashed: `canonicalJson` of the entry without its hash plus the format
+ * version. Built field by field (the top level is fixed) so that the attributes, already canonical
+ * for their column, are not serialized twice; audit-chain.spec proves it equals canonicalJson.
+ */
+export function canonicalEntry(entry: UnhashedEntry, attributesJson: string = canonicalJson(entry.attributes)): string {
+  const parts = HASHED_KEYS.map((key) => {
+    if (key === 'attributes') return `"attributes":${attributesJson}`;
+    if (key === 'v') return `"v":${CHAIN_FORMAT_VERSION}`;
+    const value: CanonicalValue = entry[key];
+    return `${JSON.stringify(key)}:${canonicalJson(value)}`;
   });
-  return createHash('sha256').update(canonical, 'utf8').digest('hex');
+  return `{${parts.join(',')}}`;
+}
+
+/** SHA-256 over the canonical form of everything in the entry but its own hash, including seq and prevHash. */
+export function hashEntry(entry: UnhashedEntry, attributesJson?: string): string {
+  return createHash('sha256').update(canonicalEntry(entry, attributesJson), 'utf8').digest('hex');
 }
 
 export const BREAK_CODES = [

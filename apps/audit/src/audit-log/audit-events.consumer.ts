@@ -9,6 +9,8 @@ import { auditRecordOf, streamOf } from './audit-record.mapper';
  * Kafka edge: appends every security-relevant event to the chain in the inbox transaction, so a
  * redelivered event is never chained twice; a batch of a topic's events is one append. Login
  * attempts and credential changes are handled in login-risk, which also feeds them to scoring.
+ * `audit.login.assessed` is not consumed back: each decision is chained in the same entry as the
+ * attempt it decides, in the transaction that makes it.
  */
 @Controller()
 export class AuditEventsConsumer {
@@ -88,10 +90,6 @@ export class AuditEventsConsumer {
     return this.record(Topics.OrderPaid, events, ctx);
   }
 
-  @OnEventBatch(Topics.LoginAssessed)
-  onLoginAssessed(@Payload() events: readonly EventEnvelope<'audit.login.assessed'>[], @Ctx() ctx: EventBatchContext): Promise<void> {
-    return this.record(Topics.LoginAssessed, events, ctx);
-  }
 
   @OnEventBatch(Topics.AlertRaised)
   onAlertRaised(@Payload() events: readonly EventEnvelope<'audit.alert.raised'>[], @Ctx() ctx: EventBatchContext): Promise<void> {

@@ -13,12 +13,19 @@ const ENTRY_COLUMNS =
   'stream, seq, event_id, event_type, producer, occurred_at, recorded_at, trace_id, subject_user_id, actor_id, institution_id, ip_masked, attributes, prev_hash, hash';
 const ENTRY_PLACEHOLDERS = `(${ENTRY_COLUMNS.split(',').map(() => '?').join(', ')})`;
 
+/** A stream head locked in the current transaction; appendAt moves it on. */
+export interface LockedStreamHead {
+  readonly stream: string;
+  seq: number;
+  hash: string;
+}
+
 interface HeadRow {
   last_seq: string | number;
   last_hash: string;
 }
 
-function entryValues(entry: ChainedEntry): unknown[] {
+function entryValues(entry: ChainedEntry, attributesJson: string): unknown[] {
   return [
     entry.stream,
     entry.seq,
@@ -32,7 +39,7 @@ function entryValues(entry: ChainedEntry): unknown[] {
     entry.actorId,
     entry.institutionId,
     entry.ipMasked,
-    canonicalJson(entry.attributes),
+    attributesJson,
     entry.prevHash,
     entry.hash,
   ];
@@ -59,9 +66,18 @@ export class AuditLogService {
    * of events costs one lock wait and one commit instead of one each. Returns the entries in order.
    */
   async appendMany(manager: EntityManager, stream: string, records: readonly AuditRecord[], now: Date = new Date()): Promise<ChainedEntry[]> {
+    if (records.length === 0) return [];
+    const head = await this.lockHead(manager, stream);
+    return this.appendAt(manager, head, records, now);
+  }
+
+  /**
+   * Locks the stream head for the rest of the transaction. Callers that must decide what to chain
+   * under the lock (login scoring) lock first, then append with appendAt.
+   */
+  async lockHead(manager: EntityManager, stream: string): Promise<LockedStreamHead> {
     if (!manager.queryRunner?.isTransactionActive) throw new Error('AuditLogService.append must run inside a transaction');
     if (!AUDIT_STREAM_PATTERN.test(stream)) throw new Error(`Invalid audit stream name: ${stream}`);
-    if (records.length === 0) return [];
     await this.ensureHead(stream);
     // The head row lock serializes appends per stream across partitions and replicas: seq stays gapless.
     const head = await lockOrCreateRow<HeadRow>(
@@ -70,25 +86,36 @@ export class AuditLogService {
       ['INSERT IGNORE INTO audit_stream_heads (stream, last_seq, last_hash) VALUES (?, 0, ?)', [stream, GENESIS_HASH]],
     );
     if (!head) throw new Error(`Audit stream head ${stream} vanished`);
+    return { stream, seq: Number(head.last_seq), hash: head.last_hash };
+  }
+
+  /** Appends after a head locked by lockHead in the same transaction, and moves the head on. */
+  async appendAt(manager: EntityManager, head: LockedStreamHead, records: readonly AuditRecord[], now: Date = new Date()): Promise<ChainedEntry[]> {
+    if (records.length === 0) return [];
+    const { stream } = head;
     const recordedAt = now.toISOString();
-    let seq = Number(head.last_seq);
-    let prevHash = head.last_hash;
-    const entries: ChainedEntry[] = records.map((record) => {
+    let seq = head.seq;
+    let prevHash = head.hash;
+    const rows = records.map((record) => {
       seq += 1;
       const unhashed: UnhashedEntry = { ...record, stream, seq, recordedAt, prevHash };
-      const entry: ChainedEntry = { ...unhashed, hash: hashEntry(unhashed) };
+      // The attributes column holds exactly the canonical text that was hashed: serialized once.
+      const attributesJson = canonicalJson(record.attributes);
+      const entry: ChainedEntry = { ...unhashed, hash: hashEntry(unhashed, attributesJson) };
       prevHash = entry.hash;
-      return entry;
+      return { entry, attributesJson };
     });
-    for (let i = 0; i < entries.length; i += ROWS_PER_INSERT) {
-      const slice = entries.slice(i, i + ROWS_PER_INSERT);
+    for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
+      const slice = rows.slice(i, i + ROWS_PER_INSERT);
       await manager.query(
         `INSERT INTO audit_log_entries (${ENTRY_COLUMNS}) VALUES ${slice.map(() => ENTRY_PLACEHOLDERS).join(', ')}`,
-        slice.flatMap(entryValues),
+        slice.flatMap(({ entry, attributesJson }) => entryValues(entry, attributesJson)),
       );
     }
     await manager.query('UPDATE audit_stream_heads SET last_seq = ?, last_hash = ? WHERE stream = ?', [seq, prevHash, stream]);
-    return entries;
+    head.seq = seq;
+    head.hash = prevHash;
+    return rows.map((r) => r.entry);
   }
 
   /**

@@ -2,15 +2,25 @@ import { Controller } from '@nestjs/common';
 import { Ctx, Payload } from '@nestjs/microservices';
 import { Topics, type EventEnvelope } from '@exam/contracts';
 import { EventBatchContext, OnEventBatch } from '@exam/platform';
+import type { AuditRecord } from '../audit-log/audit-chain';
 import { AuditLogService } from '../audit-log/audit-log.service';
 import { auditRecordOf, streamOf } from '../audit-log/audit-record.mapper';
 import { LoginRiskService } from './login-risk.service';
+import type { Assessment } from './risk-engine';
+
+/** The attempt and the automated decision about it, in one chain entry. */
+function withDecision(record: AuditRecord, assessment: Assessment): AuditRecord {
+  return {
+    ...record,
+    attributes: { ...record.attributes, decision: assessment.decision, score: assessment.score, rulesFired: [...assessment.rulesFired] },
+  };
+}
 
 /**
- * Kafka edge for login attempts: chain a batch of attempts, then score it, in the one inbox
- * transaction. Chaining first matters: the stream head lock it takes serializes the scoring of
- * batches from different partitions, so every event sees the history and failure windows left by
- * all events processed before it.
+ * Kafka edge for login attempts: lock the `accounts` chain stream, score the batch, then chain each
+ * attempt together with its decision, in the one inbox transaction. Locking first matters: the head
+ * lock serializes the scoring of batches from different partitions, so every event sees the
+ * histories and failure windows left by all events processed before it.
  */
 @Controller()
 export class LoginEventsConsumer {
@@ -23,7 +33,12 @@ export class LoginEventsConsumer {
   async onLoginAttempted(@Payload() events: readonly EventEnvelope<'accounts.login.attempted'>[], @Ctx() ctx: EventBatchContext): Promise<void> {
     const records = events.map((e) => auditRecordOf(e));
     const prepared = this.loginRisk.prepare(events);
-    await this.auditLog.appendMany(ctx.manager, streamOf(Topics.LoginAttempted), records);
-    await this.loginRisk.assessPrepared(ctx.manager, prepared);
+    const head = await this.auditLog.lockHead(ctx.manager, streamOf(Topics.LoginAttempted));
+    const assessments = await this.loginRisk.assessPrepared(ctx.manager, prepared);
+    await this.auditLog.appendAt(
+      ctx.manager,
+      head,
+      records.map((record, i) => withDecision(record, assessments[i])),
+    );
   }
 }
