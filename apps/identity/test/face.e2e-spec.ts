@@ -239,6 +239,8 @@ interface CheckBody {
     expect(response.body).toMatchObject({
       enrolled: true,
       modelVersion: expect.stringContaining('face-api') as string,
+      rawImageKept: false,
+      rawImageExpiresAt: null,
     });
     expect(again.body).toMatchObject({ statusCode: 409, code: 'FACE.ALREADY_ENROLLED' });
     const rows: { descriptor: string }[] = await data.query(

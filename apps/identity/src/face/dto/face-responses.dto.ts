@@ -8,12 +8,20 @@ export class FaceEnrolmentResponseDto {
   enrolled!: true;
   modelVersion!: string;
   enrolledAt!: string;
+  /**
+   * Whether the uploaded image was kept (encrypted, only when enrolling for an institution whose policy asks
+   * for it) and when it is erased; otherwise only the descriptor is stored.
+   */
+  rawImageKept!: boolean;
+  rawImageExpiresAt!: string | null;
 
   static from(enrolment: FaceEnrolment): FaceEnrolmentResponseDto {
     return Object.assign(new FaceEnrolmentResponseDto(), {
       enrolled: true as const,
       modelVersion: enrolment.modelVersion,
       enrolledAt: enrolment.enrolledAt.toISOString(),
+      rawImageKept: enrolment.rawImage.kept,
+      rawImageExpiresAt: enrolment.rawImage.expiresAt?.toISOString() ?? null,
     });
   }
 }

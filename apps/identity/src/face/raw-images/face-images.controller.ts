@@ -1,10 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { AuthUser, CurrentUser, Roles, TenantRoles } from '@exam/platform';
+import { EnrolFaceDto } from '../dto/face-requests.dto';
+import { FaceEnrolmentResponseDto } from '../dto/face-responses.dto';
 import { FaceEnrolmentService } from '../face-enrolment.service';
 import {
   FaceImagePolicyResponseDto,
-  InstitutionEnrolFaceDto,
-  InstitutionFaceEnrolmentResponseDto,
   InstitutionParamsDto,
   RawImagePurgeResponseDto,
   SetFaceImagePolicyDto,
@@ -52,8 +52,8 @@ export class FaceImagesController {
   async enrol(
     @CurrentUser() user: AuthUser,
     @Param() params: InstitutionParamsDto,
-    @Body() dto: InstitutionEnrolFaceDto,
-  ): Promise<InstitutionFaceEnrolmentResponseDto> {
+    @Body() dto: EnrolFaceDto,
+  ): Promise<FaceEnrolmentResponseDto> {
     const enrolment = await this.enrolment.enrol({
       userId: user.userId,
       image: Buffer.from(dto.image, 'base64'),
@@ -61,7 +61,7 @@ export class FaceImagesController {
       consentPolicyVersion: dto.consentPolicyVersion,
       institution: { id: params.institutionId, callerInstitutionIds: user.institutionIds() },
     });
-    return InstitutionFaceEnrolmentResponseDto.from(enrolment);
+    return FaceEnrolmentResponseDto.from(enrolment);
   }
 
   /** Erases expired raw images now instead of waiting for the hourly schedule. */

@@ -1,11 +1,7 @@
 import { Transform } from 'class-transformer';
-import { IsBase64, IsBoolean, IsInt, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
-import type { FaceEnrolment } from '../../face-enrolment.service';
+import { IsBoolean, IsInt, IsOptional, IsUUID } from 'class-validator';
 import type { StoredFaceImagePolicy } from '../face-image-policy.service';
 import type { RawImagePurge } from '../face-image-retention.service';
-
-/** ~700 kB of image, the same bound as the plain enrolment route. */
-const MAX_IMAGE_BASE64 = 960_000;
 
 export class InstitutionParamsDto {
   @IsUUID() institutionId!: string;
@@ -33,33 +29,6 @@ export class FaceImagePolicyResponseDto {
       keepRawImage: policy.keepRawImage,
       retentionDays: policy.retentionDays,
       updatedAt: policy.updatedAt?.toISOString() ?? null,
-    });
-  }
-}
-
-export class InstitutionEnrolFaceDto {
-  /** PNG or JPEG, base64. */
-  @IsString() @MaxLength(MAX_IMAGE_BASE64) @IsBase64() image!: string;
-  /** Explicit consent to face biometrics for this enrolment (recorded with the policy version). */
-  @IsBoolean() consent!: boolean;
-  @IsString() @Length(1, 32) consentPolicyVersion!: string;
-}
-
-export class InstitutionFaceEnrolmentResponseDto {
-  enrolled!: true;
-  modelVersion!: string;
-  enrolledAt!: string;
-  /** Whether the uploaded image was kept for the institution (encrypted) and until when it is erased. */
-  rawImageKept!: boolean;
-  rawImageExpiresAt!: string | null;
-
-  static from(enrolment: FaceEnrolment): InstitutionFaceEnrolmentResponseDto {
-    return Object.assign(new InstitutionFaceEnrolmentResponseDto(), {
-      enrolled: true as const,
-      modelVersion: enrolment.modelVersion,
-      enrolledAt: enrolment.enrolledAt.toISOString(),
-      rawImageKept: enrolment.rawImage.kept,
-      rawImageExpiresAt: enrolment.rawImage.expiresAt?.toISOString() ?? null,
     });
   }
 }
