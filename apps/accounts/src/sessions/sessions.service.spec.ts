@@ -59,21 +59,22 @@ describe(SessionsService.name, () => {
     transaction = jest.fn().mockResolvedValue(undefined);
   });
 
-  it('should insert the successor, consume the presented token and leave the session row alone within the minute', async () => {
-    query = scriptedQuery({ SELECT: [[storedRow()]], INSERT: [{}], UPDATE: [{ affectedRows: 1 }] });
+  it('should consume the presented token and insert its successor in one statement, leaving the session row alone within the minute', async () => {
+    query = scriptedQuery({ SELECT: [[storedRow()]], INSERT: [{ affectedRows: 3 }] });
     const rotated = await service().rotate('token', client);
     expect(rotated).toMatchObject({ sessionId: 's', userId: 'u', roles: ['candidate'], active: true });
     const statements = query.mock.calls.map(([sql]: [string]) => sql.trim().split(/\s+/).slice(0, 2).join(' '));
-    expect(statements).toEqual(['SELECT t.used_at', 'INSERT INTO', 'UPDATE refresh_tokens']);
-    expect(paramsOf(query, 1)[0]).toBe(hashRefreshToken(rotated.refreshToken));
+    expect(statements).toEqual(['SELECT t.used_at', 'INSERT INTO']);
+    expect(paramsOf(query, 1)).toEqual([hashRefreshToken('token'), 's', expect.any(Date), expect.any(Date), hashRefreshToken(rotated.refreshToken), 's', expect.any(Date)]);
     expect(transaction).not.toHaveBeenCalled();
   });
 
   it('should delete its successor and end the family when a concurrent use consumed the token first', async () => {
-    query = scriptedQuery({ SELECT: [[storedRow()]], INSERT: [{}], UPDATE: [{ affectedRows: 0 }], DELETE: [{}] });
+    // 1 for the successor inserted + 1 for the presented token found but left as it was (already used).
+    query = scriptedQuery({ SELECT: [[storedRow()]], INSERT: [{ affectedRows: 2 }], DELETE: [{}] });
     await expect(service().rotate('token', client)).rejects.toMatchObject({ code: 'AUTH.REFRESH_INVALID' });
-    const successor = paramsOf(query, 1)[0];
-    expect(query.mock.calls[3]).toEqual(['DELETE FROM refresh_tokens WHERE token_hash = ? AND used_at IS NULL', [successor]]);
+    const successor = paramsOf(query, 1)[4];
+    expect(query.mock.calls[2]).toEqual(['DELETE FROM refresh_tokens WHERE token_hash = ? AND used_at IS NULL', [successor]]);
     expect(transaction).toHaveBeenCalledTimes(1);
   });
 

@@ -50,6 +50,8 @@ function parseRoles(json: string): PlatformRole[] {
 
 const LAST_USED_PRECISION_MS = 60_000;
 const ER_LOCK_DEADLOCK = 1213;
+/** The successor inserted (1) and the presented token changed from unused to used (2, MariaDB's count for an update). */
+const ROTATED_ROWS = 3;
 
 function isDeadlock(error: unknown): boolean {
   return error instanceof QueryFailedError && (error.driverError as { errno?: unknown }).errno === ER_LOCK_DEADLOCK;
@@ -98,29 +100,32 @@ export class SessionsService {
       ],
     );
     const refreshToken = randomBytes(32).toString('base64url');
-    await this.insertToken(manager, hashRefreshToken(refreshToken), sessionId, now);
+    await manager.query('INSERT INTO refresh_tokens (token_hash, session_id, issued_at, used_at) VALUES (?, ?, ?, NULL)', [
+      hashRefreshToken(refreshToken),
+      sessionId,
+      now,
+    ]);
     return { sessionId, refreshToken, expiresAt };
   }
 
   /**
    * Rotates a refresh token; reuse of a consumed token revokes the family (committed) and then fails.
-   * Three single-statement autocommits, no transaction and no row locks on the hot path (see ADR 0010):
-   *  1. read the token with its session and user;
-   *  2. insert the successor;
-   *  3. consume the presented token with `UPDATE … WHERE used_at IS NULL`: its affected-rows count lets exactly one
-   *     of two concurrent uses win.
-   * The successor exists before the consume, so a concurrent revocation (which deletes every unused token of the
-   * session) either deletes it too or deletes the presented token first and the consume fails. A loser deletes the
-   * successor it inserted; it revokes the family only when the presented token is still there, consumed by someone
-   * else (reuse).
+   * Two statements, no transaction, one commit (see ADR 0010):
+   *  1. read the token with its session and user (no lock);
+   *  2. one upsert of two rows: the presented token, whose `used_at` is set only if it is still NULL, and its successor.
+   *     One statement, so the consume and the successor commit together. Affected rows are 3 (1 inserted + 2 for a
+   *     changed duplicate) only when this statement consumed the token, so exactly one of concurrent uses wins.
+   * A loser deletes the successor it inserted, then revokes the family if it is still live: the token was consumed by
+   * someone else (reuse). A concurrent revocation deletes every unused token of the session, so either it deletes the
+   * successor too, or the presented token was already gone (re-inserted here as used) and the rotation loses.
    */
   async rotate(presented: string, client: ClientInfo): Promise<RotatedSession> {
     try {
       return await this.rotateOnce(presented, client);
     } catch (error: unknown) {
-      // A reuse revocation is a transaction that can meet a concurrent revocation (logout, security decision) of the
-      // same session; InnoDB then aborts one of them. It runs once more and sees the other's outcome (usually: session
-      // ended → 401) instead of answering 500.
+      // The upsert (token row, then the session's index gap) or a reuse revocation can meet a concurrent revocation
+      // (logout, security decision: session, then its tokens) and InnoDB aborts one of them. Nothing of the rotation
+      // was committed, so it runs once more and sees the other's outcome (usually: session ended → 401), not a 500.
       if (!isDeadlock(error)) throw error;
       return this.rotateOnce(presented, client);
     }
@@ -144,12 +149,12 @@ export class SessionsService {
     if (row.usedAt !== null) return this.refuseReuse(tokenHash, row);
     const refreshToken = randomBytes(32).toString('base64url');
     const successorHash = hashRefreshToken(refreshToken);
-    await this.insertToken(this.dataSource, successorHash, row.sessionId, now);
-    const consumed: { affectedRows?: number } = await this.dataSource.query(
-      'UPDATE refresh_tokens SET used_at = ? WHERE token_hash = ? AND used_at IS NULL',
-      [now, tokenHash],
+    const rotated: { affectedRows?: number } = await this.dataSource.query(
+      `INSERT INTO refresh_tokens (token_hash, session_id, issued_at, used_at) VALUES (?, ?, ?, ?), (?, ?, ?, NULL)
+       ON DUPLICATE KEY UPDATE used_at = IF(used_at IS NULL, VALUES(used_at), used_at)`,
+      [tokenHash, row.sessionId, now, now, successorHash, row.sessionId, now],
     );
-    if (consumed.affectedRows !== 1) {
+    if (rotated.affectedRows !== ROTATED_ROWS) {
       await this.dataSource.query('DELETE FROM refresh_tokens WHERE token_hash = ? AND used_at IS NULL', [successorHash]);
       return this.refuseReuse(tokenHash, row);
     }
@@ -264,9 +269,5 @@ export class SessionsService {
     await manager.update(SessionEntity, { id: In(ids) }, { revokedAt: this.clock.now(), revokeReason: reason });
     await manager.delete(RefreshTokenEntity, { sessionId: In(ids), usedAt: IsNull() });
     await this.events.stage(manager, Topics.SessionRevoked, { subjectId: userId, payload: { userId, sessionIds: ids, reason } });
-  }
-
-  private async insertToken(executor: Pick<EntityManager, 'query'>, tokenHash: string, sessionId: string, now: Date): Promise<void> {
-    await executor.query('INSERT INTO refresh_tokens (token_hash, session_id, issued_at, used_at) VALUES (?, ?, ?, NULL)', [tokenHash, sessionId, now]);
   }
 }
