@@ -25,6 +25,11 @@ export class IpThrottle {
   }
 
   async isThrottled(ip: string): Promise<boolean> {
+    return (await this.recentFailures(ip)) >= this.env.LOGIN_IP_FAILURES_PER_MINUTE;
+  }
+
+  /** Failed sign-ins from this IP in the sliding minute, on every replica. */
+  async recentFailures(ip: string): Promise<number> {
     const now = this.clock.now();
     const current = windowStart(now);
     const previous = new Date(current.getTime() - IP_WINDOW_MS);
@@ -35,7 +40,7 @@ export class IpThrottle {
       .where('f.ip_digest = :digest AND f.window_start IN (:current, :previous)', { digest: this.digest(ip), current, previous })
       .getMany();
     const count = (start: Date): number => rows.find((r) => r.windowStart.getTime() === start.getTime())?.failures ?? 0;
-    return slidingFailures(now, count(current), count(previous)) >= this.env.LOGIN_IP_FAILURES_PER_MINUTE;
+    return slidingFailures(now, count(current), count(previous));
   }
 
   async recordFailure(ip: string): Promise<void> {
