@@ -27,6 +27,8 @@ const SECONDS = Number(process.env.BENCH_AUDIT_SECONDS ?? 180);
 const RATE = Number(process.env.BENCH_AUDIT_RATE ?? 5000);
 const USERS = 20_000;
 const SAMPLE_MS = 5000;
+/** Login attempts are chained per partition: accounts-login-0..5. */
+const LOGIN_STREAMS = "stream LIKE 'accounts-login-%'";
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -142,9 +144,9 @@ async function main(): Promise<void> {
   for (;;) {
     await Promise.race([sleep(SAMPLE_MS), producing]);
     if (progress.finished) break;
-    const ingestedRows: { n: string }[] = await data.query("SELECT COUNT(*) AS n FROM audit_log_entries WHERE stream = 'accounts'");
+    const ingestedRows: { n: string }[] = await data.query(`SELECT COUNT(*) AS n FROM audit_log_entries WHERE ${LOGIN_STREAMS}`);
     const latestRows: { occurred_at: string; recorded_at: string }[] = await data.query(
-      "SELECT occurred_at, recorded_at FROM audit_log_entries WHERE stream = 'accounts' ORDER BY seq DESC LIMIT 1",
+      `SELECT occurred_at, recorded_at FROM audit_log_entries WHERE ${LOGIN_STREAMS} ORDER BY recorded_at DESC LIMIT 1`,
     );
     const latest = latestRows.at(0);
     const high = await admin.fetchTopicOffsets(topic);
@@ -164,7 +166,7 @@ async function main(): Promise<void> {
   await producing;
   const produced = progress.produced;
   const produceSeconds = (performance.now() - started) / 1000;
-  const ingestedAtEnd: { n: string }[] = await data.query("SELECT COUNT(*) AS n FROM audit_log_entries WHERE stream = 'accounts'");
+  const ingestedAtEnd: { n: string }[] = await data.query(`SELECT COUNT(*) AS n FROM audit_log_entries WHERE ${LOGIN_STREAMS}`);
   const e2eRate = Number(ingestedAtEnd.at(0)?.n ?? 0) / produceSeconds;
   const rawRate = await rawConsumeRate(kafka, topic, produced);
 

@@ -11,6 +11,16 @@ export function streamOf(topic: TopicName): string {
   return topic.slice(0, topic.indexOf('.'));
 }
 
+/**
+ * Login attempts, the platform's one high-volume topic, are chained per Kafka partition
+ * (`accounts-login-<partition>`): a partition is consumed by one consumer at a time, so its stream
+ * head is never contended and partitions are chained in parallel. The partition is that of the
+ * delivery (a stable hash of the user), never something the producer writes in the payload.
+ */
+export function loginStreamOf(partition: number): string {
+  return `accounts-login-${partition}`;
+}
+
 /** A stable pseudonymous reference to a device or address: lets staff correlate entries without the raw value. */
 export function fingerprint(value: string): string {
   return createHash('sha256').update(value, 'utf8').digest('hex').slice(0, 16);

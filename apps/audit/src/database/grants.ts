@@ -11,6 +11,7 @@ export const READ_WRITE_TABLES = [
   'outbox_relay_lease',
   'login_profiles',
   'login_source_failures',
+  'login_source_locks',
   'login_assessments',
   'risk_rules',
   'risk_settings',

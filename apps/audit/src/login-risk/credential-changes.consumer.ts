@@ -12,8 +12,8 @@ type ContactChanged = EventEnvelope<'accounts.contact.changed'>;
 /**
  * Kafka edge for password and contact changes: chain them, then remember the change in the user's
  * login history so that a sign-in from a new device soon after fires
- * `new_device_after_credential_change`. Both in the inbox transaction; chaining first takes the
- * `accounts` stream head lock, which orders this with the scoring of login attempts.
+ * `new_device_after_credential_change`. Both in the inbox transaction; the user's history row lock
+ * orders this with the scoring of the user's login attempts.
  */
 @Controller()
 export class CredentialChangesConsumer {
@@ -22,7 +22,7 @@ export class CredentialChangesConsumer {
     private readonly changes: CredentialChangeRecorder,
   ) {}
 
-  @OnEventBatch(Topics.PasswordChanged)
+  @OnEventBatch(Topics.PasswordChanged, { isolation: 'READ COMMITTED' })
   async onPasswordChanged(@Payload() events: readonly PasswordChanged[], @Ctx() ctx: EventBatchContext): Promise<void> {
     await this.auditLog.appendMany(ctx.manager, streamOf(Topics.PasswordChanged), events.map((e) => auditRecordOf(e)));
     await this.changes.record(
@@ -31,7 +31,7 @@ export class CredentialChangesConsumer {
     );
   }
 
-  @OnEventBatch(Topics.ContactChanged)
+  @OnEventBatch(Topics.ContactChanged, { isolation: 'READ COMMITTED' })
   async onContactChanged(@Payload() events: readonly ContactChanged[], @Ctx() ctx: EventBatchContext): Promise<void> {
     await this.auditLog.appendMany(ctx.manager, streamOf(Topics.ContactChanged), events.map((e) => auditRecordOf(e)));
     await this.changes.record(

@@ -4,7 +4,7 @@ import { Topics, type EventEnvelope } from '@exam/contracts';
 import { EventBatchContext, OnEventBatch } from '@exam/platform';
 import type { AuditRecord } from '../audit-log/audit-chain';
 import { AuditLogService } from '../audit-log/audit-log.service';
-import { auditRecordOf, streamOf } from '../audit-log/audit-record.mapper';
+import { auditRecordOf, loginStreamOf } from '../audit-log/audit-record.mapper';
 import { LoginRiskService } from './login-risk.service';
 import type { Assessment } from './risk-engine';
 
@@ -17,10 +17,9 @@ function withDecision(record: AuditRecord, assessment: Assessment): AuditRecord 
 }
 
 /**
- * Kafka edge for login attempts: lock the `accounts` chain stream, score the batch, then chain each
- * attempt together with its decision, in the one inbox transaction. Locking first matters: the head
- * lock serializes the scoring of batches from different partitions, so every event sees the
- * histories and failure windows left by all events processed before it.
+ * Kafka edge for login attempts: score the batch, then chain each attempt together with its
+ * decision, in the one inbox transaction (READ COMMITTED: scoring serializes itself with row locks
+ * on the sources and users it reads, see LoginRiskService).
  */
 @Controller()
 export class LoginEventsConsumer {
@@ -29,11 +28,11 @@ export class LoginEventsConsumer {
     private readonly loginRisk: LoginRiskService,
   ) {}
 
-  @OnEventBatch(Topics.LoginAttempted)
+  @OnEventBatch(Topics.LoginAttempted, { isolation: 'READ COMMITTED' })
   async onLoginAttempted(@Payload() events: readonly EventEnvelope<'accounts.login.attempted'>[], @Ctx() ctx: EventBatchContext): Promise<void> {
     const records = events.map((e) => auditRecordOf(e));
     const prepared = this.loginRisk.prepare(events);
-    const head = await this.auditLog.lockHead(ctx.manager, streamOf(Topics.LoginAttempted));
+    const head = await this.auditLog.lockHead(ctx.manager, loginStreamOf(ctx.deliveries[0]?.partition ?? 0));
     const assessments = await this.loginRisk.assessPrepared(ctx.manager, prepared);
     await this.auditLog.appendAt(
       ctx.manager,

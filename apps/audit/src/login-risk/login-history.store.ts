@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { lockOrCreateRows } from '../database/lock-rows';
 import { EMPTY_HISTORY, type LoginHistory } from './risk-engine';
 
 interface ProfileRow {
@@ -7,23 +8,30 @@ interface ProfileRow {
   history: string;
 }
 
+const EMPTY_HISTORY_TEXT = JSON.stringify(EMPTY_HISTORY);
+
 function parseHistory(text: string): LoginHistory {
   return { ...EMPTY_HISTORY, ...(JSON.parse(text) as Partial<LoginHistory>) };
 }
 
 /**
  * Per-user login histories (`login_profiles`), read and written set-based for a batch of events.
- * Every writer appends to the `accounts` chain stream first, so the stream head lock already
- * serializes them; the row locks taken here keep that true for any future writer that does not.
+ * Writers lock the users' rows (creating empty ones for new users), so login batches and credential
+ * changes of one user apply in turn whichever partition or topic they come from.
  */
 @Injectable()
 export class LoginHistoryStore {
   async lockMany(manager: EntityManager, userIds: readonly string[]): Promise<Map<string, LoginHistory>> {
-    const histories = new Map<string, LoginHistory>();
-    if (userIds.length === 0) return histories;
-    const rows: ProfileRow[] = await manager.query('SELECT user_id, history FROM login_profiles WHERE user_id IN (?) FOR UPDATE', [[...new Set(userIds)]]);
-    for (const row of rows) histories.set(row.user_id, parseHistory(row.history));
-    return histories;
+    const rows = await lockOrCreateRows<ProfileRow>(manager, userIds, {
+      select: 'SELECT user_id, history FROM login_profiles WHERE user_id IN (?) ORDER BY user_id FOR UPDATE',
+      keyOf: (row) => row.user_id,
+      create: (m, missing) =>
+        m.query(
+          `INSERT IGNORE INTO login_profiles (user_id, history, updated_at) VALUES ${missing.map(() => '(?, ?, UTC_TIMESTAMP(3))').join(', ')}`,
+          missing.flatMap((id) => [id, EMPTY_HISTORY_TEXT]),
+        ),
+    });
+    return new Map([...rows].map(([userId, row]) => [userId, parseHistory(row.history)]));
   }
 
   async saveMany(manager: EntityManager, histories: ReadonlyMap<string, LoginHistory>): Promise<void> {

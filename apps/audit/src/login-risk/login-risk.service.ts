@@ -57,7 +57,7 @@ export class LoginRiskService {
     return assessment;
   }
 
-  /** Must run after the events were appended to the chain: the stream head lock serializes batches. */
+  /** See assessPrepared for the transaction this needs. */
   assessBatch(manager: EntityManager, events: readonly LoginEvent[]): Promise<Assessment[]> {
     return this.assessPrepared(manager, this.prepare(events));
   }
@@ -68,9 +68,10 @@ export class LoginRiskService {
   }
 
   /**
-   * Must run after the events were appended to the chain, and read nothing before: the stream head
-   * lock serializes batches, and the first plain read fixes the transaction's snapshot, so it must
-   * come after the lock to see everything the previous holder committed.
+   * Needs a READ COMMITTED transaction: it locks the batch's sources (IPs, devices) and users before
+   * reading their failure windows and histories, so concurrent batches that share a source or a user
+   * apply in turn and each sees everything the previous one committed, while batches of other
+   * partitions with nothing in common run in parallel.
    */
   async assessPrepared(manager: EntityManager, inputs: readonly PreparedLogin[]): Promise<Assessment[]> {
     if (inputs.length === 0) return [];

@@ -50,6 +50,8 @@ export class RetentionService implements OnApplicationBootstrap, OnApplicationSh
       login_assessments: await this.deleteBefore('login_assessments', 'attempted_at', cutoff),
       login_profiles: await this.deleteBefore('login_profiles', 'updated_at', cutoff),
       login_source_failures: await this.deleteBefore('login_source_failures', 'failed_at', new Date(now.getTime() - SOURCE_WINDOW_RETENTION_MS)),
+      // Lock rows carry no data; one that is still in use is simply created again by the next batch.
+      login_source_locks: await this.deleteBefore('login_source_locks', 'created_at', new Date(now.getTime() - SOURCE_WINDOW_RETENTION_MS)),
     };
     await this.dataSource.transaction((manager) =>
       this.auditLog.append(

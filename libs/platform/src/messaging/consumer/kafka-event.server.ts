@@ -13,7 +13,7 @@ import { DeadLetterPublisher } from './dead-letter.publisher';
 import { EventBatchContext, EventContext, type EventDelivery } from './event-context';
 import { parseEnvelope } from './envelope-parser';
 import { claimAllEvents, claimEvent, processedEventIds } from './inbox-claims';
-import { isBatchHandler } from './on-event.decorator';
+import { batchIsolationOf, isBatchHandler } from './on-event.decorator';
 
 type Outcome = 'applied' | 'duplicate';
 
@@ -260,7 +260,7 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy,
     const envelopes = fresh.map((i) => i.envelope);
     const deliveries = fresh.map(({ message }): EventDelivery => ({ topic, partition, offset: message.offset, attempt: 1 }));
     await runWithContext({ traceId: envelopes[0]?.traceId ?? 'batch' }, () =>
-      this.dataSource.transaction(async (manager) => {
+      this.transaction(handler, async (manager) => {
         if (!(await claimAllEvents(manager, this.group, envelopes))) throw new InboxClaimRaceError();
         await this.invoke(handler, envelopes, new EventBatchContext([manager, deliveries]));
       }),
@@ -294,9 +294,13 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy,
   }
 
   private applyOnce(handler: MessageHandler, envelope: EventEnvelope, delivery: EventDelivery): Promise<Outcome> {
-    return runWithContext({ traceId: envelope.traceId }, () =>
-      this.dataSource.transaction((manager) => this.applyWith(manager, handler, envelope, delivery)),
-    );
+    return runWithContext({ traceId: envelope.traceId }, () => this.transaction(handler, (manager) => this.applyWith(manager, handler, envelope, delivery)));
+  }
+
+  /** The handler's transaction, at the isolation level a batch handler asked for. */
+  private transaction<T>(handler: MessageHandler, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    const isolation = batchIsolationOf(handler);
+    return isolation === undefined ? this.dataSource.transaction(work) : this.dataSource.transaction(isolation, work);
   }
 
   /** Records the event in the inbox and runs the handler, both through the same transaction. */

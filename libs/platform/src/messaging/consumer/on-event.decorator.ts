@@ -8,6 +8,19 @@ export function OnEvent(topic: TopicName): MethodDecorator {
 }
 
 const BATCH_EXTRA = 'exam.eventBatch';
+const ISOLATION_EXTRA = 'exam.eventBatchIsolation';
+
+/** Isolation levels a batch handler may ask for; the default is the database's (REPEATABLE READ in MariaDB). */
+export type BatchIsolation = 'READ COMMITTED' | 'REPEATABLE READ';
+
+export interface OnEventBatchOptions {
+  /**
+   * READ COMMITTED suits handlers that serialize themselves with row locks: locking reads take no
+   * gap locks (so creating missing rows does not deadlock), and every plain read sees what was
+   * committed before it, not a snapshot taken at the first read.
+   */
+  readonly isolation?: BatchIsolation;
+}
 
 /**
  * Subscribes a handler that takes a whole batch of a topic's events (`@Payload()` is a readonly
@@ -16,10 +29,15 @@ const BATCH_EXTRA = 'exam.eventBatch';
  * batch fails, the transport applies its events one at a time (a batch of one each), with the usual
  * retries and dead-lettering, so a poison event is still isolated.
  */
-export function OnEventBatch(topic: TopicName): MethodDecorator {
-  return EventPattern(topic, { [BATCH_EXTRA]: true });
+export function OnEventBatch(topic: TopicName, options: OnEventBatchOptions = {}): MethodDecorator {
+  return EventPattern(topic, { [BATCH_EXTRA]: true, [ISOLATION_EXTRA]: options.isolation });
 }
 
 export function isBatchHandler(handler: MessageHandler): boolean {
   return handler.extras?.[BATCH_EXTRA] === true;
+}
+
+export function batchIsolationOf(handler: MessageHandler): BatchIsolation | undefined {
+  const value: unknown = handler.extras?.[ISOLATION_EXTRA];
+  return value === 'READ COMMITTED' || value === 'REPEATABLE READ' ? value : undefined;
 }
