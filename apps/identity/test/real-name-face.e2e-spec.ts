@@ -54,6 +54,7 @@ const moves = (left: string, right: string, straight: string): Record<LivenessSt
 const BERNADETTE = moves('bernadette/bernadette2.png', 'bernadette/bernadette4.png', 'bernadette/bernadette3.png');
 const SHELDON_CARD_PHOTO = moves('sheldon/sheldon4.png', 'sheldon/sheldon3.png', 'sheldon/sheldon1.png');
 const STILL = moves('penny/penny5.png', 'penny/penny5.png', 'penny/penny5.png');
+const BERNADETTE_TURNS_SWAPPED = moves('bernadette/bernadette4.png', 'bernadette/bernadette2.png', 'bernadette/bernadette3.png');
 
 (haveFaces ? describe : describe.skip)('identity real-name verification with the face step (e2e)', () => {
   let bed: ServiceTestBed<IdentityEnv>;
@@ -124,7 +125,7 @@ const STILL = moves('penny/penny5.png', 'penny/penny5.png', 'penny/penny5.png');
   it('should verify a person whose live capture the authority matches with its photo, storing its score and threshold', async () => {
     const { userId, body, attempt } = await verifyWithFace('李四', BERNADETTE);
 
-    expect(body).toMatchObject({ result: 'match', verified: true });
+    expect(body).toMatchObject({ result: 'match', verified: true, livenessReason: null });
     expect(attempt).toMatchObject({ result: 'match', billable: 1, score: 0.95, threshold: 0.8, provider: 'authority-sim', model_version: 'sim-face-2026.1' });
     const records: { user_id: string }[] = await data.query('SELECT user_id FROM real_name_records WHERE user_id = ?', [userId]);
     expect(records).toHaveLength(1);
@@ -153,12 +154,24 @@ const STILL = moves('penny/penny5.png', 'penny/penny5.png', 'penny/penny5.png');
     expect(attempt).toMatchObject({ result: 'liveness_failed', billable: 0, provider: 'identity-liveness', provider_ref: null, score: null });
     expect(attempt.model_version).toContain('face-api');
     expect(attempt.detail).toContain('still image');
+    expect(body.livenessReason).toBe(attempt.detail);
+    expect(body.message).toContain(String(attempt.detail));
+  });
+
+  it('should tell the person which movement a frame did not show, as stored with the attempt', async () => {
+    const { body, attempt } = await verifyWithFace('𠮷田春', BERNADETTE_TURNS_SWAPPED);
+
+    expect(body).toMatchObject({ result: 'liveness_failed', verified: false });
+    expect(attempt).toMatchObject({ result: 'liveness_failed', billable: 0, provider: 'identity-liveness' });
+    expect(body.livenessReason).toMatch(/^frame [0-2] does not show turn_(left|right) \(yaw -?[0-9.]+\)$/);
+    expect(body.livenessReason).toBe(attempt.detail);
+    expect(body.message).toContain(String(body.livenessReason));
   });
 
   it("should pass on the authority's own liveness refusal (its card photo sent back), not billed", async () => {
     const { body, attempt } = await verifyWithFace('王大明', SHELDON_CARD_PHOTO);
 
-    expect(body).toMatchObject({ result: 'liveness_failed', verified: false });
+    expect(body).toMatchObject({ result: 'liveness_failed', verified: false, livenessReason: null, message: 'The liveness check failed; try again in good light.' });
     expect(attempt).toMatchObject({ result: 'liveness_failed', billable: 0, provider: 'authority-sim' });
     expect(attempt.provider_ref).toMatch(/^[0-9a-f-]{36}$/);
   });

@@ -21,6 +21,11 @@ const MESSAGES: Readonly<Record<VerificationOutcome['result'], string>> = {
   provider_error: 'The authority could not answer; try again later.',
 };
 
+function messageOf(outcome: VerificationOutcome): string {
+  if (outcome.livenessReason === null) return MESSAGES[outcome.result];
+  return `The liveness check failed: ${outcome.livenessReason}. Ask for a new challenge and follow its movements, one frame each, in good light.`;
+}
+
 /** Candidates' own real-name verification. Every route acts on the caller's own data only. */
 @Roles('candidate')
 @Controller('real-name')
@@ -30,11 +35,16 @@ export class RealNameController {
     private readonly appeals: AppealsService,
   ) {}
 
+  /**
+   * Verifies the caller's real name with the authority, optionally with the face step (`face`: the answer to a
+   * challenge from POST /real-name/face-challenges). A liveness failure decided by identity itself sends nothing
+   * to the authority and costs nothing; its reason comes back in `livenessReason` (and in `message`).
+   */
   @Post('verifications')
   @HttpCode(200)
   async verify(@CurrentUser() user: AuthUser, @Body() dto: VerifyRealNameDto): Promise<VerificationOutcomeDto> {
     const outcome = await this.realName.verify(user.userId, dto);
-    return Object.assign(new VerificationOutcomeDto(), { ...outcome, warnings: [...outcome.warnings], message: MESSAGES[outcome.result] });
+    return Object.assign(new VerificationOutcomeDto(), { ...outcome, warnings: [...outcome.warnings], message: messageOf(outcome) });
   }
 
   /** Masked verified data, to pre-fill other flows (exam registration, invoices). */

@@ -23,7 +23,7 @@ import {
 import { attemptRecord, VerificationAttemptEntity } from './verification-attempt.entity';
 import { validatePeriod, validatePerson, type ValidatedPerson } from './real-name-input';
 import type { VerifyRealNameDto } from './dto/verify-real-name.dto';
-import { localLivenessFailure } from './face/local-liveness-decision';
+import { localLivenessReason, localLivenessFailure } from './face/local-liveness-decision';
 import { RealNameLivenessService } from './face/real-name-liveness.service';
 import type { RealNameFaceChallengeEntity } from './face/real-name-face-challenge.entity';
 
@@ -54,6 +54,8 @@ export interface VerificationOutcome {
   readonly minor: boolean;
   readonly warnings: readonly string[];
   readonly attemptsLeftToday: number;
+  /** Why identity's own liveness check failed (the stored reason); null for every other outcome. */
+  readonly livenessReason: string | null;
 }
 
 
@@ -121,6 +123,7 @@ export class RealNameService {
       minor,
       warnings: applicant.idNumber.warnings.map((w) => w.code),
       attemptsLeftToday: left,
+      livenessReason: localLivenessReason(decision),
     };
   }
 

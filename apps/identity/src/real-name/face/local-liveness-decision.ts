@@ -19,3 +19,12 @@ export function localLivenessFailure(reason: string, modelVersion: string): Auth
     detail: reason.slice(0, 255),
   };
 }
+
+/**
+ * The reason stored for a local liveness failure, which the person can act on (e.g. a still image, a movement
+ * not shown); null for any other decision. The authority's own liveness refusals carry no such reason.
+ */
+export function localLivenessReason(decision: AuthorityDecision): string | null {
+  if (decision.provider !== LOCAL_LIVENESS_PROVIDER || decision.result !== 'liveness_failed') return null;
+  return decision.detail;
+}
