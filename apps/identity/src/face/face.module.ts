@@ -15,10 +15,12 @@ import { FaceEnrolmentService } from './face-enrolment.service';
 import { FACE_CHECK_TOKEN_TTL_SECONDS } from './face.policy';
 import { FaceReviewService } from './face-review.service';
 import { FaceImagePolicyService } from './raw-images/face-image-policy.service';
-import { FaceImageRetentionScheduler, FACE_IMAGE_RETENTION_INTERVAL, DEFAULT_FACE_IMAGE_RETENTION_INTERVAL_SECONDS } from './raw-images/face-image-retention.scheduler';
 import { FaceImageRetentionService } from './raw-images/face-image-retention.service';
 import { FaceImagesController } from './raw-images/face-images.controller';
 import { FaceRawImageStore } from './raw-images/face-raw-image.store';
+import { FaceChallengeRetention } from './retention/face-challenge.retention';
+import { DEFAULT_RETENTION_INTERVAL_SECONDS, IdentityRetentionScheduler, RETENTION_INTERVAL } from './retention/identity-retention.scheduler';
+import { IdentityRetentionService } from './retention/identity-retention.service';
 
 export interface FaceModuleOptions {
   /** Key id and base64 PKCS#8 Ed25519 private key that sign face-check tokens (verifiers get the public key). */
@@ -30,8 +32,8 @@ export interface FaceModuleOptions {
   /** Replaces the worker-pool engine, e.g. in unit tests of the use cases. */
   readonly engineOverride?: FaceEngine;
   readonly clock?: FaceClock;
-  /** Seconds between purges of expired raw enrolment images (default hourly; 0 = only on demand). */
-  readonly rawImageRetentionIntervalSeconds?: number;
+  /** Seconds between retention passes (expired raw images, old challenges; default hourly; 0 = off). */
+  readonly retentionIntervalSeconds?: number;
 }
 
 /**
@@ -65,19 +67,18 @@ export class FaceModule implements OnModuleDestroy {
         FaceCaptureService,
         FaceRawImageStore,
         FaceImagePolicyService,
+        IdentityRetentionService,
+        IdentityRetentionScheduler,
+        { provide: RETENTION_INTERVAL, useValue: options.retentionIntervalSeconds ?? DEFAULT_RETENTION_INTERVAL_SECONDS },
         FaceImageRetentionService,
-        FaceImageRetentionScheduler,
-        {
-          provide: FACE_IMAGE_RETENTION_INTERVAL,
-          useValue: options.rawImageRetentionIntervalSeconds ?? DEFAULT_FACE_IMAGE_RETENTION_INTERVAL_SECONDS,
-        },
+        FaceChallengeRetention,
         FaceEnrolmentService,
         FaceAttemptsService,
         FaceCheckService,
         FaceReviewService,
         FaceConsentService,
       ],
-      exports: [FACE_ENGINE, FaceCheckService, FaceEnrolmentService, FaceConsentService],
+      exports: [FACE_ENGINE, FaceCheckService, FaceEnrolmentService, FaceConsentService, IdentityRetentionService],
     };
   }
 

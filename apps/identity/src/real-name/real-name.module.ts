@@ -6,6 +6,7 @@ import { HttpAuthorityProvider } from '../authority/http-authority.provider';
 import { IdentityEnv } from '../config/identity.env';
 import { FACE_ENGINE, type FaceEngine } from '../face/engine/face-engine';
 import { FaceCaptureService } from '../face/face-capture.service';
+import { RealNameFaceChallengeRetention } from './face/real-name-face-challenge.retention';
 import { RealNameFaceController } from './face/real-name-face.controller';
 import { RealNameLivenessService } from './face/real-name-liveness.service';
 import { AttemptBudget } from './attempt-budget';
@@ -30,6 +31,7 @@ export class RealNameModule {
         // The face module keeps its capture service private; this one wraps the same (global) engine.
         { provide: FaceCaptureService, useFactory: (engine: FaceEngine) => new FaceCaptureService(engine), inject: [FACE_ENGINE] },
         RealNameLivenessService,
+        RealNameFaceChallengeRetention,
         { provide: AUTHORITY_PROVIDER, useFactory: () => new HttpAuthorityProvider(env) },
         IdNumberIndex,
         AttemptBudget,

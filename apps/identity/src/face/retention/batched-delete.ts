@@ -1,0 +1,63 @@
+import { QueryFailedError } from 'typeorm';
+
+/** Runs one SQL statement with positional parameters (DataSource.query or EntityManager.query). */
+export type SqlRunner = (sql: string, parameters: unknown[]) => Promise<unknown>;
+
+/** Which rows one retention step deletes, and how much work one run may do. */
+export interface BatchedDeleteSpec {
+  /** Table and datetime column, fixed in code (never input); rows with `column <= cutoff` go. */
+  readonly table: string;
+  readonly column: string;
+  /** Rows per statement: short statements, so writers of the table are never blocked behind a purge. */
+  readonly batchSize: number;
+  /** Statements per run; the rest waits for the next run rather than holding a replica busy. */
+  readonly maxBatches: number;
+}
+
+export interface PurgeResult {
+  readonly deleted: number;
+  readonly batches: number;
+}
+
+const IDENTIFIER = /^[a-z][a-z0-9_]*$/;
+/** A batch that lost a deadlock to another replica purging the same rows is simply run again. */
+const DEADLOCK_RETRIES = 3;
+
+/**
+ * Deletes rows whose `column` is at or before `cutoff`, oldest first, `batchSize` rows per statement, until a
+ * statement deletes fewer than a batch or `maxBatches` statements ran. Each statement is its own autocommit
+ * transaction, so the run is idempotent and several replicas may run it at once: concurrent statements delete
+ * disjoint rows or none.
+ */
+export async function deleteInBatches(run: SqlRunner, spec: BatchedDeleteSpec, cutoff: Date): Promise<PurgeResult> {
+  if (!IDENTIFIER.test(spec.table) || !IDENTIFIER.test(spec.column)) throw new Error(`not a plain identifier: ${spec.table}.${spec.column}`);
+  if (!Number.isInteger(spec.batchSize) || spec.batchSize < 1 || !Number.isInteger(spec.maxBatches) || spec.maxBatches < 1) {
+    throw new Error(`batchSize and maxBatches must be positive integers (${spec.table})`);
+  }
+  const sql = `DELETE FROM ${spec.table} WHERE ${spec.column} <= ? ORDER BY ${spec.column} LIMIT ?`;
+  let deleted = 0;
+  let batches = 0;
+  while (batches < spec.maxBatches) {
+    const affected = affectedRows(await withDeadlockRetry(() => run(sql, [cutoff, spec.batchSize])));
+    batches += 1;
+    deleted += affected;
+    if (affected < spec.batchSize) break;
+  }
+  return { deleted, batches };
+}
+
+async function withDeadlockRetry(statement: () => Promise<unknown>): Promise<unknown> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await statement();
+    } catch (error: unknown) {
+      const deadlock = error instanceof QueryFailedError && /Deadlock found|ER_LOCK_DEADLOCK/.test(error.message);
+      if (!deadlock || attempt >= DEADLOCK_RETRIES) throw error;
+    }
+  }
+}
+
+function affectedRows(result: unknown): number {
+  if (typeof result === 'object' && result !== null && 'affectedRows' in result && typeof result.affectedRows === 'number') return result.affectedRows;
+  return 0;
+}
