@@ -29,6 +29,9 @@ export const ACCOUNTS_TOPICS: readonly TopicName[] = [
   Topics.ConsentChanged,
   Topics.PasswordChanged,
   Topics.ContactChanged,
+  // The outbox publishes in order: a topic missing here would hold back every later event.
+  Topics.ErasureRequested,
+  Topics.AccountsPersonalDataRevealed,
 ];
 
 export const STRONG_PASSWORD = 'Correct-Horse-Battery-9';

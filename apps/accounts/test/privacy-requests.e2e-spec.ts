@@ -1,5 +1,4 @@
 import { Topics } from '@exam/contracts';
-import { ensureTopics, platformTopicSpecs } from '@exam/platform';
 import { allowFullValuesOn, expectEventually, seedPersonalData } from '@exam/testing';
 import request from 'supertest';
 import {
@@ -40,10 +39,6 @@ describe('accounts: privacy requests (copy of my data, account cancellation)', (
   beforeAll(async () => {
     harness = await startAccounts();
     url = harness.service.url;
-    // The outbox publishes in order: topics of these flows must exist, or later events would wait behind them.
-    await harness.probe.withAdmin((admin) =>
-      ensureTopics(admin, platformTopicSpecs(harness.names, 1, [Topics.ErasureRequested, Topics.AccountsPersonalDataRevealed])),
-    );
   }, 120_000);
 
   afterAll(async () => {

@@ -116,13 +116,14 @@ describe('accounts: privacy policy versions and consent', () => {
     expect(claims.pendingPolicy).toBe('2026.9');
     let cookie = cookieFrom(signedIn.headers['set-cookie'], 'exam_refresh');
 
-    const refused = await request(url).get('/api/accounts/me/sessions').auth(gated.accessToken, { type: 'bearer' }).expect(403);
+    const refused = await request(url).put('/api/accounts/me/consents/marketing').auth(gated.accessToken, { type: 'bearer' }).send({ granted: true }).expect(403);
     const refusal = refused.body as { code: string; details: { field: string; reason: string }[] };
     expect(refusal.code).toBe('AUTH.POLICY_ACCEPTANCE_REQUIRED');
     expect(refusal.details).toEqual([{ field: 'policyVersion', reason: '2026.9' }]);
     await request(url).post('/api/accounts/institutions').auth(gated.accessToken, { type: 'bearer' }).send({ name: 'Gated Institute', contactEmail: 'ops@example.org' }).expect(403);
 
-    // What a user may do without agreeing: read the policies, see and withdraw consent (not give it).
+    // What a user may do without agreeing: read the policies, see and withdraw consent (not give it), see and end sessions.
+    await request(url).get('/api/accounts/me/sessions').auth(gated.accessToken, { type: 'bearer' }).expect(200);
     await request(url).get('/api/accounts/privacy-policy/versions/2026.9').auth(gated.accessToken, { type: 'bearer' }).expect(200);
     await request(url).get('/api/accounts/me/consents').auth(gated.accessToken, { type: 'bearer' }).expect(200);
     const grant = await request(url).put('/api/accounts/me/consents/marketing').auth(gated.accessToken, { type: 'bearer' }).send({ granted: true }).expect(403);
@@ -133,15 +134,15 @@ describe('accounts: privacy policy versions and consent', () => {
     const stillGated = await request(url).post('/api/accounts/auth/refresh').set('cookie', cookie).expect(200);
     expect((stillGated.body as TokenBody).policyAcceptanceRequired).toBe('2026.9');
     cookie = cookieFrom(stillGated.headers['set-cookie'], 'exam_refresh');
-    await request(url).get('/api/accounts/me/sessions').auth((stillGated.body as TokenBody).accessToken, { type: 'bearer' }).expect(403);
+    await request(url).put('/api/accounts/me/consents/marketing').auth((stillGated.body as TokenBody).accessToken, { type: 'bearer' }).send({ granted: true }).expect(403);
 
     await request(url).post('/api/accounts/me/policy-acceptances').auth(gated.accessToken, { type: 'bearer' }).send({ version: '2026.9' }).expect(204);
     // The old token still carries the claim until it is refreshed.
-    await request(url).get('/api/accounts/me/sessions').auth(gated.accessToken, { type: 'bearer' }).expect(403);
+    await request(url).put('/api/accounts/me/consents/marketing').auth(gated.accessToken, { type: 'bearer' }).send({ granted: true }).expect(403);
     const refreshed = await request(url).post('/api/accounts/auth/refresh').set('cookie', cookie).expect(200);
     const open = refreshed.body as TokenBody;
     expect(open.policyAcceptanceRequired).toBeNull();
     expect((JSON.parse(Buffer.from(open.accessToken.split('.')[1] ?? '', 'base64url').toString()) as { pendingPolicy?: string }).pendingPolicy).toBeUndefined();
-    await request(url).get('/api/accounts/me/sessions').auth(open.accessToken, { type: 'bearer' }).expect(200);
+    await request(url).put('/api/accounts/me/consents/marketing').auth(open.accessToken, { type: 'bearer' }).send({ granted: true }).expect(200);
   });
 });

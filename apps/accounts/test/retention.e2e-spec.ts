@@ -83,6 +83,21 @@ describe('accounts: retention of expired and ended rows', () => {
     return id;
   }
 
+  async function redemption(label: string, redeemedAt: Date, kept: boolean): Promise<void> {
+    const id = randomUUID();
+    await harness.data.query(
+      'INSERT INTO face_check_redemptions (jti, user_id, purpose, verification_id, redeemed_at) VALUES (?, ?, ?, ?, ?)',
+      [id, randomUUID(), 'face_login', randomUUID(), redeemedAt],
+    );
+    if (kept) keep.add(`redemption:${label}:${id}`);
+  }
+
+  async function ipFailures(label: string, windowStart: Date, kept: boolean): Promise<void> {
+    const id = createHash('sha256').update(label).digest('hex');
+    await harness.data.query('INSERT INTO login_ip_failures (ip_digest, window_start, failures) VALUES (?, ?, 3)', [id, new Date(Math.floor(windowStart.getTime() / 60_000) * 60_000)]);
+    if (kept) keep.add(`ip_failures:${label}:${id}`);
+  }
+
   async function remaining(): Promise<Set<string>> {
     const ids = async (sql: string): Promise<string[]> => (await harness.data.query<{ id: string }[]>(sql)).map((r) => r.id);
     const left = new Set<string>();
@@ -98,6 +113,8 @@ describe('accounts: retention of expired and ended rows', () => {
     lookup('invitation', await ids('SELECT id FROM invitations'));
     lookup('session', await ids('SELECT id FROM sessions'));
     lookup('user', await ids('SELECT id FROM users'));
+    lookup('redemption', await ids('SELECT jti AS id FROM face_check_redemptions'));
+    lookup('ip_failures', await ids('SELECT ip_digest AS id FROM login_ip_failures'));
     return left;
   }
 
@@ -128,6 +145,11 @@ describe('accounts: retention of expired and ended rows', () => {
     await user('pending-1d', 'pending', at(-DAY), true);
     await user('active-30d', 'active', at(-30 * DAY), true);
 
+    for (let i = 0; i < 3; i++) await redemption(`redeemed-2d-${i}`, at(-2 * DAY), false);
+    await redemption('redeemed-1h-ago', at(-HOUR), true);
+    await ipFailures('window-15min-ago', at(-15 * 60_000), false);
+    await ipFailures('window-this-minute', at(0), true);
+
     // Two replicas sweeping at the same moment: between them, every dead row is deleted exactly once.
     const reports = await Promise.all([sut.sweep(), sut.sweep()]);
     const total = (key: keyof RetentionReport): number => reports.reduce((sum, r) => sum + r[key], 0);
@@ -138,14 +160,25 @@ describe('accounts: retention of expired and ended rows', () => {
       sessions: total('sessions'),
       refreshTokens: total('refreshTokens'),
       pendingRegistrations: total('pendingRegistrations'),
-    }).toEqual({ verificationCodes: 6, contactChanges: 1, invitations: 3, sessions: 4, refreshTokens: 7, pendingRegistrations: 1 });
+      faceCheckRedemptions: total('faceCheckRedemptions'),
+      loginIpFailures: total('loginIpFailures'),
+    }).toEqual({ verificationCodes: 6, contactChanges: 1, invitations: 3, sessions: 4, refreshTokens: 7, pendingRegistrations: 1, faceCheckRedemptions: 3, loginIpFailures: 1 });
     expect(await remaining()).toEqual(keep);
     const liveTokens: unknown[] = await harness.data.query('SELECT token_hash FROM refresh_tokens');
     expect(liveTokens).toHaveLength(5);
     const acceptances: unknown[] = await harness.data.query('SELECT user_id FROM policy_acceptances');
     expect(acceptances).toHaveLength(3);
 
-    expect(await sut.sweep()).toEqual({ verificationCodes: 0, contactChanges: 0, invitations: 0, sessions: 0, refreshTokens: 0, pendingRegistrations: 0 });
+    expect(await sut.sweep()).toEqual({
+      verificationCodes: 0,
+      contactChanges: 0,
+      invitations: 0,
+      sessions: 0,
+      refreshTokens: 0,
+      pendingRegistrations: 0,
+      faceCheckRedemptions: 0,
+      loginIpFailures: 0,
+    });
     expect(await remaining()).toEqual(keep);
   });
 });

@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, Inject, Post, Req, Res, UseGuards } from '@nestjs/common';
-import { CurrentUser, Public, type AuthUser } from '@exam/platform';
+import { AllowedWithPendingPolicy, CurrentUser, Public, type AuthUser } from '@exam/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ACCOUNTS_ENV } from '../config/accounts-env.token';
 import type { AccountsEnv } from '../config/accounts.env';
@@ -79,6 +79,8 @@ export class AuthController {
     void reply.header('set-cookie', clearedRefreshCookie(this.env.COOKIE_SECURE));
   }
 
+  /** Open even while a policy acceptance is pending: ending a stolen session must never wait. */
+  @AllowedWithPendingPolicy()
   @Post('logout-all')
   @HttpCode(200)
   async logoutEverywhere(@CurrentUser() user: AuthUser, @Res({ passthrough: true }) reply: FastifyReply): Promise<{ endedSessions: number }> {

@@ -21,6 +21,10 @@ export interface RetentionCutoffs {
   readonly invitations: Date;
   readonly sessions: Date;
   readonly pendingRegistrations: Date;
+  /** Used face-check tokens live 5 minutes; their record of use is kept a day. */
+  readonly faceCheckRedemptions: Date;
+  /** Per-IP failure counters are read for two minutes at most. */
+  readonly loginIpFailures: Date;
 }
 
 const HOUR_MS = 3_600_000;
@@ -35,6 +39,8 @@ export function retentionCutoffs(now: Date, settings: RetentionSettings): Retent
     invitations: at(settings.invitationsDays * DAY_MS),
     sessions: at(settings.sessionsDays * DAY_MS),
     pendingRegistrations: at(settings.pendingRegistrationsDays * DAY_MS),
+    faceCheckRedemptions: at(DAY_MS),
+    loginIpFailures: at(10 * 60_000),
   };
 }
 

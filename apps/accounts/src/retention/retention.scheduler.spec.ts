@@ -2,7 +2,7 @@ import type { AccountsEnv } from '../config/accounts.env';
 import { RetentionScheduler } from './retention.scheduler';
 import type { RetentionReport, RetentionService } from './retention.service';
 
-const EMPTY: RetentionReport = { verificationCodes: 0, contactChanges: 0, invitations: 0, sessions: 0, refreshTokens: 0, pendingRegistrations: 0 };
+const EMPTY: RetentionReport = { verificationCodes: 0, contactChanges: 0, invitations: 0, sessions: 0, refreshTokens: 0, pendingRegistrations: 0, faceCheckRedemptions: 0, loginIpFailures: 0 };
 
 describe(RetentionScheduler.name, () => {
   beforeEach(() => {

@@ -12,6 +12,8 @@ export interface RetentionReport {
   readonly sessions: number;
   readonly refreshTokens: number;
   readonly pendingRegistrations: number;
+  readonly faceCheckRedemptions: number;
+  readonly loginIpFailures: number;
 }
 
 interface Deleted {
@@ -21,7 +23,8 @@ interface Deleted {
 const MAX_BATCHES_PER_PASS = 200;
 
 /**
- * Deletes what is past retention (codes, contact changes, invitations, ended sessions, unfinished registrations). Every statement is a bounded `DELETE … WHERE <time predicate> LIMIT n`, so a
+ * Deletes what is past retention (codes, contact changes, invitations, ended sessions, unfinished registrations,
+ * used face-check token records, per-IP failure counters). Every statement is a bounded `DELETE … WHERE <time predicate> LIMIT n`, so a
  * pass holds locks briefly, is idempotent (a second pass finds nothing), and several replicas may run it at
  * once: rows are chosen by the predicate, not claimed, and a row deleted by one replica is simply not found by
  * another.
@@ -74,7 +77,13 @@ export class RetentionService {
       pendingRegistrations += deleted.users;
       if (deleted.selected < limit) break;
     }
-    return { verificationCodes, contactChanges, invitations, sessions, refreshTokens, pendingRegistrations };
+    const faceCheckRedemptions = await this.repeat(() =>
+      this.deleteRows('DELETE FROM face_check_redemptions WHERE redeemed_at < ? ORDER BY redeemed_at LIMIT ?', [cutoff.faceCheckRedemptions, limit]),
+    );
+    const loginIpFailures = await this.repeat(() =>
+      this.deleteRows('DELETE FROM login_ip_failures WHERE window_start < ? ORDER BY window_start LIMIT ?', [cutoff.loginIpFailures, limit]),
+    );
+    return { verificationCodes, contactChanges, invitations, sessions, refreshTokens, pendingRegistrations, faceCheckRedemptions, loginIpFailures };
   }
 
   /**

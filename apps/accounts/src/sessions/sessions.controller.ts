@@ -1,9 +1,10 @@
 import { Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe } from '@nestjs/common';
-import { CurrentUser, type AuthUser } from '@exam/platform';
+import { AllowedWithPendingPolicy, CurrentUser, type AuthUser } from '@exam/platform';
 import { SessionResponseDto } from './dto/session-response.dto';
 import { SessionsService } from './sessions.service';
 
-/** The caller's own sessions (devices): list them and end any one. */
+/** The caller's own sessions (devices): list them and end any one, even while a policy acceptance is pending. */
+@AllowedWithPendingPolicy()
 @Controller('me/sessions')
 export class SessionsController {
   constructor(private readonly sessions: SessionsService) {}

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { AuthUser, CurrentUser, Roles } from '@exam/platform';
+import { AllowedWithPendingPolicy, AuthUser, CurrentUser, Roles } from '@exam/platform';
 import {
   AnswerFaceChallengeDto,
   CreateFaceChallengeDto,
@@ -42,7 +42,8 @@ export class FaceController {
     return FaceEnrolmentResponseDto.from(enrolment);
   }
 
-  /** Withdraws face-biometrics consent: the template is erased and face checks stop. */
+  /** Withdraws face-biometrics consent: the template is erased and face checks stop. Open while a policy acceptance is pending. */
+  @AllowedWithPendingPolicy()
   @Delete('enrolment')
   @HttpCode(204)
   async withdraw(@CurrentUser() user: AuthUser): Promise<void> {
