@@ -119,7 +119,8 @@ export class StreamChainWalker {
     return this.watched.get(seq);
   }
 
-  accept(entry: ChainedEntry): void {
+  /** `attributesJson`: the attributes as stored, when the caller has the text (saves re-serializing). */
+  accept(entry: ChainedEntry, attributesJson?: string): void {
     this.count += 1;
     if (this.watchSeqs.has(entry.seq)) this.watched.set(entry.seq, entry.hash);
     if (this.broken) return;
@@ -132,7 +133,7 @@ export class StreamChainWalker {
       this.fail(entry.seq, 'CHAIN.PREVIOUS_HASH_MISMATCH', `Entry ${entry.seq} does not link to entry ${entry.seq - 1} (deleted, inserted or reordered).`);
       return;
     }
-    if (hashEntry(entry) !== entry.hash) {
+    if (hashEntry(entry, attributesJson) !== entry.hash) {
       this.fail(entry.seq, 'CHAIN.HASH_MISMATCH', `Entry ${entry.seq} was modified after it was written (its content no longer matches its hash).`);
       return;
     }

@@ -68,6 +68,11 @@ export class ChainVerifierService {
     };
   }
 
+  private async lastSeq(stream: string): Promise<number> {
+    const rows: { hi: string | number | null }[] = await this.dataSource.query('SELECT MAX(seq) AS hi FROM audit_log_entries WHERE stream = ?', [stream]);
+    return Number(rows[0]?.hi ?? 0);
+  }
+
   private async verifyStream(
     stream: string,
     head: HeadRow | undefined,
@@ -76,16 +81,16 @@ export class ChainVerifierService {
     const valid = checkpoints.filter((c): c is SignedCheckpoint => c !== null && c.stream === stream);
     const walker = new StreamChainWalker(stream, new Set(valid.map((c) => c.seq)));
     // Without a head row every entry is suspect; with one, entries past it were appended after the snapshot.
-    const upTo = head ? Number(head.last_seq) : Number.MAX_SAFE_INTEGER;
-    for (let after = -1; ; ) {
-      const rows: AuditEntryRow[] = await this.dataSource.query(
-        'SELECT * FROM audit_log_entries WHERE stream = ? AND seq > ? AND seq <= ? ORDER BY seq LIMIT ?',
-        [stream, after, upTo, PAGE],
-      );
-      for (const row of rows) walker.accept(entryFromRow(row));
-      const last = rows.at(-1);
-      if (!last || rows.length < PAGE) break;
-      after = Number(last.seq);
+    const upTo = head ? Number(head.last_seq) : await this.lastSeq(stream);
+    // Pages are seq ranges, so the next one is fetched while this one is hashed.
+    const page = (after: number): Promise<AuditEntryRow[]> =>
+      this.dataSource.query('SELECT * FROM audit_log_entries WHERE stream = ? AND seq > ? AND seq <= ? ORDER BY seq', [stream, after, Math.min(after + PAGE, upTo)]);
+    let next = page(-1);
+    for (let after = -1; after < upTo; after += PAGE) {
+      const rows = await next;
+      if (after + PAGE < upTo) next = page(after + PAGE);
+      // The stored attributes text is what was hashed: hash it as stored (any rewrite of it is a change).
+      for (const row of rows) walker.accept(entryFromRow(row), row.attributes);
     }
     if (head) walker.checkHead(Number(head.last_seq), head.last_hash);
     else if (walker.entries > 0) walker.fail(1, 'CHAIN.HEAD_MISMATCH', 'The stream has entries but no head row.');
