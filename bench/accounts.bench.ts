@@ -194,8 +194,8 @@ async function main(): Promise<void> {
     const rawHash = (): Promise<string> => hash(PASSWORD, { ...ARGON2, salt: randomBytes(16) });
     for (let round = 0; round < ROUNDS; round += 1) {
       // The baseline: as many hashes in flight as the service allows. Unbounded, 8 clients put 4 (the libuv pool) on
-      // 2 CPUs: no faster when the machine is idle, but on a shared machine 4 threads win a larger share of the CPUs
-      // from other processes than the service's 2 do, which is not speed of the hash. Recorded for comparison.
+      // 2 CPUs, which differs from the service in more than its own work (more threads take more CPU from other
+      // processes, four 19 MiB working sets contend for cache): recorded for comparison, not used for the ratio.
       rawHashes.push(await closedLoop(async () => {
         await slots.run(rawHash);
       }));
