@@ -11,6 +11,7 @@ export * from './health/health.controller';
 export * from './messaging/messaging.settings';
 export * from './messaging/topic-namer';
 export * from './messaging/topic-admin';
+export * from './messaging/kafka-retry';
 export * from './messaging/kafka-connection';
 export * from './messaging/outbox/event-publisher';
 export * from './messaging/outbox/outbox.relay';

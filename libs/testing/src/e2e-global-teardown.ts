@@ -1,6 +1,7 @@
 // Global setup/teardown run outside jest's module mapper, so the alias cannot be used here.
 import { findSensitiveNumbers } from '../../crypto/src/masking/sensitive-number.detector';
 import { Kafka, logLevel } from 'kafkajs';
+import { withKafkaRetry } from '../../platform/src/messaging/kafka-retry';
 import { testEnv } from './test-env';
 
 const SCAN_TIMEOUT_MS = 60_000;
@@ -20,7 +21,7 @@ export default async function globalTeardown(): Promise<void> {
     if (topics.length === 0) return;
     let expected = 0;
     for (const topic of topics) {
-      for (const p of await admin.fetchTopicOffsets(topic)) expected += Number(p.high) - Number(p.low);
+      for (const p of await withKafkaRetry(() => admin.fetchTopicOffsets(topic), { timeoutMs: 30_000 })) expected += Number(p.high) - Number(p.low);
     }
     const findings: string[] = [];
     let seen = 0;
