@@ -5,13 +5,14 @@ import { createTestDatabase, KafkaProbe, testEnv, testServiceEnv, uniqueTopicPre
 import { Algorithm, hash } from '@node-rs/argon2';
 import { Semaphore } from '../apps/accounts/src/credentials/semaphore';
 import { generateKeyPairSync, randomBytes, randomInt } from 'node:crypto';
-import { Agent, request } from 'node:http';
+import { Agent } from 'node:http';
 import { availableParallelism, loadavg } from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { createPool } from 'mysql2/promise';
 import { AccountsModule } from '../apps/accounts/src/accounts.module';
 import { AccountsEnv } from '../apps/accounts/src/config/accounts.env';
 import { DevMailbox } from '../apps/accounts/src/notifications/dev-mailbox';
+import { closedLoop as closedLoopOf, HttpLoadGenerator, loginOnce, post, refreshCookieOf, type LoadKind, type Rate } from './support/http-load-worker';
 import { writeBenchResult } from './support/report';
 
 /**
@@ -21,10 +22,10 @@ import { writeBenchResult } from './support/report';
  *    p99 during the login load (target < 50 ms);
  *  - token refreshes/s over raw mysql2 single-row autocommit upserts/s at the same concurrency on the same server
  *    (same durability) (target ≥ 0.3), p99 < 50 ms.
- * One process holds the service (real MariaDB + Kafka), the HTTP load generator and the raw baselines; MariaDB and
- * Kafka are other processes on the same CPUs. So the load generator's CPU is charged to the service (the "HTTP floor"
- * line measures it with the cheapest answer the refresh route gives), and the loop lag includes the generator's
- * callbacks: both err against the service, never for it. See ADR 0011.
+ * The service (real MariaDB + Kafka) and the raw baselines run on this process's main thread, the HTTP clients on a
+ * worker thread (a real client is not on the service's event loop, so the loop lag is the service's own); MariaDB and
+ * Kafka are other processes. All share the same CPUs, so the clients' CPU is still charged to the service: the "HTTP
+ * floor" line (the refresh route's 401, no database) measures that part. See ADR 0011.
  */
 
 const ROUNDS = 3;
@@ -34,13 +35,6 @@ const USERS = CONCURRENCY;
 const PASSWORD = 'Bench-Password-Strong-42';
 const ARGON2 = { algorithm: Algorithm.Argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
-interface Rate {
-  readonly perSecond: number;
-  readonly p99Ms: number;
-  readonly count: number;
-  readonly errors: number;
-}
-
 function median<T>(values: readonly T[], key: (v: T) => number): T {
   const sorted = [...values].sort((a, b) => key(a) - key(b));
   const middle = sorted[Math.floor(sorted.length / 2)];
@@ -48,74 +42,11 @@ function median<T>(values: readonly T[], key: (v: T) => number): T {
   return middle;
 }
 
-/** `CONCURRENCY` closed loops for ROUND_MS; each loop owns its state (a user, a refresh cookie). */
-async function closedLoop(work: (worker: number) => Promise<void>): Promise<Rate> {
-  const latencies: number[] = [];
-  let errors = 0;
-  const deadline = Date.now() + ROUND_MS;
-  const started = Date.now();
-  await Promise.all(
-    Array.from({ length: CONCURRENCY }, async (_, worker) => {
-      while (Date.now() < deadline) {
-        const t0 = process.hrtime.bigint();
-        try {
-          await work(worker);
-          latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
-        } catch {
-          errors += 1;
-        }
-      }
-    }),
-  );
-  latencies.sort((a, b) => a - b);
-  const elapsed = (Date.now() - started) / 1000;
-  return {
-    perSecond: latencies.length / elapsed,
-    p99Ms: latencies[Math.min(latencies.length - 1, Math.floor(0.99 * latencies.length))] ?? 0,
-    count: latencies.length,
-    errors,
-  };
-}
-
 /** What the service's hasher allows at once (ARGON2_MAX_CONCURRENT=0 resolves to one hash per CPU). */
 const HASH_SLOTS = availableParallelism();
 
-interface HttpAnswer {
-  readonly status: number;
-  readonly body: string;
-  readonly setCookie: string[];
-}
-
-function post(
-  agent: Agent,
-  port: number,
-  path: string,
-  body: string,
-  headers: Record<string, string> = {},
-  expected: (status: number) => boolean = (status) => status < 400,
-): Promise<HttpAnswer> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      { agent, host: '127.0.0.1', port, method: 'POST', path, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...headers } },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => {
-          const answer = { status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), setCookie: res.headers['set-cookie'] ?? [] };
-          if (!expected(answer.status)) reject(new Error(`POST ${path} → ${answer.status} ${answer.body}`));
-          else resolve(answer);
-        });
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
-}
-
-function refreshCookieOf(answer: HttpAnswer): string {
-  const cookie = answer.setCookie.find((c) => c.startsWith('exam_refresh='));
-  if (cookie === undefined) throw new Error('no refresh cookie');
-  return cookie.split(';')[0] ?? '';
+function closedLoop(work: (client: number) => Promise<void>): Promise<Rate> {
+  return closedLoopOf(CONCURRENCY, ROUND_MS, work);
 }
 
 async function startService(): Promise<{ app: NestFastifyApplication; port: number; close: () => Promise<void> }> {
@@ -176,20 +107,20 @@ async function durability(): Promise<Record<string, unknown>> {
 async function main(): Promise<void> {
   const { app, port, close } = await startService();
   const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY * 2 });
+  const clients = new HttpLoadGenerator(port, CONCURRENCY * 2);
   try {
     const phones = await registerUsers(app, port, agent);
-    const login = (worker: number): Promise<HttpAnswer> =>
-      post(agent, port, '/api/accounts/auth/login', JSON.stringify({ login: phones[worker] ?? '', password: PASSWORD }), {
-        'x-forwarded-for': `10.0.${worker}.1`,
-        'x-device-id': `bench-device-${worker}`,
-      });
+    let cookies: string[] = [];
+    const load = async (kind: LoadKind): Promise<Rate> => {
+      const reply = await clients.run({ kind, concurrency: CONCURRENCY, durationMs: ROUND_MS, phones, password: PASSWORD, cookies });
+      cookies = reply.cookies;
+      return reply.rate;
+    };
 
     const rawHashes: Rate[] = [];
     const unboundedHashes: Rate[] = [];
     const logins: (Rate & { loopLagP99Ms: number })[] = [];
-    await closedLoop(async (worker) => {
-      await login(worker);
-    });
+    await load('login');
     const slots = new Semaphore(HASH_SLOTS);
     const rawHash = (): Promise<string> => hash(PASSWORD, { ...ARGON2, salt: randomBytes(16) });
     for (let round = 0; round < ROUNDS; round += 1) {
@@ -204,18 +135,12 @@ async function main(): Promise<void> {
       }));
       const lag = monitorEventLoopDelay({ resolution: 10 });
       lag.enable();
-      const rate = await closedLoop(async (worker) => {
-        await login(worker);
-      });
+      const rate = await load('login');
       lag.disable();
       logins.push({ ...rate, loopLagP99Ms: lag.percentile(99) / 1e6 });
     }
 
-    const cookies = await Promise.all(phones.map(async (_, worker) => refreshCookieOf(await login(worker))));
-    const refreshOnce = async (worker: number): Promise<void> => {
-      const answer = await post(agent, port, '/api/accounts/auth/refresh', '{}', { cookie: cookies[worker] ?? '' });
-      cookies[worker] = refreshCookieOf(answer);
-    };
+    cookies = await Promise.all(phones.map(async (phone, client) => refreshCookieOf(await loginOnce(agent, port, phone, PASSWORD, client))));
     const url = new URL(testEnv().databaseUrl);
     const pool = createPool({
       host: url.hostname,
@@ -228,11 +153,8 @@ async function main(): Promise<void> {
     await pool.query('CREATE TABLE IF NOT EXISTS test_accounts_bench_raw.upserts (id INT PRIMARY KEY, token CHAR(64) NOT NULL, used_at DATETIME(3) NULL)');
     const upserts: Rate[] = [];
     const refreshes: Rate[] = [];
-    const floors: Rate[] = [];
     // The cheapest answer of the same route (no cookie → 401, no database): HTTP client + Fastify + Nest alone.
-    const floorOnce = async (): Promise<void> => {
-      await post(agent, port, '/api/accounts/auth/refresh', '{}', {}, (status) => status === 401);
-    };
+    const floors: Rate[] = [];
     try {
       for (let round = 0; round < ROUNDS; round += 1) {
         upserts.push(await closedLoop(async (worker) => {
@@ -241,8 +163,8 @@ async function main(): Promise<void> {
             [worker, randomBytes(32).toString('hex')],
           );
         }));
-        refreshes.push(await closedLoop(refreshOnce));
-        floors.push(await closedLoop(floorOnce));
+        refreshes.push(await load('refresh'));
+        floors.push(await load('floor'));
       }
     } finally {
       await pool.query('DROP DATABASE IF EXISTS test_accounts_bench_raw');
@@ -262,7 +184,7 @@ async function main(): Promise<void> {
     // The ratios are only meaningful on a quiet machine: other processes take CPU from the service's main thread.
     const machine = { cpus: availableParallelism(), loadAverage1m: loadavg()[0] ?? 0, uvThreadpoolSize: process.env.UV_THREADPOOL_SIZE ?? '4 (default)' };
     const verdict = (ok: boolean): string => (ok ? 'ok' : 'MISSED');
-    console.log(`\naccounts (median of ${ROUNDS} × ${ROUND_MS / 1000} s, ${CONCURRENCY} closed-loop clients, service in-process)`);
+    console.log(`\naccounts (median of ${ROUNDS} × ${ROUND_MS / 1000} s, ${CONCURRENCY} closed-loop clients on a worker thread, service on the main thread)`);
     console.log(`raw argon2id hash        ${hashRate.perSecond.toFixed(1).padStart(8)} /s  (m=19456 KiB, t=2, p=1, ${HASH_SLOTS} in flight like the service)`);
     console.log(`  unbounded (4 in flight) ${unboundedHashRate.perSecond.toFixed(1).padStart(7)} /s  (login ratio against it ${(loginRate.perSecond / unboundedHashRate.perSecond).toFixed(2)})`);
     console.log(`login (HTTP, full)       ${loginRate.perSecond.toFixed(1).padStart(8)} /s  p99 ${loginRate.p99Ms.toFixed(1)} ms  errors ${loginRate.errors}`);
@@ -293,6 +215,7 @@ async function main(): Promise<void> {
     });
     console.log(`written to ${file}`);
   } finally {
+    await clients.close();
     agent.destroy();
     await close();
   }
