@@ -186,8 +186,8 @@ export class SessionsService {
   }
 
   /**
-   * The presented token lost: if it is still stored, it was consumed (earlier, or just now by a concurrent use), so a
-   * copy exists and the whole family ends. If it is gone, a concurrent revocation deleted it: nothing more to do.
+   * The presented token lost: it was consumed (earlier, or just now by a concurrent use), so a copy exists and the
+   * whole family ends, unless the session already ended (a revocation got there first: nothing more to do).
    */
   private async refuseReuse(tokenHash: string, row: RotationRow): Promise<never> {
     await this.dataSource.transaction(async (manager) => {
