@@ -12,6 +12,7 @@ export * from './messaging/messaging.settings';
 export * from './messaging/topic-namer';
 export * from './messaging/topic-admin';
 export * from './messaging/kafka-retry';
+export * from './scheduling/periodic-task';
 export * from './messaging/kafka-connection';
 export * from './messaging/outbox/event-publisher';
 export * from './messaging/outbox/outbox.relay';

@@ -1,4 +1,4 @@
-import { nextDelayMs, retentionCutoffs, type RetentionSettings } from './retention-policy';
+import { retentionCutoffs, type RetentionSettings } from './retention-policy';
 
 describe(retentionCutoffs.name, () => {
   const settings: RetentionSettings = {
@@ -19,13 +19,5 @@ describe(retentionCutoffs.name, () => {
     expect(sut.invitations.toISOString()).toBe('2026-10-27T12:00:00.000Z');
     expect(sut.sessions.toISOString()).toBe('2026-11-19T12:00:00.000Z');
     expect(sut.pendingRegistrations.toISOString()).toBe('2026-11-23T12:00:00.000Z');
-  });
-});
-
-describe(nextDelayMs.name, () => {
-  it('should stay within ten percent of the interval', () => {
-    expect(nextDelayMs(3600, () => 0)).toBe(3_240_000);
-    expect(nextDelayMs(3600, () => 0.5)).toBe(3_600_000);
-    expect(nextDelayMs(3600, () => 0.999_999)).toBeLessThanOrEqual(3_960_000);
   });
 });

@@ -43,8 +43,3 @@ export function retentionCutoffs(now: Date, settings: RetentionSettings): Retent
     loginIpFailures: at(10 * 60_000),
   };
 }
-
-/** The next pass runs after the interval ±10 %, so replicas started together drift apart instead of colliding. */
-export function nextDelayMs(intervalSeconds: number, random: () => number = Math.random): number {
-  return Math.round(intervalSeconds * 1000 * (0.9 + 0.2 * random()));
-}
