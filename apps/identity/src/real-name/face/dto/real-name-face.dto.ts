@@ -1,8 +1,6 @@
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBase64, IsBoolean, IsOptional, IsString, IsUUID, Length, MaxLength, ValidateIf } from 'class-validator';
+import { IsBoolean, IsOptional, IsString, Length, ValidateIf } from 'class-validator';
+import { AnswerFaceChallengeDto } from '../../../face/dto/face-requests.dto';
 import type { RealNameFaceChallenge } from '../real-name-liveness.service';
-
-/** Three frames share the request body limit (about 240 kB each), like the face-check answers. */
-const MAX_FRAME_BASE64 = 320_000;
 
 export class CreateRealNameFaceChallengeDto {
   /** Consent to face biometrics given now; may be omitted when it is already on file. */
@@ -14,19 +12,8 @@ export class CreateRealNameFaceChallengeDto {
   consentPolicyVersion?: string;
 }
 
-/** The answer to a real-name liveness challenge, sent inside the verification request. */
-export class RealNameFaceAnswerDto {
-  @IsUUID() challengeId!: string;
-  @IsString() @Length(43, 43) nonce!: string;
-  /** One PNG/JPEG frame per challenge step, in the order of the steps, base64. */
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(3)
-  @IsString({ each: true })
-  @MaxLength(MAX_FRAME_BASE64, { each: true })
-  @IsBase64(undefined, { each: true })
-  frames!: string[];
-}
+/** The answer to a real-name liveness challenge, sent inside the verification request (same shape as a face-check answer). */
+export class RealNameFaceAnswerDto extends AnswerFaceChallengeDto {}
 
 export class RealNameFaceChallengeResponseDto {
   challengeId!: string;
