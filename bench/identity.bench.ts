@@ -88,29 +88,11 @@ function median(rates: readonly Rate[]): Rate {
   return middle;
 }
 
-function post(agent: Agent, port: number, path: string, body: string, token: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      {
-        agent,
-        host: '127.0.0.1',
-        port,
-        method: 'POST',
-        path,
-        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), authorization: `Bearer ${token}` },
-      },
-      (res) => {
-        let text = '';
-        res.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
-        res.on('end', () => {
-          if (res.statusCode !== 200 || !text.includes('"result":"match"')) reject(new Error(`status ${res.statusCode ?? 0}: ${text.slice(0, 200)}`));
-          else resolve(res.statusCode);
-        });
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
+/** POSTs and requires a 200 `match`: a real-name verification that did not match is a bench failure. */
+async function post(agent: Agent, port: number, path: string, body: string, token: string): Promise<number> {
+  const { status, text } = await postForText(agent, port, path, body, token);
+  if (status !== 200 || !text.includes('"result":"match"')) throw new Error(`status ${status}: ${text.slice(0, 200)}`);
+  return status;
 }
 
 function postForText(agent: Agent, port: number, path: string, body: string, token: string): Promise<{ status: number; text: string }> {
