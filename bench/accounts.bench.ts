@@ -17,9 +17,10 @@ import { writeBenchResult } from './support/report';
 
 /**
  * Run: npm run bench -- accounts. One run, medians of three rounds, baseline and service rounds interleaved:
- *  - logins/s over raw argon2id hashes/s at the same parameters, the same 8 closed-loop clients and the same number
- *    of hashes in flight as the service allows (one per CPU, its semaphore) (target ≥ 0.85), with the event-loop lag
- *    p99 during the login load (target < 50 ms);
+ *  - logins/s over raw argon2id hashes/s at the same parameters and the same 8 closed-loop clients (target ≥ 0.85),
+ *    the baseline measured both with as many hashes in flight as the service allows (one per CPU, its semaphore) and
+ *    unbounded (4, the libuv pool), the faster of the two counting; with the event-loop lag p99 during the login load
+ *    (target < 50 ms);
  *  - token refreshes/s over raw mysql2 single-row autocommit upserts/s at the same concurrency on the same server
  *    (same durability) (target ≥ 0.3), p99 < 50 ms.
  * The service (real MariaDB + Kafka) and the raw baselines run on this process's main thread, the HTTP clients on a
@@ -124,9 +125,8 @@ async function main(): Promise<void> {
     const slots = new Semaphore(HASH_SLOTS);
     const rawHash = (): Promise<string> => hash(PASSWORD, { ...ARGON2, salt: randomBytes(16) });
     for (let round = 0; round < ROUNDS; round += 1) {
-      // The baseline: as many hashes in flight as the service allows. Unbounded, 8 clients put 4 (the libuv pool) on
-      // 2 CPUs, which differs from the service in more than its own work (more threads take more CPU from other
-      // processes, four 19 MiB working sets contend for cache): recorded for comparison, not used for the ratio.
+      // As many hashes in flight as the service allows, and unbounded: 8 clients then put 4 (the libuv pool) on 2 CPUs,
+      // which on a shared machine takes more CPU from other processes but makes four 19 MiB working sets contend.
       rawHashes.push(await closedLoop(async () => {
         await slots.run(rawHash);
       }));
@@ -177,7 +177,10 @@ async function main(): Promise<void> {
     const loginRate = median(logins, (r) => r.perSecond);
     const upsertRate = median(upserts, (r) => r.perSecond);
     const refreshRate = median(refreshes, (r) => r.perSecond);
-    const loginRatio = loginRate.perSecond / hashRate.perSecond;
+    // Judged against the faster of the two baselines: on an idle machine they coincide; on a shared one either can win
+    // (CPU share taken from other processes, cache contention), and the verdict must never flatter the service.
+    const hashBaseline = Math.max(hashRate.perSecond, unboundedHashRate.perSecond);
+    const loginRatio = loginRate.perSecond / hashBaseline;
     const refreshRatio = refreshRate.perSecond / upsertRate.perSecond;
     const floorRatio = floorRate.perSecond / upsertRate.perSecond;
     const database = await durability();
@@ -185,8 +188,8 @@ async function main(): Promise<void> {
     const machine = { cpus: availableParallelism(), loadAverage1m: loadavg()[0] ?? 0, uvThreadpoolSize: process.env.UV_THREADPOOL_SIZE ?? '4 (default)' };
     const verdict = (ok: boolean): string => (ok ? 'ok' : 'MISSED');
     console.log(`\naccounts (median of ${ROUNDS} × ${ROUND_MS / 1000} s, ${CONCURRENCY} closed-loop clients on a worker thread, service on the main thread)`);
-    console.log(`raw argon2id hash        ${hashRate.perSecond.toFixed(1).padStart(8)} /s  (m=19456 KiB, t=2, p=1, ${HASH_SLOTS} in flight like the service)`);
-    console.log(`  unbounded (4 in flight) ${unboundedHashRate.perSecond.toFixed(1).padStart(7)} /s  (login ratio against it ${(loginRate.perSecond / unboundedHashRate.perSecond).toFixed(2)})`);
+    console.log(`raw argon2id hash        ${hashRate.perSecond.toFixed(1).padStart(8)} /s  (m=19456 KiB, t=2, p=1, ${HASH_SLOTS} in flight like the service; login ratio ${(loginRate.perSecond / hashRate.perSecond).toFixed(2)})`);
+    console.log(`  unbounded (4 in flight) ${unboundedHashRate.perSecond.toFixed(1).padStart(7)} /s  (login ratio ${(loginRate.perSecond / unboundedHashRate.perSecond).toFixed(2)}; the verdict uses the faster baseline)`);
     console.log(`login (HTTP, full)       ${loginRate.perSecond.toFixed(1).padStart(8)} /s  p99 ${loginRate.p99Ms.toFixed(1)} ms  errors ${loginRate.errors}`);
     console.log(`  ratio ${loginRatio.toFixed(2)} (target ≥ 0.85: ${verdict(loginRatio >= 0.85)}), event-loop lag p99 ${loginRate.loopLagP99Ms.toFixed(1)} ms (target < 50: ${verdict(loginRate.loopLagP99Ms < 50)})`);
     console.log(`raw mysql2 upsert        ${upsertRate.perSecond.toFixed(1).padStart(8)} /s  p99 ${upsertRate.p99Ms.toFixed(1)} ms`);
@@ -203,6 +206,7 @@ async function main(): Promise<void> {
       hashSlots: HASH_SLOTS,
       rawHashes,
       unboundedHashes,
+      hashBaseline,
       logins,
       upserts,
       refreshes,
