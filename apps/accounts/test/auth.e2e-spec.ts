@@ -220,6 +220,24 @@ describe('accounts: registration, login and sessions', () => {
       expect(revoked).toEqual([{ userId: user.userId, sessionIds: [first.sessionId], reason: 'refresh_reuse' }]);
     });
 
+    it('should answer a refresh racing a logout of the same session with 200 or 401, never 500, and leave no live token', async () => {
+      const user = await registerActive(url);
+      for (let i = 0; i < 8; i += 1) {
+        const session = await login(url, user);
+        const [refreshed, loggedOut] = await Promise.all([
+          request(url).post('/api/accounts/auth/refresh').set('cookie', session.refreshCookie),
+          request(url).post('/api/accounts/auth/logout').set('cookie', session.refreshCookie),
+        ]);
+        expect([200, 401]).toContain(refreshed.status);
+        expect(loggedOut.status).toBe(204);
+        const live: unknown[] = await harness.data.query(
+          'SELECT 1 FROM refresh_tokens t JOIN sessions s ON s.id = t.session_id WHERE s.id = ? AND t.used_at IS NULL AND s.revoked_at IS NULL',
+          [session.sessionId],
+        );
+        expect(live).toEqual([]);
+      }
+    });
+
     it('should refuse a refresh without a cookie', async () => {
       await request(url).post('/api/accounts/auth/refresh').expect(401);
     });

@@ -99,6 +99,13 @@ describe(SessionsService.name, () => {
     expect(query).toHaveBeenCalledTimes(1);
   });
 
+  it('should run a logout once more when InnoDB chose it as a deadlock victim against a rotation', async () => {
+    query = scriptedQuery({});
+    transaction.mockRejectedValueOnce(deadlock()).mockResolvedValueOnce(undefined);
+    await expect(service().endByRefreshToken('token')).resolves.toBeUndefined();
+    expect(transaction).toHaveBeenCalledTimes(2);
+  });
+
   it('should retry a deadlock only once', async () => {
     query = scriptedQuery({ SELECT: [[storedRow({ usedAt: new Date() })], [storedRow({ usedAt: new Date() })]] });
     transaction.mockRejectedValueOnce(deadlock()).mockRejectedValueOnce(deadlock());

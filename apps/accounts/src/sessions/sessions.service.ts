@@ -57,6 +57,21 @@ function isDeadlock(error: unknown): boolean {
   return error instanceof QueryFailedError && (error.driverError as { errno?: unknown }).errno === ER_LOCK_DEADLOCK;
 }
 
+/**
+ * A rotation (token row, then the session's index gap; or the session row when it records the last use) and a
+ * revocation (session, then its tokens) of the same session can meet in a lock cycle; InnoDB aborts one of them, and
+ * nothing of the aborted side was committed. It runs once more and sees the other's outcome (a rotation: session ended
+ * → 401; a logout: the session already ended or its token rotated), instead of answering 500.
+ */
+async function onceMoreOnDeadlock<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error: unknown) {
+    if (!isDeadlock(error)) throw error;
+    return work();
+  }
+}
+
 export function hashRefreshToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
@@ -120,15 +135,7 @@ export class SessionsService {
    * successor too, or the presented token was already gone (re-inserted here as used) and the rotation loses.
    */
   async rotate(presented: string, client: ClientInfo): Promise<RotatedSession> {
-    try {
-      return await this.rotateOnce(presented, client);
-    } catch (error: unknown) {
-      // The upsert (token row, then the session's index gap) or a reuse revocation can meet a concurrent revocation
-      // (logout, security decision: session, then its tokens) and InnoDB aborts one of them. Nothing of the rotation
-      // was committed, so it runs once more and sees the other's outcome (usually: session ended → 401), not a 500.
-      if (!isDeadlock(error)) throw error;
-      return this.rotateOnce(presented, client);
-    }
+    return onceMoreOnDeadlock(() => this.rotateOnce(presented, client));
   }
 
   private async rotateOnce(presented: string, client: ClientInfo): Promise<RotatedSession> {
@@ -201,31 +208,31 @@ export class SessionsService {
 
   /** Logout: ends the session the refresh token belongs to; an unknown token is already logged out. */
   async endByRefreshToken(presented: string): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
+    await onceMoreOnDeadlock(() => this.dataSource.transaction(async (manager) => {
       const token = await manager.findOneBy(RefreshTokenEntity, { tokenHash: hashRefreshToken(presented) });
       if (token === null) return;
       const session = await manager.findOne(SessionEntity, { where: { id: token.sessionId, revokedAt: IsNull() }, lock: { mode: 'pessimistic_write' } });
       if (session !== null) await this.end(manager, session.userId, [session], 'logout');
-    });
+    }));
   }
 
   async endAll(userId: string): Promise<number> {
-    return this.dataSource.transaction(async (manager) => {
+    return onceMoreOnDeadlock(() => this.dataSource.transaction(async (manager) => {
       const sessions = await manager.find(SessionEntity, { where: { userId, revokedAt: IsNull() }, lock: { mode: 'pessimistic_write' } });
       await this.end(manager, userId, sessions, 'logout_all');
       return sessions.length;
-    });
+    }));
   }
 
   async endOne(userId: string, sessionId: string): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
+    await onceMoreOnDeadlock(() => this.dataSource.transaction(async (manager) => {
       const session = await manager.findOne(SessionEntity, {
         where: { id: sessionId, userId, revokedAt: IsNull() },
         lock: { mode: 'pessimistic_write' },
       });
       if (session === null) throw sessionNotFound();
       await this.end(manager, userId, [session], 'ended_by_user');
-    });
+    }));
   }
 
   /** Ends every live session of the user inside the caller's transaction (security decisions). */
