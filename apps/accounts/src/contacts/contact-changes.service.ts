@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Topics, type ContactKind } from '@exam/contracts';
 import { maskValue } from '@exam/crypto';
-import { EventPublisher } from '@exam/platform';
+import { EventPublisher, retryOnDeadlock } from '@exam/platform';
 import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
 import { ACCOUNTS_ENV } from '../config/accounts-env.token';
 import type { AccountsEnv } from '../config/accounts.env';
@@ -97,39 +97,41 @@ export class ContactChangesService {
   async confirm(userId: string, currentSessionId: string, code: string): Promise<ContactChanged> {
     let outcome: ContactChanged | number;
     try {
-      outcome = await this.dataSource.transaction(async (manager) => {
-        const pending = await manager.findOneBy(ContactChangeEntity, { userId });
-        if (pending === null) throw noContactChangePending();
-        const consumed = await this.codes.consume(manager, userId, 'contact_change', code);
-        if (consumed !== 'ok') return consumed;
-        await this.assertFree(manager, userId, pending.kind, pending.newValue);
-        const user = await manager.findOne(UserEntity, {
-          where: { id: userId },
-          lock: { mode: 'pessimistic_write' },
-        });
-        if (user === null) throw noContactChangePending();
-        if (pending.kind === 'phone') user.phone = pending.newValue;
-        else user.email = pending.newValue;
-        // save() re-encrypts the column and recomputes its blind index; the unique index settles races.
-        await manager.save(user);
-        await manager.delete(ContactChangeEntity, { userId });
-        const endedSessions = await this.sessions.endOthersWithin(
-          manager,
-          userId,
-          currentSessionId,
-          'contact_changed',
-        );
-        await this.events.stage(manager, Topics.ContactChanged, {
-          subjectId: userId,
-          payload: {
+      outcome = await retryOnDeadlock(() =>
+        this.dataSource.transaction(async (manager) => {
+          const pending = await manager.findOneBy(ContactChangeEntity, { userId });
+          if (pending === null) throw noContactChangePending();
+          const consumed = await this.codes.consume(manager, userId, 'contact_change', code);
+          if (consumed !== 'ok') return consumed;
+          await this.assertFree(manager, userId, pending.kind, pending.newValue);
+          const user = await manager.findOne(UserEntity, {
+            where: { id: userId },
+            lock: { mode: 'pessimistic_write' },
+          });
+          if (user === null) throw noContactChangePending();
+          if (pending.kind === 'phone') user.phone = pending.newValue;
+          else user.email = pending.newValue;
+          // save() re-encrypts the column and recomputes its blind index; the unique index settles races.
+          await manager.save(user);
+          await manager.delete(ContactChangeEntity, { userId });
+          const endedSessions = await this.sessions.endOthersWithin(
+            manager,
             userId,
-            kind: pending.kind,
-            maskedNewValue: maskValue(pending.kind, pending.newValue),
-            changedAt: this.clock.now().toISOString(),
-          },
-        });
-        return { kind: pending.kind, newValue: pending.newValue, endedSessions };
-      });
+            currentSessionId,
+            'contact_changed',
+          );
+          await this.events.stage(manager, Topics.ContactChanged, {
+            subjectId: userId,
+            payload: {
+              userId,
+              kind: pending.kind,
+              maskedNewValue: maskValue(pending.kind, pending.newValue),
+              changedAt: this.clock.now().toISOString(),
+            },
+          });
+          return { kind: pending.kind, newValue: pending.newValue, endedSessions };
+        }),
+      );
     } catch (error: unknown) {
       const duplicate = isDuplicateContact(error);
       if (duplicate !== null) throw contactTaken(duplicate);

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { retryOnDeadlock } from '@exam/platform';
 import { DataSource } from 'typeorm';
 import { FaceCheckRedeemer } from '../auth/face/face-check.redeemer';
 import { faceSignInRefused } from '../auth/face/face.errors';
@@ -22,9 +23,11 @@ export class FacePasswordResetService {
     const user = await this.dataSource.getRepository(UserEntity).findOneBy({ id: claims.sub });
     if (user?.status !== 'active' || user.reviewLockedAt !== null) throw faceSignInRefused();
     const passwordHash = await this.passwords.acceptableHash(user, newPassword);
-    await this.dataSource.transaction(async (manager) => {
-      await this.faceChecks.redeem(manager, claims);
-      await this.passwords.store(manager, user.id, passwordHash, 'reset_by_face');
-    });
+    await retryOnDeadlock(() =>
+      this.dataSource.transaction(async (manager) => {
+        await this.faceChecks.redeem(manager, claims);
+        await this.passwords.store(manager, user.id, passwordHash, 'reset_by_face');
+      }),
+    );
   }
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Topics, type PasswordChangeMethod } from '@exam/contracts';
-import { DomainError, EventPublisher } from '@exam/platform';
+import { DomainError, EventPublisher, retryOnDeadlock } from '@exam/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import { ACCOUNTS_ENV } from '../config/accounts-env.token';
 import type { AccountsEnv } from '../config/accounts.env';
@@ -16,7 +16,9 @@ import { PasswordHasher } from './password-hasher';
 import { assertAcceptablePassword } from './password-policy';
 
 function identifiersOf(user: UserEntity): string[] {
-  return [user.phone, user.email, user.email?.split('@')[0], user.username].filter((v): v is string => v !== null && v !== undefined);
+  return [user.phone, user.email, user.email?.split('@')[0], user.username].filter(
+    (v): v is string => v !== null && v !== undefined,
+  );
 }
 
 /**
@@ -43,7 +45,11 @@ export class PasswordsService {
     const channel = user.phone === null ? 'email' : 'sms';
     let code: string;
     try {
-      code = (await this.dataSource.transaction((manager) => this.codes.issue(manager, user.id, 'password_reset', channel))).code;
+      code = (
+        await this.dataSource.transaction((manager) =>
+          this.codes.issue(manager, user.id, 'password_reset', channel),
+        )
+      ).code;
     } catch (error: unknown) {
       // A cooldown answer would tell a stranger the account exists; the code already sent stays valid.
       if (error instanceof DomainError && error.code === 'VERIFICATION.RESEND_TOO_SOON') return;
@@ -61,12 +67,14 @@ export class PasswordsService {
     const found = await this.users.findByLogin(this.dataSource.manager, login);
     if (found?.status !== 'active') throw codeExpired();
     const passwordHash = await this.acceptableHash(found, newPassword);
-    const outcome = await this.dataSource.transaction(async (manager) => {
-      const consumed = await this.codes.consume(manager, found.id, 'password_reset', code);
-      if (consumed !== 'ok') return consumed;
-      await this.store(manager, found.id, passwordHash, 'reset_by_code');
-      return 'ok' as const;
-    });
+    const outcome = await retryOnDeadlock(() =>
+      this.dataSource.transaction(async (manager) => {
+        const consumed = await this.codes.consume(manager, found.id, 'password_reset', code);
+        if (consumed !== 'ok') return consumed;
+        await this.store(manager, found.id, passwordHash, 'reset_by_code');
+        return 'ok' as const;
+      }),
+    );
     if (outcome !== 'ok') throw VerificationCodesService.wrong(outcome);
   }
 
@@ -75,7 +83,9 @@ export class PasswordsService {
     if (user === null) throw wrongCurrentPassword();
     if (!(await this.hasher.check(user.passwordHash, currentPassword)).matches) throw wrongCurrentPassword();
     const passwordHash = await this.acceptableHash(user, newPassword);
-    await this.dataSource.transaction((manager) => this.store(manager, userId, passwordHash, 'changed_by_user'));
+    await retryOnDeadlock(() =>
+      this.dataSource.transaction((manager) => this.store(manager, userId, passwordHash, 'changed_by_user')),
+    );
   }
 
   /** Checks the password policy for this user (400 with the rule), then hashes off the event loop. */
@@ -85,8 +95,17 @@ export class PasswordsService {
   }
 
   /** New hash, brute-force state cleared, every session ended, change published: one transaction. */
-  async store(manager: EntityManager, userId: string, passwordHash: string, method: PasswordChangeMethod): Promise<void> {
-    await manager.update(UserEntity, { id: userId }, { passwordHash, failedLogins: 0, lastFailedAt: null, lockedUntil: null });
+  async store(
+    manager: EntityManager,
+    userId: string,
+    passwordHash: string,
+    method: PasswordChangeMethod,
+  ): Promise<void> {
+    await manager.update(
+      UserEntity,
+      { id: userId },
+      { passwordHash, failedLogins: 0, lastFailedAt: null, lockedUntil: null },
+    );
     await this.sessions.endAllWithin(manager, userId, 'password_changed');
     await this.events.stage(manager, Topics.PasswordChanged, {
       subjectId: userId,

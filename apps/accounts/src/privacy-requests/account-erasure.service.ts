@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Topics } from '@exam/contracts';
-import { EventPublisher } from '@exam/platform';
+import { EventPublisher, retryOnDeadlock } from '@exam/platform';
 import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
 import { ContactChangeEntity } from '../contacts/contact-change.entity';
 import { wrongCurrentPassword } from '../credentials/credentials.errors';
@@ -49,24 +49,35 @@ export class AccountErasureService {
     const found = await this.dataSource.getRepository(UserEntity).findOneBy({ id: userId });
     if (found === null || found.status === 'erased') throw accountNotFound();
     if (!(await this.hasher.check(found.passwordHash, currentPassword)).matches) throw wrongCurrentPassword();
-    return this.dataSource.transaction(async (manager) => {
-      const user = await manager.findOne(UserEntity, { where: { id: userId }, lock: { mode: 'pessimistic_write' } });
-      if (user === null || user.status === 'erased') throw accountNotFound();
-      await this.assertNotSoleAdmin(manager, userId);
-      const now = this.clock.now();
-      const endedSessions = await this.endSessions(manager, userId);
-      await this.leaveInstitutions(manager, userId);
-      await this.deleteOwnedRows(manager, userId);
-      await this.anonymize(manager, userId, now);
-      const deadline = new Date(now.getTime() + PRIVACY_REQUEST_DEADLINE_MS);
-      const request = Object.assign(new PrivacyRequestEntity(), { userId, kind: 'erasure' as const, requestedAt: now, deadlineAt: deadline, completedAt: now });
-      await manager.insert(PrivacyRequestEntity, request);
-      await this.events.stage(manager, Topics.ErasureRequested, {
-        subjectId: userId,
-        payload: { userId, requestId: request.id, deadline: deadline.toISOString() },
-      });
-      return { requestId: request.id, erasedAt: now, deadline, endedSessions };
-    });
+    return retryOnDeadlock(() =>
+      this.dataSource.transaction(async (manager) => {
+        const user = await manager.findOne(UserEntity, {
+          where: { id: userId },
+          lock: { mode: 'pessimistic_write' },
+        });
+        if (user === null || user.status === 'erased') throw accountNotFound();
+        await this.assertNotSoleAdmin(manager, userId);
+        const now = this.clock.now();
+        const endedSessions = await this.endSessions(manager, userId);
+        await this.leaveInstitutions(manager, userId);
+        await this.deleteOwnedRows(manager, userId);
+        await this.anonymize(manager, userId, now);
+        const deadline = new Date(now.getTime() + PRIVACY_REQUEST_DEADLINE_MS);
+        const request = Object.assign(new PrivacyRequestEntity(), {
+          userId,
+          kind: 'erasure' as const,
+          requestedAt: now,
+          deadlineAt: deadline,
+          completedAt: now,
+        });
+        await manager.insert(PrivacyRequestEntity, request);
+        await this.events.stage(manager, Topics.ErasureRequested, {
+          subjectId: userId,
+          payload: { userId, requestId: request.id, deadline: deadline.toISOString() },
+        });
+        return { requestId: request.id, erasedAt: now, deadline, endedSessions };
+      }),
+    );
   }
 
   /** An institution must never be left without an administrator; its members would be stranded. */
@@ -80,7 +91,10 @@ export class AccountErasureService {
     });
     const sole = institutionIds.filter((id) => admins.filter((a) => a.institutionId === id).length <= 1);
     if (sole.length === 0) return;
-    const institutions = await manager.find(InstitutionEntity, { where: { id: In(sole) }, select: { id: true, name: true } });
+    const institutions = await manager.find(InstitutionEntity, {
+      where: { id: In(sole) },
+      select: { id: true, name: true },
+    });
     throw soleInstitutionAdmin(institutions.map((i) => ({ institutionId: i.id, name: i.name })));
   }
 
@@ -88,7 +102,9 @@ export class AccountErasureService {
   private async endSessions(manager: EntityManager, userId: string): Promise<number> {
     const live = await manager.count(SessionEntity, { where: { userId, revokedAt: IsNull() } });
     await this.sessions.endAllWithin(manager, userId, 'account_erased');
-    const sessionIds = (await manager.find(SessionEntity, { where: { userId }, select: { id: true } })).map((s) => s.id);
+    const sessionIds = (await manager.find(SessionEntity, { where: { userId }, select: { id: true } })).map(
+      (s) => s.id,
+    );
     if (sessionIds.length > 0) {
       await manager.delete(RefreshTokenEntity, { sessionId: In(sessionIds) });
       await manager.delete(SessionEntity, { id: In(sessionIds) });
@@ -102,7 +118,12 @@ export class AccountErasureService {
       await manager.delete(MembershipEntity, { id: membership.id });
       await this.events.stage(manager, Topics.MembershipChanged, {
         subjectId: userId,
-        payload: { userId, institutionId: membership.institutionId, role: membership.role, change: 'revoked' },
+        payload: {
+          userId,
+          institutionId: membership.institutionId,
+          role: membership.role,
+          change: 'revoked',
+        },
       });
     }
   }

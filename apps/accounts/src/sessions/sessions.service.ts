@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { PLATFORM_ROLES, Topics, type PlatformRole } from '@exam/contracts';
 import { maskValue } from '@exam/crypto';
-import { EventPublisher } from '@exam/platform';
+import { EventPublisher, retryOnDeadlock } from '@exam/platform';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { DataSource, In, IsNull, QueryFailedError, type EntityManager } from 'typeorm';
+import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
 import { ACCOUNTS_ENV } from '../config/accounts-env.token';
 import type { AccountsEnv } from '../config/accounts.env';
 import { Clock } from '../shared/clock';
@@ -49,27 +49,16 @@ function parseRoles(json: string): PlatformRole[] {
 }
 
 const LAST_USED_PRECISION_MS = 60_000;
-const ER_LOCK_DEADLOCK = 1213;
 /** The successor inserted (1) and the presented token changed from unused to used (2, MariaDB's count for an update). */
 const ROTATED_ROWS = 3;
-
-function isDeadlock(error: unknown): boolean {
-  return error instanceof QueryFailedError && (error.driverError as { errno?: unknown }).errno === ER_LOCK_DEADLOCK;
-}
-
 /**
  * A rotation (token row, then the session's index gap; or the session row when it records the last use) and a
  * revocation (session, then its tokens) of the same session can meet in a lock cycle; InnoDB aborts one of them, and
  * nothing of the aborted side was committed. It runs once more and sees the other's outcome (a rotation: session ended
  * → 401; a logout: the session already ended or its token rotated), instead of answering 500.
  */
-async function onceMoreOnDeadlock<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error: unknown) {
-    if (!isDeadlock(error)) throw error;
-    return work();
-  }
+function onceMoreOnDeadlock<T>(work: () => Promise<T>): Promise<T> {
+  return retryOnDeadlock(work, 2);
 }
 
 export function hashRefreshToken(token: string): string {

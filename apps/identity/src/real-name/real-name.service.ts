@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { VerificationResult } from '@exam/contracts';
 import { maskValue } from '@exam/crypto';
-import { EventPublisher } from '@exam/platform';
+import { EventPublisher, retryOnDeadlock } from '@exam/platform';
 import { randomUUID } from 'node:crypto';
 import { DataSource, QueryFailedError } from 'typeorm';
 import { AUTHORITY_PROVIDER, type AuthorityDecision, type AuthorityProvider } from '../authority/authority.provider';
@@ -29,23 +29,6 @@ import type { RealNameFaceChallengeEntity } from './face/real-name-face-challeng
 
 export const ADULT_AGE = 18;
 export const GUARDIAN_CONSENT_AGE = 14;
-
-const DEADLOCK_RETRIES = 3;
-
-/**
- * Under concurrent verifications InnoDB can pick this transaction as a deadlock victim (unique-index gap locks
- * against outbox inserts); the whole transaction is safe to replay, since it rolled back entirely.
- */
-async function withDeadlockRetry<T>(work: () => Promise<T>): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await work();
-    } catch (error: unknown) {
-      const deadlock = error instanceof QueryFailedError && /Deadlock found|ER_LOCK_DEADLOCK/.test(error.message);
-      if (!deadlock || attempt >= DEADLOCK_RETRIES) throw error;
-    }
-  }
-}
 
 export interface VerificationOutcome {
   readonly attemptId: string;
@@ -166,7 +149,7 @@ export class RealNameService {
   ): Promise<void> {
     const minor = age < ADULT_AGE;
     try {
-      await withDeadlockRetry(() => this.dataSource.transaction(async (manager) => {
+      await retryOnDeadlock(() => this.dataSource.transaction(async (manager) => {
         await manager.insert(VerificationAttemptEntity, attemptRecord(attemptId, userId, 'applicant', day, decision));
         if (decision.result === 'match') {
           await manager.insert(

@@ -4,3 +4,4 @@ export * from './mysql-url';
 export * from './safe-typeorm.logger';
 export * from './locked-migrations';
 export * from './field-protection.provider';
+export * from './deadlock-retry';

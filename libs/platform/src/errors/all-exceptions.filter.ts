@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { currentTraceId } from '../context/request-context';
+import { isDeadlock } from '../database/deadlock-retry';
 import { DomainError } from './domain-error';
 import type { ErrorBody } from './error-body';
 import { statusOf } from './error-status';
@@ -78,6 +79,16 @@ export class AllExceptionsFilter implements ExceptionFilter {
         statusCode: clientError.status,
         code: HTTP_CODES[clientError.status] ?? 'REQUEST.REJECTED',
         message: clientError.message,
+        correlationId,
+      };
+    }
+    if (isDeadlock(exception)) {
+      // Still a deadlock victim after the retries a flow does: nothing was written; the client may simply retry.
+      this.logger.warn(`Deadlock answered as 503 (correlationId ${correlationId})`);
+      return {
+        statusCode: HttpStatus.SERVICE_UNAVAILABLE,
+        code: 'SERVICE.BUSY',
+        message: 'A conflicting change was being saved at the same moment; nothing was changed. Try again.',
         correlationId,
       };
     }

@@ -55,7 +55,7 @@ describe(deleteInBatches.name, () => {
     let calls = 0;
     const deadlockOnce: SqlRunner = () => {
       calls += 1;
-      if (calls === 1) return Promise.reject(new QueryFailedError('DELETE', [], new Error('ER_LOCK_DEADLOCK: Deadlock found when trying to get lock')));
+      if (calls === 1) return Promise.reject(new QueryFailedError('DELETE', [], Object.assign(new Error('ER_LOCK_DEADLOCK: Deadlock found when trying to get lock'), { errno: 1213, code: 'ER_LOCK_DEADLOCK' })));
       return Promise.resolve({ affectedRows: 1 });
     };
     const broken: SqlRunner = () => Promise.reject(new QueryFailedError('DELETE', [], new Error("ER_NO_SUCH_TABLE: Table 'x' doesn't exist")));

@@ -1,4 +1,4 @@
-import { QueryFailedError } from 'typeorm';
+import { retryOnDeadlock } from '@exam/platform';
 
 /** Runs one SQL statement with positional parameters (DataSource.query or EntityManager.query). */
 export type SqlRunner = (sql: string, parameters: unknown[]) => Promise<unknown>;
@@ -20,8 +20,6 @@ export interface PurgeResult {
 }
 
 const IDENTIFIER = /^[a-z][a-z0-9_]*$/;
-/** A batch that lost a deadlock to another replica purging the same rows is simply run again. */
-const DEADLOCK_RETRIES = 3;
 
 /**
  * Deletes rows whose `column` is at or before `cutoff`, oldest first, `batchSize` rows per statement, until a
@@ -38,23 +36,12 @@ export async function deleteInBatches(run: SqlRunner, spec: BatchedDeleteSpec, c
   let deleted = 0;
   let batches = 0;
   while (batches < spec.maxBatches) {
-    const affected = affectedRows(await withDeadlockRetry(() => run(sql, [cutoff, spec.batchSize])));
+    const affected = affectedRows(await retryOnDeadlock(() => run(sql, [cutoff, spec.batchSize])) /* lost to another replica purging the same rows: run again */);
     batches += 1;
     deleted += affected;
     if (affected < spec.batchSize) break;
   }
   return { deleted, batches };
-}
-
-async function withDeadlockRetry(statement: () => Promise<unknown>): Promise<unknown> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await statement();
-    } catch (error: unknown) {
-      const deadlock = error instanceof QueryFailedError && /Deadlock found|ER_LOCK_DEADLOCK/.test(error.message);
-      if (!deadlock || attempt >= DEADLOCK_RETRIES) throw error;
-    }
-  }
 }
 
 function affectedRows(result: unknown): number {
