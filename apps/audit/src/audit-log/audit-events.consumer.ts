@@ -70,6 +70,11 @@ export class AuditEventsConsumer {
     return this.record(Topics.GuardianConsentRecorded, events, ctx);
   }
 
+  @OnEventBatch(Topics.GuardianConsentWithdrawn)
+  onGuardianConsentWithdrawn(@Payload() events: readonly EventEnvelope<'identity.guardian_consent.withdrawn'>[], @Ctx() ctx: EventBatchContext): Promise<void> {
+    return this.record(Topics.GuardianConsentWithdrawn, events, ctx);
+  }
+
   @OnEventBatch(Topics.RealNameAppealReviewed)
   onRealNameAppealReviewed(@Payload() events: readonly EventEnvelope<'identity.real_name_appeal.reviewed'>[], @Ctx() ctx: EventBatchContext): Promise<void> {
     return this.record(Topics.RealNameAppealReviewed, events, ctx);

@@ -74,6 +74,15 @@ describe(auditRecordOf.name, () => {
     expect(sut.attributes).toMatchObject({ result: 'match', minor: false });
   });
 
+  it('should chain a guardian consent withdrawal against the child, with nothing about the guardian', () => {
+    const child = randomUUID();
+    const sut = auditRecordOf(
+      envelope('identity.guardian_consent.withdrawn', { childUserId: child, consentId: 'c-1', relationship: 'mother', withdrawnAt: '2026-11-26T10:00:00+08:00' }),
+    );
+    expect(sut).toMatchObject({ subjectUserId: child, attributes: { consentId: 'c-1', relationship: 'mother', withdrawnAt: '2026-11-26T02:00:00.000Z' } });
+    expect(streamOf('identity.guardian_consent.withdrawn')).toBe('identity');
+  });
+
   it('should put each service in its own stream', () => {
     expect(streamOf('payments.order.paid')).toBe('payments');
     expect(streamOf('accounts.login.attempted')).toBe('accounts');

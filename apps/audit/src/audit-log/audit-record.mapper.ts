@@ -111,6 +111,13 @@ export const AUDIT_RECORD_MAPPERS: { readonly [K in TopicName]?: (envelope: Even
       relationship: e.payload.relationship,
       guardianVerificationId: e.payload.guardianVerificationId,
     }),
+  // The guardian proved who they are to withdraw; only the child, the consent and the relationship are chained.
+  'identity.guardian_consent.withdrawn': (e) =>
+    base(e, e.payload.childUserId, {
+      consentId: e.payload.consentId,
+      relationship: e.payload.relationship,
+      withdrawnAt: new Date(e.payload.withdrawnAt).toISOString(),
+    }),
   'identity.real_name_appeal.reviewed': (e) => ({
     ...base(e, e.payload.userId, {
       appealId: e.payload.appealId,
