@@ -1,7 +1,7 @@
 import { issueTestToken, seedPersonalData } from '@exam/testing';
 import { decode } from 'jsonwebtoken';
 import request from 'supertest';
-import { latestCode, login, randomEmail, registerActive, startAccounts, STRONG_PASSWORD, type AccountsHarness, type LoggedIn } from './accounts-harness';
+import { freshIp, latestCode, login, randomEmail, registerActive, startAccounts, STRONG_PASSWORD, type AccountsHarness, type LoggedIn, type Registered } from './accounts-harness';
 
 interface InstitutionBody {
   institutionId: string;
@@ -30,7 +30,7 @@ describe('accounts: institutions, roles and tenants', () => {
   }
 
   /** An account that registered an institution, with a token that carries its org_admin membership. */
-  async function institutionAdmin(name: string): Promise<{ institutionId: string; token: string; userId: string }> {
+  async function institutionAdmin(name: string): Promise<{ institutionId: string; token: string; userId: string; user: Registered }> {
     const user = await registerActive(url);
     const session = await login(url, user);
     const created = await request(url)
@@ -39,7 +39,7 @@ describe('accounts: institutions, roles and tenants', () => {
       .send({ name, contactPhone: '13812345678', invoiceRecipient: '张三丰', invoiceAddress: '北京市海淀区中关村大街1号', invoicePostcode: '100080' })
       .expect(201);
     const body = created.body as InstitutionBody;
-    return { institutionId: body.institutionId, token: await refreshed(session), userId: user.userId };
+    return { institutionId: body.institutionId, token: await refreshed(session), userId: user.userId, user };
   }
 
   it('should make the registering account the org_admin, with the membership in its next token, and mask contact data', async () => {
@@ -56,6 +56,25 @@ describe('accounts: institutions, roles and tenants', () => {
       [`%${admin.institutionId}%`],
     );
     expect(Number(events[0]?.n)).toBe(2);
+  });
+
+  it("should name the user's institutions on their login attempts, for security staff to filter alerts by", async () => {
+    const admin = await institutionAdmin('Shanghai Exam Office');
+    await login(url, admin.user);
+    await request(url).post('/api/accounts/auth/login').set('x-forwarded-for', freshIp()).send({ login: admin.user.login, password: 'Not-The-Password-1' }).expect(401);
+
+    const attempts: { envelope: string }[] = await harness.data.query(
+      "SELECT envelope FROM outbox_events WHERE topic = 'accounts.login.attempted' AND JSON_VALUE(envelope, '$.subjectId') = ? ORDER BY seq",
+      [admin.userId],
+    );
+    const last = attempts.slice(-2).map((a) => {
+      const payload = (JSON.parse(a.envelope) as { payload: { outcome: string; institutionIds?: string[] } }).payload;
+      return { outcome: payload.outcome, institutions: payload.institutionIds };
+    });
+    expect(last).toEqual([
+      { outcome: 'success', institutions: [admin.institutionId] },
+      { outcome: 'failure', institutions: [admin.institutionId] },
+    ]);
   });
 
   it('should keep one institution from reading or changing another', async () => {
