@@ -8,6 +8,7 @@ import { MembershipEntity } from '../institutions/membership.entity';
 import { ConsentChangeEntity } from '../privacy/consent-change.entity';
 import { ConsentEntity } from '../privacy/consent.entity';
 import { PolicyAcceptanceEntity } from '../privacy/policy-acceptance.entity';
+import { sessionViewOf } from '../sessions/dto/session-response.dto';
 import { SessionEntity } from '../sessions/session.entity';
 import { Clock } from '../shared/clock';
 import { UserEntity } from '../users/user.entity';
@@ -87,13 +88,7 @@ export class PersonalDataExportBuilder {
       consentHistory: history.map((h) => consentOf(h, h.changedAt)),
       policyAcceptances: acceptances.map((a) => ({ version: a.version, acceptedAt: a.acceptedAt.toISOString() })),
       sessions: sessions.map((s) => ({
-        sessionId: s.id,
-        maskedIp: s.maskedIp,
-        region: s.region,
-        userAgent: s.userAgent,
-        deviceId: s.deviceId,
-        createdAt: s.createdAt.toISOString(),
-        lastUsedAt: s.lastUsedAt.toISOString(),
+        ...sessionViewOf(s),
         expiresAt: s.expiresAt.toISOString(),
         revokedAt: iso(s.revokedAt),
         revokeReason: s.revokeReason,

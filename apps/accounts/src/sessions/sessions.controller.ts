@@ -1,6 +1,6 @@
 import { Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe } from '@nestjs/common';
 import { AllowedWithPendingPolicy, CurrentUser, type AuthUser } from '@exam/platform';
-import { SessionResponseDto } from './dto/session-response.dto';
+import { SessionResponseDto, sessionViewOf } from './dto/session-response.dto';
 import { SessionsService } from './sessions.service';
 
 /** The caller's own sessions (devices): list them and end any one, even while a policy acceptance is pending. */
@@ -14,16 +14,7 @@ export class SessionsController {
     const sessions = await this.sessions.listActive(user.userId);
     return {
       sessions: sessions.map((s) =>
-        Object.assign(new SessionResponseDto(), {
-          sessionId: s.id,
-          maskedIp: s.maskedIp,
-          region: s.region,
-          userAgent: s.userAgent,
-          deviceId: s.deviceId,
-          createdAt: s.createdAt.toISOString(),
-          lastUsedAt: s.lastUsedAt.toISOString(),
-          current: s.id === user.sessionId,
-        }),
+        Object.assign(new SessionResponseDto(), { ...sessionViewOf(s), current: s.id === user.sessionId }),
       ),
     };
   }

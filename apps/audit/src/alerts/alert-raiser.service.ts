@@ -6,6 +6,7 @@ import type { EntityManager } from 'typeorm';
 import type { Detection } from '../login-risk/risk-engine';
 import { maxSeverity, severityRank } from '../login-risk/risk-policy';
 import { SLA_MINUTES } from './alert-status';
+import type { AlertRow } from './alert.rows';
 
 export type AlertSubjectKind = 'user' | 'ip' | 'device';
 
@@ -28,24 +29,26 @@ interface SlotRow {
   alert_id: string | null;
 }
 
-interface OpenAlertRow {
-  id: string;
-  subject_kind: string;
-  subject_ref: string;
-  user_id: string | null;
-  institution_id: string | null;
-  institution_ids: string;
-  cause: string;
-  severity: AlertSeverity;
-  score: number;
-  rules_fired: string;
-  evidence: string;
-  occurrences: number;
-  first_seen_at: Date;
-  last_seen_at: Date;
-  created_at: Date;
-  sla_due_at: Date;
-}
+/** The columns of an open alert that the raiser reads back to update it. */
+type OpenAlertRow = Pick<
+  AlertRow,
+  | 'id'
+  | 'subject_kind'
+  | 'subject_ref'
+  | 'user_id'
+  | 'institution_id'
+  | 'institution_ids'
+  | 'cause'
+  | 'severity'
+  | 'score'
+  | 'rules_fired'
+  | 'evidence'
+  | 'occurrences'
+  | 'first_seen_at'
+  | 'last_seen_at'
+  | 'created_at'
+  | 'sla_due_at'
+>;
 
 /** An alert as the batch leaves it; written once at the end, whether new or updated. */
 interface AlertState {

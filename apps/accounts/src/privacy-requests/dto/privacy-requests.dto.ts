@@ -1,3 +1,4 @@
+import type { SessionView } from '../../sessions/dto/session-response.dto';
 import type { ConsentPurpose, OrgRole, PlatformRole } from '@exam/contracts';
 import { Sensitive } from '@exam/platform';
 import { IsString, Length } from 'class-validator';
@@ -44,7 +45,7 @@ export class ExportedPolicyAcceptanceDto {
   acceptedAt!: string;
 }
 
-export class ExportedSessionDto {
+export class ExportedSessionDto implements SessionView {
   sessionId!: string;
   /** Stored masked only. */
   maskedIp!: string;
