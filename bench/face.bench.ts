@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { descriptorDistance } from '../apps/identity/src/face/engine/face-geometry';
@@ -9,7 +10,7 @@ import { writeBenchResult } from './support/report';
 /**
  * Face verification on this CPU: one capture = decode + detect + landmarks + descriptor (in a worker thread)
  * + compare with an enrolled descriptor (main thread).
- *   node -r @swc-node/register bench/face.bench.ts [--workers 1] [--seconds 15]
+ *   node -r @swc-node/register bench/face.bench.ts [--workers <cores>] [--seconds 15]
  * Phases: (1) paced at 2 verifications/s, latency p50/p95 (target p95 < 1.5 s) and the main thread's
  * event-loop delay meanwhile; (2) saturated, verifications/s and CPU time per verification; (3) idle
  * event-loop delay as the baseline. On a shared machine read cpuMsPerVerification and the load average.
@@ -45,7 +46,8 @@ async function main(): Promise<void> {
     console.log(`skipped: ${FACES} is absent`);
     return;
   }
-  const workers = arg('--workers', 1);
+  // One worker per core, as production runs it (FACE_WORKERS on a dedicated pod); --workers 1 shows a single core.
+  const workers = arg('--workers', availableParallelism());
   const seconds = arg('--seconds', 15);
   const captures = [
     'bernadette/bernadette1.png',
