@@ -5,3 +5,4 @@ export * from './safe-typeorm.logger';
 export * from './locked-migrations';
 export * from './field-protection.provider';
 export * from './deadlock-retry';
+export * from './windowed-counter';

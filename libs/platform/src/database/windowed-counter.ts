@@ -1,0 +1,72 @@
+import { createHmac } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+
+/** Start of the fixed window of length `windowMs` that holds `at`. */
+export function windowStart(at: Date, windowMs: number): Date {
+  return new Date(Math.floor(at.getTime() / windowMs) * windowMs);
+}
+
+/**
+ * Events in the sliding window ending at `at`, estimated from two fixed windows: all of the current one, plus
+ * the previous one weighted by how much of it the sliding window still covers. Two counters per key instead of
+ * a timestamp per event, with an error bounded by the previous window's count.
+ */
+export function slidingCount(at: Date, windowMs: number, current: number, previous: number): number {
+  const intoCurrent = (at.getTime() - windowStart(at, windowMs).getTime()) / windowMs;
+  return current + previous * (1 - intoCurrent);
+}
+
+export interface WindowedCounterOptions {
+  /** A table `(ip_digest CHAR(64), window_start DATETIME, failures INT, PRIMARY KEY (ip_digest, window_start))`. */
+  readonly table: string;
+  readonly windowMs: number;
+  /** Keys (client IPs) are stored only as HMACs under this secret: an IPv4 hash alone is easy to reverse. */
+  readonly digestSecret: string;
+  readonly now?: () => Date;
+}
+
+const IDENTIFIER = /^[a-z][a-z0-9_]*$/;
+
+/**
+ * Failures per key (a client IP) in a sliding window, counted in the service's database so every replica sees
+ * the same count. Rows older than two windows are dead; `deadBefore` tells a retention job what to delete.
+ */
+export class WindowedCounter {
+  private readonly now: () => Date;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly options: WindowedCounterOptions,
+  ) {
+    if (!IDENTIFIER.test(options.table)) throw new Error(`not a table name: ${options.table}`);
+    this.now = options.now ?? ((): Date => new Date());
+  }
+
+  async count(key: string): Promise<number> {
+    const now = this.now();
+    const current = windowStart(now, this.options.windowMs);
+    const previous = new Date(current.getTime() - this.options.windowMs);
+    const rows: { window_start: Date; failures: number }[] = await this.dataSource.query(
+      `SELECT window_start, failures FROM ${this.options.table} WHERE ip_digest = ? AND window_start IN (?, ?)`,
+      [this.digest(key), current, previous],
+    );
+    const at = (start: Date): number => rows.find((r) => new Date(r.window_start).getTime() === start.getTime())?.failures ?? 0;
+    return slidingCount(now, this.options.windowMs, at(current), at(previous));
+  }
+
+  async increment(key: string): Promise<void> {
+    await this.dataSource.query(
+      `INSERT INTO ${this.options.table} (ip_digest, window_start, failures) VALUES (?, ?, 1) ON DUPLICATE KEY UPDATE failures = failures + 1`,
+      [this.digest(key), windowStart(this.now(), this.options.windowMs)],
+    );
+  }
+
+  /** Windows that started before this instant are never read again. */
+  deadBefore(now: Date): Date {
+    return new Date(windowStart(now, this.options.windowMs).getTime() - this.options.windowMs);
+  }
+
+  private digest(key: string): string {
+    return createHmac('sha256', this.options.digestSecret).update(key).digest('hex');
+  }
+}
