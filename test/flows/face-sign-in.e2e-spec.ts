@@ -68,6 +68,7 @@ const subjectOf = (jwt: string): string => (JSON.parse(Buffer.from(jwt.split('.'
         JWT_PUBLIC_KEYS: JSON.stringify({ ...(JSON.parse(testJwtPublicKeys()) as Record<string, string>), 'accounts-test': accounts.publicKeyPem }),
         FACE_CHECK_KEY_ID: faceKeys.keyId,
         FACE_CHECK_PRIVATE_KEY: faceKeys.privateKey,
+        FACE_PREAUTH_IP_FAILURES_PER_HOUR: '3',
       },
     });
     enrolled = await registerActive(accountsUrl);
@@ -90,11 +91,12 @@ const subjectOf = (jwt: string): string => (JSON.parse(Buffer.from(jwt.split('.'
       .expect(201);
   }
 
-  async function faceCheck(ticket: string, frames: Record<Step, string>): Promise<CheckResult> {
-    const asked = await request(identity.url).post('/api/identity/face/pre-auth/challenges').send({ ticket }).expect(201);
+  async function faceCheck(ticket: string, frames: Record<Step, string>, ip = '127.0.0.1'): Promise<CheckResult> {
+    const asked = await request(identity.url).post('/api/identity/face/pre-auth/challenges').set('x-forwarded-for', ip).send({ ticket }).expect(201);
     const challenge = asked.body as Challenge;
     const answered = await request(identity.url)
       .post('/api/identity/face/pre-auth/checks')
+      .set('x-forwarded-for', ip)
       .send({ ticket, challengeId: challenge.challengeId, nonce: challenge.nonce, frames: challenge.steps.map((s) => frames[s]) })
       .expect(200);
     return answered.body as CheckResult;
@@ -237,5 +239,22 @@ const subjectOf = (jwt: string): string => (JSON.parse(Buffer.from(jwt.split('.'
     await request(accountsUrl).post('/api/accounts/auth/refresh').set('cookie', before.refreshCookie).expect(401);
     await request(accountsUrl).post('/api/accounts/auth/login').set('x-forwarded-for', freshIp()).send({ login: enrolled.login, password: STRONG_PASSWORD }).expect(401);
     await login(accountsUrl, { login: enrolled.login, password: 'Another-Horse-Battery-7' });
+  });
+
+  it("should stop a network that keeps failing face checks on other people's tickets, before any face work", async () => {
+    const victim = await registerActive(accountsUrl);
+    await enrolFace(victim, 'amy/amy1.png');
+    const ticket = await ticketFor('auth/face-login/ticket', victim.login);
+    for (let i = 0; i < 3; i++) {
+      expect((await faceCheck(ticket, sheldon(), '203.0.113.77')).decision.passed).toBe(false);
+    }
+
+    const blocked = await request(identity.url).post('/api/identity/face/pre-auth/challenges').set('x-forwarded-for', '203.0.113.77').send({ ticket });
+    const elsewhere = await request(identity.url).post('/api/identity/face/pre-auth/challenges').set('x-forwarded-for', '203.0.113.78').send({ ticket });
+
+    expect(blocked.body).toMatchObject({ statusCode: 429, code: 'FACE.TOO_MANY_FAILURES_FROM_NETWORK' });
+    expect(elsewhere.status).toBe(201);
+    const stored: { ip_digest: string }[] = await identity.dataSource.query('SELECT ip_digest FROM face_preauth_ip_failures');
+    expect(JSON.stringify(stored)).not.toContain('203.0.113');
   });
 });

@@ -20,6 +20,7 @@ export class IdentityModule {
           tokenKeyId: env.FACE_CHECK_KEY_ID,
           tokenPrivateKey: env.FACE_CHECK_PRIVATE_KEY,
           engine: { workers: env.FACE_WORKERS },
+          preAuthIpFailuresPerHour: env.FACE_PREAUTH_IP_FAILURES_PER_HOUR,
         }),
       ],
     };

@@ -114,9 +114,24 @@ describe('identity retention of face challenges (e2e)', () => {
 
     expect(again.steps.filter((s) => s.step !== 'face_raw_images')).toEqual([
       { step: 'face_challenges', ok: true, deleted: 0, batches: 1 },
+      { step: 'face_preauth_ip_failures', ok: true, deleted: 0, batches: 1 },
       { step: 'real_name_face_challenges', ok: true, deleted: 0, batches: 1 },
     ]);
     expect(await idsIn('face_challenges')).toEqual(kept.face_challenges);
+  });
+
+  it('should drop per-network failure counts once their hour can no longer be read', async () => {
+    const hour = Math.floor(Date.now() / 3_600_000) * 3_600_000;
+    const windows = { current: hour, previous: hour - 3_600_000, dead: hour - 2 * 3_600_000, older: hour - 30 * 3_600_000 };
+    for (const [label, start] of Object.entries(windows)) {
+      await data.query('INSERT INTO face_preauth_ip_failures (ip_digest, window_start, failures) VALUES (?, ?, 2)', [label.padEnd(64, '0'), new Date(start)]);
+    }
+
+    const pass = await sut.runPass();
+
+    expect(pass.steps.find((s) => s.step === 'face_preauth_ip_failures')).toMatchObject({ ok: true, deleted: 2 });
+    const left: { ip_digest: string }[] = await data.query('SELECT ip_digest FROM face_preauth_ip_failures ORDER BY window_start');
+    expect(left.map((r) => r.ip_digest.replace(/0+$/, ''))).toEqual(['previous', 'current']);
   });
 
   it('should purge many rows in bounded batches, with two replicas at once deleting each row once and failing neither', async () => {

@@ -37,6 +37,9 @@ export class IdentityEnv extends BaseServiceEnv {
   @Matches(/^[A-Za-z0-9_-]{1,32}$/) FACE_CHECK_KEY_ID = developmentFaceCheckKeyPair().keyId;
   @Secret() @IsString() FACE_CHECK_PRIVATE_KEY = developmentFaceCheckKeyPair().privateKey;
 
+  /** Failed face checks before sign-in (face login, recovery, step-up) per client IP and hour; 0 = no limit. */
+  @Transform(toInt) @IsInt() @Min(0) @Max(100_000) FACE_PREAUTH_IP_FAILURES_PER_HOUR = 20;
+
   /** Face model worker threads; each keeps a core busy while it works. */
   @Transform(toInt) @IsInt() @Min(1) @Max(8) FACE_WORKERS = 1;
 }

@@ -1,8 +1,10 @@
-import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Inject, Post, Req } from '@nestjs/common';
 import { AUTH_SETTINGS, Public, verifyFaceTicket, type AuthSettings, type FaceTicketClaims } from '@exam/platform';
 import { PreAuthAnswerDto, PreAuthChallengeDto } from './dto/face-pre-auth.dto';
 import { FaceChallengeResponseDto, FaceCheckResponseDto } from './dto/face-responses.dto';
+import type { FastifyRequest } from 'fastify';
 import { FaceCheckService } from './face-check.service';
+import { PreAuthIpBudget } from './pre-auth-ip-budget';
 import { FaceConsentRequiredError, FaceNotEnrolledError, FaceSignInUnavailableError } from './face.errors';
 
 const image = (base64: string): Buffer => Buffer.from(base64, 'base64');
@@ -16,14 +18,19 @@ const image = (base64: string): Buffer => Buffer.from(base64, 'base64');
 export class FacePreAuthController {
   constructor(
     private readonly checks: FaceCheckService,
+    private readonly ipBudget: PreAuthIpBudget,
     @Inject(AUTH_SETTINGS) private readonly auth: AuthSettings,
   ) {}
 
-  /** Body `{ ticket }`. 201: the liveness challenge for the ticket's account; 409 FACE.SIGN_IN_UNAVAILABLE when it has no usable face. */
+  /**
+   * Body `{ ticket }`. 201: the liveness challenge for the ticket's account; 409 FACE.SIGN_IN_UNAVAILABLE when it
+   * has no usable face; 429 FACE.TOO_MANY_FAILURES_FROM_NETWORK after too many failed checks from this network.
+   */
   @Public()
   @Post('challenges')
-  async challenge(@Body() dto: PreAuthChallengeDto): Promise<FaceChallengeResponseDto> {
+  async challenge(@Req() request: FastifyRequest, @Body() dto: PreAuthChallengeDto): Promise<FaceChallengeResponseDto> {
     const ticket = this.ticketOf(dto.ticket);
+    await this.ipBudget.assertAllowed(request.ip);
     const challenge = await uniformly(() => this.checks.createChallenge(ticket.sub, ticket.purpose, undefined, ticket.ref));
     return FaceChallengeResponseDto.from(challenge);
   }
@@ -32,8 +39,9 @@ export class FacePreAuthController {
   @Public()
   @Post('checks')
   @HttpCode(200)
-  async check(@Body() dto: PreAuthAnswerDto): Promise<FaceCheckResponseDto> {
+  async check(@Req() request: FastifyRequest, @Body() dto: PreAuthAnswerDto): Promise<FaceCheckResponseDto> {
     const ticket = this.ticketOf(dto.ticket);
+    await this.ipBudget.assertAllowed(request.ip);
     const decision = await uniformly(() =>
       this.checks.check({
         userId: ticket.sub,
@@ -43,6 +51,8 @@ export class FacePreAuthController {
         ticket: { purpose: ticket.purpose, ref: ticket.ref },
       }),
     );
+    // Failed decisions spend the network's budget; a pass does not.
+    if (decision.token === null) await this.ipBudget.recordFailure(request.ip);
     return FaceCheckResponseDto.from(decision);
   }
 

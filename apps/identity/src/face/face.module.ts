@@ -18,6 +18,7 @@ import { FaceImagePolicyService } from './raw-images/face-image-policy.service';
 import { FaceImageRetentionService } from './raw-images/face-image-retention.service';
 import { FaceImagesController } from './raw-images/face-images.controller';
 import { FaceRawImageStore } from './raw-images/face-raw-image.store';
+import { DEFAULT_PRE_AUTH_IP_FAILURES_PER_HOUR, PRE_AUTH_DIGEST_SEED, PRE_AUTH_IP_FAILURES_PER_HOUR, PreAuthIpBudget } from './pre-auth-ip-budget';
 import { FaceChallengeRetention } from './retention/face-challenge.retention';
 import { DEFAULT_RETENTION_INTERVAL_SECONDS, IdentityRetentionScheduler, RETENTION_INTERVAL } from './retention/identity-retention.scheduler';
 import { IdentityRetentionService } from './retention/identity-retention.service';
@@ -32,6 +33,8 @@ export interface FaceModuleOptions {
   /** Replaces the worker-pool engine, e.g. in unit tests of the use cases. */
   readonly engineOverride?: FaceEngine;
   readonly clock?: FaceClock;
+  /** Failed pre-sign-in face checks per client IP and sliding hour before 429 (default 20; 0 = no limit). */
+  readonly preAuthIpFailuresPerHour?: number;
   /** Seconds between retention passes (expired raw images, old challenges; default hourly; 0 = off). */
   readonly retentionIntervalSeconds?: number;
 }
@@ -72,6 +75,9 @@ export class FaceModule implements OnModuleDestroy {
         { provide: RETENTION_INTERVAL, useValue: options.retentionIntervalSeconds ?? DEFAULT_RETENTION_INTERVAL_SECONDS },
         FaceImageRetentionService,
         FaceChallengeRetention,
+        PreAuthIpBudget,
+        { provide: PRE_AUTH_IP_FAILURES_PER_HOUR, useValue: options.preAuthIpFailuresPerHour ?? DEFAULT_PRE_AUTH_IP_FAILURES_PER_HOUR },
+        { provide: PRE_AUTH_DIGEST_SEED, useValue: options.tokenPrivateKey },
         FaceEnrolmentService,
         FaceAttemptsService,
         FaceCheckService,
