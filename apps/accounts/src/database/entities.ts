@@ -1,5 +1,4 @@
 import { FaceCheckRedemptionEntity } from '../auth/face/face-check-redemption.entity';
-import { LoginIpFailureEntity } from '../auth/login-ip-failure.entity';
 import { ContactChangeEntity } from '../contacts/contact-change.entity';
 import { InstitutionEntity } from '../institutions/institution.entity';
 import { InvitationEntity } from '../institutions/invitation.entity';
@@ -31,5 +30,4 @@ export const ACCOUNTS_ENTITIES: Function[] = [
   ConsentChangeEntity,
   PrivacyRequestEntity,
   FaceCheckRedemptionEntity,
-  LoginIpFailureEntity,
 ];
