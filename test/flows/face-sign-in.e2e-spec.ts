@@ -202,10 +202,13 @@ const subjectOf = (jwt: string): string => (JSON.parse(Buffer.from(jwt.split('.'
     const unknown = `139${String(Date.now()).slice(-8)}`;
     const plain = await registerActive(accountsUrl, 'email');
     const first = await ticketFor('auth/face-login/ticket', unknown);
-    const second = await ticketFor('auth/face-login/ticket', unknown);
+    const second = await ticketFor('auth/face-login/ticket', `+86 ${unknown.slice(0, 3)}-${unknown.slice(3)}`);
     const noFace = await ticketFor('auth/face-login/ticket', plain.login);
+    const realWrittenTwoWays = [await ticketFor('auth/face-login/ticket', enrolled.login), await ticketFor('auth/face-login/ticket', `+86${enrolled.login}`)];
 
+    // Another way of writing the same number names the same (pseudonymous) account, as it would a real one.
     expect(subjectOf(first)).toBe(subjectOf(second));
+    expect(realWrittenTwoWays.map(subjectOf)).toEqual([enrolled.userId, enrolled.userId]);
     for (const ticket of [first, noFace]) {
       const response = await request(identity.url).post('/api/identity/face/pre-auth/challenges').send({ ticket });
       expect(response.body).toMatchObject({ statusCode: 409, code: 'FACE.SIGN_IN_UNAVAILABLE' });

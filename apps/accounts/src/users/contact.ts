@@ -23,3 +23,16 @@ export function loginKindOf(login: string): LoginKind {
   if (isMainlandMobile(login)) return 'phone';
   return 'username';
 }
+
+/** The one form of a login that every way of writing it maps to, as the lookup uses it. */
+export function canonicalLogin(login: string): string {
+  const trimmed = login.trim();
+  switch (loginKindOf(trimmed)) {
+    case 'email':
+      return normalizeEmail(trimmed);
+    case 'phone':
+      return normalizeMainlandMobile(trimmed);
+    case 'username':
+      return trimmed.toLowerCase();
+  }
+}

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { FieldEncryptionSubscriber } from '@exam/crypto';
 import type { EntityManager, FindOptionsWhere } from 'typeorm';
-import { loginKindOf, normalizeEmail, normalizeMainlandMobile } from './contact';
+import { canonicalLogin, loginKindOf } from './contact';
 import { UserEntity } from './user.entity';
 
 /** Lookups of users by the identifiers people type, through the blind indexes of their encrypted contacts. */
@@ -18,17 +18,17 @@ export class UsersRepository {
   }
 
   async findByLogin(manager: EntityManager, login: string, lock = false): Promise<UserEntity | null> {
-    const trimmed = login.trim();
+    const canonical = canonicalLogin(login);
     let where: FindOptionsWhere<UserEntity>;
-    switch (loginKindOf(trimmed)) {
+    switch (loginKindOf(login.trim())) {
       case 'email':
-        where = this.byEmail(normalizeEmail(trimmed));
+        where = this.byEmail(canonical);
         break;
       case 'phone':
-        where = this.byPhone(normalizeMainlandMobile(trimmed));
+        where = this.byPhone(canonical);
         break;
       case 'username':
-        where = { username: trimmed.toLowerCase() };
+        where = { username: canonical };
         break;
     }
     return manager.findOne(UserEntity, { where, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });

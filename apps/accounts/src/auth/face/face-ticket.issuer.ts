@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { signFaceTicket, type FaceTicketPurpose, type FaceTicketSigningKey } from '@exam/platform';
 import { createHash, createHmac, createPrivateKey } from 'node:crypto';
 import { ACCOUNTS_ENV } from '../../config/accounts-env.token';
+import { canonicalLogin } from '../../users/contact';
 import type { AccountsEnv } from '../../config/accounts.env';
 
 export interface IssuedFaceTicket {
@@ -34,9 +35,12 @@ export class FaceTicketIssuer {
     return { ticket, ref: claims.ref, expiresInSeconds: this.env.FACE_TICKET_TTL_SECONDS };
   }
 
-  /** A UUID-shaped id no account has, the same for the same login (as typed, trimmed and lower-cased). */
+  /**
+   * A UUID-shaped id no account has, the same for every way of writing the same login (as a real account's id
+   * would be), so asking with "139…" and "+86 139…" cannot tell a real account from a missing one.
+   */
   pseudonymFor(login: string): string {
-    const hex = createHmac('sha256', this.pseudonymKey).update(login.trim().toLowerCase()).digest('hex');
+    const hex = createHmac('sha256', this.pseudonymKey).update(canonicalLogin(login)).digest('hex');
     const variant = ((parseInt(hex.slice(16, 17), 16) & 0x3) | 0x8).toString(16);
     return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
   }
