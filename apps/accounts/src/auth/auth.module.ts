@@ -3,6 +3,7 @@ import { InstitutionsModule } from '../institutions/institutions.module';
 import { PrivacyModule } from '../privacy/privacy.module';
 import { SessionsModule } from '../sessions/sessions.module';
 import { UsersModule } from '../users/users.module';
+import { AccessGrant } from './access-grant';
 import { AccessTokenIssuer } from './access-token.issuer';
 import { AuthController } from './auth.controller';
 import { FaceSignInController } from './face/face-sign-in.controller';
@@ -20,6 +21,6 @@ import { VerificationModule } from '../verification/verification.module';
 @Module({
   imports: [UsersModule, SessionsModule, InstitutionsModule, VerificationModule, PrivacyModule, FaceVerificationModule],
   controllers: [AuthController, FaceSignInController],
-  providers: [AccessTokenIssuer, IpThrottle, LoginAttemptsRecorder, SignInCompleter, StepUpService, FaceSignInService, LoginService, RefreshService, LocalStrategy],
+  providers: [AccessTokenIssuer, AccessGrant, IpThrottle, LoginAttemptsRecorder, SignInCompleter, StepUpService, FaceSignInService, LoginService, RefreshService, LocalStrategy],
 })
 export class AuthModule {}

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Topics, type LoginOutcome } from '@exam/contracts';
+import { Topics, type InstitutionMembership, type LoginOutcome } from '@exam/contracts';
 import { EventPublisher } from '@exam/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import { MembershipsReader } from '../institutions/memberships.reader';
@@ -34,9 +34,10 @@ export class LoginAttemptsRecorder {
     await this.dataSource.transaction((manager) => this.stage(manager, attempt));
   }
 
-  async stage(manager: EntityManager, attempt: AttemptRecord): Promise<void> {
-    const institutionIds =
-      attempt.userId === undefined ? [] : (await this.memberships.of(manager, attempt.userId)).map((m) => m.institutionId).slice(0, MAX_INSTITUTIONS);
+  /** `memberships`: the user's, when the caller has just read them (a successful sign-in reads them for the token). */
+  async stage(manager: EntityManager, attempt: AttemptRecord, memberships?: readonly InstitutionMembership[]): Promise<void> {
+    const known = attempt.userId === undefined ? [] : (memberships ?? (await this.memberships.of(manager, attempt.userId)));
+    const institutionIds = known.map((m) => m.institutionId).slice(0, MAX_INSTITUTIONS);
     await this.events.stage(manager, Topics.LoginAttempted, {
       subjectId: attempt.userId ?? attempt.attemptId,
       payload: {

@@ -1,10 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { MembershipsReader } from '../institutions/memberships.reader';
-import { PrivacyService } from '../privacy/privacy.service';
 import { SessionsService } from '../sessions/sessions.service';
 import { UserEntity } from '../users/user.entity';
-import { AccessTokenIssuer } from './access-token.issuer';
+import { AccessGrant } from './access-grant';
 import { afterSuccess } from './brute-force.policy';
 import { LoginAttemptsRecorder, type AttemptRecord } from './login-attempts.recorder';
 
@@ -24,10 +22,8 @@ export interface SignedIn {
 export class SignInCompleter {
   constructor(
     private readonly sessions: SessionsService,
-    private readonly tokens: AccessTokenIssuer,
-    private readonly memberships: MembershipsReader,
+    private readonly grants: AccessGrant,
     private readonly attempts: LoginAttemptsRecorder,
-    private readonly privacy: PrivacyService,
   ) {}
 
   /**
@@ -40,11 +36,9 @@ export class SignInCompleter {
       // Plain columns only (never the encrypted ones), so a direct update is safe and skips a reload.
       await manager.update(UserEntity, { id: user.id }, { ...(dirty ? afterSuccess() : {}), ...changes });
     }
-    const memberships = await this.memberships.of(manager, user.id);
     const session = await this.sessions.open(manager, user.id, attempt.client, attempt.attemptId);
-    await this.attempts.stage(manager, attempt);
-    const policyToAccept = await this.privacy.pendingAcceptance(manager, user.id);
-    const access = this.tokens.issue(user.id, session.sessionId, user.roles, memberships, policyToAccept);
+    const access = await this.grants.grant(manager, user, session.sessionId);
+    await this.attempts.stage(manager, attempt, access.memberships);
     return {
       userId: user.id,
       sessionId: session.sessionId,
@@ -52,7 +46,7 @@ export class SignInCompleter {
       expiresIn: access.expiresIn,
       refreshToken: session.refreshToken,
       sessionExpiresAt: session.expiresAt,
-      policyToAccept,
+      policyToAccept: access.policyToAccept,
     };
   }
 }

@@ -1,0 +1,35 @@
+import { Injectable } from '@nestjs/common';
+import type { InstitutionMembership, PlatformRole } from '@exam/contracts';
+import type { EntityManager } from 'typeorm';
+import { MembershipsReader } from '../institutions/memberships.reader';
+import { PrivacyService } from '../privacy/privacy.service';
+import { AccessTokenIssuer } from './access-token.issuer';
+
+export interface AccessGranted {
+  readonly accessToken: string;
+  readonly expiresIn: number;
+  /** Read for the token; the login event reuses them instead of reading them again. */
+  readonly memberships: readonly InstitutionMembership[];
+  /** A materially changed privacy policy the user has not accepted yet, or null. */
+  readonly policyToAccept: string | null;
+}
+
+/**
+ * An access token with what it must carry read fresh: institution memberships and the policy gate. Every way
+ * of getting a token (sign-in, step-up, face sign-in, refresh) goes through here, so none can skip the gate.
+ */
+@Injectable()
+export class AccessGrant {
+  constructor(
+    private readonly memberships: MembershipsReader,
+    private readonly privacy: PrivacyService,
+    private readonly tokens: AccessTokenIssuer,
+  ) {}
+
+  async grant(manager: EntityManager, user: { readonly id: string; readonly roles: readonly PlatformRole[] }, sessionId: string): Promise<AccessGranted> {
+    // Independent reads: on a pooled manager they run on two connections at once (one round trip of latency).
+    const [memberships, policyToAccept] = await Promise.all([this.memberships.of(manager, user.id), this.privacy.pendingAcceptance(manager, user.id)]);
+    const access = this.tokens.issue(user.id, sessionId, user.roles, memberships, policyToAccept);
+    return { accessToken: access.accessToken, expiresIn: access.expiresIn, memberships, policyToAccept };
+  }
+}
