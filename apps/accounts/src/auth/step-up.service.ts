@@ -6,6 +6,7 @@ import type { AccountsEnv } from '../config/accounts.env';
 import { NOTIFIER, type Notifier } from '../notifications/notifier';
 import { Clock } from '../shared/clock';
 import { UserEntity } from '../users/user.entity';
+import { codeDestinationOf } from '../verification/code-delivery';
 import { VerificationCodesService } from '../verification/verification-codes.service';
 import { LoginAttemptsRecorder, type AttemptRecord } from './login-attempts.recorder';
 import { SignInCompleter, type SignedIn } from './sign-in.completer';
@@ -53,15 +54,15 @@ export class StepUpService {
   async challenge(userId: string, attempt: AttemptRecord): Promise<StepUpChallenge> {
     const { user, issued, faceConsented } = await this.dataSource.transaction(async (manager) => {
       const locked = await manager.findOneOrFail(UserEntity, { where: { id: userId }, lock: { mode: 'pessimistic_write' } });
-      const code = await this.codes.issue(manager, locked.id, 'login_step_up', locked.phone === null ? 'email' : 'sms');
+      const code = await this.codes.issue(manager, locked.id, 'login_step_up', codeDestinationOf(locked).channel);
       await this.attempts.stage(manager, attempt);
       const faceConsented = await manager.existsBy(ConsentEntity, { userId: locked.id, purpose: 'face_biometrics', granted: true });
       return { user: locked, issued: code, faceConsented };
     });
-    const channel = user.phone === null ? 'email' : 'sms';
+    const { channel, to } = codeDestinationOf(user);
     await this.notifier.send({
       channel,
-      to: user.phone ?? user.email ?? '',
+      to,
       subject: 'Confirm your sign-in',
       text: `Someone signed in to your exam platform account. If it was you, confirm with code ${issued.code}. If not, change your password now.`,
     });

@@ -15,6 +15,7 @@ import { Clock } from '../shared/clock';
 import { normalizeEmail, normalizeMainlandMobile } from '../users/contact';
 import { UserEntity } from '../users/user.entity';
 import { UsersRepository } from '../users/users.repository';
+import { codeMessageText } from '../verification/code-delivery';
 import { VerificationCodesService } from '../verification/verification-codes.service';
 import { ContactChangeEntity } from './contact-change.entity';
 import { noContactChangePending, sameContact } from './contacts.errors';
@@ -88,7 +89,11 @@ export class ContactChangesService {
       channel,
       to: newValue,
       subject: 'Confirm your new contact',
-      text: `Your code to confirm this ${kind === 'phone' ? 'phone number' : 'email address'} for your exam platform account is ${code}. It expires in ${Math.round(this.env.CODE_TTL_SECONDS / 60)} minutes. If you did not ask for it, ignore this message.`,
+      text: codeMessageText(
+        `Your code to confirm this ${kind === 'phone' ? 'phone number' : 'email address'} for your exam platform account`,
+        code,
+        this.env.CODE_TTL_SECONDS,
+      ),
     });
     return { kind, channel, newValue, codeExpiresInSeconds: this.env.CODE_TTL_SECONDS };
   }

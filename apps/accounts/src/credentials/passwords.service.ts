@@ -10,6 +10,7 @@ import { Clock } from '../shared/clock';
 import { UserEntity } from '../users/user.entity';
 import { UsersRepository } from '../users/users.repository';
 import { VerificationCodesService } from '../verification/verification-codes.service';
+import { codeDestinationOf, codeMessageText } from '../verification/code-delivery';
 import { codeExpired } from '../verification/verification.errors';
 import { wrongCurrentPassword } from './credentials.errors';
 import { PasswordHasher } from './password-hasher';
@@ -42,7 +43,7 @@ export class PasswordsService {
   async requestReset(login: string): Promise<void> {
     const user = await this.users.findByLogin(this.dataSource.manager, login);
     if (user?.status !== 'active') return;
-    const channel = user.phone === null ? 'email' : 'sms';
+    const { channel, to } = codeDestinationOf(user);
     let code: string;
     try {
       code = (
@@ -57,9 +58,9 @@ export class PasswordsService {
     }
     await this.notifier.send({
       channel,
-      to: user.phone ?? user.email ?? '',
+      to,
       subject: 'Reset your password',
-      text: `Your password reset code is ${code}. It expires in ${Math.round(this.env.CODE_TTL_SECONDS / 60)} minutes. If you did not ask for it, ignore this message.`,
+      text: codeMessageText('Your password reset code', code, this.env.CODE_TTL_SECONDS),
     });
   }
 

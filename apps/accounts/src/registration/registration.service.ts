@@ -13,6 +13,7 @@ import { Clock } from '../shared/clock';
 import { normalizeEmail, normalizeMainlandMobile } from '../users/contact';
 import { UserEntity } from '../users/user.entity';
 import { UsersRepository } from '../users/users.repository';
+import { codeDestinationOf, codeMessageText } from '../verification/code-delivery';
 import { VerificationCodesService } from '../verification/verification-codes.service';
 import type { StartRegistrationDto } from './dto/start-registration.dto';
 import { oneContactOnly } from '../institutions/institutions.errors';
@@ -101,11 +102,11 @@ export class RegistrationService {
   async resend(registrationId: string): Promise<RegistrationStarted> {
     const { user, code } = await this.dataSource.transaction(async (manager) => {
       const pending = await this.pendingUser(manager, registrationId);
-      const issued = await this.codes.issue(manager, pending.id, 'registration', pending.phone === null ? 'email' : 'sms');
+      const issued = await this.codes.issue(manager, pending.id, 'registration', codeDestinationOf(pending).channel);
       return { user: pending, code: issued.code };
     });
-    const channel = user.phone === null ? 'email' : 'sms';
-    await this.deliver(channel, user.phone ?? user.email ?? '', code);
+    const { channel, to } = codeDestinationOf(user);
+    await this.deliver(channel, to, code);
     return {
       registrationId: user.id,
       channel,
@@ -146,7 +147,7 @@ export class RegistrationService {
       channel,
       to,
       subject: 'Your verification code',
-      text: `Your exam platform verification code is ${code}. It expires in ${Math.round(this.env.CODE_TTL_SECONDS / 60)} minutes. If you did not ask for it, ignore this message.`,
+      text: codeMessageText('Your exam platform verification code', code, this.env.CODE_TTL_SECONDS),
     });
   }
 }
