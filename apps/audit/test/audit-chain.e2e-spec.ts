@@ -164,6 +164,19 @@ describe('audit chain (append, checkpoints, verification)', () => {
     expect(result.firstBreak).toMatchObject({ stream: 'accounts', seq: 7, code: 'CHAIN.HASH_MISMATCH' });
   });
 
+  it('should still list a row whose attributes were replaced by garbage, and flag it in verification', async () => {
+    let listed: { status: number; eventTypes: string[] } = { status: 0, eventTypes: [] };
+    const result = await whileTampered(async () => {
+      await data.query('UPDATE audit_log_entries SET attributes = ? WHERE stream = ? AND seq = 3', ['{not json', 'payments']);
+      const response = await request(service.url).get('/api/audit/log').query({ eventType: 'payments.order.paid', limit: 1000 }).set('authorization', `Bearer ${analyst}`);
+      listed = { status: response.status, eventTypes: (response.body as { items: { eventType: string }[] }).items.map((i) => i.eventType) };
+    });
+
+    expect(listed.status).toBe(200);
+    expect(listed.eventTypes).toHaveLength(TOTAL / 3);
+    expect(result.firstBreak).toMatchObject({ stream: 'payments', seq: 3, code: 'CHAIN.HASH_MISMATCH' });
+  });
+
   it('should detect a deleted row as a gap', async () => {
     const result = await whileTampered(async () => {
       await data.query('DELETE FROM audit_log_entries WHERE stream = ? AND seq = 5', ['identity']);

@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
 import { IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, Max, Min } from 'class-validator';
-import type { AuditEntryRow } from '../audit-entry.row';
+import { entryFromRow, type AuditEntryRow } from '../audit-entry.row';
 
 export class SearchLogQueryDto {
   @IsOptional() @IsUUID() userId?: string;
@@ -32,24 +32,12 @@ export class LogEntryDto {
   attributes!: Record<string, unknown>;
   hash!: string;
 
+  /** Through the chain's own row reader, so a tampered (unparseable) row is still listed, never a 500. */
   static of(row: AuditEntryRow): LogEntryDto {
-    return Object.assign(new LogEntryDto(), {
-      stream: row.stream,
-      seq: Number(row.seq),
-      eventId: row.event_id,
-      eventType: row.event_type,
-      producer: row.producer,
-      occurredAt: row.occurred_at,
-      recordedAt: row.recorded_at,
-      traceId: row.trace_id,
-      userId: row.subject_user_id,
-      actorId: row.actor_id,
-      institutionId: row.institution_id,
-      ip: row.ip_masked,
-      attributes: JSON.parse(row.attributes) as Record<string, unknown>,
-      hash: row.hash,
-    });
+    const { subjectUserId, ipMasked, prevHash: _prevHash, ...entry } = entryFromRow(row);
+    return Object.assign(new LogEntryDto(), { ...entry, userId: subjectUserId, ip: ipMasked });
   }
+
 }
 
 export class LogPageDto {
