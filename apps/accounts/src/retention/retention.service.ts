@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { deleteInBatches } from '@exam/platform';
 import { DataSource } from 'typeorm';
 import { ACCOUNTS_ENV } from '../config/accounts-env.token';
 import type { AccountsEnv } from '../config/accounts.env';
@@ -53,14 +54,9 @@ export class RetentionService {
     const cutoff = retentionCutoffs(this.clock.now(), this.settings);
     const limit = this.settings.batchSize;
     const verificationCodes =
-      (await this.repeat(() => this.deleteRows('DELETE FROM verification_codes WHERE expires_at < ? ORDER BY expires_at LIMIT ?', [cutoff.codes, limit]))) +
-      (await this.repeat(() => this.deleteRows('DELETE FROM verification_codes WHERE consumed_at < ? ORDER BY consumed_at LIMIT ?', [cutoff.codes, limit])));
-    const contactChanges = await this.repeat(() =>
-      this.deleteRows('DELETE FROM contact_changes WHERE requested_at < ? ORDER BY requested_at LIMIT ?', [cutoff.contactChanges, limit]),
-    );
-    const invitations = await this.repeat(() =>
-      this.deleteRows('DELETE FROM invitations WHERE accepted_at IS NULL AND expires_at < ? ORDER BY expires_at LIMIT ?', [cutoff.invitations, limit]),
-    );
+      (await this.deleteBefore('verification_codes', 'expires_at', cutoff.codes)) + (await this.deleteBefore('verification_codes', 'consumed_at', cutoff.codes));
+    const contactChanges = await this.deleteBefore('contact_changes', 'requested_at', cutoff.contactChanges);
+    const invitations = await this.deleteBefore('invitations', 'expires_at', cutoff.invitations, 'accepted_at IS NULL');
     let refreshTokens = 0;
     let sessions = 0;
     for (const column of ['revoked_at', 'expires_at'] as const) {
@@ -77,12 +73,8 @@ export class RetentionService {
       pendingRegistrations += deleted.users;
       if (deleted.selected < limit) break;
     }
-    const faceCheckRedemptions = await this.repeat(() =>
-      this.deleteRows('DELETE FROM face_check_redemptions WHERE redeemed_at < ? ORDER BY redeemed_at LIMIT ?', [cutoff.faceCheckRedemptions, limit]),
-    );
-    const loginIpFailures = await this.repeat(() =>
-      this.deleteRows('DELETE FROM login_ip_failures WHERE window_start < ? ORDER BY window_start LIMIT ?', [cutoff.loginIpFailures, limit]),
-    );
+    const faceCheckRedemptions = await this.deleteBefore('face_check_redemptions', 'redeemed_at', cutoff.faceCheckRedemptions);
+    const loginIpFailures = await this.deleteBefore('login_ip_failures', 'window_start', cutoff.loginIpFailures);
     return { verificationCodes, contactChanges, invitations, sessions, refreshTokens, pendingRegistrations, faceCheckRedemptions, loginIpFailures };
   }
 
@@ -129,18 +121,9 @@ export class RetentionService {
     });
   }
 
-  private async repeat(batch: () => Promise<number>): Promise<number> {
-    let total = 0;
-    for (let i = 0; i < this.settings.maxBatchesPerPass; i++) {
-      const deleted = await batch();
-      total += deleted;
-      if (deleted < this.settings.batchSize) break;
-    }
-    return total;
-  }
-
-  private async deleteRows(sql: string, parameters: readonly unknown[]): Promise<number> {
-    const result: Deleted = await this.dataSource.query(sql, [...parameters]);
-    return result.affectedRows ?? 0;
+  /** Rows of one table whose `column` lies before the cutoff, in bounded batches (the shared retention primitive). */
+  private async deleteBefore(table: string, column: string, cutoff: Date, where?: string): Promise<number> {
+    const spec = { table, column, batchSize: this.settings.batchSize, maxBatches: this.settings.maxBatchesPerPass, ...(where === undefined ? {} : { where }) };
+    return (await deleteInBatches((sql, parameters) => this.dataSource.query(sql, parameters), spec, cutoff)).deleted;
   }
 }

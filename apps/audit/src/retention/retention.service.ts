@@ -1,4 +1,5 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { deleteInBatches } from '@exam/platform';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AuditLogService } from '../audit-log/audit-log.service';
@@ -13,6 +14,7 @@ export interface RetentionReport {
 /** Working windows are only needed as long as the longest detection window (a day is plenty). */
 const SOURCE_WINDOW_RETENTION_MS = 86_400_000;
 const BATCH = 5000;
+const MAX_BATCHES = 1000;
 
 /**
  * Deletes login data past its retention (assessments and per-user history after
@@ -20,29 +22,12 @@ const BATCH = 5000;
  * deleted as an entry of the chain. The chain itself holds no personal data and is never pruned.
  */
 @Injectable()
-export class RetentionService implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly log = new Logger(RetentionService.name);
-  private timer?: NodeJS.Timeout;
-
+export class RetentionService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly auditLog: AuditLogService,
     @Inject(AUDIT_ENV) private readonly env: AuditEnv,
   ) {}
-
-  onApplicationBootstrap(): void {
-    if (this.env.AUDIT_RETENTION_INTERVAL_MS === 0) return;
-    this.timer = setInterval(() => {
-      this.run().catch((error: unknown) => {
-        this.log.warn(`Retention run failed: ${error instanceof Error ? error.message : String(error)}`);
-      });
-    }, this.env.AUDIT_RETENTION_INTERVAL_MS);
-    this.timer.unref();
-  }
-
-  onApplicationShutdown(): void {
-    clearInterval(this.timer);
-  }
 
   async run(now: Date = new Date()): Promise<RetentionReport> {
     const cutoff = new Date(now.getTime() - this.env.AUDIT_LOGIN_LOG_RETENTION_DAYS * 86_400_000);
@@ -75,13 +60,9 @@ export class RetentionService implements OnApplicationBootstrap, OnApplicationSh
     return { cutoff: cutoff.toISOString(), deleted };
   }
 
-  /** Small batches keep row locks short while consumers keep writing. */
+  /** Small batches keep row locks short while consumers keep writing; a huge backlog finishes on the next run. */
   private async deleteBefore(table: string, column: string, cutoff: Date): Promise<number> {
-    let total = 0;
-    for (;;) {
-      const result: { affectedRows: number } = await this.dataSource.query(`DELETE FROM ${table} WHERE ${column} < ? LIMIT ${BATCH}`, [cutoff]);
-      total += result.affectedRows;
-      if (result.affectedRows < BATCH) return total;
-    }
+    const spec = { table, column, batchSize: BATCH, maxBatches: MAX_BATCHES };
+    return (await deleteInBatches((sql, parameters) => this.dataSource.query(sql, parameters), spec, cutoff)).deleted;
   }
 }

@@ -3,7 +3,7 @@ import { DomainError, WindowedCounter } from '@exam/platform';
 import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { FACE_CLOCK, type FaceClock } from './face-clock';
-import { deleteInBatches, type PurgeResult } from './retention/batched-delete';
+import { deleteInBatches, type PurgeResult } from '@exam/platform';
 import { IdentityRetentionService } from './retention/identity-retention.service';
 import type { RetentionStep } from './retention/retention-step';
 

@@ -6,3 +6,4 @@ export * from './locked-migrations';
 export * from './field-protection.provider';
 export * from './deadlock-retry';
 export * from './windowed-counter';
+export * from './batched-delete';

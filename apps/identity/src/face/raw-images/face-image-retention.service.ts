@@ -1,7 +1,7 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { FACE_CLOCK, type FaceClock } from '../face-clock';
-import { deleteInBatches, type PurgeResult } from '../retention/batched-delete';
+import { deleteInBatches, type PurgeResult } from '@exam/platform';
 import { IdentityRetentionService } from '../retention/identity-retention.service';
 import type { RetentionStep } from '../retention/retention-step';
 

@@ -1,6 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { deleteInBatches, type PurgeResult } from './batched-delete';
+import { deleteInBatches, type PurgeResult } from '@exam/platform';
 import { IdentityRetentionService } from './identity-retention.service';
 import type { RetentionStep } from './retention-step';
 

@@ -1,4 +1,4 @@
-import type { PurgeResult } from './batched-delete';
+import type { PurgeResult } from '@exam/platform';
 
 /**
  * One kind of data identity deletes on a schedule. Each owner (raw images, face challenges, real-name face

@@ -31,6 +31,14 @@ describe(deleteInBatches.name, () => {
     });
   });
 
+  it('should add a fixed extra condition when the spec has one', async () => {
+    const { run, statements } = tableOf(1);
+
+    await deleteInBatches(run, { ...SPEC, table: 'invitations', where: 'accepted_at IS NULL' }, CUTOFF);
+
+    expect(statements[0]?.sql).toBe('DELETE FROM invitations WHERE expires_at <= ? AND (accepted_at IS NULL) ORDER BY expires_at LIMIT ?');
+  });
+
   it('should stop after maxBatches statements and leave the rest for the next run', async () => {
     const { run, statements } = tableOf(100);
 

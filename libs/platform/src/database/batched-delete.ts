@@ -1,4 +1,4 @@
-import { retryOnDeadlock } from '@exam/platform';
+import { retryOnDeadlock } from './deadlock-retry';
 
 /** Runs one SQL statement with positional parameters (DataSource.query or EntityManager.query). */
 export type SqlRunner = (sql: string, parameters: unknown[]) => Promise<unknown>;
@@ -8,6 +8,8 @@ export interface BatchedDeleteSpec {
   /** Table and datetime column, fixed in code (never input); rows with `column <= cutoff` go. */
   readonly table: string;
   readonly column: string;
+  /** An extra fixed condition in code (never input), e.g. `accepted_at IS NULL`. */
+  readonly where?: string;
   /** Rows per statement: short statements, so writers of the table are never blocked behind a purge. */
   readonly batchSize: number;
   /** Statements per run; the rest waits for the next run rather than holding a replica busy. */
@@ -22,7 +24,7 @@ export interface PurgeResult {
 const IDENTIFIER = /^[a-z][a-z0-9_]*$/;
 
 /**
- * Deletes rows whose `column` is at or before `cutoff`, oldest first, `batchSize` rows per statement, until a
+ * The one retention primitive of every service. Deletes rows whose `column` is at or before `cutoff`, oldest first, `batchSize` rows per statement, until a
  * statement deletes fewer than a batch or `maxBatches` statements ran. Each statement is its own autocommit
  * transaction, so the run is idempotent and several replicas may run it at once: concurrent statements delete
  * disjoint rows or none.
@@ -32,7 +34,8 @@ export async function deleteInBatches(run: SqlRunner, spec: BatchedDeleteSpec, c
   if (!Number.isInteger(spec.batchSize) || spec.batchSize < 1 || !Number.isInteger(spec.maxBatches) || spec.maxBatches < 1) {
     throw new Error(`batchSize and maxBatches must be positive integers (${spec.table})`);
   }
-  const sql = `DELETE FROM ${spec.table} WHERE ${spec.column} <= ? ORDER BY ${spec.column} LIMIT ?`;
+  const condition = spec.where === undefined ? '' : ` AND (${spec.where})`;
+  const sql = `DELETE FROM ${spec.table} WHERE ${spec.column} <= ?${condition} ORDER BY ${spec.column} LIMIT ?`;
   let deleted = 0;
   let batches = 0;
   while (batches < spec.maxBatches) {
