@@ -6,6 +6,7 @@ import { AuditLogSearchService } from './audit-log-search.service';
 import { AuditEventsConsumer } from './audit-events.consumer';
 import { AuditLogService } from './audit-log.service';
 import { ChainCheckpointService } from './chain-checkpoint.service';
+import { ChainCheckpointScheduler } from './chain-checkpoint.scheduler';
 import { ChainVerifierService } from './chain-verifier.service';
 import { CHECKPOINT_STORE, FileCheckpointStore } from './checkpoint.store';
 import { CheckpointSigner } from './checkpoint-signer';
@@ -25,6 +26,7 @@ export class AuditLogModule {
         AuditLogService,
         StaffActionRecorder,
         ChainCheckpointService,
+        ChainCheckpointScheduler,
         ChainVerifierService,
         AuditLogSearchService,
       ],

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AUDIT_ENV } from '../config/audit-env.token';
 import type { AuditEnv } from '../config/audit.env';
@@ -16,9 +16,7 @@ interface HeadRow {
  * rewrites and recomputes the whole chain in the database cannot produce matching signatures.
  */
 @Injectable()
-export class ChainCheckpointService implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly log = new Logger(ChainCheckpointService.name);
-  private timer?: NodeJS.Timeout;
+export class ChainCheckpointService {
   private readonly lastSigned = new Map<string, number>();
 
   constructor(
@@ -27,20 +25,6 @@ export class ChainCheckpointService implements OnApplicationBootstrap, OnApplica
     @Inject(CHECKPOINT_STORE) private readonly store: CheckpointStore,
     @Inject(AUDIT_ENV) private readonly env: AuditEnv,
   ) {}
-
-  onApplicationBootstrap(): void {
-    if (this.env.AUDIT_CHECKPOINT_INTERVAL_MS === 0) return;
-    this.timer = setInterval(() => {
-      this.checkpointAll().catch((error: unknown) => {
-        this.log.warn(`Checkpoint failed: ${error instanceof Error ? error.message : String(error)}`);
-      });
-    }, this.env.AUDIT_CHECKPOINT_INTERVAL_MS);
-    this.timer.unref();
-  }
-
-  onApplicationShutdown(): void {
-    clearInterval(this.timer);
-  }
 
   /** Signs every stream whose head moved since the last checkpoint; returns what was written. */
   async checkpointAll(now: Date = new Date()): Promise<SignedCheckpoint[]> {
