@@ -72,7 +72,9 @@ describe('accounts: enforcing audit decisions and staff actions', () => {
     const wrong = code === '000000' ? '111111' : '000000';
     await request(url).post('/api/accounts/auth/step-up').send({ challengeId: body.challengeId, code: wrong }).expect(400);
     const done = await request(url).post('/api/accounts/auth/step-up').send({ challengeId: body.challengeId, code }).expect(200);
-    expect((done.body as { accessToken: string }).accessToken).toBeDefined();
+    const granted = done.body as { accessToken: string; userId: string };
+    const claims = JSON.parse(Buffer.from(granted.accessToken.split('.')[1] ?? '', 'base64url').toString()) as { sub: string };
+    expect({ userId: granted.userId, sub: claims.sub }).toEqual({ userId: user.userId, sub: user.userId });
     await request(url).post('/api/accounts/auth/step-up').send({ challengeId: body.challengeId, code }).expect(410);
     expect(await loginStatus(user)).toBe(200);
   });
