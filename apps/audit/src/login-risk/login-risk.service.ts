@@ -36,10 +36,10 @@ const ASSESSMENT_COLUMNS =
 /**
  * Scores login attempts against the users' histories and the failure windows of their IPs and
  * devices, then records the assessments, updates the histories, raises or updates alerts, and (for
- * attempts whose credentials were accepted) tells accounts the decisions. All in the events'
- * transaction. A batch is scored in order with its state (histories, failure windows) loaded once and
- * carried in memory, so each event sees exactly what it would have seen in a transaction of its own
- * after the events before it; a batch of one is the per-event path.
+ * attempts whose credentials were accepted) tells accounts the step-up and block decisions. All in
+ * the events' transaction. A batch is scored in order with its state (histories, failure windows)
+ * loaded once and carried in memory, so each event sees exactly what it would have seen in a
+ * transaction of its own after the events before it; a batch of one is the per-event path.
  */
 @Injectable()
 export class LoginRiskService {
@@ -195,7 +195,13 @@ export class LoginRiskService {
     }
   }
 
+  /**
+   * Only decisions accounts must act on (step-up, block) are published: an allow changes nothing
+   * there, and publishing one per sign-in would cost an outbox row, a relay round and a consumer
+   * transaction in accounts for every login. The allow is still recorded (assessment, chain entry).
+   */
   private decisionEvent({ facts, assessment }: Scored): StagedEvent<'audit.login.assessed'>[] {
+    if (assessment.decision === 'allow') return [];
     if (facts.userId === null || (facts.outcome !== 'success' && facts.outcome !== 'step_up_required')) return [];
     return [
       {

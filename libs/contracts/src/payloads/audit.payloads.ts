@@ -3,7 +3,10 @@ import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, 
 export const LOGIN_DECISIONS = ['allow', 'step_up', 'block'] as const;
 export type LoginDecision = (typeof LOGIN_DECISIONS)[number];
 
-/** Audit's risk decision on a login attempt; accounts enforces it. */
+/**
+ * Audit's risk decision on a login attempt; accounts enforces it. Published for step-up and block
+ * only (an allow asks nothing of accounts); consumers still accept 'allow' and ignore it.
+ */
 export class LoginAssessedV1 {
   @IsUUID() attemptId!: string;
   @IsUUID() userId!: string;
