@@ -144,5 +144,16 @@ describe('accounts: privacy policy versions and consent', () => {
     expect(open.policyAcceptanceRequired).toBeNull();
     expect((JSON.parse(Buffer.from(open.accessToken.split('.')[1] ?? '', 'base64url').toString()) as { pendingPolicy?: string }).pendingPolicy).toBeUndefined();
     await request(url).put('/api/accounts/me/consents/marketing').auth(open.accessToken, { type: 'bearer' }).send({ granted: true }).expect(200);
+
+    // Memberships and the gate are read together for every token: with both present, it carries both.
+    const created = await request(url).post('/api/accounts/institutions').auth(open.accessToken, { type: 'bearer' }).send({ name: 'Open Institute', contactEmail: 'ops@example.org' }).expect(201);
+    await publish('2026.10', true);
+    const both = await request(url).post('/api/accounts/auth/refresh').set('cookie', cookieFrom(refreshed.headers['set-cookie'], 'exam_refresh')).expect(200);
+    const bothClaims = JSON.parse(Buffer.from((both.body as TokenBody).accessToken.split('.')[1] ?? '', 'base64url').toString()) as {
+      pendingPolicy?: string;
+      memberships: { institutionId: string; roles: string[] }[];
+    };
+    expect(bothClaims.pendingPolicy).toBe('2026.10');
+    expect(bothClaims.memberships).toEqual([{ institutionId: (created.body as { institutionId: string }).institutionId, roles: ['org_admin'] }]);
   });
 });
