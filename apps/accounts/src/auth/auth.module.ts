@@ -9,7 +9,6 @@ import { AuthController } from './auth.controller';
 import { FaceSignInController } from './face/face-sign-in.controller';
 import { FaceSignInService } from './face/face-sign-in.service';
 import { FaceVerificationModule } from './face/face-verification.module';
-import { GrantFactsReader } from './grant-facts.reader';
 import { IpThrottle } from './ip-throttle';
 import { LocalStrategy } from './local.strategy';
 import { LoginService } from './login.service';
@@ -22,6 +21,6 @@ import { VerificationModule } from '../verification/verification.module';
 @Module({
   imports: [UsersModule, SessionsModule, InstitutionsModule, VerificationModule, PrivacyModule, FaceVerificationModule],
   controllers: [AuthController, FaceSignInController],
-  providers: [AccessTokenIssuer, GrantFactsReader, AccessGrant, IpThrottle, LoginAttemptsRecorder, SignInCompleter, StepUpService, FaceSignInService, LoginService, RefreshService, LocalStrategy],
+  providers: [AccessTokenIssuer, AccessGrant, IpThrottle, LoginAttemptsRecorder, SignInCompleter, StepUpService, FaceSignInService, LoginService, RefreshService, LocalStrategy],
 })
 export class AuthModule {}

@@ -3,25 +3,17 @@ import type { InstitutionMembership, OrgRole } from '@exam/contracts';
 import type { EntityManager } from 'typeorm';
 import { MembershipEntity } from './membership.entity';
 
-/** At most this many membership rows go into a token. */
-export const MAX_MEMBERSHIPS = 200;
-
-/** Membership rows (oldest first) as tokens carry them: one entry per institution with its roles. */
-export function groupMemberships(rows: readonly { readonly institutionId: string; readonly role: OrgRole }[]): InstitutionMembership[] {
-  const byInstitution = new Map<string, OrgRole[]>();
-  for (const row of rows) {
-    const roles = byInstitution.get(row.institutionId) ?? [];
-    roles.push(row.role);
-    byInstitution.set(row.institutionId, roles);
-  }
-  return [...byInstitution].map(([institutionId, roles]) => ({ institutionId, roles }));
-}
-
 /** A user's institution roles as access tokens carry them. */
 @Injectable()
 export class MembershipsReader {
   async of(manager: EntityManager, userId: string): Promise<InstitutionMembership[]> {
-    const rows = await manager.find(MembershipEntity, { where: { userId }, order: { createdAt: 'ASC' }, take: MAX_MEMBERSHIPS });
-    return groupMemberships(rows);
+    const rows = await manager.find(MembershipEntity, { where: { userId }, order: { createdAt: 'ASC' }, take: 200 });
+    const byInstitution = new Map<string, OrgRole[]>();
+    for (const row of rows) {
+      const roles = byInstitution.get(row.institutionId) ?? [];
+      roles.push(row.role);
+      byInstitution.set(row.institutionId, roles);
+    }
+    return [...byInstitution].map(([institutionId, roles]) => ({ institutionId, roles }));
   }
 }

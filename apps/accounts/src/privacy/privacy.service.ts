@@ -74,6 +74,25 @@ export class PrivacyService {
     await this.record(this.dataSource.manager, userId, found.version);
   }
 
+  /**
+   * The version to accept before anything else, when a material change came after the user's last acceptance.
+   * On every sign-in and refresh, so the common case (nothing pending) is one indexed query.
+   */
+  async pendingAcceptance(manager: EntityManager, userId: string): Promise<string | null> {
+    const rows: { version: string; accepted: number | string }[] = await manager.query(
+      `SELECT m.version AS version,
+              EXISTS (SELECT 1 FROM policy_acceptances a JOIN policy_versions v ON v.version = a.version
+                       WHERE a.user_id = ? AND v.effective_at >= m.effective_at) AS accepted
+         FROM policy_versions m
+        WHERE m.material_change = 1 AND m.effective_at <= ?
+        ORDER BY m.effective_at DESC LIMIT 1`,
+      [userId, this.clock.now()],
+    );
+    const material = rows.at(0);
+    if (material === undefined || Number(material.accepted) === 1) return null;
+    return (await this.current(manager))?.version ?? material.version;
+  }
+
   async consents(userId: string): Promise<ConsentState[]> {
     const rows = await this.dataSource.getRepository(ConsentEntity).findBy({ userId });
     return CONSENT_PURPOSES.map((purpose) => {
