@@ -13,6 +13,7 @@ import { AccountsModule } from '../apps/accounts/src/accounts.module';
 import { AccountsEnv } from '../apps/accounts/src/config/accounts.env';
 import { DevMailbox } from '../apps/accounts/src/notifications/dev-mailbox';
 import { closedLoop as closedLoopOf, HttpLoadGenerator, loginOnce, post, refreshCookieOf, type LoadKind, type Rate } from './support/http-load-worker';
+import { CpuMeter, type CpuTimes } from './support/cpu-meter';
 import { writeBenchResult } from './support/report';
 
 /**
@@ -35,6 +36,9 @@ const CONCURRENCY = 8;
 const USERS = CONCURRENCY;
 const PASSWORD = 'Bench-Password-Strong-42';
 const ARGON2 = { algorithm: Algorithm.Argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
+
+/** A round's rate with the CPU every party spent in it (this process's threads, MariaDB, Kafka). */
+type Measured<T extends Rate = Rate> = T & { readonly cpu: CpuTimes };
 
 function median<T>(values: readonly T[], key: (v: T) => number): T {
   const sorted = [...values].sort((a, b) => key(a) - key(b));
@@ -118,26 +122,33 @@ async function main(): Promise<void> {
       return reply.rate;
     };
 
-    const rawHashes: Rate[] = [];
+    const meter = new CpuMeter();
+    const measured = async <T extends Rate>(round: () => Promise<T>): Promise<Measured<T>> => {
+      const { result, cpu } = await meter.measure(round);
+      return { ...result, cpu };
+    };
+    const rawHashes: Measured[] = [];
     const unboundedHashes: Rate[] = [];
-    const logins: (Rate & { loopLagP99Ms: number })[] = [];
+    const logins: Measured<Rate & { loopLagP99Ms: number }>[] = [];
     await load('login');
     const slots = new Semaphore(HASH_SLOTS);
     const rawHash = (): Promise<string> => hash(PASSWORD, { ...ARGON2, salt: randomBytes(16) });
     for (let round = 0; round < ROUNDS; round += 1) {
       // As many hashes in flight as the service allows, and unbounded: 8 clients then put 4 (the libuv pool) on 2 CPUs,
       // which on a shared machine takes more CPU from other processes but makes four 19 MiB working sets contend.
-      rawHashes.push(await closedLoop(async () => {
+      rawHashes.push(await measured(() => closedLoop(async () => {
         await slots.run(rawHash);
-      }));
+      })));
       unboundedHashes.push(await closedLoop(async () => {
         await rawHash();
       }));
-      const lag = monitorEventLoopDelay({ resolution: 10 });
-      lag.enable();
-      const rate = await load('login');
-      lag.disable();
-      logins.push({ ...rate, loopLagP99Ms: lag.percentile(99) / 1e6 });
+      logins.push(await measured(async () => {
+        const lag = monitorEventLoopDelay({ resolution: 10 });
+        lag.enable();
+        const rate = await load('login');
+        lag.disable();
+        return { ...rate, loopLagP99Ms: lag.percentile(99) / 1e6 };
+      }));
     }
 
     cookies = await Promise.all(phones.map(async (phone, client) => refreshCookieOf(await loginOnce(agent, port, phone, PASSWORD, client))));
@@ -151,20 +162,20 @@ async function main(): Promise<void> {
     });
     await pool.query('CREATE DATABASE IF NOT EXISTS test_accounts_bench_raw');
     await pool.query('CREATE TABLE IF NOT EXISTS test_accounts_bench_raw.upserts (id INT PRIMARY KEY, token CHAR(64) NOT NULL, used_at DATETIME(3) NULL)');
-    const upserts: Rate[] = [];
-    const refreshes: Rate[] = [];
+    const upserts: Measured[] = [];
+    const refreshes: Measured[] = [];
     // The cheapest answer of the same route (no cookie → 401, no database): HTTP client + Fastify + Nest alone.
-    const floors: Rate[] = [];
+    const floors: Measured[] = [];
     try {
       for (let round = 0; round < ROUNDS; round += 1) {
-        upserts.push(await closedLoop(async (worker) => {
+        upserts.push(await measured(() => closedLoop(async (worker) => {
           await pool.query(
             'INSERT INTO test_accounts_bench_raw.upserts (id, token, used_at) VALUES (?, ?, NOW(3)) ON DUPLICATE KEY UPDATE token = VALUES(token), used_at = VALUES(used_at)',
             [worker, randomBytes(32).toString('hex')],
           );
-        }));
-        refreshes.push(await load('refresh'));
-        floors.push(await load('floor'));
+        })));
+        refreshes.push(await measured(() => load('refresh')));
+        floors.push(await measured(() => load('floor')));
       }
     } finally {
       await pool.query('DROP DATABASE IF EXISTS test_accounts_bench_raw');
@@ -184,6 +195,21 @@ async function main(): Promise<void> {
     const refreshRatio = refreshRate.perSecond / upsertRate.perSecond;
     const floorRatio = floorRate.perSecond / upsertRate.perSecond;
     const database = await durability();
+    const cpuPerOperation = {
+      rawHash: CpuMeter.perOperation(hashRate.cpu, hashRate.count),
+      login: CpuMeter.perOperation(loginRate.cpu, loginRate.count),
+      rawUpsert: CpuMeter.perOperation(upsertRate.cpu, upsertRate.count),
+      refresh: CpuMeter.perOperation(refreshRate.cpu, refreshRate.count),
+      floor: CpuMeter.perOperation(floorRate.cpu, floorRate.count),
+    };
+    // With the CPUs saturated, rates go as 1 / CPU per operation: the ratios the CPU costs alone predict, which
+    // throughput noise does not move much. A login is a hash plus everything else; the ratio cannot beat
+    // hash / (hash + everything else).
+    const cpuBound = {
+      loginRatio: Number(((cpuPerOperation.rawHash.total) / Math.max(0.01, cpuPerOperation.login.total)).toFixed(2)),
+      refreshRatio: Number(((cpuPerOperation.rawUpsert.total) / Math.max(0.01, cpuPerOperation.refresh.total)).toFixed(2)),
+      floorRatio: Number(((cpuPerOperation.rawUpsert.total) / Math.max(0.01, cpuPerOperation.floor.total)).toFixed(2)),
+    };
     // The ratios are only meaningful on a quiet machine: other processes take CPU from the service's main thread.
     const machine = { cpus: availableParallelism(), loadAverage1m: loadavg()[0] ?? 0, uvThreadpoolSize: process.env.UV_THREADPOOL_SIZE ?? '4 (default)' };
     const verdict = (ok: boolean): string => (ok ? 'ok' : 'MISSED');
@@ -196,6 +222,9 @@ async function main(): Promise<void> {
     console.log(`token refresh (HTTP)     ${refreshRate.perSecond.toFixed(1).padStart(8)} /s  p99 ${refreshRate.p99Ms.toFixed(1)} ms  errors ${refreshRate.errors}`);
     console.log(`  ratio ${refreshRatio.toFixed(2)} (target ≥ 0.3: ${verdict(refreshRatio >= 0.3)}), p99 target < 50 ms: ${verdict(refreshRate.p99Ms < 50)}`);
     console.log(`HTTP floor (401, no DB)  ${floorRate.perSecond.toFixed(1).padStart(8)} /s  p99 ${floorRate.p99Ms.toFixed(1)} ms  (ratio ${floorRatio.toFixed(2)}: no refresh can beat it)`);
+    console.log(`CPU ms per operation (median round; this process's main thread, its other threads, ${meter.measuredServers.join(', ')}):`);
+    for (const [name, parts] of Object.entries(cpuPerOperation)) console.log(`  ${name.padEnd(10)} ${JSON.stringify(parts)}`);
+    console.log(`  ratios the CPU costs predict: login ${cpuBound.loginRatio}, refresh ${cpuBound.refreshRatio}, floor ${cpuBound.floorRatio}`);
     console.log(`database durability: ${JSON.stringify(database)}`);
     console.log(`machine: ${machine.cpus} CPUs, load average ${machine.loadAverage1m.toFixed(1)}, UV_THREADPOOL_SIZE ${machine.uvThreadpoolSize} (ratios assume an otherwise idle machine)`);
     const file = writeBenchResult('accounts', {
@@ -214,6 +243,8 @@ async function main(): Promise<void> {
       loginRatio,
       refreshRatio,
       floorRatio,
+      cpuPerOperation,
+      cpuBound,
       database,
       machine,
     });

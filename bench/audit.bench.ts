@@ -13,6 +13,8 @@ import { CheckpointSigner } from '../apps/audit/src/audit-log/checkpoint-signer'
 import { AuditModule } from '../apps/audit/src/audit.module';
 import { AuditEnv } from '../apps/audit/src/config/audit.env';
 import { issueTestToken } from '@exam/testing';
+import { availableParallelism } from 'node:os';
+import { CpuMeter } from './support/cpu-meter';
 
 /**
  * Run: npm run bench -- audit (BENCH_AUDIT_SECONDS=180 BENCH_AUDIT_RATE=5000 by default).
@@ -141,6 +143,8 @@ async function main(): Promise<void> {
 
   const samples: { t: number; produced: number; ingested: number; lagMessages: number; latestLatencyMs: number | null }[] = [];
   const progress = { produced: 0, finished: false };
+  const meter = new CpuMeter();
+  const cpuBefore = meter.read();
   const started = performance.now();
   const task: ProducerTask = { brokers: testEnv().kafkaBrokers, topic, base: Date.now() };
   const worker = new Worker(__filename, { workerData: task });
@@ -177,7 +181,21 @@ async function main(): Promise<void> {
   await producing;
   const produced = progress.produced;
   const produceSeconds = (performance.now() - started) / 1000;
-  const e2eRate = (await ingestionProgress(data)).ingested / produceSeconds;
+  const ingestedTotal = (await ingestionProgress(data)).ingested;
+  const e2eRate = ingestedTotal / produceSeconds;
+  const cpu = CpuMeter.between(cpuBefore, meter.read());
+  // Cores each party kept busy while producing, and the consumer side's CPU per ingested event: the service's main
+  // thread plus MariaDB, against what is left of the machine once the bench's producer (a worker thread standing in
+  // for the other services, which in production run elsewhere) and the broker have taken theirs.
+  const cores = (ms: number): number => Number((ms / 1000 / produceSeconds).toFixed(2));
+  const consumerMsPerEvent = (cpu.mainThread + (cpu.servers.mariadb ?? 0)) / Math.max(1, ingestedTotal);
+  const leftForConsumer = availableParallelism() - (cpu.otherThreads + (cpu.servers.kafka ?? 0)) / 1000 / produceSeconds;
+  const cpuBudget = {
+    cores: { serviceMainThread: cores(cpu.mainThread), producerAndOtherThreads: cores(cpu.otherThreads), mariadb: cores(cpu.servers.mariadb ?? 0), kafka: cores(cpu.servers.kafka ?? 0) },
+    consumerCpuMsPerEvent: Number(consumerMsPerEvent.toFixed(3)),
+    coresLeftForConsumer: Number(leftForConsumer.toFixed(2)),
+    sustainableEventsPerSecondOnThisMachine: Math.round(leftForConsumer / (consumerMsPerEvent / 1000)),
+  };
   // The audit consumer stops here, so a backlog it is still draining competes with neither the raw
   // consume measurement nor verification (the HTTP endpoint stays up).
   await service.app.get(KafkaEventServer).close();
@@ -205,6 +223,7 @@ async function main(): Promise<void> {
     finalLagMessages: tail.at(-1)?.lagMessages ?? null,
     finalLagSecondsEstimate: Number(lagSeconds.toFixed(1)),
     lagGrowing,
+    cpuBudget,
     verify: { ok: (verify.body as { ok: boolean }).ok, entries: verified, ms: Math.round(verifyMs), entriesPerSecond: Math.round((verified * 1000) / verifyMs) },
     targets: { eventsPerSecond: 5000, maxLagSeconds: 5, minRatioToRaw: 0.1 },
     pass: e2eRate >= 5000 && lagSeconds < 5 && !lagGrowing && e2eRate / rawRate >= 0.1,
