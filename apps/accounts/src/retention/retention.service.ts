@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { deleteInBatches } from '@exam/platform';
+import { deleteInBatches, retryOnDeadlock } from '@exam/platform';
 import { DataSource } from 'typeorm';
 import { ACCOUNTS_ENV } from '../config/accounts-env.token';
 import type { AccountsEnv } from '../config/accounts.env';
@@ -28,7 +28,8 @@ const MAX_BATCHES_PER_PASS = 200;
  * used face-check token records, per-IP failure counters). Every statement is a bounded `DELETE … WHERE <time predicate> LIMIT n`, so a
  * pass holds locks briefly, is idempotent (a second pass finds nothing), and several replicas may run it at
  * once: rows are chosen by the predicate, not claimed, and a row deleted by one replica is simply not found by
- * another.
+ * another. Two replicas' batches can still meet in a lock cycle (their locking reads and deletes take gap locks on
+ * shared indexes); InnoDB then rolls one back whole, and that batch runs again.
  */
 @Injectable()
 export class RetentionService {
@@ -84,7 +85,7 @@ export class RetentionService {
    * registration restarted meanwhile (new code, row locked by the registration) survives.
    */
   private async deletePendingRegistrationBatch(cutoff: Date, limit: number): Promise<{ selected: number; users: number }> {
-    return this.dataSource.transaction(async (manager) => {
+    return retryOnDeadlock(() => this.dataSource.transaction(async (manager) => {
       const rows: { id: string }[] = await manager.query(
         `SELECT u.id FROM users u
           WHERE u.status = 'pending' AND u.created_at < ?
@@ -102,7 +103,7 @@ export class RetentionService {
       await manager.query('DELETE FROM verification_codes WHERE user_id IN (?) AND user_id NOT IN (SELECT id FROM users)', [ids]);
       await manager.query('DELETE FROM policy_acceptances WHERE user_id IN (?) AND user_id NOT IN (SELECT id FROM users)', [ids]);
       return { selected: rows.length, users: deleted.affectedRows ?? 0 };
-    });
+    }));
   }
 
   /** Session and its refresh tokens go together, in one short transaction per batch. */
@@ -111,14 +112,14 @@ export class RetentionService {
     cutoff: Date,
     limit: number,
   ): Promise<{ selected: number; sessions: number; refreshTokens: number }> {
-    return this.dataSource.transaction(async (manager) => {
+    return retryOnDeadlock(() => this.dataSource.transaction(async (manager) => {
       const rows: { id: string }[] = await manager.query(`SELECT id FROM sessions WHERE ${column} < ? ORDER BY ${column} LIMIT ?`, [cutoff, limit]);
       if (rows.length === 0) return { selected: 0, sessions: 0, refreshTokens: 0 };
       const ids = rows.map((r) => r.id);
       const tokens: Deleted = await manager.query('DELETE FROM refresh_tokens WHERE session_id IN (?)', [ids]);
       const deleted: Deleted = await manager.query(`DELETE FROM sessions WHERE id IN (?) AND ${column} < ?`, [ids, cutoff]);
       return { selected: rows.length, sessions: deleted.affectedRows ?? 0, refreshTokens: tokens.affectedRows ?? 0 };
-    });
+    }));
   }
 
   /** Rows of one table whose `column` lies before the cutoff, in bounded batches (the shared retention primitive). */
