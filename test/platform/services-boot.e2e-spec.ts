@@ -1,6 +1,8 @@
 import type { BaseServiceEnv, ServiceDefinition } from '@exam/platform';
-import { expectEventually, ServiceTestBed } from '@exam/testing';
+import { expectEventually, issueTestToken, ServiceTestBed } from '@exam/testing';
+import { randomUUID } from 'node:crypto';
 import request from 'supertest';
+import { documentedRoutes, fillPath, type DocumentedRoute } from '../support/documented-routes';
 import { ACCOUNTS_SERVICE } from '../../apps/accounts/src/accounts.service-definition';
 import { AccountsEnv } from '../../apps/accounts/src/config/accounts.env';
 import { AUDIT_SERVICE } from '../../apps/audit/src/audit.service-definition';
@@ -24,6 +26,61 @@ const cases: Case<BaseServiceEnv>[] = [
   { definition: PAYMENTS_SERVICE, envClass: PaymentsEnv },
   { definition: AUDIT_SERVICE, envClass: AuditEnv },
 ] as Case<BaseServiceEnv>[];
+
+type Body = { readonly json: string; readonly contentType?: string } | undefined;
+
+/** One kind of hostile or careless request, sent to every documented route. */
+interface Hostile {
+  readonly name: string;
+  readonly token: () => string | undefined;
+  readonly param: () => string;
+  readonly query: string;
+  /** Sent to POST, PUT and PATCH routes only. */
+  readonly body: Body;
+}
+
+const admin = (): string => issueTestToken({ roles: ['platform_admin', 'security_analyst', 'candidate'] });
+
+const HOSTILE: readonly Hostile[] = [
+  { name: 'no token', token: () => undefined, param: randomUUID, query: '', body: { json: '{"unexpected":1}' } },
+  {
+    name: 'candidate, junk and pollution fields',
+    token: () => issueTestToken({ roles: ['candidate'] }),
+    param: () => 'not-a-uuid',
+    query: '?limit=-5&offset=abc&from=yesterday&to=%00&sort=%3BDROP&page=1e309',
+    body: { json: '{"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}},"unexpected":{"$gt":""}}' },
+  },
+  {
+    name: 'staff of another institution, array body',
+    token: () => issueTestToken({ roles: ['candidate'], memberships: [{ institutionId: randomUUID(), roles: ['org_admin', 'org_staff'] }] }),
+    param: randomUUID,
+    query: '',
+    body: { json: '[]' },
+  },
+  { name: 'admin, malformed JSON, oversized parameter', token: admin, param: () => 'x'.repeat(300), query: '?limit=999999999999', body: { json: '{"a":' } },
+  {
+    name: 'admin, wrong types',
+    token: admin,
+    param: randomUUID,
+    query: '?from=2026-13-45&to=not-a-date&limit=0',
+    body: {
+      json: JSON.stringify({ name: 12345, code: [], email: {}, phone: true, version: null, limit: 'x', password: 7, reason: ['a'], ids: 'not-a-list', granted: 'yes', effectiveAt: 'never' }),
+    },
+  },
+  { name: 'admin, text body', token: admin, param: randomUUID, query: '', body: { json: 'hello', contentType: 'text/plain' } },
+];
+
+async function send(url: string, route: DocumentedRoute, hostile: Hostile): Promise<request.Response> {
+  const path = fillPath(route.path, hostile.param()) + hostile.query;
+  const agent = request(url);
+  let call = route.method === 'GET' ? agent.get(path) : route.method === 'DELETE' ? agent.delete(path) : route.method === 'PUT' ? agent.put(path) : route.method === 'PATCH' ? agent.patch(path) : agent.post(path);
+  call = call.timeout(15_000).set('x-forwarded-for', `198.51.100.${Math.floor(Math.random() * 250) + 1}`);
+  const token = hostile.token();
+  if (token !== undefined) call = call.set('authorization', `Bearer ${token}`);
+  const body = route.method === 'GET' || route.method === 'DELETE' ? undefined : hostile.body;
+  if (body !== undefined) call = call.set('content-type', body.contentType ?? 'application/json').send(body.json);
+  return call;
+}
 
 describe.each(cases)('service $definition.service', ({ definition, envClass }) => {
   let service: ServiceTestBed<BaseServiceEnv>;
@@ -49,6 +106,30 @@ describe.each(cases)('service $definition.service', ({ definition, envClass }) =
     expect(response.body).toMatchObject({ statusCode: 404, code: 'REQUEST.NOT_FOUND' });
     expect(typeof (response.body as { correlationId: unknown }).correlationId).toBe('string');
   });
+
+  it('should answer hostile requests on every documented route with a success or a 4xx and the shared error body, never a 5xx', async () => {
+    const routes = documentedRoutes(definition.service);
+    expect(routes.length).toBeGreaterThanOrEqual(2);
+    const findings: string[] = [];
+    for (const route of routes) {
+      for (const hostile of HOSTILE) {
+        const label = `${hostile.name}: ${route.method} ${route.path}`;
+        try {
+          const response = await send(service.url, route, hostile);
+          const body = response.body as { statusCode?: unknown; code?: unknown };
+          if (response.status >= 500) findings.push(`${label} -> ${response.status} ${String(body.code)}`);
+          else if (response.status >= 400 && (body.statusCode !== response.status || typeof body.code !== 'string')) {
+            findings.push(`${label} -> ${response.status} without the shared error body`);
+          }
+        } catch (error: unknown) {
+          findings.push(`${label} -> ${error instanceof Error ? error.message : String(error)}`);
+        }
+      }
+    }
+    expect(findings).toEqual([]);
+    // The services run in this process: a body that polluted Object.prototype would show here.
+    expect(Object.prototype).not.toHaveProperty('polluted');
+  }, 180_000);
 
   it('should refuse malformed JSON with 400, not 500', async () => {
     const response = await request(service.url)

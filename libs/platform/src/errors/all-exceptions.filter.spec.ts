@@ -1,4 +1,4 @@
-import type { ArgumentsHost } from '@nestjs/common';
+import { BadRequestException, type ArgumentsHost } from '@nestjs/common';
 import { QueryFailedError } from 'typeorm';
 import { AllExceptionsFilter } from './all-exceptions.filter';
 import type { ErrorBody } from './error-body';
@@ -6,15 +6,23 @@ import type { ErrorBody } from './error-body';
 interface Sent {
   status?: number;
   body?: ErrorBody;
+  headers?: Map<string, string>;
 }
 
-function hostFor(sent: Sent): ArgumentsHost {
+function hostFor(sent: Sent, preset: Record<string, string> = {}): ArgumentsHost {
+  const headers = new Map(Object.entries(preset));
+  sent.headers = headers;
   const reply = {
     status(code: number) {
       sent.status = code;
       return reply;
     },
-    header() {
+    header(name: string, value: string) {
+      headers.set(name, value);
+      return reply;
+    },
+    removeHeader(name: string) {
+      headers.delete(name);
       return reply;
     },
     send(body: ErrorBody) {
@@ -37,6 +45,18 @@ describe(AllExceptionsFilter.name, () => {
     expect(sent.status).toBe(503);
     expect(sent.body).toMatchObject({ statusCode: 503, code: 'SERVICE.BUSY' });
     expect(sent.body?.message).not.toContain('UPDATE');
+  });
+
+  it('should answer an error of a CSV download route as a JSON error body, not as the download', () => {
+    const sent: Sent = {};
+    const preset = { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': 'attachment; filename="audit-log.csv"' };
+
+    sut.catch(new BadRequestException(['limit must not be greater than 1000']), hostFor(sent, preset));
+
+    expect(sent.status).toBe(400);
+    expect(sent.body).toMatchObject({ statusCode: 400, code: 'REQUEST.MALFORMED', message: 'limit must not be greater than 1000' });
+    expect(sent.headers?.get('content-type')).toBe('application/json; charset=utf-8');
+    expect(sent.headers?.has('content-disposition')).toBe(false);
   });
 
   it('should keep other database errors a 500 without internals', () => {

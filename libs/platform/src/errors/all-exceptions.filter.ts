@@ -8,8 +8,12 @@ import { statusOf } from './error-status';
 interface ReplyLike {
   status(code: number): ReplyLike;
   header(name: string, value: string): ReplyLike;
+  removeHeader(name: string): ReplyLike;
   send(body: unknown): unknown;
 }
+
+/** Headers a route may have set for its success (`@Header`) that must not describe an error body. */
+const SUCCESS_ONLY_HEADERS = ['content-disposition', 'content-length'] as const;
 
 const HTTP_CODES: Readonly<Record<number, string>> = {
   400: 'REQUEST.MALFORMED',
@@ -54,7 +58,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const reply = host.switchToHttp().getResponse<ReplyLike>();
     const correlationId = currentTraceId();
     const body = this.toBody(exception, correlationId);
-    reply.header('x-request-id', correlationId).status(body.statusCode).send(body);
+    // A route that answers CSV or a download has set its content type already: the error body is JSON whatever the
+    // route meant to send (with text/csv still set, sending it failed and turned every 4xx of such a route into a 500).
+    for (const name of SUCCESS_ONLY_HEADERS) reply.removeHeader(name);
+    reply.header('content-type', 'application/json; charset=utf-8').header('x-request-id', correlationId).status(body.statusCode).send(body);
   }
 
   private toBody(exception: unknown, correlationId: string): ErrorBody {
