@@ -3,7 +3,7 @@ import { CryptoError } from './crypto.errors';
 import { FieldCipher } from './field-cipher';
 import { FieldContext } from './field-context';
 import { KeyRing } from './key-ring';
-import { formatStoredValue, parseStoredValue } from './stored-format';
+import { encryptedTextColumnLength, formatStoredValue, parseStoredValue } from './stored-format';
 
 const CONTEXT: FieldContext = {
   service: 'identity',
@@ -208,5 +208,26 @@ describe(FieldCipher.name, () => {
     const value = parseStoredValue(sut.encrypt(PLAINTEXT, CONTEXT));
 
     expect(sut.decrypt(formatStoredValue(value.keyId, value), CONTEXT)).toBe(PLAINTEXT);
+  });
+});
+
+describe(encryptedTextColumnLength.name, () => {
+  const longestKeyId = 'k'.repeat(32);
+  const sut = new FieldCipher(ring({ [longestKeyId]: 0x42 }, longestKeyId));
+
+  it.each([
+    ['ASCII', 'a'],
+    ['a CJK character (3 bytes in UTF-8)', '测'],
+    ['a CJK Extension B character of a rare name (4 bytes, one character to a validator)', '𠀀'],
+  ])('should hold the longest value a validator lets through, in %s', (_case, character) => {
+    for (const characters of [1, 64, 100, 200, 254]) {
+      const stored = sut.encrypt(Array.from({ length: characters }, () => character).join(''), CONTEXT);
+      expect(stored.length).toBeLessThanOrEqual(encryptedTextColumnLength(characters));
+    }
+  });
+
+  it('should be exact for 4-byte characters under the longest key id', () => {
+    const stored = sut.encrypt('𠀀'.repeat(100), CONTEXT);
+    expect(stored.length).toBe(encryptedTextColumnLength(100));
   });
 });

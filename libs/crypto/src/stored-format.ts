@@ -1,6 +1,6 @@
 import { GCM_NONCE_BYTES, GCM_TAG_BYTES, GcmSealed } from './aes-gcm';
 import { CryptoError } from './crypto.errors';
-import { isValidKeyId } from './key-id';
+import { isValidKeyId, KEY_ID_MAX_LENGTH } from './key-id';
 
 /**
  * Stored layout, one ASCII string per value: `ef1:<keyId>:<base64url(nonce[12] ‖ ciphertext ‖ tag[16])>`.
@@ -21,6 +21,22 @@ export interface StoredValue extends GcmSealed {
 export function formatStoredValue(keyId: string, sealed: GcmSealed): string {
   const payload = Buffer.concat([sealed.nonce, sealed.ciphertext, sealed.tag]).toString('base64url');
   return `${PREFIX}${STORED_FORMAT_VERSION}${SEPARATOR}${keyId}${SEPARATOR}${payload}`;
+}
+
+/** The longest stored value of a plaintext of `plaintextBytes` bytes, under any valid key id. */
+export function storedValueMaxLength(plaintextBytes: number): number {
+  const header = PREFIX.length + String(STORED_FORMAT_VERSION).length + SEPARATOR.length + KEY_ID_MAX_LENGTH + SEPARATOR.length;
+  return header + Math.ceil(((GCM_NONCE_BYTES + plaintextBytes + GCM_TAG_BYTES) * 4) / 3);
+}
+
+/**
+ * The column width an encrypted text field needs when its validator allows `maxCharacters` characters.
+ * Validators count a character outside the Basic Multilingual Plane as one, and UTF-8 takes 4 bytes for it:
+ * rare characters of Chinese names (CJK Extension B, 𠀀 …) are exactly that, so a width computed from 1 byte,
+ * or 3 bytes, per character refuses real people's names with a database error.
+ */
+export function encryptedTextColumnLength(maxCharacters: number): number {
+  return storedValueMaxLength(maxCharacters * 4);
 }
 
 function malformed(reason: string): CryptoError {
