@@ -37,6 +37,8 @@ interface Hostile {
   readonly query: (route: DocumentedRoute) => string;
   /** Sent to POST, PUT and PATCH routes only. */
   readonly body: (route: DocumentedRoute) => Body;
+  /** Send the identical request twice at once (a double submit): duplicate keys must not surface as a 5xx. */
+  readonly twice?: boolean;
 }
 
 const admin = (): string => issueTestToken({ roles: ['platform_admin', 'security_analyst', 'candidate'] });
@@ -94,16 +96,31 @@ const HOSTILE: readonly Hostile[] = [
   { name: 'admin, text body', token: admin, param: randomUUID, query: fixed(''), body: fixed({ json: 'hello', contentType: 'text/plain' }) },
   atBoundary('max'),
   atBoundary('min'),
+  { ...atBoundary('min'), name: 'admin, the same request twice at once', twice: true },
 ];
 
-async function send(url: string, route: DocumentedRoute, hostile: Hostile): Promise<request.Response> {
-  const path = fillPath(route.path, hostile.param()) + hostile.query(route);
+interface Prepared {
+  readonly path: string;
+  readonly token: string | undefined;
+  readonly body: Body;
+  readonly forwardedFor: string;
+}
+
+function prepare(route: DocumentedRoute, hostile: Hostile): Prepared {
+  return {
+    path: fillPath(route.path, hostile.param()) + hostile.query(route),
+    token: hostile.token(),
+    body: route.method === 'GET' || route.method === 'DELETE' ? undefined : hostile.body(route),
+    forwardedFor: `198.51.100.${Math.floor(Math.random() * 250) + 1}`,
+  };
+}
+
+async function send(url: string, route: DocumentedRoute, prepared: Prepared): Promise<request.Response> {
+  const { path, token, body, forwardedFor } = prepared;
   const agent = request(url);
   let call = route.method === 'GET' ? agent.get(path) : route.method === 'DELETE' ? agent.delete(path) : route.method === 'PUT' ? agent.put(path) : route.method === 'PATCH' ? agent.patch(path) : agent.post(path);
-  call = call.timeout(15_000).set('x-forwarded-for', `198.51.100.${Math.floor(Math.random() * 250) + 1}`);
-  const token = hostile.token();
+  call = call.timeout(15_000).set('x-forwarded-for', forwardedFor);
   if (token !== undefined) call = call.set('authorization', `Bearer ${token}`);
-  const body = route.method === 'GET' || route.method === 'DELETE' ? undefined : hostile.body(route);
   if (body !== undefined) call = call.set('content-type', body.contentType ?? 'application/json').send(body.json);
   return call;
 }
@@ -141,14 +158,17 @@ describe.each(cases)('service $definition.service', ({ definition, envClass }) =
       for (const hostile of HOSTILE) {
         const label = `${hostile.name}: ${route.method} ${route.path}`;
         try {
-          const response = await send(service.url, route, hostile);
-          const body = response.body as { statusCode?: unknown; code?: unknown };
-          if (process.env.SWEEP_DEBUG) process.stdout.write(`${label} -> ${response.status} ${String(body.code)}\n`);
-          if (response.status >= 500) findings.push(`${label} -> ${response.status} ${String(body.code)}`);
-          // Node's HTTP parser refuses an oversized request line or headers before the application sees it.
-          else if (response.status === 431 || response.status === 414) continue;
-          else if (response.status >= 400 && (body.statusCode !== response.status || typeof body.code !== 'string')) {
-            findings.push(`${label} -> ${response.status} without the shared error body`);
+          const prepared = prepare(route, hostile);
+          const responses = await Promise.all(Array.from({ length: hostile.twice === true ? 2 : 1 }, () => send(service.url, route, prepared)));
+          for (const response of responses) {
+            const body = response.body as { statusCode?: unknown; code?: unknown };
+            if (process.env.SWEEP_DEBUG) process.stdout.write(`${label} -> ${response.status} ${String(body.code)}\n`);
+            if (response.status >= 500) findings.push(`${label} -> ${response.status} ${String(body.code)}`);
+            // Node's HTTP parser refuses an oversized request line or headers before the application sees it.
+            else if (response.status === 431 || response.status === 414) continue;
+            else if (response.status >= 400 && (body.statusCode !== response.status || typeof body.code !== 'string')) {
+              findings.push(`${label} -> ${response.status} without the shared error body`);
+            }
           }
         } catch (error: unknown) {
           findings.push(`${label} -> ${error instanceof Error ? error.message : String(error)}`);
