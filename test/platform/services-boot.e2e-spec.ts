@@ -2,6 +2,7 @@ import type { BaseServiceEnv, ServiceDefinition } from '@exam/platform';
 import { expectEventually, issueTestToken, ServiceTestBed } from '@exam/testing';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
+import { denialsFor } from '../support/access-denials';
 import { boundaryFields, documentedRoutes, fillPath, type Boundary, type DocumentedRoute } from '../support/documented-routes';
 import { ACCOUNTS_SERVICE } from '../../apps/accounts/src/accounts.service-definition';
 import { AccountsEnv } from '../../apps/accounts/src/config/accounts.env';
@@ -179,6 +180,30 @@ describe.each(cases)('service $definition.service', ({ definition, envClass }) =
     // The services run in this process: a body that polluted Object.prototype would show here.
     expect(Object.prototype).not.toHaveProperty('polluted');
   }, 180_000);
+
+  it('should refuse every protected route to a caller without the documented access, before touching its input', async () => {
+    const findings: string[] = [];
+    let checked = 0;
+    const routes = documentedRoutes(definition.service);
+    for (const route of routes) {
+      for (const denial of denialsFor(route)) {
+        const prepared: Prepared = {
+          path: route.path.replace(':institutionId', denial.institutionId).replace(/:[A-Za-z]+/g, randomUUID()),
+          token: denial.token,
+          body: route.method === 'GET' || route.method === 'DELETE' ? undefined : { json: '{}' },
+          forwardedFor: `198.51.100.${Math.floor(Math.random() * 250) + 1}`,
+        };
+        const response = await send(service.url, route, prepared);
+        checked += 1;
+        if (!denial.refusedWith.includes(response.status)) {
+          findings.push(`${denial.caller}: ${route.method} ${route.path} -> ${response.status}, expected ${denial.refusedWith.join(' or ')}`);
+        }
+      }
+    }
+    expect(findings).toEqual([]);
+    // Every protected route was tried at least once (without a token).
+    expect(checked).toBeGreaterThanOrEqual(routes.filter((r) => r.access !== 'public').length);
+  });
 
   it('should refuse malformed JSON with 400, not 500', async () => {
     const response = await request(service.url)

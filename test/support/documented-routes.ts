@@ -16,9 +16,12 @@ export interface DocumentedRoute {
   readonly path: string;
   readonly body: readonly DocumentedField[];
   readonly query: readonly DocumentedField[];
+  /** As the routes table states it: `public`, `signed in`, `role a / b`, or `a / b of :institutionId`. */
+  readonly access: string;
 }
 
 const ROUTE_HEADING = /^### (GET|POST|PUT|PATCH|DELETE) (\S+)$/;
+const ROUTE_ROW = /^\| (GET|POST|PUT|PATCH|DELETE) \| \[`([^`]+)`\][^|]*\| ([^|]+) \|/;
 const FIELD_ROW = /^\| `([A-Za-z0-9_]+)` \| ([^|]+) \| (required|optional|conditional) \| (.*) \|[^|]*\|$/;
 
 /**
@@ -28,12 +31,15 @@ const FIELD_ROW = /^\| `([A-Za-z0-9_]+)` \| ([^|]+) \| (required|optional|condit
  */
 export function documentedRoutes(service: string): DocumentedRoute[] {
   const text = readFileSync(join(__dirname, '..', '..', 'docs', 'api', `${service}.md`), 'utf8');
-  const routes: { method: DocumentedRoute['method']; path: string; body: DocumentedField[]; query: DocumentedField[] }[] = [];
+  const routes: { method: DocumentedRoute['method']; path: string; body: DocumentedField[]; query: DocumentedField[]; access: string }[] = [];
+  const accessOf = new Map<string, string>();
   let table: DocumentedField[] | undefined;
   for (const line of text.split('\n')) {
+    const row = ROUTE_ROW.exec(line);
+    if (row !== null) accessOf.set(`${row[1]} ${row[2]}`, row[3].trim());
     const heading = ROUTE_HEADING.exec(line);
     if (heading !== null) {
-      routes.push({ method: heading[1] as DocumentedRoute['method'], path: heading[2], body: [], query: [] });
+      routes.push({ method: heading[1] as DocumentedRoute['method'], path: heading[2], body: [], query: [], access: accessOf.get(`${heading[1]} ${heading[2]}`) ?? 'unknown' });
       table = undefined;
       continue;
     }
