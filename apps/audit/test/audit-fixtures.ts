@@ -1,6 +1,7 @@
 import type { EventEnvelope, TopicName } from '@exam/contracts';
 import { TopicNamer } from '@exam/platform';
-import { KafkaProbe, testEnvelope } from '@exam/testing';
+import { expectEventually, KafkaProbe, testEnvelope } from '@exam/testing';
+import type { DataSource } from 'typeorm';
 
 /** Builds an envelope exactly as another service's outbox would publish it. */
 export const envelopeOf = testEnvelope;
@@ -15,4 +16,37 @@ export async function publish(probe: KafkaProbe, names: TopicNamer, envelopes: r
       list.map((e) => ({ key: e.subjectId, value: JSON.stringify(e) })),
     );
   }
+}
+
+/** A `login_assessments` row as the scenario tests read it. */
+export interface AssessmentRow {
+  attempt_id: string;
+  decision: string;
+  score: number;
+  severity: string | null;
+  rules_fired: string;
+  detections: string;
+  alert_id: string | null;
+}
+
+/** Waits until every attempt is assessed; returns the rows in the attempts' order. */
+export async function assessmentsOf(data: DataSource, events: readonly EventEnvelope<'accounts.login.attempted'>[]): Promise<AssessmentRow[]> {
+  const ids = events.map((e) => e.payload.attemptId);
+  return expectEventually(
+    async () => {
+      const rows: AssessmentRow[] = await data.query('SELECT * FROM login_assessments WHERE attempt_id IN (?)', [ids]);
+      expect(rows).toHaveLength(ids.length);
+      return ids.map((id) => {
+        const row = rows.find((r) => r.attempt_id === id);
+        if (row === undefined) throw new Error(`attempt ${id} not assessed`);
+        return row;
+      });
+    },
+    { timeoutMs: 60_000 },
+  );
+}
+
+/** The rules an assessment fired. */
+export function rulesOf(row: Pick<AssessmentRow, 'rules_fired'>): string[] {
+  return JSON.parse(row.rules_fired) as string[];
 }

@@ -21,18 +21,10 @@ import { CheckpointSigner } from '../src/audit-log/checkpoint-signer';
 import { AuditModule } from '../src/audit.module';
 import { AuditEnv } from '../src/config/audit.env';
 import { LoginRiskService } from '../src/login-risk/login-risk.service';
-import { envelopeOf, publish } from './audit-fixtures';
+import { assessmentsOf, envelopeOf, publish, rulesOf } from './audit-fixtures';
 
 const BEIJING_IP = '114.247.50.2';
 const GUANGZHOU_IP = '113.108.182.52';
-
-interface AssessmentRow {
-  attempt_id: string;
-  decision: string;
-  rules_fired: string;
-  detections: string;
-  alert_id: string | null;
-}
 
 interface AlertItem {
   id: string;
@@ -77,18 +69,6 @@ describe('credential changes and institutions on login alerts (real Kafka, real 
     });
   }
 
-  async function assessmentsOf(events: readonly EventEnvelope<'accounts.login.attempted'>[]): Promise<AssessmentRow[]> {
-    const ids = events.map((e) => e.payload.attemptId);
-    return expectEventually(
-      async () => {
-        const rows: AssessmentRow[] = await data.query('SELECT * FROM login_assessments WHERE attempt_id IN (?)', [ids]);
-        expect(rows).toHaveLength(ids.length);
-        return ids.map((id) => rows.find((r) => r.attempt_id === id)!);
-      },
-      { timeoutMs: 60_000 },
-    );
-  }
-
   /** Waits until audit has applied the user's latest credential change to the login history. */
   async function historyKnowsChange(userId: string, changedAt: string): Promise<void> {
     await expectEventually(async () => {
@@ -98,7 +78,6 @@ describe('credential changes and institutions on login alerts (real Kafka, real 
     });
   }
 
-  const rules = (row: { rules_fired: string }): string[] => JSON.parse(row.rules_fired) as string[];
 
   beforeAll(async () => {
     db = await createTestDatabase('audit_credchange');
@@ -125,7 +104,7 @@ describe('credential changes and institutions on login alerts (real Kafka, real 
     const userId = randomUUID();
     const baseline = attempt({ userId, minutes: 0 });
     await publish(probe, names, [baseline]);
-    await assessmentsOf([baseline]);
+    await assessmentsOf(data, [baseline]);
     const change = envelopeOf(Topics.PasswordChanged, userId, { userId, method: 'reset_by_code', changedAt: at(30) });
     await publish(probe, names, [change]);
     await historyKnowsChange(userId, at(30));
@@ -133,9 +112,9 @@ describe('credential changes and institutions on login alerts (real Kafka, real 
     const known = attempt({ userId, minutes: 40 });
     const fresh = attempt({ userId, deviceId: 'phone-9', minutes: 60 });
     await publish(probe, names, [known, fresh]);
-    const [knownRow, freshRow] = await assessmentsOf([known, fresh]);
-    expect(rules(knownRow)).toEqual([]);
-    expect(rules(freshRow)).toEqual(['new_device', 'new_device_after_credential_change']);
+    const [knownRow, freshRow] = await assessmentsOf(data, [known, fresh]);
+    expect(rulesOf(knownRow)).toEqual([]);
+    expect(rulesOf(freshRow)).toEqual(['new_device', 'new_device_after_credential_change']);
     expect(freshRow.decision).toBe('step_up');
     const detection = (JSON.parse(freshRow.detections) as { rule: string; reason: string; evidence: Record<string, unknown> }[]).find(
       (d) => d.rule === 'new_device_after_credential_change',
@@ -159,21 +138,21 @@ describe('credential changes and institutions on login alerts (real Kafka, real 
     const userId = randomUUID();
     const baseline = attempt({ userId, minutes: 0 });
     await publish(probe, names, [baseline]);
-    await assessmentsOf([baseline]);
+    await assessmentsOf(data, [baseline]);
     const change = envelopeOf(Topics.ContactChanged, userId, { userId, kind: 'phone', maskedNewValue: '139****5678', changedAt: at(10) });
     await publish(probe, names, [change]);
     await historyKnowsChange(userId, at(10));
 
     const soon = attempt({ userId, deviceId: 'tablet-3', minutes: 70 });
     await publish(probe, names, [soon]);
-    const [soonRow] = await assessmentsOf([soon]);
-    expect(rules(soonRow)).toEqual(['new_device', 'new_device_after_credential_change']);
+    const [soonRow] = await assessmentsOf(data, [soon]);
+    expect(rulesOf(soonRow)).toEqual(['new_device', 'new_device_after_credential_change']);
     expect((JSON.parse(soonRow.detections) as { reason: string }[])[1]?.reason).toContain('after the phone number changed');
 
     const late = attempt({ userId, deviceId: 'desktop-4', minutes: 10 + 73 * 60 });
     await publish(probe, names, [late]);
-    const [lateRow] = await assessmentsOf([late]);
-    expect(rules(lateRow)).toEqual(['new_device']);
+    const [lateRow] = await assessmentsOf(data, [late]);
+    expect(rulesOf(lateRow)).toEqual(['new_device']);
   });
 
   it('should carry the user\'s institutions onto the alert, filter by institution and answer them', async () => {
@@ -185,8 +164,8 @@ describe('credential changes and institutions on login alerts (real Kafka, real 
       attempt({ userId, ip: BEIJING_IP, minutes: 20, institutionIds: [first, second] }),
     ];
     await publish(probe, names, events);
-    const rows = await assessmentsOf(events);
-    expect(rules(rows[1])).toContain('impossible_travel');
+    const rows = await assessmentsOf(data, events);
+    expect(rulesOf(rows[1])).toContain('impossible_travel');
     expect(rows[2]?.alert_id).toBe(rows[1]?.alert_id);
 
     const mine = await request(service.url).get('/api/audit/alerts').query({ institutionId: second }).set(analyst).expect(200);

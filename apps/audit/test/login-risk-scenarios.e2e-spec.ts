@@ -21,21 +21,11 @@ import { DataSource } from 'typeorm';
 import { CheckpointSigner } from '../src/audit-log/checkpoint-signer';
 import { AuditModule } from '../src/audit.module';
 import { AuditEnv } from '../src/config/audit.env';
-import { envelopeOf, publish } from './audit-fixtures';
+import { assessmentsOf, envelopeOf, publish, rulesOf } from './audit-fixtures';
 
 const BEIJING_IP = '114.247.50.2';
 const BEIJING_IP_2 = '123.125.71.38';
 const GUANGZHOU_IP = '113.108.182.52';
-
-interface AssessmentRow {
-  attempt_id: string;
-  decision: string;
-  score: number;
-  severity: string | null;
-  rules_fired: string;
-  detections: string;
-  alert_id: string | null;
-}
 
 interface AlertRow {
   id: string;
@@ -78,21 +68,8 @@ describe('login risk scenarios (real Kafka, real MariaDB)', () => {
     });
   }
 
-  async function assessmentsOf(events: readonly EventEnvelope<'accounts.login.attempted'>[]): Promise<AssessmentRow[]> {
-    const ids = events.map((e) => e.payload.attemptId);
-    return expectEventually(async () => {
-      const rows: AssessmentRow[] = await data.query('SELECT * FROM login_assessments WHERE attempt_id IN (?)', [ids]);
-      expect(rows).toHaveLength(ids.length);
-      return ids.map((id) => rows.find((r) => r.attempt_id === id)!);
-    }, { timeoutMs: 60_000 });
-  }
-
   async function alertsOfUser(userId: string): Promise<AlertRow[]> {
     return data.query('SELECT * FROM security_alerts WHERE user_id = ? ORDER BY created_at', [userId]);
-  }
-
-  function rules(row: { rules_fired: string }): string[] {
-    return JSON.parse(row.rules_fired) as string[];
   }
 
   beforeAll(async () => {
@@ -127,8 +104,8 @@ describe('login risk scenarios (real Kafka, real MariaDB)', () => {
     const userId = randomUUID();
     const events = [0, 60 * 8, 60 * 24, 60 * 32].map((m, i) => attempt(userId, 'success', i % 2 === 0 ? BEIJING_IP : BEIJING_IP_2, 'laptop-1', m - 60 * 40));
     await publish(probe, names, events);
-    const rows = await assessmentsOf(events);
-    expect(rows.map((r) => [r.decision, rules(r)])).toEqual(events.map(() => ['allow', []]));
+    const rows = await assessmentsOf(data, events);
+    expect(rows.map((r) => [r.decision, rulesOf(r)])).toEqual(events.map(() => ['allow', []]));
     expect(await alertsOfUser(userId)).toEqual([]);
   });
 
@@ -136,9 +113,9 @@ describe('login risk scenarios (real Kafka, real MariaDB)', () => {
     const userId = randomUUID();
     const events = [attempt(userId, 'success', BEIJING_IP, 'laptop-1', 0), attempt(userId, 'success', BEIJING_IP, 'phone-2', 60)];
     await publish(probe, names, events);
-    const [, second] = await assessmentsOf(events);
+    const [, second] = await assessmentsOf(data, events);
     expect(second).toMatchObject({ decision: 'allow', severity: 'low', score: 20, alert_id: null });
-    expect(rules(second)).toEqual(['new_device']);
+    expect(rulesOf(second)).toEqual(['new_device']);
     expect(await alertsOfUser(userId)).toEqual([]);
   });
 
@@ -146,9 +123,9 @@ describe('login risk scenarios (real Kafka, real MariaDB)', () => {
     const userId = randomUUID();
     const events = [attempt(userId, 'success', BEIJING_IP, 'laptop-1', 0), attempt(userId, 'success', GUANGZHOU_IP, 'laptop-1', 10)];
     await publish(probe, names, events);
-    const [first, second] = await assessmentsOf(events);
-    expect(rules(first)).toEqual([]);
-    expect(rules(second)).toEqual(['new_region', 'impossible_travel']);
+    const [first, second] = await assessmentsOf(data, events);
+    expect(rulesOf(first)).toEqual([]);
+    expect(rulesOf(second)).toEqual(['new_region', 'impossible_travel']);
     expect(second.decision).toBe('block');
     const detection = (JSON.parse(second.detections) as { rule: string; reason: string; evidence: Record<string, unknown> }[]).find((d) => d.rule === 'impossible_travel');
     expect(detection?.evidence).toMatchObject({ fromIp: '114.247.50.*', toIp: '113.108.182.*', fromRegion: '中国/北京/北京市', toRegion: '中国/广东省/广州市' });
@@ -170,8 +147,8 @@ describe('login risk scenarios (real Kafka, real MariaDB)', () => {
       attempt(userId, 'success', BEIJING_IP, 'laptop-1', 5),
     ];
     await publish(probe, names, events);
-    const rows = await assessmentsOf(events);
-    const fired = rows.map((r) => rules(r).join(','));
+    const rows = await assessmentsOf(data, events);
+    const fired = rows.map((r) => rulesOf(r).join(','));
     expect(fired.slice(1, 10)).toEqual(Array(9).fill(''));
     expect(fired.slice(10)).toEqual(Array(12).fill('brute_force'));
     expect(rows.at(-1)).toMatchObject({ decision: 'step_up' });
@@ -186,8 +163,8 @@ describe('login risk scenarios (real Kafka, real MariaDB)', () => {
     const ip = '61.135.169.121';
     const events = Array.from({ length: 50 }, (_, i) => attempt(i % 5 === 0 ? undefined : randomUUID(), 'failure', ip, `bot-${i}`, 30));
     await publish(probe, names, events);
-    const rows = await assessmentsOf(events);
-    const stuffing = rows.filter((r) => rules(r).includes('credential_stuffing_ip'));
+    const rows = await assessmentsOf(data, events);
+    const stuffing = rows.filter((r) => rulesOf(r).includes('credential_stuffing_ip'));
     expect(stuffing).toHaveLength(31);
     expect(stuffing.every((r) => r.decision === 'block')).toBe(true);
     const alerts: AlertRow[] = await data.query("SELECT * FROM security_alerts WHERE subject_kind = 'ip' AND cause = 'credential_stuffing_ip'");
@@ -223,10 +200,10 @@ describe('login risk scenarios (real Kafka, real MariaDB)', () => {
     const first = attempt(userId, 'success', BEIJING_IP, 'laptop-1', 0);
     const travel = attempt(userId, 'success', GUANGZHOU_IP, 'laptop-1', 10);
     await publish(probe, names, [first, travel, travel, travel]);
-    await assessmentsOf([first, travel]);
+    await assessmentsOf(data, [first, travel]);
     const marker = attempt(userId, 'success', GUANGZHOU_IP, 'laptop-1', 20);
     await publish(probe, names, [marker]);
-    await assessmentsOf([marker]);
+    await assessmentsOf(data, [marker]);
     const alerts = await alertsOfUser(userId);
     expect(alerts).toHaveLength(1);
     expect(alerts[0].occurrences).toBe(1);
