@@ -3,7 +3,7 @@ import { expectEventually, ServiceTestBed } from '@exam/testing';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { denialsFor } from '../support/access-denials';
-import { documentedRoutes } from '../support/documented-routes';
+import { documentedRoutes, fillPath } from '../support/documented-routes';
 import { HOSTILE_REQUESTS, prepare, send, type Prepared } from '../support/hostile-requests';
 import { ACCOUNTS_SERVICE } from '../../apps/accounts/src/accounts.service-definition';
 import { AccountsEnv } from '../../apps/accounts/src/config/accounts.env';
@@ -91,7 +91,7 @@ describe.each(cases)('service $definition.service', ({ definition, envClass }) =
     for (const route of routes) {
       for (const denial of denialsFor(route)) {
         const prepared: Prepared = {
-          path: route.path.replace(':institutionId', denial.institutionId).replace(/:[A-Za-z]+/g, randomUUID()),
+          path: fillPath(route.path, randomUUID(), { institutionId: denial.institutionId }),
           token: denial.token,
           body: route.method === 'GET' || route.method === 'DELETE' ? undefined : { json: '{}' },
           forwardedFor: `198.51.100.${Math.floor(Math.random() * 250) + 1}`,

@@ -54,9 +54,9 @@ export function documentedRoutes(service: string): DocumentedRoute[] {
   return routes;
 }
 
-/** The path with every `:name` placeholder replaced by `value` (URL-encoded). */
-export function fillPath(path: string, value: string): string {
-  return path.replace(/:[A-Za-z]+/g, encodeURIComponent(value));
+/** The path with each `:name` placeholder replaced by `named[name]`, or else by `value` (URL-encoded). */
+export function fillPath(path: string, value: string, named: Readonly<Record<string, string>> = {}): string {
+  return path.replace(/:([A-Za-z]+)/g, (_placeholder, name: string) => encodeURIComponent(named[name] ?? value));
 }
 
 export type Boundary = 'max' | 'min';

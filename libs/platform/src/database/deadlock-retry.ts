@@ -4,10 +4,16 @@ import { QueryFailedError } from 'typeorm';
 export const ER_LOCK_DEADLOCK = 1213;
 const DEFAULT_ATTEMPTS = 3;
 
+/** The driver's own error (mysql2) for a deadlock victim, as TypeORM's logger receives it. */
+export function isDeadlockDriverError(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const { errno, code } = error as { errno?: unknown; code?: unknown };
+  return errno === ER_LOCK_DEADLOCK || code === 'ER_LOCK_DEADLOCK';
+}
+
+/** A failed TypeORM query whose transaction InnoDB rolled back to break a lock cycle. */
 export function isDeadlock(error: unknown): boolean {
-  if (!(error instanceof QueryFailedError)) return false;
-  const driverError = error.driverError as { errno?: unknown; code?: unknown } | undefined;
-  return driverError?.errno === ER_LOCK_DEADLOCK || driverError?.code === 'ER_LOCK_DEADLOCK';
+  return error instanceof QueryFailedError && isDeadlockDriverError(error.driverError);
 }
 
 /**

@@ -1,13 +1,6 @@
 import { Logger as NestLogger } from '@nestjs/common';
 import type { Logger as TypeOrmLogger } from 'typeorm';
-import { ER_LOCK_DEADLOCK } from './deadlock-retry';
-
-/** A lock cycle InnoDB broke by rolling this transaction back: transient, and the callers that can meet one replay it. */
-function isDeadlockVictim(error: string | Error): boolean {
-  if (typeof error === 'string') return error.includes('Deadlock found');
-  const { errno, code } = error as Error & { errno?: unknown; code?: unknown };
-  return errno === ER_LOCK_DEADLOCK || code === 'ER_LOCK_DEADLOCK';
-}
+import { isDeadlockDriverError } from './deadlock-retry';
 
 /**
  * Logs query failures without their parameters: parameters can hold personal data
@@ -24,7 +17,7 @@ export class SafeTypeOrmLogger implements TypeOrmLogger {
     // A deadlock victim is replayed by its caller (retryOnDeadlock); one that outlives the replays is answered
     // 503 SERVICE.BUSY (a transient condition, logged by the exception filter). Neither is a fault, so neither
     // is an error here: error logs stay worth paging on.
-    if (isDeadlockVictim(error)) this.logger.warn(`Query rolled back as a deadlock victim: ${query.slice(0, 200)}`);
+    if (isDeadlockDriverError(error)) this.logger.warn(`Query rolled back as a deadlock victim: ${query.slice(0, 200)}`);
     else this.logger.error(`Query failed: ${message.slice(0, 300)} | ${query.slice(0, 200)}`);
   }
   logQuerySlow(time: number, query: string): void {
