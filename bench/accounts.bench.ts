@@ -1,19 +1,35 @@
-import { Topics } from '@exam/contracts';
-import { createServiceApp, ensureTopics, platformTopicSpecs, startServiceApp, TopicNamer } from '@exam/platform';
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { createTestDatabase, KafkaProbe, testEnv, testServiceEnv, uniqueTopicPrefix } from '@exam/testing';
-import { Algorithm, hash } from '@node-rs/argon2';
-import { Semaphore } from '../apps/accounts/src/credentials/semaphore';
 import { generateKeyPairSync, randomBytes, randomInt } from 'node:crypto';
 import { Agent } from 'node:http';
 import { availableParallelism, loadavg } from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+
+import { Topics } from '@exam/contracts';
+import {
+  createServiceApp,
+  ensureTopics,
+  platformTopicSpecs,
+  startServiceApp,
+  TopicNamer,
+} from '@exam/platform';
+import { createTestDatabase, KafkaProbe, testEnv, testServiceEnv, uniqueTopicPrefix } from '@exam/testing';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Algorithm, hash } from '@node-rs/argon2';
 import { createPool } from 'mysql2/promise';
+
 import { AccountsModule } from '../apps/accounts/src/accounts.module';
 import { AccountsEnv } from '../apps/accounts/src/config/accounts.env';
+import { Semaphore } from '../apps/accounts/src/credentials/semaphore';
 import { DevMailbox } from '../apps/accounts/src/notifications/dev-mailbox';
-import { closedLoop as closedLoopOf, HttpLoadGenerator, loginOnce, post, refreshCookieOf, type LoadKind, type Rate } from './support/http-load-worker';
 import { CpuMeter, type CpuTimes } from './support/cpu-meter';
+import {
+  closedLoop as closedLoopOf,
+  HttpLoadGenerator,
+  type LoadKind,
+  loginOnce,
+  post,
+  type Rate,
+  refreshCookieOf,
+} from './support/http-load-worker';
 import { writeBenchResult } from './support/report';
 
 /**
@@ -54,11 +70,20 @@ function closedLoop(work: (client: number) => Promise<void>): Promise<Rate> {
   return closedLoopOf(CONCURRENCY, ROUND_MS, work);
 }
 
-async function startService(): Promise<{ app: NestFastifyApplication; port: number; close: () => Promise<void> }> {
+async function startService(): Promise<{
+  app: NestFastifyApplication;
+  port: number;
+  close: () => Promise<void>;
+}> {
   const database = await createTestDatabase('accounts_bench');
   const prefix = uniqueTopicPrefix();
   const probe = new KafkaProbe();
-  await probe.withAdmin((admin) => ensureTopics(admin, platformTopicSpecs(new TopicNamer(prefix), 1, [Topics.LoginAttempted, Topics.UserRegistered])));
+  await probe.withAdmin((admin) =>
+    ensureTopics(
+      admin,
+      platformTopicSpecs(new TopicNamer(prefix), 1, [Topics.LoginAttempted, Topics.UserRegistered]),
+    ),
+  );
   const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
   const env = testServiceEnv(AccountsEnv, {
     databaseName: database.name,
@@ -66,7 +91,9 @@ async function startService(): Promise<{ app: NestFastifyApplication; port: numb
     overrides: {
       JWT_PRIVATE_KEY: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
       JWT_KEY_ID: 'bench',
-      JWT_PUBLIC_KEYS: JSON.stringify({ bench: publicKey.export({ type: 'spki', format: 'pem' }).toString() }),
+      JWT_PUBLIC_KEYS: JSON.stringify({
+        bench: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+      }),
       OUTBOX_POLL_MS: '200',
     },
   });
@@ -89,7 +116,12 @@ async function registerUsers(app: NestFastifyApplication, port: number, agent: A
   const phones: string[] = [];
   for (let i = 0; i < USERS; i += 1) {
     const phone = `137${String(randomInt(0, 100_000_000)).padStart(8, '0')}`;
-    const started = await post(agent, port, '/api/accounts/registrations', JSON.stringify({ phone, password: PASSWORD, nickname: `bench${i}` }));
+    const started = await post(
+      agent,
+      port,
+      '/api/accounts/registrations',
+      JSON.stringify({ phone, password: PASSWORD, nickname: `bench${i}` }),
+    );
     const { registrationId } = JSON.parse(started.body) as { registrationId: string };
     const code = /(\d{6})/.exec(mailbox.messagesTo(`+86${phone}`)[0]?.text ?? '')?.[1] ?? '';
     await post(agent, port, `/api/accounts/registrations/${registrationId}/verify`, JSON.stringify({ code }));
@@ -100,9 +132,16 @@ async function registerUsers(app: NestFastifyApplication, port: number, agent: A
 
 async function durability(): Promise<Record<string, unknown>> {
   const url = new URL(testEnv().databaseUrl);
-  const pool = createPool({ host: url.hostname, port: Number(url.port || 3306), user: decodeURIComponent(url.username || 'root'), password: decodeURIComponent(url.password) });
+  const pool = createPool({
+    host: url.hostname,
+    port: Number(url.port || 3306),
+    user: decodeURIComponent(url.username || 'root'),
+    password: decodeURIComponent(url.password),
+  });
   try {
-    const [rows] = await pool.query('SELECT @@innodb_flush_log_at_trx_commit AS flushLogAtTrxCommit, @@sync_binlog AS syncBinlog, @@log_bin AS logBin, @@version AS version');
+    const [rows] = await pool.query(
+      'SELECT @@innodb_flush_log_at_trx_commit AS flushLogAtTrxCommit, @@sync_binlog AS syncBinlog, @@log_bin AS logBin, @@version AS version',
+    );
     return (rows as Record<string, unknown>[])[0] ?? {};
   } finally {
     await pool.end();
@@ -117,7 +156,14 @@ async function main(): Promise<void> {
     const phones = await registerUsers(app, port, agent);
     let cookies: string[] = [];
     const load = async (kind: LoadKind): Promise<Rate> => {
-      const reply = await clients.run({ kind, concurrency: CONCURRENCY, durationMs: ROUND_MS, phones, password: PASSWORD, cookies });
+      const reply = await clients.run({
+        kind,
+        concurrency: CONCURRENCY,
+        durationMs: ROUND_MS,
+        phones,
+        password: PASSWORD,
+        cookies,
+      });
       cookies = reply.cookies;
       return reply.rate;
     };
@@ -136,22 +182,34 @@ async function main(): Promise<void> {
     for (let round = 0; round < ROUNDS; round += 1) {
       // As many hashes in flight as the service allows, and unbounded: 8 clients then put 4 (the libuv pool) on 2 CPUs,
       // which on a shared machine takes more CPU from other processes but makes four 19 MiB working sets contend.
-      rawHashes.push(await measured(() => closedLoop(async () => {
-        await slots.run(rawHash);
-      })));
-      unboundedHashes.push(await closedLoop(async () => {
-        await rawHash();
-      }));
-      logins.push(await measured(async () => {
-        const lag = monitorEventLoopDelay({ resolution: 10 });
-        lag.enable();
-        const rate = await load('login');
-        lag.disable();
-        return { ...rate, loopLagP99Ms: lag.percentile(99) / 1e6 };
-      }));
+      rawHashes.push(
+        await measured(() =>
+          closedLoop(async () => {
+            await slots.run(rawHash);
+          }),
+        ),
+      );
+      unboundedHashes.push(
+        await closedLoop(async () => {
+          await rawHash();
+        }),
+      );
+      logins.push(
+        await measured(async () => {
+          const lag = monitorEventLoopDelay({ resolution: 10 });
+          lag.enable();
+          const rate = await load('login');
+          lag.disable();
+          return { ...rate, loopLagP99Ms: lag.percentile(99) / 1e6 };
+        }),
+      );
     }
 
-    cookies = await Promise.all(phones.map(async (phone, client) => refreshCookieOf(await loginOnce(agent, port, phone, PASSWORD, client))));
+    cookies = await Promise.all(
+      phones.map(async (phone, client) =>
+        refreshCookieOf(await loginOnce(agent, port, phone, PASSWORD, client)),
+      ),
+    );
     const url = new URL(testEnv().databaseUrl);
     const pool = createPool({
       host: url.hostname,
@@ -161,19 +219,25 @@ async function main(): Promise<void> {
       connectionLimit: CONCURRENCY,
     });
     await pool.query('CREATE DATABASE IF NOT EXISTS test_accounts_bench_raw');
-    await pool.query('CREATE TABLE IF NOT EXISTS test_accounts_bench_raw.upserts (id INT PRIMARY KEY, token CHAR(64) NOT NULL, used_at DATETIME(3) NULL)');
+    await pool.query(
+      'CREATE TABLE IF NOT EXISTS test_accounts_bench_raw.upserts (id INT PRIMARY KEY, token CHAR(64) NOT NULL, used_at DATETIME(3) NULL)',
+    );
     const upserts: Measured[] = [];
     const refreshes: Measured[] = [];
     // The cheapest answer of the same route (no cookie → 401, no database): HTTP client + Fastify + Nest alone.
     const floors: Measured[] = [];
     try {
       for (let round = 0; round < ROUNDS; round += 1) {
-        upserts.push(await measured(() => closedLoop(async (worker) => {
-          await pool.query(
-            'INSERT INTO test_accounts_bench_raw.upserts (id, token, used_at) VALUES (?, ?, NOW(3)) ON DUPLICATE KEY UPDATE token = VALUES(token), used_at = VALUES(used_at)',
-            [worker, randomBytes(32).toString('hex')],
-          );
-        })));
+        upserts.push(
+          await measured(() =>
+            closedLoop(async (worker) => {
+              await pool.query(
+                'INSERT INTO test_accounts_bench_raw.upserts (id, token, used_at) VALUES (?, ?, NOW(3)) ON DUPLICATE KEY UPDATE token = VALUES(token), used_at = VALUES(used_at)',
+                [worker, randomBytes(32).toString('hex')],
+              );
+            }),
+          ),
+        );
         refreshes.push(await measured(() => load('refresh')));
         floors.push(await measured(() => load('floor')));
       }
@@ -206,27 +270,62 @@ async function main(): Promise<void> {
     // throughput noise does not move much. A login is a hash plus everything else; the ratio cannot beat
     // hash / (hash + everything else).
     const cpuBound = {
-      loginRatio: Number(((cpuPerOperation.rawHash.total) / Math.max(0.01, cpuPerOperation.login.total)).toFixed(2)),
-      refreshRatio: Number(((cpuPerOperation.rawUpsert.total) / Math.max(0.01, cpuPerOperation.refresh.total)).toFixed(2)),
-      floorRatio: Number(((cpuPerOperation.rawUpsert.total) / Math.max(0.01, cpuPerOperation.floor.total)).toFixed(2)),
+      loginRatio: Number(
+        (cpuPerOperation.rawHash.total / Math.max(0.01, cpuPerOperation.login.total)).toFixed(2),
+      ),
+      refreshRatio: Number(
+        (cpuPerOperation.rawUpsert.total / Math.max(0.01, cpuPerOperation.refresh.total)).toFixed(2),
+      ),
+      floorRatio: Number(
+        (cpuPerOperation.rawUpsert.total / Math.max(0.01, cpuPerOperation.floor.total)).toFixed(2),
+      ),
     };
     // The ratios are only meaningful on a quiet machine: other processes take CPU from the service's main thread.
-    const machine = { cpus: availableParallelism(), loadAverage1m: loadavg()[0] ?? 0, uvThreadpoolSize: process.env.UV_THREADPOOL_SIZE ?? '4 (default)' };
+    const machine = {
+      cpus: availableParallelism(),
+      loadAverage1m: loadavg()[0] ?? 0,
+      uvThreadpoolSize: process.env.UV_THREADPOOL_SIZE ?? '4 (default)',
+    };
     const verdict = (ok: boolean): string => (ok ? 'ok' : 'MISSED');
-    console.log(`\naccounts (median of ${ROUNDS} × ${ROUND_MS / 1000} s, ${CONCURRENCY} closed-loop clients on a worker thread, service on the main thread)`);
-    console.log(`raw argon2id hash        ${hashRate.perSecond.toFixed(1).padStart(8)} /s  (m=19456 KiB, t=2, p=1, ${HASH_SLOTS} in flight like the service; login ratio ${(loginRate.perSecond / hashRate.perSecond).toFixed(2)})`);
-    console.log(`  unbounded (4 in flight) ${unboundedHashRate.perSecond.toFixed(1).padStart(7)} /s  (login ratio ${(loginRate.perSecond / unboundedHashRate.perSecond).toFixed(2)}; the verdict uses the faster baseline)`);
-    console.log(`login (HTTP, full)       ${loginRate.perSecond.toFixed(1).padStart(8)} /s  p99 ${loginRate.p99Ms.toFixed(1)} ms  errors ${loginRate.errors}`);
-    console.log(`  ratio ${loginRatio.toFixed(2)} (target ≥ 0.85: ${verdict(loginRatio >= 0.85)}), event-loop lag p99 ${loginRate.loopLagP99Ms.toFixed(1)} ms (target < 50: ${verdict(loginRate.loopLagP99Ms < 50)})`);
-    console.log(`raw mysql2 upsert        ${upsertRate.perSecond.toFixed(1).padStart(8)} /s  p99 ${upsertRate.p99Ms.toFixed(1)} ms`);
-    console.log(`token refresh (HTTP)     ${refreshRate.perSecond.toFixed(1).padStart(8)} /s  p99 ${refreshRate.p99Ms.toFixed(1)} ms  errors ${refreshRate.errors}`);
-    console.log(`  ratio ${refreshRatio.toFixed(2)} (target ≥ 0.3: ${verdict(refreshRatio >= 0.3)}), p99 target < 50 ms: ${verdict(refreshRate.p99Ms < 50)}`);
-    console.log(`HTTP floor (401, no DB)  ${floorRate.perSecond.toFixed(1).padStart(8)} /s  p99 ${floorRate.p99Ms.toFixed(1)} ms  (ratio ${floorRatio.toFixed(2)}: no refresh can beat it)`);
-    console.log(`CPU ms per operation (median round; this process's main thread, its other threads, ${meter.measuredServers.join(', ')}):`);
-    for (const [name, parts] of Object.entries(cpuPerOperation)) console.log(`  ${name.padEnd(10)} ${JSON.stringify(parts)}`);
-    console.log(`  ratios the CPU costs predict: login ${cpuBound.loginRatio}, refresh ${cpuBound.refreshRatio}, floor ${cpuBound.floorRatio}`);
+    console.log(
+      `\naccounts (median of ${ROUNDS} × ${ROUND_MS / 1000} s, ${CONCURRENCY} closed-loop clients on a worker thread, service on the main thread)`,
+    );
+    console.log(
+      `raw argon2id hash        ${hashRate.perSecond.toFixed(1).padStart(8)} /s  (m=19456 KiB, t=2, p=1, ${HASH_SLOTS} in flight like the service; login ratio ${(loginRate.perSecond / hashRate.perSecond).toFixed(2)})`,
+    );
+    console.log(
+      `  unbounded (4 in flight) ${unboundedHashRate.perSecond.toFixed(1).padStart(7)} /s  (login ratio ${(loginRate.perSecond / unboundedHashRate.perSecond).toFixed(2)}; the verdict uses the faster baseline)`,
+    );
+    console.log(
+      `login (HTTP, full)       ${loginRate.perSecond.toFixed(1).padStart(8)} /s  p99 ${loginRate.p99Ms.toFixed(1)} ms  errors ${loginRate.errors}`,
+    );
+    console.log(
+      `  ratio ${loginRatio.toFixed(2)} (target ≥ 0.85: ${verdict(loginRatio >= 0.85)}), event-loop lag p99 ${loginRate.loopLagP99Ms.toFixed(1)} ms (target < 50: ${verdict(loginRate.loopLagP99Ms < 50)})`,
+    );
+    console.log(
+      `raw mysql2 upsert        ${upsertRate.perSecond.toFixed(1).padStart(8)} /s  p99 ${upsertRate.p99Ms.toFixed(1)} ms`,
+    );
+    console.log(
+      `token refresh (HTTP)     ${refreshRate.perSecond.toFixed(1).padStart(8)} /s  p99 ${refreshRate.p99Ms.toFixed(1)} ms  errors ${refreshRate.errors}`,
+    );
+    console.log(
+      `  ratio ${refreshRatio.toFixed(2)} (target ≥ 0.3: ${verdict(refreshRatio >= 0.3)}), p99 target < 50 ms: ${verdict(refreshRate.p99Ms < 50)}`,
+    );
+    console.log(
+      `HTTP floor (401, no DB)  ${floorRate.perSecond.toFixed(1).padStart(8)} /s  p99 ${floorRate.p99Ms.toFixed(1)} ms  (ratio ${floorRatio.toFixed(2)}: no refresh can beat it)`,
+    );
+    console.log(
+      `CPU ms per operation (median round; this process's main thread, its other threads, ${meter.measuredServers.join(', ')}):`,
+    );
+    for (const [name, parts] of Object.entries(cpuPerOperation))
+      console.log(`  ${name.padEnd(10)} ${JSON.stringify(parts)}`);
+    console.log(
+      `  ratios the CPU costs predict: login ${cpuBound.loginRatio}, refresh ${cpuBound.refreshRatio}, floor ${cpuBound.floorRatio}`,
+    );
     console.log(`database durability: ${JSON.stringify(database)}`);
-    console.log(`machine: ${machine.cpus} CPUs, load average ${machine.loadAverage1m.toFixed(1)}, UV_THREADPOOL_SIZE ${machine.uvThreadpoolSize} (ratios assume an otherwise idle machine)`);
+    console.log(
+      `machine: ${machine.cpus} CPUs, load average ${machine.loadAverage1m.toFixed(1)}, UV_THREADPOOL_SIZE ${machine.uvThreadpoolSize} (ratios assume an otherwise idle machine)`,
+    );
     const file = writeBenchResult('accounts', {
       concurrency: CONCURRENCY,
       rounds: ROUNDS,

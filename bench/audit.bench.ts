@@ -1,19 +1,28 @@
-import { Topics, type EventEnvelope } from '@exam/contracts';
-import { ensureTopics, KafkaEventServer, platformTopicSpecs, TopicNamer } from '@exam/platform';
-import { createTestDatabase, KafkaProbe, startTestService, testEnv, testServiceEnv, uniqueTopicPrefix } from '@exam/testing';
-import { Kafka, logLevel } from 'kafkajs';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+
+import { type EventEnvelope, Topics } from '@exam/contracts';
+import { ensureTopics, KafkaEventServer, platformTopicSpecs, TopicNamer } from '@exam/platform';
+import {
+  createTestDatabase,
+  KafkaProbe,
+  startTestService,
+  testEnv,
+  testServiceEnv,
+  uniqueTopicPrefix,
+} from '@exam/testing';
+import { issueTestToken } from '@exam/testing';
+import { Kafka, logLevel } from 'kafkajs';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { CheckpointSigner } from '../apps/audit/src/audit-log/checkpoint-signer';
+
 import { AuditModule } from '../apps/audit/src/audit.module';
+import { CheckpointSigner } from '../apps/audit/src/audit-log/checkpoint-signer';
 import { AuditEnv } from '../apps/audit/src/config/audit.env';
-import { issueTestToken } from '@exam/testing';
-import { availableParallelism } from 'node:os';
 import { CpuMeter } from './support/cpu-meter';
 
 /**
@@ -67,16 +76,30 @@ interface ProducerTask {
 
 /** Worker thread: produces RATE events/s for SECONDS and reports the running count to the main thread. */
 async function produceSteadily(task: ProducerTask): Promise<void> {
-  const kafka = new Kafka({ clientId: 'bench-audit-producer', brokers: task.brokers, logLevel: logLevel.NOTHING });
-  const producer = kafka.producer({ allowAutoTopicCreation: false, idempotent: true, maxInFlightRequests: 1 });
+  const kafka = new Kafka({
+    clientId: 'bench-audit-producer',
+    brokers: task.brokers,
+    logLevel: logLevel.NOTHING,
+  });
+  const producer = kafka.producer({
+    allowAutoTopicCreation: false,
+    idempotent: true,
+    maxInFlightRequests: 1,
+  });
   await producer.connect();
   let produced = 0;
   const started = performance.now();
   while (performance.now() - started < SECONDS * 1000) {
     const due = Math.floor(((performance.now() - started) / 1000) * RATE);
     if (due > produced) {
-      const batch = Array.from({ length: Math.min(due - produced, 2000) }, (_, k) => loginEvent(produced + k, task.base));
-      await producer.send({ topic: task.topic, acks: -1, messages: batch.map((e) => ({ key: e.subjectId, value: JSON.stringify(e) })) });
+      const batch = Array.from({ length: Math.min(due - produced, 2000) }, (_, k) =>
+        loginEvent(produced + k, task.base),
+      );
+      await producer.send({
+        topic: task.topic,
+        acks: -1,
+        messages: batch.map((e) => ({ key: e.subjectId, value: JSON.stringify(e) })),
+      });
       produced += batch.length;
       parentPort?.postMessage(produced);
     } else {
@@ -90,19 +113,29 @@ async function produceSteadily(task: ProducerTask): Promise<void> {
  * Entries chained so far and the newest one's times, read from the stream heads and by primary key:
  * the sampling must stay O(1), or its scans of the growing log compete with the ingestion measured.
  */
-async function ingestionProgress(data: DataSource): Promise<{ ingested: number; latest: { occurred_at: string; recorded_at: string } | undefined }> {
-  const heads: { stream: string; last_seq: string }[] = await data.query(`SELECT stream, last_seq FROM audit_stream_heads WHERE ${LOGIN_STREAMS}`);
+async function ingestionProgress(
+  data: DataSource,
+): Promise<{ ingested: number; latest: { occurred_at: string; recorded_at: string } | undefined }> {
+  const heads: { stream: string; last_seq: string }[] = await data.query(
+    `SELECT stream, last_seq FROM audit_stream_heads WHERE ${LOGIN_STREAMS}`,
+  );
   const ingested = heads.reduce((sum, h) => sum + Number(h.last_seq), 0);
   const tips = heads.filter((h) => Number(h.last_seq) > 0).map((h) => [h.stream, h.last_seq]);
   const latestRows: { occurred_at: string; recorded_at: string }[] =
     tips.length === 0
       ? []
-      : await data.query('SELECT occurred_at, recorded_at FROM audit_log_entries WHERE (stream, seq) IN (?) ORDER BY recorded_at DESC LIMIT 1', [tips]);
+      : await data.query(
+          'SELECT occurred_at, recorded_at FROM audit_log_entries WHERE (stream, seq) IN (?) ORDER BY recorded_at DESC LIMIT 1',
+          [tips],
+        );
   return { ingested, latest: latestRows.at(0) };
 }
 
 async function rawConsumeRate(kafka: Kafka, topic: string, expected: number): Promise<number> {
-  const consumer = kafka.consumer({ groupId: `bench-raw-${randomBytes(4).toString('hex')}`, maxWaitTimeInMs: 100 });
+  const consumer = kafka.consumer({
+    groupId: `bench-raw-${randomBytes(4).toString('hex')}`,
+    maxWaitTimeInMs: 100,
+  });
   await consumer.connect();
   await consumer.subscribe({ topic, fromBeginning: true });
   let count = 0;
@@ -129,19 +162,37 @@ async function main(): Promise<void> {
   const probe = new KafkaProbe();
   const db = await createTestDatabase('bench_audit');
   const checkpointDir = mkdtempSync(join(tmpdir(), 'bench-audit-'));
-  const kafka = new Kafka({ clientId: 'bench-audit', brokers: testEnv().kafkaBrokers, logLevel: logLevel.NOTHING });
+  const kafka = new Kafka({
+    clientId: 'bench-audit',
+    brokers: testEnv().kafkaBrokers,
+    logLevel: logLevel.NOTHING,
+  });
   const admin = kafka.admin();
   await admin.connect();
-  await ensureTopics(admin, platformTopicSpecs(names, 1, [Topics.LoginAttempted, Topics.LoginAssessed, Topics.AlertRaised]));
+  await ensureTopics(
+    admin,
+    platformTopicSpecs(names, 1, [Topics.LoginAttempted, Topics.LoginAssessed, Topics.AlertRaised]),
+  );
   const env = testServiceEnv(AuditEnv, {
     databaseName: db.name,
     topicPrefix: prefix,
-    overrides: { AUDIT_SIGNING_KEY: CheckpointSigner.generatePem(), AUDIT_CHECKPOINT_DIR: checkpointDir, AUDIT_CHECKPOINT_INTERVAL_MS: '10000', LOG_LEVEL: 'error' },
+    overrides: {
+      AUDIT_SIGNING_KEY: CheckpointSigner.generatePem(),
+      AUDIT_CHECKPOINT_DIR: checkpointDir,
+      AUDIT_CHECKPOINT_INTERVAL_MS: '10000',
+      LOG_LEVEL: 'error',
+    },
   });
   const service = await startTestService('audit', env, AuditModule.register(env));
   const data = service.app.get(DataSource);
 
-  const samples: { t: number; produced: number; ingested: number; lagMessages: number; latestLatencyMs: number | null }[] = [];
+  const samples: {
+    t: number;
+    produced: number;
+    ingested: number;
+    lagMessages: number;
+    latestLatencyMs: number | null;
+  }[] = [];
   const progress = { produced: 0, finished: false };
   const meter = new CpuMeter();
   const cpuBefore = meter.read();
@@ -166,8 +217,13 @@ async function main(): Promise<void> {
     const { ingested, latest } = await ingestionProgress(data);
     const high = await admin.fetchTopicOffsets(topic);
     const committed = await admin.fetchOffsets({ groupId: group, topics: [topic] });
-    const committedByPartition = new Map((committed.at(0)?.partitions ?? []).map((p) => [p.partition, Math.max(0, Number(p.offset))]));
-    const lagMessages = high.reduce((sum, p) => sum + Number(p.high) - (committedByPartition.get(p.partition) ?? 0), 0);
+    const committedByPartition = new Map(
+      (committed.at(0)?.partitions ?? []).map((p) => [p.partition, Math.max(0, Number(p.offset))]),
+    );
+    const lagMessages = high.reduce(
+      (sum, p) => sum + Number(p.high) - (committedByPartition.get(p.partition) ?? 0),
+      0,
+    );
     const sample = {
       t: Math.round((performance.now() - started) / 1000),
       produced: progress.produced,
@@ -189,9 +245,15 @@ async function main(): Promise<void> {
   // for the other services, which in production run elsewhere) and the broker have taken theirs.
   const cores = (ms: number): number => Number((ms / 1000 / produceSeconds).toFixed(2));
   const consumerMsPerEvent = (cpu.mainThread + (cpu.servers.mariadb ?? 0)) / Math.max(1, ingestedTotal);
-  const leftForConsumer = availableParallelism() - (cpu.otherThreads + (cpu.servers.kafka ?? 0)) / 1000 / produceSeconds;
+  const leftForConsumer =
+    availableParallelism() - (cpu.otherThreads + (cpu.servers.kafka ?? 0)) / 1000 / produceSeconds;
   const cpuBudget = {
-    cores: { serviceMainThread: cores(cpu.mainThread), producerAndOtherThreads: cores(cpu.otherThreads), mariadb: cores(cpu.servers.mariadb ?? 0), kafka: cores(cpu.servers.kafka ?? 0) },
+    cores: {
+      serviceMainThread: cores(cpu.mainThread),
+      producerAndOtherThreads: cores(cpu.otherThreads),
+      mariadb: cores(cpu.servers.mariadb ?? 0),
+      kafka: cores(cpu.servers.kafka ?? 0),
+    },
     consumerCpuMsPerEvent: Number(consumerMsPerEvent.toFixed(3)),
     coresLeftForConsumer: Number(leftForConsumer.toFixed(2)),
     sustainableEventsPerSecondOnThisMachine: Math.round(leftForConsumer / (consumerMsPerEvent / 1000)),
@@ -204,14 +266,17 @@ async function main(): Promise<void> {
   const token = issueTestToken({ roles: ['security_analyst'] });
   await request(service.url).post('/api/audit/chain/checkpoints').set('authorization', `Bearer ${token}`);
   const verifyStart = performance.now();
-  const verify = await request(service.url).get('/api/audit/chain/verify').set('authorization', `Bearer ${token}`);
+  const verify = await request(service.url)
+    .get('/api/audit/chain/verify')
+    .set('authorization', `Bearer ${token}`);
   const verifyMs = performance.now() - verifyStart;
   const verified = (verify.body as { entries: number; ok: boolean }).entries;
 
   const tail = samples.slice(-Math.max(2, Math.floor(samples.length / 3)));
   const tailFirst = tail[0]?.lagMessages ?? 0;
   // Growing = the backlog rose by more than noise (5 %, at least 100 messages) over the last third of the run.
-  const lagGrowing = tail.length >= 2 && (tail.at(-1)?.lagMessages ?? 0) - tailFirst > Math.max(100, tailFirst * 0.05);
+  const lagGrowing =
+    tail.length >= 2 && (tail.at(-1)?.lagMessages ?? 0) - tailFirst > Math.max(100, tailFirst * 0.05);
   const lagSeconds = (tail.at(-1)?.lagMessages ?? 0) / Math.max(1, e2eRate);
   const result = {
     durationSeconds: Math.round(produceSeconds),
@@ -224,7 +289,12 @@ async function main(): Promise<void> {
     finalLagSecondsEstimate: Number(lagSeconds.toFixed(1)),
     lagGrowing,
     cpuBudget,
-    verify: { ok: (verify.body as { ok: boolean }).ok, entries: verified, ms: Math.round(verifyMs), entriesPerSecond: Math.round((verified * 1000) / verifyMs) },
+    verify: {
+      ok: (verify.body as { ok: boolean }).ok,
+      entries: verified,
+      ms: Math.round(verifyMs),
+      entriesPerSecond: Math.round((verified * 1000) / verifyMs),
+    },
     targets: { eventsPerSecond: 5000, maxLagSeconds: 5, minRatioToRaw: 0.1 },
     pass: e2eRate >= 5000 && lagSeconds < 5 && !lagGrowing && e2eRate / rawRate >= 0.1,
     samples,
@@ -242,7 +312,9 @@ async function main(): Promise<void> {
 }
 
 const fail = (error: unknown): void => {
-  process.stderr.write(`audit bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(
+    `audit bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
   process.exit(1);
 };
 

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+
 import { descriptorDistance } from '../apps/identity/src/face/engine/face-geometry';
 import { WorkerPoolFaceEngine } from '../apps/identity/src/face/engine/worker-pool-face-engine';
 import { FACE_MATCH_THRESHOLD } from '../apps/identity/src/face/face.policy';

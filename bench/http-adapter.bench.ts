@@ -1,6 +1,7 @@
-import { fork, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, fork } from 'node:child_process';
 import { join } from 'node:path';
-import { runLoad, type LoadResult } from './support/load';
+
+import { type LoadResult, runLoad } from './support/load';
 import { writeBenchResult } from './support/report';
 
 type AdapterKind = 'express' | 'fastify';
@@ -31,8 +32,19 @@ async function measure(kind: AdapterKind): Promise<{ get: LoadResult; post: Load
     const gets: LoadResult[] = [];
     const posts: LoadResult[] = [];
     for (let round = 0; round < ROUNDS; round += 1) {
-      gets.push(await runLoad({ port, method: 'GET', path: '/exam', concurrency: 32, durationMs: DURATION_MS }));
-      posts.push(await runLoad({ port, method: 'POST', path: '/answers', body: BODY, concurrency: 32, durationMs: DURATION_MS }));
+      gets.push(
+        await runLoad({ port, method: 'GET', path: '/exam', concurrency: 32, durationMs: DURATION_MS }),
+      );
+      posts.push(
+        await runLoad({
+          port,
+          method: 'POST',
+          path: '/answers',
+          body: BODY,
+          concurrency: 32,
+          durationMs: DURATION_MS,
+        }),
+      );
     }
     const median = (xs: LoadResult[]): LoadResult => {
       const sorted = [...xs].sort((a, b) => a.perSecond - b.perSecond);

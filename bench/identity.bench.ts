@@ -1,18 +1,27 @@
-import { Topics } from '@exam/contracts';
-import { ensureTopics, platformTopicSpecs, TopicNamer } from '@exam/platform';
-import { createTestDatabase, issueTestToken, KafkaProbe, startTestService, testServiceEnv, uniqueTopicPrefix } from '@exam/testing';
 import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { resolve as resolvePath } from 'node:path';
 import { Agent, request } from 'node:http';
+import { resolve as resolvePath } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+
+import { Topics } from '@exam/contracts';
+import { ensureTopics, platformTopicSpecs, TopicNamer } from '@exam/platform';
+import {
+  createTestDatabase,
+  issueTestToken,
+  KafkaProbe,
+  startTestService,
+  testServiceEnv,
+  uniqueTopicPrefix,
+} from '@exam/testing';
+import { DataSource } from 'typeorm';
+
 import { buildAuthorityServer } from '../apps/authority-sim/src/authority-server';
 import { loadAuthoritySimEnv } from '../apps/authority-sim/src/config/authority-sim.env';
 import { generatedPerson, SEEDED_PERSONS } from '../apps/authority-sim/src/registry/test-persons';
 import { HttpAuthorityProvider } from '../apps/identity/src/authority/http-authority.provider';
 import { IdentityEnv } from '../apps/identity/src/config/identity.env';
 import { IdentityModule } from '../apps/identity/src/identity.module';
-import { DataSource } from 'typeorm';
 import { writeBenchResult } from './support/report';
 
 /**
@@ -91,11 +100,18 @@ function median(rates: readonly Rate[]): Rate {
 /** POSTs and requires a 200 `match`: a real-name verification that did not match is a bench failure. */
 async function post(agent: Agent, port: number, path: string, body: string, token: string): Promise<number> {
   const { status, text } = await postForText(agent, port, path, body, token);
-  if (status !== 200 || !text.includes('"result":"match"')) throw new Error(`status ${status}: ${text.slice(0, 200)}`);
+  if (status !== 200 || !text.includes('"result":"match"'))
+    throw new Error(`status ${status}: ${text.slice(0, 200)}`);
   return status;
 }
 
-function postForText(agent: Agent, port: number, path: string, body: string, token: string): Promise<{ status: number; text: string }> {
+function postForText(
+  agent: Agent,
+  port: number,
+  path: string,
+  body: string,
+  token: string,
+): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
     const req = request(
       {
@@ -104,12 +120,18 @@ function postForText(agent: Agent, port: number, path: string, body: string, tok
         port,
         method: 'POST',
         path,
-        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), authorization: `Bearer ${token}` },
+        headers: {
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(body),
+          authorization: `Bearer ${token}`,
+        },
       },
       (res) => {
         let text = '';
         res.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
-        res.on('end', () => { resolve({ status: res.statusCode ?? 0, text }); });
+        res.on('end', () => {
+          resolve({ status: res.statusCode ?? 0, text });
+        });
       },
     );
     req.on('error', reject);
@@ -124,15 +146,30 @@ interface FaceStepLatency {
 }
 
 /** Sequential real-name verifications with the face step; the record is removed after each so 李四 verifies again. */
-async function faceStep(agent: Agent, port: number, clearRecords: () => Promise<void>): Promise<FaceStepLatency | null> {
+async function faceStep(
+  agent: Agent,
+  port: number,
+  clearRecords: () => Promise<void>,
+): Promise<FaceStepLatency | null> {
   if (!existsSync(FACES)) return null;
   const li = SEEDED_PERSONS.find((p) => p.name === '李四');
   if (li === undefined) throw new Error('seeded person 李四 missing');
-  const frames = new Map(Object.entries(FACE_FRAMES).map(([step, file]) => [step, readFileSync(resolvePath(FACES, file)).toString('base64')]));
+  const frames = new Map(
+    Object.entries(FACE_FRAMES).map(([step, file]) => [
+      step,
+      readFileSync(resolvePath(FACES, file)).toString('base64'),
+    ]),
+  );
   const latencies: number[] = [];
   for (let i = 0; i < FACE_SAMPLES; i++) {
     const token = issueTestToken({ userId: randomUUID() });
-    const asked = await postForText(agent, port, '/api/identity/real-name/face-challenges', JSON.stringify({ consent: true, consentPolicyVersion: '2026-11' }), token);
+    const asked = await postForText(
+      agent,
+      port,
+      '/api/identity/real-name/face-challenges',
+      JSON.stringify({ consent: true, consentPolicyVersion: '2026-11' }),
+      token,
+    );
     if (asked.status !== 201) throw new Error(`challenge: ${asked.status} ${asked.text.slice(0, 200)}`);
     const challenge = JSON.parse(asked.text) as { challengeId: string; nonce: string; steps: string[] };
     const body = JSON.stringify({
@@ -140,7 +177,11 @@ async function faceStep(agent: Agent, port: number, clearRecords: () => Promise<
       idNumber: li.idNumber,
       validFrom: li.validFrom,
       validTo: li.validTo,
-      face: { challengeId: challenge.challengeId, nonce: challenge.nonce, frames: challenge.steps.map((step) => frames.get(step) ?? '') },
+      face: {
+        challengeId: challenge.challengeId,
+        nonce: challenge.nonce,
+        frames: challenge.steps.map((step) => frames.get(step) ?? ''),
+      },
     });
     const t0 = process.hrtime.bigint();
     await post(agent, port, '/api/identity/real-name/verifications', body, token);
@@ -166,13 +207,25 @@ async function main(): Promise<void> {
   const prefix = uniqueTopicPrefix();
   const probe = new KafkaProbe();
   await probe.withAdmin((admin) =>
-    ensureTopics(admin, platformTopicSpecs(new TopicNamer(prefix), 1, [Topics.VerificationCompleted, Topics.MinorFlagged, Topics.GuardianConsentRecorded])),
+    ensureTopics(
+      admin,
+      platformTopicSpecs(new TopicNamer(prefix), 1, [
+        Topics.VerificationCompleted,
+        Topics.MinorFlagged,
+        Topics.GuardianConsentRecorded,
+      ]),
+    ),
   );
   const env = testServiceEnv(IdentityEnv, {
     databaseName: db.name,
     topicPrefix: prefix,
     // The service's default relay interval, not the tests' 50 ms.
-    overrides: { AUTHORITY_URL: simUrl, AUTHORITY_HMAC_SECRET: SECRET, LOG_LEVEL: 'error', OUTBOX_POLL_MS: '200' },
+    overrides: {
+      AUTHORITY_URL: simUrl,
+      AUTHORITY_HMAC_SECRET: SECRET,
+      LOG_LEVEL: 'error',
+      OUTBOX_POLL_MS: '200',
+    },
   });
   const identity = await startTestService('identity', env, IdentityModule.register(env));
   const port = Number(new URL(identity.url).port);
@@ -186,12 +239,28 @@ async function main(): Promise<void> {
 
   const verify = async (): Promise<void> => {
     const person = nextPerson();
-    const body = JSON.stringify({ name: person.name, idNumber: person.idNumber, validFrom: person.validFrom, validTo: person.validTo });
-    await post(agent, port, '/api/identity/real-name/verifications', body, issueTestToken({ userId: randomUUID() }));
+    const body = JSON.stringify({
+      name: person.name,
+      idNumber: person.idNumber,
+      validFrom: person.validFrom,
+      validTo: person.validTo,
+    });
+    await post(
+      agent,
+      port,
+      '/api/identity/real-name/verifications',
+      body,
+      issueTestToken({ userId: randomUUID() }),
+    );
   };
   const rawAuthority = async (): Promise<void> => {
     const person = nextPerson();
-    const decision = await client.check({ requestId: randomUUID(), name: person.name, idNumber: person.idNumber, document: { validFrom: person.validFrom, validTo: person.validTo } });
+    const decision = await client.check({
+      requestId: randomUUID(),
+      name: person.name,
+      idNumber: person.idNumber,
+      document: { validFrom: person.validFrom, validTo: person.validTo },
+    });
     if (decision.result !== 'match') throw new Error(decision.result);
   };
 
@@ -224,7 +293,9 @@ async function main(): Promise<void> {
       `p95 ${result.verifications.p95Ms.toFixed(1)} ms, errors ${result.verifications.errors})\n` +
       `authority round trips/s (baseline): ${result.authorityRoundTripsBaseline.perSecond.toFixed(1)}; ratio ${result.ratio.toFixed(2)}; ` +
       `event-loop lag p99 ${result.eventLoopLagP99Ms.toFixed(1)} ms\n` +
-      (face === null ? 'face step skipped (no test faces)\n' : `real-name with face step, one at a time: p50 ${face.p50Ms.toFixed(0)} ms, max ${face.maxMs.toFixed(0)} ms over ${face.samples}\n`) +
+      (face === null
+        ? 'face step skipped (no test faces)\n'
+        : `real-name with face step, one at a time: p50 ${face.p50Ms.toFixed(0)} ms, max ${face.maxMs.toFixed(0)} ms over ${face.samples}\n`) +
       `written to ${file}\n`,
   );
   agent.destroy();

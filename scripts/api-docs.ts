@@ -10,10 +10,23 @@
  * test/docs/api-docs.spec.ts runs the check with every unit test run.
  */
 import 'reflect-metadata';
+
 import { generateKeyPairSync } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { RequestMethod, type DynamicModule, type INestApplication } from '@nestjs/common';
+
+import { ORG_ROLES, PLATFORM_ROLES } from '@exam/contracts';
+import {
+  AccessGuard,
+  configureHttp,
+  type ErrorKind,
+  PUBLIC_ROUTE,
+  REQUIRED_ROLES,
+  REVEALS_PERSONAL_DATA,
+  statusOf,
+  TENANT_ACCESS,
+} from '@exam/platform';
+import { type DynamicModule, type INestApplication, RequestMethod } from '@nestjs/common';
 import {
   CUSTOM_ROUTE_ARGS_METADATA,
   GUARDS_METADATA,
@@ -29,21 +42,11 @@ import { APP_GUARD, MetadataScanner } from '@nestjs/core';
 import { PATTERN_METADATA } from '@nestjs/microservices/constants';
 import { getMetadataStorage } from 'class-validator';
 import * as ts from 'typescript';
-import { ORG_ROLES, PLATFORM_ROLES } from '@exam/contracts';
-import {
-  AccessGuard,
-  configureHttp,
-  PUBLIC_ROUTE,
-  REQUIRED_ROLES,
-  REVEALS_PERSONAL_DATA,
-  statusOf,
-  TENANT_ACCESS,
-  type ErrorKind,
-} from '@exam/platform';
-import { loadAccountsEnv } from '../apps/accounts/src/config/accounts.env';
+
 import { AccountsModule } from '../apps/accounts/src/accounts.module';
-import { loadAuditEnv } from '../apps/audit/src/config/audit.env';
+import { loadAccountsEnv } from '../apps/accounts/src/config/accounts.env';
 import { AuditModule } from '../apps/audit/src/audit.module';
+import { loadAuditEnv } from '../apps/audit/src/config/audit.env';
 import { loadExamEnv } from '../apps/exam/src/config/exam.env';
 import { ExamModule } from '../apps/exam/src/exam.module';
 import { loadGatewayEnv } from '../apps/gateway/src/config/gateway.env';
@@ -74,7 +77,9 @@ interface ServiceSpec {
 }
 
 function devSigningKey(): string {
-  return generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+  return generateKeyPairSync('ec', { namedCurve: 'P-256' })
+    .privateKey.export({ type: 'pkcs8', format: 'pem' })
+    .toString();
 }
 
 const SERVICES: readonly ServiceSpec[] = [
@@ -92,7 +97,13 @@ const SERVICES: readonly ServiceSpec[] = [
     module: () => IdentityModule.register(loadIdentityEnv(DEV_ENV)),
     configure: configureHttp,
   },
-  { name: 'exam', title: 'Exam', sourceDir: 'apps/exam/src', module: () => ExamModule.register(loadExamEnv(DEV_ENV)), configure: configureHttp },
+  {
+    name: 'exam',
+    title: 'Exam',
+    sourceDir: 'apps/exam/src',
+    module: () => ExamModule.register(loadExamEnv(DEV_ENV)),
+    configure: configureHttp,
+  },
   {
     name: 'payments',
     title: 'Payments',
@@ -100,8 +111,19 @@ const SERVICES: readonly ServiceSpec[] = [
     module: () => PaymentsModule.register(loadPaymentsEnv(DEV_ENV)),
     configure: configureHttp,
   },
-  { name: 'audit', title: 'Audit', sourceDir: 'apps/audit/src', module: () => AuditModule.register(loadAuditEnv(DEV_ENV)), configure: configureHttp },
-  { name: 'gateway', title: 'Gateway', sourceDir: 'apps/gateway/src', module: () => GatewayModule.register(loadGatewayEnv(DEV_ENV), undefined) },
+  {
+    name: 'audit',
+    title: 'Audit',
+    sourceDir: 'apps/audit/src',
+    module: () => AuditModule.register(loadAuditEnv(DEV_ENV)),
+    configure: configureHttp,
+  },
+  {
+    name: 'gateway',
+    title: 'Gateway',
+    sourceDir: 'apps/gateway/src',
+    module: () => GatewayModule.register(loadGatewayEnv(DEV_ENV), undefined),
+  },
 ];
 
 // ---------------------------------------------------------------------------------------------------
@@ -130,21 +152,31 @@ function walkModules(root: DynamicModule): ModuleGraph {
   const controllers = new Set<Ctor>();
   let accessGuard = false;
 
-  const collect = (imports: readonly unknown[], ownControllers: readonly unknown[], providers: readonly unknown[]): void => {
+  const collect = (
+    imports: readonly unknown[],
+    ownControllers: readonly unknown[],
+    providers: readonly unknown[],
+  ): void => {
     for (const controller of ownControllers) if (isCtor(controller)) controllers.add(controller);
     for (const provider of providers) {
-      if (isRecord(provider) && provider.provide === APP_GUARD && provider.useClass === AccessGuard) accessGuard = true;
+      if (isRecord(provider) && provider.provide === APP_GUARD && provider.useClass === AccessGuard)
+        accessGuard = true;
     }
     for (const entry of imports) visit(entry);
   };
 
   const visit = (entry: unknown): void => {
     let resolved = entry;
-    if (isRecord(resolved) && typeof resolved.forwardRef === 'function') resolved = (resolved.forwardRef as () => unknown)();
+    if (isRecord(resolved) && typeof resolved.forwardRef === 'function')
+      resolved = (resolved.forwardRef as () => unknown)();
     if (resolved === undefined || resolved === null || seen.has(resolved)) return;
     seen.add(resolved);
     if (isCtor(resolved)) {
-      collect(moduleMetadata(resolved, MODULE_METADATA.IMPORTS), moduleMetadata(resolved, MODULE_METADATA.CONTROLLERS), moduleMetadata(resolved, MODULE_METADATA.PROVIDERS));
+      collect(
+        moduleMetadata(resolved, MODULE_METADATA.IMPORTS),
+        moduleMetadata(resolved, MODULE_METADATA.CONTROLLERS),
+        moduleMetadata(resolved, MODULE_METADATA.PROVIDERS),
+      );
       return;
     }
     if (isRecord(resolved) && typeof resolved.then === 'function') {
@@ -187,7 +219,10 @@ function prefixOf(spec: ServiceSpec): PrefixRule {
         exclude: exclude.map((e) =>
           typeof e === 'string'
             ? { path: e, method: RequestMethod.ALL }
-            : { path: isRecord(e) && typeof e.path === 'string' ? e.path : '', method: isRecord(e) && typeof e.method === 'number' ? e.method : RequestMethod.ALL },
+            : {
+                path: isRecord(e) && typeof e.path === 'string' ? e.path : '',
+                method: isRecord(e) && typeof e.method === 'number' ? e.method : RequestMethod.ALL,
+              },
         ),
       };
       return recorder;
@@ -249,7 +284,9 @@ class DocIndex {
 
   memberDoc(className: string, member: string): string | undefined {
     const declaration = this.classes.get(className);
-    const node = declaration?.members.find((m) => m.name !== undefined && ts.isIdentifier(m.name) && m.name.text === member);
+    const node = declaration?.members.find(
+      (m) => m.name !== undefined && ts.isIdentifier(m.name) && m.name.text === member,
+    );
     return node ? docOf(node) : undefined;
   }
 }
@@ -265,7 +302,9 @@ function docOf(node: ts.Node): string | undefined {
 // ---------------------------------------------------------------------------------------------------
 // Validation rules of DTO classes
 
-type ValidationMetadata = ReturnType<ReturnType<typeof getMetadataStorage>['getTargetValidationMetadatas']>[number];
+type ValidationMetadata = ReturnType<
+  ReturnType<typeof getMetadataStorage>['getTargetValidationMetadatas']
+>[number];
 
 export interface FieldDoc {
   readonly name: string;
@@ -297,7 +336,8 @@ function formatValue(value: unknown): string {
   if (value instanceof RegExp) return String(value);
   if (Array.isArray(value)) return (value as unknown[]).map(formatValue).join(', ');
   if (typeof value === 'string') return JSON.stringify(value);
-  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint')
+    return String(value);
   if (typeof value === 'function') return value.name === '' ? 'fn' : value.name;
   if (value === undefined) return '';
   return JSON.stringify(value);
@@ -305,9 +345,16 @@ function formatValue(value: unknown): string {
 
 function ruleOf(metadata: ValidationMetadata): string {
   const storage = getMetadataStorage();
-  const name = metadata.name ?? storage.getTargetValidatorConstraints(metadata.constraintCls).at(0)?.name ?? metadata.constraintCls.name;
+  const name =
+    metadata.name ??
+    storage.getTargetValidatorConstraints(metadata.constraintCls).at(0)?.name ??
+    metadata.constraintCls.name;
   const args = list(metadata.constraints)
-    .filter((c) => c !== undefined && !(isRecord(c) && !Array.isArray(c) && !(c instanceof RegExp) && Object.keys(c).length === 0))
+    .filter(
+      (c) =>
+        c !== undefined &&
+        !(isRecord(c) && !Array.isArray(c) && !(c instanceof RegExp) && Object.keys(c).length === 0),
+    )
     .map(formatValue);
   const rule = args.length > 0 ? `${name}(${args.join(', ')})` : name;
   return metadata.each ? `each ${rule}` : rule;
@@ -318,7 +365,11 @@ function fieldType(designType: unknown, rules: readonly ValidationMetadata[]): s
   const name = typeName(designType);
   if (name !== 'object') return name;
   const stringEnum = rules.some(
-    (m) => m.name === 'isIn' && !m.each && list(m.constraints.at(0)).length > 0 && list(m.constraints.at(0)).every((v) => typeof v === 'string'),
+    (m) =>
+      m.name === 'isIn' &&
+      !m.each &&
+      list(m.constraints.at(0)).length > 0 &&
+      list(m.constraints.at(0)).every((v) => typeof v === 'string'),
   );
   return stringEnum ? 'string' : name;
 }
@@ -344,7 +395,9 @@ export function dtoFields(dto: Ctor, docs: DocIndex, prefix = '', depth = 0): Fi
     const conditional = ordered.some((m) => m.type === 'conditionalValidation' && !isOptionalRule(m));
     const rules: string[] = [];
     let nested: Ctor | undefined;
-    const designType: unknown = isRecord(prototype) ? Reflect.getMetadata('design:type', prototype, property) : undefined;
+    const designType: unknown = isRecord(prototype)
+      ? Reflect.getMetadata('design:type', prototype, property)
+      : undefined;
     for (const m of ordered) {
       if (isOptionalRule(m)) continue;
       if (m.type === 'conditionalValidation') rules.push('validateIf(…)');
@@ -374,7 +427,11 @@ export function dtoFields(dto: Ctor, docs: DocIndex, prefix = '', depth = 0): Fi
 export interface AccessDoc {
   readonly kind: 'unguarded' | 'public' | 'token';
   readonly roles?: readonly string[];
-  readonly tenant?: { readonly param: string; readonly roles: readonly string[]; readonly bypass: readonly string[] };
+  readonly tenant?: {
+    readonly param: string;
+    readonly roles: readonly string[];
+    readonly bypass: readonly string[];
+  };
 }
 
 export interface ParamDoc {
@@ -450,7 +507,11 @@ function accessOf(handler: object, controller: Ctor, guarded: boolean): AccessDo
 
 function pipeRules(pipes: unknown): string[] {
   return list(pipes).map((pipe) => {
-    const name = isCtor(pipe) ? pipe.name : isRecord(pipe) && isCtor(pipe.constructor) ? pipe.constructor.name : 'pipe';
+    const name = isCtor(pipe)
+      ? pipe.name
+      : isRecord(pipe) && isCtor(pipe.constructor)
+        ? pipe.constructor.name
+        : 'pipe';
     const match = /^Parse(.+)Pipe$/.exec(name);
     return match?.[1] !== undefined ? match[1].toLowerCase() : name;
   });
@@ -486,7 +547,11 @@ function hasValidation(type: unknown): type is Ctor {
 
 function inputOf(arg: RouteArg, paramType: unknown, docs: DocIndex): InputDoc {
   if (typeof arg.data === 'string') {
-    return { fields: [{ name: arg.data, type: typeName(paramType), presence: 'required', rules: pipeRules(arg.pipes) }] };
+    return {
+      fields: [
+        { name: arg.data, type: typeName(paramType), presence: 'required', rules: pipeRules(arg.pipes) },
+      ],
+    };
   }
   if (hasValidation(paramType)) return { dto: paramType.name, fields: dtoFields(paramType, docs) };
   return { dto: typeName(paramType), fields: [] };
@@ -507,10 +572,16 @@ function routesOf(controller: Ctor, guarded: boolean, prefix: PrefixRule, docs: 
     const paramTypes = list(Reflect.getMetadata('design:paramtypes', prototype, name));
     const args = routeArgs(controller, name);
     const statusMeta: unknown = Reflect.getMetadata(HTTP_CODE_METADATA, handler);
-    const status = typeof statusMeta === 'number' ? statusMeta : requestMethod === (RequestMethod.POST as number) ? 201 : 200;
-    const guards = [...list(Reflect.getMetadata(GUARDS_METADATA, controller)), ...list(Reflect.getMetadata(GUARDS_METADATA, handler))].map((g) =>
-      isCtor(g) ? g.name : isRecord(g) && isCtor(g.constructor) ? g.constructor.name : 'guard',
-    );
+    const status =
+      typeof statusMeta === 'number'
+        ? statusMeta
+        : requestMethod === (RequestMethod.POST as number)
+          ? 201
+          : 200;
+    const guards = [
+      ...list(Reflect.getMetadata(GUARDS_METADATA, controller)),
+      ...list(Reflect.getMetadata(GUARDS_METADATA, handler)),
+    ].map((g) => (isCtor(g) ? g.name : isRecord(g) && isCtor(g.constructor) ? g.constructor.name : 'guard'));
     const responseHeaders = list(Reflect.getMetadata(HEADERS_METADATA, handler))
       .filter(isRecord)
       .map((h) => `${String(h.name)}: ${String(h.value)}`);
@@ -520,7 +591,9 @@ function routesOf(controller: Ctor, guarded: boolean, prefix: PrefixRule, docs: 
       for (const methodPath of methodPaths) {
         const local = joinPath(controllerPath, methodPath);
         const excluded = prefix.exclude.some(
-          (e) => joinPath(e.path) === local && (e.method === (RequestMethod.ALL as number) || e.method === requestMethod),
+          (e) =>
+            joinPath(e.path) === local &&
+            (e.method === (RequestMethod.ALL as number) || e.method === requestMethod),
         );
         const path = excluded ? local : joinPath(prefix.prefix, local);
 
@@ -603,7 +676,9 @@ function eventsOf(controller: Ctor, docs: DocIndex): EventHandlerDoc[] {
 }
 
 const METHOD_NAMES = new Map(
-  Object.entries(RequestMethod).flatMap(([name, value]) => (typeof value === 'number' ? [[value as number, name] as const] : [])),
+  Object.entries(RequestMethod).flatMap(([name, value]) =>
+    typeof value === 'number' ? [[value as number, name] as const] : [],
+  ),
 );
 
 const METHOD_ORDER = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'ALL'];
@@ -618,7 +693,10 @@ export function describeService(spec: ServiceSpec): ServiceDoc {
   const docs = new DocIndex([spec.sourceDir, 'libs/platform/src']);
   const routes = graph.controllers
     .flatMap((c) => routesOf(c, graph.accessGuard, prefix, docs))
-    .sort((a, b) => compareText(a.path, b.path) || METHOD_ORDER.indexOf(a.method) - METHOD_ORDER.indexOf(b.method));
+    .sort(
+      (a, b) =>
+        compareText(a.path, b.path) || METHOD_ORDER.indexOf(a.method) - METHOD_ORDER.indexOf(b.method),
+    );
   const events = graph.controllers
     .flatMap((c) => eventsOf(c, docs))
     .sort((a, b) => compareText(a.topic, b.topic) || compareText(a.handler, b.handler));
@@ -639,7 +717,11 @@ function code(text: string): string {
 }
 
 function table(header: readonly string[], rows: readonly (readonly string[])[]): string[] {
-  return [`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`)];
+  return [
+    `| ${header.join(' | ')} |`,
+    `| ${header.map(() => '---').join(' | ')} |`,
+    ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`),
+  ];
 }
 
 /** GitHub's heading anchors: lower case, punctuation dropped, spaces to hyphens, duplicates numbered. */
@@ -682,8 +764,13 @@ function accessDetail(access: AccessDoc): string {
       const parts = ['bearer access token'];
       if (access.roles) parts.push(`platform role ${access.roles.map(code).join(' or ')}`);
       if (access.tenant) {
-        const bypass = access.tenant.bypass.length > 0 ? ` (or platform role ${access.tenant.bypass.map(code).join(' or ')})` : '';
-        parts.push(`institution role ${access.tenant.roles.map(code).join(' or ')} in the institution ${code(`:${access.tenant.param}`)}${bypass}`);
+        const bypass =
+          access.tenant.bypass.length > 0
+            ? ` (or platform role ${access.tenant.bypass.map(code).join(' or ')})`
+            : '';
+        parts.push(
+          `institution role ${access.tenant.roles.map(code).join(' or ')} in the institution ${code(`:${access.tenant.param}`)}${bypass}`,
+        );
       }
       if (!access.roles && !access.tenant) parts.push('any signed-in user');
       return parts.join('; ');
@@ -725,7 +812,9 @@ export function renderService(service: ServiceDoc): string {
   const prefix = service.prefix.prefix === '' ? undefined : joinPath(service.prefix.prefix);
   if (prefix) {
     const excluded = service.prefix.exclude.map((e) => code(joinPath(e.path))).join(', ');
-    out.push(`Base path ${code(prefix)}${excluded === '' ? '' : ` (except ${excluded})`}. Through the gateway the paths are the same.`);
+    out.push(
+      `Base path ${code(prefix)}${excluded === '' ? '' : ` (except ${excluded})`}. Through the gateway the paths are the same.`,
+    );
   } else {
     out.push('No global prefix: these routes are served by the gateway itself.');
   }
@@ -744,7 +833,12 @@ export function renderService(service: ServiceDoc): string {
     out.push(
       ...table(
         ['Method', 'Path', 'Access', 'Success'],
-        service.routes.map((r) => [r.method, `[${code(r.path)}](#${headings.get(r) ?? ''})`, accessSummary(r.access), String(r.status)]),
+        service.routes.map((r) => [
+          r.method,
+          `[${code(r.path)}](#${headings.get(r) ?? ''})`,
+          accessSummary(r.access),
+          String(r.status),
+        ]),
       ),
       '',
     );
@@ -757,9 +851,16 @@ export function renderService(service: ServiceDoc): string {
     out.push(`- Success status: ${route.status}`);
     out.push(`- Handler: ${code(route.handler)}`);
     if (route.guards.length > 0) out.push(`- Guards: ${route.guards.map(code).join(', ')}`);
-    if (route.revealsPersonalData) out.push('- Reveals personal data: returns full (unmasked) values to an authorised caller; every reveal is recorded');
-    if (route.requestHeaders.length > 0) out.push(`- Request headers: ${route.requestHeaders.map((h) => (h === '*' ? 'all of them (see the description)' : code(h))).join(', ')}`);
-    if (route.responseHeaders.length > 0) out.push(`- Response headers: ${route.responseHeaders.map(code).join(', ')}`);
+    if (route.revealsPersonalData)
+      out.push(
+        '- Reveals personal data: returns full (unmasked) values to an authorised caller; every reveal is recorded',
+      );
+    if (route.requestHeaders.length > 0)
+      out.push(
+        `- Request headers: ${route.requestHeaders.map((h) => (h === '*' ? 'all of them (see the description)' : code(h))).join(', ')}`,
+      );
+    if (route.responseHeaders.length > 0)
+      out.push(`- Response headers: ${route.responseHeaders.map(code).join(', ')}`);
     out.push('');
     if (route.pathParams.length > 0) {
       out.push(
@@ -812,7 +913,9 @@ function parseFile(relativePath: string): ts.SourceFile {
 
 function interfaceFields(relativePath: string, name: string): InterfaceField[] {
   const source = parseFile(relativePath);
-  const declaration = source.statements.find((s): s is ts.InterfaceDeclaration => ts.isInterfaceDeclaration(s) && s.name.text === name);
+  const declaration = source.statements.find(
+    (s): s is ts.InterfaceDeclaration => ts.isInterfaceDeclaration(s) && s.name.text === name,
+  );
   if (!declaration) throw new Error(`api-docs: interface ${name} not found in ${relativePath}`);
   return declaration.members.filter(ts.isPropertySignature).map((m) => {
     const doc = docOf(m);
@@ -827,9 +930,13 @@ function interfaceFields(relativePath: string, name: string): InterfaceField[] {
 
 function errorKinds(): ErrorKind[] {
   const source = parseFile('libs/platform/src/errors/domain-error.ts');
-  const alias = source.statements.find((s): s is ts.TypeAliasDeclaration => ts.isTypeAliasDeclaration(s) && s.name.text === 'ErrorKind');
+  const alias = source.statements.find(
+    (s): s is ts.TypeAliasDeclaration => ts.isTypeAliasDeclaration(s) && s.name.text === 'ErrorKind',
+  );
   if (!alias || !ts.isUnionTypeNode(alias.type)) throw new Error('api-docs: ErrorKind union not found');
-  return alias.type.types.flatMap((t) => (ts.isLiteralTypeNode(t) && ts.isStringLiteral(t.literal) ? [t.literal.text as ErrorKind] : []));
+  return alias.type.types.flatMap((t) =>
+    ts.isLiteralTypeNode(t) && ts.isStringLiteral(t.literal) ? [t.literal.text as ErrorKind] : [],
+  );
 }
 
 const ERROR_FIELD_MEANINGS: Readonly<Record<string, string | undefined>> = {
@@ -877,7 +984,11 @@ export function renderReadme(services: readonly ServiceDoc[]): string {
     '',
     ...table(
       ['Claim', 'Type', 'Meaning'],
-      interfaceFields('libs/contracts/src/auth/roles.ts', 'AccessTokenClaims').map((f) => [code(f.name), code(f.type), f.doc ?? '']),
+      interfaceFields('libs/contracts/src/auth/roles.ts', 'AccessTokenClaims').map((f) => [
+        code(f.name),
+        code(f.type),
+        f.doc ?? '',
+      ]),
     ),
     '',
     'Access column of the route tables:',
@@ -936,7 +1047,8 @@ export function renderApiDocs(): Map<string, string> {
   const services = SERVICES.map(describeService);
   const files = new Map<string, string>();
   files.set(relative(ROOT, join(DOCS_DIR, 'README.md')), renderReadme(services));
-  for (const service of services) files.set(relative(ROOT, join(DOCS_DIR, `${service.name}.md`)), renderService(service));
+  for (const service of services)
+    files.set(relative(ROOT, join(DOCS_DIR, `${service.name}.md`)), renderService(service));
   return files;
 }
 
@@ -976,7 +1088,9 @@ function main(): void {
     if (content === undefined) rmSync(join(ROOT, path));
     else writeFileSync(join(ROOT, path), content);
   }
-  process.stdout.write(`[api-docs] ${stale.length === 0 ? 'already up to date' : `wrote ${stale.join(', ')}`}\n`);
+  process.stdout.write(
+    `[api-docs] ${stale.length === 0 ? 'already up to date' : `wrote ${stale.join(', ')}`}\n`,
+  );
   // Building the modules started key loading for field encryption; nothing else is left to wait for.
   process.exit(0);
 }

@@ -1,10 +1,14 @@
+import { BaseServiceEnv, ensureTopics, loadConfig, platformTopicSpecs, TopicNamer } from '@exam/platform';
 import { Kafka, logLevel } from 'kafkajs';
-import { BaseServiceEnv, TopicNamer, ensureTopics, loadConfig, platformTopicSpecs } from '@exam/platform';
 
 /** Admin step of the start command: every contract topic and its dead-letter topic, explicit partitions. */
 async function main(): Promise<void> {
   const env = loadConfig(BaseServiceEnv, { ...process.env, DATABASE_NAME: 'unused' });
-  const kafka = new Kafka({ clientId: 'topic-admin', brokers: env.KAFKA_BROKERS.split(','), logLevel: logLevel.ERROR });
+  const kafka = new Kafka({
+    clientId: 'topic-admin',
+    brokers: env.KAFKA_BROKERS.split(','),
+    logLevel: logLevel.ERROR,
+  });
   const admin = kafka.admin();
   await admin.connect();
   try {

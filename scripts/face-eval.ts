@@ -8,6 +8,7 @@
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+
 import { descriptorDistance, estimateYaw } from '../apps/identity/src/face/engine/face-geometry';
 import { WorkerPoolFaceEngine } from '../apps/identity/src/face/engine/worker-pool-face-engine';
 import { FACE_MATCH_THRESHOLD } from '../apps/identity/src/face/face.policy';

@@ -19,7 +19,8 @@ t0=$(date +%s)
 ensure_node_modules "$ROOT"
 mkdir -p .local/test-results
 
-step "lint"
+step "format (prettier) and lint (incl. import order)"
+npm run -s format:check
 npm run -s lint
 step "type-check"
 npm run -s typecheck

@@ -1,9 +1,9 @@
+import { createValidationPipe } from '@exam/platform';
 import { Body, Controller, Get, Module, Post } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ExpressAdapter } from '@nestjs/platform-express';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { IsInt, IsString, Length, Max, Min } from 'class-validator';
-import { createValidationPipe } from '@exam/platform';
 
 class AnswerDto {
   @IsString() @Length(1, 64) questionId!: string;
@@ -18,7 +18,10 @@ class BenchController {
     return {
       id: 'e1',
       title: 'Mock exam',
-      questions: Array.from({ length: 20 }, (_, i) => ({ id: `q${i}`, text: `Question number ${i} about something` })),
+      questions: Array.from({ length: 20 }, (_, i) => ({
+        id: `q${i}`,
+        text: `Question number ${i} about something`,
+      })),
     };
   }
 

@@ -60,7 +60,12 @@ function findServers(patterns: Readonly<Record<string, RegExp>>): Map<string, st
 export class CpuMeter {
   private readonly servers: Map<string, string>;
 
-  constructor(patterns: Readonly<Record<string, RegExp>> = { mariadb: /(^|\/)(mariadbd|mysqld)( |$)/, kafka: /kafka\.Kafka /u }) {
+  constructor(
+    patterns: Readonly<Record<string, RegExp>> = {
+      mariadb: /(^|\/)(mariadbd|mysqld)( |$)/,
+      kafka: /kafka\.Kafka /u,
+    },
+  ) {
     this.servers = findServers(patterns);
   }
 
@@ -86,16 +91,28 @@ export class CpuMeter {
 
   static between(before: CpuTimes, after: CpuTimes): CpuTimes {
     const servers: Record<string, number> = {};
-    for (const [name, ms] of Object.entries(after.servers)) servers[name] = (ms ?? 0) - (before.servers[name] ?? 0);
-    return { mainThread: after.mainThread - before.mainThread, otherThreads: after.otherThreads - before.otherThreads, servers };
+    for (const [name, ms] of Object.entries(after.servers))
+      servers[name] = (ms ?? 0) - (before.servers[name] ?? 0);
+    return {
+      mainThread: after.mainThread - before.mainThread,
+      otherThreads: after.otherThreads - before.otherThreads,
+      servers,
+    };
   }
 
   /** CPU ms per operation, by party, rounded to 0.01 ms; `total` is their sum. */
   static perOperation(cpu: CpuTimes, operations: number): Record<string, number> {
     const per = (ms: number): number => (operations > 0 ? Math.round((ms / operations) * 100) / 100 : 0);
-    const parts: Record<string, number> = { mainThread: per(cpu.mainThread), otherThreads: per(cpu.otherThreads) };
+    const parts: Record<string, number> = {
+      mainThread: per(cpu.mainThread),
+      otherThreads: per(cpu.otherThreads),
+    };
     for (const [name, ms] of Object.entries(cpu.servers)) parts[name] = per(ms ?? 0);
-    parts.total = per(cpu.mainThread + cpu.otherThreads + Object.values(cpu.servers).reduce<number>((a, b) => a + (b ?? 0), 0));
+    parts.total = per(
+      cpu.mainThread +
+        cpu.otherThreads +
+        Object.values(cpu.servers).reduce<number>((a, b) => a + (b ?? 0), 0),
+    );
     return parts;
   }
 }

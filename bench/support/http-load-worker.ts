@@ -9,7 +9,11 @@ export interface Rate {
 }
 
 /** `concurrency` closed loops for `durationMs`; each loop is numbered so it can own its state (a user, a cookie). */
-export async function closedLoop(concurrency: number, durationMs: number, work: (client: number) => Promise<void>): Promise<Rate> {
+export async function closedLoop(
+  concurrency: number,
+  durationMs: number,
+  work: (client: number) => Promise<void>,
+): Promise<Rate> {
   const latencies: number[] = [];
   let errors = 0;
   const deadline = Date.now() + durationMs;
@@ -53,12 +57,27 @@ export function post(
 ): Promise<HttpAnswer> {
   return new Promise((resolve, reject) => {
     const req = request(
-      { agent, host: '127.0.0.1', port, method: 'POST', path, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...headers } },
+      {
+        agent,
+        host: '127.0.0.1',
+        port,
+        method: 'POST',
+        path,
+        headers: {
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(body),
+          ...headers,
+        },
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
         res.on('end', () => {
-          const answer = { status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), setCookie: res.headers['set-cookie'] ?? [] };
+          const answer = {
+            status: res.statusCode ?? 0,
+            body: Buffer.concat(chunks).toString('utf8'),
+            setCookie: res.headers['set-cookie'] ?? [],
+          };
           if (!expected(answer.status)) reject(new Error(`POST ${path} → ${answer.status} ${answer.body}`));
           else resolve(answer);
         });
@@ -96,7 +115,13 @@ export interface LoadReply {
   readonly cookies: string[];
 }
 
-export function loginOnce(agent: Agent, port: number, phone: string, password: string, client: number): Promise<HttpAnswer> {
+export function loginOnce(
+  agent: Agent,
+  port: number,
+  phone: string,
+  password: string,
+  client: number,
+): Promise<HttpAnswer> {
   return post(agent, port, LOGIN_PATH, JSON.stringify({ login: phone, password }), {
     'x-forwarded-for': `10.0.${client}.1`,
     'x-device-id': `bench-device-${client}`,
@@ -110,7 +135,9 @@ async function generate(agent: Agent, port: number, load: LoadRequest): Promise<
       await loginOnce(agent, port, load.phones[client] ?? '', load.password, client);
     },
     refresh: async (client) => {
-      cookies[client] = refreshCookieOf(await post(agent, port, REFRESH_PATH, '{}', { cookie: cookies[client] ?? '' }));
+      cookies[client] = refreshCookieOf(
+        await post(agent, port, REFRESH_PATH, '{}', { cookie: cookies[client] ?? '' }),
+      );
     },
     floor: async () => {
       await post(agent, port, REFRESH_PATH, '{}', {}, (status) => status === 401);
@@ -125,7 +152,14 @@ interface WorkerSettings {
 }
 
 function isWorkerSettings(value: unknown): value is WorkerSettings {
-  return typeof value === 'object' && value !== null && 'port' in value && typeof value.port === 'number' && 'sockets' in value && typeof value.sockets === 'number';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'port' in value &&
+    typeof value.port === 'number' &&
+    'sockets' in value &&
+    typeof value.sockets === 'number'
+  );
 }
 
 /**

@@ -27,7 +27,10 @@ function once(agent: Agent, spec: LoadSpec): Promise<number> {
         port: spec.port,
         method: spec.method,
         path: spec.path,
-        headers: spec.body === undefined ? {} : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(spec.body) },
+        headers:
+          spec.body === undefined
+            ? {}
+            : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(spec.body) },
       },
       (res) => {
         res.resume();

@@ -4,7 +4,9 @@ import { REGENERATE_COMMAND, renderApiDocs, staleApiDocs } from '../../scripts/a
 describe('API reference (docs/api)', () => {
   it('is up to date with the code', () => {
     const files = renderApiDocs();
-    expect([...files.keys()]).toEqual(expect.arrayContaining(['docs/api/README.md', 'docs/api/accounts.md', 'docs/api/gateway.md']));
+    expect([...files.keys()]).toEqual(
+      expect.arrayContaining(['docs/api/README.md', 'docs/api/accounts.md', 'docs/api/gateway.md']),
+    );
     const stale = staleApiDocs(files);
     if (stale.length > 0) {
       throw new Error(`API reference is stale (${stale.join(', ')}): run ${REGENERATE_COMMAND}`);

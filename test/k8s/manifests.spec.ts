@@ -1,10 +1,12 @@
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
+
 import { parseAllDocuments } from 'yaml';
+
 import {
-  FIELD_ENCRYPTION_SECRET_ENV,
   allSecretEnvNames,
   envNamesOfApp,
+  FIELD_ENCRYPTION_SECRET_ENV,
   secretEnvNamesOfApp,
 } from '../support/service-env-names';
 

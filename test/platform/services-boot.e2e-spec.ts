@@ -1,20 +1,22 @@
+import { randomUUID } from 'node:crypto';
+
 import type { BaseServiceEnv, ServiceDefinition } from '@exam/platform';
 import { expectEventually, ServiceTestBed } from '@exam/testing';
-import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { denialsFor } from '../support/access-denials';
-import { documentedRoutes, fillPath } from '../support/documented-routes';
-import { HOSTILE_REQUESTS, prepare, send, type Prepared } from '../support/hostile-requests';
+
 import { ACCOUNTS_SERVICE } from '../../apps/accounts/src/accounts.service-definition';
 import { AccountsEnv } from '../../apps/accounts/src/config/accounts.env';
 import { AUDIT_SERVICE } from '../../apps/audit/src/audit.service-definition';
 import { AuditEnv } from '../../apps/audit/src/config/audit.env';
-import { EXAM_SERVICE } from '../../apps/exam/src/exam.service-definition';
 import { ExamEnv } from '../../apps/exam/src/config/exam.env';
-import { IDENTITY_SERVICE } from '../../apps/identity/src/identity.service-definition';
+import { EXAM_SERVICE } from '../../apps/exam/src/exam.service-definition';
 import { IdentityEnv } from '../../apps/identity/src/config/identity.env';
-import { PAYMENTS_SERVICE } from '../../apps/payments/src/payments.service-definition';
+import { IDENTITY_SERVICE } from '../../apps/identity/src/identity.service-definition';
 import { PaymentsEnv } from '../../apps/payments/src/config/payments.env';
+import { PAYMENTS_SERVICE } from '../../apps/payments/src/payments.service-definition';
+import { denialsFor } from '../support/access-denials';
+import { documentedRoutes, fillPath } from '../support/documented-routes';
+import { HOSTILE_REQUESTS, prepare, type Prepared, send } from '../support/hostile-requests';
 
 interface Case<E extends BaseServiceEnv> {
   readonly definition: ServiceDefinition<E>;
@@ -33,7 +35,11 @@ describe.each(cases)('service $definition.service', ({ definition, envClass }) =
   let service: ServiceTestBed<BaseServiceEnv>;
 
   beforeAll(async () => {
-    service = await ServiceTestBed.start({ service: definition.service, envClass, module: definition.module });
+    service = await ServiceTestBed.start({
+      service: definition.service,
+      envClass,
+      module: definition.module,
+    });
   });
 
   afterAll(async () => {
@@ -63,14 +69,20 @@ describe.each(cases)('service $definition.service', ({ definition, envClass }) =
         const label = `${hostile.name}: ${route.method} ${route.path}`;
         try {
           const prepared = prepare(route, hostile);
-          const responses = await Promise.all(Array.from({ length: hostile.twice === true ? 2 : 1 }, () => send(service.url, route, prepared)));
+          const responses = await Promise.all(
+            Array.from({ length: hostile.twice === true ? 2 : 1 }, () => send(service.url, route, prepared)),
+          );
           for (const response of responses) {
             const body = response.body as { statusCode?: unknown; code?: unknown };
-            if (process.env.SWEEP_DEBUG) process.stdout.write(`${label} -> ${response.status} ${String(body.code)}\n`);
+            if (process.env.SWEEP_DEBUG)
+              process.stdout.write(`${label} -> ${response.status} ${String(body.code)}\n`);
             if (response.status >= 500) findings.push(`${label} -> ${response.status} ${String(body.code)}`);
             // Node's HTTP parser refuses an oversized request line or headers before the application sees it.
             else if (response.status === 431 || response.status === 414) continue;
-            else if (response.status >= 400 && (body.statusCode !== response.status || typeof body.code !== 'string')) {
+            else if (
+              response.status >= 400 &&
+              (body.statusCode !== response.status || typeof body.code !== 'string')
+            ) {
               findings.push(`${label} -> ${response.status} without the shared error body`);
             }
           }
@@ -99,7 +111,9 @@ describe.each(cases)('service $definition.service', ({ definition, envClass }) =
         const response = await send(service.url, route, prepared);
         checked += 1;
         if (!denial.refusedWith.includes(response.status)) {
-          findings.push(`${denial.caller}: ${route.method} ${route.path} -> ${response.status}, expected ${denial.refusedWith.join(' or ')}`);
+          findings.push(
+            `${denial.caller}: ${route.method} ${route.path} -> ${response.status}, expected ${denial.refusedWith.join(' or ')}`,
+          );
         }
       }
     }

@@ -1,6 +1,8 @@
-import { ORG_ROLES, PLATFORM_ROLES, type OrgRole, type PlatformRole } from '@exam/contracts';
-import { issueTestToken } from '@exam/testing';
 import { randomUUID } from 'node:crypto';
+
+import { ORG_ROLES, type OrgRole, PLATFORM_ROLES, type PlatformRole } from '@exam/contracts';
+import { issueTestToken } from '@exam/testing';
+
 import type { DocumentedRoute } from './documented-routes';
 
 /** A caller the route's documented access must refuse, and the answers that count as refusing. */
@@ -37,7 +39,13 @@ export function denialsFor(route: DocumentedRoute): Denial[] {
     const others = PLATFORM_ROLES.filter((r) => !allowed.includes(r));
     const memberships = [{ institutionId, roles: [...ORG_ROLES] }];
     const denials = [anonymous];
-    if (others.length > 0) denials.push({ caller: `roles ${others.join(', ')} and every institution role`, token: issueTestToken({ roles: others, memberships }), institutionId, refusedWith: [403] });
+    if (others.length > 0)
+      denials.push({
+        caller: `roles ${others.join(', ')} and every institution role`,
+        token: issueTestToken({ roles: others, memberships }),
+        institutionId,
+        refusedWith: [403],
+      });
     return denials;
   }
   const tenant = TENANT_ACCESS.exec(route.access);
@@ -48,7 +56,10 @@ export function denialsFor(route: DocumentedRoute): Denial[] {
       anonymous,
       {
         caller: `${allowed.join(' / ')} of another institution`,
-        token: issueTestToken({ roles: ['candidate'], memberships: [{ institutionId: randomUUID(), roles: allowed }] }),
+        token: issueTestToken({
+          roles: ['candidate'],
+          memberships: [{ institutionId: randomUUID(), roles: allowed }],
+        }),
         institutionId,
         refusedWith: [403, 404],
       },
@@ -64,5 +75,7 @@ export function denialsFor(route: DocumentedRoute): Denial[] {
     return denials;
   }
   if (route.access === 'signed in') return [anonymous];
-  throw new Error(`${route.method} ${route.path}: access "${route.access}" is not one this sweep knows; teach test/support/access-denials.ts`);
+  throw new Error(
+    `${route.method} ${route.path}: access "${route.access}" is not one this sweep knows; teach test/support/access-denials.ts`,
+  );
 }

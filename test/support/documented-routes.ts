@@ -31,7 +31,13 @@ const FIELD_ROW = /^\| `([A-Za-z0-9_]+)` \| ([^|]+) \| (required|optional|condit
  */
 export function documentedRoutes(service: string): DocumentedRoute[] {
   const text = readFileSync(join(__dirname, '..', '..', 'docs', 'api', `${service}.md`), 'utf8');
-  const routes: { method: DocumentedRoute['method']; path: string; body: DocumentedField[]; query: DocumentedField[]; access: string }[] = [];
+  const routes: {
+    method: DocumentedRoute['method'];
+    path: string;
+    body: DocumentedField[];
+    query: DocumentedField[];
+    access: string;
+  }[] = [];
   const accessOf = new Map<string, string>();
   let table: DocumentedField[] | undefined;
   for (const line of text.split('\n')) {
@@ -39,7 +45,13 @@ export function documentedRoutes(service: string): DocumentedRoute[] {
     if (row !== null) accessOf.set(`${row[1]} ${row[2]}`, row[3].trim());
     const heading = ROUTE_HEADING.exec(line);
     if (heading !== null) {
-      routes.push({ method: heading[1] as DocumentedRoute['method'], path: heading[2], body: [], query: [], access: accessOf.get(`${heading[1]} ${heading[2]}`) ?? 'unknown' });
+      routes.push({
+        method: heading[1] as DocumentedRoute['method'],
+        path: heading[2],
+        body: [],
+        query: [],
+        access: accessOf.get(`${heading[1]} ${heading[2]}`) ?? 'unknown',
+      });
       table = undefined;
       continue;
     }
@@ -49,14 +61,22 @@ export function documentedRoutes(service: string): DocumentedRoute[] {
     else if (line.startsWith('Query parameters (')) table = route.query;
     else if (line.startsWith('Path parameters')) table = undefined;
     const field = FIELD_ROW.exec(line);
-    if (field !== null && table !== undefined) table.push({ name: field[1], type: field[2].trim(), presence: field[3] as DocumentedField['presence'], rules: field[4] });
+    if (field !== null && table !== undefined)
+      table.push({
+        name: field[1],
+        type: field[2].trim(),
+        presence: field[3] as DocumentedField['presence'],
+        rules: field[4],
+      });
   }
   return routes;
 }
 
 /** The path with each `:name` placeholder replaced by `named[name]`, or else by `value` (URL-encoded). */
 export function fillPath(path: string, value: string, named: Readonly<Record<string, string>> = {}): string {
-  return path.replace(/:([A-Za-z]+)/g, (_placeholder, name: string) => encodeURIComponent(named[name] ?? value));
+  return path.replace(/:([A-Za-z]+)/g, (_placeholder, name: string) =>
+    encodeURIComponent(named[name] ?? value),
+  );
 }
 
 export type Boundary = 'max' | 'min';
@@ -122,7 +142,8 @@ export function boundaryValue(field: DocumentedField, boundary: Boundary): unkno
   if (/isUuid/.test(rules)) return randomUUID();
   const example = patternExample(rules);
   if (example !== undefined) return example;
-  if (/isIso8601|isDateString/.test(rules)) return boundary === 'max' ? '9999-12-31T23:59:59.999Z' : '1000-01-01T00:00:00.000Z';
+  if (/isIso8601|isDateString/.test(rules))
+    return boundary === 'max' ? '9999-12-31T23:59:59.999Z' : '1000-01-01T00:00:00.000Z';
   const length = numbersIn(rules, 'isLength');
   const maxLength = numbersIn(rules, 'maxLength')?.[0] ?? length?.[1] ?? LONGEST_UNBOUNDED;
   const minLength = numbersIn(rules, 'minLength')?.[0] ?? length?.[0] ?? 1;
@@ -135,7 +156,10 @@ export function boundaryValue(field: DocumentedField, boundary: Boundary): unkno
  * A body (or query) with every documented field at the given boundary. Of conditional fields (one of several,
  * like a phone or an email) only the first is sent.
  */
-export function boundaryFields(fields: readonly DocumentedField[], boundary: Boundary): Record<string, unknown> {
+export function boundaryFields(
+  fields: readonly DocumentedField[],
+  boundary: Boundary,
+): Record<string, unknown> {
   const firstConditional = fields.find((f) => f.presence === 'conditional');
   const sent = fields.filter((f) => f.presence !== 'conditional' || f === firstConditional);
   return Object.fromEntries(sent.map((f) => [f.name, boundaryValue(f, boundary)]));

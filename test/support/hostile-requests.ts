@@ -1,7 +1,9 @@
-import { issueTestToken } from '@exam/testing';
 import { randomUUID } from 'node:crypto';
+
+import { issueTestToken } from '@exam/testing';
 import request from 'supertest';
-import { boundaryFields, fillPath, type Boundary, type DocumentedRoute } from './documented-routes';
+
+import { type Boundary, boundaryFields, type DocumentedRoute, fillPath } from './documented-routes';
 
 export type Body = { readonly json: string; readonly contentType?: string } | undefined;
 
@@ -26,7 +28,8 @@ const fixed =
 function queryString(fields: Record<string, unknown>): string {
   const params = new URLSearchParams();
   for (const [name, value] of Object.entries(fields)) {
-    for (const item of Array.isArray(value) ? value : [value]) params.append(name, typeof item === 'string' ? item : JSON.stringify(item));
+    for (const item of Array.isArray(value) ? value : [value])
+      params.append(name, typeof item === 'string' ? item : JSON.stringify(item));
   }
   const text = params.toString();
   return text === '' ? '' : `?${text}`;
@@ -45,32 +48,68 @@ function atBoundary(boundary: Boundary): Hostile {
 
 /** The kinds of request every documented route is sent (test/platform/services-boot.e2e-spec.ts). */
 export const HOSTILE_REQUESTS: readonly Hostile[] = [
-  { name: 'no token', token: () => undefined, param: randomUUID, query: fixed(''), body: fixed({ json: '{"unexpected":1}' }) },
+  {
+    name: 'no token',
+    token: () => undefined,
+    param: randomUUID,
+    query: fixed(''),
+    body: fixed({ json: '{"unexpected":1}' }),
+  },
   {
     name: 'candidate, junk and pollution fields',
     token: () => issueTestToken({ roles: ['candidate'] }),
     param: () => 'not-a-uuid',
     query: fixed('?limit=-5&offset=abc&from=yesterday&to=%00&sort=%3BDROP&page=1e309'),
-    body: fixed({ json: '{"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}},"unexpected":{"$gt":""}}' }),
+    body: fixed({
+      json: '{"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}},"unexpected":{"$gt":""}}',
+    }),
   },
   {
     name: 'staff of another institution, array body',
-    token: () => issueTestToken({ roles: ['candidate'], memberships: [{ institutionId: randomUUID(), roles: ['org_admin', 'org_staff'] }] }),
+    token: () =>
+      issueTestToken({
+        roles: ['candidate'],
+        memberships: [{ institutionId: randomUUID(), roles: ['org_admin', 'org_staff'] }],
+      }),
     param: randomUUID,
     query: fixed(''),
     body: fixed({ json: '[]' }),
   },
-  { name: 'admin, malformed JSON, oversized parameter', token: admin, param: () => 'x'.repeat(300), query: fixed('?limit=999999999999'), body: fixed({ json: '{"a":' }) },
+  {
+    name: 'admin, malformed JSON, oversized parameter',
+    token: admin,
+    param: () => 'x'.repeat(300),
+    query: fixed('?limit=999999999999'),
+    body: fixed({ json: '{"a":' }),
+  },
   {
     name: 'admin, wrong types',
     token: admin,
     param: randomUUID,
     query: fixed('?from=2026-13-45&to=not-a-date&limit=0'),
     body: fixed({
-      json: JSON.stringify({ name: 12345, code: [], email: {}, phone: true, version: null, limit: 'x', password: 7, reason: ['a'], ids: 'not-a-list', granted: 'yes', effectiveAt: 'never' }),
+      json: JSON.stringify({
+        name: 12345,
+        code: [],
+        email: {},
+        phone: true,
+        version: null,
+        limit: 'x',
+        password: 7,
+        reason: ['a'],
+        ids: 'not-a-list',
+        granted: 'yes',
+        effectiveAt: 'never',
+      }),
     }),
   },
-  { name: 'admin, text body', token: admin, param: randomUUID, query: fixed(''), body: fixed({ json: 'hello', contentType: 'text/plain' }) },
+  {
+    name: 'admin, text body',
+    token: admin,
+    param: randomUUID,
+    query: fixed(''),
+    body: fixed({ json: 'hello', contentType: 'text/plain' }),
+  },
   atBoundary('max'),
   atBoundary('min'),
   { ...atBoundary('min'), name: 'admin, the same request twice at once', twice: true },
@@ -93,12 +132,26 @@ export function prepare(route: DocumentedRoute, hostile: Hostile): Prepared {
   };
 }
 
-export async function send(url: string, route: DocumentedRoute, prepared: Prepared): Promise<request.Response> {
+export async function send(
+  url: string,
+  route: DocumentedRoute,
+  prepared: Prepared,
+): Promise<request.Response> {
   const { path, token, body, forwardedFor } = prepared;
   const agent = request(url);
-  let call = route.method === 'GET' ? agent.get(path) : route.method === 'DELETE' ? agent.delete(path) : route.method === 'PUT' ? agent.put(path) : route.method === 'PATCH' ? agent.patch(path) : agent.post(path);
+  let call =
+    route.method === 'GET'
+      ? agent.get(path)
+      : route.method === 'DELETE'
+        ? agent.delete(path)
+        : route.method === 'PUT'
+          ? agent.put(path)
+          : route.method === 'PATCH'
+            ? agent.patch(path)
+            : agent.post(path);
   call = call.timeout(15_000).set('x-forwarded-for', forwardedFor);
   if (token !== undefined) call = call.set('authorization', `Bearer ${token}`);
-  if (body !== undefined) call = call.set('content-type', body.contentType ?? 'application/json').send(body.json);
+  if (body !== undefined)
+    call = call.set('content-type', body.contentType ?? 'application/json').send(body.json);
   return call;
 }

@@ -1,6 +1,8 @@
 import 'reflect-metadata';
-import { getMetadataStorage } from 'class-validator';
+
 import { secretKeysOf } from '@exam/platform';
+import { getMetadataStorage } from 'class-validator';
+
 import { AccountsEnv } from '../../apps/accounts/src/config/accounts.env';
 import { AuditEnv } from '../../apps/audit/src/config/audit.env';
 import { AuthoritySimEnv } from '../../apps/authority-sim/src/config/authority-sim.env';

@@ -1,11 +1,12 @@
-import { DynamicModule, Module } from '@nestjs/common';
 import { PlatformModule } from '@exam/platform';
+import { DynamicModule, Module } from '@nestjs/common';
+
 import { AuthModule } from './auth/auth.module';
 import type { AccountsEnv } from './config/accounts.env';
-import { ACCOUNTS_ENTITIES } from './database/entities';
-import { ACCOUNTS_MIGRATIONS } from './database/migrations';
 import { ContactsModule } from './contacts/contacts.module';
 import { PasswordsModule } from './credentials/passwords.module';
+import { ACCOUNTS_ENTITIES } from './database/entities';
+import { ACCOUNTS_MIGRATIONS } from './database/migrations';
 import { FieldProtectionModule } from './field-protection/field-protection.module';
 import { InstitutionsModule } from './institutions/institutions.module';
 import { NotificationsModule } from './notifications/notifications.module';
@@ -23,7 +24,12 @@ export class AccountsModule {
     return {
       module: AccountsModule,
       imports: [
-        PlatformModule.forService({ service: 'accounts', env, entities: ACCOUNTS_ENTITIES, migrations: ACCOUNTS_MIGRATIONS }),
+        PlatformModule.forService({
+          service: 'accounts',
+          env,
+          entities: ACCOUNTS_ENTITIES,
+          migrations: ACCOUNTS_MIGRATIONS,
+        }),
         SharedModule.register(env),
         FieldProtectionModule,
         NotificationsModule.register(env),

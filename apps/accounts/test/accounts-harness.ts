@@ -1,20 +1,22 @@
-import { Topics, type TopicName } from '@exam/contracts';
+import { generateKeyPairSync, randomInt } from 'node:crypto';
+
+import { type TopicName, Topics } from '@exam/contracts';
 import { ensureTopics, platformTopicSpecs, TopicNamer } from '@exam/platform';
 import {
-  createTestDatabase,
   allowFullValuesOn,
+  createTestDatabase,
   KafkaProbe,
+  type RunningService,
   seedPersonalData,
   startTestService,
+  type TestDatabase,
   testJwtPublicKeys,
   testServiceEnv,
   uniqueTopicPrefix,
-  type RunningService,
-  type TestDatabase,
 } from '@exam/testing';
-import { generateKeyPairSync, randomInt } from 'node:crypto';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
+
 import { AccountsModule } from '../src/accounts.module';
 import { AccountsEnv } from '../src/config/accounts.env';
 
@@ -54,7 +56,10 @@ export async function startAccounts(overrides: Record<string, string> = {}): Pro
   await probe.withAdmin((admin) => ensureTopics(admin, platformTopicSpecs(names, 1, ACCOUNTS_TOPICS)));
   const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
   const publicKeyPem = publicKey.export({ type: 'spki', format: 'pem' }).toString();
-  const publicKeys = { ...(JSON.parse(testJwtPublicKeys()) as Record<string, string>), 'accounts-test': publicKeyPem };
+  const publicKeys = {
+    ...(JSON.parse(testJwtPublicKeys()) as Record<string, string>),
+    'accounts-test': publicKeyPem,
+  };
   const env = testServiceEnv(AccountsEnv, {
     databaseName: database.name,
     topicPrefix: prefix,
@@ -120,7 +125,11 @@ export interface Registered {
 }
 
 /** Registers and verifies an account with a phone (default) or an email. */
-export async function registerActive(url: string, kind: 'phone' | 'email' = 'phone', password = STRONG_PASSWORD): Promise<Registered> {
+export async function registerActive(
+  url: string,
+  kind: 'phone' | 'email' = 'phone',
+  password = STRONG_PASSWORD,
+): Promise<Registered> {
   const contact = kind === 'phone' ? randomPhone() : randomEmail();
   const started = await request(url)
     .post('/api/accounts/registrations')
@@ -139,18 +148,30 @@ export interface LoggedIn {
 }
 
 export function cookieFrom(setCookie: unknown, name: string): string {
-  const all = Array.isArray(setCookie) ? (setCookie as string[]) : typeof setCookie === 'string' ? [setCookie] : [];
+  const all = Array.isArray(setCookie)
+    ? (setCookie as string[])
+    : typeof setCookie === 'string'
+      ? [setCookie]
+      : [];
   const found = all.find((c) => c.startsWith(`${name}=`));
   if (found === undefined) throw new Error(`no ${name} cookie set`);
   return found.split(';')[0] ?? '';
 }
 
-export async function login(url: string, who: { login: string; password: string }, ip = freshIp()): Promise<LoggedIn> {
+export async function login(
+  url: string,
+  who: { login: string; password: string },
+  ip = freshIp(),
+): Promise<LoggedIn> {
   const response = await request(url)
     .post('/api/accounts/auth/login')
     .set('x-forwarded-for', ip)
     .send({ login: who.login, password: who.password })
     .expect(200);
   const body = response.body as { accessToken: string; sessionId: string };
-  return { accessToken: body.accessToken, sessionId: body.sessionId, refreshCookie: cookieFrom(response.headers['set-cookie'], 'exam_refresh') };
+  return {
+    accessToken: body.accessToken,
+    sessionId: body.sessionId,
+    refreshCookie: cookieFrom(response.headers['set-cookie'], 'exam_refresh'),
+  };
 }

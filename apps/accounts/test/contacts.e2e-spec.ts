@@ -1,7 +1,10 @@
+import type { ErrorBody } from '@exam/platform';
 import request from 'supertest';
+
 import { ContactChangesService } from '../src/contacts/contact-changes.service';
 import { Clock } from '../src/shared/clock';
 import {
+  type AccountsHarness,
   freshIp,
   latestCode,
   login,
@@ -10,10 +13,7 @@ import {
   registerActive,
   startAccounts,
   STRONG_PASSWORD,
-  type AccountsHarness,
 } from './accounts-harness';
-import type { ErrorBody } from '@exam/platform';
-
 
 describe(ContactChangesService.name, () => {
   let harness: AccountsHarness;

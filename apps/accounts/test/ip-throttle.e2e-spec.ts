@@ -1,9 +1,10 @@
 import { DataSource } from 'typeorm';
+
 import { IpThrottle } from '../src/auth/ip-throttle';
-import { ACCOUNTS_ENV } from '../src/config/accounts-env.token';
 import type { AccountsEnv } from '../src/config/accounts.env';
+import { ACCOUNTS_ENV } from '../src/config/accounts-env.token';
 import { Clock } from '../src/shared/clock';
-import { freshIp, startAccounts, type AccountsHarness } from './accounts-harness';
+import { type AccountsHarness, freshIp, startAccounts } from './accounts-harness';
 
 /**
  * Two replicas of the throttle, each with its own connection pool to the same database, as two pods would
@@ -45,7 +46,9 @@ describe('per-IP sign-in throttle across replicas (e2e, real MariaDB)', () => {
 
   it('should count concurrent failures from both replicas without losing any', async () => {
     const ip = freshIp();
-    await Promise.all(Array.from({ length: 20 }, (_, i) => (i % 2 === 0 ? replicaA : replicaB).recordFailure(ip)));
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) => (i % 2 === 0 ? replicaA : replicaB).recordFailure(ip)),
+    );
 
     expect(await replicaA.recentFailures(ip)).toBe(20);
     expect(await replicaB.recentFailures(ip)).toBe(20);

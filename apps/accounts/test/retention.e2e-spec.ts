@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { RetentionService, type RetentionReport } from '../src/retention/retention.service';
-import { startAccounts, type AccountsHarness } from './accounts-harness';
+
+import { type RetentionReport, RetentionService } from '../src/retention/retention.service';
+import { type AccountsHarness, startAccounts } from './accounts-harness';
 
 const HOUR = 3_600_000;
 const DAY = 86_400_000;
@@ -22,7 +23,13 @@ describe('accounts: retention of expired and ended rows', () => {
     await harness.close();
   });
 
-  async function code(label: string, expiresAt: Date, consumedAt: Date | null, kept: boolean, userId: string = randomUUID()): Promise<void> {
+  async function code(
+    label: string,
+    expiresAt: Date,
+    consumedAt: Date | null,
+    kept: boolean,
+    userId: string = randomUUID(),
+  ): Promise<void> {
     const id = randomUUID();
     await harness.data.query(
       `INSERT INTO verification_codes (id, user_id, purpose, channel, code_hash, attempts, sent_at, expires_at, consumed_at)
@@ -34,51 +41,87 @@ describe('accounts: retention of expired and ended rows', () => {
 
   async function contactChange(label: string, requestedAt: Date, kept: boolean): Promise<void> {
     const id = randomUUID();
-    await harness.data.query('INSERT INTO contact_changes (id, user_id, kind, new_value, requested_at) VALUES (?, ?, ?, ?, ?)', [
-      id,
-      randomUUID(),
-      'email',
-      'ciphertext-not-read-by-retention',
-      requestedAt,
-    ]);
+    await harness.data.query(
+      'INSERT INTO contact_changes (id, user_id, kind, new_value, requested_at) VALUES (?, ?, ?, ?, ?)',
+      [id, randomUUID(), 'email', 'ciphertext-not-read-by-retention', requestedAt],
+    );
     if (kept) keep.add(`contact_change:${label}:${id}`);
   }
 
-  async function invitation(label: string, expiresAt: Date, acceptedAt: Date | null, kept: boolean): Promise<void> {
+  async function invitation(
+    label: string,
+    expiresAt: Date,
+    acceptedAt: Date | null,
+    kept: boolean,
+  ): Promise<void> {
     const id = randomUUID();
     await harness.data.query(
       `INSERT INTO invitations (id, institution_id, role, contact_kind, contact, token_hash, invited_by, created_at, expires_at, accepted_at, accepted_by)
        VALUES (?, ?, 'org_staff', 'email', 'ciphertext', ?, ?, ?, ?, ?, ?)`,
-      [id, randomUUID(), createHash('sha256').update(id).digest('hex'), randomUUID(), new Date(expiresAt.getTime() - 7 * DAY), expiresAt, acceptedAt, acceptedAt === null ? null : randomUUID()],
+      [
+        id,
+        randomUUID(),
+        createHash('sha256').update(id).digest('hex'),
+        randomUUID(),
+        new Date(expiresAt.getTime() - 7 * DAY),
+        expiresAt,
+        acceptedAt,
+        acceptedAt === null ? null : randomUUID(),
+      ],
     );
     if (kept) keep.add(`invitation:${label}:${id}`);
   }
 
-  async function session(label: string, expiresAt: Date, revokedAt: Date | null, tokens: number, kept: boolean): Promise<void> {
+  async function session(
+    label: string,
+    expiresAt: Date,
+    revokedAt: Date | null,
+    tokens: number,
+    kept: boolean,
+  ): Promise<void> {
     const id = randomUUID();
     await harness.data.query(
       `INSERT INTO sessions (id, user_id, masked_ip, user_agent, created_at, last_used_at, expires_at, revoked_at, revoke_reason)
        VALUES (?, ?, '203.0.113.*', 'test', ?, ?, ?, ?, ?)`,
-      [id, randomUUID(), new Date(expiresAt.getTime() - 30 * DAY), new Date(expiresAt.getTime() - 30 * DAY), expiresAt, revokedAt, revokedAt === null ? null : 'logout'],
+      [
+        id,
+        randomUUID(),
+        new Date(expiresAt.getTime() - 30 * DAY),
+        new Date(expiresAt.getTime() - 30 * DAY),
+        expiresAt,
+        revokedAt,
+        revokedAt === null ? null : 'logout',
+      ],
     );
     for (let i = 0; i < tokens; i++) {
-      await harness.data.query('INSERT INTO refresh_tokens (token_hash, session_id, issued_at, used_at) VALUES (?, ?, ?, ?)', [
-        createHash('sha256').update(`${id}:${i}`).digest('hex'),
-        id,
-        at(-DAY),
-        i < tokens - 1 ? at(-DAY) : null,
-      ]);
+      await harness.data.query(
+        'INSERT INTO refresh_tokens (token_hash, session_id, issued_at, used_at) VALUES (?, ?, ?, ?)',
+        [
+          createHash('sha256').update(`${id}:${i}`).digest('hex'),
+          id,
+          at(-DAY),
+          i < tokens - 1 ? at(-DAY) : null,
+        ],
+      );
     }
     if (kept) keep.add(`session:${label}:${id}`);
   }
 
-  async function user(label: string, status: 'pending' | 'active', createdAt: Date, kept: boolean): Promise<string> {
+  async function user(
+    label: string,
+    status: 'pending' | 'active',
+    createdAt: Date,
+    kept: boolean,
+  ): Promise<string> {
     const id = randomUUID();
     await harness.data.query(
       `INSERT INTO users (id, nickname, password_hash, status, roles, created_at) VALUES (?, 'n', '$argon2id$placeholder', ?, '["candidate"]', ?)`,
       [id, status, createdAt],
     );
-    await harness.data.query('INSERT INTO policy_acceptances (user_id, version, accepted_at) VALUES (?, ?, ?)', [id, 'v1', createdAt]);
+    await harness.data.query(
+      'INSERT INTO policy_acceptances (user_id, version, accepted_at) VALUES (?, ?, ?)',
+      [id, 'v1', createdAt],
+    );
     if (kept) keep.add(`user:${label}:${id}`);
     return id;
   }
@@ -94,12 +137,16 @@ describe('accounts: retention of expired and ended rows', () => {
 
   async function ipFailures(label: string, windowStart: Date, kept: boolean): Promise<void> {
     const id = createHash('sha256').update(label).digest('hex');
-    await harness.data.query('INSERT INTO login_ip_failures (ip_digest, window_start, failures) VALUES (?, ?, 3)', [id, new Date(Math.floor(windowStart.getTime() / 60_000) * 60_000)]);
+    await harness.data.query(
+      'INSERT INTO login_ip_failures (ip_digest, window_start, failures) VALUES (?, ?, 3)',
+      [id, new Date(Math.floor(windowStart.getTime() / 60_000) * 60_000)],
+    );
     if (kept) keep.add(`ip_failures:${label}:${id}`);
   }
 
   async function remaining(): Promise<Set<string>> {
-    const ids = async (sql: string): Promise<string[]> => (await harness.data.query<{ id: string }[]>(sql)).map((r) => r.id);
+    const ids = async (sql: string): Promise<string[]> =>
+      (await harness.data.query<{ id: string }[]>(sql)).map((r) => r.id);
     const left = new Set<string>();
     const labelled = [...keep].map((k) => k.split(':'));
     const lookup = (kind: string, found: string[]): void => {
@@ -162,7 +209,16 @@ describe('accounts: retention of expired and ended rows', () => {
       pendingRegistrations: total('pendingRegistrations'),
       faceCheckRedemptions: total('faceCheckRedemptions'),
       loginIpFailures: total('loginIpFailures'),
-    }).toEqual({ verificationCodes: 6, contactChanges: 1, invitations: 3, sessions: 4, refreshTokens: 7, pendingRegistrations: 1, faceCheckRedemptions: 3, loginIpFailures: 1 });
+    }).toEqual({
+      verificationCodes: 6,
+      contactChanges: 1,
+      invitations: 3,
+      sessions: 4,
+      refreshTokens: 7,
+      pendingRegistrations: 1,
+      faceCheckRedemptions: 3,
+      loginIpFailures: 1,
+    });
     expect(await remaining()).toEqual(keep);
     const liveTokens: unknown[] = await harness.data.query('SELECT token_hash FROM refresh_tokens');
     expect(liveTokens).toHaveLength(5);

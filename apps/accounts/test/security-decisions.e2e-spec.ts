@@ -1,8 +1,18 @@
+import { randomUUID } from 'node:crypto';
+
 import type { PayloadOf, TopicName } from '@exam/contracts';
 import { expectEventually } from '@exam/testing';
-import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { freshIp, latestCode, login, registerActive, startAccounts, type AccountsHarness, type Registered } from './accounts-harness';
+
+import {
+  type AccountsHarness,
+  freshIp,
+  latestCode,
+  login,
+  registerActive,
+  type Registered,
+  startAccounts,
+} from './accounts-harness';
 
 describe('accounts: enforcing audit decisions and staff actions', () => {
   let harness: AccountsHarness;
@@ -39,13 +49,18 @@ describe('accounts: enforcing audit decisions and staff actions', () => {
       "SELECT envelope FROM outbox_events WHERE topic = 'accounts.login.attempted' AND JSON_VALUE(envelope, '$.subjectId') = ? ORDER BY seq DESC",
       [userId],
     );
-    const success = rows.map((r) => JSON.parse(r.envelope) as { payload: { attemptId: string; outcome: string } }).find((e) => e.payload.outcome === 'success');
+    const success = rows
+      .map((r) => JSON.parse(r.envelope) as { payload: { attemptId: string; outcome: string } })
+      .find((e) => e.payload.outcome === 'success');
     if (success === undefined) throw new Error('no successful attempt');
     return success.payload.attemptId;
   }
 
   async function loginStatus(user: Registered): Promise<number> {
-    const response = await request(url).post('/api/accounts/auth/login').set('x-forwarded-for', freshIp()).send({ login: user.login, password: user.password });
+    const response = await request(url)
+      .post('/api/accounts/auth/login')
+      .set('x-forwarded-for', freshIp())
+      .send({ login: user.login, password: user.password });
     return response.status;
   }
 
@@ -56,26 +71,55 @@ describe('accounts: enforcing audit decisions and staff actions', () => {
     await publish(
       'audit.login.assessed',
       user.userId,
-      envelope('audit.login.assessed', user.userId, { attemptId, userId: user.userId, decision: 'step_up', score: 700, rulesFired: ['new_region'] }),
+      envelope('audit.login.assessed', user.userId, {
+        attemptId,
+        userId: user.userId,
+        decision: 'step_up',
+        score: 700,
+        rulesFired: ['new_region'],
+      }),
     );
     await expectEventually(async () => {
       await request(url).post('/api/accounts/auth/refresh').set('cookie', risky.refreshCookie).expect(401);
     });
 
-    const challenged = await request(url).post('/api/accounts/auth/login').set('x-forwarded-for', freshIp()).send({ login: user.login, password: user.password }).expect(202);
-    const body = challenged.body as { verificationRequired: boolean; challengeId: string; phone: string; accessToken?: string };
+    const challenged = await request(url)
+      .post('/api/accounts/auth/login')
+      .set('x-forwarded-for', freshIp())
+      .send({ login: user.login, password: user.password })
+      .expect(202);
+    const body = challenged.body as {
+      verificationRequired: boolean;
+      challengeId: string;
+      phone: string;
+      accessToken?: string;
+    };
     expect(body.verificationRequired).toBe(true);
     expect(body.accessToken).toBeUndefined();
     expect(body.phone).not.toContain(user.login.slice(3, 7));
-    await request(url).post('/api/accounts/auth/step-up').send({ challengeId: body.challengeId, code: 'abc' }).expect(400);
+    await request(url)
+      .post('/api/accounts/auth/step-up')
+      .send({ challengeId: body.challengeId, code: 'abc' })
+      .expect(400);
     const code = await latestCode(url, `+86${user.login}`);
     const wrong = code === '000000' ? '111111' : '000000';
-    await request(url).post('/api/accounts/auth/step-up').send({ challengeId: body.challengeId, code: wrong }).expect(400);
-    const done = await request(url).post('/api/accounts/auth/step-up').send({ challengeId: body.challengeId, code }).expect(200);
+    await request(url)
+      .post('/api/accounts/auth/step-up')
+      .send({ challengeId: body.challengeId, code: wrong })
+      .expect(400);
+    const done = await request(url)
+      .post('/api/accounts/auth/step-up')
+      .send({ challengeId: body.challengeId, code })
+      .expect(200);
     const granted = done.body as { accessToken: string; userId: string };
-    const claims = JSON.parse(Buffer.from(granted.accessToken.split('.')[1] ?? '', 'base64url').toString()) as { sub: string };
+    const claims = JSON.parse(
+      Buffer.from(granted.accessToken.split('.')[1] ?? '', 'base64url').toString(),
+    ) as { sub: string };
     expect({ userId: granted.userId, sub: claims.sub }).toEqual({ userId: user.userId, sub: user.userId });
-    await request(url).post('/api/accounts/auth/step-up').send({ challengeId: body.challengeId, code }).expect(410);
+    await request(url)
+      .post('/api/accounts/auth/step-up')
+      .send({ challengeId: body.challengeId, code })
+      .expect(410);
     expect(await loginStatus(user)).toBe(200);
   });
 
@@ -83,7 +127,13 @@ describe('accounts: enforcing audit decisions and staff actions', () => {
     const user = await registerActive(url);
     const session = await login(url, user);
     const attemptId = await successfulAttemptId(user.userId);
-    const block = envelope('audit.login.assessed', user.userId, { attemptId, userId: user.userId, decision: 'block', score: 950, rulesFired: ['impossible_travel'] });
+    const block = envelope('audit.login.assessed', user.userId, {
+      attemptId,
+      userId: user.userId,
+      decision: 'block',
+      score: 950,
+      rulesFired: ['impossible_travel'],
+    });
     await publish('audit.login.assessed', user.userId, block);
     await expectEventually(async () => {
       expect(await loginStatus(user)).toBe(401);
@@ -117,7 +167,10 @@ describe('accounts: enforcing audit decisions and staff actions', () => {
       }),
     );
     await expectEventually(async () => {
-      await request(url).post('/api/accounts/auth/refresh').set('cookie', markerSession.refreshCookie).expect(401);
+      await request(url)
+        .post('/api/accounts/auth/refresh')
+        .set('cookie', markerSession.refreshCookie)
+        .expect(401);
     });
     expect(await loginStatus(user)).toBe(200);
   });

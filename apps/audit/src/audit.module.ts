@@ -1,15 +1,16 @@
-import { DynamicModule, Module } from '@nestjs/common';
 import { PlatformModule } from '@exam/platform';
+import { DynamicModule, Module } from '@nestjs/common';
+
 import { AccountActionsModule } from './account-actions/account-actions.module';
 import { AlertsModule } from './alerts/alerts.module';
 import { AppealsModule } from './appeals/appeals.module';
 import { AuditLogModule } from './audit-log/audit-log.module';
-import { IncidentsModule } from './incidents/incidents.module';
-import { LoginRiskModule } from './login-risk/login-risk.module';
-import { RetentionModule } from './retention/retention.module';
 import type { AuditEnv } from './config/audit.env';
 import { AUDIT_ENTITIES } from './database/entities';
 import { AUDIT_MIGRATIONS } from './database/migrations';
+import { IncidentsModule } from './incidents/incidents.module';
+import { LoginRiskModule } from './login-risk/login-risk.module';
+import { RetentionModule } from './retention/retention.module';
 
 @Module({})
 export class AuditModule {
@@ -17,7 +18,12 @@ export class AuditModule {
     return {
       module: AuditModule,
       imports: [
-        PlatformModule.forService({ service: 'audit', env, entities: AUDIT_ENTITIES, migrations: AUDIT_MIGRATIONS }),
+        PlatformModule.forService({
+          service: 'audit',
+          env,
+          entities: AUDIT_ENTITIES,
+          migrations: AUDIT_MIGRATIONS,
+        }),
         AuditLogModule.register(env),
         LoginRiskModule.register(env),
         AlertsModule,

@@ -1,8 +1,9 @@
 import type { ServiceDefinition } from '@exam/platform';
-import { loadAuditEnv, type AuditEnv } from './config/audit.env';
+
+import { AuditModule } from './audit.module';
+import { type AuditEnv, loadAuditEnv } from './config/audit.env';
 import { AUDIT_ENTITIES } from './database/entities';
 import { AUDIT_MIGRATIONS } from './database/migrations';
-import { AuditModule } from './audit.module';
 
 export const AUDIT_SERVICE: ServiceDefinition<AuditEnv> = {
   service: 'audit',

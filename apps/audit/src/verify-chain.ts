@@ -1,9 +1,10 @@
 import { buildDataSourceOptions } from '@exam/platform';
 import { DataSource } from 'typeorm';
+
+import { AUDIT_SERVICE } from './audit.service-definition';
 import { ChainVerifierService } from './audit-log/chain-verifier.service';
 import { FileCheckpointStore } from './audit-log/checkpoint.store';
 import { CheckpointSigner } from './audit-log/checkpoint-signer';
-import { AUDIT_SERVICE } from './audit.service-definition';
 
 /**
  * `node dist/apps/audit/src/verify-chain.js`: recomputes the audit chain and checks the signed

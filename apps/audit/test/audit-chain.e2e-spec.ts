@@ -1,30 +1,32 @@
-import { Topics, type EventEnvelope } from '@exam/contracts';
-import { ensureTopics, platformTopicSpecs, TopicNamer } from '@exam/platform';
-import {
-  createTestDatabase,
-  expectEventually,
-  issueTestToken,
-  KafkaProbe,
-  startTestService,
-  testEnv,
-  testServiceEnv,
-  uniqueTopicPrefix,
-  type RunningService,
-  type TestDatabase,
-} from '@exam/testing';
 import { execFile } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { appendFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+
+import { type EventEnvelope, Topics } from '@exam/contracts';
+import { ensureTopics, platformTopicSpecs, TopicNamer } from '@exam/platform';
+import {
+  createTestDatabase,
+  expectEventually,
+  issueTestToken,
+  KafkaProbe,
+  type RunningService,
+  startTestService,
+  type TestDatabase,
+  testEnv,
+  testServiceEnv,
+  uniqueTopicPrefix,
+} from '@exam/testing';
 import { createConnection } from 'mysql2/promise';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { hashEntry } from '../src/audit-log/audit-chain';
-import { entryFromRow, type AuditEntryRow } from '../src/audit-log/audit-entry.row';
-import { CheckpointSigner } from '../src/audit-log/checkpoint-signer';
+
 import { AuditModule } from '../src/audit.module';
+import { hashEntry } from '../src/audit-log/audit-chain';
+import { type AuditEntryRow, entryFromRow } from '../src/audit-log/audit-entry.row';
+import { CheckpointSigner } from '../src/audit-log/checkpoint-signer';
 import { AuditEnv } from '../src/config/audit.env';
 import { AUDIT_SERVICE_GRANTS } from '../src/database/grants';
 import { envelopeOf, publish } from './audit-fixtures';
@@ -50,7 +52,10 @@ describe('audit chain (append, checkpoints, verification)', () => {
   const TOTAL = 60;
 
   async function verify(): Promise<Verification> {
-    const response = await request(service.url).get('/api/audit/chain/verify').set('authorization', `Bearer ${analyst}`).expect(200);
+    const response = await request(service.url)
+      .get('/api/audit/chain/verify')
+      .set('authorization', `Bearer ${analyst}`)
+      .expect(200);
     return response.body as Verification;
   }
 
@@ -72,20 +77,24 @@ describe('audit chain (append, checkpoints, verification)', () => {
   }
 
   /** What an attacker with full database access would do: rewrite entries from `fromSeq` on and recompute every hash. */
-  async function rewriteAndRecompute(stream: string, fromSeq: number, change: (row: AuditEntryRow) => AuditEntryRow): Promise<void> {
-    const rows: AuditEntryRow[] = await data.query('SELECT * FROM audit_log_entries WHERE stream = ? ORDER BY seq', [stream]);
+  async function rewriteAndRecompute(
+    stream: string,
+    fromSeq: number,
+    change: (row: AuditEntryRow) => AuditEntryRow,
+  ): Promise<void> {
+    const rows: AuditEntryRow[] = await data.query(
+      'SELECT * FROM audit_log_entries WHERE stream = ? ORDER BY seq',
+      [stream],
+    );
     let prevHash = rows[fromSeq - 2]?.hash ?? '0'.repeat(64);
     for (const original of rows.slice(fromSeq - 1)) {
       const row = Number(original.seq) === fromSeq ? change(original) : original;
       const { hash: _old, ...unhashed } = { ...entryFromRow(row), prevHash };
       const hash = hashEntry(unhashed);
-      await data.query('UPDATE audit_log_entries SET attributes = ?, prev_hash = ?, hash = ? WHERE stream = ? AND seq = ?', [
-        row.attributes,
-        prevHash,
-        hash,
-        stream,
-        row.seq,
-      ]);
+      await data.query(
+        'UPDATE audit_log_entries SET attributes = ?, prev_hash = ?, hash = ? WHERE stream = ? AND seq = ?',
+        [row.attributes, prevHash, hash, stream, row.seq],
+      );
       prevHash = hash;
     }
     await data.query('UPDATE audit_stream_heads SET last_hash = ? WHERE stream = ?', [prevHash, stream]);
@@ -97,7 +106,11 @@ describe('audit chain (append, checkpoints, verification)', () => {
     env = testServiceEnv(AuditEnv, {
       databaseName: db.name,
       topicPrefix: prefix,
-      overrides: { AUDIT_SIGNING_KEY: CheckpointSigner.generatePem(), AUDIT_CHECKPOINT_DIR: checkpointDir, AUDIT_CHECKPOINT_INTERVAL_MS: '0' },
+      overrides: {
+        AUDIT_SIGNING_KEY: CheckpointSigner.generatePem(),
+        AUDIT_CHECKPOINT_DIR: checkpointDir,
+        AUDIT_CHECKPOINT_INTERVAL_MS: '0',
+      },
     });
     const topics = [Topics.UserRegistered, Topics.OrderPaid, Topics.VerificationCompleted];
     await probe.withAdmin((admin) => ensureTopics(admin, platformTopicSpecs(names, 1, topics)));
@@ -108,8 +121,19 @@ describe('audit chain (append, checkpoints, verification)', () => {
     for (let i = 0; i < TOTAL / 3; i += 1) {
       const userId = randomUUID();
       events.push(
-        envelopeOf(Topics.UserRegistered, userId, { userId, kind: 'candidate', maskedContact: '138****0000', nickname: `u${i}` }),
-        envelopeOf(Topics.OrderPaid, randomUUID(), { orderId: randomUUID(), userId, registrationId: randomUUID(), amountFen: 5000, currency: 'CNY' }),
+        envelopeOf(Topics.UserRegistered, userId, {
+          userId,
+          kind: 'candidate',
+          maskedContact: '138****0000',
+          nickname: `u${i}`,
+        }),
+        envelopeOf(Topics.OrderPaid, randomUUID(), {
+          orderId: randomUUID(),
+          userId,
+          registrationId: randomUUID(),
+          amountFen: 5000,
+          currency: 'CNY',
+        }),
         envelopeOf(Topics.VerificationCompleted, userId, {
           userId,
           verificationId: randomUUID(),
@@ -121,11 +145,19 @@ describe('audit chain (append, checkpoints, verification)', () => {
       );
     }
     await publish(probe, names, events);
-    await expectEventually(async () => {
-      const rows: { n: string | number }[] = await data.query('SELECT COUNT(*) AS n FROM audit_log_entries');
-      expect(Number(rows[0]?.n)).toBe(TOTAL);
-    }, { timeoutMs: 60_000 });
-    await request(service.url).post('/api/audit/chain/checkpoints').set('authorization', `Bearer ${analyst}`).expect(201);
+    await expectEventually(
+      async () => {
+        const rows: { n: string | number }[] = await data.query(
+          'SELECT COUNT(*) AS n FROM audit_log_entries',
+        );
+        expect(Number(rows[0]?.n)).toBe(TOTAL);
+      },
+      { timeoutMs: 60_000 },
+    );
+    await request(service.url)
+      .post('/api/audit/chain/checkpoints')
+      .set('authorization', `Bearer ${analyst}`)
+      .expect(201);
   });
 
   afterAll(async () => {
@@ -136,9 +168,10 @@ describe('audit chain (append, checkpoints, verification)', () => {
   });
 
   it('should chain events consumed from parallel partitions with gapless per-service sequence numbers', async () => {
-    const rows: { stream: string; n: string | number; lo: string | number; hi: string | number }[] = await data.query(
-      'SELECT stream, COUNT(*) AS n, MIN(seq) AS lo, MAX(seq) AS hi FROM audit_log_entries GROUP BY stream ORDER BY stream',
-    );
+    const rows: { stream: string; n: string | number; lo: string | number; hi: string | number }[] =
+      await data.query(
+        'SELECT stream, COUNT(*) AS n, MIN(seq) AS lo, MAX(seq) AS hi FROM audit_log_entries GROUP BY stream ORDER BY stream',
+      );
     expect(rows.map((r) => [r.stream, Number(r.n), Number(r.lo), Number(r.hi)])).toEqual([
       ['accounts', 20, 1, 20],
       ['identity', 20, 1, 20],
@@ -147,7 +180,9 @@ describe('audit chain (append, checkpoints, verification)', () => {
   });
 
   it('should keep personal data out of the log', async () => {
-    const rows: { text: string }[] = await data.query('SELECT CONCAT_WS(\'|\', attributes, subject_user_id) AS text FROM audit_log_entries');
+    const rows: { text: string }[] = await data.query(
+      "SELECT CONCAT_WS('|', attributes, subject_user_id) AS text FROM audit_log_entries",
+    );
     const all = rows.map((r) => r.text).join('\n');
     expect(all).not.toMatch(/张|1234|138\*/);
   });
@@ -159,7 +194,10 @@ describe('audit chain (append, checkpoints, verification)', () => {
 
   it('should detect a modified row at its seq', async () => {
     const result = await whileTampered(async () => {
-      await data.query('UPDATE audit_log_entries SET attributes = ? WHERE stream = ? AND seq = 7', ['{"kind":"org_admin"}', 'accounts']);
+      await data.query('UPDATE audit_log_entries SET attributes = ? WHERE stream = ? AND seq = 7', [
+        '{"kind":"org_admin"}',
+        'accounts',
+      ]);
     });
     expect(result.firstBreak).toMatchObject({ stream: 'accounts', seq: 7, code: 'CHAIN.HASH_MISMATCH' });
   });
@@ -167,9 +205,18 @@ describe('audit chain (append, checkpoints, verification)', () => {
   it('should still list a row whose attributes were replaced by garbage, and flag it in verification', async () => {
     let listed: { status: number; eventTypes: string[] } = { status: 0, eventTypes: [] };
     const result = await whileTampered(async () => {
-      await data.query('UPDATE audit_log_entries SET attributes = ? WHERE stream = ? AND seq = 3', ['{not json', 'payments']);
-      const response = await request(service.url).get('/api/audit/log').query({ eventType: 'payments.order.paid', limit: 1000 }).set('authorization', `Bearer ${analyst}`);
-      listed = { status: response.status, eventTypes: (response.body as { items: { eventType: string }[] }).items.map((i) => i.eventType) };
+      await data.query('UPDATE audit_log_entries SET attributes = ? WHERE stream = ? AND seq = 3', [
+        '{not json',
+        'payments',
+      ]);
+      const response = await request(service.url)
+        .get('/api/audit/log')
+        .query({ eventType: 'payments.order.paid', limit: 1000 })
+        .set('authorization', `Bearer ${analyst}`);
+      listed = {
+        status: response.status,
+        eventTypes: (response.body as { items: { eventType: string }[] }).items.map((i) => i.eventType),
+      };
     });
 
     expect(listed.status).toBe(200);
@@ -198,16 +245,30 @@ describe('audit chain (append, checkpoints, verification)', () => {
     const result = await whileTampered(() =>
       rewriteAndRecompute('accounts', 3, (row) => ({ ...row, attributes: '{"kind":"org_admin"}' })),
     );
-    expect(result.firstBreak).toMatchObject({ stream: 'accounts', code: 'CHAIN.CHECKPOINT_MISMATCH', seq: 20 });
+    expect(result.firstBreak).toMatchObject({
+      stream: 'accounts',
+      code: 'CHAIN.CHECKPOINT_MISMATCH',
+      seq: 20,
+    });
   });
 
   it('should catch entries cut off the end even when the head is moved back', async () => {
     const result = await whileTampered(async () => {
-      const rows: { hash: string }[] = await data.query('SELECT hash FROM audit_log_entries WHERE stream = ? AND seq = 18', ['payments']);
+      const rows: { hash: string }[] = await data.query(
+        'SELECT hash FROM audit_log_entries WHERE stream = ? AND seq = 18',
+        ['payments'],
+      );
       await data.query('DELETE FROM audit_log_entries WHERE stream = ? AND seq > 18', ['payments']);
-      await data.query('UPDATE audit_stream_heads SET last_seq = 18, last_hash = ? WHERE stream = ?', [rows[0]?.hash, 'payments']);
+      await data.query('UPDATE audit_stream_heads SET last_seq = 18, last_hash = ? WHERE stream = ?', [
+        rows[0]?.hash,
+        'payments',
+      ]);
     });
-    expect(result.firstBreak).toMatchObject({ stream: 'payments', code: 'CHAIN.CHECKPOINT_BEYOND_HEAD', seq: 19 });
+    expect(result.firstBreak).toMatchObject({
+      stream: 'payments',
+      code: 'CHAIN.CHECKPOINT_BEYOND_HEAD',
+      seq: 19,
+    });
   });
 
   it('should reject a forged checkpoint', async () => {
@@ -215,10 +276,19 @@ describe('audit chain (append, checkpoints, verification)', () => {
     const original = await readFile(file, 'utf8');
     const forger = CheckpointSigner.fromPem(CheckpointSigner.generatePem());
     try {
-      const forged = forger.sign({ database: db.name, stream: 'accounts', seq: 20, headHash: 'f'.repeat(64), signedAt: new Date().toISOString() });
+      const forged = forger.sign({
+        database: db.name,
+        stream: 'accounts',
+        seq: 20,
+        headHash: 'f'.repeat(64),
+        signedAt: new Date().toISOString(),
+      });
       await appendFile(file, `${JSON.stringify(forged)}\n`);
       const result = await verify();
-      expect(result.firstBreak).toMatchObject({ stream: 'accounts', code: 'CHAIN.CHECKPOINT_SIGNATURE_INVALID' });
+      expect(result.firstBreak).toMatchObject({
+        stream: 'accounts',
+        code: 'CHAIN.CHECKPOINT_SIGNATURE_INVALID',
+      });
     } finally {
       await writeFile(file, original);
     }
@@ -247,7 +317,10 @@ describe('audit chain (append, checkpoints, verification)', () => {
         (error: unknown) => error as { code: number; stdout: string },
       );
       expect(failure?.code).toBe(1);
-      expect((JSON.parse(failure?.stdout ?? '{}') as Verification).firstBreak).toMatchObject({ stream: 'accounts', seq: 2 });
+      expect((JSON.parse(failure?.stdout ?? '{}') as Verification).firstBreak).toMatchObject({
+        stream: 'accounts',
+        seq: 2,
+      });
     });
     expect(broken.ok).toBe(false);
   }, 120_000);
@@ -257,7 +330,11 @@ describe('audit chain (append, checkpoints, verification)', () => {
     const password = randomBytes(12).toString('hex');
     const url = new URL(testEnv().databaseUrl);
     const server = { host: url.hostname, port: Number(url.port || 3306) };
-    const admin = await createConnection({ ...server, user: decodeURIComponent(url.username || 'root'), password: decodeURIComponent(url.password) });
+    const admin = await createConnection({
+      ...server,
+      user: decodeURIComponent(url.username || 'root'),
+      password: decodeURIComponent(url.password),
+    });
     try {
       await admin.query(`CREATE USER '${user}'@'%' IDENTIFIED BY '${password}'`);
       for (const statement of AUDIT_SERVICE_GRANTS(db.name, user)) await admin.query(statement);
@@ -270,13 +347,19 @@ describe('audit chain (append, checkpoints, verification)', () => {
         );
         const [rows] = await restricted.query('SELECT COUNT(*) AS n FROM audit_log_entries');
         expect(rows).toHaveLength(1);
-        await expect(restricted.query("UPDATE audit_log_entries SET hash = 'x' WHERE stream = 'grants'")).rejects.toMatchObject({
+        await expect(
+          restricted.query("UPDATE audit_log_entries SET hash = 'x' WHERE stream = 'grants'"),
+        ).rejects.toMatchObject({
           code: 'ER_TABLEACCESS_DENIED_ERROR',
         });
-        await expect(restricted.query("DELETE FROM audit_log_entries WHERE stream = 'grants'")).rejects.toMatchObject({
+        await expect(
+          restricted.query("DELETE FROM audit_log_entries WHERE stream = 'grants'"),
+        ).rejects.toMatchObject({
           code: 'ER_TABLEACCESS_DENIED_ERROR',
         });
-        await expect(restricted.query('TRUNCATE TABLE audit_log_entries')).rejects.toMatchObject({ code: 'ER_TABLEACCESS_DENIED_ERROR' });
+        await expect(restricted.query('TRUNCATE TABLE audit_log_entries')).rejects.toMatchObject({
+          code: 'ER_TABLEACCESS_DENIED_ERROR',
+        });
       } finally {
         await restricted.end();
       }
@@ -290,10 +373,19 @@ describe('audit chain (append, checkpoints, verification)', () => {
   it('should refuse verification to anyone but security staff', async () => {
     await request(service.url).get('/api/audit/chain/verify').expect(401);
     const candidate = issueTestToken({ roles: ['candidate'] });
-    await request(service.url).get('/api/audit/chain/verify').set('authorization', `Bearer ${candidate}`).expect(403);
+    await request(service.url)
+      .get('/api/audit/chain/verify')
+      .set('authorization', `Bearer ${candidate}`)
+      .expect(403);
     const untrusted = issueTestToken({ roles: ['security_analyst'], signedBy: 'untrusted' });
-    await request(service.url).get('/api/audit/chain/verify').set('authorization', `Bearer ${untrusted}`).expect(401);
+    await request(service.url)
+      .get('/api/audit/chain/verify')
+      .set('authorization', `Bearer ${untrusted}`)
+      .expect(401);
     const admin = issueTestToken({ roles: ['platform_admin'] });
-    await request(service.url).get('/api/audit/chain/verify').set('authorization', `Bearer ${admin}`).expect(200);
+    await request(service.url)
+      .get('/api/audit/chain/verify')
+      .set('authorization', `Bearer ${admin}`)
+      .expect(200);
   });
 });

@@ -7,9 +7,14 @@ import type { DataSource } from 'typeorm';
 export const envelopeOf = testEnvelope;
 
 /** Produces envelopes on their physical topics, keyed by subject like the outbox relay does. */
-export async function publish(probe: KafkaProbe, names: TopicNamer, envelopes: readonly EventEnvelope[]): Promise<void> {
+export async function publish(
+  probe: KafkaProbe,
+  names: TopicNamer,
+  envelopes: readonly EventEnvelope[],
+): Promise<void> {
   const byTopic = new Map<TopicName, EventEnvelope[]>();
-  for (const envelope of envelopes) byTopic.set(envelope.type, [...(byTopic.get(envelope.type) ?? []), envelope]);
+  for (const envelope of envelopes)
+    byTopic.set(envelope.type, [...(byTopic.get(envelope.type) ?? []), envelope]);
   for (const [topic, list] of byTopic) {
     await probe.produce(
       names.physical(topic),
@@ -30,11 +35,17 @@ export interface AssessmentRow {
 }
 
 /** Waits until every attempt is assessed; returns the rows in the attempts' order. */
-export async function assessmentsOf(data: DataSource, events: readonly EventEnvelope<'accounts.login.attempted'>[]): Promise<AssessmentRow[]> {
+export async function assessmentsOf(
+  data: DataSource,
+  events: readonly EventEnvelope<'accounts.login.attempted'>[],
+): Promise<AssessmentRow[]> {
   const ids = events.map((e) => e.payload.attemptId);
   return expectEventually(
     async () => {
-      const rows: AssessmentRow[] = await data.query('SELECT * FROM login_assessments WHERE attempt_id IN (?)', [ids]);
+      const rows: AssessmentRow[] = await data.query(
+        'SELECT * FROM login_assessments WHERE attempt_id IN (?)',
+        [ids],
+      );
       expect(rows).toHaveLength(ids.length);
       return ids.map((id) => {
         const row = rows.find((r) => r.attempt_id === id);

@@ -1,24 +1,26 @@
-import { Topics, type EventEnvelope, type LoginOutcome } from '@exam/contracts';
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { type EventEnvelope, type LoginOutcome, Topics } from '@exam/contracts';
 import { ensureTopics, platformTopicSpecs, TopicNamer } from '@exam/platform';
 import {
   createTestDatabase,
   expectEventually,
   issueTestToken,
   KafkaProbe,
+  type RunningService,
   startTestService,
+  type TestDatabase,
   testServiceEnv,
   uniqueTopicPrefix,
-  type RunningService,
-  type TestDatabase,
 } from '@exam/testing';
-import { randomUUID } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { CheckpointSigner } from '../src/audit-log/checkpoint-signer';
+
 import { AuditModule } from '../src/audit.module';
+import { CheckpointSigner } from '../src/audit-log/checkpoint-signer';
 import { AuditEnv } from '../src/config/audit.env';
 import { LoginRiskService } from '../src/login-risk/login-risk.service';
 import { assessmentsOf, envelopeOf, publish, rulesOf } from './audit-fixtures';
@@ -72,12 +74,14 @@ describe('credential changes and institutions on login alerts (real Kafka, real 
   /** Waits until audit has applied the user's latest credential change to the login history. */
   async function historyKnowsChange(userId: string, changedAt: string): Promise<void> {
     await expectEventually(async () => {
-      const rows: { history: string }[] = await data.query('SELECT history FROM login_profiles WHERE user_id = ?', [userId]);
+      const rows: { history: string }[] = await data.query(
+        'SELECT history FROM login_profiles WHERE user_id = ?',
+        [userId],
+      );
       const history = JSON.parse(rows[0]?.history ?? '{}') as { lastCredentialChangeAt?: string };
       expect(history.lastCredentialChangeAt).toBe(changedAt);
     });
   }
-
 
   beforeAll(async () => {
     db = await createTestDatabase('audit_credchange');
@@ -85,9 +89,19 @@ describe('credential changes and institutions on login alerts (real Kafka, real 
     const env = testServiceEnv(AuditEnv, {
       databaseName: db.name,
       topicPrefix: prefix,
-      overrides: { AUDIT_SIGNING_KEY: CheckpointSigner.generatePem(), AUDIT_CHECKPOINT_DIR: checkpointDir, AUDIT_CHECKPOINT_INTERVAL_MS: '0' },
+      overrides: {
+        AUDIT_SIGNING_KEY: CheckpointSigner.generatePem(),
+        AUDIT_CHECKPOINT_DIR: checkpointDir,
+        AUDIT_CHECKPOINT_INTERVAL_MS: '0',
+      },
     });
-    const topics = [Topics.LoginAttempted, Topics.PasswordChanged, Topics.ContactChanged, Topics.LoginAssessed, Topics.AlertRaised];
+    const topics = [
+      Topics.LoginAttempted,
+      Topics.PasswordChanged,
+      Topics.ContactChanged,
+      Topics.LoginAssessed,
+      Topics.AlertRaised,
+    ];
     await probe.withAdmin((admin) => ensureTopics(admin, platformTopicSpecs(names, 1, topics)));
     service = await startTestService('audit', env, AuditModule.register(env));
     data = service.app.get(DataSource);
@@ -105,7 +119,11 @@ describe('credential changes and institutions on login alerts (real Kafka, real 
     const baseline = attempt({ userId, minutes: 0 });
     await publish(probe, names, [baseline]);
     await assessmentsOf(data, [baseline]);
-    const change = envelopeOf(Topics.PasswordChanged, userId, { userId, method: 'reset_by_code', changedAt: at(30) });
+    const change = envelopeOf(Topics.PasswordChanged, userId, {
+      userId,
+      method: 'reset_by_code',
+      changedAt: at(30),
+    });
     await publish(probe, names, [change]);
     await historyKnowsChange(userId, at(30));
 
@@ -116,16 +134,29 @@ describe('credential changes and institutions on login alerts (real Kafka, real 
     expect(rulesOf(knownRow)).toEqual([]);
     expect(rulesOf(freshRow)).toEqual(['new_device', 'new_device_after_credential_change']);
     expect(freshRow.decision).toBe('step_up');
-    const detection = (JSON.parse(freshRow.detections) as { rule: string; reason: string; evidence: Record<string, unknown> }[]).find(
-      (d) => d.rule === 'new_device_after_credential_change',
-    );
+    const detection = (
+      JSON.parse(freshRow.detections) as { rule: string; reason: string; evidence: Record<string, unknown> }[]
+    ).find((d) => d.rule === 'new_device_after_credential_change');
     expect(detection?.reason).toBe('Sign-in from a new device 0.5 h after the password changed.');
-    expect(detection?.evidence).toMatchObject({ changedAt: at(30), change: 'password', hoursAfterChange: 0.5 });
-    const alerts: { cause: string; severity: string }[] = await data.query('SELECT cause, severity FROM security_alerts WHERE user_id = ?', [userId]);
+    expect(detection?.evidence).toMatchObject({
+      changedAt: at(30),
+      change: 'password',
+      hoursAfterChange: 0.5,
+    });
+    const alerts: { cause: string; severity: string }[] = await data.query(
+      'SELECT cause, severity FROM security_alerts WHERE user_id = ?',
+      [userId],
+    );
     expect(alerts).toEqual([{ cause: 'new_device_after_credential_change', severity: 'high' }]);
-    const chained: { n: string | number }[] = await data.query("SELECT COUNT(*) AS n FROM audit_log_entries WHERE event_id = ? AND stream = 'accounts'", [change.id]);
+    const chained: { n: string | number }[] = await data.query(
+      "SELECT COUNT(*) AS n FROM audit_log_entries WHERE event_id = ? AND stream = 'accounts'",
+      [change.id],
+    );
     expect(Number(chained[0]?.n)).toBe(1);
-    const decided: { attributes: string }[] = await data.query('SELECT attributes FROM audit_log_entries WHERE event_id = ?', [fresh.id]);
+    const decided: { attributes: string }[] = await data.query(
+      'SELECT attributes FROM audit_log_entries WHERE event_id = ?',
+      [fresh.id],
+    );
     expect(JSON.parse(decided[0]?.attributes ?? '{}')).toMatchObject({
       outcome: 'success',
       decision: 'step_up',
@@ -139,7 +170,12 @@ describe('credential changes and institutions on login alerts (real Kafka, real 
     const baseline = attempt({ userId, minutes: 0 });
     await publish(probe, names, [baseline]);
     await assessmentsOf(data, [baseline]);
-    const change = envelopeOf(Topics.ContactChanged, userId, { userId, kind: 'phone', maskedNewValue: '139****5678', changedAt: at(10) });
+    const change = envelopeOf(Topics.ContactChanged, userId, {
+      userId,
+      kind: 'phone',
+      maskedNewValue: '139****5678',
+      changedAt: at(10),
+    });
     await publish(probe, names, [change]);
     await historyKnowsChange(userId, at(10));
 
@@ -147,7 +183,9 @@ describe('credential changes and institutions on login alerts (real Kafka, real 
     await publish(probe, names, [soon]);
     const [soonRow] = await assessmentsOf(data, [soon]);
     expect(rulesOf(soonRow)).toEqual(['new_device', 'new_device_after_credential_change']);
-    expect((JSON.parse(soonRow.detections) as { reason: string }[])[1]?.reason).toContain('after the phone number changed');
+    expect((JSON.parse(soonRow.detections) as { reason: string }[])[1]?.reason).toContain(
+      'after the phone number changed',
+    );
 
     const late = attempt({ userId, deviceId: 'desktop-4', minutes: 10 + 73 * 60 });
     await publish(probe, names, [late]);
@@ -155,7 +193,7 @@ describe('credential changes and institutions on login alerts (real Kafka, real 
     expect(rulesOf(lateRow)).toEqual(['new_device']);
   });
 
-  it('should carry the user\'s institutions onto the alert, filter by institution and answer them', async () => {
+  it("should carry the user's institutions onto the alert, filter by institution and answer them", async () => {
     const userId = randomUUID();
     const [first, second, other] = [randomUUID(), randomUUID(), randomUUID()];
     const events = [
@@ -168,16 +206,39 @@ describe('credential changes and institutions on login alerts (real Kafka, real 
     expect(rulesOf(rows[1])).toContain('impossible_travel');
     expect(rows[2]?.alert_id).toBe(rows[1]?.alert_id);
 
-    const mine = await request(service.url).get('/api/audit/alerts').query({ institutionId: second }).set(analyst).expect(200);
+    const mine = await request(service.url)
+      .get('/api/audit/alerts')
+      .query({ institutionId: second })
+      .set(analyst)
+      .expect(200);
     const items = (mine.body as { items: AlertItem[] }).items;
     expect(items).toHaveLength(1);
-    expect(items[0]).toMatchObject({ id: rows[1]?.alert_id, userId, institutionId: first, institutionIds: [first, second], cause: 'impossible_travel' });
-    const none = await request(service.url).get('/api/audit/alerts').query({ institutionId: other }).set(analyst).expect(200);
+    expect(items[0]).toMatchObject({
+      id: rows[1]?.alert_id,
+      userId,
+      institutionId: first,
+      institutionIds: [first, second],
+      cause: 'impossible_travel',
+    });
+    const none = await request(service.url)
+      .get('/api/audit/alerts')
+      .query({ institutionId: other })
+      .set(analyst)
+      .expect(200);
     expect((none.body as { items: AlertItem[] }).items).toEqual([]);
-    const detail = await request(service.url).get(`/api/audit/alerts/${rows[1]?.alert_id}`).set(analyst).expect(200);
+    const detail = await request(service.url)
+      .get(`/api/audit/alerts/${rows[1]?.alert_id}`)
+      .set(analyst)
+      .expect(200);
     expect((detail.body as AlertItem).institutionIds).toEqual([first, second]);
-    const bad = await request(service.url).get('/api/audit/alerts').query({ institutionId: 'not-a-uuid' }).set(analyst).expect(400);
-    expect((bad.body as { details: { field: string }[] }).details.map((d) => d.field)).toEqual(['institutionId']);
+    const bad = await request(service.url)
+      .get('/api/audit/alerts')
+      .query({ institutionId: 'not-a-uuid' })
+      .set(analyst)
+      .expect(400);
+    expect((bad.body as { details: { field: string }[] }).details.map((d) => d.field)).toEqual([
+      'institutionId',
+    ]);
 
     const entries: { institution_id: string | null; attributes: string }[] = await data.query(
       'SELECT institution_id, attributes FROM audit_log_entries WHERE event_id = ?',
@@ -194,7 +255,10 @@ describe('credential changes and institutions on login alerts (real Kafka, real 
     await expectEventually(() => {
       expect(dlq.map((m) => m.value ?? '').some((v) => v.includes(bad.payload.attemptId))).toBe(true);
     });
-    const rows: unknown[] = await data.query('SELECT attempt_id FROM login_assessments WHERE attempt_id = ?', [bad.payload.attemptId]);
+    const rows: unknown[] = await data.query(
+      'SELECT attempt_id FROM login_assessments WHERE attempt_id = ?',
+      [bad.payload.attemptId],
+    );
     expect(rows).toEqual([]);
   });
 
@@ -210,18 +274,28 @@ describe('credential changes and institutions on login alerts (real Kafka, real 
         attempt({ userId: traveller, ip: GUANGZHOU_IP, minutes: 10 }),
         attempt({ userId: traveller, ip: GUANGZHOU_IP, deviceId: 'phone-2', minutes: 15 }),
         attempt({ userId: victim, deviceId: `victim-${run}`, minutes: 0 }),
-        ...Array.from({ length: 12 }, (_, i) => attempt({ userId: victim, outcome: 'failure', deviceId: `victim-${run}`, minutes: 1 + i * 0.5 })),
+        ...Array.from({ length: 12 }, (_, i) =>
+          attempt({ userId: victim, outcome: 'failure', deviceId: `victim-${run}`, minutes: 1 + i * 0.5 }),
+        ),
         attempt({ userId: victim, deviceId: `victim-${run}`, minutes: 8 }),
         ...Array.from({ length: 25 }, (_, i) =>
-          attempt({ userId: i % 4 === 0 ? undefined : randomUUID(), outcome: 'failure', ip, deviceId: `bot-${run}-${i}`, minutes: 30 }),
+          attempt({
+            userId: i % 4 === 0 ? undefined : randomUUID(),
+            outcome: 'failure',
+            ip,
+            deviceId: `bot-${run}-${i}`,
+            minutes: 30,
+          }),
         ),
       ];
     };
     const batched = await data.transaction((manager) => sut.assessBatch(manager, sequence(1)));
     const oneByOne = [];
-    for (const event of sequence(2)) oneByOne.push(await data.transaction((manager) => sut.assess(manager, event)));
-    const summary = (list: readonly { rulesFired: readonly string[]; decision: string; score: number }[]): string[] =>
-      list.map((a) => `${a.rulesFired.join('+')}|${a.decision}|${a.score}`);
+    for (const event of sequence(2))
+      oneByOne.push(await data.transaction((manager) => sut.assess(manager, event)));
+    const summary = (
+      list: readonly { rulesFired: readonly string[]; decision: string; score: number }[],
+    ): string[] => list.map((a) => `${a.rulesFired.join('+')}|${a.decision}|${a.score}`);
     expect(summary(batched)).toEqual(summary(oneByOne));
     expect(batched.filter((a) => a.rulesFired.includes('credential_stuffing_ip'))).toHaveLength(6);
     expect(batched.filter((a) => a.rulesFired.includes('brute_force'))).toHaveLength(4);

@@ -1,25 +1,27 @@
-import { Topics, type EventEnvelope, type LoginOutcome } from '@exam/contracts';
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { type EventEnvelope, type LoginOutcome, Topics } from '@exam/contracts';
 import { ensureTopics, platformTopicSpecs, TopicNamer } from '@exam/platform';
 import {
   createTestDatabase,
   expectEventually,
   issueTestToken,
   KafkaProbe,
-  startTestService,
-  testServiceEnv,
-  uniqueTopicPrefix,
   type ProbedMessage,
   type RunningService,
+  startTestService,
   type TestDatabase,
+  testServiceEnv,
+  uniqueTopicPrefix,
 } from '@exam/testing';
-import { randomUUID } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { CheckpointSigner } from '../src/audit-log/checkpoint-signer';
+
 import { AuditModule } from '../src/audit.module';
+import { CheckpointSigner } from '../src/audit-log/checkpoint-signer';
 import { AuditEnv } from '../src/config/audit.env';
 import { assessmentsOf, envelopeOf, publish, rulesOf } from './audit-fixtures';
 
@@ -78,9 +80,18 @@ describe('login risk scenarios (real Kafka, real MariaDB)', () => {
     const env = testServiceEnv(AuditEnv, {
       databaseName: db.name,
       topicPrefix: prefix,
-      overrides: { AUDIT_SIGNING_KEY: CheckpointSigner.generatePem(), AUDIT_CHECKPOINT_DIR: checkpointDir, AUDIT_CHECKPOINT_INTERVAL_MS: '0' },
+      overrides: {
+        AUDIT_SIGNING_KEY: CheckpointSigner.generatePem(),
+        AUDIT_CHECKPOINT_DIR: checkpointDir,
+        AUDIT_CHECKPOINT_INTERVAL_MS: '0',
+      },
     });
-    await probe.withAdmin((admin) => ensureTopics(admin, platformTopicSpecs(names, 1, [Topics.LoginAttempted, Topics.LoginAssessed, Topics.AlertRaised])));
+    await probe.withAdmin((admin) =>
+      ensureTopics(
+        admin,
+        platformTopicSpecs(names, 1, [Topics.LoginAttempted, Topics.LoginAssessed, Topics.AlertRaised]),
+      ),
+    );
     service = await startTestService('audit', env, AuditModule.register(env));
     data = service.app.get(DataSource);
     assessed = await probe.collect(names.physical(Topics.LoginAssessed));
@@ -100,9 +111,11 @@ describe('login risk scenarios (real Kafka, real MariaDB)', () => {
       .map((e) => e.payload.decision);
   }
 
-  it('should raise nothing for a user\'s normal pattern and allow it', async () => {
+  it("should raise nothing for a user's normal pattern and allow it", async () => {
     const userId = randomUUID();
-    const events = [0, 60 * 8, 60 * 24, 60 * 32].map((m, i) => attempt(userId, 'success', i % 2 === 0 ? BEIJING_IP : BEIJING_IP_2, 'laptop-1', m - 60 * 40));
+    const events = [0, 60 * 8, 60 * 24, 60 * 32].map((m, i) =>
+      attempt(userId, 'success', i % 2 === 0 ? BEIJING_IP : BEIJING_IP_2, 'laptop-1', m - 60 * 40),
+    );
     await publish(probe, names, events);
     const rows = await assessmentsOf(data, events);
     expect(rows.map((r) => [r.decision, rulesOf(r)])).toEqual(events.map(() => ['allow', []]));
@@ -111,7 +124,10 @@ describe('login risk scenarios (real Kafka, real MariaDB)', () => {
 
   it('should raise a low-severity new-device signal without an alert', async () => {
     const userId = randomUUID();
-    const events = [attempt(userId, 'success', BEIJING_IP, 'laptop-1', 0), attempt(userId, 'success', BEIJING_IP, 'phone-2', 60)];
+    const events = [
+      attempt(userId, 'success', BEIJING_IP, 'laptop-1', 0),
+      attempt(userId, 'success', BEIJING_IP, 'phone-2', 60),
+    ];
     await publish(probe, names, events);
     const [, second] = await assessmentsOf(data, events);
     expect(second).toMatchObject({ decision: 'allow', severity: 'low', score: 20, alert_id: null });
@@ -121,21 +137,38 @@ describe('login risk scenarios (real Kafka, real MariaDB)', () => {
 
   it('should flag Beijing then Guangzhou ten minutes later as impossible travel, with an alert', async () => {
     const userId = randomUUID();
-    const events = [attempt(userId, 'success', BEIJING_IP, 'laptop-1', 0), attempt(userId, 'success', GUANGZHOU_IP, 'laptop-1', 10)];
+    const events = [
+      attempt(userId, 'success', BEIJING_IP, 'laptop-1', 0),
+      attempt(userId, 'success', GUANGZHOU_IP, 'laptop-1', 10),
+    ];
     await publish(probe, names, events);
     const [first, second] = await assessmentsOf(data, events);
     expect(rulesOf(first)).toEqual([]);
     expect(rulesOf(second)).toEqual(['new_region', 'impossible_travel']);
     expect(second.decision).toBe('block');
-    const detection = (JSON.parse(second.detections) as { rule: string; reason: string; evidence: Record<string, unknown> }[]).find((d) => d.rule === 'impossible_travel');
-    expect(detection?.evidence).toMatchObject({ fromIp: '114.247.50.*', toIp: '113.108.182.*', fromRegion: '中国/北京/北京市', toRegion: '中国/广东省/广州市' });
+    const detection = (
+      JSON.parse(second.detections) as { rule: string; reason: string; evidence: Record<string, unknown> }[]
+    ).find((d) => d.rule === 'impossible_travel');
+    expect(detection?.evidence).toMatchObject({
+      fromIp: '114.247.50.*',
+      toIp: '113.108.182.*',
+      fromRegion: '中国/北京/北京市',
+      toRegion: '中国/广东省/广州市',
+    });
     expect(detection?.reason).toMatch(/Impossible travel: \d+ km/);
     const alerts = await alertsOfUser(userId);
     expect(alerts).toHaveLength(1);
-    expect(alerts[0]).toMatchObject({ severity: 'high', cause: 'impossible_travel', status: 'new', occurrences: 1 });
+    expect(alerts[0]).toMatchObject({
+      severity: 'high',
+      cause: 'impossible_travel',
+      status: 'new',
+      occurrences: 1,
+    });
     // Accounts hears the block; the allow before it (same key, so same partition, published first
     // if at all) asks nothing of accounts and is not published.
-    await expectEventually(() => { expect(decisionsPublishedFor(userId)).toContain('block'); });
+    await expectEventually(() => {
+      expect(decisionsPublishedFor(userId)).toContain('block');
+    });
     expect(decisionsPublishedFor(userId)).toEqual(['block']);
   });
 
@@ -152,8 +185,12 @@ describe('login risk scenarios (real Kafka, real MariaDB)', () => {
     expect(fired.slice(1, 10)).toEqual(Array(9).fill(''));
     expect(fired.slice(10)).toEqual(Array(12).fill('brute_force'));
     expect(rows.at(-1)).toMatchObject({ decision: 'step_up' });
-    await expectEventually(() => { expect(decisionsPublishedFor(userId)).toEqual(['step_up']); });
-    expect((JSON.parse(rows.at(-1)!.detections) as { reason: string }[])[0]?.reason).toContain('20 failed sign-ins');
+    await expectEventually(() => {
+      expect(decisionsPublishedFor(userId)).toEqual(['step_up']);
+    });
+    expect((JSON.parse(rows.at(-1)!.detections) as { reason: string }[])[0]?.reason).toContain(
+      '20 failed sign-ins',
+    );
     const alerts = await alertsOfUser(userId);
     expect(alerts).toHaveLength(1);
     expect(alerts[0]).toMatchObject({ cause: 'brute_force', severity: 'high', occurrences: 12 });
@@ -161,13 +198,17 @@ describe('login risk scenarios (real Kafka, real MariaDB)', () => {
 
   it('should flag one IP failing on 50 accounts as credential stuffing in a single alert about the IP', async () => {
     const ip = '61.135.169.121';
-    const events = Array.from({ length: 50 }, (_, i) => attempt(i % 5 === 0 ? undefined : randomUUID(), 'failure', ip, `bot-${i}`, 30));
+    const events = Array.from({ length: 50 }, (_, i) =>
+      attempt(i % 5 === 0 ? undefined : randomUUID(), 'failure', ip, `bot-${i}`, 30),
+    );
     await publish(probe, names, events);
     const rows = await assessmentsOf(data, events);
     const stuffing = rows.filter((r) => rulesOf(r).includes('credential_stuffing_ip'));
     expect(stuffing).toHaveLength(31);
     expect(stuffing.every((r) => r.decision === 'block')).toBe(true);
-    const alerts: AlertRow[] = await data.query("SELECT * FROM security_alerts WHERE subject_kind = 'ip' AND cause = 'credential_stuffing_ip'");
+    const alerts: AlertRow[] = await data.query(
+      "SELECT * FROM security_alerts WHERE subject_kind = 'ip' AND cause = 'credential_stuffing_ip'",
+    );
     expect(alerts).toHaveLength(1);
     expect(alerts[0]).toMatchObject({ severity: 'critical', occurrences: 31 });
     expect(alerts[0].evidence).toContain('61.135.169.*');
@@ -183,16 +224,31 @@ describe('login risk scenarios (real Kafka, real MariaDB)', () => {
        VALUES (?, ?, 'success', 'allow', 0, '[]', '[]', '1.2.3.*', ?, ?)`,
       [oldAttempt, oldUser, old, old],
     );
-    await data.query('INSERT INTO login_profiles (user_id, history, updated_at) VALUES (?, ?, ?)', [oldUser, '{}', old]);
+    await data.query('INSERT INTO login_profiles (user_id, history, updated_at) VALUES (?, ?, ?)', [
+      oldUser,
+      '{}',
+      old,
+    ]);
     const before: { n: string | number }[] = await data.query('SELECT COUNT(*) AS n FROM login_assessments');
-    await request(service.url).post('/api/audit/retention/run').set('authorization', `Bearer ${issueTestToken({ roles: ['security_analyst'] })}`).expect(403);
-    const response = await request(service.url).post('/api/audit/retention/run').set('authorization', `Bearer ${issueTestToken({ roles: ['platform_admin'] })}`).expect(200);
+    await request(service.url)
+      .post('/api/audit/retention/run')
+      .set('authorization', `Bearer ${issueTestToken({ roles: ['security_analyst'] })}`)
+      .expect(403);
+    const response = await request(service.url)
+      .post('/api/audit/retention/run')
+      .set('authorization', `Bearer ${issueTestToken({ roles: ['platform_admin'] })}`)
+      .expect(200);
     expect(response.body).toMatchObject({ deleted: { login_assessments: 1, login_profiles: 1 } });
     const after: { n: string | number }[] = await data.query('SELECT COUNT(*) AS n FROM login_assessments');
     expect(Number(after[0]?.n)).toBe(Number(before[0]?.n) - 1);
-    const entries: { attributes: string }[] = await data.query("SELECT attributes FROM audit_log_entries WHERE event_type = 'audit.retention.applied'");
+    const entries: { attributes: string }[] = await data.query(
+      "SELECT attributes FROM audit_log_entries WHERE event_type = 'audit.retention.applied'",
+    );
     expect(entries).toHaveLength(1);
-    expect(JSON.parse(entries[0].attributes)).toMatchObject({ retentionDays: 180, deleted: { login_assessments: 1 } });
+    expect(JSON.parse(entries[0].attributes)).toMatchObject({
+      retentionDays: 180,
+      deleted: { login_assessments: 1 },
+    });
   });
 
   it('should ignore a replayed login event', async () => {
@@ -207,7 +263,10 @@ describe('login risk scenarios (real Kafka, real MariaDB)', () => {
     const alerts = await alertsOfUser(userId);
     expect(alerts).toHaveLength(1);
     expect(alerts[0].occurrences).toBe(1);
-    const chained: { n: string | number }[] = await data.query('SELECT COUNT(*) AS n FROM audit_log_entries WHERE event_id = ?', [travel.id]);
+    const chained: { n: string | number }[] = await data.query(
+      'SELECT COUNT(*) AS n FROM audit_log_entries WHERE event_id = ?',
+      [travel.id],
+    );
     expect(Number(chained[0]?.n)).toBe(1);
   });
 });

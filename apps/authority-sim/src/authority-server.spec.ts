@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
+import type { FastifyInstance } from 'fastify';
+
 import { buildAuthorityServer } from './authority-server';
 import { loadAuthoritySimEnv } from './config/authority-sim.env';
 import { ReferencePhotos } from './registry/reference-photos';
@@ -30,7 +32,9 @@ for (const label of ['bernadette', 'amy', '_group']) {
 }
 const capture = (label: string, n: number): string => fakePng(`${label}${n}`).toString('base64');
 
-afterAll(() => { rmSync(PHOTO_DIR, { recursive: true, force: true }); });
+afterAll(() => {
+  rmSync(PHOTO_DIR, { recursive: true, force: true });
+});
 
 describe('authority simulator', () => {
   let sut: FastifyInstance;
@@ -57,7 +61,12 @@ describe('authority simulator', () => {
     await sut.close();
   });
 
-  function signedHeaders(method: string, path: string, body: string, overrides: Partial<Record<string, string>> = {}): Record<string, string> {
+  function signedHeaders(
+    method: string,
+    path: string,
+    body: string,
+    overrides: Partial<Record<string, string>> = {},
+  ): Record<string, string> {
     const timestamp = overrides.timestamp ?? String(Math.floor(NOW.getTime() / 1000));
     const nonce = overrides.nonce ?? randomUUID();
     return {
@@ -65,13 +74,22 @@ describe('authority simulator', () => {
       [SIGNATURE_HEADERS.appId]: 'exam-identity',
       [SIGNATURE_HEADERS.timestamp]: timestamp,
       [SIGNATURE_HEADERS.nonce]: nonce,
-      [SIGNATURE_HEADERS.signature]: overrides.signature ?? sign(SECRET, canonicalString(method, path, timestamp, nonce, body)),
+      [SIGNATURE_HEADERS.signature]:
+        overrides.signature ?? sign(SECRET, canonicalString(method, path, timestamp, nonce, body)),
     };
   }
 
-  async function verify(payload: object, overrides: Partial<Record<string, string>> = {}): Promise<{ status: number; body: Record<string, unknown> }> {
+  async function verify(
+    payload: object,
+    overrides: Partial<Record<string, string>> = {},
+  ): Promise<{ status: number; body: Record<string, unknown> }> {
     const body = JSON.stringify({ requestId: randomUUID(), ...payload });
-    const response = await sut.inject({ method: 'POST', url: '/v1/verifications', payload: body, headers: signedHeaders('POST', '/v1/verifications', body, overrides) });
+    const response = await sut.inject({
+      method: 'POST',
+      url: '/v1/verifications',
+      payload: body,
+      headers: signedHeaders('POST', '/v1/verifications', body, overrides),
+    });
     return { status: response.statusCode, body: response.json<Record<string, unknown>>() };
   }
 
@@ -98,23 +116,38 @@ describe('authority simulator', () => {
   it('should score the capture against the register photo and record model and threshold', async () => {
     const same = await verify({ ...person('李四'), face: { image: capture('bernadette', 2) } });
     const other = await verify({ ...person('李四'), face: { image: capture('amy', 2) } });
-    const unknown = await verify({ ...person('李四'), face: { image: fakePng('never seen').toString('base64') } });
+    const unknown = await verify({
+      ...person('李四'),
+      face: { image: fakePng('never seen').toString('base64') },
+    });
     const replayed = await verify({ ...person('李四'), face: { image: capture('bernadette', 1) } });
 
-    expect(same.body).toMatchObject({ result: 'match', score: 0.95, threshold: 0.8, modelVersion: 'sim-face-2026.1', billable: true });
+    expect(same.body).toMatchObject({
+      result: 'match',
+      score: 0.95,
+      threshold: 0.8,
+      modelVersion: 'sim-face-2026.1',
+      billable: true,
+    });
     expect(other.body).toMatchObject({ result: 'face_mismatch', score: 0.12, billable: true });
     expect(unknown.body).toMatchObject({ result: 'face_mismatch', score: 0.05 });
     expect(replayed.body).toMatchObject({ result: 'liveness_failed', score: null, billable: false });
   });
 
   it('should refuse a face capture that is not a PNG or JPEG, or too large, naming the field', async () => {
-    const text = await verify({ ...person('李四'), face: { image: Buffer.from('not an image').toString('base64') } });
+    const text = await verify({
+      ...person('李四'),
+      face: { image: Buffer.from('not an image').toString('base64') },
+    });
     const huge = await verify({ ...person('李四'), face: { image: 'A'.repeat(800_000) } });
     const similarity = await verify({ ...person('李四'), face: { livenessPassed: true, similarity: 0.9 } });
 
     for (const response of [text, huge, similarity]) {
       expect(response.status).toBe(400);
-      expect(response.body).toMatchObject({ error: 'invalid_request', message: expect.stringContaining('face.image') as string });
+      expect(response.body).toMatchObject({
+        error: 'invalid_request',
+        message: expect.stringContaining('face.image') as string,
+      });
     }
   });
 
@@ -125,7 +158,9 @@ describe('authority simulator', () => {
 
   it('should refuse bad signatures, stale timestamps and replayed nonces', async () => {
     expect((await verify(person('张三'), { signature: '0'.repeat(64) })).status).toBe(401);
-    expect((await verify(person('张三'), { timestamp: String(Math.floor(NOW.getTime() / 1000) - 3600) })).status).toBe(401);
+    expect(
+      (await verify(person('张三'), { timestamp: String(Math.floor(NOW.getTime() / 1000) - 3600) })).status,
+    ).toBe(401);
     const nonce = randomUUID();
     expect((await verify(person('张三'), { nonce })).status).toBe(200);
     expect((await verify(person('张三'), { nonce })).body.error).toBe('replayed_request');

@@ -1,5 +1,7 @@
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
+
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+
 import type { AuthoritySimEnv } from './config/authority-sim.env';
 import { FixedWindowRateLimiter } from './rate-limiter';
 import { ReferencePhotos } from './registry/reference-photos';
@@ -48,29 +50,44 @@ function isPngOrJpeg(image: Buffer): boolean {
 export function parseVerificationRequest(body: unknown): VerificationRequest | string {
   if (!isRecord(body)) return 'body must be a JSON object';
   const { requestId, name, idNumber, document, face, callbackUrl } = body;
-  if (typeof requestId !== 'string' || !/^[A-Za-z0-9-]{8,64}$/.test(requestId)) return 'requestId must be 8-64 letters, digits or dashes';
-  if (typeof name !== 'string' || name.length < 1 || name.length > 80) return 'name must be a string of 1-80 characters';
-  if (typeof idNumber !== 'string' || !/^\d{17}[\dX]$/.test(idNumber)) return 'idNumber must be 18 characters, 17 digits and a digit or X';
+  if (typeof requestId !== 'string' || !/^[A-Za-z0-9-]{8,64}$/.test(requestId))
+    return 'requestId must be 8-64 letters, digits or dashes';
+  if (typeof name !== 'string' || name.length < 1 || name.length > 80)
+    return 'name must be a string of 1-80 characters';
+  if (typeof idNumber !== 'string' || !/^\d{17}[\dX]$/.test(idNumber))
+    return 'idNumber must be 18 characters, 17 digits and a digit or X';
   let parsedDocument: VerificationRequest['document'];
   if (document !== undefined) {
     if (!isRecord(document) || typeof document.validFrom !== 'string' || !DATE.test(document.validFrom)) {
       return 'document.validFrom must be YYYY-MM-DD';
     }
-    if (typeof document.validTo !== 'string' || (document.validTo !== 'long-term' && !DATE.test(document.validTo))) {
+    if (
+      typeof document.validTo !== 'string' ||
+      (document.validTo !== 'long-term' && !DATE.test(document.validTo))
+    ) {
       return 'document.validTo must be YYYY-MM-DD or long-term';
     }
     parsedDocument = { validFrom: document.validFrom, validTo: document.validTo };
   }
   let parsedFace: VerificationRequest['face'];
   if (face !== undefined) {
-    if (!isRecord(face) || typeof face.image !== 'string' || face.image.length === 0 || face.image.length > MAX_FACE_IMAGE_BASE64 || !BASE64.test(face.image)) {
+    if (
+      !isRecord(face) ||
+      typeof face.image !== 'string' ||
+      face.image.length === 0 ||
+      face.image.length > MAX_FACE_IMAGE_BASE64 ||
+      !BASE64.test(face.image)
+    ) {
       return `face.image must be a base64 PNG or JPEG of at most ${MAX_FACE_IMAGE_BYTES} bytes`;
     }
     const image = Buffer.from(face.image, 'base64');
     if (!isPngOrJpeg(image)) return 'face.image must be a PNG or JPEG';
     parsedFace = { image };
   }
-  if (callbackUrl !== undefined && (typeof callbackUrl !== 'string' || !/^https?:\/\/\S+$/.test(callbackUrl))) {
+  if (
+    callbackUrl !== undefined &&
+    (typeof callbackUrl !== 'string' || !/^https?:\/\/\S+$/.test(callbackUrl))
+  ) {
     return 'callbackUrl must be an http(s) URL';
   }
   return {
@@ -84,7 +101,12 @@ export function parseVerificationRequest(body: unknown): VerificationRequest | s
 }
 
 async function postJson(url: string, body: string, headers: Record<string, string>): Promise<void> {
-  await fetch(url, { method: 'POST', body, headers: { 'content-type': 'application/json', ...headers }, signal: AbortSignal.timeout(5_000) });
+  await fetch(url, {
+    method: 'POST',
+    body,
+    headers: { 'content-type': 'application/json', ...headers },
+    signal: AbortSignal.timeout(5_000),
+  });
 }
 
 /**
@@ -92,13 +114,18 @@ async function postJson(url: string, body: string, headers: Record<string, strin
  * face comparison of the submitted capture against the register photo (recognised by content hash, see
  * ReferencePhotos). See CONTRACT.md for the wire format.
  */
-export function buildAuthorityServer(env: AuthoritySimEnv, options: AuthorityServerOptions = {}): FastifyInstance {
+export function buildAuthorityServer(
+  env: AuthoritySimEnv,
+  options: AuthorityServerOptions = {},
+): FastifyInstance {
   const now = options.now ?? ((): Date => new Date());
   const deliver = options.deliver ?? postJson;
   const registry = new PersonRegistry(env.AUTHORITY_GENERATED_PERSONS);
   const photos =
     options.photos ??
-    (env.AUTHORITY_REFERENCE_PHOTOS_DIR === '' ? ReferencePhotos.empty() : ReferencePhotos.load(env.AUTHORITY_REFERENCE_PHOTOS_DIR));
+    (env.AUTHORITY_REFERENCE_PHOTOS_DIR === ''
+      ? ReferencePhotos.empty()
+      : ReferencePhotos.load(env.AUTHORITY_REFERENCE_PHOTOS_DIR));
   const limiter = new FixedWindowRateLimiter(env.AUTHORITY_RATE_LIMIT_PER_MINUTE);
   const byId = new Map<string, VerificationRecord>();
   const byRequestId = new Map<string, VerificationRecord>();
@@ -123,12 +150,24 @@ export function buildAuthorityServer(env: AuthoritySimEnv, options: AuthoritySer
     const timestamp = header(request, SIGNATURE_HEADERS.timestamp);
     const nonce = header(request, SIGNATURE_HEADERS.nonce);
     const nowMs = now().getTime();
-    const canonical = canonicalString(request.method, request.url, timestamp, nonce, (request as RawBodyRequest).rawBody ?? '');
-    if (appId !== env.AUTHORITY_APP_ID || !signatureMatches(env.AUTHORITY_HMAC_SECRET, canonical, header(request, SIGNATURE_HEADERS.signature))) {
+    const canonical = canonicalString(
+      request.method,
+      request.url,
+      timestamp,
+      nonce,
+      (request as RawBodyRequest).rawBody ?? '',
+    );
+    if (
+      appId !== env.AUTHORITY_APP_ID ||
+      !signatureMatches(env.AUTHORITY_HMAC_SECRET, canonical, header(request, SIGNATURE_HEADERS.signature))
+    ) {
       await refuse(reply, 401, 'unauthorized', 'unknown app id or bad signature');
       return false;
     }
-    if (!isFresh(timestamp, nowMs, env.AUTHORITY_SIGNATURE_TOLERANCE_SECONDS) || !/^[A-Za-z0-9-]{8,64}$/.test(nonce)) {
+    if (
+      !isFresh(timestamp, nowMs, env.AUTHORITY_SIGNATURE_TOLERANCE_SECONDS) ||
+      !/^[A-Za-z0-9-]{8,64}$/.test(nonce)
+    ) {
       await refuse(reply, 401, 'stale_request', 'timestamp outside the accepted window or nonce malformed');
       return false;
     }
@@ -137,19 +176,28 @@ export function buildAuthorityServer(env: AuthoritySimEnv, options: AuthoritySer
       return false;
     }
     if (seenNonces.size > MAX_REMEMBERED) {
-      for (const [key, at] of seenNonces) if (nowMs - at > env.AUTHORITY_SIGNATURE_TOLERANCE_SECONDS * 2000) seenNonces.delete(key);
+      for (const [key, at] of seenNonces)
+        if (nowMs - at > env.AUTHORITY_SIGNATURE_TOLERANCE_SECONDS * 2000) seenNonces.delete(key);
     }
     seenNonces.set(nonce, nowMs);
     const retryAfter = limiter.take(appId, nowMs);
     if (retryAfter !== undefined) {
-      await reply.header('retry-after', String(retryAfter)).status(429).send({ error: 'rate_limited', message: 'quota per minute exhausted' });
+      await reply
+        .header('retry-after', String(retryAfter))
+        .status(429)
+        .send({ error: 'rate_limited', message: 'quota per minute exhausted' });
       return false;
     }
     return true;
   }
 
   function notify(record: VerificationRecord, callbackUrl: string): void {
-    const body = JSON.stringify({ event: 'verification.completed', verificationId: record.verificationId, requestId: record.requestId, result: record.result });
+    const body = JSON.stringify({
+      event: 'verification.completed',
+      verificationId: record.verificationId,
+      requestId: record.requestId,
+      result: record.result,
+    });
     const timestamp = String(Math.floor(now().getTime() / 1000));
     const nonce = randomUUID();
     const path = new URL(callbackUrl).pathname;
@@ -161,7 +209,9 @@ export function buildAuthorityServer(env: AuthoritySimEnv, options: AuthoritySer
       [SIGNATURE_HEADERS.signature]: signature,
     };
     // Best effort with one retry, as the real services do; the client must confirm by query anyway.
-    deliver(callbackUrl, body, headers).catch(() => deliver(callbackUrl, body, headers).catch(() => undefined));
+    deliver(callbackUrl, body, headers).catch(() =>
+      deliver(callbackUrl, body, headers).catch(() => undefined),
+    );
   }
 
   app.get('/health/live', (_request, reply) => reply.send({ status: 'ok' }));
@@ -174,14 +224,25 @@ export function buildAuthorityServer(env: AuthoritySimEnv, options: AuthoritySer
     const previous = byRequestId.get(parsed.requestId);
     if (previous !== undefined) return previous;
     const person = registry.find(parsed.idNumber);
-    if (person?.behaviour === 'upstream_error') return refuse(reply, 503, 'upstream_unavailable', 'the population register did not answer');
+    if (person?.behaviour === 'upstream_error')
+      return refuse(reply, 503, 'upstream_unavailable', 'the population register did not answer');
     // The real services also cap checks per ID number per day; this person is always over that cap.
     if (person?.behaviour === 'person_quota_exceeded') {
-      return reply.header('retry-after', '3600').status(429).send({ error: 'rate_limited', message: 'daily checks for this ID number exhausted' });
+      return reply
+        .header('retry-after', '3600')
+        .status(429)
+        .send({ error: 'rate_limited', message: 'daily checks for this ID number exhausted' });
     }
-    if (person?.behaviour === 'slow') await new Promise((resolve) => setTimeout(resolve, SLOW_PERSON_DELAY_MS));
+    if (person?.behaviour === 'slow')
+      await new Promise((resolve) => setTimeout(resolve, SLOW_PERSON_DELAY_MS));
     const checkedAt = now();
-    const decision = decide(person, parsed, checkedAt.toISOString().slice(0, 10), env.AUTHORITY_FACE_THRESHOLD, photos);
+    const decision = decide(
+      person,
+      parsed,
+      checkedAt.toISOString().slice(0, 10),
+      env.AUTHORITY_FACE_THRESHOLD,
+      photos,
+    );
     const record: VerificationRecord = {
       verificationId: randomUUID(),
       requestId: parsed.requestId,
@@ -203,16 +264,27 @@ export function buildAuthorityServer(env: AuthoritySimEnv, options: AuthoritySer
     return record;
   });
 
-  app.get<{ Params: { verificationId: string } }>('/v1/verifications/:verificationId', async (request, reply) => {
-    if (!(await authenticate(request, reply))) return reply;
-    const record = byId.get(request.params.verificationId);
-    if (record === undefined) return refuse(reply, 404, 'not_found', 'no such verification');
-    return record;
-  });
+  app.get<{ Params: { verificationId: string } }>(
+    '/v1/verifications/:verificationId',
+    async (request, reply) => {
+      if (!(await authenticate(request, reply))) return reply;
+      const record = byId.get(request.params.verificationId);
+      if (record === undefined) return refuse(reply, 404, 'not_found', 'no such verification');
+      return record;
+    },
+  );
 
   app.setErrorHandler(async (error: { statusCode?: number }, _request, reply) => {
-    const status = typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
-    return refuse(reply, status, status === 500 ? 'internal' : 'invalid_request', status === 500 ? 'internal error' : 'malformed request');
+    const status =
+      typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500
+        ? error.statusCode
+        : 500;
+    return refuse(
+      reply,
+      status,
+      status === 500 ? 'internal' : 'invalid_request',
+      status === 500 ? 'internal error' : 'malformed request',
+    );
   });
 
   return app;

@@ -13,11 +13,19 @@ export type FaceComparison =
   | { readonly kind: 'compared'; readonly score: number };
 
 /** The authority's face step for one capture against the photo it holds for `photoLabel`. */
-export function compareFace(photos: ReferencePhotos, photoLabel: string | null, image: Buffer): FaceComparison {
+export function compareFace(
+  photos: ReferencePhotos,
+  photoLabel: string | null,
+  image: Buffer,
+): FaceComparison {
   if (photoLabel === null || !photos.hasLabel(photoLabel)) return { kind: 'no_photo' };
   // Passive liveness as the real services run it on the uploaded capture: the card photo itself is a copy.
-  if (photos.isCardPhoto(photoLabel, image)) return { kind: 'liveness_failed', reason: 'card_photo_replayed' };
+  if (photos.isCardPhoto(photoLabel, image))
+    return { kind: 'liveness_failed', reason: 'card_photo_replayed' };
   const label = photos.labelOf(image);
   if (label === undefined) return { kind: 'compared', score: SIMULATED_SCORES.unknownImage };
-  return { kind: 'compared', score: label === photoLabel ? SIMULATED_SCORES.samePerson : SIMULATED_SCORES.otherPerson };
+  return {
+    kind: 'compared',
+    score: label === photoLabel ? SIMULATED_SCORES.samePerson : SIMULATED_SCORES.otherPerson,
+  };
 }

@@ -4,10 +4,18 @@ import { ReferencePhotos } from './registry/reference-photos';
 
 async function main(): Promise<void> {
   const env = loadAuthoritySimEnv();
-  const photos = env.AUTHORITY_REFERENCE_PHOTOS_DIR === '' ? ReferencePhotos.empty() : ReferencePhotos.load(env.AUTHORITY_REFERENCE_PHOTOS_DIR);
+  const photos =
+    env.AUTHORITY_REFERENCE_PHOTOS_DIR === ''
+      ? ReferencePhotos.empty()
+      : ReferencePhotos.load(env.AUTHORITY_REFERENCE_PHOTOS_DIR);
   const app = buildAuthorityServer(env, { photos });
-  const address = await app.listen({ port: env.HTTP_PORT, host: env.NODE_ENV === 'production' ? '0.0.0.0' : '127.0.0.1' });
-  process.stdout.write(`${JSON.stringify({ level: 'info', service: 'authority-sim', message: `listening on ${address}; reference photos for ${photos.labels} identity labels` })}\n`);
+  const address = await app.listen({
+    port: env.HTTP_PORT,
+    host: env.NODE_ENV === 'production' ? '0.0.0.0' : '127.0.0.1',
+  });
+  process.stdout.write(
+    `${JSON.stringify({ level: 'info', service: 'authority-sim', message: `listening on ${address}; reference photos for ${photos.labels} identity labels` })}\n`,
+  );
   const stop = (): void => {
     void app.close().then(() => process.exit(0));
   };

@@ -9,7 +9,13 @@ export const SIGNATURE_HEADERS = {
 } as const;
 
 /** The string both sides sign: method, path, timestamp, nonce and the SHA-256 of the exact body bytes. */
-export function canonicalString(method: string, path: string, timestamp: string, nonce: string, body: string): string {
+export function canonicalString(
+  method: string,
+  path: string,
+  timestamp: string,
+  nonce: string,
+  body: string,
+): string {
   const bodyHash = createHash('sha256').update(body, 'utf8').digest('hex');
   return `${method.toUpperCase()}\n${path}\n${timestamp}\n${nonce}\n${bodyHash}`;
 }

@@ -64,7 +64,8 @@ export function decide(
       return { result: 'mismatch', score: null };
     }
   }
-  if (person.validTo !== 'long-term' && person.validTo < today) return { result: 'expired_document', score: null };
+  if (person.validTo !== 'long-term' && person.validTo < today)
+    return { result: 'expired_document', score: null };
   if (request.face === undefined) return { result: 'match', score: null };
   const face = compareFace(photos, person.photoLabel, request.face.image);
   if (face.kind !== 'compared') return { result: face.kind, score: null };

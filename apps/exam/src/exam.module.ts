@@ -1,5 +1,6 @@
-import { DynamicModule, Module } from '@nestjs/common';
 import { PlatformModule } from '@exam/platform';
+import { DynamicModule, Module } from '@nestjs/common';
+
 import type { ExamEnv } from './config/exam.env';
 import { EXAM_ENTITIES } from './database/entities';
 import { EXAM_MIGRATIONS } from './database/migrations';
@@ -9,7 +10,14 @@ export class ExamModule {
   static register(env: ExamEnv): DynamicModule {
     return {
       module: ExamModule,
-      imports: [PlatformModule.forService({ service: 'exam', env, entities: EXAM_ENTITIES, migrations: EXAM_MIGRATIONS })],
+      imports: [
+        PlatformModule.forService({
+          service: 'exam',
+          env,
+          entities: EXAM_ENTITIES,
+          migrations: EXAM_MIGRATIONS,
+        }),
+      ],
     };
   }
 }

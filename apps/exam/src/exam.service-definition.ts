@@ -1,5 +1,6 @@
 import type { ServiceDefinition } from '@exam/platform';
-import { loadExamEnv, type ExamEnv } from './config/exam.env';
+
+import { type ExamEnv, loadExamEnv } from './config/exam.env';
 import { EXAM_ENTITIES } from './database/entities';
 import { EXAM_MIGRATIONS } from './database/migrations';
 import { ExamModule } from './exam.module';

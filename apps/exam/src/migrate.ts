@@ -1,4 +1,5 @@
 import { runMigrations } from '@exam/platform';
+
 import { EXAM_SERVICE } from './exam.service-definition';
 
 void runMigrations(EXAM_SERVICE);

@@ -1,16 +1,21 @@
-import { NestFactory } from '@nestjs/core';
-import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import fastifyStatic from '@fastify/static';
-import { AllExceptionsFilter, JsonLogger } from '@exam/platform';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+
+import { AllExceptionsFilter, JsonLogger } from '@exam/platform';
+import fastifyStatic from '@fastify/static';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+
 import type { GatewayEnv } from './config/gateway.env';
 import { registerEdge } from './edge/register-edge';
 import { GatewayModule } from './gateway.module';
 
 /** apps/web/public, found both from sources (ts) and from the compiled dist tree. */
 function webRoot(): string | undefined {
-  const candidates = [join(__dirname, '..', '..', 'web', 'public'), join(__dirname, '..', '..', '..', '..', 'apps', 'web', 'public')];
+  const candidates = [
+    join(__dirname, '..', '..', 'web', 'public'),
+    join(__dirname, '..', '..', '..', '..', 'apps', 'web', 'public'),
+  ];
   return candidates.find((dir) => existsSync(join(dir, 'index.html')));
 }
 

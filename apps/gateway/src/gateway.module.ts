@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import type { Redis } from 'ioredis';
+
 import { GatewayEnv } from './config/gateway.env';
 import { GATEWAY_REDIS, GatewayHealthController } from './health/gateway-health.controller';
 

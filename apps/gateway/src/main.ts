@@ -1,5 +1,6 @@
-import { Logger } from '@nestjs/common';
 import { ConfigValidationError } from '@exam/platform';
+import { Logger } from '@nestjs/common';
+
 import { loadGatewayEnv } from './config/gateway.env';
 import { createGatewayApp } from './create-gateway-app';
 

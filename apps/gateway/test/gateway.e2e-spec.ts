@@ -1,9 +1,11 @@
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { loadConfig } from '@exam/platform';
-import { testEnv } from '@exam/testing';
 import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
+
+import { loadConfig } from '@exam/platform';
+import { testEnv } from '@exam/testing';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
+
 import { GatewayEnv } from '../src/config/gateway.env';
 import { createGatewayApp } from '../src/create-gateway-app';
 
@@ -42,7 +44,14 @@ describe('gateway', () => {
         'x-request-id': correlationId,
         'x-seen-forwarded-for': String(req.headers['x-forwarded-for'] ?? ''),
       });
-      res.end(JSON.stringify({ statusCode: 404, code: 'REQUEST.NOT_FOUND', message: `No route ${req.url ?? ''}`, correlationId }));
+      res.end(
+        JSON.stringify({
+          statusCode: 404,
+          code: 'REQUEST.NOT_FOUND',
+          message: `No route ${req.url ?? ''}`,
+          correlationId,
+        }),
+      );
     });
     await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', resolve));
     const address = upstream.address();
@@ -62,12 +71,19 @@ describe('gateway', () => {
       .set('x-request-id', 'trace-gateway-0001')
       .expect(404);
     expect(response.headers['x-request-id']).toBe('trace-gateway-0001');
-    expect(response.body).toMatchObject({ statusCode: 404, code: 'REQUEST.NOT_FOUND', correlationId: 'trace-gateway-0001' });
+    expect(response.body).toMatchObject({
+      statusCode: 404,
+      code: 'REQUEST.NOT_FOUND',
+      correlationId: 'trace-gateway-0001',
+    });
   });
 
   it('should overwrite a client-supplied X-Forwarded-For with the address it saw', async () => {
     const gateway = await startGateway();
-    const response = await request(gateway).get('/api/accounts/who').set('x-forwarded-for', '203.0.113.9').expect(404);
+    const response = await request(gateway)
+      .get('/api/accounts/who')
+      .set('x-forwarded-for', '203.0.113.9')
+      .expect(404);
     expect(response.headers['x-seen-forwarded-for']).toBe('127.0.0.1');
   });
 

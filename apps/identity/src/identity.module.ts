@@ -1,7 +1,8 @@
-import { DynamicModule, Module } from '@nestjs/common';
 import { PlatformModule } from '@exam/platform';
-import { IdentityConfigModule } from './config/identity-config.module';
+import { DynamicModule, Module } from '@nestjs/common';
+
 import type { IdentityEnv } from './config/identity.env';
+import { IdentityConfigModule } from './config/identity-config.module';
 import { IDENTITY_ENTITIES } from './database/entities';
 import { IDENTITY_MIGRATIONS } from './database/migrations';
 import { FaceModule } from './face';
@@ -13,7 +14,12 @@ export class IdentityModule {
     return {
       module: IdentityModule,
       imports: [
-        PlatformModule.forService({ service: 'identity', env, entities: IDENTITY_ENTITIES, migrations: IDENTITY_MIGRATIONS }),
+        PlatformModule.forService({
+          service: 'identity',
+          env,
+          entities: IDENTITY_ENTITIES,
+          migrations: IDENTITY_MIGRATIONS,
+        }),
         IdentityConfigModule.register(env),
         RealNameModule.register(env),
         FaceModule.register({

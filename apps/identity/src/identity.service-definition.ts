@@ -1,5 +1,6 @@
 import type { ServiceDefinition } from '@exam/platform';
-import { loadIdentityEnv, type IdentityEnv } from './config/identity.env';
+
+import { type IdentityEnv, loadIdentityEnv } from './config/identity.env';
 import { IDENTITY_ENTITIES } from './database/entities';
 import { IDENTITY_MIGRATIONS } from './database/migrations';
 import { IdentityModule } from './identity.module';

@@ -1,4 +1,5 @@
 import { runMigrations } from '@exam/platform';
+
 import { IDENTITY_SERVICE } from './identity.service-definition';
 
 void runMigrations(IDENTITY_SERVICE);

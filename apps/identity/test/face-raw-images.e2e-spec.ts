@@ -1,17 +1,22 @@
-import { Topics, type InstitutionMembership, type PlatformRole } from '@exam/contracts';
-import { findSensitiveNumbers } from '@exam/crypto';
-import { expectEventually, issueTestToken, ServiceTestBed, testEnvelope } from '@exam/testing';
 import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+
+import { type InstitutionMembership, type PlatformRole, Topics } from '@exam/contracts';
+import { findSensitiveNumbers } from '@exam/crypto';
+import { expectEventually, issueTestToken, ServiceTestBed, testEnvelope } from '@exam/testing';
 import request from 'supertest';
 import type { DataSource } from 'typeorm';
+
 import { IdentityEnv } from '../src/config/identity.env';
 import { IdentityModule } from '../src/identity.module';
 
 const FACES = resolve(__dirname, '../../..', '../shared/testdata/faces');
 const haveFaces = existsSync(FACES);
-if (!haveFaces) console.warn(`raw face image e2e skipped: ${FACES} is absent (labelled test faces live outside the repository)`);
+if (!haveFaces)
+  console.warn(
+    `raw face image e2e skipped: ${FACES} is absent (labelled test faces live outside the repository)`,
+  );
 
 const DAY_MS = 86_400_000;
 
@@ -27,9 +32,18 @@ interface Caller {
   const bodies: string[] = [];
   const keeping = randomUUID();
   const notKeeping = randomUUID();
-  const admin: Caller = { userId: randomUUID(), memberships: [{ institutionId: keeping, roles: ['org_admin'] }] };
-  const staff: Caller = { userId: randomUUID(), memberships: [{ institutionId: keeping, roles: ['org_staff'] }] };
-  const otherAdmin: Caller = { userId: randomUUID(), memberships: [{ institutionId: notKeeping, roles: ['org_admin'] }] };
+  const admin: Caller = {
+    userId: randomUUID(),
+    memberships: [{ institutionId: keeping, roles: ['org_admin'] }],
+  };
+  const staff: Caller = {
+    userId: randomUUID(),
+    memberships: [{ institutionId: keeping, roles: ['org_staff'] }],
+  };
+  const otherAdmin: Caller = {
+    userId: randomUUID(),
+    memberships: [{ institutionId: notKeeping, roles: ['org_admin'] }],
+  };
   const candidateOf = (...institutionIds: string[]): Caller => ({
     userId: randomUUID(),
     roles: ['candidate'],
@@ -56,8 +70,17 @@ interface Caller {
     bodies.length = 0;
   });
 
-  async function call(method: 'get' | 'put' | 'post' | 'delete', path: string, caller: Caller, body?: object): Promise<{ status: number; body: Record<string, unknown> }> {
-    const token = issueTestToken({ userId: caller.userId, ...(caller.roles ? { roles: caller.roles } : {}), ...(caller.memberships ? { memberships: caller.memberships } : {}) });
+  async function call(
+    method: 'get' | 'put' | 'post' | 'delete',
+    path: string,
+    caller: Caller,
+    body?: object,
+  ): Promise<{ status: number; body: Record<string, unknown> }> {
+    const token = issueTestToken({
+      userId: caller.userId,
+      ...(caller.roles ? { roles: caller.roles } : {}),
+      ...(caller.memberships ? { memberships: caller.memberships } : {}),
+    });
     const req = request(bed.url)[method](`/api/identity/face${path}`).set('authorization', `Bearer ${token}`);
     const response = body === undefined ? await req : await req.send(body);
     bodies.push(response.text);
@@ -65,28 +88,55 @@ interface Caller {
   }
 
   const enrolFor = (institutionId: string, caller: Caller) =>
-    call('post', `/institutions/${institutionId}/enrolment`, caller, { image: image(), consent: true, consentPolicyVersion: '2026-11' });
+    call('post', `/institutions/${institutionId}/enrolment`, caller, {
+      image: image(),
+      consent: true,
+      consentPolicyVersion: '2026-11',
+    });
 
   const imagesOf = (userId: string): Promise<{ image: string; expires_at: Date; institution_id: string }[]> =>
     data.query('SELECT image, expires_at, institution_id FROM face_raw_images WHERE user_id = ?', [userId]);
 
   it('should let the institution admin set the policy, its staff read it, and refuse everyone else or a limit beyond a year', async () => {
     const initial = await call('get', `/institutions/${keeping}/image-policy`, staff);
-    const byStaff = await call('put', `/institutions/${keeping}/image-policy`, staff, { keepRawImage: true, retentionDays: 30 });
-    const byOtherTenant = await call('put', `/institutions/${keeping}/image-policy`, otherAdmin, { keepRawImage: true, retentionDays: 30 });
+    const byStaff = await call('put', `/institutions/${keeping}/image-policy`, staff, {
+      keepRawImage: true,
+      retentionDays: 30,
+    });
+    const byOtherTenant = await call('put', `/institutions/${keeping}/image-policy`, otherAdmin, {
+      keepRawImage: true,
+      retentionDays: 30,
+    });
     const readByOtherTenant = await call('get', `/institutions/${keeping}/image-policy`, otherAdmin);
-    const tooLong = await call('put', `/institutions/${keeping}/image-policy`, admin, { keepRawImage: true, retentionDays: 400 });
-    const unlimited = await call('put', `/institutions/${keeping}/image-policy`, admin, { keepRawImage: true });
-    const set = await call('put', `/institutions/${keeping}/image-policy`, admin, { keepRawImage: true, retentionDays: 30 });
+    const tooLong = await call('put', `/institutions/${keeping}/image-policy`, admin, {
+      keepRawImage: true,
+      retentionDays: 400,
+    });
+    const unlimited = await call('put', `/institutions/${keeping}/image-policy`, admin, {
+      keepRawImage: true,
+    });
+    const set = await call('put', `/institutions/${keeping}/image-policy`, admin, {
+      keepRawImage: true,
+      retentionDays: 30,
+    });
     const read = await call('get', `/institutions/${keeping}/image-policy`, staff);
 
-    expect(initial).toMatchObject({ status: 200, body: { keepRawImage: false, retentionDays: null, updatedAt: null } });
+    expect(initial).toMatchObject({
+      status: 200,
+      body: { keepRawImage: false, retentionDays: null, updatedAt: null },
+    });
     expect(byStaff).toMatchObject({ status: 403, body: { code: 'AUTH.TENANT_FORBIDDEN' } });
     expect(byOtherTenant).toMatchObject({ status: 403, body: { code: 'AUTH.TENANT_FORBIDDEN' } });
     expect(readByOtherTenant).toMatchObject({ status: 403, body: { code: 'AUTH.TENANT_FORBIDDEN' } });
-    expect(tooLong).toMatchObject({ status: 400, body: { code: 'FACE.IMAGE_POLICY_INVALID', details: [{ field: 'retentionDays' }] } });
+    expect(tooLong).toMatchObject({
+      status: 400,
+      body: { code: 'FACE.IMAGE_POLICY_INVALID', details: [{ field: 'retentionDays' }] },
+    });
     expect(unlimited).toMatchObject({ status: 400, body: { code: 'FACE.IMAGE_POLICY_INVALID' } });
-    expect(set).toMatchObject({ status: 200, body: { institutionId: keeping, keepRawImage: true, retentionDays: 30 } });
+    expect(set).toMatchObject({
+      status: 200,
+      body: { institutionId: keeping, keepRawImage: true, retentionDays: 30 },
+    });
     expect(read.body).toMatchObject({ keepRawImage: true, retentionDays: 30 });
   });
 
@@ -117,7 +167,9 @@ interface Caller {
     expect(kept).toMatchObject({ status: 201, body: { rawImageKept: false, rawImageExpiresAt: null } });
     expect(await imagesOf(candidate.userId)).toHaveLength(0);
     expect(foreign).toMatchObject({ status: 403, body: { code: 'AUTH.TENANT_FORBIDDEN' } });
-    const templates: unknown[] = await data.query('SELECT user_id FROM face_templates WHERE user_id = ?', [stranger.userId]);
+    const templates: unknown[] = await data.query('SELECT user_id FROM face_templates WHERE user_id = ?', [
+      stranger.userId,
+    ]);
     expect(templates).toHaveLength(0);
   });
 
@@ -126,11 +178,19 @@ interface Caller {
     const current = candidateOf(keeping);
     await enrolFor(keeping, expiring);
     await enrolFor(keeping, current);
-    await data.query('UPDATE face_raw_images SET expires_at = NOW(3) - INTERVAL 1 SECOND WHERE user_id = ?', [expiring.userId]);
+    await data.query('UPDATE face_raw_images SET expires_at = NOW(3) - INTERVAL 1 SECOND WHERE user_id = ?', [
+      expiring.userId,
+    ]);
 
     const byCandidate = await call('post', '/raw-images/purge', expiring);
-    const first = await call('post', '/raw-images/purge', { userId: randomUUID(), roles: ['platform_admin'] });
-    const second = await call('post', '/raw-images/purge', { userId: randomUUID(), roles: ['platform_admin'] });
+    const first = await call('post', '/raw-images/purge', {
+      userId: randomUUID(),
+      roles: ['platform_admin'],
+    });
+    const second = await call('post', '/raw-images/purge', {
+      userId: randomUUID(),
+      roles: ['platform_admin'],
+    });
 
     expect(byCandidate).toMatchObject({ status: 403 });
     expect(first.status).toBe(200);
@@ -179,7 +239,9 @@ interface Caller {
     const off = await call('put', `/institutions/${keeping}/image-policy`, admin, { keepRawImage: false });
 
     expect(off).toMatchObject({ status: 200, body: { keepRawImage: false, retentionDays: null } });
-    const left: unknown[] = await data.query('SELECT id FROM face_raw_images WHERE institution_id = ?', [keeping]);
+    const left: unknown[] = await data.query('SELECT id FROM face_raw_images WHERE institution_id = ?', [
+      keeping,
+    ]);
     expect(left).toHaveLength(0);
   });
 });

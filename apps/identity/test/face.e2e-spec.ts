@@ -1,32 +1,34 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+
 import { Topics } from '@exam/contracts';
-import { ensureTopics, platformTopicSpecs, PlatformModule, TopicNamer } from '@exam/platform';
+import { findSensitiveNumbers } from '@exam/crypto';
+import { ensureTopics, PlatformModule, platformTopicSpecs, TopicNamer } from '@exam/platform';
 import {
+  type FaceCheckExpectation,
   FaceCheckTokenRejectedError,
   FaceCheckTokenVerifier,
   generateFaceCheckKeyPair,
   parseFaceCheckPublicKeys,
-  type FaceCheckExpectation,
 } from '@exam/platform/face-check';
-import { findSensitiveNumbers } from '@exam/crypto';
 import {
   createTestDatabase,
+  expectEventually,
   issueTestToken,
+  KafkaProbe,
+  type RunningService,
   startTestService,
+  type TestDatabase,
+  testEnvelope,
   testServiceEnv,
   uniqueTopicPrefix,
-  expectEventually,
-  KafkaProbe,
-  testEnvelope,
-  type RunningService,
-  type TestDatabase,
 } from '@exam/testing';
-import { existsSync, readFileSync } from 'node:fs';
-import { randomUUID } from 'node:crypto';
-import { resolve } from 'node:path';
+import { DynamicModule, Module } from '@nestjs/common';
 import { PNG } from 'pngjs';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
+
 import { IdentityEnv } from '../src/config/identity.env';
 import { FACE_ENTITIES, FACE_MIGRATIONS, FaceModule } from '../src/face';
 import type { LivenessStep } from '../src/face/face-liveness';

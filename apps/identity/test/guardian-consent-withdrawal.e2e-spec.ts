@@ -1,12 +1,20 @@
-import { Topics } from '@exam/contracts';
-import { findSensitiveNumbers } from '@exam/crypto';
-import { expectEventually, issueTestToken, seedPersonalData, ServiceTestBed, type ProbedMessage } from '@exam/testing';
-import type { FastifyInstance } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+
+import { Topics } from '@exam/contracts';
+import { findSensitiveNumbers } from '@exam/crypto';
+import {
+  expectEventually,
+  issueTestToken,
+  type ProbedMessage,
+  seedPersonalData,
+  ServiceTestBed,
+} from '@exam/testing';
+import type { FastifyInstance } from 'fastify';
 import request from 'supertest';
 import type { DataSource } from 'typeorm';
+
 import { buildAuthorityServer } from '../../authority-sim/src/authority-server';
 import { loadAuthoritySimEnv } from '../../authority-sim/src/config/authority-sim.env';
 import { SEEDED_PERSONS } from '../../authority-sim/src/registry/test-persons';
@@ -20,7 +28,12 @@ const haveFaces = existsSync(FACES);
 function seeded(name: string): { name: string; idNumber: string; validFrom: string; validTo: string } {
   const person = SEEDED_PERSONS.find((p) => p.name === name);
   if (person === undefined) throw new Error(`no seeded person ${name}`);
-  return { name: person.name, idNumber: person.idNumber, validFrom: person.validFrom, validTo: person.validTo };
+  return {
+    name: person.name,
+    idNumber: person.idNumber,
+    validFrom: person.validFrom,
+    validTo: person.validTo,
+  };
 }
 
 describe('identity guardian consent withdrawal (e2e)', () => {
@@ -34,13 +47,25 @@ describe('identity guardian consent withdrawal (e2e)', () => {
 
   beforeAll(async () => {
     seedPersonalData(...SEEDED_PERSONS.flatMap((p) => [p.name, p.idNumber]));
-    sim = buildAuthorityServer(loadAuthoritySimEnv({ AUTHORITY_HMAC_SECRET: SECRET, AUTHORITY_GENERATED_PERSONS: '0', LOG_LEVEL: 'error' }));
+    sim = buildAuthorityServer(
+      loadAuthoritySimEnv({
+        AUTHORITY_HMAC_SECRET: SECRET,
+        AUTHORITY_GENERATED_PERSONS: '0',
+        LOG_LEVEL: 'error',
+      }),
+    );
     const simUrl = await sim.listen({ port: 0, host: '127.0.0.1' });
     bed = await ServiceTestBed.start({
       service: 'identity',
       envClass: IdentityEnv,
       module: (env) => IdentityModule.register(env),
-      topics: [Topics.ErasureRequested, Topics.VerificationCompleted, Topics.MinorFlagged, Topics.GuardianConsentRecorded, Topics.GuardianConsentWithdrawn],
+      topics: [
+        Topics.ErasureRequested,
+        Topics.VerificationCompleted,
+        Topics.MinorFlagged,
+        Topics.GuardianConsentRecorded,
+        Topics.GuardianConsentWithdrawn,
+      ],
       overrides: { AUTHORITY_URL: simUrl, AUTHORITY_HMAC_SECRET: SECRET },
     });
     data = bed.dataSource;
@@ -57,15 +82,26 @@ describe('identity guardian consent withdrawal (e2e)', () => {
     bodies.length = 0;
   });
 
-  async function call(method: 'post' | 'get', path: string, userId: string, body?: object): Promise<{ status: number; body: Record<string, unknown> }> {
-    const req = request(bed.url)[method](`/api/identity${path}`).set('authorization', `Bearer ${issueTestToken({ userId })}`);
+  async function call(
+    method: 'post' | 'get',
+    path: string,
+    userId: string,
+    body?: object,
+  ): Promise<{ status: number; body: Record<string, unknown> }> {
+    const agent = request(bed.url);
+    const req = (
+      method === 'post' ? agent.post(`/api/identity${path}`) : agent.get(`/api/identity${path}`)
+    ).set('authorization', `Bearer ${issueTestToken({ userId })}`);
     const response = body === undefined ? await req : await req.send(body);
     bodies.push(response.text);
     return { status: response.status, body: response.body as Record<string, unknown> };
   }
 
   const withdraw = (userId: string, name: string, idNumber: string) =>
-    call('post', '/real-name/guardian-consent/withdrawal', userId, { guardianName: name, guardianIdNumber: idNumber });
+    call('post', '/real-name/guardian-consent/withdrawal', userId, {
+      guardianName: name,
+      guardianIdNumber: idNumber,
+    });
 
   it('should verify a child with a guardian and enrol the child’s face, the state a withdrawal undoes', async () => {
     const verified = await call('post', '/real-name/verifications', child, {
@@ -75,7 +111,11 @@ describe('identity guardian consent withdrawal (e2e)', () => {
     expect(verified).toMatchObject({ status: 200, body: { result: 'match', minor: true } });
     if (haveFaces) {
       const image = readFileSync(resolve(FACES, 'leonard/leonard2.png')).toString('base64');
-      const enrolled = await call('post', '/face/enrolment', child, { image, consent: true, consentPolicyVersion: '2026-11' });
+      const enrolled = await call('post', '/face/enrolment', child, {
+        image,
+        consent: true,
+        consentPolicyVersion: '2026-11',
+      });
       expect(enrolled.status).toBe(201);
     }
   });
@@ -90,16 +130,24 @@ describe('identity guardian consent withdrawal (e2e)', () => {
     expect(otherNumber).toMatchObject({ status: 403, body: { code: 'IDENTITY.GUARDIAN_MISMATCH' } });
     expect(malformed).toMatchObject({ status: 400, body: { details: [{ field: 'guardianIdNumber' }] } });
     expect(noConsent).toMatchObject({ status: 404, body: { code: 'IDENTITY.GUARDIAN_CONSENT_NOT_FOUND' } });
-    const consents: unknown[] = await data.query('SELECT id FROM guardian_consents WHERE child_user_id = ?', [child]);
+    const consents: unknown[] = await data.query('SELECT id FROM guardian_consents WHERE child_user_id = ?', [
+      child,
+    ]);
     expect(consents).toHaveLength(1);
   });
 
   it('should stop processing on the guardian’s withdrawal: erase the child’s record and face data, publish an event', async () => {
-    const consentRows: { id: string }[] = await data.query('SELECT id FROM guardian_consents WHERE child_user_id = ?', [child]);
+    const consentRows: { id: string }[] = await data.query(
+      'SELECT id FROM guardian_consents WHERE child_user_id = ?',
+      [child],
+    );
 
     const response = await withdraw(child, guardian.name, guardian.idNumber.toLowerCase());
 
-    expect(response).toMatchObject({ status: 200, body: { status: 'awaiting_guardian_consent', consentId: consentRows[0]?.id } });
+    expect(response).toMatchObject({
+      status: 200,
+      body: { status: 'awaiting_guardian_consent', consentId: consentRows[0]?.id },
+    });
     const counts: { records: string; consents: string; templates: string }[] = await data.query(
       `SELECT (SELECT COUNT(*) FROM real_name_records WHERE user_id = ?) AS records,
               (SELECT COUNT(*) FROM guardian_consents WHERE child_user_id = ?) AS consents,
@@ -108,7 +156,10 @@ describe('identity guardian consent withdrawal (e2e)', () => {
     );
     expect(counts[0]).toMatchObject({ records: '0', consents: '0', templates: '0' });
     if (haveFaces) {
-      const faceConsent: { withdrawn_at: Date | null }[] = await data.query('SELECT withdrawn_at FROM face_consents WHERE user_id = ?', [child]);
+      const faceConsent: { withdrawn_at: Date | null }[] = await data.query(
+        'SELECT withdrawn_at FROM face_consents WHERE user_id = ?',
+        [child],
+      );
       expect(faceConsent[0]?.withdrawn_at).not.toBeNull();
     }
     const event = await expectEventually(() => {
@@ -128,6 +179,9 @@ describe('identity guardian consent withdrawal (e2e)', () => {
 
     expect(me).toMatchObject({ status: 404, body: { code: 'IDENTITY.REAL_NAME_NOT_VERIFIED' } });
     expect(again).toMatchObject({ status: 404, body: { code: 'IDENTITY.GUARDIAN_CONSENT_NOT_FOUND' } });
-    expect(withoutGuardian).toMatchObject({ status: 422, body: { code: 'IDENTITY.GUARDIAN_CONSENT_REQUIRED' } });
+    expect(withoutGuardian).toMatchObject({
+      status: 422,
+      body: { code: 'IDENTITY.GUARDIAN_CONSENT_REQUIRED' },
+    });
   });
 });

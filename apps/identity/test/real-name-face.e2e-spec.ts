@@ -1,12 +1,14 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+
 import { Topics } from '@exam/contracts';
 import { findSensitiveNumbers } from '@exam/crypto';
 import { issueTestToken, seedPersonalData, ServiceTestBed } from '@exam/testing';
 import type { FastifyInstance } from 'fastify';
-import { randomUUID } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import request from 'supertest';
 import type { DataSource } from 'typeorm';
+
 import { buildAuthorityServer } from '../../authority-sim/src/authority-server';
 import { loadAuthoritySimEnv } from '../../authority-sim/src/config/authority-sim.env';
 import { SEEDED_PERSONS } from '../../authority-sim/src/registry/test-persons';
@@ -17,14 +19,22 @@ import { IdentityModule } from '../src/identity.module';
 const SECRET = 'e2e-authority-secret-face-0123456789abcdef';
 const FACES = resolve(__dirname, '../../..', '../shared/testdata/faces');
 const haveFaces = existsSync(FACES);
-if (!haveFaces) console.warn(`real-name face e2e skipped: ${FACES} is absent (labelled test faces live outside the repository)`);
+if (!haveFaces)
+  console.warn(
+    `real-name face e2e skipped: ${FACES} is absent (labelled test faces live outside the repository)`,
+  );
 
 const face = (relative: string): Buffer => readFileSync(resolve(FACES, relative));
 
 function seeded(name: string): { name: string; idNumber: string; validFrom: string; validTo: string } {
   const person = SEEDED_PERSONS.find((p) => p.name === name);
   if (person === undefined) throw new Error(`no seeded person ${name}`);
-  return { name: person.name, idNumber: person.idNumber, validFrom: person.validFrom, validTo: person.validTo };
+  return {
+    name: person.name,
+    idNumber: person.idNumber,
+    validFrom: person.validFrom,
+    validTo: person.validTo,
+  };
 }
 
 interface Challenge {
@@ -51,10 +61,18 @@ const moves = (left: string, right: string, straight: string): Record<LivenessSt
   turn_right: right,
   look_straight: straight,
 });
-const BERNADETTE = moves('bernadette/bernadette2.png', 'bernadette/bernadette4.png', 'bernadette/bernadette3.png');
+const BERNADETTE = moves(
+  'bernadette/bernadette2.png',
+  'bernadette/bernadette4.png',
+  'bernadette/bernadette3.png',
+);
 const SHELDON_CARD_PHOTO = moves('sheldon/sheldon4.png', 'sheldon/sheldon3.png', 'sheldon/sheldon1.png');
 const STILL = moves('penny/penny5.png', 'penny/penny5.png', 'penny/penny5.png');
-const BERNADETTE_TURNS_SWAPPED = moves('bernadette/bernadette4.png', 'bernadette/bernadette2.png', 'bernadette/bernadette3.png');
+const BERNADETTE_TURNS_SWAPPED = moves(
+  'bernadette/bernadette4.png',
+  'bernadette/bernadette2.png',
+  'bernadette/bernadette3.png',
+);
 
 (haveFaces ? describe : describe.skip)('identity real-name verification with the face step (e2e)', () => {
   let bed: ServiceTestBed<IdentityEnv>;
@@ -65,14 +83,24 @@ const BERNADETTE_TURNS_SWAPPED = moves('bernadette/bernadette4.png', 'bernadette
   beforeAll(async () => {
     seedPersonalData(...SEEDED_PERSONS.flatMap((p) => [p.name, p.idNumber]));
     sim = buildAuthorityServer(
-      loadAuthoritySimEnv({ AUTHORITY_HMAC_SECRET: SECRET, AUTHORITY_GENERATED_PERSONS: '0', AUTHORITY_REFERENCE_PHOTOS_DIR: FACES, LOG_LEVEL: 'error' }),
+      loadAuthoritySimEnv({
+        AUTHORITY_HMAC_SECRET: SECRET,
+        AUTHORITY_GENERATED_PERSONS: '0',
+        AUTHORITY_REFERENCE_PHOTOS_DIR: FACES,
+        LOG_LEVEL: 'error',
+      }),
     );
     const simUrl = await sim.listen({ port: 0, host: '127.0.0.1' });
     bed = await ServiceTestBed.start({
       service: 'identity',
       envClass: IdentityEnv,
       module: (env) => IdentityModule.register(env),
-      topics: [Topics.ErasureRequested, Topics.VerificationCompleted, Topics.MinorFlagged, Topics.GuardianConsentRecorded],
+      topics: [
+        Topics.ErasureRequested,
+        Topics.VerificationCompleted,
+        Topics.MinorFlagged,
+        Topics.GuardianConsentRecorded,
+      ],
       overrides: { AUTHORITY_URL: simUrl, AUTHORITY_HMAC_SECRET: SECRET, AUTHORITY_TIMEOUT_MS: '3000' },
     });
     data = bed.dataSource;
@@ -88,7 +116,11 @@ const BERNADETTE_TURNS_SWAPPED = moves('bernadette/bernadette4.png', 'bernadette
     bodies.length = 0;
   });
 
-  async function post(userId: string, path: string, body: object): Promise<{ status: number; body: Record<string, unknown> }> {
+  async function post(
+    userId: string,
+    path: string,
+    body: object,
+  ): Promise<{ status: number; body: Record<string, unknown> }> {
     const response = await request(bed.url)
       .post(`/api/identity/real-name${path}`)
       .set('authorization', `Bearer ${issueTestToken({ userId })}`)
@@ -98,7 +130,10 @@ const BERNADETTE_TURNS_SWAPPED = moves('bernadette/bernadette4.png', 'bernadette
   }
 
   async function challenge(userId: string): Promise<Challenge> {
-    const response = await post(userId, '/face-challenges', { consent: true, consentPolicyVersion: '2026-11' });
+    const response = await post(userId, '/face-challenges', {
+      consent: true,
+      consentPolicyVersion: '2026-11',
+    });
     expect(response.status).toBe(201);
     return response.body as unknown as Challenge;
   }
@@ -109,7 +144,10 @@ const BERNADETTE_TURNS_SWAPPED = moves('bernadette/bernadette4.png', 'bernadette
     frames: asked.steps.map((step) => face(frames[step]).toString('base64')),
   });
 
-  async function verifyWithFace(person: string, frames: Record<LivenessStep, string>): Promise<{ userId: string; body: Record<string, unknown>; attempt: AttemptRow }> {
+  async function verifyWithFace(
+    person: string,
+    frames: Record<LivenessStep, string>,
+  ): Promise<{ userId: string; body: Record<string, unknown>; attempt: AttemptRow }> {
     const userId = randomUUID();
     const asked = await challenge(userId);
     const response = await post(userId, '/verifications', { ...seeded(person), face: answer(asked, frames) });
@@ -126,8 +164,18 @@ const BERNADETTE_TURNS_SWAPPED = moves('bernadette/bernadette4.png', 'bernadette
     const { userId, body, attempt } = await verifyWithFace('李四', BERNADETTE);
 
     expect(body).toMatchObject({ result: 'match', verified: true, livenessReason: null });
-    expect(attempt).toMatchObject({ result: 'match', billable: 1, score: 0.95, threshold: 0.8, provider: 'authority-sim', model_version: 'sim-face-2026.1' });
-    const records: { user_id: string }[] = await data.query('SELECT user_id FROM real_name_records WHERE user_id = ?', [userId]);
+    expect(attempt).toMatchObject({
+      result: 'match',
+      billable: 1,
+      score: 0.95,
+      threshold: 0.8,
+      provider: 'authority-sim',
+      model_version: 'sim-face-2026.1',
+    });
+    const records: { user_id: string }[] = await data.query(
+      'SELECT user_id FROM real_name_records WHERE user_id = ?',
+      [userId],
+    );
     expect(records).toHaveLength(1);
   });
 
@@ -136,7 +184,9 @@ const BERNADETTE_TURNS_SWAPPED = moves('bernadette/bernadette4.png', 'bernadette
 
     expect(body).toMatchObject({ result: 'face_mismatch', verified: false });
     expect(attempt).toMatchObject({ result: 'face_mismatch', billable: 1, score: 0.12, threshold: 0.8 });
-    const records: unknown[] = await data.query('SELECT user_id FROM real_name_records WHERE user_id = ?', [userId]);
+    const records: unknown[] = await data.query('SELECT user_id FROM real_name_records WHERE user_id = ?', [
+      userId,
+    ]);
     expect(records).toHaveLength(0);
   });
 
@@ -151,7 +201,13 @@ const BERNADETTE_TURNS_SWAPPED = moves('bernadette/bernadette4.png', 'bernadette
     const { body, attempt } = await verifyWithFace('𠮷田春', STILL);
 
     expect(body).toMatchObject({ result: 'liveness_failed', verified: false });
-    expect(attempt).toMatchObject({ result: 'liveness_failed', billable: 0, provider: 'identity-liveness', provider_ref: null, score: null });
+    expect(attempt).toMatchObject({
+      result: 'liveness_failed',
+      billable: 0,
+      provider: 'identity-liveness',
+      provider_ref: null,
+      score: null,
+    });
     expect(attempt.model_version).toContain('face-api');
     expect(attempt.detail).toContain('still image');
     expect(body.livenessReason).toBe(attempt.detail);
@@ -171,7 +227,12 @@ const BERNADETTE_TURNS_SWAPPED = moves('bernadette/bernadette4.png', 'bernadette
   it("should pass on the authority's own liveness refusal (its card photo sent back), not billed", async () => {
     const { body, attempt } = await verifyWithFace('王大明', SHELDON_CARD_PHOTO);
 
-    expect(body).toMatchObject({ result: 'liveness_failed', verified: false, livenessReason: null, message: 'The liveness check failed; try again in good light.' });
+    expect(body).toMatchObject({
+      result: 'liveness_failed',
+      verified: false,
+      livenessReason: null,
+      message: 'The liveness check failed; try again in good light.',
+    });
     expect(attempt).toMatchObject({ result: 'liveness_failed', billable: 0, provider: 'authority-sim' });
     expect(attempt.provider_ref).toMatch(/^[0-9a-f-]{36}$/);
   });
@@ -184,10 +245,18 @@ const BERNADETTE_TURNS_SWAPPED = moves('bernadette/bernadette4.png', 'bernadette
     const asked = await challenge(owner);
     const body = { ...seeded('李四'), face: answer(asked, BERNADETTE) };
     const foreign = await post(stranger, '/verifications', body);
-    const tooFew = await post(owner, '/verifications', { ...body, face: { ...answer(asked, BERNADETTE), frames: [face('bernadette/bernadette3.png').toString('base64')] } });
-    await data.query('UPDATE real_name_face_challenges SET used_at = NOW(3) WHERE id = ?', [asked.challengeId]);
+    const tooFew = await post(owner, '/verifications', {
+      ...body,
+      face: { ...answer(asked, BERNADETTE), frames: [face('bernadette/bernadette3.png').toString('base64')] },
+    });
+    await data.query('UPDATE real_name_face_challenges SET used_at = NOW(3) WHERE id = ?', [
+      asked.challengeId,
+    ]);
     const used = await post(owner, '/verifications', body);
-    const malformed = await post(owner, '/verifications', { ...seeded('李四'), face: { challengeId: 'x', nonce: 'y', frames: ['***'] } });
+    const malformed = await post(owner, '/verifications', {
+      ...seeded('李四'),
+      face: { challengeId: 'x', nonce: 'y', frames: ['***'] },
+    });
 
     expect(noConsent).toMatchObject({ status: 403, body: { code: 'FACE.CONSENT_REQUIRED' } });
     expect(foreign).toMatchObject({ status: 404, body: { code: 'FACE.CHALLENGE_NOT_FOUND' } });
@@ -197,7 +266,10 @@ const BERNADETTE_TURNS_SWAPPED = moves('bernadette/bernadette4.png', 'bernadette
     const fields = (malformed.body.details as { field: string }[]).map((d) => d.field);
     expect(fields).toEqual(expect.arrayContaining(['face.challengeId', 'face.nonce']));
     // None of the refused requests reached the authority or used the budget.
-    const attempts: unknown[] = await data.query('SELECT id FROM verification_attempts WHERE user_id IN (?, ?)', [owner, stranger]);
+    const attempts: unknown[] = await data.query(
+      'SELECT id FROM verification_attempts WHERE user_id IN (?, ?)',
+      [owner, stranger],
+    );
     expect(attempts).toHaveLength(0);
   });
 });

@@ -1,13 +1,26 @@
+import { randomUUID } from 'node:crypto';
+
 import { Topics } from '@exam/contracts';
 import { findSensitiveNumbers } from '@exam/crypto';
-import { expectEventually, issueTestToken, seedPersonalData, ServiceTestBed, testEnvelope, type ProbedMessage } from '@exam/testing';
+import {
+  expectEventually,
+  issueTestToken,
+  type ProbedMessage,
+  seedPersonalData,
+  ServiceTestBed,
+  testEnvelope,
+} from '@exam/testing';
 import type { FastifyInstance } from 'fastify';
-import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import type { DataSource } from 'typeorm';
+
 import { buildAuthorityServer } from '../../authority-sim/src/authority-server';
 import { loadAuthoritySimEnv } from '../../authority-sim/src/config/authority-sim.env';
-import { generatedPerson, SEEDED_PERSONS, withCheckCharacter } from '../../authority-sim/src/registry/test-persons';
+import {
+  generatedPerson,
+  SEEDED_PERSONS,
+  withCheckCharacter,
+} from '../../authority-sim/src/registry/test-persons';
 import { canonicalString, sign } from '../../authority-sim/src/signing';
 import { IdentityEnv } from '../src/config/identity.env';
 import { IdentityModule } from '../src/identity.module';
@@ -18,7 +31,12 @@ const SECRET = 'e2e-authority-secret-0123456789abcdef';
 function seeded(name: string): { name: string; idNumber: string; validFrom: string; validTo: string } {
   const person = SEEDED_PERSONS.find((p) => p.name === name);
   if (person === undefined) throw new Error(`no seeded person ${name}`);
-  return { name: person.name, idNumber: person.idNumber, validFrom: person.validFrom, validTo: person.validTo };
+  return {
+    name: person.name,
+    idNumber: person.idNumber,
+    validFrom: person.validFrom,
+    validTo: person.validTo,
+  };
 }
 
 describe('identity real-name verification (e2e)', () => {
@@ -35,14 +53,31 @@ describe('identity real-name verification (e2e)', () => {
   beforeAll(async () => {
     // The harness fails the file if any response carries one of these verbatim.
     seedPersonalData(...SEEDED_PERSONS.flatMap((p) => [p.name, p.idNumber]));
-    sim = buildAuthorityServer(loadAuthoritySimEnv({ AUTHORITY_HMAC_SECRET: SECRET, AUTHORITY_GENERATED_PERSONS: '10', LOG_LEVEL: 'error' }));
+    sim = buildAuthorityServer(
+      loadAuthoritySimEnv({
+        AUTHORITY_HMAC_SECRET: SECRET,
+        AUTHORITY_GENERATED_PERSONS: '10',
+        LOG_LEVEL: 'error',
+      }),
+    );
     const simUrl = await sim.listen({ port: 0, host: '127.0.0.1' });
     bed = await ServiceTestBed.start({
       service: 'identity',
       envClass: IdentityEnv,
       module: (env) => IdentityModule.register(env),
-      topics: [Topics.ErasureRequested, Topics.VerificationCompleted, Topics.MinorFlagged, Topics.GuardianConsentRecorded, Topics.RealNameAppealReviewed],
-      overrides: { AUTHORITY_URL: simUrl, AUTHORITY_HMAC_SECRET: SECRET, AUTHORITY_TIMEOUT_MS: '1500', REAL_NAME_DAILY_ATTEMPTS: '4' },
+      topics: [
+        Topics.ErasureRequested,
+        Topics.VerificationCompleted,
+        Topics.MinorFlagged,
+        Topics.GuardianConsentRecorded,
+        Topics.RealNameAppealReviewed,
+      ],
+      overrides: {
+        AUTHORITY_URL: simUrl,
+        AUTHORITY_HMAC_SECRET: SECRET,
+        AUTHORITY_TIMEOUT_MS: '1500',
+        REAL_NAME_DAILY_ATTEMPTS: '4',
+      },
     });
     identity = bed;
     data = bed.dataSource;
@@ -78,13 +113,17 @@ describe('identity real-name verification (e2e)', () => {
     const zhang = seeded('张三');
     const outcome = await verify(userId, zhang, 200);
     expect(outcome).toMatchObject({ result: 'match', verified: true, minor: false });
-    const rows: { id_number: string; name: string; id_number_bidx: string }[] = await data.query('SELECT id_number, name, id_number_bidx FROM real_name_records WHERE user_id = ?', [userId]);
-    expect(rows[0]?.id_number).not.toContain(zhang.idNumber.slice(6, 14));
-    expect(rows[0]?.id_number_bidx).toMatch(/^[0-9a-f]{64}$/);
-    const attempts: { result: string; billable: number; provider: string; provider_ref: string | null }[] = await data.query(
-      'SELECT result, billable, provider, provider_ref FROM verification_attempts WHERE user_id = ?',
+    const rows: { id_number: string; name: string; id_number_bidx: string }[] = await data.query(
+      'SELECT id_number, name, id_number_bidx FROM real_name_records WHERE user_id = ?',
       [userId],
     );
+    expect(rows[0]?.id_number).not.toContain(zhang.idNumber.slice(6, 14));
+    expect(rows[0]?.id_number_bidx).toMatch(/^[0-9a-f]{64}$/);
+    const attempts: { result: string; billable: number; provider: string; provider_ref: string | null }[] =
+      await data.query(
+        'SELECT result, billable, provider, provider_ref FROM verification_attempts WHERE user_id = ?',
+        [userId],
+      );
     expect(attempts).toHaveLength(1);
     expect(attempts[0]).toMatchObject({ result: 'match', billable: 1, provider: 'authority-sim' });
     expect(attempts[0]?.provider_ref).toMatch(/^[0-9a-f-]{36}$/);
@@ -96,9 +135,17 @@ describe('identity real-name verification (e2e)', () => {
     expect(event.value ?? '').not.toContain(zhang.idNumber);
     expect(event.value ?? '').toContain('"result":"match"');
 
-    const prefill = await request(identity.url).get('/api/identity/real-name/me').set('authorization', `Bearer ${issueTestToken({ userId })}`).expect(200);
+    const prefill = await request(identity.url)
+      .get('/api/identity/real-name/me')
+      .set('authorization', `Bearer ${issueTestToken({ userId })}`)
+      .expect(200);
     bodies.push(prefill.text);
-    expect(prefill.body).toMatchObject({ maskedName: '*三', validTo: zhang.validTo, minor: false, gender: 'male' });
+    expect(prefill.body).toMatchObject({
+      maskedName: '*三',
+      validTo: zhang.validTo,
+      minor: false,
+      gender: 'male',
+    });
     expect(JSON.stringify(prefill.body)).not.toContain(zhang.idNumber);
 
     const again = await verify(userId, zhang, 409);
@@ -119,7 +166,11 @@ describe('identity real-name verification (e2e)', () => {
     const appeal = await request(identity.url)
       .post('/api/identity/real-name/appeals')
       .set('authorization', `Bearer ${issueTestToken({ userId: otherUser })}`)
-      .send({ kind: 'id_number_taken', reason: 'This is my own ID card, please review.', idNumber: seeded('张三').idNumber })
+      .send({
+        kind: 'id_number_taken',
+        reason: 'This is my own ID card, please review.',
+        idNumber: seeded('张三').idNumber,
+      })
       .expect(201);
     bodies.push(appeal.text);
     expect(appeal.body).toMatchObject({ kind: 'id_number_taken', status: 'open' });
@@ -155,7 +206,11 @@ describe('identity real-name verification (e2e)', () => {
     const zhao = seeded('赵无照');
     const legacy = `${zhao.idNumber.slice(0, 6)}${zhao.idNumber.slice(8, 17)}`;
     const outcome = await verify(randomUUID(), { ...zhao, idNumber: legacy }, 200);
-    expect(outcome).toMatchObject({ result: 'match', verified: true, warnings: ['IDENTITY.ID_NUMBER_LEGACY_CONVERTED'] });
+    expect(outcome).toMatchObject({
+      result: 'match',
+      verified: true,
+      warnings: ['IDENTITY.ID_NUMBER_LEGACY_CONVERTED'],
+    });
   });
 
   it('should reject invalid input with the GB 11643 rule that failed, before calling the authority', async () => {
@@ -181,16 +236,32 @@ describe('identity real-name verification (e2e)', () => {
     const xiaoming = seeded('王小明');
     const refused = await verify(child, xiaoming, 422);
     expect(refused.code).toBe('IDENTITY.GUARDIAN_CONSENT_REQUIRED');
-    const attempts: unknown[] = await data.query('SELECT id FROM verification_attempts WHERE user_id = ?', [child]);
+    const attempts: unknown[] = await data.query('SELECT id FROM verification_attempts WHERE user_id = ?', [
+      child,
+    ]);
     expect(attempts).toHaveLength(0);
 
-    const wrongGuardian = await verify(child, { ...xiaoming, guardian: { name: '王二明', idNumber: seeded('王大明').idNumber, relationship: 'father' } }, 422);
+    const wrongGuardian = await verify(
+      child,
+      {
+        ...xiaoming,
+        guardian: { name: '王二明', idNumber: seeded('王大明').idNumber, relationship: 'father' },
+      },
+      422,
+    );
     expect(wrongGuardian.code).toBe('IDENTITY.GUARDIAN_VERIFICATION_FAILED');
 
     const guardian = seeded('王大明');
-    const outcome = await verify(child, { ...xiaoming, guardian: { name: guardian.name, idNumber: guardian.idNumber, relationship: 'father' } }, 200);
+    const outcome = await verify(
+      child,
+      { ...xiaoming, guardian: { name: guardian.name, idNumber: guardian.idNumber, relationship: 'father' } },
+      200,
+    );
     expect(outcome).toMatchObject({ result: 'match', verified: true, minor: true });
-    const consents: { guardian_id_number: string }[] = await data.query('SELECT guardian_id_number FROM guardian_consents WHERE child_user_id = ?', [child]);
+    const consents: { guardian_id_number: string }[] = await data.query(
+      'SELECT guardian_id_number FROM guardian_consents WHERE child_user_id = ?',
+      [child],
+    );
     expect(consents).toHaveLength(1);
     expect(consents[0]?.guardian_id_number).not.toContain(guardian.idNumber.slice(6, 14));
 
@@ -216,12 +287,17 @@ describe('identity real-name verification (e2e)', () => {
     expect(failed.code).toBe('IDENTITY.AUTHORITY_UNAVAILABLE');
     const slow = await verify(userId, seeded('周缓慢'), 503);
     expect(slow.code).toBe('IDENTITY.AUTHORITY_UNAVAILABLE');
-    const rows: { result: string; billable: number; detail: string }[] = await data.query('SELECT result, billable, detail FROM verification_attempts WHERE user_id = ? ORDER BY created_at', [userId]);
+    const rows: { result: string; billable: number; detail: string }[] = await data.query(
+      'SELECT result, billable, detail FROM verification_attempts WHERE user_id = ? ORDER BY created_at',
+      [userId],
+    );
     expect(rows).toEqual([
       { result: 'rate_limited', billable: 0, detail: 'provider_rate_limited' },
       { result: 'provider_error', billable: 0, detail: 'timeout' },
     ]);
-    const failedRows: unknown[] = await data.query("SELECT id FROM verification_attempts WHERE detail = 'http_503'");
+    const failedRows: unknown[] = await data.query(
+      "SELECT id FROM verification_attempts WHERE detail = 'http_503'",
+    );
     expect(failedRows.length).toBeGreaterThan(0);
     await verify(userId, { ...seeded('李四'), name: '李六' }, 200);
     await verify(userId, { ...seeded('李四'), name: '李七' }, 200);
@@ -251,12 +327,20 @@ describe('identity real-name verification (e2e)', () => {
   it('should accept authority notifications only with a valid signature and a fresh timestamp, and confirm by query', async () => {
     const userId = randomUUID();
     await verify(userId, { ...seeded('李四'), name: '李八' }, 200);
-    const rows: { provider_ref: string; id: string }[] = await data.query('SELECT provider_ref, id FROM verification_attempts WHERE user_id = ?', [userId]);
+    const rows: { provider_ref: string; id: string }[] = await data.query(
+      'SELECT provider_ref, id FROM verification_attempts WHERE user_id = ?',
+      [userId],
+    );
     const attempt = rows.at(0);
     if (attempt === undefined) throw new Error('no attempt recorded');
     const verificationId = attempt.provider_ref;
     const path = '/api/identity/real-name/authority/notifications';
-    const body = JSON.stringify({ event: 'verification.completed', verificationId, requestId: attempt.id, result: 'mismatch' });
+    const body = JSON.stringify({
+      event: 'verification.completed',
+      verificationId,
+      requestId: attempt.id,
+      result: 'mismatch',
+    });
     const send = async (timestamp: number, secret: string): Promise<request.Response> => {
       const ts = String(timestamp);
       const nonce = randomUUID();
@@ -277,7 +361,10 @@ describe('identity real-name verification (e2e)', () => {
     const accepted = await send(nowSeconds, SECRET);
     expect(accepted.status).toBe(200);
     expect(accepted.body).toEqual({ outcome: 'confirmed' });
-    const notified: { notified_at: Date | null }[] = await data.query('SELECT notified_at FROM verification_attempts WHERE user_id = ?', [userId]);
+    const notified: { notified_at: Date | null }[] = await data.query(
+      'SELECT notified_at FROM verification_attempts WHERE user_id = ?',
+      [userId],
+    );
     expect(notified[0]?.notified_at).not.toBeNull();
   });
 
@@ -298,14 +385,26 @@ describe('identity real-name verification (e2e)', () => {
     bodies.push(appealResponse.text);
     const appealId = (appealResponse.body as { id: string }).id;
 
-    await request(identity.url).get('/api/identity/real-name/admin/appeals').set('authorization', `Bearer ${issueTestToken({ userId: appellant })}`).expect(403);
-    const listed = await request(identity.url).get('/api/identity/real-name/admin/appeals?status=open').set('authorization', `Bearer ${adminToken}`).expect(200);
+    await request(identity.url)
+      .get('/api/identity/real-name/admin/appeals')
+      .set('authorization', `Bearer ${issueTestToken({ userId: appellant })}`)
+      .expect(403);
+    const listed = await request(identity.url)
+      .get('/api/identity/real-name/admin/appeals?status=open')
+      .set('authorization', `Bearer ${adminToken}`)
+      .expect(200);
     bodies.push(listed.text);
-    const listedAppeal = (listed.body as { id: string; maskedIdNumber: string | null }[]).find((a) => a.id === appealId);
+    const listedAppeal = (listed.body as { id: string; maskedIdNumber: string | null }[]).find(
+      (a) => a.id === appealId,
+    );
     expect(listedAppeal?.maskedIdNumber).toMatch(/^\d\*+[\dX]$/);
 
     const decisionPath = `/api/identity/real-name/admin/appeals/${appealId}/decision`;
-    await request(identity.url).post(decisionPath).set('authorization', `Bearer ${adminToken}`).send({ decision: 'approved' }).expect(400);
+    await request(identity.url)
+      .post(decisionPath)
+      .set('authorization', `Bearer ${adminToken}`)
+      .send({ decision: 'approved' })
+      .expect(400);
     const decided = await request(identity.url)
       .post(decisionPath)
       .set('authorization', `Bearer ${adminToken}`)
@@ -313,12 +412,21 @@ describe('identity real-name verification (e2e)', () => {
       .expect(200);
     bodies.push(decided.text);
     expect(decided.body).toMatchObject({ status: 'approved', reviewedBy: admin });
-    await request(identity.url).post(decisionPath).set('authorization', `Bearer ${adminToken}`).send({ decision: 'rejected', reason: 'Second thoughts about it.' }).expect(409);
+    await request(identity.url)
+      .post(decisionPath)
+      .set('authorization', `Bearer ${adminToken}`)
+      .send({ decision: 'rejected', reason: 'Second thoughts about it.' })
+      .expect(409);
 
     expect((await verify(appellant, li, 200)).result).toBe('match');
-    await request(identity.url).get('/api/identity/real-name/me').set('authorization', `Bearer ${issueTestToken({ userId: holder })}`).expect(404);
+    await request(identity.url)
+      .get('/api/identity/real-name/me')
+      .set('authorization', `Bearer ${issueTestToken({ userId: holder })}`)
+      .expect(404);
     await expectEventually(() => {
-      expect(reviewed.some((m) => m.value?.includes(appealId) === true && m.value.includes(holder))).toBe(true);
+      expect(reviewed.some((m) => m.value?.includes(appealId) === true && m.value.includes(holder))).toBe(
+        true,
+      );
     });
 
     const change = await request(identity.url)
@@ -332,23 +440,45 @@ describe('identity real-name verification (e2e)', () => {
       .set('authorization', `Bearer ${adminToken}`)
       .send({ decision: 'rejected', reason: 'No supporting document was provided.' })
       .expect(200);
-    await request(identity.url).get('/api/identity/real-name/me').set('authorization', `Bearer ${issueTestToken({ userId: appellant })}`).expect(200);
+    await request(identity.url)
+      .get('/api/identity/real-name/me')
+      .set('authorization', `Bearer ${issueTestToken({ userId: appellant })}`)
+      .expect(200);
   });
 
   it('should erase real-name data on account cancellation, once, and keep the decision-only attempts', async () => {
     const userId = randomUUID();
     const person = generatedPerson(0);
-    const input = { name: person.name, idNumber: person.idNumber, validFrom: person.validFrom, validTo: person.validTo };
+    const input = {
+      name: person.name,
+      idNumber: person.idNumber,
+      validFrom: person.validFrom,
+      validTo: person.validTo,
+    };
     expect((await verify(userId, input, 200)).result).toBe('match');
-    const erasure = testEnvelope(Topics.ErasureRequested, userId, { userId, requestId: randomUUID(), deadline: new Date(Date.now() + 15 * 86_400_000).toISOString() });
+    const erasure = testEnvelope(Topics.ErasureRequested, userId, {
+      userId,
+      requestId: randomUUID(),
+      deadline: new Date(Date.now() + 15 * 86_400_000).toISOString(),
+    });
     await bed.publish(erasure, erasure);
-    await expectEventually(async () => {
-      const left: unknown[] = await data.query('SELECT id FROM real_name_records WHERE user_id = ?', [userId]);
-      expect(left).toHaveLength(0);
-      const processed: unknown[] = await data.query('SELECT event_id FROM inbox_events WHERE event_id = ?', [erasure.id]);
-      expect(processed).toHaveLength(1);
-    }, { timeoutMs: 60_000 });
-    const attempts: unknown[] = await data.query('SELECT id FROM verification_attempts WHERE user_id = ?', [userId]);
+    await expectEventually(
+      async () => {
+        const left: unknown[] = await data.query('SELECT id FROM real_name_records WHERE user_id = ?', [
+          userId,
+        ]);
+        expect(left).toHaveLength(0);
+        const processed: unknown[] = await data.query(
+          'SELECT event_id FROM inbox_events WHERE event_id = ?',
+          [erasure.id],
+        );
+        expect(processed).toHaveLength(1);
+      },
+      { timeoutMs: 60_000 },
+    );
+    const attempts: unknown[] = await data.query('SELECT id FROM verification_attempts WHERE user_id = ?', [
+      userId,
+    ]);
     expect(attempts).toHaveLength(1);
     expect((await verify(randomUUID(), input, 200)).result).toBe('match');
   });
@@ -356,9 +486,24 @@ describe('identity real-name verification (e2e)', () => {
   it('should deny callers without a valid candidate token', async () => {
     const path = '/api/identity/real-name/verifications';
     await request(identity.url).post(path).send(seeded('李四')).expect(401);
-    await request(identity.url).post(path).set('authorization', `Bearer ${issueTestToken({ signedBy: 'untrusted' })}`).send(seeded('李四')).expect(401);
-    await request(identity.url).post(path).set('authorization', `Bearer ${issueTestToken({ expiresInSeconds: -10 })}`).send(seeded('李四')).expect(401);
-    await request(identity.url).post(path).set('authorization', `Bearer ${issueTestToken({ roles: ['security_analyst'] })}`).send(seeded('李四')).expect(403);
-    await request(identity.url).get('/api/identity/real-name/me').set('authorization', `Bearer ${issueTestToken()}`).expect(404);
+    await request(identity.url)
+      .post(path)
+      .set('authorization', `Bearer ${issueTestToken({ signedBy: 'untrusted' })}`)
+      .send(seeded('李四'))
+      .expect(401);
+    await request(identity.url)
+      .post(path)
+      .set('authorization', `Bearer ${issueTestToken({ expiresInSeconds: -10 })}`)
+      .send(seeded('李四'))
+      .expect(401);
+    await request(identity.url)
+      .post(path)
+      .set('authorization', `Bearer ${issueTestToken({ roles: ['security_analyst'] })}`)
+      .send(seeded('李四'))
+      .expect(403);
+    await request(identity.url)
+      .get('/api/identity/real-name/me')
+      .set('authorization', `Bearer ${issueTestToken()}`)
+      .expect(404);
   });
 });

@@ -1,4 +1,5 @@
 import type { ServiceDefinition } from '@exam/platform';
+
 import { loadPaymentsEnv, type PaymentsEnv } from './config/payments.env';
 import { PAYMENTS_ENTITIES } from './database/entities';
 import { PAYMENTS_MIGRATIONS } from './database/migrations';

@@ -1,4 +1,5 @@
 import { createDecipheriv, createSecretKey } from 'node:crypto';
+
 import { aesGcmDecrypt, aesGcmEncrypt, GcmSealed } from './aes-gcm';
 import { cryptoErrorCodeOf } from './test/crypto-error-code';
 

@@ -1,4 +1,5 @@
 import { createCipheriv, createDecipheriv, KeyObject } from 'node:crypto';
+
 import { CryptoError } from './crypto.errors';
 
 export const AES_KEY_BYTES = 32;

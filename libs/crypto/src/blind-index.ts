@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
+
 import { KeyRing } from './key-ring';
-import { normalizeFor, NormalizationKind } from './normalize';
+import { NormalizationKind, normalizeFor } from './normalize';
 
 export interface BlindIndexSpec {
   readonly kind: NormalizationKind;

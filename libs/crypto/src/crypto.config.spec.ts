@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+
 import { CRYPTO_ENV, CryptoEnv, parseCryptoConfig } from './crypto.config';
 import { CryptoError } from './crypto.errors';
 import { developmentKek } from './development-keys';

@@ -1,4 +1,5 @@
 import { createHash, createSecretKey } from 'node:crypto';
+
 import { wrapDataKeyLocally } from './local-key-encryption-provider';
 
 /**

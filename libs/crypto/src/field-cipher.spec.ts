@@ -1,4 +1,5 @@
 import { inspect } from 'node:util';
+
 import { CryptoError } from './crypto.errors';
 import { FieldCipher } from './field-cipher';
 import { FieldContext } from './field-context';

@@ -1,4 +1,5 @@
 import { createSecretKey, randomBytes } from 'node:crypto';
+
 import { AES_KEY_BYTES } from './aes-gcm';
 import { CRYPTO_ENV, CryptoEnv, parseCryptoConfig } from './crypto.config';
 import { CryptoError } from './crypto.errors';

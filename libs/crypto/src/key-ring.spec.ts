@@ -1,4 +1,5 @@
 import { inspect } from 'node:util';
+
 import { KeyRing } from './key-ring';
 import { cryptoErrorCodeOf } from './test/crypto-error-code';
 

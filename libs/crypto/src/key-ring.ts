@@ -1,4 +1,5 @@
 import { createSecretKey, KeyObject } from 'node:crypto';
+
 import { AES_KEY_BYTES } from './aes-gcm';
 import { CryptoError } from './crypto.errors';
 import { assertValidKeyId } from './key-id';

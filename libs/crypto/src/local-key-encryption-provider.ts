@@ -1,4 +1,5 @@
 import { createSecretKey, KeyObject, randomBytes } from 'node:crypto';
+
 import { AES_KEY_BYTES, aesGcmDecrypt, aesGcmEncrypt, GCM_NONCE_BYTES, GCM_TAG_BYTES } from './aes-gcm';
 import { CryptoError } from './crypto.errors';
 import { KeyEncryptionProvider } from './key-encryption-provider';

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+
 import { GCM_NONCE_BYTES } from './aes-gcm';
 
 const NONCES_PER_REFILL = 256;

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+
 import { CryptoError } from './crypto.errors';
 import { normalizeEmail, normalizeFor, normalizeIdNumber, normalizePhone } from './normalize';
 

@@ -25,7 +25,12 @@ export function formatStoredValue(keyId: string, sealed: GcmSealed): string {
 
 /** The longest stored value of a plaintext of `plaintextBytes` bytes, under any valid key id. */
 export function storedValueMaxLength(plaintextBytes: number): number {
-  const header = PREFIX.length + String(STORED_FORMAT_VERSION).length + SEPARATOR.length + KEY_ID_MAX_LENGTH + SEPARATOR.length;
+  const header =
+    PREFIX.length +
+    String(STORED_FORMAT_VERSION).length +
+    SEPARATOR.length +
+    KEY_ID_MAX_LENGTH +
+    SEPARATOR.length;
   return header + Math.ceil(((GCM_NONCE_BYTES + plaintextBytes + GCM_TAG_BYTES) * 4) / 3);
 }
 

@@ -1,13 +1,14 @@
+import { registerFieldEncryption } from '@exam/crypto';
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { PassportModule } from '@nestjs/passport';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { registerFieldEncryption } from '@exam/crypto';
 import { DataSource } from 'typeorm';
+
 import { AccessGuard } from './auth/access.guard';
 import { AUTH_SETTINGS, type AuthSettings } from './auth/auth.settings';
-import { parsePublicKeys } from './auth/jwt-keys';
 import { JwtStrategy } from './auth/jwt.strategy';
+import { parsePublicKeys } from './auth/jwt-keys';
 import type { BaseServiceEnv } from './config/base-service.env';
 import { buildDataSourceOptions, type ServiceDataOptions } from './database/data-source-options';
 import { ensureDatabase } from './database/ensure-database';
@@ -19,8 +20,8 @@ import { KafkaEventServer } from './messaging/consumer/kafka-event.server';
 import { KafkaConnection } from './messaging/kafka-connection';
 import { MESSAGING_SETTINGS, messagingSettingsFrom } from './messaging/messaging.settings';
 import { EventPublisher } from './messaging/outbox/event-publisher';
-import { PersonalDataRevealService } from './reveal/personal-data-reveal.service';
 import { OutboxRelay } from './messaging/outbox/outbox.relay';
+import { PersonalDataRevealService } from './reveal/personal-data-reveal.service';
 
 export interface PlatformOptions extends ServiceDataOptions {
   readonly service: string;
@@ -40,10 +41,15 @@ export class PlatformModule {
       imports: [
         PassportModule,
         TypeOrmModule.forRootAsync({
-          useFactory: () => ({ ...buildDataSourceOptions(options.env, options), retryAttempts: 5, retryDelay: 2000 }),
+          useFactory: () => ({
+            ...buildDataSourceOptions(options.env, options),
+            retryAttempts: 5,
+            retryDelay: 2000,
+          }),
           dataSourceFactory: async (dataSourceOptions) => {
             if (!dataSourceOptions) throw new Error('TypeORM options missing');
-            if (options.env.DB_MIGRATIONS_RUN) await ensureDatabase(options.env.DATABASE_URL, options.env.DATABASE_NAME);
+            if (options.env.DB_MIGRATIONS_RUN)
+              await ensureDatabase(options.env.DATABASE_URL, options.env.DATABASE_NAME);
             const { cipher, blindIndex } = await protection;
             const dataSource = await new DataSource(dataSourceOptions).initialize();
             if (options.env.DB_MIGRATIONS_RUN) await runLockedMigrations(dataSource);
@@ -55,7 +61,10 @@ export class PlatformModule {
       controllers: [HealthController],
       providers: [
         { provide: MESSAGING_SETTINGS, useValue: messagingSettingsFrom(options.service, options.env) },
-        { provide: AUTH_SETTINGS, useValue: { publicKeys: parsePublicKeys(options.env.JWT_PUBLIC_KEYS) } satisfies AuthSettings },
+        {
+          provide: AUTH_SETTINGS,
+          useValue: { publicKeys: parsePublicKeys(options.env.JWT_PUBLIC_KEYS) } satisfies AuthSettings,
+        },
         JwtStrategy,
         { provide: FIELD_PROTECTION, useFactory: () => protection },
         { provide: APP_GUARD, useClass: AccessGuard },
@@ -66,7 +75,17 @@ export class PlatformModule {
         KafkaEventServer,
         PersonalDataRevealService,
       ],
-      exports: [AUTH_SETTINGS, FIELD_PROTECTION, TypeOrmModule, KafkaConnection, EventPublisher, OutboxRelay, KafkaEventServer, MESSAGING_SETTINGS, PersonalDataRevealService],
+      exports: [
+        AUTH_SETTINGS,
+        FIELD_PROTECTION,
+        TypeOrmModule,
+        KafkaConnection,
+        EventPublisher,
+        OutboxRelay,
+        KafkaEventServer,
+        MESSAGING_SETTINGS,
+        PersonalDataRevealService,
+      ],
     };
   }
 }

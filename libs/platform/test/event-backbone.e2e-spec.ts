@@ -1,22 +1,30 @@
+import { randomUUID } from 'node:crypto';
+
 import { Topics } from '@exam/contracts';
-import { BaseServiceEnv, ensureTopics, platformTopicSpecs, TopicNamer, type DeadLetterRecord } from '@exam/platform';
+import {
+  BaseServiceEnv,
+  type DeadLetterRecord,
+  ensureTopics,
+  platformTopicSpecs,
+  TopicNamer,
+} from '@exam/platform';
 import {
   createTestDatabase,
   expectEventually,
-  kafkaScript,
   KafkaProbe,
-  startTestService,
-  testEnv,
-  testServiceEnv,
-  uniqueTopicPrefix,
+  kafkaScript,
   type ProbedMessage,
   type RunningService,
+  startTestService,
   type TestDatabase,
+  testEnv,
   testEnvelope,
+  testServiceEnv,
+  uniqueTopicPrefix,
 } from '@exam/testing';
-import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
+
 import { FixtureConsumerModule } from './fixtures/fixture-consumer.module';
 import { FixtureProducerModule } from './fixtures/fixture-producer.module';
 
@@ -51,27 +59,47 @@ describe('event backbone (outbox → Kafka → inbox)', () => {
   }
 
   async function projection(userId: string): Promise<ProjectionRow | undefined> {
-    const rows: ProjectionRow[] = await consumerData.query('SELECT * FROM fixture_projection WHERE user_id = ?', [userId]);
+    const rows: ProjectionRow[] = await consumerData.query(
+      'SELECT * FROM fixture_projection WHERE user_id = ?',
+      [userId],
+    );
     return rows[0];
   }
 
   async function expectAppliedOnce(userId: string): Promise<ProjectionRow> {
-    return expectEventually(async () => {
-      const row = await projection(userId);
-      expect(row?.applied).toBe(1);
-      return row!;
-    }, { timeoutMs: 60_000 });
+    return expectEventually(
+      async () => {
+        const row = await projection(userId);
+        expect(row?.applied).toBe(1);
+        return row!;
+      },
+      { timeoutMs: 60_000 },
+    );
   }
 
   beforeAll(async () => {
     producerDb = await createTestDatabase('backbone_producer');
     consumerDb = await createTestDatabase('backbone_consumer');
     databases.push(producerDb, consumerDb);
-    await probe.withAdmin((admin) => ensureTopics(admin, platformTopicSpecs(names, 1, [Topics.UserRegistered])));
+    await probe.withAdmin((admin) =>
+      ensureTopics(admin, platformTopicSpecs(names, 1, [Topics.UserRegistered])),
+    );
 
-    producer = await startTestService('fixprod', envFor(producerDb), FixtureProducerModule.register(envFor(producerDb)));
-    producerReplica = await startTestService('fixprod', envFor(producerDb), FixtureProducerModule.register(envFor(producerDb)));
-    consumer = await startTestService('fixcons', envFor(consumerDb), FixtureConsumerModule.register(envFor(consumerDb)));
+    producer = await startTestService(
+      'fixprod',
+      envFor(producerDb),
+      FixtureProducerModule.register(envFor(producerDb)),
+    );
+    producerReplica = await startTestService(
+      'fixprod',
+      envFor(producerDb),
+      FixtureProducerModule.register(envFor(producerDb)),
+    );
+    consumer = await startTestService(
+      'fixcons',
+      envFor(consumerDb),
+      FixtureConsumerModule.register(envFor(consumerDb)),
+    );
     running.push(producer, producerReplica, consumer);
     consumerData = consumer.app.get(DataSource);
     producerData = producer.app.get(DataSource);
@@ -112,20 +140,30 @@ describe('event backbone (outbox → Kafka → inbox)', () => {
 
   it('should publish nothing when the state change rolls back', async () => {
     await request(producer.url).post('/api/fixprod/users').send({ nickname: 'rollback' }).expect(500);
-    const rows: unknown[] = await producerData.query("SELECT seq FROM outbox_events WHERE envelope LIKE '%\"rollback\"%'");
+    const rows: unknown[] = await producerData.query(
+      'SELECT seq FROM outbox_events WHERE envelope LIKE \'%"rollback"%\'',
+    );
     expect(rows).toHaveLength(0);
   });
 
   it('should refuse to stage an event that carries a plaintext ID number, and roll the change back', async () => {
-    const response = await request(producer.url).post('/api/fixprod/users').send({ nickname: '11010519491231002X' }).expect(500);
+    const response = await request(producer.url)
+      .post('/api/fixprod/users')
+      .send({ nickname: '11010519491231002X' })
+      .expect(500);
     expect((response.body as { code: string }).code).toBe('EVENT.PLAINTEXT_PERSONAL_DATA');
     expect(JSON.stringify(response.body)).not.toContain('11010519491231002X');
-    const users: unknown[] = await producerData.query('SELECT id FROM fixture_users WHERE nickname = ?', ['11010519491231002X']);
+    const users: unknown[] = await producerData.query('SELECT id FROM fixture_users WHERE nickname = ?', [
+      '11010519491231002X',
+    ]);
     expect(users).toHaveLength(0);
   });
 
   it('should reject a malformed request with the field named', async () => {
-    const response = await request(producer.url).post('/api/fixprod/users').send({ nickname: 42, extra: true }).expect(400);
+    const response = await request(producer.url)
+      .post('/api/fixprod/users')
+      .send({ nickname: 42, extra: true })
+      .expect(400);
     const body = response.body as { code: string; details: { field: string }[] };
     expect(body.code).toBe('REQUEST.INVALID');
     expect([...new Set(body.details.map((d) => d.field))].sort()).toEqual(['extra', 'nickname']);
@@ -139,7 +177,10 @@ describe('event backbone (outbox → Kafka → inbox)', () => {
       [userId],
     );
     const envelope = rows[0]?.envelope ?? '';
-    await probe.produce(names.physical(Topics.UserRegistered), [{ key: userId, value: envelope }, { key: userId, value: envelope }]);
+    await probe.produce(names.physical(Topics.UserRegistered), [
+      { key: userId, value: envelope },
+      { key: userId, value: envelope },
+    ]);
     const marker = await register('after-replay');
     await expectAppliedOnce(marker);
     expect((await projection(userId))?.applied).toBe(1);
@@ -165,24 +206,31 @@ describe('event backbone (outbox → Kafka → inbox)', () => {
     await expectAppliedOnce(after);
     const records = await expectEventually(() => {
       const parsed = deadLetters.map((m) => JSON.parse(m.value ?? '{}') as DeadLetterRecord);
-      expect(parsed.map((r) => r.reason.split(':')[0])).toEqual(expect.arrayContaining(['EVENT.NOT_JSON', 'EVENT.BAD_PAYLOAD']));
+      expect(parsed.map((r) => r.reason.split(':')[0])).toEqual(
+        expect.arrayContaining(['EVENT.NOT_JSON', 'EVENT.BAD_PAYLOAD']),
+      );
       return parsed;
     });
     const notJson = records.find((r) => r.reason.startsWith('EVENT.NOT_JSON'))!;
     expect(notJson.original).toBe('this is not json');
     expect(notJson.originalTopic).toBe(topic);
-    expect(deadLetters.find((m) => m.value?.includes('BAD_PAYLOAD'))?.headers['dlq-reason']).toContain('payload.userId');
+    expect(deadLetters.find((m) => m.value?.includes('BAD_PAYLOAD'))?.headers['dlq-reason']).toContain(
+      'payload.userId',
+    );
   });
 
   it('should retry a failing handler a bounded number of times, then dead-letter it', async () => {
     const userId = await register('always-fails');
-    const record = await expectEventually(() => {
-      const match = deadLetters
-        .map((m) => JSON.parse(m.value ?? '{}') as DeadLetterRecord)
-        .find((r) => r.original?.includes(userId));
-      expect(match).toBeDefined();
-      return match!;
-    }, { timeoutMs: 30_000 });
+    const record = await expectEventually(
+      () => {
+        const match = deadLetters
+          .map((m) => JSON.parse(m.value ?? '{}') as DeadLetterRecord)
+          .find((r) => r.original?.includes(userId));
+        expect(match).toBeDefined();
+        return match!;
+      },
+      { timeoutMs: 30_000 },
+    );
     expect(record.reason).toContain('HANDLER.FAILED');
     expect(record.attempts).toBe(3);
     expect(await projection(userId)).toBeUndefined();
@@ -195,16 +243,27 @@ describe('event backbone (outbox → Kafka → inbox)', () => {
     const event = (nickname: string): string => {
       const userId = randomUUID();
       return JSON.stringify(
-        testEnvelope(Topics.UserRegistered, userId, { userId, kind: 'candidate', maskedContact: 'z***@example.com', nickname }),
+        testEnvelope(Topics.UserRegistered, userId, {
+          userId,
+          kind: 'candidate',
+          maskedContact: 'z***@example.com',
+          nickname,
+        }),
       );
     };
     const values = [event('batch-1'), event('batch-2'), event('always-fails-in-batch'), event('batch-3')];
-    await probe.produce(names.physical(Topics.UserRegistered), values.map((value) => ({ key, value })));
+    await probe.produce(
+      names.physical(Topics.UserRegistered),
+      values.map((value) => ({ key, value })),
+    );
     const userIds = values.map((v) => (JSON.parse(v) as { payload: { userId: string } }).payload.userId);
     for (const id of [userIds[0], userIds[1], userIds[3]]) await expectAppliedOnce(id);
-    await expectEventually(() => {
-      expect(deadLetters.some((m) => m.value?.includes(userIds[2]))).toBe(true);
-    }, { timeoutMs: 30_000 });
+    await expectEventually(
+      () => {
+        expect(deadLetters.some((m) => m.value?.includes(userIds[2]))).toBe(true);
+      },
+      { timeoutMs: 30_000 },
+    );
     expect(await projection(userIds[2])).toBeUndefined();
   });
 
@@ -212,11 +271,15 @@ describe('event backbone (outbox → Kafka → inbox)', () => {
     const topic = names.physical(Topics.UserRegistered);
     const before = await probe.countMessages(topic);
     const ids = await Promise.all(
-      Array.from({ length: 40 }, (_, i) => register(`replica-${i}`, i % 2 === 0 ? producer : producerReplica)),
+      Array.from({ length: 40 }, (_, i) =>
+        register(`replica-${i}`, i % 2 === 0 ? producer : producerReplica),
+      ),
     );
     await Promise.all(ids.map((id) => expectAppliedOnce(id)));
     await expectEventually(async () => {
-      const unsent: { n: string | number }[] = await producerData.query('SELECT COUNT(*) AS n FROM outbox_events WHERE sent_at IS NULL');
+      const unsent: { n: string | number }[] = await producerData.query(
+        'SELECT COUNT(*) AS n FROM outbox_events WHERE sent_at IS NULL',
+      );
       expect(Number(unsent[0]?.n)).toBe(0);
     });
     expect((await probe.countMessages(topic)) - before).toBe(40);
@@ -228,7 +291,9 @@ describe('event backbone (outbox → Kafka → inbox)', () => {
     let ids: string[] = [];
     try {
       ids = await Promise.all(Array.from({ length: 5 }, (_, i) => register(`outage-${i}`)));
-      const unsent: { n: string | number }[] = await producerData.query('SELECT COUNT(*) AS n FROM outbox_events WHERE sent_at IS NULL');
+      const unsent: { n: string | number }[] = await producerData.query(
+        'SELECT COUNT(*) AS n FROM outbox_events WHERE sent_at IS NULL',
+      );
       expect(Number(unsent[0]?.n)).toBeGreaterThanOrEqual(1);
       await request(consumer.url).get('/health/ready').expect(503);
     } finally {

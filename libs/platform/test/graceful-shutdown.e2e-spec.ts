@@ -4,12 +4,13 @@ import {
   createTestDatabase,
   KafkaProbe,
   startTestService,
+  type TestDatabase,
   testServiceEnv,
   uniqueTopicPrefix,
-  type TestDatabase,
 } from '@exam/testing';
 import { createConnection } from 'mysql2/promise';
 import request from 'supertest';
+
 import { FixtureProducerModule } from './fixtures/fixture-producer.module';
 
 describe('graceful shutdown', () => {
@@ -19,7 +20,9 @@ describe('graceful shutdown', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase('shutdown');
-    await probe.withAdmin((admin) => ensureTopics(admin, platformTopicSpecs(new TopicNamer(prefix), 1, [Topics.UserRegistered])));
+    await probe.withAdmin((admin) =>
+      ensureTopics(admin, platformTopicSpecs(new TopicNamer(prefix), 1, [Topics.UserRegistered])),
+    );
   });
 
   afterAll(async () => {
@@ -42,7 +45,9 @@ describe('graceful shutdown', () => {
 
     const connection = await createConnection(database.url);
     try {
-      const [rows] = await connection.query('SELECT COUNT(*) AS unsent FROM outbox_events WHERE sent_at IS NULL');
+      const [rows] = await connection.query(
+        'SELECT COUNT(*) AS unsent FROM outbox_events WHERE sent_at IS NULL',
+      );
       expect(Number((rows as { unsent: number | string }[])[0]?.unsent)).toBe(0);
     } finally {
       await connection.end();

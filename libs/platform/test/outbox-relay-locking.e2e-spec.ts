@@ -1,7 +1,8 @@
+import { Topics } from '@exam/contracts';
 import { BaseServiceEnv, OutboxRelay } from '@exam/platform';
 import { ServiceTestBed } from '@exam/testing';
-import { Topics } from '@exam/contracts';
 import request from 'supertest';
+
 import { FixtureProducerModule } from './fixtures/fixture-producer.module';
 
 describe(OutboxRelay.name, () => {
@@ -29,7 +30,9 @@ describe(OutboxRelay.name, () => {
       // Hold the relay's exact locking read open, as during a slow send to Kafka.
       await relayView.query('SET TRANSACTION ISOLATION LEVEL READ COMMITTED');
       await relayView.startTransaction();
-      await relayView.query('SELECT seq FROM outbox_events WHERE sent_at IS NULL ORDER BY seq LIMIT 200 FOR UPDATE');
+      await relayView.query(
+        'SELECT seq FROM outbox_events WHERE sent_at IS NULL ORDER BY seq LIMIT 200 FOR UPDATE',
+      );
       const started = Date.now();
       await request(bed.url).post('/api/fixprod/users').send({ nickname: 'during' }).expect(201);
       expect(Date.now() - started).toBeLessThan(3000);

@@ -1,15 +1,17 @@
+import { randomUUID } from 'node:crypto';
+
 import { Topics } from '@exam/contracts';
 import { BaseServiceEnv, REVEALS_PER_HOUR } from '@exam/platform';
 import {
   allowFullValuesOn,
   expectEventually,
   issueTestToken,
+  type ProbedMessage,
   seedPersonalData,
   ServiceTestBed,
-  type ProbedMessage,
 } from '@exam/testing';
-import { randomUUID } from 'node:crypto';
 import request from 'supertest';
+
 import { FixturePersonModule } from './fixtures/fixture-person.module';
 
 const NAME = '欧阳明';
@@ -33,7 +35,10 @@ describe('PersonalDataRevealService (reveal pattern, e2e)', () => {
       topics: [Topics.IdentityPersonalDataRevealed],
     });
     revealed = await bed.collect(Topics.IdentityPersonalDataRevealed);
-    const created = await request(bed.url).post('/api/fixperson/persons').send({ name: NAME, idNumber: ID_NUMBER }).expect(201);
+    const created = await request(bed.url)
+      .post('/api/fixperson/persons')
+      .send({ name: NAME, idNumber: ID_NUMBER })
+      .expect(201);
     personId = (created.body as { id: string }).id;
   });
 
@@ -64,7 +69,10 @@ describe('PersonalDataRevealService (reveal pattern, e2e)', () => {
       .set('authorization', `Bearer ${candidate}`)
       .send({ reason })
       .expect(403);
-    await request(bed.url).post(`/api/fixperson/persons/${personId}/id-number/reveal`).send({ reason }).expect(401);
+    await request(bed.url)
+      .post(`/api/fixperson/persons/${personId}/id-number/reveal`)
+      .send({ reason })
+      .expect(401);
   });
 
   it('should require a written reason', async () => {
@@ -115,4 +123,3 @@ describe('PersonalDataRevealService (reveal pattern, e2e)', () => {
       .expect(404);
   });
 });
-

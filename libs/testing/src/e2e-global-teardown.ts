@@ -1,6 +1,7 @@
 // Global setup/teardown run outside jest's module mapper, so the alias cannot be used here.
-import { findSensitiveNumbers } from '../../crypto/src/masking/sensitive-number.detector';
 import { Kafka, logLevel } from 'kafkajs';
+
+import { findSensitiveNumbers } from '../../crypto/src/masking/sensitive-number.detector';
 import { withKafkaRetry } from '../../platform/src/messaging/kafka-retry';
 import { testEnv } from './test-env';
 
@@ -21,7 +22,8 @@ export default async function globalTeardown(): Promise<void> {
     if (topics.length === 0) return;
     let expected = 0;
     for (const topic of topics) {
-      for (const p of await withKafkaRetry(() => admin.fetchTopicOffsets(topic), { timeoutMs: 30_000 })) expected += Number(p.high) - Number(p.low);
+      for (const p of await withKafkaRetry(() => admin.fetchTopicOffsets(topic), { timeoutMs: 30_000 }))
+        expected += Number(p.high) - Number(p.low);
     }
     const findings: string[] = [];
     let seen = 0;
@@ -48,7 +50,9 @@ export default async function globalTeardown(): Promise<void> {
       await consumer.disconnect();
     }
     await admin.deleteTopics({ topics }).catch(() => undefined);
-    process.stdout.write(`[leak-scan] ${seen}/${expected} messages on ${topics.length} topics scanned, ${findings.length} finding(s)\n`);
+    process.stdout.write(
+      `[leak-scan] ${seen}/${expected} messages on ${topics.length} topics scanned, ${findings.length} finding(s)\n`,
+    );
     if (findings.length > 0) {
       throw new Error(`Personal data leaked into Kafka during the e2e suite:\n  ${findings.join('\n  ')}`);
     }

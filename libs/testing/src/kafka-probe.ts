@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { Kafka, logLevel, type Admin, type Consumer, type KafkaMessage, type Producer } from 'kafkajs';
+
+import { type Admin, type Consumer, Kafka, type KafkaMessage, logLevel, type Producer } from 'kafkajs';
+
 import { testEnv } from './test-env';
 
 /** A topic prefix unique to this test file, so runs and files never see each other's events. */
@@ -18,7 +20,11 @@ function toProbed(message: KafkaMessage): ProbedMessage {
   for (const [name, value] of Object.entries(message.headers ?? {})) {
     if (value !== undefined) headers[name] = Buffer.isBuffer(value) ? value.toString('utf8') : String(value);
   }
-  return { key: message.key?.toString('utf8') ?? null, value: message.value?.toString('utf8') ?? null, headers };
+  return {
+    key: message.key?.toString('utf8') ?? null,
+    value: message.value?.toString('utf8') ?? null,
+    headers,
+  };
 }
 
 /** Reads and writes raw messages on physical topics, the way an outside client would. */
@@ -42,7 +48,10 @@ export class KafkaProbe {
   /** Collects every message of a topic from the beginning into the returned array, as it arrives. */
   async collect(topic: string): Promise<ProbedMessage[]> {
     const received: ProbedMessage[] = [];
-    const consumer = this.kafka.consumer({ groupId: `probe-${randomBytes(4).toString('hex')}`, maxWaitTimeInMs: 100 });
+    const consumer = this.kafka.consumer({
+      groupId: `probe-${randomBytes(4).toString('hex')}`,
+      maxWaitTimeInMs: 100,
+    });
     this.consumers.push(consumer);
     await consumer.connect();
     await consumer.subscribe({ topic, fromBeginning: true });

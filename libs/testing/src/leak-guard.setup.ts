@@ -1,4 +1,5 @@
 import { findSensitiveNumbers } from '@exam/crypto';
+
 import { responseLeaks } from './response-leak-monitor';
 
 /**
@@ -11,11 +12,12 @@ const leaks: string[] = [];
 
 function watch(stream: NodeJS.WriteStream, name: string): void {
   const original = stream.write.bind(stream) as (...args: unknown[]) => boolean;
-  stream.write = ((chunk: unknown, ...rest: unknown[]): boolean => {
+  stream.write = (chunk: unknown, ...rest: unknown[]): boolean => {
     const text = typeof chunk === 'string' ? chunk : Buffer.isBuffer(chunk) ? chunk.toString('utf8') : '';
-    for (const finding of findSensitiveNumbers(text)) leaks.push(`${name}: unmasked ${finding.kind} at offset ${finding.start}`);
+    for (const finding of findSensitiveNumbers(text))
+      leaks.push(`${name}: unmasked ${finding.kind} at offset ${finding.start}`);
     return original(chunk, ...rest);
-  });
+  };
 }
 
 watch(process.stdout, 'stdout');

@@ -14,7 +14,12 @@ describe('response leak monitor', () => {
     ]);
 
     allowFullValuesOn('post', '/api/x/users/:id/id-number/reveal');
-    inspectResponse('POST', '/api/x/users/:id/id-number/reveal', '/api/x/users/1/id-number/reveal', '{"value":"11010519491231002X"}');
+    inspectResponse(
+      'POST',
+      '/api/x/users/:id/id-number/reveal',
+      '/api/x/users/1/id-number/reveal',
+      '{"value":"11010519491231002X"}',
+    );
     expect(responseLeaks()).toHaveLength(2);
   });
 });

@@ -26,7 +26,8 @@ export function inspectResponse(method: string, routePattern: string, url: strin
   let index = 0;
   for (const value of seeded) {
     index += 1;
-    if (body.includes(value)) leaks.push(`${method} ${url}: seeded personal value #${index} returned unmasked`);
+    if (body.includes(value))
+      leaks.push(`${method} ${url}: seeded personal value #${index} returned unmasked`);
   }
 }
 

@@ -1,6 +1,7 @@
+import { BaseServiceEnv, createServiceApp, loadConfig, startServiceApp } from '@exam/platform';
 import type { DynamicModule } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { BaseServiceEnv, createServiceApp, loadConfig, startServiceApp } from '@exam/platform';
+
 import { inspectResponse } from './response-leak-monitor';
 import { testEnv } from './test-env';
 import { testJwtPublicKeys, testJwtSigningKey } from './test-tokens';
@@ -37,7 +38,11 @@ export interface RunningService {
 }
 
 /** Boots a service exactly as main.ts does (hybrid HTTP + Kafka), on a free port. */
-export async function startTestService(service: string, env: BaseServiceEnv, module: DynamicModule): Promise<RunningService> {
+export async function startTestService(
+  service: string,
+  env: BaseServiceEnv,
+  module: DynamicModule,
+): Promise<RunningService> {
   const app = await createServiceApp({ service, env, module });
   app
     .getHttpAdapter()

@@ -1,9 +1,10 @@
-import type { DynamicModule } from '@nestjs/common';
 import type { EventEnvelope, TopicName } from '@exam/contracts';
-import { ensureTopics, platformTopicSpecs, TopicNamer, type BaseServiceEnv } from '@exam/platform';
+import { type BaseServiceEnv, ensureTopics, platformTopicSpecs, TopicNamer } from '@exam/platform';
+import type { DynamicModule } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { KafkaProbe, uniqueTopicPrefix, type ProbedMessage } from './kafka-probe';
-import { startTestService, testServiceEnv, type RunningService } from './service-harness';
+
+import { KafkaProbe, type ProbedMessage, uniqueTopicPrefix } from './kafka-probe';
+import { type RunningService, startTestService, testServiceEnv } from './service-harness';
 import { createTestDatabase, type TestDatabase } from './test-database';
 
 export interface ServiceTestBedOptions<E extends BaseServiceEnv> {
@@ -28,7 +29,9 @@ export class ServiceTestBed<E extends BaseServiceEnv> {
     readonly service: RunningService,
   ) {}
 
-  static async start<E extends BaseServiceEnv>(options: ServiceTestBedOptions<E>): Promise<ServiceTestBed<E>> {
+  static async start<E extends BaseServiceEnv>(
+    options: ServiceTestBedOptions<E>,
+  ): Promise<ServiceTestBed<E>> {
     const prefix = uniqueTopicPrefix();
     const names = new TopicNamer(prefix);
     const probe = new KafkaProbe();
@@ -63,7 +66,9 @@ export class ServiceTestBed<E extends BaseServiceEnv> {
   /** Produces envelopes on their physical topics, keyed by subject like the outbox relay. */
   async publish(...envelopes: readonly EventEnvelope[]): Promise<void> {
     for (const envelope of envelopes) {
-      await this.probe.produce(this.names.physical(envelope.type), [{ key: envelope.subjectId, value: JSON.stringify(envelope) }]);
+      await this.probe.produce(this.names.physical(envelope.type), [
+        { key: envelope.subjectId, value: JSON.stringify(envelope) },
+      ]);
     }
   }
 

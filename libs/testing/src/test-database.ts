@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
+
 import { createConnection } from 'mysql2/promise';
+
 import { testEnv } from './test-env';
 
 const TEST_DB_PATTERN = /^test_[a-z0-9_]{1,50}$/;
@@ -7,7 +9,9 @@ const TEST_DB_PATTERN = /^test_[a-z0-9_]{1,50}$/;
 /** Refuses any database whose name does not mark it as a throwaway test database. */
 export function assertTestDatabaseName(name: string): void {
   if (!TEST_DB_PATTERN.test(name)) {
-    throw new Error(`Refusing to touch database "${name}": test databases must match ${String(TEST_DB_PATTERN)}`);
+    throw new Error(
+      `Refusing to touch database "${name}": test databases must match ${String(TEST_DB_PATTERN)}`,
+    );
   }
 }
 
@@ -24,7 +28,10 @@ function serverUrl(): URL {
 
 /** Creates a fresh database `test_<purpose>_<random>` and returns a handle that drops it. */
 export async function createTestDatabase(purpose: string): Promise<TestDatabase> {
-  const safePurpose = purpose.toLowerCase().replace(/[^a-z0-9]/g, '_').slice(0, 20);
+  const safePurpose = purpose
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '_')
+    .slice(0, 20);
   const name = `test_${safePurpose}_${testEnv().runId}_${randomBytes(3).toString('hex')}`;
   assertTestDatabaseName(name);
   const url = serverUrl();

@@ -21,7 +21,9 @@ let cached: TestEnv | undefined;
 export function testEnv(): TestEnv {
   cached ??= {
     databaseUrl: process.env.DATABASE_URL ?? 'mysql://root@127.0.0.1:3306',
-    kafkaBrokers: (process.env.KAFKA_BROKERS ?? `127.0.0.1:${process.env.KAFKA_PORT ?? '9092'}`).split(',').map((b) => b.trim()),
+    kafkaBrokers: (process.env.KAFKA_BROKERS ?? `127.0.0.1:${process.env.KAFKA_PORT ?? '9092'}`)
+      .split(',')
+      .map((b) => b.trim()),
     runId: makeRunId(),
     localKafka: process.env.KAFKA_BROKERS === undefined,
   };

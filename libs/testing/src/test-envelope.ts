@@ -1,5 +1,6 @@
-import { TopicRegistry, type EventEnvelope, type PayloadOf, type TopicName } from '@exam/contracts';
 import { randomUUID } from 'node:crypto';
+
+import { type EventEnvelope, type PayloadOf, type TopicName, TopicRegistry } from '@exam/contracts';
 
 /** A valid envelope, as the producing service's outbox would write it, for tests that publish directly. */
 export function testEnvelope<T extends TopicName>(

@@ -1,6 +1,7 @@
+import { generateKeyPairSync, type KeyObject, randomUUID } from 'node:crypto';
+
 import type { AccessTokenClaims, InstitutionMembership, PlatformRole } from '@exam/contracts';
 import { JWT_ALGORITHM, JWT_AUDIENCE, JWT_ISSUER } from '@exam/platform';
-import { generateKeyPairSync, randomUUID, type KeyObject } from 'node:crypto';
 import { sign } from 'jsonwebtoken';
 
 interface TestKey {
@@ -48,15 +49,11 @@ export function issueTestToken(input: TestTokenInput = {}): string {
     memberships: input.memberships ?? [],
     ...(input.pendingPolicy === undefined ? {} : { pendingPolicy: input.pendingPolicy }),
   };
-  return sign(
-    { ...claims },
-    key.privateKey,
-    {
-      algorithm: JWT_ALGORITHM,
-      keyid: key.kid,
-      issuer: JWT_ISSUER,
-      audience: JWT_AUDIENCE,
-      expiresIn: input.expiresInSeconds ?? 300,
-    },
-  );
+  return sign({ ...claims }, key.privateKey, {
+    algorithm: JWT_ALGORITHM,
+    keyid: key.kid,
+    issuer: JWT_ISSUER,
+    audience: JWT_AUDIENCE,
+    expiresIn: input.expiresInSeconds ?? 300,
+  });
 }

@@ -1,6 +1,7 @@
-import { Injectable } from '@nestjs/common';
 import type { InstitutionMembership, PlatformRole } from '@exam/contracts';
+import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+
 import { MembershipsReader } from '../institutions/memberships.reader';
 import { PrivacyService } from '../privacy/privacy.service';
 import { AccessTokenIssuer } from './access-token.issuer';
@@ -26,9 +27,16 @@ export class AccessGrant {
     private readonly tokens: AccessTokenIssuer,
   ) {}
 
-  async grant(manager: EntityManager, user: { readonly id: string; readonly roles: readonly PlatformRole[] }, sessionId: string): Promise<AccessGranted> {
+  async grant(
+    manager: EntityManager,
+    user: { readonly id: string; readonly roles: readonly PlatformRole[] },
+    sessionId: string,
+  ): Promise<AccessGranted> {
     // Independent reads: on a pooled manager they run on two connections at once (one round trip of latency).
-    const [memberships, policyToAccept] = await Promise.all([this.memberships.of(manager, user.id), this.privacy.pendingAcceptance(manager, user.id)]);
+    const [memberships, policyToAccept] = await Promise.all([
+      this.memberships.of(manager, user.id),
+      this.privacy.pendingAcceptance(manager, user.id),
+    ]);
     const access = this.tokens.issue(user.id, sessionId, user.roles, memberships, policyToAccept);
     return { accessToken: access.accessToken, expiresIn: access.expiresIn, memberships, policyToAccept };
   }

@@ -1,10 +1,12 @@
-import { Inject, Injectable } from '@nestjs/common';
-import type { AccessTokenClaims, InstitutionMembership, PlatformRole } from '@exam/contracts';
-import { AUTH_SETTINGS, JWT_ALGORITHM, JWT_AUDIENCE, JWT_ISSUER, type AuthSettings } from '@exam/platform';
-import { sign } from 'jsonwebtoken';
 import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
-import { ACCOUNTS_ENV } from '../config/accounts-env.token';
+
+import type { AccessTokenClaims, InstitutionMembership, PlatformRole } from '@exam/contracts';
+import { AUTH_SETTINGS, type AuthSettings, JWT_ALGORITHM, JWT_AUDIENCE, JWT_ISSUER } from '@exam/platform';
+import { Inject, Injectable } from '@nestjs/common';
+import { sign } from 'jsonwebtoken';
+
 import type { AccountsEnv } from '../config/accounts.env';
+import { ACCOUNTS_ENV } from '../config/accounts-env.token';
 
 export interface IssuedAccessToken {
   readonly accessToken: string;
@@ -28,7 +30,9 @@ export class AccessTokenIssuer {
     const published = auth.publicKeys.get(env.JWT_KEY_ID);
     const own = createPublicKey(this.key).export({ type: 'spki', format: 'der' });
     if (published === undefined || !published.export({ type: 'spki', format: 'der' }).equals(own)) {
-      throw new Error(`JWT_PUBLIC_KEYS must list the public key of JWT_PRIVATE_KEY under its key id "${env.JWT_KEY_ID}"`);
+      throw new Error(
+        `JWT_PUBLIC_KEYS must list the public key of JWT_PRIVATE_KEY under its key id "${env.JWT_KEY_ID}"`,
+      );
     }
   }
 
@@ -40,7 +44,13 @@ export class AccessTokenIssuer {
     memberships: readonly InstitutionMembership[],
     pendingPolicy: string | null = null,
   ): IssuedAccessToken {
-    const claims: AccessTokenClaims = { sub: userId, sid: sessionId, roles, memberships, ...(pendingPolicy === null ? {} : { pendingPolicy }) };
+    const claims: AccessTokenClaims = {
+      sub: userId,
+      sid: sessionId,
+      roles,
+      memberships,
+      ...(pendingPolicy === null ? {} : { pendingPolicy }),
+    };
     const accessToken = sign({ ...claims }, this.key, {
       algorithm: JWT_ALGORITHM,
       keyid: this.env.JWT_KEY_ID,

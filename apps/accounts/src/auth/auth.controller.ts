@@ -1,8 +1,9 @@
+import { AllowedWithPendingPolicy, type AuthUser, CurrentUser, Public } from '@exam/platform';
 import { Body, Controller, HttpCode, Inject, Post, Req, Res, UseGuards } from '@nestjs/common';
-import { AllowedWithPendingPolicy, CurrentUser, Public, type AuthUser } from '@exam/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { ACCOUNTS_ENV } from '../config/accounts-env.token';
+
 import type { AccountsEnv } from '../config/accounts.env';
+import { ACCOUNTS_ENV } from '../config/accounts-env.token';
 import { SessionsService } from '../sessions/sessions.service';
 import { clientInfoOf } from './client-info';
 import { clearedRefreshCookie, readCookie, REFRESH_COOKIE, refreshCookie } from './cookies';
@@ -38,8 +39,16 @@ export class AuthController {
     if (result === undefined) throw new Error('LocalAuthGuard did not attach the sign-in result');
     if (result.kind === 'verification_required') {
       void reply.status(202);
-      const methods = result.challenge.faceTicket === undefined ? ['one_time_code' as const] : ['one_time_code' as const, 'face' as const];
-      return Object.assign(new VerificationRequiredDto(), { verificationRequired: true as const, method: 'one_time_code' as const, methods, ...result.challenge });
+      const methods =
+        result.challenge.faceTicket === undefined
+          ? ['one_time_code' as const]
+          : ['one_time_code' as const, 'face' as const];
+      return Object.assign(new VerificationRequiredDto(), {
+        verificationRequired: true as const,
+        method: 'one_time_code' as const,
+        methods,
+        ...result.challenge,
+      });
     }
     return replySignedIn(request, reply, result.signedIn, this.env);
   }
@@ -52,16 +61,30 @@ export class AuthController {
     @Res({ passthrough: true }) reply: FastifyReply,
     @Body() dto: StepUpDto,
   ): Promise<TokenResponseDto> {
-    return replySignedIn(request, reply, await this.stepUp.complete(dto.challengeId, dto.code, clientInfoOf(request)), this.env);
+    return replySignedIn(
+      request,
+      reply,
+      await this.stepUp.complete(dto.challengeId, dto.code, clientInfoOf(request)),
+      this.env,
+    );
   }
 
   @Public()
   @Post('refresh')
   @HttpCode(200)
-  async refresh(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<TokenResponseDto> {
+  async refresh(
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<TokenResponseDto> {
     try {
-      const signedIn = await this.refreshes.refresh(readCookie(request, REFRESH_COOKIE), clientInfoOf(request));
-      void reply.header('set-cookie', refreshCookie(signedIn.refreshToken, signedIn.sessionExpiresAt, this.env.COOKIE_SECURE));
+      const signedIn = await this.refreshes.refresh(
+        readCookie(request, REFRESH_COOKIE),
+        clientInfoOf(request),
+      );
+      void reply.header(
+        'set-cookie',
+        refreshCookie(signedIn.refreshToken, signedIn.sessionExpiresAt, this.env.COOKIE_SECURE),
+      );
       return toTokenResponse(signedIn);
     } catch (error: unknown) {
       void reply.header('set-cookie', clearedRefreshCookie(this.env.COOKIE_SECURE));
@@ -73,7 +96,10 @@ export class AuthController {
   @Public()
   @Post('logout')
   @HttpCode(204)
-  async logout(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
+  async logout(
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<void> {
     const token = readCookie(request, REFRESH_COOKIE);
     if (token !== undefined) await this.sessions.endByRefreshToken(token);
     void reply.header('set-cookie', clearedRefreshCookie(this.env.COOKIE_SECURE));
@@ -83,7 +109,10 @@ export class AuthController {
   @AllowedWithPendingPolicy()
   @Post('logout-all')
   @HttpCode(200)
-  async logoutEverywhere(@CurrentUser() user: AuthUser, @Res({ passthrough: true }) reply: FastifyReply): Promise<{ endedSessions: number }> {
+  async logoutEverywhere(
+    @CurrentUser() user: AuthUser,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<{ endedSessions: number }> {
     const endedSessions = await this.sessions.endAll(user.userId);
     void reply.header('set-cookie', clearedRefreshCookie(this.env.COOKIE_SECURE));
     return { endedSessions };

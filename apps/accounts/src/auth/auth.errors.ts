@@ -9,4 +9,8 @@ export const invalidCredentials = (): DomainError =>
   );
 
 export const tooManyAttempts = (): DomainError =>
-  new DomainError('AUTH.TOO_MANY_ATTEMPTS', 'too_many', 'Too many failed sign-ins from your network; wait a minute and try again.');
+  new DomainError(
+    'AUTH.TOO_MANY_ATTEMPTS',
+    'too_many',
+    'Too many failed sign-ins from your network; wait a minute and try again.',
+  );

@@ -1,8 +1,10 @@
 import { Module } from '@nestjs/common';
+
 import { InstitutionsModule } from '../institutions/institutions.module';
 import { PrivacyModule } from '../privacy/privacy.module';
 import { SessionsModule } from '../sessions/sessions.module';
 import { UsersModule } from '../users/users.module';
+import { VerificationModule } from '../verification/verification.module';
 import { AccessGrant } from './access-grant';
 import { AccessTokenIssuer } from './access-token.issuer';
 import { AuthController } from './auth.controller';
@@ -16,11 +18,28 @@ import { LoginAttemptsRecorder } from './login-attempts.recorder';
 import { RefreshService } from './refresh.service';
 import { SignInCompleter } from './sign-in.completer';
 import { StepUpService } from './step-up.service';
-import { VerificationModule } from '../verification/verification.module';
 
 @Module({
-  imports: [UsersModule, SessionsModule, InstitutionsModule, VerificationModule, PrivacyModule, FaceVerificationModule],
+  imports: [
+    UsersModule,
+    SessionsModule,
+    InstitutionsModule,
+    VerificationModule,
+    PrivacyModule,
+    FaceVerificationModule,
+  ],
   controllers: [AuthController, FaceSignInController],
-  providers: [AccessTokenIssuer, AccessGrant, IpThrottle, LoginAttemptsRecorder, SignInCompleter, StepUpService, FaceSignInService, LoginService, RefreshService, LocalStrategy],
+  providers: [
+    AccessTokenIssuer,
+    AccessGrant,
+    IpThrottle,
+    LoginAttemptsRecorder,
+    SignInCompleter,
+    StepUpService,
+    FaceSignInService,
+    LoginService,
+    RefreshService,
+    LocalStrategy,
+  ],
 })
 export class AuthModule {}

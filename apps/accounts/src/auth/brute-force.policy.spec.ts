@@ -1,4 +1,10 @@
-import { afterFailure, afterSuccess, isLocked, type BruteForceSettings, type FailureState } from './brute-force.policy';
+import {
+  afterFailure,
+  afterSuccess,
+  type BruteForceSettings,
+  type FailureState,
+  isLocked,
+} from './brute-force.policy';
 
 const settings: BruteForceSettings = {
   failureFactor: 3,

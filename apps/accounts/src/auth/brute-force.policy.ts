@@ -25,9 +25,13 @@ export function afterFailure(state: FailureState, now: Date, settings: BruteForc
   const failedLogins = state.failedLogins + 1;
   let lockMs = 0;
   if (failedLogins >= settings.failureFactor) {
-    lockMs = Math.min(settings.waitIncrementMs * Math.floor(failedLogins / settings.failureFactor), settings.maxWaitMs);
+    lockMs = Math.min(
+      settings.waitIncrementMs * Math.floor(failedLogins / settings.failureFactor),
+      settings.maxWaitMs,
+    );
   }
-  const quick = state.lastFailedAt !== null && now.getTime() - state.lastFailedAt.getTime() < settings.quickLoginCheckMs;
+  const quick =
+    state.lastFailedAt !== null && now.getTime() - state.lastFailedAt.getTime() < settings.quickLoginCheckMs;
   if (quick) lockMs = Math.max(lockMs, settings.minimumQuickLoginWaitMs);
   const lockedUntil = lockMs > 0 ? new Date(now.getTime() + lockMs) : state.lockedUntil;
   return { failedLogins, lastFailedAt: now, lockedUntil };

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
+
 import type { ClientInfo } from '../sessions/sessions.service';
-import { DEVICE_COOKIE, readCookie, type HeaderSource } from './cookies';
+import { DEVICE_COOKIE, type HeaderSource, readCookie } from './cookies';
 
 export interface ClientRequest extends HeaderSource {
   readonly ip: string;

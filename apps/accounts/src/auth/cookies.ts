@@ -50,11 +50,23 @@ function serialize(name: string, value: string, attributes: CookieAttributes): s
 }
 
 export function refreshCookie(token: string, expires: Date, secure: boolean): string {
-  return serialize(REFRESH_COOKIE, token, { httpOnly: true, secure, sameSite: 'Strict', path: REFRESH_COOKIE_PATH, expires });
+  return serialize(REFRESH_COOKIE, token, {
+    httpOnly: true,
+    secure,
+    sameSite: 'Strict',
+    path: REFRESH_COOKIE_PATH,
+    expires,
+  });
 }
 
 export function clearedRefreshCookie(secure: boolean): string {
-  return serialize(REFRESH_COOKIE, '', { httpOnly: true, secure, sameSite: 'Strict', path: REFRESH_COOKIE_PATH, expires: new Date(0) });
+  return serialize(REFRESH_COOKIE, '', {
+    httpOnly: true,
+    secure,
+    sameSite: 'Strict',
+    path: REFRESH_COOKIE_PATH,
+    expires: new Date(0),
+  });
 }
 
 /** Long-lived first-party device id, so sessions and login events can name the device. */

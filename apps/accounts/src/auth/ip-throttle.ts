@@ -1,8 +1,9 @@
-import { Inject, Injectable } from '@nestjs/common';
 import { WindowedCounter } from '@exam/platform';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { ACCOUNTS_ENV } from '../config/accounts-env.token';
+
 import type { AccountsEnv } from '../config/accounts.env';
+import { ACCOUNTS_ENV } from '../config/accounts-env.token';
 import { Clock } from '../shared/clock';
 
 /**

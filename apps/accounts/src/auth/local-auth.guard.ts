@@ -1,8 +1,9 @@
+import { RequestValidationError } from '@exam/platform';
 import { ExecutionContext, Injectable } from '@nestjs/common';
 import { AuthGuard } from '@nestjs/passport';
-import { RequestValidationError } from '@exam/platform';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
+
 import { LoginDto } from './dto/login.dto';
 
 /**
@@ -17,7 +18,12 @@ export class LocalAuthGuard extends AuthGuard('local') {
     const errors = validateSync(dto, { whitelist: true, forbidNonWhitelisted: true });
     if (errors.length > 0) {
       throw new RequestValidationError(
-        errors.flatMap((e) => Object.values(e.constraints ?? { invalid: 'is invalid' }).map((reason) => ({ field: e.property, reason }))),
+        errors.flatMap((e) =>
+          Object.values(e.constraints ?? { invalid: 'is invalid' }).map((reason) => ({
+            field: e.property,
+            reason,
+          })),
+        ),
       );
     }
     return (await super.canActivate(context)) === true;
@@ -25,7 +31,8 @@ export class LocalAuthGuard extends AuthGuard('local') {
 
   override handleRequest<TUser>(error: unknown, user: TUser | false): TUser {
     if (error instanceof Error) throw error;
-    if (user === false) throw new RequestValidationError([{ field: 'login', reason: 'login and password are required' }]);
+    if (user === false)
+      throw new RequestValidationError([{ field: 'login', reason: 'login and password are required' }]);
     return user;
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { Strategy } from 'passport-local';
+
 import { clientInfoOf, type ClientRequest } from './client-info';
 import { LoginService, type SignInResult } from './login.service';
 

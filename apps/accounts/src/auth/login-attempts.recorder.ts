@@ -1,7 +1,8 @@
-import { Injectable } from '@nestjs/common';
-import { Topics, type InstitutionMembership, type LoginOutcome } from '@exam/contracts';
+import { type InstitutionMembership, type LoginOutcome, Topics } from '@exam/contracts';
 import { EventPublisher } from '@exam/platform';
+import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+
 import { MembershipsReader } from '../institutions/memberships.reader';
 import type { ClientInfo } from '../sessions/sessions.service';
 
@@ -35,8 +36,15 @@ export class LoginAttemptsRecorder {
   }
 
   /** `memberships`: the user's, when the caller has just read them (a successful sign-in reads them for the token). */
-  async stage(manager: EntityManager, attempt: AttemptRecord, memberships?: readonly InstitutionMembership[]): Promise<void> {
-    const known = attempt.userId === undefined ? [] : (memberships ?? (await this.memberships.of(manager, attempt.userId)));
+  async stage(
+    manager: EntityManager,
+    attempt: AttemptRecord,
+    memberships?: readonly InstitutionMembership[],
+  ): Promise<void> {
+    const known =
+      attempt.userId === undefined
+        ? []
+        : (memberships ?? (await this.memberships.of(manager, attempt.userId)));
     const institutionIds = known.map((m) => m.institutionId).slice(0, MAX_INSTITUTIONS);
     await this.events.stage(manager, Topics.LoginAttempted, {
       subjectId: attempt.userId ?? attempt.attemptId,

@@ -1,20 +1,22 @@
-import { Inject, Injectable } from '@nestjs/common';
-import type { LoginOutcome } from '@exam/contracts';
 import { randomUUID } from 'node:crypto';
+
+import type { LoginOutcome } from '@exam/contracts';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { ACCOUNTS_ENV } from '../config/accounts-env.token';
+
 import type { AccountsEnv } from '../config/accounts.env';
+import { ACCOUNTS_ENV } from '../config/accounts-env.token';
 import { PasswordHasher } from '../credentials/password-hasher';
 import type { ClientInfo } from '../sessions/sessions.service';
 import { Clock } from '../shared/clock';
 import { UserEntity } from '../users/user.entity';
 import { UsersRepository } from '../users/users.repository';
 import { invalidCredentials, tooManyAttempts } from './auth.errors';
-import { afterFailure, isLocked, type BruteForceSettings } from './brute-force.policy';
+import { afterFailure, type BruteForceSettings, isLocked } from './brute-force.policy';
 import { IpThrottle } from './ip-throttle';
-import { LoginAttemptsRecorder, type AttemptRecord } from './login-attempts.recorder';
-import { SignInCompleter, type SignedIn } from './sign-in.completer';
-import { StepUpService, type StepUpChallenge } from './step-up.service';
+import { type AttemptRecord, LoginAttemptsRecorder } from './login-attempts.recorder';
+import { type SignedIn, SignInCompleter } from './sign-in.completer';
+import { type StepUpChallenge, StepUpService } from './step-up.service';
 
 export type SignInResult =
   | { readonly kind: 'signed_in'; readonly signedIn: SignedIn }
@@ -69,8 +71,10 @@ export class LoginService {
       await this.hasher.burn(password);
       await this.ipThrottle.recordFailure(client.ip);
       if (user === null) await this.attempts.record(record(undefined, 'failure', 'unknown_account'));
-      else if (user.status !== 'active') await this.attempts.record(record(user.id, 'failure', 'not_activated'));
-      else if (user.reviewLockedAt !== null) await this.attempts.record(record(user.id, 'locked', 'locked_for_review'));
+      else if (user.status !== 'active')
+        await this.attempts.record(record(user.id, 'failure', 'not_activated'));
+      else if (user.reviewLockedAt !== null)
+        await this.attempts.record(record(user.id, 'locked', 'locked_for_review'));
       else await this.attempts.record(record(user.id, 'locked', 'account_locked'));
       throw invalidCredentials();
     }
@@ -82,7 +86,10 @@ export class LoginService {
     }
     const rehashed = check.needsRehash ? await this.hasher.hash(password) : undefined;
     if (user.stepUpRequired) {
-      return { kind: 'verification_required', challenge: await this.stepUp.challenge(user.id, record(user.id, 'step_up_required')) };
+      return {
+        kind: 'verification_required',
+        challenge: await this.stepUp.challenge(user.id, record(user.id, 'step_up_required')),
+      };
     }
     const changes = rehashed === undefined ? {} : { passwordHash: rehashed };
     return this.dataSource.transaction(async (manager) => ({
@@ -93,12 +100,18 @@ export class LoginService {
 
   private async recordFailure(userId: string, attempt: AttemptRecord): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      const user = await manager.findOneOrFail(UserEntity, { where: { id: userId }, lock: { mode: 'pessimistic_write' } });
+      const user = await manager.findOneOrFail(UserEntity, {
+        where: { id: userId },
+        lock: { mode: 'pessimistic_write' },
+      });
       const next = afterFailure(user, attempt.at, this.bruteForce);
       Object.assign(user, next);
       await manager.save(user);
       const lockedNow = isLocked(next, attempt.at);
-      await this.attempts.stage(manager, lockedNow ? { ...attempt, outcome: 'locked', reason: 'wrong_password_lock_started' } : attempt);
+      await this.attempts.stage(
+        manager,
+        lockedNow ? { ...attempt, outcome: 'locked', reason: 'wrong_password_lock_started' } : attempt,
+      );
     });
   }
 }

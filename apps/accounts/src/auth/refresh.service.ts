@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { SessionsService, type ClientInfo } from '../sessions/sessions.service';
+
 import { refreshRejected } from '../sessions/sessions.errors';
+import { type ClientInfo, SessionsService } from '../sessions/sessions.service';
 import { AccessGrant } from './access-grant';
 import type { SignedIn } from './sign-in.completer';
 
@@ -19,7 +20,11 @@ export class RefreshService {
     const rotated = await this.sessions.rotate(presented, client);
     if (!rotated.active) throw refreshRejected();
     // The policy gate is re-evaluated on every refresh: accepting the policy clears it at the next refresh.
-    const access = await this.grants.grant(this.dataSource.manager, { id: rotated.userId, roles: rotated.roles }, rotated.sessionId);
+    const access = await this.grants.grant(
+      this.dataSource.manager,
+      { id: rotated.userId, roles: rotated.roles },
+      rotated.sessionId,
+    );
     return {
       userId: rotated.userId,
       sessionId: rotated.sessionId,

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+
 import { SessionsService } from '../sessions/sessions.service';
 import { UserEntity } from '../users/user.entity';
 import { AccessGrant } from './access-grant';
 import { afterSuccess } from './brute-force.policy';
-import { LoginAttemptsRecorder, type AttemptRecord } from './login-attempts.recorder';
+import { type AttemptRecord, LoginAttemptsRecorder } from './login-attempts.recorder';
 
 export interface SignedIn {
   readonly userId: string;
@@ -30,7 +31,12 @@ export class SignInCompleter {
    * Runs in the caller's transaction. The user row is only written when something changes (failure counters to
    * reset, a rehash, a cleared step-up), so the common sign-in costs no extra round trips.
    */
-  async complete(manager: EntityManager, user: UserEntity, attempt: AttemptRecord, changes: Partial<UserEntity> = {}): Promise<SignedIn> {
+  async complete(
+    manager: EntityManager,
+    user: UserEntity,
+    attempt: AttemptRecord,
+    changes: Partial<UserEntity> = {},
+  ): Promise<SignedIn> {
     const dirty = user.failedLogins !== 0 || user.lockedUntil !== null || user.lastFailedAt !== null;
     if (dirty || Object.keys(changes).length > 0) {
       // Plain columns only (never the encrypted ones), so a direct update is safe and skips a reload.

@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+
 import type { AccountsEnv } from '../config/accounts.env';
 import { clientInfoOf } from './client-info';
 import { deviceCookie, refreshCookie } from './cookies';
@@ -17,10 +18,16 @@ export function toTokenResponse(signedIn: SignedIn): TokenResponseDto {
 }
 
 /** Every way of signing in answers alike: access token in the body, refresh token (and a new device id) in cookies. */
-export function replySignedIn(request: FastifyRequest, reply: FastifyReply, signedIn: SignedIn, env: AccountsEnv): TokenResponseDto {
+export function replySignedIn(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  signedIn: SignedIn,
+  env: AccountsEnv,
+): TokenResponseDto {
   const client = clientInfoOf(request);
   const cookies = [refreshCookie(signedIn.refreshToken, signedIn.sessionExpiresAt, env.COOKIE_SECURE)];
-  if (client.newDevice && client.deviceId !== undefined) cookies.push(deviceCookie(client.deviceId, env.COOKIE_SECURE, new Date()));
+  if (client.newDevice && client.deviceId !== undefined)
+    cookies.push(deviceCookie(client.deviceId, env.COOKIE_SECURE, new Date()));
   void reply.header('set-cookie', cookies);
   return toTokenResponse(signedIn);
 }

@@ -1,21 +1,23 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+
 import { DomainError } from '@exam/platform';
+import { Inject, Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { DataSource } from 'typeorm';
-import { ACCOUNTS_ENV } from '../config/accounts-env.token';
+
 import type { AccountsEnv } from '../config/accounts.env';
+import { ACCOUNTS_ENV } from '../config/accounts-env.token';
 import { NOTIFIER, type Notifier } from '../notifications/notifier';
+import { ConsentEntity } from '../privacy/consent.entity';
+import type { ClientInfo } from '../sessions/sessions.service';
 import { Clock } from '../shared/clock';
 import { UserEntity } from '../users/user.entity';
 import { codeDestinationOf } from '../verification/code-delivery';
 import { VerificationCodesService } from '../verification/verification-codes.service';
-import { LoginAttemptsRecorder, type AttemptRecord } from './login-attempts.recorder';
-import { SignInCompleter, type SignedIn } from './sign-in.completer';
-import type { ClientInfo } from '../sessions/sessions.service';
-import { randomUUID } from 'node:crypto';
-import type { EntityManager } from 'typeorm';
-import { ConsentEntity } from '../privacy/consent.entity';
 import { FaceCheckRedeemer } from './face/face-check.redeemer';
 import { FaceTicketIssuer } from './face/face-ticket.issuer';
+import { type AttemptRecord, LoginAttemptsRecorder } from './login-attempts.recorder';
+import { type SignedIn, SignInCompleter } from './sign-in.completer';
 
 export interface StepUpChallenge {
   readonly challengeId: string;
@@ -31,7 +33,11 @@ export interface StepUpChallenge {
 }
 
 const challengeInvalid = (): DomainError =>
-  new DomainError('AUTH.STEP_UP_INVALID', 'gone', 'This verification has expired or was completed; sign in again.');
+  new DomainError(
+    'AUTH.STEP_UP_INVALID',
+    'gone',
+    'This verification has expired or was completed; sign in again.',
+  );
 
 /**
  * Risky sign-ins (audit said step-up, or staff asked for re-verification) need a one-time code sent to the
@@ -53,10 +59,22 @@ export class StepUpService {
 
   async challenge(userId: string, attempt: AttemptRecord): Promise<StepUpChallenge> {
     const { user, issued, faceConsented } = await this.dataSource.transaction(async (manager) => {
-      const locked = await manager.findOneOrFail(UserEntity, { where: { id: userId }, lock: { mode: 'pessimistic_write' } });
-      const code = await this.codes.issue(manager, locked.id, 'login_step_up', codeDestinationOf(locked).channel);
+      const locked = await manager.findOneOrFail(UserEntity, {
+        where: { id: userId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      const code = await this.codes.issue(
+        manager,
+        locked.id,
+        'login_step_up',
+        codeDestinationOf(locked).channel,
+      );
       await this.attempts.stage(manager, attempt);
-      const faceConsented = await manager.existsBy(ConsentEntity, { userId: locked.id, purpose: 'face_biometrics', granted: true });
+      const faceConsented = await manager.existsBy(ConsentEntity, {
+        userId: locked.id,
+        purpose: 'face_biometrics',
+        granted: true,
+      });
       return { user: locked, issued: code, faceConsented };
     });
     const { channel, to } = codeDestinationOf(user);
@@ -93,17 +111,36 @@ export class StepUpService {
     return this.dataSource.transaction(async (manager) => {
       const pending = await this.codes.findLive(manager, challengeId, 'login_step_up');
       if (pending === null) throw challengeInvalid();
-      const claims = this.faceChecks.verify(faceCheckToken, { purpose: 'step_up', userId: pending.userId, ref: challengeId });
+      const claims = this.faceChecks.verify(faceCheckToken, {
+        purpose: 'step_up',
+        userId: pending.userId,
+        ref: challengeId,
+      });
       await this.faceChecks.redeem(manager, claims);
       if (!(await this.codes.consumeById(manager, challengeId, 'login_step_up'))) throw challengeInvalid();
       return this.finish(manager, pending.userId, client, 'step_up_face_passed');
     });
   }
 
-  private async finish(manager: EntityManager, userId: string, client: ClientInfo, reason: string): Promise<SignedIn> {
-    const user = await manager.findOneOrFail(UserEntity, { where: { id: userId }, lock: { mode: 'pessimistic_write' } });
+  private async finish(
+    manager: EntityManager,
+    userId: string,
+    client: ClientInfo,
+    reason: string,
+  ): Promise<SignedIn> {
+    const user = await manager.findOneOrFail(UserEntity, {
+      where: { id: userId },
+      lock: { mode: 'pessimistic_write' },
+    });
     if (user.reviewLockedAt !== null) throw challengeInvalid();
-    const attempt: AttemptRecord = { attemptId: randomUUID(), userId: user.id, outcome: 'success', reason, client, at: this.clock.now() };
+    const attempt: AttemptRecord = {
+      attemptId: randomUUID(),
+      userId: user.id,
+      outcome: 'success',
+      reason,
+      client,
+      at: this.clock.now(),
+    };
     return this.completer.complete(manager, user, attempt, { stepUpRequired: false });
   }
 }

@@ -1,4 +1,5 @@
 import { ConfigValidationError, developmentFaceCheckKeyPair, generateFaceCheckKeyPair } from '@exam/platform';
+
 import { loadAccountsEnv } from './accounts.env';
 
 const PEM = '-----BEGIN PRIVATE KEY-----\nMIG\n-----END PRIVATE KEY-----';
@@ -24,7 +25,11 @@ function refusal(env: Record<string, string>): string {
 
 describe('accounts face-check settings', () => {
   it('should trust the development face-check key outside production by default', () => {
-    const env = loadAccountsEnv({ NODE_ENV: 'development', DATABASE_NAME: 'exam_accounts', JWT_PRIVATE_KEY: PEM });
+    const env = loadAccountsEnv({
+      NODE_ENV: 'development',
+      DATABASE_NAME: 'exam_accounts',
+      JWT_PRIVATE_KEY: PEM,
+    });
 
     expect(env.FACE_CHECK_PUBLIC_KEYS).toBe(developmentFaceCheckKeyPair().publicKeys);
   });
@@ -36,8 +41,14 @@ describe('accounts face-check settings', () => {
   });
 
   it.each([
-    ['the development key in production', { ...production, FACE_CHECK_PUBLIC_KEYS: developmentFaceCheckKeyPair().publicKeys }],
-    ['the manifest placeholder', { ...production, FACE_CHECK_PUBLIC_KEYS: 'fc-1=REPLACE_WITH_PUBLIC_HALF_OF_face-check-private-key' }],
+    [
+      'the development key in production',
+      { ...production, FACE_CHECK_PUBLIC_KEYS: developmentFaceCheckKeyPair().publicKeys },
+    ],
+    [
+      'the manifest placeholder',
+      { ...production, FACE_CHECK_PUBLIC_KEYS: 'fc-1=REPLACE_WITH_PUBLIC_HALF_OF_face-check-private-key' },
+    ],
     ['a key that is not Ed25519', { ...production, FACE_CHECK_PUBLIC_KEYS: 'fc-1=AAAA' }],
   ])('should refuse %s and name the setting', (_label, env) => {
     expect(refusal(env)).toMatch(/FACE_CHECK_PUBLIC_KEYS/);

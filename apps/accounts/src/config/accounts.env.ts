@@ -1,4 +1,11 @@
-import { BaseServiceEnv, ConfigValidationError, developmentFaceCheckKeyPair, loadConfig, parseFaceCheckPublicKeys, Secret } from '@exam/platform';
+import {
+  BaseServiceEnv,
+  ConfigValidationError,
+  developmentFaceCheckKeyPair,
+  loadConfig,
+  parseFaceCheckPublicKeys,
+  Secret,
+} from '@exam/platform';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsString, Matches, Max, Min } from 'class-validator';
 
@@ -16,7 +23,9 @@ export class AccountsEnv extends BaseServiceEnv {
 
   /** PKCS#8 PEM of the ES256 (P-256) key that signs access tokens; its public half must be in JWT_PUBLIC_KEYS. */
   @Secret()
-  @Matches(/-----BEGIN (EC )?PRIVATE KEY-----/, { message: 'JWT_PRIVATE_KEY must be a PEM P-256 private key' })
+  @Matches(/-----BEGIN (EC )?PRIVATE KEY-----/, {
+    message: 'JWT_PRIVATE_KEY must be a PEM P-256 private key',
+  })
   JWT_PRIVATE_KEY = '';
 
   /** Key id written into the token header (`kid`), so verifiers pick the right public key during rotation. */
@@ -86,18 +95,29 @@ export class AccountsEnv extends BaseServiceEnv {
   @Transform(toBool) @IsBoolean() COOKIE_SECURE = true;
 }
 
-export function loadAccountsEnv(env: Readonly<Record<string, string | undefined>> = process.env): AccountsEnv {
+export function loadAccountsEnv(
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): AccountsEnv {
   const config = loadConfig(AccountsEnv, env);
   if (config.NODE_ENV === 'production' && config.NOTIFIER === 'dev-mailbox') {
-    throw new ConfigValidationError(['NOTIFIER: production must deliver codes for real (set NOTIFIER=smtp and SMTP_URL)']);
+    throw new ConfigValidationError([
+      'NOTIFIER: production must deliver codes for real (set NOTIFIER=smtp and SMTP_URL)',
+    ]);
   }
   try {
     parseFaceCheckPublicKeys(config.FACE_CHECK_PUBLIC_KEYS);
   } catch (error: unknown) {
-    throw new ConfigValidationError([`FACE_CHECK_PUBLIC_KEYS: ${error instanceof Error ? error.message : String(error)}`]);
+    throw new ConfigValidationError([
+      `FACE_CHECK_PUBLIC_KEYS: ${error instanceof Error ? error.message : String(error)}`,
+    ]);
   }
-  if (config.NODE_ENV === 'production' && config.FACE_CHECK_PUBLIC_KEYS.includes(developmentFaceCheckKeyPair().publicKeys)) {
-    throw new ConfigValidationError(['FACE_CHECK_PUBLIC_KEYS: production must not trust the published development face-check key']);
+  if (
+    config.NODE_ENV === 'production' &&
+    config.FACE_CHECK_PUBLIC_KEYS.includes(developmentFaceCheckKeyPair().publicKeys)
+  ) {
+    throw new ConfigValidationError([
+      'FACE_CHECK_PUBLIC_KEYS: production must not trust the published development face-check key',
+    ]);
   }
   return config;
 }

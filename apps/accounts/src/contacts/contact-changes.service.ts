@@ -1,10 +1,11 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { Topics, type ContactKind } from '@exam/contracts';
+import { type ContactKind, Topics } from '@exam/contracts';
 import { maskValue } from '@exam/crypto';
 import { EventPublisher, retryOnDeadlock } from '@exam/platform';
-import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
-import { ACCOUNTS_ENV } from '../config/accounts-env.token';
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager, QueryFailedError } from 'typeorm';
+
 import type { AccountsEnv } from '../config/accounts.env';
+import { ACCOUNTS_ENV } from '../config/accounts-env.token';
 import { wrongCurrentPassword } from '../credentials/credentials.errors';
 import { PasswordHasher } from '../credentials/password-hasher';
 import { oneContactOnly } from '../institutions/institutions.errors';

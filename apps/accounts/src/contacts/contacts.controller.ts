@@ -1,12 +1,13 @@
+import { type AuthUser, CurrentUser } from '@exam/platform';
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { CurrentUser, type AuthUser } from '@exam/platform';
+
+import { ContactChangesService } from './contact-changes.service';
 import {
   ConfirmContactChangeDto,
   ContactChangedDto,
   ContactChangeStartedDto,
   StartContactChangeDto,
 } from './dto/contact-change.dto';
-import { ContactChangesService } from './contact-changes.service';
 
 /** Changing my phone or email: the current password starts it, a code sent to the new contact confirms it. */
 @Controller('me/contact-changes')

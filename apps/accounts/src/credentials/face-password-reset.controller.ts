@@ -1,5 +1,6 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { Public } from '@exam/platform';
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+
 import { FacePasswordResetDto, FaceTicketRequestDto, FaceTicketResponseDto } from '../auth/dto/login.dto';
 import { FaceTicketsService } from '../auth/face/face-tickets.service';
 import { FacePasswordResetService } from './face-password-reset.service';

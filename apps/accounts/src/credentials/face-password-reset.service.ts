@@ -1,8 +1,9 @@
-import { Injectable } from '@nestjs/common';
 import { retryOnDeadlock } from '@exam/platform';
+import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { FaceCheckRedeemer } from '../auth/face/face-check.redeemer';
+
 import { faceSignInRefused } from '../auth/face/face.errors';
+import { FaceCheckRedeemer } from '../auth/face/face-check.redeemer';
 import { UserEntity } from '../users/user.entity';
 import { PasswordsService } from './passwords.service';
 

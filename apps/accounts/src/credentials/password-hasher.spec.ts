@@ -1,8 +1,14 @@
 import { AccountsEnv } from '../config/accounts.env';
-import { PasswordHasher, parametersOf } from './password-hasher';
+import { parametersOf, PasswordHasher } from './password-hasher';
 
 function hasherWith(memory: number, time: number): PasswordHasher {
-  return new PasswordHasher(Object.assign(new AccountsEnv(), { ARGON2_MEMORY_KIB: memory, ARGON2_TIME_COST: time, ARGON2_PARALLELISM: 1 }));
+  return new PasswordHasher(
+    Object.assign(new AccountsEnv(), {
+      ARGON2_MEMORY_KIB: memory,
+      ARGON2_TIME_COST: time,
+      ARGON2_PARALLELISM: 1,
+    }),
+  );
 }
 
 describe(PasswordHasher.name, () => {
@@ -11,7 +17,10 @@ describe(PasswordHasher.name, () => {
   it('should hash with argon2id at the OWASP parameters', async () => {
     const encoded = await sut.hash('Correct-Horse-Battery-9');
     expect(parametersOf(encoded)).toEqual({ memoryCost: 19_456, timeCost: 2, parallelism: 1 });
-    expect(await sut.check(encoded, 'Correct-Horse-Battery-9')).toEqual({ matches: true, needsRehash: false });
+    expect(await sut.check(encoded, 'Correct-Horse-Battery-9')).toEqual({
+      matches: true,
+      needsRehash: false,
+    });
     expect(await sut.check(encoded, 'wrong')).toEqual({ matches: false, needsRehash: false });
   });
 

@@ -1,8 +1,10 @@
+import { availableParallelism } from 'node:os';
+
 import { Inject, Injectable } from '@nestjs/common';
 import { Algorithm, hash, verify } from '@node-rs/argon2';
-import { availableParallelism } from 'node:os';
-import { ACCOUNTS_ENV } from '../config/accounts-env.token';
+
 import type { AccountsEnv } from '../config/accounts.env';
+import { ACCOUNTS_ENV } from '../config/accounts-env.token';
 import { Semaphore } from './semaphore';
 
 export interface Argon2Parameters {
@@ -39,8 +41,14 @@ export class PasswordHasher {
   private readonly slots: Semaphore;
 
   constructor(@Inject(ACCOUNTS_ENV) env: AccountsEnv) {
-    this.parameters = { memoryCost: env.ARGON2_MEMORY_KIB, timeCost: env.ARGON2_TIME_COST, parallelism: env.ARGON2_PARALLELISM };
-    this.slots = new Semaphore(env.ARGON2_MAX_CONCURRENT > 0 ? env.ARGON2_MAX_CONCURRENT : availableParallelism());
+    this.parameters = {
+      memoryCost: env.ARGON2_MEMORY_KIB,
+      timeCost: env.ARGON2_TIME_COST,
+      parallelism: env.ARGON2_PARALLELISM,
+    };
+    this.slots = new Semaphore(
+      env.ARGON2_MAX_CONCURRENT > 0 ? env.ARGON2_MAX_CONCURRENT : availableParallelism(),
+    );
   }
 
   hash(password: string): Promise<string> {

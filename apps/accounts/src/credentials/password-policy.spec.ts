@@ -12,7 +12,9 @@ describe('password policy', () => {
   it('should refuse short, common and personal passwords with actionable reasons', () => {
     expect(passwordProblems('abc', { identifiers: [] })).toEqual(['use at least 8 characters']);
     expect(passwordProblems('Woaini1314', { identifiers: [] })[0]).toContain('most common');
-    expect(passwordProblems('xx13912345678', { identifiers: ['+8613912345678'] })[0]).toContain('phone number');
+    expect(passwordProblems('xx13912345678', { identifiers: ['+8613912345678'] })[0]).toContain(
+      'phone number',
+    );
     expect(passwordProblems('alice2024!!', { identifiers: ['alice'] })[0]).toContain('user name');
   });
 
@@ -23,6 +25,10 @@ describe('password policy', () => {
     } catch (error: unknown) {
       thrown = error;
     }
-    expect(thrown).toMatchObject({ code: 'ACCOUNTS.WEAK_PASSWORD', kind: 'invalid', details: [{ field: 'password' }, { field: 'password' }] });
+    expect(thrown).toMatchObject({
+      code: 'ACCOUNTS.WEAK_PASSWORD',
+      kind: 'invalid',
+      details: [{ field: 'password' }, { field: 'password' }],
+    });
   });
 });

@@ -1,4 +1,5 @@
 import { DomainError } from '@exam/platform';
+
 import { COMMON_PASSWORDS } from './common-passwords';
 
 export const PASSWORD_MIN_LENGTH = 8;
@@ -10,7 +11,10 @@ export interface PasswordContext {
 }
 
 function compact(value: string): string {
-  return value.normalize('NFKC').toLowerCase().replace(/[\s\-+().]/g, '');
+  return value
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s\-+().]/g, '');
 }
 
 /** Reasons a password is refused, each an instruction the user can act on; empty when it is acceptable. */
@@ -22,12 +26,16 @@ export function passwordProblems(password: string, context: PasswordContext): st
   if (length > PASSWORD_MAX_LENGTH) problems.push(`use at most ${PASSWORD_MAX_LENGTH} characters`);
   const folded = compact(password);
   if (COMMON_PASSWORDS.has(password.toLowerCase()) || COMMON_PASSWORDS.has(folded)) {
-    problems.push('this password is one of the most common ones and is tried first by attackers; choose another');
+    problems.push(
+      'this password is one of the most common ones and is tried first by attackers; choose another',
+    );
   }
   for (const identifier of context.identifiers) {
     const id = compact(identifier);
     // Mainland numbers are also typed without +86; compare the national part too.
-    const variants = [id, id.startsWith('86') && id.length === 13 ? id.slice(2) : id].filter((v) => v.length >= 4);
+    const variants = [id, id.startsWith('86') && id.length === 13 ? id.slice(2) : id].filter(
+      (v) => v.length >= 4,
+    );
     if (variants.some((v) => folded.includes(v))) {
       problems.push('do not use your phone number, email or user name in your password');
       break;

@@ -1,5 +1,6 @@
+import { type AuthUser, CurrentUser, Public } from '@exam/platform';
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { CurrentUser, Public, type AuthUser } from '@exam/platform';
+
 import { ChangePasswordDto, ConfirmPasswordResetDto, RequestPasswordResetDto } from './dto/password.dto';
 import { PasswordsService } from './passwords.service';
 

@@ -1,17 +1,18 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { Topics, type PasswordChangeMethod } from '@exam/contracts';
+import { type PasswordChangeMethod, Topics } from '@exam/contracts';
 import { DomainError, EventPublisher, retryOnDeadlock } from '@exam/platform';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { ACCOUNTS_ENV } from '../config/accounts-env.token';
+
 import type { AccountsEnv } from '../config/accounts.env';
+import { ACCOUNTS_ENV } from '../config/accounts-env.token';
 import { NOTIFIER, type Notifier } from '../notifications/notifier';
 import { SessionsService } from '../sessions/sessions.service';
 import { Clock } from '../shared/clock';
 import { UserEntity } from '../users/user.entity';
 import { UsersRepository } from '../users/users.repository';
-import { VerificationCodesService } from '../verification/verification-codes.service';
 import { codeDestinationOf, codeMessageText } from '../verification/code-delivery';
 import { codeExpired } from '../verification/verification.errors';
+import { VerificationCodesService } from '../verification/verification-codes.service';
 import { wrongCurrentPassword } from './credentials.errors';
 import { PasswordHasher } from './password-hasher';
 import { assertAcceptablePassword } from './password-policy';

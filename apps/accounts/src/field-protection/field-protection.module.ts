@@ -1,5 +1,5 @@
-import { Global, Module } from '@nestjs/common';
 import { FieldEncryptionSubscriber } from '@exam/crypto';
+import { Global, Module } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
 /**
@@ -13,8 +13,11 @@ import { DataSource } from 'typeorm';
       provide: FieldEncryptionSubscriber,
       inject: [DataSource],
       useFactory: (dataSource: DataSource): FieldEncryptionSubscriber => {
-        const subscriber = dataSource.subscribers.find((s): s is FieldEncryptionSubscriber => s instanceof FieldEncryptionSubscriber);
-        if (subscriber === undefined) throw new Error('field encryption is not registered on the accounts DataSource');
+        const subscriber = dataSource.subscribers.find(
+          (s): s is FieldEncryptionSubscriber => s instanceof FieldEncryptionSubscriber,
+        );
+        if (subscriber === undefined)
+          throw new Error('field encryption is not registered on the accounts DataSource');
         return subscriber;
       },
     },

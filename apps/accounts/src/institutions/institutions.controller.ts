@@ -1,5 +1,6 @@
+import { type AuthUser, CurrentUser, TenantRoles } from '@exam/platform';
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
-import { CurrentUser, TenantRoles, type AuthUser } from '@exam/platform';
+
 import {
   AcceptInvitationDto,
   InstitutionResponseDto,
@@ -34,7 +35,10 @@ export class InstitutionsController {
 
   /** Any signed-in account may register an institution and becomes its administrator (refresh to get the role). */
   @Post('institutions')
-  async register(@CurrentUser() user: AuthUser, @Body() dto: RegisterInstitutionDto): Promise<InstitutionResponseDto> {
+  async register(
+    @CurrentUser() user: AuthUser,
+    @Body() dto: RegisterInstitutionDto,
+  ): Promise<InstitutionResponseDto> {
     return toInstitutionDto(await this.institutions.register(user.userId, dto));
   }
 
@@ -55,7 +59,9 @@ export class InstitutionsController {
 
   @Get('institutions/:institutionId/members')
   @TenantRoles('institutionId', ['org_admin', 'org_staff'])
-  async members(@Param('institutionId', ParseUUIDPipe) institutionId: string): Promise<{ members: MemberResponseDto[] }> {
+  async members(
+    @Param('institutionId', ParseUUIDPipe) institutionId: string,
+  ): Promise<{ members: MemberResponseDto[] }> {
     const members = await this.institutions.members(institutionId);
     return { members: members.map((m) => Object.assign(new MemberResponseDto(), m)) };
   }
@@ -86,7 +92,10 @@ export class InstitutionsController {
 
   @Post('invitations/accept')
   @HttpCode(200)
-  async accept(@CurrentUser() user: AuthUser, @Body() dto: AcceptInvitationDto): Promise<{ institutionId: string; role: string }> {
+  async accept(
+    @CurrentUser() user: AuthUser,
+    @Body() dto: AcceptInvitationDto,
+  ): Promise<{ institutionId: string; role: string }> {
     return this.institutions.accept(user.userId, dto.token);
   }
 }

@@ -1,9 +1,14 @@
 import { DomainError, NotFoundError } from '@exam/platform';
 
-export const institutionNotFound = (): DomainError => new NotFoundError('INSTITUTIONS.NOT_FOUND', 'No institution with this id.');
+export const institutionNotFound = (): DomainError =>
+  new NotFoundError('INSTITUTIONS.NOT_FOUND', 'No institution with this id.');
 
 export const invitationInvalid = (): DomainError =>
-  new DomainError('INSTITUTIONS.INVITATION_INVALID', 'gone', 'This invitation is unknown, used or expired; ask for a new one.');
+  new DomainError(
+    'INSTITUTIONS.INVITATION_INVALID',
+    'gone',
+    'This invitation is unknown, used or expired; ask for a new one.',
+  );
 
 export const invitationNotForYou = (): DomainError =>
   new DomainError(
@@ -18,7 +23,14 @@ export const oneContactOnly = (first: string, second: string): DomainError =>
   ]);
 
 export const membershipNotFound = (): DomainError =>
-  new NotFoundError('INSTITUTIONS.MEMBERSHIP_NOT_FOUND', 'This person does not hold that role in this institution.');
+  new NotFoundError(
+    'INSTITUTIONS.MEMBERSHIP_NOT_FOUND',
+    'This person does not hold that role in this institution.',
+  );
 
 export const lastAdmin = (): DomainError =>
-  new DomainError('INSTITUTIONS.LAST_ADMIN', 'conflict', 'An institution needs at least one administrator; appoint another one first.');
+  new DomainError(
+    'INSTITUTIONS.LAST_ADMIN',
+    'conflict',
+    'An institution needs at least one administrator; appoint another one first.',
+  );

@@ -1,15 +1,24 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { Topics, type OrgRole } from '@exam/contracts';
-import { EventPublisher } from '@exam/platform';
 import { createHash, randomBytes } from 'node:crypto';
-import { DataSource, In, type EntityManager } from 'typeorm';
+
+import { type OrgRole, Topics } from '@exam/contracts';
+import { EventPublisher } from '@exam/platform';
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager, In } from 'typeorm';
+
 import { NOTIFIER, type Notifier } from '../notifications/notifier';
 import { Clock } from '../shared/clock';
 import { normalizeEmail, normalizeMainlandMobile } from '../users/contact';
 import { UserEntity } from '../users/user.entity';
 import type { InviteStaffDto, RegisterInstitutionDto, UpdateInstitutionDto } from './dto/institution.dto';
 import { InstitutionEntity } from './institution.entity';
-import { institutionNotFound, invitationInvalid, invitationNotForYou, lastAdmin, membershipNotFound, oneContactOnly } from './institutions.errors';
+import {
+  institutionNotFound,
+  invitationInvalid,
+  invitationNotForYou,
+  lastAdmin,
+  membershipNotFound,
+  oneContactOnly,
+} from './institutions.errors';
 import { InvitationEntity } from './invitation.entity';
 import { MembershipEntity } from './membership.entity';
 
@@ -35,7 +44,8 @@ export class InstitutionsService {
 
   /** The registering account becomes the institution's first org_admin. */
   async register(adminUserId: string, input: RegisterInstitutionDto): Promise<InstitutionEntity> {
-    if (input.contactPhone !== undefined && input.contactEmail !== undefined) throw oneContactOnly('contactPhone', 'contactEmail');
+    if (input.contactPhone !== undefined && input.contactEmail !== undefined)
+      throw oneContactOnly('contactPhone', 'contactEmail');
     return this.dataSource.transaction(async (manager) => {
       const now = this.clock.now();
       const institution = Object.assign(new InstitutionEntity(), {
@@ -61,14 +71,19 @@ export class InstitutionsService {
   }
 
   async get(institutionId: string): Promise<InstitutionEntity> {
-    const institution = await this.dataSource.getRepository(InstitutionEntity).findOneBy({ id: institutionId });
+    const institution = await this.dataSource
+      .getRepository(InstitutionEntity)
+      .findOneBy({ id: institutionId });
     if (institution === null) throw institutionNotFound();
     return institution;
   }
 
   async update(institutionId: string, input: UpdateInstitutionDto): Promise<InstitutionEntity> {
     return this.dataSource.transaction(async (manager) => {
-      const institution = await manager.findOne(InstitutionEntity, { where: { id: institutionId }, lock: { mode: 'pessimistic_write' } });
+      const institution = await manager.findOne(InstitutionEntity, {
+        where: { id: institutionId },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (institution === null) throw institutionNotFound();
       if (input.name !== undefined) institution.name = input.name.trim();
       await manager.save(institution);
@@ -77,12 +92,17 @@ export class InstitutionsService {
   }
 
   async members(institutionId: string): Promise<Member[]> {
-    const rows = await this.dataSource.getRepository(MembershipEntity).find({ where: { institutionId }, order: { createdAt: 'ASC' }, take: 1000 });
+    const rows = await this.dataSource
+      .getRepository(MembershipEntity)
+      .find({ where: { institutionId }, order: { createdAt: 'ASC' }, take: 1000 });
     const userIds = [...new Set(rows.map((r) => r.userId))];
-    const users = userIds.length === 0 ? [] : await this.dataSource.getRepository(UserEntity).find({
-      where: { id: In(userIds) },
-      select: { id: true, nickname: true },
-    });
+    const users =
+      userIds.length === 0
+        ? []
+        : await this.dataSource.getRepository(UserEntity).find({
+            where: { id: In(userIds) },
+            select: { id: true, nickname: true },
+          });
     const nicknames = new Map(users.map((u) => [u.id, u.nickname]));
     return userIds.map((userId) => ({
       userId,
@@ -101,7 +121,8 @@ export class InstitutionsService {
       institutionId,
       role: input.role,
       contactKind: input.phone === undefined ? ('email' as const) : ('phone' as const),
-      contact: input.phone === undefined ? normalizeEmail(input.email ?? '') : normalizeMainlandMobile(input.phone),
+      contact:
+        input.phone === undefined ? normalizeEmail(input.email ?? '') : normalizeMainlandMobile(input.phone),
       tokenHash: tokenHash(token),
       invitedBy,
       createdAt: now,
@@ -119,8 +140,15 @@ export class InstitutionsService {
 
   async accept(userId: string, token: string): Promise<{ institutionId: string; role: OrgRole }> {
     return this.dataSource.transaction(async (manager) => {
-      const invitation = await manager.findOne(InvitationEntity, { where: { tokenHash: tokenHash(token) }, lock: { mode: 'pessimistic_write' } });
-      if (invitation === null || invitation.acceptedAt !== null || invitation.expiresAt.getTime() <= this.clock.now().getTime()) {
+      const invitation = await manager.findOne(InvitationEntity, {
+        where: { tokenHash: tokenHash(token) },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (
+        invitation === null ||
+        invitation.acceptedAt !== null ||
+        invitation.expiresAt.getTime() <= this.clock.now().getTime()
+      ) {
         throw invitationInvalid();
       }
       const user = await manager.findOneOrFail(UserEntity, { where: { id: userId } });
@@ -129,7 +157,11 @@ export class InstitutionsService {
       invitation.acceptedAt = this.clock.now();
       invitation.acceptedBy = userId;
       await manager.save(invitation);
-      const existing = await manager.findOneBy(MembershipEntity, { institutionId: invitation.institutionId, userId, role: invitation.role });
+      const existing = await manager.findOneBy(MembershipEntity, {
+        institutionId: invitation.institutionId,
+        userId,
+        role: invitation.role,
+      });
       if (existing === null) await this.grant(manager, invitation.institutionId, userId, invitation.role);
       return { institutionId: invitation.institutionId, role: invitation.role };
     });
@@ -138,8 +170,14 @@ export class InstitutionsService {
   /** Removes one role; an institution always keeps at least one org_admin. */
   async revoke(institutionId: string, userId: string, role: OrgRole): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      const admins = await manager.find(MembershipEntity, { where: { institutionId, role: 'org_admin' }, lock: { mode: 'pessimistic_write' } });
-      const membership = await manager.findOne(MembershipEntity, { where: { institutionId, userId, role }, lock: { mode: 'pessimistic_write' } });
+      const admins = await manager.find(MembershipEntity, {
+        where: { institutionId, role: 'org_admin' },
+        lock: { mode: 'pessimistic_write' },
+      });
+      const membership = await manager.findOne(MembershipEntity, {
+        where: { institutionId, userId, role },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (membership === null) throw membershipNotFound();
       if (role === 'org_admin' && admins.length <= 1) throw lastAdmin();
       await manager.delete(MembershipEntity, { id: membership.id });
@@ -150,8 +188,16 @@ export class InstitutionsService {
     });
   }
 
-  private async grant(manager: EntityManager, institutionId: string, userId: string, role: OrgRole): Promise<void> {
-    await manager.insert(MembershipEntity, Object.assign(new MembershipEntity(), { institutionId, userId, role, createdAt: this.clock.now() }));
+  private async grant(
+    manager: EntityManager,
+    institutionId: string,
+    userId: string,
+    role: OrgRole,
+  ): Promise<void> {
+    await manager.insert(
+      MembershipEntity,
+      Object.assign(new MembershipEntity(), { institutionId, userId, role, createdAt: this.clock.now() }),
+    );
     await this.events.stage(manager, Topics.MembershipChanged, {
       subjectId: userId,
       payload: { userId, institutionId, role, change: 'granted' },

@@ -1,6 +1,7 @@
+import { randomUUID } from 'node:crypto';
+
 import type { OrgRole } from '@exam/contracts';
 import { EncryptedColumn, EncryptedEntity } from '@exam/crypto';
-import { randomUUID } from 'node:crypto';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 const millis = { type: 'datetime' as const, precision: 3 };

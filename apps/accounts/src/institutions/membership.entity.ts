@@ -1,5 +1,6 @@
-import type { OrgRole } from '@exam/contracts';
 import { randomUUID } from 'node:crypto';
+
+import type { OrgRole } from '@exam/contracts';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 const millis = { type: 'datetime' as const, precision: 3 };

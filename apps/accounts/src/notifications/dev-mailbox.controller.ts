@@ -1,6 +1,7 @@
-import { Controller, Get, Query } from '@nestjs/common';
 import { Public } from '@exam/platform';
+import { Controller, Get, Query } from '@nestjs/common';
 import { IsString, Length } from 'class-validator';
+
 import { DevMailbox, type MailboxEntry } from './dev-mailbox';
 
 class MailboxQueryDto {

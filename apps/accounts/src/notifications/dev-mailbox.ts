@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+
 import type { Notifier, OutgoingMessage } from './notifier';
 
 export interface MailboxEntry extends OutgoingMessage {

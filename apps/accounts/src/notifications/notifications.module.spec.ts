@@ -6,12 +6,20 @@ const PEM = '-----BEGIN PRIVATE KEY-----\nMIG\n-----END PRIVATE KEY-----';
 
 describe(NotificationsModule.name, () => {
   it('should mount the development mailbox outside production', () => {
-    const env = loadAccountsEnv({ NODE_ENV: 'development', DATABASE_NAME: 'exam_accounts', JWT_PRIVATE_KEY: PEM });
+    const env = loadAccountsEnv({
+      NODE_ENV: 'development',
+      DATABASE_NAME: 'exam_accounts',
+      JWT_PRIVATE_KEY: PEM,
+    });
     expect(NotificationsModule.register(env).controllers).toEqual([DevMailboxController]);
   });
 
   it('should never mount the development mailbox in production', () => {
-    const env = loadAccountsEnv({ NODE_ENV: 'development', DATABASE_NAME: 'exam_accounts', JWT_PRIVATE_KEY: PEM });
+    const env = loadAccountsEnv({
+      NODE_ENV: 'development',
+      DATABASE_NAME: 'exam_accounts',
+      JWT_PRIVATE_KEY: PEM,
+    });
     const production = Object.assign(env, { NODE_ENV: 'production' as const });
     expect(NotificationsModule.register(production).controllers).toEqual([]);
   });

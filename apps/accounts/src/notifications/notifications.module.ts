@@ -1,4 +1,5 @@
-import { Module, type DynamicModule } from '@nestjs/common';
+import { type DynamicModule, Module } from '@nestjs/common';
+
 import type { AccountsEnv } from '../config/accounts.env';
 import { DevMailbox } from './dev-mailbox';
 import { DevMailboxController } from './dev-mailbox.controller';

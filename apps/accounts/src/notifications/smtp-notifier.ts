@@ -1,5 +1,6 @@
 import { DomainError } from '@exam/platform';
 import { createTransport, type Transporter } from 'nodemailer';
+
 import type { Notifier, OutgoingMessage, SmsSender } from './notifier';
 
 /** Email through SMTP (nodemailer); text messages through the configured SMS gateway adapter. */
@@ -20,9 +21,18 @@ export class SmtpNotifier implements Notifier {
       return;
     }
     try {
-      await this.transport.sendMail({ from: this.from, to: message.to, subject: message.subject, text: message.text });
+      await this.transport.sendMail({
+        from: this.from,
+        to: message.to,
+        subject: message.subject,
+        text: message.text,
+      });
     } catch {
-      throw new DomainError('NOTIFY.UNAVAILABLE', 'unavailable', 'We could not send the email just now; try again in a minute.');
+      throw new DomainError(
+        'NOTIFY.UNAVAILABLE',
+        'unavailable',
+        'We could not send the email just now; try again in a minute.',
+      );
     }
   }
 }
@@ -31,7 +41,11 @@ export class SmtpNotifier implements Notifier {
 export class UnconfiguredSmsSender implements SmsSender {
   sendSms(): Promise<void> {
     return Promise.reject(
-      new DomainError('NOTIFY.SMS_UNAVAILABLE', 'unavailable', 'Text messages cannot be sent yet; register with an email address.'),
+      new DomainError(
+        'NOTIFY.SMS_UNAVAILABLE',
+        'unavailable',
+        'Text messages cannot be sent yet; register with an email address.',
+      ),
     );
   }
 }

@@ -1,15 +1,16 @@
-import { Injectable } from '@nestjs/common';
 import { Topics } from '@exam/contracts';
 import { EventPublisher, retryOnDeadlock } from '@exam/platform';
-import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager, In, IsNull } from 'typeorm';
+
 import { ContactChangeEntity } from '../contacts/contact-change.entity';
 import { wrongCurrentPassword } from '../credentials/credentials.errors';
 import { PasswordHasher } from '../credentials/password-hasher';
 import { InstitutionEntity } from '../institutions/institution.entity';
 import { InvitationEntity } from '../institutions/invitation.entity';
 import { MembershipEntity } from '../institutions/membership.entity';
-import { ConsentChangeEntity } from '../privacy/consent-change.entity';
 import { ConsentEntity } from '../privacy/consent.entity';
+import { ConsentChangeEntity } from '../privacy/consent-change.entity';
 import { PolicyAcceptanceEntity } from '../privacy/policy-acceptance.entity';
 import { RefreshTokenEntity } from '../sessions/refresh-token.entity';
 import { SessionEntity } from '../sessions/session.entity';

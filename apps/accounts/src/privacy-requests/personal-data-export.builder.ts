@@ -1,12 +1,13 @@
-import { Injectable } from '@nestjs/common';
 import { CONSENT_PURPOSES } from '@exam/contracts';
 import { PersonalDataRevealEntity } from '@exam/platform';
-import { In, type EntityManager } from 'typeorm';
+import { Injectable } from '@nestjs/common';
+import { type EntityManager, In } from 'typeorm';
+
 import { ContactChangeEntity } from '../contacts/contact-change.entity';
 import { InstitutionEntity } from '../institutions/institution.entity';
 import { MembershipEntity } from '../institutions/membership.entity';
-import { ConsentChangeEntity } from '../privacy/consent-change.entity';
 import { ConsentEntity } from '../privacy/consent.entity';
+import { ConsentChangeEntity } from '../privacy/consent-change.entity';
 import { PolicyAcceptanceEntity } from '../privacy/policy-acceptance.entity';
 import { sessionViewOf } from '../sessions/dto/session-response.dto';
 import { SessionEntity } from '../sessions/session.entity';
@@ -38,25 +39,53 @@ export class PersonalDataExportBuilder {
   async build(manager: EntityManager, userId: string): Promise<PersonalDataExportDto> {
     const user = await manager.findOneBy(UserEntity, { id: userId });
     if (user === null || user.status === 'erased') throw accountNotFound();
-    const [consents, history, acceptances, sessions, memberships, codes, contactChange, reveals, requests] = await Promise.all([
-      manager.findBy(ConsentEntity, { userId }),
-      manager.find(ConsentChangeEntity, { where: { userId }, order: { changedAt: 'DESC' }, take: MAX_ROWS }),
-      manager.find(PolicyAcceptanceEntity, { where: { userId }, order: { acceptedAt: 'DESC' }, take: MAX_ROWS }),
-      manager.find(SessionEntity, { where: { userId }, order: { createdAt: 'DESC' }, take: MAX_ROWS }),
-      manager.find(MembershipEntity, { where: { userId }, order: { createdAt: 'ASC' }, take: MAX_ROWS }),
-      manager.findBy(VerificationCodeEntity, { userId }),
-      manager.findOneBy(ContactChangeEntity, { userId }),
-      manager.find(PersonalDataRevealEntity, { where: { subjectId: userId }, order: { revealedAt: 'DESC' }, take: MAX_ROWS }),
-      manager.find(PrivacyRequestEntity, { where: { userId }, order: { requestedAt: 'DESC' }, take: MAX_ROWS }),
-    ]);
+    const [consents, history, acceptances, sessions, memberships, codes, contactChange, reveals, requests] =
+      await Promise.all([
+        manager.findBy(ConsentEntity, { userId }),
+        manager.find(ConsentChangeEntity, {
+          where: { userId },
+          order: { changedAt: 'DESC' },
+          take: MAX_ROWS,
+        }),
+        manager.find(PolicyAcceptanceEntity, {
+          where: { userId },
+          order: { acceptedAt: 'DESC' },
+          take: MAX_ROWS,
+        }),
+        manager.find(SessionEntity, { where: { userId }, order: { createdAt: 'DESC' }, take: MAX_ROWS }),
+        manager.find(MembershipEntity, { where: { userId }, order: { createdAt: 'ASC' }, take: MAX_ROWS }),
+        manager.findBy(VerificationCodeEntity, { userId }),
+        manager.findOneBy(ContactChangeEntity, { userId }),
+        manager.find(PersonalDataRevealEntity, {
+          where: { subjectId: userId },
+          order: { revealedAt: 'DESC' },
+          take: MAX_ROWS,
+        }),
+        manager.find(PrivacyRequestEntity, {
+          where: { userId },
+          order: { requestedAt: 'DESC' },
+          take: MAX_ROWS,
+        }),
+      ]);
     const institutionIds = [...new Set(memberships.map((m) => m.institutionId))];
     const institutions =
       institutionIds.length === 0
         ? []
-        : await manager.find(InstitutionEntity, { where: { id: In(institutionIds) }, select: { id: true, name: true } });
+        : await manager.find(InstitutionEntity, {
+            where: { id: In(institutionIds) },
+            select: { id: true, name: true },
+          });
     const names = new Map(institutions.map((i) => [i.id, i.name]));
-    const consentOf = (row: { purpose: ExportedConsentDto['purpose']; granted: boolean; policyVersion: string | null }, at: Date): ExportedConsentDto =>
-      Object.assign(new ExportedConsentDto(), { purpose: row.purpose, granted: row.granted, policyVersion: row.policyVersion, at: at.toISOString() });
+    const consentOf = (
+      row: { purpose: ExportedConsentDto['purpose']; granted: boolean; policyVersion: string | null },
+      at: Date,
+    ): ExportedConsentDto =>
+      Object.assign(new ExportedConsentDto(), {
+        purpose: row.purpose,
+        granted: row.granted,
+        policyVersion: row.policyVersion,
+        at: at.toISOString(),
+      });
 
     return Object.assign(new PersonalDataExportDto(), {
       format: 'exam-platform/accounts-personal-data/v1' as const,
@@ -84,9 +113,14 @@ export class PersonalDataExportBuilder {
         reviewLockReason: user.reviewLockReason,
         stepUpRequired: user.stepUpRequired,
       }),
-      consents: CONSENT_PURPOSES.flatMap((purpose) => consents.filter((c) => c.purpose === purpose).map((c) => consentOf(c, c.updatedAt))),
+      consents: CONSENT_PURPOSES.flatMap((purpose) =>
+        consents.filter((c) => c.purpose === purpose).map((c) => consentOf(c, c.updatedAt)),
+      ),
       consentHistory: history.map((h) => consentOf(h, h.changedAt)),
-      policyAcceptances: acceptances.map((a) => ({ version: a.version, acceptedAt: a.acceptedAt.toISOString() })),
+      policyAcceptances: acceptances.map((a) => ({
+        version: a.version,
+        acceptedAt: a.acceptedAt.toISOString(),
+      })),
       sessions: sessions.map((s) => ({
         ...sessionViewOf(s),
         expiresAt: s.expiresAt.toISOString(),

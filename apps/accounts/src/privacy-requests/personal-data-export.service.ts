@@ -1,7 +1,8 @@
-import { Injectable } from '@nestjs/common';
 import { Topics } from '@exam/contracts';
-import { PersonalDataRevealService, type AuthUser } from '@exam/platform';
+import { type AuthUser, PersonalDataRevealService } from '@exam/platform';
+import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+
 import { wrongCurrentPassword } from '../credentials/credentials.errors';
 import { PasswordHasher } from '../credentials/password-hasher';
 import { Clock } from '../shared/clock';

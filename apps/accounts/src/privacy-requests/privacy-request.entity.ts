@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 export const PRIVACY_REQUEST_KINDS = ['export', 'erasure'] as const;

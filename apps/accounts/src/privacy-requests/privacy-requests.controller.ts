@@ -1,11 +1,17 @@
+import { AllowedWithPendingPolicy, type AuthUser, CurrentUser, RevealsPersonalData } from '@exam/platform';
 import { Body, Controller, Get, HttpCode, Inject, Post, Res } from '@nestjs/common';
-import { AllowedWithPendingPolicy, CurrentUser, RevealsPersonalData, type AuthUser } from '@exam/platform';
 import type { FastifyReply } from 'fastify';
+
 import { clearedRefreshCookie } from '../auth/cookies';
-import { ACCOUNTS_ENV } from '../config/accounts-env.token';
 import type { AccountsEnv } from '../config/accounts.env';
+import { ACCOUNTS_ENV } from '../config/accounts-env.token';
 import { AccountErasureService } from './account-erasure.service';
-import { ConfirmWithPasswordDto, ErasureCompletedDto, FullPersonalDataExportDto, PersonalDataExportDto } from './dto/privacy-requests.dto';
+import {
+  ConfirmWithPasswordDto,
+  ErasureCompletedDto,
+  FullPersonalDataExportDto,
+  PersonalDataExportDto,
+} from './dto/privacy-requests.dto';
 import { PersonalDataExportService } from './personal-data-export.service';
 
 /**
@@ -38,7 +44,10 @@ export class PrivacyRequestsController {
   @RevealsPersonalData()
   @Post('data-export/full')
   @HttpCode(200)
-  async exportFull(@CurrentUser() user: AuthUser, @Body() dto: ConfirmWithPasswordDto): Promise<FullPersonalDataExportDto> {
+  async exportFull(
+    @CurrentUser() user: AuthUser,
+    @Body() dto: ConfirmWithPasswordDto,
+  ): Promise<FullPersonalDataExportDto> {
     return this.exports.full(user, dto.currentPassword);
   }
 

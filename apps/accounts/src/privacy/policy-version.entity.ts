@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 const millis = { type: 'datetime' as const, precision: 3 };

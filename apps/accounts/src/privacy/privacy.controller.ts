@@ -1,9 +1,24 @@
+import {
+  AllowedWithPendingPolicy,
+  type AuthUser,
+  CurrentUser,
+  policyAcceptanceRequired,
+  Public,
+  Roles,
+} from '@exam/platform';
 import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
-import { AllowedWithPendingPolicy, CurrentUser, policyAcceptanceRequired, Public, Roles, type AuthUser } from '@exam/platform';
-import { AcceptPolicyDto, ConsentDto, ConsentPurposeParams, PolicyVersionDto, PublishPolicyDto, SetConsentDto } from './dto/privacy.dto';
+
+import {
+  AcceptPolicyDto,
+  ConsentDto,
+  ConsentPurposeParams,
+  PolicyVersionDto,
+  PublishPolicyDto,
+  SetConsentDto,
+} from './dto/privacy.dto';
 import type { PolicyVersionEntity } from './policy-version.entity';
-import { PrivacyService, type ConsentState } from './privacy.service';
 import { policyVersionNotFound } from './privacy.errors';
+import { type ConsentState, PrivacyService } from './privacy.service';
 
 function toPolicyDto(entity: PolicyVersionEntity, withText: boolean): PolicyVersionDto {
   return Object.assign(new PolicyVersionDto(), {
@@ -76,8 +91,13 @@ export class PrivacyController {
    */
   @AllowedWithPendingPolicy()
   @Put('me/consents/:purpose')
-  async setConsent(@CurrentUser() user: AuthUser, @Param() params: ConsentPurposeParams, @Body() dto: SetConsentDto): Promise<ConsentDto> {
-    if (dto.granted && user.pendingPolicyVersion !== null) throw policyAcceptanceRequired(user.pendingPolicyVersion);
+  async setConsent(
+    @CurrentUser() user: AuthUser,
+    @Param() params: ConsentPurposeParams,
+    @Body() dto: SetConsentDto,
+  ): Promise<ConsentDto> {
+    if (dto.granted && user.pendingPolicyVersion !== null)
+      throw policyAcceptanceRequired(user.pendingPolicyVersion);
     return toConsentDto(await this.privacy.setConsent(user.userId, params.purpose, dto.granted));
   }
 }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+
 import { PrivacyController } from './privacy.controller';
 import { PrivacyService } from './privacy.service';
 

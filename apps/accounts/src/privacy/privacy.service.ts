@@ -1,10 +1,11 @@
-import { Injectable } from '@nestjs/common';
-import { CONSENT_PURPOSES, Topics, type ConsentPurpose } from '@exam/contracts';
+import { CONSENT_PURPOSES, type ConsentPurpose, Topics } from '@exam/contracts';
 import { EventPublisher } from '@exam/platform';
-import { DataSource, LessThanOrEqual, QueryFailedError, type EntityManager } from 'typeorm';
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager, LessThanOrEqual, QueryFailedError } from 'typeorm';
+
 import { Clock } from '../shared/clock';
-import { ConsentChangeEntity } from './consent-change.entity';
 import { ConsentEntity } from './consent.entity';
+import { ConsentChangeEntity } from './consent-change.entity';
 import type { PublishPolicyDto } from './dto/privacy.dto';
 import { PolicyVersionEntity } from './policy-version.entity';
 import { currentPolicyNotAccepted, policyVersionExists, policyVersionNotFound } from './privacy.errors';
@@ -26,7 +27,10 @@ export class PrivacyService {
   ) {}
 
   async current(manager: EntityManager = this.dataSource.manager): Promise<PolicyVersionEntity | null> {
-    return manager.findOne(PolicyVersionEntity, { where: { effectiveAt: LessThanOrEqual(this.clock.now()) }, order: { effectiveAt: 'DESC' } });
+    return manager.findOne(PolicyVersionEntity, {
+      where: { effectiveAt: LessThanOrEqual(this.clock.now()) },
+      order: { effectiveAt: 'DESC' },
+    });
   }
 
   async versions(): Promise<PolicyVersionEntity[]> {
@@ -54,14 +58,19 @@ export class PrivacyService {
     try {
       await this.dataSource.getRepository(PolicyVersionEntity).insert(entity);
     } catch (error: unknown) {
-      if (error instanceof QueryFailedError && /Duplicate entry/.test(error.message)) throw policyVersionExists();
+      if (error instanceof QueryFailedError && /Duplicate entry/.test(error.message))
+        throw policyVersionExists();
       throw error;
     }
     return entity;
   }
 
   /** Registration: when a policy is in force, the version the user saw must be it. */
-  async acceptAtRegistration(manager: EntityManager, userId: string, accepted: string | undefined): Promise<void> {
+  async acceptAtRegistration(
+    manager: EntityManager,
+    userId: string,
+    accepted: string | undefined,
+  ): Promise<void> {
     const current = await this.current(manager);
     if (current === null) return;
     if (accepted !== current.version) throw currentPolicyNotAccepted(current.version);
@@ -97,7 +106,12 @@ export class PrivacyService {
     const rows = await this.dataSource.getRepository(ConsentEntity).findBy({ userId });
     return CONSENT_PURPOSES.map((purpose) => {
       const row = rows.find((r) => r.purpose === purpose);
-      return { purpose, granted: row?.granted ?? false, policyVersion: row?.policyVersion ?? null, updatedAt: row?.updatedAt ?? null };
+      return {
+        purpose,
+        granted: row?.granted ?? false,
+        policyVersion: row?.policyVersion ?? null,
+        updatedAt: row?.updatedAt ?? null,
+      };
     });
   }
 
@@ -105,25 +119,42 @@ export class PrivacyService {
   async setConsent(userId: string, purpose: ConsentPurpose, granted: boolean): Promise<ConsentState> {
     return this.dataSource.transaction(async (manager) => {
       const now = this.clock.now();
-      const existing = await manager.findOne(ConsentEntity, { where: { userId, purpose }, lock: { mode: 'pessimistic_write' } });
+      const existing = await manager.findOne(ConsentEntity, {
+        where: { userId, purpose },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (existing?.granted === granted) return existing;
       const policyVersion = (await this.current(manager))?.version ?? null;
-      const row = Object.assign(existing ?? new ConsentEntity(), { userId, purpose, granted, policyVersion, updatedAt: now });
+      const row = Object.assign(existing ?? new ConsentEntity(), {
+        userId,
+        purpose,
+        granted,
+        policyVersion,
+        updatedAt: now,
+      });
       await manager.save(row);
-      await manager.insert(ConsentChangeEntity, Object.assign(new ConsentChangeEntity(), { userId, purpose, granted, policyVersion, changedAt: now }));
+      await manager.insert(
+        ConsentChangeEntity,
+        Object.assign(new ConsentChangeEntity(), { userId, purpose, granted, policyVersion, changedAt: now }),
+      );
       await this.events.stage(manager, Topics.ConsentChanged, {
         subjectId: userId,
-        payload: { userId, purpose, granted, ...(policyVersion === null ? {} : { policyVersion }), changedAt: now.toISOString() },
+        payload: {
+          userId,
+          purpose,
+          granted,
+          ...(policyVersion === null ? {} : { policyVersion }),
+          changedAt: now.toISOString(),
+        },
       });
       return row;
     });
   }
 
   private async record(manager: EntityManager, userId: string, version: string): Promise<void> {
-    await manager.query('INSERT IGNORE INTO policy_acceptances (user_id, version, accepted_at) VALUES (?, ?, ?)', [
-      userId,
-      version,
-      this.clock.now(),
-    ]);
+    await manager.query(
+      'INSERT IGNORE INTO policy_acceptances (user_id, version, accepted_at) VALUES (?, ?, ?)',
+      [userId, version, this.clock.now()],
+    );
   }
 }

@@ -1,5 +1,6 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { Public } from '@exam/platform';
+import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+
 import { RegistrationCompletedDto, RegistrationStartedDto } from './dto/registration-response.dto';
 import { StartRegistrationDto, VerifyRegistrationDto } from './dto/start-registration.dto';
 import { RegistrationService, type RegistrationStarted } from './registration.service';
@@ -21,7 +22,9 @@ export class RegistrationController {
 
   @Post(':registrationId/code')
   @HttpCode(202)
-  async resend(@Param('registrationId', ParseUUIDPipe) registrationId: string): Promise<RegistrationStartedDto> {
+  async resend(
+    @Param('registrationId', ParseUUIDPipe) registrationId: string,
+  ): Promise<RegistrationStartedDto> {
     return toStartedDto(await this.registrations.resend(registrationId));
   }
 

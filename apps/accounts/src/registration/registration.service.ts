@@ -1,12 +1,14 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { maskValue } from '@exam/crypto';
 import { Topics } from '@exam/contracts';
+import { maskValue } from '@exam/crypto';
 import { EventPublisher } from '@exam/platform';
-import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
-import { ACCOUNTS_ENV } from '../config/accounts-env.token';
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager, QueryFailedError } from 'typeorm';
+
 import type { AccountsEnv } from '../config/accounts.env';
+import { ACCOUNTS_ENV } from '../config/accounts-env.token';
 import { PasswordHasher } from '../credentials/password-hasher';
 import { assertAcceptablePassword } from '../credentials/password-policy';
+import { oneContactOnly } from '../institutions/institutions.errors';
 import { NOTIFIER, type Notifier } from '../notifications/notifier';
 import { PrivacyService } from '../privacy/privacy.service';
 import { Clock } from '../shared/clock';
@@ -16,7 +18,6 @@ import { UsersRepository } from '../users/users.repository';
 import { codeDestinationOf, codeMessageText } from '../verification/code-delivery';
 import { VerificationCodesService } from '../verification/verification-codes.service';
 import type { StartRegistrationDto } from './dto/start-registration.dto';
-import { oneContactOnly } from '../institutions/institutions.errors';
 import { contactTaken, registrationNotFound, usernameTaken } from './registration.errors';
 
 export interface RegistrationStarted {
@@ -28,7 +29,9 @@ export interface RegistrationStarted {
 }
 
 function isDuplicateKey(error: unknown, key: string): boolean {
-  return error instanceof QueryFailedError && /Duplicate entry/.test(error.message) && error.message.includes(key);
+  return (
+    error instanceof QueryFailedError && /Duplicate entry/.test(error.message) && error.message.includes(key)
+  );
 }
 
 /**
@@ -54,7 +57,9 @@ export class RegistrationService {
     const phone = input.phone === undefined ? undefined : normalizeMainlandMobile(input.phone);
     const email = input.email === undefined ? undefined : normalizeEmail(input.email);
     const username = input.username?.toLowerCase();
-    const identifiers = [phone, email, email?.split('@')[0], username].filter((v): v is string => v !== undefined);
+    const identifiers = [phone, email, email?.split('@')[0], username].filter(
+      (v): v is string => v !== undefined,
+    );
     assertAcceptablePassword(input.password, { identifiers });
     const passwordHash = await this.hasher.hash(input.password);
     const channel = phone === undefined ? 'email' : 'sms';
@@ -102,7 +107,12 @@ export class RegistrationService {
   async resend(registrationId: string): Promise<RegistrationStarted> {
     const { user, code } = await this.dataSource.transaction(async (manager) => {
       const pending = await this.pendingUser(manager, registrationId);
-      const issued = await this.codes.issue(manager, pending.id, 'registration', codeDestinationOf(pending).channel);
+      const issued = await this.codes.issue(
+        manager,
+        pending.id,
+        'registration',
+        codeDestinationOf(pending).channel,
+      );
       return { user: pending, code: issued.code };
     });
     const { channel, to } = codeDestinationOf(user);
@@ -125,7 +135,8 @@ export class RegistrationService {
       user.status = 'active';
       user.activatedAt = this.clock.now();
       await manager.save(user);
-      const contact = user.phone === null ? maskValue('email', user.email ?? '') : maskValue('phone', user.phone);
+      const contact =
+        user.phone === null ? maskValue('email', user.email ?? '') : maskValue('phone', user.phone);
       await this.events.stage(manager, Topics.UserRegistered, {
         subjectId: user.id,
         payload: { userId: user.id, kind: 'candidate', maskedContact: contact, nickname: user.nickname },

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+
 import { RetentionScheduler } from './retention.scheduler';
 import { RetentionService } from './retention.service';
 

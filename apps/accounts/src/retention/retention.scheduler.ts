@@ -1,7 +1,8 @@
-import { Inject, Injectable } from '@nestjs/common';
 import { PeriodicTask } from '@exam/platform';
-import { ACCOUNTS_ENV } from '../config/accounts-env.token';
+import { Inject, Injectable } from '@nestjs/common';
+
 import type { AccountsEnv } from '../config/accounts.env';
+import { ACCOUNTS_ENV } from '../config/accounts-env.token';
 import { RetentionService } from './retention.service';
 
 /** Runs the retention pass every RETENTION_INTERVAL_SECONDS (0 = never, e.g. in tests that need dead rows). */

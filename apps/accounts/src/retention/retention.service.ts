@@ -1,8 +1,9 @@
-import { Inject, Injectable } from '@nestjs/common';
 import { deleteInBatches, retryOnDeadlock } from '@exam/platform';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { ACCOUNTS_ENV } from '../config/accounts-env.token';
+
 import type { AccountsEnv } from '../config/accounts.env';
+import { ACCOUNTS_ENV } from '../config/accounts-env.token';
 import { Clock } from '../shared/clock';
 import { retentionCutoffs, type RetentionSettings } from './retention-policy';
 
@@ -55,9 +56,15 @@ export class RetentionService {
     const cutoff = retentionCutoffs(this.clock.now(), this.settings);
     const limit = this.settings.batchSize;
     const verificationCodes =
-      (await this.deleteBefore('verification_codes', 'expires_at', cutoff.codes)) + (await this.deleteBefore('verification_codes', 'consumed_at', cutoff.codes));
+      (await this.deleteBefore('verification_codes', 'expires_at', cutoff.codes)) +
+      (await this.deleteBefore('verification_codes', 'consumed_at', cutoff.codes));
     const contactChanges = await this.deleteBefore('contact_changes', 'requested_at', cutoff.contactChanges);
-    const invitations = await this.deleteBefore('invitations', 'expires_at', cutoff.invitations, 'accepted_at IS NULL');
+    const invitations = await this.deleteBefore(
+      'invitations',
+      'expires_at',
+      cutoff.invitations,
+      'accepted_at IS NULL',
+    );
     let refreshTokens = 0;
     let sessions = 0;
     for (const column of ['revoked_at', 'expires_at'] as const) {
@@ -74,9 +81,26 @@ export class RetentionService {
       pendingRegistrations += deleted.users;
       if (deleted.selected < limit) break;
     }
-    const faceCheckRedemptions = await this.deleteBefore('face_check_redemptions', 'redeemed_at', cutoff.faceCheckRedemptions);
-    const loginIpFailures = await this.deleteBefore('login_ip_failures', 'window_start', cutoff.loginIpFailures);
-    return { verificationCodes, contactChanges, invitations, sessions, refreshTokens, pendingRegistrations, faceCheckRedemptions, loginIpFailures };
+    const faceCheckRedemptions = await this.deleteBefore(
+      'face_check_redemptions',
+      'redeemed_at',
+      cutoff.faceCheckRedemptions,
+    );
+    const loginIpFailures = await this.deleteBefore(
+      'login_ip_failures',
+      'window_start',
+      cutoff.loginIpFailures,
+    );
+    return {
+      verificationCodes,
+      contactChanges,
+      invitations,
+      sessions,
+      refreshTokens,
+      pendingRegistrations,
+      faceCheckRedemptions,
+      loginIpFailures,
+    };
   }
 
   /**
@@ -84,26 +108,37 @@ export class RetentionService {
    * sent to it since the cutoff. The DELETE re-checks that inside its own statement (a locking read), so a
    * registration restarted meanwhile (new code, row locked by the registration) survives.
    */
-  private async deletePendingRegistrationBatch(cutoff: Date, limit: number): Promise<{ selected: number; users: number }> {
-    return retryOnDeadlock(() => this.dataSource.transaction(async (manager) => {
-      const rows: { id: string }[] = await manager.query(
-        `SELECT u.id FROM users u
+  private async deletePendingRegistrationBatch(
+    cutoff: Date,
+    limit: number,
+  ): Promise<{ selected: number; users: number }> {
+    return retryOnDeadlock(() =>
+      this.dataSource.transaction(async (manager) => {
+        const rows: { id: string }[] = await manager.query(
+          `SELECT u.id FROM users u
           WHERE u.status = 'pending' AND u.created_at < ?
             AND NOT EXISTS (SELECT 1 FROM verification_codes c WHERE c.user_id = u.id AND c.sent_at >= ?)
           ORDER BY u.created_at LIMIT ?`,
-        [cutoff, cutoff, limit],
-      );
-      if (rows.length === 0) return { selected: 0, users: 0 };
-      const ids = rows.map((r) => r.id);
-      const deleted: Deleted = await manager.query(
-        `DELETE FROM users WHERE id IN (?) AND status = 'pending'
+          [cutoff, cutoff, limit],
+        );
+        if (rows.length === 0) return { selected: 0, users: 0 };
+        const ids = rows.map((r) => r.id);
+        const deleted: Deleted = await manager.query(
+          `DELETE FROM users WHERE id IN (?) AND status = 'pending'
             AND NOT EXISTS (SELECT 1 FROM verification_codes c WHERE c.user_id = users.id AND c.sent_at >= ?)`,
-        [ids, cutoff],
-      );
-      await manager.query('DELETE FROM verification_codes WHERE user_id IN (?) AND user_id NOT IN (SELECT id FROM users)', [ids]);
-      await manager.query('DELETE FROM policy_acceptances WHERE user_id IN (?) AND user_id NOT IN (SELECT id FROM users)', [ids]);
-      return { selected: rows.length, users: deleted.affectedRows ?? 0 };
-    }));
+          [ids, cutoff],
+        );
+        await manager.query(
+          'DELETE FROM verification_codes WHERE user_id IN (?) AND user_id NOT IN (SELECT id FROM users)',
+          [ids],
+        );
+        await manager.query(
+          'DELETE FROM policy_acceptances WHERE user_id IN (?) AND user_id NOT IN (SELECT id FROM users)',
+          [ids],
+        );
+        return { selected: rows.length, users: deleted.affectedRows ?? 0 };
+      }),
+    );
   }
 
   /** Session and its refresh tokens go together, in one short transaction per batch. */
@@ -112,19 +147,40 @@ export class RetentionService {
     cutoff: Date,
     limit: number,
   ): Promise<{ selected: number; sessions: number; refreshTokens: number }> {
-    return retryOnDeadlock(() => this.dataSource.transaction(async (manager) => {
-      const rows: { id: string }[] = await manager.query(`SELECT id FROM sessions WHERE ${column} < ? ORDER BY ${column} LIMIT ?`, [cutoff, limit]);
-      if (rows.length === 0) return { selected: 0, sessions: 0, refreshTokens: 0 };
-      const ids = rows.map((r) => r.id);
-      const tokens: Deleted = await manager.query('DELETE FROM refresh_tokens WHERE session_id IN (?)', [ids]);
-      const deleted: Deleted = await manager.query(`DELETE FROM sessions WHERE id IN (?) AND ${column} < ?`, [ids, cutoff]);
-      return { selected: rows.length, sessions: deleted.affectedRows ?? 0, refreshTokens: tokens.affectedRows ?? 0 };
-    }));
+    return retryOnDeadlock(() =>
+      this.dataSource.transaction(async (manager) => {
+        const rows: { id: string }[] = await manager.query(
+          `SELECT id FROM sessions WHERE ${column} < ? ORDER BY ${column} LIMIT ?`,
+          [cutoff, limit],
+        );
+        if (rows.length === 0) return { selected: 0, sessions: 0, refreshTokens: 0 };
+        const ids = rows.map((r) => r.id);
+        const tokens: Deleted = await manager.query('DELETE FROM refresh_tokens WHERE session_id IN (?)', [
+          ids,
+        ]);
+        const deleted: Deleted = await manager.query(
+          `DELETE FROM sessions WHERE id IN (?) AND ${column} < ?`,
+          [ids, cutoff],
+        );
+        return {
+          selected: rows.length,
+          sessions: deleted.affectedRows ?? 0,
+          refreshTokens: tokens.affectedRows ?? 0,
+        };
+      }),
+    );
   }
 
   /** Rows of one table whose `column` lies before the cutoff, in bounded batches (the shared retention primitive). */
   private async deleteBefore(table: string, column: string, cutoff: Date, where?: string): Promise<number> {
-    const spec = { table, column, batchSize: this.settings.batchSize, maxBatches: this.settings.maxBatchesPerPass, ...(where === undefined ? {} : { where }) };
-    return (await deleteInBatches((sql, parameters) => this.dataSource.query(sql, parameters), spec, cutoff)).deleted;
+    const spec = {
+      table,
+      column,
+      batchSize: this.settings.batchSize,
+      maxBatches: this.settings.maxBatchesPerPass,
+      ...(where === undefined ? {} : { where }),
+    };
+    return (await deleteInBatches((sql, parameters) => this.dataSource.query(sql, parameters), spec, cutoff))
+      .deleted;
   }
 }

@@ -1,9 +1,10 @@
-import { Injectable } from '@nestjs/common';
 import type { AccountAction, LoginDecision } from '@exam/contracts';
+import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+
+import { afterSuccess } from '../auth/brute-force.policy';
 import { SessionsService } from '../sessions/sessions.service';
 import { Clock } from '../shared/clock';
-import { afterSuccess } from '../auth/brute-force.policy';
 import { UserEntity } from '../users/user.entity';
 
 /**
@@ -18,7 +19,12 @@ export class SecurityDecisionsService {
   ) {}
 
   /** step_up: end the session that attempt opened and confirm the next sign-in by code; block: lock until reviewed. */
-  async enforceLoginDecision(manager: EntityManager, userId: string, attemptId: string, decision: LoginDecision): Promise<void> {
+  async enforceLoginDecision(
+    manager: EntityManager,
+    userId: string,
+    attemptId: string,
+    decision: LoginDecision,
+  ): Promise<void> {
     if (decision === 'allow') return;
     const user = await this.lockedUser(manager, userId);
     if (user === null) return;

@@ -1,5 +1,6 @@
-import type { SessionRevokeReason } from '@exam/contracts';
 import { randomUUID } from 'node:crypto';
+
+import type { SessionRevokeReason } from '@exam/contracts';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 const millis = { type: 'datetime' as const, precision: 3 };
@@ -24,5 +25,6 @@ export class SessionEntity {
   @Column({ name: 'last_used_at', ...millis }) lastUsedAt: Date = new Date();
   @Column({ name: 'expires_at', ...millis }) expiresAt: Date = new Date();
   @Column({ name: 'revoked_at', ...millis, nullable: true }) revokedAt: Date | null = null;
-  @Column({ name: 'revoke_reason', type: 'varchar', length: 32, nullable: true }) revokeReason: SessionEndReason | null = null;
+  @Column({ name: 'revoke_reason', type: 'varchar', length: 32, nullable: true })
+  revokeReason: SessionEndReason | null = null;
 }

@@ -1,5 +1,6 @@
+import { AllowedWithPendingPolicy, type AuthUser, CurrentUser } from '@exam/platform';
 import { Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe } from '@nestjs/common';
-import { AllowedWithPendingPolicy, CurrentUser, type AuthUser } from '@exam/platform';
+
 import { SessionResponseDto, sessionViewOf } from './dto/session-response.dto';
 import { SessionsService } from './sessions.service';
 
@@ -21,7 +22,10 @@ export class SessionsController {
 
   @Delete(':sessionId')
   @HttpCode(204)
-  async end(@CurrentUser() user: AuthUser, @Param('sessionId', ParseUUIDPipe) sessionId: string): Promise<void> {
+  async end(
+    @CurrentUser() user: AuthUser,
+    @Param('sessionId', ParseUUIDPipe) sessionId: string,
+  ): Promise<void> {
     await this.sessions.endOne(user.userId, sessionId);
   }
 }

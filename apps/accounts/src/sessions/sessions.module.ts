@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
-import { Ip2RegionResolver, IP_REGION_RESOLVER } from './region/ip-region.resolver';
+
+import { IP_REGION_RESOLVER, Ip2RegionResolver } from './region/ip-region.resolver';
 import { SessionsController } from './sessions.controller';
 import { SessionsService } from './sessions.service';
 

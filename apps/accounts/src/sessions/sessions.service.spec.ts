@@ -1,18 +1,25 @@
 import { maskValue } from '@exam/crypto';
 import { DomainError, type EventPublisher } from '@exam/platform';
-import { QueryFailedError, type DataSource } from 'typeorm';
+import { type DataSource, QueryFailedError } from 'typeorm';
+
 import type { AccountsEnv } from '../config/accounts.env';
 import { Clock } from '../shared/clock';
 import type { IpRegionResolver } from './region/ip-region.resolver';
 import { hashRefreshToken, SessionsService } from './sessions.service';
 
 function deadlock(): QueryFailedError {
-  return new QueryFailedError('UPDATE sessions …', [], Object.assign(new Error('Deadlock found'), { errno: 1213 }));
+  return new QueryFailedError(
+    'UPDATE sessions …',
+    [],
+    Object.assign(new Error('Deadlock found'), { errno: 1213 }),
+  );
 }
 
 const client = { ip: '127.0.0.1', userAgent: 'jest', deviceId: undefined };
 
-function storedRow(overrides: Partial<Record<'usedAt' | 'revokedAt', Date | null>> = {}): Record<string, unknown> {
+function storedRow(
+  overrides: Partial<Record<'usedAt' | 'revokedAt', Date | null>> = {},
+): Record<string, unknown> {
   const now = Date.now();
   return {
     usedAt: null,
@@ -52,7 +59,13 @@ describe(SessionsService.name, () => {
 
   function service(): SessionsService {
     const regions: IpRegionResolver = { regionOf: () => null };
-    return new SessionsService({ query, transaction } as unknown as DataSource, {} as EventPublisher, new Clock(), {} as AccountsEnv, regions);
+    return new SessionsService(
+      { query, transaction } as unknown as DataSource,
+      {} as EventPublisher,
+      new Clock(),
+      {} as AccountsEnv,
+      regions,
+    );
   }
 
   beforeEach(() => {
@@ -63,9 +76,19 @@ describe(SessionsService.name, () => {
     query = scriptedQuery({ SELECT: [[storedRow()]], INSERT: [{ affectedRows: 3 }] });
     const rotated = await service().rotate('token', client);
     expect(rotated).toMatchObject({ sessionId: 's', userId: 'u', roles: ['candidate'], active: true });
-    const statements = query.mock.calls.map(([sql]: [string]) => sql.trim().split(/\s+/).slice(0, 2).join(' '));
+    const statements = query.mock.calls.map(([sql]: [string]) =>
+      sql.trim().split(/\s+/).slice(0, 2).join(' '),
+    );
     expect(statements).toEqual(['SELECT t.used_at', 'INSERT INTO']);
-    expect(paramsOf(query, 1)).toEqual([hashRefreshToken('token'), 's', expect.any(Date), expect.any(Date), hashRefreshToken(rotated.refreshToken), 's', expect.any(Date)]);
+    expect(paramsOf(query, 1)).toEqual([
+      hashRefreshToken('token'),
+      's',
+      expect.any(Date),
+      expect.any(Date),
+      hashRefreshToken(rotated.refreshToken),
+      's',
+      expect.any(Date),
+    ]);
     expect(transaction).not.toHaveBeenCalled();
   });
 
@@ -74,7 +97,10 @@ describe(SessionsService.name, () => {
     query = scriptedQuery({ SELECT: [[storedRow()]], INSERT: [{ affectedRows: 2 }], DELETE: [{}] });
     await expect(service().rotate('token', client)).rejects.toMatchObject({ code: 'AUTH.REFRESH_INVALID' });
     const successor = paramsOf(query, 1)[4];
-    expect(query.mock.calls[2]).toEqual(['DELETE FROM refresh_tokens WHERE token_hash = ? AND used_at IS NULL', [successor]]);
+    expect(query.mock.calls[2]).toEqual([
+      'DELETE FROM refresh_tokens WHERE token_hash = ? AND used_at IS NULL',
+      [successor],
+    ]);
     expect(transaction).toHaveBeenCalledTimes(1);
   });
 
@@ -86,7 +112,12 @@ describe(SessionsService.name, () => {
   });
 
   it('should run a rotation once more when InnoDB chose its reuse revocation as a deadlock victim', async () => {
-    query = scriptedQuery({ SELECT: [[storedRow({ usedAt: new Date() })], [storedRow({ usedAt: new Date(), revokedAt: new Date() })]] });
+    query = scriptedQuery({
+      SELECT: [
+        [storedRow({ usedAt: new Date() })],
+        [storedRow({ usedAt: new Date(), revokedAt: new Date() })],
+      ],
+    });
     transaction.mockRejectedValueOnce(deadlock());
     await expect(service().rotate('token', client)).rejects.toMatchObject({ code: 'AUTH.REFRESH_INVALID' });
     expect(transaction).toHaveBeenCalledTimes(1);
@@ -94,7 +125,9 @@ describe(SessionsService.name, () => {
   });
 
   it('should not retry other database errors', async () => {
-    query = scriptedQuery({ SELECT: [new QueryFailedError('SELECT', [], Object.assign(new Error('gone'), { errno: 2006 }))] });
+    query = scriptedQuery({
+      SELECT: [new QueryFailedError('SELECT', [], Object.assign(new Error('gone'), { errno: 2006 }))],
+    });
     await expect(service().rotate('token', client)).rejects.toBeInstanceOf(QueryFailedError);
     expect(query).toHaveBeenCalledTimes(1);
   });
@@ -107,7 +140,9 @@ describe(SessionsService.name, () => {
   });
 
   it('should retry a deadlock only once', async () => {
-    query = scriptedQuery({ SELECT: [[storedRow({ usedAt: new Date() })], [storedRow({ usedAt: new Date() })]] });
+    query = scriptedQuery({
+      SELECT: [[storedRow({ usedAt: new Date() })], [storedRow({ usedAt: new Date() })]],
+    });
     transaction.mockRejectedValueOnce(deadlock()).mockRejectedValueOnce(deadlock());
     await expect(service().rotate('token', client)).rejects.toBeInstanceOf(QueryFailedError);
     expect(transaction).toHaveBeenCalledTimes(2);

@@ -1,15 +1,17 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { PLATFORM_ROLES, Topics, type PlatformRole } from '@exam/contracts';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+
+import { PLATFORM_ROLES, type PlatformRole, Topics } from '@exam/contracts';
 import { maskValue } from '@exam/crypto';
 import { EventPublisher, retryOnDeadlock } from '@exam/platform';
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
-import { ACCOUNTS_ENV } from '../config/accounts-env.token';
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager, In, IsNull } from 'typeorm';
+
 import type { AccountsEnv } from '../config/accounts.env';
+import { ACCOUNTS_ENV } from '../config/accounts-env.token';
 import { Clock } from '../shared/clock';
-import { IP_REGION_RESOLVER, type IpRegionResolver } from './region/ip-region.resolver';
 import { RefreshTokenEntity } from './refresh-token.entity';
-import { SessionEntity, type SessionEndReason } from './session.entity';
+import { IP_REGION_RESOLVER, type IpRegionResolver } from './region/ip-region.resolver';
+import { type SessionEndReason, SessionEntity } from './session.entity';
 import { refreshRejected, sessionNotFound } from './sessions.errors';
 
 export interface ClientInfo {
@@ -45,7 +47,9 @@ interface RotationRow {
 
 function parseRoles(json: string): PlatformRole[] {
   const parsed: unknown = JSON.parse(json);
-  return Array.isArray(parsed) ? parsed.filter((r): r is PlatformRole => (PLATFORM_ROLES as readonly unknown[]).includes(r)) : [];
+  return Array.isArray(parsed)
+    ? parsed.filter((r): r is PlatformRole => (PLATFORM_ROLES as readonly unknown[]).includes(r))
+    : [];
 }
 
 const LAST_USED_PRECISION_MS = 60_000;
@@ -83,7 +87,12 @@ export class SessionsService {
    * Runs in the caller's sign-in transaction. Plain parameterised INSERTs rather than the entity insert builder: this
    * is on every sign-in's path and the builder's metadata work costs more CPU than the statements themselves.
    */
-  async open(manager: EntityManager, userId: string, client: ClientInfo, attemptId: string): Promise<OpenedSession> {
+  async open(
+    manager: EntityManager,
+    userId: string,
+    client: ClientInfo,
+    attemptId: string,
+  ): Promise<OpenedSession> {
     const now = this.clock.now();
     const sessionId = randomUUID();
     const expiresAt = new Date(now.getTime() + this.env.SESSION_TTL_DAYS * 86_400_000);
@@ -104,11 +113,10 @@ export class SessionsService {
       ],
     );
     const refreshToken = randomBytes(32).toString('base64url');
-    await manager.query('INSERT INTO refresh_tokens (token_hash, session_id, issued_at, used_at) VALUES (?, ?, ?, NULL)', [
-      hashRefreshToken(refreshToken),
-      sessionId,
-      now,
-    ]);
+    await manager.query(
+      'INSERT INTO refresh_tokens (token_hash, session_id, issued_at, used_at) VALUES (?, ?, ?, NULL)',
+      [hashRefreshToken(refreshToken), sessionId, now],
+    );
     return { sessionId, refreshToken, expiresAt };
   }
 
@@ -141,7 +149,8 @@ export class SessionsService {
       [tokenHash],
     );
     const row = rows.at(0);
-    if (row === undefined || row.revokedAt !== null || new Date(row.expiresAt).getTime() <= now.getTime()) throw refreshRejected();
+    if (row === undefined || row.revokedAt !== null || new Date(row.expiresAt).getTime() <= now.getTime())
+      throw refreshRejected();
     if (row.usedAt !== null) return this.refuseReuse(tokenHash, row);
     const refreshToken = randomBytes(32).toString('base64url');
     const successorHash = hashRefreshToken(refreshToken);
@@ -151,7 +160,9 @@ export class SessionsService {
       [tokenHash, row.sessionId, now, now, successorHash, row.sessionId, now],
     );
     if (rotated.affectedRows !== ROTATED_ROWS) {
-      await this.dataSource.query('DELETE FROM refresh_tokens WHERE token_hash = ? AND used_at IS NULL', [successorHash]);
+      await this.dataSource.query('DELETE FROM refresh_tokens WHERE token_hash = ? AND used_at IS NULL', [
+        successorHash,
+      ]);
       return this.refuseReuse(tokenHash, row);
     }
     await this.touch(row, client, now);
@@ -171,14 +182,16 @@ export class SessionsService {
    */
   private async touch(row: RotationRow, client: ClientInfo, now: Date): Promise<void> {
     const maskedIp = maskValue('ip', client.ip);
-    if (maskedIp === row.maskedIp && now.getTime() - new Date(row.lastUsedAt).getTime() < LAST_USED_PRECISION_MS) return;
+    if (
+      maskedIp === row.maskedIp &&
+      now.getTime() - new Date(row.lastUsedAt).getTime() < LAST_USED_PRECISION_MS
+    )
+      return;
     const region = maskedIp === row.maskedIp ? row.region : this.regions.regionOf(client.ip);
-    await this.dataSource.query('UPDATE sessions SET last_used_at = ?, masked_ip = ?, region = ? WHERE id = ? AND revoked_at IS NULL', [
-      now,
-      maskedIp,
-      region,
-      row.sessionId,
-    ]);
+    await this.dataSource.query(
+      'UPDATE sessions SET last_used_at = ?, masked_ip = ?, region = ? WHERE id = ? AND revoked_at IS NULL',
+      [now, maskedIp, region, row.sessionId],
+    );
   }
 
   /**
@@ -189,7 +202,10 @@ export class SessionsService {
     await this.dataSource.transaction(async (manager) => {
       const token = await manager.findOneBy(RefreshTokenEntity, { tokenHash });
       if (token === null) return;
-      const session = await manager.findOne(SessionEntity, { where: { id: row.sessionId, revokedAt: IsNull() }, lock: { mode: 'pessimistic_write' } });
+      const session = await manager.findOne(SessionEntity, {
+        where: { id: row.sessionId, revokedAt: IsNull() },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (session !== null) await this.end(manager, row.userId, [session], 'refresh_reuse');
     });
     throw refreshRejected();
@@ -197,50 +213,81 @@ export class SessionsService {
 
   /** Logout: ends the session the refresh token belongs to; an unknown token is already logged out. */
   async endByRefreshToken(presented: string): Promise<void> {
-    await onceMoreOnDeadlock(() => this.dataSource.transaction(async (manager) => {
-      const token = await manager.findOneBy(RefreshTokenEntity, { tokenHash: hashRefreshToken(presented) });
-      if (token === null) return;
-      const session = await manager.findOne(SessionEntity, { where: { id: token.sessionId, revokedAt: IsNull() }, lock: { mode: 'pessimistic_write' } });
-      if (session !== null) await this.end(manager, session.userId, [session], 'logout');
-    }));
+    await onceMoreOnDeadlock(() =>
+      this.dataSource.transaction(async (manager) => {
+        const token = await manager.findOneBy(RefreshTokenEntity, { tokenHash: hashRefreshToken(presented) });
+        if (token === null) return;
+        const session = await manager.findOne(SessionEntity, {
+          where: { id: token.sessionId, revokedAt: IsNull() },
+          lock: { mode: 'pessimistic_write' },
+        });
+        if (session !== null) await this.end(manager, session.userId, [session], 'logout');
+      }),
+    );
   }
 
   async endAll(userId: string): Promise<number> {
-    return onceMoreOnDeadlock(() => this.dataSource.transaction(async (manager) => {
-      const sessions = await manager.find(SessionEntity, { where: { userId, revokedAt: IsNull() }, lock: { mode: 'pessimistic_write' } });
-      await this.end(manager, userId, sessions, 'logout_all');
-      return sessions.length;
-    }));
+    return onceMoreOnDeadlock(() =>
+      this.dataSource.transaction(async (manager) => {
+        const sessions = await manager.find(SessionEntity, {
+          where: { userId, revokedAt: IsNull() },
+          lock: { mode: 'pessimistic_write' },
+        });
+        await this.end(manager, userId, sessions, 'logout_all');
+        return sessions.length;
+      }),
+    );
   }
 
   async endOne(userId: string, sessionId: string): Promise<void> {
-    await onceMoreOnDeadlock(() => this.dataSource.transaction(async (manager) => {
-      const session = await manager.findOne(SessionEntity, {
-        where: { id: sessionId, userId, revokedAt: IsNull() },
-        lock: { mode: 'pessimistic_write' },
-      });
-      if (session === null) throw sessionNotFound();
-      await this.end(manager, userId, [session], 'ended_by_user');
-    }));
+    await onceMoreOnDeadlock(() =>
+      this.dataSource.transaction(async (manager) => {
+        const session = await manager.findOne(SessionEntity, {
+          where: { id: sessionId, userId, revokedAt: IsNull() },
+          lock: { mode: 'pessimistic_write' },
+        });
+        if (session === null) throw sessionNotFound();
+        await this.end(manager, userId, [session], 'ended_by_user');
+      }),
+    );
   }
 
   /** Ends every live session of the user inside the caller's transaction (security decisions). */
   async endAllWithin(manager: EntityManager, userId: string, reason: SessionEndReason): Promise<void> {
-    const sessions = await manager.find(SessionEntity, { where: { userId, revokedAt: IsNull() }, lock: { mode: 'pessimistic_write' } });
+    const sessions = await manager.find(SessionEntity, {
+      where: { userId, revokedAt: IsNull() },
+      lock: { mode: 'pessimistic_write' },
+    });
     await this.end(manager, userId, sessions, reason);
   }
 
   /** Ends every live session of the user but one (the caller's own) inside the caller's transaction. */
-  async endOthersWithin(manager: EntityManager, userId: string, keepSessionId: string, reason: SessionEndReason): Promise<number> {
-    const sessions = await manager.find(SessionEntity, { where: { userId, revokedAt: IsNull() }, lock: { mode: 'pessimistic_write' } });
+  async endOthersWithin(
+    manager: EntityManager,
+    userId: string,
+    keepSessionId: string,
+    reason: SessionEndReason,
+  ): Promise<number> {
+    const sessions = await manager.find(SessionEntity, {
+      where: { userId, revokedAt: IsNull() },
+      lock: { mode: 'pessimistic_write' },
+    });
     const others = sessions.filter((s) => s.id !== keepSessionId);
     await this.end(manager, userId, others, reason);
     return others.length;
   }
 
   /** Ends the session a given login attempt opened, if it is still live. */
-  async endOpenedBy(manager: EntityManager, userId: string, attemptId: string, reason: SessionEndReason): Promise<void> {
-    const sessions = await manager.find(SessionEntity, { where: { userId, attemptId, revokedAt: IsNull() }, lock: { mode: 'pessimistic_write' } });
+  async endOpenedBy(
+    manager: EntityManager,
+    userId: string,
+    attemptId: string,
+    reason: SessionEndReason,
+  ): Promise<void> {
+    const sessions = await manager.find(SessionEntity, {
+      where: { userId, attemptId, revokedAt: IsNull() },
+      lock: { mode: 'pessimistic_write' },
+    });
     await this.end(manager, userId, sessions, reason);
   }
 
@@ -262,8 +309,15 @@ export class SessionsService {
   ): Promise<void> {
     if (sessions.length === 0) return;
     const ids = sessions.map((s) => s.id);
-    await manager.update(SessionEntity, { id: In(ids) }, { revokedAt: this.clock.now(), revokeReason: reason });
+    await manager.update(
+      SessionEntity,
+      { id: In(ids) },
+      { revokedAt: this.clock.now(), revokeReason: reason },
+    );
     await manager.delete(RefreshTokenEntity, { sessionId: In(ids), usedAt: IsNull() });
-    await this.events.stage(manager, Topics.SessionRevoked, { subjectId: userId, payload: { userId, sessionIds: ids, reason } });
+    await this.events.stage(manager, Topics.SessionRevoked, {
+      subjectId: userId,
+      payload: { userId, sessionIds: ids, reason },
+    });
   }
 }

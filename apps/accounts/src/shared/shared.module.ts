@@ -1,6 +1,7 @@
-import { Global, Module, type DynamicModule } from '@nestjs/common';
-import { ACCOUNTS_ENV } from '../config/accounts-env.token';
+import { type DynamicModule, Global, Module } from '@nestjs/common';
+
 import type { AccountsEnv } from '../config/accounts.env';
+import { ACCOUNTS_ENV } from '../config/accounts-env.token';
 import { Clock } from './clock';
 
 /** The validated env and the clock, needed by most feature modules. */

@@ -2,7 +2,9 @@ import { canonicalLogin, loginKindOf } from './contact';
 
 describe(canonicalLogin.name, () => {
   it('should give every way of writing one mainland mobile the same form', () => {
-    const forms = ['13912345678', ' +86 139-1234-5678 ', '0086 139 1234 5678', '＋８６13912345678'].map(canonicalLogin);
+    const forms = ['13912345678', ' +86 139-1234-5678 ', '0086 139 1234 5678', '＋８６13912345678'].map(
+      canonicalLogin,
+    );
 
     expect(new Set(forms)).toEqual(new Set(['+8613912345678']));
   });

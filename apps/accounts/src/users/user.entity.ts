@@ -1,7 +1,9 @@
+import { randomUUID } from 'node:crypto';
+
 import type { PlatformRole } from '@exam/contracts';
 import { BlindIndexColumn, EncryptedColumn } from '@exam/crypto';
-import { randomUUID } from 'node:crypto';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+
 import { CONTACT_INDEX_KEY_ID } from '../field-protection/contact-index';
 
 /** `erased`: a cancelled account's tombstone; its id stays taken, every personal field is gone. */
@@ -21,11 +23,23 @@ export class UserEntity {
   @Column({ type: 'varchar', length: 64 }) nickname = '';
 
   @EncryptedColumn({ name: 'phone', nullable: true }) phone: string | null = null;
-  @BlindIndexColumn({ name: 'phone_bidx', source: 'phone', kind: 'phone', keyId: CONTACT_INDEX_KEY_ID, nullable: true })
+  @BlindIndexColumn({
+    name: 'phone_bidx',
+    source: 'phone',
+    kind: 'phone',
+    keyId: CONTACT_INDEX_KEY_ID,
+    nullable: true,
+  })
   phoneBidx: string | null = null;
 
   @EncryptedColumn({ name: 'email', nullable: true }) email: string | null = null;
-  @BlindIndexColumn({ name: 'email_bidx', source: 'email', kind: 'email', keyId: CONTACT_INDEX_KEY_ID, nullable: true })
+  @BlindIndexColumn({
+    name: 'email_bidx',
+    source: 'email',
+    kind: 'email',
+    keyId: CONTACT_INDEX_KEY_ID,
+    nullable: true,
+  })
   emailBidx: string | null = null;
 
   @Column({ name: 'password_hash', type: 'varchar', length: 255 }) passwordHash = '';
@@ -45,7 +59,8 @@ export class UserEntity {
 
   /** Set by a security decision (audit block, staff lock); only an explicit unlock clears it. */
   @Column({ name: 'review_locked_at', ...millis, nullable: true }) reviewLockedAt: Date | null = null;
-  @Column({ name: 'review_lock_reason', type: 'varchar', length: 32, nullable: true }) reviewLockReason: string | null = null;
+  @Column({ name: 'review_lock_reason', type: 'varchar', length: 32, nullable: true }) reviewLockReason:
+    string | null = null;
   /** The next password sign-in must also prove the phone or email with a one-time code. */
   @Column({ name: 'step_up_required', type: 'boolean' }) stepUpRequired = false;
 

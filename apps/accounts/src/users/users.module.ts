@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+
 import { PasswordHasher } from '../credentials/password-hasher';
 import { UsersRepository } from './users.repository';
 

@@ -1,6 +1,7 @@
-import { Injectable } from '@nestjs/common';
 import { FieldEncryptionSubscriber } from '@exam/crypto';
+import { Injectable } from '@nestjs/common';
 import type { EntityManager, FindOptionsWhere } from 'typeorm';
+
 import { canonicalLogin, loginKindOf } from './contact';
 import { UserEntity } from './user.entity';
 
@@ -31,6 +32,9 @@ export class UsersRepository {
         where = { username: canonical };
         break;
     }
-    return manager.findOne(UserEntity, { where, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+    return manager.findOne(UserEntity, {
+      where,
+      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
   }
 }

@@ -2,7 +2,10 @@ import { codeDestinationOf, codeMessageText } from './code-delivery';
 
 describe('code delivery', () => {
   it('should send codes to the proven phone by SMS, else to the email', () => {
-    expect(codeDestinationOf({ phone: '+8613912345678', email: 'a@b.cn' })).toEqual({ channel: 'sms', to: '+8613912345678' });
+    expect(codeDestinationOf({ phone: '+8613912345678', email: 'a@b.cn' })).toEqual({
+      channel: 'sms',
+      to: '+8613912345678',
+    });
     expect(codeDestinationOf({ phone: null, email: 'a@b.cn' })).toEqual({ channel: 'email', to: 'a@b.cn' });
   });
 

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 export const CODE_PURPOSES = ['registration', 'login_step_up', 'password_reset', 'contact_change'] as const;

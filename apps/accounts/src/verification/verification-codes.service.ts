@@ -1,11 +1,13 @@
-import { Inject, Injectable } from '@nestjs/common';
 import { createHmac, randomInt, timingSafeEqual } from 'node:crypto';
+
+import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { ACCOUNTS_ENV } from '../config/accounts-env.token';
+
 import type { AccountsEnv } from '../config/accounts.env';
+import { ACCOUNTS_ENV } from '../config/accounts-env.token';
 import { Clock } from '../shared/clock';
 import { codeAttemptsExhausted, codeExpired, codeWrong, resendTooSoon } from './verification.errors';
-import { VerificationCodeEntity, type CodeChannel, type CodePurpose } from './verification-code.entity';
+import { type CodeChannel, type CodePurpose, VerificationCodeEntity } from './verification-code.entity';
 
 export interface IssuedCode {
   readonly id: string;
@@ -24,14 +26,21 @@ export class VerificationCodesService {
   ) {}
 
   /** Returns the code's id and the plaintext code for delivery; the code itself is never stored. */
-  async issue(manager: EntityManager, userId: string, purpose: CodePurpose, channel: CodeChannel): Promise<IssuedCode> {
+  async issue(
+    manager: EntityManager,
+    userId: string,
+    purpose: CodePurpose,
+    channel: CodeChannel,
+  ): Promise<IssuedCode> {
     const now = this.clock.now();
     const existing = await manager.findOne(VerificationCodeEntity, {
       where: { userId, purpose },
       lock: { mode: 'pessimistic_write' },
     });
     if (existing !== null) {
-      const wait = Math.ceil((existing.sentAt.getTime() + this.env.CODE_RESEND_COOLDOWN_SECONDS * 1000 - now.getTime()) / 1000);
+      const wait = Math.ceil(
+        (existing.sentAt.getTime() + this.env.CODE_RESEND_COOLDOWN_SECONDS * 1000 - now.getTime()) / 1000,
+      );
       if (wait > 0) throw resendTooSoon(wait);
     }
     const entity = existing ?? Object.assign(new VerificationCodeEntity(), { userId, purpose });
@@ -47,9 +56,18 @@ export class VerificationCodesService {
   }
 
   /** The live (unconsumed, unexpired) code of a purpose by its id, for flows that refer to it by challenge id. */
-  async findLive(manager: EntityManager, id: string, purpose: CodePurpose): Promise<VerificationCodeEntity | null> {
+  async findLive(
+    manager: EntityManager,
+    id: string,
+    purpose: CodePurpose,
+  ): Promise<VerificationCodeEntity | null> {
     const entity = await manager.findOneBy(VerificationCodeEntity, { id, purpose });
-    if (entity === null || entity.consumedAt !== null || entity.expiresAt.getTime() <= this.clock.now().getTime()) return null;
+    if (
+      entity === null ||
+      entity.consumedAt !== null ||
+      entity.expiresAt.getTime() <= this.clock.now().getTime()
+    )
+      return null;
     return entity;
   }
 
@@ -57,12 +75,21 @@ export class VerificationCodesService {
    * 'ok' when the code matches (it is consumed), else the attempts left. A wrong guess is counted rather than
    * thrown so the caller can commit the count and only then fail the request: the limit holds across requests.
    */
-  async consume(manager: EntityManager, userId: string, purpose: CodePurpose, code: string): Promise<'ok' | number> {
+  async consume(
+    manager: EntityManager,
+    userId: string,
+    purpose: CodePurpose,
+    code: string,
+  ): Promise<'ok' | number> {
     const entity = await manager.findOne(VerificationCodeEntity, {
       where: { userId, purpose },
       lock: { mode: 'pessimistic_write' },
     });
-    if (entity === null || entity.consumedAt !== null || entity.expiresAt.getTime() <= this.clock.now().getTime()) {
+    if (
+      entity === null ||
+      entity.consumedAt !== null ||
+      entity.expiresAt.getTime() <= this.clock.now().getTime()
+    ) {
       throw codeExpired();
     }
     if (entity.attempts >= this.env.CODE_MAX_ATTEMPTS) throw codeAttemptsExhausted();
@@ -88,7 +115,11 @@ export class VerificationCodesService {
       .createQueryBuilder()
       .update(VerificationCodeEntity)
       .set({ consumedAt: now })
-      .where('id = :id AND purpose = :purpose AND consumed_at IS NULL AND expires_at > :now', { id, purpose, now })
+      .where('id = :id AND purpose = :purpose AND consumed_at IS NULL AND expires_at > :now', {
+        id,
+        purpose,
+        now,
+      })
       .execute();
     return result.affected === 1;
   }

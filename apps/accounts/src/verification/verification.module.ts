@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+
 import { VerificationCodesService } from './verification-codes.service';
 
 @Module({ providers: [VerificationCodesService], exports: [VerificationCodesService] })

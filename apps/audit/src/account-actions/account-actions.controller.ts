@@ -1,5 +1,6 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { AuthUser, CurrentUser, Roles } from '@exam/platform';
+import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+
 import { AccountActionsService } from './account-actions.service';
 import { AccountActionResponseDto, RequestAccountActionDto } from './dto/request-account-action.dto';
 
@@ -16,6 +17,9 @@ export class AccountActionsController {
     @Body() body: RequestAccountActionDto,
     @CurrentUser() user: AuthUser,
   ): Promise<AccountActionResponseDto> {
-    return Object.assign(new AccountActionResponseDto(), await this.actions.request(userId, body, user.userId));
+    return Object.assign(
+      new AccountActionResponseDto(),
+      await this.actions.request(userId, body, user.userId),
+    );
   }
 }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+
 import { AccountActionsController } from './account-actions.controller';
 import { AccountActionsService } from './account-actions.service';
 

@@ -1,8 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { createHash, randomUUID } from 'node:crypto';
+
 import { Topics } from '@exam/contracts';
 import { DomainError, EventPublisher } from '@exam/platform';
-import { createHash, randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+
 import { StaffActionRecorder } from '../audit-log/staff-action.recorder';
 import type { AccountActionResponseDto, RequestAccountActionDto } from './dto/request-account-action.dto';
 
@@ -19,15 +21,28 @@ export class AccountActionsService {
     private readonly staffActions: StaffActionRecorder,
   ) {}
 
-  async request(userId: string, dto: RequestAccountActionDto, staffId: string): Promise<AccountActionResponseDto> {
-    if (userId === staffId) throw new DomainError('ACCOUNT_ACTION.SELF', 'forbidden', 'Staff cannot take security actions on their own account.');
+  async request(
+    userId: string,
+    dto: RequestAccountActionDto,
+    staffId: string,
+  ): Promise<AccountActionResponseDto> {
+    if (userId === staffId)
+      throw new DomainError(
+        'ACCOUNT_ACTION.SELF',
+        'forbidden',
+        'Staff cannot take security actions on their own account.',
+      );
     const actionId = randomUUID();
     const now = new Date();
     await this.dataSource.transaction(async (manager) => {
       if (dto.alertId !== undefined) {
-        const found: unknown[] = await manager.query('SELECT id FROM security_alerts WHERE id = ?', [dto.alertId]);
+        const found: unknown[] = await manager.query('SELECT id FROM security_alerts WHERE id = ?', [
+          dto.alertId,
+        ]);
         if (found.length === 0) {
-          throw new DomainError('ACCOUNT_ACTION.ALERT_NOT_FOUND', 'invalid', `No alert ${dto.alertId}.`, [{ field: 'alertId', reason: 'no such alert' }]);
+          throw new DomainError('ACCOUNT_ACTION.ALERT_NOT_FOUND', 'invalid', `No alert ${dto.alertId}.`, [
+            { field: 'alertId', reason: 'no such alert' },
+          ]);
         }
       }
       await manager.query(
@@ -52,9 +67,24 @@ export class AccountActionsService {
       );
       await this.events.stage(manager, Topics.AccountActionRequested, {
         subjectId: userId,
-        payload: { actionId, userId, action: dto.action, reason: dto.reason, requestedBy: staffId, ...(dto.alertId === undefined ? {} : { alertId: dto.alertId }) },
+        payload: {
+          actionId,
+          userId,
+          action: dto.action,
+          reason: dto.reason,
+          requestedBy: staffId,
+          ...(dto.alertId === undefined ? {} : { alertId: dto.alertId }),
+        },
       });
     });
-    return { actionId, userId, action: dto.action, reason: dto.reason, requestedBy: staffId, requestedAt: now.toISOString(), status: 'requested' };
+    return {
+      actionId,
+      userId,
+      action: dto.action,
+      reason: dto.reason,
+      requestedBy: staffId,
+      requestedAt: now.toISOString(),
+      status: 'requested',
+    };
   }
 }

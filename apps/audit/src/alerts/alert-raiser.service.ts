@@ -1,12 +1,14 @@
-import { Injectable } from '@nestjs/common';
-import { Topics, type AlertSeverity } from '@exam/contracts';
-import { EventPublisher, type StagedEvent } from '@exam/platform';
 import { randomUUID } from 'node:crypto';
+
+import { type AlertSeverity, Topics } from '@exam/contracts';
+import { EventPublisher, type StagedEvent } from '@exam/platform';
+import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+
 import type { Detection } from '../login-risk/risk-engine';
 import { maxSeverity, severityRank } from '../login-risk/risk-policy';
-import { SLA_MINUTES } from './alert-status';
 import type { AlertRow } from './alert.rows';
+import { SLA_MINUTES } from './alert-status';
 
 export type AlertSubjectKind = 'user' | 'ip' | 'device';
 
@@ -92,7 +94,17 @@ const ALERT_COLUMNS = [
   'sla_due_at',
   'updated_at',
 ] as const;
-const UPDATED_ON_REPEAT = ['institution_id', 'institution_ids', 'severity', 'score', 'rules_fired', 'evidence', 'occurrences', 'last_seen_at', 'updated_at'];
+const UPDATED_ON_REPEAT = [
+  'institution_id',
+  'institution_ids',
+  'severity',
+  'score',
+  'rules_fired',
+  'evidence',
+  'occurrences',
+  'last_seen_at',
+  'updated_at',
+];
 
 export interface RaisedAlert {
   readonly alertId: string;
@@ -154,7 +166,9 @@ export class AlertRaiser {
   constructor(private readonly events: EventPublisher) {}
 
   static causeOf(detections: readonly Detection[]): string {
-    const primary = [...detections].sort((a, b) => b.weight - a.weight || severityRank(b.severity) - severityRank(a.severity)).at(0);
+    const primary = [...detections]
+      .sort((a, b) => b.weight - a.weight || severityRank(b.severity) - severityRank(a.severity))
+      .at(0);
     return primary?.rule ?? 'unknown';
   }
 
@@ -162,13 +176,21 @@ export class AlertRaiser {
     return `${candidate.subjectKind}:${candidate.subjectRef}:${AlertRaiser.causeOf(candidate.detections)}`;
   }
 
-  async raise(manager: EntityManager, candidate: AlertCandidate, now: Date = new Date()): Promise<RaisedAlert> {
+  async raise(
+    manager: EntityManager,
+    candidate: AlertCandidate,
+    now: Date = new Date(),
+  ): Promise<RaisedAlert> {
     const [raised] = await this.raiseMany(manager, [candidate], now);
     return raised;
   }
 
   /** Raises or updates an alert for each candidate, in order; returns one result per candidate. */
-  async raiseMany(manager: EntityManager, candidates: readonly AlertCandidate[], now: Date = new Date()): Promise<RaisedAlert[]> {
+  async raiseMany(
+    manager: EntityManager,
+    candidates: readonly AlertCandidate[],
+    now: Date = new Date(),
+  ): Promise<RaisedAlert[]> {
     if (candidates.length === 0) return [];
     const keys = [...new Set(candidates.map((c) => AlertRaiser.dedupKeyOf(c)))].sort();
     const open = await this.lockOpenAlerts(manager, keys);
@@ -178,7 +200,13 @@ export class AlertRaiser {
     const results = candidates.map((candidate): RaisedAlert => {
       const key = AlertRaiser.dedupKeyOf(candidate);
       const current = open.get(key);
-      const evidence = candidate.detections.map((d) => ({ rule: d.rule, severity: d.severity, reason: d.reason, evidence: d.evidence, seenAt: candidate.seenAt.toISOString() }));
+      const evidence = candidate.detections.map((d) => ({
+        rule: d.rule,
+        severity: d.severity,
+        reason: d.reason,
+        evidence: d.evidence,
+        seenAt: candidate.seenAt.toISOString(),
+      }));
       const severity = maxSeverity(candidate.detections.map((d) => d.severity));
       const windowStart = candidate.seenAt.getTime() - candidate.dedupMinutes * 60_000;
       if (current && current.lastSeenAt.getTime() >= windowStart) {
@@ -188,7 +216,10 @@ export class AlertRaiser {
         current.score = Math.max(current.score, candidate.score);
         current.rules = [...new Set([...current.rules, ...candidate.detections.map((d) => d.rule)])];
         current.evidence = [...current.evidence, ...evidence].slice(-MAX_EVIDENCE);
-        current.institutionIds = [...new Set([...current.institutionIds, ...candidate.institutionIds])].slice(0, MAX_INSTITUTIONS);
+        current.institutionIds = [...new Set([...current.institutionIds, ...candidate.institutionIds])].slice(
+          0,
+          MAX_INSTITUTIONS,
+        );
         touched.set(current.id, current);
         return { alertId: current.id, created: false };
       }
@@ -214,7 +245,15 @@ export class AlertRaiser {
       movedSlots.set(key, created.id);
       if (candidate.userId !== null) {
         // The contract's alert event is about a user; IP- and device-wide alerts stay in the staff queue only.
-        raisedEvents.push({ subjectId: candidate.userId, payload: { alertId: created.id, userId: candidate.userId, severity, rulesFired: [...created.rules] } });
+        raisedEvents.push({
+          subjectId: candidate.userId,
+          payload: {
+            alertId: created.id,
+            userId: candidate.userId,
+            severity,
+            rulesFired: [...created.rules],
+          },
+        });
       }
       return { alertId: created.id, created: true };
     });
@@ -224,13 +263,23 @@ export class AlertRaiser {
   }
 
   /** Locks the slots (creating missing ones) and the open alerts they point to, in key order. */
-  private async lockOpenAlerts(manager: EntityManager, keys: readonly string[]): Promise<Map<string, AlertState>> {
-    const select = (): Promise<SlotRow[]> => manager.query('SELECT dedup_key, alert_id FROM alert_dedup_slots WHERE dedup_key IN (?) ORDER BY dedup_key FOR UPDATE', [keys]);
+  private async lockOpenAlerts(
+    manager: EntityManager,
+    keys: readonly string[],
+  ): Promise<Map<string, AlertState>> {
+    const select = (): Promise<SlotRow[]> =>
+      manager.query(
+        'SELECT dedup_key, alert_id FROM alert_dedup_slots WHERE dedup_key IN (?) ORDER BY dedup_key FOR UPDATE',
+        [keys],
+      );
     let slots = await select();
     if (slots.length < keys.length) {
       const known = new Set(slots.map((s) => s.dedup_key));
       const missing = keys.filter((k) => !known.has(k));
-      await manager.query(`INSERT IGNORE INTO alert_dedup_slots (dedup_key, alert_id) VALUES ${missing.map(() => '(?, NULL)').join(', ')}`, missing);
+      await manager.query(
+        `INSERT IGNORE INTO alert_dedup_slots (dedup_key, alert_id) VALUES ${missing.map(() => '(?, NULL)').join(', ')}`,
+        missing,
+      );
       slots = await select();
     }
     const alertIds = slots.map((s) => s.alert_id).filter((id): id is string => id !== null);
@@ -249,7 +298,12 @@ export class AlertRaiser {
     return open;
   }
 
-  private async write(manager: EntityManager, alerts: readonly AlertState[], movedSlots: ReadonlyMap<string, string>, now: Date): Promise<void> {
+  private async write(
+    manager: EntityManager,
+    alerts: readonly AlertState[],
+    movedSlots: ReadonlyMap<string, string>,
+    now: Date,
+  ): Promise<void> {
     if (alerts.length > 0) {
       const placeholders = `(${ALERT_COLUMNS.map(() => '?').join(', ')})`;
       await manager.query(

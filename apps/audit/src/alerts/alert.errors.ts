@@ -1,4 +1,5 @@
 import { DomainError } from '@exam/platform';
+
 import type { AlertStatus } from './alert-status';
 
 export class AlertNotFoundError extends DomainError {

@@ -1,4 +1,5 @@
 import type { AlertSeverity } from '@exam/contracts';
+
 import type { AlertStatus } from './alert-status';
 
 /** A raw `security_alerts` row. */

@@ -1,8 +1,20 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { AuthUser, CurrentUser, Roles } from '@exam/platform';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+
 import { AlertsService } from './alerts.service';
-import { AcknowledgeAlertsDto, AssignAlertDto, CommentAlertDto, ListAlertsQueryDto, ResolveAlertDto } from './dto/alert-requests.dto';
-import { AcknowledgeResultDto, AlertDetailDto, AlertPageDto, AlertResponseDto } from './dto/alert-response.dto';
+import {
+  AcknowledgeAlertsDto,
+  AssignAlertDto,
+  CommentAlertDto,
+  ListAlertsQueryDto,
+  ResolveAlertDto,
+} from './dto/alert-requests.dto';
+import {
+  AcknowledgeResultDto,
+  AlertDetailDto,
+  AlertPageDto,
+  AlertResponseDto,
+} from './dto/alert-response.dto';
 
 const uuid = new ParseUUIDPipe({ version: '4' });
 
@@ -16,7 +28,12 @@ export class AlertsController {
   async list(@Query() query: ListAlertsQueryDto): Promise<AlertPageDto> {
     const page = await this.alerts.list(query);
     const now = new Date();
-    return Object.assign(new AlertPageDto(), { items: page.rows.map((r) => AlertResponseDto.of(r, now)), total: page.total, limit: page.limit, offset: page.offset });
+    return Object.assign(new AlertPageDto(), {
+      items: page.rows.map((r) => AlertResponseDto.of(r, now)),
+      total: page.total,
+      limit: page.limit,
+      offset: page.offset,
+    });
   }
 
   @Get(':id')
@@ -27,13 +44,23 @@ export class AlertsController {
 
   @Post('acknowledge')
   @HttpCode(200)
-  async acknowledge(@Body() body: AcknowledgeAlertsDto, @CurrentUser() user: AuthUser): Promise<AcknowledgeResultDto> {
-    return Object.assign(new AcknowledgeResultDto(), await this.alerts.acknowledge(body.alertIds, user.userId));
+  async acknowledge(
+    @Body() body: AcknowledgeAlertsDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<AcknowledgeResultDto> {
+    return Object.assign(
+      new AcknowledgeResultDto(),
+      await this.alerts.acknowledge(body.alertIds, user.userId),
+    );
   }
 
   @Post(':id/assign')
   @HttpCode(200)
-  async assign(@Param('id', uuid) id: string, @Body() body: AssignAlertDto, @CurrentUser() user: AuthUser): Promise<AlertResponseDto> {
+  async assign(
+    @Param('id', uuid) id: string,
+    @Body() body: AssignAlertDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<AlertResponseDto> {
     return AlertResponseDto.of(await this.alerts.assign(id, body.assigneeId, user.userId));
   }
 
@@ -45,13 +72,21 @@ export class AlertsController {
 
   @Post(':id/comments')
   @HttpCode(201)
-  async comment(@Param('id', uuid) id: string, @Body() body: CommentAlertDto, @CurrentUser() user: AuthUser): Promise<AlertResponseDto> {
+  async comment(
+    @Param('id', uuid) id: string,
+    @Body() body: CommentAlertDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<AlertResponseDto> {
     return AlertResponseDto.of(await this.alerts.comment(id, body.body, user.userId));
   }
 
   @Post(':id/resolve')
   @HttpCode(200)
-  async resolve(@Param('id', uuid) id: string, @Body() body: ResolveAlertDto, @CurrentUser() user: AuthUser): Promise<AlertResponseDto> {
+  async resolve(
+    @Param('id', uuid) id: string,
+    @Body() body: ResolveAlertDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<AlertResponseDto> {
     return AlertResponseDto.of(await this.alerts.resolve(id, body.resolution, body.note, user.userId));
   }
 }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+
 import { AlertsController } from './alerts.controller';
 import { AlertsService } from './alerts.service';
 

@@ -1,10 +1,12 @@
-import { Injectable } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
+
+import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+
 import { StaffActionRecorder } from '../audit-log/staff-action.recorder';
 import { AlertNotFoundError, AlertTransitionError } from './alert.errors';
 import type { AlertRow, CommentRow } from './alert.rows';
-import { ALLOWED_TRANSITIONS, type AlertResolution, type AlertStatus } from './alert-status';
+import { type AlertResolution, type AlertStatus, ALLOWED_TRANSITIONS } from './alert-status';
 import type { AlertSortField, ListAlertsQueryDto } from './dto/alert-requests.dto';
 
 const SORT_COLUMNS: { readonly [K in AlertSortField]: string } = {
@@ -74,12 +76,14 @@ export class AlertsService {
     const limit = query.limit ?? 50;
     const offset = query.offset ?? 0;
     const order = `${SORT_COLUMNS[query.sort ?? 'createdAt']} ${query.order === 'asc' ? 'ASC' : 'DESC'}, id ASC`;
-    const rows: AlertRow[] = await this.dataSource.query(`SELECT * FROM security_alerts ${clause} ORDER BY ${order} LIMIT ? OFFSET ?`, [
-      ...params,
-      limit,
-      offset,
-    ]);
-    const totals: { n: string | number }[] = await this.dataSource.query(`SELECT COUNT(*) AS n FROM security_alerts ${clause}`, params);
+    const rows: AlertRow[] = await this.dataSource.query(
+      `SELECT * FROM security_alerts ${clause} ORDER BY ${order} LIMIT ? OFFSET ?`,
+      [...params, limit, offset],
+    );
+    const totals: { n: string | number }[] = await this.dataSource.query(
+      `SELECT COUNT(*) AS n FROM security_alerts ${clause}`,
+      params,
+    );
     return { rows, total: Number(totals[0]?.n ?? 0), limit, offset };
   }
 
@@ -87,21 +91,42 @@ export class AlertsService {
     const rows: AlertRow[] = await this.dataSource.query('SELECT * FROM security_alerts WHERE id = ?', [id]);
     const alert = rows.at(0);
     if (!alert) throw new AlertNotFoundError(id);
-    const comments: CommentRow[] = await this.dataSource.query('SELECT * FROM alert_comments WHERE alert_id = ? ORDER BY created_at, id', [id]);
+    const comments: CommentRow[] = await this.dataSource.query(
+      'SELECT * FROM alert_comments WHERE alert_id = ? ORDER BY created_at, id',
+      [id],
+    );
     return { alert, comments };
   }
 
   /** Acknowledges every listed alert that is still new; the rest are reported back as skipped. */
-  async acknowledge(ids: readonly string[], staffId: string): Promise<{ acknowledged: string[]; skipped: string[] }> {
+  async acknowledge(
+    ids: readonly string[],
+    staffId: string,
+  ): Promise<{ acknowledged: string[]; skipped: string[] }> {
     return this.dataSource.transaction(async (manager) => {
-      const rows: AlertRow[] = await manager.query("SELECT * FROM security_alerts WHERE id IN (?) AND status = 'new' ORDER BY id FOR UPDATE", [ids]);
+      const rows: AlertRow[] = await manager.query(
+        "SELECT * FROM security_alerts WHERE id IN (?) AND status = 'new' ORDER BY id FOR UPDATE",
+        [ids],
+      );
       const now = new Date();
       const acknowledged = rows.map((r) => r.id);
       if (acknowledged.length > 0) {
-        await manager.query("UPDATE security_alerts SET status = 'acknowledged', acknowledged_at = ?, updated_at = ? WHERE id IN (?)", [now, now, acknowledged]);
+        await manager.query(
+          "UPDATE security_alerts SET status = 'acknowledged', acknowledged_at = ?, updated_at = ? WHERE id IN (?)",
+          [now, now, acknowledged],
+        );
       }
       for (const row of rows) {
-        await this.staffActions.record(manager, { type: 'staff.alert.acknowledged', staffId, subjectUserId: row.user_id, attributes: { alertId: row.id } }, now);
+        await this.staffActions.record(
+          manager,
+          {
+            type: 'staff.alert.acknowledged',
+            staffId,
+            subjectUserId: row.user_id,
+            attributes: { alertId: row.id },
+          },
+          now,
+        );
       }
       return { acknowledged, skipped: ids.filter((id) => !acknowledged.includes(id)) };
     });
@@ -109,7 +134,11 @@ export class AlertsService {
 
   async assign(id: string, assigneeId: string, staffId: string): Promise<AlertRow> {
     return this.change(id, staffId, async (manager, alert, now) => {
-      await manager.query('UPDATE security_alerts SET assignee_id = ?, updated_at = ? WHERE id = ?', [assigneeId, now, id]);
+      await manager.query('UPDATE security_alerts SET assignee_id = ?, updated_at = ? WHERE id = ?', [
+        assigneeId,
+        now,
+        id,
+      ]);
       return { type: 'staff.alert.assigned', attributes: { alertId: alert.id, assigneeId } };
     });
   }
@@ -128,15 +157,22 @@ export class AlertsService {
   async comment(id: string, body: string, staffId: string): Promise<AlertRow> {
     return this.change(id, staffId, async (manager, alert, now) => {
       const commentId = randomUUID();
-      await manager.query('INSERT INTO alert_comments (id, alert_id, author_id, body, created_at) VALUES (?, ?, ?, ?, ?)', [commentId, id, staffId, body, now]);
+      await manager.query(
+        'INSERT INTO alert_comments (id, alert_id, author_id, body, created_at) VALUES (?, ?, ?, ?, ?)',
+        [commentId, id, staffId, body, now],
+      );
       await manager.query('UPDATE security_alerts SET updated_at = ? WHERE id = ?', [now, id]);
-      return { type: 'staff.alert.commented', attributes: { alertId: alert.id, commentId, bodySha256: textHash(body) } };
+      return {
+        type: 'staff.alert.commented',
+        attributes: { alertId: alert.id, commentId, bodySha256: textHash(body) },
+      };
     });
   }
 
   async resolve(id: string, resolution: AlertResolution, note: string, staffId: string): Promise<AlertRow> {
     return this.change(id, staffId, async (manager, alert, now) => {
-      const status: AlertStatus = resolution === 'true_positive' ? 'resolved_true_positive' : 'resolved_false_positive';
+      const status: AlertStatus =
+        resolution === 'true_positive' ? 'resolved_true_positive' : 'resolved_false_positive';
       this.assertTransition(alert.status, status);
       await manager.query(
         `UPDATE security_alerts SET status = ?, resolution = ?, resolution_note = ?, resolved_at = ?, acknowledged_at = COALESCE(acknowledged_at, ?),
@@ -145,7 +181,10 @@ export class AlertsService {
       );
       // A resolved alert frees its duplicate-suppression slot: the next detection opens a fresh alert.
       await manager.query('UPDATE alert_dedup_slots SET alert_id = NULL WHERE alert_id = ?', [id]);
-      return { type: 'staff.alert.resolved', attributes: { alertId: alert.id, resolution, noteSha256: textHash(note) } };
+      return {
+        type: 'staff.alert.resolved',
+        attributes: { alertId: alert.id, resolution, noteSha256: textHash(note) },
+      };
     });
   }
 
@@ -157,15 +196,25 @@ export class AlertsService {
   private async change(
     id: string,
     staffId: string,
-    work: (manager: EntityManager, alert: AlertRow, now: Date) => Promise<{ type: string; attributes: Record<string, string> }>,
+    work: (
+      manager: EntityManager,
+      alert: AlertRow,
+      now: Date,
+    ) => Promise<{ type: string; attributes: Record<string, string> }>,
   ): Promise<AlertRow> {
     return this.dataSource.transaction(async (manager) => {
-      const rows: AlertRow[] = await manager.query('SELECT * FROM security_alerts WHERE id = ? FOR UPDATE', [id]);
+      const rows: AlertRow[] = await manager.query('SELECT * FROM security_alerts WHERE id = ? FOR UPDATE', [
+        id,
+      ]);
       const alert = rows.at(0);
       if (!alert) throw new AlertNotFoundError(id);
       const now = new Date();
       const action = await work(manager, alert, now);
-      await this.staffActions.record(manager, { type: action.type, staffId, subjectUserId: alert.user_id, attributes: action.attributes }, now);
+      await this.staffActions.record(
+        manager,
+        { type: action.type, staffId, subjectUserId: alert.user_id, attributes: action.attributes },
+        now,
+      );
       const updated: AlertRow[] = await manager.query('SELECT * FROM security_alerts WHERE id = ?', [id]);
       return updated[0] ?? alert;
     });

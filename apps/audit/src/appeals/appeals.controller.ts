@@ -1,5 +1,6 @@
-import { Body, Controller, Get, Post, Query } from '@nestjs/common';
 import { AuthUser, CurrentUser } from '@exam/platform';
+import { Body, Controller, Get, Post, Query } from '@nestjs/common';
+
 import { AppealsService } from './appeals.service';
 import { AppealResponseDto, CreateAppealDto, MyAssessmentDto, MyAssessmentsQueryDto } from './dto/appeal.dto';
 
@@ -9,12 +10,20 @@ export class AppealsController {
   constructor(private readonly appeals: AppealsService) {}
 
   @Get('login-decisions')
-  async decisions(@Query() query: MyAssessmentsQueryDto, @CurrentUser() user: AuthUser): Promise<MyAssessmentDto[]> {
-    return (await this.appeals.myAssessments(user.userId, query.limit ?? 20)).map((d) => Object.assign(new MyAssessmentDto(), d));
+  async decisions(
+    @Query() query: MyAssessmentsQueryDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<MyAssessmentDto[]> {
+    return (await this.appeals.myAssessments(user.userId, query.limit ?? 20)).map((d) =>
+      Object.assign(new MyAssessmentDto(), d),
+    );
   }
 
   @Post('appeals')
   async appeal(@Body() body: CreateAppealDto, @CurrentUser() user: AuthUser): Promise<AppealResponseDto> {
-    return Object.assign(new AppealResponseDto(), await this.appeals.appeal(user.userId, body.attemptId, body.statement));
+    return Object.assign(
+      new AppealResponseDto(),
+      await this.appeals.appeal(user.userId, body.attemptId, body.statement),
+    );
   }
 }

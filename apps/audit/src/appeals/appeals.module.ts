@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+
 import { AppealsController } from './appeals.controller';
 import { AppealsService } from './appeals.service';
 

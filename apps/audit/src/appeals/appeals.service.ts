@@ -1,7 +1,9 @@
-import { Injectable } from '@nestjs/common';
-import { DomainError } from '@exam/platform';
 import { randomUUID } from 'node:crypto';
+
+import { DomainError } from '@exam/platform';
+import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+
 import { SLA_MINUTES } from '../alerts/alert-status';
 import { StaffActionRecorder } from '../audit-log/staff-action.recorder';
 import type { AppealResponseDto, MyAssessmentDto } from './dto/appeal.dto';
@@ -42,41 +44,89 @@ export class AppealsService {
       decision: row.decision,
       score: row.score,
       rulesFired: JSON.parse(row.rules_fired) as string[],
-      reasons: (JSON.parse(row.detections) as { rule: string; reason: string }[]).map((d) => ({ rule: d.rule, reason: d.reason })),
+      reasons: (JSON.parse(row.detections) as { rule: string; reason: string }[]).map((d) => ({
+        rule: d.rule,
+        reason: d.reason,
+      })),
       ip: row.ip_masked,
     }));
   }
 
   async appeal(userId: string, attemptId: string, statement: string): Promise<AppealResponseDto> {
     return this.dataSource.transaction(async (manager) => {
-      const rows: AssessmentRow[] = await manager.query('SELECT * FROM login_assessments WHERE attempt_id = ? AND user_id = ?', [attemptId, userId]);
+      const rows: AssessmentRow[] = await manager.query(
+        'SELECT * FROM login_assessments WHERE attempt_id = ? AND user_id = ?',
+        [attemptId, userId],
+      );
       const assessment = rows.at(0);
       // Someone else's attempt looks exactly like a missing one: no probing of other accounts.
-      if (!assessment) throw new DomainError('APPEAL.ATTEMPT_NOT_FOUND', 'not_found', `No sign-in ${attemptId} of yours was assessed.`);
+      if (!assessment)
+        throw new DomainError(
+          'APPEAL.ATTEMPT_NOT_FOUND',
+          'not_found',
+          `No sign-in ${attemptId} of yours was assessed.`,
+        );
       if (assessment.decision === 'allow') {
-        throw new DomainError('APPEAL.NOTHING_TO_APPEAL', 'unprocessable', 'That sign-in was allowed; there is no automated decision to appeal.');
+        throw new DomainError(
+          'APPEAL.NOTHING_TO_APPEAL',
+          'unprocessable',
+          'That sign-in was allowed; there is no automated decision to appeal.',
+        );
       }
-      const existing: unknown[] = await manager.query('SELECT id FROM login_appeals WHERE attempt_id = ? FOR UPDATE', [attemptId]);
-      if (existing.length > 0) throw new DomainError('APPEAL.ALREADY_FILED', 'conflict', 'An appeal for this sign-in is already being reviewed.');
+      const existing: unknown[] = await manager.query(
+        'SELECT id FROM login_appeals WHERE attempt_id = ? FOR UPDATE',
+        [attemptId],
+      );
+      if (existing.length > 0)
+        throw new DomainError(
+          'APPEAL.ALREADY_FILED',
+          'conflict',
+          'An appeal for this sign-in is already being reviewed.',
+        );
       const appealId = randomUUID();
       const alertId = randomUUID();
       const now = new Date();
-      const evidence = [{ rule: 'appeal', severity: 'medium', reason: 'The user appeals an automated decision and asks for human review.', evidence: { appealId, attemptId, decision: assessment.decision, score: assessment.score }, seenAt: now.toISOString() }];
+      const evidence = [
+        {
+          rule: 'appeal',
+          severity: 'medium',
+          reason: 'The user appeals an automated decision and asks for human review.',
+          evidence: { appealId, attemptId, decision: assessment.decision, score: assessment.score },
+          seenAt: now.toISOString(),
+        },
+      ];
       await manager.query(
         `INSERT INTO security_alerts (id, subject_kind, subject_ref, user_id, institution_id, cause, severity, score, rules_fired, evidence,
            status, occurrences, first_seen_at, last_seen_at, created_at, sla_due_at, updated_at)
          VALUES (?, 'user', ?, ?, NULL, 'appeal', 'medium', ?, ?, ?, 'new', 1, ?, ?, ?, ?, ?)`,
-        [alertId, userId, userId, assessment.score, assessment.rules_fired, JSON.stringify(evidence), now, now, now, new Date(now.getTime() + SLA_MINUTES.medium * 60_000), now],
+        [
+          alertId,
+          userId,
+          userId,
+          assessment.score,
+          assessment.rules_fired,
+          JSON.stringify(evidence),
+          now,
+          now,
+          now,
+          new Date(now.getTime() + SLA_MINUTES.medium * 60_000),
+          now,
+        ],
       );
-      await manager.query('INSERT INTO login_appeals (id, attempt_id, user_id, statement, alert_id, created_at) VALUES (?, ?, ?, ?, ?, ?)', [
-        appealId,
-        attemptId,
-        userId,
-        statement,
-        alertId,
+      await manager.query(
+        'INSERT INTO login_appeals (id, attempt_id, user_id, statement, alert_id, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+        [appealId, attemptId, userId, statement, alertId, now],
+      );
+      await this.recorder.record(
+        manager,
+        {
+          type: 'user.decision.appealed',
+          staffId: userId,
+          subjectUserId: userId,
+          attributes: { appealId, attemptId, alertId },
+        },
         now,
-      ]);
-      await this.recorder.record(manager, { type: 'user.decision.appealed', staffId: userId, subjectUserId: userId, attributes: { appealId, attemptId, alertId } }, now);
+      );
       return { appealId, attemptId, reviewAlertId: alertId, createdAt: now.toISOString() };
     });
   }

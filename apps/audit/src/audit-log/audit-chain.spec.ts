@@ -1,5 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { canonicalEntry, CHAIN_FORMAT_VERSION, GENESIS_HASH, hashEntry, StreamChainWalker, type AuditRecord, type ChainedEntry } from './audit-chain';
+
+import {
+  type AuditRecord,
+  canonicalEntry,
+  CHAIN_FORMAT_VERSION,
+  type ChainedEntry,
+  GENESIS_HASH,
+  hashEntry,
+  StreamChainWalker,
+} from './audit-chain';
 import { canonicalJson } from './canonical-json';
 
 function record(i: number): AuditRecord {
@@ -21,7 +30,13 @@ function chain(length: number): ChainedEntry[] {
   const entries: ChainedEntry[] = [];
   let prevHash = GENESIS_HASH;
   for (let seq = 1; seq <= length; seq += 1) {
-    const unhashed = { ...record(seq), stream: 'accounts', seq, recordedAt: new Date(Date.UTC(2026, 0, 1, 0, 1, seq)).toISOString(), prevHash };
+    const unhashed = {
+      ...record(seq),
+      stream: 'accounts',
+      seq,
+      recordedAt: new Date(Date.UTC(2026, 0, 1, 0, 1, seq)).toISOString(),
+      prevHash,
+    };
     const entry = { ...unhashed, hash: hashEntry(unhashed) };
     entries.push(entry);
     prevHash = entry.hash;
@@ -37,7 +52,9 @@ function walk(entries: readonly ChainedEntry[]): StreamChainWalker {
 
 describe(canonicalJson.name, () => {
   it('should serialize objects with sorted keys and no whitespace', () => {
-    expect(canonicalJson({ b: 1, a: { d: [true, null], c: 'x' } })).toBe('{"a":{"c":"x","d":[true,null]},"b":1}');
+    expect(canonicalJson({ b: 1, a: { d: [true, null], c: 'x' } })).toBe(
+      '{"a":{"c":"x","d":[true,null]},"b":1}',
+    );
   });
 
   it('should refuse numbers that JSON cannot represent', () => {
@@ -92,7 +109,10 @@ describe(StreamChainWalker.name, () => {
 
 describe(canonicalEntry.name, () => {
   it('should equal canonicalJson of the whole entry with its format version', () => {
-    for (const { hash: _hash, ...unhashed } of [...chain(3), { ...chain(1)[0], actorId: 'service:audit', institutionId: randomUUID(), ipMasked: null }]) {
+    for (const { hash: _hash, ...unhashed } of [
+      ...chain(3),
+      { ...chain(1)[0], actorId: 'service:audit', institutionId: randomUUID(), ipMasked: null },
+    ]) {
       expect(canonicalEntry(unhashed)).toBe(canonicalJson({ v: CHAIN_FORMAT_VERSION, ...unhashed }));
       expect(canonicalEntry(unhashed, canonicalJson(unhashed.attributes))).toBe(canonicalEntry(unhashed));
     }

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+
 import { canonicalJson, type CanonicalValue } from './canonical-json';
 
 /** The previous hash of a stream's first entry. */
@@ -41,7 +42,23 @@ type TopField = Exclude<keyof UnhashedEntry, 'attributes'>;
 
 /** The hashed top-level fields with their canonical (code-point) order; `attributes` and `v` join them. */
 const HASHED_KEYS: readonly (TopField | 'attributes' | 'v')[] = (
-  ['v', 'stream', 'seq', 'prevHash', 'recordedAt', 'eventId', 'eventType', 'producer', 'occurredAt', 'traceId', 'subjectUserId', 'actorId', 'institutionId', 'ipMasked', 'attributes'] as const
+  [
+    'v',
+    'stream',
+    'seq',
+    'prevHash',
+    'recordedAt',
+    'eventId',
+    'eventType',
+    'producer',
+    'occurredAt',
+    'traceId',
+    'subjectUserId',
+    'actorId',
+    'institutionId',
+    'ipMasked',
+    'attributes',
+  ] as const
 ).toSorted();
 
 /**
@@ -49,7 +66,10 @@ const HASHED_KEYS: readonly (TopField | 'attributes' | 'v')[] = (
  * version. Built field by field (the top level is fixed) so that the attributes, already canonical
  * for their column, are not serialized twice; audit-chain.spec proves it equals canonicalJson.
  */
-export function canonicalEntry(entry: UnhashedEntry, attributesJson: string = canonicalJson(entry.attributes)): string {
+export function canonicalEntry(
+  entry: UnhashedEntry,
+  attributesJson: string = canonicalJson(entry.attributes),
+): string {
   const parts = HASHED_KEYS.map((key) => {
     if (key === 'attributes') return `"attributes":${attributesJson}`;
     if (key === 'v') return `"v":${CHAIN_FORMAT_VERSION}`;
@@ -125,16 +145,31 @@ export class StreamChainWalker {
     if (this.watchSeqs.has(entry.seq)) this.watched.set(entry.seq, entry.hash);
     if (this.broken) return;
     if (entry.seq !== this.expectedSeq) {
-      const what = entry.seq > this.expectedSeq ? `entries ${this.expectedSeq}..${entry.seq - 1} are missing` : 'the sequence goes backwards';
-      this.fail(this.expectedSeq, 'CHAIN.SEQUENCE_GAP', `Expected seq ${this.expectedSeq} but found ${entry.seq}: ${what}.`);
+      const what =
+        entry.seq > this.expectedSeq
+          ? `entries ${this.expectedSeq}..${entry.seq - 1} are missing`
+          : 'the sequence goes backwards';
+      this.fail(
+        this.expectedSeq,
+        'CHAIN.SEQUENCE_GAP',
+        `Expected seq ${this.expectedSeq} but found ${entry.seq}: ${what}.`,
+      );
       return;
     }
     if (entry.prevHash !== this.previousHash) {
-      this.fail(entry.seq, 'CHAIN.PREVIOUS_HASH_MISMATCH', `Entry ${entry.seq} does not link to entry ${entry.seq - 1} (deleted, inserted or reordered).`);
+      this.fail(
+        entry.seq,
+        'CHAIN.PREVIOUS_HASH_MISMATCH',
+        `Entry ${entry.seq} does not link to entry ${entry.seq - 1} (deleted, inserted or reordered).`,
+      );
       return;
     }
     if (hashEntry(entry, attributesJson) !== entry.hash) {
-      this.fail(entry.seq, 'CHAIN.HASH_MISMATCH', `Entry ${entry.seq} was modified after it was written (its content no longer matches its hash).`);
+      this.fail(
+        entry.seq,
+        'CHAIN.HASH_MISMATCH',
+        `Entry ${entry.seq} was modified after it was written (its content no longer matches its hash).`,
+      );
       return;
     }
     this.previousHash = entry.hash;

@@ -23,7 +23,8 @@ export interface AuditEntryRow {
 function parseAttributes(text: string): { readonly [key: string]: CanonicalValue } {
   try {
     const value: unknown = JSON.parse(text);
-    if (typeof value === 'object' && value !== null && !Array.isArray(value)) return value as { [key: string]: CanonicalValue };
+    if (typeof value === 'object' && value !== null && !Array.isArray(value))
+      return value as { [key: string]: CanonicalValue };
   } catch {
     // Unparseable attributes are tampering too: fall through to a value that can never match the hash.
   }

@@ -11,7 +11,8 @@ export class AuditLogEntryEntity {
   @Column({ name: 'occurred_at', type: 'varchar', length: 24 }) occurredAt!: string;
   @Column({ name: 'recorded_at', type: 'varchar', length: 24 }) recordedAt!: string;
   @Column({ name: 'trace_id', type: 'varchar', length: 128 }) traceId!: string;
-  @Column({ name: 'subject_user_id', type: 'char', length: 36, nullable: true }) subjectUserId!: string | null;
+  @Column({ name: 'subject_user_id', type: 'char', length: 36, nullable: true }) subjectUserId!:
+    string | null;
   @Column({ name: 'actor_id', type: 'varchar', length: 64, nullable: true }) actorId!: string | null;
   @Column({ name: 'institution_id', type: 'char', length: 36, nullable: true }) institutionId!: string | null;
   @Column({ name: 'ip_masked', type: 'varchar', length: 64, nullable: true }) ipMasked!: string | null;

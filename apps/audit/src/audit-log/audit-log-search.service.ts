@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+
 import type { AuditEntryRow } from './audit-entry.row';
 import type { SearchLogQueryDto } from './dto/search-log.dto';
 
@@ -39,6 +40,9 @@ export class AuditLogSearchService {
     );
     const page = rows.slice(0, limit);
     const last = page.at(-1);
-    return { rows: page, next: rows.length > limit && last ? `${last.stream}:${Number(last.seq)}:${last.occurred_at}` : null };
+    return {
+      rows: page,
+      next: rows.length > limit && last ? `${last.stream}:${Number(last.seq)}:${last.occurred_at}` : null,
+    };
   }
 }

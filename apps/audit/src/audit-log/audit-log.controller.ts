@@ -1,5 +1,6 @@
-import { Controller, Get, Header, HttpCode, Post, Query } from '@nestjs/common';
 import { Roles } from '@exam/platform';
+import { Controller, Get, Header, HttpCode, Post, Query } from '@nestjs/common';
+
 import { AuditLogSearchService } from './audit-log-search.service';
 import { ChainCheckpointService } from './chain-checkpoint.service';
 import { ChainVerifierService } from './chain-verifier.service';
@@ -28,10 +29,24 @@ export class AuditChainController {
   }
 }
 
-const CSV_COLUMNS = ['occurredAt', 'eventType', 'producer', 'userId', 'actorId', 'institutionId', 'ip', 'traceId', 'stream', 'seq', 'hash', 'attributes'] as const;
+const CSV_COLUMNS = [
+  'occurredAt',
+  'eventType',
+  'producer',
+  'userId',
+  'actorId',
+  'institutionId',
+  'ip',
+  'traceId',
+  'stream',
+  'seq',
+  'hash',
+  'attributes',
+] as const;
 
 function csvCell(value: unknown): string {
-  const text = value === null || value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value);
+  const text =
+    value === null || value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value);
   // Leading =,+,-,@ would run as a formula when a spreadsheet opens the export.
   const safe = /^[=+\-@]/.test(text) ? `'${text}` : text;
   return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
@@ -46,7 +61,10 @@ export class AuditLogSearchController {
   @Get()
   async find(@Query() query: SearchLogQueryDto): Promise<LogPageDto> {
     const page = await this.search.search(query);
-    return Object.assign(new LogPageDto(), { items: page.rows.map((r) => LogEntryDto.of(r)), next: page.next });
+    return Object.assign(new LogPageDto(), {
+      items: page.rows.map((r) => LogEntryDto.of(r)),
+      next: page.next,
+    });
   }
 
   /** CSV of one page (up to `limit`, max 1000 rows); page further with the `x-next-cursor` header. */

@@ -1,8 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+
 import { lockOrCreateRow } from '../database/lock-row';
+import {
+  type AuditRecord,
+  type ChainedEntry,
+  GENESIS_HASH,
+  hashEntry,
+  type UnhashedEntry,
+} from './audit-chain';
 import { canonicalJson } from './canonical-json';
-import { GENESIS_HASH, hashEntry, type AuditRecord, type ChainedEntry, type UnhashedEntry } from './audit-chain';
 
 export const AUDIT_STREAM_PATTERN = /^[a-z][a-z0-9_-]{0,31}$/;
 
@@ -11,7 +18,9 @@ const ROWS_PER_INSERT = 500;
 
 const ENTRY_COLUMNS =
   'stream, seq, event_id, event_type, producer, occurred_at, recorded_at, trace_id, subject_user_id, actor_id, institution_id, ip_masked, attributes, prev_hash, hash';
-const ENTRY_PLACEHOLDERS = `(${ENTRY_COLUMNS.split(',').map(() => '?').join(', ')})`;
+const ENTRY_PLACEHOLDERS = `(${ENTRY_COLUMNS.split(',')
+  .map(() => '?')
+  .join(', ')})`;
 
 /** A stream head locked in the current transaction; appendAt moves it on. */
 export interface LockedStreamHead {
@@ -56,7 +65,12 @@ export class AuditLogService {
 
   constructor(private readonly dataSource: DataSource) {}
 
-  async append(manager: EntityManager, stream: string, record: AuditRecord, now: Date = new Date()): Promise<ChainedEntry> {
+  async append(
+    manager: EntityManager,
+    stream: string,
+    record: AuditRecord,
+    now: Date = new Date(),
+  ): Promise<ChainedEntry> {
     const [entry] = await this.appendMany(manager, stream, [record], now);
     return entry;
   }
@@ -65,7 +79,12 @@ export class AuditLogService {
    * Appends the records in order under one lock of the stream head, with multi-row inserts: a batch
    * of events costs one lock wait and one commit instead of one each. Returns the entries in order.
    */
-  async appendMany(manager: EntityManager, stream: string, records: readonly AuditRecord[], now: Date = new Date()): Promise<ChainedEntry[]> {
+  async appendMany(
+    manager: EntityManager,
+    stream: string,
+    records: readonly AuditRecord[],
+    now: Date = new Date(),
+  ): Promise<ChainedEntry[]> {
     if (records.length === 0) return [];
     const head = await this.lockHead(manager, stream);
     return this.appendAt(manager, head, records, now);
@@ -76,21 +95,30 @@ export class AuditLogService {
    * under the lock (login scoring) lock first, then append with appendAt.
    */
   async lockHead(manager: EntityManager, stream: string): Promise<LockedStreamHead> {
-    if (!manager.queryRunner?.isTransactionActive) throw new Error('AuditLogService.append must run inside a transaction');
+    if (!manager.queryRunner?.isTransactionActive)
+      throw new Error('AuditLogService.append must run inside a transaction');
     if (!AUDIT_STREAM_PATTERN.test(stream)) throw new Error(`Invalid audit stream name: ${stream}`);
     await this.ensureHead(stream);
     // The head row lock serializes appends per stream across partitions and replicas: seq stays gapless.
     const head = await lockOrCreateRow<HeadRow>(
       manager,
       ['SELECT last_seq, last_hash FROM audit_stream_heads WHERE stream = ? FOR UPDATE', [stream]],
-      ['INSERT IGNORE INTO audit_stream_heads (stream, last_seq, last_hash) VALUES (?, 0, ?)', [stream, GENESIS_HASH]],
+      [
+        'INSERT IGNORE INTO audit_stream_heads (stream, last_seq, last_hash) VALUES (?, 0, ?)',
+        [stream, GENESIS_HASH],
+      ],
     );
     if (!head) throw new Error(`Audit stream head ${stream} vanished`);
     return { stream, seq: Number(head.last_seq), hash: head.last_hash };
   }
 
   /** Appends after a head locked by lockHead in the same transaction, and moves the head on. */
-  async appendAt(manager: EntityManager, head: LockedStreamHead, records: readonly AuditRecord[], now: Date = new Date()): Promise<ChainedEntry[]> {
+  async appendAt(
+    manager: EntityManager,
+    head: LockedStreamHead,
+    records: readonly AuditRecord[],
+    now: Date = new Date(),
+  ): Promise<ChainedEntry[]> {
     if (records.length === 0) return [];
     const { stream } = head;
     const recordedAt = now.toISOString();
@@ -112,7 +140,11 @@ export class AuditLogService {
         slice.flatMap(({ entry, attributesJson }) => entryValues(entry, attributesJson)),
       );
     }
-    await manager.query('UPDATE audit_stream_heads SET last_seq = ?, last_hash = ? WHERE stream = ?', [seq, prevHash, stream]);
+    await manager.query('UPDATE audit_stream_heads SET last_seq = ?, last_hash = ? WHERE stream = ?', [
+      seq,
+      prevHash,
+      stream,
+    ]);
     head.seq = seq;
     head.hash = prevHash;
     return rows.map((r) => r.entry);
@@ -125,7 +157,10 @@ export class AuditLogService {
    */
   private async ensureHead(stream: string): Promise<void> {
     if (this.knownStreams.has(stream)) return;
-    await this.dataSource.query('INSERT IGNORE INTO audit_stream_heads (stream, last_seq, last_hash) VALUES (?, 0, ?)', [stream, GENESIS_HASH]);
+    await this.dataSource.query(
+      'INSERT IGNORE INTO audit_stream_heads (stream, last_seq, last_hash) VALUES (?, 0, ?)',
+      [stream, GENESIS_HASH],
+    );
     this.knownStreams.add(stream);
   }
 }

@@ -1,9 +1,23 @@
-import type { EventEnvelope } from '@exam/contracts';
 import { randomUUID } from 'node:crypto';
+
+import type { EventEnvelope } from '@exam/contracts';
+
 import { auditRecordOf, streamOf } from './audit-record.mapper';
 
-function envelope<T extends EventEnvelope['type']>(type: T, payload: EventEnvelope<T>['payload']): EventEnvelope<T> {
-  return { id: randomUUID(), type, version: 1, occurredAt: '2026-01-01T08:00:00+08:00', producer: 'x', subjectId: 's', traceId: 't', payload };
+function envelope<T extends EventEnvelope['type']>(
+  type: T,
+  payload: EventEnvelope<T>['payload'],
+): EventEnvelope<T> {
+  return {
+    id: randomUUID(),
+    type,
+    version: 1,
+    occurredAt: '2026-01-01T08:00:00+08:00',
+    producer: 'x',
+    subjectId: 's',
+    traceId: 't',
+    payload,
+  };
 }
 
 describe(auditRecordOf.name, () => {
@@ -77,9 +91,17 @@ describe(auditRecordOf.name, () => {
   it('should chain a guardian consent withdrawal against the child, with nothing about the guardian', () => {
     const child = randomUUID();
     const sut = auditRecordOf(
-      envelope('identity.guardian_consent.withdrawn', { childUserId: child, consentId: 'c-1', relationship: 'mother', withdrawnAt: '2026-11-26T10:00:00+08:00' }),
+      envelope('identity.guardian_consent.withdrawn', {
+        childUserId: child,
+        consentId: 'c-1',
+        relationship: 'mother',
+        withdrawnAt: '2026-11-26T10:00:00+08:00',
+      }),
     );
-    expect(sut).toMatchObject({ subjectUserId: child, attributes: { consentId: 'c-1', relationship: 'mother', withdrawnAt: '2026-11-26T02:00:00.000Z' } });
+    expect(sut).toMatchObject({
+      subjectUserId: child,
+      attributes: { consentId: 'c-1', relationship: 'mother', withdrawnAt: '2026-11-26T02:00:00.000Z' },
+    });
     expect(streamOf('identity.guardian_consent.withdrawn')).toBe('identity');
   });
 

@@ -1,6 +1,8 @@
+import { createHash } from 'node:crypto';
+
 import type { EventEnvelope, PayloadOf, TopicName } from '@exam/contracts';
 import { maskIp } from '@exam/crypto/masking';
-import { createHash } from 'node:crypto';
+
 import type { AuditRecord } from './audit-chain';
 import type { CanonicalValue } from './canonical-json';
 
@@ -26,7 +28,11 @@ export function fingerprint(value: string): string {
   return createHash('sha256').update(value, 'utf8').digest('hex').slice(0, 16);
 }
 
-function base<T extends TopicName>(envelope: EventEnvelope<T>, subjectUserId: string | null, attributes: Attributes): AuditRecord {
+function base<T extends TopicName>(
+  envelope: EventEnvelope<T>,
+  subjectUserId: string | null,
+  attributes: Attributes,
+): AuditRecord {
   return {
     eventId: envelope.id,
     eventType: envelope.type,
@@ -61,7 +67,9 @@ function revealed(
  * network data, fingerprints. Names, contact data and ID numbers (even masked) never enter the chain,
  * so erasing a person never requires touching it.
  */
-export const AUDIT_RECORD_MAPPERS: { readonly [K in TopicName]?: (envelope: EventEnvelope<K>) => AuditRecord } = {
+export const AUDIT_RECORD_MAPPERS: {
+  readonly [K in TopicName]?: (envelope: EventEnvelope<K>) => AuditRecord;
+} = {
   'accounts.user.registered': (e) => base(e, e.payload.userId, { kind: e.payload.kind }),
   'accounts.password.changed': (e) => base(e, e.payload.userId, { method: e.payload.method }),
   // The kind of contact only: the (masked) new value is contact data and stays out of the chain.
@@ -95,7 +103,10 @@ export const AUDIT_RECORD_MAPPERS: { readonly [K in TopicName]?: (envelope: Even
     };
   },
   'accounts.erasure.requested': (e) =>
-    base(e, e.payload.userId, { requestId: e.payload.requestId, deadline: new Date(e.payload.deadline).toISOString() }),
+    base(e, e.payload.userId, {
+      requestId: e.payload.requestId,
+      deadline: new Date(e.payload.deadline).toISOString(),
+    }),
   'accounts.consent.changed': (e) =>
     base(e, e.payload.userId, {
       purpose: e.payload.purpose,
@@ -104,7 +115,8 @@ export const AUDIT_RECORD_MAPPERS: { readonly [K in TopicName]?: (envelope: Even
       changedAt: new Date(e.payload.changedAt).toISOString(),
     }),
   // adultOn is derived from the birth date: personal, so it stays out.
-  'identity.minor.flagged': (e) => base(e, e.payload.userId, { guardianConsentRequired: e.payload.guardianConsentRequired }),
+  'identity.minor.flagged': (e) =>
+    base(e, e.payload.userId, { guardianConsentRequired: e.payload.guardianConsentRequired }),
   'identity.guardian_consent.recorded': (e) =>
     base(e, e.payload.childUserId, {
       consentId: e.payload.consentId,
@@ -129,9 +141,17 @@ export const AUDIT_RECORD_MAPPERS: { readonly [K in TopicName]?: (envelope: Even
     actorId: e.payload.reviewerId,
   }),
   'identity.verification.completed': (e) =>
-    base(e, e.payload.userId, { verificationId: e.payload.verificationId, result: e.payload.result, minor: e.payload.minor }),
+    base(e, e.payload.userId, {
+      verificationId: e.payload.verificationId,
+      result: e.payload.result,
+      minor: e.payload.minor,
+    }),
   'exam.registration.created': (e) => ({
-    ...base(e, e.payload.userId, { registrationId: e.payload.registrationId, examId: e.payload.examId, feeRequired: e.payload.feeRequired }),
+    ...base(e, e.payload.userId, {
+      registrationId: e.payload.registrationId,
+      examId: e.payload.examId,
+      feeRequired: e.payload.feeRequired,
+    }),
     institutionId: e.payload.institutionId,
   }),
   'payments.order.paid': (e) =>
@@ -151,7 +171,11 @@ export const AUDIT_RECORD_MAPPERS: { readonly [K in TopicName]?: (envelope: Even
     actorId: 'service:audit',
   }),
   'audit.alert.raised': (e) => ({
-    ...base(e, e.payload.userId, { alertId: e.payload.alertId, severity: e.payload.severity, rulesFired: [...e.payload.rulesFired] }),
+    ...base(e, e.payload.userId, {
+      alertId: e.payload.alertId,
+      severity: e.payload.severity,
+      rulesFired: [...e.payload.rulesFired],
+    }),
     actorId: 'service:audit',
   }),
   'audit.account_action.requested': (e) => ({
@@ -175,7 +199,8 @@ export function genericAuditRecord(envelope: EventEnvelope): AuditRecord {
   const attributes: Attributes = {};
   let subjectUserId: string | null = null;
   for (const [key, value] of Object.entries(envelope.payload as unknown as Record<string, unknown>)) {
-    if (typeof value === 'boolean' || (typeof value === 'number' && Number.isInteger(value))) attributes[key] = value;
+    if (typeof value === 'boolean' || (typeof value === 'number' && Number.isInteger(value)))
+      attributes[key] = value;
     else if (typeof value === 'string' && UUID.test(value) && key.endsWith('Id')) {
       if (key === 'userId') subjectUserId = value;
       else attributes[key] = value;

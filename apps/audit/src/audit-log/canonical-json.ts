@@ -1,5 +1,6 @@
 /** JSON values that can take part in a hashed audit record. */
-export type CanonicalValue = string | number | boolean | null | readonly CanonicalValue[] | { readonly [key: string]: CanonicalValue };
+export type CanonicalValue =
+  string | number | boolean | null | readonly CanonicalValue[] | { readonly [key: string]: CanonicalValue };
 
 /**
  * Deterministic JSON: object keys sorted by code point, no whitespace, no undefined. The hash chain is

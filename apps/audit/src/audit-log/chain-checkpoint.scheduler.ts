@@ -1,7 +1,8 @@
-import { Inject, Injectable } from '@nestjs/common';
 import { PeriodicTask } from '@exam/platform';
-import { AUDIT_ENV } from '../config/audit-env.token';
+import { Inject, Injectable } from '@nestjs/common';
+
 import type { AuditEnv } from '../config/audit.env';
+import { AUDIT_ENV } from '../config/audit-env.token';
 import { ChainCheckpointService } from './chain-checkpoint.service';
 
 /** Signs the stream heads every AUDIT_CHECKPOINT_INTERVAL_MS (0 = only on demand). */

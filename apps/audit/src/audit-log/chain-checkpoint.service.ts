@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AUDIT_ENV } from '../config/audit-env.token';
+
 import type { AuditEnv } from '../config/audit.env';
+import { AUDIT_ENV } from '../config/audit-env.token';
 import { CHECKPOINT_STORE, type CheckpointStore } from './checkpoint.store';
 import { CheckpointSigner, type SignedCheckpoint } from './checkpoint-signer';
 
@@ -29,7 +30,9 @@ export class ChainCheckpointService {
   /** Signs every stream whose head moved since the last checkpoint; returns what was written. */
   async checkpointAll(now: Date = new Date()): Promise<SignedCheckpoint[]> {
     // Committed heads only (no lock): a checkpoint vouches for what is durably in the log.
-    const heads: HeadRow[] = await this.dataSource.query('SELECT stream, last_seq, last_hash FROM audit_stream_heads ORDER BY stream');
+    const heads: HeadRow[] = await this.dataSource.query(
+      'SELECT stream, last_seq, last_hash FROM audit_stream_heads ORDER BY stream',
+    );
     const written: SignedCheckpoint[] = [];
     for (const head of heads) {
       const seq = Number(head.last_seq);

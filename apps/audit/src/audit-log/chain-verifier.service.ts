@@ -1,9 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AUDIT_ENV } from '../config/audit-env.token';
+
 import type { AuditEnv } from '../config/audit.env';
-import { StreamChainWalker, type ChainBreak } from './audit-chain';
-import { entryFromRow, type AuditEntryRow } from './audit-entry.row';
+import { AUDIT_ENV } from '../config/audit-env.token';
+import { type ChainBreak, StreamChainWalker } from './audit-chain';
+import { type AuditEntryRow, entryFromRow } from './audit-entry.row';
 import { CHECKPOINT_STORE, type CheckpointStore } from './checkpoint.store';
 import { CheckpointSigner, type SignedCheckpoint } from './checkpoint-signer';
 
@@ -49,9 +50,19 @@ export class ChainVerifierService {
     // Order matters while appends continue: checkpoints first (they only vouch for committed heads),
     // then the heads, then entries up to each head. Later appends are left for the next run.
     const checkpoints = await this.store.readAll(this.env.DATABASE_NAME);
-    const heads: HeadRow[] = await this.dataSource.query('SELECT stream, last_seq, last_hash FROM audit_stream_heads');
-    const entryStreams: { stream: string }[] = await this.dataSource.query('SELECT DISTINCT stream FROM audit_log_entries');
-    const names = [...new Set([...heads.map((h) => h.stream), ...entryStreams.map((s) => s.stream), ...checkpoints.keys()])].sort();
+    const heads: HeadRow[] = await this.dataSource.query(
+      'SELECT stream, last_seq, last_hash FROM audit_stream_heads',
+    );
+    const entryStreams: { stream: string }[] = await this.dataSource.query(
+      'SELECT DISTINCT stream FROM audit_log_entries',
+    );
+    const names = [
+      ...new Set([
+        ...heads.map((h) => h.stream),
+        ...entryStreams.map((s) => s.stream),
+        ...checkpoints.keys(),
+      ]),
+    ].sort();
     const streams: StreamVerification[] = [];
     for (const stream of names) {
       const head = heads.find((h) => h.stream === stream);
@@ -69,7 +80,10 @@ export class ChainVerifierService {
   }
 
   private async lastSeq(stream: string): Promise<number> {
-    const rows: { hi: string | number | null }[] = await this.dataSource.query('SELECT MAX(seq) AS hi FROM audit_log_entries WHERE stream = ?', [stream]);
+    const rows: { hi: string | number | null }[] = await this.dataSource.query(
+      'SELECT MAX(seq) AS hi FROM audit_log_entries WHERE stream = ?',
+      [stream],
+    );
     return Number(rows[0]?.hi ?? 0);
   }
 
@@ -84,7 +98,10 @@ export class ChainVerifierService {
     const upTo = head ? Number(head.last_seq) : await this.lastSeq(stream);
     // Pages are seq ranges, so the next one is fetched while this one is hashed.
     const page = (after: number): Promise<AuditEntryRow[]> =>
-      this.dataSource.query('SELECT * FROM audit_log_entries WHERE stream = ? AND seq > ? AND seq <= ? ORDER BY seq', [stream, after, Math.min(after + PAGE, upTo)]);
+      this.dataSource.query(
+        'SELECT * FROM audit_log_entries WHERE stream = ? AND seq > ? AND seq <= ? ORDER BY seq',
+        [stream, after, Math.min(after + PAGE, upTo)],
+      );
     let next = page(-1);
     for (let after = -1; after < upTo; after += PAGE) {
       const rows = await next;
@@ -93,7 +110,8 @@ export class ChainVerifierService {
       for (const row of rows) walker.accept(entryFromRow(row), row.attributes);
     }
     if (head) walker.checkHead(Number(head.last_seq), head.last_hash);
-    else if (walker.entries > 0) walker.fail(1, 'CHAIN.HEAD_MISMATCH', 'The stream has entries but no head row.');
+    else if (walker.entries > 0)
+      walker.fail(1, 'CHAIN.HEAD_MISMATCH', 'The stream has entries but no head row.');
     const headSeq = head ? Number(head.last_seq) : 0;
     this.checkCheckpoints(walker, headSeq, checkpoints);
     const signedSeqs = valid.map((c) => c.seq);
@@ -107,10 +125,23 @@ export class ChainVerifierService {
     };
   }
 
-  private checkCheckpoints(walker: StreamChainWalker, headSeq: number, checkpoints: readonly (SignedCheckpoint | null)[]): void {
+  private checkCheckpoints(
+    walker: StreamChainWalker,
+    headSeq: number,
+    checkpoints: readonly (SignedCheckpoint | null)[],
+  ): void {
     for (const checkpoint of checkpoints) {
-      if (checkpoint === null || checkpoint.stream !== walker.stream || checkpoint.database !== this.env.DATABASE_NAME || !this.signer.verify(checkpoint)) {
-        walker.fail(checkpoint?.seq ?? 0, 'CHAIN.CHECKPOINT_SIGNATURE_INVALID', 'A checkpoint is unreadable or its signature does not verify: the checkpoint store was tampered with.');
+      if (
+        checkpoint === null ||
+        checkpoint.stream !== walker.stream ||
+        checkpoint.database !== this.env.DATABASE_NAME ||
+        !this.signer.verify(checkpoint)
+      ) {
+        walker.fail(
+          checkpoint?.seq ?? 0,
+          'CHAIN.CHECKPOINT_SIGNATURE_INVALID',
+          'A checkpoint is unreadable or its signature does not verify: the checkpoint store was tampered with.',
+        );
         continue;
       }
       if (checkpoint.seq > headSeq || checkpoint.seq > walker.lastSeq) {

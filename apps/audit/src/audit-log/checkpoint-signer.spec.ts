@@ -1,7 +1,13 @@
 import { CheckpointSigner } from './checkpoint-signer';
 
 describe(CheckpointSigner.name, () => {
-  const body = { database: 'audit', stream: 'accounts', seq: 7, headHash: 'a'.repeat(64), signedAt: '2026-01-01T00:00:00.000Z' };
+  const body = {
+    database: 'audit',
+    stream: 'accounts',
+    seq: 7,
+    headHash: 'a'.repeat(64),
+    signedAt: '2026-01-01T00:00:00.000Z',
+  };
 
   it('should verify what it signed', () => {
     const sut = CheckpointSigner.fromPem(CheckpointSigner.generatePem());
@@ -22,17 +28,25 @@ describe(CheckpointSigner.name, () => {
   });
 
   it('should still verify checkpoints of a retired key listed in AUDIT_VERIFY_KEYS', () => {
-    const { createPrivateKey, createPublicKey } = jest.requireActual<typeof import('node:crypto')>('node:crypto');
+    const { createPrivateKey, createPublicKey } =
+      jest.requireActual<typeof import('node:crypto')>('node:crypto');
     const oldPem = CheckpointSigner.generatePem();
     const old = CheckpointSigner.fromPem(oldPem);
-    const oldPublic = createPublicKey(createPrivateKey(oldPem)).export({ type: 'spki', format: 'pem' }).toString();
-    const sut = CheckpointSigner.fromPem(CheckpointSigner.generatePem(), JSON.stringify({ [old.keyId]: oldPublic }));
+    const oldPublic = createPublicKey(createPrivateKey(oldPem))
+      .export({ type: 'spki', format: 'pem' })
+      .toString();
+    const sut = CheckpointSigner.fromPem(
+      CheckpointSigner.generatePem(),
+      JSON.stringify({ [old.keyId]: oldPublic }),
+    );
     expect(sut.verify(old.sign(body))).toBe(true);
   });
 
   it('should refuse a key that is not Ed25519', () => {
     const { generateKeyPairSync } = jest.requireActual<typeof import('node:crypto')>('node:crypto');
-    const pem = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    const pem = generateKeyPairSync('ec', { namedCurve: 'P-256' })
+      .privateKey.export({ type: 'pkcs8', format: 'pem' })
+      .toString();
     expect(() => CheckpointSigner.fromPem(pem)).toThrow('Ed25519');
   });
 });

@@ -1,4 +1,13 @@
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
+import {
+  createHash,
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  type KeyObject,
+  sign,
+  verify,
+} from 'node:crypto';
+
 import { canonicalJson } from './canonical-json';
 
 /** What a checkpoint vouches for: at `signedAt`, stream `stream` of database `database` ended at `seq` with `headHash`. */
@@ -17,12 +26,21 @@ export interface SignedCheckpoint extends CheckpointBody {
 }
 
 function keyIdOf(publicKey: KeyObject): string {
-  return createHash('sha256').update(publicKey.export({ type: 'spki', format: 'der' })).digest('hex').slice(0, 16);
+  return createHash('sha256')
+    .update(publicKey.export({ type: 'spki', format: 'der' }))
+    .digest('hex')
+    .slice(0, 16);
 }
 
 function bodyBytes(body: CheckpointBody): Buffer {
   return Buffer.from(
-    canonicalJson({ database: body.database, stream: body.stream, seq: body.seq, headHash: body.headHash, signedAt: body.signedAt }),
+    canonicalJson({
+      database: body.database,
+      stream: body.stream,
+      seq: body.seq,
+      headHash: body.headHash,
+      signedAt: body.signedAt,
+    }),
     'utf8',
   );
 }
@@ -36,7 +54,8 @@ export class CheckpointSigner {
     private readonly privateKey: KeyObject,
     retiredPublicKeys: readonly KeyObject[] = [],
   ) {
-    if (privateKey.asymmetricKeyType !== 'ed25519') throw new Error('AUDIT_SIGNING_KEY must be an Ed25519 private key');
+    if (privateKey.asymmetricKeyType !== 'ed25519')
+      throw new Error('AUDIT_SIGNING_KEY must be an Ed25519 private key');
     const publicKey = createPublicKey(privateKey);
     this.keyId = keyIdOf(publicKey);
     this.verifyKeys.set(this.keyId, publicKey);
@@ -46,8 +65,12 @@ export class CheckpointSigner {
   /** `pem` empty gives an ephemeral key (development and tests only; the env class refuses it in production). */
   static fromPem(pem: string, verifyKeysJson = ''): CheckpointSigner {
     const privateKey = pem.trim() === '' ? generateKeyPairSync('ed25519').privateKey : createPrivateKey(pem);
-    const retired = verifyKeysJson.trim() === '' ? [] : Object.values(JSON.parse(verifyKeysJson) as Record<string, string>);
-    return new CheckpointSigner(privateKey, retired.map((p) => createPublicKey(p)));
+    const retired =
+      verifyKeysJson.trim() === '' ? [] : Object.values(JSON.parse(verifyKeysJson) as Record<string, string>);
+    return new CheckpointSigner(
+      privateKey,
+      retired.map((p) => createPublicKey(p)),
+    );
   }
 
   /** A fresh Ed25519 private key as PKCS#8 PEM, for AUDIT_SIGNING_KEY. */

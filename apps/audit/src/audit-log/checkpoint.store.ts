@@ -1,5 +1,6 @@
 import { appendFile, mkdir, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+
 import type { SignedCheckpoint } from './checkpoint-signer';
 
 export const CHECKPOINT_STORE = Symbol('CHECKPOINT_STORE');
@@ -45,7 +46,10 @@ export class FileCheckpointStore implements CheckpointStore {
   async append(checkpoint: SignedCheckpoint): Promise<void> {
     const dir = join(this.directory, safe(checkpoint.database));
     await mkdir(dir, { recursive: true });
-    await appendFile(join(dir, `${safe(checkpoint.stream)}.jsonl`), `${JSON.stringify(checkpoint)}\n`, { encoding: 'utf8', mode: 0o640 });
+    await appendFile(join(dir, `${safe(checkpoint.stream)}.jsonl`), `${JSON.stringify(checkpoint)}\n`, {
+      encoding: 'utf8',
+      mode: 0o640,
+    });
   }
 
   async readAll(database: string): Promise<Map<string, (SignedCheckpoint | null)[]>> {

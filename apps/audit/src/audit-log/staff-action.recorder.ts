@@ -1,7 +1,9 @@
-import { Injectable } from '@nestjs/common';
-import { currentTraceId } from '@exam/platform';
 import { randomUUID } from 'node:crypto';
+
+import { currentTraceId } from '@exam/platform';
+import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+
 import { AuditLogService } from './audit-log.service';
 import type { CanonicalValue } from './canonical-json';
 

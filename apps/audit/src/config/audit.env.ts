@@ -1,6 +1,6 @@
+import { BaseServiceEnv, loadConfig, Secret } from '@exam/platform';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsInt, IsString, Max, Min } from 'class-validator';
-import { BaseServiceEnv, loadConfig, Secret } from '@exam/platform';
 
 const toBool = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' ? ['1', 'true', 'yes'].includes(value.toLowerCase()) : value;

@@ -32,6 +32,8 @@ export function AUDIT_SERVICE_GRANTS(database: string, user: string, host = '%')
   return [
     ...APPEND_ONLY_TABLES.map((t) => `GRANT SELECT, INSERT ON \`${database}\`.\`${t}\` TO ${who}`),
     ...ADVANCE_ONLY_TABLES.map((t) => `GRANT SELECT, INSERT, UPDATE ON \`${database}\`.\`${t}\` TO ${who}`),
-    ...READ_WRITE_TABLES.map((t) => `GRANT SELECT, INSERT, UPDATE, DELETE ON \`${database}\`.\`${t}\` TO ${who}`),
+    ...READ_WRITE_TABLES.map(
+      (t) => `GRANT SELECT, INSERT, UPDATE, DELETE ON \`${database}\`.\`${t}\` TO ${who}`,
+    ),
   ];
 }

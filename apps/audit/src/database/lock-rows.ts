@@ -15,7 +15,11 @@ export interface LockableRows<Row> {
  * check never takes a shared lock on a row that another transaction is about to lock exclusively
  * (the shared-to-exclusive upgrade deadlock), and missing keys leave no gap locks behind.
  */
-export async function lockOrCreateRows<Row>(manager: EntityManager, keys: readonly string[], rows: LockableRows<Row>): Promise<Map<string, Row>> {
+export async function lockOrCreateRows<Row>(
+  manager: EntityManager,
+  keys: readonly string[],
+  rows: LockableRows<Row>,
+): Promise<Map<string, Row>> {
   const unique = [...new Set(keys)].sort();
   const found = new Map<string, Row>();
   if (unique.length === 0) return found;

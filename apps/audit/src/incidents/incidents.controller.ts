@@ -1,6 +1,12 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { AuthUser, CurrentUser, Roles } from '@exam/platform';
-import { IncidentResponseDto, NotifyIncidentDto, RecordIncidentDto, RegulatorReportDto } from './dto/incident.dto';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+
+import {
+  IncidentResponseDto,
+  NotifyIncidentDto,
+  RecordIncidentDto,
+  RegulatorReportDto,
+} from './dto/incident.dto';
 import { IncidentsService } from './incidents.service';
 
 @Roles('security_analyst', 'platform_admin')
@@ -25,7 +31,11 @@ export class IncidentsController {
 
   @Post(':id/notifications')
   @HttpCode(202)
-  async notify(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: NotifyIncidentDto, @CurrentUser() user: AuthUser): Promise<IncidentResponseDto> {
+  async notify(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: NotifyIncidentDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<IncidentResponseDto> {
     return Object.assign(new IncidentResponseDto(), await this.incidents.notify(id, body, user.userId));
   }
 

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+
 import { IncidentsController } from './incidents.controller';
 import { IncidentsService } from './incidents.service';
 

@@ -1,10 +1,17 @@
-import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+
 import { Topics } from '@exam/contracts';
 import { DomainError, EventPublisher } from '@exam/platform';
-import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+
 import { StaffActionRecorder } from '../audit-log/staff-action.recorder';
-import type { IncidentResponseDto, NotifyIncidentDto, RecordIncidentDto, RegulatorReportDto } from './dto/incident.dto';
+import type {
+  IncidentResponseDto,
+  NotifyIncidentDto,
+  RecordIncidentDto,
+  RegulatorReportDto,
+} from './dto/incident.dto';
 
 interface IncidentRow {
   id: string;
@@ -55,9 +62,12 @@ export class IncidentsService {
 
   async record(dto: RecordIncidentDto, staffId: string): Promise<IncidentResponseDto> {
     if (Date.parse(dto.discoveredAt) < Date.parse(dto.occurredAt)) {
-      throw new DomainError('INCIDENT.DISCOVERED_BEFORE_OCCURRED', 'invalid', 'discoveredAt cannot be before occurredAt.', [
-        { field: 'discoveredAt', reason: 'must not be before occurredAt' },
-      ]);
+      throw new DomainError(
+        'INCIDENT.DISCOVERED_BEFORE_OCCURRED',
+        'invalid',
+        'discoveredAt cannot be before occurredAt.',
+        [{ field: 'discoveredAt', reason: 'must not be before occurredAt' }],
+      );
     }
     const id = randomUUID();
     await this.dataSource.transaction(async (manager) => {
@@ -65,11 +75,33 @@ export class IncidentsService {
       await manager.query(
         `INSERT INTO pi_incidents (id, title, description, cause, occurred_at, discovered_at, data_categories, affected_users, measures,
            user_guidance, status, recorded_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?)`,
-        [id, dto.title, dto.description, dto.cause, new Date(dto.occurredAt), new Date(dto.discoveredAt), JSON.stringify(dto.dataCategories), dto.affectedUsers, dto.measures, dto.userGuidance, staffId, now],
+        [
+          id,
+          dto.title,
+          dto.description,
+          dto.cause,
+          new Date(dto.occurredAt),
+          new Date(dto.discoveredAt),
+          JSON.stringify(dto.dataCategories),
+          dto.affectedUsers,
+          dto.measures,
+          dto.userGuidance,
+          staffId,
+          now,
+        ],
       );
       await this.recorder.record(
         manager,
-        { type: 'staff.incident.recorded', staffId, subjectUserId: null, attributes: { incidentId: id, dataCategories: [...dto.dataCategories], affectedUsers: dto.affectedUsers } },
+        {
+          type: 'staff.incident.recorded',
+          staffId,
+          subjectUserId: null,
+          attributes: {
+            incidentId: id,
+            dataCategories: [...dto.dataCategories],
+            affectedUsers: dto.affectedUsers,
+          },
+        },
         now,
       );
     });
@@ -77,7 +109,9 @@ export class IncidentsService {
   }
 
   async list(): Promise<IncidentResponseDto[]> {
-    const rows: IncidentRow[] = await this.dataSource.query('SELECT * FROM pi_incidents ORDER BY created_at DESC LIMIT 200');
+    const rows: IncidentRow[] = await this.dataSource.query(
+      'SELECT * FROM pi_incidents ORDER BY created_at DESC LIMIT 200',
+    );
     return rows.map(toDto);
   }
 
@@ -91,16 +125,36 @@ export class IncidentsService {
   /** Sends the cause, measures and guidance to each listed user through the notification channel (an event). */
   async notify(id: string, dto: NotifyIncidentDto, staffId: string): Promise<IncidentResponseDto> {
     await this.dataSource.transaction(async (manager) => {
-      const rows: IncidentRow[] = await manager.query('SELECT * FROM pi_incidents WHERE id = ? FOR UPDATE', [id]);
+      const rows: IncidentRow[] = await manager.query('SELECT * FROM pi_incidents WHERE id = ? FOR UPDATE', [
+        id,
+      ]);
       const row = rows.at(0);
       if (!row) throw new DomainError('INCIDENT.NOT_FOUND', 'not_found', `No incident ${id}.`);
       await this.events.stage(manager, Topics.IncidentNotificationRequested, {
         subjectId: id,
-        payload: { incidentId: id, userIds: [...dto.userIds], cause: row.cause, measures: row.measures, userGuidance: row.user_guidance },
+        payload: {
+          incidentId: id,
+          userIds: [...dto.userIds],
+          cause: row.cause,
+          measures: row.measures,
+          userGuidance: row.user_guidance,
+        },
       });
       const now = new Date();
-      await manager.query("UPDATE pi_incidents SET notified_at = ?, notified_users = notified_users + ?, status = 'users_notified' WHERE id = ?", [now, dto.userIds.length, id]);
-      await this.recorder.record(manager, { type: 'staff.incident.users_notified', staffId, subjectUserId: null, attributes: { incidentId: id, users: dto.userIds.length } }, now);
+      await manager.query(
+        "UPDATE pi_incidents SET notified_at = ?, notified_users = notified_users + ?, status = 'users_notified' WHERE id = ?",
+        [now, dto.userIds.length, id],
+      );
+      await this.recorder.record(
+        manager,
+        {
+          type: 'staff.incident.users_notified',
+          staffId,
+          subjectUserId: null,
+          attributes: { incidentId: id, users: dto.userIds.length },
+        },
+        now,
+      );
     });
     return this.get(id);
   }

@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+
 import { LoginHistoryStore } from './login-history.store';
-import { EMPTY_HISTORY, withCredentialChange, type CredentialChangeKind, type LoginHistory } from './risk-engine';
+import {
+  type CredentialChangeKind,
+  EMPTY_HISTORY,
+  type LoginHistory,
+  withCredentialChange,
+} from './risk-engine';
 
 export interface CredentialChange {
   readonly userId: string;
@@ -16,7 +22,10 @@ export class CredentialChangeRecorder {
 
   async record(manager: EntityManager, changes: readonly CredentialChange[]): Promise<void> {
     if (changes.length === 0) return;
-    const stored = await this.histories.lockMany(manager, changes.map((c) => c.userId));
+    const stored = await this.histories.lockMany(
+      manager,
+      changes.map((c) => c.userId),
+    );
     const updated = new Map<string, LoginHistory>();
     for (const change of changes) {
       const history = updated.get(change.userId) ?? stored.get(change.userId) ?? EMPTY_HISTORY;

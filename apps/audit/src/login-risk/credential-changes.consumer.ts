@@ -1,10 +1,11 @@
+import { type EventEnvelope, Topics } from '@exam/contracts';
+import { EventBatchContext, OnEventBatch } from '@exam/platform';
 import { Controller } from '@nestjs/common';
 import { Ctx, Payload } from '@nestjs/microservices';
-import { Topics, type EventEnvelope } from '@exam/contracts';
-import { EventBatchContext, OnEventBatch } from '@exam/platform';
+
 import { AuditLogService } from '../audit-log/audit-log.service';
 import { auditRecordOf, streamOf } from '../audit-log/audit-record.mapper';
-import { CredentialChangeRecorder, type CredentialChange } from './credential-change.recorder';
+import { type CredentialChange, CredentialChangeRecorder } from './credential-change.recorder';
 
 type PasswordChanged = EventEnvelope<'accounts.password.changed'>;
 type ContactChanged = EventEnvelope<'accounts.contact.changed'>;
@@ -23,20 +24,42 @@ export class CredentialChangesConsumer {
   ) {}
 
   @OnEventBatch(Topics.PasswordChanged, { isolation: 'READ COMMITTED' })
-  async onPasswordChanged(@Payload() events: readonly PasswordChanged[], @Ctx() ctx: EventBatchContext): Promise<void> {
-    await this.auditLog.appendMany(ctx.manager, streamOf(Topics.PasswordChanged), events.map((e) => auditRecordOf(e)));
+  async onPasswordChanged(
+    @Payload() events: readonly PasswordChanged[],
+    @Ctx() ctx: EventBatchContext,
+  ): Promise<void> {
+    await this.auditLog.appendMany(
+      ctx.manager,
+      streamOf(Topics.PasswordChanged),
+      events.map((e) => auditRecordOf(e)),
+    );
     await this.changes.record(
       ctx.manager,
-      events.map((e): CredentialChange => ({ userId: e.payload.userId, at: new Date(e.payload.changedAt), kind: 'password' })),
+      events.map((e): CredentialChange => ({
+        userId: e.payload.userId,
+        at: new Date(e.payload.changedAt),
+        kind: 'password',
+      })),
     );
   }
 
   @OnEventBatch(Topics.ContactChanged, { isolation: 'READ COMMITTED' })
-  async onContactChanged(@Payload() events: readonly ContactChanged[], @Ctx() ctx: EventBatchContext): Promise<void> {
-    await this.auditLog.appendMany(ctx.manager, streamOf(Topics.ContactChanged), events.map((e) => auditRecordOf(e)));
+  async onContactChanged(
+    @Payload() events: readonly ContactChanged[],
+    @Ctx() ctx: EventBatchContext,
+  ): Promise<void> {
+    await this.auditLog.appendMany(
+      ctx.manager,
+      streamOf(Topics.ContactChanged),
+      events.map((e) => auditRecordOf(e)),
+    );
     await this.changes.record(
       ctx.manager,
-      events.map((e): CredentialChange => ({ userId: e.payload.userId, at: new Date(e.payload.changedAt), kind: e.payload.kind })),
+      events.map((e): CredentialChange => ({
+        userId: e.payload.userId,
+        at: new Date(e.payload.changedAt),
+        kind: e.payload.kind,
+      })),
     );
   }
 }

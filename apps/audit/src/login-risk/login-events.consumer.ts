@@ -1,7 +1,8 @@
+import { type EventEnvelope, Topics } from '@exam/contracts';
+import { EventBatchContext, OnEventBatch } from '@exam/platform';
 import { Controller } from '@nestjs/common';
 import { Ctx, Payload } from '@nestjs/microservices';
-import { Topics, type EventEnvelope } from '@exam/contracts';
-import { EventBatchContext, OnEventBatch } from '@exam/platform';
+
 import type { AuditRecord } from '../audit-log/audit-chain';
 import { AuditLogService } from '../audit-log/audit-log.service';
 import { auditRecordOf, loginStreamOf } from '../audit-log/audit-record.mapper';
@@ -12,7 +13,12 @@ import type { Assessment } from './risk-engine';
 function withDecision(record: AuditRecord, assessment: Assessment): AuditRecord {
   return {
     ...record,
-    attributes: { ...record.attributes, decision: assessment.decision, score: assessment.score, rulesFired: [...assessment.rulesFired] },
+    attributes: {
+      ...record.attributes,
+      decision: assessment.decision,
+      score: assessment.score,
+      rulesFired: [...assessment.rulesFired],
+    },
   };
 }
 
@@ -29,7 +35,10 @@ export class LoginEventsConsumer {
   ) {}
 
   @OnEventBatch(Topics.LoginAttempted, { isolation: 'READ COMMITTED' })
-  async onLoginAttempted(@Payload() events: readonly EventEnvelope<'accounts.login.attempted'>[], @Ctx() ctx: EventBatchContext): Promise<void> {
+  async onLoginAttempted(
+    @Payload() events: readonly EventEnvelope<'accounts.login.attempted'>[],
+    @Ctx() ctx: EventBatchContext,
+  ): Promise<void> {
     const records = events.map((e) => auditRecordOf(e));
     const prepared = this.loginRisk.prepare(events);
     const head = await this.auditLog.lockHead(ctx.manager, loginStreamOf(ctx.deliveries[0]?.partition ?? 0));

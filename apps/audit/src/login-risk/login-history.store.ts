@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+
 import { lockOrCreateRows } from '../database/lock-rows';
 import { EMPTY_HISTORY, type LoginHistory } from './risk-engine';
 

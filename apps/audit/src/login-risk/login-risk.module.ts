@@ -1,11 +1,12 @@
 import { DynamicModule, Module } from '@nestjs/common';
+
 import { AlertRaiser } from '../alerts/alert-raiser.service';
 import type { AuditEnv } from '../config/audit.env';
 import { CredentialChangeRecorder } from './credential-change.recorder';
 import { CredentialChangesConsumer } from './credential-changes.consumer';
 import { IP_GEOLOCATOR, OfflineIpGeolocator } from './geo/ip-geolocator';
-import { LoginHistoryStore } from './login-history.store';
 import { LoginEventsConsumer } from './login-events.consumer';
+import { LoginHistoryStore } from './login-history.store';
 import { LoginRiskService } from './login-risk.service';
 import { RiskPolicyRepository } from './risk-policy.repository';
 import { RiskRulesController } from './risk-rules.controller';

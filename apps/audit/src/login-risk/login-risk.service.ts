@@ -1,13 +1,21 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { Topics, type EventEnvelope } from '@exam/contracts';
-import { EventPublisher, type StagedEvent } from '@exam/platform';
+import { type EventEnvelope, Topics } from '@exam/contracts';
 import { maskIp } from '@exam/crypto/masking';
+import { EventPublisher, type StagedEvent } from '@exam/platform';
+import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { AlertRaiser, type AlertCandidate, type AlertSubjectKind } from '../alerts/alert-raiser.service';
+
+import { type AlertCandidate, AlertRaiser, type AlertSubjectKind } from '../alerts/alert-raiser.service';
 import { fingerprint } from '../audit-log/audit-record.mapper';
 import { IP_GEOLOCATOR, type IpGeolocator } from './geo/ip-geolocator';
 import { LoginHistoryStore } from './login-history.store';
-import { assessLogin, EMPTY_HISTORY, nextHistory, type Assessment, type LoginFacts, type LoginHistory } from './risk-engine';
+import {
+  assessLogin,
+  type Assessment,
+  EMPTY_HISTORY,
+  type LoginFacts,
+  type LoginHistory,
+  nextHistory,
+} from './risk-engine';
 import type { RiskPolicy } from './risk-policy';
 import { RiskPolicyRepository } from './risk-policy.repository';
 import { SourceFailureWindows } from './source-failure-windows';
@@ -90,12 +98,23 @@ export class LoginRiskService {
         if (deviceRef !== null) windows.record({ sourceRef: deviceRef, accountRef, at: facts.at });
       }
       const sources = {
-        ipDistinctAccounts: windows.distinctAccounts(ipRef, facts.at, policy.rules.credential_stuffing_ip.params.windowMinutes ?? 10),
+        ipDistinctAccounts: windows.distinctAccounts(
+          ipRef,
+          facts.at,
+          policy.rules.credential_stuffing_ip.params.windowMinutes ?? 10,
+        ),
         deviceDistinctAccounts:
-          deviceRef === null ? 0 : windows.distinctAccounts(deviceRef, facts.at, policy.rules.credential_stuffing_device.params.windowMinutes ?? 10),
+          deviceRef === null
+            ? 0
+            : windows.distinctAccounts(
+                deviceRef,
+                facts.at,
+                policy.rules.credential_stuffing_device.params.windowMinutes ?? 10,
+              ),
       };
       const userId = facts.userId;
-      const history = userId === null ? EMPTY_HISTORY : (updated.get(userId) ?? stored.get(userId) ?? EMPTY_HISTORY);
+      const history =
+        userId === null ? EMPTY_HISTORY : (updated.get(userId) ?? stored.get(userId) ?? EMPTY_HISTORY);
       const assessment = assessLogin(facts, history, sources, policy);
       if (userId !== null) updated.set(userId, nextHistory(history, facts, policy));
       return { ...input, assessment };
@@ -105,7 +124,11 @@ export class LoginRiskService {
     await this.histories.saveMany(manager, updated);
     const alertIds = await this.raiseAlerts(manager, scored, policy);
     await this.saveAssessments(manager, scored, alertIds);
-    await this.events.stageMany(manager, Topics.LoginAssessed, scored.flatMap((s) => this.decisionEvent(s)));
+    await this.events.stageMany(
+      manager,
+      Topics.LoginAssessed,
+      scored.flatMap((s) => this.decisionEvent(s)),
+    );
     return scored.map((s) => s.assessment);
   }
 
@@ -129,18 +152,31 @@ export class LoginRiskService {
   }
 
   /** Every failure any event of the batch can count: its sources, from the earliest window start to the latest event. */
-  private loadWindows(manager: EntityManager, inputs: readonly PreparedLogin[], policy: RiskPolicy): Promise<SourceFailureWindows> {
+  private loadWindows(
+    manager: EntityManager,
+    inputs: readonly PreparedLogin[],
+    policy: RiskPolicy,
+  ): Promise<SourceFailureWindows> {
     const times = inputs.map((i) => i.facts.at.getTime());
     const windowMinutes = Math.max(
       policy.rules.credential_stuffing_ip.params.windowMinutes ?? 10,
       policy.rules.credential_stuffing_device.params.windowMinutes ?? 10,
     );
     const refs = inputs.flatMap((i) => (i.deviceRef === null ? [i.ipRef] : [i.ipRef, i.deviceRef]));
-    return SourceFailureWindows.load(manager, refs, new Date(Math.min(...times) - windowMinutes * MS_PER_MINUTE), new Date(Math.max(...times)));
+    return SourceFailureWindows.load(
+      manager,
+      refs,
+      new Date(Math.min(...times) - windowMinutes * MS_PER_MINUTE),
+      new Date(Math.max(...times)),
+    );
   }
 
   /** One alert candidate per assessment that reaches the alert score; returns alert ids by attempt. */
-  private async raiseAlerts(manager: EntityManager, scored: readonly Scored[], policy: RiskPolicy): Promise<Map<string, string>> {
+  private async raiseAlerts(
+    manager: EntityManager,
+    scored: readonly Scored[],
+    policy: RiskPolicy,
+  ): Promise<Map<string, string>> {
     const raising: { attemptId: string; candidate: AlertCandidate }[] = [];
     for (const s of scored) {
       if (!s.assessment.raisesAlert) continue;
@@ -159,19 +195,32 @@ export class LoginRiskService {
         },
       });
     }
-    const raised = await this.alerts.raiseMany(manager, raising.map((r) => r.candidate));
+    const raised = await this.alerts.raiseMany(
+      manager,
+      raising.map((r) => r.candidate),
+    );
     return new Map(raising.map((r, i) => [r.attemptId, raised[i]?.alertId ?? '']));
   }
 
-  private alertSubject({ assessment, facts, ipRef, deviceRef }: Scored): { subjectKind: AlertSubjectKind; subjectRef: string } | null {
+  private alertSubject({
+    assessment,
+    facts,
+    ipRef,
+    deviceRef,
+  }: Scored): { subjectKind: AlertSubjectKind; subjectRef: string } | null {
     const cause = AlertRaiser.causeOf(assessment.detections);
     // An attack across many accounts is one alert about its source, not one per victim.
     if (cause === 'credential_stuffing_ip') return { subjectKind: 'ip', subjectRef: ipRef };
-    if (cause === 'credential_stuffing_device' && deviceRef !== null) return { subjectKind: 'device', subjectRef: deviceRef };
+    if (cause === 'credential_stuffing_device' && deviceRef !== null)
+      return { subjectKind: 'device', subjectRef: deviceRef };
     return facts.userId === null ? null : { subjectKind: 'user', subjectRef: facts.userId };
   }
 
-  private async saveAssessments(manager: EntityManager, scored: readonly Scored[], alertIds: ReadonlyMap<string, string>): Promise<void> {
+  private async saveAssessments(
+    manager: EntityManager,
+    scored: readonly Scored[],
+    alertIds: ReadonlyMap<string, string>,
+  ): Promise<void> {
     for (let i = 0; i < scored.length; i += ROWS_PER_INSERT) {
       const slice = scored.slice(i, i + ROWS_PER_INSERT);
       await manager.query(
@@ -202,11 +251,18 @@ export class LoginRiskService {
    */
   private decisionEvent({ facts, assessment }: Scored): StagedEvent<'audit.login.assessed'>[] {
     if (assessment.decision === 'allow') return [];
-    if (facts.userId === null || (facts.outcome !== 'success' && facts.outcome !== 'step_up_required')) return [];
+    if (facts.userId === null || (facts.outcome !== 'success' && facts.outcome !== 'step_up_required'))
+      return [];
     return [
       {
         subjectId: facts.userId,
-        payload: { attemptId: facts.attemptId, userId: facts.userId, decision: assessment.decision, score: assessment.score, rulesFired: [...assessment.rulesFired] },
+        payload: {
+          attemptId: facts.attemptId,
+          userId: facts.userId,
+          decision: assessment.decision,
+          score: assessment.score,
+          rulesFired: [...assessment.rulesFired],
+        },
       },
     ];
   }

@@ -1,6 +1,7 @@
 import type { AlertSeverity, LoginDecision, LoginOutcome } from '@exam/contracts';
-import { haversineKm, type GeoLocation } from './geo/geo-location';
-import { maxSeverity, RULE_CODES, type RiskPolicy, type RuleCode } from './risk-policy';
+
+import { type GeoLocation, haversineKm } from './geo/geo-location';
+import { maxSeverity, type RiskPolicy, RULE_CODES, type RuleCode } from './risk-policy';
 
 /** What one login attempt tells us, already free of raw personal data (masked IP, device fingerprint). */
 export interface LoginFacts {
@@ -101,9 +102,17 @@ function describePlace(place: { regionKey: string | null; ipMasked: string }): s
 type Candidate = Omit<Detection, 'severity' | 'weight'>;
 
 /** Each detector looks at one aspect and returns a detection with its reason and evidence, or nothing. */
-const DETECTORS: { readonly [K in RuleCode]: (facts: LoginFacts, history: LoginHistory, sources: SourceCounts, policy: RiskPolicy) => Candidate | null } = {
+const DETECTORS: {
+  readonly [K in RuleCode]: (
+    facts: LoginFacts,
+    history: LoginHistory,
+    sources: SourceCounts,
+    policy: RiskPolicy,
+  ) => Candidate | null;
+} = {
   new_device: (facts, history) => {
-    if (!credentialAccepted(facts.outcome) || facts.deviceRef === null || history.successCount === 0) return null;
+    if (!credentialAccepted(facts.outcome) || facts.deviceRef === null || history.successCount === 0)
+      return null;
     if (history.knownDevices.includes(facts.deviceRef)) return null;
     return {
       rule: 'new_device',
@@ -113,7 +122,8 @@ const DETECTORS: { readonly [K in RuleCode]: (facts: LoginFacts, history: LoginH
   },
   new_region: (facts, history) => {
     const region = facts.location.regionKey;
-    if (!credentialAccepted(facts.outcome) || region === null || history.knownRegions.length === 0) return null;
+    if (!credentialAccepted(facts.outcome) || region === null || history.knownRegions.length === 0)
+      return null;
     if (history.knownRegions.includes(region)) return null;
     return {
       rule: 'new_region',
@@ -124,7 +134,13 @@ const DETECTORS: { readonly [K in RuleCode]: (facts: LoginFacts, history: LoginH
   impossible_travel: (facts, history, _sources, policy) => {
     const from = history.lastLocatedSuccess;
     const to = facts.location;
-    if (!credentialAccepted(facts.outcome) || from === null || from.latitude === null || from.longitude === null) return null;
+    if (
+      !credentialAccepted(facts.outcome) ||
+      from === null ||
+      from.latitude === null ||
+      from.longitude === null
+    )
+      return null;
     if (to.latitude === null || to.longitude === null) return null;
     const distanceKm = haversineKm(from.latitude, from.longitude, to.latitude, to.longitude);
     // Coarse locations are given the benefit of the doubt: the uncertainty of both ends is subtracted.
@@ -134,7 +150,7 @@ const DETECTORS: { readonly [K in RuleCode]: (facts: LoginFacts, history: LoginH
     const speedKmh = hours <= 0 ? Number.POSITIVE_INFINITY : effectiveKm / hours;
     const maxSpeedKmh = policy.rules.impossible_travel.params.maxSpeedKmh ?? 805;
     if (speedKmh <= maxSpeedKmh) return null;
-    const minutes = Math.round((hours * 60 * 10)) / 10;
+    const minutes = Math.round(hours * 60 * 10) / 10;
     return {
       rule: 'impossible_travel',
       reason: `Impossible travel: ${Math.round(distanceKm)} km from ${describePlace(from)} to ${describePlace({ regionKey: to.regionKey, ipMasked: facts.ipMasked })} in ${minutes} min (over ${maxSpeedKmh} km/h).`,
@@ -155,13 +171,21 @@ const DETECTORS: { readonly [K in RuleCode]: (facts: LoginFacts, history: LoginH
     if (facts.userId === null) return null;
     const { windowMinutes = 15, failures = 10 } = policy.rules.brute_force.params;
     const since = facts.at.getTime() - windowMinutes * MS_PER_MINUTE;
-    const recent = history.recentFailures.filter((t) => new Date(t).getTime() >= since).length + (facts.outcome === 'failure' ? 1 : 0);
+    const recent =
+      history.recentFailures.filter((t) => new Date(t).getTime() >= since).length +
+      (facts.outcome === 'failure' ? 1 : 0);
     if (recent < failures) return null;
     const tail = credentialAccepted(facts.outcome) ? ', then a successful sign-in' : '';
     return {
       rule: 'brute_force',
       reason: `Brute force: ${recent} failed sign-ins on this account within ${windowMinutes} min${tail}.`,
-      evidence: { failures: recent, windowMinutes, threshold: failures, outcome: facts.outcome, ip: facts.ipMasked },
+      evidence: {
+        failures: recent,
+        windowMinutes,
+        threshold: failures,
+        outcome: facts.outcome,
+        ip: facts.ipMasked,
+      },
     };
   },
   credential_stuffing_ip: (facts, _history, sources, policy) => {
@@ -170,7 +194,12 @@ const DETECTORS: { readonly [K in RuleCode]: (facts: LoginFacts, history: LoginH
     return {
       rule: 'credential_stuffing_ip',
       reason: `Credential stuffing / password spraying: one IP (${facts.ipMasked}) failed on ${sources.ipDistinctAccounts} accounts within ${windowMinutes} min.`,
-      evidence: { ip: facts.ipMasked, accounts: sources.ipDistinctAccounts, windowMinutes, threshold: distinctAccounts },
+      evidence: {
+        ip: facts.ipMasked,
+        accounts: sources.ipDistinctAccounts,
+        windowMinutes,
+        threshold: distinctAccounts,
+      },
     };
   },
   credential_stuffing_device: (facts, _history, sources, policy) => {
@@ -179,7 +208,12 @@ const DETECTORS: { readonly [K in RuleCode]: (facts: LoginFacts, history: LoginH
     return {
       rule: 'credential_stuffing_device',
       reason: `Credential stuffing: one device failed on ${sources.deviceDistinctAccounts} accounts within ${windowMinutes} min.`,
-      evidence: { deviceRef: facts.deviceRef, accounts: sources.deviceDistinctAccounts, windowMinutes, threshold: distinctAccounts },
+      evidence: {
+        deviceRef: facts.deviceRef,
+        accounts: sources.deviceDistinctAccounts,
+        windowMinutes,
+        threshold: distinctAccounts,
+      },
     };
   },
   dormant_account: (facts, history, _sources, policy) => {
@@ -197,22 +231,41 @@ const DETECTORS: { readonly [K in RuleCode]: (facts: LoginFacts, history: LoginH
   new_device_after_credential_change: (facts, history, _sources, policy) => {
     const changedAt = history.lastCredentialChangeAt;
     // Like new_device, the very first sign-in is the baseline: there is no known device to compare with.
-    if (!credentialAccepted(facts.outcome) || changedAt === null || facts.deviceRef === null || history.successCount === 0) return null;
+    if (
+      !credentialAccepted(facts.outcome) ||
+      changedAt === null ||
+      facts.deviceRef === null ||
+      history.successCount === 0
+    )
+      return null;
     if (history.knownDevices.includes(facts.deviceRef)) return null;
     const withinHours = policy.rules.new_device_after_credential_change.params.withinHours ?? 72;
     const hours = (facts.at.getTime() - new Date(changedAt).getTime()) / MS_PER_HOUR;
     if (hours < 0 || hours > withinHours) return null;
-    const what = history.lastCredentialChangeKind === null ? 'the password or a contact' : CREDENTIAL_CHANGE_WORDING[history.lastCredentialChangeKind];
+    const what =
+      history.lastCredentialChangeKind === null
+        ? 'the password or a contact'
+        : CREDENTIAL_CHANGE_WORDING[history.lastCredentialChangeKind];
     return {
       rule: 'new_device_after_credential_change',
       reason: `Sign-in from a new device ${Math.round(hours * 10) / 10} h after ${what} changed.`,
-      evidence: { deviceRef: facts.deviceRef, changedAt, change: history.lastCredentialChangeKind, hoursAfterChange: Math.round(hours * 10) / 10 },
+      evidence: {
+        deviceRef: facts.deviceRef,
+        changedAt,
+        change: history.lastCredentialChangeKind,
+        hoursAfterChange: Math.round(hours * 10) / 10,
+      },
     };
   },
 };
 
 /** Runs every enabled rule, scores the detections with their configured weights and decides. Pure. */
-export function assessLogin(facts: LoginFacts, history: LoginHistory, sources: SourceCounts, policy: RiskPolicy): Assessment {
+export function assessLogin(
+  facts: LoginFacts,
+  history: LoginHistory,
+  sources: SourceCounts,
+  policy: RiskPolicy,
+): Assessment {
   const detections: Detection[] = [];
   for (const rule of RULE_CODES) {
     const config = policy.rules[rule];
@@ -220,7 +273,10 @@ export function assessLogin(facts: LoginFacts, history: LoginHistory, sources: S
     const found = DETECTORS[rule](facts, history, sources, policy);
     if (found) detections.push({ ...found, severity: config.severity, weight: config.weight });
   }
-  const score = Math.min(1000, detections.reduce((sum, d) => sum + d.weight, 0));
+  const score = Math.min(
+    1000,
+    detections.reduce((sum, d) => sum + d.weight, 0),
+  );
   const { stepUpScore, blockScore, alertScore } = policy.thresholds;
   const decision: LoginDecision = score >= blockScore ? 'block' : score >= stepUpScore ? 'step_up' : 'allow';
   return {
@@ -256,7 +312,10 @@ export function nextHistory(history: LoginHistory, facts: LoginFacts, policy: Ri
   if (facts.outcome === 'failure') {
     const windowMinutes = policy.rules.brute_force.params.windowMinutes ?? 15;
     const since = facts.at.getTime() - windowMinutes * MS_PER_MINUTE;
-    const recentFailures = [...history.recentFailures.filter((t) => new Date(t).getTime() >= since), facts.at.toISOString()].slice(-MAX_RECENT_FAILURES);
+    const recentFailures = [
+      ...history.recentFailures.filter((t) => new Date(t).getTime() >= since),
+      facts.at.toISOString(),
+    ].slice(-MAX_RECENT_FAILURES);
     return { ...history, recentFailures };
   }
   if (facts.outcome !== 'success') return history;
@@ -264,8 +323,14 @@ export function nextHistory(history: LoginHistory, facts: LoginFacts, policy: Ri
   return {
     ...history,
     successCount: history.successCount + 1,
-    knownDevices: facts.deviceRef === null ? history.knownDevices : remember(history.knownDevices, facts.deviceRef, MAX_KNOWN_DEVICES),
-    knownRegions: facts.location.regionKey === null ? history.knownRegions : remember(history.knownRegions, facts.location.regionKey, MAX_KNOWN_REGIONS),
+    knownDevices:
+      facts.deviceRef === null
+        ? history.knownDevices
+        : remember(history.knownDevices, facts.deviceRef, MAX_KNOWN_DEVICES),
+    knownRegions:
+      facts.location.regionKey === null
+        ? history.knownRegions
+        : remember(history.knownRegions, facts.location.regionKey, MAX_KNOWN_REGIONS),
     lastSuccess: place,
     lastLocatedSuccess: place.latitude === null ? history.lastLocatedSuccess : place,
     recentFailures: [],
@@ -273,7 +338,11 @@ export function nextHistory(history: LoginHistory, facts: LoginFacts, policy: Ri
 }
 
 /** The history after a password or contact change; the latest change (by event time) is kept. */
-export function withCredentialChange(history: LoginHistory, at: Date, kind: CredentialChangeKind): LoginHistory {
+export function withCredentialChange(
+  history: LoginHistory,
+  at: Date,
+  kind: CredentialChangeKind,
+): LoginHistory {
   const current = history.lastCredentialChangeAt;
   if (current !== null && new Date(current).getTime() >= at.getTime()) return history;
   return { ...history, lastCredentialChangeAt: at.toISOString(), lastCredentialChangeKind: kind };

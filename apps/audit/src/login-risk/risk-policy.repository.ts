@@ -1,7 +1,15 @@
-import { Injectable } from '@nestjs/common';
 import { ALERT_SEVERITIES, type AlertSeverity } from '@exam/contracts';
+import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { DEFAULT_RISK_POLICY, isRuleCode, type RiskPolicy, type RiskThresholds, type RuleCode, type RulePolicy } from './risk-policy';
+
+import {
+  DEFAULT_RISK_POLICY,
+  isRuleCode,
+  type RiskPolicy,
+  type RiskThresholds,
+  type RuleCode,
+  type RulePolicy,
+} from './risk-policy';
 
 interface RuleRow {
   code: string;
@@ -43,10 +51,17 @@ export class RiskPolicyRepository {
 
   async load(manager: EntityManager): Promise<RiskPolicy> {
     const rules: Record<RuleCode, RulePolicy> = { ...DEFAULT_RISK_POLICY.rules };
-    const ruleRows: RuleRow[] = await manager.query('SELECT code, enabled, weight, severity, params FROM risk_rules');
+    const ruleRows: RuleRow[] = await manager.query(
+      'SELECT code, enabled, weight, severity, params FROM risk_rules',
+    );
     for (const row of ruleRows) {
       if (!isRuleCode(row.code) || !isSeverity(row.severity)) continue;
-      rules[row.code] = { enabled: row.enabled === 1, weight: row.weight, severity: row.severity, params: JSON.parse(row.params) as RulePolicy['params'] };
+      rules[row.code] = {
+        enabled: row.enabled === 1,
+        weight: row.weight,
+        severity: row.severity,
+        params: JSON.parse(row.params) as RulePolicy['params'],
+      };
     }
     const thresholds: Record<keyof RiskThresholds, number> = { ...DEFAULT_RISK_POLICY.thresholds };
     const settingRows: SettingRow[] = await manager.query('SELECT name, value FROM risk_settings');

@@ -62,10 +62,25 @@ export const DEFAULT_RISK_POLICY: RiskPolicy = {
     new_region: { enabled: true, weight: 30, severity: 'medium', params: {} },
     impossible_travel: { enabled: true, weight: 70, severity: 'high', params: { maxSpeedKmh: 805 } },
     brute_force: { enabled: true, weight: 60, severity: 'high', params: { windowMinutes: 15, failures: 10 } },
-    credential_stuffing_ip: { enabled: true, weight: 80, severity: 'critical', params: { windowMinutes: 10, distinctAccounts: 20 } },
-    credential_stuffing_device: { enabled: true, weight: 80, severity: 'critical', params: { windowMinutes: 10, distinctAccounts: 10 } },
+    credential_stuffing_ip: {
+      enabled: true,
+      weight: 80,
+      severity: 'critical',
+      params: { windowMinutes: 10, distinctAccounts: 20 },
+    },
+    credential_stuffing_device: {
+      enabled: true,
+      weight: 80,
+      severity: 'critical',
+      params: { windowMinutes: 10, distinctAccounts: 10 },
+    },
     dormant_account: { enabled: true, weight: 30, severity: 'medium', params: { dormantDays: 180 } },
-    new_device_after_credential_change: { enabled: true, weight: 50, severity: 'high', params: { withinHours: 72 } },
+    new_device_after_credential_change: {
+      enabled: true,
+      weight: 50,
+      severity: 'high',
+      params: { withinHours: 72 },
+    },
   },
   thresholds: { stepUpScore: 40, blockScore: 80, alertScore: 40, alertDedupMinutes: 60 },
 };

@@ -1,5 +1,6 @@
-import { Body, Controller, Get, Param, Put } from '@nestjs/common';
 import { AuthUser, CurrentUser, Roles } from '@exam/platform';
+import { Body, Controller, Get, Param, Put } from '@nestjs/common';
+
 import { RiskPolicyDto, UpdateRiskRuleDto, UpdateRiskThresholdsDto } from './dto/risk-rule.dto';
 import { RiskRulesService } from './risk-rules.service';
 
@@ -16,13 +17,20 @@ export class RiskRulesController {
 
   @Roles('platform_admin')
   @Put('rules/:code')
-  async update(@Param('code') code: string, @Body() body: UpdateRiskRuleDto, @CurrentUser() user: AuthUser): Promise<RiskPolicyDto> {
+  async update(
+    @Param('code') code: string,
+    @Body() body: UpdateRiskRuleDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<RiskPolicyDto> {
     return RiskPolicyDto.of(await this.rules.updateRule(code, body, user.userId));
   }
 
   @Roles('platform_admin')
   @Put('thresholds')
-  async updateThresholds(@Body() body: UpdateRiskThresholdsDto, @CurrentUser() user: AuthUser): Promise<RiskPolicyDto> {
+  async updateThresholds(
+    @Body() body: UpdateRiskThresholdsDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<RiskPolicyDto> {
     return RiskPolicyDto.of(await this.rules.updateThresholds(body, user.userId));
   }
 }

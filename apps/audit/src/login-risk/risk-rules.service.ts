@@ -1,9 +1,10 @@
-import { Injectable } from '@nestjs/common';
 import { DomainError } from '@exam/platform';
+import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+
 import { StaffActionRecorder } from '../audit-log/staff-action.recorder';
 import type { UpdateRiskRuleDto, UpdateRiskThresholdsDto } from './dto/risk-rule.dto';
-import { isRuleCode, RULE_CODES, type RiskPolicy, type RiskThresholds, type RuleParams } from './risk-policy';
+import { isRuleCode, type RiskPolicy, type RiskThresholds, RULE_CODES, type RuleParams } from './risk-policy';
 import { RiskPolicyRepository } from './risk-policy.repository';
 
 /** The fields of a validated partial-update DTO that were actually sent, as a plain object. */
@@ -27,7 +28,11 @@ export class RiskRulesService {
 
   async updateRule(code: string, change: UpdateRiskRuleDto, staffId: string): Promise<RiskPolicy> {
     if (!isRuleCode(code)) {
-      throw new DomainError('RISK.UNKNOWN_RULE', 'not_found', `No rule "${code}". Rules: ${RULE_CODES.join(', ')}.`);
+      throw new DomainError(
+        'RISK.UNKNOWN_RULE',
+        'not_found',
+        `No rule "${code}". Rules: ${RULE_CODES.join(', ')}.`,
+      );
     }
     await this.dataSource.transaction(async (manager) => {
       const policy = await this.policies.load(manager);
@@ -48,7 +53,13 @@ export class RiskRulesService {
         type: 'staff.risk_rule.changed',
         staffId,
         subjectUserId: null,
-        attributes: { rule: code, enabled: next.enabled, weight: next.weight, severity: next.severity, params: next.params },
+        attributes: {
+          rule: code,
+          enabled: next.enabled,
+          weight: next.weight,
+          severity: next.severity,
+          params: next.params,
+        },
       });
     });
     this.policies.invalidate();
@@ -57,11 +68,17 @@ export class RiskRulesService {
 
   async updateThresholds(change: UpdateRiskThresholdsDto, staffId: string): Promise<RiskPolicy> {
     await this.dataSource.transaction(async (manager) => {
-      const next: RiskThresholds = { ...(await this.policies.load(manager)).thresholds, ...definedOnly<RiskThresholds>(change) };
+      const next: RiskThresholds = {
+        ...(await this.policies.load(manager)).thresholds,
+        ...definedOnly<RiskThresholds>(change),
+      };
       if (next.stepUpScore > next.blockScore) {
-        throw new DomainError('RISK.THRESHOLDS_INCONSISTENT', 'invalid', 'stepUpScore must not be above blockScore.', [
-          { field: 'stepUpScore', reason: `must be ≤ blockScore (${next.blockScore})` },
-        ]);
+        throw new DomainError(
+          'RISK.THRESHOLDS_INCONSISTENT',
+          'invalid',
+          'stepUpScore must not be above blockScore.',
+          [{ field: 'stepUpScore', reason: `must be ≤ blockScore (${next.blockScore})` }],
+        );
       }
       for (const [name, value] of Object.entries(next)) {
         await manager.query(
@@ -70,7 +87,12 @@ export class RiskRulesService {
           [name, value, staffId],
         );
       }
-      await this.staffActions.record(manager, { type: 'staff.risk_thresholds.changed', staffId, subjectUserId: null, attributes: { ...next } });
+      await this.staffActions.record(manager, {
+        type: 'staff.risk_thresholds.changed',
+        staffId,
+        subjectUserId: null,
+        attributes: { ...next },
+      });
     });
     this.policies.invalidate();
     return this.current();

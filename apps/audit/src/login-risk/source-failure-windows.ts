@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+
 import { lockOrCreateRows } from '../database/lock-rows';
 
 const MS_PER_MINUTE = 60_000;
@@ -38,20 +39,30 @@ export class SourceFailureWindows {
    * that any event between `from` and `to` can still count. Under READ COMMITTED the load sees all
    * that earlier holders of these locks committed: batches sharing a source apply in turn.
    */
-  static async load(manager: EntityManager, sourceRefs: readonly string[], from: Date, to: Date): Promise<SourceFailureWindows> {
+  static async load(
+    manager: EntityManager,
+    sourceRefs: readonly string[],
+    from: Date,
+    to: Date,
+  ): Promise<SourceFailureWindows> {
     const windows = new SourceFailureWindows();
     if (sourceRefs.length === 0) return windows;
     await lockOrCreateRows<{ source_ref: string }>(manager, sourceRefs, {
-      select: 'SELECT source_ref FROM login_source_locks WHERE source_ref IN (?) ORDER BY source_ref FOR UPDATE',
+      select:
+        'SELECT source_ref FROM login_source_locks WHERE source_ref IN (?) ORDER BY source_ref FOR UPDATE',
       keyOf: (row) => row.source_ref,
       create: (m, missing) =>
-        m.query(`INSERT IGNORE INTO login_source_locks (source_ref, created_at) VALUES ${missing.map(() => '(?, UTC_TIMESTAMP(3))').join(', ')}`, [...missing]),
+        m.query(
+          `INSERT IGNORE INTO login_source_locks (source_ref, created_at) VALUES ${missing.map(() => '(?, UTC_TIMESTAMP(3))').join(', ')}`,
+          [...missing],
+        ),
     });
     const rows: FailureRow[] = await manager.query(
       'SELECT source_ref, account_ref, failed_at FROM login_source_failures WHERE source_ref IN (?) AND failed_at BETWEEN ? AND ?',
       [[...new Set(sourceRefs)], from, to],
     );
-    for (const row of rows) windows.remember(row.source_ref, row.account_ref, new Date(row.failed_at).getTime());
+    for (const row of rows)
+      windows.remember(row.source_ref, row.account_ref, new Date(row.failed_at).getTime());
     return windows;
   }
 
@@ -65,7 +76,8 @@ export class SourceFailureWindows {
     const to = at.getTime();
     const from = to - windowMinutes * MS_PER_MINUTE;
     const accounts = new Set<string>();
-    for (const f of this.bySource.get(sourceRef) ?? []) if (f.atMs >= from && f.atMs <= to) accounts.add(f.account);
+    for (const f of this.bySource.get(sourceRef) ?? [])
+      if (f.atMs >= from && f.atMs <= to) accounts.add(f.account);
     return accounts.size;
   }
 

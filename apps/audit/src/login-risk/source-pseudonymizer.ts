@@ -8,7 +8,10 @@ export class SourcePseudonymizer {
   private readonly key: Buffer;
 
   constructor(secret: string) {
-    this.key = secret.trim() === '' ? randomBytes(32) : createHash('sha256').update(`audit-source-ref|${secret}`).digest();
+    this.key =
+      secret.trim() === ''
+        ? randomBytes(32)
+        : createHash('sha256').update(`audit-source-ref|${secret}`).digest();
   }
 
   ref(kind: 'ip' | 'device', value: string): string {

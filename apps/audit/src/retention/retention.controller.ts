@@ -1,6 +1,7 @@
-import { Controller, HttpCode, Post } from '@nestjs/common';
 import { Roles } from '@exam/platform';
-import { RetentionService, type RetentionReport } from './retention.service';
+import { Controller, HttpCode, Post } from '@nestjs/common';
+
+import { type RetentionReport, RetentionService } from './retention.service';
 
 @Roles('platform_admin')
 @Controller('retention')

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+
 import { RetentionController } from './retention.controller';
 import { RetentionScheduler } from './retention.scheduler';
 import { RetentionService } from './retention.service';

@@ -1,7 +1,8 @@
-import { Inject, Injectable } from '@nestjs/common';
 import { PeriodicTask } from '@exam/platform';
-import { AUDIT_ENV } from '../config/audit-env.token';
+import { Inject, Injectable } from '@nestjs/common';
+
 import type { AuditEnv } from '../config/audit.env';
+import { AUDIT_ENV } from '../config/audit-env.token';
 import { RetentionService } from './retention.service';
 
 /** Runs the login-data retention every AUDIT_RETENTION_INTERVAL_MS (0 = never); safe on every replica. */

@@ -1,10 +1,12 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { deleteInBatches } from '@exam/platform';
 import { randomUUID } from 'node:crypto';
+
+import { deleteInBatches } from '@exam/platform';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+
 import { AuditLogService } from '../audit-log/audit-log.service';
-import { AUDIT_ENV } from '../config/audit-env.token';
 import type { AuditEnv } from '../config/audit.env';
+import { AUDIT_ENV } from '../config/audit-env.token';
 
 export interface RetentionReport {
   readonly cutoff: string;
@@ -34,9 +36,17 @@ export class RetentionService {
     const deleted: Record<string, number> = {
       login_assessments: await this.deleteBefore('login_assessments', 'attempted_at', cutoff),
       login_profiles: await this.deleteBefore('login_profiles', 'updated_at', cutoff),
-      login_source_failures: await this.deleteBefore('login_source_failures', 'failed_at', new Date(now.getTime() - SOURCE_WINDOW_RETENTION_MS)),
+      login_source_failures: await this.deleteBefore(
+        'login_source_failures',
+        'failed_at',
+        new Date(now.getTime() - SOURCE_WINDOW_RETENTION_MS),
+      ),
       // Lock rows carry no data; one that is still in use is simply created again by the next batch.
-      login_source_locks: await this.deleteBefore('login_source_locks', 'created_at', new Date(now.getTime() - SOURCE_WINDOW_RETENTION_MS)),
+      login_source_locks: await this.deleteBefore(
+        'login_source_locks',
+        'created_at',
+        new Date(now.getTime() - SOURCE_WINDOW_RETENTION_MS),
+      ),
     };
     await this.dataSource.transaction((manager) =>
       this.auditLog.append(
@@ -52,7 +62,11 @@ export class RetentionService {
           actorId: 'service:audit',
           institutionId: null,
           ipMasked: null,
-          attributes: { cutoff: cutoff.toISOString(), retentionDays: this.env.AUDIT_LOGIN_LOG_RETENTION_DAYS, deleted },
+          attributes: {
+            cutoff: cutoff.toISOString(),
+            retentionDays: this.env.AUDIT_LOGIN_LOG_RETENTION_DAYS,
+            deleted,
+          },
         },
         now,
       ),
@@ -63,6 +77,7 @@ export class RetentionService {
   /** Small batches keep row locks short while consumers keep writing; a huge backlog finishes on the next run. */
   private async deleteBefore(table: string, column: string, cutoff: Date): Promise<number> {
     const spec = { table, column, batchSize: BATCH, maxBatches: MAX_BATCHES };
-    return (await deleteInBatches((sql, parameters) => this.dataSource.query(sql, parameters), spec, cutoff)).deleted;
+    return (await deleteInBatches((sql, parameters) => this.dataSource.query(sql, parameters), spec, cutoff))
+      .deleted;
   }
 }

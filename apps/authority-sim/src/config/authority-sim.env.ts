@@ -1,8 +1,9 @@
+import { loadConfig, LOG_LEVELS, type LogLevel, NODE_ENVS, type NodeEnv, Secret } from '@exam/platform';
 import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsNumber, IsString, Matches, Max, Min } from 'class-validator';
-import { LOG_LEVELS, loadConfig, NODE_ENVS, Secret, type LogLevel, type NodeEnv } from '@exam/platform';
 
-const toNumber = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? Number(value) : value);
+const toNumber = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' ? Number(value) : value;
 
 /** The simulator's settings; the only place it reads the environment. */
 export class AuthoritySimEnv {
@@ -38,6 +39,8 @@ export class AuthoritySimEnv {
   @Transform(toNumber) @IsInt() @Min(0) @Max(100_000) AUTHORITY_GENERATED_PERSONS = 2000;
 }
 
-export function loadAuthoritySimEnv(env: Readonly<Record<string, string | undefined>> = process.env): AuthoritySimEnv {
+export function loadAuthoritySimEnv(
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): AuthoritySimEnv {
   return loadConfig(AuthoritySimEnv, env);
 }

@@ -29,7 +29,9 @@ export class ReferencePhotos {
     for (const label of readdirSync(directory).sort()) {
       const labelDir = join(directory, label);
       if (label.startsWith('_') || !statSync(labelDir).isDirectory()) continue;
-      const files = readdirSync(labelDir).filter((file) => IMAGE_FILE.test(file)).sort();
+      const files = readdirSync(labelDir)
+        .filter((file) => IMAGE_FILE.test(file))
+        .sort();
       for (const [index, file] of files.entries()) {
         const digest = sha256(readFileSync(join(labelDir, file)));
         photos.labelByDigest.set(digest, label);

@@ -1,4 +1,4 @@
-import { generatedPerson, SEEDED_PERSONS, type RegistryPerson } from './test-persons';
+import { generatedPerson, type RegistryPerson, SEEDED_PERSONS } from './test-persons';
 
 /** The authority's population register, keyed by ID number. */
 export class PersonRegistry {

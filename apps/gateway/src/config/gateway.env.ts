@@ -1,6 +1,6 @@
+import { loadConfig, LOG_LEVELS, type LogLevel, NODE_ENVS, type NodeEnv } from '@exam/platform';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsUrl, Matches, Max, Min } from 'class-validator';
-import { LOG_LEVELS, NODE_ENVS, loadConfig, type LogLevel, type NodeEnv } from '@exam/platform';
 
 const toInt = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? Number(value) : value);
 const toBool = ({ value }: { value: unknown }): unknown =>
@@ -20,7 +20,9 @@ export class GatewayEnv {
   @Transform(toInt) @IsInt() @Min(1) @Max(1_000_000) RATE_LIMIT_PER_MINUTE = 600;
   @Transform(toInt) @IsInt() @Min(1024) @Max(50 * 1024 * 1024) BODY_LIMIT_BYTES = 1_048_576;
   /** Shared rate-limit counters so every gateway replica enforces the same limit. */
-  @IsOptional() @Matches(/^rediss?:\/\/\S+$/, { message: 'REDIS_URL must look like redis://host:6379' }) REDIS_URL?: string;
+  @IsOptional()
+  @Matches(/^rediss?:\/\/\S+$/, { message: 'REDIS_URL must look like redis://host:6379' })
+  REDIS_URL?: string;
   /** Key prefix of the shared counters (lets several deployments share one Redis). */
   @Matches(/^[a-z0-9:_-]{1,32}$/) RATE_LIMIT_NAMESPACE = 'gw-rl:';
   /** Trust X-Forwarded-For only when an ingress or load balancer sits in front. */

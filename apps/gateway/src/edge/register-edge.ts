@@ -1,9 +1,10 @@
+import { normalizeTraceId } from '@exam/platform';
 import helmet from '@fastify/helmet';
 import httpProxy from '@fastify/http-proxy';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance } from 'fastify';
 import { Redis } from 'ioredis';
-import { normalizeTraceId } from '@exam/platform';
+
 import type { GatewayEnv } from '../config/gateway.env';
 import { sendEdgeError } from './edge-error';
 import { UPSTREAM_SERVICES, upstreamUrl } from './upstreams';
@@ -26,23 +27,42 @@ export async function registerEdge(fastify: FastifyInstance, env: GatewayEnv): P
     void reply.header('x-request-id', traceId);
     const length = Number(request.headers['content-length'] ?? 0);
     if (length > env.BODY_LIMIT_BYTES) {
-      return sendEdgeError(reply, 413, 'REQUEST.TOO_LARGE', `Request body is larger than ${env.BODY_LIMIT_BYTES} bytes.`);
+      return sendEdgeError(
+        reply,
+        413,
+        'REQUEST.TOO_LARGE',
+        `Request body is larger than ${env.BODY_LIMIT_BYTES} bytes.`,
+      );
     }
-    if (request.headers['transfer-encoding'] !== undefined && request.headers['content-length'] === undefined) {
-      return sendEdgeError(reply, 411, 'REQUEST.LENGTH_REQUIRED', 'Send a Content-Length header; chunked uploads are not accepted.');
+    if (
+      request.headers['transfer-encoding'] !== undefined &&
+      request.headers['content-length'] === undefined
+    ) {
+      return sendEdgeError(
+        reply,
+        411,
+        'REQUEST.LENGTH_REQUIRED',
+        'Send a Content-Length header; chunked uploads are not accepted.',
+      );
     }
     return undefined;
   });
 
   await fastify.register(helmet, {
     contentSecurityPolicy: {
-      directives: { defaultSrc: ["'self'"], imgSrc: ["'self'", 'data:', 'blob:'], mediaSrc: ["'self'", 'blob:'] },
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        mediaSrc: ["'self'", 'blob:'],
+      },
     },
     strictTransportSecurity: { maxAge: 31_536_000, includeSubDomains: true },
     referrerPolicy: { policy: 'no-referrer' },
   });
 
-  const redis = env.REDIS_URL ? new Redis(env.REDIS_URL, { maxRetriesPerRequest: 1, lazyConnect: false }) : undefined;
+  const redis = env.REDIS_URL
+    ? new Redis(env.REDIS_URL, { maxRetriesPerRequest: 1, lazyConnect: false })
+    : undefined;
   if (redis) {
     fastify.addHook('onClose', async () => {
       await redis.quit();

@@ -1,8 +1,9 @@
-import { Controller, Get, Inject } from '@nestjs/common';
 import { DomainError } from '@exam/platform';
+import { Controller, Get, Inject } from '@nestjs/common';
 import type { Redis } from 'ioredis';
+
 import { GatewayEnv } from '../config/gateway.env';
-import { UPSTREAM_SERVICES, upstreamUrl, type UpstreamService } from '../edge/upstreams';
+import { UPSTREAM_SERVICES, type UpstreamService, upstreamUrl } from '../edge/upstreams';
 
 export const GATEWAY_REDIS = Symbol('GATEWAY_REDIS');
 
@@ -27,7 +28,11 @@ export class GatewayHealthController {
       try {
         await this.redis.ping();
       } catch {
-        throw new DomainError('HEALTH.NOT_READY', 'unavailable', 'Gateway is not ready: the rate-limit store is unreachable.');
+        throw new DomainError(
+          'HEALTH.NOT_READY',
+          'unavailable',
+          'Gateway is not ready: the rate-limit store is unreachable.',
+        );
       }
     }
     return { status: 'ok' };
@@ -38,7 +43,9 @@ export class GatewayHealthController {
     const states = await Promise.all(
       UPSTREAM_SERVICES.map(async (service): Promise<[UpstreamService, UpstreamState]> => {
         try {
-          const response = await fetch(`${upstreamUrl(this.env, service)}/health/ready`, { signal: AbortSignal.timeout(2500) });
+          const response = await fetch(`${upstreamUrl(this.env, service)}/health/ready`, {
+            signal: AbortSignal.timeout(2500),
+          });
           return [service, response.ok ? 'ready' : 'not_ready'];
         } catch {
           return [service, 'unreachable'];

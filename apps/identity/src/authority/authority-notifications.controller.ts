@@ -1,6 +1,7 @@
-import { Body, Controller, Headers, HttpCode, Post } from '@nestjs/common';
 import { Public } from '@exam/platform';
+import { Body, Controller, Headers, HttpCode, Post } from '@nestjs/common';
 import { IsIn, IsString, Matches } from 'class-validator';
+
 import { AuthorityNotificationsService, type NotificationOutcome } from './authority-notifications.service';
 
 export const NOTIFICATIONS_PATH = 'real-name/authority/notifications';
@@ -25,8 +26,18 @@ export class AuthorityNotificationsController {
     @Body() dto: AuthorityNotificationDto,
   ): Promise<{ outcome: NotificationOutcome }> {
     // The authority signs compact JSON with this key order (CONTRACT.md), so re-serializing reproduces its bytes.
-    const body = JSON.stringify({ event: dto.event, verificationId: dto.verificationId, requestId: dto.requestId, result: dto.result });
-    const outcome = await this.notifications.accept({ path: `/api/identity/${NOTIFICATIONS_PATH}`, headers, body, verificationId: dto.verificationId });
+    const body = JSON.stringify({
+      event: dto.event,
+      verificationId: dto.verificationId,
+      requestId: dto.requestId,
+      result: dto.result,
+    });
+    const outcome = await this.notifications.accept({
+      path: `/api/identity/${NOTIFICATIONS_PATH}`,
+      headers,
+      body,
+      verificationId: dto.verificationId,
+    });
     return { outcome };
   }
 }

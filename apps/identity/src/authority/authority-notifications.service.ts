@@ -1,11 +1,17 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DomainError } from '@exam/platform';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+
 import { IdentityEnv } from '../config/identity.env';
 import { CLOCK, type Clock } from '../real-name/clock';
 import { VerificationAttemptEntity } from '../real-name/verification-attempt.entity';
 import { AUTHORITY_PROVIDER, type AuthorityProvider } from './authority.provider';
-import { AUTHORITY_HEADERS, authorityCanonical, authoritySignatureValid, timestampFresh } from './authority-signing';
+import {
+  AUTHORITY_HEADERS,
+  authorityCanonical,
+  authoritySignatureValid,
+  timestampFresh,
+} from './authority-signing';
 
 export class NotificationRejectedError extends DomainError {
   constructor(reason: string) {
@@ -48,11 +54,21 @@ export class AuthorityNotificationsService {
     const canonical = authorityCanonical('POST', notification.path, timestamp, nonce, notification.body);
     if (
       single(notification.headers[AUTHORITY_HEADERS.appId]) !== this.env.AUTHORITY_APP_ID ||
-      !authoritySignatureValid(this.env.AUTHORITY_HMAC_SECRET, canonical, single(notification.headers[AUTHORITY_HEADERS.signature]))
+      !authoritySignatureValid(
+        this.env.AUTHORITY_HMAC_SECRET,
+        canonical,
+        single(notification.headers[AUTHORITY_HEADERS.signature]),
+      )
     ) {
       throw new NotificationRejectedError('bad signature');
     }
-    if (!timestampFresh(timestamp, this.clock.now().getTime(), this.env.AUTHORITY_NOTIFICATION_TOLERANCE_SECONDS)) {
+    if (
+      !timestampFresh(
+        timestamp,
+        this.clock.now().getTime(),
+        this.env.AUTHORITY_NOTIFICATION_TOLERANCE_SECONDS,
+      )
+    ) {
       throw new NotificationRejectedError('stale timestamp');
     }
     const attempts = this.dataSource.getRepository(VerificationAttemptEntity);
@@ -60,7 +76,9 @@ export class AuthorityNotificationsService {
     if (attempt === null) return 'unknown_check';
     const confirmed = await this.authority.query(notification.verificationId);
     if (confirmed.result !== attempt.result) {
-      this.logger.warn(`IDENTITY.AUTHORITY_NOTIFICATION_DISAGREES: attempt ${attempt.id} recorded ${attempt.result}, query says ${confirmed.result}`);
+      this.logger.warn(
+        `IDENTITY.AUTHORITY_NOTIFICATION_DISAGREES: attempt ${attempt.id} recorded ${attempt.result}, query says ${confirmed.result}`,
+      );
       return 'disagrees';
     }
     // Replays within the window are harmless: the update is idempotent.

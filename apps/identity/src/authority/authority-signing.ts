@@ -8,7 +8,13 @@ export const AUTHORITY_HEADERS = {
   signature: 'x-authority-signature',
 } as const;
 
-export function authorityCanonical(method: string, path: string, timestamp: string, nonce: string, body: string): string {
+export function authorityCanonical(
+  method: string,
+  path: string,
+  timestamp: string,
+  nonce: string,
+  body: string,
+): string {
   const bodyHash = createHash('sha256').update(body, 'utf8').digest('hex');
   return `${method.toUpperCase()}\n${path}\n${timestamp}\n${nonce}\n${bodyHash}`;
 }

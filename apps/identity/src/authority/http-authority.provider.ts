@@ -1,13 +1,17 @@
-import { Injectable, Logger } from '@nestjs/common';
-import { VERIFICATION_RESULTS, type VerificationResult } from '@exam/contracts';
 import { randomUUID } from 'node:crypto';
+
+import { VERIFICATION_RESULTS, type VerificationResult } from '@exam/contracts';
+import { Injectable, Logger } from '@nestjs/common';
+
 import type { IdentityEnv } from '../config/identity.env';
-import { AUTHORITY_HEADERS, authorityCanonical, authoritySign } from './authority-signing';
 import type { AuthorityCheckRequest, AuthorityDecision, AuthorityProvider } from './authority.provider';
+import { AUTHORITY_HEADERS, authorityCanonical, authoritySign } from './authority-signing';
 
 const PROVIDER = 'authority-sim';
 /** Results the provider itself reports; rate_limited and provider_error are ours, from HTTP outcomes. */
-const PROVIDER_RESULTS = new Set<string>(VERIFICATION_RESULTS.filter((r) => r !== 'rate_limited' && r !== 'provider_error'));
+const PROVIDER_RESULTS = new Set<string>(
+  VERIFICATION_RESULTS.filter((r) => r !== 'rate_limited' && r !== 'provider_error'),
+);
 
 interface ProviderRecord {
   readonly verificationId: string;
@@ -35,7 +39,9 @@ function isProviderRecord(value: unknown): value is ProviderRecord {
   );
 }
 
-type CallOutcome = { readonly kind: 'ok'; readonly body: unknown } | { readonly kind: 'failed'; readonly decision: AuthorityDecision };
+type CallOutcome =
+  | { readonly kind: 'ok'; readonly body: unknown }
+  | { readonly kind: 'failed'; readonly decision: AuthorityDecision };
 
 /**
  * The authority contract over HTTP: signed requests, a hard timeout, and every answer confirmed by a second,
@@ -61,7 +67,9 @@ export class HttpAuthorityProvider implements AuthorityProvider {
     const confirmed = await this.query(submitted.body.verificationId);
     if (confirmed.result === 'provider_error' || confirmed.result === 'rate_limited') return confirmed;
     if (confirmed.result !== submitted.body.result) {
-      this.logger.warn('IDENTITY.AUTHORITY_UNCONFIRMED: the confirming query disagreed with the submitted check');
+      this.logger.warn(
+        'IDENTITY.AUTHORITY_UNCONFIRMED: the confirming query disagreed with the submitted check',
+      );
       return this.failure('unconfirmed_result', submitted.body.verificationId);
     }
     return confirmed;
@@ -71,7 +79,8 @@ export class HttpAuthorityProvider implements AuthorityProvider {
     const answer = await this.call('GET', `/v1/verifications/${encodeURIComponent(providerRef)}`, '');
     if (answer.kind === 'failed') return { ...answer.decision, providerRef };
     const record = answer.body;
-    if (!isProviderRecord(record) || record.verificationId !== providerRef) return this.failure('malformed_response', providerRef);
+    if (!isProviderRecord(record) || record.verificationId !== providerRef)
+      return this.failure('malformed_response', providerRef);
     return {
       result: record.result,
       billable: record.billable,
@@ -84,8 +93,21 @@ export class HttpAuthorityProvider implements AuthorityProvider {
     };
   }
 
-  private failure(detail: string, providerRef: string | null, result: VerificationResult = 'provider_error'): AuthorityDecision {
-    return { result, billable: false, score: null, threshold: null, provider: PROVIDER, modelVersion: null, providerRef, detail };
+  private failure(
+    detail: string,
+    providerRef: string | null,
+    result: VerificationResult = 'provider_error',
+  ): AuthorityDecision {
+    return {
+      result,
+      billable: false,
+      score: null,
+      threshold: null,
+      provider: PROVIDER,
+      modelVersion: null,
+      providerRef,
+      detail,
+    };
   }
 
   private async call(method: 'GET' | 'POST', path: string, body: string): Promise<CallOutcome> {
@@ -95,7 +117,10 @@ export class HttpAuthorityProvider implements AuthorityProvider {
       [AUTHORITY_HEADERS.appId]: this.env.AUTHORITY_APP_ID,
       [AUTHORITY_HEADERS.timestamp]: timestamp,
       [AUTHORITY_HEADERS.nonce]: nonce,
-      [AUTHORITY_HEADERS.signature]: authoritySign(this.env.AUTHORITY_HMAC_SECRET, authorityCanonical(method, path, timestamp, nonce, body)),
+      [AUTHORITY_HEADERS.signature]: authoritySign(
+        this.env.AUTHORITY_HMAC_SECRET,
+        authorityCanonical(method, path, timestamp, nonce, body),
+      ),
     };
     if (method === 'POST') headers['content-type'] = 'application/json';
     let response: Response;
@@ -119,7 +144,9 @@ export class HttpAuthorityProvider implements AuthorityProvider {
     if (!response.ok) {
       await response.body?.cancel();
       if (response.status === 401 || response.status === 400) {
-        this.logger.error(`IDENTITY.AUTHORITY_REJECTED_REQUEST: ${method} ${path.split('/').slice(0, 3).join('/')} answered ${response.status}`);
+        this.logger.error(
+          `IDENTITY.AUTHORITY_REJECTED_REQUEST: ${method} ${path.split('/').slice(0, 3).join('/')} answered ${response.status}`,
+        );
       }
       return { kind: 'failed', decision: this.failure(`http_${response.status}`, null) };
     }

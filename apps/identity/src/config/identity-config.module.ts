@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+
 import { CLOCK, systemClock } from '../real-name/clock';
 import { IdentityEnv } from './identity.env';
 

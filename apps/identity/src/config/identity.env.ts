@@ -1,5 +1,3 @@
-import { Transform } from 'class-transformer';
-import { IsInt, IsString, Matches, Max, Min } from 'class-validator';
 import {
   BaseServiceEnv,
   ConfigValidationError,
@@ -8,6 +6,8 @@ import {
   loadConfig,
   Secret,
 } from '@exam/platform';
+import { Transform } from 'class-transformer';
+import { IsInt, IsString, Matches, Max, Min } from 'class-validator';
 
 const toInt = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? Number(value) : value);
 
@@ -44,10 +44,14 @@ export class IdentityEnv extends BaseServiceEnv {
   @Transform(toInt) @IsInt() @Min(1) @Max(8) FACE_WORKERS = 1;
 }
 
-export function loadIdentityEnv(env: Readonly<Record<string, string | undefined>> = process.env): IdentityEnv {
+export function loadIdentityEnv(
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): IdentityEnv {
   const config = loadConfig(IdentityEnv, env);
   if (config.NODE_ENV === 'production' && isDevelopmentFaceCheckKey(config.FACE_CHECK_PRIVATE_KEY)) {
-    throw new ConfigValidationError(['FACE_CHECK_PRIVATE_KEY: the published development key is refused in production']);
+    throw new ConfigValidationError([
+      'FACE_CHECK_PRIVATE_KEY: the published development key is refused in production',
+    ]);
   }
   return config;
 }

@@ -8,4 +8,12 @@ import { VerificationAttemptEntity } from '../real-name/verification-attempt.ent
 
 /** Every TypeORM entity the identity service owns. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const IDENTITY_ENTITIES: Function[] = [RealNameRecordEntity, VerificationAttemptEntity, GuardianConsentEntity, RealNameAppealEntity, AttemptBudgetEntity, RealNameFaceChallengeEntity, ...FACE_ENTITIES];
+export const IDENTITY_ENTITIES: Function[] = [
+  RealNameRecordEntity,
+  VerificationAttemptEntity,
+  GuardianConsentEntity,
+  RealNameAppealEntity,
+  AttemptBudgetEntity,
+  RealNameFaceChallengeEntity,
+  ...FACE_ENTITIES,
+];

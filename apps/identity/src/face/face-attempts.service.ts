@@ -1,9 +1,10 @@
+import type { FaceCheckPurpose } from '@exam/platform/face-check';
 import { Injectable } from '@nestjs/common';
 import { DataSource, IsNull, Not } from 'typeorm';
-import type { FaceCheckPurpose } from '@exam/platform/face-check';
-import { utcDay } from './face-clock';
+
 import { FaceAttemptsExhaustedError } from './face.errors';
 import { FACE_DAILY_FAILURE_LIMIT } from './face.policy';
+import { utcDay } from './face-clock';
 import { FaceVerificationEntity } from './face-verification.entity';
 
 /** Daily failure budget per user and purpose: after the limit the purpose locks until the next UTC day. */

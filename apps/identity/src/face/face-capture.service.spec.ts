@@ -1,4 +1,5 @@
 import type { DomainError } from '@exam/platform';
+
 import type { DetectedFace, FaceAnalysis, FaceEngine, Point } from './engine/face-engine';
 import { FaceCaptureService } from './face-capture.service';
 

@@ -1,6 +1,8 @@
-import { Inject, Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
-import { FACE_ENGINE, type DetectedFace, type FaceEngine } from './engine/face-engine';
+
+import { Inject, Injectable } from '@nestjs/common';
+
+import { type DetectedFace, FACE_ENGINE, type FaceEngine } from './engine/face-engine';
 import { estimateYaw } from './engine/face-geometry';
 import { FaceMultipleError, FaceNotFoundError, FaceTooSmallError } from './face.errors';
 import { MIN_FACE_WIDTH_PX } from './face.policy';

@@ -1,5 +1,6 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { FaceCheckPurpose } from '@exam/platform/face-check';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
 import type { LivenessStep } from './face-liveness';
 
 /** A liveness challenge: the random head movements asked for, bound to one user, purpose and exam, used once. */

@@ -1,22 +1,10 @@
-import { Inject, Injectable } from '@nestjs/common';
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
-import { DataSource, IsNull } from 'typeorm';
+
 import type { FaceCheckPurpose, FaceCheckTokenIssuer } from '@exam/platform/face-check';
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, IsNull } from 'typeorm';
+
 import { decodeDescriptor, descriptorDistance } from './engine/face-geometry';
-import { FaceAttemptsService } from './face-attempts.service';
-import { FaceCaptureService } from './face-capture.service';
-import { FaceChallengeEntity } from './face-challenge.entity';
-import { FACE_CHECK_TOKEN_ISSUER } from './face-check.tokens';
-import { FACE_CLOCK, utcDay, type FaceClock } from './face-clock';
-import { FaceEnrolmentService } from './face-enrolment.service';
-import {
-  evaluateLiveness,
-  randomLivenessSteps,
-  type LivenessFrame,
-  type LivenessStep,
-} from './face-liveness';
-import { FaceTemplateEntity } from './face-template.entity';
-import { FaceVerificationEntity, type FaceCheckOutcome } from './face-verification.entity';
 import {
   FaceChallengeExpiredError,
   FaceChallengeMismatchError,
@@ -26,6 +14,20 @@ import {
   FaceNotEnrolledError,
 } from './face.errors';
 import { FACE_MATCH_THRESHOLD, LIVENESS_CHALLENGE_TTL_SECONDS } from './face.policy';
+import { FaceAttemptsService } from './face-attempts.service';
+import { FaceCaptureService } from './face-capture.service';
+import { FaceChallengeEntity } from './face-challenge.entity';
+import { FACE_CHECK_TOKEN_ISSUER } from './face-check.tokens';
+import { FACE_CLOCK, type FaceClock, utcDay } from './face-clock';
+import { FaceEnrolmentService } from './face-enrolment.service';
+import {
+  evaluateLiveness,
+  type LivenessFrame,
+  type LivenessStep,
+  randomLivenessSteps,
+} from './face-liveness';
+import { FaceTemplateEntity } from './face-template.entity';
+import { type FaceCheckOutcome, FaceVerificationEntity } from './face-verification.entity';
 
 export interface FaceChallenge {
   readonly challengeId: string;
@@ -108,7 +110,11 @@ export class FaceCheckService {
     if (challenge === null) throw new FaceChallengeNotFoundError();
     // A ticket only answers the challenge made for it; a signed-in caller only answers their own plain ones.
     const ticket = command.ticket;
-    if (ticket === undefined ? challenge.ref !== null : challenge.purpose !== ticket.purpose || challenge.ref !== ticket.ref)
+    if (
+      ticket === undefined
+        ? challenge.ref !== null
+        : challenge.purpose !== ticket.purpose || challenge.ref !== ticket.ref
+    )
       throw new FaceChallengeNotFoundError();
     if (challenge.usedAt !== null || challenge.expiresAt.getTime() <= now.getTime())
       throw new FaceChallengeExpiredError();

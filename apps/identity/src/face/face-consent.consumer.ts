@@ -1,7 +1,8 @@
+import { type EventEnvelope, Topics } from '@exam/contracts';
+import { EventContext, OnEvent } from '@exam/platform';
 import { Controller } from '@nestjs/common';
 import { Ctx, Payload } from '@nestjs/microservices';
-import { Topics, type EventEnvelope } from '@exam/contracts';
-import { EventContext, OnEvent } from '@exam/platform';
+
 import { FaceConsentService } from './face-consent.service';
 
 /** Kafka edge of face-biometrics consent: accounts owns consents, identity obeys them. */

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+
 import { FaceChallengeEntity } from './face-challenge.entity';
 import { FaceConsentEntity } from './face-consent.entity';
 import { FaceReviewEntity } from './face-review.entity';

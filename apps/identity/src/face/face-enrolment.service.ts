@@ -1,10 +1,11 @@
-import { Injectable, Inject } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+
 import { encodeDescriptor } from './engine/face-geometry';
+import { FaceAlreadyEnrolledError, FaceConsentRequiredError } from './face.errors';
 import { FaceCaptureService } from './face-capture.service';
 import { FACE_CLOCK, type FaceClock } from './face-clock';
 import { FaceConsentEntity } from './face-consent.entity';
-import { FaceAlreadyEnrolledError, FaceConsentRequiredError } from './face.errors';
 import { FaceTemplateEntity } from './face-template.entity';
 import { FaceInstitutionNotMemberError } from './raw-images/face-image.errors';
 import { DEFAULT_FACE_IMAGE_POLICY, rawImageExpiry } from './raw-images/face-image-policy.rules';
@@ -27,7 +28,11 @@ export interface FaceEnrolment {
   readonly modelVersion: string;
   readonly enrolledAt: Date;
   /** Whether the uploaded image was kept (encrypted, for the institution) and until when. */
-  readonly rawImage: { readonly kept: boolean; readonly institutionId: string | null; readonly expiresAt: Date | null };
+  readonly rawImage: {
+    readonly kept: boolean;
+    readonly institutionId: string | null;
+    readonly expiresAt: Date | null;
+  };
 }
 
 /**
@@ -46,13 +51,15 @@ export class FaceEnrolmentService {
   async enrol(command: EnrolFaceCommand): Promise<FaceEnrolment> {
     if (!command.consent) throw new FaceConsentRequiredError();
     const institution = command.institution;
-    if (institution !== undefined && !institution.callerInstitutionIds.includes(institution.id)) throw new FaceInstitutionNotMemberError();
+    if (institution !== undefined && !institution.callerInstitutionIds.includes(institution.id))
+      throw new FaceInstitutionNotMemberError();
     if (await this.dataSource.getRepository(FaceTemplateEntity).existsBy({ userId: command.userId })) {
       throw new FaceAlreadyEnrolledError();
     }
     const { face } = await this.capture.singleFace(command.image, 'image');
     const now = this.clock.now();
-    const policy = institution === undefined ? DEFAULT_FACE_IMAGE_POLICY : await this.rawImages.policyOf(institution.id);
+    const policy =
+      institution === undefined ? DEFAULT_FACE_IMAGE_POLICY : await this.rawImages.policyOf(institution.id);
     const expiresAt = rawImageExpiry(policy, now);
     const template = Object.assign(new FaceTemplateEntity(), {
       userId: command.userId,
@@ -78,14 +85,24 @@ export class FaceEnrolmentService {
       if (exists) throw new FaceAlreadyEnrolledError();
       await manager.save(template);
       if (institution !== undefined && expiresAt !== null) {
-        await this.rawImages.keep(manager, { userId: command.userId, institutionId: institution.id, image: command.image, at: now, expiresAt });
+        await this.rawImages.keep(manager, {
+          userId: command.userId,
+          institutionId: institution.id,
+          image: command.image,
+          at: now,
+          expiresAt,
+        });
       }
     });
     return {
       userId: template.userId,
       modelVersion: template.modelVersion,
       enrolledAt: template.enrolledAt,
-      rawImage: { kept: expiresAt !== null, institutionId: expiresAt === null ? null : (institution?.id ?? null), expiresAt },
+      rawImage: {
+        kept: expiresAt !== null,
+        institutionId: expiresAt === null ? null : (institution?.id ?? null),
+        expiresAt,
+      },
     };
   }
 

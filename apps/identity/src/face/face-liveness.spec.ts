@@ -1,9 +1,9 @@
 import {
   evaluateLiveness,
   LIVENESS_STEPS,
-  randomLivenessSteps,
   type LivenessFrame,
   type LivenessStep,
+  randomLivenessSteps,
 } from './face-liveness';
 
 const descriptor = (offset: number): Float32Array =>

@@ -1,4 +1,5 @@
 import { randomInt } from 'node:crypto';
+
 import { descriptorDistance } from './engine/face-geometry';
 import { LIVENESS_STRAIGHT_MAX_YAW, LIVENESS_TURN_MIN_YAW } from './face.policy';
 

@@ -1,11 +1,18 @@
+import {
+  AUTH_SETTINGS,
+  type AuthSettings,
+  type FaceTicketClaims,
+  Public,
+  verifyFaceTicket,
+} from '@exam/platform';
 import { Body, Controller, HttpCode, Inject, Post, Req } from '@nestjs/common';
-import { AUTH_SETTINGS, Public, verifyFaceTicket, type AuthSettings, type FaceTicketClaims } from '@exam/platform';
+import type { FastifyRequest } from 'fastify';
+
 import { PreAuthAnswerDto, PreAuthChallengeDto } from './dto/face-pre-auth.dto';
 import { FaceChallengeResponseDto, FaceCheckResponseDto } from './dto/face-responses.dto';
-import type { FastifyRequest } from 'fastify';
+import { FaceConsentRequiredError, FaceNotEnrolledError, FaceSignInUnavailableError } from './face.errors';
 import { FaceCheckService } from './face-check.service';
 import { PreAuthIpBudget } from './pre-auth-ip-budget';
-import { FaceConsentRequiredError, FaceNotEnrolledError, FaceSignInUnavailableError } from './face.errors';
 
 const image = (base64: string): Buffer => Buffer.from(base64, 'base64');
 
@@ -28,10 +35,15 @@ export class FacePreAuthController {
    */
   @Public()
   @Post('challenges')
-  async challenge(@Req() request: FastifyRequest, @Body() dto: PreAuthChallengeDto): Promise<FaceChallengeResponseDto> {
+  async challenge(
+    @Req() request: FastifyRequest,
+    @Body() dto: PreAuthChallengeDto,
+  ): Promise<FaceChallengeResponseDto> {
     const ticket = this.ticketOf(dto.ticket);
     await this.ipBudget.assertAllowed(request.ip);
-    const challenge = await uniformly(() => this.checks.createChallenge(ticket.sub, ticket.purpose, undefined, ticket.ref));
+    const challenge = await uniformly(() =>
+      this.checks.createChallenge(ticket.sub, ticket.purpose, undefined, ticket.ref),
+    );
     return FaceChallengeResponseDto.from(challenge);
   }
 
@@ -65,7 +77,8 @@ async function uniformly<T>(run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (error: unknown) {
-    if (error instanceof FaceConsentRequiredError || error instanceof FaceNotEnrolledError) throw new FaceSignInUnavailableError();
+    if (error instanceof FaceConsentRequiredError || error instanceof FaceNotEnrolledError)
+      throw new FaceSignInUnavailableError();
     throw error;
   }
 }

@@ -1,15 +1,17 @@
-import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { FACE_CLOCK, type FaceClock } from './face-clock';
-import { FaceReviewEntity } from './face-review.entity';
-import { FaceVerificationEntity } from './face-verification.entity';
+
 import {
   FaceReviewClosedError,
   FaceReviewNotApplicableError,
   FaceReviewNotFoundError,
   FaceVerificationNotFoundError,
 } from './face.errors';
+import { FACE_CLOCK, type FaceClock } from './face-clock';
+import { FaceReviewEntity } from './face-review.entity';
+import { FaceVerificationEntity } from './face-verification.entity';
 
 export interface FaceReviewWithDecision {
   readonly review: FaceReviewEntity;

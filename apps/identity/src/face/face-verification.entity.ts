@@ -1,5 +1,5 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import type { FaceCheckPurpose } from '@exam/platform/face-check';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 export const FACE_CHECK_OUTCOMES = ['passed', 'face_mismatch', 'liveness_failed'] as const;
 export type FaceCheckOutcome = (typeof FACE_CHECK_OUTCOMES)[number];

@@ -1,5 +1,6 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { AllowedWithPendingPolicy, AuthUser, CurrentUser, Roles } from '@exam/platform';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+
 import {
   AnswerFaceChallengeDto,
   CreateFaceChallengeDto,
@@ -12,8 +13,8 @@ import {
 } from './dto/face-requests.dto';
 import {
   FaceChallengeResponseDto,
-  FaceDecisionDto,
   FaceCheckResponseDto,
+  FaceDecisionDto,
   FaceEnrolmentResponseDto,
   FaceReviewResponseDto,
 } from './dto/face-responses.dto';

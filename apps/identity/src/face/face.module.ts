@@ -1,26 +1,36 @@
-import { DynamicModule, Inject, Module, OnModuleDestroy } from '@nestjs/common';
 import { FaceCheckTokenIssuer, parseFaceCheckPrivateKey } from '@exam/platform/face-check';
+import { DynamicModule, Inject, Module, OnModuleDestroy } from '@nestjs/common';
+
 import { FACE_ENGINE, type FaceEngine } from './engine/face-engine';
 import { WorkerPoolFaceEngine, type WorkerPoolOptions } from './engine/worker-pool-face-engine';
+import { FaceController } from './face.controller';
+import { FACE_CHECK_TOKEN_TTL_SECONDS } from './face.policy';
 import { FaceAttemptsService } from './face-attempts.service';
 import { FaceCaptureService } from './face-capture.service';
-import { FACE_CHECK_TOKEN_ISSUER } from './face-check.tokens';
 import { FaceCheckService } from './face-check.service';
-import { FACE_CLOCK, SYSTEM_FACE_CLOCK, type FaceClock } from './face-clock';
-import { FaceController } from './face.controller';
-import { FacePreAuthController } from './face-pre-auth.controller';
+import { FACE_CHECK_TOKEN_ISSUER } from './face-check.tokens';
+import { FACE_CLOCK, type FaceClock, SYSTEM_FACE_CLOCK } from './face-clock';
 import { FaceConsentConsumer } from './face-consent.consumer';
 import { FaceConsentService } from './face-consent.service';
 import { FaceEnrolmentService } from './face-enrolment.service';
-import { FACE_CHECK_TOKEN_TTL_SECONDS } from './face.policy';
+import { FacePreAuthController } from './face-pre-auth.controller';
 import { FaceReviewService } from './face-review.service';
+import {
+  DEFAULT_PRE_AUTH_IP_FAILURES_PER_HOUR,
+  PRE_AUTH_DIGEST_SEED,
+  PRE_AUTH_IP_FAILURES_PER_HOUR,
+  PreAuthIpBudget,
+} from './pre-auth-ip-budget';
 import { FaceImagePolicyService } from './raw-images/face-image-policy.service';
 import { FaceImageRetentionService } from './raw-images/face-image-retention.service';
 import { FaceImagesController } from './raw-images/face-images.controller';
 import { FaceRawImageStore } from './raw-images/face-raw-image.store';
-import { DEFAULT_PRE_AUTH_IP_FAILURES_PER_HOUR, PRE_AUTH_DIGEST_SEED, PRE_AUTH_IP_FAILURES_PER_HOUR, PreAuthIpBudget } from './pre-auth-ip-budget';
 import { FaceChallengeRetention } from './retention/face-challenge.retention';
-import { DEFAULT_RETENTION_INTERVAL_SECONDS, IdentityRetentionScheduler, RETENTION_INTERVAL } from './retention/identity-retention.scheduler';
+import {
+  DEFAULT_RETENTION_INTERVAL_SECONDS,
+  IdentityRetentionScheduler,
+  RETENTION_INTERVAL,
+} from './retention/identity-retention.scheduler';
 import { IdentityRetentionService } from './retention/identity-retention.service';
 
 export interface FaceModuleOptions {
@@ -72,11 +82,17 @@ export class FaceModule implements OnModuleDestroy {
         FaceImagePolicyService,
         IdentityRetentionService,
         IdentityRetentionScheduler,
-        { provide: RETENTION_INTERVAL, useValue: options.retentionIntervalSeconds ?? DEFAULT_RETENTION_INTERVAL_SECONDS },
+        {
+          provide: RETENTION_INTERVAL,
+          useValue: options.retentionIntervalSeconds ?? DEFAULT_RETENTION_INTERVAL_SECONDS,
+        },
         FaceImageRetentionService,
         FaceChallengeRetention,
         PreAuthIpBudget,
-        { provide: PRE_AUTH_IP_FAILURES_PER_HOUR, useValue: options.preAuthIpFailuresPerHour ?? DEFAULT_PRE_AUTH_IP_FAILURES_PER_HOUR },
+        {
+          provide: PRE_AUTH_IP_FAILURES_PER_HOUR,
+          useValue: options.preAuthIpFailuresPerHour ?? DEFAULT_PRE_AUTH_IP_FAILURES_PER_HOUR,
+        },
         { provide: PRE_AUTH_DIGEST_SEED, useValue: options.tokenPrivateKey },
         FaceEnrolmentService,
         FaceAttemptsService,
@@ -84,7 +100,13 @@ export class FaceModule implements OnModuleDestroy {
         FaceReviewService,
         FaceConsentService,
       ],
-      exports: [FACE_ENGINE, FaceCheckService, FaceEnrolmentService, FaceConsentService, IdentityRetentionService],
+      exports: [
+        FACE_ENGINE,
+        FaceCheckService,
+        FaceEnrolmentService,
+        FaceConsentService,
+        IdentityRetentionService,
+      ],
     };
   }
 

@@ -1,9 +1,11 @@
-import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
-import { DomainError, WindowedCounter } from '@exam/platform';
 import { createHash } from 'node:crypto';
-import { DataSource } from 'typeorm';
-import { FACE_CLOCK, type FaceClock } from './face-clock';
+
+import { DomainError, WindowedCounter } from '@exam/platform';
 import { deleteInBatches, type PurgeResult } from '@exam/platform';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+
+import { FACE_CLOCK, type FaceClock } from './face-clock';
 import { IdentityRetentionService } from './retention/identity-retention.service';
 import type { RetentionStep } from './retention/retention-step';
 
@@ -52,7 +54,8 @@ export class PreAuthIpBudget implements RetentionStep, OnModuleInit {
   }
 
   async assertAllowed(ip: string): Promise<void> {
-    if (this.limit > 0 && (await this.failures.count(ip)) >= this.limit) throw tooManyFaceFailuresFromNetwork();
+    if (this.limit > 0 && (await this.failures.count(ip)) >= this.limit)
+      throw tooManyFaceFailuresFromNetwork();
   }
 
   recordFailure(ip: string): Promise<void> {

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+
 import { NAME_RULES } from './id-number.errors';
 import { checkPersonName, MIDDLE_DOT, normalizePersonName } from './person-name';
 
@@ -17,8 +18,24 @@ describe(checkPersonName.name, () => {
   });
 
   it('should accept ethnic-minority names and fold middle-dot look-alikes to U+00B7', () => {
-    for (const dot of ['\u00B7', '\u30FB', '\uFF65', '\u2022', '\u2027', '\u2219', '\u22C5', '\u0387', '.', '\uFF0E', ' · ']) {
-      expect(sut(`阿依古丽${dot}买买提`)).toEqual({ valid: true, name: `阿依古丽${MIDDLE_DOT}买买提`, script: 'han' });
+    for (const dot of [
+      '\u00B7',
+      '\u30FB',
+      '\uFF65',
+      '\u2022',
+      '\u2027',
+      '\u2219',
+      '\u22C5',
+      '\u0387',
+      '.',
+      '\uFF0E',
+      ' · ',
+    ]) {
+      expect(sut(`阿依古丽${dot}买买提`)).toEqual({
+        valid: true,
+        name: `阿依古丽${MIDDLE_DOT}买买提`,
+        script: 'han',
+      });
     }
   });
 
@@ -47,7 +64,9 @@ describe(checkPersonName.name, () => {
   });
 
   it('should accept any sequence of Han characters, within the BMP or not, joined by middle dots', () => {
-    const han = fc.oneof(fc.integer({ min: 0x4e00, max: 0x9fff }), fc.integer({ min: 0x20000, max: 0x2a6df })).map((cp) => String.fromCodePoint(cp));
+    const han = fc
+      .oneof(fc.integer({ min: 0x4e00, max: 0x9fff }), fc.integer({ min: 0x20000, max: 0x2a6df }))
+      .map((cp) => String.fromCodePoint(cp));
     const part = fc.array(han, { minLength: 1, maxLength: 6 }).map((chars) => chars.join(''));
     fc.assert(
       fc.property(fc.array(part, { minLength: 1, maxLength: 4 }), (parts) => {

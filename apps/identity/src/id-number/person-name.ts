@@ -69,7 +69,10 @@ export function checkPersonName(input: string): NameCheck {
     }
   }
   if (hasHan && hasLatin) {
-    return reject(NAME_RULES.mixedScripts, 'Enter the name either in Chinese characters or in Latin letters, not both.');
+    return reject(
+      NAME_RULES.mixedScripts,
+      'Enter the name either in Chinese characters or in Latin letters, not both.',
+    );
   }
   if (hasHan) {
     if (!HAN_NAME.test(name)) {

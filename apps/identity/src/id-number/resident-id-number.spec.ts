@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { ID_NUMBER_RULES } from './id-number.errors';
+
 import {
   BAD_PROVINCE_PREFIXES,
   CURRENT_CODES,
@@ -12,7 +12,14 @@ import {
   validIdNumberArb,
   withCheck,
 } from '../../test/support/id-number.arbitraries';
-import { ageOn, checkCharacterOf, checkResidentIdNumber, convertLegacyIdNumber, ID_NUMBER_WARNINGS } from './resident-id-number';
+import { ID_NUMBER_RULES } from './id-number.errors';
+import {
+  ageOn,
+  checkCharacterOf,
+  checkResidentIdNumber,
+  convertLegacyIdNumber,
+  ID_NUMBER_WARNINGS,
+} from './resident-id-number';
 
 /** 2026-11-26 12:00 in China. */
 const NOW = new Date('2026-11-26T04:00:00Z');
@@ -34,16 +41,21 @@ describe(checkResidentIdNumber.name, () => {
 
   it('should accept generated numbers with current region codes and derive birth date and gender', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...CURRENT_CODES), dateBetween(new Date(Date.UTC(1900, 0, 1)), TODAY_UTC), sequenceArb, (region, birth, seq) => {
-        const id = makeIdNumber(region, birth, seq);
-        const result = sut(id, NOW);
-        if (!result.valid) throw new Error(`${id}: ${result.violation.code}`);
-        expect(result.idNumber.value).toBe(id);
-        expect(result.idNumber.birthDate).toEqual(birth);
-        expect(result.idNumber.gender).toBe(seq % 2 === 1 ? 'male' : 'female');
-        expect(result.idNumber.region.status).toBe('current');
-        expect(result.idNumber.warnings).toEqual([]);
-      }),
+      fc.property(
+        fc.constantFrom(...CURRENT_CODES),
+        dateBetween(new Date(Date.UTC(1900, 0, 1)), TODAY_UTC),
+        sequenceArb,
+        (region, birth, seq) => {
+          const id = makeIdNumber(region, birth, seq);
+          const result = sut(id, NOW);
+          if (!result.valid) throw new Error(`${id}: ${result.violation.code}`);
+          expect(result.idNumber.value).toBe(id);
+          expect(result.idNumber.birthDate).toEqual(birth);
+          expect(result.idNumber.gender).toBe(seq % 2 === 1 ? 'male' : 'female');
+          expect(result.idNumber.region.status).toBe('current');
+          expect(result.idNumber.warnings).toEqual([]);
+        },
+      ),
       RUNS,
     );
   });
@@ -52,7 +64,9 @@ describe(checkResidentIdNumber.name, () => {
     fc.assert(
       fc.property(validIdNumberArb(RETIRED_CODES, TODAY_UTC), (id) => {
         const result = sut(id, NOW);
-        expect(result.valid && result.idNumber.warnings.map((w) => w.code)).toEqual([ID_NUMBER_WARNINGS.regionRetired]);
+        expect(result.valid && result.idNumber.warnings.map((w) => w.code)).toEqual([
+          ID_NUMBER_WARNINGS.regionRetired,
+        ]);
       }),
       RUNS,
     );
@@ -63,7 +77,9 @@ describe(checkResidentIdNumber.name, () => {
     fc.assert(
       fc.property(validIdNumberArb(UNKNOWN_CODES_IN_KNOWN_PROVINCES, TODAY_UTC), (id) => {
         const result = sut(id, NOW);
-        expect(result.valid && result.idNumber.warnings.map((w) => w.code)).toEqual([ID_NUMBER_WARNINGS.regionUnknown]);
+        expect(result.valid && result.idNumber.warnings.map((w) => w.code)).toEqual([
+          ID_NUMBER_WARNINGS.regionUnknown,
+        ]);
       }),
       RUNS,
     );
@@ -71,35 +87,58 @@ describe(checkResidentIdNumber.name, () => {
 
   it('should reject every wrong check character', () => {
     fc.assert(
-      fc.property(validIdNumberArb(CURRENT_CODES, TODAY_UTC), fc.constantFrom(...Array.from('0123456789X')), (id, check) => {
-        fc.pre(check !== id.charAt(17));
-        expect(violationOf(`${id.slice(0, 17)}${check}`)).toBe(ID_NUMBER_RULES.checksum);
-      }),
+      fc.property(
+        validIdNumberArb(CURRENT_CODES, TODAY_UTC),
+        fc.constantFrom(...Array.from('0123456789X')),
+        (id, check) => {
+          fc.pre(check !== id.charAt(17));
+          expect(violationOf(`${id.slice(0, 17)}${check}`)).toBe(ID_NUMBER_RULES.checksum);
+        },
+      ),
       RUNS,
     );
   });
 
   it('should detect any single-digit typo and any swap of adjacent different digits', () => {
     fc.assert(
-      fc.property(validIdNumberArb(CURRENT_CODES, TODAY_UTC), fc.integer({ min: 0, max: 16 }), fc.integer({ min: 1, max: 9 }), (id, position, delta) => {
-        const digit = (Number(id.charAt(position)) + delta) % 10;
-        const typo = `${id.slice(0, position)}${digit}${id.slice(position + 1)}`;
-        expect(violationOf(typo)).toBeDefined();
-      }),
+      fc.property(
+        validIdNumberArb(CURRENT_CODES, TODAY_UTC),
+        fc.integer({ min: 0, max: 16 }),
+        fc.integer({ min: 1, max: 9 }),
+        (id, position, delta) => {
+          const digit = (Number(id.charAt(position)) + delta) % 10;
+          const typo = `${id.slice(0, position)}${digit}${id.slice(position + 1)}`;
+          expect(violationOf(typo)).toBeDefined();
+        },
+      ),
       RUNS,
     );
     fc.assert(
-      fc.property(validIdNumberArb(CURRENT_CODES, TODAY_UTC), fc.integer({ min: 14, max: 15 }), (id, position) => {
-        fc.pre(id.charAt(position) !== id.charAt(position + 1));
-        const swapped = `${id.slice(0, position)}${id.charAt(position + 1)}${id.charAt(position)}${id.slice(position + 2)}`;
-        expect(violationOf(swapped)).toBe(ID_NUMBER_RULES.checksum);
-      }),
+      fc.property(
+        validIdNumberArb(CURRENT_CODES, TODAY_UTC),
+        fc.integer({ min: 14, max: 15 }),
+        (id, position) => {
+          fc.pre(id.charAt(position) !== id.charAt(position + 1));
+          const swapped = `${id.slice(0, position)}${id.charAt(position + 1)}${id.charAt(position)}${id.slice(position + 2)}`;
+          expect(violationOf(swapped)).toBe(ID_NUMBER_RULES.checksum);
+        },
+      ),
       RUNS,
     );
   });
 
   it('should reject impossible dates of birth with a valid check character', () => {
-    const impossible = ['19900230', '19900229', '20010229', '19991301', '19990001', '19990100', '19990431', '19990632', '00000000'];
+    const impossible = [
+      '19900230',
+      '19900229',
+      '20010229',
+      '19991301',
+      '19990001',
+      '19990100',
+      '19990431',
+      '19990632',
+      '00000000',
+    ];
     for (const birth of impossible) {
       expect(violationOf(withCheck(`110105${birth}123`))).toBe(ID_NUMBER_RULES.birthDate);
     }
@@ -108,9 +147,13 @@ describe(checkResidentIdNumber.name, () => {
 
   it('should reject dates of birth in the future, judged on the China calendar date', () => {
     fc.assert(
-      fc.property(dateBetween(new Date(Date.UTC(2026, 10, 27)), new Date(Date.UTC(2099, 11, 31))), sequenceArb, (birth, seq) => {
-        expect(violationOf(makeIdNumber('110105', birth, seq))).toBe(ID_NUMBER_RULES.birthDate);
-      }),
+      fc.property(
+        dateBetween(new Date(Date.UTC(2026, 10, 27)), new Date(Date.UTC(2099, 11, 31))),
+        sequenceArb,
+        (birth, seq) => {
+          expect(violationOf(makeIdNumber('110105', birth, seq))).toBe(ID_NUMBER_RULES.birthDate);
+        },
+      ),
       RUNS,
     );
     const bornToday = makeIdNumber('110105', { year: 2026, month: 11, day: 27 }, 1);
@@ -120,15 +163,23 @@ describe(checkResidentIdNumber.name, () => {
   });
 
   it('should reject dates of birth before 1900', () => {
-    expect(violationOf(makeIdNumber('110105', { year: 1899, month: 12, day: 31 }, 1))).toBe(ID_NUMBER_RULES.birthDate);
+    expect(violationOf(makeIdNumber('110105', { year: 1899, month: 12, day: 31 }, 1))).toBe(
+      ID_NUMBER_RULES.birthDate,
+    );
   });
 
   it('should reject unknown province prefixes', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...BAD_PROVINCE_PREFIXES), fc.integer({ min: 0, max: 9999 }), dateBetween(new Date(Date.UTC(1950, 0, 1)), TODAY_UTC), sequenceArb, (prefix, rest, birth, seq) => {
-        const region = `${prefix}${String(rest).padStart(4, '0')}`;
-        expect(violationOf(makeIdNumber(region, birth, seq))).toBe(ID_NUMBER_RULES.province);
-      }),
+      fc.property(
+        fc.constantFrom(...BAD_PROVINCE_PREFIXES),
+        fc.integer({ min: 0, max: 9999 }),
+        dateBetween(new Date(Date.UTC(1950, 0, 1)), TODAY_UTC),
+        sequenceArb,
+        (prefix, rest, birth, seq) => {
+          const region = `${prefix}${String(rest).padStart(4, '0')}`;
+          expect(violationOf(makeIdNumber(region, birth, seq))).toBe(ID_NUMBER_RULES.province);
+        },
+      ),
       RUNS,
     );
   });
@@ -155,15 +206,20 @@ describe(checkResidentIdNumber.name, () => {
 
   it('should convert 15-digit legacy numbers with the 19xx century and flag the conversion', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...CURRENT_CODES), dateBetween(new Date(Date.UTC(1900, 0, 1)), new Date(Date.UTC(1999, 11, 31))), sequenceArb, (region, birth, seq) => {
-        const eighteen = makeIdNumber(region, birth, seq);
-        const fifteen = `${region}${formatBirth(birth).slice(2)}${String(seq).padStart(3, '0')}`;
-        const result = sut(fifteen, NOW);
-        if (!result.valid) throw new Error(`${fifteen}: ${result.violation.code}`);
-        expect(result.idNumber.value).toBe(eighteen);
-        expect(result.idNumber.convertedFromLegacy).toBe(true);
-        expect(result.idNumber.warnings.map((w) => w.code)).toContain(ID_NUMBER_WARNINGS.legacyConverted);
-      }),
+      fc.property(
+        fc.constantFrom(...CURRENT_CODES),
+        dateBetween(new Date(Date.UTC(1900, 0, 1)), new Date(Date.UTC(1999, 11, 31))),
+        sequenceArb,
+        (region, birth, seq) => {
+          const eighteen = makeIdNumber(region, birth, seq);
+          const fifteen = `${region}${formatBirth(birth).slice(2)}${String(seq).padStart(3, '0')}`;
+          const result = sut(fifteen, NOW);
+          if (!result.valid) throw new Error(`${fifteen}: ${result.violation.code}`);
+          expect(result.idNumber.value).toBe(eighteen);
+          expect(result.idNumber.convertedFromLegacy).toBe(true);
+          expect(result.idNumber.warnings.map((w) => w.code)).toContain(ID_NUMBER_WARNINGS.legacyConverted);
+        },
+      ),
       RUNS,
     );
     expect(convertLegacyIdNumber('110105491231002')).toBe('11010519491231002X');

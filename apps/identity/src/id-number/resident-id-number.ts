@@ -1,7 +1,8 @@
 import { normalizeIdNumber } from '@exam/crypto';
+
+import { type CalendarDate, calendarDateIn, isRealDate } from './calendar-date';
 import { ID_NUMBER_RULES, type IdNumberRuleCode, type RuleViolation } from './id-number.errors';
 import { isKnownProvinceCode, lookupRegion, type RegionLookup } from './region-codes';
-import { calendarDateIn, isRealDate, type CalendarDate } from './calendar-date';
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2] as const;
 const CHECK_CHARS = '10X98765432';
@@ -78,7 +79,10 @@ export function checkResidentIdNumber(input: string, now: Date): IdNumberCheck {
   let convertedFromLegacy = false;
   if (normalized.length === 15) {
     if (!FIFTEEN.test(normalized)) {
-      return reject(ID_NUMBER_RULES.legacy, 'A 15-character (pre-1999) ID number consists of 15 digits only.');
+      return reject(
+        ID_NUMBER_RULES.legacy,
+        'A 15-character (pre-1999) ID number consists of 15 digits only.',
+      );
     }
     value = convertLegacyIdNumber(normalized);
     convertedFromLegacy = true;
@@ -96,12 +100,22 @@ export function checkResidentIdNumber(input: string, now: Date): IdNumberCheck {
     );
   }
 
-  const birth = { year: Number(value.slice(6, 10)), month: Number(value.slice(10, 12)), day: Number(value.slice(12, 14)) };
+  const birth = {
+    year: Number(value.slice(6, 10)),
+    month: Number(value.slice(10, 12)),
+    day: Number(value.slice(12, 14)),
+  };
   if (!isRealDate(birth)) {
-    return reject(ID_NUMBER_RULES.birthDate, 'Digits 7 to 14 of the ID number are not a real date of birth (YYYYMMDD).');
+    return reject(
+      ID_NUMBER_RULES.birthDate,
+      'Digits 7 to 14 of the ID number are not a real date of birth (YYYYMMDD).',
+    );
   }
   if (birth.year < EARLIEST_BIRTH_YEAR) {
-    return reject(ID_NUMBER_RULES.birthDate, `The date of birth in the ID number is before ${EARLIEST_BIRTH_YEAR}.`);
+    return reject(
+      ID_NUMBER_RULES.birthDate,
+      `The date of birth in the ID number is before ${EARLIEST_BIRTH_YEAR}.`,
+    );
   }
   const today = calendarDateIn(now);
   if (compareDates(birth, today) > 0) {
@@ -120,12 +134,14 @@ export function checkResidentIdNumber(input: string, now: Date): IdNumberCheck {
   if (region.status === 'unknown') {
     warnings.push({
       code: ID_NUMBER_WARNINGS.regionUnknown,
-      message: 'The region code of the ID number is not in our GB/T 2260 table; it is accepted and checked by the authority.',
+      message:
+        'The region code of the ID number is not in our GB/T 2260 table; it is accepted and checked by the authority.',
     });
   } else if (region.status === 'retired') {
     warnings.push({
       code: ID_NUMBER_WARNINGS.regionRetired,
-      message: 'The region code of the ID number belongs to a division that has since been merged or renamed.',
+      message:
+        'The region code of the ID number belongs to a division that has since been merged or renamed.',
     });
   }
   if (convertedFromLegacy) {
@@ -154,13 +170,15 @@ export function compareDates(a: CalendarDate, b: CalendarDate): number {
 
 /** Completed years on `today`; someone born on 29 February turns a year older on 1 March in common years. */
 export function ageOn(birthDate: CalendarDate, today: CalendarDate): number {
-  const hadBirthday = today.month > birthDate.month || (today.month === birthDate.month && today.day >= birthDate.day);
+  const hadBirthday =
+    today.month > birthDate.month || (today.month === birthDate.month && today.day >= birthDate.day);
   return today.year - birthDate.year - (hadBirthday ? 0 : 1);
 }
 
 /** The day someone born on `birthDate` turns 18; 29 February birthdays count from 1 March in common years. */
 export function adultOn(birthDate: CalendarDate): CalendarDate {
   const year = birthDate.year + 18;
-  if (birthDate.month === 2 && birthDate.day === 29 && !isRealDate({ year, month: 2, day: 29 })) return { year, month: 3, day: 1 };
+  if (birthDate.month === 2 && birthDate.day === 29 && !isRealDate({ year, month: 2, day: 29 }))
+    return { year, month: 3, day: 1 };
   return { year, month: birthDate.month, day: birthDate.day };
 }

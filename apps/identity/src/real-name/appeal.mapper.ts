@@ -1,4 +1,5 @@
 import { maskValue } from '@exam/crypto';
+
 import { AdminAppealResponseDto, AppealResponseDto } from './dto/appeal.dto';
 import type { RealNameAppealEntity } from './real-name-appeal.entity';
 

@@ -1,8 +1,9 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { AuthUser, CurrentUser, Roles } from '@exam/platform';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+
 import { toAdminAppealResponse } from './appeal.mapper';
-import { AdminAppealResponseDto, DecideAppealDto, ListAppealsQueryDto } from './dto/appeal.dto';
 import { AppealsService } from './appeals.service';
+import { AdminAppealResponseDto, DecideAppealDto, ListAppealsQueryDto } from './dto/appeal.dto';
 
 /** Platform admins review real-name appeals and change requests; every decision carries a reason. */
 @Roles('platform_admin')

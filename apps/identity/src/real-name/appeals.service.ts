@@ -1,13 +1,12 @@
-import { Inject, Injectable } from '@nestjs/common';
 import type { AppealDecision } from '@exam/contracts';
 import { EventPublisher } from '@exam/platform';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+
 import { checkResidentIdNumber, InvalidIdNumberError } from '../id-number';
 import { CLOCK, type Clock } from './clock';
 import type { FileAppealDto } from './dto/appeal.dto';
 import { IdNumberIndex } from './id-number-index';
-import { RealNameAppealEntity, type AppealStatus } from './real-name-appeal.entity';
-import { RealNameRecordEntity } from './real-name-record.entity';
 import {
   AppealAlreadyDecidedError,
   AppealAlreadyOpenError,
@@ -15,6 +14,8 @@ import {
   AppealNotFoundError,
   RealNameNotFoundError,
 } from './real-name.errors';
+import { type AppealStatus, RealNameAppealEntity } from './real-name-appeal.entity';
+import { RealNameRecordEntity } from './real-name-record.entity';
 
 const ADMIN_PAGE = 100;
 
@@ -33,17 +34,27 @@ export class AppealsService {
 
   async file(userId: string, input: FileAppealDto): Promise<RealNameAppealEntity> {
     const appeals = this.dataSource.getRepository(RealNameAppealEntity);
-    if (await appeals.existsBy({ userId, kind: input.kind, status: 'open' })) throw new AppealAlreadyOpenError();
+    if (await appeals.existsBy({ userId, kind: input.kind, status: 'open' }))
+      throw new AppealAlreadyOpenError();
     const records = this.dataSource.getRepository(RealNameRecordEntity);
-    const appeal = Object.assign(new RealNameAppealEntity(), { userId, kind: input.kind, reason: input.reason.trim() });
+    const appeal = Object.assign(new RealNameAppealEntity(), {
+      userId,
+      kind: input.kind,
+      reason: input.reason.trim(),
+    });
     if (input.kind === 'change_request') {
       if (!(await records.existsBy({ userId }))) throw new RealNameNotFoundError();
     } else {
       const checked = checkResidentIdNumber(input.idNumber ?? '', this.clock.now());
       if (!checked.valid) throw new InvalidIdNumberError('idNumber', checked.violation);
-      const holder = await records.findOne({ where: { idNumberBidx: this.index.of(checked.idNumber.value) }, select: { userId: true } });
+      const holder = await records.findOne({
+        where: { idNumberBidx: this.index.of(checked.idNumber.value) },
+        select: { userId: true },
+      });
       if (holder === null || holder.userId === userId) {
-        throw new AppealNotApplicableError('This ID number is not verified on another account; verify it directly instead.');
+        throw new AppealNotApplicableError(
+          'This ID number is not verified on another account; verify it directly instead.',
+        );
       }
       appeal.idNumber = checked.idNumber.value;
     }
@@ -58,9 +69,17 @@ export class AppealsService {
     });
   }
 
-  async decide(appealId: string, reviewerId: string, decision: AppealDecision, reason: string): Promise<RealNameAppealEntity> {
+  async decide(
+    appealId: string,
+    reviewerId: string,
+    decision: AppealDecision,
+    reason: string,
+  ): Promise<RealNameAppealEntity> {
     return this.dataSource.transaction(async (manager) => {
-      const appeal = await manager.findOne(RealNameAppealEntity, { where: { id: appealId }, lock: { mode: 'pessimistic_write' } });
+      const appeal = await manager.findOne(RealNameAppealEntity, {
+        where: { id: appealId },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (appeal === null) throw new AppealNotFoundError();
       if (appeal.status !== 'open') throw new AppealAlreadyDecidedError();
       const revokedUserId = decision === 'approved' ? await this.revoke(manager, appeal) : undefined;

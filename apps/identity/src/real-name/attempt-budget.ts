@@ -14,7 +14,11 @@ interface UpdateResult {
 }
 
 function isUpdateResult(value: unknown): value is UpdateResult {
-  return typeof value === 'object' && value !== null && typeof (value as { affectedRows?: unknown }).affectedRows === 'number';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { affectedRows?: unknown }).affectedRows === 'number'
+  );
 }
 
 /**
@@ -27,7 +31,10 @@ export class AttemptBudget {
 
   /** Reserves `calls`; returns the calls left after the reservation, or undefined when it would exceed `limit`. */
   async reserve(userId: string, day: string, calls: number, limit: number): Promise<number | undefined> {
-    await this.dataSource.query('INSERT IGNORE INTO real_name_attempt_budgets (user_id, day, used) VALUES (?, ?, 0)', [userId, day]);
+    await this.dataSource.query(
+      'INSERT IGNORE INTO real_name_attempt_budgets (user_id, day, used) VALUES (?, ?, 0)',
+      [userId, day],
+    );
     const result: unknown = await this.dataSource.query(
       'UPDATE real_name_attempt_budgets SET used = used + ? WHERE user_id = ? AND day = ? AND used + ? <= ?',
       [calls, userId, day, calls, limit],

@@ -1,6 +1,7 @@
-import { Inject, Injectable } from '@nestjs/common';
 import { EventPublisher } from '@exam/platform';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+
 import { IdentityEnv } from '../config/identity.env';
 import { FaceEnrolmentService } from '../face/face-enrolment.service';
 import { calendarDateIn, formatDate } from '../id-number';
@@ -8,10 +9,14 @@ import { AttemptBudget } from './attempt-budget';
 import { CLOCK, type Clock } from './clock';
 import { RealNameFaceChallengeEntity } from './face/real-name-face-challenge.entity';
 import { GuardianConsentEntity } from './guardian-consent.entity';
-import { guardianMatches, type GuardianIdentifiers } from './guardian-match';
+import { type GuardianIdentifiers, guardianMatches } from './guardian-match';
+import {
+  AttemptBudgetExhaustedError,
+  GuardianConsentNotFoundError,
+  GuardianMismatchError,
+} from './real-name.errors';
 import { validatePerson } from './real-name-input';
 import { RealNameRecordEntity } from './real-name-record.entity';
-import { AttemptBudgetExhaustedError, GuardianConsentNotFoundError, GuardianMismatchError } from './real-name.errors';
 
 export interface GuardianConsentWithdrawal {
   readonly consentId: string;
@@ -38,14 +43,27 @@ export class GuardianConsentWithdrawalService {
   async withdraw(childUserId: string, presented: GuardianIdentifiers): Promise<GuardianConsentWithdrawal> {
     const now = this.clock.now();
     // Malformed identifiers are a 400 naming the rule, before anything is looked up or counted.
-    const guardian = validatePerson(presented.name, presented.idNumber, 'guardianName', 'guardianIdNumber', now);
+    const guardian = validatePerson(
+      presented.name,
+      presented.idNumber,
+      'guardianName',
+      'guardianIdNumber',
+      now,
+    );
     const consents = await this.dataSource.getRepository(GuardianConsentEntity).findBy({ childUserId });
     if (consents.length === 0) throw new GuardianConsentNotFoundError();
     // Every try costs one of the day's real-name attempts, so the guardian's number cannot be guessed at leisure.
-    const left = await this.budget.reserve(childUserId, formatDate(calendarDateIn(now)), 1, this.env.REAL_NAME_DAILY_ATTEMPTS);
+    const left = await this.budget.reserve(
+      childUserId,
+      formatDate(calendarDateIn(now)),
+      1,
+      this.env.REAL_NAME_DAILY_ATTEMPTS,
+    );
     if (left === undefined) throw new AttemptBudgetExhaustedError(this.env.REAL_NAME_DAILY_ATTEMPTS);
     const presentedIds = { name: guardian.name, idNumber: guardian.idNumber.value };
-    const consent = consents.find((c) => guardianMatches({ name: c.guardianName, idNumber: c.guardianIdNumber }, presentedIds));
+    const consent = consents.find((c) =>
+      guardianMatches({ name: c.guardianName, idNumber: c.guardianIdNumber }, presentedIds),
+    );
     if (consent === undefined) throw new GuardianMismatchError(left);
 
     await this.dataSource.transaction(async (manager) => {
@@ -55,7 +73,12 @@ export class GuardianConsentWithdrawalService {
       await this.faces.eraseBiometrics(manager, childUserId);
       await this.events.stage(manager, 'identity.guardian_consent.withdrawn', {
         subjectId: childUserId,
-        payload: { childUserId, consentId: consent.id, relationship: consent.relationship, withdrawnAt: now.toISOString() },
+        payload: {
+          childUserId,
+          consentId: consent.id,
+          relationship: consent.relationship,
+          withdrawnAt: now.toISOString(),
+        },
       });
     });
     return { consentId: consent.id, withdrawnAt: now };

@@ -1,6 +1,10 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { AllowedWithPendingPolicy, AuthUser, CurrentUser, Roles } from '@exam/platform';
-import { GuardianConsentWithdrawnDto, WithdrawGuardianConsentDto } from './dto/guardian-consent-withdrawal.dto';
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+
+import {
+  GuardianConsentWithdrawnDto,
+  WithdrawGuardianConsentDto,
+} from './dto/guardian-consent-withdrawal.dto';
 import { GuardianConsentWithdrawalService } from './guardian-consent-withdrawal.service';
 
 /** Guardian consent for a child's account (under 14), acted on from the child's account by the guardian. */
@@ -18,8 +22,14 @@ export class GuardianConsentController {
   @Post('withdrawal')
   @HttpCode(200)
   @AllowedWithPendingPolicy()
-  async withdraw(@CurrentUser() user: AuthUser, @Body() dto: WithdrawGuardianConsentDto): Promise<GuardianConsentWithdrawnDto> {
-    const withdrawal = await this.withdrawals.withdraw(user.userId, { name: dto.guardianName, idNumber: dto.guardianIdNumber });
+  async withdraw(
+    @CurrentUser() user: AuthUser,
+    @Body() dto: WithdrawGuardianConsentDto,
+  ): Promise<GuardianConsentWithdrawnDto> {
+    const withdrawal = await this.withdrawals.withdraw(user.userId, {
+      name: dto.guardianName,
+      idNumber: dto.guardianIdNumber,
+    });
     return GuardianConsentWithdrawnDto.from(withdrawal);
   }
 }

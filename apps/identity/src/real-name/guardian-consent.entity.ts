@@ -1,6 +1,7 @@
+import { randomUUID } from 'node:crypto';
+
 import type { GuardianRelationshipKind } from '@exam/contracts';
 import { EncryptedColumn } from '@exam/crypto';
-import { randomUUID } from 'node:crypto';
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
 
 export { GUARDIAN_RELATIONSHIPS } from '@exam/contracts';

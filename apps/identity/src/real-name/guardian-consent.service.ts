@@ -1,11 +1,13 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { EventPublisher } from '@exam/platform';
 import { randomUUID } from 'node:crypto';
+
+import { EventPublisher } from '@exam/platform';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+
 import { AUTHORITY_PROVIDER, type AuthorityProvider } from '../authority/authority.provider';
 import { GuardianConsentEntity, type GuardianRelationship } from './guardian-consent.entity';
-import type { ValidatedPerson } from './real-name-input';
 import { AuthorityUnavailableError, GuardianVerificationFailedError } from './real-name.errors';
+import type { ValidatedPerson } from './real-name-input';
 import { attemptRecord, VerificationAttemptEntity } from './verification-attempt.entity';
 
 export interface GuardianToVerify {
@@ -22,12 +24,23 @@ export class GuardianConsentService {
     @Inject(AUTHORITY_PROVIDER) private readonly authority: AuthorityProvider,
   ) {}
 
-  async obtainConsent(childUserId: string, guardian: GuardianToVerify, day: string): Promise<GuardianConsentEntity> {
+  async obtainConsent(
+    childUserId: string,
+    guardian: GuardianToVerify,
+    day: string,
+  ): Promise<GuardianConsentEntity> {
     const attemptId = randomUUID();
     // The guardian's own card period is not collected (minimum collection): the check is name + ID number.
-    const decision = await this.authority.check({ requestId: attemptId, name: guardian.person.name, idNumber: guardian.person.idNumber.value });
-    await this.dataSource.getRepository(VerificationAttemptEntity).insert(attemptRecord(attemptId, childUserId, 'guardian', day, decision));
-    if (decision.result === 'rate_limited' || decision.result === 'provider_error') throw new AuthorityUnavailableError(decision.result);
+    const decision = await this.authority.check({
+      requestId: attemptId,
+      name: guardian.person.name,
+      idNumber: guardian.person.idNumber.value,
+    });
+    await this.dataSource
+      .getRepository(VerificationAttemptEntity)
+      .insert(attemptRecord(attemptId, childUserId, 'guardian', day, decision));
+    if (decision.result === 'rate_limited' || decision.result === 'provider_error')
+      throw new AuthorityUnavailableError(decision.result);
     if (decision.result !== 'match') throw new GuardianVerificationFailedError(decision.result);
     const consent = Object.assign(new GuardianConsentEntity(), {
       childUserId,
@@ -40,7 +53,12 @@ export class GuardianConsentService {
       await manager.save(consent);
       await this.events.stage(manager, 'identity.guardian_consent.recorded', {
         subjectId: childUserId,
-        payload: { childUserId, consentId: consent.id, relationship: consent.relationship, guardianVerificationId: attemptId },
+        payload: {
+          childUserId,
+          consentId: consent.id,
+          relationship: consent.relationship,
+          guardianVerificationId: attemptId,
+        },
       });
     });
     return consent;

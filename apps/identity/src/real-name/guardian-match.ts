@@ -15,7 +15,13 @@ function digest(value: string): Buffer {
  * tell how much of the number was right.
  */
 export function guardianMatches(stored: GuardianIdentifiers, presented: GuardianIdentifiers): boolean {
-  const sameName = timingSafeEqual(digest(stored.name.normalize('NFC')), digest(presented.name.normalize('NFC')));
-  const sameNumber = timingSafeEqual(digest(stored.idNumber.toUpperCase()), digest(presented.idNumber.toUpperCase()));
+  const sameName = timingSafeEqual(
+    digest(stored.name.normalize('NFC')),
+    digest(presented.name.normalize('NFC')),
+  );
+  const sameNumber = timingSafeEqual(
+    digest(stored.idNumber.toUpperCase()),
+    digest(presented.idNumber.toUpperCase()),
+  );
   return sameName && sameNumber;
 }

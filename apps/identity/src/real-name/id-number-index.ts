@@ -1,6 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
 import type { FieldProtection } from '@exam/crypto';
 import { FIELD_PROTECTION } from '@exam/platform';
+import { Inject, Injectable } from '@nestjs/common';
 
 /** Same domain the field-encryption subscriber derives for real_name_records.id_number (service/table.column). */
 const ID_NUMBER_INDEX_DOMAIN = 'identity/real_name_records.id_number';

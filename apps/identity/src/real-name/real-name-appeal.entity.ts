@@ -1,7 +1,9 @@
+import { randomUUID } from 'node:crypto';
+
 import type { AppealDecision, RealNameAppealKind } from '@exam/contracts';
 import { BlindIndexColumn, EncryptedColumn } from '@exam/crypto';
-import { randomUUID } from 'node:crypto';
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+
 import { ID_NUMBER_INDEX_KEY_ID } from './real-name-keys';
 
 export type AppealStatus = 'open' | AppealDecision;
@@ -22,16 +24,24 @@ export class RealNameAppealEntity {
 
   @EncryptedColumn({ name: 'id_number', nullable: true }) idNumber: string | null = null;
 
-  @BlindIndexColumn({ name: 'id_number_bidx', source: 'idNumber', kind: 'idNumber', keyId: ID_NUMBER_INDEX_KEY_ID, nullable: true })
+  @BlindIndexColumn({
+    name: 'id_number_bidx',
+    source: 'idNumber',
+    kind: 'idNumber',
+    keyId: ID_NUMBER_INDEX_KEY_ID,
+    nullable: true,
+  })
   idNumberBidx: string | null = null;
 
   @Column({ type: 'varchar', length: 16 }) status: AppealStatus = 'open';
 
   @Column({ name: 'reviewed_by', type: 'char', length: 36, nullable: true }) reviewedBy: string | null = null;
 
-  @Column({ name: 'review_reason', type: 'varchar', length: 500, nullable: true }) reviewReason: string | null = null;
+  @Column({ name: 'review_reason', type: 'varchar', length: 500, nullable: true }) reviewReason:
+    string | null = null;
 
-  @Column({ name: 'reviewed_at', type: 'datetime', precision: 3, nullable: true }) reviewedAt: Date | null = null;
+  @Column({ name: 'reviewed_at', type: 'datetime', precision: 3, nullable: true }) reviewedAt: Date | null =
+    null;
 
   @CreateDateColumn({ name: 'created_at', type: 'datetime', precision: 3 }) createdAt!: Date;
 }

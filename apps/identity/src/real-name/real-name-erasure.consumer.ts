@@ -1,7 +1,8 @@
+import { type EventEnvelope, Topics } from '@exam/contracts';
+import { EventContext, OnEvent } from '@exam/platform';
 import { Controller } from '@nestjs/common';
 import { Ctx, Payload } from '@nestjs/microservices';
-import { Topics, type EventEnvelope } from '@exam/contracts';
-import { EventContext, OnEvent } from '@exam/platform';
+
 import { FaceConsentService } from '../face';
 import { RealNameErasureService } from './real-name-erasure.service';
 
@@ -17,7 +18,10 @@ export class RealNameErasureConsumer {
   ) {}
 
   @OnEvent(Topics.ErasureRequested)
-  async onErasureRequested(@Payload() event: EventEnvelope<'accounts.erasure.requested'>, @Ctx() ctx: EventContext): Promise<void> {
+  async onErasureRequested(
+    @Payload() event: EventEnvelope<'accounts.erasure.requested'>,
+    @Ctx() ctx: EventContext,
+  ): Promise<void> {
     await this.erasure.erase(ctx.manager, event.payload.userId);
     await this.faces.eraseUser(ctx.manager, event.payload.userId);
   }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+
 import { AttemptBudgetEntity } from './attempt-budget';
 import { RealNameFaceChallengeEntity } from './face/real-name-face-challenge.entity';
 import { GuardianConsentEntity } from './guardian-consent.entity';

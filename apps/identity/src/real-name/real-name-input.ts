@@ -15,7 +15,13 @@ export interface ValidatedPerson {
 }
 
 /** GB 11643 and name rules, each failure a 400 naming the field. */
-export function validatePerson(name: string, idNumber: string, nameField: string, idField: string, now: Date): ValidatedPerson {
+export function validatePerson(
+  name: string,
+  idNumber: string,
+  nameField: string,
+  idField: string,
+  now: Date,
+): ValidatedPerson {
   const id = checkResidentIdNumber(idNumber, now);
   if (!id.valid) throw new InvalidIdNumberError(idField, id.violation);
   const checkedName = checkPersonName(name);

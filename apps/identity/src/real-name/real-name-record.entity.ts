@@ -1,6 +1,8 @@
-import { BlindIndexColumn, EncryptedColumn } from '@exam/crypto';
 import { randomUUID } from 'node:crypto';
+
+import { BlindIndexColumn, EncryptedColumn } from '@exam/crypto';
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+
 import { ID_NUMBER_INDEX_KEY_ID } from './real-name-keys';
 
 /** A user's verified real name. One per user, and one per ID number (unique blind index). */
@@ -14,7 +16,13 @@ export class RealNameRecordEntity {
 
   @EncryptedColumn({ name: 'id_number' }) idNumber!: string;
 
-  @BlindIndexColumn({ name: 'id_number_bidx', source: 'idNumber', kind: 'idNumber', keyId: ID_NUMBER_INDEX_KEY_ID, unique: true })
+  @BlindIndexColumn({
+    name: 'id_number_bidx',
+    source: 'idNumber',
+    kind: 'idNumber',
+    keyId: ID_NUMBER_INDEX_KEY_ID,
+    unique: true,
+  })
   idNumberBidx: string | null = null;
 
   @Column({ name: 'valid_from', type: 'char', length: 10 }) validFrom!: string;

@@ -1,19 +1,22 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { maskValue } from '@exam/crypto';
 import { AuthUser, CurrentUser, Roles } from '@exam/platform';
-import { FileAppealDto, AppealResponseDto } from './dto/appeal.dto';
+import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+
+import { toAppealResponse } from './appeal.mapper';
+import { AppealsService } from './appeals.service';
+import { AppealResponseDto, FileAppealDto } from './dto/appeal.dto';
 import { RealNamePrefillDto, VerificationOutcomeDto } from './dto/real-name-response.dto';
 import { VerifyRealNameDto } from './dto/verify-real-name.dto';
-import { AppealsService } from './appeals.service';
 import { RealNameNotFoundError } from './real-name.errors';
 import { RealNameService, type VerificationOutcome } from './real-name.service';
-import { toAppealResponse } from './appeal.mapper';
 
 const MESSAGES: Readonly<Record<VerificationOutcome['result'], string>> = {
   match: 'Your real name is verified.',
-  mismatch: 'The name, ID number or card validity period do not match the authority record; check them against your ID card.',
+  mismatch:
+    'The name, ID number or card validity period do not match the authority record; check them against your ID card.',
   not_found: 'The authority has no record of this ID number; check it against your ID card.',
-  no_photo: 'The authority holds no photo for this ID number; face verification is not possible, contact support.',
+  no_photo:
+    'The authority holds no photo for this ID number; face verification is not possible, contact support.',
   face_mismatch: 'The face did not match the authority photo.',
   liveness_failed: 'The liveness check failed; try again in good light.',
   expired_document: 'The ID card has expired; renew it and verify with the new card.',
@@ -42,9 +45,16 @@ export class RealNameController {
    */
   @Post('verifications')
   @HttpCode(200)
-  async verify(@CurrentUser() user: AuthUser, @Body() dto: VerifyRealNameDto): Promise<VerificationOutcomeDto> {
+  async verify(
+    @CurrentUser() user: AuthUser,
+    @Body() dto: VerifyRealNameDto,
+  ): Promise<VerificationOutcomeDto> {
     const outcome = await this.realName.verify(user.userId, dto);
-    return Object.assign(new VerificationOutcomeDto(), { ...outcome, warnings: [...outcome.warnings], message: messageOf(outcome) });
+    return Object.assign(new VerificationOutcomeDto(), {
+      ...outcome,
+      warnings: [...outcome.warnings],
+      message: messageOf(outcome),
+    });
   }
 
   /** Masked verified data, to pre-fill other flows (exam registration, invoices). */

@@ -2,7 +2,11 @@ import { DomainError } from '@exam/platform';
 
 export class AlreadyVerifiedError extends DomainError {
   constructor() {
-    super('IDENTITY.ALREADY_VERIFIED', 'conflict', 'Your real name is already verified. To correct it, file a change request at POST /api/identity/real-name/appeals with kind "change_request".');
+    super(
+      'IDENTITY.ALREADY_VERIFIED',
+      'conflict',
+      'Your real name is already verified. To correct it, file a change request at POST /api/identity/real-name/appeals with kind "change_request".',
+    );
   }
 }
 
@@ -19,7 +23,11 @@ export class IdNumberTakenError extends DomainError {
 
 export class AttemptBudgetExhaustedError extends DomainError {
   constructor(limit: number) {
-    super('IDENTITY.ATTEMPT_BUDGET_EXHAUSTED', 'too_many', `You have used all ${limit} real-name verification attempts for today; try again tomorrow (China time).`);
+    super(
+      'IDENTITY.ATTEMPT_BUDGET_EXHAUSTED',
+      'too_many',
+      `You have used all ${limit} real-name verification attempts for today; try again tomorrow (China time).`,
+    );
   }
 }
 
@@ -36,19 +44,28 @@ export class GuardianConsentRequiredError extends DomainError {
 
 export class GuardianNotAdultError extends DomainError {
   constructor() {
-    super('IDENTITY.GUARDIAN_NOT_ADULT', 'unprocessable', 'The guardian must be at least 18 years old.', [{ field: 'guardian.idNumber', reason: 'guardian is under 18' }]);
+    super('IDENTITY.GUARDIAN_NOT_ADULT', 'unprocessable', 'The guardian must be at least 18 years old.', [
+      { field: 'guardian.idNumber', reason: 'guardian is under 18' },
+    ]);
   }
 }
 
 export class GuardianVerificationFailedError extends DomainError {
   constructor(result: string) {
-    super('IDENTITY.GUARDIAN_VERIFICATION_FAILED', 'unprocessable', `The guardian's name and ID number could not be verified (${result}).`, [{ field: 'guardian', reason: result }]);
+    super(
+      'IDENTITY.GUARDIAN_VERIFICATION_FAILED',
+      'unprocessable',
+      `The guardian's name and ID number could not be verified (${result}).`,
+      [{ field: 'guardian', reason: result }],
+    );
   }
 }
 
 export class InvalidValidityPeriodError extends DomainError {
   constructor(field: string, reason: string) {
-    super('IDENTITY.VALIDITY_PERIOD', 'invalid', `The ID card validity period is not valid: ${reason}`, [{ field, reason }]);
+    super('IDENTITY.VALIDITY_PERIOD', 'invalid', `The ID card validity period is not valid: ${reason}`, [
+      { field, reason },
+    ]);
   }
 }
 
@@ -64,13 +81,21 @@ export class AuthorityUnavailableError extends DomainError {
 
 export class RealNameNotFoundError extends DomainError {
   constructor() {
-    super('IDENTITY.REAL_NAME_NOT_VERIFIED', 'not_found', 'No verified real name yet; verify at POST /api/identity/real-name/verifications.');
+    super(
+      'IDENTITY.REAL_NAME_NOT_VERIFIED',
+      'not_found',
+      'No verified real name yet; verify at POST /api/identity/real-name/verifications.',
+    );
   }
 }
 
 export class AppealAlreadyOpenError extends DomainError {
   constructor() {
-    super('IDENTITY.APPEAL_ALREADY_OPEN', 'conflict', 'You already have an open appeal of this kind; staff will answer it first.');
+    super(
+      'IDENTITY.APPEAL_ALREADY_OPEN',
+      'conflict',
+      'You already have an open appeal of this kind; staff will answer it first.',
+    );
   }
 }
 
@@ -94,7 +119,11 @@ export class AppealAlreadyDecidedError extends DomainError {
 
 export class GuardianConsentNotFoundError extends DomainError {
   constructor() {
-    super('IDENTITY.GUARDIAN_CONSENT_NOT_FOUND', 'not_found', 'No guardian consent is on file for this account; there is nothing to withdraw.');
+    super(
+      'IDENTITY.GUARDIAN_CONSENT_NOT_FOUND',
+      'not_found',
+      'No guardian consent is on file for this account; there is nothing to withdraw.',
+    );
   }
 }
 

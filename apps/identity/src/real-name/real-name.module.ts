@@ -1,35 +1,47 @@
 import { DynamicModule, Module } from '@nestjs/common';
+
+import { AUTHORITY_PROVIDER } from '../authority/authority.provider';
 import { AuthorityNotificationsController } from '../authority/authority-notifications.controller';
 import { AuthorityNotificationsService } from '../authority/authority-notifications.service';
-import { AUTHORITY_PROVIDER } from '../authority/authority.provider';
 import { HttpAuthorityProvider } from '../authority/http-authority.provider';
 import { IdentityEnv } from '../config/identity.env';
 import { FACE_ENGINE, type FaceEngine } from '../face/engine/face-engine';
 import { FaceCaptureService } from '../face/face-capture.service';
-import { RealNameFaceChallengeRetention } from './face/real-name-face-challenge.retention';
-import { RealNameFaceController } from './face/real-name-face.controller';
-import { RealNameLivenessService } from './face/real-name-liveness.service';
-import { AttemptBudget } from './attempt-budget';
-import { GuardianConsentController } from './guardian-consent.controller';
-import { GuardianConsentWithdrawalService } from './guardian-consent-withdrawal.service';
-import { GuardianConsentService } from './guardian-consent.service';
-import { AppealsAdminController } from './appeals-admin.controller';
 import { AppealsService } from './appeals.service';
+import { AppealsAdminController } from './appeals-admin.controller';
+import { AttemptBudget } from './attempt-budget';
+import { RealNameFaceController } from './face/real-name-face.controller';
+import { RealNameFaceChallengeRetention } from './face/real-name-face-challenge.retention';
+import { RealNameLivenessService } from './face/real-name-liveness.service';
+import { GuardianConsentController } from './guardian-consent.controller';
+import { GuardianConsentService } from './guardian-consent.service';
+import { GuardianConsentWithdrawalService } from './guardian-consent-withdrawal.service';
 import { IdNumberIndex } from './id-number-index';
 import { RealNameController } from './real-name.controller';
+import { RealNameService } from './real-name.service';
 import { RealNameErasureConsumer } from './real-name-erasure.consumer';
 import { RealNameErasureService } from './real-name-erasure.service';
-import { RealNameService } from './real-name.service';
 
 @Module({})
 export class RealNameModule {
   static register(env: IdentityEnv): DynamicModule {
     return {
       module: RealNameModule,
-      controllers: [RealNameController, RealNameFaceController, GuardianConsentController, AppealsAdminController, AuthorityNotificationsController, RealNameErasureConsumer],
+      controllers: [
+        RealNameController,
+        RealNameFaceController,
+        GuardianConsentController,
+        AppealsAdminController,
+        AuthorityNotificationsController,
+        RealNameErasureConsumer,
+      ],
       providers: [
         // The face module keeps its capture service private; this one wraps the same (global) engine.
-        { provide: FaceCaptureService, useFactory: (engine: FaceEngine) => new FaceCaptureService(engine), inject: [FACE_ENGINE] },
+        {
+          provide: FaceCaptureService,
+          useFactory: (engine: FaceEngine) => new FaceCaptureService(engine),
+          inject: [FACE_ENGINE],
+        },
         RealNameLivenessService,
         RealNameFaceChallengeRetention,
         { provide: AUTHORITY_PROVIDER, useFactory: () => new HttpAuthorityProvider(env) },

@@ -1,17 +1,26 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+
 import type { VerificationResult } from '@exam/contracts';
 import { maskValue } from '@exam/crypto';
 import { EventPublisher, retryOnDeadlock } from '@exam/platform';
-import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, QueryFailedError } from 'typeorm';
-import { AUTHORITY_PROVIDER, type AuthorityDecision, type AuthorityProvider } from '../authority/authority.provider';
+
+import {
+  AUTHORITY_PROVIDER,
+  type AuthorityDecision,
+  type AuthorityProvider,
+} from '../authority/authority.provider';
 import { IdentityEnv } from '../config/identity.env';
 import { adultOn, ageOn, calendarDateIn, formatDate } from '../id-number';
 import { AttemptBudget } from './attempt-budget';
 import { CLOCK, type Clock } from './clock';
+import type { VerifyRealNameDto } from './dto/verify-real-name.dto';
+import { localLivenessFailure, localLivenessReason } from './face/local-liveness-decision';
+import type { RealNameFaceChallengeEntity } from './face/real-name-face-challenge.entity';
+import { RealNameLivenessService } from './face/real-name-liveness.service';
 import { GuardianConsentService, type GuardianToVerify } from './guardian-consent.service';
 import { IdNumberIndex } from './id-number-index';
-import { RealNameRecordEntity } from './real-name-record.entity';
 import {
   AlreadyVerifiedError,
   AttemptBudgetExhaustedError,
@@ -20,12 +29,9 @@ import {
   GuardianNotAdultError,
   IdNumberTakenError,
 } from './real-name.errors';
+import { type ValidatedPerson, validatePeriod, validatePerson } from './real-name-input';
+import { RealNameRecordEntity } from './real-name-record.entity';
 import { attemptRecord, VerificationAttemptEntity } from './verification-attempt.entity';
-import { validatePeriod, validatePerson, type ValidatedPerson } from './real-name-input';
-import type { VerifyRealNameDto } from './dto/verify-real-name.dto';
-import { localLivenessReason, localLivenessFailure } from './face/local-liveness-decision';
-import { RealNameLivenessService } from './face/real-name-liveness.service';
-import type { RealNameFaceChallengeEntity } from './face/real-name-face-challenge.entity';
 
 export const ADULT_AGE = 18;
 export const GUARDIAN_CONSENT_AGE = 14;
@@ -40,7 +46,6 @@ export interface VerificationOutcome {
   /** Why identity's own liveness check failed (the stored reason); null for every other outcome. */
   readonly livenessReason: string | null;
 }
-
 
 /** Real-name verification: validate, de-duplicate, budget, ask the authority, record the decision. */
 @Injectable()
@@ -72,7 +77,13 @@ export class RealNameService {
     let guardian: GuardianToVerify | undefined;
     if (age < GUARDIAN_CONSENT_AGE) {
       if (input.guardian === undefined) throw new GuardianConsentRequiredError();
-      const person = validatePerson(input.guardian.name, input.guardian.idNumber, 'guardian.name', 'guardian.idNumber', now);
+      const person = validatePerson(
+        input.guardian.name,
+        input.guardian.idNumber,
+        'guardian.name',
+        'guardian.idNumber',
+        now,
+      );
       if (ageOn(person.idNumber.birthDate, today) < ADULT_AGE) throw new GuardianNotAdultError();
       guardian = { person, relationship: input.guardian.relationship };
     }
@@ -82,7 +93,11 @@ export class RealNameService {
     const frames = input.face?.frames.map((frame) => Buffer.from(frame, 'base64'));
     let challenge: RealNameFaceChallengeEntity | undefined;
     if (input.face !== undefined && frames !== undefined) {
-      challenge = await this.liveness.claim(userId, { challengeId: input.face.challengeId, nonce: input.face.nonce, frames });
+      challenge = await this.liveness.claim(userId, {
+        challengeId: input.face.challengeId,
+        nonce: input.face.nonce,
+        frames,
+      });
     }
 
     const dayKey = formatDate(today);
@@ -90,7 +105,10 @@ export class RealNameService {
     const left = await this.budget.reserve(userId, dayKey, calls, this.env.REAL_NAME_DAILY_ATTEMPTS);
     if (left === undefined) throw new AttemptBudgetExhaustedError(this.env.REAL_NAME_DAILY_ATTEMPTS);
     // After the budget, so the conflict answer cannot be used to probe unlimited numbers for "verified somewhere".
-    const holder = await records.findOne({ where: { idNumberBidx: this.index.of(applicant.idNumber.value) }, select: { id: true } });
+    const holder = await records.findOne({
+      where: { idNumberBidx: this.index.of(applicant.idNumber.value) },
+      select: { id: true },
+    });
     if (holder !== null) throw new IdNumberTakenError();
 
     if (guardian !== undefined) await this.guardians.obtainConsent(userId, guardian, dayKey);
@@ -98,7 +116,8 @@ export class RealNameService {
     const attemptId = randomUUID();
     const decision = await this.decide(attemptId, applicant, input, challenge, frames);
     await this.record(userId, attemptId, dayKey, applicant, input, decision, age);
-    if (decision.result === 'rate_limited' || decision.result === 'provider_error') throw new AuthorityUnavailableError(decision.result);
+    if (decision.result === 'rate_limited' || decision.result === 'provider_error')
+      throw new AuthorityUnavailableError(decision.result);
     return {
       attemptId,
       result: decision.result,
@@ -149,51 +168,58 @@ export class RealNameService {
   ): Promise<void> {
     const minor = age < ADULT_AGE;
     try {
-      await retryOnDeadlock(() => this.dataSource.transaction(async (manager) => {
-        await manager.insert(VerificationAttemptEntity, attemptRecord(attemptId, userId, 'applicant', day, decision));
-        if (decision.result === 'match') {
+      await retryOnDeadlock(() =>
+        this.dataSource.transaction(async (manager) => {
           await manager.insert(
-            RealNameRecordEntity,
-            Object.assign(new RealNameRecordEntity(), {
-              userId,
-              name: applicant.name,
-              idNumber: applicant.idNumber.value,
-              validFrom: input.validFrom,
-              validTo: input.validTo,
-              birthDate: formatDate(applicant.idNumber.birthDate),
-              gender: applicant.idNumber.gender,
-              minor,
-              attemptId,
-            }),
+            VerificationAttemptEntity,
+            attemptRecord(attemptId, userId, 'applicant', day, decision),
           );
-          if (minor) {
-            const birth = applicant.idNumber.birthDate;
-            await this.events.stage(manager, 'identity.minor.flagged', {
-              subjectId: userId,
-              payload: {
+          if (decision.result === 'match') {
+            await manager.insert(
+              RealNameRecordEntity,
+              Object.assign(new RealNameRecordEntity(), {
                 userId,
-                guardianConsentRequired: age < GUARDIAN_CONSENT_AGE,
-                adultOn: formatDate(adultOn(birth)),
-              },
-            });
+                name: applicant.name,
+                idNumber: applicant.idNumber.value,
+                validFrom: input.validFrom,
+                validTo: input.validTo,
+                birthDate: formatDate(applicant.idNumber.birthDate),
+                gender: applicant.idNumber.gender,
+                minor,
+                attemptId,
+              }),
+            );
+            if (minor) {
+              const birth = applicant.idNumber.birthDate;
+              await this.events.stage(manager, 'identity.minor.flagged', {
+                subjectId: userId,
+                payload: {
+                  userId,
+                  guardianConsentRequired: age < GUARDIAN_CONSENT_AGE,
+                  adultOn: formatDate(adultOn(birth)),
+                },
+              });
+            }
           }
-        }
-        await this.events.stage(manager, 'identity.verification.completed', {
-          subjectId: userId,
-          payload: {
-            userId,
-            verificationId: attemptId,
-            result: decision.result,
-            maskedName: maskValue('name', applicant.name),
-            maskedIdNumber: maskValue('idNumber', applicant.idNumber.value),
-            minor,
-          },
-        });
-      }));
+          await this.events.stage(manager, 'identity.verification.completed', {
+            subjectId: userId,
+            payload: {
+              userId,
+              verificationId: attemptId,
+              result: decision.result,
+              maskedName: maskValue('name', applicant.name),
+              maskedIdNumber: maskValue('idNumber', applicant.idNumber.value),
+              minor,
+            },
+          });
+        }),
+      );
     } catch (error: unknown) {
       // Two accounts racing with one ID number: the unique blind index lets only one win.
       if (error instanceof QueryFailedError && /ER_DUP_ENTRY|Duplicate entry/.test(error.message)) {
-        await this.dataSource.getRepository(VerificationAttemptEntity).insert(attemptRecord(attemptId, userId, 'applicant', day, decision));
+        await this.dataSource
+          .getRepository(VerificationAttemptEntity)
+          .insert(attemptRecord(attemptId, userId, 'applicant', day, decision));
         throw new IdNumberTakenError();
       }
       throw error;

@@ -1,6 +1,7 @@
 import type { VerificationResult } from '@exam/contracts';
-import type { AuthorityDecision } from '../authority/authority.provider';
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
+
+import type { AuthorityDecision } from '../authority/authority.provider';
 
 /**
  * Every call to the authority and its normalized decision, with what is needed to explain it and bill it.
@@ -30,14 +31,16 @@ export class VerificationAttemptEntity {
   @Column({ type: 'varchar', length: 64 }) provider!: string;
 
   /** The authority's face model, or identity's face engine for a liveness failure decided locally. */
-  @Column({ name: 'model_version', type: 'varchar', length: 128, nullable: true }) modelVersion!: string | null;
+  @Column({ name: 'model_version', type: 'varchar', length: 128, nullable: true }) modelVersion!:
+    string | null;
 
   @Column({ name: 'provider_ref', type: 'varchar', length: 64, nullable: true }) providerRef!: string | null;
 
   /** Machine-readable failure detail, or the reason of a local liveness failure (never personal data). */
   @Column({ type: 'varchar', length: 255, nullable: true }) detail!: string | null;
 
-  @Column({ name: 'notified_at', type: 'datetime', precision: 3, nullable: true }) notifiedAt: Date | null = null;
+  @Column({ name: 'notified_at', type: 'datetime', precision: 3, nullable: true }) notifiedAt: Date | null =
+    null;
 
   @CreateDateColumn({ name: 'created_at', type: 'datetime', precision: 3 }) createdAt!: Date;
 }

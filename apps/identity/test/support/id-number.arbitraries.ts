@@ -1,8 +1,9 @@
 import fc from 'fast-check';
+
+import type { CalendarDate } from '../../src/id-number/calendar-date';
+import { isKnownProvinceCode } from '../../src/id-number/region-codes';
 import { CURRENT_REGION_CODES, RETIRED_REGION_CODES } from '../../src/id-number/region-codes.data';
 import { checkCharacterOf } from '../../src/id-number/resident-id-number';
-import { isKnownProvinceCode } from '../../src/id-number/region-codes';
-import type { CalendarDate } from '../../src/id-number/calendar-date';
 
 /** Test data generators for resident ID numbers; shared by unit tests, e2e tests and the benchmark. */
 export const CURRENT_CODES = Object.keys(CURRENT_REGION_CODES).filter((code) => !code.endsWith('0000'));
@@ -10,9 +11,28 @@ export const RETIRED_CODES = Object.keys(RETIRED_REGION_CODES);
 export const UNKNOWN_CODES_IN_KNOWN_PROVINCES = ['110199', '440399', '320999', '650199', '370899'].filter(
   (code) => !(code in CURRENT_REGION_CODES) && !(code in RETIRED_REGION_CODES),
 );
-export const BAD_PROVINCE_PREFIXES = ['00', '10', '16', '19', '20', '24', '30', '38', '40', '47', '55', '60', '66', '70', '72', '80', '84', '90', '92', '99'].filter(
-  (prefix) => !isKnownProvinceCode(prefix),
-);
+export const BAD_PROVINCE_PREFIXES = [
+  '00',
+  '10',
+  '16',
+  '19',
+  '20',
+  '24',
+  '30',
+  '38',
+  '40',
+  '47',
+  '55',
+  '60',
+  '66',
+  '70',
+  '72',
+  '80',
+  '84',
+  '90',
+  '92',
+  '99',
+].filter((prefix) => !isKnownProvinceCode(prefix));
 
 const pad = (n: number, width: number): string => String(n).padStart(width, '0');
 

@@ -6,6 +6,8 @@ export class PaymentsEnv extends BaseServiceEnv {
   override DATABASE_NAME = 'exam_payments';
 }
 
-export function loadPaymentsEnv(env: Readonly<Record<string, string | undefined>> = process.env): PaymentsEnv {
+export function loadPaymentsEnv(
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): PaymentsEnv {
   return loadConfig(PaymentsEnv, env);
 }

@@ -1,4 +1,5 @@
-import { IsISO8601, IsInt, IsObject, IsString, IsUUID, Length, Matches, Min } from 'class-validator';
+import { IsInt, IsISO8601, IsObject, IsString, IsUUID, Length, Matches, Min } from 'class-validator';
+
 import type { PayloadOf, TopicName } from './topics';
 
 /** What travels on every topic. `id` is unique and is what consumers de-duplicate on. */

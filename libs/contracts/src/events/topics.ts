@@ -9,7 +9,12 @@ import {
   SessionRevokedV1,
   UserRegisteredV1,
 } from '../payloads/accounts.payloads';
-import { AccountActionRequestedV1, AlertRaisedV1, IncidentNotificationRequestedV1, LoginAssessedV1 } from '../payloads/audit.payloads';
+import {
+  AccountActionRequestedV1,
+  AlertRaisedV1,
+  IncidentNotificationRequestedV1,
+  LoginAssessedV1,
+} from '../payloads/audit.payloads';
 import { RegistrationCreatedV1 } from '../payloads/exam.payloads';
 import {
   GuardianConsentRecordedV1,
@@ -114,7 +119,11 @@ export const TopicRegistry: { readonly [K in TopicName]: TopicContract<TopicPayl
   'audit.login.assessed': { version: 1, payload: LoginAssessedV1, partitions: 6 },
   'audit.alert.raised': { version: 1, payload: AlertRaisedV1, partitions: 3 },
   'audit.account_action.requested': { version: 1, payload: AccountActionRequestedV1, partitions: 3 },
-  'audit.incident.notification_requested': { version: 1, payload: IncidentNotificationRequestedV1, partitions: 3 },
+  'audit.incident.notification_requested': {
+    version: 1,
+    payload: IncidentNotificationRequestedV1,
+    partitions: 3,
+  },
 };
 
 export const ALL_TOPICS: readonly TopicName[] = Object.values(Topics);

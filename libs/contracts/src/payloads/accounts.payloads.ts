@@ -1,4 +1,16 @@
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsISO8601, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  MaxLength,
+} from 'class-validator';
+
 import { ORG_ROLES, type OrgRole } from '../auth/roles';
 
 export const ACCOUNT_KINDS = ['candidate', 'org_admin'] as const;
@@ -36,7 +48,16 @@ export class ErasureRequestedV1 {
   @IsISO8601() deadline!: string;
 }
 
-export const SESSION_REVOKE_REASONS = ['logout', 'logout_all', 'ended_by_user', 'refresh_reuse', 'security_action', 'password_changed', 'contact_changed', 'account_erased'] as const;
+export const SESSION_REVOKE_REASONS = [
+  'logout',
+  'logout_all',
+  'ended_by_user',
+  'refresh_reuse',
+  'security_action',
+  'password_changed',
+  'contact_changed',
+  'account_erased',
+] as const;
 export type SessionRevokeReason = (typeof SESSION_REVOKE_REASONS)[number];
 
 /** Sessions ended: their refresh tokens no longer work; access tokens with these `sid`s should be refused. */
@@ -64,7 +85,12 @@ export class InstitutionRegisteredV1 {
   @IsUUID() adminUserId!: string;
 }
 
-export const CONSENT_PURPOSES = ['face_biometrics', 'location', 'marketing', 'cross_border_transfer'] as const;
+export const CONSENT_PURPOSES = [
+  'face_biometrics',
+  'location',
+  'marketing',
+  'cross_border_transfer',
+] as const;
 export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
 
 /** A user gave or withdrew consent for one optional purpose; the service that does that processing obeys it. */

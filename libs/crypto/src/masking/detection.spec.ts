@@ -1,6 +1,7 @@
 import fc from 'fast-check';
-import { passesLuhn } from './luhn';
+
 import { bankCardArbitrary, mobileArbitrary, residentIdArbitrary, withLuhnDigit } from '../test/arbitraries';
+import { passesLuhn } from './luhn';
 import { isValidResidentId, residentIdCheckChar } from './resident-id';
 import {
   findSensitiveNumbers,

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
-import { maskAddress, maskBankCard, maskEmail, maskIdNumber, maskIp, maskName, maskPhone } from './mask';
+
 import { bankCardArbitrary, mobileArbitrary, residentIdArbitrary } from '../test/arbitraries';
+import { maskAddress, maskBankCard, maskEmail, maskIdNumber, maskIp, maskName, maskPhone } from './mask';
 
 const anyText = fc.string({ unit: 'grapheme-composite', maxLength: 40 });
 

@@ -1,4 +1,5 @@
 import { isIPv4, isIPv6 } from 'node:net';
+
 import { codePoints, keepEnds, MASK_CHAR } from './mask-string';
 
 /** `1****************X`; also 15-digit numbers (`1*************5`); under 6 characters, all stars. */

@@ -1,5 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+
 import { DataSource, Repository } from 'typeorm';
+
 import { CryptoError } from '../crypto.errors';
 import { EncryptedTable, RawRow } from './encrypted-table';
 import { KeyRotationProgressEntity } from './key-rotation-progress.entity';

@@ -1,4 +1,5 @@
 import { DataSource, QueryRunner } from 'typeorm';
+
 import { EntityEncryption } from '../typeorm/entity-encryption';
 
 export type RawRow = Readonly<Record<string, unknown>>;

@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+
 import { KEY_ROTATION_PROGRESS_TABLE } from './key-rotation-progress.entity';
 
 /** Creates the table behind KeyRotationProgressEntity; add it to the migrations of every service with encrypted columns. */

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
+
 import { createTestDatabase, TestDatabase } from '@exam/testing/test-database';
 import { Column, DataSource, Entity, PrimaryColumn } from 'typeorm';
+
 import { BlindIndex } from '../blind-index';
 import { CRYPTO_ENV, parseCryptoConfig } from '../crypto.config';
 import { FieldCipher } from '../field-cipher';
@@ -8,14 +10,14 @@ import { generateKeys } from '../generate-keys';
 import { KeyRing } from '../key-ring';
 import { loadFieldProtection } from '../load-field-protection';
 import { BlindIndexColumn, EncryptedColumn } from '../typeorm/encryption.decorators';
-import { FieldEncryptionSubscriber, registerFieldEncryption } from '../typeorm/field-encryption.subscriber';
-import { KeyRotationProgressEntity } from './key-rotation-progress.entity';
-import { CryptoKeyRotationProgress1764201600000 } from './key-rotation-progress.migration';
 import { EntityEncryption, resolveEntityEncryption } from '../typeorm/entity-encryption';
+import { FieldEncryptionSubscriber, registerFieldEncryption } from '../typeorm/field-encryption.subscriber';
 import { RowTally } from './batched-job';
 import { dataKeyRotationJob } from './data-key-rotation.job';
 import { EncryptedTable, RawRow } from './encrypted-table';
 import { KeyRotationRunner } from './key-rotation.runner';
+import { KeyRotationProgressEntity } from './key-rotation-progress.entity';
+import { CryptoKeyRotationProgress1764201600000 } from './key-rotation-progress.migration';
 import { runRotateKeysCli } from './rotate-keys.cli';
 
 const SERVICE = 'payments';

@@ -1,9 +1,10 @@
 import { DataSource } from 'typeorm';
+
 import { BlindIndex } from '../blind-index';
 import { CryptoError } from '../crypto.errors';
 import { FieldCipher } from '../field-cipher';
 import { EntityEncryption, resolveEntityEncryption } from '../typeorm/entity-encryption';
-import { BatchOptions, JobReport, progressRepository, runBatchedJob, RowJob } from './batched-job';
+import { BatchOptions, JobReport, progressRepository, RowJob, runBatchedJob } from './batched-job';
 import { blindIndexBackfillJob } from './blind-index-backfill.job';
 import { dataKeyRotationJob } from './data-key-rotation.job';
 import { EncryptedTable } from './encrypted-table';

@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+
 import { CryptoEnv, parseCryptoConfig } from '../crypto.config';
 import { KeyEncryptionProvider } from '../key-encryption-provider';
 import { loadFieldProtection } from '../load-field-protection';

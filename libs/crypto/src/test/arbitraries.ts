@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+
 import { residentIdCheckChar } from '../masking/resident-id';
 
 /** Exactly `length` ASCII digits; much cheaper to generate than fc.stringMatching. */

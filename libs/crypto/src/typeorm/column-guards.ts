@@ -1,5 +1,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
+
 import { ValueTransformer } from 'typeorm';
+
 import { CryptoError } from '../crypto.errors';
 
 const STORED_HEADER = /^ef[0-9]{1,3}:[A-Za-z0-9_-]{1,32}:/;

@@ -1,4 +1,5 @@
 import { Column, ColumnOptions } from 'typeorm';
+
 import { NormalizationKind } from '../normalize';
 import { blindIndexColumnGuard, encryptedColumnGuard } from './column-guards';
 import {

@@ -1,4 +1,5 @@
 import { EntityMetadata } from 'typeorm';
+
 import { BlindIndexSpec } from '../blind-index';
 import { CryptoError } from '../crypto.errors';
 import { FieldContext } from '../field-context';

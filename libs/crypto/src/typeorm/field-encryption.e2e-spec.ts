@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+
 import { createTestDatabase, TestDatabase } from '@exam/testing/test-database';
 import {
   Column,
@@ -8,6 +9,7 @@ import {
   PrimaryColumn,
   QueryFailedError,
 } from 'typeorm';
+
 import { BlindIndex } from '../blind-index';
 import { CryptoError } from '../crypto.errors';
 import { FieldCipher } from '../field-cipher';

@@ -9,6 +9,7 @@ import {
   ObjectLiteral,
   UpdateEvent,
 } from 'typeorm';
+
 import { BlindIndex } from '../blind-index';
 import { CryptoError, isCryptoError } from '../crypto.errors';
 import { FieldCipher } from '../field-cipher';

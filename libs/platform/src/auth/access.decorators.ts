@@ -1,5 +1,5 @@
-import { SetMetadata } from '@nestjs/common';
 import type { OrgRole, PlatformRole } from '@exam/contracts';
+import { SetMetadata } from '@nestjs/common';
 
 export const PUBLIC_ROUTE = 'auth:public';
 export const REQUIRED_ROLES = 'auth:roles';
@@ -14,10 +14,12 @@ export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(PUBLIC
  * `pendingPolicy` claim): accepting it, and what a user may do without agreeing (withdraw consent, get a copy of
  * their data, cancel the account, sign out). Every other route answers 403 AUTH.POLICY_ACCEPTANCE_REQUIRED.
  */
-export const AllowedWithPendingPolicy = (): MethodDecorator & ClassDecorator => SetMetadata(ALLOWED_WITH_PENDING_POLICY, true);
+export const AllowedWithPendingPolicy = (): MethodDecorator & ClassDecorator =>
+  SetMetadata(ALLOWED_WITH_PENDING_POLICY, true);
 
 /** The caller needs at least one of these platform roles. */
-export const Roles = (...roles: PlatformRole[]): MethodDecorator & ClassDecorator => SetMetadata(REQUIRED_ROLES, roles);
+export const Roles = (...roles: PlatformRole[]): MethodDecorator & ClassDecorator =>
+  SetMetadata(REQUIRED_ROLES, roles);
 
 export interface TenantAccess {
   /** Route parameter holding the institution id. */
@@ -35,4 +37,5 @@ export const TenantRoles = (
   param: string,
   roles: readonly OrgRole[],
   bypass: readonly PlatformRole[] = ['platform_admin'],
-): MethodDecorator & ClassDecorator => SetMetadata(TENANT_ACCESS, { param, roles, bypass } satisfies TenantAccess);
+): MethodDecorator & ClassDecorator =>
+  SetMetadata(TENANT_ACCESS, { param, roles, bypass } satisfies TenantAccess);

@@ -1,18 +1,19 @@
+import { issueTestToken, testJwtPublicKeys } from '@exam/testing';
 import { Controller, Get, Module, Param } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { PassportModule } from '@nestjs/passport';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
-import { issueTestToken, testJwtPublicKeys } from '@exam/testing';
 import request from 'supertest';
+
 import { AllExceptionsFilter } from '../errors/all-exceptions.filter';
 import { AllowedWithPendingPolicy, Public, Roles, TenantRoles } from './access.decorators';
 import { AccessGuard } from './access.guard';
-import type { AuthUser } from './auth-user';
 import { AUTH_SETTINGS } from './auth.settings';
+import type { AuthUser } from './auth-user';
 import { CurrentUser } from './current-user.decorator';
-import { parsePublicKeys } from './jwt-keys';
 import { JwtStrategy } from './jwt.strategy';
+import { parsePublicKeys } from './jwt-keys';
 
 @Controller()
 class ProbeController {
@@ -22,7 +23,9 @@ class ProbeController {
   @Get('me') me(@CurrentUser() user: AuthUser): { userId: string } {
     return { userId: user.userId };
   }
-  @AllowedWithPendingPolicy() @Get('me/policy-exempt') exempt(@CurrentUser() user: AuthUser): { pending: string | null } {
+  @AllowedWithPendingPolicy() @Get('me/policy-exempt') exempt(@CurrentUser() user: AuthUser): {
+    pending: string | null;
+  } {
     return { pending: user.pendingPolicyVersion };
   }
   @Roles('security_analyst') @Get('alerts') alerts(): { ok: true } {
@@ -70,7 +73,10 @@ describe(AccessGuard.name, () => {
 
   it('should return the caller for a valid token', async () => {
     const userId = '0b5e8a8e-0000-4000-8000-000000000001';
-    const response = await request(app.getHttpServer()).get('/me').set(...bearer(issueTestToken({ userId }))).expect(200);
+    const response = await request(app.getHttpServer())
+      .get('/me')
+      .set(...bearer(issueTestToken({ userId })))
+      .expect(200);
     expect(response.body).toEqual({ userId });
   });
 
@@ -86,7 +92,10 @@ describe(AccessGuard.name, () => {
   });
 
   it('should refuse a candidate on a security-staff route', async () => {
-    const response = await request(app.getHttpServer()).get('/alerts').set(...bearer(issueTestToken())).expect(403);
+    const response = await request(app.getHttpServer())
+      .get('/alerts')
+      .set(...bearer(issueTestToken()))
+      .expect(403);
     expect((response.body as { code: string }).code).toBe('AUTH.ROLE_REQUIRED');
   });
 
@@ -99,27 +108,46 @@ describe(AccessGuard.name, () => {
 
   it('should keep an institution admin out of another institution', async () => {
     const token = issueTestToken({ memberships: [{ institutionId: orgA, roles: ['org_admin'] }] });
-    await request(app.getHttpServer()).get(`/institutions/${orgA}`).set(...bearer(token)).expect(200);
-    const response = await request(app.getHttpServer()).get(`/institutions/${orgB}`).set(...bearer(token)).expect(403);
+    await request(app.getHttpServer())
+      .get(`/institutions/${orgA}`)
+      .set(...bearer(token))
+      .expect(200);
+    const response = await request(app.getHttpServer())
+      .get(`/institutions/${orgB}`)
+      .set(...bearer(token))
+      .expect(403);
     expect((response.body as { code: string }).code).toBe('AUTH.TENANT_FORBIDDEN');
   });
 
   it('should refuse staff without the required institution role', async () => {
     const token = issueTestToken({ memberships: [{ institutionId: orgA, roles: ['org_staff'] }] });
-    await request(app.getHttpServer()).get(`/institutions/${orgA}`).set(...bearer(token)).expect(403);
+    await request(app.getHttpServer())
+      .get(`/institutions/${orgA}`)
+      .set(...bearer(token))
+      .expect(403);
   });
 
   it('should let a platform admin act on any institution', async () => {
     const token = issueTestToken({ roles: ['platform_admin'] });
-    await request(app.getHttpServer()).get(`/institutions/${orgB}`).set(...bearer(token)).expect(200);
+    await request(app.getHttpServer())
+      .get(`/institutions/${orgB}`)
+      .set(...bearer(token))
+      .expect(200);
   });
 
   describe('pending privacy policy acceptance', () => {
     it('should refuse every unmarked route with 403 AUTH.POLICY_ACCEPTANCE_REQUIRED naming the version', async () => {
       const token = issueTestToken({ pendingPolicy: '2026.2' });
       for (const path of ['/me', `/institutions/${orgA}`]) {
-        const response = await request(app.getHttpServer()).get(path).set(...bearer(token)).expect(403);
-        const body = response.body as { code: string; message: string; details: { field: string; reason: string }[] };
+        const response = await request(app.getHttpServer())
+          .get(path)
+          .set(...bearer(token))
+          .expect(403);
+        const body = response.body as {
+          code: string;
+          message: string;
+          details: { field: string; reason: string }[];
+        };
         expect(body.code).toBe('AUTH.POLICY_ACCEPTANCE_REQUIRED');
         expect(body.message).toContain('2026.2');
         expect(body.details).toEqual([{ field: 'policyVersion', reason: '2026.2' }]);
@@ -128,26 +156,44 @@ describe(AccessGuard.name, () => {
 
     it('should refuse even a platform admin until the policy is accepted', async () => {
       const token = issueTestToken({ roles: ['platform_admin'], pendingPolicy: 'v9' });
-      const response = await request(app.getHttpServer()).get(`/institutions/${orgB}`).set(...bearer(token)).expect(403);
+      const response = await request(app.getHttpServer())
+        .get(`/institutions/${orgB}`)
+        .set(...bearer(token))
+        .expect(403);
       expect((response.body as { code: string }).code).toBe('AUTH.POLICY_ACCEPTANCE_REQUIRED');
     });
 
     it('should open routes marked @AllowedWithPendingPolicy and public routes', async () => {
       const token = issueTestToken({ pendingPolicy: '2026.2' });
-      const response = await request(app.getHttpServer()).get('/me/policy-exempt').set(...bearer(token)).expect(200);
+      const response = await request(app.getHttpServer())
+        .get('/me/policy-exempt')
+        .set(...bearer(token))
+        .expect(200);
       expect(response.body).toEqual({ pending: '2026.2' });
-      await request(app.getHttpServer()).get('/open').set(...bearer(token)).expect(200);
+      await request(app.getHttpServer())
+        .get('/open')
+        .set(...bearer(token))
+        .expect(200);
     });
 
     it('should let a token without the claim through as before', async () => {
-      const response = await request(app.getHttpServer()).get('/me/policy-exempt').set(...bearer(issueTestToken())).expect(200);
+      const response = await request(app.getHttpServer())
+        .get('/me/policy-exempt')
+        .set(...bearer(issueTestToken()))
+        .expect(200);
       expect(response.body).toEqual({ pending: null });
-      await request(app.getHttpServer()).get('/me').set(...bearer(issueTestToken())).expect(200);
+      await request(app.getHttpServer())
+        .get('/me')
+        .set(...bearer(issueTestToken()))
+        .expect(200);
     });
 
     it('should treat a malformed claim as an invalid token', async () => {
       const token = issueTestToken({ pendingPolicy: '' });
-      const response = await request(app.getHttpServer()).get('/me').set(...bearer(token)).expect(401);
+      const response = await request(app.getHttpServer())
+        .get('/me')
+        .set(...bearer(token))
+        .expect(401);
       expect((response.body as { code: string }).code).toBe('AUTH.UNAUTHENTICATED');
     });
   });

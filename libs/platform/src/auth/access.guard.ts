@@ -1,10 +1,17 @@
+import type { PlatformRole } from '@exam/contracts';
 import { ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
-import type { PlatformRole } from '@exam/contracts';
+
 import { DomainError, ForbiddenError } from '../errors/domain-error';
+import {
+  ALLOWED_WITH_PENDING_POLICY,
+  PUBLIC_ROUTE,
+  REQUIRED_ROLES,
+  TENANT_ACCESS,
+  type TenantAccess,
+} from './access.decorators';
 import { AuthUser } from './auth-user';
-import { ALLOWED_WITH_PENDING_POLICY, PUBLIC_ROUTE, REQUIRED_ROLES, TENANT_ACCESS, type TenantAccess } from './access.decorators';
 
 interface RequestWithUser {
   user?: unknown;
@@ -40,8 +47,12 @@ export class AccessGuard extends AuthGuard('jwt') {
     await super.canActivate(context);
     const request = context.switchToHttp().getRequest<RequestWithUser>();
     const user = request.user;
-    if (!(user instanceof AuthUser)) throw new DomainError('AUTH.UNAUTHENTICATED', 'unauthenticated', 'Sign in first.');
-    if (user.pendingPolicyVersion !== null && this.reflector.getAllAndOverride<boolean | undefined>(ALLOWED_WITH_PENDING_POLICY, targets) !== true) {
+    if (!(user instanceof AuthUser))
+      throw new DomainError('AUTH.UNAUTHENTICATED', 'unauthenticated', 'Sign in first.');
+    if (
+      user.pendingPolicyVersion !== null &&
+      this.reflector.getAllAndOverride<boolean | undefined>(ALLOWED_WITH_PENDING_POLICY, targets) !== true
+    ) {
       throw policyAcceptanceRequired(user.pendingPolicyVersion);
     }
     const roles = this.reflector.getAllAndOverride<PlatformRole[] | undefined>(REQUIRED_ROLES, targets);
@@ -67,6 +78,10 @@ export class AccessGuard extends AuthGuard('jwt') {
   }
 
   private unauthenticated(): DomainError {
-    return new DomainError('AUTH.UNAUTHENTICATED', 'unauthenticated', 'Your session is missing or has expired; sign in again.');
+    return new DomainError(
+      'AUTH.UNAUTHENTICATED',
+      'unauthenticated',
+      'Your session is missing or has expired; sign in again.',
+    );
   }
 }

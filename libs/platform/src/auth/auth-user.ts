@@ -17,7 +17,9 @@ export class AuthUser {
 
   /** True if the user holds one of `roles` in that institution. */
   hasOrgRole(institutionId: string, roles: readonly OrgRole[]): boolean {
-    return this.memberships.some((m) => m.institutionId === institutionId && m.roles.some((r) => roles.includes(r)));
+    return this.memberships.some(
+      (m) => m.institutionId === institutionId && m.roles.some((r) => roles.includes(r)),
+    );
   }
 
   institutionIds(): string[] {

@@ -1,5 +1,7 @@
 import { generateKeyPairSync } from 'node:crypto';
+
 import { sign } from 'jsonwebtoken';
+
 import { DomainError } from '../errors/domain-error';
 import { JWT_ALGORITHM, JWT_AUDIENCE, JWT_ISSUER } from './auth.settings';
 import { signFaceTicket, verifyFaceTicket } from './face-ticket';
@@ -23,9 +25,17 @@ describe('face tickets', () => {
   }
 
   it('should round-trip the account, purpose and request', () => {
-    const { ticket, claims } = signFaceTicket(key, { userId: USER, purpose: 'step_up', ref: 'challenge-1' }, 300);
+    const { ticket, claims } = signFaceTicket(
+      key,
+      { userId: USER, purpose: 'step_up', ref: 'challenge-1' },
+      300,
+    );
 
-    expect(verifyFaceTicket(ticket, publicKeys)).toEqual({ sub: USER, purpose: 'step_up', ref: 'challenge-1' });
+    expect(verifyFaceTicket(ticket, publicKeys)).toEqual({
+      sub: USER,
+      purpose: 'step_up',
+      ref: 'challenge-1',
+    });
     expect(claims.ref).toBe('challenge-1');
   });
 
@@ -38,14 +48,31 @@ describe('face tickets', () => {
 
   it('should refuse an expired ticket, a foreign key, an unknown key id and garbage', () => {
     const expired = signFaceTicket(key, { userId: USER, purpose: 'face_login' }, -5).ticket;
-    const foreign = signFaceTicket({ keyId: 'k1', privateKey: stranger.privateKey }, { userId: USER, purpose: 'face_login' }, 300).ticket;
-    const unknownKid = signFaceTicket({ keyId: 'k9', privateKey }, { userId: USER, purpose: 'face_login' }, 300).ticket;
+    const foreign = signFaceTicket(
+      { keyId: 'k1', privateKey: stranger.privateKey },
+      { userId: USER, purpose: 'face_login' },
+      300,
+    ).ticket;
+    const unknownKid = signFaceTicket(
+      { keyId: 'k9', privateKey },
+      { userId: USER, purpose: 'face_login' },
+      300,
+    ).ticket;
 
-    expect([expired, foreign, unknownKid, 'not.a.ticket'].map(refusal)).toEqual(Array(4).fill('FACE.TICKET_INVALID'));
+    expect([expired, foreign, unknownKid, 'not.a.ticket'].map(refusal)).toEqual(
+      Array(4).fill('FACE.TICKET_INVALID'),
+    );
   });
 
   it('should refuse an access token presented as a ticket', () => {
-    const claims: Record<string, unknown> = { sub: USER, sid: 's', roles: ['candidate'], memberships: [], purpose: 'face_login', ref: 'x' };
+    const claims: Record<string, unknown> = {
+      sub: USER,
+      sid: 's',
+      roles: ['candidate'],
+      memberships: [],
+      purpose: 'face_login',
+      ref: 'x',
+    };
     const accessToken = sign(claims, privateKey, {
       algorithm: JWT_ALGORITHM,
       keyid: 'k1',

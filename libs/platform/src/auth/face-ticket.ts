@@ -1,5 +1,7 @@
-import { randomUUID, type KeyObject } from 'node:crypto';
+import { type KeyObject, randomUUID } from 'node:crypto';
+
 import { decode, sign, verify } from 'jsonwebtoken';
+
 import { DomainError } from '../errors/domain-error';
 import { JWT_ALGORITHM, JWT_ISSUER } from './auth.settings';
 
@@ -47,7 +49,11 @@ export function signFaceTicket(
   subject: { readonly userId: string; readonly purpose: FaceTicketPurpose; readonly ref?: string },
   ttlSeconds: number,
 ): { readonly ticket: string; readonly claims: FaceTicketClaims } {
-  const claims: FaceTicketClaims = { sub: subject.userId, purpose: subject.purpose, ref: subject.ref ?? randomUUID() };
+  const claims: FaceTicketClaims = {
+    sub: subject.userId,
+    purpose: subject.purpose,
+    ref: subject.ref ?? randomUUID(),
+  };
   const ticket = sign({ ...claims }, key.privateKey, {
     algorithm: JWT_ALGORITHM,
     keyid: key.keyId,
@@ -59,13 +65,20 @@ export function signFaceTicket(
 }
 
 /** Verifies a ticket offline with the accounts service's public keys; anything wrong is one 401. */
-export function verifyFaceTicket(ticket: string, publicKeys: ReadonlyMap<string, KeyObject>): FaceTicketClaims {
+export function verifyFaceTicket(
+  ticket: string,
+  publicKeys: ReadonlyMap<string, KeyObject>,
+): FaceTicketClaims {
   const kid = decode(ticket, { complete: true })?.header.kid;
   const key = kid === undefined ? undefined : publicKeys.get(kid);
   if (key === undefined) throw faceTicketInvalid();
   let payload: unknown;
   try {
-    payload = verify(ticket, key, { algorithms: [JWT_ALGORITHM], issuer: JWT_ISSUER, audience: FACE_TICKET_AUDIENCE });
+    payload = verify(ticket, key, {
+      algorithms: [JWT_ALGORITHM],
+      issuer: JWT_ISSUER,
+      audience: FACE_TICKET_AUDIENCE,
+    });
   } catch {
     throw faceTicketInvalid();
   }

@@ -19,7 +19,8 @@ export function parsePublicKeys(json: string): ReadonlyMap<string, KeyObject> {
   for (const [kid, pem] of Object.entries(parsed)) {
     if (typeof pem !== 'string') throw new Error(`JWT_PUBLIC_KEYS[${kid}] must be a PEM string`);
     const key = createPublicKey(pem);
-    if (key.asymmetricKeyType !== 'ec') throw new Error(`JWT_PUBLIC_KEYS[${kid}] must be an EC P-256 key (ES256)`);
+    if (key.asymmetricKeyType !== 'ec')
+      throw new Error(`JWT_PUBLIC_KEYS[${kid}] must be an EC P-256 key (ES256)`);
     keys.set(kid, key);
   }
   return keys;

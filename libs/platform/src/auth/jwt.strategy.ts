@@ -1,10 +1,16 @@
+import {
+  type AccessTokenClaims,
+  type InstitutionMembership,
+  ORG_ROLES,
+  PLATFORM_ROLES,
+} from '@exam/contracts';
 import { Inject, Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
-import { ORG_ROLES, PLATFORM_ROLES, type AccessTokenClaims, type InstitutionMembership } from '@exam/contracts';
 import { decode } from 'jsonwebtoken';
 import { ExtractJwt, Strategy } from 'passport-jwt';
+
+import { AUTH_SETTINGS, type AuthSettings, JWT_ALGORITHM, JWT_AUDIENCE, JWT_ISSUER } from './auth.settings';
 import { AuthUser } from './auth-user';
-import { AUTH_SETTINGS, JWT_ALGORITHM, JWT_AUDIENCE, JWT_ISSUER, type AuthSettings } from './auth.settings';
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 
@@ -26,7 +32,8 @@ function isClaims(value: unknown): value is AccessTokenClaims {
     value.roles.every((r) => (PLATFORM_ROLES as readonly unknown[]).includes(r)) &&
     Array.isArray(value.memberships) &&
     value.memberships.every(isMembership) &&
-    (value.pendingPolicy === undefined || (typeof value.pendingPolicy === 'string' && value.pendingPolicy.length > 0))
+    (value.pendingPolicy === undefined ||
+      (typeof value.pendingPolicy === 'string' && value.pendingPolicy.length > 0))
   );
 }
 
@@ -40,7 +47,11 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
       issuer: JWT_ISSUER,
       audience: JWT_AUDIENCE,
       ignoreExpiration: false,
-      secretOrKeyProvider: (_request: unknown, rawToken: string, done: (err: Error | null, key?: string) => void) => {
+      secretOrKeyProvider: (
+        _request: unknown,
+        rawToken: string,
+        done: (err: Error | null, key?: string) => void,
+      ) => {
         const header = decode(rawToken, { complete: true })?.header;
         const key = header?.kid === undefined ? undefined : settings.publicKeys.get(header.kid);
         if (!key) {
@@ -54,6 +65,12 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
 
   validate(payload: unknown): AuthUser | false {
     if (!isClaims(payload)) return false;
-    return new AuthUser(payload.sub, payload.sid, payload.roles, payload.memberships, payload.pendingPolicy ?? null);
+    return new AuthUser(
+      payload.sub,
+      payload.sid,
+      payload.roles,
+      payload.memberships,
+      payload.pendingPolicy ?? null,
+    );
   }
 }

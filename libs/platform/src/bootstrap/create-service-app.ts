@@ -1,6 +1,7 @@
 import type { DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+
 import type { BaseServiceEnv } from '../config/base-service.env';
 import { configureHttp } from '../http/configure-http';
 import { JsonLogger } from '../logging/json-logger';
@@ -16,8 +17,15 @@ export interface ServiceAppOptions {
  * Builds a service as a hybrid app (HTTP + Kafka event consumer) with the shared HTTP edge.
  * Used by main.ts and by e2e tests alike, so tests exercise exactly what production runs.
  */
-export async function createServiceApp({ service, env, module }: ServiceAppOptions): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ bodyLimit: Number(env.BODY_LIMIT_BYTES), trustProxy: env.TRUSTED_PROXIES });
+export async function createServiceApp({
+  service,
+  env,
+  module,
+}: ServiceAppOptions): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    bodyLimit: Number(env.BODY_LIMIT_BYTES),
+    trustProxy: env.TRUSTED_PROXIES,
+  });
   const app = await NestFactory.create<NestFastifyApplication>(module, adapter, {
     logger: new JsonLogger(service, env.LOG_LEVEL),
   });
@@ -28,7 +36,11 @@ export async function createServiceApp({ service, env, module }: ServiceAppOptio
 }
 
 /** Starts consuming and listening; returns the bound port. */
-export async function startServiceApp(app: NestFastifyApplication, port: number, host = '0.0.0.0'): Promise<number> {
+export async function startServiceApp(
+  app: NestFastifyApplication,
+  port: number,
+  host = '0.0.0.0',
+): Promise<number> {
   await app.startAllMicroservices();
   await app.listen(port, host);
   const address = app.getHttpServer().address();

@@ -1,5 +1,6 @@
-import { Logger, type DynamicModule } from '@nestjs/common';
+import { type DynamicModule, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+
 import type { BaseServiceEnv } from '../config/base-service.env';
 import { ConfigValidationError } from '../config/load-config';
 import { buildDataSourceOptions, type ServiceDataOptions } from '../database/data-source-options';
@@ -18,7 +19,9 @@ function failFast(service: string, error: unknown): never {
   if (error instanceof ConfigValidationError) {
     process.stderr.write(`[${service}] ${error.message}\n`);
   } else {
-    process.stderr.write(`[${service}] failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(
+      `[${service}] failed to start: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
   }
   process.exit(1);
 }
@@ -29,14 +32,18 @@ export async function runService<E extends BaseServiceEnv>(definition: ServiceDe
     const env = definition.loadEnv();
     const app = await createServiceApp({ service: definition.service, env, module: definition.module(env) });
     const port = await startServiceApp(app, env.HTTP_PORT);
-    new Logger('Bootstrap').log(`${definition.service} listening on :${port} (api prefix /api/${definition.service})`);
+    new Logger('Bootstrap').log(
+      `${definition.service} listening on :${port} (api prefix /api/${definition.service})`,
+    );
   } catch (error: unknown) {
     failFast(definition.service, error);
   }
 }
 
 /** migrate.ts of every service: create the database if needed and apply pending migrations. */
-export async function runMigrations<E extends BaseServiceEnv>(definition: ServiceDefinition<E>): Promise<void> {
+export async function runMigrations<E extends BaseServiceEnv>(
+  definition: ServiceDefinition<E>,
+): Promise<void> {
   try {
     const env = definition.loadEnv();
     Logger.overrideLogger(new JsonLogger(definition.service, env.LOG_LEVEL));
@@ -45,7 +52,9 @@ export async function runMigrations<E extends BaseServiceEnv>(definition: Servic
     await dataSource.initialize();
     try {
       const applied = await runLockedMigrations(dataSource);
-      process.stdout.write(`[${definition.service}] ${applied} migration(s) applied to ${env.DATABASE_NAME}\n`);
+      process.stdout.write(
+        `[${definition.service}] ${applied} migration(s) applied to ${env.DATABASE_NAME}\n`,
+      );
     } finally {
       await dataSource.destroy();
     }

@@ -1,5 +1,6 @@
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+
 import { Secret } from './secret.decorator';
 
 export const NODE_ENVS = ['development', 'test', 'production'] as const;
@@ -60,6 +61,8 @@ export class BaseServiceEnv {
    * loopback and private ranges only, where the gateway runs, so a client cannot spoof its IP to the
    * per-IP protections of a service.
    */
-  @Matches(/^[a-z0-9.:/,\s]+$/i, { message: 'TRUSTED_PROXIES must be IPs, CIDRs or loopback/linklocal/uniquelocal' })
+  @Matches(/^[a-z0-9.:/,\s]+$/i, {
+    message: 'TRUSTED_PROXIES must be IPs, CIDRs or loopback/linklocal/uniquelocal',
+  })
   TRUSTED_PROXIES = 'loopback,uniquelocal';
 }

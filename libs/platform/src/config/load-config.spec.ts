@@ -3,7 +3,11 @@ import { ConfigValidationError, loadConfig } from './load-config';
 
 describe(loadConfig.name, () => {
   it('should apply defaults and convert numbers and booleans', () => {
-    const sut = loadConfig(BaseServiceEnv, { DATABASE_NAME: 'exam_accounts', HTTP_PORT: '3001', DB_MIGRATIONS_RUN: 'true' });
+    const sut = loadConfig(BaseServiceEnv, {
+      DATABASE_NAME: 'exam_accounts',
+      HTTP_PORT: '3001',
+      DB_MIGRATIONS_RUN: 'true',
+    });
     expect(sut.HTTP_PORT).toBe(3001);
     expect(sut.DB_MIGRATIONS_RUN).toBe(true);
     expect(sut.KAFKA_BROKERS).toBe('127.0.0.1:9092');
@@ -12,13 +16,19 @@ describe(loadConfig.name, () => {
   it('should report every problem at once', () => {
     let caught: unknown;
     try {
-      loadConfig(BaseServiceEnv, { DATABASE_NAME: 'Bad-Name', HTTP_PORT: 'abc', KAFKA_BROKERS: 'a b', NODE_ENV: 'prod' });
+      loadConfig(BaseServiceEnv, {
+        DATABASE_NAME: 'Bad-Name',
+        HTTP_PORT: 'abc',
+        KAFKA_BROKERS: 'a b',
+        NODE_ENV: 'prod',
+      });
     } catch (error: unknown) {
       caught = error;
     }
     expect(caught).toBeInstanceOf(ConfigValidationError);
     const problems = (caught as ConfigValidationError).problems.join('\n');
-    for (const name of ['DATABASE_NAME', 'HTTP_PORT', 'KAFKA_BROKERS', 'NODE_ENV']) expect(problems).toContain(name);
+    for (const name of ['DATABASE_NAME', 'HTTP_PORT', 'KAFKA_BROKERS', 'NODE_ENV'])
+      expect(problems).toContain(name);
   });
 
   it('should refuse placeholder secrets in production', () => {

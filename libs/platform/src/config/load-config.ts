@@ -1,5 +1,6 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
+
 import { looksLikePlaceholder, secretKeysOf } from './secret.decorator';
 
 export class ConfigValidationError extends Error {
@@ -26,14 +27,19 @@ export function loadConfig<T extends object>(
   env: Readonly<Record<string, string | undefined>>,
 ): T {
   const defined = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
-  const instance = plainToInstance(cls, defined, { enableImplicitConversion: false, exposeDefaultValues: true });
+  const instance = plainToInstance(cls, defined, {
+    enableImplicitConversion: false,
+    exposeDefaultValues: true,
+  });
   const problems = describe(validateSync(instance, { whitelist: true, forbidUnknownValues: true }));
   const record = instance as Record<string, unknown>;
   if (record.NODE_ENV === 'production') {
     for (const key of secretKeysOf(instance)) {
       const value = record[key];
       if (typeof value !== 'string' || looksLikePlaceholder(value)) {
-        problems.push(`${key}: a real secret is required in production (missing, too short or a placeholder)`);
+        problems.push(
+          `${key}: a real secret is required in production (missing, too short or a placeholder)`,
+        );
       }
     }
   }

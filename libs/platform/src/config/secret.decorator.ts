@@ -14,7 +14,8 @@ export function secretKeysOf(instance: object): string[] {
   return (Reflect.getMetadata(SECRET_KEYS, instance) as string[] | undefined) ?? [];
 }
 
-const PLACEHOLDER = /(change[-_ ]?me|placeholder|example|dev[-_]only|insecure|not[-_]a[-_]secret|^x+$|^0+$|^secret$|^password$)/i;
+const PLACEHOLDER =
+  /(change[-_ ]?me|placeholder|example|dev[-_]only|insecure|not[-_]a[-_]secret|^x+$|^0+$|^secret$|^password$)/i;
 
 export function looksLikePlaceholder(value: string): boolean {
   return value.trim().length < 16 || PLACEHOLDER.test(value);

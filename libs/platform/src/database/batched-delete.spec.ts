@@ -1,7 +1,13 @@
 import { QueryFailedError } from 'typeorm';
-import { deleteInBatches, type BatchedDeleteSpec, type SqlRunner } from './batched-delete';
 
-const SPEC: BatchedDeleteSpec = { table: 'face_challenges', column: 'expires_at', batchSize: 3, maxBatches: 4 };
+import { type BatchedDeleteSpec, deleteInBatches, type SqlRunner } from './batched-delete';
+
+const SPEC: BatchedDeleteSpec = {
+  table: 'face_challenges',
+  column: 'expires_at',
+  batchSize: 3,
+  maxBatches: 4,
+};
 const CUTOFF = new Date('2026-11-25T10:00:00.000Z');
 
 /** A table of `rows` expired rows: each statement deletes up to its LIMIT of what is left. */
@@ -36,7 +42,9 @@ describe(deleteInBatches.name, () => {
 
     await deleteInBatches(run, { ...SPEC, table: 'invitations', where: 'accepted_at IS NULL' }, CUTOFF);
 
-    expect(statements[0]?.sql).toBe('DELETE FROM invitations WHERE expires_at <= ? AND (accepted_at IS NULL) ORDER BY expires_at LIMIT ?');
+    expect(statements[0]?.sql).toBe(
+      'DELETE FROM invitations WHERE expires_at <= ? AND (accepted_at IS NULL) ORDER BY expires_at LIMIT ?',
+    );
   });
 
   it('should stop after maxBatches statements and leave the rest for the next run', async () => {
@@ -63,10 +71,23 @@ describe(deleteInBatches.name, () => {
     let calls = 0;
     const deadlockOnce: SqlRunner = () => {
       calls += 1;
-      if (calls === 1) return Promise.reject(new QueryFailedError('DELETE', [], Object.assign(new Error('ER_LOCK_DEADLOCK: Deadlock found when trying to get lock'), { errno: 1213, code: 'ER_LOCK_DEADLOCK' })));
+      if (calls === 1)
+        return Promise.reject(
+          new QueryFailedError(
+            'DELETE',
+            [],
+            Object.assign(new Error('ER_LOCK_DEADLOCK: Deadlock found when trying to get lock'), {
+              errno: 1213,
+              code: 'ER_LOCK_DEADLOCK',
+            }),
+          ),
+        );
       return Promise.resolve({ affectedRows: 1 });
     };
-    const broken: SqlRunner = () => Promise.reject(new QueryFailedError('DELETE', [], new Error("ER_NO_SUCH_TABLE: Table 'x' doesn't exist")));
+    const broken: SqlRunner = () =>
+      Promise.reject(
+        new QueryFailedError('DELETE', [], new Error("ER_NO_SUCH_TABLE: Table 'x' doesn't exist")),
+      );
 
     expect(await deleteInBatches(deadlockOnce, SPEC, CUTOFF)).toEqual({ deleted: 1, batches: 1 });
     await expect(deleteInBatches(broken, SPEC, CUTOFF)).rejects.toThrow('ER_NO_SUCH_TABLE');
@@ -75,10 +96,18 @@ describe(deleteInBatches.name, () => {
   it('should refuse a table or column that is not a plain identifier, and a non-positive bound', async () => {
     const { run, statements } = tableOf(1);
 
-    await expect(deleteInBatches(run, { ...SPEC, table: 'face_challenges; DROP TABLE x' }, CUTOFF)).rejects.toThrow('not a plain identifier');
-    await expect(deleteInBatches(run, { ...SPEC, column: 'expires_at` OR 1=1' }, CUTOFF)).rejects.toThrow('not a plain identifier');
-    await expect(deleteInBatches(run, { ...SPEC, batchSize: 0 }, CUTOFF)).rejects.toThrow('positive integers');
-    await expect(deleteInBatches(run, { ...SPEC, maxBatches: 1.5 }, CUTOFF)).rejects.toThrow('positive integers');
+    await expect(
+      deleteInBatches(run, { ...SPEC, table: 'face_challenges; DROP TABLE x' }, CUTOFF),
+    ).rejects.toThrow('not a plain identifier');
+    await expect(deleteInBatches(run, { ...SPEC, column: 'expires_at` OR 1=1' }, CUTOFF)).rejects.toThrow(
+      'not a plain identifier',
+    );
+    await expect(deleteInBatches(run, { ...SPEC, batchSize: 0 }, CUTOFF)).rejects.toThrow(
+      'positive integers',
+    );
+    await expect(deleteInBatches(run, { ...SPEC, maxBatches: 1.5 }, CUTOFF)).rejects.toThrow(
+      'positive integers',
+    );
     expect(statements).toHaveLength(0);
   });
 });

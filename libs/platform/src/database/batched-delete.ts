@@ -29,9 +29,19 @@ const IDENTIFIER = /^[a-z][a-z0-9_]*$/;
  * transaction, so the run is idempotent and several replicas may run it at once: concurrent statements delete
  * disjoint rows or none.
  */
-export async function deleteInBatches(run: SqlRunner, spec: BatchedDeleteSpec, cutoff: Date): Promise<PurgeResult> {
-  if (!IDENTIFIER.test(spec.table) || !IDENTIFIER.test(spec.column)) throw new Error(`not a plain identifier: ${spec.table}.${spec.column}`);
-  if (!Number.isInteger(spec.batchSize) || spec.batchSize < 1 || !Number.isInteger(spec.maxBatches) || spec.maxBatches < 1) {
+export async function deleteInBatches(
+  run: SqlRunner,
+  spec: BatchedDeleteSpec,
+  cutoff: Date,
+): Promise<PurgeResult> {
+  if (!IDENTIFIER.test(spec.table) || !IDENTIFIER.test(spec.column))
+    throw new Error(`not a plain identifier: ${spec.table}.${spec.column}`);
+  if (
+    !Number.isInteger(spec.batchSize) ||
+    spec.batchSize < 1 ||
+    !Number.isInteger(spec.maxBatches) ||
+    spec.maxBatches < 1
+  ) {
     throw new Error(`batchSize and maxBatches must be positive integers (${spec.table})`);
   }
   const condition = spec.where === undefined ? '' : ` AND (${spec.where})`;
@@ -39,7 +49,11 @@ export async function deleteInBatches(run: SqlRunner, spec: BatchedDeleteSpec, c
   let deleted = 0;
   let batches = 0;
   while (batches < spec.maxBatches) {
-    const affected = affectedRows(await retryOnDeadlock(() => run(sql, [cutoff, spec.batchSize])) /* lost to another replica purging the same rows: run again */);
+    const affected = affectedRows(
+      await retryOnDeadlock(() =>
+        run(sql, [cutoff, spec.batchSize]),
+      ) /* lost to another replica purging the same rows: run again */,
+    );
     batches += 1;
     deleted += affected;
     if (affected < spec.batchSize) break;
@@ -48,6 +62,12 @@ export async function deleteInBatches(run: SqlRunner, spec: BatchedDeleteSpec, c
 }
 
 function affectedRows(result: unknown): number {
-  if (typeof result === 'object' && result !== null && 'affectedRows' in result && typeof result.affectedRows === 'number') return result.affectedRows;
+  if (
+    typeof result === 'object' &&
+    result !== null &&
+    'affectedRows' in result &&
+    typeof result.affectedRows === 'number'
+  )
+    return result.affectedRows;
   return 0;
 }

@@ -1,5 +1,6 @@
 import { CryptoKeyRotationProgress1764201600000, KeyRotationProgressEntity } from '@exam/crypto';
-import type { DataSourceOptions, MixedList, EntitySchema } from 'typeorm';
+import type { DataSourceOptions, EntitySchema, MixedList } from 'typeorm';
+
 import type { BaseServiceEnv } from '../config/base-service.env';
 import { PLATFORM_ENTITIES } from '../messaging/platform-entities';
 import { PlatformMessagingTables1764115200000 } from '../messaging/platform-messaging.migration';

@@ -1,8 +1,13 @@
 import { QueryFailedError } from 'typeorm';
+
 import { isDeadlock, retryOnDeadlock } from './deadlock-retry';
 
 const deadlock = (): QueryFailedError =>
-  new QueryFailedError('UPDATE sessions …', [], Object.assign(new Error('Deadlock found when trying to get lock'), { errno: 1213 }));
+  new QueryFailedError(
+    'UPDATE sessions …',
+    [],
+    Object.assign(new Error('Deadlock found when trying to get lock'), { errno: 1213 }),
+  );
 const duplicate = (): QueryFailedError =>
   new QueryFailedError('INSERT …', [], Object.assign(new Error('Duplicate entry'), { errno: 1062 }));
 
@@ -37,6 +42,11 @@ describe(retryOnDeadlock.name, () => {
   });
 
   it('should recognise deadlocks by the driver error number only', () => {
-    expect([deadlock(), duplicate(), new Error('Deadlock found'), undefined].map(isDeadlock)).toEqual([true, false, false, false]);
+    expect([deadlock(), duplicate(), new Error('Deadlock found'), undefined].map(isDeadlock)).toEqual([
+      true,
+      false,
+      false,
+      false,
+    ]);
   });
 });

@@ -1,4 +1,5 @@
-import { loadFieldProtection, parseCryptoConfig, type FieldProtection } from '@exam/crypto';
+import { type FieldProtection, loadFieldProtection, parseCryptoConfig } from '@exam/crypto';
+
 import type { BaseServiceEnv } from '../config/base-service.env';
 
 /** Injection token for the service's field cipher and blind index (for explicit lookups by index). */

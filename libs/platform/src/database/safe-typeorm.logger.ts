@@ -1,5 +1,6 @@
 import { Logger as NestLogger } from '@nestjs/common';
 import type { Logger as TypeOrmLogger } from 'typeorm';
+
 import { isDeadlockDriverError } from './deadlock-retry';
 
 /**
@@ -17,7 +18,8 @@ export class SafeTypeOrmLogger implements TypeOrmLogger {
     // A deadlock victim is replayed by its caller (retryOnDeadlock); one that outlives the replays is answered
     // 503 SERVICE.BUSY (a transient condition, logged by the exception filter). Neither is a fault, so neither
     // is an error here: error logs stay worth paging on.
-    if (isDeadlockDriverError(error)) this.logger.warn(`Query rolled back as a deadlock victim: ${query.slice(0, 200)}`);
+    if (isDeadlockDriverError(error))
+      this.logger.warn(`Query rolled back as a deadlock victim: ${query.slice(0, 200)}`);
     else this.logger.error(`Query failed: ${message.slice(0, 300)} | ${query.slice(0, 200)}`);
   }
   logQuerySlow(time: number, query: string): void {

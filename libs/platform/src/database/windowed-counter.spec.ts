@@ -1,5 +1,6 @@
-import { slidingCount, windowStart, WindowedCounter } from './windowed-counter';
 import type { DataSource } from 'typeorm';
+
+import { slidingCount, WindowedCounter, windowStart } from './windowed-counter';
 
 describe('sliding window counts', () => {
   const minute = Date.UTC(2026, 10, 26, 12, 0, 0);
@@ -17,11 +18,18 @@ describe('sliding window counts', () => {
   });
 
   it('should refuse a table name that is not a plain identifier', () => {
-    expect(() => new WindowedCounter({} as DataSource, { table: 'x; DROP TABLE y', windowMs: 1, digestSecret: 's' })).toThrow('not a table name');
+    expect(
+      () =>
+        new WindowedCounter({} as DataSource, { table: 'x; DROP TABLE y', windowMs: 1, digestSecret: 's' }),
+    ).toThrow('not a table name');
   });
 
   it('should call rows older than the previous window dead', () => {
-    const sut = new WindowedCounter({} as DataSource, { table: 'login_ip_failures', windowMs: 60_000, digestSecret: 's' });
+    const sut = new WindowedCounter({} as DataSource, {
+      table: 'login_ip_failures',
+      windowMs: 60_000,
+      digestSecret: 's',
+    });
     expect(sut.deadBefore(new Date(minute + 30_000)).getTime()).toBe(minute - 60_000);
   });
 });

@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+
 import type { DataSource } from 'typeorm';
 
 /** Start of the fixed window of length `windowMs` that holds `at`. */
@@ -50,7 +51,8 @@ export class WindowedCounter {
       `SELECT window_start, failures FROM ${this.options.table} WHERE ip_digest = ? AND window_start IN (?, ?)`,
       [this.digest(key), current, previous],
     );
-    const at = (start: Date): number => rows.find((r) => new Date(r.window_start).getTime() === start.getTime())?.failures ?? 0;
+    const at = (start: Date): number =>
+      rows.find((r) => new Date(r.window_start).getTime() === start.getTime())?.failures ?? 0;
     return slidingCount(now, this.options.windowMs, at(current), at(previous));
   }
 

@@ -1,5 +1,6 @@
-import { BadRequestException, type ArgumentsHost } from '@nestjs/common';
+import { type ArgumentsHost, BadRequestException } from '@nestjs/common';
 import { QueryFailedError } from 'typeorm';
+
 import { AllExceptionsFilter } from './all-exceptions.filter';
 import type { ErrorBody } from './error-body';
 
@@ -30,7 +31,10 @@ function hostFor(sent: Sent, preset: Record<string, string> = {}): ArgumentsHost
       return reply;
     },
   };
-  return { getType: () => 'http', switchToHttp: () => ({ getResponse: () => reply }) } as unknown as ArgumentsHost;
+  return {
+    getType: () => 'http',
+    switchToHttp: () => ({ getResponse: () => reply }),
+  } as unknown as ArgumentsHost;
 }
 
 describe(AllExceptionsFilter.name, () => {
@@ -38,7 +42,11 @@ describe(AllExceptionsFilter.name, () => {
 
   it('should answer a deadlock that outlived its retries with 503 SERVICE.BUSY, not a 500', () => {
     const sent: Sent = {};
-    const deadlock = new QueryFailedError('UPDATE sessions …', [], Object.assign(new Error('Deadlock found'), { errno: 1213 }));
+    const deadlock = new QueryFailedError(
+      'UPDATE sessions …',
+      [],
+      Object.assign(new Error('Deadlock found'), { errno: 1213 }),
+    );
 
     sut.catch(deadlock, hostFor(sent));
 
@@ -49,12 +57,19 @@ describe(AllExceptionsFilter.name, () => {
 
   it('should answer an error of a CSV download route as a JSON error body, not as the download', () => {
     const sent: Sent = {};
-    const preset = { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': 'attachment; filename="audit-log.csv"' };
+    const preset = {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': 'attachment; filename="audit-log.csv"',
+    };
 
     sut.catch(new BadRequestException(['limit must not be greater than 1000']), hostFor(sent, preset));
 
     expect(sent.status).toBe(400);
-    expect(sent.body).toMatchObject({ statusCode: 400, code: 'REQUEST.MALFORMED', message: 'limit must not be greater than 1000' });
+    expect(sent.body).toMatchObject({
+      statusCode: 400,
+      code: 'REQUEST.MALFORMED',
+      message: 'limit must not be greater than 1000',
+    });
     expect(sent.headers?.get('content-type')).toBe('application/json; charset=utf-8');
     expect(sent.headers?.has('content-disposition')).toBe(false);
   });

@@ -1,4 +1,5 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+
 import { currentTraceId } from '../context/request-context';
 import { isDeadlock } from '../database/deadlock-retry';
 import { DomainError } from './domain-error';
@@ -61,7 +62,11 @@ export class AllExceptionsFilter implements ExceptionFilter {
     // A route that answers CSV or a download has set its content type already: the error body is JSON whatever the
     // route meant to send (with text/csv still set, sending it failed and turned every 4xx of such a route into a 500).
     for (const name of SUCCESS_ONLY_HEADERS) reply.removeHeader(name);
-    reply.header('content-type', 'application/json; charset=utf-8').header('x-request-id', correlationId).status(body.statusCode).send(body);
+    reply
+      .header('content-type', 'application/json; charset=utf-8')
+      .header('x-request-id', correlationId)
+      .status(body.statusCode)
+      .send(body);
   }
 
   private toBody(exception: unknown, correlationId: string): ErrorBody {
@@ -78,7 +83,12 @@ export class AllExceptionsFilter implements ExceptionFilter {
     }
     if (exception instanceof HttpException && exception.getStatus() < 500) {
       const statusCode = exception.getStatus();
-      return { statusCode, code: HTTP_CODES[statusCode] ?? 'REQUEST.REJECTED', message: httpExceptionMessage(exception), correlationId };
+      return {
+        statusCode,
+        code: HTTP_CODES[statusCode] ?? 'REQUEST.REJECTED',
+        message: httpExceptionMessage(exception),
+        correlationId,
+      };
     }
     const clientError = frameworkClientError(exception);
     if (clientError) {
@@ -100,7 +110,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
       };
     }
     const name = exception instanceof Error ? exception.name : typeof exception;
-    this.logger.error(`Unhandled ${name} (correlationId ${correlationId})`, exception instanceof Error ? exception.stack : undefined);
+    this.logger.error(
+      `Unhandled ${name} (correlationId ${correlationId})`,
+      exception instanceof Error ? exception.stack : undefined,
+    );
     return {
       statusCode: HttpStatus.INTERNAL_SERVER_ERROR,
       code: 'INTERNAL.UNEXPECTED',

@@ -1,5 +1,5 @@
-import { statusOf } from './error-status';
 import type { ErrorKind } from './domain-error';
+import { statusOf } from './error-status';
 
 describe(statusOf.name, () => {
   it.each<[ErrorKind, number]>([

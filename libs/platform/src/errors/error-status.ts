@@ -1,4 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
+
 import type { ErrorKind } from './domain-error';
 
 export function statusOf(kind: ErrorKind): HttpStatus {

@@ -1,12 +1,13 @@
-import { randomUUID, sign, type KeyObject } from 'node:crypto';
+import { type KeyObject, randomUUID, sign } from 'node:crypto';
+
 import {
   FACE_CHECK_ISSUER,
   FACE_CHECK_TOKEN_TYPE,
-  SYSTEM_FACE_CHECK_CLOCK,
   type FaceCheckClaims,
   type FaceCheckClock,
   type FaceCheckPurpose,
   type FaceCheckTokenHeader,
+  SYSTEM_FACE_CHECK_CLOCK,
 } from './face-check-token';
 
 export interface FaceCheckIssuerOptions {

@@ -6,7 +6,7 @@ import {
   parseFaceCheckPrivateKey,
   parseFaceCheckPublicKeys,
 } from './face-check-keys';
-import { FaceCheckTokenIssuer, type FaceCheckSubject } from './face-check-token.issuer';
+import { type FaceCheckSubject, FaceCheckTokenIssuer } from './face-check-token.issuer';
 import { FaceCheckTokenVerifier } from './face-check-token.verifier';
 
 const USER = '6b0f7f0e-5f0a-4f55-9d43-0d4b5c0a1e01';
@@ -65,16 +65,29 @@ describe(FaceCheckTokenVerifier.name, () => {
   });
 
   it('should carry the relying request and refuse the token for another one', () => {
-    const { token } = issuer.issue({ userId: USER, purpose: 'step_up', examId: null, verificationId: 'v-3', ref: 'challenge-1' });
+    const { token } = issuer.issue({
+      userId: USER,
+      purpose: 'step_up',
+      examId: null,
+      verificationId: 'v-3',
+      ref: 'challenge-1',
+    });
 
-    expect(sut.verify(token, { purpose: 'step_up', userId: USER, ref: 'challenge-1' }).ref).toBe('challenge-1');
+    expect(sut.verify(token, { purpose: 'step_up', userId: USER, ref: 'challenge-1' }).ref).toBe(
+      'challenge-1',
+    );
     expect(rejection(() => sut.verify(token, { purpose: 'step_up', userId: USER, ref: 'challenge-2' }))).toBe(
       'FACE_CHECK.WRONG_REQUEST',
     );
   });
 
   it('should refuse a token without a request where one is expected', () => {
-    const { token } = issuer.issue({ userId: USER, purpose: 'face_login', examId: null, verificationId: 'v-4' });
+    const { token } = issuer.issue({
+      userId: USER,
+      purpose: 'face_login',
+      examId: null,
+      verificationId: 'v-4',
+    });
 
     expect(sut.verify(token, { purpose: 'face_login' }).ref).toBeNull();
     expect(rejection(() => sut.verify(token, { purpose: 'face_login', ref: 'ticket-1' }))).toBe(

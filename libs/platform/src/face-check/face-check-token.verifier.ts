@@ -1,13 +1,14 @@
-import { verify, type KeyObject } from 'node:crypto';
+import { type KeyObject, verify } from 'node:crypto';
+
 import { FaceCheckTokenRejectedError } from './face-check.errors';
 import {
   FACE_CHECK_ISSUER,
   FACE_CHECK_TOKEN_TYPE,
-  isFaceCheckPurpose,
-  SYSTEM_FACE_CHECK_CLOCK,
   type FaceCheckClaims,
   type FaceCheckClock,
   type FaceCheckPurpose,
+  isFaceCheckPurpose,
+  SYSTEM_FACE_CHECK_CLOCK,
 } from './face-check-token';
 
 export interface FaceCheckVerifierOptions {

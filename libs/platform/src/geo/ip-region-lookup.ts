@@ -1,5 +1,6 @@
-import IP2Region from 'ip2region';
 import { BlockList, isIP } from 'node:net';
+
+import IP2Region from 'ip2region';
 
 export type AddressClass = 'invalid' | 'loopback' | 'private' | 'public';
 
@@ -41,7 +42,9 @@ const PRIVATE = blockList([
 /** ip2region fills unknown parts with '', '0' or labels such as 内网IP / 本机地址 (also for reserved ranges). */
 function clean(value: string | undefined): string | null {
   const trimmed = value?.trim() ?? '';
-  return trimmed === '' || trimmed === '0' || trimmed.includes('内网') || trimmed.includes('本机') ? null : trimmed;
+  return trimmed === '' || trimmed === '0' || trimmed.includes('内网') || trimmed.includes('本机')
+    ? null
+    : trimmed;
 }
 
 /**
@@ -68,6 +71,10 @@ export class IpRegionLookup {
     }
     const country = clean(found?.country);
     if (!found || country === null) return { address, addressClass: 'public', region: null };
-    return { address, addressClass: 'public', region: { country, province: clean(found.province), city: clean(found.city) } };
+    return {
+      address,
+      addressClass: 'public',
+      region: { country, province: clean(found.province), city: clean(found.city) },
+    };
   }
 }

@@ -1,5 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+
 import { Public } from '../auth/access.decorators';
 import { DomainError } from '../errors/domain-error';
 import { KafkaConnection } from '../messaging/kafka-connection';
@@ -53,7 +54,12 @@ export class HealthController {
       await this.kafka.resetAdmin();
     }
     if (problems.length > 0) {
-      throw new DomainError('HEALTH.NOT_READY', 'unavailable', 'Service is not ready: a dependency is unreachable.', problems);
+      throw new DomainError(
+        'HEALTH.NOT_READY',
+        'unavailable',
+        'Service is not ready: a dependency is unreachable.',
+        problems,
+      );
     }
     return { status: 'ok', checks: { database: 'up', kafka: 'up' } };
   }

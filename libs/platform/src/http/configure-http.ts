@@ -1,4 +1,5 @@
-import { RequestMethod, type INestApplication } from '@nestjs/common';
+import { type INestApplication, RequestMethod } from '@nestjs/common';
+
 import { AllExceptionsFilter } from '../errors/all-exceptions.filter';
 import { MaskingInterceptor } from '../masking';
 import { requestContextMiddleware } from './request-context.middleware';

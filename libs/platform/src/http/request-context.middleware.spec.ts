@@ -2,6 +2,7 @@ import { Controller, Get, Module } from '@nestjs/common';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
+
 import { currentTraceId, optionalAnalyticsAllowed } from '../context/request-context';
 import { requestContextMiddleware } from './request-context.middleware';
 
@@ -31,7 +32,10 @@ describe(requestContextMiddleware.name, () => {
   });
 
   it('should allow optional analytics for a request without a privacy signal', async () => {
-    const response = await request(app.getHttpServer()).get('/signals').set('x-request-id', 'trace-0001').expect(200);
+    const response = await request(app.getHttpServer())
+      .get('/signals')
+      .set('x-request-id', 'trace-0001')
+      .expect(200);
     expect(response.body).toEqual({ optionalAnalytics: true, traceId: 'trace-0001' });
   });
 

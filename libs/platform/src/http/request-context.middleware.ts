@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+
 import { optionalAnalyticsAllowedBy } from '../context/privacy-signals';
 import { normalizeTraceId, runWithContext } from '../context/request-context';
 

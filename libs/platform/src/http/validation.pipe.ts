@@ -1,5 +1,6 @@
-import { ValidationPipe, type ValidationError } from '@nestjs/common';
-import { RequestValidationError, type ErrorDetail } from '../errors/domain-error';
+import { type ValidationError, ValidationPipe } from '@nestjs/common';
+
+import { type ErrorDetail, RequestValidationError } from '../errors/domain-error';
 
 function toDetails(errors: ValidationError[], parent = ''): ErrorDetail[] {
   return errors.flatMap((error) => {

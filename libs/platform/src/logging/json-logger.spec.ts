@@ -3,7 +3,9 @@ import { JsonLogger } from './json-logger';
 describe(JsonLogger.name, () => {
   function capture(level: 'debug' | 'info' = 'info'): { sut: JsonLogger; lines: Record<string, unknown>[] } {
     const lines: Record<string, unknown>[] = [];
-    const sut = new JsonLogger('accounts', level, (line) => lines.push(JSON.parse(line) as Record<string, unknown>));
+    const sut = new JsonLogger('accounts', level, (line) =>
+      lines.push(JSON.parse(line) as Record<string, unknown>),
+    );
     return { sut, lines };
   }
 
@@ -11,7 +13,12 @@ describe(JsonLogger.name, () => {
     const { sut, lines } = capture();
     sut.log('user registered', 'RegistrationService');
     expect(lines).toEqual([
-      expect.objectContaining({ level: 'info', service: 'accounts', context: 'RegistrationService', msg: 'user registered' }),
+      expect.objectContaining({
+        level: 'info',
+        service: 'accounts',
+        context: 'RegistrationService',
+        msg: 'user registered',
+      }),
     ]);
   });
 

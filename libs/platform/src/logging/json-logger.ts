@@ -1,7 +1,8 @@
-import type { LoggerService } from '@nestjs/common';
 import { maskSensitiveNumbers } from '@exam/crypto';
+import type { LoggerService } from '@nestjs/common';
+
 import type { LogLevel } from '../config/base-service.env';
-import { hasContext, currentTraceId } from '../context/request-context';
+import { currentTraceId, hasContext } from '../context/request-context';
 
 const RANK: Readonly<Record<LogLevel, number>> = { debug: 10, info: 20, warn: 30, error: 40 };
 

@@ -1,4 +1,4 @@
-export * from './sensitive.decorator';
-export * from './response-masker';
 export * from './masked-json';
 export * from './masking.interceptor';
+export * from './response-masker';
+export * from './sensitive.decorator';

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+
 import { serializeMaskedJson, textMayContainSensitiveNumber } from './masked-json';
 import { Sensitive } from './sensitive.decorator';
 

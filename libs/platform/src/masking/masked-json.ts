@@ -1,4 +1,5 @@
 import { findSensitiveNumbers, SENSITIVE_NUMBER_PREFILTER } from '@exam/crypto/masking';
+
 import { MaskingLeak, maskResponseBody } from './response-masker';
 import { withSensitiveMasking } from './sensitive.decorator';
 

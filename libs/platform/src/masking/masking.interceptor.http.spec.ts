@@ -3,6 +3,7 @@ import { APP_INTERCEPTOR } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
+
 import { MaskingInterceptor } from './masking.interceptor';
 import { Sensitive } from './sensitive.decorator';
 

@@ -1,6 +1,7 @@
 import { CallHandler, Logger } from '@nestjs/common';
 import { ExecutionContextHost } from '@nestjs/core/helpers/execution-context-host';
 import { firstValueFrom, of } from 'rxjs';
+
 import { MaskingInterceptor } from './masking.interceptor';
 import { Sensitive } from './sensitive.decorator';
 

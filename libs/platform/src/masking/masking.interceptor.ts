@@ -1,3 +1,4 @@
+import { maskSensitiveNumbers } from '@exam/crypto/masking';
 import {
   CallHandler,
   ExecutionContext,
@@ -7,8 +8,8 @@ import {
   StreamableFile,
 } from '@nestjs/common';
 import { REDIRECT_METADATA, RENDER_METADATA, SSE_METADATA } from '@nestjs/common/constants';
-import { maskSensitiveNumbers } from '@exam/crypto/masking';
 import { map, Observable } from 'rxjs';
+
 import { REVEALS_PERSONAL_DATA } from '../reveal/reveals-personal-data.decorator';
 import { serializeMaskedJson } from './masked-json';
 import { isOpaque, MaskingLeak, maskResponseBody } from './response-masker';

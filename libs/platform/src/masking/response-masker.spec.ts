@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+
 import { maskResponseBody } from './response-masker';
 import { Sensitive } from './sensitive.decorator';
 

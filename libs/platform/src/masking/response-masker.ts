@@ -1,4 +1,5 @@
 import { DetectedKind, maskSensitiveNumbers, mayContainSensitiveNumber } from '@exam/crypto/masking';
+
 import { withSensitiveMasking } from './sensitive.decorator';
 
 export interface MaskingLeak {

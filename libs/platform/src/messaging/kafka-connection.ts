@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
-import { Kafka, logLevel, type Admin, type LogEntry, type Producer } from 'kafkajs';
+import { type Admin, Kafka, type LogEntry, logLevel, type Producer } from 'kafkajs';
+
 import { MESSAGING_SETTINGS, type MessagingSettings } from './messaging.settings';
 import { TopicNamer } from './topic-namer';
 
@@ -41,7 +42,11 @@ export class KafkaConnection implements OnApplicationShutdown {
     this.producer ??= (async () => {
       // Order per key needs one request in flight; the outbox + inbox give exactly-once effect,
       // so kafkajs's experimental idempotent mode is not relied upon.
-      const producer = this.kafka.producer({ allowAutoTopicCreation: false, idempotent: false, maxInFlightRequests: 1 });
+      const producer = this.kafka.producer({
+        allowAutoTopicCreation: false,
+        idempotent: false,
+        maxInFlightRequests: 1,
+      });
       await producer.connect();
       return producer;
     })();

@@ -1,6 +1,7 @@
 import { isRetriableKafkaError, withKafkaRetry } from './kafka-retry';
 
-const retriable = (): Error => Object.assign(new Error('This server does not host this topic-partition'), { retriable: true });
+const retriable = (): Error =>
+  Object.assign(new Error('This server does not host this topic-partition'), { retriable: true });
 
 describe(withKafkaRetry.name, () => {
   it('should retry retriable broker errors until the call succeeds', async () => {
@@ -31,10 +32,17 @@ describe(withKafkaRetry.name, () => {
   });
 
   it('should give up at the deadline with the last error', async () => {
-    await expect(withKafkaRetry(() => Promise.reject(retriable()), { timeoutMs: 20, delayMs: 5 })).rejects.toThrow('does not host');
+    await expect(
+      withKafkaRetry(() => Promise.reject(retriable()), { timeoutMs: 20, delayMs: 5 }),
+    ).rejects.toThrow('does not host');
   });
 
   it('should recognise retriable errors by their flag only', () => {
-    expect([retriable(), new Error('x'), null, 'retriable'].map(isRetriableKafkaError)).toEqual([true, false, false, false]);
+    expect([retriable(), new Error('x'), null, 'retriable'].map(isRetriableKafkaError)).toEqual([
+      true,
+      false,
+      false,
+      false,
+    ]);
   });
 });

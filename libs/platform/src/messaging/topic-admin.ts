@@ -1,5 +1,6 @@
-import { ALL_TOPICS, TopicRegistry, type TopicName } from '@exam/contracts';
+import { ALL_TOPICS, type TopicName, TopicRegistry } from '@exam/contracts';
 import type { Admin } from 'kafkajs';
+
 import { withKafkaRetry } from './kafka-retry';
 import type { TopicNamer } from './topic-namer';
 
@@ -32,12 +33,20 @@ export async function ensureTopics(admin: Admin, specs: readonly TopicSpec[]): P
   const existing = new Set(await withKafkaRetry(() => admin.listTopics(), retry));
   const missing = specs.filter((s) => !existing.has(s.topic));
   if (missing.length === 0) return [];
-  await withKafkaRetry(() => admin.createTopics({ waitForLeaders: false, topics: missing.map((s) => ({ ...s })) }), retry);
+  await withKafkaRetry(
+    () => admin.createTopics({ waitForLeaders: false, topics: missing.map((s) => ({ ...s })) }),
+    retry,
+  );
   const names = missing.map((s) => s.topic);
   await withKafkaRetry(async () => {
     const { topics } = await admin.fetchTopicMetadata({ topics: names });
-    const leaderless = topics.filter((t) => t.partitions.length === 0 || t.partitions.some((p) => p.leader < 0)).map((t) => t.name);
-    if (leaderless.length > 0) throw Object.assign(new Error(`topics without a leader yet: ${leaderless.join(', ')}`), { retriable: true });
+    const leaderless = topics
+      .filter((t) => t.partitions.length === 0 || t.partitions.some((p) => p.leader < 0))
+      .map((t) => t.name);
+    if (leaderless.length > 0)
+      throw Object.assign(new Error(`topics without a leader yet: ${leaderless.join(', ')}`), {
+        retriable: true,
+      });
   }, retry);
   return names;
 }

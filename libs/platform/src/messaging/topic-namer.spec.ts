@@ -1,4 +1,5 @@
 import { Topics } from '@exam/contracts';
+
 import { TopicNamer } from './topic-namer';
 
 describe(TopicNamer.name, () => {

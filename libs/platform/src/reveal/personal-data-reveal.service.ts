@@ -1,7 +1,9 @@
-import { Injectable } from '@nestjs/common';
-import type { TopicName } from '@exam/contracts';
 import { randomUUID } from 'node:crypto';
-import { DataSource, MoreThan, type EntityManager } from 'typeorm';
+
+import type { TopicName } from '@exam/contracts';
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager, MoreThan } from 'typeorm';
+
 import type { AuthUser } from '../auth/auth-user';
 import { DomainError, NotFoundError } from '../errors/domain-error';
 import { EventPublisher } from '../messaging/outbox/event-publisher';
@@ -51,7 +53,8 @@ export class PersonalDataRevealService {
         );
       }
       const value = await input.load(manager);
-      if (value === null) throw new NotFoundError('REVEAL.NOT_FOUND', `No ${input.field} is stored for that subject.`);
+      if (value === null)
+        throw new NotFoundError('REVEAL.NOT_FOUND', `No ${input.field} is stored for that subject.`);
       const revealedAt = new Date();
       const revealId = randomUUID();
       await manager.insert(PersonalDataRevealEntity, {

@@ -37,7 +37,13 @@ describe(PeriodicTask.name, () => {
   });
 
   it('should keep going after a failed run', async () => {
-    const sut = new CountingTask(10, jest.fn<Promise<void>, []>().mockRejectedValueOnce(new Error('database away')).mockResolvedValue(undefined));
+    const sut = new CountingTask(
+      10,
+      jest
+        .fn<Promise<void>, []>()
+        .mockRejectedValueOnce(new Error('database away'))
+        .mockResolvedValue(undefined),
+    );
     sut.onApplicationBootstrap();
     await jest.advanceTimersByTimeAsync(22_100);
     expect(sut.work).toHaveBeenCalledTimes(2);
@@ -54,7 +60,10 @@ describe(PeriodicTask.name, () => {
 
   it('should wait for the run in progress before the service stops', async () => {
     let finish: () => void = () => undefined;
-    const sut = new CountingTask(10, jest.fn<Promise<void>, []>(() => new Promise<void>((resolve) => (finish = resolve))));
+    const sut = new CountingTask(
+      10,
+      jest.fn<Promise<void>, []>(() => new Promise<void>((resolve) => (finish = resolve))),
+    );
     sut.onApplicationBootstrap();
     await jest.advanceTimersByTimeAsync(11_000);
     let stopped = false;

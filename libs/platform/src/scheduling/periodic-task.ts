@@ -46,7 +46,9 @@ export abstract class PeriodicTask implements OnApplicationBootstrap, BeforeAppl
     try {
       await this.run();
     } catch (error: unknown) {
-      this.logger.warn(`${this.constructor.name} run failed: ${error instanceof Error ? error.message : String(error)}`);
+      this.logger.warn(
+        `${this.constructor.name} run failed: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   }
 }

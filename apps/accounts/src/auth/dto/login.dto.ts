@@ -3,7 +3,9 @@ import { IsJWT, IsString, IsUUID, Length, Matches, MaxLength } from 'class-valid
 
 export class LoginDto {
   /** Phone number, email address or user name. */
-  @IsString() @Length(1, 254, { message: 'login must be your phone number, email or user name' }) login!: string;
+  @IsString()
+  @Length(1, 254, { message: 'login must be your phone number, email or user name' })
+  login!: string;
   @IsString() @Length(1, 128, { message: 'password must be given' }) password!: string;
 }
 
@@ -41,10 +43,12 @@ export class VerificationRequiredDto {
   faceTicket?: string;
 }
 
-const faceCheckToken = (): PropertyDecorator => (target: object, key: string | symbol): void => {
-  MaxLength(4096)(target, key);
-  IsJWT({ message: 'faceCheckToken must be the token the passed face check returned' })(target, key);
-};
+const faceCheckToken =
+  (): PropertyDecorator =>
+  (target: object, key: string | symbol): void => {
+    MaxLength(4096)(target, key);
+    IsJWT({ message: 'faceCheckToken must be the token the passed face check returned' })(target, key);
+  };
 
 export class FaceStepUpDto {
   @IsUUID('all', { message: 'challengeId must be the id returned by the sign-in' }) challengeId!: string;
@@ -53,7 +57,9 @@ export class FaceStepUpDto {
 
 export class FaceTicketRequestDto {
   /** Phone number, email address or user name of the account. */
-  @IsString() @Length(1, 254, { message: 'login must be your phone number, email or user name' }) login!: string;
+  @IsString()
+  @Length(1, 254, { message: 'login must be your phone number, email or user name' })
+  login!: string;
 }
 
 /** Always the same shape, whether or not the account exists or has a face enrolled. */
@@ -62,7 +68,10 @@ export class FaceTicketResponseDto {
   expiresInSeconds!: number;
 
   static from(issued: { readonly ticket: string; readonly expiresInSeconds: number }): FaceTicketResponseDto {
-    return Object.assign(new FaceTicketResponseDto(), { faceTicket: issued.ticket, expiresInSeconds: issued.expiresInSeconds });
+    return Object.assign(new FaceTicketResponseDto(), {
+      faceTicket: issued.ticket,
+      expiresInSeconds: issued.expiresInSeconds,
+    });
   }
 }
 
@@ -72,5 +81,7 @@ export class FaceSignInDto {
 
 export class FacePasswordResetDto {
   @faceCheckToken() faceCheckToken!: string;
-  @IsString() @Length(1, 128, { message: 'newPassword must be given (8 to 128 characters)' }) newPassword!: string;
+  @IsString()
+  @Length(1, 128, { message: 'newPassword must be given (8 to 128 characters)' })
+  newPassword!: string;
 }

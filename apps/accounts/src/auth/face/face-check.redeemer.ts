@@ -1,19 +1,22 @@
-import { Inject, Injectable } from '@nestjs/common';
 import {
+  type FaceCheckClaims,
+  type FaceCheckExpectation,
   FaceCheckTokenRejectedError,
   FaceCheckTokenVerifier,
   parseFaceCheckPublicKeys,
-  type FaceCheckClaims,
-  type FaceCheckExpectation,
 } from '@exam/platform/face-check';
+import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { ACCOUNTS_ENV } from '../../config/accounts-env.token';
-import type { AccountsEnv } from '../../config/accounts.env';
-import { Clock } from '../../shared/clock';
-import { FaceCheckRedemptionEntity } from './face-check-redemption.entity';
-import { faceTokenUsed } from './face.errors';
 
-export type SignInFaceCheck = FaceCheckExpectation & { readonly purpose: 'step_up' | 'face_login' | 'password_recovery' };
+import type { AccountsEnv } from '../../config/accounts.env';
+import { ACCOUNTS_ENV } from '../../config/accounts-env.token';
+import { Clock } from '../../shared/clock';
+import { faceTokenUsed } from './face.errors';
+import { FaceCheckRedemptionEntity } from './face-check-redemption.entity';
+
+export type SignInFaceCheck = FaceCheckExpectation & {
+  readonly purpose: 'step_up' | 'face_login' | 'password_recovery';
+};
 
 /**
  * Accepts a face-check token from the identity service, offline (its public keys only): signature, lifetime,
@@ -28,7 +31,9 @@ export class FaceCheckRedeemer {
     @Inject(ACCOUNTS_ENV) env: AccountsEnv,
     private readonly clock: Clock,
   ) {
-    this.verifier = new FaceCheckTokenVerifier({ publicKeys: parseFaceCheckPublicKeys(env.FACE_CHECK_PUBLIC_KEYS) });
+    this.verifier = new FaceCheckTokenVerifier({
+      publicKeys: parseFaceCheckPublicKeys(env.FACE_CHECK_PUBLIC_KEYS),
+    });
   }
 
   /** Signature and claims only; call redeem in the transaction that acts on it. */
@@ -44,7 +49,13 @@ export class FaceCheckRedeemer {
       .createQueryBuilder()
       .insert()
       .into(FaceCheckRedemptionEntity)
-      .values({ jti: claims.jti, userId: claims.sub, purpose: claims.purpose, verificationId: claims.verificationId, redeemedAt: this.clock.now() })
+      .values({
+        jti: claims.jti,
+        userId: claims.sub,
+        purpose: claims.purpose,
+        verificationId: claims.verificationId,
+        redeemedAt: this.clock.now(),
+      })
       .orIgnore()
       .execute();
     const affected = (result.raw as { affectedRows?: number }).affectedRows;

@@ -1,10 +1,17 @@
-import { Body, Controller, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
 import { Public } from '@exam/platform';
+import { Body, Controller, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { ACCOUNTS_ENV } from '../../config/accounts-env.token';
+
 import type { AccountsEnv } from '../../config/accounts.env';
+import { ACCOUNTS_ENV } from '../../config/accounts-env.token';
 import { clientInfoOf } from '../client-info';
-import { FaceSignInDto, FaceStepUpDto, FaceTicketRequestDto, FaceTicketResponseDto, TokenResponseDto } from '../dto/login.dto';
+import {
+  FaceSignInDto,
+  FaceStepUpDto,
+  FaceTicketRequestDto,
+  FaceTicketResponseDto,
+  TokenResponseDto,
+} from '../dto/login.dto';
 import { replySignedIn } from '../signed-in.reply';
 import { StepUpService } from '../step-up.service';
 import { FaceSignInService } from './face-sign-in.service';
@@ -43,7 +50,12 @@ export class FaceSignInController {
     @Res({ passthrough: true }) reply: FastifyReply,
     @Body() dto: FaceSignInDto,
   ): Promise<TokenResponseDto> {
-    return replySignedIn(request, reply, await this.faceSignIn.signIn(dto.faceCheckToken, clientInfoOf(request)), this.env);
+    return replySignedIn(
+      request,
+      reply,
+      await this.faceSignIn.signIn(dto.faceCheckToken, clientInfoOf(request)),
+      this.env,
+    );
   }
 
   /** Confirms a risky sign-in (202 from `auth/login` with `methods` including `face`) with a face check taken with its `faceTicket`. */
@@ -55,7 +67,11 @@ export class FaceSignInController {
     @Res({ passthrough: true }) reply: FastifyReply,
     @Body() dto: FaceStepUpDto,
   ): Promise<TokenResponseDto> {
-    const signedIn = await this.stepUp.completeWithFace(dto.challengeId, dto.faceCheckToken, clientInfoOf(request));
+    const signedIn = await this.stepUp.completeWithFace(
+      dto.challengeId,
+      dto.faceCheckToken,
+      clientInfoOf(request),
+    );
     return replySignedIn(request, reply, signedIn, this.env);
   }
 }

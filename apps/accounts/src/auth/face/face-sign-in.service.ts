@@ -1,15 +1,17 @@
-import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+
 import { DomainError } from '@exam/platform';
 import type { FaceCheckClaims } from '@exam/platform/face-check';
-import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+
 import type { ClientInfo } from '../../sessions/sessions.service';
 import { Clock } from '../../shared/clock';
 import { UserEntity } from '../../users/user.entity';
-import { LoginAttemptsRecorder, type AttemptRecord } from '../login-attempts.recorder';
-import { SignInCompleter, type SignedIn } from '../sign-in.completer';
-import { FaceCheckRedeemer } from './face-check.redeemer';
+import { type AttemptRecord, LoginAttemptsRecorder } from '../login-attempts.recorder';
+import { type SignedIn, SignInCompleter } from '../sign-in.completer';
 import { faceSignInRefused } from './face.errors';
+import { FaceCheckRedeemer } from './face-check.redeemer';
 
 /**
  * Sign-in by face: a ticket for the account named by the login, a face check at the identity service, then
@@ -28,7 +30,11 @@ export class FaceSignInService {
 
   async signIn(faceCheckToken: string, client: ClientInfo): Promise<SignedIn> {
     const at = this.clock.now();
-    const record = (userId: string | undefined, outcome: AttemptRecord['outcome'], reason: string): AttemptRecord => ({
+    const record = (
+      userId: string | undefined,
+      outcome: AttemptRecord['outcome'],
+      reason: string,
+    ): AttemptRecord => ({
       attemptId: randomUUID(),
       userId,
       outcome,
@@ -40,15 +46,24 @@ export class FaceSignInService {
     try {
       claims = this.faceChecks.verify(faceCheckToken, { purpose: 'face_login' });
     } catch (error: unknown) {
-      if (error instanceof DomainError) await this.attempts.record(record(undefined, 'failure', 'face_check_token_rejected'));
+      if (error instanceof DomainError)
+        await this.attempts.record(record(undefined, 'failure', 'face_check_token_rejected'));
       throw error;
     }
     const userId = claims.sub;
     const outcome = await this.dataSource.transaction(async (manager) => {
-      const user = await manager.findOne(UserEntity, { where: { id: userId }, lock: { mode: 'pessimistic_write' } });
+      const user = await manager.findOne(UserEntity, {
+        where: { id: userId },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (user?.status !== 'active' || user.reviewLockedAt !== null) return null;
       await this.faceChecks.redeem(manager, claims);
-      return this.completer.complete(manager, user, record(user.id, 'success', 'face_login'), user.stepUpRequired ? { stepUpRequired: false } : {});
+      return this.completer.complete(
+        manager,
+        user,
+        record(user.id, 'success', 'face_login'),
+        user.stepUpRequired ? { stepUpRequired: false } : {},
+      );
     });
     if (outcome === null) {
       await this.attempts.record(record(userId, 'locked', 'face_login_refused'));

@@ -1,9 +1,11 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { signFaceTicket, type FaceTicketPurpose, type FaceTicketSigningKey } from '@exam/platform';
 import { createHash, createHmac, createPrivateKey } from 'node:crypto';
+
+import { type FaceTicketPurpose, type FaceTicketSigningKey, signFaceTicket } from '@exam/platform';
+import { Inject, Injectable } from '@nestjs/common';
+
+import type { AccountsEnv } from '../../config/accounts.env';
 import { ACCOUNTS_ENV } from '../../config/accounts-env.token';
 import { canonicalLogin } from '../../users/contact';
-import type { AccountsEnv } from '../../config/accounts.env';
 
 export interface IssuedFaceTicket {
   readonly ticket: string;
@@ -31,7 +33,11 @@ export class FaceTicketIssuer {
   }
 
   issue(userId: string, purpose: FaceTicketPurpose, ref?: string): IssuedFaceTicket {
-    const { ticket, claims } = signFaceTicket(this.key, { userId, purpose, ...(ref === undefined ? {} : { ref }) }, this.env.FACE_TICKET_TTL_SECONDS);
+    const { ticket, claims } = signFaceTicket(
+      this.key,
+      { userId, purpose, ...(ref === undefined ? {} : { ref }) },
+      this.env.FACE_TICKET_TTL_SECONDS,
+    );
     return { ticket, ref: claims.ref, expiresInSeconds: this.env.FACE_TICKET_TTL_SECONDS };
   }
 

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+
 import { UsersRepository } from '../../users/users.repository';
 import { FaceTicketIssuer, type IssuedFaceTicket } from './face-ticket.issuer';
 

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+
 import { UsersModule } from '../../users/users.module';
 import { FaceCheckRedeemer } from './face-check.redeemer';
 import { FaceTicketIssuer } from './face-ticket.issuer';

@@ -1,9 +1,12 @@
 import { DomainError } from '@exam/platform';
 
 export const faceTokenUsed = (): DomainError =>
-  new DomainError('AUTH.FACE_CHECK_USED', 'conflict', 'This face check has already been used; do the face check again.', [
-    { field: 'faceCheckToken', reason: 'already_used' },
-  ]);
+  new DomainError(
+    'AUTH.FACE_CHECK_USED',
+    'conflict',
+    'This face check has already been used; do the face check again.',
+    [{ field: 'faceCheckToken', reason: 'already_used' }],
+  );
 
 /** Face sign-in refused after a valid check: the account is not active or is locked for review. Same answer for each. */
 export const faceSignInRefused = (): DomainError =>

@@ -106,7 +106,15 @@ export class AccountsSchema1764115300000 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    for (const table of ['invitations', 'memberships', 'institutions', 'refresh_tokens', 'sessions', 'verification_codes', 'users']) {
+    for (const table of [
+      'invitations',
+      'memberships',
+      'institutions',
+      'refresh_tokens',
+      'sessions',
+      'verification_codes',
+      'users',
+    ]) {
       await queryRunner.query(`DROP TABLE ${table}`);
     }
   }

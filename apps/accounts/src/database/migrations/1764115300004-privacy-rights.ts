@@ -27,17 +27,27 @@ export class PrivacyRights1764115300004 implements MigrationInterface {
       KEY ix_privacy_requests_user (user_id, requested_at)
     ) ${TABLE}`);
     await queryRunner.query('ALTER TABLE users ADD COLUMN erased_at DATETIME(3) NULL AFTER activated_at');
-    await queryRunner.query('ALTER TABLE verification_codes ADD KEY ix_verification_codes_expires (expires_at), ADD KEY ix_verification_codes_consumed (consumed_at)');
-    await queryRunner.query('ALTER TABLE contact_changes ADD KEY ix_contact_changes_requested (requested_at)');
+    await queryRunner.query(
+      'ALTER TABLE verification_codes ADD KEY ix_verification_codes_expires (expires_at), ADD KEY ix_verification_codes_consumed (consumed_at)',
+    );
+    await queryRunner.query(
+      'ALTER TABLE contact_changes ADD KEY ix_contact_changes_requested (requested_at)',
+    );
     await queryRunner.query('ALTER TABLE invitations ADD KEY ix_invitations_expires (expires_at)');
-    await queryRunner.query('ALTER TABLE sessions ADD KEY ix_sessions_expires (expires_at), ADD KEY ix_sessions_revoked (revoked_at)');
+    await queryRunner.query(
+      'ALTER TABLE sessions ADD KEY ix_sessions_expires (expires_at), ADD KEY ix_sessions_revoked (revoked_at)',
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query('ALTER TABLE sessions DROP KEY ix_sessions_expires, DROP KEY ix_sessions_revoked');
+    await queryRunner.query(
+      'ALTER TABLE sessions DROP KEY ix_sessions_expires, DROP KEY ix_sessions_revoked',
+    );
     await queryRunner.query('ALTER TABLE invitations DROP KEY ix_invitations_expires');
     await queryRunner.query('ALTER TABLE contact_changes DROP KEY ix_contact_changes_requested');
-    await queryRunner.query('ALTER TABLE verification_codes DROP KEY ix_verification_codes_expires, DROP KEY ix_verification_codes_consumed');
+    await queryRunner.query(
+      'ALTER TABLE verification_codes DROP KEY ix_verification_codes_expires, DROP KEY ix_verification_codes_consumed',
+    );
     await queryRunner.query('ALTER TABLE users DROP COLUMN erased_at');
     await queryRunner.query('DROP TABLE privacy_requests');
     await queryRunner.query('DROP TABLE consent_changes');

@@ -33,7 +33,9 @@ export class EncryptedColumnWidths1764900000000 implements MigrationInterface {
 
   async down(queryRunner: QueryRunner): Promise<void> {
     for (const [table, column, nullable] of WIDENED) {
-      await queryRunner.query(`ALTER TABLE ${table} MODIFY ${column} VARCHAR(512) CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci ${nullable ? 'NULL' : 'NOT NULL'}`);
+      await queryRunner.query(
+        `ALTER TABLE ${table} MODIFY ${column} VARCHAR(512) CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci ${nullable ? 'NULL' : 'NOT NULL'}`,
+      );
     }
   }
 }

@@ -10,4 +10,14 @@ import { EncryptedColumnWidths1764900000000 } from './1764900000000-encrypted-co
 
 /** The accounts service's own migrations, oldest first (platform tables come from @exam/platform). */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const ACCOUNTS_MIGRATIONS: Function[] = [AccountsSchema1764115300000, PrivacyConsents1764115300001, ContactChanges1764115300002, SessionRegion1764115300003, PrivacyRights1764115300004, PendingRegistrationsIndex1764115300005, FaceCheckRedemptions1764600000010, LoginIpFailures1764600000011, EncryptedColumnWidths1764900000000];
+export const ACCOUNTS_MIGRATIONS: Function[] = [
+  AccountsSchema1764115300000,
+  PrivacyConsents1764115300001,
+  ContactChanges1764115300002,
+  SessionRegion1764115300003,
+  PrivacyRights1764115300004,
+  PendingRegistrationsIndex1764115300005,
+  FaceCheckRedemptions1764600000010,
+  LoginIpFailures1764600000011,
+  EncryptedColumnWidths1764900000000,
+];

@@ -1,18 +1,32 @@
 import { ORG_ROLES, type OrgRole } from '@exam/contracts';
 import { Sensitive } from '@exam/platform';
-import { IsEmail, IsIn, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, ValidateIf } from 'class-validator';
+import {
+  IsEmail,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  MaxLength,
+  ValidateIf,
+} from 'class-validator';
 
 const MAINLAND_MOBILE = /^(?:\+86|0086)?\s*1[3-9]\d{9}$/;
 
 export class RegisterInstitutionDto {
   @IsString() @Length(2, 128, { message: 'name must be 2 to 128 characters' }) name!: string;
 
-  @ValidateIf((dto: RegisterInstitutionDto) => dto.contactEmail === undefined || dto.contactPhone !== undefined)
+  @ValidateIf(
+    (dto: RegisterInstitutionDto) => dto.contactEmail === undefined || dto.contactPhone !== undefined,
+  )
   @IsString({ message: 'give a contact phone or a contact email' })
   @Matches(MAINLAND_MOBILE, { message: 'contactPhone must be a mainland mobile number' })
   contactPhone?: string;
 
-  @ValidateIf((dto: RegisterInstitutionDto) => dto.contactPhone === undefined || dto.contactEmail !== undefined)
+  @ValidateIf(
+    (dto: RegisterInstitutionDto) => dto.contactPhone === undefined || dto.contactEmail !== undefined,
+  )
   @IsString({ message: 'give a contact phone or a contact email' })
   @IsEmail({}, { message: 'contactEmail must be a valid email address' })
   @MaxLength(254)

@@ -1,7 +1,8 @@
-import type { SessionView } from '../../sessions/dto/session-response.dto';
 import type { ConsentPurpose, OrgRole, PlatformRole } from '@exam/contracts';
 import { Sensitive } from '@exam/platform';
 import { IsString, Length } from 'class-validator';
+
+import type { SessionView } from '../../sessions/dto/session-response.dto';
 
 /** Seeing my data unmasked, or cancelling my account, needs my password again (a stolen token is not enough). */
 export class ConfirmWithPasswordDto {

@@ -2,7 +2,10 @@ import { CONSENT_PURPOSES, type ConsentPurpose } from '@exam/contracts';
 import { IsBoolean, IsIn, IsISO8601, IsString, Length, Matches } from 'class-validator';
 
 export class PublishPolicyDto {
-  @Matches(/^[0-9A-Za-z][0-9A-Za-z._-]{0,31}$/, { message: 'version must be 1-32 letters, digits, dots, _ or -' }) version!: string;
+  @Matches(/^[0-9A-Za-z][0-9A-Za-z._-]{0,31}$/, {
+    message: 'version must be 1-32 letters, digits, dots, _ or -',
+  })
+  version!: string;
   @IsString() @Length(1, 1_000_000) text!: string;
   @IsISO8601({ strict: true }, { message: 'effectiveAt must be an ISO 8601 date-time' }) effectiveAt!: string;
   @IsBoolean() materialChange!: boolean;
@@ -13,7 +16,8 @@ export class AcceptPolicyDto {
 }
 
 export class ConsentPurposeParams {
-  @IsIn(CONSENT_PURPOSES, { message: `purpose must be one of: ${CONSENT_PURPOSES.join(', ')}` }) purpose!: ConsentPurpose;
+  @IsIn(CONSENT_PURPOSES, { message: `purpose must be one of: ${CONSENT_PURPOSES.join(', ')}` })
+  purpose!: ConsentPurpose;
 }
 
 export class SetConsentDto {

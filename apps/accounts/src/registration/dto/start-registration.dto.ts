@@ -6,7 +6,9 @@ const MAINLAND_MOBILE = /^(?:\+86|0086)?\s*1[3-9]\d{9}$/;
 export class StartRegistrationDto {
   @ValidateIf((dto: StartRegistrationDto) => dto.email === undefined || dto.phone !== undefined)
   @IsString({ message: 'give a mainland mobile number or an email address (exactly one)' })
-  @Matches(MAINLAND_MOBILE, { message: 'phone must be a mainland mobile number: 11 digits starting 13-19, optionally +86' })
+  @Matches(MAINLAND_MOBILE, {
+    message: 'phone must be a mainland mobile number: 11 digits starting 13-19, optionally +86',
+  })
   phone?: string;
 
   @ValidateIf((dto: StartRegistrationDto) => dto.phone === undefined || dto.email !== undefined)
@@ -20,7 +22,9 @@ export class StartRegistrationDto {
   @IsString() @Length(1, 64, { message: 'nickname must be 1 to 64 characters' }) nickname!: string;
 
   @IsOptional()
-  @Matches(/^[A-Za-z][A-Za-z0-9_]{3,31}$/, { message: 'username must be 4-32 letters, digits or _, starting with a letter' })
+  @Matches(/^[A-Za-z][A-Za-z0-9_]{3,31}$/, {
+    message: 'username must be 4-32 letters, digits or _, starting with a letter',
+  })
   username?: string;
 
   /** The privacy policy version the user read and accepted; required once a policy is in force. */

@@ -15,9 +15,12 @@ describe(Ip2RegionResolver.name, () => {
     expect(sut.regionOf('8.8.8.8')).toBe('美国');
   });
 
-  it.each(['127.0.0.1', '::1', '10.1.2.3', '192.168.1.20', '172.16.5.4'])('should answer null for the private or loopback %s', (ip) => {
-    expect(sut.regionOf(ip)).toBeNull();
-  });
+  it.each(['127.0.0.1', '::1', '10.1.2.3', '192.168.1.20', '172.16.5.4'])(
+    'should answer null for the private or loopback %s',
+    (ip) => {
+      expect(sut.regionOf(ip)).toBeNull();
+    },
+  );
 
   it('should answer null for reserved documentation addresses and for garbage, without throwing', () => {
     expect(sut.regionOf('203.0.113.77')).toBeNull();

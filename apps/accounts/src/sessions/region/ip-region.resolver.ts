@@ -15,7 +15,8 @@ export class Ip2RegionResolver implements IpRegionResolver {
   regionOf(ip: string): string | null {
     const { region } = this.lookup.lookup(ip);
     if (region === null) return null;
-    const parts = region.country === '中国' ? [region.province, region.city] : [region.country, region.province];
+    const parts =
+      region.country === '中国' ? [region.province, region.city] : [region.country, region.province];
     const label = [...new Set(parts.filter((p): p is string => p !== null))].join(' ');
     return label === '' ? region.country : label.slice(0, 64);
   }

@@ -1,4 +1,9 @@
-import { ACCOUNT_ACTION_REASONS, ACCOUNT_ACTIONS, type AccountAction, type AccountActionReason } from '@exam/contracts';
+import {
+  ACCOUNT_ACTION_REASONS,
+  ACCOUNT_ACTIONS,
+  type AccountAction,
+  type AccountActionReason,
+} from '@exam/contracts';
 import { IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
 
 export class RequestAccountActionDto {

@@ -1,13 +1,34 @@
 import { ALERT_SEVERITIES, type AlertSeverity } from '@exam/contracts';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Max,
+  Min,
+} from 'class-validator';
+
 import { RULE_CODES, type RuleCode } from '../../login-risk/risk-policy';
 import { ALERT_RESOLUTIONS, ALERT_STATUSES, type AlertResolution, type AlertStatus } from '../alert-status';
 
 export const ALERT_SORT_FIELDS = ['createdAt', 'lastSeenAt', 'severity', 'slaDueAt', 'occurrences'] as const;
 export type AlertSortField = (typeof ALERT_SORT_FIELDS)[number];
 
-const csv = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.split(',').map((v) => v.trim()).filter((v) => v !== '') : value);
+const csv = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string'
+    ? value
+        .split(',')
+        .map((v) => v.trim())
+        .filter((v) => v !== '')
+    : value;
 
 export class ListAlertsQueryDto {
   @IsOptional() @Transform(csv) @IsArray() @IsIn(ALERT_STATUSES, { each: true }) status?: AlertStatus[];
@@ -26,7 +47,12 @@ export class ListAlertsQueryDto {
 }
 
 export class AcknowledgeAlertsDto {
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(100) @ArrayUnique() @IsUUID('all', { each: true }) alertIds!: string[];
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(100)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  alertIds!: string[];
 }
 
 export class AssignAlertDto {

@@ -34,7 +34,11 @@ function row(overrides: Partial<AlertRow> = {}): AlertRow {
 describe(AlertResponseDto.name, () => {
   it('should count the SLA clock down while an alert waits for acknowledgement', () => {
     const sut = AlertResponseDto.of(row(), new Date('2026-03-01T08:30:00.000Z'));
-    expect(sut).toMatchObject({ slaBreached: false, slaRemainingSeconds: 1800, rulesFired: ['new_region', 'impossible_travel'] });
+    expect(sut).toMatchObject({
+      slaBreached: false,
+      slaRemainingSeconds: 1800,
+      rulesFired: ['new_region', 'impossible_travel'],
+    });
   });
 
   it('should mark the SLA as breached once it passes unacknowledged', () => {
@@ -49,7 +53,10 @@ describe(AlertResponseDto.name, () => {
   });
 
   it('should stop the SLA clock once acknowledged', () => {
-    const sut = AlertResponseDto.of(row({ status: 'acknowledged', acknowledged_at: new Date('2026-03-01T08:05:00.000Z') }), new Date('2026-03-01T10:00:00.000Z'));
+    const sut = AlertResponseDto.of(
+      row({ status: 'acknowledged', acknowledged_at: new Date('2026-03-01T08:05:00.000Z') }),
+      new Date('2026-03-01T10:00:00.000Z'),
+    );
     expect(sut).toMatchObject({ slaBreached: false, slaRemainingSeconds: null });
   });
 });

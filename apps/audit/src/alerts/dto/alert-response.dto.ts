@@ -78,7 +78,12 @@ export class AlertDetailDto extends AlertResponseDto {
     return Object.assign(new AlertDetailDto(), AlertResponseDto.of(row, now), {
       evidence: JSON.parse(row.evidence) as unknown[],
       comments: comments.map((c) =>
-        Object.assign(new AlertCommentDto(), { id: c.id, authorId: c.author_id, body: c.body, createdAt: new Date(c.created_at).toISOString() }),
+        Object.assign(new AlertCommentDto(), {
+          id: c.id,
+          authorId: c.author_id,
+          body: c.body,
+          createdAt: new Date(c.created_at).toISOString(),
+        }),
       ),
     });
   }

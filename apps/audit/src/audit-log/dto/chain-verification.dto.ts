@@ -10,7 +10,12 @@ export class ChainBreakDto {
 
   static of(value: ChainBreak | null): ChainBreakDto | null {
     if (!value) return null;
-    return Object.assign(new ChainBreakDto(), { stream: value.stream, seq: value.seq, code: value.code, reason: value.reason });
+    return Object.assign(new ChainBreakDto(), {
+      stream: value.stream,
+      seq: value.seq,
+      code: value.code,
+      reason: value.reason,
+    });
   }
 }
 
@@ -60,6 +65,12 @@ export class CheckpointDto {
   keyId!: string;
 
   static of(c: SignedCheckpoint): CheckpointDto {
-    return Object.assign(new CheckpointDto(), { stream: c.stream, seq: c.seq, headHash: c.headHash, signedAt: c.signedAt, keyId: c.keyId });
+    return Object.assign(new CheckpointDto(), {
+      stream: c.stream,
+      seq: c.seq,
+      headHash: c.headHash,
+      signedAt: c.signedAt,
+      keyId: c.keyId,
+    });
   }
 }

@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+
 import { DEFAULT_RISK_POLICY, RULE_CODES } from '../../login-risk/risk-policy';
 
 /**
@@ -70,12 +71,21 @@ export class LoginRiskTables1764115300001 implements MigrationInterface {
       );
     }
     for (const [name, value] of Object.entries(DEFAULT_RISK_POLICY.thresholds)) {
-      await queryRunner.query("INSERT INTO risk_settings (name, value, updated_at, updated_by) VALUES (?, ?, UTC_TIMESTAMP(3), 'migration')", [name, value]);
+      await queryRunner.query(
+        "INSERT INTO risk_settings (name, value, updated_at, updated_by) VALUES (?, ?, UTC_TIMESTAMP(3), 'migration')",
+        [name, value],
+      );
     }
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    for (const table of ['risk_settings', 'risk_rules', 'login_assessments', 'login_source_failures', 'login_profiles']) {
+    for (const table of [
+      'risk_settings',
+      'risk_rules',
+      'login_assessments',
+      'login_source_failures',
+      'login_profiles',
+    ]) {
       await queryRunner.query(`DROP TABLE ${table}`);
     }
   }

@@ -7,8 +7,12 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  */
 export class AlertInstitutions1764115300004 implements MigrationInterface {
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query("ALTER TABLE security_alerts ADD COLUMN institution_ids TEXT NOT NULL DEFAULT '[]' AFTER institution_id");
-    await queryRunner.query('UPDATE security_alerts SET institution_ids = JSON_ARRAY(institution_id) WHERE institution_id IS NOT NULL');
+    await queryRunner.query(
+      "ALTER TABLE security_alerts ADD COLUMN institution_ids TEXT NOT NULL DEFAULT '[]' AFTER institution_id",
+    );
+    await queryRunner.query(
+      'UPDATE security_alerts SET institution_ids = JSON_ARRAY(institution_id) WHERE institution_id IS NOT NULL',
+    );
     await queryRunner.query('CREATE INDEX ix_alert_dedup_slots_alert ON alert_dedup_slots (alert_id)');
   }
 

@@ -8,7 +8,10 @@ import { LoginSourceLocks1764115300005 } from './1764115300005-login-source-lock
 /** The audit service's own migrations, oldest first (platform tables come from @exam/platform). */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const AUDIT_MIGRATIONS: Function[] = [
-  AuditLogTables1764115300000, LoginRiskTables1764115300001, AlertTables1764115300002, AppealsIncidents1764115300003,
+  AuditLogTables1764115300000,
+  LoginRiskTables1764115300001,
+  AlertTables1764115300002,
+  AppealsIncidents1764115300003,
   AlertInstitutions1764115300004,
   LoginSourceLocks1764115300005,
 ];

@@ -1,6 +1,30 @@
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsInt, IsISO8601, IsString, IsUUID, Length, Max, Min } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsString,
+  IsUUID,
+  Length,
+  Max,
+  Min,
+} from 'class-validator';
 
-export const PERSONAL_DATA_CATEGORIES = ['name', 'id_number', 'phone', 'email', 'face', 'bank_card', 'address', 'exam_results', 'login_logs', 'other'] as const;
+export const PERSONAL_DATA_CATEGORIES = [
+  'name',
+  'id_number',
+  'phone',
+  'email',
+  'face',
+  'bank_card',
+  'address',
+  'exam_results',
+  'login_logs',
+  'other',
+] as const;
 export type PersonalDataCategory = (typeof PERSONAL_DATA_CATEGORIES)[number];
 
 export class RecordIncidentDto {
@@ -10,7 +34,11 @@ export class RecordIncidentDto {
   @IsString() @Length(3, 2000) cause!: string;
   @IsISO8601() occurredAt!: string;
   @IsISO8601() discoveredAt!: string;
-  @IsArray() @ArrayMinSize(1) @ArrayUnique() @IsIn(PERSONAL_DATA_CATEGORIES, { each: true }) dataCategories!: PersonalDataCategory[];
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayUnique()
+  @IsIn(PERSONAL_DATA_CATEGORIES, { each: true })
+  dataCategories!: PersonalDataCategory[];
   @IsInt() @Min(0) @Max(1_000_000_000) affectedUsers!: number;
   @IsString() @Length(3, 2000) measures!: string;
   /** What affected users can do themselves (change password, watch for phishing …). */
@@ -18,7 +46,12 @@ export class RecordIncidentDto {
 }
 
 export class NotifyIncidentDto {
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(1000) @ArrayUnique() @IsUUID('all', { each: true }) userIds!: string[];
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(1000)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  userIds!: string[];
 }
 
 export class IncidentResponseDto {

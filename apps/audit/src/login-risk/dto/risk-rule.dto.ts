@@ -1,6 +1,7 @@
 import { ALERT_SEVERITIES, type AlertSeverity } from '@exam/contracts';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, Max, Min, ValidateNested } from 'class-validator';
+
 import type { RiskPolicy } from '../risk-policy';
 
 export class RuleParamsDto {

@@ -6,7 +6,12 @@ describe(OfflineIpGeolocator.name, () => {
 
   it('should place a Beijing address in Beijing with city coordinates', () => {
     const location = sut.locate('114.247.50.2');
-    expect(location).toMatchObject({ kind: 'public', regionKey: '中国/北京/北京市', city: '北京市', accuracyKm: 50 });
+    expect(location).toMatchObject({
+      kind: 'public',
+      regionKey: '中国/北京/北京市',
+      city: '北京市',
+      accuracyKm: 50,
+    });
   });
 
   it('should place a Guangzhou address about 1,900 km from Beijing', () => {
@@ -39,7 +44,10 @@ describe(OfflineIpGeolocator.name, () => {
   });
 
   it('should locate IPv6 addresses', () => {
-    expect(sut.locate('240e:47d:c20:1627:30a3:ba0d:a5e6:ec19')).toMatchObject({ kind: 'public', province: '广东省' });
+    expect(sut.locate('240e:47d:c20:1627:30a3:ba0d:a5e6:ec19')).toMatchObject({
+      kind: 'public',
+      province: '广东省',
+    });
   });
 
   it('should take coordinates abroad from geoip-lite, offline, when world data is on', () => {

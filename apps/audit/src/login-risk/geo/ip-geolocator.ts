@@ -1,6 +1,7 @@
 import { IpRegionLookup } from '@exam/platform';
+
 import { CITY_ACCURACY_KM, CITY_COORDINATES, PROVINCE_ACCURACY_KM, PROVINCE_CAPITALS } from './china-places';
-import { UNKNOWN_LOCATION, type GeoLocation } from './geo-location';
+import { type GeoLocation, UNKNOWN_LOCATION } from './geo-location';
 
 export const IP_GEOLOCATOR = Symbol('IP_GEOLOCATOR');
 
@@ -51,7 +52,8 @@ export class OfflineIpGeolocator implements IpGeolocator {
     if (region === null) return UNKNOWN_LOCATION;
     const { country, province, city } = region;
     const regionKey = [country, province, city].filter((p): p is string => p !== null).join('/');
-    const coordinates = country === '中国' ? this.chinaCoordinates(province, city) : this.worldCoordinatesOf(address);
+    const coordinates =
+      country === '中国' ? this.chinaCoordinates(province, city) : this.worldCoordinatesOf(address);
     return {
       kind: 'public',
       regionKey,
@@ -64,16 +66,22 @@ export class OfflineIpGeolocator implements IpGeolocator {
     };
   }
 
-  private chinaCoordinates(province: string | null, city: string | null): { latitude: number; longitude: number; accuracyKm: number } | null {
+  private chinaCoordinates(
+    province: string | null,
+    city: string | null,
+  ): { latitude: number; longitude: number; accuracyKm: number } | null {
     const cityLl = city === null ? undefined : CITY_COORDINATES[city];
     if (cityLl) return { latitude: cityLl[0], longitude: cityLl[1], accuracyKm: CITY_ACCURACY_KM };
     const capital = province === null ? undefined : PROVINCE_CAPITALS[province];
     const capitalLl = capital === undefined ? undefined : CITY_COORDINATES[capital];
-    if (capitalLl) return { latitude: capitalLl[0], longitude: capitalLl[1], accuracyKm: PROVINCE_ACCURACY_KM };
+    if (capitalLl)
+      return { latitude: capitalLl[0], longitude: capitalLl[1], accuracyKm: PROVINCE_ACCURACY_KM };
     return null;
   }
 
-  private worldCoordinatesOf(address: string): { latitude: number; longitude: number; accuracyKm: number } | null {
+  private worldCoordinatesOf(
+    address: string,
+  ): { latitude: number; longitude: number; accuracyKm: number } | null {
     if (!this.worldCoordinates) return null;
     if (this.world === undefined) {
       try {

@@ -71,7 +71,13 @@ export class CreateRealName1764201600000 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    for (const table of ['real_name_attempt_budgets', 'real_name_appeals', 'guardian_consents', 'verification_attempts', 'real_name_records']) {
+    for (const table of [
+      'real_name_attempt_budgets',
+      'real_name_appeals',
+      'guardian_consents',
+      'verification_attempts',
+      'real_name_records',
+    ]) {
       await queryRunner.query(`DROP TABLE ${table}`);
     }
   }

@@ -18,11 +18,15 @@ export class RealNameFaceStep1764700000000 implements MigrationInterface {
       used_at DATETIME(3) NULL,
       KEY ix_real_name_face_challenges_user (user_id, created_at)
     ) DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin`);
-    await queryRunner.query('ALTER TABLE verification_attempts MODIFY model_version VARCHAR(128) NULL, MODIFY detail VARCHAR(255) NULL');
+    await queryRunner.query(
+      'ALTER TABLE verification_attempts MODIFY model_version VARCHAR(128) NULL, MODIFY detail VARCHAR(255) NULL',
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query('ALTER TABLE verification_attempts MODIFY model_version VARCHAR(64) NULL, MODIFY detail VARCHAR(64) NULL');
+    await queryRunner.query(
+      'ALTER TABLE verification_attempts MODIFY model_version VARCHAR(64) NULL, MODIFY detail VARCHAR(64) NULL',
+    );
     await queryRunner.query('DROP TABLE real_name_face_challenges');
   }
 }

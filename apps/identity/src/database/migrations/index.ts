@@ -5,4 +5,9 @@ import { ChallengeExpiryIndexes1764800000000 } from './1764800000000-challenge-e
 
 /** The identity service's own migrations, oldest first (platform tables come from @exam/platform). */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const IDENTITY_MIGRATIONS: Function[] = [...FACE_MIGRATIONS, CreateRealName1764201600000, RealNameFaceStep1764700000000, ChallengeExpiryIndexes1764800000000];
+export const IDENTITY_MIGRATIONS: Function[] = [
+  ...FACE_MIGRATIONS,
+  CreateRealName1764201600000,
+  RealNameFaceStep1764700000000,
+  ChallengeExpiryIndexes1764800000000,
+];

@@ -1,3 +1,4 @@
+import { FACE_CHECK_PURPOSES, type FaceCheckPurpose } from '@exam/platform/face-check';
 import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -12,7 +13,6 @@ import {
   Length,
   MaxLength,
 } from 'class-validator';
-import { FACE_CHECK_PURPOSES, type FaceCheckPurpose } from '@exam/platform/face-check';
 
 /** ~700 kB of image: enough for a 1280×720 JPEG frame, small enough for the 1 MB body limit. */
 const MAX_IMAGE_BASE64 = 960_000;

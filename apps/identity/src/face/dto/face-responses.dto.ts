@@ -1,7 +1,8 @@
 import type { FaceCheckPurpose } from '@exam/platform/face-check';
-import type { FaceReviewWithDecision } from '../face-review.service';
-import type { FaceCheckDecision, FaceChallenge } from '../face-check.service';
+
+import type { FaceChallenge, FaceCheckDecision } from '../face-check.service';
 import type { FaceEnrolment } from '../face-enrolment.service';
+import type { FaceReviewWithDecision } from '../face-review.service';
 import type { FaceVerificationEntity } from '../face-verification.entity';
 
 export class FaceEnrolmentResponseDto {

@@ -1,5 +1,5 @@
-import { decodeDescriptor, descriptorDistance, encodeDescriptor, estimateYaw } from './face-geometry';
 import type { Point } from './face-engine';
+import { decodeDescriptor, descriptorDistance, encodeDescriptor, estimateYaw } from './face-geometry';
 
 function landmarks(noseX: number): Point[] {
   const points: Point[] = Array.from({ length: 68 }, () => ({ x: 50, y: 50 }));

@@ -1,8 +1,10 @@
-import { PNG } from 'pngjs';
-import * as jpeg from 'jpeg-js';
 import { parentPort, workerData } from 'node:worker_threads';
+
 import * as tf from '@tensorflow/tfjs';
 import * as faceapi from '@vladmandic/face-api/dist/face-api.node-wasm.js';
+import * as jpeg from 'jpeg-js';
+import { PNG } from 'pngjs';
+
 import type {
   AnalyseRequest,
   AnalyseResponse,

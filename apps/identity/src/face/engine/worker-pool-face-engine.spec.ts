@@ -1,4 +1,5 @@
 import type { DomainError } from '@exam/platform';
+
 import { WorkerPoolFaceEngine } from './worker-pool-face-engine';
 
 async function codeOf(run: Promise<unknown>): Promise<string> {

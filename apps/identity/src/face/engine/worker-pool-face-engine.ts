@@ -1,6 +1,9 @@
-import { Logger } from '@nestjs/common';
-import { extname, join, dirname } from 'node:path';
+import { dirname, extname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+
+import { Logger } from '@nestjs/common';
+
+import { FaceEngineUnavailableError, FaceImageInvalidError } from '../face.errors';
 import type { DetectedFace, FaceAnalysis, FaceEngine, Point } from './face-engine';
 import type {
   AnalyseRequest,
@@ -10,7 +13,6 @@ import type {
   WorkerFace,
   WorkerReady,
 } from './face-worker.protocol';
-import { FaceEngineUnavailableError, FaceImageInvalidError } from '../face.errors';
 
 export interface WorkerPoolOptions {
   /** Threads running the model; each holds its own copy (~100 MB). Keep it at or below the free cores. */

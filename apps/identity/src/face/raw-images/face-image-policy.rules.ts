@@ -18,24 +18,41 @@ export const DEFAULT_FACE_IMAGE_POLICY: FaceImagePolicy = { keepRawImage: false,
 export type FaceImagePolicyViolation =
   | { readonly field: 'retentionDays'; readonly reason: 'required when keepRawImage is true' }
   | { readonly field: 'retentionDays'; readonly reason: 'only allowed when keepRawImage is true' }
-  | { readonly field: 'retentionDays'; readonly reason: `must be a whole number of days from ${number} to ${number}` };
+  | {
+      readonly field: 'retentionDays';
+      readonly reason: `must be a whole number of days from ${number} to ${number}`;
+    };
 
 export type FaceImagePolicyCheck =
   | { readonly valid: true; readonly policy: FaceImagePolicy }
   | { readonly valid: false; readonly violation: FaceImagePolicyViolation };
 
 /** The policy an admin asks for, or the rule it breaks. */
-export function checkFaceImagePolicy(input: { readonly keepRawImage: boolean; readonly retentionDays?: number | null }): FaceImagePolicyCheck {
+export function checkFaceImagePolicy(input: {
+  readonly keepRawImage: boolean;
+  readonly retentionDays?: number | null;
+}): FaceImagePolicyCheck {
   const days = input.retentionDays ?? null;
   if (!input.keepRawImage) {
-    if (days !== null) return { valid: false, violation: { field: 'retentionDays', reason: 'only allowed when keepRawImage is true' } };
+    if (days !== null)
+      return {
+        valid: false,
+        violation: { field: 'retentionDays', reason: 'only allowed when keepRawImage is true' },
+      };
     return { valid: true, policy: DEFAULT_FACE_IMAGE_POLICY };
   }
-  if (days === null) return { valid: false, violation: { field: 'retentionDays', reason: 'required when keepRawImage is true' } };
+  if (days === null)
+    return {
+      valid: false,
+      violation: { field: 'retentionDays', reason: 'required when keepRawImage is true' },
+    };
   if (!Number.isInteger(days) || days < MIN_RAW_IMAGE_RETENTION_DAYS || days > MAX_RAW_IMAGE_RETENTION_DAYS) {
     return {
       valid: false,
-      violation: { field: 'retentionDays', reason: `must be a whole number of days from ${MIN_RAW_IMAGE_RETENTION_DAYS} to ${MAX_RAW_IMAGE_RETENTION_DAYS}` },
+      violation: {
+        field: 'retentionDays',
+        reason: `must be a whole number of days from ${MIN_RAW_IMAGE_RETENTION_DAYS} to ${MAX_RAW_IMAGE_RETENTION_DAYS}`,
+      },
     };
   }
   return { valid: true, policy: { keepRawImage: true, retentionDays: days } };

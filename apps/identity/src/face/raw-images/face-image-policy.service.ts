@@ -1,9 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+
 import { FACE_CLOCK, type FaceClock } from '../face-clock';
 import { FaceImagePolicyInvalidError } from './face-image.errors';
-import { checkFaceImagePolicy, DEFAULT_FACE_IMAGE_POLICY, type FaceImagePolicy } from './face-image-policy.rules';
 import { FaceImagePolicyEntity } from './face-image-policy.entity';
+import {
+  checkFaceImagePolicy,
+  DEFAULT_FACE_IMAGE_POLICY,
+  type FaceImagePolicy,
+} from './face-image-policy.rules';
 import { FaceRawImageEntity } from './face-raw-image.entity';
 
 export interface StoredFaceImagePolicy extends FaceImagePolicy {
@@ -23,22 +28,38 @@ export class FaceImagePolicyService {
   async get(institutionId: string): Promise<StoredFaceImagePolicy> {
     const row = await this.dataSource.getRepository(FaceImagePolicyEntity).findOneBy({ institutionId });
     if (row === null) return { institutionId, ...DEFAULT_FACE_IMAGE_POLICY, updatedAt: null };
-    return { institutionId, keepRawImage: row.keepRawImage, retentionDays: row.retentionDays, updatedAt: row.updatedAt };
+    return {
+      institutionId,
+      keepRawImage: row.keepRawImage,
+      retentionDays: row.retentionDays,
+      updatedAt: row.updatedAt,
+    };
   }
 
   /**
    * Images already kept follow the new policy: switching keeping off erases them, a shorter retention brings
    * their expiry forward (a longer one never extends what the candidate was told).
    */
-  async set(institutionId: string, input: { keepRawImage: boolean; retentionDays?: number | null }, actorId: string): Promise<StoredFaceImagePolicy> {
+  async set(
+    institutionId: string,
+    input: { keepRawImage: boolean; retentionDays?: number | null },
+    actorId: string,
+  ): Promise<StoredFaceImagePolicy> {
     const checked = checkFaceImagePolicy(input);
-    if (!checked.valid) throw new FaceImagePolicyInvalidError(checked.violation.field, checked.violation.reason);
+    if (!checked.valid)
+      throw new FaceImagePolicyInvalidError(checked.violation.field, checked.violation.reason);
     const now = this.clock.now();
     const { policy } = checked;
     await this.dataSource.transaction(async (manager) => {
       await manager.upsert(
         FaceImagePolicyEntity,
-        { institutionId, keepRawImage: policy.keepRawImage, retentionDays: policy.retentionDays, updatedBy: actorId, updatedAt: now },
+        {
+          institutionId,
+          keepRawImage: policy.keepRawImage,
+          retentionDays: policy.retentionDays,
+          updatedBy: actorId,
+          updatedAt: now,
+        },
         ['institutionId'],
       );
       if (!policy.keepRawImage) {

@@ -1,7 +1,8 @@
+import { deleteInBatches, type PurgeResult } from '@exam/platform';
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+
 import { FACE_CLOCK, type FaceClock } from '../face-clock';
-import { deleteInBatches, type PurgeResult } from '@exam/platform';
 import { IdentityRetentionService } from '../retention/identity-retention.service';
 import type { RetentionStep } from '../retention/retention-step';
 
@@ -37,7 +38,12 @@ export class FaceImageRetentionService implements RetentionStep, OnModuleInit {
   purge(now: Date): Promise<RawImagePurge> {
     return deleteInBatches(
       (sql, parameters) => this.dataSource.query(sql, parameters),
-      { table: 'face_raw_images', column: 'expires_at', batchSize: RAW_IMAGE_PURGE_BATCH, maxBatches: RAW_IMAGE_PURGE_MAX_BATCHES },
+      {
+        table: 'face_raw_images',
+        column: 'expires_at',
+        batchSize: RAW_IMAGE_PURGE_BATCH,
+        maxBatches: RAW_IMAGE_PURGE_MAX_BATCHES,
+      },
       now,
     );
   }

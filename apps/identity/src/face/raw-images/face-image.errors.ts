@@ -2,7 +2,9 @@ import { DomainError } from '@exam/platform';
 
 export class FaceImagePolicyInvalidError extends DomainError {
   constructor(field: string, reason: string) {
-    super('FACE.IMAGE_POLICY_INVALID', 'invalid', `The raw-image policy is not valid: ${field} ${reason}.`, [{ field, reason }]);
+    super('FACE.IMAGE_POLICY_INVALID', 'invalid', `The raw-image policy is not valid: ${field} ${reason}.`, [
+      { field, reason },
+    ]);
   }
 }
 

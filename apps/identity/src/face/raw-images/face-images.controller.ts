@@ -1,5 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { AuthUser, CurrentUser, Roles, TenantRoles } from '@exam/platform';
+import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
+
 import { EnrolFaceDto } from '../dto/face-requests.dto';
 import { FaceEnrolmentResponseDto } from '../dto/face-responses.dto';
 import { FaceEnrolmentService } from '../face-enrolment.service';
@@ -39,7 +40,11 @@ export class FaceImagesController {
     @Param() params: InstitutionParamsDto,
     @Body() dto: SetFaceImagePolicyDto,
   ): Promise<FaceImagePolicyResponseDto> {
-    const policy = await this.policies.set(params.institutionId, { keepRawImage: dto.keepRawImage, retentionDays: dto.retentionDays ?? null }, user.userId);
+    const policy = await this.policies.set(
+      params.institutionId,
+      { keepRawImage: dto.keepRawImage, retentionDays: dto.retentionDays ?? null },
+      user.userId,
+    );
     return FaceImagePolicyResponseDto.from(policy);
   }
 

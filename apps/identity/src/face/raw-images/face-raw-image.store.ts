@@ -1,8 +1,10 @@
-import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+
+import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { DEFAULT_FACE_IMAGE_POLICY, type FaceImagePolicy } from './face-image-policy.rules';
+
 import { FaceImagePolicyEntity } from './face-image-policy.entity';
+import { DEFAULT_FACE_IMAGE_POLICY, type FaceImagePolicy } from './face-image-policy.rules';
 import { FaceRawImageEntity } from './face-raw-image.entity';
 
 export interface RawImageToKeep {
@@ -24,7 +26,9 @@ export class FaceRawImageStore {
 
   async policyOf(institutionId: string): Promise<FaceImagePolicy> {
     const row = await this.dataSource.getRepository(FaceImagePolicyEntity).findOneBy({ institutionId });
-    return row === null ? DEFAULT_FACE_IMAGE_POLICY : { keepRawImage: row.keepRawImage, retentionDays: row.retentionDays };
+    return row === null
+      ? DEFAULT_FACE_IMAGE_POLICY
+      : { keepRawImage: row.keepRawImage, retentionDays: row.retentionDays };
   }
 
   /** Stores the image encrypted (the field-encryption subscriber binds it to the new row's id). */

@@ -1,6 +1,7 @@
+import { deleteInBatches, type PurgeResult } from '@exam/platform';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { deleteInBatches, type PurgeResult } from '@exam/platform';
+
 import { IdentityRetentionService } from './identity-retention.service';
 import type { RetentionStep } from './retention-step';
 
@@ -37,7 +38,12 @@ export abstract class ExpiredChallengesRetention implements RetentionStep, OnMod
   purge(now: Date): Promise<PurgeResult> {
     return deleteInBatches(
       (sql, parameters) => this.dataSource.query(sql, parameters),
-      { table: this.table, column: 'expires_at', batchSize: CHALLENGE_PURGE_BATCH, maxBatches: CHALLENGE_PURGE_MAX_BATCHES },
+      {
+        table: this.table,
+        column: 'expires_at',
+        batchSize: CHALLENGE_PURGE_BATCH,
+        maxBatches: CHALLENGE_PURGE_MAX_BATCHES,
+      },
       challengePurgeCutoff(now),
     );
   }

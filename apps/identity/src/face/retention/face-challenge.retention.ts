@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+
 import { ExpiredChallengesRetention } from './challenge-retention';
 
 /** Deletes face-check challenges (signed-in and pre-sign-in) a day after they expired, used or not. */

@@ -1,5 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
 import { PeriodicTask } from '@exam/platform';
+import { Inject, Injectable } from '@nestjs/common';
+
 import { IdentityRetentionService } from './identity-retention.service';
 
 /** Seconds between retention passes; 0 turns the schedule off. */
@@ -20,7 +21,10 @@ export class IdentityRetentionScheduler extends PeriodicTask {
     for (const outcome of (await this.retention.runPass()).steps) {
       // Retried at the next interval; data kept a little longer is deleted then.
       if (!outcome.ok) this.logger.warn(`Retention step ${outcome.step} failed: ${outcome.error}`);
-      else if (outcome.deleted > 0) this.logger.log(`Retention step ${outcome.step} deleted ${outcome.deleted} rows in ${outcome.batches} batches`);
+      else if (outcome.deleted > 0)
+        this.logger.log(
+          `Retention step ${outcome.step} deleted ${outcome.deleted} rows in ${outcome.batches} batches`,
+        );
     }
   }
 }

@@ -1,4 +1,5 @@
 import type { PurgeResult } from '@exam/platform';
+
 import { IdentityRetentionService } from './identity-retention.service';
 import type { RetentionStep } from './retention-step';
 

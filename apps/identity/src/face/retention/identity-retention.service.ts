@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+
 import { FACE_CLOCK, type FaceClock } from '../face-clock';
 import type { RetentionStep } from './retention-step';
 
@@ -22,7 +23,8 @@ export class IdentityRetentionService {
   constructor(@Inject(FACE_CLOCK) private readonly clock: FaceClock) {}
 
   register(step: RetentionStep): void {
-    if (this.steps.some((known) => known.name === step.name)) throw new Error(`retention step ${step.name} is registered twice`);
+    if (this.steps.some((known) => known.name === step.name))
+      throw new Error(`retention step ${step.name} is registered twice`);
     this.steps.push(step);
   }
 
@@ -38,7 +40,11 @@ export class IdentityRetentionService {
         const purge = await step.purge(at);
         outcomes.push({ step: step.name, ok: true, deleted: purge.deleted, batches: purge.batches });
       } catch (error: unknown) {
-        outcomes.push({ step: step.name, ok: false, error: error instanceof Error ? error.message : String(error) });
+        outcomes.push({
+          step: step.name,
+          ok: false,
+          error: error instanceof Error ? error.message : String(error),
+        });
       }
     }
     return { at, steps: outcomes };

@@ -1,4 +1,9 @@
-import { APPEAL_DECISIONS, REAL_NAME_APPEAL_KINDS, type AppealDecision, type RealNameAppealKind } from '@exam/contracts';
+import {
+  APPEAL_DECISIONS,
+  type AppealDecision,
+  REAL_NAME_APPEAL_KINDS,
+  type RealNameAppealKind,
+} from '@exam/contracts';
 import { IsIn, IsOptional, IsString, Length, ValidateIf } from 'class-validator';
 
 export class FileAppealDto {

@@ -1,4 +1,5 @@
 import { IsString, Length } from 'class-validator';
+
 import type { GuardianConsentWithdrawal } from '../guardian-consent-withdrawal.service';
 
 /** The consenting guardian's own identifiers, entered again as proof that the guardian is withdrawing. */

@@ -1,5 +1,6 @@
 import { Type } from 'class-transformer';
 import { IsIn, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
+
 import { RealNameFaceAnswerDto } from '../face/dto/real-name-face.dto';
 import { GUARDIAN_RELATIONSHIPS, type GuardianRelationship } from '../guardian-consent.entity';
 
@@ -15,7 +16,8 @@ export class VerifyRealNameDto {
   @IsString() @Length(1, 40) idNumber!: string;
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'validFrom must be YYYY-MM-DD' }) validFrom!: string;
   /** YYYY-MM-DD, or `long-term` for cards valid 长期. */
-  @Matches(/^(\d{4}-\d{2}-\d{2}|long-term)$/, { message: 'validTo must be YYYY-MM-DD or long-term' }) validTo!: string;
+  @Matches(/^(\d{4}-\d{2}-\d{2}|long-term)$/, { message: 'validTo must be YYYY-MM-DD or long-term' })
+  validTo!: string;
   @IsOptional() @ValidateNested() @Type(() => GuardianDto) guardian?: GuardianDto;
   /**
    * The face step (人脸核身): the answer to a liveness challenge from POST /real-name/face-challenges. The

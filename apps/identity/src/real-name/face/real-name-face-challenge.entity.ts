@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+
 import type { LivenessStep } from '../../face/face-liveness';
 
 /**

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+
 import { ExpiredChallengesRetention } from '../../face/retention/challenge-retention';
 
 /** Deletes real-name face-step challenges a day after they expired, used or not (same rule as face checks). */

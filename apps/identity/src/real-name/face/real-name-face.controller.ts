@@ -1,5 +1,6 @@
-import { Body, Controller, Post } from '@nestjs/common';
 import { AuthUser, CurrentUser, Roles } from '@exam/platform';
+import { Body, Controller, Post } from '@nestjs/common';
+
 import { CreateRealNameFaceChallengeDto, RealNameFaceChallengeResponseDto } from './dto/real-name-face.dto';
 import { RealNameLivenessService } from './real-name-liveness.service';
 
@@ -14,7 +15,10 @@ export class RealNameFaceController {
    * Needs face-biometrics consent on file, or `consent: true` with the policy version.
    */
   @Post('face-challenges')
-  async challenge(@CurrentUser() user: AuthUser, @Body() dto: CreateRealNameFaceChallengeDto): Promise<RealNameFaceChallengeResponseDto> {
+  async challenge(
+    @CurrentUser() user: AuthUser,
+    @Body() dto: CreateRealNameFaceChallengeDto,
+  ): Promise<RealNameFaceChallengeResponseDto> {
     const challenge = await this.liveness.createChallenge(user.userId, {
       given: dto.consent === true,
       ...(dto.consentPolicyVersion === undefined ? {} : { policyVersion: dto.consentPolicyVersion }),

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+
 import type { DetectedFace, FaceAnalysis, FaceEngine, Point } from '../../face/engine/face-engine';
 import { FaceCaptureService } from '../../face/face-capture.service';
 import type { FaceEnrolmentService } from '../../face/face-enrolment.service';
@@ -14,7 +15,12 @@ function face(noseX: number): DetectedFace {
   landmarks[0] = { x: 0, y: 40 };
   landmarks[16] = { x: 100, y: 40 };
   landmarks[30] = { x: noseX, y: 60 };
-  return { score: 0.9, box: { x: 10, y: 10, width: 120, height: 120 }, landmarks, descriptor: new Float32Array(128) };
+  return {
+    score: 0.9,
+    box: { x: 10, y: 10, width: 120, height: 120 },
+    landmarks,
+    descriptor: new Float32Array(128),
+  };
 }
 
 class PoseEngine implements FaceEngine {
@@ -29,7 +35,15 @@ class PoseEngine implements FaceEngine {
 }
 
 function challenge(steps: LivenessStep[]): RealNameFaceChallengeEntity {
-  return { id: 'c', userId: 'u', nonce: 'n', steps, createdAt: new Date(), expiresAt: new Date(), usedAt: null };
+  return {
+    id: 'c',
+    userId: 'u',
+    nonce: 'n',
+    steps,
+    createdAt: new Date(),
+    expiresAt: new Date(),
+    usedAt: null,
+  };
 }
 
 describe(RealNameLivenessService.name, () => {
@@ -39,27 +53,47 @@ describe(RealNameLivenessService.name, () => {
   beforeEach(() => {
     engine = new PoseEngine();
     // evaluate() touches neither the database nor consent; those collaborators stay unused here.
-    sut = new RealNameLivenessService({} as DataSource, new FaceCaptureService(engine), {} as FaceEnrolmentService, { now: () => new Date() });
+    sut = new RealNameLivenessService(
+      {} as DataSource,
+      new FaceCaptureService(engine),
+      {} as FaceEnrolmentService,
+      { now: () => new Date() },
+    );
   });
 
   it('should pass the requested movements and hand over the frontal frame byte for byte', async () => {
     const straight = Buffer.from('straight');
-    const result = await sut.evaluate(challenge(['turn_right', 'look_straight', 'turn_left']), [Buffer.from('right'), straight, Buffer.from('left')]);
+    const result = await sut.evaluate(challenge(['turn_right', 'look_straight', 'turn_left']), [
+      Buffer.from('right'),
+      straight,
+      Buffer.from('left'),
+    ]);
 
     expect(result).toMatchObject({ passed: true, modelVersion: 'fake-pose-1' });
     expect(result.passed && result.frontal).toBe(straight);
   });
 
   it('should fail a still picture sent for every step before any model work', async () => {
-    const result = await sut.evaluate(challenge(['turn_left', 'turn_right', 'look_straight']), [Buffer.from('straight'), Buffer.from('straight'), Buffer.from('straight')]);
+    const result = await sut.evaluate(challenge(['turn_left', 'turn_right', 'look_straight']), [
+      Buffer.from('straight'),
+      Buffer.from('straight'),
+      Buffer.from('straight'),
+    ]);
 
     expect(result).toMatchObject({ passed: false, reason: expect.stringContaining('still image') as string });
     expect(engine.calls).toBe(0);
   });
 
   it('should fail frames that do not show the movement asked for', async () => {
-    const result = await sut.evaluate(challenge(['turn_left', 'turn_right', 'look_straight']), [Buffer.from('right'), Buffer.from('left'), Buffer.from('straight')]);
+    const result = await sut.evaluate(challenge(['turn_left', 'turn_right', 'look_straight']), [
+      Buffer.from('right'),
+      Buffer.from('left'),
+      Buffer.from('straight'),
+    ]);
 
-    expect(result).toMatchObject({ passed: false, reason: expect.stringContaining('does not show turn_left') as string });
+    expect(result).toMatchObject({
+      passed: false,
+      reason: expect.stringContaining('does not show turn_left') as string,
+    });
   });
 });

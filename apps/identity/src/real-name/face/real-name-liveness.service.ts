@@ -1,11 +1,23 @@
-import { Inject, Injectable } from '@nestjs/common';
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, IsNull } from 'typeorm';
+
+import {
+  FaceChallengeExpiredError,
+  FaceChallengeMismatchError,
+  FaceChallengeNotFoundError,
+  FaceConsentRequiredError,
+} from '../../face/face.errors';
+import { FACE_MATCH_THRESHOLD, LIVENESS_CHALLENGE_TTL_SECONDS } from '../../face/face.policy';
 import { FaceCaptureService } from '../../face/face-capture.service';
 import { FaceEnrolmentService } from '../../face/face-enrolment.service';
-import { evaluateLiveness, randomLivenessSteps, type LivenessFrame, type LivenessStep } from '../../face/face-liveness';
-import { FaceChallengeExpiredError, FaceChallengeMismatchError, FaceChallengeNotFoundError, FaceConsentRequiredError } from '../../face/face.errors';
-import { FACE_MATCH_THRESHOLD, LIVENESS_CHALLENGE_TTL_SECONDS } from '../../face/face.policy';
+import {
+  evaluateLiveness,
+  type LivenessFrame,
+  type LivenessStep,
+  randomLivenessSteps,
+} from '../../face/face-liveness';
 import { CLOCK, type Clock } from '../clock';
 import { RealNameFaceChallengeEntity } from './real-name-face-challenge.entity';
 
@@ -42,8 +54,12 @@ export class RealNameLivenessService {
   ) {}
 
   /** Face processing needs face-biometrics consent: on file, or given now (recorded with its policy version). */
-  async createChallenge(userId: string, consent: { readonly given: boolean; readonly policyVersion?: string }): Promise<RealNameFaceChallenge> {
-    if (consent.given && consent.policyVersion !== undefined) await this.enrolment.grantConsent(userId, consent.policyVersion);
+  async createChallenge(
+    userId: string,
+    consent: { readonly given: boolean; readonly policyVersion?: string },
+  ): Promise<RealNameFaceChallenge> {
+    if (consent.given && consent.policyVersion !== undefined)
+      await this.enrolment.grantConsent(userId, consent.policyVersion);
     else if (!(await this.enrolment.hasConsent(userId))) throw new FaceConsentRequiredError();
     const now = this.clock.now();
     const challenge = Object.assign(new RealNameFaceChallengeEntity(), {
@@ -56,7 +72,12 @@ export class RealNameLivenessService {
       usedAt: null,
     });
     await this.dataSource.getRepository(RealNameFaceChallengeEntity).insert(challenge);
-    return { challengeId: challenge.id, nonce: challenge.nonce, steps: challenge.steps, expiresAt: challenge.expiresAt };
+    return {
+      challengeId: challenge.id,
+      nonce: challenge.nonce,
+      steps: challenge.steps,
+      expiresAt: challenge.expiresAt,
+    };
   }
 
   /** Consumes the challenge atomically (one answer per challenge) before any model work. */
@@ -66,10 +87,14 @@ export class RealNameLivenessService {
     const challenge = await repository.findOneBy({ id: answer.challengeId, userId });
     if (challenge === null) throw new FaceChallengeNotFoundError();
     const now = this.clock.now();
-    if (challenge.usedAt !== null || challenge.expiresAt.getTime() <= now.getTime()) throw new FaceChallengeExpiredError();
-    if (!sameSecret(challenge.nonce, answer.nonce)) throw new FaceChallengeMismatchError('the nonce does not belong to this challenge');
+    if (challenge.usedAt !== null || challenge.expiresAt.getTime() <= now.getTime())
+      throw new FaceChallengeExpiredError();
+    if (!sameSecret(challenge.nonce, answer.nonce))
+      throw new FaceChallengeMismatchError('the nonce does not belong to this challenge');
     if (answer.frames.length !== challenge.steps.length) {
-      throw new FaceChallengeMismatchError(`send exactly ${challenge.steps.length} frames, one per step, in the order asked`);
+      throw new FaceChallengeMismatchError(
+        `send exactly ${challenge.steps.length} frames, one per step, in the order asked`,
+      );
     }
     const claimed = await repository.update({ id: challenge.id, usedAt: IsNull() }, { usedAt: now });
     if (claimed.affected !== 1) throw new FaceChallengeExpiredError();
@@ -81,7 +106,12 @@ export class RealNameLivenessService {
     const modelVersion = this.capture.modelVersion;
     // A still picture sent several times is refused before any model work.
     const digests = new Set(frames.map((frame) => createHash('sha256').update(frame).digest('hex')));
-    if (digests.size !== frames.length) return { passed: false, reason: 'the same picture was sent more than once (a still image)', modelVersion };
+    if (digests.size !== frames.length)
+      return {
+        passed: false,
+        reason: 'the same picture was sent more than once (a still image)',
+        modelVersion,
+      };
     const analysed: LivenessFrame[] = [];
     for (const [index, image] of frames.entries()) {
       const single = await this.capture.singleFace(image, `face.frames[${index}]`);

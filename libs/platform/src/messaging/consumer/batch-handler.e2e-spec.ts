@@ -1,20 +1,22 @@
-import { Controller, DynamicModule, Module } from '@nestjs/common';
-import { Ctx, Payload } from '@nestjs/microservices';
-import { Topics, type EventEnvelope } from '@exam/contracts';
+import { randomUUID } from 'node:crypto';
+
+import { type EventEnvelope, Topics } from '@exam/contracts';
 import {
   createTestDatabase,
   expectEventually,
   KafkaProbe,
+  type ProbedMessage,
+  type RunningService,
   startTestService,
+  type TestDatabase,
   testEnvelope,
   testServiceEnv,
   uniqueTopicPrefix,
-  type ProbedMessage,
-  type RunningService,
-  type TestDatabase,
 } from '@exam/testing';
-import { randomUUID } from 'node:crypto';
+import { Controller, DynamicModule, Module } from '@nestjs/common';
+import { Ctx, Payload } from '@nestjs/microservices';
 import { DataSource, type MigrationInterface, type QueryRunner } from 'typeorm';
+
 import { BaseServiceEnv } from '../../config/base-service.env';
 import { PlatformModule } from '../../platform.module';
 import { ensureTopics, platformTopicSpecs } from '../topic-admin';
@@ -45,9 +47,13 @@ class CreateBatchFixture1764115200009 implements MigrationInterface {
 @Controller()
 class BatchFixtureHandler {
   @OnEventBatch(Topics.UserRegistered, { isolation: 'READ COMMITTED' })
-  async onUsersRegistered(@Payload() events: readonly Registered[], @Ctx() ctx: EventBatchContext): Promise<void> {
+  async onUsersRegistered(
+    @Payload() events: readonly Registered[],
+    @Ctx() ctx: EventBatchContext,
+  ): Promise<void> {
     if (events.length !== ctx.deliveries.length) throw new Error('every event needs its delivery');
-    if (events.some((e) => e.payload.nickname.startsWith('poison'))) throw new Error('fixture batch handler refuses poison');
+    if (events.some((e) => e.payload.nickname.startsWith('poison')))
+      throw new Error('fixture batch handler refuses poison');
     // The transaction's own level (SET TRANSACTION applies to the next transaction, not the session variable).
     const isolation: { level: string }[] = await ctx.manager.query(
       'SELECT trx_isolation_level AS level FROM information_schema.INNODB_TRX WHERE trx_mysql_thread_id = CONNECTION_ID()',
@@ -65,7 +71,14 @@ class BatchFixtureModule {
   static register(env: BaseServiceEnv): DynamicModule {
     return {
       module: BatchFixtureModule,
-      imports: [PlatformModule.forService({ service: 'fixbatch', env, entities: [], migrations: [CreateBatchFixture1764115200009] })],
+      imports: [
+        PlatformModule.forService({
+          service: 'fixbatch',
+          env,
+          entities: [],
+          migrations: [CreateBatchFixture1764115200009],
+        }),
+      ],
       controllers: [BatchFixtureHandler],
     };
   }
@@ -89,11 +102,18 @@ describe('KafkaEventServer batch handlers (real Kafka, real MariaDB)', () => {
 
   const registered = (nickname: string): Registered => {
     const userId = randomUUID();
-    return testEnvelope(Topics.UserRegistered, userId, { userId, kind: 'candidate', maskedContact: 'z***@example.com', nickname });
+    return testEnvelope(Topics.UserRegistered, userId, {
+      userId,
+      kind: 'candidate',
+      maskedContact: 'z***@example.com',
+      nickname,
+    });
   };
 
   async function rowsOf(events: readonly Registered[]): Promise<Row[]> {
-    return data.query('SELECT * FROM batch_fixture_projection WHERE user_id IN (?)', [events.map((e) => e.payload.userId)]);
+    return data.query('SELECT * FROM batch_fixture_projection WHERE user_id IN (?)', [
+      events.map((e) => e.payload.userId),
+    ]);
   }
 
   async function produce(events: readonly Registered[], key: string): Promise<void> {
@@ -105,7 +125,9 @@ describe('KafkaEventServer batch handlers (real Kafka, real MariaDB)', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase('batch_handler');
-    await probe.withAdmin((admin) => ensureTopics(admin, platformTopicSpecs(names, 1, [Topics.UserRegistered])));
+    await probe.withAdmin((admin) =>
+      ensureTopics(admin, platformTopicSpecs(names, 1, [Topics.UserRegistered])),
+    );
     const env = testServiceEnv(BaseServiceEnv, { databaseName: db.name, topicPrefix: prefix });
     service = await startTestService('fixbatch', env, BatchFixtureModule.register(env));
     data = service.app.get(DataSource);
@@ -136,11 +158,15 @@ describe('KafkaEventServer batch handlers (real Kafka, real MariaDB)', () => {
     const events = [registered('replay-1'), registered('replay-2')];
     const key = randomUUID();
     await produce(events, key);
-    await expectEventually(async () => { expect(await rowsOf(events)).toHaveLength(2); });
+    await expectEventually(async () => {
+      expect(await rowsOf(events)).toHaveLength(2);
+    });
     // Same key, same partition: once the marker is applied, the replays before it were consumed.
     const marker = registered('replay-marker');
     await produce([events[1], events[0], marker], key);
-    await expectEventually(async () => { expect(await rowsOf([marker])).toHaveLength(1); });
+    await expectEventually(async () => {
+      expect(await rowsOf([marker])).toHaveLength(1);
+    });
     expect((await rowsOf(events)).map((r) => r.applied)).toEqual([1, 1]);
   });
 
@@ -148,12 +174,22 @@ describe('KafkaEventServer batch handlers (real Kafka, real MariaDB)', () => {
     const events = [registered('good-1'), registered('poison-1'), registered('good-2')];
     await produce(events, randomUUID());
     const good = [events[0], events[2]];
-    await expectEventually(async () => { expect((await rowsOf(good)).map((r) => r.applied)).toEqual([1, 1]); }, { timeoutMs: 30_000 });
-    const record = await expectEventually(() => {
-      const match = deadLetters.map((m) => JSON.parse(m.value ?? '{}') as DeadLetterRecord).find((r) => r.original?.includes(events[1].id));
-      expect(match).toBeDefined();
-      return match!;
-    }, { timeoutMs: 30_000 });
+    await expectEventually(
+      async () => {
+        expect((await rowsOf(good)).map((r) => r.applied)).toEqual([1, 1]);
+      },
+      { timeoutMs: 30_000 },
+    );
+    const record = await expectEventually(
+      () => {
+        const match = deadLetters
+          .map((m) => JSON.parse(m.value ?? '{}') as DeadLetterRecord)
+          .find((r) => r.original?.includes(events[1].id));
+        expect(match).toBeDefined();
+        return match!;
+      },
+      { timeoutMs: 30_000 },
+    );
     expect(record.reason).toContain('HANDLER.FAILED');
     expect(record.attempts).toBe(3);
     expect(await rowsOf([events[1]])).toEqual([]);

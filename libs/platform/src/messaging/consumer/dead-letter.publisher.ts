@@ -1,6 +1,7 @@
-import { Injectable, Logger } from '@nestjs/common';
 import type { TopicName } from '@exam/contracts';
+import { Injectable, Logger } from '@nestjs/common';
 import type { KafkaMessage } from 'kafkajs';
+
 import { KafkaConnection } from '../kafka-connection';
 
 const MAX_ORIGINAL_BYTES = 512 * 1024;

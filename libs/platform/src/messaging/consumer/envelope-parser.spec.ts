@@ -1,5 +1,7 @@
-import { Topics } from '@exam/contracts';
 import { randomUUID } from 'node:crypto';
+
+import { Topics } from '@exam/contracts';
+
 import { parseEnvelope } from './envelope-parser';
 
 function envelope(overrides: Record<string, unknown> = {}, payload: Record<string, unknown> = {}): Buffer {

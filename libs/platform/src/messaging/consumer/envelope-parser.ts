@@ -1,15 +1,17 @@
-import { EventEnvelopeDto, TopicRegistry, type EventEnvelope, type TopicName } from '@exam/contracts';
+import { type EventEnvelope, EventEnvelopeDto, type TopicName, TopicRegistry } from '@exam/contracts';
 import { plainToInstance } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
 
 export type ParseResult =
-  | { readonly ok: true; readonly envelope: EventEnvelope }
-  | { readonly ok: false; readonly reason: string };
+  { readonly ok: true; readonly envelope: EventEnvelope } | { readonly ok: false; readonly reason: string };
 
 function flatten(errors: ValidationError[], parent = ''): string[] {
   return errors.flatMap((e) => {
     const path = parent ? `${parent}.${e.property}` : e.property;
-    return [...Object.values(e.constraints ?? {}).map((m) => `${path}: ${m}`), ...flatten(e.children ?? [], path)];
+    return [
+      ...Object.values(e.constraints ?? {}).map((m) => `${path}: ${m}`),
+      ...flatten(e.children ?? [], path),
+    ];
   });
 }
 
@@ -30,17 +32,25 @@ export function parseEnvelope(topic: TopicName, raw: Buffer | null): ParseResult
   }
   const envelope = plainToInstance(EventEnvelopeDto, json);
   const envelopeErrors = flatten(validateSync(envelope, { whitelist: true, forbidNonWhitelisted: true }));
-  if (envelopeErrors.length > 0) return { ok: false, reason: `EVENT.BAD_ENVELOPE: ${envelopeErrors.join('; ')}` };
+  if (envelopeErrors.length > 0)
+    return { ok: false, reason: `EVENT.BAD_ENVELOPE: ${envelopeErrors.join('; ')}` };
   if (envelope.type !== topic) {
     return { ok: false, reason: `EVENT.WRONG_TYPE: envelope type ${envelope.type} on topic ${topic}` };
   }
   const contract = TopicRegistry[topic];
   if (envelope.version !== contract.version) {
-    return { ok: false, reason: `EVENT.UNSUPPORTED_VERSION: version ${envelope.version}, expected ${contract.version}` };
+    return {
+      ok: false,
+      reason: `EVENT.UNSUPPORTED_VERSION: version ${envelope.version}, expected ${contract.version}`,
+    };
   }
   const payload: object = plainToInstance(contract.payload as new () => object, envelope.payload);
-  const payloadErrors = flatten(validateSync(payload, { whitelist: true, forbidNonWhitelisted: true }), 'payload');
-  if (payloadErrors.length > 0) return { ok: false, reason: `EVENT.BAD_PAYLOAD: ${payloadErrors.join('; ')}` };
+  const payloadErrors = flatten(
+    validateSync(payload, { whitelist: true, forbidNonWhitelisted: true }),
+    'payload',
+  );
+  if (payloadErrors.length > 0)
+    return { ok: false, reason: `EVENT.BAD_PAYLOAD: ${payloadErrors.join('; ')}` };
   const parsedEnvelope = {
     id: envelope.id,
     type: topic,

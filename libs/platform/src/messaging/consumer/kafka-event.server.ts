@@ -1,17 +1,18 @@
+import { type EventEnvelope, isTopicName, type TopicName } from '@exam/contracts';
 import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
-import { CustomTransportStrategy, Server, type MessageHandler } from '@nestjs/microservices';
-import { isTopicName, type EventEnvelope, type TopicName } from '@exam/contracts';
+import { CustomTransportStrategy, type MessageHandler, Server } from '@nestjs/microservices';
 import type { Consumer, EachBatchPayload, KafkaMessage } from 'kafkajs';
 import { lastValueFrom } from 'rxjs';
 import { DataSource, type EntityManager } from 'typeorm';
-import { DomainError } from '../../errors/domain-error';
+
 import { runWithContext } from '../../context/request-context';
+import { DomainError } from '../../errors/domain-error';
 import { KafkaConnection } from '../kafka-connection';
 import { MESSAGING_SETTINGS, type MessagingSettings } from '../messaging.settings';
 import { ensureTopics, platformTopicSpecs } from '../topic-admin';
 import { DeadLetterPublisher } from './dead-letter.publisher';
-import { EventBatchContext, EventContext, type EventDelivery } from './event-context';
 import { parseEnvelope } from './envelope-parser';
+import { EventBatchContext, EventContext, type EventDelivery } from './event-context';
 import { claimAllEvents, claimEvent, processedEventIds } from './inbox-claims';
 import { batchIsolationOf, isBatchHandler } from './on-event.decorator';
 
@@ -136,11 +137,17 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy,
     };
     try {
       const admin = await this.kafka.getAdmin();
-      await ensureTopics(admin, platformTopicSpecs(this.kafka.names, this.settings.replicationFactor, topics));
+      await ensureTopics(
+        admin,
+        platformTopicSpecs(this.kafka.names, this.settings.replicationFactor, topics),
+      );
       if (await closedMeanwhile()) return;
       await consumer.connect();
       if (await closedMeanwhile()) return;
-      await consumer.subscribe({ topics: topics.map((t) => this.kafka.names.physical(t)), fromBeginning: true });
+      await consumer.subscribe({
+        topics: topics.map((t) => this.kafka.names.physical(t)),
+        fromBeginning: true,
+      });
       if (await closedMeanwhile()) return;
       await consumer.run({
         partitionsConsumedConcurrently: 3,
@@ -206,7 +213,13 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy,
       const parsed = parseEnvelope(topic, message.value);
       if (!parsed.ok) {
         await flush();
-        await this.deadLetters.publish({ topic, partition: batch.partition, message, reason: parsed.reason, attempts: 0 });
+        await this.deadLetters.publish({
+          topic,
+          partition: batch.partition,
+          message,
+          reason: parsed.reason,
+          attempts: 0,
+        });
         await settle([message]);
         continue;
       }
@@ -225,21 +238,32 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy,
   ): Promise<void> {
     if (items.length > 1) {
       try {
-        const apply = isBatchHandler(handler) ? () => this.applyBatch(handler, items, topic, partition) : () => this.applyChunk(handler, items, topic, partition);
+        const apply = isBatchHandler(handler)
+          ? () => this.applyBatch(handler, items, topic, partition)
+          : () => this.applyChunk(handler, items, topic, partition);
         await this.withHeartbeat(heartbeat, apply);
         return;
       } catch (error: unknown) {
-        this.log.debug(`Chunk of ${items.length} on ${topic}[${partition}] failed (${describe(error)}); applying one by one`);
+        this.log.debug(
+          `Chunk of ${items.length} on ${topic}[${partition}] failed (${describe(error)}); applying one by one`,
+        );
       }
     }
     for (const item of items) await this.consumeMessage(topic, partition, item, handler, heartbeat);
   }
 
-  private applyChunk(handler: MessageHandler, items: readonly ParsedMessage[], topic: TopicName, partition: number): Promise<void> {
+  private applyChunk(
+    handler: MessageHandler,
+    items: readonly ParsedMessage[],
+    topic: TopicName,
+    partition: number,
+  ): Promise<void> {
     return this.dataSource.transaction(async (manager) => {
       for (const { message, envelope } of items) {
         const delivery: EventDelivery = { topic, partition, offset: message.offset, attempt: 1 };
-        await runWithContext({ traceId: envelope.traceId }, () => this.applyWith(manager, handler, envelope, delivery));
+        await runWithContext({ traceId: envelope.traceId }, () =>
+          this.applyWith(manager, handler, envelope, delivery),
+        );
       }
     });
   }
@@ -248,8 +272,15 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy,
    * One transaction for the whole chunk: one multi-row inbox insert, one handler call with the new
    * events. Redeliveries are left out up front; the first occurrence of an id repeated in the chunk wins.
    */
-  private async applyBatch(handler: MessageHandler, items: readonly ParsedMessage[], topic: TopicName, partition: number): Promise<void> {
-    const done = await processedEventIds(this.dataSource, this.group, [...new Set(items.map((i) => i.envelope.id))]);
+  private async applyBatch(
+    handler: MessageHandler,
+    items: readonly ParsedMessage[],
+    topic: TopicName,
+    partition: number,
+  ): Promise<void> {
+    const done = await processedEventIds(this.dataSource, this.group, [
+      ...new Set(items.map((i) => i.envelope.id)),
+    ]);
     const fresh: ParsedMessage[] = [];
     for (const item of items) {
       if (done.has(item.envelope.id)) continue;
@@ -258,7 +289,12 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy,
     }
     if (fresh.length === 0) return;
     const envelopes = fresh.map((i) => i.envelope);
-    const deliveries = fresh.map(({ message }): EventDelivery => ({ topic, partition, offset: message.offset, attempt: 1 }));
+    const deliveries = fresh.map(({ message }): EventDelivery => ({
+      topic,
+      partition,
+      offset: message.offset,
+      attempt: 1,
+    }));
     await runWithContext({ traceId: envelopes[0]?.traceId ?? 'batch' }, () =>
       this.transaction(handler, async (manager) => {
         if (!(await claimAllEvents(manager, this.group, envelopes))) throw new InboxClaimRaceError();
@@ -293,14 +329,22 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy,
     }
   }
 
-  private applyOnce(handler: MessageHandler, envelope: EventEnvelope, delivery: EventDelivery): Promise<Outcome> {
-    return runWithContext({ traceId: envelope.traceId }, () => this.transaction(handler, (manager) => this.applyWith(manager, handler, envelope, delivery)));
+  private applyOnce(
+    handler: MessageHandler,
+    envelope: EventEnvelope,
+    delivery: EventDelivery,
+  ): Promise<Outcome> {
+    return runWithContext({ traceId: envelope.traceId }, () =>
+      this.transaction(handler, (manager) => this.applyWith(manager, handler, envelope, delivery)),
+    );
   }
 
   /** The handler's transaction, at the isolation level a batch handler asked for. */
   private transaction<T>(handler: MessageHandler, work: (manager: EntityManager) => Promise<T>): Promise<T> {
     const isolation = batchIsolationOf(handler);
-    return isolation === undefined ? this.dataSource.transaction(work) : this.dataSource.transaction(isolation, work);
+    return isolation === undefined
+      ? this.dataSource.transaction(work)
+      : this.dataSource.transaction(isolation, work);
   }
 
   /** Records the event in the inbox and runs the handler, both through the same transaction. */
@@ -311,12 +355,17 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy,
     delivery: EventDelivery,
   ): Promise<Outcome> {
     if (!(await claimEvent(manager, this.group, envelope))) return 'duplicate';
-    if (isBatchHandler(handler)) await this.invoke(handler, [envelope], new EventBatchContext([manager, [delivery]]));
+    if (isBatchHandler(handler))
+      await this.invoke(handler, [envelope], new EventBatchContext([manager, [delivery]]));
     else await this.invoke(handler, envelope, new EventContext([manager, delivery]));
     return 'applied';
   }
 
-  private async invoke(handler: MessageHandler, data: EventEnvelope | readonly EventEnvelope[], context: EventContext | EventBatchContext): Promise<void> {
+  private async invoke(
+    handler: MessageHandler,
+    data: EventEnvelope | readonly EventEnvelope[],
+    context: EventContext | EventBatchContext,
+  ): Promise<void> {
     const result: unknown = await handler(data, context);
     await lastValueFrom(this.transformToObservable(result), { defaultValue: undefined });
   }

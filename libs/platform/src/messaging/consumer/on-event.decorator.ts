@@ -1,6 +1,6 @@
-import { EventPattern } from '@nestjs/microservices';
-import type { MessageHandler } from '@nestjs/microservices';
 import type { TopicName } from '@exam/contracts';
+import type { MessageHandler } from '@nestjs/microservices';
+import { EventPattern } from '@nestjs/microservices';
 
 /** Subscribes a handler to a contract topic; the name is type-checked against the registry. */
 export function OnEvent(topic: TopicName): MethodDecorator {

@@ -1,8 +1,10 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { TopicRegistry, type EventEnvelope, type PayloadOf, type TopicName } from '@exam/contracts';
-import { findSensitiveNumbers } from '@exam/crypto';
 import { randomUUID } from 'node:crypto';
+
+import { type EventEnvelope, type PayloadOf, type TopicName, TopicRegistry } from '@exam/contracts';
+import { findSensitiveNumbers } from '@exam/crypto';
+import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+
 import { currentTraceId } from '../../context/request-context';
 import { DomainError } from '../../errors/domain-error';
 import { MESSAGING_SETTINGS, type MessagingSettings } from '../messaging.settings';
@@ -21,7 +23,11 @@ export interface StagedEvent<T extends TopicName> {
 export class EventPublisher {
   constructor(@Inject(MESSAGING_SETTINGS) private readonly settings: MessagingSettings) {}
 
-  async stage<T extends TopicName>(manager: EntityManager, topic: T, event: StagedEvent<T>): Promise<EventEnvelope<T>> {
+  async stage<T extends TopicName>(
+    manager: EntityManager,
+    topic: T,
+    event: StagedEvent<T>,
+  ): Promise<EventEnvelope<T>> {
     const [envelope] = await this.stageMany(manager, topic, [event]);
     return envelope;
   }
@@ -30,9 +36,15 @@ export class EventPublisher {
    * Stages several events of one topic with one multi-row insert, in order (a consumer applying a
    * batch of events in one transaction should not pay an insert per outgoing event).
    */
-  async stageMany<T extends TopicName>(manager: EntityManager, topic: T, events: readonly StagedEvent<T>[]): Promise<EventEnvelope<T>[]> {
+  async stageMany<T extends TopicName>(
+    manager: EntityManager,
+    topic: T,
+    events: readonly StagedEvent<T>[],
+  ): Promise<EventEnvelope<T>[]> {
     if (!manager.queryRunner?.isTransactionActive) {
-      throw new Error('EventPublisher.stage must run inside the transaction of the state change it describes');
+      throw new Error(
+        'EventPublisher.stage must run inside the transaction of the state change it describes',
+      );
     }
     if (events.length === 0) return [];
     const now = new Date();
@@ -45,7 +57,11 @@ export class EventPublisher {
     return staged.map((s) => s.envelope);
   }
 
-  private envelopeOf<T extends TopicName>(topic: T, event: StagedEvent<T>, now: Date): { envelope: EventEnvelope<T>; serialized: string } {
+  private envelopeOf<T extends TopicName>(
+    topic: T,
+    event: StagedEvent<T>,
+    now: Date,
+  ): { envelope: EventEnvelope<T>; serialized: string } {
     const envelope: EventEnvelope<T> = {
       id: randomUUID(),
       type: topic,

@@ -1,8 +1,16 @@
-import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import { DataSource, type EntityManager } from 'typeorm';
+
 import { isTopicName } from '@exam/contracts';
+import {
+  BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+} from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+
 import { KafkaConnection } from '../kafka-connection';
 import { MESSAGING_SETTINGS, type MessagingSettings } from '../messaging.settings';
 
@@ -94,7 +102,11 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
       if (!isTopicName(row.topic)) throw new Error(`Outbox row ${row.seq} names unknown topic ${row.topic}`);
       const physical = this.kafka.names.physical(row.topic);
       const list = byTopic.get(physical) ?? [];
-      list.push({ key: row.partition_key, value: row.envelope, headers: { 'event-id': row.event_id, 'event-type': row.topic } });
+      list.push({
+        key: row.partition_key,
+        value: row.envelope,
+        headers: { 'event-id': row.event_id, 'event-type': row.topic },
+      });
       byTopic.set(physical, list);
     }
     const producer = await this.kafka.getProducer();
@@ -106,7 +118,9 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   }
 
   private async markSent(manager: EntityManager, rows: readonly OutboxRow[]): Promise<void> {
-    await manager.query('UPDATE outbox_events SET sent_at = UTC_TIMESTAMP(3) WHERE seq IN (?)', [rows.map((r) => r.seq)]);
+    await manager.query('UPDATE outbox_events SET sent_at = UTC_TIMESTAMP(3) WHERE seq IN (?)', [
+      rows.map((r) => r.seq),
+    ]);
   }
 
   private async acquireLease(): Promise<boolean> {
@@ -132,7 +146,9 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     await this.dataSource.query(
       'DELETE FROM outbox_events WHERE sent_at IS NOT NULL AND sent_at < UTC_TIMESTAMP(3) - INTERVAL 7 DAY LIMIT 5000',
     );
-    await this.dataSource.query('DELETE FROM inbox_events WHERE processed_at < UTC_TIMESTAMP(3) - INTERVAL 30 DAY LIMIT 5000');
+    await this.dataSource.query(
+      'DELETE FROM inbox_events WHERE processed_at < UTC_TIMESTAMP(3) - INTERVAL 30 DAY LIMIT 5000',
+    );
   }
 
   private schedule(delayMs: number): void {
@@ -147,13 +163,16 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     try {
       const sent = await this.publishBatch();
       await this.applyRetention();
-      if (this.consecutiveFailures > 0) this.logger.log(`Outbox relay recovered after ${this.consecutiveFailures} failed attempts`);
+      if (this.consecutiveFailures > 0)
+        this.logger.log(`Outbox relay recovered after ${this.consecutiveFailures} failed attempts`);
       this.consecutiveFailures = 0;
       if (sent === BATCH_SIZE) next = 0;
     } catch (error: unknown) {
       this.consecutiveFailures += 1;
       next = Math.min(this.settings.outboxPollMs * 2 ** this.consecutiveFailures, MAX_BACKOFF_MS);
-      this.logger.warn(`Outbox publish failed (attempt ${this.consecutiveFailures}, retry in ${next} ms): ${describe(error)}`);
+      this.logger.warn(
+        `Outbox publish failed (attempt ${this.consecutiveFailures}, retry in ${next} ms): ${describe(error)}`,
+      );
       await this.kafka.resetProducer();
     }
     this.schedule(next);

@@ -1,5 +1,6 @@
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsInt, IsOptional, IsUUID } from 'class-validator';
+
 import type { StoredFaceImagePolicy } from '../face-image-policy.service';
 import type { RawImagePurge } from '../face-image-retention.service';
 

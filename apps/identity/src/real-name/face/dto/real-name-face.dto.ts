@@ -1,4 +1,5 @@
 import { IsBoolean, IsOptional, IsString, Length, ValidateIf } from 'class-validator';
+
 import { AnswerFaceChallengeDto } from '../../../face/dto/face-requests.dto';
 import type { RealNameFaceChallenge } from '../real-name-liveness.service';
 
