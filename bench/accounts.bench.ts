@@ -94,7 +94,7 @@ async function startService(): Promise<{
       JWT_PUBLIC_KEYS: JSON.stringify({
         bench: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
       }),
-      OUTBOX_POLL_MS: '200',
+      OUTBOX_POLL_SECONDS: '0.2',
     },
   });
   // Booted as main.ts does, without the test harness's response inspection, so only production code is measured.

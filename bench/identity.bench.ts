@@ -224,7 +224,7 @@ async function main(): Promise<void> {
       AUTHORITY_URL: simUrl,
       AUTHORITY_HMAC_SECRET: SECRET,
       LOG_LEVEL: 'error',
-      OUTBOX_POLL_MS: '200',
+      OUTBOX_POLL_SECONDS: '0.2',
     },
   });
   const identity = await startTestService('identity', env, IdentityModule.register(env));

@@ -32,3 +32,5 @@ export * from './messaging/topic-namer';
 export * from './platform.module';
 export * from './reveal';
 export * from './scheduling/periodic-task';
+export * from './scheduling/retention-task';
+export * from './time';

@@ -22,6 +22,7 @@ import { MESSAGING_SETTINGS, messagingSettingsFrom } from './messaging/messaging
 import { EventPublisher } from './messaging/outbox/event-publisher';
 import { OutboxRelay } from './messaging/outbox/outbox.relay';
 import { PersonalDataRevealService } from './reveal/personal-data-reveal.service';
+import { Clock, SystemClock } from './time/clock';
 
 export interface PlatformOptions extends ServiceDataOptions {
   readonly service: string;
@@ -67,6 +68,9 @@ export class PlatformModule {
         },
         JwtStrategy,
         { provide: FIELD_PROTECTION, useFactory: () => protection },
+        { provide: Clock, useClass: SystemClock },
+        // The service's validated env, injectable by its own class (AccountsEnv, AuditEnv, …) in every module.
+        { provide: options.env.constructor, useValue: options.env },
         { provide: APP_GUARD, useClass: AccessGuard },
         KafkaConnection,
         EventPublisher,
@@ -76,6 +80,8 @@ export class PlatformModule {
         PersonalDataRevealService,
       ],
       exports: [
+        Clock,
+        options.env.constructor,
         AUTH_SETTINGS,
         FIELD_PROTECTION,
         TypeOrmModule,

@@ -35,7 +35,7 @@ describe('graceful shutdown', () => {
     const env = testServiceEnv(BaseServiceEnv, {
       databaseName: database.name,
       topicPrefix: prefix,
-      overrides: { OUTBOX_POLL_MS: '60000' },
+      overrides: { OUTBOX_POLL_SECONDS: '60' },
     });
     const service = await startTestService('fixprod', env, FixtureProducerModule.register(env));
     for (const nickname of ['a', 'b', 'c']) {

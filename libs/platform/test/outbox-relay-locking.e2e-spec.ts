@@ -14,7 +14,7 @@ describe(OutboxRelay.name, () => {
       envClass: BaseServiceEnv,
       module: (env) => FixtureProducerModule.register(env),
       topics: [Topics.UserRegistered],
-      overrides: { OUTBOX_POLL_MS: '60000' },
+      overrides: { OUTBOX_POLL_SECONDS: '60' },
     });
   });
 

@@ -4,6 +4,7 @@ export * from './kafka-probe';
 export * from './response-leak-monitor';
 export * from './service-harness';
 export * from './service-test-bed';
+export * from './test-clock';
 export * from './test-database';
 export * from './test-env';
 export * from './test-envelope';

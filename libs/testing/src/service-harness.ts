@@ -22,7 +22,7 @@ export function testServiceEnv<E extends BaseServiceEnv>(cls: new () => E, input
     DB_MIGRATIONS_RUN: 'true',
     KAFKA_BROKERS: testEnv().kafkaBrokers.join(','),
     KAFKA_TOPIC_PREFIX: input.topicPrefix,
-    OUTBOX_POLL_MS: '50',
+    OUTBOX_POLL_SECONDS: '0.05',
     LOG_LEVEL: 'error',
     JWT_PUBLIC_KEYS: testJwtPublicKeys(),
     JWT_PRIVATE_KEY: testJwtSigningKey().pem,

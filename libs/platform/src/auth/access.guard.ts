@@ -4,6 +4,7 @@ import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 
 import { DomainError, ForbiddenError } from '../errors/domain-error';
+import { AuthErrorCode } from '../errors/platform.error-codes';
 import {
   ALLOWED_WITH_PENDING_POLICY,
   PUBLIC_ROUTE,
@@ -21,8 +22,7 @@ interface RequestWithUser {
 /** Stable code and the version to accept, so a client can show that text and call the accept route. */
 export function policyAcceptanceRequired(version: string): DomainError {
   return new DomainError(
-    'AUTH.POLICY_ACCEPTANCE_REQUIRED',
-    'forbidden',
+    AuthErrorCode.POLICY_ACCEPTANCE_REQUIRED,
     `The privacy policy changed materially: read version ${version} (GET /api/accounts/privacy-policy/versions/${version}), ` +
       `accept it (POST /api/accounts/me/policy-acceptances), then refresh your token.`,
     [{ field: 'policyVersion', reason: version }],
@@ -47,8 +47,7 @@ export class AccessGuard extends AuthGuard('jwt') {
     await super.canActivate(context);
     const request = context.switchToHttp().getRequest<RequestWithUser>();
     const user = request.user;
-    if (!(user instanceof AuthUser))
-      throw new DomainError('AUTH.UNAUTHENTICATED', 'unauthenticated', 'Sign in first.');
+    if (!(user instanceof AuthUser)) throw new DomainError(AuthErrorCode.UNAUTHENTICATED, 'Sign in first.');
     if (
       user.pendingPolicyVersion !== null &&
       this.reflector.getAllAndOverride<boolean | undefined>(ALLOWED_WITH_PENDING_POLICY, targets) !== true
@@ -58,13 +57,19 @@ export class AccessGuard extends AuthGuard('jwt') {
     const roles = this.reflector.getAllAndOverride<PlatformRole[] | undefined>(REQUIRED_ROLES, targets);
     const tenant = this.reflector.getAllAndOverride<TenantAccess | undefined>(TENANT_ACCESS, targets);
     if (roles && !roles.some((r) => user.hasRole(r))) {
-      throw new ForbiddenError('AUTH.ROLE_REQUIRED', `This needs one of the roles: ${roles.join(', ')}.`);
+      throw new ForbiddenError(
+        AuthErrorCode.ROLE_REQUIRED,
+        `This needs one of the roles: ${roles.join(', ')}.`,
+      );
     }
     if (tenant) {
       const institutionId = request.params?.[tenant.param];
       const bypass = tenant.bypass.some((r) => user.hasRole(r));
       if (!bypass && (institutionId === undefined || !user.hasOrgRole(institutionId, tenant.roles))) {
-        throw new ForbiddenError('AUTH.TENANT_FORBIDDEN', 'You do not have access to this institution.');
+        throw new ForbiddenError(
+          AuthErrorCode.TENANT_FORBIDDEN,
+          'You do not have access to this institution.',
+        );
       }
     }
     return true;
@@ -79,8 +84,7 @@ export class AccessGuard extends AuthGuard('jwt') {
 
   private unauthenticated(): DomainError {
     return new DomainError(
-      'AUTH.UNAUTHENTICATED',
-      'unauthenticated',
+      AuthErrorCode.UNAUTHENTICATED,
       'Your session is missing or has expired; sign in again.',
     );
   }

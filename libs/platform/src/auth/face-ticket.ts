@@ -3,6 +3,7 @@ import { type KeyObject, randomUUID } from 'node:crypto';
 import { decode, sign, verify } from 'jsonwebtoken';
 
 import { DomainError } from '../errors/domain-error';
+import { FaceTicketErrorCode } from '../errors/platform.error-codes';
 import { JWT_ALGORITHM, JWT_ISSUER } from './auth.settings';
 
 /**
@@ -35,8 +36,7 @@ export interface FaceTicketSigningKey {
 
 export const faceTicketInvalid = (): DomainError =>
   new DomainError(
-    'FACE.TICKET_INVALID',
-    'unauthenticated',
+    FaceTicketErrorCode.TICKET_INVALID,
     'This face check is not (or no longer) authorised; start again from the sign-in page.',
     [{ field: 'ticket', reason: 'invalid_or_expired' }],
   );

@@ -1,6 +1,6 @@
-import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 
+import { ToBool, ToInt, ToNumber } from './env-transforms';
 import { Secret } from './secret.decorator';
 
 export const NODE_ENVS = ['development', 'test', 'production'] as const;
@@ -8,15 +8,11 @@ export type NodeEnv = (typeof NODE_ENVS)[number];
 export const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
-const toInt = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? Number(value) : value);
-const toBool = ({ value }: { value: unknown }): unknown =>
-  typeof value === 'string' ? ['1', 'true', 'yes'].includes(value.toLowerCase()) : value;
-
 /** Settings every backend service shares. Service env classes extend it. */
 export class BaseServiceEnv {
   @IsIn(NODE_ENVS) NODE_ENV: NodeEnv = 'development';
 
-  @Transform(toInt) @IsInt() @Min(0) @Max(65535) HTTP_PORT = 3000;
+  @ToInt() @IsInt() @Min(0) @Max(65535) HTTP_PORT = 3000;
 
   /** MySQL-compatible server, e.g. mysql://user:pass@127.0.0.1:3306 (no database name). */
   @Secret()
@@ -26,7 +22,7 @@ export class BaseServiceEnv {
   @Matches(/^[a-z][a-z0-9_]{0,63}$/, { message: 'DATABASE_NAME must be lower-case letters, digits and _' })
   DATABASE_NAME = '';
 
-  @Transform(toBool) @IsBoolean() DB_MIGRATIONS_RUN = false;
+  @ToBool() @IsBoolean() DB_MIGRATIONS_RUN = false;
 
   @Matches(/^[^,\s]+(,[^,\s]+)*$/, { message: 'KAFKA_BROKERS must be host:port[,host:port...]' })
   KAFKA_BROKERS = '127.0.0.1:9092';
@@ -35,11 +31,12 @@ export class BaseServiceEnv {
   @Matches(/^([a-z0-9_-]{1,32}\.)?$/, { message: 'KAFKA_TOPIC_PREFIX must be empty or like "t1a2b3."' })
   KAFKA_TOPIC_PREFIX = '';
 
-  @Transform(toInt) @IsInt() @Min(1) @Max(5) KAFKA_REPLICATION_FACTOR = 1;
+  @ToInt() @IsInt() @Min(1) @Max(5) KAFKA_REPLICATION_FACTOR = 1;
 
-  @Transform(toInt) @IsInt() @Min(10) @Max(60_000) OUTBOX_POLL_MS = 200;
+  /** Outbox relay poll interval; fractional seconds allowed. */
+  @ToNumber() @IsNumber() @Min(0.01) @Max(60) OUTBOX_POLL_SECONDS = 0.2;
 
-  @Transform(toInt) @IsInt() @Min(1) @Max(20) CONSUMER_MAX_ATTEMPTS = 3;
+  @ToInt() @IsInt() @Min(1) @Max(20) CONSUMER_MAX_ATTEMPTS = 3;
 
   @IsIn(LOG_LEVELS) LOG_LEVEL: LogLevel = 'info';
 

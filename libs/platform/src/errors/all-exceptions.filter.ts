@@ -5,6 +5,7 @@ import { isDeadlock } from '../database/deadlock-retry';
 import { DomainError } from './domain-error';
 import type { ErrorBody } from './error-body';
 import { statusOf } from './error-status';
+import { AuthErrorCode, InternalErrorCode, RequestErrorCode, ServiceErrorCode } from './platform.error-codes';
 
 interface ReplyLike {
   status(code: number): ReplyLike;
@@ -17,14 +18,14 @@ interface ReplyLike {
 const SUCCESS_ONLY_HEADERS = ['content-disposition', 'content-length'] as const;
 
 const HTTP_CODES: Readonly<Record<number, string>> = {
-  400: 'REQUEST.MALFORMED',
-  401: 'AUTH.UNAUTHENTICATED',
-  403: 'AUTH.FORBIDDEN',
-  404: 'REQUEST.NOT_FOUND',
-  405: 'REQUEST.METHOD_NOT_ALLOWED',
-  413: 'REQUEST.TOO_LARGE',
-  415: 'REQUEST.UNSUPPORTED_MEDIA_TYPE',
-  429: 'REQUEST.RATE_LIMITED',
+  400: RequestErrorCode.MALFORMED.code,
+  401: AuthErrorCode.UNAUTHENTICATED.code,
+  403: AuthErrorCode.FORBIDDEN.code,
+  404: RequestErrorCode.NOT_FOUND.code,
+  405: RequestErrorCode.METHOD_NOT_ALLOWED.code,
+  413: RequestErrorCode.TOO_LARGE.code,
+  415: RequestErrorCode.UNSUPPORTED_MEDIA_TYPE.code,
+  429: RequestErrorCode.RATE_LIMITED.code,
 };
 
 function httpExceptionMessage(exception: HttpException): string {
@@ -85,7 +86,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
       const statusCode = exception.getStatus();
       return {
         statusCode,
-        code: HTTP_CODES[statusCode] ?? 'REQUEST.REJECTED',
+        code: HTTP_CODES[statusCode] ?? RequestErrorCode.REJECTED.code,
         message: httpExceptionMessage(exception),
         correlationId,
       };
@@ -94,7 +95,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (clientError) {
       return {
         statusCode: clientError.status,
-        code: HTTP_CODES[clientError.status] ?? 'REQUEST.REJECTED',
+        code: HTTP_CODES[clientError.status] ?? RequestErrorCode.REJECTED.code,
         message: clientError.message,
         correlationId,
       };
@@ -104,7 +105,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
       this.logger.warn(`Deadlock answered as 503 (correlationId ${correlationId})`);
       return {
         statusCode: HttpStatus.SERVICE_UNAVAILABLE,
-        code: 'SERVICE.BUSY',
+        code: ServiceErrorCode.BUSY.code,
         message: 'A conflicting change was being saved at the same moment; nothing was changed. Try again.',
         correlationId,
       };
@@ -116,7 +117,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     );
     return {
       statusCode: HttpStatus.INTERNAL_SERVER_ERROR,
-      code: 'INTERNAL.UNEXPECTED',
+      code: InternalErrorCode.UNEXPECTED.code,
       message: `Something went wrong on our side. Quote correlation id ${correlationId} if you contact support.`,
       correlationId,
     };

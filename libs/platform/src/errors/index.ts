@@ -1,4 +1,6 @@
 export * from './all-exceptions.filter';
 export * from './domain-error';
 export * from './error-body';
+export * from './error-codes';
 export * from './error-status';
+export * from './platform.error-codes';

@@ -1,4 +1,5 @@
 import { DomainError } from '../errors/domain-error';
+import { FaceCheckErrorCode } from '../errors/platform.error-codes';
 
 export type FaceCheckRejection =
   | 'MALFORMED'
@@ -26,7 +27,7 @@ const MESSAGES: Readonly<Record<FaceCheckRejection, string>> = {
 /** Why a face-check token was refused; code `FACE_CHECK.<REASON>`, HTTP 403 through the platform filter. */
 export class FaceCheckTokenRejectedError extends DomainError {
   constructor(readonly reason: FaceCheckRejection) {
-    super(`FACE_CHECK.${reason}`, 'forbidden', MESSAGES[reason], [
+    super(FaceCheckErrorCode[reason], MESSAGES[reason], [
       { field: 'faceCheckToken', reason: reason.toLowerCase() },
     ]);
   }

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 
 import { Public } from '../auth/access.decorators';
 import { DomainError } from '../errors/domain-error';
+import { HealthErrorCode } from '../errors/platform.error-codes';
 import { KafkaConnection } from '../messaging/kafka-connection';
 
 const CHECK_TIMEOUT_MS = 2000;
@@ -55,8 +56,7 @@ export class HealthController {
     }
     if (problems.length > 0) {
       throw new DomainError(
-        'HEALTH.NOT_READY',
-        'unavailable',
+        HealthErrorCode.NOT_READY,
         'Service is not ready: a dependency is unreachable.',
         problems,
       );

@@ -18,7 +18,7 @@ export function messagingSettingsFrom(service: string, env: BaseServiceEnv): Mes
     brokers: env.KAFKA_BROKERS.split(',').map((b) => b.trim()),
     topicPrefix: env.KAFKA_TOPIC_PREFIX,
     replicationFactor: env.KAFKA_REPLICATION_FACTOR,
-    outboxPollMs: env.OUTBOX_POLL_MS,
+    outboxPollMs: Math.round(env.OUTBOX_POLL_SECONDS * 1000),
     consumerMaxAttempts: env.CONSUMER_MAX_ATTEMPTS,
   };
 }

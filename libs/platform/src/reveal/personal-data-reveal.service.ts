@@ -5,7 +5,8 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, MoreThan } from 'typeorm';
 
 import type { AuthUser } from '../auth/auth-user';
-import { DomainError, NotFoundError } from '../errors/domain-error';
+import { DomainError } from '../errors/domain-error';
+import { RevealErrorCode } from '../errors/platform.error-codes';
 import { EventPublisher } from '../messaging/outbox/event-publisher';
 import { PersonalDataRevealEntity } from './personal-data-reveal.entity';
 import type { RevealResponseDto } from './reveal-request.dto';
@@ -47,14 +48,13 @@ export class PersonalDataRevealService {
       });
       if (recent >= REVEALS_PER_HOUR) {
         throw new DomainError(
-          'REVEAL.RATE_LIMITED',
-          'too_many',
+          RevealErrorCode.RATE_LIMITED,
           `You have revealed ${REVEALS_PER_HOUR} values in the last hour; the limit protects against bulk export. Try again later.`,
         );
       }
       const value = await input.load(manager);
       if (value === null)
-        throw new NotFoundError('REVEAL.NOT_FOUND', `No ${input.field} is stored for that subject.`);
+        throw new DomainError(RevealErrorCode.NOT_FOUND, `No ${input.field} is stored for that subject.`);
       const revealedAt = new Date();
       const revealId = randomUUID();
       await manager.insert(PersonalDataRevealEntity, {

@@ -7,6 +7,7 @@ import type { EntityManager } from 'typeorm';
 
 import { currentTraceId } from '../../context/request-context';
 import { DomainError } from '../../errors/domain-error';
+import { EventErrorCode } from '../../errors/platform.error-codes';
 import { MESSAGING_SETTINGS, type MessagingSettings } from '../messaging.settings';
 
 export interface StagedEvent<T extends TopicName> {
@@ -77,8 +78,7 @@ export class EventPublisher {
     if (leaks.length > 0) {
       // Payloads carry masked values or references only; fail the whole transaction rather than publish.
       throw new DomainError(
-        'EVENT.PLAINTEXT_PERSONAL_DATA',
-        'internal',
+        EventErrorCode.PLAINTEXT_PERSONAL_DATA,
         `Refusing to publish ${topic}: the payload carries an unmasked ${[...new Set(leaks.map((l) => l.kind))].join(', ')}`,
       );
     }
