@@ -1,9 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 import { Topics } from '@exam/contracts';
 import { generateFaceCheckKeyPair } from '@exam/platform/face-check';
-import { ServiceTestBed, testJwtPublicKeys } from '@exam/testing';
+import { requireTestData, ServiceTestBed, testJwtPublicKeys } from '@exam/testing';
 import request from 'supertest';
 
 import {
@@ -19,11 +19,7 @@ import { IdentityEnv } from '../../apps/identity/src/config/identity.env';
 import { IdentityModule } from '../../apps/identity/src/identity.module';
 
 const FACES = resolve(__dirname, '../..', '../shared/testdata/faces');
-const haveFaces = existsSync(FACES);
-if (!haveFaces)
-  console.warn(
-    `face sign-in e2e skipped: ${FACES} is absent (labelled test faces live outside the repository)`,
-  );
+const haveFaces = requireTestData(FACES, 'the labelled test faces (kept outside the repository)');
 const face = (relative: string): string => readFileSync(resolve(FACES, relative)).toString('base64');
 
 type Step = 'turn_left' | 'turn_right' | 'look_straight';

@@ -1,10 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 import { type InstitutionMembership, type PlatformRole, Topics } from '@exam/contracts';
 import { findSensitiveNumbers } from '@exam/crypto';
-import { expectEventually, issueTestToken, ServiceTestBed, testEnvelope } from '@exam/testing';
+import {
+  expectEventually,
+  issueTestToken,
+  requireTestData,
+  ServiceTestBed,
+  testEnvelope,
+} from '@exam/testing';
 import request from 'supertest';
 import type { DataSource } from 'typeorm';
 
@@ -12,11 +18,7 @@ import { IdentityEnv } from '../src/config/identity.env';
 import { IdentityModule } from '../src/identity.module';
 
 const FACES = resolve(__dirname, '../../..', '../shared/testdata/faces');
-const haveFaces = existsSync(FACES);
-if (!haveFaces)
-  console.warn(
-    `raw face image e2e skipped: ${FACES} is absent (labelled test faces live outside the repository)`,
-  );
+const haveFaces = requireTestData(FACES, 'the labelled test faces (kept outside the repository)');
 
 const DAY_MS = 86_400_000;
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 import { Topics } from '@exam/contracts';
@@ -17,6 +17,7 @@ import {
   expectEventually,
   issueTestToken,
   KafkaProbe,
+  requireTestData,
   type RunningService,
   startTestService,
   type TestDatabase,
@@ -34,9 +35,7 @@ import { FACE_ENTITIES, FACE_MIGRATIONS, FaceModule } from '../src/face';
 import type { LivenessStep } from '../src/face/face-liveness';
 
 const FACES = resolve(__dirname, '../../..', '../shared/testdata/faces');
-const haveFaces = existsSync(FACES);
-if (!haveFaces)
-  console.warn(`face e2e skipped: ${FACES} is absent (labelled test faces live outside the repository)`);
+const haveFaces = requireTestData(FACES, 'the labelled test faces (kept outside the repository)');
 
 const face = (relative: string): Buffer => readFileSync(resolve(FACES, relative));
 const b64 = (image: Buffer): string => image.toString('base64');

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 import { Topics } from '@exam/contracts';
@@ -8,6 +8,7 @@ import {
   expectEventually,
   issueTestToken,
   type ProbedMessage,
+  requireTestData,
   seedPersonalData,
   ServiceTestBed,
 } from '@exam/testing';
@@ -23,7 +24,7 @@ import { IdentityModule } from '../src/identity.module';
 
 const SECRET = 'e2e-authority-secret-guardian-0123456789';
 const FACES = resolve(__dirname, '../../..', '../shared/testdata/faces');
-const haveFaces = existsSync(FACES);
+const haveFaces = requireTestData(FACES, 'the labelled test faces (kept outside the repository)');
 
 function seeded(name: string): { name: string; idNumber: string; validFrom: string; validTo: string } {
   const person = SEEDED_PERSONS.find((p) => p.name === name);

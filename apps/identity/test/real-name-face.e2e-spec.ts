@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 import { Topics } from '@exam/contracts';
 import { findSensitiveNumbers } from '@exam/crypto';
-import { issueTestToken, seedPersonalData, ServiceTestBed } from '@exam/testing';
+import { issueTestToken, requireTestData, seedPersonalData, ServiceTestBed } from '@exam/testing';
 import type { FastifyInstance } from 'fastify';
 import request from 'supertest';
 import type { DataSource } from 'typeorm';
@@ -18,11 +18,7 @@ import { IdentityModule } from '../src/identity.module';
 
 const SECRET = 'e2e-authority-secret-face-0123456789abcdef';
 const FACES = resolve(__dirname, '../../..', '../shared/testdata/faces');
-const haveFaces = existsSync(FACES);
-if (!haveFaces)
-  console.warn(
-    `real-name face e2e skipped: ${FACES} is absent (labelled test faces live outside the repository)`,
-  );
+const haveFaces = requireTestData(FACES, 'the labelled test faces (kept outside the repository)');
 
 const face = (relative: string): Buffer => readFileSync(resolve(FACES, relative));
 

@@ -8,4 +8,5 @@ export * from './test-clock';
 export * from './test-database';
 export * from './test-env';
 export * from './test-envelope';
+export * from './test-requirements';
 export * from './test-tokens';
