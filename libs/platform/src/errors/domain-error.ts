@@ -1,21 +1,5 @@
-import type { ErrorCode } from './error-codes';
+import type { ErrorCode, ErrorKind } from './error-codes';
 import { AuthErrorCode, RequestErrorCode } from './platform.error-codes';
-
-/**
- * What kind of failure a domain error is; the exception filter maps each kind to one HTTP status.
- * Codes (`AREA.REASON`) are stable across process boundaries, unlike `instanceof`.
- */
-export type ErrorKind =
-  | 'invalid'
-  | 'unauthenticated'
-  | 'forbidden'
-  | 'not_found'
-  | 'conflict'
-  | 'gone'
-  | 'unprocessable'
-  | 'too_many'
-  | 'unavailable'
-  | 'internal';
 
 export interface ErrorDetail {
   readonly field?: string;

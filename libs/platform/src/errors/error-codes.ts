@@ -1,4 +1,18 @@
-import type { ErrorKind } from './domain-error';
+/**
+ * What kind of failure a domain error is; the exception filter maps each kind to one HTTP status.
+ * Codes (`AREA.REASON`) are stable across process boundaries, unlike `instanceof`.
+ */
+export type ErrorKind =
+  | 'invalid'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'gone'
+  | 'unprocessable'
+  | 'too_many'
+  | 'unavailable'
+  | 'internal';
 
 /** What a caller learns about one error code: the catalogue (docs/api/errors.md) is generated from these. */
 export interface ErrorCodeSpec {

@@ -1,4 +1,4 @@
-import type { ErrorKind } from './domain-error';
+import type { ErrorKind } from './error-codes';
 import { statusOf } from './error-status';
 
 describe(statusOf.name, () => {

@@ -1,6 +1,6 @@
 import { HttpStatus } from '@nestjs/common';
 
-import type { ErrorKind } from './domain-error';
+import type { ErrorKind } from './error-codes';
 
 export function statusOf(kind: ErrorKind): HttpStatus {
   switch (kind) {
