@@ -1,7 +1,6 @@
 export * from './auth';
 export * from './bootstrap/create-service-app';
 export * from './bootstrap/run-service';
-export * from './bootstrap/run-service';
 export * from './config';
 export * from './context/privacy-signals';
 export * from './context/request-context';
@@ -10,6 +9,8 @@ export * from './errors';
 export * from './face-check';
 export * from './geo/ip-region-lookup';
 export * from './health/health.controller';
+export * from './health/health.errors';
+export * from './health/health.service';
 export * from './http/configure-http';
 export * from './http/validation.pipe';
 export * from './logging/json-logger';

@@ -15,6 +15,7 @@ import { ensureDatabase } from './database/ensure-database';
 import { FIELD_PROTECTION, fieldProtectionFrom } from './database/field-protection.provider';
 import { runLockedMigrations } from './database/locked-migrations';
 import { HealthController } from './health/health.controller';
+import { HealthService } from './health/health.service';
 import { DeadLetterPublisher } from './messaging/consumer/dead-letter.publisher';
 import { KafkaEventServer } from './messaging/consumer/kafka-event.server';
 import { KafkaConnection } from './messaging/kafka-connection';
@@ -73,6 +74,7 @@ export class PlatformModule {
         { provide: options.env.constructor, useValue: options.env },
         { provide: APP_GUARD, useClass: AccessGuard },
         KafkaConnection,
+        HealthService,
         EventPublisher,
         OutboxRelay,
         DeadLetterPublisher,
