@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 
 import { Topics } from '@exam/contracts';
 import { generateFaceCheckKeyPair } from '@exam/platform/face-check';
-import { requireTestData, ServiceTestBed, testJwtPublicKeys } from '@exam/testing';
+import { describeWithData, ServiceTestBed, testJwtPublicKeys } from '@exam/testing';
 import request from 'supertest';
 
 import {
@@ -19,7 +19,7 @@ import { IdentityEnv } from '../../apps/identity/src/config/identity.env';
 import { IdentityModule } from '../../apps/identity/src/identity.module';
 
 const FACES = resolve(__dirname, '../..', '../shared/testdata/faces');
-const haveFaces = requireTestData(FACES, 'the labelled test faces (kept outside the repository)');
+const describeWithFaces = describeWithData(FACES, 'the labelled test faces (kept outside the repository)');
 const face = (relative: string): string => readFileSync(resolve(FACES, relative)).toString('base64');
 
 type Step = 'turn_left' | 'turn_right' | 'look_straight';
@@ -57,7 +57,7 @@ const subjectOf = (jwt: string): string =>
  * Accounts and identity together, as deployed: accounts hands out face tickets, identity runs the face check
  * with the real model and signs a face-check token, accounts verifies it offline and acts on it once.
  */
-(haveFaces ? describe : describe.skip)(
+describeWithFaces(
   'face step-up, face sign-in and password recovery by face (accounts + identity e2e)',
   () => {
     const faceKeys = generateFaceCheckKeyPair('fc-flow');

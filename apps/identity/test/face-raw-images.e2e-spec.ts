@@ -5,9 +5,9 @@ import { resolve } from 'node:path';
 import { type InstitutionMembership, type PlatformRole, Topics } from '@exam/contracts';
 import { findSensitiveNumbers } from '@exam/crypto';
 import {
+  describeWithData,
   expectEventually,
   issueTestToken,
-  requireTestData,
   ServiceTestBed,
   testEnvelope,
 } from '@exam/testing';
@@ -18,7 +18,7 @@ import { IdentityEnv } from '../src/config/identity.env';
 import { IdentityModule } from '../src/identity.module';
 
 const FACES = resolve(__dirname, '../../..', '../shared/testdata/faces');
-const haveFaces = requireTestData(FACES, 'the labelled test faces (kept outside the repository)');
+const describeWithFaces = describeWithData(FACES, 'the labelled test faces (kept outside the repository)');
 
 const DAY_MS = 86_400_000;
 
@@ -28,7 +28,7 @@ interface Caller {
   readonly memberships?: InstitutionMembership[];
 }
 
-(haveFaces ? describe : describe.skip)('identity raw face images under institution policy (e2e)', () => {
+describeWithFaces('identity raw face images under institution policy (e2e)', () => {
   let bed: ServiceTestBed<IdentityEnv>;
   let data: DataSource;
   const bodies: string[] = [];

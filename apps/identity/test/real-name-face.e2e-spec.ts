@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 
 import { Topics } from '@exam/contracts';
 import { findSensitiveNumbers } from '@exam/crypto';
-import { issueTestToken, requireTestData, seedPersonalData, ServiceTestBed } from '@exam/testing';
+import { describeWithData, issueTestToken, seedPersonalData, ServiceTestBed } from '@exam/testing';
 import type { FastifyInstance } from 'fastify';
 import request from 'supertest';
 import type { DataSource } from 'typeorm';
@@ -18,7 +18,7 @@ import { IdentityModule } from '../src/identity.module';
 
 const SECRET = 'e2e-authority-secret-face-0123456789abcdef';
 const FACES = resolve(__dirname, '../../..', '../shared/testdata/faces');
-const haveFaces = requireTestData(FACES, 'the labelled test faces (kept outside the repository)');
+const describeWithFaces = describeWithData(FACES, 'the labelled test faces (kept outside the repository)');
 
 const face = (relative: string): Buffer => readFileSync(resolve(FACES, relative));
 
@@ -70,7 +70,7 @@ const BERNADETTE_TURNS_SWAPPED = moves(
   'bernadette/bernadette3.png',
 );
 
-(haveFaces ? describe : describe.skip)('identity real-name verification with the face step (e2e)', () => {
+describeWithFaces('identity real-name verification with the face step (e2e)', () => {
   let bed: ServiceTestBed<IdentityEnv>;
   let sim: FastifyInstance;
   let data: DataSource;

@@ -75,15 +75,6 @@ export function keyIdOfStoredValue(stored: string): string {
   return parseHeader(stored).keyId;
 }
 
-export function isStoredValue(value: unknown): value is string {
-  try {
-    parseStoredValue(value);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 export function parseStoredValue(stored: unknown): StoredValue {
   const { keyId, payloadStart } = parseHeader(stored);
   const text = (stored as string).slice(payloadStart);
