@@ -179,7 +179,7 @@ describe('accounts: institutions, roles and tenants', () => {
       .auth(stranger.accessToken, { type: 'bearer' })
       .send({ token })
       .expect(403);
-    expect((denied.body as { code: string }).code).toBe('INSTITUTIONS.INVITATION_NOT_FOR_YOU');
+    expect((denied.body as { code: string }).code).toBe('INSTITUTION.INVITATION_NOT_FOR_YOU');
 
     const started = await request(url)
       .post('/api/accounts/registrations')
@@ -227,7 +227,7 @@ describe('accounts: institutions, roles and tenants', () => {
       .delete(`/api/accounts/institutions/${admin.institutionId}/members/${admin.userId}/roles/org_admin`)
       .auth(admin.token, { type: 'bearer' })
       .expect(409);
-    expect((lastAdmin.body as { code: string }).code).toBe('INSTITUTIONS.LAST_ADMIN');
+    expect((lastAdmin.body as { code: string }).code).toBe('INSTITUTION.LAST_ADMIN');
     await request(url)
       .delete(`/api/accounts/institutions/${admin.institutionId}/members/${staffId}/roles/org_staff`)
       .auth(admin.token, { type: 'bearer' })

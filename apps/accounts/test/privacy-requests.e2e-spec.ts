@@ -163,7 +163,7 @@ describe('accounts: privacy requests (copy of my data, account cancellation)', (
       .set(bearer(session))
       .send({ currentPassword: 'not-my-password' })
       .expect(400);
-    expect((wrong.body as ErrorBody).code).toBe('ACCOUNTS.CURRENT_PASSWORD_WRONG');
+    expect((wrong.body as ErrorBody).code).toBe('ACCOUNT.CURRENT_PASSWORD_WRONG');
     const missing = await request(url)
       .post('/api/accounts/me/data-export/full')
       .set(bearer(session))
@@ -202,7 +202,7 @@ describe('accounts: privacy requests (copy of my data, account cancellation)', (
       .set(bearer(session))
       .send({ currentPassword: 'nope-nope' })
       .expect(400);
-    expect((wrong.body as ErrorBody).code).toBe('ACCOUNTS.CURRENT_PASSWORD_WRONG');
+    expect((wrong.body as ErrorBody).code).toBe('ACCOUNT.CURRENT_PASSWORD_WRONG');
     await request(url)
       .post('/api/accounts/me/erasure')
       .set(bearer(session))

@@ -11,7 +11,7 @@ import type { ClientInfo } from '../sessions/sessions.service';
 import { Clock } from '../shared/clock';
 import { UserEntity } from '../users/user.entity';
 import { UsersRepository } from '../users/users.repository';
-import { invalidCredentials, tooManyAttempts } from './auth.errors';
+import { InvalidCredentialsError, TooManyAttemptsError } from './auth.errors';
 import { afterFailure, type BruteForceSettings, isLocked } from './brute-force.policy';
 import { IpThrottle } from './ip-throttle';
 import { type AttemptRecord, LoginAttemptsRecorder } from './login-attempts.recorder';
@@ -64,7 +64,7 @@ export class LoginService {
     });
     if (await this.ipThrottle.isThrottled(client.ip)) {
       await this.attempts.record(record(undefined, 'failure', 'ip_throttled'));
-      throw tooManyAttempts();
+      throw new TooManyAttemptsError();
     }
     const user = await this.users.findByLogin(this.dataSource.manager, login);
     if (user?.status !== 'active' || isLocked(user, now) || user.reviewLockedAt !== null) {
@@ -76,13 +76,13 @@ export class LoginService {
       else if (user.reviewLockedAt !== null)
         await this.attempts.record(record(user.id, 'locked', 'locked_for_review'));
       else await this.attempts.record(record(user.id, 'locked', 'account_locked'));
-      throw invalidCredentials();
+      throw new InvalidCredentialsError();
     }
     const check = await this.hasher.check(user.passwordHash, password);
     if (!check.matches) {
       await this.ipThrottle.recordFailure(client.ip);
       await this.recordFailure(user.id, record(user.id, 'failure', 'wrong_password'));
-      throw invalidCredentials();
+      throw new InvalidCredentialsError();
     }
     const rehashed = check.needsRehash ? await this.hasher.hash(password) : undefined;
     if (user.stepUpRequired) {

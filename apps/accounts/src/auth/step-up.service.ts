@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 
-import { DomainError } from '@exam/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { DataSource } from 'typeorm';
@@ -14,6 +13,7 @@ import { Clock } from '../shared/clock';
 import { UserEntity } from '../users/user.entity';
 import { codeDestinationOf } from '../verification/code-delivery';
 import { VerificationCodesService } from '../verification/verification-codes.service';
+import { StepUpInvalidError } from './auth.errors';
 import { FaceCheckRedeemer } from './face/face-check.redeemer';
 import { FaceTicketIssuer } from './face/face-ticket.issuer';
 import { type AttemptRecord, LoginAttemptsRecorder } from './login-attempts.recorder';
@@ -31,13 +31,6 @@ export interface StepUpChallenge {
    */
   readonly faceTicket?: string;
 }
-
-const challengeInvalid = (): DomainError =>
-  new DomainError(
-    'AUTH.STEP_UP_INVALID',
-    'gone',
-    'This verification has expired or was completed; sign in again.',
-  );
 
 /**
  * Risky sign-ins (audit said step-up, or staff asked for re-verification) need a one-time code sent to the
@@ -97,7 +90,7 @@ export class StepUpService {
   async complete(challengeId: string, code: string, client: ClientInfo): Promise<SignedIn> {
     const outcome = await this.dataSource.transaction(async (manager) => {
       const pending = await this.codes.findLive(manager, challengeId, 'login_step_up');
-      if (pending === null) throw challengeInvalid();
+      if (pending === null) throw new StepUpInvalidError();
       const consumed = await this.codes.consume(manager, pending.userId, 'login_step_up', code);
       if (consumed !== 'ok') return consumed;
       return this.finish(manager, pending.userId, client, 'step_up_passed');
@@ -110,14 +103,15 @@ export class StepUpService {
   async completeWithFace(challengeId: string, faceCheckToken: string, client: ClientInfo): Promise<SignedIn> {
     return this.dataSource.transaction(async (manager) => {
       const pending = await this.codes.findLive(manager, challengeId, 'login_step_up');
-      if (pending === null) throw challengeInvalid();
+      if (pending === null) throw new StepUpInvalidError();
       const claims = this.faceChecks.verify(faceCheckToken, {
         purpose: 'step_up',
         userId: pending.userId,
         ref: challengeId,
       });
       await this.faceChecks.redeem(manager, claims);
-      if (!(await this.codes.consumeById(manager, challengeId, 'login_step_up'))) throw challengeInvalid();
+      if (!(await this.codes.consumeById(manager, challengeId, 'login_step_up')))
+        throw new StepUpInvalidError();
       return this.finish(manager, pending.userId, client, 'step_up_face_passed');
     });
   }
@@ -132,7 +126,7 @@ export class StepUpService {
       where: { id: userId },
       lock: { mode: 'pessimistic_write' },
     });
-    if (user.reviewLockedAt !== null) throw challengeInvalid();
+    if (user.reviewLockedAt !== null) throw new StepUpInvalidError();
     const attempt: AttemptRecord = {
       attemptId: randomUUID(),
       userId: user.id,

@@ -6,20 +6,20 @@ import { DataSource, type EntityManager, QueryFailedError } from 'typeorm';
 
 import type { AccountsEnv } from '../config/accounts.env';
 import { ACCOUNTS_ENV } from '../config/accounts-env.token';
-import { wrongCurrentPassword } from '../credentials/credentials.errors';
+import { CurrentPasswordWrongError } from '../credentials/credentials.errors';
 import { PasswordHasher } from '../credentials/password-hasher';
-import { oneContactOnly } from '../institutions/institutions.errors';
 import { NOTIFIER, type Notifier } from '../notifications/notifier';
-import { contactTaken } from '../registration/registration.errors';
+import { ContactTakenError } from '../registration/registration.errors';
 import { SessionsService } from '../sessions/sessions.service';
 import { Clock } from '../shared/clock';
 import { normalizeEmail, normalizeMainlandMobile } from '../users/contact';
 import { UserEntity } from '../users/user.entity';
+import { OneContactOnlyError } from '../users/users.errors';
 import { UsersRepository } from '../users/users.repository';
 import { codeMessageText } from '../verification/code-delivery';
 import { VerificationCodesService } from '../verification/verification-codes.service';
 import { ContactChangeEntity } from './contact-change.entity';
-import { noContactChangePending, sameContact } from './contacts.errors';
+import { NoContactChangePendingError, SameContactError } from './contacts.errors';
 
 export interface ContactChangeRequest {
   readonly phone?: string;
@@ -66,15 +66,16 @@ export class ContactChangesService {
   ) {}
 
   async start(userId: string, input: ContactChangeRequest): Promise<ContactChangeStarted> {
-    if (input.phone !== undefined && input.email !== undefined) throw oneContactOnly('phone', 'email');
+    if (input.phone !== undefined && input.email !== undefined)
+      throw new OneContactOnlyError('phone', 'email');
     const kind: ContactKind = input.phone === undefined ? 'email' : 'phone';
     const newValue =
       input.phone === undefined ? normalizeEmail(input.email ?? '') : normalizeMainlandMobile(input.phone);
     const user = await this.dataSource.getRepository(UserEntity).findOneBy({ id: userId });
-    if (user?.status !== 'active') throw wrongCurrentPassword();
+    if (user?.status !== 'active') throw new CurrentPasswordWrongError();
     if (!(await this.hasher.check(user.passwordHash, input.currentPassword)).matches)
-      throw wrongCurrentPassword();
-    if ((kind === 'phone' ? user.phone : user.email) === newValue) throw sameContact(kind);
+      throw new CurrentPasswordWrongError();
+    if ((kind === 'phone' ? user.phone : user.email) === newValue) throw new SameContactError(kind);
     const channel = kind === 'phone' ? 'sms' : 'email';
     const code = await this.dataSource.transaction(async (manager) => {
       await this.assertFree(manager, userId, kind, newValue);
@@ -106,7 +107,7 @@ export class ContactChangesService {
       outcome = await retryOnDeadlock(() =>
         this.dataSource.transaction(async (manager) => {
           const pending = await manager.findOneBy(ContactChangeEntity, { userId });
-          if (pending === null) throw noContactChangePending();
+          if (pending === null) throw new NoContactChangePendingError();
           const consumed = await this.codes.consume(manager, userId, 'contact_change', code);
           if (consumed !== 'ok') return consumed;
           await this.assertFree(manager, userId, pending.kind, pending.newValue);
@@ -114,7 +115,7 @@ export class ContactChangesService {
             where: { id: userId },
             lock: { mode: 'pessimistic_write' },
           });
-          if (user === null) throw noContactChangePending();
+          if (user === null) throw new NoContactChangePendingError();
           if (pending.kind === 'phone') user.phone = pending.newValue;
           else user.email = pending.newValue;
           // save() re-encrypts the column and recomputes its blind index; the unique index settles races.
@@ -140,7 +141,7 @@ export class ContactChangesService {
       );
     } catch (error: unknown) {
       const duplicate = isDuplicateContact(error);
-      if (duplicate !== null) throw contactTaken(duplicate);
+      if (duplicate !== null) throw new ContactTakenError(duplicate);
       throw error;
     }
     if (typeof outcome === 'number') throw VerificationCodesService.wrong(outcome);
@@ -156,6 +157,6 @@ export class ContactChangesService {
   ): Promise<void> {
     const where = kind === 'phone' ? this.users.byPhone(value) : this.users.byEmail(value);
     const holder = await manager.findOne(UserEntity, { where });
-    if (holder !== null && holder.id !== userId) throw contactTaken(kind);
+    if (holder !== null && holder.id !== userId) throw new ContactTakenError(kind);
   }
 }

@@ -1,5 +1,5 @@
 import { type PasswordChangeMethod, Topics } from '@exam/contracts';
-import { DomainError, EventPublisher, retryOnDeadlock } from '@exam/platform';
+import { EventPublisher, retryOnDeadlock } from '@exam/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 
@@ -11,9 +11,9 @@ import { Clock } from '../shared/clock';
 import { UserEntity } from '../users/user.entity';
 import { UsersRepository } from '../users/users.repository';
 import { codeDestinationOf, codeMessageText } from '../verification/code-delivery';
-import { codeExpired } from '../verification/verification.errors';
+import { CodeExpiredError, ResendTooSoonError } from '../verification/verification.errors';
 import { VerificationCodesService } from '../verification/verification-codes.service';
-import { wrongCurrentPassword } from './credentials.errors';
+import { CurrentPasswordWrongError } from './credentials.errors';
 import { PasswordHasher } from './password-hasher';
 import { assertAcceptablePassword } from './password-policy';
 
@@ -54,7 +54,7 @@ export class PasswordsService {
       ).code;
     } catch (error: unknown) {
       // A cooldown answer would tell a stranger the account exists; the code already sent stays valid.
-      if (error instanceof DomainError && error.code === 'VERIFICATION.RESEND_TOO_SOON') return;
+      if (error instanceof ResendTooSoonError) return;
       throw error;
     }
     await this.notifier.send({
@@ -67,7 +67,7 @@ export class PasswordsService {
 
   async confirmReset(login: string, code: string, newPassword: string): Promise<void> {
     const found = await this.users.findByLogin(this.dataSource.manager, login);
-    if (found?.status !== 'active') throw codeExpired();
+    if (found?.status !== 'active') throw new CodeExpiredError();
     const passwordHash = await this.acceptableHash(found, newPassword);
     const outcome = await retryOnDeadlock(() =>
       this.dataSource.transaction(async (manager) => {
@@ -82,8 +82,9 @@ export class PasswordsService {
 
   async change(userId: string, currentPassword: string, newPassword: string): Promise<void> {
     const user = await this.dataSource.getRepository(UserEntity).findOneBy({ id: userId });
-    if (user === null) throw wrongCurrentPassword();
-    if (!(await this.hasher.check(user.passwordHash, currentPassword)).matches) throw wrongCurrentPassword();
+    if (user === null) throw new CurrentPasswordWrongError();
+    if (!(await this.hasher.check(user.passwordHash, currentPassword)).matches)
+      throw new CurrentPasswordWrongError();
     const passwordHash = await this.acceptableHash(user, newPassword);
     await retryOnDeadlock(() =>
       this.dataSource.transaction((manager) => this.store(manager, userId, passwordHash, 'changed_by_user')),

@@ -9,15 +9,15 @@ import { NOTIFIER, type Notifier } from '../notifications/notifier';
 import { Clock } from '../shared/clock';
 import { normalizeEmail, normalizeMainlandMobile } from '../users/contact';
 import { UserEntity } from '../users/user.entity';
+import { OneContactOnlyError } from '../users/users.errors';
 import type { InviteStaffDto, RegisterInstitutionDto, UpdateInstitutionDto } from './dto/institution.dto';
 import { InstitutionEntity } from './institution.entity';
 import {
-  institutionNotFound,
-  invitationInvalid,
-  invitationNotForYou,
-  lastAdmin,
-  membershipNotFound,
-  oneContactOnly,
+  InstitutionNotFoundError,
+  InvitationInvalidError,
+  InvitationNotForYouError,
+  LastAdminError,
+  MembershipNotFoundError,
 } from './institutions.errors';
 import { InvitationEntity } from './invitation.entity';
 import { MembershipEntity } from './membership.entity';
@@ -45,7 +45,7 @@ export class InstitutionsService {
   /** The registering account becomes the institution's first org_admin. */
   async register(adminUserId: string, input: RegisterInstitutionDto): Promise<InstitutionEntity> {
     if (input.contactPhone !== undefined && input.contactEmail !== undefined)
-      throw oneContactOnly('contactPhone', 'contactEmail');
+      throw new OneContactOnlyError('contactPhone', 'contactEmail');
     return this.dataSource.transaction(async (manager) => {
       const now = this.clock.now();
       const institution = Object.assign(new InstitutionEntity(), {
@@ -74,7 +74,7 @@ export class InstitutionsService {
     const institution = await this.dataSource
       .getRepository(InstitutionEntity)
       .findOneBy({ id: institutionId });
-    if (institution === null) throw institutionNotFound();
+    if (institution === null) throw new InstitutionNotFoundError();
     return institution;
   }
 
@@ -84,7 +84,7 @@ export class InstitutionsService {
         where: { id: institutionId },
         lock: { mode: 'pessimistic_write' },
       });
-      if (institution === null) throw institutionNotFound();
+      if (institution === null) throw new InstitutionNotFoundError();
       if (input.name !== undefined) institution.name = input.name.trim();
       await manager.save(institution);
       return institution;
@@ -113,7 +113,8 @@ export class InstitutionsService {
 
   /** Sends a single-use token to the phone or email; only the account that proved that contact can accept it. */
   async invite(institutionId: string, invitedBy: string, input: InviteStaffDto): Promise<InvitationEntity> {
-    if (input.phone !== undefined && input.email !== undefined) throw oneContactOnly('phone', 'email');
+    if (input.phone !== undefined && input.email !== undefined)
+      throw new OneContactOnlyError('phone', 'email');
     const institution = await this.get(institutionId);
     const token = randomBytes(32).toString('base64url');
     const now = this.clock.now();
@@ -149,11 +150,11 @@ export class InstitutionsService {
         invitation.acceptedAt !== null ||
         invitation.expiresAt.getTime() <= this.clock.now().getTime()
       ) {
-        throw invitationInvalid();
+        throw new InvitationInvalidError();
       }
       const user = await manager.findOneOrFail(UserEntity, { where: { id: userId } });
       const owned = invitation.contactKind === 'phone' ? user.phone : user.email;
-      if (owned !== invitation.contact) throw invitationNotForYou();
+      if (owned !== invitation.contact) throw new InvitationNotForYouError();
       invitation.acceptedAt = this.clock.now();
       invitation.acceptedBy = userId;
       await manager.save(invitation);
@@ -178,8 +179,8 @@ export class InstitutionsService {
         where: { institutionId, userId, role },
         lock: { mode: 'pessimistic_write' },
       });
-      if (membership === null) throw membershipNotFound();
-      if (role === 'org_admin' && admins.length <= 1) throw lastAdmin();
+      if (membership === null) throw new MembershipNotFoundError();
+      if (role === 'org_admin' && admins.length <= 1) throw new LastAdminError();
       await manager.delete(MembershipEntity, { id: membership.id });
       await this.events.stage(manager, Topics.MembershipChanged, {
         subjectId: userId,

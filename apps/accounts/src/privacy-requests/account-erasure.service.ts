@@ -4,7 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, In, IsNull } from 'typeorm';
 
 import { ContactChangeEntity } from '../contacts/contact-change.entity';
-import { wrongCurrentPassword } from '../credentials/credentials.errors';
+import { CurrentPasswordWrongError } from '../credentials/credentials.errors';
 import { PasswordHasher } from '../credentials/password-hasher';
 import { InstitutionEntity } from '../institutions/institution.entity';
 import { InvitationEntity } from '../institutions/invitation.entity';
@@ -19,7 +19,7 @@ import { Clock } from '../shared/clock';
 import { UserEntity } from '../users/user.entity';
 import { VerificationCodeEntity } from '../verification/verification-code.entity';
 import { PrivacyRequestEntity } from './privacy-request.entity';
-import { accountNotFound, soleInstitutionAdmin } from './privacy-requests.errors';
+import { AccountNotFoundError, SoleInstitutionAdminError } from './privacy-requests.errors';
 
 /** Personal information requests must be answered within 15 days; other services erase within this deadline. */
 export const PRIVACY_REQUEST_DEADLINE_MS = 15 * 86_400_000;
@@ -48,15 +48,16 @@ export class AccountErasureService {
 
   async erase(userId: string, currentPassword: string): Promise<AccountErased> {
     const found = await this.dataSource.getRepository(UserEntity).findOneBy({ id: userId });
-    if (found === null || found.status === 'erased') throw accountNotFound();
-    if (!(await this.hasher.check(found.passwordHash, currentPassword)).matches) throw wrongCurrentPassword();
+    if (found === null || found.status === 'erased') throw new AccountNotFoundError();
+    if (!(await this.hasher.check(found.passwordHash, currentPassword)).matches)
+      throw new CurrentPasswordWrongError();
     return retryOnDeadlock(() =>
       this.dataSource.transaction(async (manager) => {
         const user = await manager.findOne(UserEntity, {
           where: { id: userId },
           lock: { mode: 'pessimistic_write' },
         });
-        if (user === null || user.status === 'erased') throw accountNotFound();
+        if (user === null || user.status === 'erased') throw new AccountNotFoundError();
         await this.assertNotSoleAdmin(manager, userId);
         const now = this.clock.now();
         const endedSessions = await this.endSessions(manager, userId);
@@ -96,7 +97,7 @@ export class AccountErasureService {
       where: { id: In(sole) },
       select: { id: true, name: true },
     });
-    throw soleInstitutionAdmin(institutions.map((i) => ({ institutionId: i.id, name: i.name })));
+    throw new SoleInstitutionAdminError(institutions.map((i) => ({ institutionId: i.id, name: i.name })));
   }
 
   /** Ends every live session (published), then deletes all of them with their refresh tokens. */

@@ -22,7 +22,7 @@ import {
   PersonalDataExportDto,
 } from './dto/privacy-requests.dto';
 import { PrivacyRequestEntity } from './privacy-request.entity';
-import { accountNotFound } from './privacy-requests.errors';
+import { AccountNotFoundError } from './privacy-requests.errors';
 
 const iso = (date: Date | null): string | null => date?.toISOString() ?? null;
 /** Bounds for the lists that grow with use; the newest rows come first. */
@@ -38,7 +38,7 @@ export class PersonalDataExportBuilder {
 
   async build(manager: EntityManager, userId: string): Promise<PersonalDataExportDto> {
     const user = await manager.findOneBy(UserEntity, { id: userId });
-    if (user === null || user.status === 'erased') throw accountNotFound();
+    if (user === null || user.status === 'erased') throw new AccountNotFoundError();
     const [consents, history, acceptances, sessions, memberships, codes, contactChange, reveals, requests] =
       await Promise.all([
         manager.findBy(ConsentEntity, { userId }),

@@ -3,7 +3,7 @@ import { type AuthUser, PersonalDataRevealService } from '@exam/platform';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 
-import { wrongCurrentPassword } from '../credentials/credentials.errors';
+import { CurrentPasswordWrongError } from '../credentials/credentials.errors';
 import { PasswordHasher } from '../credentials/password-hasher';
 import { Clock } from '../shared/clock';
 import { UserEntity } from '../users/user.entity';
@@ -11,7 +11,7 @@ import { PRIVACY_REQUEST_DEADLINE_MS } from './account-erasure.service';
 import type { FullPersonalDataExportDto, PersonalDataExportDto } from './dto/privacy-requests.dto';
 import { PersonalDataExportBuilder } from './personal-data-export.builder';
 import { PrivacyRequestEntity } from './privacy-request.entity';
-import { accountNotFound } from './privacy-requests.errors';
+import { AccountNotFoundError } from './privacy-requests.errors';
 
 /** What audit records as the reason when the data subject reveals their own data. */
 const SELF_EXPORT_REASON = 'Data subject access request: full copy of my own personal data';
@@ -37,8 +37,9 @@ export class PersonalDataExportService {
 
   async full(actor: AuthUser, currentPassword: string): Promise<FullPersonalDataExportDto> {
     const user = await this.dataSource.getRepository(UserEntity).findOneBy({ id: actor.userId });
-    if (user === null || user.status === 'erased') throw accountNotFound();
-    if (!(await this.hasher.check(user.passwordHash, currentPassword)).matches) throw wrongCurrentPassword();
+    if (user === null || user.status === 'erased') throw new AccountNotFoundError();
+    if (!(await this.hasher.check(user.passwordHash, currentPassword)).matches)
+      throw new CurrentPasswordWrongError();
     let data: PersonalDataExportDto | undefined;
     const revealed = await this.reveals.reveal({
       actor,
@@ -52,7 +53,7 @@ export class PersonalDataExportService {
         return data.format;
       },
     });
-    if (data === undefined) throw accountNotFound();
+    if (data === undefined) throw new AccountNotFoundError();
     return { revealedAt: revealed.revealedAt, data };
   }
 

@@ -39,7 +39,7 @@ export class PrivacyRequestsController {
 
   /**
    * The same copy with full values, after my current password; recorded as a reveal (audited, rate-limited like
-   * every reveal). Wrong password: 400 ACCOUNTS.CURRENT_PASSWORD_WRONG.
+   * every reveal). Wrong password: 400 ACCOUNT.CURRENT_PASSWORD_WRONG.
    */
   @RevealsPersonalData()
   @Post('data-export/full')

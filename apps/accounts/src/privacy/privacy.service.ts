@@ -8,7 +8,11 @@ import { ConsentEntity } from './consent.entity';
 import { ConsentChangeEntity } from './consent-change.entity';
 import type { PublishPolicyDto } from './dto/privacy.dto';
 import { PolicyVersionEntity } from './policy-version.entity';
-import { currentPolicyNotAccepted, policyVersionExists, policyVersionNotFound } from './privacy.errors';
+import {
+  CurrentPolicyNotAcceptedError,
+  PolicyVersionExistsError,
+  PolicyVersionNotFoundError,
+} from './privacy.errors';
 
 export interface ConsentState {
   readonly purpose: ConsentPurpose;
@@ -43,7 +47,7 @@ export class PrivacyService {
 
   async version(version: string): Promise<PolicyVersionEntity> {
     const found = await this.dataSource.getRepository(PolicyVersionEntity).findOneBy({ version });
-    if (found === null) throw policyVersionNotFound();
+    if (found === null) throw new PolicyVersionNotFoundError();
     return found;
   }
 
@@ -59,7 +63,7 @@ export class PrivacyService {
       await this.dataSource.getRepository(PolicyVersionEntity).insert(entity);
     } catch (error: unknown) {
       if (error instanceof QueryFailedError && /Duplicate entry/.test(error.message))
-        throw policyVersionExists();
+        throw new PolicyVersionExistsError();
       throw error;
     }
     return entity;
@@ -73,13 +77,13 @@ export class PrivacyService {
   ): Promise<void> {
     const current = await this.current(manager);
     if (current === null) return;
-    if (accepted !== current.version) throw currentPolicyNotAccepted(current.version);
+    if (accepted !== current.version) throw new CurrentPolicyNotAcceptedError(current.version);
     await this.record(manager, userId, current.version);
   }
 
   async accept(userId: string, version: string): Promise<void> {
     const found = await this.version(version);
-    if (found.effectiveAt.getTime() > this.clock.now().getTime()) throw policyVersionNotFound();
+    if (found.effectiveAt.getTime() > this.clock.now().getTime()) throw new PolicyVersionNotFoundError();
     await this.record(this.dataSource.manager, userId, found.version);
   }
 

@@ -8,17 +8,17 @@ import type { AccountsEnv } from '../config/accounts.env';
 import { ACCOUNTS_ENV } from '../config/accounts-env.token';
 import { PasswordHasher } from '../credentials/password-hasher';
 import { assertAcceptablePassword } from '../credentials/password-policy';
-import { oneContactOnly } from '../institutions/institutions.errors';
 import { NOTIFIER, type Notifier } from '../notifications/notifier';
 import { PrivacyService } from '../privacy/privacy.service';
 import { Clock } from '../shared/clock';
 import { normalizeEmail, normalizeMainlandMobile } from '../users/contact';
 import { UserEntity } from '../users/user.entity';
+import { OneContactOnlyError } from '../users/users.errors';
 import { UsersRepository } from '../users/users.repository';
 import { codeDestinationOf, codeMessageText } from '../verification/code-delivery';
 import { VerificationCodesService } from '../verification/verification-codes.service';
 import type { StartRegistrationDto } from './dto/start-registration.dto';
-import { contactTaken, registrationNotFound, usernameTaken } from './registration.errors';
+import { ContactTakenError, RegistrationNotFoundError, UsernameTakenError } from './registration.errors';
 
 export interface RegistrationStarted {
   readonly registrationId: string;
@@ -53,7 +53,8 @@ export class RegistrationService {
   ) {}
 
   async start(input: StartRegistrationDto): Promise<RegistrationStarted> {
-    if (input.phone !== undefined && input.email !== undefined) throw oneContactOnly('phone', 'email');
+    if (input.phone !== undefined && input.email !== undefined)
+      throw new OneContactOnlyError('phone', 'email');
     const phone = input.phone === undefined ? undefined : normalizeMainlandMobile(input.phone);
     const email = input.email === undefined ? undefined : normalizeEmail(input.email);
     const username = input.username?.toLowerCase();
@@ -70,7 +71,8 @@ export class RegistrationService {
       result = await this.dataSource.transaction(async (manager) => {
         const where = phone === undefined ? this.users.byEmail(contact) : this.users.byPhone(contact);
         const existing = await manager.findOne(UserEntity, { where, lock: { mode: 'pessimistic_write' } });
-        if (existing?.status === 'active') throw contactTaken(phone === undefined ? 'email' : 'phone');
+        if (existing?.status === 'active')
+          throw new ContactTakenError(phone === undefined ? 'email' : 'phone');
         const user = existing ?? new UserEntity();
         Object.assign(user, {
           phone: phone ?? null,
@@ -89,9 +91,9 @@ export class RegistrationService {
         return { userId: user.id, code: issued.code };
       });
     } catch (error: unknown) {
-      if (isDuplicateKey(error, 'ux_users_username')) throw usernameTaken();
-      if (isDuplicateKey(error, 'ux_users_phone_bidx')) throw contactTaken('phone');
-      if (isDuplicateKey(error, 'ux_users_email_bidx')) throw contactTaken('email');
+      if (isDuplicateKey(error, 'ux_users_username')) throw new UsernameTakenError();
+      if (isDuplicateKey(error, 'ux_users_phone_bidx')) throw new ContactTakenError('phone');
+      if (isDuplicateKey(error, 'ux_users_email_bidx')) throw new ContactTakenError('email');
       throw error;
     }
     await this.deliver(channel, contact, result.code);
@@ -149,7 +151,7 @@ export class RegistrationService {
 
   private async pendingUser(manager: EntityManager, id: string): Promise<UserEntity> {
     const user = await manager.findOne(UserEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
-    if (user?.status !== 'pending') throw registrationNotFound();
+    if (user?.status !== 'pending') throw new RegistrationNotFoundError();
     return user;
   }
 

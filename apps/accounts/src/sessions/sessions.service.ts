@@ -6,13 +6,14 @@ import { EventPublisher, retryOnDeadlock } from '@exam/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, In, IsNull } from 'typeorm';
 
+import { RefreshRejectedError } from '../auth/auth.errors';
 import type { AccountsEnv } from '../config/accounts.env';
 import { ACCOUNTS_ENV } from '../config/accounts-env.token';
 import { Clock } from '../shared/clock';
 import { RefreshTokenEntity } from './refresh-token.entity';
 import { IP_REGION_RESOLVER, type IpRegionResolver } from './region/ip-region.resolver';
 import { type SessionEndReason, SessionEntity } from './session.entity';
-import { refreshRejected, sessionNotFound } from './sessions.errors';
+import { SessionNotFoundError } from './sessions.errors';
 
 export interface ClientInfo {
   readonly ip: string;
@@ -150,7 +151,7 @@ export class SessionsService {
     );
     const row = rows.at(0);
     if (row === undefined || row.revokedAt !== null || new Date(row.expiresAt).getTime() <= now.getTime())
-      throw refreshRejected();
+      throw new RefreshRejectedError();
     if (row.usedAt !== null) return this.refuseReuse(tokenHash, row);
     const refreshToken = randomBytes(32).toString('base64url');
     const successorHash = hashRefreshToken(refreshToken);
@@ -208,7 +209,7 @@ export class SessionsService {
       });
       if (session !== null) await this.end(manager, row.userId, [session], 'refresh_reuse');
     });
-    throw refreshRejected();
+    throw new RefreshRejectedError();
   }
 
   /** Logout: ends the session the refresh token belongs to; an unknown token is already logged out. */
@@ -246,7 +247,7 @@ export class SessionsService {
           where: { id: sessionId, userId, revokedAt: IsNull() },
           lock: { mode: 'pessimistic_write' },
         });
-        if (session === null) throw sessionNotFound();
+        if (session === null) throw new SessionNotFoundError();
         await this.end(manager, userId, [session], 'ended_by_user');
       }),
     );

@@ -1,12 +1,18 @@
 import { createHmac, randomInt, timingSafeEqual } from 'node:crypto';
 
+import type { DomainError } from '@exam/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 
 import type { AccountsEnv } from '../config/accounts.env';
 import { ACCOUNTS_ENV } from '../config/accounts-env.token';
 import { Clock } from '../shared/clock';
-import { codeAttemptsExhausted, codeExpired, codeWrong, resendTooSoon } from './verification.errors';
+import {
+  CodeAttemptsExhaustedError,
+  CodeExpiredError,
+  CodeWrongError,
+  ResendTooSoonError,
+} from './verification.errors';
 import { type CodeChannel, type CodePurpose, VerificationCodeEntity } from './verification-code.entity';
 
 export interface IssuedCode {
@@ -41,7 +47,7 @@ export class VerificationCodesService {
       const wait = Math.ceil(
         (existing.sentAt.getTime() + this.env.CODE_RESEND_COOLDOWN_SECONDS * 1000 - now.getTime()) / 1000,
       );
-      if (wait > 0) throw resendTooSoon(wait);
+      if (wait > 0) throw new ResendTooSoonError(wait);
     }
     const entity = existing ?? Object.assign(new VerificationCodeEntity(), { userId, purpose });
     const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
@@ -90,9 +96,9 @@ export class VerificationCodesService {
       entity.consumedAt !== null ||
       entity.expiresAt.getTime() <= this.clock.now().getTime()
     ) {
-      throw codeExpired();
+      throw new CodeExpiredError();
     }
-    if (entity.attempts >= this.env.CODE_MAX_ATTEMPTS) throw codeAttemptsExhausted();
+    if (entity.attempts >= this.env.CODE_MAX_ATTEMPTS) throw new CodeAttemptsExhaustedError();
     const expected = Buffer.from(entity.codeHash, 'hex');
     const actual = Buffer.from(this.digest(entity.id, code), 'hex');
     if (!timingSafeEqual(expected, actual)) {
@@ -124,8 +130,8 @@ export class VerificationCodesService {
     return result.affected === 1;
   }
 
-  static wrong(attemptsLeft: number): Error {
-    return attemptsLeft > 0 ? codeWrong(attemptsLeft) : codeAttemptsExhausted();
+  static wrong(attemptsLeft: number): DomainError {
+    return attemptsLeft > 0 ? new CodeWrongError(attemptsLeft) : new CodeAttemptsExhaustedError();
   }
 
   private digest(id: string, code: string): string {

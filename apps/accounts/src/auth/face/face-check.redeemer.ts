@@ -11,7 +11,7 @@ import type { EntityManager } from 'typeorm';
 import type { AccountsEnv } from '../../config/accounts.env';
 import { ACCOUNTS_ENV } from '../../config/accounts-env.token';
 import { Clock } from '../../shared/clock';
-import { faceTokenUsed } from './face.errors';
+import { FaceCheckUsedError } from './face.errors';
 import { FaceCheckRedemptionEntity } from './face-check-redemption.entity';
 
 export type SignInFaceCheck = FaceCheckExpectation & {
@@ -59,6 +59,6 @@ export class FaceCheckRedeemer {
       .orIgnore()
       .execute();
     const affected = (result.raw as { affectedRows?: number }).affectedRows;
-    if (affected !== 1) throw faceTokenUsed();
+    if (affected !== 1) throw new FaceCheckUsedError();
   }
 }

@@ -10,7 +10,7 @@ import { Clock } from '../../shared/clock';
 import { UserEntity } from '../../users/user.entity';
 import { type AttemptRecord, LoginAttemptsRecorder } from '../login-attempts.recorder';
 import { type SignedIn, SignInCompleter } from '../sign-in.completer';
-import { faceSignInRefused } from './face.errors';
+import { FaceSignInRefusedError } from './face.errors';
 import { FaceCheckRedeemer } from './face-check.redeemer';
 
 /**
@@ -67,7 +67,7 @@ export class FaceSignInService {
     });
     if (outcome === null) {
       await this.attempts.record(record(userId, 'locked', 'face_login_refused'));
-      throw faceSignInRefused();
+      throw new FaceSignInRefusedError();
     }
     return outcome;
   }
