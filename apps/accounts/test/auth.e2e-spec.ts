@@ -1,11 +1,11 @@
 import type { ErrorBody } from '@exam/platform';
 import { JWT_AUDIENCE, JWT_ISSUER } from '@exam/platform';
+import { Clock } from '@exam/platform';
 import { expectEventually, issueTestToken } from '@exam/testing';
 import { Algorithm, hash } from '@node-rs/argon2';
 import { decode, verify } from 'jsonwebtoken';
 import request from 'supertest';
 
-import { Clock } from '../src/shared/clock';
 import {
   type AccountsHarness,
   freshIp,

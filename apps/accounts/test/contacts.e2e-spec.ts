@@ -1,8 +1,8 @@
 import type { ErrorBody } from '@exam/platform';
+import { Clock } from '@exam/platform';
 import request from 'supertest';
 
 import { ContactChangesService } from '../src/contacts/contact-changes.service';
-import { Clock } from '../src/shared/clock';
 import {
   type AccountsHarness,
   freshIp,

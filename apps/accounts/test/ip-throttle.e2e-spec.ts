@@ -1,9 +1,9 @@
+import { TestClock } from '@exam/testing';
 import { DataSource } from 'typeorm';
 
 import { IpThrottle } from '../src/auth/ip-throttle';
 import type { AccountsEnv } from '../src/config/accounts.env';
 import { ACCOUNTS_ENV } from '../src/config/accounts-env.token';
-import { Clock } from '../src/shared/clock';
 import { type AccountsHarness, freshIp, startAccounts } from './accounts-harness';
 
 /**
@@ -23,7 +23,7 @@ describe('per-IP sign-in throttle across replicas (e2e, real MariaDB)', () => {
     otherPool = await new DataSource(harness.data.options).initialize();
     // Mid-minute, so every failure of a test falls into one counting window and counts exactly.
     const minute = Math.floor(Date.now() / 60_000) * 60_000;
-    const clock: Clock = { now: () => new Date(minute + 30_000) };
+    const clock = new TestClock(new Date(minute + 30_000));
     replicaA = new IpThrottle(harness.data, env, clock);
     replicaB = new IpThrottle(otherPool, env, clock);
   }, 120_000);

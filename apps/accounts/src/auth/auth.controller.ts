@@ -1,4 +1,4 @@
-import { AllowedWithPendingPolicy, type AuthUser, CurrentUser, Public } from '@exam/platform';
+import { AllowedWithPendingPolicy, type AuthUser, Clock, CurrentUser, Public } from '@exam/platform';
 import { Body, Controller, HttpCode, Inject, Post, Req, Res, UseGuards } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
@@ -21,6 +21,7 @@ export class AuthController {
     private readonly sessions: SessionsService,
     private readonly stepUp: StepUpService,
     @Inject(ACCOUNTS_ENV) private readonly env: AccountsEnv,
+    private readonly clock: Clock,
   ) {}
 
   /**
@@ -50,7 +51,7 @@ export class AuthController {
         ...result.challenge,
       });
     }
-    return replySignedIn(request, reply, result.signedIn, this.env);
+    return replySignedIn(request, reply, result.signedIn, this.env, this.clock.now());
   }
 
   @Public()
@@ -66,6 +67,7 @@ export class AuthController {
       reply,
       await this.stepUp.complete(dto.challengeId, dto.code, clientInfoOf(request)),
       this.env,
+      this.clock.now(),
     );
   }
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 
 import type { LoginOutcome } from '@exam/contracts';
+import { Clock } from '@exam/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
@@ -8,7 +9,6 @@ import type { AccountsEnv } from '../config/accounts.env';
 import { ACCOUNTS_ENV } from '../config/accounts-env.token';
 import { PasswordHasher } from '../credentials/password-hasher';
 import type { ClientInfo } from '../sessions/sessions.service';
-import { Clock } from '../shared/clock';
 import { UserEntity } from '../users/user.entity';
 import { UsersRepository } from '../users/users.repository';
 import { InvalidCredentialsError, TooManyAttemptsError } from './auth.errors';

@@ -23,11 +23,12 @@ export function replySignedIn(
   reply: FastifyReply,
   signedIn: SignedIn,
   env: AccountsEnv,
+  now: Date,
 ): TokenResponseDto {
   const client = clientInfoOf(request);
   const cookies = [refreshCookie(signedIn.refreshToken, signedIn.sessionExpiresAt, env.COOKIE_SECURE)];
   if (client.newDevice && client.deviceId !== undefined)
-    cookies.push(deviceCookie(client.deviceId, env.COOKIE_SECURE, new Date()));
+    cookies.push(deviceCookie(client.deviceId, env.COOKIE_SECURE, now));
   void reply.header('set-cookie', cookies);
   return toTokenResponse(signedIn);
 }

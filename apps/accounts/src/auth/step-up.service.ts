@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
+import { Clock } from '@exam/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { DataSource } from 'typeorm';
@@ -9,7 +10,6 @@ import { ACCOUNTS_ENV } from '../config/accounts-env.token';
 import { NOTIFIER, type Notifier } from '../notifications/notifier';
 import { ConsentEntity } from '../privacy/consent.entity';
 import type { ClientInfo } from '../sessions/sessions.service';
-import { Clock } from '../shared/clock';
 import { UserEntity } from '../users/user.entity';
 import { codeDestinationOf } from '../verification/code-delivery';
 import { VerificationCodesService } from '../verification/verification-codes.service';

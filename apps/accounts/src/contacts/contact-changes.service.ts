@@ -1,6 +1,7 @@
 import { type ContactKind, Topics } from '@exam/contracts';
 import { maskValue } from '@exam/crypto';
 import { EventPublisher, retryOnDeadlock } from '@exam/platform';
+import { Clock } from '@exam/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, QueryFailedError } from 'typeorm';
 
@@ -11,7 +12,6 @@ import { PasswordHasher } from '../credentials/password-hasher';
 import { NOTIFIER, type Notifier } from '../notifications/notifier';
 import { ContactTakenError } from '../registration/registration.errors';
 import { SessionsService } from '../sessions/sessions.service';
-import { Clock } from '../shared/clock';
 import { normalizeEmail, normalizeMainlandMobile } from '../users/contact';
 import { UserEntity } from '../users/user.entity';
 import { OneContactOnlyError } from '../users/users.errors';

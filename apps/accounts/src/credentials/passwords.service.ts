@@ -1,5 +1,6 @@
 import { type PasswordChangeMethod, Topics } from '@exam/contracts';
 import { EventPublisher, retryOnDeadlock } from '@exam/platform';
+import { Clock } from '@exam/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 
@@ -7,7 +8,6 @@ import type { AccountsEnv } from '../config/accounts.env';
 import { ACCOUNTS_ENV } from '../config/accounts-env.token';
 import { NOTIFIER, type Notifier } from '../notifications/notifier';
 import { SessionsService } from '../sessions/sessions.service';
-import { Clock } from '../shared/clock';
 import { UserEntity } from '../users/user.entity';
 import { UsersRepository } from '../users/users.repository';
 import { codeDestinationOf, codeMessageText } from '../verification/code-delivery';

@@ -2,11 +2,11 @@ import { createHash, randomBytes } from 'node:crypto';
 
 import { type OrgRole, Topics } from '@exam/contracts';
 import { EventPublisher } from '@exam/platform';
+import { Clock } from '@exam/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, In } from 'typeorm';
 
 import { NOTIFIER, type Notifier } from '../notifications/notifier';
-import { Clock } from '../shared/clock';
 import { normalizeEmail, normalizeMainlandMobile } from '../users/contact';
 import { UserEntity } from '../users/user.entity';
 import { OneContactOnlyError } from '../users/users.errors';

@@ -1,5 +1,6 @@
 import { Topics } from '@exam/contracts';
 import { EventPublisher, retryOnDeadlock } from '@exam/platform';
+import { Clock } from '@exam/platform';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, In, IsNull } from 'typeorm';
 
@@ -15,7 +16,6 @@ import { PolicyAcceptanceEntity } from '../privacy/policy-acceptance.entity';
 import { RefreshTokenEntity } from '../sessions/refresh-token.entity';
 import { SessionEntity } from '../sessions/session.entity';
 import { SessionsService } from '../sessions/sessions.service';
-import { Clock } from '../shared/clock';
 import { UserEntity } from '../users/user.entity';
 import { VerificationCodeEntity } from '../verification/verification-code.entity';
 import { PrivacyRequestEntity } from './privacy-request.entity';

@@ -1,5 +1,6 @@
 import { CONSENT_PURPOSES } from '@exam/contracts';
 import { PersonalDataRevealEntity } from '@exam/platform';
+import { Clock } from '@exam/platform';
 import { Injectable } from '@nestjs/common';
 import { type EntityManager, In } from 'typeorm';
 
@@ -11,7 +12,6 @@ import { ConsentChangeEntity } from '../privacy/consent-change.entity';
 import { PolicyAcceptanceEntity } from '../privacy/policy-acceptance.entity';
 import { sessionViewOf } from '../sessions/dto/session-response.dto';
 import { SessionEntity } from '../sessions/session.entity';
-import { Clock } from '../shared/clock';
 import { UserEntity } from '../users/user.entity';
 import { VerificationCodeEntity } from '../verification/verification-code.entity';
 import {

@@ -1,11 +1,11 @@
 import { Topics } from '@exam/contracts';
 import { type AuthUser, PersonalDataRevealService } from '@exam/platform';
+import { Clock } from '@exam/platform';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 
 import { CurrentPasswordWrongError } from '../credentials/credentials.errors';
 import { PasswordHasher } from '../credentials/password-hasher';
-import { Clock } from '../shared/clock';
 import { UserEntity } from '../users/user.entity';
 import { PRIVACY_REQUEST_DEADLINE_MS } from './account-erasure.service';
 import type { FullPersonalDataExportDto, PersonalDataExportDto } from './dto/privacy-requests.dto';

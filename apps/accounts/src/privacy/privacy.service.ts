@@ -1,9 +1,9 @@
 import { CONSENT_PURPOSES, type ConsentPurpose, Topics } from '@exam/contracts';
 import { EventPublisher } from '@exam/platform';
+import { Clock } from '@exam/platform';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, LessThanOrEqual, QueryFailedError } from 'typeorm';
 
-import { Clock } from '../shared/clock';
 import { ConsentEntity } from './consent.entity';
 import { ConsentChangeEntity } from './consent-change.entity';
 import type { PublishPolicyDto } from './dto/privacy.dto';

@@ -1,6 +1,7 @@
 import { Topics } from '@exam/contracts';
 import { maskValue } from '@exam/crypto';
 import { EventPublisher } from '@exam/platform';
+import { Clock } from '@exam/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, QueryFailedError } from 'typeorm';
 
@@ -10,7 +11,6 @@ import { PasswordHasher } from '../credentials/password-hasher';
 import { assertAcceptablePassword } from '../credentials/password-policy';
 import { NOTIFIER, type Notifier } from '../notifications/notifier';
 import { PrivacyService } from '../privacy/privacy.service';
-import { Clock } from '../shared/clock';
 import { normalizeEmail, normalizeMainlandMobile } from '../users/contact';
 import { UserEntity } from '../users/user.entity';
 import { OneContactOnlyError } from '../users/users.errors';

@@ -1,10 +1,10 @@
 import { deleteInBatches, retryOnDeadlock } from '@exam/platform';
+import { Clock } from '@exam/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
 import type { AccountsEnv } from '../config/accounts.env';
 import { ACCOUNTS_ENV } from '../config/accounts-env.token';
-import { Clock } from '../shared/clock';
 import { retentionCutoffs, type RetentionSettings } from './retention-policy';
 
 export interface RetentionReport {

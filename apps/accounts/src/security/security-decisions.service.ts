@@ -1,10 +1,10 @@
 import type { AccountAction, LoginDecision } from '@exam/contracts';
+import { Clock } from '@exam/platform';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 
 import { afterSuccess } from '../auth/brute-force.policy';
 import { SessionsService } from '../sessions/sessions.service';
-import { Clock } from '../shared/clock';
 import { UserEntity } from '../users/user.entity';
 
 /**

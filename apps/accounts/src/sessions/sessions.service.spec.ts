@@ -1,9 +1,9 @@
 import { maskValue } from '@exam/crypto';
 import { DomainError, type EventPublisher } from '@exam/platform';
+import { TestClock } from '@exam/testing';
 import { type DataSource, QueryFailedError } from 'typeorm';
 
 import type { AccountsEnv } from '../config/accounts.env';
-import { Clock } from '../shared/clock';
 import type { IpRegionResolver } from './region/ip-region.resolver';
 import { hashRefreshToken, SessionsService } from './sessions.service';
 
@@ -62,7 +62,7 @@ describe(SessionsService.name, () => {
     return new SessionsService(
       { query, transaction } as unknown as DataSource,
       {} as EventPublisher,
-      new Clock(),
+      new TestClock(new Date()),
       {} as AccountsEnv,
       regions,
     );

@@ -3,13 +3,13 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { PLATFORM_ROLES, type PlatformRole, Topics } from '@exam/contracts';
 import { maskValue } from '@exam/crypto';
 import { EventPublisher, retryOnDeadlock } from '@exam/platform';
+import { Clock } from '@exam/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, In, IsNull } from 'typeorm';
 
 import { RefreshRejectedError } from '../auth/auth.errors';
 import type { AccountsEnv } from '../config/accounts.env';
 import { ACCOUNTS_ENV } from '../config/accounts-env.token';
-import { Clock } from '../shared/clock';
 import { RefreshTokenEntity } from './refresh-token.entity';
 import { IP_REGION_RESOLVER, type IpRegionResolver } from './region/ip-region.resolver';
 import { type SessionEndReason, SessionEntity } from './session.entity';

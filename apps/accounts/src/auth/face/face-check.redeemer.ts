@@ -1,3 +1,4 @@
+import { Clock } from '@exam/platform';
 import {
   type FaceCheckClaims,
   type FaceCheckExpectation,
@@ -10,7 +11,6 @@ import type { EntityManager } from 'typeorm';
 
 import type { AccountsEnv } from '../../config/accounts.env';
 import { ACCOUNTS_ENV } from '../../config/accounts-env.token';
-import { Clock } from '../../shared/clock';
 import { FaceCheckUsedError } from './face.errors';
 import { FaceCheckRedemptionEntity } from './face-check-redemption.entity';
 

@@ -1,4 +1,4 @@
-import { Public } from '@exam/platform';
+import { Clock, Public } from '@exam/platform';
 import { Body, Controller, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
@@ -28,6 +28,7 @@ export class FaceSignInController {
     private readonly tickets: FaceTicketsService,
     private readonly stepUp: StepUpService,
     @Inject(ACCOUNTS_ENV) private readonly env: AccountsEnv,
+    private readonly clock: Clock,
   ) {}
 
   /**
@@ -55,6 +56,7 @@ export class FaceSignInController {
       reply,
       await this.faceSignIn.signIn(dto.faceCheckToken, clientInfoOf(request)),
       this.env,
+      this.clock.now(),
     );
   }
 
@@ -72,6 +74,6 @@ export class FaceSignInController {
       dto.faceCheckToken,
       clientInfoOf(request),
     );
-    return replySignedIn(request, reply, signedIn, this.env);
+    return replySignedIn(request, reply, signedIn, this.env, this.clock.now());
   }
 }

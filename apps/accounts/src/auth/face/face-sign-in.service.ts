@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 
 import { DomainError } from '@exam/platform';
+import { Clock } from '@exam/platform';
 import type { FaceCheckClaims } from '@exam/platform/face-check';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
 import type { ClientInfo } from '../../sessions/sessions.service';
-import { Clock } from '../../shared/clock';
 import { UserEntity } from '../../users/user.entity';
 import { type AttemptRecord, LoginAttemptsRecorder } from '../login-attempts.recorder';
 import { type SignedIn, SignInCompleter } from '../sign-in.completer';
