@@ -69,7 +69,7 @@ export async function startAccounts(overrides: Record<string, string> = {}): Pro
       JWT_PUBLIC_KEYS: JSON.stringify(publicKeys),
       LOGIN_IP_FAILURES_PER_MINUTE: '10',
       // Tests fire attempts at machine speed; the quick-login rule is covered by the policy's unit tests.
-      LOGIN_QUICK_LOGIN_CHECK_MS: '0',
+      LOGIN_QUICK_LOGIN_CHECK_SECONDS: '0',
       ...overrides,
     },
   });

@@ -2,8 +2,7 @@ import { TestClock } from '@exam/testing';
 import { DataSource } from 'typeorm';
 
 import { IpThrottle } from '../src/auth/ip-throttle';
-import type { AccountsEnv } from '../src/config/accounts.env';
-import { ACCOUNTS_ENV } from '../src/config/accounts-env.token';
+import { AccountsEnv } from '../src/config/accounts.env';
 import { type AccountsHarness, freshIp, startAccounts } from './accounts-harness';
 
 /**
@@ -19,7 +18,7 @@ describe('per-IP sign-in throttle across replicas (e2e, real MariaDB)', () => {
 
   beforeAll(async () => {
     harness = await startAccounts();
-    const env = harness.service.app.get<AccountsEnv>(ACCOUNTS_ENV);
+    const env = harness.service.app.get(AccountsEnv);
     otherPool = await new DataSource(harness.data.options).initialize();
     // Mid-minute, so every failure of a test falls into one counting window and counts exactly.
     const minute = Math.floor(Date.now() / 60_000) * 60_000;

@@ -1,9 +1,8 @@
 import { AllowedWithPendingPolicy, type AuthUser, Clock, CurrentUser, Public } from '@exam/platform';
-import { Body, Controller, HttpCode, Inject, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
-import type { AccountsEnv } from '../config/accounts.env';
-import { ACCOUNTS_ENV } from '../config/accounts-env.token';
+import { AccountsEnv } from '../config/accounts.env';
 import { SessionsService } from '../sessions/sessions.service';
 import { clientInfoOf } from './client-info';
 import { clearedRefreshCookie, readCookie, REFRESH_COOKIE, refreshCookie } from './cookies';
@@ -20,7 +19,7 @@ export class AuthController {
     private readonly refreshes: RefreshService,
     private readonly sessions: SessionsService,
     private readonly stepUp: StepUpService,
-    @Inject(ACCOUNTS_ENV) private readonly env: AccountsEnv,
+    private readonly env: AccountsEnv,
     private readonly clock: Clock,
   ) {}
 

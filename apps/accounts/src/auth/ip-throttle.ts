@@ -1,10 +1,9 @@
 import { WindowedCounter } from '@exam/platform';
 import { Clock } from '@exam/platform';
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
-import type { AccountsEnv } from '../config/accounts.env';
-import { ACCOUNTS_ENV } from '../config/accounts-env.token';
+import { AccountsEnv } from '../config/accounts.env';
 
 /**
  * Failed logins per client IP across all accounts in a sliding minute: password spraying touches many accounts
@@ -17,7 +16,7 @@ export class IpThrottle {
 
   constructor(
     dataSource: DataSource,
-    @Inject(ACCOUNTS_ENV) private readonly env: AccountsEnv,
+    private readonly env: AccountsEnv,
     clock: Clock,
   ) {
     this.failures = new WindowedCounter(dataSource, {

@@ -2,11 +2,10 @@ import { randomUUID } from 'node:crypto';
 
 import type { LoginOutcome } from '@exam/contracts';
 import { Clock } from '@exam/platform';
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
-import type { AccountsEnv } from '../config/accounts.env';
-import { ACCOUNTS_ENV } from '../config/accounts-env.token';
+import { AccountsEnv } from '../config/accounts.env';
 import { PasswordHasher } from '../credentials/password-hasher';
 import type { ClientInfo } from '../sessions/sessions.service';
 import { UserEntity } from '../users/user.entity';
@@ -40,13 +39,13 @@ export class LoginService {
     private readonly completer: SignInCompleter,
     private readonly stepUp: StepUpService,
     private readonly clock: Clock,
-    @Inject(ACCOUNTS_ENV) env: AccountsEnv,
+    env: AccountsEnv,
   ) {
     this.bruteForce = {
       failureFactor: env.LOGIN_FAILURE_FACTOR,
       waitIncrementMs: env.LOGIN_WAIT_INCREMENT_SECONDS * 1000,
       maxWaitMs: env.LOGIN_MAX_WAIT_SECONDS * 1000,
-      quickLoginCheckMs: env.LOGIN_QUICK_LOGIN_CHECK_MS,
+      quickLoginCheckMs: env.LOGIN_QUICK_LOGIN_CHECK_SECONDS * 1000,
       minimumQuickLoginWaitMs: env.LOGIN_QUICK_LOGIN_WAIT_SECONDS * 1000,
     };
   }

@@ -5,8 +5,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { DataSource } from 'typeorm';
 
-import type { AccountsEnv } from '../config/accounts.env';
-import { ACCOUNTS_ENV } from '../config/accounts-env.token';
+import { AccountsEnv } from '../config/accounts.env';
 import { NOTIFIER, type Notifier } from '../notifications/notifier';
 import { ConsentEntity } from '../privacy/consent.entity';
 import type { ClientInfo } from '../sessions/sessions.service';
@@ -47,7 +46,7 @@ export class StepUpService {
     private readonly faceTickets: FaceTicketIssuer,
     private readonly faceChecks: FaceCheckRedeemer,
     @Inject(NOTIFIER) private readonly notifier: Notifier,
-    @Inject(ACCOUNTS_ENV) private readonly env: AccountsEnv,
+    private readonly env: AccountsEnv,
   ) {}
 
   async challenge(userId: string, attempt: AttemptRecord): Promise<StepUpChallenge> {

@@ -5,8 +5,7 @@ import { Clock } from '@exam/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, QueryFailedError } from 'typeorm';
 
-import type { AccountsEnv } from '../config/accounts.env';
-import { ACCOUNTS_ENV } from '../config/accounts-env.token';
+import { AccountsEnv } from '../config/accounts.env';
 import { CurrentPasswordWrongError } from '../credentials/credentials.errors';
 import { PasswordHasher } from '../credentials/password-hasher';
 import { NOTIFIER, type Notifier } from '../notifications/notifier';
@@ -62,7 +61,7 @@ export class ContactChangesService {
     private readonly events: EventPublisher,
     private readonly clock: Clock,
     @Inject(NOTIFIER) private readonly notifier: Notifier,
-    @Inject(ACCOUNTS_ENV) private readonly env: AccountsEnv,
+    private readonly env: AccountsEnv,
   ) {}
 
   async start(userId: string, input: ContactChangeRequest): Promise<ContactChangeStarted> {

@@ -5,8 +5,7 @@ import { Clock } from '@exam/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, QueryFailedError } from 'typeorm';
 
-import type { AccountsEnv } from '../config/accounts.env';
-import { ACCOUNTS_ENV } from '../config/accounts-env.token';
+import { AccountsEnv } from '../config/accounts.env';
 import { PasswordHasher } from '../credentials/password-hasher';
 import { assertAcceptablePassword } from '../credentials/password-policy';
 import { NOTIFIER, type Notifier } from '../notifications/notifier';
@@ -49,7 +48,7 @@ export class RegistrationService {
     private readonly clock: Clock,
     private readonly privacy: PrivacyService,
     @Inject(NOTIFIER) private readonly notifier: Notifier,
-    @Inject(ACCOUNTS_ENV) private readonly env: AccountsEnv,
+    private readonly env: AccountsEnv,
   ) {}
 
   async start(input: StartRegistrationDto): Promise<RegistrationStarted> {

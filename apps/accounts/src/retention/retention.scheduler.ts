@@ -1,8 +1,7 @@
 import { PeriodicTask } from '@exam/platform';
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 
-import type { AccountsEnv } from '../config/accounts.env';
-import { ACCOUNTS_ENV } from '../config/accounts-env.token';
+import { AccountsEnv } from '../config/accounts.env';
 import { RetentionService } from './retention.service';
 
 /** Runs the retention pass every RETENTION_INTERVAL_SECONDS (0 = never, e.g. in tests that need dead rows). */
@@ -12,7 +11,7 @@ export class RetentionScheduler extends PeriodicTask {
 
   constructor(
     private readonly retention: RetentionService,
-    @Inject(ACCOUNTS_ENV) env: AccountsEnv,
+    env: AccountsEnv,
   ) {
     super();
     this.intervalSeconds = env.RETENTION_INTERVAL_SECONDS;

@@ -1,10 +1,9 @@
 import { deleteInBatches, retryOnDeadlock } from '@exam/platform';
 import { Clock } from '@exam/platform';
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
-import type { AccountsEnv } from '../config/accounts.env';
-import { ACCOUNTS_ENV } from '../config/accounts-env.token';
+import { AccountsEnv } from '../config/accounts.env';
 import { retentionCutoffs, type RetentionSettings } from './retention-policy';
 
 export interface RetentionReport {
@@ -39,10 +38,10 @@ export class RetentionService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
-    @Inject(ACCOUNTS_ENV) env: AccountsEnv,
+    env: AccountsEnv,
   ) {
     this.settings = {
-      codesHours: env.RETENTION_CODES_HOURS,
+      codesDays: env.RETENTION_CODES_DAYS,
       contactChangeTtlSeconds: env.CODE_TTL_SECONDS,
       invitationsDays: env.RETENTION_INVITATIONS_DAYS,
       sessionsDays: env.RETENTION_SESSIONS_DAYS,

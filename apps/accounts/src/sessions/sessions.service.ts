@@ -8,8 +8,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, In, IsNull } from 'typeorm';
 
 import { RefreshRejectedError } from '../auth/auth.errors';
-import type { AccountsEnv } from '../config/accounts.env';
-import { ACCOUNTS_ENV } from '../config/accounts-env.token';
+import { AccountsEnv } from '../config/accounts.env';
 import { RefreshTokenEntity } from './refresh-token.entity';
 import { IP_REGION_RESOLVER, type IpRegionResolver } from './region/ip-region.resolver';
 import { type SessionEndReason, SessionEntity } from './session.entity';
@@ -80,7 +79,7 @@ export class SessionsService {
     private readonly dataSource: DataSource,
     private readonly events: EventPublisher,
     private readonly clock: Clock,
-    @Inject(ACCOUNTS_ENV) private readonly env: AccountsEnv,
+    private readonly env: AccountsEnv,
     @Inject(IP_REGION_RESOLVER) private readonly regions: IpRegionResolver,
   ) {}
 

@@ -2,11 +2,10 @@ import { createHmac, randomInt, timingSafeEqual } from 'node:crypto';
 
 import type { DomainError } from '@exam/platform';
 import { Clock } from '@exam/platform';
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 
-import type { AccountsEnv } from '../config/accounts.env';
-import { ACCOUNTS_ENV } from '../config/accounts-env.token';
+import { AccountsEnv } from '../config/accounts.env';
 import {
   CodeAttemptsExhaustedError,
   CodeExpiredError,
@@ -27,7 +26,7 @@ export interface IssuedCode {
 @Injectable()
 export class VerificationCodesService {
   constructor(
-    @Inject(ACCOUNTS_ENV) private readonly env: AccountsEnv,
+    private readonly env: AccountsEnv,
     private readonly clock: Clock,
   ) {}
 

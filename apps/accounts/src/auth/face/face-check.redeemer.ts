@@ -6,11 +6,10 @@ import {
   FaceCheckTokenVerifier,
   parseFaceCheckPublicKeys,
 } from '@exam/platform/face-check';
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 
-import type { AccountsEnv } from '../../config/accounts.env';
-import { ACCOUNTS_ENV } from '../../config/accounts-env.token';
+import { AccountsEnv } from '../../config/accounts.env';
 import { FaceCheckUsedError } from './face.errors';
 import { FaceCheckRedemptionEntity } from './face-check-redemption.entity';
 
@@ -28,7 +27,7 @@ export class FaceCheckRedeemer {
   private readonly verifier: FaceCheckTokenVerifier;
 
   constructor(
-    @Inject(ACCOUNTS_ENV) env: AccountsEnv,
+    env: AccountsEnv,
     private readonly clock: Clock,
   ) {
     this.verifier = new FaceCheckTokenVerifier({

@@ -1,9 +1,8 @@
 import { Clock, Public } from '@exam/platform';
-import { Body, Controller, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
-import type { AccountsEnv } from '../../config/accounts.env';
-import { ACCOUNTS_ENV } from '../../config/accounts-env.token';
+import { AccountsEnv } from '../../config/accounts.env';
 import { clientInfoOf } from '../client-info';
 import {
   FaceSignInDto,
@@ -27,7 +26,7 @@ export class FaceSignInController {
     private readonly faceSignIn: FaceSignInService,
     private readonly tickets: FaceTicketsService,
     private readonly stepUp: StepUpService,
-    @Inject(ACCOUNTS_ENV) private readonly env: AccountsEnv,
+    private readonly env: AccountsEnv,
     private readonly clock: Clock,
   ) {}
 
