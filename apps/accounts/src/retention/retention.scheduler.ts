@@ -1,4 +1,4 @@
-import { PeriodicTask } from '@exam/platform';
+import { RetentionTask } from '@exam/platform';
 import { Injectable } from '@nestjs/common';
 
 import { AccountsEnv } from '../config/accounts.env';
@@ -6,18 +6,14 @@ import { RetentionService } from './retention.service';
 
 /** Runs the retention pass every RETENTION_INTERVAL_SECONDS (0 = never, e.g. in tests that need dead rows). */
 @Injectable()
-export class RetentionScheduler extends PeriodicTask {
+export class RetentionScheduler extends RetentionTask {
   protected readonly intervalSeconds: number;
 
   constructor(
-    private readonly retention: RetentionService,
+    protected readonly retention: RetentionService,
     env: AccountsEnv,
   ) {
     super();
     this.intervalSeconds = env.RETENTION_INTERVAL_SECONDS;
-  }
-
-  protected async run(): Promise<void> {
-    this.logger.log(`Retention pass deleted ${JSON.stringify(await this.retention.sweep())}`);
   }
 }

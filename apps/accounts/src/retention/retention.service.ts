@@ -1,12 +1,12 @@
-import { deleteInBatches, retryOnDeadlock } from '@exam/platform';
-import { Clock } from '@exam/platform';
+import { Clock, deleteInBatches, type RetentionSweep, retryOnDeadlock } from '@exam/platform';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
 import { AccountsEnv } from '../config/accounts.env';
 import { retentionCutoffs, type RetentionSettings } from './retention-policy';
 
-export interface RetentionReport {
+/** Rows deleted per data class in one pass (a RetentionReport with the accounts classes named). */
+export type AccountsRetentionReport = {
   readonly verificationCodes: number;
   readonly contactChanges: number;
   readonly invitations: number;
@@ -15,7 +15,7 @@ export interface RetentionReport {
   readonly pendingRegistrations: number;
   readonly faceCheckRedemptions: number;
   readonly loginIpFailures: number;
-}
+};
 
 interface Deleted {
   readonly affectedRows?: number;
@@ -32,7 +32,7 @@ const MAX_BATCHES_PER_PASS = 200;
  * shared indexes); InnoDB then rolls one back whole, and that batch runs again.
  */
 @Injectable()
-export class RetentionService {
+export class RetentionService implements RetentionSweep {
   private readonly settings: RetentionSettings;
 
   constructor(
@@ -51,7 +51,7 @@ export class RetentionService {
     };
   }
 
-  async sweep(): Promise<RetentionReport> {
+  async sweep(): Promise<AccountsRetentionReport> {
     const cutoff = retentionCutoffs(this.clock.now(), this.settings);
     const limit = this.settings.batchSize;
     const verificationCodes =
