@@ -6,17 +6,16 @@ import { Algorithm, hash } from '@node-rs/argon2';
 import { decode, verify } from 'jsonwebtoken';
 import request from 'supertest';
 
+import { type AccountsHarness, startAccounts } from './accounts-harness';
 import {
-  type AccountsHarness,
   freshIp,
   latestCode,
   login,
   randomEmail,
   randomPhone,
   registerActive,
-  startAccounts,
   STRONG_PASSWORD,
-} from './accounts-harness';
+} from './factories';
 
 describe('accounts: registration, login and sessions', () => {
   let harness: AccountsHarness;

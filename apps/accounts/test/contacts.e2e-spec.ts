@@ -3,17 +3,16 @@ import { Clock } from '@exam/platform';
 import request from 'supertest';
 
 import { ContactChangesService } from '../src/contacts/contact-changes.service';
+import { type AccountsHarness, startAccounts } from './accounts-harness';
 import {
-  type AccountsHarness,
   freshIp,
   latestCode,
   login,
   randomEmail,
   randomPhone,
   registerActive,
-  startAccounts,
   STRONG_PASSWORD,
-} from './accounts-harness';
+} from './factories';
 
 describe(ContactChangesService.name, () => {
   let harness: AccountsHarness;

@@ -3,7 +3,8 @@ import { DataSource } from 'typeorm';
 
 import { IpThrottle } from '../src/auth/ip-throttle';
 import { AccountsEnv } from '../src/config/accounts.env';
-import { type AccountsHarness, freshIp, startAccounts } from './accounts-harness';
+import { type AccountsHarness, startAccounts } from './accounts-harness';
+import { freshIp } from './factories';
 
 /**
  * Two replicas of the throttle, each with its own connection pool to the same database, as two pods would
