@@ -2,6 +2,7 @@ import { TestClock } from '@exam/testing';
 import { DataSource } from 'typeorm';
 
 import { IpThrottle } from '../src/auth/ip-throttle';
+import { LoginCounterRepository } from '../src/auth/login-counter.repository';
 import { AccountsEnv } from '../src/config/accounts.env';
 import { type AccountsHarness, startAccounts } from './accounts-harness';
 import { freshIp } from './factories';
@@ -14,6 +15,8 @@ import { freshIp } from './factories';
 describe('per-IP sign-in throttle across replicas (e2e, real MariaDB)', () => {
   let harness: AccountsHarness;
   let otherPool: DataSource;
+  let countersA: LoginCounterRepository;
+  let countersB: LoginCounterRepository;
   let replicaA: IpThrottle;
   let replicaB: IpThrottle;
 
@@ -24,8 +27,10 @@ describe('per-IP sign-in throttle across replicas (e2e, real MariaDB)', () => {
     // Mid-minute, so every failure of a test falls into one counting window and counts exactly.
     const minute = Math.floor(Date.now() / 60_000) * 60_000;
     const clock = new TestClock(new Date(minute + 30_000));
-    replicaA = new IpThrottle(harness.data, env, clock);
-    replicaB = new IpThrottle(otherPool, env, clock);
+    countersA = new LoginCounterRepository(harness.data, env, clock);
+    countersB = new LoginCounterRepository(otherPool, env, clock);
+    replicaA = new IpThrottle(countersA, env);
+    replicaB = new IpThrottle(countersB, env);
   }, 120_000);
 
   afterAll(async () => {
@@ -50,7 +55,7 @@ describe('per-IP sign-in throttle across replicas (e2e, real MariaDB)', () => {
       Array.from({ length: 20 }, (_, i) => (i % 2 === 0 ? replicaA : replicaB).recordFailure(ip)),
     );
 
-    expect(await replicaA.recentFailures(ip)).toBe(20);
-    expect(await replicaB.recentFailures(ip)).toBe(20);
+    expect(await countersA.failuresOf(ip)).toBe(20);
+    expect(await countersB.failuresOf(ip)).toBe(20);
   });
 });

@@ -15,6 +15,7 @@ import { IpThrottle } from './ip-throttle';
 import { LocalStrategy } from './local.strategy';
 import { LoginService } from './login.service';
 import { LoginAttemptsRecorder } from './login-attempts.recorder';
+import { LoginCounterRepository } from './login-counter.repository';
 import { RefreshService } from './refresh.service';
 import { SignInCompleter } from './sign-in.completer';
 import { StepUpService } from './step-up.service';
@@ -33,6 +34,7 @@ import { StepUpService } from './step-up.service';
     AccessTokenIssuer,
     AccessGrant,
     IpThrottle,
+    LoginCounterRepository,
     LoginAttemptsRecorder,
     SignInCompleter,
     StepUpService,
@@ -41,5 +43,6 @@ import { StepUpService } from './step-up.service';
     RefreshService,
     LocalStrategy,
   ],
+  exports: [LoginCounterRepository],
 })
 export class AuthModule {}

@@ -1,9 +1,7 @@
-import { WindowedCounter } from '@exam/platform';
-import { Clock } from '@exam/platform';
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 
 import { AccountsEnv } from '../config/accounts.env';
+import { LoginCounterRepository } from './login-counter.repository';
 
 /**
  * Failed logins per client IP across all accounts in a sliding minute: password spraying touches many accounts
@@ -12,31 +10,16 @@ import { AccountsEnv } from '../config/accounts.env';
  */
 @Injectable()
 export class IpThrottle {
-  private readonly failures: WindowedCounter;
-
   constructor(
-    dataSource: DataSource,
+    private readonly counters: LoginCounterRepository,
     private readonly env: AccountsEnv,
-    clock: Clock,
-  ) {
-    this.failures = new WindowedCounter(dataSource, {
-      table: 'login_ip_failures',
-      windowMs: 60_000,
-      digestSecret: `login-ip:${env.CODE_HASH_KEY}`,
-      now: () => clock.now(),
-    });
-  }
+  ) {}
 
   async isThrottled(ip: string): Promise<boolean> {
-    return (await this.recentFailures(ip)) >= this.env.LOGIN_IP_FAILURES_PER_MINUTE;
-  }
-
-  /** Failed sign-ins from this IP in the sliding minute, on every replica. */
-  recentFailures(ip: string): Promise<number> {
-    return this.failures.count(ip);
+    return (await this.counters.failuresOf(ip)) >= this.env.LOGIN_IP_FAILURES_PER_MINUTE;
   }
 
   recordFailure(ip: string): Promise<void> {
-    return this.failures.increment(ip);
+    return this.counters.addFailure(ip);
   }
 }

@@ -8,7 +8,6 @@ import { DataSource } from 'typeorm';
 import { AccountsEnv } from '../config/accounts.env';
 import { PasswordHasher } from '../credentials/password-hasher';
 import type { ClientInfo } from '../sessions/sessions.service';
-import { UserEntity } from '../users/user.entity';
 import { UsersRepository } from '../users/users.repository';
 import { InvalidCredentialsError, TooManyAttemptsError } from './auth.errors';
 import { afterFailure, type BruteForceSettings, isLocked } from './brute-force.policy';
@@ -65,7 +64,7 @@ export class LoginService {
       await this.attempts.record(record(undefined, 'failure', 'ip_throttled'));
       throw new TooManyAttemptsError();
     }
-    const user = await this.users.findByLogin(this.dataSource.manager, login);
+    const user = await this.users.findByLogin(login);
     if (user?.status !== 'active' || isLocked(user, now) || user.reviewLockedAt !== null) {
       await this.hasher.burn(password);
       await this.ipThrottle.recordFailure(client.ip);
@@ -99,13 +98,11 @@ export class LoginService {
 
   private async recordFailure(userId: string, attempt: AttemptRecord): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      const user = await manager.findOneOrFail(UserEntity, {
-        where: { id: userId },
-        lock: { mode: 'pessimistic_write' },
-      });
+      const user = await this.users.lockById(manager, userId);
+      if (user === null) return;
       const next = afterFailure(user, attempt.at, this.bruteForce);
       Object.assign(user, next);
-      await manager.save(user);
+      await this.users.save(manager, user);
       const lockedNow = isLocked(next, attempt.at);
       await this.attempts.stage(
         manager,

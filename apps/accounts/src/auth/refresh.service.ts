@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 
 import { type ClientInfo, SessionsService } from '../sessions/sessions.service';
 import { AccessGrant } from './access-grant';
@@ -10,7 +9,6 @@ import type { SignedIn } from './sign-in.completer';
 @Injectable()
 export class RefreshService {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly sessions: SessionsService,
     private readonly grants: AccessGrant,
   ) {}
@@ -21,7 +19,7 @@ export class RefreshService {
     if (!rotated.active) throw new RefreshRejectedError();
     // The policy gate is re-evaluated on every refresh: accepting the policy clears it at the next refresh.
     const access = await this.grants.grant(
-      this.dataSource.manager,
+      null,
       { id: rotated.userId, roles: rotated.roles },
       rotated.sessionId,
     );

@@ -7,9 +7,9 @@ import { DataSource } from 'typeorm';
 
 import { AccountsEnv } from '../config/accounts.env';
 import { NOTIFIER, type Notifier } from '../notifications/notifier';
-import { ConsentEntity } from '../privacy/consent.entity';
+import { ConsentRepository } from '../privacy/consent.repository';
 import type { ClientInfo } from '../sessions/sessions.service';
-import { UserEntity } from '../users/user.entity';
+import { UsersRepository } from '../users/users.repository';
 import { codeDestinationOf } from '../verification/code-delivery';
 import { VerificationCodesService } from '../verification/verification-codes.service';
 import { StepUpInvalidError } from './auth.errors';
@@ -39,6 +39,8 @@ export interface StepUpChallenge {
 export class StepUpService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly users: UsersRepository,
+    private readonly consents: ConsentRepository,
     private readonly codes: VerificationCodesService,
     private readonly attempts: LoginAttemptsRecorder,
     private readonly completer: SignInCompleter,
@@ -51,10 +53,8 @@ export class StepUpService {
 
   async challenge(userId: string, attempt: AttemptRecord): Promise<StepUpChallenge> {
     const { user, issued, faceConsented } = await this.dataSource.transaction(async (manager) => {
-      const locked = await manager.findOneOrFail(UserEntity, {
-        where: { id: userId },
-        lock: { mode: 'pessimistic_write' },
-      });
+      const locked = await this.users.lockById(manager, userId);
+      if (locked === null) throw new StepUpInvalidError();
       const code = await this.codes.issue(
         manager,
         locked.id,
@@ -62,11 +62,7 @@ export class StepUpService {
         codeDestinationOf(locked).channel,
       );
       await this.attempts.stage(manager, attempt);
-      const faceConsented = await manager.existsBy(ConsentEntity, {
-        userId: locked.id,
-        purpose: 'face_biometrics',
-        granted: true,
-      });
+      const faceConsented = await this.consents.isGranted(manager, locked.id, 'face_biometrics');
       return { user: locked, issued: code, faceConsented };
     });
     const { channel, to } = codeDestinationOf(user);
@@ -121,11 +117,8 @@ export class StepUpService {
     client: ClientInfo,
     reason: string,
   ): Promise<SignedIn> {
-    const user = await manager.findOneOrFail(UserEntity, {
-      where: { id: userId },
-      lock: { mode: 'pessimistic_write' },
-    });
-    if (user.reviewLockedAt !== null) throw new StepUpInvalidError();
+    const user = await this.users.lockById(manager, userId);
+    if (user === null || user.reviewLockedAt !== null) throw new StepUpInvalidError();
     const attempt: AttemptRecord = {
       attemptId: randomUUID(),
       userId: user.id,

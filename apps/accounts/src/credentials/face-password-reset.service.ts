@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 
 import { FaceSignInRefusedError } from '../auth/face/face.errors';
 import { FaceCheckRedeemer } from '../auth/face/face-check.redeemer';
-import { UserEntity } from '../users/user.entity';
+import { UsersRepository } from '../users/users.repository';
 import { PasswordsService } from './passwords.service';
 
 /**
@@ -15,13 +15,14 @@ import { PasswordsService } from './passwords.service';
 export class FacePasswordResetService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly users: UsersRepository,
     private readonly faceChecks: FaceCheckRedeemer,
     private readonly passwords: PasswordsService,
   ) {}
 
   async reset(faceCheckToken: string, newPassword: string): Promise<void> {
     const claims = this.faceChecks.verify(faceCheckToken, { purpose: 'password_recovery' });
-    const user = await this.dataSource.getRepository(UserEntity).findOneBy({ id: claims.sub });
+    const user = await this.users.findById(claims.sub);
     if (user?.status !== 'active' || user.reviewLockedAt !== null) throw new FaceSignInRefusedError();
     const passwordHash = await this.passwords.acceptableHash(user, newPassword);
     await retryOnDeadlock(() =>

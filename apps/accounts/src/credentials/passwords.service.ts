@@ -7,7 +7,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AccountsEnv } from '../config/accounts.env';
 import { NOTIFIER, type Notifier } from '../notifications/notifier';
 import { SessionsService } from '../sessions/sessions.service';
-import { UserEntity } from '../users/user.entity';
+import type { UserEntity } from '../users/user.entity';
 import { UsersRepository } from '../users/users.repository';
 import { codeDestinationOf, codeMessageText } from '../verification/code-delivery';
 import { CodeExpiredError, ResendTooSoonError } from '../verification/verification.errors';
@@ -41,7 +41,7 @@ export class PasswordsService {
   ) {}
 
   async requestReset(login: string): Promise<void> {
-    const user = await this.users.findByLogin(this.dataSource.manager, login);
+    const user = await this.users.findByLogin(login);
     if (user?.status !== 'active') return;
     const { channel, to } = codeDestinationOf(user);
     let code: string;
@@ -65,7 +65,7 @@ export class PasswordsService {
   }
 
   async confirmReset(login: string, code: string, newPassword: string): Promise<void> {
-    const found = await this.users.findByLogin(this.dataSource.manager, login);
+    const found = await this.users.findByLogin(login);
     if (found?.status !== 'active') throw new CodeExpiredError();
     const passwordHash = await this.acceptableHash(found, newPassword);
     const outcome = await retryOnDeadlock(() =>
@@ -80,7 +80,7 @@ export class PasswordsService {
   }
 
   async change(userId: string, currentPassword: string, newPassword: string): Promise<void> {
-    const user = await this.dataSource.getRepository(UserEntity).findOneBy({ id: userId });
+    const user = await this.users.findById(userId);
     if (user === null) throw new CurrentPasswordWrongError();
     if (!(await this.hasher.check(user.passwordHash, currentPassword)).matches)
       throw new CurrentPasswordWrongError();
@@ -103,11 +103,12 @@ export class PasswordsService {
     passwordHash: string,
     method: PasswordChangeMethod,
   ): Promise<void> {
-    await manager.update(
-      UserEntity,
-      { id: userId },
-      { passwordHash, failedLogins: 0, lastFailedAt: null, lockedUntil: null },
-    );
+    await this.users.update(manager, userId, {
+      passwordHash,
+      failedLogins: 0,
+      lastFailedAt: null,
+      lockedUntil: null,
+    });
     await this.sessions.endAllWithin(manager, userId, 'password_changed');
     await this.events.stage(manager, Topics.PasswordChanged, {
       subjectId: userId,

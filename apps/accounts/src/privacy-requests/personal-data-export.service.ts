@@ -6,11 +6,12 @@ import { DataSource, type EntityManager } from 'typeorm';
 
 import { CurrentPasswordWrongError } from '../credentials/credentials.errors';
 import { PasswordHasher } from '../credentials/password-hasher';
-import { UserEntity } from '../users/user.entity';
+import { UsersRepository } from '../users/users.repository';
 import { PRIVACY_REQUEST_DEADLINE_MS } from './account-erasure.service';
 import type { FullPersonalDataExportDto, PersonalDataExportDto } from './dto/privacy-requests.dto';
 import { PersonalDataExportBuilder } from './personal-data-export.builder';
 import { PrivacyRequestEntity } from './privacy-request.entity';
+import { PrivacyRequestRepository } from './privacy-request.repository';
 import { AccountNotFoundError } from './privacy-requests.errors';
 
 /** What audit records as the reason when the data subject reveals their own data. */
@@ -21,6 +22,8 @@ const SELF_EXPORT_REASON = 'Data subject access request: full copy of my own per
 export class PersonalDataExportService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly users: UsersRepository,
+    private readonly requests: PrivacyRequestRepository,
     private readonly builder: PersonalDataExportBuilder,
     private readonly reveals: PersonalDataRevealService,
     private readonly hasher: PasswordHasher,
@@ -36,7 +39,7 @@ export class PersonalDataExportService {
   }
 
   async full(actor: AuthUser, currentPassword: string): Promise<FullPersonalDataExportDto> {
-    const user = await this.dataSource.getRepository(UserEntity).findOneBy({ id: actor.userId });
+    const user = await this.users.findById(actor.userId);
     if (user === null || user.status === 'erased') throw new AccountNotFoundError();
     if (!(await this.hasher.check(user.passwordHash, currentPassword)).matches)
       throw new CurrentPasswordWrongError();
@@ -60,8 +63,8 @@ export class PersonalDataExportService {
   /** Access requests are tracked like every privacy request, answered at once. */
   private async record(manager: EntityManager, userId: string): Promise<void> {
     const now = this.clock.now();
-    await manager.insert(
-      PrivacyRequestEntity,
+    await this.requests.insert(
+      manager,
       Object.assign(new PrivacyRequestEntity(), {
         userId,
         kind: 'export' as const,

@@ -68,8 +68,11 @@ export class RegistrationService {
     let result: { userId: string; code: string };
     try {
       result = await this.dataSource.transaction(async (manager) => {
-        const where = phone === undefined ? this.users.byEmail(contact) : this.users.byPhone(contact);
-        const existing = await manager.findOne(UserEntity, { where, lock: { mode: 'pessimistic_write' } });
+        const existing = await this.users.lockByContact(
+          manager,
+          phone === undefined ? 'email' : 'phone',
+          contact,
+        );
         if (existing?.status === 'active')
           throw new ContactTakenError(phone === undefined ? 'email' : 'phone');
         const user = existing ?? new UserEntity();
@@ -84,7 +87,7 @@ export class RegistrationService {
           company: input.company ?? null,
           education: input.education ?? null,
         });
-        await manager.save(user);
+        await this.users.save(manager, user);
         await this.privacy.acceptAtRegistration(manager, user.id, input.acceptedPolicyVersion);
         const issued = await this.codes.issue(manager, user.id, 'registration', channel);
         return { userId: user.id, code: issued.code };
@@ -135,7 +138,7 @@ export class RegistrationService {
       if (consumed !== 'ok') return consumed;
       user.status = 'active';
       user.activatedAt = this.clock.now();
-      await manager.save(user);
+      await this.users.save(manager, user);
       const contact =
         user.phone === null ? maskValue('email', user.email ?? '') : maskValue('phone', user.phone);
       await this.events.stage(manager, Topics.UserRegistered, {
@@ -149,7 +152,7 @@ export class RegistrationService {
   }
 
   private async pendingUser(manager: EntityManager, id: string): Promise<UserEntity> {
-    const user = await manager.findOne(UserEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    const user = await this.users.lockById(manager, id);
     if (user?.status !== 'pending') throw new RegistrationNotFoundError();
     return user;
   }

@@ -13,6 +13,7 @@ import {
   ResendTooSoonError,
 } from './verification.errors';
 import { type CodeChannel, type CodePurpose, VerificationCodeEntity } from './verification-code.entity';
+import { VerificationCodeRepository } from './verification-code.repository';
 
 export interface IssuedCode {
   readonly id: string;
@@ -26,6 +27,7 @@ export interface IssuedCode {
 @Injectable()
 export class VerificationCodesService {
   constructor(
+    private readonly codes: VerificationCodeRepository,
     private readonly env: AccountsEnv,
     private readonly clock: Clock,
   ) {}
@@ -38,10 +40,7 @@ export class VerificationCodesService {
     channel: CodeChannel,
   ): Promise<IssuedCode> {
     const now = this.clock.now();
-    const existing = await manager.findOne(VerificationCodeEntity, {
-      where: { userId, purpose },
-      lock: { mode: 'pessimistic_write' },
-    });
+    const existing = await this.codes.lockOf(manager, userId, purpose);
     if (existing !== null) {
       const wait = Math.ceil(
         (existing.sentAt.getTime() + this.env.CODE_RESEND_COOLDOWN_SECONDS * 1000 - now.getTime()) / 1000,
@@ -56,7 +55,7 @@ export class VerificationCodesService {
     entity.sentAt = now;
     entity.expiresAt = new Date(now.getTime() + this.env.CODE_TTL_SECONDS * 1000);
     entity.consumedAt = null;
-    await manager.save(entity);
+    await this.codes.save(manager, entity);
     return { id: entity.id, code };
   }
 
@@ -66,7 +65,7 @@ export class VerificationCodesService {
     id: string,
     purpose: CodePurpose,
   ): Promise<VerificationCodeEntity | null> {
-    const entity = await manager.findOneBy(VerificationCodeEntity, { id, purpose });
+    const entity = await this.codes.findById(manager, id, purpose);
     if (
       entity === null ||
       entity.consumedAt !== null ||
@@ -86,10 +85,7 @@ export class VerificationCodesService {
     purpose: CodePurpose,
     code: string,
   ): Promise<'ok' | number> {
-    const entity = await manager.findOne(VerificationCodeEntity, {
-      where: { userId, purpose },
-      lock: { mode: 'pessimistic_write' },
-    });
+    const entity = await this.codes.lockOf(manager, userId, purpose);
     if (
       entity === null ||
       entity.consumedAt !== null ||
@@ -102,11 +98,11 @@ export class VerificationCodesService {
     const actual = Buffer.from(this.digest(entity.id, code), 'hex');
     if (!timingSafeEqual(expected, actual)) {
       entity.attempts += 1;
-      await manager.save(entity);
+      await this.codes.save(manager, entity);
       return this.env.CODE_MAX_ATTEMPTS - entity.attempts;
     }
     entity.consumedAt = this.clock.now();
-    await manager.save(entity);
+    await this.codes.save(manager, entity);
     return 'ok';
   }
 
@@ -115,18 +111,7 @@ export class VerificationCodesService {
    * code's id). False when it was consumed or expired meanwhile.
    */
   async consumeById(manager: EntityManager, id: string, purpose: CodePurpose): Promise<boolean> {
-    const now = this.clock.now();
-    const result = await manager
-      .createQueryBuilder()
-      .update(VerificationCodeEntity)
-      .set({ consumedAt: now })
-      .where('id = :id AND purpose = :purpose AND consumed_at IS NULL AND expires_at > :now', {
-        id,
-        purpose,
-        now,
-      })
-      .execute();
-    return result.affected === 1;
+    return this.codes.consumeLiveById(manager, id, purpose, this.clock.now());
   }
 
   static wrong(attemptsLeft: number): DomainError {

@@ -12,6 +12,7 @@ import type { EntityManager } from 'typeorm';
 import { AccountsEnv } from '../../config/accounts.env';
 import { FaceCheckUsedError } from './face.errors';
 import { FaceCheckRedemptionEntity } from './face-check-redemption.entity';
+import { FaceCheckRedemptionRepository } from './face-check-redemption.repository';
 
 export type SignInFaceCheck = FaceCheckExpectation & {
   readonly purpose: 'step_up' | 'face_login' | 'password_recovery';
@@ -29,6 +30,7 @@ export class FaceCheckRedeemer {
   constructor(
     env: AccountsEnv,
     private readonly clock: Clock,
+    private readonly redemptions: FaceCheckRedemptionRepository,
   ) {
     this.verifier = new FaceCheckTokenVerifier({
       publicKeys: parseFaceCheckPublicKeys(env.FACE_CHECK_PUBLIC_KEYS),
@@ -44,20 +46,16 @@ export class FaceCheckRedeemer {
 
   /** Records the token as used in the caller's transaction; a second use, here or on another replica, is a 409. */
   async redeem(manager: EntityManager, claims: FaceCheckClaims): Promise<void> {
-    const result = await manager
-      .createQueryBuilder()
-      .insert()
-      .into(FaceCheckRedemptionEntity)
-      .values({
+    const redeemed = await this.redemptions.redeemOnce(
+      manager,
+      Object.assign(new FaceCheckRedemptionEntity(), {
         jti: claims.jti,
         userId: claims.sub,
         purpose: claims.purpose,
         verificationId: claims.verificationId,
         redeemedAt: this.clock.now(),
-      })
-      .orIgnore()
-      .execute();
-    const affected = (result.raw as { affectedRows?: number }).affectedRows;
-    if (affected !== 1) throw new FaceCheckUsedError();
+      }),
+    );
+    if (!redeemed) throw new FaceCheckUsedError();
   }
 }

@@ -7,7 +7,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
 import type { ClientInfo } from '../../sessions/sessions.service';
-import { UserEntity } from '../../users/user.entity';
+import { UsersRepository } from '../../users/users.repository';
 import { type AttemptRecord, LoginAttemptsRecorder } from '../login-attempts.recorder';
 import { type SignedIn, SignInCompleter } from '../sign-in.completer';
 import { FaceSignInRefusedError } from './face.errors';
@@ -22,6 +22,7 @@ import { FaceCheckRedeemer } from './face-check.redeemer';
 export class FaceSignInService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly users: UsersRepository,
     private readonly faceChecks: FaceCheckRedeemer,
     private readonly attempts: LoginAttemptsRecorder,
     private readonly completer: SignInCompleter,
@@ -52,10 +53,7 @@ export class FaceSignInService {
     }
     const userId = claims.sub;
     const outcome = await this.dataSource.transaction(async (manager) => {
-      const user = await manager.findOne(UserEntity, {
-        where: { id: userId },
-        lock: { mode: 'pessimistic_write' },
-      });
+      const user = await this.users.lockById(manager, userId);
       if (user?.status !== 'active' || user.reviewLockedAt !== null) return null;
       await this.faceChecks.redeem(manager, claims);
       return this.completer.complete(
