@@ -12,7 +12,6 @@ import { FaceSignInController } from './face/face-sign-in.controller';
 import { FaceSignInService } from './face/face-sign-in.service';
 import { FaceVerificationModule } from './face/face-verification.module';
 import { IpThrottle } from './ip-throttle';
-import { LocalStrategy } from './local.strategy';
 import { LoginService } from './login.service';
 import { LoginAttemptsRecorder } from './login-attempts.recorder';
 import { LoginCounterRepository } from './login-counter.repository';
@@ -41,7 +40,6 @@ import { StepUpService } from './step-up.service';
     FaceSignInService,
     LoginService,
     RefreshService,
-    LocalStrategy,
   ],
   exports: [LoginCounterRepository],
 })

@@ -50,13 +50,9 @@ export class FaceSignInController {
     @Res({ passthrough: true }) reply: FastifyReply,
     @Body() dto: FaceSignInDto,
   ): Promise<TokenResponseDto> {
-    return replySignedIn(
-      request,
-      reply,
-      await this.faceSignIn.signIn(dto.faceCheckToken, clientInfoOf(request)),
-      this.env,
-      this.clock.now(),
-    );
+    const client = clientInfoOf(request);
+    const signedIn = await this.faceSignIn.signIn(dto.faceCheckToken, client);
+    return replySignedIn(reply, client, signedIn, this.env, this.clock.now());
   }
 
   /** Confirms a risky sign-in (202 from `auth/login` with `methods` including `face`) with a face check taken with its `faceTicket`. */
@@ -68,11 +64,8 @@ export class FaceSignInController {
     @Res({ passthrough: true }) reply: FastifyReply,
     @Body() dto: FaceStepUpDto,
   ): Promise<TokenResponseDto> {
-    const signedIn = await this.stepUp.completeWithFace(
-      dto.challengeId,
-      dto.faceCheckToken,
-      clientInfoOf(request),
-    );
-    return replySignedIn(request, reply, signedIn, this.env, this.clock.now());
+    const client = clientInfoOf(request);
+    const signedIn = await this.stepUp.completeWithFace(dto.challengeId, dto.faceCheckToken, client);
+    return replySignedIn(reply, client, signedIn, this.env, this.clock.now());
   }
 }
