@@ -6,15 +6,14 @@ import { generateFaceCheckKeyPair } from '@exam/platform/face-check';
 import { describeWithData, ServiceTestBed, testJwtPublicKeys } from '@exam/testing';
 import request from 'supertest';
 
+import { type AccountsHarness, startAccounts } from '../../apps/accounts/test/accounts-harness';
 import {
-  type AccountsHarness,
   freshIp,
   login,
   registerActive,
   type Registered,
-  startAccounts,
   STRONG_PASSWORD,
-} from '../../apps/accounts/test/accounts-harness';
+} from '../../apps/accounts/test/factories';
 import { IdentityEnv } from '../../apps/identity/src/config/identity.env';
 import { IdentityModule } from '../../apps/identity/src/identity.module';
 

@@ -16,7 +16,6 @@ import { RegistrationModule } from './registration/registration.module';
 import { RetentionModule } from './retention/retention.module';
 import { SecurityModule } from './security/security.module';
 import { SessionsModule } from './sessions/sessions.module';
-import { SharedModule } from './shared/shared.module';
 
 @Module({})
 export class AccountsModule {
@@ -30,7 +29,6 @@ export class AccountsModule {
           entities: ACCOUNTS_ENTITIES,
           migrations: ACCOUNTS_MIGRATIONS,
         }),
-        SharedModule.register(env),
         FieldProtectionModule,
         NotificationsModule.register(env),
         RegistrationModule,

@@ -1,22 +1,21 @@
 import type { ErrorBody } from '@exam/platform';
 import { JWT_AUDIENCE, JWT_ISSUER } from '@exam/platform';
+import { Clock } from '@exam/platform';
 import { expectEventually, issueTestToken } from '@exam/testing';
 import { Algorithm, hash } from '@node-rs/argon2';
 import { decode, verify } from 'jsonwebtoken';
 import request from 'supertest';
 
-import { Clock } from '../src/shared/clock';
+import { type AccountsHarness, startAccounts } from './accounts-harness';
 import {
-  type AccountsHarness,
   freshIp,
   latestCode,
   login,
   randomEmail,
   randomPhone,
   registerActive,
-  startAccounts,
   STRONG_PASSWORD,
-} from './accounts-harness';
+} from './factories';
 
 describe('accounts: registration, login and sessions', () => {
   let harness: AccountsHarness;
@@ -107,7 +106,7 @@ describe('accounts: registration, login and sessions', () => {
           .send({ phone, password, nickname: 'n' })
           .expect(400);
         const body = response.body as ErrorBody;
-        expect(body.code).toBe('ACCOUNTS.WEAK_PASSWORD');
+        expect(body.code).toBe('ACCOUNT.WEAK_PASSWORD');
         expect(body.message).toContain(reason);
         expect(body.details?.[0]?.field).toBe('password');
       }
@@ -119,7 +118,7 @@ describe('accounts: registration, login and sessions', () => {
         .post('/api/accounts/registrations')
         .send({ phone: `+86 ${user.login}`, password: STRONG_PASSWORD, nickname: 'again' })
         .expect(409);
-      expect((response.body as ErrorBody).code).toBe('ACCOUNTS.CONTACT_TAKEN');
+      expect((response.body as ErrorBody).code).toBe('ACCOUNT.CONTACT_TAKEN');
     });
 
     it('should count wrong codes and stop accepting any code after the limit', async () => {
@@ -418,7 +417,7 @@ describe('accounts: registration, login and sessions', () => {
         .post('/api/accounts/password-resets/confirm')
         .send({ login: user.login, code, newPassword: 'password' })
         .expect(400);
-      expect((weak.body as ErrorBody).code).toBe('ACCOUNTS.WEAK_PASSWORD');
+      expect((weak.body as ErrorBody).code).toBe('ACCOUNT.WEAK_PASSWORD');
       const wrong = code === '000000' ? '111111' : '000000';
       await request(url)
         .post('/api/accounts/password-resets/confirm')

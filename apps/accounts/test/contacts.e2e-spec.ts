@@ -1,19 +1,18 @@
 import type { ErrorBody } from '@exam/platform';
+import { Clock } from '@exam/platform';
 import request from 'supertest';
 
 import { ContactChangesService } from '../src/contacts/contact-changes.service';
-import { Clock } from '../src/shared/clock';
+import { type AccountsHarness, startAccounts } from './accounts-harness';
 import {
-  type AccountsHarness,
   freshIp,
   latestCode,
   login,
   randomEmail,
   randomPhone,
   registerActive,
-  startAccounts,
   STRONG_PASSWORD,
-} from './accounts-harness';
+} from './factories';
 
 describe(ContactChangesService.name, () => {
   let harness: AccountsHarness;
@@ -181,7 +180,7 @@ describe(ContactChangesService.name, () => {
       phone: other.login,
       currentPassword: user.password,
     }).expect(409);
-    expect((taken.body as ErrorBody).code).toBe('ACCOUNTS.CONTACT_TAKEN');
+    expect((taken.body as ErrorBody).code).toBe('ACCOUNT.CONTACT_TAKEN');
     expect((taken.body as ErrorBody).details?.[0]?.field).toBe('phone');
 
     const contested = randomEmail();
@@ -203,10 +202,10 @@ describe(ContactChangesService.name, () => {
       phone: randomPhone(),
       currentPassword: 'not-my-password',
     }).expect(400);
-    expect((denied.body as ErrorBody).code).toBe('ACCOUNTS.CURRENT_PASSWORD_WRONG');
+    expect((denied.body as ErrorBody).code).toBe('ACCOUNT.CURRENT_PASSWORD_WRONG');
     expect((denied.body as ErrorBody).details?.[0]?.field).toBe('currentPassword');
     const none = await confirmChange(here.accessToken, '123456').expect(410);
-    expect((none.body as ErrorBody).code).toBe('CONTACTS.NO_CHANGE_PENDING');
+    expect((none.body as ErrorBody).code).toBe('CONTACT.NO_CHANGE_PENDING');
   });
 
   it('should refuse both routes without a token', async () => {

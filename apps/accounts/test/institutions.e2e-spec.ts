@@ -2,18 +2,17 @@ import { issueTestToken, seedPersonalData } from '@exam/testing';
 import { decode } from 'jsonwebtoken';
 import request from 'supertest';
 
+import { type AccountsHarness, startAccounts } from './accounts-harness';
 import {
-  type AccountsHarness,
   freshIp,
   latestCode,
-  type LoggedIn,
   login,
   randomEmail,
+  refreshed,
   registerActive,
   type Registered,
-  startAccounts,
   STRONG_PASSWORD,
-} from './accounts-harness';
+} from './factories';
 
 interface InstitutionBody {
   institutionId: string;
@@ -36,14 +35,6 @@ describe('accounts: institutions, roles and tenants', () => {
     await harness.close();
   });
 
-  async function refreshed(session: LoggedIn): Promise<string> {
-    const response = await request(url)
-      .post('/api/accounts/auth/refresh')
-      .set('cookie', session.refreshCookie)
-      .expect(200);
-    return (response.body as { accessToken: string }).accessToken;
-  }
-
   /** An account that registered an institution, with a token that carries its org_admin membership. */
   async function institutionAdmin(
     name: string,
@@ -62,7 +53,12 @@ describe('accounts: institutions, roles and tenants', () => {
       })
       .expect(201);
     const body = created.body as InstitutionBody;
-    return { institutionId: body.institutionId, token: await refreshed(session), userId: user.userId, user };
+    return {
+      institutionId: body.institutionId,
+      token: (await refreshed(url, session)).accessToken,
+      userId: user.userId,
+      user,
+    };
   }
 
   it('should make the registering account the org_admin, with the membership in its next token, and mask contact data', async () => {
@@ -179,7 +175,7 @@ describe('accounts: institutions, roles and tenants', () => {
       .auth(stranger.accessToken, { type: 'bearer' })
       .send({ token })
       .expect(403);
-    expect((denied.body as { code: string }).code).toBe('INSTITUTIONS.INVITATION_NOT_FOR_YOU');
+    expect((denied.body as { code: string }).code).toBe('INSTITUTION.INVITATION_NOT_FOR_YOU');
 
     const started = await request(url)
       .post('/api/accounts/registrations')
@@ -201,7 +197,7 @@ describe('accounts: institutions, roles and tenants', () => {
       .auth(staff.accessToken, { type: 'bearer' })
       .send({ token })
       .expect(410);
-    const staffToken = await refreshed(staff);
+    const staffToken = (await refreshed(url, staff)).accessToken;
 
     const members = await request(url)
       .get(`/api/accounts/institutions/${admin.institutionId}/members`)
@@ -227,7 +223,7 @@ describe('accounts: institutions, roles and tenants', () => {
       .delete(`/api/accounts/institutions/${admin.institutionId}/members/${admin.userId}/roles/org_admin`)
       .auth(admin.token, { type: 'bearer' })
       .expect(409);
-    expect((lastAdmin.body as { code: string }).code).toBe('INSTITUTIONS.LAST_ADMIN');
+    expect((lastAdmin.body as { code: string }).code).toBe('INSTITUTION.LAST_ADMIN');
     await request(url)
       .delete(`/api/accounts/institutions/${admin.institutionId}/members/${staffId}/roles/org_staff`)
       .auth(admin.token, { type: 'bearer' })

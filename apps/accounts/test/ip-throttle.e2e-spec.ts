@@ -1,10 +1,11 @@
+import { TestClock } from '@exam/testing';
 import { DataSource } from 'typeorm';
 
 import { IpThrottle } from '../src/auth/ip-throttle';
-import type { AccountsEnv } from '../src/config/accounts.env';
-import { ACCOUNTS_ENV } from '../src/config/accounts-env.token';
-import { Clock } from '../src/shared/clock';
-import { type AccountsHarness, freshIp, startAccounts } from './accounts-harness';
+import { LoginCounterRepository } from '../src/auth/login-counter.repository';
+import { AccountsEnv } from '../src/config/accounts.env';
+import { type AccountsHarness, startAccounts } from './accounts-harness';
+import { freshIp } from './factories';
 
 /**
  * Two replicas of the throttle, each with its own connection pool to the same database, as two pods would
@@ -14,18 +15,22 @@ import { type AccountsHarness, freshIp, startAccounts } from './accounts-harness
 describe('per-IP sign-in throttle across replicas (e2e, real MariaDB)', () => {
   let harness: AccountsHarness;
   let otherPool: DataSource;
+  let countersA: LoginCounterRepository;
+  let countersB: LoginCounterRepository;
   let replicaA: IpThrottle;
   let replicaB: IpThrottle;
 
   beforeAll(async () => {
     harness = await startAccounts();
-    const env = harness.service.app.get<AccountsEnv>(ACCOUNTS_ENV);
+    const env = harness.service.app.get(AccountsEnv);
     otherPool = await new DataSource(harness.data.options).initialize();
     // Mid-minute, so every failure of a test falls into one counting window and counts exactly.
     const minute = Math.floor(Date.now() / 60_000) * 60_000;
-    const clock: Clock = { now: () => new Date(minute + 30_000) };
-    replicaA = new IpThrottle(harness.data, env, clock);
-    replicaB = new IpThrottle(otherPool, env, clock);
+    const clock = new TestClock(new Date(minute + 30_000));
+    countersA = new LoginCounterRepository(harness.data, env, clock);
+    countersB = new LoginCounterRepository(otherPool, env, clock);
+    replicaA = new IpThrottle(countersA, env);
+    replicaB = new IpThrottle(countersB, env);
   }, 120_000);
 
   afterAll(async () => {
@@ -50,7 +55,7 @@ describe('per-IP sign-in throttle across replicas (e2e, real MariaDB)', () => {
       Array.from({ length: 20 }, (_, i) => (i % 2 === 0 ? replicaA : replicaB).recordFailure(ip)),
     );
 
-    expect(await replicaA.recentFailures(ip)).toBe(20);
-    expect(await replicaB.recentFailures(ip)).toBe(20);
+    expect(await countersA.failuresOf(ip)).toBe(20);
+    expect(await countersB.failuresOf(ip)).toBe(20);
   });
 });

@@ -2,19 +2,19 @@ import { Topics } from '@exam/contracts';
 import { allowFullValuesOn, expectEventually, seedPersonalData } from '@exam/testing';
 import request from 'supertest';
 
+import { type AccountsHarness, startAccounts } from './accounts-harness';
 import {
-  type AccountsHarness,
   freshIp,
   latestCode,
   type LoggedIn,
   login,
   randomEmail,
   randomPhone,
+  refreshed,
   registerActive,
   type Registered,
-  startAccounts,
   STRONG_PASSWORD,
-} from './accounts-harness';
+} from './factories';
 
 interface ExportBody {
   format: string;
@@ -56,21 +56,6 @@ describe('accounts: privacy requests (copy of my data, account cancellation)', (
   const bearer = (session: LoggedIn): { Authorization: string } => ({
     Authorization: `Bearer ${session.accessToken}`,
   });
-
-  async function refreshed(session: LoggedIn): Promise<LoggedIn> {
-    const response = await request(url)
-      .post('/api/accounts/auth/refresh')
-      .set('cookie', session.refreshCookie)
-      .expect(200);
-    const cookie = ((response.headers['set-cookie'] as unknown as string[] | undefined) ?? []).find((c) =>
-      c.startsWith('exam_refresh='),
-    );
-    return {
-      ...session,
-      accessToken: (response.body as { accessToken: string }).accessToken,
-      refreshCookie: cookie?.split(';')[0] ?? '',
-    };
-  }
 
   async function registerWithProfile(): Promise<Registered & { phone: string }> {
     const phone = randomPhone();
@@ -163,7 +148,7 @@ describe('accounts: privacy requests (copy of my data, account cancellation)', (
       .set(bearer(session))
       .send({ currentPassword: 'not-my-password' })
       .expect(400);
-    expect((wrong.body as ErrorBody).code).toBe('ACCOUNTS.CURRENT_PASSWORD_WRONG');
+    expect((wrong.body as ErrorBody).code).toBe('ACCOUNT.CURRENT_PASSWORD_WRONG');
     const missing = await request(url)
       .post('/api/accounts/me/data-export/full')
       .set(bearer(session))
@@ -202,7 +187,7 @@ describe('accounts: privacy requests (copy of my data, account cancellation)', (
       .set(bearer(session))
       .send({ currentPassword: 'nope-nope' })
       .expect(400);
-    expect((wrong.body as ErrorBody).code).toBe('ACCOUNTS.CURRENT_PASSWORD_WRONG');
+    expect((wrong.body as ErrorBody).code).toBe('ACCOUNT.CURRENT_PASSWORD_WRONG');
     await request(url)
       .post('/api/accounts/me/erasure')
       .set(bearer(session))
@@ -230,7 +215,7 @@ describe('accounts: privacy requests (copy of my data, account cancellation)', (
     expect(user[0]?.status).toBe('active');
 
     // A second administrator joins; then the first may leave.
-    session = await refreshed(session);
+    session = await refreshed(url, session);
     const deputyEmail = randomEmail();
     await request(url)
       .post(`/api/accounts/institutions/${institutionId}/invitations`)

@@ -1,15 +1,8 @@
 import { issueTestToken } from '@exam/testing';
 import request from 'supertest';
 
-import {
-  type AccountsHarness,
-  cookieFrom,
-  freshIp,
-  latestCode,
-  randomPhone,
-  startAccounts,
-  STRONG_PASSWORD,
-} from './accounts-harness';
+import { type AccountsHarness, startAccounts } from './accounts-harness';
+import { cookieFrom, freshIp, latestCode, randomPhone, STRONG_PASSWORD } from './factories';
 
 interface TokenBody {
   accessToken: string;

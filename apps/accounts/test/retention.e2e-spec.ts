@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 
-import { type RetentionReport, RetentionService } from '../src/retention/retention.service';
+import { type AccountsRetentionReport, RetentionService } from '../src/retention/retention.service';
 import { type AccountsHarness, startAccounts } from './accounts-harness';
 
 const HOUR = 3_600_000;
@@ -199,7 +199,7 @@ describe('accounts: retention of expired and ended rows', () => {
 
     // Two replicas sweeping at the same moment: between them, every dead row is deleted exactly once.
     const reports = await Promise.all([sut.sweep(), sut.sweep()]);
-    const total = (key: keyof RetentionReport): number => reports.reduce((sum, r) => sum + r[key], 0);
+    const total = (key: keyof AccountsRetentionReport): number => reports.reduce((sum, r) => sum + r[key], 0);
     expect({
       verificationCodes: total('verificationCodes'),
       contactChanges: total('contactChanges'),

@@ -4,15 +4,8 @@ import type { PayloadOf, TopicName } from '@exam/contracts';
 import { expectEventually } from '@exam/testing';
 import request from 'supertest';
 
-import {
-  type AccountsHarness,
-  freshIp,
-  latestCode,
-  login,
-  registerActive,
-  type Registered,
-  startAccounts,
-} from './accounts-harness';
+import { type AccountsHarness, startAccounts } from './accounts-harness';
+import { freshIp, latestCode, login, registerActive, type Registered } from './factories';
 
 describe('accounts: enforcing audit decisions and staff actions', () => {
   let harness: AccountsHarness;

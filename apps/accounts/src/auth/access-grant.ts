@@ -2,7 +2,7 @@ import type { InstitutionMembership, PlatformRole } from '@exam/contracts';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 
-import { MembershipsReader } from '../institutions/memberships.reader';
+import { MembershipRepository } from '../institutions/membership.repository';
 import { PrivacyService } from '../privacy/privacy.service';
 import { AccessTokenIssuer } from './access-token.issuer';
 
@@ -22,20 +22,21 @@ export interface AccessGranted {
 @Injectable()
 export class AccessGrant {
   constructor(
-    private readonly memberships: MembershipsReader,
+    private readonly memberships: MembershipRepository,
     private readonly privacy: PrivacyService,
     private readonly tokens: AccessTokenIssuer,
   ) {}
 
+  /** `tx`: the caller's transaction, or null to read on the pool (refresh, outside any transaction). */
   async grant(
-    manager: EntityManager,
+    tx: EntityManager | null,
     user: { readonly id: string; readonly roles: readonly PlatformRole[] },
     sessionId: string,
   ): Promise<AccessGranted> {
     // Independent reads: on a pooled manager they run on two connections at once (one round trip of latency).
     const [memberships, policyToAccept] = await Promise.all([
-      this.memberships.of(manager, user.id),
-      this.privacy.pendingAcceptance(manager, user.id),
+      this.memberships.membershipsOf(tx, user.id),
+      this.privacy.pendingAcceptance(tx, user.id),
     ]);
     const access = this.tokens.issue(user.id, sessionId, user.roles, memberships, policyToAccept);
     return { accessToken: access.accessToken, expiresIn: access.expiresIn, memberships, policyToAccept };

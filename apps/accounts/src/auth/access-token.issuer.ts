@@ -5,8 +5,7 @@ import { AUTH_SETTINGS, type AuthSettings, JWT_ALGORITHM, JWT_AUDIENCE, JWT_ISSU
 import { Inject, Injectable } from '@nestjs/common';
 import { sign } from 'jsonwebtoken';
 
-import type { AccountsEnv } from '../config/accounts.env';
-import { ACCOUNTS_ENV } from '../config/accounts-env.token';
+import { AccountsEnv } from '../config/accounts.env';
 
 export interface IssuedAccessToken {
   readonly accessToken: string;
@@ -19,7 +18,7 @@ export class AccessTokenIssuer {
   private readonly key: KeyObject;
 
   constructor(
-    @Inject(ACCOUNTS_ENV) private readonly env: AccountsEnv,
+    private readonly env: AccountsEnv,
     @Inject(AUTH_SETTINGS) auth: AuthSettings,
   ) {
     this.key = createPrivateKey(env.JWT_PRIVATE_KEY);

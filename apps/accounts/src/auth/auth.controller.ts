@@ -1,15 +1,13 @@
-import { AllowedWithPendingPolicy, type AuthUser, CurrentUser, Public } from '@exam/platform';
-import { Body, Controller, HttpCode, Inject, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { AllowedWithPendingPolicy, type AuthUser, Clock, CurrentUser, Public } from '@exam/platform';
+import { Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
-import type { AccountsEnv } from '../config/accounts.env';
-import { ACCOUNTS_ENV } from '../config/accounts-env.token';
+import { AccountsEnv } from '../config/accounts.env';
 import { SessionsService } from '../sessions/sessions.service';
 import { clientInfoOf } from './client-info';
 import { clearedRefreshCookie, readCookie, REFRESH_COOKIE, refreshCookie } from './cookies';
-import { StepUpDto, TokenResponseDto, VerificationRequiredDto } from './dto/login.dto';
-import { LocalAuthGuard } from './local-auth.guard';
-import type { SignInResult } from './login.service';
+import { LoginDto, StepUpDto, TokenResponseDto, VerificationRequiredDto } from './dto/login.dto';
+import { LoginService } from './login.service';
 import { RefreshService } from './refresh.service';
 import { replySignedIn, toTokenResponse } from './signed-in.reply';
 import { StepUpService } from './step-up.service';
@@ -17,10 +15,12 @@ import { StepUpService } from './step-up.service';
 @Controller('auth')
 export class AuthController {
   constructor(
+    private readonly logins: LoginService,
     private readonly refreshes: RefreshService,
     private readonly sessions: SessionsService,
     private readonly stepUp: StepUpService,
-    @Inject(ACCOUNTS_ENV) private readonly env: AccountsEnv,
+    private readonly env: AccountsEnv,
+    private readonly clock: Clock,
   ) {}
 
   /**
@@ -28,15 +28,15 @@ export class AuthController {
    * 202: the password was right but the sign-in must be confirmed with a code (`POST auth/step-up`).
    */
   @Public()
-  @UseGuards(LocalAuthGuard)
   @Post('login')
   @HttpCode(200)
-  login(
-    @Req() request: FastifyRequest & { user?: SignInResult },
+  async login(
+    @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): TokenResponseDto | VerificationRequiredDto {
-    const result = request.user;
-    if (result === undefined) throw new Error('LocalAuthGuard did not attach the sign-in result');
+    @Body() dto: LoginDto,
+  ): Promise<TokenResponseDto | VerificationRequiredDto> {
+    const client = clientInfoOf(request);
+    const result = await this.logins.signIn(dto.login, dto.password, client);
     if (result.kind === 'verification_required') {
       void reply.status(202);
       const methods =
@@ -50,7 +50,7 @@ export class AuthController {
         ...result.challenge,
       });
     }
-    return replySignedIn(request, reply, result.signedIn, this.env);
+    return replySignedIn(reply, client, result.signedIn, this.env, this.clock.now());
   }
 
   @Public()
@@ -61,12 +61,9 @@ export class AuthController {
     @Res({ passthrough: true }) reply: FastifyReply,
     @Body() dto: StepUpDto,
   ): Promise<TokenResponseDto> {
-    return replySignedIn(
-      request,
-      reply,
-      await this.stepUp.complete(dto.challengeId, dto.code, clientInfoOf(request)),
-      this.env,
-    );
+    const client = clientInfoOf(request);
+    const signedIn = await this.stepUp.complete(dto.challengeId, dto.code, client);
+    return replySignedIn(reply, client, signedIn, this.env, this.clock.now());
   }
 
   @Public()

@@ -1,16 +1,76 @@
-import { DomainError } from '@exam/platform';
+import { defineErrorCodes, DomainError } from '@exam/platform';
+
+/**
+ * The sign-in codes of accounts (password, refresh, step-up, face). The platform's own AUTH codes
+ * (UNAUTHENTICATED, FORBIDDEN, …) live in its table; these are the ones only accounts answers with.
+ */
+export const AccountsAuthErrorCode = defineErrorCodes('AUTH', {
+  INVALID_CREDENTIALS: {
+    kind: 'unauthenticated',
+    meaning:
+      'The account is unknown, the password is wrong, or the account cannot sign in (same answer for each).',
+    action: 'Check the login and password; after several failures wait, or reset the password.',
+  },
+  TOO_MANY_ATTEMPTS: {
+    kind: 'too_many',
+    meaning: 'Too many failed sign-ins came from this network in the last minute.',
+    action: 'Wait a minute and try again.',
+  },
+  REFRESH_INVALID: {
+    kind: 'unauthenticated',
+    meaning: 'The refresh token is missing, unknown, used or its session has ended.',
+    action: 'Sign in again.',
+  },
+  STEP_UP_INVALID: {
+    kind: 'gone',
+    meaning: 'The sign-in confirmation expired, was completed, or the account was locked meanwhile.',
+    action: 'Sign in again.',
+  },
+  FACE_CHECK_USED: {
+    kind: 'conflict',
+    meaning: 'This face-check token has already been used.',
+    action: 'Do the face check again.',
+  },
+  FACE_SIGN_IN_REFUSED: {
+    kind: 'unauthenticated',
+    meaning: 'The face check passed, but the account is not active or is locked for review.',
+    action: 'Sign in with your password or contact support.',
+  },
+});
 
 /** One answer for unknown account, wrong password, unverified and locked account: nothing reveals which. */
-export const invalidCredentials = (): DomainError =>
-  new DomainError(
-    'AUTH.INVALID_CREDENTIALS',
-    'unauthenticated',
-    'The account or password is not correct. After several failures sign-in pauses for a while; you can reset your password.',
-  );
+export class InvalidCredentialsError extends DomainError {
+  constructor() {
+    super(
+      AccountsAuthErrorCode.INVALID_CREDENTIALS,
+      'The account or password is not correct. After several failures sign-in pauses for a while; you can reset your password.',
+    );
+  }
+}
 
-export const tooManyAttempts = (): DomainError =>
-  new DomainError(
-    'AUTH.TOO_MANY_ATTEMPTS',
-    'too_many',
-    'Too many failed sign-ins from your network; wait a minute and try again.',
-  );
+export class TooManyAttemptsError extends DomainError {
+  constructor() {
+    super(
+      AccountsAuthErrorCode.TOO_MANY_ATTEMPTS,
+      'Too many failed sign-ins from your network; wait a minute and try again.',
+    );
+  }
+}
+
+export class RefreshRejectedError extends DomainError {
+  constructor() {
+    super(
+      AccountsAuthErrorCode.REFRESH_INVALID,
+      'Your session has ended or the refresh token is not valid; sign in again.',
+    );
+  }
+}
+
+export class StepUpInvalidError extends DomainError {
+  constructor() {
+    super(
+      AccountsAuthErrorCode.STEP_UP_INVALID,
+      'This verification has expired or was completed; sign in again.',
+    );
+  }
+}

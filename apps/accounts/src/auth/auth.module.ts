@@ -12,9 +12,9 @@ import { FaceSignInController } from './face/face-sign-in.controller';
 import { FaceSignInService } from './face/face-sign-in.service';
 import { FaceVerificationModule } from './face/face-verification.module';
 import { IpThrottle } from './ip-throttle';
-import { LocalStrategy } from './local.strategy';
 import { LoginService } from './login.service';
 import { LoginAttemptsRecorder } from './login-attempts.recorder';
+import { LoginCounterRepository } from './login-counter.repository';
 import { RefreshService } from './refresh.service';
 import { SignInCompleter } from './sign-in.completer';
 import { StepUpService } from './step-up.service';
@@ -33,13 +33,14 @@ import { StepUpService } from './step-up.service';
     AccessTokenIssuer,
     AccessGrant,
     IpThrottle,
+    LoginCounterRepository,
     LoginAttemptsRecorder,
     SignInCompleter,
     StepUpService,
     FaceSignInService,
     LoginService,
     RefreshService,
-    LocalStrategy,
   ],
+  exports: [LoginCounterRepository],
 })
 export class AuthModule {}

@@ -13,23 +13,20 @@ export interface RequestClient extends ClientInfo {
 }
 
 const DEVICE_ID = /^[A-Za-z0-9_-]{8,128}$/;
-/** Per request, so the strategy and the controller agree on a freshly minted device id. */
-const resolved = new WeakMap<object, RequestClient>();
 
-/** IP, user agent and device id (first-party cookie, else the X-Device-Id header of app clients). */
+/**
+ * IP, user agent and device id (first-party cookie, else the X-Device-Id header of app clients). Call it once per
+ * request: a missing device id is minted here, and the same one must go to the sign-in and into the cookie.
+ */
 export function clientInfoOf(request: ClientRequest): RequestClient {
-  const known = resolved.get(request);
-  if (known !== undefined) return known;
   const agent = request.headers['user-agent'];
   const header = request.headers['x-device-id'];
   const given = readCookie(request, DEVICE_COOKIE) ?? (typeof header === 'string' ? header : undefined);
   const valid = given !== undefined && DEVICE_ID.test(given);
-  const client: RequestClient = {
+  return {
     ip: request.ip,
     userAgent: typeof agent === 'string' ? agent : '',
     deviceId: valid ? given : randomUUID(),
     newDevice: !valid,
   };
-  resolved.set(request, client);
-  return client;
 }

@@ -1,10 +1,7 @@
-import { WindowedCounter } from '@exam/platform';
-import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { Injectable } from '@nestjs/common';
 
-import type { AccountsEnv } from '../config/accounts.env';
-import { ACCOUNTS_ENV } from '../config/accounts-env.token';
-import { Clock } from '../shared/clock';
+import { AccountsEnv } from '../config/accounts.env';
+import { LoginCounterRepository } from './login-counter.repository';
 
 /**
  * Failed logins per client IP across all accounts in a sliding minute: password spraying touches many accounts
@@ -13,31 +10,16 @@ import { Clock } from '../shared/clock';
  */
 @Injectable()
 export class IpThrottle {
-  private readonly failures: WindowedCounter;
-
   constructor(
-    dataSource: DataSource,
-    @Inject(ACCOUNTS_ENV) private readonly env: AccountsEnv,
-    clock: Clock,
-  ) {
-    this.failures = new WindowedCounter(dataSource, {
-      table: 'login_ip_failures',
-      windowMs: 60_000,
-      digestSecret: `login-ip:${env.CODE_HASH_KEY}`,
-      now: () => clock.now(),
-    });
-  }
+    private readonly counters: LoginCounterRepository,
+    private readonly env: AccountsEnv,
+  ) {}
 
   async isThrottled(ip: string): Promise<boolean> {
-    return (await this.recentFailures(ip)) >= this.env.LOGIN_IP_FAILURES_PER_MINUTE;
-  }
-
-  /** Failed sign-ins from this IP in the sliding minute, on every replica. */
-  recentFailures(ip: string): Promise<number> {
-    return this.failures.count(ip);
+    return (await this.counters.failuresOf(ip)) >= this.env.LOGIN_IP_FAILURES_PER_MINUTE;
   }
 
   recordFailure(ip: string): Promise<void> {
-    return this.failures.increment(ip);
+    return this.counters.addFailure(ip);
   }
 }

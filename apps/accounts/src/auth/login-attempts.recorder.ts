@@ -3,7 +3,7 @@ import { EventPublisher } from '@exam/platform';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 
-import { MembershipsReader } from '../institutions/memberships.reader';
+import { MembershipRepository } from '../institutions/membership.repository';
 import type { ClientInfo } from '../sessions/sessions.service';
 
 export interface AttemptRecord {
@@ -27,7 +27,7 @@ export class LoginAttemptsRecorder {
   constructor(
     private readonly dataSource: DataSource,
     private readonly events: EventPublisher,
-    private readonly memberships: MembershipsReader,
+    private readonly memberships: MembershipRepository,
   ) {}
 
   /** For attempts that change nothing else: the event alone in its own transaction. */
@@ -44,7 +44,7 @@ export class LoginAttemptsRecorder {
     const known =
       attempt.userId === undefined
         ? []
-        : (memberships ?? (await this.memberships.of(manager, attempt.userId)));
+        : (memberships ?? (await this.memberships.membershipsOf(manager, attempt.userId)));
     const institutionIds = known.map((m) => m.institutionId).slice(0, MAX_INSTITUTIONS);
     await this.events.stage(manager, Topics.LoginAttempted, {
       subjectId: attempt.userId ?? attempt.attemptId,

@@ -1,17 +1,15 @@
 import { randomUUID } from 'node:crypto';
 
 import type { LoginOutcome } from '@exam/contracts';
-import { Inject, Injectable } from '@nestjs/common';
+import { Clock } from '@exam/platform';
+import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
-import type { AccountsEnv } from '../config/accounts.env';
-import { ACCOUNTS_ENV } from '../config/accounts-env.token';
+import { AccountsEnv } from '../config/accounts.env';
 import { PasswordHasher } from '../credentials/password-hasher';
 import type { ClientInfo } from '../sessions/sessions.service';
-import { Clock } from '../shared/clock';
-import { UserEntity } from '../users/user.entity';
 import { UsersRepository } from '../users/users.repository';
-import { invalidCredentials, tooManyAttempts } from './auth.errors';
+import { InvalidCredentialsError, TooManyAttemptsError } from './auth.errors';
 import { afterFailure, type BruteForceSettings, isLocked } from './brute-force.policy';
 import { IpThrottle } from './ip-throttle';
 import { type AttemptRecord, LoginAttemptsRecorder } from './login-attempts.recorder';
@@ -40,13 +38,13 @@ export class LoginService {
     private readonly completer: SignInCompleter,
     private readonly stepUp: StepUpService,
     private readonly clock: Clock,
-    @Inject(ACCOUNTS_ENV) env: AccountsEnv,
+    env: AccountsEnv,
   ) {
     this.bruteForce = {
       failureFactor: env.LOGIN_FAILURE_FACTOR,
       waitIncrementMs: env.LOGIN_WAIT_INCREMENT_SECONDS * 1000,
       maxWaitMs: env.LOGIN_MAX_WAIT_SECONDS * 1000,
-      quickLoginCheckMs: env.LOGIN_QUICK_LOGIN_CHECK_MS,
+      quickLoginCheckMs: env.LOGIN_QUICK_LOGIN_CHECK_SECONDS * 1000,
       minimumQuickLoginWaitMs: env.LOGIN_QUICK_LOGIN_WAIT_SECONDS * 1000,
     };
   }
@@ -64,9 +62,9 @@ export class LoginService {
     });
     if (await this.ipThrottle.isThrottled(client.ip)) {
       await this.attempts.record(record(undefined, 'failure', 'ip_throttled'));
-      throw tooManyAttempts();
+      throw new TooManyAttemptsError();
     }
-    const user = await this.users.findByLogin(this.dataSource.manager, login);
+    const user = await this.users.findByLogin(login);
     if (user?.status !== 'active' || isLocked(user, now) || user.reviewLockedAt !== null) {
       await this.hasher.burn(password);
       await this.ipThrottle.recordFailure(client.ip);
@@ -76,13 +74,13 @@ export class LoginService {
       else if (user.reviewLockedAt !== null)
         await this.attempts.record(record(user.id, 'locked', 'locked_for_review'));
       else await this.attempts.record(record(user.id, 'locked', 'account_locked'));
-      throw invalidCredentials();
+      throw new InvalidCredentialsError();
     }
     const check = await this.hasher.check(user.passwordHash, password);
     if (!check.matches) {
       await this.ipThrottle.recordFailure(client.ip);
       await this.recordFailure(user.id, record(user.id, 'failure', 'wrong_password'));
-      throw invalidCredentials();
+      throw new InvalidCredentialsError();
     }
     const rehashed = check.needsRehash ? await this.hasher.hash(password) : undefined;
     if (user.stepUpRequired) {
@@ -100,13 +98,11 @@ export class LoginService {
 
   private async recordFailure(userId: string, attempt: AttemptRecord): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      const user = await manager.findOneOrFail(UserEntity, {
-        where: { id: userId },
-        lock: { mode: 'pessimistic_write' },
-      });
+      const user = await this.users.lockById(manager, userId);
+      if (user === null) return;
       const next = afterFailure(user, attempt.at, this.bruteForce);
       Object.assign(user, next);
-      await manager.save(user);
+      await this.users.save(manager, user);
       const lockedNow = isLocked(next, attempt.at);
       await this.attempts.stage(
         manager,

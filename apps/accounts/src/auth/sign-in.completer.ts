@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 
 import { SessionsService } from '../sessions/sessions.service';
-import { UserEntity } from '../users/user.entity';
+import type { UserEntity } from '../users/user.entity';
+import { UsersRepository } from '../users/users.repository';
 import { AccessGrant } from './access-grant';
 import { afterSuccess } from './brute-force.policy';
 import { type AttemptRecord, LoginAttemptsRecorder } from './login-attempts.recorder';
@@ -22,6 +23,7 @@ export interface SignedIn {
 @Injectable()
 export class SignInCompleter {
   constructor(
+    private readonly users: UsersRepository,
     private readonly sessions: SessionsService,
     private readonly grants: AccessGrant,
     private readonly attempts: LoginAttemptsRecorder,
@@ -39,8 +41,7 @@ export class SignInCompleter {
   ): Promise<SignedIn> {
     const dirty = user.failedLogins !== 0 || user.lockedUntil !== null || user.lastFailedAt !== null;
     if (dirty || Object.keys(changes).length > 0) {
-      // Plain columns only (never the encrypted ones), so a direct update is safe and skips a reload.
-      await manager.update(UserEntity, { id: user.id }, { ...(dirty ? afterSuccess() : {}), ...changes });
+      await this.users.update(manager, user.id, { ...(dirty ? afterSuccess() : {}), ...changes });
     }
     const session = await this.sessions.open(manager, user.id, attempt.client, attempt.attemptId);
     const access = await this.grants.grant(manager, user, session.sessionId);

@@ -1,7 +1,7 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply } from 'fastify';
 
 import type { AccountsEnv } from '../config/accounts.env';
-import { clientInfoOf } from './client-info';
+import type { RequestClient } from './client-info';
 import { deviceCookie, refreshCookie } from './cookies';
 import { TokenResponseDto } from './dto/login.dto';
 import type { SignedIn } from './sign-in.completer';
@@ -19,15 +19,15 @@ export function toTokenResponse(signedIn: SignedIn): TokenResponseDto {
 
 /** Every way of signing in answers alike: access token in the body, refresh token (and a new device id) in cookies. */
 export function replySignedIn(
-  request: FastifyRequest,
   reply: FastifyReply,
+  client: RequestClient,
   signedIn: SignedIn,
   env: AccountsEnv,
+  now: Date,
 ): TokenResponseDto {
-  const client = clientInfoOf(request);
   const cookies = [refreshCookie(signedIn.refreshToken, signedIn.sessionExpiresAt, env.COOKIE_SECURE)];
   if (client.newDevice && client.deviceId !== undefined)
-    cookies.push(deviceCookie(client.deviceId, env.COOKIE_SECURE, new Date()));
+    cookies.push(deviceCookie(client.deviceId, env.COOKIE_SECURE, now));
   void reply.header('set-cookie', cookies);
   return toTokenResponse(signedIn);
 }

@@ -1,19 +1,18 @@
 import { randomUUID } from 'node:crypto';
 
-import { DomainError } from '@exam/platform';
+import { Clock } from '@exam/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { DataSource } from 'typeorm';
 
-import type { AccountsEnv } from '../config/accounts.env';
-import { ACCOUNTS_ENV } from '../config/accounts-env.token';
+import { AccountsEnv } from '../config/accounts.env';
 import { NOTIFIER, type Notifier } from '../notifications/notifier';
-import { ConsentEntity } from '../privacy/consent.entity';
+import { ConsentRepository } from '../privacy/consent.repository';
 import type { ClientInfo } from '../sessions/sessions.service';
-import { Clock } from '../shared/clock';
-import { UserEntity } from '../users/user.entity';
+import { UsersRepository } from '../users/users.repository';
 import { codeDestinationOf } from '../verification/code-delivery';
 import { VerificationCodesService } from '../verification/verification-codes.service';
+import { StepUpInvalidError } from './auth.errors';
 import { FaceCheckRedeemer } from './face/face-check.redeemer';
 import { FaceTicketIssuer } from './face/face-ticket.issuer';
 import { type AttemptRecord, LoginAttemptsRecorder } from './login-attempts.recorder';
@@ -32,13 +31,6 @@ export interface StepUpChallenge {
   readonly faceTicket?: string;
 }
 
-const challengeInvalid = (): DomainError =>
-  new DomainError(
-    'AUTH.STEP_UP_INVALID',
-    'gone',
-    'This verification has expired or was completed; sign in again.',
-  );
-
 /**
  * Risky sign-ins (audit said step-up, or staff asked for re-verification) need a one-time code sent to the
  * proven phone or email after the correct password, before any token is issued.
@@ -47,6 +39,8 @@ const challengeInvalid = (): DomainError =>
 export class StepUpService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly users: UsersRepository,
+    private readonly consents: ConsentRepository,
     private readonly codes: VerificationCodesService,
     private readonly attempts: LoginAttemptsRecorder,
     private readonly completer: SignInCompleter,
@@ -54,15 +48,13 @@ export class StepUpService {
     private readonly faceTickets: FaceTicketIssuer,
     private readonly faceChecks: FaceCheckRedeemer,
     @Inject(NOTIFIER) private readonly notifier: Notifier,
-    @Inject(ACCOUNTS_ENV) private readonly env: AccountsEnv,
+    private readonly env: AccountsEnv,
   ) {}
 
   async challenge(userId: string, attempt: AttemptRecord): Promise<StepUpChallenge> {
     const { user, issued, faceConsented } = await this.dataSource.transaction(async (manager) => {
-      const locked = await manager.findOneOrFail(UserEntity, {
-        where: { id: userId },
-        lock: { mode: 'pessimistic_write' },
-      });
+      const locked = await this.users.lockById(manager, userId);
+      if (locked === null) throw new StepUpInvalidError();
       const code = await this.codes.issue(
         manager,
         locked.id,
@@ -70,11 +62,7 @@ export class StepUpService {
         codeDestinationOf(locked).channel,
       );
       await this.attempts.stage(manager, attempt);
-      const faceConsented = await manager.existsBy(ConsentEntity, {
-        userId: locked.id,
-        purpose: 'face_biometrics',
-        granted: true,
-      });
+      const faceConsented = await this.consents.isGranted(manager, locked.id, 'face_biometrics');
       return { user: locked, issued: code, faceConsented };
     });
     const { channel, to } = codeDestinationOf(user);
@@ -97,7 +85,7 @@ export class StepUpService {
   async complete(challengeId: string, code: string, client: ClientInfo): Promise<SignedIn> {
     const outcome = await this.dataSource.transaction(async (manager) => {
       const pending = await this.codes.findLive(manager, challengeId, 'login_step_up');
-      if (pending === null) throw challengeInvalid();
+      if (pending === null) throw new StepUpInvalidError();
       const consumed = await this.codes.consume(manager, pending.userId, 'login_step_up', code);
       if (consumed !== 'ok') return consumed;
       return this.finish(manager, pending.userId, client, 'step_up_passed');
@@ -110,14 +98,15 @@ export class StepUpService {
   async completeWithFace(challengeId: string, faceCheckToken: string, client: ClientInfo): Promise<SignedIn> {
     return this.dataSource.transaction(async (manager) => {
       const pending = await this.codes.findLive(manager, challengeId, 'login_step_up');
-      if (pending === null) throw challengeInvalid();
+      if (pending === null) throw new StepUpInvalidError();
       const claims = this.faceChecks.verify(faceCheckToken, {
         purpose: 'step_up',
         userId: pending.userId,
         ref: challengeId,
       });
       await this.faceChecks.redeem(manager, claims);
-      if (!(await this.codes.consumeById(manager, challengeId, 'login_step_up'))) throw challengeInvalid();
+      if (!(await this.codes.consumeById(manager, challengeId, 'login_step_up')))
+        throw new StepUpInvalidError();
       return this.finish(manager, pending.userId, client, 'step_up_face_passed');
     });
   }
@@ -128,11 +117,8 @@ export class StepUpService {
     client: ClientInfo,
     reason: string,
   ): Promise<SignedIn> {
-    const user = await manager.findOneOrFail(UserEntity, {
-      where: { id: userId },
-      lock: { mode: 'pessimistic_write' },
-    });
-    if (user.reviewLockedAt !== null) throw challengeInvalid();
+    const user = await this.users.lockById(manager, userId);
+    if (user === null || user.reviewLockedAt !== null) throw new StepUpInvalidError();
     const attempt: AttemptRecord = {
       attemptId: randomUUID(),
       userId: user.id,

@@ -5,13 +5,11 @@ import {
   loadConfig,
   parseFaceCheckPublicKeys,
   Secret,
+  ToBool,
+  ToInt,
+  ToNumber,
 } from '@exam/platform';
-import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsString, Matches, Max, Min } from 'class-validator';
-
-const toInt = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? Number(value) : value);
-const toBool = ({ value }: { value: unknown }): unknown =>
-  typeof value === 'string' ? ['1', 'true', 'yes'].includes(value.toLowerCase()) : value;
+import { IsBoolean, IsIn, IsInt, IsNumber, IsString, Matches, Max, Min } from 'class-validator';
 
 export const NOTIFIER_MODES = ['dev-mailbox', 'smtp'] as const;
 export type NotifierMode = (typeof NOTIFIER_MODES)[number];
@@ -32,34 +30,34 @@ export class AccountsEnv extends BaseServiceEnv {
   @Matches(/^[A-Za-z0-9_-]{1,64}$/, { message: 'JWT_KEY_ID must be 1-64 letters, digits, _ or -' })
   JWT_KEY_ID = 'accounts-1';
 
-  @Transform(toInt) @IsInt() @Min(60) @Max(3600) ACCESS_TOKEN_TTL_SECONDS = 600;
+  @ToInt() @IsInt() @Min(60) @Max(3600) ACCESS_TOKEN_TTL_SECONDS = 600;
 
   /** Absolute lifetime of a session (refresh-token family); rotation never extends it. */
-  @Transform(toInt) @IsInt() @Min(1) @Max(90) SESSION_TTL_DAYS = 30;
+  @ToInt() @IsInt() @Min(1) @Max(90) SESSION_TTL_DAYS = 30;
 
   /** Key of the HMAC that stores one-time codes; a 6-digit code hashed without a secret is guessable offline. */
   @Secret() @IsString() CODE_HASH_KEY = 'dev-only-verification-code-key';
 
-  @Transform(toInt) @IsInt() @Min(60) @Max(3600) CODE_TTL_SECONDS = 600;
-  @Transform(toInt) @IsInt() @Min(1) @Max(10) CODE_MAX_ATTEMPTS = 5;
-  @Transform(toInt) @IsInt() @Min(0) @Max(600) CODE_RESEND_COOLDOWN_SECONDS = 60;
+  @ToInt() @IsInt() @Min(60) @Max(3600) CODE_TTL_SECONDS = 600;
+  @ToInt() @IsInt() @Min(1) @Max(10) CODE_MAX_ATTEMPTS = 5;
+  @ToInt() @IsInt() @Min(0) @Max(600) CODE_RESEND_COOLDOWN_SECONDS = 60;
 
   /** Argon2id cost (OWASP: 19 MiB, t=2, p=1). Changing them rehashes passwords at the next successful login. */
-  @Transform(toInt) @IsInt() @Min(8192) @Max(1_048_576) ARGON2_MEMORY_KIB = 19_456;
-  @Transform(toInt) @IsInt() @Min(1) @Max(10) ARGON2_TIME_COST = 2;
-  @Transform(toInt) @IsInt() @Min(1) @Max(8) ARGON2_PARALLELISM = 1;
+  @ToInt() @IsInt() @Min(8192) @Max(1_048_576) ARGON2_MEMORY_KIB = 19_456;
+  @ToInt() @IsInt() @Min(1) @Max(10) ARGON2_TIME_COST = 2;
+  @ToInt() @IsInt() @Min(1) @Max(8) ARGON2_PARALLELISM = 1;
   /** Hashes computed at once; 0 = one per CPU. */
-  @Transform(toInt) @IsInt() @Min(0) @Max(64) ARGON2_MAX_CONCURRENT = 0;
+  @ToInt() @IsInt() @Min(0) @Max(64) ARGON2_MAX_CONCURRENT = 0;
 
   /** Keycloak-style brute-force detection: failures before a temporary lock, wait increment, max wait. */
-  @Transform(toInt) @IsInt() @Min(1) @Max(100) LOGIN_FAILURE_FACTOR = 5;
-  @Transform(toInt) @IsInt() @Min(1) @Max(86_400) LOGIN_WAIT_INCREMENT_SECONDS = 60;
-  @Transform(toInt) @IsInt() @Min(1) @Max(86_400) LOGIN_MAX_WAIT_SECONDS = 900;
-  /** Failures closer together than this are machine speed: lock for LOGIN_QUICK_LOGIN_WAIT_SECONDS at once. */
-  @Transform(toInt) @IsInt() @Min(0) @Max(60_000) LOGIN_QUICK_LOGIN_CHECK_MS = 1000;
-  @Transform(toInt) @IsInt() @Min(0) @Max(3600) LOGIN_QUICK_LOGIN_WAIT_SECONDS = 60;
+  @ToInt() @IsInt() @Min(1) @Max(100) LOGIN_FAILURE_FACTOR = 5;
+  @ToInt() @IsInt() @Min(1) @Max(86_400) LOGIN_WAIT_INCREMENT_SECONDS = 60;
+  @ToInt() @IsInt() @Min(1) @Max(86_400) LOGIN_MAX_WAIT_SECONDS = 900;
+  /** Failures closer together than this (fractional seconds) are machine speed: lock for LOGIN_QUICK_LOGIN_WAIT_SECONDS at once. */
+  @ToNumber() @IsNumber() @Min(0) @Max(60) LOGIN_QUICK_LOGIN_CHECK_SECONDS = 1;
+  @ToInt() @IsInt() @Min(0) @Max(3600) LOGIN_QUICK_LOGIN_WAIT_SECONDS = 60;
   /** Failed logins one IP may make across all accounts per minute before it gets 429 (password spraying). */
-  @Transform(toInt) @IsInt() @Min(1) @Max(100_000) LOGIN_IP_FAILURES_PER_MINUTE = 30;
+  @ToInt() @IsInt() @Min(1) @Max(100_000) LOGIN_IP_FAILURES_PER_MINUTE = 30;
 
   @IsIn(NOTIFIER_MODES) NOTIFIER: NotifierMode = 'dev-mailbox';
   /** smtp://user:pass@host:587 — used when NOTIFIER=smtp. */
@@ -76,23 +74,23 @@ export class AccountsEnv extends BaseServiceEnv {
   FACE_CHECK_PUBLIC_KEYS = developmentFaceCheckKeyPair().publicKeys;
 
   /** Lifetime of a face ticket (the permission to take one face check before signing in). */
-  @Transform(toInt) @IsInt() @Min(60) @Max(900) FACE_TICKET_TTL_SECONDS = 300;
+  @ToInt() @IsInt() @Min(60) @Max(900) FACE_TICKET_TTL_SECONDS = 300;
 
   /** Seconds between retention passes (deleting expired codes, contact changes, invitations, ended sessions); 0 = off. */
-  @Transform(toInt) @IsInt() @Min(0) @Max(86_400) RETENTION_INTERVAL_SECONDS = 3600;
+  @ToInt() @IsInt() @Min(0) @Max(86_400) RETENTION_INTERVAL_SECONDS = 3600;
   /** Rows one retention DELETE may remove, so no pass holds locks for long. */
-  @Transform(toInt) @IsInt() @Min(1) @Max(10_000) RETENTION_BATCH_SIZE = 500;
+  @ToInt() @IsInt() @Min(1) @Max(10_000) RETENTION_BATCH_SIZE = 500;
   /** One-time codes are deleted this long after they expired or were used. */
-  @Transform(toInt) @IsInt() @Min(1) @Max(8760) RETENTION_CODES_HOURS = 24;
+  @ToInt() @IsInt() @Min(1) @Max(365) RETENTION_CODES_DAYS = 1;
   /** Sessions and their refresh tokens are deleted this long after they were revoked or expired. */
-  @Transform(toInt) @IsInt() @Min(1) @Max(3650) RETENTION_SESSIONS_DAYS = 30;
+  @ToInt() @IsInt() @Min(1) @Max(3650) RETENTION_SESSIONS_DAYS = 30;
   /** Invitations nobody accepted are deleted this long after they expired. */
-  @Transform(toInt) @IsInt() @Min(1) @Max(3650) RETENTION_INVITATIONS_DAYS = 30;
+  @ToInt() @IsInt() @Min(1) @Max(3650) RETENTION_INVITATIONS_DAYS = 30;
   /** Registrations never completed (contact never proven) are deleted when no code was sent for this long. */
-  @Transform(toInt) @IsInt() @Min(1) @Max(365) RETENTION_PENDING_REGISTRATIONS_DAYS = 7;
+  @ToInt() @IsInt() @Min(1) @Max(365) RETENTION_PENDING_REGISTRATIONS_DAYS = 7;
 
   /** Secure cookies need HTTPS; only plain-HTTP local development turns this off. */
-  @Transform(toBool) @IsBoolean() COOKIE_SECURE = true;
+  @ToBool() @IsBoolean() COOKIE_SECURE = true;
 }
 
 export function loadAccountsEnv(

@@ -1,25 +1,24 @@
 import { type ContactKind, Topics } from '@exam/contracts';
 import { maskValue } from '@exam/crypto';
 import { EventPublisher, retryOnDeadlock } from '@exam/platform';
+import { Clock } from '@exam/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, QueryFailedError } from 'typeorm';
 
-import type { AccountsEnv } from '../config/accounts.env';
-import { ACCOUNTS_ENV } from '../config/accounts-env.token';
-import { wrongCurrentPassword } from '../credentials/credentials.errors';
+import { AccountsEnv } from '../config/accounts.env';
+import { CurrentPasswordWrongError } from '../credentials/credentials.errors';
 import { PasswordHasher } from '../credentials/password-hasher';
-import { oneContactOnly } from '../institutions/institutions.errors';
 import { NOTIFIER, type Notifier } from '../notifications/notifier';
-import { contactTaken } from '../registration/registration.errors';
+import { ContactTakenError } from '../registration/registration.errors';
 import { SessionsService } from '../sessions/sessions.service';
-import { Clock } from '../shared/clock';
 import { normalizeEmail, normalizeMainlandMobile } from '../users/contact';
-import { UserEntity } from '../users/user.entity';
+import { OneContactOnlyError } from '../users/users.errors';
 import { UsersRepository } from '../users/users.repository';
 import { codeMessageText } from '../verification/code-delivery';
 import { VerificationCodesService } from '../verification/verification-codes.service';
 import { ContactChangeEntity } from './contact-change.entity';
-import { noContactChangePending, sameContact } from './contacts.errors';
+import { ContactChangeRepository } from './contact-change.repository';
+import { NoContactChangePendingError, SameContactError } from './contacts.errors';
 
 export interface ContactChangeRequest {
   readonly phone?: string;
@@ -56,32 +55,34 @@ export class ContactChangesService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly users: UsersRepository,
+    private readonly changes: ContactChangeRepository,
     private readonly hasher: PasswordHasher,
     private readonly codes: VerificationCodesService,
     private readonly sessions: SessionsService,
     private readonly events: EventPublisher,
     private readonly clock: Clock,
     @Inject(NOTIFIER) private readonly notifier: Notifier,
-    @Inject(ACCOUNTS_ENV) private readonly env: AccountsEnv,
+    private readonly env: AccountsEnv,
   ) {}
 
   async start(userId: string, input: ContactChangeRequest): Promise<ContactChangeStarted> {
-    if (input.phone !== undefined && input.email !== undefined) throw oneContactOnly('phone', 'email');
+    if (input.phone !== undefined && input.email !== undefined)
+      throw new OneContactOnlyError('phone', 'email');
     const kind: ContactKind = input.phone === undefined ? 'email' : 'phone';
     const newValue =
       input.phone === undefined ? normalizeEmail(input.email ?? '') : normalizeMainlandMobile(input.phone);
-    const user = await this.dataSource.getRepository(UserEntity).findOneBy({ id: userId });
-    if (user?.status !== 'active') throw wrongCurrentPassword();
+    const user = await this.users.findById(userId);
+    if (user?.status !== 'active') throw new CurrentPasswordWrongError();
     if (!(await this.hasher.check(user.passwordHash, input.currentPassword)).matches)
-      throw wrongCurrentPassword();
-    if ((kind === 'phone' ? user.phone : user.email) === newValue) throw sameContact(kind);
+      throw new CurrentPasswordWrongError();
+    if ((kind === 'phone' ? user.phone : user.email) === newValue) throw new SameContactError(kind);
     const channel = kind === 'phone' ? 'sms' : 'email';
     const code = await this.dataSource.transaction(async (manager) => {
       await this.assertFree(manager, userId, kind, newValue);
       const issued = await this.codes.issue(manager, userId, 'contact_change', channel);
       // One pending change per user: the latest request (and its code) replaces any earlier one.
-      await manager.delete(ContactChangeEntity, { userId });
-      await manager.save(
+      await this.changes.replace(
+        manager,
         Object.assign(new ContactChangeEntity(), { userId, kind, newValue, requestedAt: this.clock.now() }),
       );
       return issued.code;
@@ -105,21 +106,18 @@ export class ContactChangesService {
     try {
       outcome = await retryOnDeadlock(() =>
         this.dataSource.transaction(async (manager) => {
-          const pending = await manager.findOneBy(ContactChangeEntity, { userId });
-          if (pending === null) throw noContactChangePending();
+          const pending = await this.changes.findOfUser(manager, userId);
+          if (pending === null) throw new NoContactChangePendingError();
           const consumed = await this.codes.consume(manager, userId, 'contact_change', code);
           if (consumed !== 'ok') return consumed;
           await this.assertFree(manager, userId, pending.kind, pending.newValue);
-          const user = await manager.findOne(UserEntity, {
-            where: { id: userId },
-            lock: { mode: 'pessimistic_write' },
-          });
-          if (user === null) throw noContactChangePending();
+          const user = await this.users.lockById(manager, userId);
+          if (user === null) throw new NoContactChangePendingError();
           if (pending.kind === 'phone') user.phone = pending.newValue;
           else user.email = pending.newValue;
           // save() re-encrypts the column and recomputes its blind index; the unique index settles races.
-          await manager.save(user);
-          await manager.delete(ContactChangeEntity, { userId });
+          await this.users.save(manager, user);
+          await this.changes.deleteOfUser(manager, userId);
           const endedSessions = await this.sessions.endOthersWithin(
             manager,
             userId,
@@ -140,7 +138,7 @@ export class ContactChangesService {
       );
     } catch (error: unknown) {
       const duplicate = isDuplicateContact(error);
-      if (duplicate !== null) throw contactTaken(duplicate);
+      if (duplicate !== null) throw new ContactTakenError(duplicate);
       throw error;
     }
     if (typeof outcome === 'number') throw VerificationCodesService.wrong(outcome);
@@ -154,8 +152,7 @@ export class ContactChangesService {
     kind: ContactKind,
     value: string,
   ): Promise<void> {
-    const where = kind === 'phone' ? this.users.byPhone(value) : this.users.byEmail(value);
-    const holder = await manager.findOne(UserEntity, { where });
-    if (holder !== null && holder.id !== userId) throw contactTaken(kind);
+    const holder = await this.users.findByContact(manager, kind, value);
+    if (holder !== null && holder.id !== userId) throw new ContactTakenError(kind);
   }
 }

@@ -3,12 +3,14 @@ import { Module } from '@nestjs/common';
 import { SessionsModule } from '../sessions/sessions.module';
 import { UsersModule } from '../users/users.module';
 import { VerificationModule } from '../verification/verification.module';
+import { ContactChangeRepository } from './contact-change.repository';
 import { ContactChangesService } from './contact-changes.service';
 import { ContactsController } from './contacts.controller';
 
 @Module({
   imports: [UsersModule, VerificationModule, SessionsModule],
   controllers: [ContactsController],
-  providers: [ContactChangesService],
+  providers: [ContactChangesService, ContactChangeRepository],
+  exports: [ContactChangeRepository],
 })
 export class ContactsModule {}

@@ -1,6 +1,21 @@
 import { DomainError } from '@exam/platform';
 
-export const wrongCurrentPassword = (): DomainError =>
-  new DomainError('ACCOUNTS.CURRENT_PASSWORD_WRONG', 'invalid', 'Your current password is not correct.', [
-    { field: 'currentPassword', reason: 'does not match' },
-  ]);
+import { AccountErrorCode } from '../users/users.errors';
+
+export class CurrentPasswordWrongError extends DomainError {
+  constructor() {
+    super(AccountErrorCode.CURRENT_PASSWORD_WRONG, 'Your current password is not correct.', [
+      { field: 'currentPassword', reason: 'does not match' },
+    ]);
+  }
+}
+
+export class WeakPasswordError extends DomainError {
+  constructor(problems: readonly string[]) {
+    super(
+      AccountErrorCode.WEAK_PASSWORD,
+      `Choose a stronger password: ${problems.join('; ')}.`,
+      problems.map((reason) => ({ field: 'password', reason })),
+    );
+  }
+}

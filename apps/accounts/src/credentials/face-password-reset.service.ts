@@ -2,9 +2,9 @@ import { retryOnDeadlock } from '@exam/platform';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
-import { faceSignInRefused } from '../auth/face/face.errors';
+import { FaceSignInRefusedError } from '../auth/face/face.errors';
 import { FaceCheckRedeemer } from '../auth/face/face-check.redeemer';
-import { UserEntity } from '../users/user.entity';
+import { UsersRepository } from '../users/users.repository';
 import { PasswordsService } from './passwords.service';
 
 /**
@@ -15,14 +15,15 @@ import { PasswordsService } from './passwords.service';
 export class FacePasswordResetService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly users: UsersRepository,
     private readonly faceChecks: FaceCheckRedeemer,
     private readonly passwords: PasswordsService,
   ) {}
 
   async reset(faceCheckToken: string, newPassword: string): Promise<void> {
     const claims = this.faceChecks.verify(faceCheckToken, { purpose: 'password_recovery' });
-    const user = await this.dataSource.getRepository(UserEntity).findOneBy({ id: claims.sub });
-    if (user?.status !== 'active' || user.reviewLockedAt !== null) throw faceSignInRefused();
+    const user = await this.users.findById(claims.sub);
+    if (user?.status !== 'active' || user.reviewLockedAt !== null) throw new FaceSignInRefusedError();
     const passwordHash = await this.passwords.acceptableHash(user, newPassword);
     await retryOnDeadlock(() =>
       this.dataSource.transaction(async (manager) => {

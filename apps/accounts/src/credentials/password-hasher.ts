@@ -1,10 +1,9 @@
 import { availableParallelism } from 'node:os';
 
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { Algorithm, hash, verify } from '@node-rs/argon2';
 
-import type { AccountsEnv } from '../config/accounts.env';
-import { ACCOUNTS_ENV } from '../config/accounts-env.token';
+import { AccountsEnv } from '../config/accounts.env';
 import { Semaphore } from './semaphore';
 
 export interface Argon2Parameters {
@@ -40,7 +39,7 @@ export class PasswordHasher {
   private dummyHash: Promise<string> | undefined;
   private readonly slots: Semaphore;
 
-  constructor(@Inject(ACCOUNTS_ENV) env: AccountsEnv) {
+  constructor(env: AccountsEnv) {
     this.parameters = {
       memoryCost: env.ARGON2_MEMORY_KIB,
       timeCost: env.ARGON2_TIME_COST,

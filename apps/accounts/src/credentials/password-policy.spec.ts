@@ -26,7 +26,7 @@ describe('password policy', () => {
       thrown = error;
     }
     expect(thrown).toMatchObject({
-      code: 'ACCOUNTS.WEAK_PASSWORD',
+      code: 'ACCOUNT.WEAK_PASSWORD',
       kind: 'invalid',
       details: [{ field: 'password' }, { field: 'password' }],
     });

@@ -1,6 +1,5 @@
-import { DomainError } from '@exam/platform';
-
 import { COMMON_PASSWORDS } from './common-passwords';
+import { WeakPasswordError } from './credentials.errors';
 
 export const PASSWORD_MIN_LENGTH = 8;
 export const PASSWORD_MAX_LENGTH = 128;
@@ -47,11 +46,6 @@ export function passwordProblems(password: string, context: PasswordContext): st
 export function assertAcceptablePassword(password: string, context: PasswordContext): void {
   const problems = passwordProblems(password, context);
   if (problems.length > 0) {
-    throw new DomainError(
-      'ACCOUNTS.WEAK_PASSWORD',
-      'invalid',
-      `Choose a stronger password: ${problems.join('; ')}.`,
-      problems.map((reason) => ({ field: 'password', reason })),
-    );
+    throw new WeakPasswordError(problems);
   }
 }

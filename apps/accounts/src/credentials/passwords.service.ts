@@ -1,19 +1,18 @@
 import { type PasswordChangeMethod, Topics } from '@exam/contracts';
-import { DomainError, EventPublisher, retryOnDeadlock } from '@exam/platform';
+import { EventPublisher, retryOnDeadlock } from '@exam/platform';
+import { Clock } from '@exam/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 
-import type { AccountsEnv } from '../config/accounts.env';
-import { ACCOUNTS_ENV } from '../config/accounts-env.token';
+import { AccountsEnv } from '../config/accounts.env';
 import { NOTIFIER, type Notifier } from '../notifications/notifier';
 import { SessionsService } from '../sessions/sessions.service';
-import { Clock } from '../shared/clock';
-import { UserEntity } from '../users/user.entity';
+import type { UserEntity } from '../users/user.entity';
 import { UsersRepository } from '../users/users.repository';
 import { codeDestinationOf, codeMessageText } from '../verification/code-delivery';
-import { codeExpired } from '../verification/verification.errors';
+import { CodeExpiredError, ResendTooSoonError } from '../verification/verification.errors';
 import { VerificationCodesService } from '../verification/verification-codes.service';
-import { wrongCurrentPassword } from './credentials.errors';
+import { CurrentPasswordWrongError } from './credentials.errors';
 import { PasswordHasher } from './password-hasher';
 import { assertAcceptablePassword } from './password-policy';
 
@@ -38,11 +37,11 @@ export class PasswordsService {
     private readonly events: EventPublisher,
     private readonly clock: Clock,
     @Inject(NOTIFIER) private readonly notifier: Notifier,
-    @Inject(ACCOUNTS_ENV) private readonly env: AccountsEnv,
+    private readonly env: AccountsEnv,
   ) {}
 
   async requestReset(login: string): Promise<void> {
-    const user = await this.users.findByLogin(this.dataSource.manager, login);
+    const user = await this.users.findByLogin(login);
     if (user?.status !== 'active') return;
     const { channel, to } = codeDestinationOf(user);
     let code: string;
@@ -54,7 +53,7 @@ export class PasswordsService {
       ).code;
     } catch (error: unknown) {
       // A cooldown answer would tell a stranger the account exists; the code already sent stays valid.
-      if (error instanceof DomainError && error.code === 'VERIFICATION.RESEND_TOO_SOON') return;
+      if (error instanceof ResendTooSoonError) return;
       throw error;
     }
     await this.notifier.send({
@@ -66,8 +65,8 @@ export class PasswordsService {
   }
 
   async confirmReset(login: string, code: string, newPassword: string): Promise<void> {
-    const found = await this.users.findByLogin(this.dataSource.manager, login);
-    if (found?.status !== 'active') throw codeExpired();
+    const found = await this.users.findByLogin(login);
+    if (found?.status !== 'active') throw new CodeExpiredError();
     const passwordHash = await this.acceptableHash(found, newPassword);
     const outcome = await retryOnDeadlock(() =>
       this.dataSource.transaction(async (manager) => {
@@ -81,9 +80,10 @@ export class PasswordsService {
   }
 
   async change(userId: string, currentPassword: string, newPassword: string): Promise<void> {
-    const user = await this.dataSource.getRepository(UserEntity).findOneBy({ id: userId });
-    if (user === null) throw wrongCurrentPassword();
-    if (!(await this.hasher.check(user.passwordHash, currentPassword)).matches) throw wrongCurrentPassword();
+    const user = await this.users.findById(userId);
+    if (user === null) throw new CurrentPasswordWrongError();
+    if (!(await this.hasher.check(user.passwordHash, currentPassword)).matches)
+      throw new CurrentPasswordWrongError();
     const passwordHash = await this.acceptableHash(user, newPassword);
     await retryOnDeadlock(() =>
       this.dataSource.transaction((manager) => this.store(manager, userId, passwordHash, 'changed_by_user')),
@@ -103,11 +103,12 @@ export class PasswordsService {
     passwordHash: string,
     method: PasswordChangeMethod,
   ): Promise<void> {
-    await manager.update(
-      UserEntity,
-      { id: userId },
-      { passwordHash, failedLogins: 0, lastFailedAt: null, lockedUntil: null },
-    );
+    await this.users.update(manager, userId, {
+      passwordHash,
+      failedLogins: 0,
+      lastFailedAt: null,
+      lockedUntil: null,
+    });
     await this.sessions.endAllWithin(manager, userId, 'password_changed');
     await this.events.stage(manager, Topics.PasswordChanged, {
       subjectId: userId,

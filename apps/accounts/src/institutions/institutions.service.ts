@@ -2,25 +2,28 @@ import { createHash, randomBytes } from 'node:crypto';
 
 import { type OrgRole, Topics } from '@exam/contracts';
 import { EventPublisher } from '@exam/platform';
+import { Clock } from '@exam/platform';
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager, In } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 
 import { NOTIFIER, type Notifier } from '../notifications/notifier';
-import { Clock } from '../shared/clock';
 import { normalizeEmail, normalizeMainlandMobile } from '../users/contact';
-import { UserEntity } from '../users/user.entity';
+import { OneContactOnlyError } from '../users/users.errors';
+import { UsersRepository } from '../users/users.repository';
 import type { InviteStaffDto, RegisterInstitutionDto, UpdateInstitutionDto } from './dto/institution.dto';
 import { InstitutionEntity } from './institution.entity';
+import { InstitutionRepository } from './institution.repository';
 import {
-  institutionNotFound,
-  invitationInvalid,
-  invitationNotForYou,
-  lastAdmin,
-  membershipNotFound,
-  oneContactOnly,
+  InstitutionNotFoundError,
+  InvitationInvalidError,
+  InvitationNotForYouError,
+  LastAdminError,
+  MembershipNotFoundError,
 } from './institutions.errors';
 import { InvitationEntity } from './invitation.entity';
+import { InvitationRepository } from './invitation.repository';
 import { MembershipEntity } from './membership.entity';
+import { MembershipRepository } from './membership.repository';
 
 const INVITATION_TTL_MS = 7 * 86_400_000;
 
@@ -37,6 +40,10 @@ const tokenHash = (token: string): string => createHash('sha256').update(token).
 export class InstitutionsService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly institutions: InstitutionRepository,
+    private readonly memberships: MembershipRepository,
+    private readonly invitations: InvitationRepository,
+    private readonly users: UsersRepository,
     private readonly events: EventPublisher,
     private readonly clock: Clock,
     @Inject(NOTIFIER) private readonly notifier: Notifier,
@@ -45,7 +52,7 @@ export class InstitutionsService {
   /** The registering account becomes the institution's first org_admin. */
   async register(adminUserId: string, input: RegisterInstitutionDto): Promise<InstitutionEntity> {
     if (input.contactPhone !== undefined && input.contactEmail !== undefined)
-      throw oneContactOnly('contactPhone', 'contactEmail');
+      throw new OneContactOnlyError('contactPhone', 'contactEmail');
     return this.dataSource.transaction(async (manager) => {
       const now = this.clock.now();
       const institution = Object.assign(new InstitutionEntity(), {
@@ -60,7 +67,7 @@ export class InstitutionsService {
         createdBy: adminUserId,
         createdAt: now,
       });
-      await manager.save(institution);
+      await this.institutions.save(manager, institution);
       await this.events.stage(manager, Topics.InstitutionRegistered, {
         subjectId: institution.id,
         payload: { institutionId: institution.id, name: institution.name, adminUserId },
@@ -71,39 +78,25 @@ export class InstitutionsService {
   }
 
   async get(institutionId: string): Promise<InstitutionEntity> {
-    const institution = await this.dataSource
-      .getRepository(InstitutionEntity)
-      .findOneBy({ id: institutionId });
-    if (institution === null) throw institutionNotFound();
+    const institution = await this.institutions.findById(institutionId);
+    if (institution === null) throw new InstitutionNotFoundError();
     return institution;
   }
 
   async update(institutionId: string, input: UpdateInstitutionDto): Promise<InstitutionEntity> {
     return this.dataSource.transaction(async (manager) => {
-      const institution = await manager.findOne(InstitutionEntity, {
-        where: { id: institutionId },
-        lock: { mode: 'pessimistic_write' },
-      });
-      if (institution === null) throw institutionNotFound();
+      const institution = await this.institutions.lockById(manager, institutionId);
+      if (institution === null) throw new InstitutionNotFoundError();
       if (input.name !== undefined) institution.name = input.name.trim();
-      await manager.save(institution);
+      await this.institutions.save(manager, institution);
       return institution;
     });
   }
 
   async members(institutionId: string): Promise<Member[]> {
-    const rows = await this.dataSource
-      .getRepository(MembershipEntity)
-      .find({ where: { institutionId }, order: { createdAt: 'ASC' }, take: 1000 });
+    const rows = await this.memberships.listOfInstitution(institutionId);
     const userIds = [...new Set(rows.map((r) => r.userId))];
-    const users =
-      userIds.length === 0
-        ? []
-        : await this.dataSource.getRepository(UserEntity).find({
-            where: { id: In(userIds) },
-            select: { id: true, nickname: true },
-          });
-    const nicknames = new Map(users.map((u) => [u.id, u.nickname]));
+    const nicknames = await this.users.nicknamesOf(userIds);
     return userIds.map((userId) => ({
       userId,
       nickname: nicknames.get(userId) ?? '',
@@ -113,7 +106,8 @@ export class InstitutionsService {
 
   /** Sends a single-use token to the phone or email; only the account that proved that contact can accept it. */
   async invite(institutionId: string, invitedBy: string, input: InviteStaffDto): Promise<InvitationEntity> {
-    if (input.phone !== undefined && input.email !== undefined) throw oneContactOnly('phone', 'email');
+    if (input.phone !== undefined && input.email !== undefined)
+      throw new OneContactOnlyError('phone', 'email');
     const institution = await this.get(institutionId);
     const token = randomBytes(32).toString('base64url');
     const now = this.clock.now();
@@ -128,7 +122,7 @@ export class InstitutionsService {
       createdAt: now,
       expiresAt: new Date(now.getTime() + INVITATION_TTL_MS),
     });
-    await this.dataSource.getRepository(InvitationEntity).save(invitation);
+    await this.invitations.insert(invitation);
     await this.notifier.send({
       channel: invitation.contactKind === 'phone' ? 'sms' : 'email',
       to: invitation.contact,
@@ -140,29 +134,27 @@ export class InstitutionsService {
 
   async accept(userId: string, token: string): Promise<{ institutionId: string; role: OrgRole }> {
     return this.dataSource.transaction(async (manager) => {
-      const invitation = await manager.findOne(InvitationEntity, {
-        where: { tokenHash: tokenHash(token) },
-        lock: { mode: 'pessimistic_write' },
-      });
+      const invitation = await this.invitations.lockByTokenHash(manager, tokenHash(token));
       if (
         invitation === null ||
         invitation.acceptedAt !== null ||
         invitation.expiresAt.getTime() <= this.clock.now().getTime()
       ) {
-        throw invitationInvalid();
+        throw new InvitationInvalidError();
       }
-      const user = await manager.findOneOrFail(UserEntity, { where: { id: userId } });
-      const owned = invitation.contactKind === 'phone' ? user.phone : user.email;
-      if (owned !== invitation.contact) throw invitationNotForYou();
+      const user = await this.users.findByIdIn(manager, userId);
+      const owned = invitation.contactKind === 'phone' ? user?.phone : user?.email;
+      if (owned !== invitation.contact) throw new InvitationNotForYouError();
       invitation.acceptedAt = this.clock.now();
       invitation.acceptedBy = userId;
-      await manager.save(invitation);
-      const existing = await manager.findOneBy(MembershipEntity, {
-        institutionId: invitation.institutionId,
+      await this.invitations.save(manager, invitation);
+      const existing = await this.memberships.exists(
+        manager,
+        invitation.institutionId,
         userId,
-        role: invitation.role,
-      });
-      if (existing === null) await this.grant(manager, invitation.institutionId, userId, invitation.role);
+        invitation.role,
+      );
+      if (!existing) await this.grant(manager, invitation.institutionId, userId, invitation.role);
       return { institutionId: invitation.institutionId, role: invitation.role };
     });
   }
@@ -170,17 +162,11 @@ export class InstitutionsService {
   /** Removes one role; an institution always keeps at least one org_admin. */
   async revoke(institutionId: string, userId: string, role: OrgRole): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      const admins = await manager.find(MembershipEntity, {
-        where: { institutionId, role: 'org_admin' },
-        lock: { mode: 'pessimistic_write' },
-      });
-      const membership = await manager.findOne(MembershipEntity, {
-        where: { institutionId, userId, role },
-        lock: { mode: 'pessimistic_write' },
-      });
-      if (membership === null) throw membershipNotFound();
-      if (role === 'org_admin' && admins.length <= 1) throw lastAdmin();
-      await manager.delete(MembershipEntity, { id: membership.id });
+      const admins = await this.memberships.lockAdmins(manager, [institutionId]);
+      const membership = await this.memberships.lockOne(manager, institutionId, userId, role);
+      if (membership === null) throw new MembershipNotFoundError();
+      if (role === 'org_admin' && admins.length <= 1) throw new LastAdminError();
+      await this.memberships.delete(manager, membership.id);
       await this.events.stage(manager, Topics.MembershipChanged, {
         subjectId: userId,
         payload: { userId, institutionId, role, change: 'revoked' },
@@ -194,8 +180,8 @@ export class InstitutionsService {
     userId: string,
     role: OrgRole,
   ): Promise<void> {
-    await manager.insert(
-      MembershipEntity,
+    await this.memberships.insert(
+      manager,
       Object.assign(new MembershipEntity(), { institutionId, userId, role, createdAt: this.clock.now() }),
     );
     await this.events.stage(manager, Topics.MembershipChanged, {

@@ -1,3 +1,4 @@
+import { Clock } from '@exam/platform';
 import { Injectable } from '@nestjs/common';
 
 import type { Notifier, OutgoingMessage } from './notifier';
@@ -13,8 +14,10 @@ const CAPACITY = 500;
 export class DevMailbox implements Notifier {
   private readonly entries: MailboxEntry[] = [];
 
+  constructor(private readonly clock: Clock) {}
+
   send(message: OutgoingMessage): Promise<void> {
-    this.entries.push({ ...message, sentAt: new Date().toISOString() });
+    this.entries.push({ ...message, sentAt: this.clock.now().toISOString() });
     if (this.entries.length > CAPACITY) this.entries.splice(0, this.entries.length - CAPACITY);
     return Promise.resolve();
   }

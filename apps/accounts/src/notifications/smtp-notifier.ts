@@ -1,6 +1,6 @@
-import { DomainError } from '@exam/platform';
 import { createTransport, type Transporter } from 'nodemailer';
 
+import { EmailUnavailableError, SmsUnavailableError } from './notifications.errors';
 import type { Notifier, OutgoingMessage, SmsSender } from './notifier';
 
 /** Email through SMTP (nodemailer); text messages through the configured SMS gateway adapter. */
@@ -28,11 +28,7 @@ export class SmtpNotifier implements Notifier {
         text: message.text,
       });
     } catch {
-      throw new DomainError(
-        'NOTIFY.UNAVAILABLE',
-        'unavailable',
-        'We could not send the email just now; try again in a minute.',
-      );
+      throw new EmailUnavailableError();
     }
   }
 }
@@ -40,12 +36,6 @@ export class SmtpNotifier implements Notifier {
 /** Stands in until an SMS gateway contract exists: text-message delivery fails loudly instead of silently. */
 export class UnconfiguredSmsSender implements SmsSender {
   sendSms(): Promise<void> {
-    return Promise.reject(
-      new DomainError(
-        'NOTIFY.SMS_UNAVAILABLE',
-        'unavailable',
-        'Text messages cannot be sent yet; register with an email address.',
-      ),
-    );
+    return Promise.reject(new SmsUnavailableError());
   }
 }

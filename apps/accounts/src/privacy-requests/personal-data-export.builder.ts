@@ -1,19 +1,17 @@
 import { CONSENT_PURPOSES } from '@exam/contracts';
-import { PersonalDataRevealEntity } from '@exam/platform';
+import { Clock } from '@exam/platform';
 import { Injectable } from '@nestjs/common';
-import { type EntityManager, In } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 
-import { ContactChangeEntity } from '../contacts/contact-change.entity';
-import { InstitutionEntity } from '../institutions/institution.entity';
-import { MembershipEntity } from '../institutions/membership.entity';
-import { ConsentEntity } from '../privacy/consent.entity';
-import { ConsentChangeEntity } from '../privacy/consent-change.entity';
-import { PolicyAcceptanceEntity } from '../privacy/policy-acceptance.entity';
+import { ContactChangeRepository } from '../contacts/contact-change.repository';
+import { InstitutionRepository } from '../institutions/institution.repository';
+import { MembershipRepository } from '../institutions/membership.repository';
+import { ConsentRepository } from '../privacy/consent.repository';
+import { PolicyAcceptanceRepository } from '../privacy/policy-acceptance.repository';
 import { sessionViewOf } from '../sessions/dto/session-response.dto';
-import { SessionEntity } from '../sessions/session.entity';
-import { Clock } from '../shared/clock';
-import { UserEntity } from '../users/user.entity';
-import { VerificationCodeEntity } from '../verification/verification-code.entity';
+import { SessionRepository } from '../sessions/session.repository';
+import { UsersRepository } from '../users/users.repository';
+import { VerificationCodeRepository } from '../verification/verification-code.repository';
 import {
   ExportedConsentDto,
   ExportedContactChangeDto,
@@ -21,8 +19,8 @@ import {
   ExportedSecurityStateDto,
   PersonalDataExportDto,
 } from './dto/privacy-requests.dto';
-import { PrivacyRequestEntity } from './privacy-request.entity';
-import { accountNotFound } from './privacy-requests.errors';
+import { PrivacyRequestRepository } from './privacy-request.repository';
+import { AccountNotFoundError } from './privacy-requests.errors';
 
 const iso = (date: Date | null): string | null => date?.toISOString() ?? null;
 /** Bounds for the lists that grow with use; the newest rows come first. */
@@ -34,47 +32,36 @@ const MAX_ROWS = 1000;
  */
 @Injectable()
 export class PersonalDataExportBuilder {
-  constructor(private readonly clock: Clock) {}
+  constructor(
+    private readonly users: UsersRepository,
+    private readonly consentRows: ConsentRepository,
+    private readonly acceptanceRows: PolicyAcceptanceRepository,
+    private readonly sessionRows: SessionRepository,
+    private readonly membershipRows: MembershipRepository,
+    private readonly institutions: InstitutionRepository,
+    private readonly codeRows: VerificationCodeRepository,
+    private readonly contactChanges: ContactChangeRepository,
+    private readonly requestRows: PrivacyRequestRepository,
+    private readonly clock: Clock,
+  ) {}
 
   async build(manager: EntityManager, userId: string): Promise<PersonalDataExportDto> {
-    const user = await manager.findOneBy(UserEntity, { id: userId });
-    if (user === null || user.status === 'erased') throw accountNotFound();
+    const user = await this.users.findByIdIn(manager, userId);
+    if (user === null || user.status === 'erased') throw new AccountNotFoundError();
     const [consents, history, acceptances, sessions, memberships, codes, contactChange, reveals, requests] =
       await Promise.all([
-        manager.findBy(ConsentEntity, { userId }),
-        manager.find(ConsentChangeEntity, {
-          where: { userId },
-          order: { changedAt: 'DESC' },
-          take: MAX_ROWS,
-        }),
-        manager.find(PolicyAcceptanceEntity, {
-          where: { userId },
-          order: { acceptedAt: 'DESC' },
-          take: MAX_ROWS,
-        }),
-        manager.find(SessionEntity, { where: { userId }, order: { createdAt: 'DESC' }, take: MAX_ROWS }),
-        manager.find(MembershipEntity, { where: { userId }, order: { createdAt: 'ASC' }, take: MAX_ROWS }),
-        manager.findBy(VerificationCodeEntity, { userId }),
-        manager.findOneBy(ContactChangeEntity, { userId }),
-        manager.find(PersonalDataRevealEntity, {
-          where: { subjectId: userId },
-          order: { revealedAt: 'DESC' },
-          take: MAX_ROWS,
-        }),
-        manager.find(PrivacyRequestEntity, {
-          where: { userId },
-          order: { requestedAt: 'DESC' },
-          take: MAX_ROWS,
-        }),
+        this.consentRows.listOfUserIn(manager, userId),
+        this.consentRows.historyOfUser(manager, userId, MAX_ROWS),
+        this.acceptanceRows.listOfUser(manager, userId, MAX_ROWS),
+        this.sessionRows.listOfUser(manager, userId, MAX_ROWS),
+        this.membershipRows.listOfUser(manager, userId, MAX_ROWS),
+        this.codeRows.listOfUser(manager, userId),
+        this.contactChanges.findOfUser(manager, userId),
+        this.requestRows.revealsOf(manager, userId, MAX_ROWS),
+        this.requestRows.listOfUser(manager, userId, MAX_ROWS),
       ]);
     const institutionIds = [...new Set(memberships.map((m) => m.institutionId))];
-    const institutions =
-      institutionIds.length === 0
-        ? []
-        : await manager.find(InstitutionEntity, {
-            where: { id: In(institutionIds) },
-            select: { id: true, name: true },
-          });
+    const institutions = await this.institutions.namesOf(manager, institutionIds);
     const names = new Map(institutions.map((i) => [i.id, i.name]));
     const consentOf = (
       row: { purpose: ExportedConsentDto['purpose']; granted: boolean; policyVersion: string | null },

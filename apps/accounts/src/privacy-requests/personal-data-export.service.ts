@@ -1,17 +1,18 @@
 import { Topics } from '@exam/contracts';
 import { type AuthUser, PersonalDataRevealService } from '@exam/platform';
+import { Clock } from '@exam/platform';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 
-import { wrongCurrentPassword } from '../credentials/credentials.errors';
+import { CurrentPasswordWrongError } from '../credentials/credentials.errors';
 import { PasswordHasher } from '../credentials/password-hasher';
-import { Clock } from '../shared/clock';
-import { UserEntity } from '../users/user.entity';
+import { UsersRepository } from '../users/users.repository';
 import { PRIVACY_REQUEST_DEADLINE_MS } from './account-erasure.service';
 import type { FullPersonalDataExportDto, PersonalDataExportDto } from './dto/privacy-requests.dto';
 import { PersonalDataExportBuilder } from './personal-data-export.builder';
 import { PrivacyRequestEntity } from './privacy-request.entity';
-import { accountNotFound } from './privacy-requests.errors';
+import { PrivacyRequestRepository } from './privacy-request.repository';
+import { AccountNotFoundError } from './privacy-requests.errors';
 
 /** What audit records as the reason when the data subject reveals their own data. */
 const SELF_EXPORT_REASON = 'Data subject access request: full copy of my own personal data';
@@ -21,6 +22,8 @@ const SELF_EXPORT_REASON = 'Data subject access request: full copy of my own per
 export class PersonalDataExportService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly users: UsersRepository,
+    private readonly requests: PrivacyRequestRepository,
     private readonly builder: PersonalDataExportBuilder,
     private readonly reveals: PersonalDataRevealService,
     private readonly hasher: PasswordHasher,
@@ -36,9 +39,10 @@ export class PersonalDataExportService {
   }
 
   async full(actor: AuthUser, currentPassword: string): Promise<FullPersonalDataExportDto> {
-    const user = await this.dataSource.getRepository(UserEntity).findOneBy({ id: actor.userId });
-    if (user === null || user.status === 'erased') throw accountNotFound();
-    if (!(await this.hasher.check(user.passwordHash, currentPassword)).matches) throw wrongCurrentPassword();
+    const user = await this.users.findById(actor.userId);
+    if (user === null || user.status === 'erased') throw new AccountNotFoundError();
+    if (!(await this.hasher.check(user.passwordHash, currentPassword)).matches)
+      throw new CurrentPasswordWrongError();
     let data: PersonalDataExportDto | undefined;
     const revealed = await this.reveals.reveal({
       actor,
@@ -52,15 +56,15 @@ export class PersonalDataExportService {
         return data.format;
       },
     });
-    if (data === undefined) throw accountNotFound();
+    if (data === undefined) throw new AccountNotFoundError();
     return { revealedAt: revealed.revealedAt, data };
   }
 
   /** Access requests are tracked like every privacy request, answered at once. */
   private async record(manager: EntityManager, userId: string): Promise<void> {
     const now = this.clock.now();
-    await manager.insert(
-      PrivacyRequestEntity,
+    await this.requests.insert(
+      manager,
       Object.assign(new PrivacyRequestEntity(), {
         userId,
         kind: 'export' as const,

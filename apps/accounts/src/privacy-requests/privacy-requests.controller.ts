@@ -1,10 +1,9 @@
 import { AllowedWithPendingPolicy, type AuthUser, CurrentUser, RevealsPersonalData } from '@exam/platform';
-import { Body, Controller, Get, HttpCode, Inject, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 
 import { clearedRefreshCookie } from '../auth/cookies';
-import type { AccountsEnv } from '../config/accounts.env';
-import { ACCOUNTS_ENV } from '../config/accounts-env.token';
+import { AccountsEnv } from '../config/accounts.env';
 import { AccountErasureService } from './account-erasure.service';
 import {
   ConfirmWithPasswordDto,
@@ -24,7 +23,7 @@ export class PrivacyRequestsController {
   constructor(
     private readonly exports: PersonalDataExportService,
     private readonly erasure: AccountErasureService,
-    @Inject(ACCOUNTS_ENV) private readonly env: AccountsEnv,
+    private readonly env: AccountsEnv,
   ) {}
 
   /**
@@ -39,7 +38,7 @@ export class PrivacyRequestsController {
 
   /**
    * The same copy with full values, after my current password; recorded as a reveal (audited, rate-limited like
-   * every reveal). Wrong password: 400 ACCOUNTS.CURRENT_PASSWORD_WRONG.
+   * every reveal). Wrong password: 400 ACCOUNT.CURRENT_PASSWORD_WRONG.
    */
   @RevealsPersonalData()
   @Post('data-export/full')

@@ -1,22 +1,29 @@
-import { DomainError, NotFoundError } from '@exam/platform';
+import { DomainError } from '@exam/platform';
+
+import { PrivacyErrorCode } from '../privacy/privacy.errors';
 
 export interface SoleAdminInstitution {
   readonly institutionId: string;
   readonly name: string;
 }
 
-export const soleInstitutionAdmin = (institutions: readonly SoleAdminInstitution[]): DomainError =>
-  new DomainError(
-    'PRIVACY.SOLE_INSTITUTION_ADMIN',
-    'conflict',
-    `You are the only administrator of ${institutions.map((i) => `"${i.name}"`).join(', ')}. Invite another administrator ` +
-      '(POST institutions/:institutionId/invitations with role org_admin) and let them accept, or ask platform support to close ' +
-      'the institution; then cancel your account again.',
-    institutions.map((i) => ({
-      field: 'institutionId',
-      reason: `${i.institutionId}: you are its only org_admin`,
-    })),
-  );
+export class SoleInstitutionAdminError extends DomainError {
+  constructor(institutions: readonly SoleAdminInstitution[]) {
+    super(
+      PrivacyErrorCode.SOLE_INSTITUTION_ADMIN,
+      `You are the only administrator of ${institutions.map((i) => `"${i.name}"`).join(', ')}. Invite another administrator ` +
+        '(POST institutions/:institutionId/invitations with role org_admin) and let them accept, or ask platform support to close ' +
+        'the institution; then cancel your account again.',
+      institutions.map((i) => ({
+        field: 'institutionId',
+        reason: `${i.institutionId}: you are its only org_admin`,
+      })),
+    );
+  }
+}
 
-export const accountNotFound = (): DomainError =>
-  new NotFoundError('PRIVACY.ACCOUNT_NOT_FOUND', 'This account does not exist or was cancelled.');
+export class AccountNotFoundError extends DomainError {
+  constructor() {
+    super(PrivacyErrorCode.ACCOUNT_NOT_FOUND, 'This account does not exist or was cancelled.');
+  }
+}

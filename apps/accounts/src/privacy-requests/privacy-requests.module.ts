@@ -1,15 +1,32 @@
 import { Module } from '@nestjs/common';
 
+import { ContactsModule } from '../contacts/contacts.module';
+import { InstitutionsModule } from '../institutions/institutions.module';
+import { PrivacyModule } from '../privacy/privacy.module';
 import { SessionsModule } from '../sessions/sessions.module';
 import { UsersModule } from '../users/users.module';
+import { VerificationModule } from '../verification/verification.module';
 import { AccountErasureService } from './account-erasure.service';
 import { PersonalDataExportBuilder } from './personal-data-export.builder';
 import { PersonalDataExportService } from './personal-data-export.service';
+import { PrivacyRequestRepository } from './privacy-request.repository';
 import { PrivacyRequestsController } from './privacy-requests.controller';
 
 @Module({
-  imports: [UsersModule, SessionsModule],
+  imports: [
+    UsersModule,
+    SessionsModule,
+    InstitutionsModule,
+    PrivacyModule,
+    VerificationModule,
+    ContactsModule,
+  ],
   controllers: [PrivacyRequestsController],
-  providers: [PersonalDataExportBuilder, PersonalDataExportService, AccountErasureService],
+  providers: [
+    PersonalDataExportBuilder,
+    PersonalDataExportService,
+    AccountErasureService,
+    PrivacyRequestRepository,
+  ],
 })
 export class PrivacyRequestsModule {}

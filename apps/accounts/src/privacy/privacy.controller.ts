@@ -17,7 +17,7 @@ import {
   SetConsentDto,
 } from './dto/privacy.dto';
 import type { PolicyVersionEntity } from './policy-version.entity';
-import { policyVersionNotFound } from './privacy.errors';
+import { PolicyVersionNotFoundError } from './privacy.errors';
 import { type ConsentState, PrivacyService } from './privacy.service';
 
 function toPolicyDto(entity: PolicyVersionEntity, withText: boolean): PolicyVersionDto {
@@ -42,7 +42,7 @@ export class PrivacyController {
   @Get('privacy-policy')
   async current(): Promise<PolicyVersionDto> {
     const current = await this.privacy.current();
-    if (current === null) throw policyVersionNotFound();
+    if (current === null) throw new PolicyVersionNotFoundError();
     return toPolicyDto(current, true);
   }
 

@@ -1,14 +1,20 @@
 import { CONSENT_PURPOSES, type ConsentPurpose, Topics } from '@exam/contracts';
-import { EventPublisher } from '@exam/platform';
+import { Clock, EventPublisher } from '@exam/platform';
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager, LessThanOrEqual, QueryFailedError } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 
-import { Clock } from '../shared/clock';
 import { ConsentEntity } from './consent.entity';
+import { ConsentRepository } from './consent.repository';
 import { ConsentChangeEntity } from './consent-change.entity';
 import type { PublishPolicyDto } from './dto/privacy.dto';
+import { PolicyAcceptanceRepository } from './policy-acceptance.repository';
 import { PolicyVersionEntity } from './policy-version.entity';
-import { currentPolicyNotAccepted, policyVersionExists, policyVersionNotFound } from './privacy.errors';
+import { PolicyVersionRepository } from './policy-version.repository';
+import {
+  CurrentPolicyNotAcceptedError,
+  PolicyVersionExistsError,
+  PolicyVersionNotFoundError,
+} from './privacy.errors';
 
 export interface ConsentState {
   readonly purpose: ConsentPurpose;
@@ -22,28 +28,25 @@ export interface ConsentState {
 export class PrivacyService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly policies: PolicyVersionRepository,
+    private readonly acceptances: PolicyAcceptanceRepository,
+    private readonly consentRows: ConsentRepository,
     private readonly events: EventPublisher,
     private readonly clock: Clock,
   ) {}
 
-  async current(manager: EntityManager = this.dataSource.manager): Promise<PolicyVersionEntity | null> {
-    return manager.findOne(PolicyVersionEntity, {
-      where: { effectiveAt: LessThanOrEqual(this.clock.now()) },
-      order: { effectiveAt: 'DESC' },
-    });
+  /** The version in force now; `tx`: the caller's transaction, or null to read on the pool. */
+  async current(tx: EntityManager | null = null): Promise<PolicyVersionEntity | null> {
+    return this.policies.inForce(tx, this.clock.now());
   }
 
   async versions(): Promise<PolicyVersionEntity[]> {
-    return this.dataSource.getRepository(PolicyVersionEntity).find({
-      select: { id: true, version: true, effectiveAt: true, materialChange: true },
-      order: { effectiveAt: 'DESC' },
-      take: 200,
-    });
+    return this.policies.list();
   }
 
   async version(version: string): Promise<PolicyVersionEntity> {
-    const found = await this.dataSource.getRepository(PolicyVersionEntity).findOneBy({ version });
-    if (found === null) throw policyVersionNotFound();
+    const found = await this.policies.findByVersion(version);
+    if (found === null) throw new PolicyVersionNotFoundError();
     return found;
   }
 
@@ -55,13 +58,7 @@ export class PrivacyService {
       materialChange: input.materialChange,
       createdAt: this.clock.now(),
     });
-    try {
-      await this.dataSource.getRepository(PolicyVersionEntity).insert(entity);
-    } catch (error: unknown) {
-      if (error instanceof QueryFailedError && /Duplicate entry/.test(error.message))
-        throw policyVersionExists();
-      throw error;
-    }
+    if (!(await this.policies.insert(entity))) throw new PolicyVersionExistsError();
     return entity;
   }
 
@@ -73,37 +70,28 @@ export class PrivacyService {
   ): Promise<void> {
     const current = await this.current(manager);
     if (current === null) return;
-    if (accepted !== current.version) throw currentPolicyNotAccepted(current.version);
-    await this.record(manager, userId, current.version);
+    if (accepted !== current.version) throw new CurrentPolicyNotAcceptedError(current.version);
+    await this.acceptances.record(manager, userId, current.version, this.clock.now());
   }
 
   async accept(userId: string, version: string): Promise<void> {
     const found = await this.version(version);
-    if (found.effectiveAt.getTime() > this.clock.now().getTime()) throw policyVersionNotFound();
-    await this.record(this.dataSource.manager, userId, found.version);
+    if (found.effectiveAt.getTime() > this.clock.now().getTime()) throw new PolicyVersionNotFoundError();
+    await this.acceptances.record(null, userId, found.version, this.clock.now());
   }
 
   /**
    * The version to accept before anything else, when a material change came after the user's last acceptance.
    * On every sign-in and refresh, so the common case (nothing pending) is one indexed query.
    */
-  async pendingAcceptance(manager: EntityManager, userId: string): Promise<string | null> {
-    const rows: { version: string; accepted: number | string }[] = await manager.query(
-      `SELECT m.version AS version,
-              EXISTS (SELECT 1 FROM policy_acceptances a JOIN policy_versions v ON v.version = a.version
-                       WHERE a.user_id = ? AND v.effective_at >= m.effective_at) AS accepted
-         FROM policy_versions m
-        WHERE m.material_change = 1 AND m.effective_at <= ?
-        ORDER BY m.effective_at DESC LIMIT 1`,
-      [userId, this.clock.now()],
-    );
-    const material = rows.at(0);
-    if (material === undefined || Number(material.accepted) === 1) return null;
-    return (await this.current(manager))?.version ?? material.version;
+  async pendingAcceptance(tx: EntityManager | null, userId: string): Promise<string | null> {
+    const material = await this.policies.latestMaterialChange(tx, userId, this.clock.now());
+    if (material === undefined || material.accepted) return null;
+    return (await this.current(tx))?.version ?? material.version;
   }
 
   async consents(userId: string): Promise<ConsentState[]> {
-    const rows = await this.dataSource.getRepository(ConsentEntity).findBy({ userId });
+    const rows = await this.consentRows.listOfUser(userId);
     return CONSENT_PURPOSES.map((purpose) => {
       const row = rows.find((r) => r.purpose === purpose);
       return {
@@ -119,10 +107,7 @@ export class PrivacyService {
   async setConsent(userId: string, purpose: ConsentPurpose, granted: boolean): Promise<ConsentState> {
     return this.dataSource.transaction(async (manager) => {
       const now = this.clock.now();
-      const existing = await manager.findOne(ConsentEntity, {
-        where: { userId, purpose },
-        lock: { mode: 'pessimistic_write' },
-      });
+      const existing = await this.consentRows.lockOne(manager, userId, purpose);
       if (existing?.granted === granted) return existing;
       const policyVersion = (await this.current(manager))?.version ?? null;
       const row = Object.assign(existing ?? new ConsentEntity(), {
@@ -132,9 +117,9 @@ export class PrivacyService {
         policyVersion,
         updatedAt: now,
       });
-      await manager.save(row);
-      await manager.insert(
-        ConsentChangeEntity,
+      await this.consentRows.record(
+        manager,
+        row,
         Object.assign(new ConsentChangeEntity(), { userId, purpose, granted, policyVersion, changedAt: now }),
       );
       await this.events.stage(manager, Topics.ConsentChanged, {
@@ -149,12 +134,5 @@ export class PrivacyService {
       });
       return row;
     });
-  }
-
-  private async record(manager: EntityManager, userId: string, version: string): Promise<void> {
-    await manager.query(
-      'INSERT IGNORE INTO policy_acceptances (user_id, version, accepted_at) VALUES (?, ?, ?)',
-      [userId, version, this.clock.now()],
-    );
   }
 }

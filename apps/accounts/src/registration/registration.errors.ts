@@ -1,21 +1,27 @@
 import { DomainError } from '@exam/platform';
 
-export const contactTaken = (field: 'phone' | 'email'): DomainError =>
-  new DomainError(
-    'ACCOUNTS.CONTACT_TAKEN',
-    'conflict',
-    `An account with this ${field} already exists; sign in or reset the password.`,
-    [{ field, reason: 'already registered' }],
-  );
+import { AccountErrorCode } from '../users/users.errors';
 
-export const usernameTaken = (): DomainError =>
-  new DomainError('ACCOUNTS.USERNAME_TAKEN', 'conflict', 'This user name is taken; choose another.', [
-    { field: 'username', reason: 'already taken' },
-  ]);
+export class ContactTakenError extends DomainError {
+  constructor(field: 'phone' | 'email') {
+    super(
+      AccountErrorCode.CONTACT_TAKEN,
+      `An account with this ${field} already exists; sign in or reset the password.`,
+      [{ field, reason: 'already registered' }],
+    );
+  }
+}
 
-export const registrationNotFound = (): DomainError =>
-  new DomainError(
-    'ACCOUNTS.REGISTRATION_NOT_FOUND',
-    'not_found',
-    'No pending registration with this id; start again.',
-  );
+export class UsernameTakenError extends DomainError {
+  constructor() {
+    super(AccountErrorCode.USERNAME_TAKEN, 'This user name is taken; choose another.', [
+      { field: 'username', reason: 'already taken' },
+    ]);
+  }
+}
+
+export class RegistrationNotFoundError extends DomainError {
+  constructor() {
+    super(AccountErrorCode.REGISTRATION_NOT_FOUND, 'No pending registration with this id; start again.');
+  }
+}

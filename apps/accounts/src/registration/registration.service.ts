@@ -1,24 +1,23 @@
 import { Topics } from '@exam/contracts';
 import { maskValue } from '@exam/crypto';
 import { EventPublisher } from '@exam/platform';
+import { Clock } from '@exam/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, QueryFailedError } from 'typeorm';
 
-import type { AccountsEnv } from '../config/accounts.env';
-import { ACCOUNTS_ENV } from '../config/accounts-env.token';
+import { AccountsEnv } from '../config/accounts.env';
 import { PasswordHasher } from '../credentials/password-hasher';
 import { assertAcceptablePassword } from '../credentials/password-policy';
-import { oneContactOnly } from '../institutions/institutions.errors';
 import { NOTIFIER, type Notifier } from '../notifications/notifier';
 import { PrivacyService } from '../privacy/privacy.service';
-import { Clock } from '../shared/clock';
 import { normalizeEmail, normalizeMainlandMobile } from '../users/contact';
 import { UserEntity } from '../users/user.entity';
+import { OneContactOnlyError } from '../users/users.errors';
 import { UsersRepository } from '../users/users.repository';
 import { codeDestinationOf, codeMessageText } from '../verification/code-delivery';
 import { VerificationCodesService } from '../verification/verification-codes.service';
 import type { StartRegistrationDto } from './dto/start-registration.dto';
-import { contactTaken, registrationNotFound, usernameTaken } from './registration.errors';
+import { ContactTakenError, RegistrationNotFoundError, UsernameTakenError } from './registration.errors';
 
 export interface RegistrationStarted {
   readonly registrationId: string;
@@ -49,11 +48,12 @@ export class RegistrationService {
     private readonly clock: Clock,
     private readonly privacy: PrivacyService,
     @Inject(NOTIFIER) private readonly notifier: Notifier,
-    @Inject(ACCOUNTS_ENV) private readonly env: AccountsEnv,
+    private readonly env: AccountsEnv,
   ) {}
 
   async start(input: StartRegistrationDto): Promise<RegistrationStarted> {
-    if (input.phone !== undefined && input.email !== undefined) throw oneContactOnly('phone', 'email');
+    if (input.phone !== undefined && input.email !== undefined)
+      throw new OneContactOnlyError('phone', 'email');
     const phone = input.phone === undefined ? undefined : normalizeMainlandMobile(input.phone);
     const email = input.email === undefined ? undefined : normalizeEmail(input.email);
     const username = input.username?.toLowerCase();
@@ -68,9 +68,13 @@ export class RegistrationService {
     let result: { userId: string; code: string };
     try {
       result = await this.dataSource.transaction(async (manager) => {
-        const where = phone === undefined ? this.users.byEmail(contact) : this.users.byPhone(contact);
-        const existing = await manager.findOne(UserEntity, { where, lock: { mode: 'pessimistic_write' } });
-        if (existing?.status === 'active') throw contactTaken(phone === undefined ? 'email' : 'phone');
+        const existing = await this.users.lockByContact(
+          manager,
+          phone === undefined ? 'email' : 'phone',
+          contact,
+        );
+        if (existing?.status === 'active')
+          throw new ContactTakenError(phone === undefined ? 'email' : 'phone');
         const user = existing ?? new UserEntity();
         Object.assign(user, {
           phone: phone ?? null,
@@ -83,15 +87,15 @@ export class RegistrationService {
           company: input.company ?? null,
           education: input.education ?? null,
         });
-        await manager.save(user);
+        await this.users.save(manager, user);
         await this.privacy.acceptAtRegistration(manager, user.id, input.acceptedPolicyVersion);
         const issued = await this.codes.issue(manager, user.id, 'registration', channel);
         return { userId: user.id, code: issued.code };
       });
     } catch (error: unknown) {
-      if (isDuplicateKey(error, 'ux_users_username')) throw usernameTaken();
-      if (isDuplicateKey(error, 'ux_users_phone_bidx')) throw contactTaken('phone');
-      if (isDuplicateKey(error, 'ux_users_email_bidx')) throw contactTaken('email');
+      if (isDuplicateKey(error, 'ux_users_username')) throw new UsernameTakenError();
+      if (isDuplicateKey(error, 'ux_users_phone_bidx')) throw new ContactTakenError('phone');
+      if (isDuplicateKey(error, 'ux_users_email_bidx')) throw new ContactTakenError('email');
       throw error;
     }
     await this.deliver(channel, contact, result.code);
@@ -134,7 +138,7 @@ export class RegistrationService {
       if (consumed !== 'ok') return consumed;
       user.status = 'active';
       user.activatedAt = this.clock.now();
-      await manager.save(user);
+      await this.users.save(manager, user);
       const contact =
         user.phone === null ? maskValue('email', user.email ?? '') : maskValue('phone', user.phone);
       await this.events.stage(manager, Topics.UserRegistered, {
@@ -148,8 +152,8 @@ export class RegistrationService {
   }
 
   private async pendingUser(manager: EntityManager, id: string): Promise<UserEntity> {
-    const user = await manager.findOne(UserEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
-    if (user?.status !== 'pending') throw registrationNotFound();
+    const user = await this.users.lockById(manager, id);
+    if (user?.status !== 'pending') throw new RegistrationNotFoundError();
     return user;
   }
 

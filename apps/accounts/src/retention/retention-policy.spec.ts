@@ -2,7 +2,7 @@ import { retentionCutoffs, type RetentionSettings } from './retention-policy';
 
 describe(retentionCutoffs.name, () => {
   const settings: RetentionSettings = {
-    codesHours: 24,
+    codesDays: 1,
     contactChangeTtlSeconds: 600,
     invitationsDays: 30,
     sessionsDays: 7,

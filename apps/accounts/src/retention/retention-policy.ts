@@ -1,7 +1,7 @@
 /** How long each kind of dead row is kept after it stopped being useful, and how much one pass may delete. */
 export interface RetentionSettings {
   /** One-time codes, after they expired or were used. */
-  readonly codesHours: number;
+  readonly codesDays: number;
   /** A pending contact change dies with its code (CODE_TTL_SECONDS); it holds someone's phone or email. */
   readonly contactChangeTtlSeconds: number;
   /** Invitations nobody accepted, after they expired. */
@@ -27,14 +27,13 @@ export interface RetentionCutoffs {
   readonly loginIpFailures: Date;
 }
 
-const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;
 
 /** Rows whose end (expiry, use, revocation) lies before these instants are past retention. */
 export function retentionCutoffs(now: Date, settings: RetentionSettings): RetentionCutoffs {
   const at = (ms: number): Date => new Date(now.getTime() - ms);
   return {
-    codes: at(settings.codesHours * HOUR_MS),
+    codes: at(settings.codesDays * DAY_MS),
     contactChanges: at(settings.contactChangeTtlSeconds * 1000),
     invitations: at(settings.invitationsDays * DAY_MS),
     sessions: at(settings.sessionsDays * DAY_MS),

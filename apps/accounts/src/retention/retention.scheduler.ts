@@ -1,24 +1,19 @@
-import { PeriodicTask } from '@exam/platform';
-import { Inject, Injectable } from '@nestjs/common';
+import { RetentionTask } from '@exam/platform';
+import { Injectable } from '@nestjs/common';
 
-import type { AccountsEnv } from '../config/accounts.env';
-import { ACCOUNTS_ENV } from '../config/accounts-env.token';
+import { AccountsEnv } from '../config/accounts.env';
 import { RetentionService } from './retention.service';
 
 /** Runs the retention pass every RETENTION_INTERVAL_SECONDS (0 = never, e.g. in tests that need dead rows). */
 @Injectable()
-export class RetentionScheduler extends PeriodicTask {
+export class RetentionScheduler extends RetentionTask {
   protected readonly intervalSeconds: number;
 
   constructor(
-    private readonly retention: RetentionService,
-    @Inject(ACCOUNTS_ENV) env: AccountsEnv,
+    protected readonly retention: RetentionService,
+    env: AccountsEnv,
   ) {
     super();
     this.intervalSeconds = env.RETENTION_INTERVAL_SECONDS;
-  }
-
-  protected async run(): Promise<void> {
-    this.logger.log(`Retention pass deleted ${JSON.stringify(await this.retention.sweep())}`);
   }
 }

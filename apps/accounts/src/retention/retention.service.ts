@@ -1,13 +1,21 @@
-import { deleteInBatches, retryOnDeadlock } from '@exam/platform';
-import { Inject, Injectable } from '@nestjs/common';
+import { Clock, type RetentionSweep, retryOnDeadlock } from '@exam/platform';
+import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
-import type { AccountsEnv } from '../config/accounts.env';
-import { ACCOUNTS_ENV } from '../config/accounts-env.token';
-import { Clock } from '../shared/clock';
+import { FaceCheckRedemptionRepository } from '../auth/face/face-check-redemption.repository';
+import { LoginCounterRepository } from '../auth/login-counter.repository';
+import { AccountsEnv } from '../config/accounts.env';
+import { ContactChangeRepository } from '../contacts/contact-change.repository';
+import type { PurgeLimits } from '../database/purge';
+import { InvitationRepository } from '../institutions/invitation.repository';
+import { PolicyAcceptanceRepository } from '../privacy/policy-acceptance.repository';
+import { type EndedSessionBatch, SessionRepository } from '../sessions/session.repository';
+import { UsersRepository } from '../users/users.repository';
+import { VerificationCodeRepository } from '../verification/verification-code.repository';
 import { retentionCutoffs, type RetentionSettings } from './retention-policy';
 
-export interface RetentionReport {
+/** Rows deleted per data class in one pass (a RetentionReport with the accounts classes named). */
+export type AccountsRetentionReport = {
   readonly verificationCodes: number;
   readonly contactChanges: number;
   readonly invitations: number;
@@ -16,11 +24,7 @@ export interface RetentionReport {
   readonly pendingRegistrations: number;
   readonly faceCheckRedemptions: number;
   readonly loginIpFailures: number;
-}
-
-interface Deleted {
-  readonly affectedRows?: number;
-}
+};
 
 const MAX_BATCHES_PER_PASS = 200;
 
@@ -33,16 +37,24 @@ const MAX_BATCHES_PER_PASS = 200;
  * shared indexes); InnoDB then rolls one back whole, and that batch runs again.
  */
 @Injectable()
-export class RetentionService {
+export class RetentionService implements RetentionSweep {
   private readonly settings: RetentionSettings;
 
   constructor(
     private readonly dataSource: DataSource,
+    private readonly users: UsersRepository,
+    private readonly sessions: SessionRepository,
+    private readonly codes: VerificationCodeRepository,
+    private readonly contactChanges: ContactChangeRepository,
+    private readonly invitations: InvitationRepository,
+    private readonly acceptances: PolicyAcceptanceRepository,
+    private readonly redemptions: FaceCheckRedemptionRepository,
+    private readonly loginCounters: LoginCounterRepository,
     private readonly clock: Clock,
-    @Inject(ACCOUNTS_ENV) env: AccountsEnv,
+    env: AccountsEnv,
   ) {
     this.settings = {
-      codesHours: env.RETENTION_CODES_HOURS,
+      codesDays: env.RETENTION_CODES_DAYS,
       contactChangeTtlSeconds: env.CODE_TTL_SECONDS,
       invitationsDays: env.RETENTION_INVITATIONS_DAYS,
       sessionsDays: env.RETENTION_SESSIONS_DAYS,
@@ -52,19 +64,13 @@ export class RetentionService {
     };
   }
 
-  async sweep(): Promise<RetentionReport> {
+  async sweep(): Promise<AccountsRetentionReport> {
     const cutoff = retentionCutoffs(this.clock.now(), this.settings);
     const limit = this.settings.batchSize;
-    const verificationCodes =
-      (await this.deleteBefore('verification_codes', 'expires_at', cutoff.codes)) +
-      (await this.deleteBefore('verification_codes', 'consumed_at', cutoff.codes));
-    const contactChanges = await this.deleteBefore('contact_changes', 'requested_at', cutoff.contactChanges);
-    const invitations = await this.deleteBefore(
-      'invitations',
-      'expires_at',
-      cutoff.invitations,
-      'accepted_at IS NULL',
-    );
+    const limits: PurgeLimits = { batchSize: limit, maxBatches: this.settings.maxBatchesPerPass };
+    const verificationCodes = await this.codes.purgeEndedBefore(cutoff.codes, limits);
+    const contactChanges = await this.contactChanges.purgeRequestedBefore(cutoff.contactChanges, limits);
+    const invitations = await this.invitations.purgeExpiredBefore(cutoff.invitations, limits);
     let refreshTokens = 0;
     let sessions = 0;
     for (const column of ['revoked_at', 'expires_at'] as const) {
@@ -81,16 +87,11 @@ export class RetentionService {
       pendingRegistrations += deleted.users;
       if (deleted.selected < limit) break;
     }
-    const faceCheckRedemptions = await this.deleteBefore(
-      'face_check_redemptions',
-      'redeemed_at',
+    const faceCheckRedemptions = await this.redemptions.purgeRedeemedBefore(
       cutoff.faceCheckRedemptions,
+      limits,
     );
-    const loginIpFailures = await this.deleteBefore(
-      'login_ip_failures',
-      'window_start',
-      cutoff.loginIpFailures,
-    );
+    const loginIpFailures = await this.loginCounters.purgeWindowsBefore(cutoff.loginIpFailures, limits);
     return {
       verificationCodes,
       contactChanges,
@@ -113,30 +114,13 @@ export class RetentionService {
     limit: number,
   ): Promise<{ selected: number; users: number }> {
     return retryOnDeadlock(() =>
-      this.dataSource.transaction(async (manager) => {
-        const rows: { id: string }[] = await manager.query(
-          `SELECT u.id FROM users u
-          WHERE u.status = 'pending' AND u.created_at < ?
-            AND NOT EXISTS (SELECT 1 FROM verification_codes c WHERE c.user_id = u.id AND c.sent_at >= ?)
-          ORDER BY u.created_at LIMIT ?`,
-          [cutoff, cutoff, limit],
-        );
-        if (rows.length === 0) return { selected: 0, users: 0 };
-        const ids = rows.map((r) => r.id);
-        const deleted: Deleted = await manager.query(
-          `DELETE FROM users WHERE id IN (?) AND status = 'pending'
-            AND NOT EXISTS (SELECT 1 FROM verification_codes c WHERE c.user_id = users.id AND c.sent_at >= ?)`,
-          [ids, cutoff],
-        );
-        await manager.query(
-          'DELETE FROM verification_codes WHERE user_id IN (?) AND user_id NOT IN (SELECT id FROM users)',
-          [ids],
-        );
-        await manager.query(
-          'DELETE FROM policy_acceptances WHERE user_id IN (?) AND user_id NOT IN (SELECT id FROM users)',
-          [ids],
-        );
-        return { selected: rows.length, users: deleted.affectedRows ?? 0 };
+      this.dataSource.transaction(async (tx) => {
+        const ids = await this.users.findAbandonedRegistrations(tx, cutoff, limit);
+        if (ids.length === 0) return { selected: 0, users: 0 };
+        const users = await this.users.deleteAbandonedRegistrations(tx, ids, cutoff);
+        await this.codes.deleteOrphaned(tx, ids);
+        await this.acceptances.deleteOrphaned(tx, ids);
+        return { selected: ids.length, users };
       }),
     );
   }
@@ -146,41 +130,9 @@ export class RetentionService {
     column: 'revoked_at' | 'expires_at',
     cutoff: Date,
     limit: number,
-  ): Promise<{ selected: number; sessions: number; refreshTokens: number }> {
+  ): Promise<EndedSessionBatch> {
     return retryOnDeadlock(() =>
-      this.dataSource.transaction(async (manager) => {
-        const rows: { id: string }[] = await manager.query(
-          `SELECT id FROM sessions WHERE ${column} < ? ORDER BY ${column} LIMIT ?`,
-          [cutoff, limit],
-        );
-        if (rows.length === 0) return { selected: 0, sessions: 0, refreshTokens: 0 };
-        const ids = rows.map((r) => r.id);
-        const tokens: Deleted = await manager.query('DELETE FROM refresh_tokens WHERE session_id IN (?)', [
-          ids,
-        ]);
-        const deleted: Deleted = await manager.query(
-          `DELETE FROM sessions WHERE id IN (?) AND ${column} < ?`,
-          [ids, cutoff],
-        );
-        return {
-          selected: rows.length,
-          sessions: deleted.affectedRows ?? 0,
-          refreshTokens: tokens.affectedRows ?? 0,
-        };
-      }),
+      this.dataSource.transaction((tx) => this.sessions.deleteEndedBatch(tx, column, cutoff, limit)),
     );
-  }
-
-  /** Rows of one table whose `column` lies before the cutoff, in bounded batches (the shared retention primitive). */
-  private async deleteBefore(table: string, column: string, cutoff: Date, where?: string): Promise<number> {
-    const spec = {
-      table,
-      column,
-      batchSize: this.settings.batchSize,
-      maxBatches: this.settings.maxBatchesPerPass,
-      ...(where === undefined ? {} : { where }),
-    };
-    return (await deleteInBatches((sql, parameters) => this.dataSource.query(sql, parameters), spec, cutoff))
-      .deleted;
   }
 }

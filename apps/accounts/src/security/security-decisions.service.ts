@@ -1,11 +1,12 @@
 import type { AccountAction, LoginDecision } from '@exam/contracts';
+import { Clock } from '@exam/platform';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 
 import { afterSuccess } from '../auth/brute-force.policy';
 import { SessionsService } from '../sessions/sessions.service';
-import { Clock } from '../shared/clock';
-import { UserEntity } from '../users/user.entity';
+import type { UserEntity } from '../users/user.entity';
+import { UsersRepository } from '../users/users.repository';
 
 /**
  * Carries out audit's risk decisions and security staff's account actions. Runs inside the inbox transaction
@@ -14,6 +15,7 @@ import { UserEntity } from '../users/user.entity';
 @Injectable()
 export class SecurityDecisionsService {
   constructor(
+    private readonly users: UsersRepository,
     private readonly sessions: SessionsService,
     private readonly clock: Clock,
   ) {}
@@ -30,12 +32,12 @@ export class SecurityDecisionsService {
     if (user === null) return;
     if (decision === 'step_up') {
       user.stepUpRequired = true;
-      await manager.save(user);
+      await this.users.save(manager, user);
       await this.sessions.endOpenedBy(manager, userId, attemptId, 'security_action');
       return;
     }
     this.reviewLock(user, 'risk_block');
-    await manager.save(user);
+    await this.users.save(manager, user);
     await this.sessions.endAllWithin(manager, userId, 'security_action');
   }
 
@@ -45,19 +47,19 @@ export class SecurityDecisionsService {
     switch (action) {
       case 'lock':
         this.reviewLock(user, 'staff_lock');
-        await manager.save(user);
+        await this.users.save(manager, user);
         await this.sessions.endAllWithin(manager, userId, 'security_action');
         return;
       case 'unlock':
         Object.assign(user, afterSuccess(), { reviewLockedAt: null, reviewLockReason: null });
-        await manager.save(user);
+        await this.users.save(manager, user);
         return;
       case 'force_logout':
         await this.sessions.endAllWithin(manager, userId, 'security_action');
         return;
       case 'require_reverification':
         user.stepUpRequired = true;
-        await manager.save(user);
+        await this.users.save(manager, user);
         await this.sessions.endAllWithin(manager, userId, 'security_action');
         return;
     }
@@ -69,6 +71,6 @@ export class SecurityDecisionsService {
   }
 
   private lockedUser(manager: EntityManager, userId: string): Promise<UserEntity | null> {
-    return manager.findOne(UserEntity, { where: { id: userId }, lock: { mode: 'pessimistic_write' } });
+    return this.users.lockById(manager, userId);
   }
 }

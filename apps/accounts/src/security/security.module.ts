@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 
 import { SessionsModule } from '../sessions/sessions.module';
+import { UsersModule } from '../users/users.module';
 import { SecurityDecisionsConsumer } from './security-decisions.consumer';
 import { SecurityDecisionsService } from './security-decisions.service';
 
 @Module({
-  imports: [SessionsModule],
+  imports: [SessionsModule, UsersModule],
   controllers: [SecurityDecisionsConsumer],
   providers: [SecurityDecisionsService],
 })

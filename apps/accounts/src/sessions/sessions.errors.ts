@@ -1,11 +1,15 @@
-import { DomainError } from '@exam/platform';
+import { defineErrorCodes, DomainError } from '@exam/platform';
 
-export const refreshRejected = (): DomainError =>
-  new DomainError(
-    'AUTH.REFRESH_INVALID',
-    'unauthenticated',
-    'Your session has ended or the refresh token is not valid; sign in again.',
-  );
+export const SessionErrorCode = defineErrorCodes('SESSION', {
+  NOT_FOUND: {
+    kind: 'not_found',
+    meaning: 'No active session of yours has this id.',
+    action: 'List your sessions and pick one.',
+  },
+});
 
-export const sessionNotFound = (): DomainError =>
-  new DomainError('SESSIONS.NOT_FOUND', 'not_found', 'You have no active session with this id.');
+export class SessionNotFoundError extends DomainError {
+  constructor() {
+    super(SessionErrorCode.NOT_FOUND, 'You have no active session with this id.');
+  }
+}

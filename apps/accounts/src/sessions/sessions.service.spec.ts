@@ -1,150 +1,219 @@
-import { maskValue } from '@exam/crypto';
-import { DomainError, type EventPublisher } from '@exam/platform';
-import { type DataSource, QueryFailedError } from 'typeorm';
+import { Topics } from '@exam/contracts';
+import type { EventPublisher } from '@exam/platform';
+import { TestClock } from '@exam/testing';
+import { QueryFailedError } from 'typeorm';
 
+import { deadlockError, FakeTransactions } from '../../test/fakes/fake-transactions';
+import { InMemorySessionRepository } from '../../test/fakes/in-memory-session.repository';
 import type { AccountsEnv } from '../config/accounts.env';
-import { Clock } from '../shared/clock';
 import type { IpRegionResolver } from './region/ip-region.resolver';
-import { hashRefreshToken, SessionsService } from './sessions.service';
+import type { SessionRepository } from './session.repository';
+import { hashRefreshToken, type OpenedSession, SessionsService } from './sessions.service';
 
-function deadlock(): QueryFailedError {
-  return new QueryFailedError(
-    'UPDATE sessions …',
-    [],
-    Object.assign(new Error('Deadlock found'), { errno: 1213 }),
-  );
-}
+const client = { ip: '203.0.113.7', userAgent: 'jest', deviceId: 'device-1' };
+const otherNetwork = { ...client, ip: '198.51.100.9' };
+const USER = 'user-1';
 
-const client = { ip: '127.0.0.1', userAgent: 'jest', deviceId: undefined };
-
-function storedRow(
-  overrides: Partial<Record<'usedAt' | 'revokedAt', Date | null>> = {},
-): Record<string, unknown> {
-  const now = Date.now();
-  return {
-    usedAt: null,
-    sessionId: 's',
-    userId: 'u',
-    expiresAt: new Date(now + 86_400_000),
-    revokedAt: null,
-    lastUsedAt: new Date(now),
-    maskedIp: maskValue('ip', client.ip),
-    region: null,
-    roles: '["candidate"]',
-    status: 'active',
-    ...overrides,
-  };
-}
-
-/** Answers each statement of the rotation by its first word, in order, so a test scripts one rotation. */
-function scriptedQuery(script: Partial<Record<string, unknown[]>>): jest.Mock {
-  return jest.fn((sql: string) => {
-    const verb = sql.trim().split(/\s+/)[0]?.toUpperCase() ?? '';
-    const answers = script[verb];
-    if (answers === undefined || answers.length === 0) return Promise.reject(new Error(`unexpected ${verb}`));
-    const answer = answers.shift();
-    return answer instanceof Error ? Promise.reject(answer) : Promise.resolve(answer);
-  });
-}
-
-/** The parameters of the n-th statement the rotation sent. */
-function paramsOf(query: jest.Mock, n: number): unknown[] {
-  const call = query.mock.calls[n] as [string, unknown[]] | undefined;
-  return call?.[1] ?? [];
+interface Staged {
+  readonly topic: string;
+  readonly payload: unknown;
 }
 
 describe(SessionsService.name, () => {
-  let query: jest.Mock;
-  let transaction: jest.Mock;
-
-  function service(): SessionsService {
-    const regions: IpRegionResolver = { regionOf: () => null };
-    return new SessionsService(
-      { query, transaction } as unknown as DataSource,
-      {} as EventPublisher,
-      new Clock(),
-      {} as AccountsEnv,
-      regions,
-    );
-  }
+  let clock: TestClock;
+  let store: InMemorySessionRepository;
+  let transactions: FakeTransactions;
+  let staged: Staged[];
+  let sut: SessionsService;
 
   beforeEach(() => {
-    transaction = jest.fn().mockResolvedValue(undefined);
-  });
-
-  it('should consume the presented token and insert its successor in one statement, leaving the session row alone within the minute', async () => {
-    query = scriptedQuery({ SELECT: [[storedRow()]], INSERT: [{ affectedRows: 3 }] });
-    const rotated = await service().rotate('token', client);
-    expect(rotated).toMatchObject({ sessionId: 's', userId: 'u', roles: ['candidate'], active: true });
-    const statements = query.mock.calls.map(([sql]: [string]) =>
-      sql.trim().split(/\s+/).slice(0, 2).join(' '),
+    clock = new TestClock('2026-03-02T09:00:00.000Z');
+    store = new InMemorySessionRepository();
+    store.users.set(USER, { roles: ['candidate'], status: 'active' });
+    transactions = new FakeTransactions();
+    staged = [];
+    const events = {
+      stage: (_tx: unknown, topic: string, event: { payload: unknown }) => {
+        staged.push({ topic, payload: event.payload });
+        return Promise.resolve();
+      },
+    } as unknown as EventPublisher;
+    const regions: IpRegionResolver = { regionOf: (ip) => (ip === client.ip ? '江苏省 南京市' : null) };
+    sut = new SessionsService(
+      transactions.asDataSource(),
+      store as unknown as SessionRepository,
+      events,
+      clock,
+      { SESSION_TTL_DAYS: 30 } as AccountsEnv,
+      regions,
     );
-    expect(statements).toEqual(['SELECT t.used_at', 'INSERT INTO']);
-    expect(paramsOf(query, 1)).toEqual([
-      hashRefreshToken('token'),
-      's',
-      expect.any(Date),
-      expect.any(Date),
-      hashRefreshToken(rotated.refreshToken),
-      's',
-      expect.any(Date),
-    ]);
-    expect(transaction).not.toHaveBeenCalled();
   });
 
-  it('should delete its successor and end the family when a concurrent use consumed the token first', async () => {
-    // 1 for the successor inserted + 1 for the presented token found but left as it was (already used).
-    query = scriptedQuery({ SELECT: [[storedRow()]], INSERT: [{ affectedRows: 2 }], DELETE: [{}] });
-    await expect(service().rotate('token', client)).rejects.toMatchObject({ code: 'AUTH.REFRESH_INVALID' });
-    const successor = paramsOf(query, 1)[4];
-    expect(query.mock.calls[2]).toEqual([
-      'DELETE FROM refresh_tokens WHERE token_hash = ? AND used_at IS NULL',
-      [successor],
-    ]);
-    expect(transaction).toHaveBeenCalledTimes(1);
-  });
+  function signIn(): Promise<OpenedSession> {
+    return sut.open({} as never, USER, client, 'attempt-1');
+  }
 
-  it('should refuse a revoked session without writing anything', async () => {
-    query = scriptedQuery({ SELECT: [[storedRow({ revokedAt: new Date() })]] });
-    await expect(service().rotate('token', client)).rejects.toBeInstanceOf(DomainError);
-    expect(query).toHaveBeenCalledTimes(1);
-    expect(transaction).not.toHaveBeenCalled();
-  });
+  it('should open a session for the configured lifetime with a masked IP, its region and one live token', async () => {
+    const opened = await signIn();
 
-  it('should run a rotation once more when InnoDB chose its reuse revocation as a deadlock victim', async () => {
-    query = scriptedQuery({
-      SELECT: [
-        [storedRow({ usedAt: new Date() })],
-        [storedRow({ usedAt: new Date(), revokedAt: new Date() })],
-      ],
+    expect(opened.expiresAt.toISOString()).toBe('2026-04-01T09:00:00.000Z');
+    expect(store.sessions.get(opened.sessionId)).toMatchObject({
+      userId: USER,
+      maskedIp: '203.0.113.*',
+      region: '江苏省 南京市',
+      attemptId: 'attempt-1',
+      revokedAt: null,
     });
-    transaction.mockRejectedValueOnce(deadlock());
-    await expect(service().rotate('token', client)).rejects.toMatchObject({ code: 'AUTH.REFRESH_INVALID' });
-    expect(transaction).toHaveBeenCalledTimes(1);
-    expect(query).toHaveBeenCalledTimes(2);
+    expect(store.liveTokensOf(opened.sessionId)).toEqual([hashRefreshToken(opened.refreshToken)]);
   });
 
-  it('should not retry other database errors', async () => {
-    query = scriptedQuery({
-      SELECT: [new QueryFailedError('SELECT', [], Object.assign(new Error('gone'), { errno: 2006 }))],
+  it('should consume the presented token and issue its successor, leaving the last use alone within the minute', async () => {
+    const opened = await signIn();
+    clock.advanceSeconds(30);
+
+    const rotated = await sut.rotate(opened.refreshToken, client);
+
+    expect(rotated).toMatchObject({
+      sessionId: opened.sessionId,
+      userId: USER,
+      roles: ['candidate'],
+      active: true,
     });
-    await expect(service().rotate('token', client)).rejects.toBeInstanceOf(QueryFailedError);
-    expect(query).toHaveBeenCalledTimes(1);
+    expect(store.liveTokensOf(opened.sessionId)).toEqual([hashRefreshToken(rotated.refreshToken)]);
+    expect(store.sessions.get(opened.sessionId)?.lastUsedAt.toISOString()).toBe('2026-03-02T09:00:00.000Z');
+    expect(transactions.opened).toBe(0);
   });
 
-  it('should run a logout once more when InnoDB chose it as a deadlock victim against a rotation', async () => {
-    query = scriptedQuery({});
-    transaction.mockRejectedValueOnce(deadlock()).mockResolvedValueOnce(undefined);
-    await expect(service().endByRefreshToken('token')).resolves.toBeUndefined();
-    expect(transaction).toHaveBeenCalledTimes(2);
+  it('should record a use from another network at once, with its region', async () => {
+    const opened = await signIn();
+    clock.advanceSeconds(10);
+
+    await sut.rotate(opened.refreshToken, otherNetwork);
+
+    expect(store.sessions.get(opened.sessionId)).toMatchObject({
+      lastUsedAt: clock.now(),
+      maskedIp: '198.51.100.*',
+      region: null,
+    });
+  });
+
+  it('should end the whole family when a consumed token is presented again', async () => {
+    const opened = await signIn();
+    const rotated = await sut.rotate(opened.refreshToken, client);
+
+    await expect(sut.rotate(opened.refreshToken, client)).rejects.toMatchObject({
+      code: 'AUTH.REFRESH_INVALID',
+    });
+
+    expect(store.sessions.get(opened.sessionId)).toMatchObject({ revokeReason: 'refresh_reuse' });
+    expect(store.liveTokensOf(opened.sessionId)).toEqual([]);
+    await expect(sut.rotate(rotated.refreshToken, client)).rejects.toMatchObject({
+      code: 'AUTH.REFRESH_INVALID',
+    });
+    expect(staged).toEqual([
+      {
+        topic: Topics.SessionRevoked,
+        payload: { userId: USER, sessionIds: [opened.sessionId], reason: 'refresh_reuse' },
+      },
+    ]);
+  });
+
+  it('should lose to a concurrent use of the same token: no successor of its own, and the family ends', async () => {
+    const opened = await signIn();
+    const presented = store.tokens.get(hashRefreshToken(opened.refreshToken));
+    store.beforeConsume = () => {
+      if (presented !== undefined) presented.usedAt = clock.now();
+    };
+
+    await expect(sut.rotate(opened.refreshToken, client)).rejects.toMatchObject({
+      code: 'AUTH.REFRESH_INVALID',
+    });
+
+    expect(store.liveTokensOf(opened.sessionId)).toEqual([]);
+    expect(store.sessions.get(opened.sessionId)?.revokeReason).toBe('refresh_reuse');
+  });
+
+  it('should refuse a token of an ended or expired session without changing anything', async () => {
+    const ended = await signIn();
+    await sut.endOne(USER, ended.sessionId);
+    const expiring = await signIn();
+    clock.advanceSeconds(31 * 86_400);
+
+    await expect(sut.rotate(ended.refreshToken, client)).rejects.toMatchObject({
+      code: 'AUTH.REFRESH_INVALID',
+    });
+    await expect(sut.rotate(expiring.refreshToken, client)).rejects.toMatchObject({
+      code: 'AUTH.REFRESH_INVALID',
+    });
+
+    expect(store.tokens.get(hashRefreshToken(expiring.refreshToken))?.usedAt).toBeNull();
+    expect(store.liveTokensOf(expiring.sessionId)).toHaveLength(1);
+  });
+
+  it('should say whether the user may still use the account and read fresh roles', async () => {
+    const opened = await signIn();
+    store.users.set(USER, { roles: ['candidate', 'platform_admin'], status: 'erased' });
+
+    await expect(sut.rotate(opened.refreshToken, client)).resolves.toMatchObject({
+      roles: ['candidate', 'platform_admin'],
+      active: false,
+    });
+  });
+
+  it('should run a reuse revocation once more when InnoDB chose it as a deadlock victim', async () => {
+    const opened = await signIn();
+    await sut.rotate(opened.refreshToken, client);
+    transactions.failNext.push(deadlockError());
+
+    await expect(sut.rotate(opened.refreshToken, client)).rejects.toMatchObject({
+      code: 'AUTH.REFRESH_INVALID',
+    });
+
+    expect(transactions.opened).toBe(2);
+    expect(store.sessions.get(opened.sessionId)?.revokeReason).toBe('refresh_reuse');
   });
 
   it('should retry a deadlock only once', async () => {
-    query = scriptedQuery({
-      SELECT: [[storedRow({ usedAt: new Date() })], [storedRow({ usedAt: new Date() })]],
-    });
-    transaction.mockRejectedValueOnce(deadlock()).mockRejectedValueOnce(deadlock());
-    await expect(service().rotate('token', client)).rejects.toBeInstanceOf(QueryFailedError);
-    expect(transaction).toHaveBeenCalledTimes(2);
+    const opened = await signIn();
+    await sut.rotate(opened.refreshToken, client);
+    transactions.failNext.push(deadlockError(), deadlockError());
+
+    await expect(sut.rotate(opened.refreshToken, client)).rejects.toBeInstanceOf(QueryFailedError);
+
+    expect(store.sessions.get(opened.sessionId)?.revokedAt).toBeNull();
+  });
+
+  it('should not retry other database errors', async () => {
+    const opened = await signIn();
+    store.failNextRead = new QueryFailedError(
+      'SELECT',
+      [],
+      Object.assign(new Error('gone'), { errno: 2006 }),
+    );
+
+    await expect(sut.rotate(opened.refreshToken, client)).rejects.toBeInstanceOf(QueryFailedError);
+
+    expect(store.tokens.get(hashRefreshToken(opened.refreshToken))?.usedAt).toBeNull();
+  });
+
+  it('should log out once more when InnoDB chose the logout as a deadlock victim against a rotation', async () => {
+    const opened = await signIn();
+    transactions.failNext.push(deadlockError());
+
+    await sut.endByRefreshToken(opened.refreshToken);
+
+    expect(store.sessions.get(opened.sessionId)?.revokeReason).toBe('logout');
+    expect(store.liveTokensOf(opened.sessionId)).toEqual([]);
+  });
+
+  it('should end every session but the current one, and refuse to end a session that is not live', async () => {
+    const current = await signIn();
+    const other = await signIn();
+
+    const ended = await sut.endOthersWithin({} as never, USER, current.sessionId, 'contact_changed');
+
+    expect(ended).toBe(1);
+    expect((await sut.listActive(USER)).map((s) => s.id)).toEqual([current.sessionId]);
+    await expect(sut.endOne(USER, other.sessionId)).rejects.toMatchObject({ code: 'SESSION.NOT_FOUND' });
   });
 });

@@ -2,17 +2,16 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 
 import { PLATFORM_ROLES, type PlatformRole, Topics } from '@exam/contracts';
 import { maskValue } from '@exam/crypto';
-import { EventPublisher, retryOnDeadlock } from '@exam/platform';
+import { Clock, EventPublisher, retryOnDeadlock } from '@exam/platform';
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager, In, IsNull } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 
-import type { AccountsEnv } from '../config/accounts.env';
-import { ACCOUNTS_ENV } from '../config/accounts-env.token';
-import { Clock } from '../shared/clock';
-import { RefreshTokenEntity } from './refresh-token.entity';
+import { RefreshRejectedError } from '../auth/auth.errors';
+import { AccountsEnv } from '../config/accounts.env';
 import { IP_REGION_RESOLVER, type IpRegionResolver } from './region/ip-region.resolver';
-import { type SessionEndReason, SessionEntity } from './session.entity';
-import { refreshRejected, sessionNotFound } from './sessions.errors';
+import type { SessionEndReason, SessionEntity } from './session.entity';
+import { type RotationRow, SessionRepository } from './session.repository';
+import { SessionNotFoundError } from './sessions.errors';
 
 export interface ClientInfo {
   readonly ip: string;
@@ -32,19 +31,6 @@ export interface RotatedSession extends OpenedSession {
   readonly active: boolean;
 }
 
-interface RotationRow {
-  readonly usedAt: Date | null;
-  readonly sessionId: string;
-  readonly userId: string;
-  readonly expiresAt: Date;
-  readonly revokedAt: Date | null;
-  readonly lastUsedAt: Date;
-  readonly maskedIp: string;
-  readonly region: string | null;
-  readonly roles: string;
-  readonly status: string;
-}
-
 function parseRoles(json: string): PlatformRole[] {
   const parsed: unknown = JSON.parse(json);
   return Array.isArray(parsed)
@@ -53,8 +39,6 @@ function parseRoles(json: string): PlatformRole[] {
 }
 
 const LAST_USED_PRECISION_MS = 60_000;
-/** The successor inserted (1) and the presented token changed from unused to used (2, MariaDB's count for an update). */
-const ROTATED_ROWS = 3;
 /**
  * A rotation (token row, then the session's index gap; or the session row when it records the last use) and a
  * revocation (session, then its tokens) of the same session can meet in a lock cycle; InnoDB aborts one of them, and
@@ -77,18 +61,16 @@ export function hashRefreshToken(token: string): string {
 export class SessionsService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly sessions: SessionRepository,
     private readonly events: EventPublisher,
     private readonly clock: Clock,
-    @Inject(ACCOUNTS_ENV) private readonly env: AccountsEnv,
+    private readonly env: AccountsEnv,
     @Inject(IP_REGION_RESOLVER) private readonly regions: IpRegionResolver,
   ) {}
 
-  /**
-   * Runs in the caller's sign-in transaction. Plain parameterised INSERTs rather than the entity insert builder: this
-   * is on every sign-in's path and the builder's metadata work costs more CPU than the statements themselves.
-   */
+  /** Runs in the caller's sign-in transaction. */
   async open(
-    manager: EntityManager,
+    tx: EntityManager,
     userId: string,
     client: ClientInfo,
     attemptId: string,
@@ -96,26 +78,21 @@ export class SessionsService {
     const now = this.clock.now();
     const sessionId = randomUUID();
     const expiresAt = new Date(now.getTime() + this.env.SESSION_TTL_DAYS * 86_400_000);
-    await manager.query(
-      `INSERT INTO sessions (id, user_id, masked_ip, region, user_agent, device_id, attempt_id, created_at, last_used_at, expires_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      [
-        sessionId,
-        userId,
-        maskValue('ip', client.ip),
-        this.regions.regionOf(client.ip),
-        client.userAgent.slice(0, 512),
-        client.deviceId ?? null,
-        attemptId,
-        now,
-        now,
-        expiresAt,
-      ],
-    );
     const refreshToken = randomBytes(32).toString('base64url');
-    await manager.query(
-      'INSERT INTO refresh_tokens (token_hash, session_id, issued_at, used_at) VALUES (?, ?, ?, NULL)',
-      [hashRefreshToken(refreshToken), sessionId, now],
+    await this.sessions.open(
+      tx,
+      {
+        id: sessionId,
+        userId,
+        maskedIp: maskValue('ip', client.ip),
+        region: this.regions.regionOf(client.ip),
+        userAgent: client.userAgent.slice(0, 512),
+        deviceId: client.deviceId ?? null,
+        attemptId,
+        createdAt: now,
+        expiresAt,
+      },
+      hashRefreshToken(refreshToken),
     );
     return { sessionId, refreshToken, expiresAt };
   }
@@ -138,31 +115,14 @@ export class SessionsService {
   private async rotateOnce(presented: string, client: ClientInfo): Promise<RotatedSession> {
     const tokenHash = hashRefreshToken(presented);
     const now = this.clock.now();
-    const rows: RotationRow[] = await this.dataSource.query(
-      `SELECT t.used_at AS usedAt, s.id AS sessionId, s.user_id AS userId, s.expires_at AS expiresAt,
-              s.revoked_at AS revokedAt, s.last_used_at AS lastUsedAt, s.masked_ip AS maskedIp, s.region AS region,
-              u.roles AS roles, u.status AS status
-         FROM refresh_tokens t
-         JOIN sessions s ON s.id = t.session_id
-         JOIN users u ON u.id = s.user_id
-        WHERE t.token_hash = ?`,
-      [tokenHash],
-    );
-    const row = rows.at(0);
+    const row = await this.sessions.findForRotation(tokenHash);
     if (row === undefined || row.revokedAt !== null || new Date(row.expiresAt).getTime() <= now.getTime())
-      throw refreshRejected();
+      throw new RefreshRejectedError();
     if (row.usedAt !== null) return this.refuseReuse(tokenHash, row);
     const refreshToken = randomBytes(32).toString('base64url');
     const successorHash = hashRefreshToken(refreshToken);
-    const rotated: { affectedRows?: number } = await this.dataSource.query(
-      `INSERT INTO refresh_tokens (token_hash, session_id, issued_at, used_at) VALUES (?, ?, ?, ?), (?, ?, ?, NULL)
-       ON DUPLICATE KEY UPDATE used_at = IF(used_at IS NULL, VALUES(used_at), used_at)`,
-      [tokenHash, row.sessionId, now, now, successorHash, row.sessionId, now],
-    );
-    if (rotated.affectedRows !== ROTATED_ROWS) {
-      await this.dataSource.query('DELETE FROM refresh_tokens WHERE token_hash = ? AND used_at IS NULL', [
-        successorHash,
-      ]);
+    if (!(await this.sessions.consumeAndIssue(tokenHash, row.sessionId, successorHash, now))) {
+      await this.sessions.deleteUnusedToken(successorHash);
       return this.refuseReuse(tokenHash, row);
     }
     await this.touch(row, client, now);
@@ -188,10 +148,7 @@ export class SessionsService {
     )
       return;
     const region = maskedIp === row.maskedIp ? row.region : this.regions.regionOf(client.ip);
-    await this.dataSource.query(
-      'UPDATE sessions SET last_used_at = ?, masked_ip = ?, region = ? WHERE id = ? AND revoked_at IS NULL',
-      [now, maskedIp, region, row.sessionId],
-    );
+    await this.sessions.touch(row.sessionId, { lastUsedAt: now, maskedIp, region });
   }
 
   /**
@@ -199,41 +156,32 @@ export class SessionsService {
    * whole family ends, unless the session already ended (a revocation got there first: nothing more to do).
    */
   private async refuseReuse(tokenHash: string, row: RotationRow): Promise<never> {
-    await this.dataSource.transaction(async (manager) => {
-      const token = await manager.findOneBy(RefreshTokenEntity, { tokenHash });
+    await this.dataSource.transaction(async (tx) => {
+      const token = await this.sessions.findToken(tx, tokenHash);
       if (token === null) return;
-      const session = await manager.findOne(SessionEntity, {
-        where: { id: row.sessionId, revokedAt: IsNull() },
-        lock: { mode: 'pessimistic_write' },
-      });
-      if (session !== null) await this.end(manager, row.userId, [session], 'refresh_reuse');
+      const session = await this.sessions.lockLive(tx, row.sessionId);
+      if (session !== null) await this.end(tx, row.userId, [session], 'refresh_reuse');
     });
-    throw refreshRejected();
+    throw new RefreshRejectedError();
   }
 
   /** Logout: ends the session the refresh token belongs to; an unknown token is already logged out. */
   async endByRefreshToken(presented: string): Promise<void> {
     await onceMoreOnDeadlock(() =>
-      this.dataSource.transaction(async (manager) => {
-        const token = await manager.findOneBy(RefreshTokenEntity, { tokenHash: hashRefreshToken(presented) });
+      this.dataSource.transaction(async (tx) => {
+        const token = await this.sessions.findToken(tx, hashRefreshToken(presented));
         if (token === null) return;
-        const session = await manager.findOne(SessionEntity, {
-          where: { id: token.sessionId, revokedAt: IsNull() },
-          lock: { mode: 'pessimistic_write' },
-        });
-        if (session !== null) await this.end(manager, session.userId, [session], 'logout');
+        const session = await this.sessions.lockLive(tx, token.sessionId);
+        if (session !== null) await this.end(tx, session.userId, [session], 'logout');
       }),
     );
   }
 
   async endAll(userId: string): Promise<number> {
     return onceMoreOnDeadlock(() =>
-      this.dataSource.transaction(async (manager) => {
-        const sessions = await manager.find(SessionEntity, {
-          where: { userId, revokedAt: IsNull() },
-          lock: { mode: 'pessimistic_write' },
-        });
-        await this.end(manager, userId, sessions, 'logout_all');
+      this.dataSource.transaction(async (tx) => {
+        const sessions = await this.sessions.lockLiveOfUser(tx, userId);
+        await this.end(tx, userId, sessions, 'logout_all');
         return sessions.length;
       }),
     );
@@ -241,81 +189,60 @@ export class SessionsService {
 
   async endOne(userId: string, sessionId: string): Promise<void> {
     await onceMoreOnDeadlock(() =>
-      this.dataSource.transaction(async (manager) => {
-        const session = await manager.findOne(SessionEntity, {
-          where: { id: sessionId, userId, revokedAt: IsNull() },
-          lock: { mode: 'pessimistic_write' },
-        });
-        if (session === null) throw sessionNotFound();
-        await this.end(manager, userId, [session], 'ended_by_user');
+      this.dataSource.transaction(async (tx) => {
+        const session = await this.sessions.lockLive(tx, sessionId, userId);
+        if (session === null) throw new SessionNotFoundError();
+        await this.end(tx, userId, [session], 'ended_by_user');
       }),
     );
   }
 
   /** Ends every live session of the user inside the caller's transaction (security decisions). */
-  async endAllWithin(manager: EntityManager, userId: string, reason: SessionEndReason): Promise<void> {
-    const sessions = await manager.find(SessionEntity, {
-      where: { userId, revokedAt: IsNull() },
-      lock: { mode: 'pessimistic_write' },
-    });
-    await this.end(manager, userId, sessions, reason);
+  async endAllWithin(tx: EntityManager, userId: string, reason: SessionEndReason): Promise<void> {
+    const sessions = await this.sessions.lockLiveOfUser(tx, userId);
+    await this.end(tx, userId, sessions, reason);
   }
 
   /** Ends every live session of the user but one (the caller's own) inside the caller's transaction. */
   async endOthersWithin(
-    manager: EntityManager,
+    tx: EntityManager,
     userId: string,
     keepSessionId: string,
     reason: SessionEndReason,
   ): Promise<number> {
-    const sessions = await manager.find(SessionEntity, {
-      where: { userId, revokedAt: IsNull() },
-      lock: { mode: 'pessimistic_write' },
-    });
+    const sessions = await this.sessions.lockLiveOfUser(tx, userId);
     const others = sessions.filter((s) => s.id !== keepSessionId);
-    await this.end(manager, userId, others, reason);
+    await this.end(tx, userId, others, reason);
     return others.length;
   }
 
   /** Ends the session a given login attempt opened, if it is still live. */
   async endOpenedBy(
-    manager: EntityManager,
+    tx: EntityManager,
     userId: string,
     attemptId: string,
     reason: SessionEndReason,
   ): Promise<void> {
-    const sessions = await manager.find(SessionEntity, {
-      where: { userId, attemptId, revokedAt: IsNull() },
-      lock: { mode: 'pessimistic_write' },
-    });
-    await this.end(manager, userId, sessions, reason);
+    const sessions = await this.sessions.lockLiveOfUser(tx, userId, attemptId);
+    await this.end(tx, userId, sessions, reason);
   }
 
   async listActive(userId: string): Promise<SessionEntity[]> {
-    const sessions = await this.dataSource.getRepository(SessionEntity).find({
-      where: { userId, revokedAt: IsNull() },
-      order: { lastUsedAt: 'DESC' },
-      take: 100,
-    });
+    const sessions = await this.sessions.listUnrevoked(userId);
     const now = this.clock.now().getTime();
     return sessions.filter((s) => s.expiresAt.getTime() > now);
   }
 
   private async end(
-    manager: EntityManager,
+    tx: EntityManager,
     userId: string,
     sessions: readonly SessionEntity[],
     reason: SessionEndReason,
   ): Promise<void> {
     if (sessions.length === 0) return;
     const ids = sessions.map((s) => s.id);
-    await manager.update(
-      SessionEntity,
-      { id: In(ids) },
-      { revokedAt: this.clock.now(), revokeReason: reason },
-    );
-    await manager.delete(RefreshTokenEntity, { sessionId: In(ids), usedAt: IsNull() });
-    await this.events.stage(manager, Topics.SessionRevoked, {
+    await this.sessions.revoke(tx, ids, reason, this.clock.now());
+    await this.events.stage(tx, Topics.SessionRevoked, {
       subjectId: userId,
       payload: { userId, sessionIds: ids, reason },
     });

@@ -1,13 +1,19 @@
 import { createHmac, randomInt, timingSafeEqual } from 'node:crypto';
 
-import { Inject, Injectable } from '@nestjs/common';
+import type { DomainError } from '@exam/platform';
+import { Clock } from '@exam/platform';
+import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 
-import type { AccountsEnv } from '../config/accounts.env';
-import { ACCOUNTS_ENV } from '../config/accounts-env.token';
-import { Clock } from '../shared/clock';
-import { codeAttemptsExhausted, codeExpired, codeWrong, resendTooSoon } from './verification.errors';
+import { AccountsEnv } from '../config/accounts.env';
+import {
+  CodeAttemptsExhaustedError,
+  CodeExpiredError,
+  CodeWrongError,
+  ResendTooSoonError,
+} from './verification.errors';
 import { type CodeChannel, type CodePurpose, VerificationCodeEntity } from './verification-code.entity';
+import { VerificationCodeRepository } from './verification-code.repository';
 
 export interface IssuedCode {
   readonly id: string;
@@ -21,7 +27,8 @@ export interface IssuedCode {
 @Injectable()
 export class VerificationCodesService {
   constructor(
-    @Inject(ACCOUNTS_ENV) private readonly env: AccountsEnv,
+    private readonly codes: VerificationCodeRepository,
+    private readonly env: AccountsEnv,
     private readonly clock: Clock,
   ) {}
 
@@ -33,15 +40,12 @@ export class VerificationCodesService {
     channel: CodeChannel,
   ): Promise<IssuedCode> {
     const now = this.clock.now();
-    const existing = await manager.findOne(VerificationCodeEntity, {
-      where: { userId, purpose },
-      lock: { mode: 'pessimistic_write' },
-    });
+    const existing = await this.codes.lockOf(manager, userId, purpose);
     if (existing !== null) {
       const wait = Math.ceil(
         (existing.sentAt.getTime() + this.env.CODE_RESEND_COOLDOWN_SECONDS * 1000 - now.getTime()) / 1000,
       );
-      if (wait > 0) throw resendTooSoon(wait);
+      if (wait > 0) throw new ResendTooSoonError(wait);
     }
     const entity = existing ?? Object.assign(new VerificationCodeEntity(), { userId, purpose });
     const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
@@ -51,7 +55,7 @@ export class VerificationCodesService {
     entity.sentAt = now;
     entity.expiresAt = new Date(now.getTime() + this.env.CODE_TTL_SECONDS * 1000);
     entity.consumedAt = null;
-    await manager.save(entity);
+    await this.codes.save(manager, entity);
     return { id: entity.id, code };
   }
 
@@ -61,7 +65,7 @@ export class VerificationCodesService {
     id: string,
     purpose: CodePurpose,
   ): Promise<VerificationCodeEntity | null> {
-    const entity = await manager.findOneBy(VerificationCodeEntity, { id, purpose });
+    const entity = await this.codes.findById(manager, id, purpose);
     if (
       entity === null ||
       entity.consumedAt !== null ||
@@ -81,27 +85,24 @@ export class VerificationCodesService {
     purpose: CodePurpose,
     code: string,
   ): Promise<'ok' | number> {
-    const entity = await manager.findOne(VerificationCodeEntity, {
-      where: { userId, purpose },
-      lock: { mode: 'pessimistic_write' },
-    });
+    const entity = await this.codes.lockOf(manager, userId, purpose);
     if (
       entity === null ||
       entity.consumedAt !== null ||
       entity.expiresAt.getTime() <= this.clock.now().getTime()
     ) {
-      throw codeExpired();
+      throw new CodeExpiredError();
     }
-    if (entity.attempts >= this.env.CODE_MAX_ATTEMPTS) throw codeAttemptsExhausted();
+    if (entity.attempts >= this.env.CODE_MAX_ATTEMPTS) throw new CodeAttemptsExhaustedError();
     const expected = Buffer.from(entity.codeHash, 'hex');
     const actual = Buffer.from(this.digest(entity.id, code), 'hex');
     if (!timingSafeEqual(expected, actual)) {
       entity.attempts += 1;
-      await manager.save(entity);
+      await this.codes.save(manager, entity);
       return this.env.CODE_MAX_ATTEMPTS - entity.attempts;
     }
     entity.consumedAt = this.clock.now();
-    await manager.save(entity);
+    await this.codes.save(manager, entity);
     return 'ok';
   }
 
@@ -110,22 +111,11 @@ export class VerificationCodesService {
    * code's id). False when it was consumed or expired meanwhile.
    */
   async consumeById(manager: EntityManager, id: string, purpose: CodePurpose): Promise<boolean> {
-    const now = this.clock.now();
-    const result = await manager
-      .createQueryBuilder()
-      .update(VerificationCodeEntity)
-      .set({ consumedAt: now })
-      .where('id = :id AND purpose = :purpose AND consumed_at IS NULL AND expires_at > :now', {
-        id,
-        purpose,
-        now,
-      })
-      .execute();
-    return result.affected === 1;
+    return this.codes.consumeLiveById(manager, id, purpose, this.clock.now());
   }
 
-  static wrong(attemptsLeft: number): Error {
-    return attemptsLeft > 0 ? codeWrong(attemptsLeft) : codeAttemptsExhausted();
+  static wrong(attemptsLeft: number): DomainError {
+    return attemptsLeft > 0 ? new CodeWrongError(attemptsLeft) : new CodeAttemptsExhaustedError();
   }
 
   private digest(id: string, code: string): string {

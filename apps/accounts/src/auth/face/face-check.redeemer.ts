@@ -1,3 +1,4 @@
+import { Clock } from '@exam/platform';
 import {
   type FaceCheckClaims,
   type FaceCheckExpectation,
@@ -5,14 +6,13 @@ import {
   FaceCheckTokenVerifier,
   parseFaceCheckPublicKeys,
 } from '@exam/platform/face-check';
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 
-import type { AccountsEnv } from '../../config/accounts.env';
-import { ACCOUNTS_ENV } from '../../config/accounts-env.token';
-import { Clock } from '../../shared/clock';
-import { faceTokenUsed } from './face.errors';
+import { AccountsEnv } from '../../config/accounts.env';
+import { FaceCheckUsedError } from './face.errors';
 import { FaceCheckRedemptionEntity } from './face-check-redemption.entity';
+import { FaceCheckRedemptionRepository } from './face-check-redemption.repository';
 
 export type SignInFaceCheck = FaceCheckExpectation & {
   readonly purpose: 'step_up' | 'face_login' | 'password_recovery';
@@ -28,8 +28,9 @@ export class FaceCheckRedeemer {
   private readonly verifier: FaceCheckTokenVerifier;
 
   constructor(
-    @Inject(ACCOUNTS_ENV) env: AccountsEnv,
+    env: AccountsEnv,
     private readonly clock: Clock,
+    private readonly redemptions: FaceCheckRedemptionRepository,
   ) {
     this.verifier = new FaceCheckTokenVerifier({
       publicKeys: parseFaceCheckPublicKeys(env.FACE_CHECK_PUBLIC_KEYS),
@@ -45,20 +46,16 @@ export class FaceCheckRedeemer {
 
   /** Records the token as used in the caller's transaction; a second use, here or on another replica, is a 409. */
   async redeem(manager: EntityManager, claims: FaceCheckClaims): Promise<void> {
-    const result = await manager
-      .createQueryBuilder()
-      .insert()
-      .into(FaceCheckRedemptionEntity)
-      .values({
+    const redeemed = await this.redemptions.redeemOnce(
+      manager,
+      Object.assign(new FaceCheckRedemptionEntity(), {
         jti: claims.jti,
         userId: claims.sub,
         purpose: claims.purpose,
         verificationId: claims.verificationId,
         redeemedAt: this.clock.now(),
-      })
-      .orIgnore()
-      .execute();
-    const affected = (result.raw as { affectedRows?: number }).affectedRows;
-    if (affected !== 1) throw faceTokenUsed();
+      }),
+    );
+    if (!redeemed) throw new FaceCheckUsedError();
   }
 }

@@ -1,9 +1,8 @@
-import { Public } from '@exam/platform';
-import { Body, Controller, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
+import { Clock, Public } from '@exam/platform';
+import { Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
-import type { AccountsEnv } from '../../config/accounts.env';
-import { ACCOUNTS_ENV } from '../../config/accounts-env.token';
+import { AccountsEnv } from '../../config/accounts.env';
 import { clientInfoOf } from '../client-info';
 import {
   FaceSignInDto,
@@ -27,7 +26,8 @@ export class FaceSignInController {
     private readonly faceSignIn: FaceSignInService,
     private readonly tickets: FaceTicketsService,
     private readonly stepUp: StepUpService,
-    @Inject(ACCOUNTS_ENV) private readonly env: AccountsEnv,
+    private readonly env: AccountsEnv,
+    private readonly clock: Clock,
   ) {}
 
   /**
@@ -50,12 +50,9 @@ export class FaceSignInController {
     @Res({ passthrough: true }) reply: FastifyReply,
     @Body() dto: FaceSignInDto,
   ): Promise<TokenResponseDto> {
-    return replySignedIn(
-      request,
-      reply,
-      await this.faceSignIn.signIn(dto.faceCheckToken, clientInfoOf(request)),
-      this.env,
-    );
+    const client = clientInfoOf(request);
+    const signedIn = await this.faceSignIn.signIn(dto.faceCheckToken, client);
+    return replySignedIn(reply, client, signedIn, this.env, this.clock.now());
   }
 
   /** Confirms a risky sign-in (202 from `auth/login` with `methods` including `face`) with a face check taken with its `faceTicket`. */
@@ -67,11 +64,8 @@ export class FaceSignInController {
     @Res({ passthrough: true }) reply: FastifyReply,
     @Body() dto: FaceStepUpDto,
   ): Promise<TokenResponseDto> {
-    const signedIn = await this.stepUp.completeWithFace(
-      dto.challengeId,
-      dto.faceCheckToken,
-      clientInfoOf(request),
-    );
-    return replySignedIn(request, reply, signedIn, this.env);
+    const client = clientInfoOf(request);
+    const signedIn = await this.stepUp.completeWithFace(dto.challengeId, dto.faceCheckToken, client);
+    return replySignedIn(reply, client, signedIn, this.env, this.clock.now());
   }
 }

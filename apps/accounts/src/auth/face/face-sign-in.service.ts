@@ -1,16 +1,16 @@
 import { randomUUID } from 'node:crypto';
 
 import { DomainError } from '@exam/platform';
+import { Clock } from '@exam/platform';
 import type { FaceCheckClaims } from '@exam/platform/face-check';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
 import type { ClientInfo } from '../../sessions/sessions.service';
-import { Clock } from '../../shared/clock';
-import { UserEntity } from '../../users/user.entity';
+import { UsersRepository } from '../../users/users.repository';
 import { type AttemptRecord, LoginAttemptsRecorder } from '../login-attempts.recorder';
 import { type SignedIn, SignInCompleter } from '../sign-in.completer';
-import { faceSignInRefused } from './face.errors';
+import { FaceSignInRefusedError } from './face.errors';
 import { FaceCheckRedeemer } from './face-check.redeemer';
 
 /**
@@ -22,6 +22,7 @@ import { FaceCheckRedeemer } from './face-check.redeemer';
 export class FaceSignInService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly users: UsersRepository,
     private readonly faceChecks: FaceCheckRedeemer,
     private readonly attempts: LoginAttemptsRecorder,
     private readonly completer: SignInCompleter,
@@ -52,10 +53,7 @@ export class FaceSignInService {
     }
     const userId = claims.sub;
     const outcome = await this.dataSource.transaction(async (manager) => {
-      const user = await manager.findOne(UserEntity, {
-        where: { id: userId },
-        lock: { mode: 'pessimistic_write' },
-      });
+      const user = await this.users.lockById(manager, userId);
       if (user?.status !== 'active' || user.reviewLockedAt !== null) return null;
       await this.faceChecks.redeem(manager, claims);
       return this.completer.complete(
@@ -67,7 +65,7 @@ export class FaceSignInService {
     });
     if (outcome === null) {
       await this.attempts.record(record(userId, 'locked', 'face_login_refused'));
-      throw faceSignInRefused();
+      throw new FaceSignInRefusedError();
     }
     return outcome;
   }

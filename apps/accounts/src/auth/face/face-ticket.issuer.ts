@@ -1,10 +1,9 @@
 import { createHash, createHmac, createPrivateKey } from 'node:crypto';
 
 import { type FaceTicketPurpose, type FaceTicketSigningKey, signFaceTicket } from '@exam/platform';
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 
-import type { AccountsEnv } from '../../config/accounts.env';
-import { ACCOUNTS_ENV } from '../../config/accounts-env.token';
+import { AccountsEnv } from '../../config/accounts.env';
 import { canonicalLogin } from '../../users/contact';
 
 export interface IssuedFaceTicket {
@@ -23,7 +22,7 @@ export class FaceTicketIssuer {
   private readonly key: FaceTicketSigningKey;
   private readonly pseudonymKey: Buffer;
 
-  constructor(@Inject(ACCOUNTS_ENV) private readonly env: AccountsEnv) {
+  constructor(private readonly env: AccountsEnv) {
     const privateKey = createPrivateKey(env.JWT_PRIVATE_KEY);
     this.key = { keyId: env.JWT_KEY_ID, privateKey };
     this.pseudonymKey = createHash('sha256')

@@ -1,2 +1,0 @@
-/** Injection token of the validated AccountsEnv. */
-export const ACCOUNTS_ENV = Symbol('ACCOUNTS_ENV');
