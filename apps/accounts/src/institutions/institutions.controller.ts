@@ -11,23 +11,8 @@ import {
   RegisterInstitutionDto,
   UpdateInstitutionDto,
 } from './dto/institution.dto';
-import type { InstitutionEntity } from './institution.entity';
+import { toInstitutionDto } from './dto/institution.mapper';
 import { InstitutionsService } from './institutions.service';
-
-function toInstitutionDto(institution: InstitutionEntity): InstitutionResponseDto {
-  return Object.assign(new InstitutionResponseDto(), {
-    institutionId: institution.id,
-    name: institution.name,
-    contactPhone: institution.contactPhone,
-    contactEmail: institution.contactEmail,
-    organisationCode: institution.organisationCode,
-    invoiceBank: institution.invoiceBank,
-    invoiceRecipient: institution.invoiceRecipient,
-    invoiceAddress: institution.invoiceAddress,
-    invoicePostcode: institution.invoicePostcode,
-    createdAt: institution.createdAt.toISOString(),
-  });
-}
 
 @Controller()
 export class InstitutionsController {

@@ -8,6 +8,7 @@ import {
 } from '@exam/platform';
 import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 
+import { toPolicyDto } from './dto/policy-version.mapper';
 import {
   AcceptPolicyDto,
   ConsentDto,
@@ -16,18 +17,8 @@ import {
   PublishPolicyDto,
   SetConsentDto,
 } from './dto/privacy.dto';
-import type { PolicyVersionEntity } from './policy-version.entity';
 import { PolicyVersionNotFoundError } from './privacy.errors';
 import { type ConsentState, PrivacyService } from './privacy.service';
-
-function toPolicyDto(entity: PolicyVersionEntity, withText: boolean): PolicyVersionDto {
-  return Object.assign(new PolicyVersionDto(), {
-    version: entity.version,
-    effectiveAt: entity.effectiveAt.toISOString(),
-    materialChange: entity.materialChange,
-    ...(withText ? { text: entity.text } : {}),
-  });
-}
 
 function toConsentDto(state: ConsentState): ConsentDto {
   return Object.assign(new ConsentDto(), { ...state, updatedAt: state.updatedAt?.toISOString() ?? null });
