@@ -25,6 +25,8 @@ export interface DocumentedField {
   readonly name: string;
   readonly presence: 'required' | 'optional' | 'conditional';
   readonly schema: FieldSchema;
+  /** The fields of a nested DTO (`$ref`), resolved from the document's components. */
+  readonly fields?: readonly DocumentedField[];
 }
 
 export interface DocumentedRoute {
@@ -78,9 +80,7 @@ function resolve(document: OpenApiDocument, schema: ObjectSchema): ObjectSchema 
   return target;
 }
 
-function bodyFields(document: OpenApiDocument, operation: Operation): DocumentedField[] {
-  const schema = operation.requestBody?.content['application/json']?.schema;
-  if (schema === undefined) return [];
+function objectFields(document: OpenApiDocument, schema: ObjectSchema, depth = 0): DocumentedField[] {
   const object = resolve(document, schema);
   const required = object.required ?? [];
   return Object.entries(object.properties ?? {}).map(([name, property]) => ({
@@ -88,7 +88,15 @@ function bodyFields(document: OpenApiDocument, operation: Operation): Documented
     presence:
       property['x-validate-if'] === true ? 'conditional' : required.includes(name) ? 'required' : 'optional',
     schema: property,
+    ...(property.$ref !== undefined && depth < 4
+      ? { fields: objectFields(document, property, depth + 1) }
+      : {}),
   }));
+}
+
+function bodyFields(document: OpenApiDocument, operation: Operation): DocumentedField[] {
+  const schema = operation.requestBody?.content['application/json']?.schema;
+  return schema === undefined ? [] : objectFields(document, schema);
 }
 
 function queryFields(operation: Operation): DocumentedField[] {
@@ -163,10 +171,11 @@ function patternExample(schema: FieldSchema): string | undefined {
  * characters (one character each to a validator, like the rare characters of Chinese names), the largest (or
  * smallest) number, the latest (or earliest) date a DATETIME holds, every (or one) allowed value. Values meant
  * to pass validation and reach the database, where a column narrower than its validator, or a charset that
- * cannot hold them, would otherwise surface as a 500.
+ * cannot hold them, would otherwise surface as a 500. A nested DTO gets its own fields at the same boundary.
  */
 export function boundaryValue(field: DocumentedField, boundary: Boundary): unknown {
   const { schema } = field;
+  if (field.fields !== undefined) return boundaryFields(field.fields, boundary);
   if (schema.type === 'array') {
     const allowed = schema.items?.enum;
     if (allowed !== undefined) return boundary === 'max' ? allowed : allowed.slice(0, 1);
