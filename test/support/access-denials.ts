@@ -14,11 +14,7 @@ export interface Denial {
   readonly refusedWith: readonly number[];
 }
 
-const ROLE_ACCESS = /^role (.+)$/;
-const TENANT_ACCESS = /^(.+) of :institutionId$/;
-
-function listed<T extends string>(text: string, all: readonly T[]): T[] {
-  const names = text.split(' / ').map((n) => n.trim());
+function listed<T extends string>(names: readonly string[], all: readonly T[]): T[] {
   return all.filter((role) => names.includes(role));
 }
 
@@ -30,12 +26,12 @@ function listed<T extends string>(text: string, all: readonly T[]): T[] {
  * not confirm that the institution exists).
  */
 export function denialsFor(route: DocumentedRoute): Denial[] {
-  if (route.access === 'public') return [];
+  const { access } = route;
+  if (access.public) return [];
   const institutionId = randomUUID();
   const anonymous: Denial = { caller: 'no token', token: undefined, institutionId, refusedWith: [401] };
-  const role = ROLE_ACCESS.exec(route.access);
-  if (role !== null) {
-    const allowed = listed<PlatformRole>(role[1], PLATFORM_ROLES);
+  if (access.platformRoles !== undefined) {
+    const allowed = listed<PlatformRole>(access.platformRoles, PLATFORM_ROLES);
     const others = PLATFORM_ROLES.filter((r) => !allowed.includes(r));
     const memberships = [{ institutionId, roles: [...ORG_ROLES] }];
     const denials = [anonymous];
@@ -48,9 +44,12 @@ export function denialsFor(route: DocumentedRoute): Denial[] {
       });
     return denials;
   }
-  const tenant = TENANT_ACCESS.exec(route.access);
-  if (tenant !== null) {
-    const allowed = listed<OrgRole>(tenant[1], ORG_ROLES);
+  if (access.institution !== undefined) {
+    if (access.institution.param !== 'institutionId')
+      throw new Error(
+        `${route.method} ${route.path}: institution parameter {${access.institution.param}} is not one this sweep knows; teach test/support/access-denials.ts`,
+      );
+    const allowed = listed<OrgRole>(access.institution.roles, ORG_ROLES);
     const otherRoles = ORG_ROLES.filter((r) => !allowed.includes(r));
     const denials: Denial[] = [
       anonymous,
@@ -74,8 +73,5 @@ export function denialsFor(route: DocumentedRoute): Denial[] {
     }
     return denials;
   }
-  if (route.access === 'signed in') return [anonymous];
-  throw new Error(
-    `${route.method} ${route.path}: access "${route.access}" is not one this sweep knows; teach test/support/access-denials.ts`,
-  );
+  return [anonymous];
 }

@@ -2,10 +2,12 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { AllExceptionsFilter, JsonLogger } from '@exam/platform';
+import { serveOpenApiDocument } from '@exam/platform/openapi';
 import fastifyStatic from '@fastify/static';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 
+import { registerApiDocs } from './api-docs/api-docs';
 import type { GatewayEnv } from './config/gateway.env';
 import { registerEdge } from './edge/register-edge';
 import { GatewayModule } from './gateway.module';
@@ -26,6 +28,8 @@ export async function createGatewayApp(env: GatewayEnv): Promise<NestFastifyAppl
     logger: new JsonLogger('gateway', env.LOG_LEVEL),
   });
   app.useGlobalFilters(new AllExceptionsFilter());
+  serveOpenApiDocument(app, 'gateway');
+  await registerApiDocs(app);
   const root = webRoot();
   if (root) await app.register(fastifyStatic, { root, prefix: '/', index: ['index.html'] });
   app.enableShutdownHooks();

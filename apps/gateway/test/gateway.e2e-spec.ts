@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import { join } from 'node:path';
 
 import { loadConfig } from '@exam/platform';
 import { testEnv } from '@exam/testing';
@@ -125,6 +127,37 @@ describe('gateway', () => {
     const gateway = await startGateway();
     const response = await request(gateway).get('/api/payments/orders').expect(502);
     expect(response.body).toMatchObject({ code: 'GATEWAY.UPSTREAM_UNAVAILABLE' });
+  });
+
+  it('should serve the interactive API reference from local files its CSP allows, listing every document', async () => {
+    const gateway = await startGateway();
+    const page = await request(gateway).get('/api/docs').expect(200);
+    expect(page.headers['content-type']).toContain('text/html');
+    const csp = page.headers['content-security-policy'];
+    expect(csp).toContain("script-src 'self'");
+    const html = page.text;
+    expect(html).not.toMatch(/<script>|<script [^>]*>[^<]|\son\w+=|https?:\/\//);
+    const assets = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]);
+    expect(assets.length).toBeGreaterThanOrEqual(5);
+    for (const asset of assets) {
+      expect(asset.startsWith('/api/docs/')).toBe(true);
+      await request(gateway).get(asset).expect(200);
+    }
+    const script = (await request(gateway).get('/api/docs/api-docs.js').expect(200)).text;
+    for (const service of ['accounts', 'identity', 'exam', 'payments', 'audit', 'gateway'])
+      expect(script).toContain(`/api/${service}/openapi.json`);
+    // Only the UI's assets: swagger-ui-dist's own page and initializer (pointing at a demo API) stay hidden.
+    await request(gateway).get('/api/docs/swagger-initializer.js').expect(404);
+    await request(gateway).get('/api/docs/index.html').expect(404);
+  });
+
+  it('should serve its own OpenAPI document as checked in under docs/api', async () => {
+    const gateway = await startGateway();
+    const response = await request(gateway).get('/api/gateway/openapi.json').expect(200);
+    const checkedIn: unknown = JSON.parse(
+      readFileSync(join(__dirname, '..', '..', '..', 'docs', 'api', 'gateway.openapi.json'), 'utf8'),
+    );
+    expect(response.body).toEqual(checkedIn);
   });
 
   it('should share per-IP rate limits across replicas through Redis', async () => {

@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { Redis } from 'ioredis';
 
 import type { GatewayEnv } from '../config/gateway.env';
+import { GatewayErrorCode } from './edge.errors';
 import { sendEdgeError } from './edge-error';
 import { UPSTREAM_SERVICES, upstreamUrl } from './upstreams';
 
@@ -96,7 +97,7 @@ export async function registerEdge(fastify: FastifyInstance, env: GatewayEnv): P
           void sendEdgeError(
             reply as unknown as Parameters<typeof sendEdgeError>[0],
             timedOut ? 504 : 502,
-            timedOut ? 'GATEWAY.UPSTREAM_TIMEOUT' : 'GATEWAY.UPSTREAM_UNAVAILABLE',
+            timedOut ? GatewayErrorCode.UPSTREAM_TIMEOUT.code : GatewayErrorCode.UPSTREAM_UNAVAILABLE.code,
             `The ${service} service did not answer; try again shortly.`,
           );
         },

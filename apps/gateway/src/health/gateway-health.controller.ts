@@ -1,4 +1,4 @@
-import { DomainError } from '@exam/platform';
+import { DomainError, HealthErrorCode } from '@exam/platform';
 import { Controller, Get, Inject } from '@nestjs/common';
 import type { Redis } from 'ioredis';
 
@@ -29,8 +29,7 @@ export class GatewayHealthController {
         await this.redis.ping();
       } catch {
         throw new DomainError(
-          'HEALTH.NOT_READY',
-          'unavailable',
+          HealthErrorCode.NOT_READY,
           'Gateway is not ready: the rate-limit store is unreachable.',
         );
       }

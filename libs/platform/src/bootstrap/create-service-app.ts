@@ -6,6 +6,7 @@ import type { BaseServiceEnv } from '../config/base-service.env';
 import { configureHttp } from '../http/configure-http';
 import { JsonLogger } from '../logging/json-logger';
 import { KafkaEventServer } from '../messaging/consumer/kafka-event.server';
+import { serveOpenApiDocument } from '../openapi/serve-openapi';
 
 export interface ServiceAppOptions {
   readonly service: string;
@@ -14,7 +15,8 @@ export interface ServiceAppOptions {
 }
 
 /**
- * Builds a service as a hybrid app (HTTP + Kafka event consumer) with the shared HTTP edge.
+ * Builds a service as a hybrid app (HTTP + Kafka event consumer) with the shared HTTP edge and its OpenAPI
+ * document at `GET /api/<service>/openapi.json`.
  * Used by main.ts and by e2e tests alike, so tests exercise exactly what production runs.
  */
 export async function createServiceApp({
@@ -30,6 +32,7 @@ export async function createServiceApp({
     logger: new JsonLogger(service, env.LOG_LEVEL),
   });
   configureHttp(app, service);
+  serveOpenApiDocument(app, service);
   app.connectMicroservice({ strategy: app.get(KafkaEventServer) }, { inheritAppConfig: false });
   app.enableShutdownHooks();
   return app;
