@@ -1,4 +1,4 @@
-import { normalizeTraceId } from '@exam/platform';
+import { normalizeTraceId, RequestErrorCode, statusOf } from '@exam/platform';
 import helmet from '@fastify/helmet';
 import httpProxy from '@fastify/http-proxy';
 import rateLimit from '@fastify/rate-limit';
@@ -30,8 +30,8 @@ export async function registerEdge(fastify: FastifyInstance, env: GatewayEnv): P
     if (length > env.BODY_LIMIT_BYTES) {
       return sendEdgeError(
         reply,
-        413,
-        'REQUEST.TOO_LARGE',
+        statusOf(RequestErrorCode.TOO_LARGE.kind),
+        RequestErrorCode.TOO_LARGE.code,
         `Request body is larger than ${env.BODY_LIMIT_BYTES} bytes.`,
       );
     }
@@ -41,8 +41,8 @@ export async function registerEdge(fastify: FastifyInstance, env: GatewayEnv): P
     ) {
       return sendEdgeError(
         reply,
-        411,
-        'REQUEST.LENGTH_REQUIRED',
+        statusOf(RequestErrorCode.LENGTH_REQUIRED.kind),
+        RequestErrorCode.LENGTH_REQUIRED.code,
         'Send a Content-Length header; chunked uploads are not accepted.',
       );
     }
@@ -79,7 +79,7 @@ export async function registerEdge(fastify: FastifyInstance, env: GatewayEnv): P
     allowList: (request) => request.url.startsWith('/health/'),
     errorResponseBuilder: (request, context) => ({
       statusCode: 429,
-      code: 'REQUEST.RATE_LIMITED',
+      code: RequestErrorCode.RATE_LIMITED.code,
       message: `Too many requests from your address; try again in ${Math.ceil(context.ttl / 1000)} s.`,
       correlationId: String(request.headers['x-request-id']),
     }),
@@ -94,10 +94,13 @@ export async function registerEdge(fastify: FastifyInstance, env: GatewayEnv): P
       replyOptions: {
         onError: (reply, { error }) => {
           const timedOut = error.message.toLowerCase().includes('timeout');
+          const upstreamError = timedOut
+            ? GatewayErrorCode.UPSTREAM_TIMEOUT
+            : GatewayErrorCode.UPSTREAM_UNAVAILABLE;
           void sendEdgeError(
             reply as unknown as Parameters<typeof sendEdgeError>[0],
-            timedOut ? 504 : 502,
-            timedOut ? GatewayErrorCode.UPSTREAM_TIMEOUT.code : GatewayErrorCode.UPSTREAM_UNAVAILABLE.code,
+            statusOf(upstreamError.kind),
+            upstreamError.code,
             `The ${service} service did not answer; try again shortly.`,
           );
         },

@@ -11,6 +11,12 @@ export type ErrorKind =
   | 'gone'
   | 'unprocessable'
   | 'too_many'
+  | 'method_not_allowed'
+  | 'length_required'
+  | 'too_large'
+  | 'unsupported_media_type'
+  | 'bad_gateway'
+  | 'gateway_timeout'
   | 'unavailable'
   | 'internal';
 

@@ -20,6 +20,18 @@ export function statusOf(kind: ErrorKind): HttpStatus {
       return HttpStatus.UNPROCESSABLE_ENTITY;
     case 'too_many':
       return HttpStatus.TOO_MANY_REQUESTS;
+    case 'method_not_allowed':
+      return HttpStatus.METHOD_NOT_ALLOWED;
+    case 'length_required':
+      return HttpStatus.LENGTH_REQUIRED;
+    case 'too_large':
+      return HttpStatus.PAYLOAD_TOO_LARGE;
+    case 'unsupported_media_type':
+      return HttpStatus.UNSUPPORTED_MEDIA_TYPE;
+    case 'bad_gateway':
+      return HttpStatus.BAD_GATEWAY;
+    case 'gateway_timeout':
+      return HttpStatus.GATEWAY_TIMEOUT;
     case 'unavailable':
       return HttpStatus.SERVICE_UNAVAILABLE;
     case 'internal':

@@ -18,15 +18,24 @@ export const RequestErrorCode = defineErrorCodes('REQUEST', {
     action: 'Check the path and method.',
   },
   METHOD_NOT_ALLOWED: {
-    kind: 'invalid',
+    kind: 'method_not_allowed',
     meaning: 'The route does not take this method.',
     action: 'Use the method the API reference gives.',
   },
-  TOO_LARGE: { kind: 'invalid', meaning: 'The body is larger than allowed.', action: 'Send a smaller body.' },
+  TOO_LARGE: {
+    kind: 'too_large',
+    meaning: 'The body is larger than allowed.',
+    action: 'Send a smaller body.',
+  },
   UNSUPPORTED_MEDIA_TYPE: {
-    kind: 'invalid',
+    kind: 'unsupported_media_type',
     meaning: 'The body has a content type the route does not read.',
     action: 'Send application/json.',
+  },
+  LENGTH_REQUIRED: {
+    kind: 'length_required',
+    meaning: 'The body came without a Content-Length (chunked uploads are refused at the edge).',
+    action: 'Send a Content-Length header.',
   },
   RATE_LIMITED: {
     kind: 'too_many',
