@@ -1,11 +1,12 @@
 import { createHash, randomUUID } from 'node:crypto';
 
 import { Topics } from '@exam/contracts';
-import { DomainError, EventPublisher } from '@exam/platform';
+import { EventPublisher } from '@exam/platform';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
 import { StaffActionRecorder } from '../audit-log/staff-action.recorder';
+import { AccountActionAlertNotFoundError, SelfAccountActionError } from './account-action.errors';
 import type { AccountActionResponseDto, RequestAccountActionDto } from './dto/request-account-action.dto';
 
 /**
@@ -26,12 +27,7 @@ export class AccountActionsService {
     dto: RequestAccountActionDto,
     staffId: string,
   ): Promise<AccountActionResponseDto> {
-    if (userId === staffId)
-      throw new DomainError(
-        'ACCOUNT_ACTION.SELF',
-        'forbidden',
-        'Staff cannot take security actions on their own account.',
-      );
+    if (userId === staffId) throw new SelfAccountActionError();
     const actionId = randomUUID();
     const now = new Date();
     await this.dataSource.transaction(async (manager) => {
@@ -40,9 +36,7 @@ export class AccountActionsService {
           dto.alertId,
         ]);
         if (found.length === 0) {
-          throw new DomainError('ACCOUNT_ACTION.ALERT_NOT_FOUND', 'invalid', `No alert ${dto.alertId}.`, [
-            { field: 'alertId', reason: 'no such alert' },
-          ]);
+          throw new AccountActionAlertNotFoundError(dto.alertId);
         }
       }
       await manager.query(

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 
-import { DomainError } from '@exam/platform';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
 import { SLA_MINUTES } from '../alerts/alert-status';
 import { StaffActionRecorder } from '../audit-log/staff-action.recorder';
+import { AppealAlreadyFiledError, AppealAttemptNotFoundError, NothingToAppealError } from './appeal.errors';
 import type { AppealResponseDto, MyAssessmentDto } from './dto/appeal.dto';
 
 interface AssessmentRow {
@@ -60,29 +60,13 @@ export class AppealsService {
       );
       const assessment = rows.at(0);
       // Someone else's attempt looks exactly like a missing one: no probing of other accounts.
-      if (!assessment)
-        throw new DomainError(
-          'APPEAL.ATTEMPT_NOT_FOUND',
-          'not_found',
-          `No sign-in ${attemptId} of yours was assessed.`,
-        );
-      if (assessment.decision === 'allow') {
-        throw new DomainError(
-          'APPEAL.NOTHING_TO_APPEAL',
-          'unprocessable',
-          'That sign-in was allowed; there is no automated decision to appeal.',
-        );
-      }
+      if (!assessment) throw new AppealAttemptNotFoundError(attemptId);
+      if (assessment.decision === 'allow') throw new NothingToAppealError();
       const existing: unknown[] = await manager.query(
         'SELECT id FROM login_appeals WHERE attempt_id = ? FOR UPDATE',
         [attemptId],
       );
-      if (existing.length > 0)
-        throw new DomainError(
-          'APPEAL.ALREADY_FILED',
-          'conflict',
-          'An appeal for this sign-in is already being reviewed.',
-        );
+      if (existing.length > 0) throw new AppealAlreadyFiledError();
       const appealId = randomUUID();
       const alertId = randomUUID();
       const now = new Date();

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 
 import { Topics } from '@exam/contracts';
-import { DomainError, EventPublisher } from '@exam/platform';
+import { EventPublisher } from '@exam/platform';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
@@ -12,6 +12,7 @@ import type {
   RecordIncidentDto,
   RegulatorReportDto,
 } from './dto/incident.dto';
+import { IncidentDiscoveredBeforeOccurredError, IncidentNotFoundError } from './incident.errors';
 
 interface IncidentRow {
   id: string;
@@ -62,12 +63,7 @@ export class IncidentsService {
 
   async record(dto: RecordIncidentDto, staffId: string): Promise<IncidentResponseDto> {
     if (Date.parse(dto.discoveredAt) < Date.parse(dto.occurredAt)) {
-      throw new DomainError(
-        'INCIDENT.DISCOVERED_BEFORE_OCCURRED',
-        'invalid',
-        'discoveredAt cannot be before occurredAt.',
-        [{ field: 'discoveredAt', reason: 'must not be before occurredAt' }],
-      );
+      throw new IncidentDiscoveredBeforeOccurredError();
     }
     const id = randomUUID();
     await this.dataSource.transaction(async (manager) => {
@@ -118,7 +114,7 @@ export class IncidentsService {
   async get(id: string): Promise<IncidentResponseDto> {
     const rows: IncidentRow[] = await this.dataSource.query('SELECT * FROM pi_incidents WHERE id = ?', [id]);
     const row = rows.at(0);
-    if (!row) throw new DomainError('INCIDENT.NOT_FOUND', 'not_found', `No incident ${id}.`);
+    if (!row) throw new IncidentNotFoundError(id);
     return toDto(row);
   }
 
@@ -129,7 +125,7 @@ export class IncidentsService {
         id,
       ]);
       const row = rows.at(0);
-      if (!row) throw new DomainError('INCIDENT.NOT_FOUND', 'not_found', `No incident ${id}.`);
+      if (!row) throw new IncidentNotFoundError(id);
       await this.events.stage(manager, Topics.IncidentNotificationRequested, {
         subjectId: id,
         payload: {

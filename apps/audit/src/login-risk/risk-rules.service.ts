@@ -1,10 +1,10 @@
-import { DomainError } from '@exam/platform';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
 import { StaffActionRecorder } from '../audit-log/staff-action.recorder';
 import type { UpdateRiskRuleDto, UpdateRiskThresholdsDto } from './dto/risk-rule.dto';
-import { isRuleCode, type RiskPolicy, type RiskThresholds, RULE_CODES, type RuleParams } from './risk-policy';
+import { RiskThresholdsInconsistentError, UnknownRiskRuleError } from './login-risk.errors';
+import { isRuleCode, type RiskPolicy, type RiskThresholds, type RuleParams } from './risk-policy';
 import { RiskPolicyRepository } from './risk-policy.repository';
 
 /** The fields of a validated partial-update DTO that were actually sent, as a plain object. */
@@ -28,11 +28,7 @@ export class RiskRulesService {
 
   async updateRule(code: string, change: UpdateRiskRuleDto, staffId: string): Promise<RiskPolicy> {
     if (!isRuleCode(code)) {
-      throw new DomainError(
-        'RISK.UNKNOWN_RULE',
-        'not_found',
-        `No rule "${code}". Rules: ${RULE_CODES.join(', ')}.`,
-      );
+      throw new UnknownRiskRuleError(code);
     }
     await this.dataSource.transaction(async (manager) => {
       const policy = await this.policies.load(manager);
@@ -73,12 +69,7 @@ export class RiskRulesService {
         ...definedOnly<RiskThresholds>(change),
       };
       if (next.stepUpScore > next.blockScore) {
-        throw new DomainError(
-          'RISK.THRESHOLDS_INCONSISTENT',
-          'invalid',
-          'stepUpScore must not be above blockScore.',
-          [{ field: 'stepUpScore', reason: `must be ≤ blockScore (${next.blockScore})` }],
-        );
+        throw new RiskThresholdsInconsistentError(next.blockScore);
       }
       for (const [name, value] of Object.entries(next)) {
         await manager.query(
