@@ -1,4 +1,4 @@
-import { buildDataSourceOptions } from '@exam/platform';
+import { buildDataSourceOptions, SystemClock } from '@exam/platform';
 import { DataSource } from 'typeorm';
 
 import { AUDIT_SERVICE } from './audit.service-definition';
@@ -20,6 +20,7 @@ async function main(): Promise<number> {
       CheckpointSigner.fromPem(env.AUDIT_SIGNING_KEY, env.AUDIT_VERIFY_KEYS),
       new FileCheckpointStore(env.AUDIT_CHECKPOINT_DIR),
       env,
+      new SystemClock(),
     );
     const report = await verifier.verify();
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);

@@ -289,10 +289,10 @@ describe('credential changes and institutions on login alerts (real Kafka, real 
         ),
       ];
     };
-    const batched = await data.transaction((manager) => sut.assessBatch(manager, sequence(1)));
+    const batched = await data.transaction((manager) => sut.assessBatch(manager, sequence(1), new Date()));
     const oneByOne = [];
     for (const event of sequence(2))
-      oneByOne.push(await data.transaction((manager) => sut.assess(manager, event)));
+      oneByOne.push(await data.transaction((manager) => sut.assess(manager, event, new Date())));
     const summary = (
       list: readonly { rulesFired: readonly string[]; decision: string; score: number }[],
     ): string[] => list.map((a) => `${a.rulesFired.join('+')}|${a.decision}|${a.score}`);

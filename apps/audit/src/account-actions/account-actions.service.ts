@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 
 import { Topics } from '@exam/contracts';
-import { EventPublisher } from '@exam/platform';
+import { Clock, EventPublisher } from '@exam/platform';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
@@ -20,6 +20,7 @@ export class AccountActionsService {
     private readonly dataSource: DataSource,
     private readonly events: EventPublisher,
     private readonly staffActions: StaffActionRecorder,
+    private readonly clock: Clock,
   ) {}
 
   async request(
@@ -29,7 +30,7 @@ export class AccountActionsService {
   ): Promise<AccountActionResponseDto> {
     if (userId === staffId) throw new SelfAccountActionError();
     const actionId = randomUUID();
-    const now = new Date();
+    const now = this.clock.now();
     await this.dataSource.transaction(async (manager) => {
       if (dto.alertId !== undefined) {
         const found: unknown[] = await manager.query('SELECT id FROM security_alerts WHERE id = ?', [

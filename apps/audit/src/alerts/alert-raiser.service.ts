@@ -176,11 +176,7 @@ export class AlertRaiser {
     return `${candidate.subjectKind}:${candidate.subjectRef}:${AlertRaiser.causeOf(candidate.detections)}`;
   }
 
-  async raise(
-    manager: EntityManager,
-    candidate: AlertCandidate,
-    now: Date = new Date(),
-  ): Promise<RaisedAlert> {
+  async raise(manager: EntityManager, candidate: AlertCandidate, now: Date): Promise<RaisedAlert> {
     const [raised] = await this.raiseMany(manager, [candidate], now);
     return raised;
   }
@@ -189,7 +185,7 @@ export class AlertRaiser {
   async raiseMany(
     manager: EntityManager,
     candidates: readonly AlertCandidate[],
-    now: Date = new Date(),
+    now: Date,
   ): Promise<RaisedAlert[]> {
     if (candidates.length === 0) return [];
     const keys = [...new Set(candidates.map((c) => AlertRaiser.dedupKeyOf(c)))].sort();

@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 
+import { Clock } from '@exam/platform';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 
@@ -35,6 +36,7 @@ export class AlertsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly staffActions: StaffActionRecorder,
+    private readonly clock: Clock,
   ) {}
 
   async list(query: ListAlertsQueryDto): Promise<AlertPage> {
@@ -108,7 +110,7 @@ export class AlertsService {
         "SELECT * FROM security_alerts WHERE id IN (?) AND status = 'new' ORDER BY id FOR UPDATE",
         [ids],
       );
-      const now = new Date();
+      const now = this.clock.now();
       const acknowledged = rows.map((r) => r.id);
       if (acknowledged.length > 0) {
         await manager.query(
@@ -208,7 +210,7 @@ export class AlertsService {
       ]);
       const alert = rows.at(0);
       if (!alert) throw new AlertNotFoundError(id);
-      const now = new Date();
+      const now = this.clock.now();
       const action = await work(manager, alert, now);
       await this.staffActions.record(
         manager,

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
+import { Clock } from '@exam/platform';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
@@ -30,6 +31,7 @@ export class AppealsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly recorder: StaffActionRecorder,
+    private readonly clock: Clock,
   ) {}
 
   async myAssessments(userId: string, limit: number): Promise<MyAssessmentDto[]> {
@@ -69,7 +71,7 @@ export class AppealsService {
       if (existing.length > 0) throw new AppealAlreadyFiledError();
       const appealId = randomUUID();
       const alertId = randomUUID();
-      const now = new Date();
+      const now = this.clock.now();
       const evidence = [
         {
           rule: 'appeal',

@@ -69,7 +69,7 @@ export class AuditLogService {
     manager: EntityManager,
     stream: string,
     record: AuditRecord,
-    now: Date = new Date(),
+    now: Date,
   ): Promise<ChainedEntry> {
     const [entry] = await this.appendMany(manager, stream, [record], now);
     return entry;
@@ -83,7 +83,7 @@ export class AuditLogService {
     manager: EntityManager,
     stream: string,
     records: readonly AuditRecord[],
-    now: Date = new Date(),
+    now: Date,
   ): Promise<ChainedEntry[]> {
     if (records.length === 0) return [];
     const head = await this.lockHead(manager, stream);
@@ -117,7 +117,7 @@ export class AuditLogService {
     manager: EntityManager,
     head: LockedStreamHead,
     records: readonly AuditRecord[],
-    now: Date = new Date(),
+    now: Date,
   ): Promise<ChainedEntry[]> {
     if (records.length === 0) return [];
     const { stream } = head;

@@ -1,3 +1,4 @@
+import { Clock } from '@exam/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
@@ -25,10 +26,12 @@ export class ChainCheckpointService {
     private readonly signer: CheckpointSigner,
     @Inject(CHECKPOINT_STORE) private readonly store: CheckpointStore,
     @Inject(AUDIT_ENV) private readonly env: AuditEnv,
+    private readonly clock: Clock,
   ) {}
 
   /** Signs every stream whose head moved since the last checkpoint; returns what was written. */
-  async checkpointAll(now: Date = new Date()): Promise<SignedCheckpoint[]> {
+  async checkpointAll(): Promise<SignedCheckpoint[]> {
+    const now = this.clock.now();
     // Committed heads only (no lock): a checkpoint vouches for what is durably in the log.
     const heads: HeadRow[] = await this.dataSource.query(
       'SELECT stream, last_seq, last_hash FROM audit_stream_heads ORDER BY stream',

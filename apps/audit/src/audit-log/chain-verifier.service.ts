@@ -1,3 +1,4 @@
+import { Clock } from '@exam/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
@@ -43,10 +44,11 @@ export class ChainVerifierService {
     private readonly signer: CheckpointSigner,
     @Inject(CHECKPOINT_STORE) private readonly store: CheckpointStore,
     @Inject(AUDIT_ENV) private readonly env: AuditEnv,
+    private readonly clock: Clock,
   ) {}
 
   async verify(): Promise<ChainVerification> {
-    const started = Date.now();
+    const started = this.clock.nowMs();
     // Order matters while appends continue: checkpoints first (they only vouch for committed heads),
     // then the heads, then entries up to each head. Later appends are left for the next run.
     const checkpoints = await this.store.readAll(this.env.DATABASE_NAME);
@@ -71,9 +73,9 @@ export class ChainVerifierService {
     const firstBreak = streams.find((s) => s.firstBreak !== null)?.firstBreak ?? null;
     return {
       ok: firstBreak === null,
-      verifiedAt: new Date().toISOString(),
+      verifiedAt: this.clock.now().toISOString(),
       entries: streams.reduce((sum, s) => sum + s.entries, 0),
-      durationMs: Date.now() - started,
+      durationMs: this.clock.nowMs() - started,
       streams,
       firstBreak,
     };

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 
 import { Topics } from '@exam/contracts';
-import { EventPublisher } from '@exam/platform';
+import { Clock, EventPublisher } from '@exam/platform';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
@@ -59,6 +59,7 @@ export class IncidentsService {
     private readonly dataSource: DataSource,
     private readonly events: EventPublisher,
     private readonly recorder: StaffActionRecorder,
+    private readonly clock: Clock,
   ) {}
 
   async record(dto: RecordIncidentDto, staffId: string): Promise<IncidentResponseDto> {
@@ -67,7 +68,7 @@ export class IncidentsService {
     }
     const id = randomUUID();
     await this.dataSource.transaction(async (manager) => {
-      const now = new Date();
+      const now = this.clock.now();
       await manager.query(
         `INSERT INTO pi_incidents (id, title, description, cause, occurred_at, discovered_at, data_categories, affected_users, measures,
            user_guidance, status, recorded_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?)`,
@@ -136,7 +137,7 @@ export class IncidentsService {
           userGuidance: row.user_guidance,
         },
       });
-      const now = new Date();
+      const now = this.clock.now();
       await manager.query(
         "UPDATE pi_incidents SET notified_at = ?, notified_users = notified_users + ?, status = 'users_notified' WHERE id = ?",
         [now, dto.userIds.length, id],
@@ -159,7 +160,7 @@ export class IncidentsService {
     const incident = await this.get(id);
     return {
       incidentId: incident.id,
-      generatedAt: new Date().toISOString(),
+      generatedAt: this.clock.now().toISOString(),
       title: incident.title,
       occurredAt: incident.occurredAt,
       discoveredAt: incident.discoveredAt,

@@ -60,14 +60,14 @@ export class LoginRiskService {
     private readonly events: EventPublisher,
   ) {}
 
-  async assess(manager: EntityManager, event: LoginEvent): Promise<Assessment> {
-    const [assessment] = await this.assessBatch(manager, [event]);
+  async assess(manager: EntityManager, event: LoginEvent, now: Date): Promise<Assessment> {
+    const [assessment] = await this.assessBatch(manager, [event], now);
     return assessment;
   }
 
   /** See assessPrepared for the transaction this needs. */
-  assessBatch(manager: EntityManager, events: readonly LoginEvent[]): Promise<Assessment[]> {
-    return this.assessPrepared(manager, this.prepare(events));
+  assessBatch(manager: EntityManager, events: readonly LoginEvent[], now: Date): Promise<Assessment[]> {
+    return this.assessPrepared(manager, this.prepare(events), now);
   }
 
   /** The CPU part (geolocation, keyed fingerprints): callers do it before they take the stream head lock. */
@@ -81,9 +81,13 @@ export class LoginRiskService {
    * apply in turn and each sees everything the previous one committed, while batches of other
    * partitions with nothing in common run in parallel.
    */
-  async assessPrepared(manager: EntityManager, inputs: readonly PreparedLogin[]): Promise<Assessment[]> {
+  async assessPrepared(
+    manager: EntityManager,
+    inputs: readonly PreparedLogin[],
+    now: Date,
+  ): Promise<Assessment[]> {
     if (inputs.length === 0) return [];
-    const policy = await this.policies.current(manager);
+    const policy = await this.policies.current(manager, now);
     const windows = await this.loadWindows(manager, inputs, policy);
     const userIds = inputs.map((i) => i.facts.userId).filter((id): id is string => id !== null);
     const stored = await this.histories.lockMany(manager, userIds);
@@ -122,7 +126,7 @@ export class LoginRiskService {
 
     await windows.save(manager);
     await this.histories.saveMany(manager, updated);
-    const alertIds = await this.raiseAlerts(manager, scored, policy);
+    const alertIds = await this.raiseAlerts(manager, scored, policy, now);
     await this.saveAssessments(manager, scored, alertIds);
     await this.events.stageMany(
       manager,
@@ -176,6 +180,7 @@ export class LoginRiskService {
     manager: EntityManager,
     scored: readonly Scored[],
     policy: RiskPolicy,
+    now: Date,
   ): Promise<Map<string, string>> {
     const raising: { attemptId: string; candidate: AlertCandidate }[] = [];
     for (const s of scored) {
@@ -198,6 +203,7 @@ export class LoginRiskService {
     const raised = await this.alerts.raiseMany(
       manager,
       raising.map((r) => r.candidate),
+      now,
     );
     return new Map(raising.map((r, i) => [r.attemptId, raised[i]?.alertId ?? '']));
   }

@@ -38,10 +38,10 @@ function isSeverity(value: string): value is AlertSeverity {
 export class RiskPolicyRepository {
   private cached?: { policy: RiskPolicy; at: number };
 
-  async current(manager: EntityManager): Promise<RiskPolicy> {
-    if (this.cached && Date.now() - this.cached.at < CACHE_MS) return this.cached.policy;
+  async current(manager: EntityManager, now: Date): Promise<RiskPolicy> {
+    if (this.cached && now.getTime() - this.cached.at < CACHE_MS) return this.cached.policy;
     const policy = await this.load(manager);
-    this.cached = { policy, at: Date.now() };
+    this.cached = { policy, at: now.getTime() };
     return policy;
   }
 

@@ -1,3 +1,4 @@
+import { Clock } from '@exam/platform';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
@@ -20,6 +21,7 @@ export class RiskRulesService {
     private readonly dataSource: DataSource,
     private readonly policies: RiskPolicyRepository,
     private readonly staffActions: StaffActionRecorder,
+    private readonly clock: Clock,
   ) {}
 
   current(): Promise<RiskPolicy> {
@@ -45,18 +47,22 @@ export class RiskRulesService {
            updated_at = VALUES(updated_at), updated_by = VALUES(updated_by)`,
         [code, next.enabled ? 1 : 0, next.weight, next.severity, JSON.stringify(next.params), staffId],
       );
-      await this.staffActions.record(manager, {
-        type: 'staff.risk_rule.changed',
-        staffId,
-        subjectUserId: null,
-        attributes: {
-          rule: code,
-          enabled: next.enabled,
-          weight: next.weight,
-          severity: next.severity,
-          params: next.params,
+      await this.staffActions.record(
+        manager,
+        {
+          type: 'staff.risk_rule.changed',
+          staffId,
+          subjectUserId: null,
+          attributes: {
+            rule: code,
+            enabled: next.enabled,
+            weight: next.weight,
+            severity: next.severity,
+            params: next.params,
+          },
         },
-      });
+        this.clock.now(),
+      );
     });
     this.policies.invalidate();
     return this.current();
@@ -78,12 +84,16 @@ export class RiskRulesService {
           [name, value, staffId],
         );
       }
-      await this.staffActions.record(manager, {
-        type: 'staff.risk_thresholds.changed',
-        staffId,
-        subjectUserId: null,
-        attributes: { ...next },
-      });
+      await this.staffActions.record(
+        manager,
+        {
+          type: 'staff.risk_thresholds.changed',
+          staffId,
+          subjectUserId: null,
+          attributes: { ...next },
+        },
+        this.clock.now(),
+      );
     });
     this.policies.invalidate();
     return this.current();

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
-import { deleteInBatches } from '@exam/platform';
+import { Clock, deleteInBatches } from '@exam/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
@@ -29,9 +29,11 @@ export class RetentionService {
     private readonly dataSource: DataSource,
     private readonly auditLog: AuditLogService,
     @Inject(AUDIT_ENV) private readonly env: AuditEnv,
+    private readonly clock: Clock,
   ) {}
 
-  async run(now: Date = new Date()): Promise<RetentionReport> {
+  async run(): Promise<RetentionReport> {
+    const now = this.clock.now();
     const cutoff = new Date(now.getTime() - this.env.AUDIT_LOGIN_LOG_RETENTION_DAYS * 86_400_000);
     const deleted: Record<string, number> = {
       login_assessments: await this.deleteBefore('login_assessments', 'attempted_at', cutoff),
