@@ -179,7 +179,7 @@ async function main(): Promise<void> {
     overrides: {
       AUDIT_SIGNING_KEY: CheckpointSigner.generatePem(),
       AUDIT_CHECKPOINT_DIR: checkpointDir,
-      AUDIT_CHECKPOINT_INTERVAL_MS: '10000',
+      AUDIT_CHECKPOINT_INTERVAL_SECONDS: '10',
       LOG_LEVEL: 'error',
     },
   });

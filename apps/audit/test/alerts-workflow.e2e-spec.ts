@@ -96,7 +96,7 @@ describe('security staff alert workflow', () => {
       overrides: {
         AUDIT_SIGNING_KEY: CheckpointSigner.generatePem(),
         AUDIT_CHECKPOINT_DIR: checkpointDir,
-        AUDIT_CHECKPOINT_INTERVAL_MS: '0',
+        AUDIT_CHECKPOINT_INTERVAL_SECONDS: '0',
       },
     });
     await probe.withAdmin((a) =>

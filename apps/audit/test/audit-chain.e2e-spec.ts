@@ -109,7 +109,7 @@ describe('audit chain (append, checkpoints, verification)', () => {
       overrides: {
         AUDIT_SIGNING_KEY: CheckpointSigner.generatePem(),
         AUDIT_CHECKPOINT_DIR: checkpointDir,
-        AUDIT_CHECKPOINT_INTERVAL_MS: '0',
+        AUDIT_CHECKPOINT_INTERVAL_SECONDS: '0',
       },
     });
     const topics = [Topics.UserRegistered, Topics.OrderPaid, Topics.VerificationCompleted];

@@ -92,7 +92,7 @@ describe('credential changes and institutions on login alerts (real Kafka, real 
       overrides: {
         AUDIT_SIGNING_KEY: CheckpointSigner.generatePem(),
         AUDIT_CHECKPOINT_DIR: checkpointDir,
-        AUDIT_CHECKPOINT_INTERVAL_MS: '0',
+        AUDIT_CHECKPOINT_INTERVAL_SECONDS: '0',
       },
     });
     const topics = [

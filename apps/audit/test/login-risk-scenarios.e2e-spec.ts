@@ -83,7 +83,7 @@ describe('login risk scenarios (real Kafka, real MariaDB)', () => {
       overrides: {
         AUDIT_SIGNING_KEY: CheckpointSigner.generatePem(),
         AUDIT_CHECKPOINT_DIR: checkpointDir,
-        AUDIT_CHECKPOINT_INTERVAL_MS: '0',
+        AUDIT_CHECKPOINT_INTERVAL_SECONDS: '0',
       },
     });
     await probe.withAdmin((admin) =>

@@ -2,8 +2,7 @@ import { Clock } from '@exam/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
-import type { AuditEnv } from '../config/audit.env';
-import { AUDIT_ENV } from '../config/audit-env.token';
+import { AuditEnv } from '../config/audit.env';
 import { CHECKPOINT_STORE, type CheckpointStore } from './checkpoint.store';
 import { CheckpointSigner, type SignedCheckpoint } from './checkpoint-signer';
 
@@ -25,7 +24,7 @@ export class ChainCheckpointService {
     private readonly dataSource: DataSource,
     private readonly signer: CheckpointSigner,
     @Inject(CHECKPOINT_STORE) private readonly store: CheckpointStore,
-    @Inject(AUDIT_ENV) private readonly env: AuditEnv,
+    private readonly env: AuditEnv,
     private readonly clock: Clock,
   ) {}
 

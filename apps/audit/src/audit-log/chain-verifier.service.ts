@@ -2,8 +2,7 @@ import { Clock } from '@exam/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
-import type { AuditEnv } from '../config/audit.env';
-import { AUDIT_ENV } from '../config/audit-env.token';
+import { AuditEnv } from '../config/audit.env';
 import { type ChainBreak, StreamChainWalker } from './audit-chain';
 import { type AuditEntryRow, entryFromRow } from './audit-entry.row';
 import { CHECKPOINT_STORE, type CheckpointStore } from './checkpoint.store';
@@ -43,7 +42,7 @@ export class ChainVerifierService {
     private readonly dataSource: DataSource,
     private readonly signer: CheckpointSigner,
     @Inject(CHECKPOINT_STORE) private readonly store: CheckpointStore,
-    @Inject(AUDIT_ENV) private readonly env: AuditEnv,
+    private readonly env: AuditEnv,
     private readonly clock: Clock,
   ) {}
 

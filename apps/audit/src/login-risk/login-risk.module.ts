@@ -1,7 +1,7 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 
 import { AlertRaiser } from '../alerts/alert-raiser.service';
-import type { AuditEnv } from '../config/audit.env';
+import { AuditEnv } from '../config/audit.env';
 import { CredentialChangeRecorder } from './credential-change.recorder';
 import { CredentialChangesConsumer } from './credential-changes.consumer';
 import { IP_GEOLOCATOR, OfflineIpGeolocator } from './geo/ip-geolocator';
@@ -13,22 +13,25 @@ import { RiskRulesController } from './risk-rules.controller';
 import { RiskRulesService } from './risk-rules.service';
 import { SourcePseudonymizer } from './source-pseudonymizer';
 
-@Module({})
-export class LoginRiskModule {
-  static register(env: AuditEnv): DynamicModule {
-    return {
-      module: LoginRiskModule,
-      controllers: [LoginEventsConsumer, CredentialChangesConsumer, RiskRulesController],
-      providers: [
-        { provide: IP_GEOLOCATOR, useValue: new OfflineIpGeolocator(env.AUDIT_GEO_WORLD_COORDINATES) },
-        { provide: SourcePseudonymizer, useValue: new SourcePseudonymizer(env.AUDIT_SIGNING_KEY) },
-        RiskPolicyRepository,
-        RiskRulesService,
-        AlertRaiser,
-        LoginHistoryStore,
-        CredentialChangeRecorder,
-        LoginRiskService,
-      ],
-    };
-  }
-}
+@Module({
+  controllers: [LoginEventsConsumer, CredentialChangesConsumer, RiskRulesController],
+  providers: [
+    {
+      provide: IP_GEOLOCATOR,
+      useFactory: (env: AuditEnv) => new OfflineIpGeolocator(env.AUDIT_GEO_WORLD_COORDINATES),
+      inject: [AuditEnv],
+    },
+    {
+      provide: SourcePseudonymizer,
+      useFactory: (env: AuditEnv) => new SourcePseudonymizer(env.AUDIT_SIGNING_KEY),
+      inject: [AuditEnv],
+    },
+    RiskPolicyRepository,
+    RiskRulesService,
+    AlertRaiser,
+    LoginHistoryStore,
+    CredentialChangeRecorder,
+    LoginRiskService,
+  ],
+})
+export class LoginRiskModule {}

@@ -1,21 +1,20 @@
 import { PeriodicTask } from '@exam/platform';
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 
-import type { AuditEnv } from '../config/audit.env';
-import { AUDIT_ENV } from '../config/audit-env.token';
+import { AuditEnv } from '../config/audit.env';
 import { RetentionService } from './retention.service';
 
-/** Runs the login-data retention every AUDIT_RETENTION_INTERVAL_MS (0 = never); safe on every replica. */
+/** Runs the login-data retention every RETENTION_INTERVAL_SECONDS (0 = never); safe on every replica. */
 @Injectable()
 export class RetentionScheduler extends PeriodicTask {
   protected readonly intervalSeconds: number;
 
   constructor(
     private readonly retention: RetentionService,
-    @Inject(AUDIT_ENV) env: AuditEnv,
+    env: AuditEnv,
   ) {
     super();
-    this.intervalSeconds = env.AUDIT_RETENTION_INTERVAL_MS / 1000;
+    this.intervalSeconds = env.RETENTION_INTERVAL_SECONDS;
   }
 
   protected async run(): Promise<void> {
