@@ -1,51 +1,61 @@
 import { randomUUID } from 'node:crypto';
 
-import { Clock, deleteInBatches } from '@exam/platform';
+import { Clock, deleteInBatches, type RetentionReport, type RetentionSweep } from '@exam/platform';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
 import { AuditLogService } from '../audit-log/audit-log.service';
 import { AuditEnv } from '../config/audit.env';
+import { retentionCutoffs, type RetentionSettings } from './retention-policy';
 
-export interface RetentionReport {
+/** One retention pass as the on-demand endpoint reports it: the login-log cutoff and rows deleted per table. */
+export interface AppliedRetention {
   readonly cutoff: string;
-  readonly deleted: Readonly<Record<string, number>>;
+  readonly deleted: RetentionReport;
 }
 
-const DAY_MS = 86_400_000;
-const MAX_BATCHES = 1000;
+/** Upper bound of batches per table and pass, so one pass ends even if a backlog is huge. */
+const MAX_BATCHES_PER_PASS = 1000;
 
 /**
- * Deletes login data past its retention (assessments and per-user history after
- * RETENTION_LOGIN_LOG_DAYS, at least 180; failure windows after RETENTION_SOURCE_FAILURES_DAYS) and records what it
- * deleted as an entry of the chain. The chain itself holds no personal data and is never pruned.
+ * Deletes login data past its retention (see retention-policy) and records what it deleted as an entry
+ * of the chain. Every delete is a bounded `DELETE … WHERE <time> < cutoff ORDER BY … LIMIT n`: locks are
+ * held briefly while consumers keep writing, a pass is idempotent, and several replicas may run it at
+ * once (rows are chosen by the predicate, not claimed; a deadlock between replicas reruns the batch).
  */
 @Injectable()
-export class RetentionService {
+export class RetentionService implements RetentionSweep {
+  private readonly settings: RetentionSettings;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly auditLog: AuditLogService,
-    private readonly env: AuditEnv,
     private readonly clock: Clock,
-  ) {}
+    private readonly env: AuditEnv,
+  ) {
+    this.settings = {
+      loginLogDays: env.RETENTION_LOGIN_LOG_DAYS,
+      sourceFailuresDays: env.RETENTION_SOURCE_FAILURES_DAYS,
+    };
+  }
 
-  async run(): Promise<RetentionReport> {
+  async sweep(): Promise<RetentionReport> {
+    return (await this.apply()).deleted;
+  }
+
+  async apply(): Promise<AppliedRetention> {
     const now = this.clock.now();
-    const cutoff = new Date(now.getTime() - this.env.RETENTION_LOGIN_LOG_DAYS * DAY_MS);
+    const cutoffs = retentionCutoffs(now, this.settings);
     const deleted: Record<string, number> = {
-      login_assessments: await this.deleteBefore('login_assessments', 'attempted_at', cutoff),
-      login_profiles: await this.deleteBefore('login_profiles', 'updated_at', cutoff),
+      login_assessments: await this.deleteBefore('login_assessments', 'attempted_at', cutoffs.loginLogs),
+      login_profiles: await this.deleteBefore('login_profiles', 'updated_at', cutoffs.loginLogs),
       login_source_failures: await this.deleteBefore(
         'login_source_failures',
         'failed_at',
-        new Date(now.getTime() - this.env.RETENTION_SOURCE_FAILURES_DAYS * DAY_MS),
+        cutoffs.sourceFailures,
       ),
       // Lock rows carry no data; one that is still in use is simply created again by the next batch.
-      login_source_locks: await this.deleteBefore(
-        'login_source_locks',
-        'created_at',
-        new Date(now.getTime() - this.env.RETENTION_SOURCE_FAILURES_DAYS * DAY_MS),
-      ),
+      login_source_locks: await this.deleteBefore('login_source_locks', 'created_at', cutoffs.sourceFailures),
     };
     await this.dataSource.transaction((manager) =>
       this.auditLog.append(
@@ -62,20 +72,24 @@ export class RetentionService {
           institutionId: null,
           ipMasked: null,
           attributes: {
-            cutoff: cutoff.toISOString(),
-            retentionDays: this.env.RETENTION_LOGIN_LOG_DAYS,
+            cutoff: cutoffs.loginLogs.toISOString(),
+            retentionDays: this.settings.loginLogDays,
             deleted,
           },
         },
         now,
       ),
     );
-    return { cutoff: cutoff.toISOString(), deleted };
+    return { cutoff: cutoffs.loginLogs.toISOString(), deleted };
   }
 
-  /** Small batches keep row locks short while consumers keep writing; a huge backlog finishes on the next run. */
   private async deleteBefore(table: string, column: string, cutoff: Date): Promise<number> {
-    const spec = { table, column, batchSize: this.env.RETENTION_BATCH_SIZE, maxBatches: MAX_BATCHES };
+    const spec = {
+      table,
+      column,
+      batchSize: this.env.RETENTION_BATCH_SIZE,
+      maxBatches: MAX_BATCHES_PER_PASS,
+    };
     return (await deleteInBatches((sql, parameters) => this.dataSource.query(sql, parameters), spec, cutoff))
       .deleted;
   }
