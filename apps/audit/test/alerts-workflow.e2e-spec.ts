@@ -21,9 +21,8 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 
 import { AuditModule } from '../src/audit.module';
-import { CheckpointSigner } from '../src/audit-log/checkpoint-signer';
 import { AuditEnv } from '../src/config/audit.env';
-import { envelopeOf, publish } from './audit-fixtures';
+import { envelopeOf, publish, signingKeyPem } from './audit-fixtures';
 
 interface AlertBody {
   id: string;
@@ -94,7 +93,7 @@ describe('security staff alert workflow', () => {
       databaseName: db.name,
       topicPrefix: prefix,
       overrides: {
-        AUDIT_SIGNING_KEY: CheckpointSigner.generatePem(),
+        AUDIT_SIGNING_KEY: signingKeyPem(),
         AUDIT_CHECKPOINT_DIR: checkpointDir,
         AUDIT_CHECKPOINT_INTERVAL_SECONDS: '0',
       },

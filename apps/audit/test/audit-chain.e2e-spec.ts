@@ -29,7 +29,7 @@ import { type AuditEntryRow, entryFromRow } from '../src/audit-log/audit-entry.r
 import { CheckpointSigner } from '../src/audit-log/checkpoint-signer';
 import { AuditEnv } from '../src/config/audit.env';
 import { AUDIT_SERVICE_GRANTS } from '../src/database/grants';
-import { envelopeOf, publish } from './audit-fixtures';
+import { envelopeOf, publish, signingKeyPem } from './audit-fixtures';
 
 const run = promisify(execFile);
 
@@ -107,7 +107,7 @@ describe('audit chain (append, checkpoints, verification)', () => {
       databaseName: db.name,
       topicPrefix: prefix,
       overrides: {
-        AUDIT_SIGNING_KEY: CheckpointSigner.generatePem(),
+        AUDIT_SIGNING_KEY: signingKeyPem(),
         AUDIT_CHECKPOINT_DIR: checkpointDir,
         AUDIT_CHECKPOINT_INTERVAL_SECONDS: '0',
       },
@@ -274,7 +274,7 @@ describe('audit chain (append, checkpoints, verification)', () => {
   it('should reject a forged checkpoint', async () => {
     const file = join(checkpointDir, db.name, 'accounts.jsonl');
     const original = await readFile(file, 'utf8');
-    const forger = CheckpointSigner.fromPem(CheckpointSigner.generatePem());
+    const forger = CheckpointSigner.fromPem(signingKeyPem());
     try {
       const forged = forger.sign({
         database: db.name,

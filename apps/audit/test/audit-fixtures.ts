@@ -1,7 +1,14 @@
+import { generateKeyPairSync } from 'node:crypto';
+
 import type { EventEnvelope, TopicName } from '@exam/contracts';
 import { TopicNamer } from '@exam/platform';
 import { expectEventually, KafkaProbe, testEnvelope } from '@exam/testing';
 import type { DataSource } from 'typeorm';
+
+/** A fresh Ed25519 private key as PKCS#8 PEM, for AUDIT_SIGNING_KEY. */
+export function signingKeyPem(): string {
+  return generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+}
 
 /** Builds an envelope exactly as another service's outbox would publish it. */
 export const envelopeOf = testEnvelope;

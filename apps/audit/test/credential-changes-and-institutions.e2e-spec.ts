@@ -20,10 +20,9 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 
 import { AuditModule } from '../src/audit.module';
-import { CheckpointSigner } from '../src/audit-log/checkpoint-signer';
 import { AuditEnv } from '../src/config/audit.env';
 import { LoginRiskService } from '../src/login-risk/login-risk.service';
-import { assessmentsOf, envelopeOf, publish, rulesOf } from './audit-fixtures';
+import { assessmentsOf, envelopeOf, publish, rulesOf, signingKeyPem } from './audit-fixtures';
 
 const BEIJING_IP = '114.247.50.2';
 const GUANGZHOU_IP = '113.108.182.52';
@@ -90,7 +89,7 @@ describe('credential changes and institutions on login alerts (real Kafka, real 
       databaseName: db.name,
       topicPrefix: prefix,
       overrides: {
-        AUDIT_SIGNING_KEY: CheckpointSigner.generatePem(),
+        AUDIT_SIGNING_KEY: signingKeyPem(),
         AUDIT_CHECKPOINT_DIR: checkpointDir,
         AUDIT_CHECKPOINT_INTERVAL_SECONDS: '0',
       },
@@ -289,10 +288,16 @@ describe('credential changes and institutions on login alerts (real Kafka, real 
         ),
       ];
     };
-    const batched = await data.transaction((manager) => sut.assessBatch(manager, sequence(1), new Date()));
+    const batched = await data.transaction((manager) =>
+      sut.assessPrepared(manager, sut.prepare(sequence(1)), new Date()),
+    );
     const oneByOne = [];
     for (const event of sequence(2))
-      oneByOne.push(await data.transaction((manager) => sut.assess(manager, event, new Date())));
+      oneByOne.push(
+        ...(await data.transaction((manager) =>
+          sut.assessPrepared(manager, sut.prepare([event]), new Date()),
+        )),
+      );
     const summary = (
       list: readonly { rulesFired: readonly string[]; decision: string; score: number }[],
     ): string[] => list.map((a) => `${a.rulesFired.join('+')}|${a.decision}|${a.score}`);

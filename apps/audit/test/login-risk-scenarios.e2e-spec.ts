@@ -21,9 +21,8 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 
 import { AuditModule } from '../src/audit.module';
-import { CheckpointSigner } from '../src/audit-log/checkpoint-signer';
 import { AuditEnv } from '../src/config/audit.env';
-import { assessmentsOf, envelopeOf, publish, rulesOf } from './audit-fixtures';
+import { assessmentsOf, envelopeOf, publish, rulesOf, signingKeyPem } from './audit-fixtures';
 
 const BEIJING_IP = '114.247.50.2';
 const BEIJING_IP_2 = '123.125.71.38';
@@ -81,7 +80,7 @@ describe('login risk scenarios (real Kafka, real MariaDB)', () => {
       databaseName: db.name,
       topicPrefix: prefix,
       overrides: {
-        AUDIT_SIGNING_KEY: CheckpointSigner.generatePem(),
+        AUDIT_SIGNING_KEY: signingKeyPem(),
         AUDIT_CHECKPOINT_DIR: checkpointDir,
         AUDIT_CHECKPOINT_INTERVAL_SECONDS: '0',
       },

@@ -176,11 +176,6 @@ export class AlertRaiser {
     return `${candidate.subjectKind}:${candidate.subjectRef}:${AlertRaiser.causeOf(candidate.detections)}`;
   }
 
-  async raise(manager: EntityManager, candidate: AlertCandidate, now: Date): Promise<RaisedAlert> {
-    const [raised] = await this.raiseMany(manager, [candidate], now);
-    return raised;
-  }
-
   /** Raises or updates an alert for each candidate, in order; returns one result per candidate. */
   async raiseMany(
     manager: EntityManager,

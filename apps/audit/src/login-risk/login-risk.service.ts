@@ -60,16 +60,6 @@ export class LoginRiskService {
     private readonly events: EventPublisher,
   ) {}
 
-  async assess(manager: EntityManager, event: LoginEvent, now: Date): Promise<Assessment> {
-    const [assessment] = await this.assessBatch(manager, [event], now);
-    return assessment;
-  }
-
-  /** See assessPrepared for the transaction this needs. */
-  assessBatch(manager: EntityManager, events: readonly LoginEvent[], now: Date): Promise<Assessment[]> {
-    return this.assessPrepared(manager, this.prepare(events), now);
-  }
-
   /** The CPU part (geolocation, keyed fingerprints): callers do it before they take the stream head lock. */
   prepare(events: readonly LoginEvent[]): PreparedLogin[] {
     return events.map((event) => this.factsOf(event));
