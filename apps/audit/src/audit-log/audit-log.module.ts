@@ -3,6 +3,7 @@ import { Global, Module } from '@nestjs/common';
 import { AuditEnv } from '../config/audit.env';
 import { AuditEventsConsumer } from './audit-events.consumer';
 import { AuditChainController, AuditLogSearchController } from './audit-log.controller';
+import { AuditLogRepository } from './audit-log.repository';
 import { AuditLogService } from './audit-log.service';
 import { AuditLogSearchService } from './audit-log-search.service';
 import { ChainCheckpointScheduler } from './chain-checkpoint.scheduler';
@@ -26,6 +27,7 @@ import { StaffActionRecorder } from './staff-action.recorder';
       useFactory: (env: AuditEnv) => new FileCheckpointStore(env.AUDIT_CHECKPOINT_DIR),
       inject: [AuditEnv],
     },
+    AuditLogRepository,
     AuditLogService,
     StaffActionRecorder,
     ChainCheckpointService,
