@@ -5,8 +5,10 @@ import { Clock, EventPublisher } from '@exam/platform';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
+import { AlertRepository } from '../alerts/alert.repository';
 import { StaffActionRecorder } from '../audit-log/staff-action.recorder';
 import { AccountActionAlertNotFoundError, SelfAccountActionError } from './account-action.errors';
+import { AccountActionRepository } from './account-action.repository';
 import type { AccountActionResponseDto, RequestAccountActionDto } from './dto/request-account-action.dto';
 
 /**
@@ -18,6 +20,8 @@ import type { AccountActionResponseDto, RequestAccountActionDto } from './dto/re
 export class AccountActionsService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly actions: AccountActionRepository,
+    private readonly alerts: AlertRepository,
     private readonly events: EventPublisher,
     private readonly staffActions: StaffActionRecorder,
     private readonly clock: Clock,
@@ -32,17 +36,21 @@ export class AccountActionsService {
     const actionId = randomUUID();
     const now = this.clock.now();
     await this.dataSource.transaction(async (manager) => {
-      if (dto.alertId !== undefined) {
-        const found: unknown[] = await manager.query('SELECT id FROM security_alerts WHERE id = ?', [
-          dto.alertId,
-        ]);
-        if (found.length === 0) {
-          throw new AccountActionAlertNotFoundError(dto.alertId);
-        }
+      if (dto.alertId !== undefined && !(await this.alerts.exists(manager, dto.alertId))) {
+        throw new AccountActionAlertNotFoundError(dto.alertId);
       }
-      await manager.query(
-        'INSERT INTO account_actions (id, user_id, action, reason, note, requested_by, alert_id, requested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-        [actionId, userId, dto.action, dto.reason, dto.note, staffId, dto.alertId ?? null, now],
+      await this.actions.insert(
+        manager,
+        {
+          id: actionId,
+          userId,
+          action: dto.action,
+          reason: dto.reason,
+          note: dto.note,
+          requestedBy: staffId,
+          alertId: dto.alertId ?? null,
+        },
+        now,
       );
       await this.staffActions.record(
         manager,

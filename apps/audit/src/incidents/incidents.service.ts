@@ -13,24 +13,7 @@ import type {
   RegulatorReportDto,
 } from './dto/incident.dto';
 import { IncidentDiscoveredBeforeOccurredError, IncidentNotFoundError } from './incident.errors';
-
-interface IncidentRow {
-  id: string;
-  title: string;
-  description: string;
-  cause: string;
-  occurred_at: Date;
-  discovered_at: Date;
-  data_categories: string;
-  affected_users: number;
-  measures: string;
-  user_guidance: string;
-  status: string;
-  recorded_by: string;
-  created_at: Date;
-  notified_at: Date | null;
-  notified_users: number;
-}
+import { IncidentRepository, type IncidentRow } from './incident.repository';
 
 function toDto(row: IncidentRow): IncidentResponseDto {
   return {
@@ -57,6 +40,7 @@ function toDto(row: IncidentRow): IncidentResponseDto {
 export class IncidentsService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly incidents: IncidentRepository,
     private readonly events: EventPublisher,
     private readonly recorder: StaffActionRecorder,
     private readonly clock: Clock,
@@ -69,23 +53,22 @@ export class IncidentsService {
     const id = randomUUID();
     await this.dataSource.transaction(async (manager) => {
       const now = this.clock.now();
-      await manager.query(
-        `INSERT INTO pi_incidents (id, title, description, cause, occurred_at, discovered_at, data_categories, affected_users, measures,
-           user_guidance, status, recorded_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?)`,
-        [
+      await this.incidents.insert(
+        manager,
+        {
           id,
-          dto.title,
-          dto.description,
-          dto.cause,
-          new Date(dto.occurredAt),
-          new Date(dto.discoveredAt),
-          JSON.stringify(dto.dataCategories),
-          dto.affectedUsers,
-          dto.measures,
-          dto.userGuidance,
-          staffId,
-          now,
-        ],
+          title: dto.title,
+          description: dto.description,
+          cause: dto.cause,
+          occurredAt: new Date(dto.occurredAt),
+          discoveredAt: new Date(dto.discoveredAt),
+          dataCategories: dto.dataCategories,
+          affectedUsers: dto.affectedUsers,
+          measures: dto.measures,
+          userGuidance: dto.userGuidance,
+          recordedBy: staffId,
+        },
+        now,
       );
       await this.recorder.record(
         manager,
@@ -106,15 +89,11 @@ export class IncidentsService {
   }
 
   async list(): Promise<IncidentResponseDto[]> {
-    const rows: IncidentRow[] = await this.dataSource.query(
-      'SELECT * FROM pi_incidents ORDER BY created_at DESC LIMIT 200',
-    );
-    return rows.map(toDto);
+    return (await this.incidents.latest()).map(toDto);
   }
 
   async get(id: string): Promise<IncidentResponseDto> {
-    const rows: IncidentRow[] = await this.dataSource.query('SELECT * FROM pi_incidents WHERE id = ?', [id]);
-    const row = rows.at(0);
+    const row = await this.incidents.findById(id);
     if (!row) throw new IncidentNotFoundError(id);
     return toDto(row);
   }
@@ -122,10 +101,7 @@ export class IncidentsService {
   /** Sends the cause, measures and guidance to each listed user through the notification channel (an event). */
   async notify(id: string, dto: NotifyIncidentDto, staffId: string): Promise<IncidentResponseDto> {
     await this.dataSource.transaction(async (manager) => {
-      const rows: IncidentRow[] = await manager.query('SELECT * FROM pi_incidents WHERE id = ? FOR UPDATE', [
-        id,
-      ]);
-      const row = rows.at(0);
+      const row = await this.incidents.lockById(manager, id);
       if (!row) throw new IncidentNotFoundError(id);
       await this.events.stage(manager, Topics.IncidentNotificationRequested, {
         subjectId: id,
@@ -138,10 +114,7 @@ export class IncidentsService {
         },
       });
       const now = this.clock.now();
-      await manager.query(
-        "UPDATE pi_incidents SET notified_at = ?, notified_users = notified_users + ?, status = 'users_notified' WHERE id = ?",
-        [now, dto.userIds.length, id],
-      );
+      await this.incidents.markUsersNotified(manager, id, dto.userIds.length, now);
       await this.recorder.record(
         manager,
         {

@@ -1,19 +1,23 @@
 import { Module } from '@nestjs/common';
 
 import { AlertRaiser } from '../alerts/alert-raiser.service';
+import { AlertsModule } from '../alerts/alerts.module';
 import { AuditEnv } from '../config/audit.env';
 import { CredentialChangeRecorder } from './credential-change.recorder';
 import { CredentialChangesConsumer } from './credential-changes.consumer';
 import { IP_GEOLOCATOR, OfflineIpGeolocator } from './geo/ip-geolocator';
+import { LoginAssessmentRepository } from './login-assessment.repository';
 import { LoginEventsConsumer } from './login-events.consumer';
-import { LoginHistoryStore } from './login-history.store';
+import { LoginHistoryRepository } from './login-history.repository';
 import { LoginRiskService } from './login-risk.service';
 import { RiskPolicyRepository } from './risk-policy.repository';
 import { RiskRulesController } from './risk-rules.controller';
 import { RiskRulesService } from './risk-rules.service';
+import { SourceFailureRepository } from './source-failure.repository';
 import { SourcePseudonymizer } from './source-pseudonymizer';
 
 @Module({
+  imports: [AlertsModule],
   controllers: [LoginEventsConsumer, CredentialChangesConsumer, RiskRulesController],
   providers: [
     {
@@ -29,9 +33,12 @@ import { SourcePseudonymizer } from './source-pseudonymizer';
     RiskPolicyRepository,
     RiskRulesService,
     AlertRaiser,
-    LoginHistoryStore,
+    LoginHistoryRepository,
+    LoginAssessmentRepository,
+    SourceFailureRepository,
     CredentialChangeRecorder,
     LoginRiskService,
   ],
+  exports: [LoginAssessmentRepository, LoginHistoryRepository, SourceFailureRepository],
 })
 export class LoginRiskModule {}

@@ -25,7 +25,7 @@ export class RiskRulesService {
   ) {}
 
   current(): Promise<RiskPolicy> {
-    return this.policies.load(this.dataSource.manager);
+    return this.policies.load();
   }
 
   async updateRule(code: string, change: UpdateRiskRuleDto, staffId: string): Promise<RiskPolicy> {
@@ -41,12 +41,7 @@ export class RiskRulesService {
         severity: change.severity ?? rule.severity,
         params: { ...rule.params, ...definedOnly<RuleParams>(change.params) },
       };
-      await manager.query(
-        `INSERT INTO risk_rules (code, enabled, weight, severity, params, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, UTC_TIMESTAMP(3), ?)
-         ON DUPLICATE KEY UPDATE enabled = VALUES(enabled), weight = VALUES(weight), severity = VALUES(severity), params = VALUES(params),
-           updated_at = VALUES(updated_at), updated_by = VALUES(updated_by)`,
-        [code, next.enabled ? 1 : 0, next.weight, next.severity, JSON.stringify(next.params), staffId],
-      );
+      await this.policies.saveRule(manager, code, next, staffId);
       await this.staffActions.record(
         manager,
         {
@@ -77,13 +72,7 @@ export class RiskRulesService {
       if (next.stepUpScore > next.blockScore) {
         throw new RiskThresholdsInconsistentError(next.blockScore);
       }
-      for (const [name, value] of Object.entries(next)) {
-        await manager.query(
-          `INSERT INTO risk_settings (name, value, updated_at, updated_by) VALUES (?, ?, UTC_TIMESTAMP(3), ?)
-           ON DUPLICATE KEY UPDATE value = VALUES(value), updated_at = VALUES(updated_at), updated_by = VALUES(updated_by)`,
-          [name, value, staffId],
-        );
-      }
+      await this.policies.saveThresholds(manager, next, staffId);
       await this.staffActions.record(
         manager,
         {

@@ -1,11 +1,15 @@
 import { randomUUID } from 'node:crypto';
 
-import { Clock, deleteInBatches, type RetentionReport, type RetentionSweep } from '@exam/platform';
+import { Clock, type RetentionReport, type RetentionSweep } from '@exam/platform';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
 import { AuditLogService } from '../audit-log/audit-log.service';
 import { AuditEnv } from '../config/audit.env';
+import type { BatchLimits } from '../database/batch-limits';
+import { LoginAssessmentRepository } from '../login-risk/login-assessment.repository';
+import { LoginHistoryRepository } from '../login-risk/login-history.repository';
+import { SourceFailureRepository } from '../login-risk/source-failure.repository';
 import { retentionCutoffs, type RetentionSettings } from './retention-policy';
 
 /** One retention pass as the on-demand endpoint reports it: the login-log cutoff and rows deleted per table. */
@@ -26,17 +30,22 @@ const MAX_BATCHES_PER_PASS = 1000;
 @Injectable()
 export class RetentionService implements RetentionSweep {
   private readonly settings: RetentionSettings;
+  private readonly limits: BatchLimits;
 
   constructor(
     private readonly dataSource: DataSource,
+    private readonly assessments: LoginAssessmentRepository,
+    private readonly histories: LoginHistoryRepository,
+    private readonly failures: SourceFailureRepository,
     private readonly auditLog: AuditLogService,
     private readonly clock: Clock,
-    private readonly env: AuditEnv,
+    env: AuditEnv,
   ) {
     this.settings = {
       loginLogDays: env.RETENTION_LOGIN_LOG_DAYS,
       sourceFailuresDays: env.RETENTION_SOURCE_FAILURES_DAYS,
     };
+    this.limits = { batchSize: env.RETENTION_BATCH_SIZE, maxBatches: MAX_BATCHES_PER_PASS };
   }
 
   async sweep(): Promise<RetentionReport> {
@@ -47,15 +56,10 @@ export class RetentionService implements RetentionSweep {
     const now = this.clock.now();
     const cutoffs = retentionCutoffs(now, this.settings);
     const deleted: Record<string, number> = {
-      login_assessments: await this.deleteBefore('login_assessments', 'attempted_at', cutoffs.loginLogs),
-      login_profiles: await this.deleteBefore('login_profiles', 'updated_at', cutoffs.loginLogs),
-      login_source_failures: await this.deleteBefore(
-        'login_source_failures',
-        'failed_at',
-        cutoffs.sourceFailures,
-      ),
-      // Lock rows carry no data; one that is still in use is simply created again by the next batch.
-      login_source_locks: await this.deleteBefore('login_source_locks', 'created_at', cutoffs.sourceFailures),
+      login_assessments: await this.assessments.deleteAttemptedBefore(cutoffs.loginLogs, this.limits),
+      login_profiles: await this.histories.deleteUpdatedBefore(cutoffs.loginLogs, this.limits),
+      login_source_failures: await this.failures.deleteFailuresBefore(cutoffs.sourceFailures, this.limits),
+      login_source_locks: await this.failures.deleteLocksBefore(cutoffs.sourceFailures, this.limits),
     };
     await this.dataSource.transaction((manager) =>
       this.auditLog.append(
@@ -81,16 +85,5 @@ export class RetentionService implements RetentionSweep {
       ),
     );
     return { cutoff: cutoffs.loginLogs.toISOString(), deleted };
-  }
-
-  private async deleteBefore(table: string, column: string, cutoff: Date): Promise<number> {
-    const spec = {
-      table,
-      column,
-      batchSize: this.env.RETENTION_BATCH_SIZE,
-      maxBatches: MAX_BATCHES_PER_PASS,
-    };
-    return (await deleteInBatches((sql, parameters) => this.dataSource.query(sql, parameters), spec, cutoff))
-      .deleted;
   }
 }
