@@ -2,6 +2,11 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 
 import { type AuditRecord, type ChainedEntry, hashEntry, type UnhashedEntry } from './audit-chain';
+import {
+  AppendOutsideTransactionError,
+  AuditStreamHeadMissingError,
+  InvalidAuditStreamError,
+} from './audit-log.errors';
 import { AuditLogRepository } from './audit-log.repository';
 import { canonicalJson } from './canonical-json';
 
@@ -55,12 +60,11 @@ export class AuditLogService {
    * under the lock (login scoring) lock first, then append with appendAt.
    */
   async lockHead(manager: EntityManager, stream: string): Promise<LockedStreamHead> {
-    if (!manager.queryRunner?.isTransactionActive)
-      throw new Error('AuditLogService.append must run inside a transaction');
-    if (!AUDIT_STREAM_PATTERN.test(stream)) throw new Error(`Invalid audit stream name: ${stream}`);
+    if (!manager.queryRunner?.isTransactionActive) throw new AppendOutsideTransactionError();
+    if (!AUDIT_STREAM_PATTERN.test(stream)) throw new InvalidAuditStreamError(stream);
     await this.ensureHead(stream);
     const head = await this.entries.lockHead(manager, stream);
-    if (!head) throw new Error(`Audit stream head ${stream} vanished`);
+    if (!head) throw new AuditStreamHeadMissingError(stream);
     return { ...head };
   }
 
