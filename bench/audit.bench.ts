@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { availableParallelism } from 'node:os';
@@ -21,7 +21,6 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 
 import { AuditModule } from '../apps/audit/src/audit.module';
-import { CheckpointSigner } from '../apps/audit/src/audit-log/checkpoint-signer';
 import { AuditEnv } from '../apps/audit/src/config/audit.env';
 import { CpuMeter } from './support/cpu-meter';
 
@@ -177,9 +176,11 @@ async function main(): Promise<void> {
     databaseName: db.name,
     topicPrefix: prefix,
     overrides: {
-      AUDIT_SIGNING_KEY: CheckpointSigner.generatePem(),
+      AUDIT_SIGNING_KEY: generateKeyPairSync('ed25519')
+        .privateKey.export({ type: 'pkcs8', format: 'pem' })
+        .toString(),
       AUDIT_CHECKPOINT_DIR: checkpointDir,
-      AUDIT_CHECKPOINT_INTERVAL_MS: '10000',
+      AUDIT_CHECKPOINT_INTERVAL_SECONDS: '10',
       LOG_LEVEL: 'error',
     },
   });

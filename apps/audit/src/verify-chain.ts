@@ -1,7 +1,8 @@
-import { buildDataSourceOptions } from '@exam/platform';
+import { buildDataSourceOptions, SystemClock } from '@exam/platform';
 import { DataSource } from 'typeorm';
 
 import { AUDIT_SERVICE } from './audit.service-definition';
+import { AuditLogRepository } from './audit-log/audit-log.repository';
 import { ChainVerifierService } from './audit-log/chain-verifier.service';
 import { FileCheckpointStore } from './audit-log/checkpoint.store';
 import { CheckpointSigner } from './audit-log/checkpoint-signer';
@@ -16,10 +17,11 @@ async function main(): Promise<number> {
   await dataSource.initialize();
   try {
     const verifier = new ChainVerifierService(
-      dataSource,
+      new AuditLogRepository(dataSource),
       CheckpointSigner.fromPem(env.AUDIT_SIGNING_KEY, env.AUDIT_VERIFY_KEYS),
       new FileCheckpointStore(env.AUDIT_CHECKPOINT_DIR),
       env,
+      new SystemClock(),
     );
     const report = await verifier.verify();
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);

@@ -1,29 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 
 import { type EventEnvelope, type LoginOutcome, Topics } from '@exam/contracts';
-import { ensureTopics, platformTopicSpecs, TopicNamer } from '@exam/platform';
-import {
-  createTestDatabase,
-  expectEventually,
-  issueTestToken,
-  KafkaProbe,
-  type ProbedMessage,
-  type RunningService,
-  startTestService,
-  type TestDatabase,
-  testServiceEnv,
-  uniqueTopicPrefix,
-} from '@exam/testing';
+import { expectEventually, issueTestToken, type ProbedMessage } from '@exam/testing';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 
-import { AuditModule } from '../src/audit.module';
-import { CheckpointSigner } from '../src/audit-log/checkpoint-signer';
-import { AuditEnv } from '../src/config/audit.env';
-import { envelopeOf, publish } from './audit-fixtures';
+import { type AuditBed, loginAttempt, publish, startAuditBed, stopAuditBed } from './audit-fixtures';
 
 interface AlertBody {
   id: string;
@@ -42,16 +24,11 @@ interface AlertBody {
 }
 
 describe('security staff alert workflow', () => {
-  const prefix = uniqueTopicPrefix();
-  const names = new TopicNamer(prefix);
-  const probe = new KafkaProbe();
   const analystId = randomUUID();
   const analyst = issueTestToken({ userId: analystId, roles: ['security_analyst'] });
   const admin = issueTestToken({ roles: ['platform_admin'] });
-  let db: TestDatabase;
-  let service: RunningService;
+  let audit: AuditBed;
   let data: DataSource;
-  let checkpointDir: string;
   let actions: ProbedMessage[];
   const travellers = [randomUUID(), randomUUID()];
   const forcer = randomUUID();
@@ -63,21 +40,20 @@ describe('security staff alert workflow', () => {
     ip: string,
     minutes: number,
   ): EventEnvelope<'accounts.login.attempted'> {
-    return envelopeOf(Topics.LoginAttempted, userId, {
-      attemptId: randomUUID(),
+    return loginAttempt({
       userId,
       outcome,
       ip,
       userAgent: 'Mozilla/5.0',
       deviceId: `device-${userId}`,
-      attemptedAt: new Date(base + minutes * 60_000).toISOString(),
+      attemptedAt: new Date(base + minutes * 60_000),
     });
   }
 
   const as = (token: string) => ({ authorization: `Bearer ${token}` });
 
   async function alertOf(userId: string): Promise<AlertBody> {
-    const response = await request(service.url)
+    const response = await request(audit.bed.url)
       .get('/api/audit/alerts')
       .query({ userId })
       .set(as(analyst))
@@ -88,32 +64,15 @@ describe('security staff alert workflow', () => {
   }
 
   beforeAll(async () => {
-    db = await createTestDatabase('audit_alerts');
-    checkpointDir = await mkdtemp(join(tmpdir(), 'audit-alerts-'));
-    const env = testServiceEnv(AuditEnv, {
-      databaseName: db.name,
-      topicPrefix: prefix,
-      overrides: {
-        AUDIT_SIGNING_KEY: CheckpointSigner.generatePem(),
-        AUDIT_CHECKPOINT_DIR: checkpointDir,
-        AUDIT_CHECKPOINT_INTERVAL_MS: '0',
-      },
-    });
-    await probe.withAdmin((a) =>
-      ensureTopics(
-        a,
-        platformTopicSpecs(names, 1, [
-          Topics.LoginAttempted,
-          Topics.AccountActionRequested,
-          Topics.AlertRaised,
-          Topics.LoginAssessed,
-          Topics.IncidentNotificationRequested,
-        ]),
-      ),
-    );
-    service = await startTestService('audit', env, AuditModule.register(env));
-    data = service.app.get(DataSource);
-    actions = await probe.collect(names.physical(Topics.AccountActionRequested));
+    audit = await startAuditBed([
+      Topics.LoginAttempted,
+      Topics.AccountActionRequested,
+      Topics.AlertRaised,
+      Topics.LoginAssessed,
+      Topics.IncidentNotificationRequested,
+    ]);
+    data = audit.bed.dataSource;
+    actions = await audit.bed.collect(Topics.AccountActionRequested);
     const events = [
       ...travellers.flatMap((u) => [
         attempt(u, 'success', '114.247.50.2', 0),
@@ -121,7 +80,7 @@ describe('security staff alert workflow', () => {
       ]),
       ...Array.from({ length: 12 }, (_, i) => attempt(forcer, 'failure', '14.215.177.38', 1 + i * 0.1)),
     ];
-    await publish(probe, names, events);
+    await publish(audit, events);
     await expectEventually(
       async () => {
         const rows: { n: string | number }[] = await data.query('SELECT COUNT(*) AS n FROM security_alerts');
@@ -132,10 +91,7 @@ describe('security staff alert workflow', () => {
   });
 
   afterAll(async () => {
-    await service.close();
-    await probe.close();
-    await db.drop();
-    await rm(checkpointDir, { recursive: true, force: true });
+    await stopAuditBed(audit);
   });
 
   it('should refuse every staff route to anyone but security staff', async () => {
@@ -164,7 +120,7 @@ describe('security staff alert workflow', () => {
     ];
     for (const [method, path, body] of routes) {
       const call = (): request.Test =>
-        method === 'get' ? request(service.url).get(path) : request(service.url).post(path).send(body);
+        method === 'get' ? request(audit.bed.url).get(path) : request(audit.bed.url).post(path).send(body);
       await call().expect(401);
       await call().set(as(candidate)).expect(403);
       await call().set(as(orgAdmin)).expect(403);
@@ -172,7 +128,7 @@ describe('security staff alert workflow', () => {
         .set(as(issueTestToken({ roles: ['security_analyst'], expiresInSeconds: -60 })))
         .expect(401);
     }
-    await request(service.url)
+    await request(audit.bed.url)
       .put('/api/audit/risk/rules/new_device')
       .set(as(analyst))
       .send({ weight: 10 })
@@ -181,7 +137,7 @@ describe('security staff alert workflow', () => {
   });
 
   it('should list alerts with filters and sorting, with an SLA clock', async () => {
-    const response = await request(service.url)
+    const response = await request(audit.bed.url)
       .get('/api/audit/alerts')
       .query({ status: 'new', rule: 'impossible_travel', sort: 'createdAt', order: 'asc' })
       .set(as(analyst))
@@ -191,7 +147,7 @@ describe('security staff alert workflow', () => {
     expect(page.items.map((a) => a.userId).sort()).toEqual([...travellers].sort());
     expect(page.items[0]).toMatchObject({ severity: 'high', cause: 'impossible_travel', slaBreached: false });
     expect(page.items[0].slaRemainingSeconds).toBeGreaterThan(3000);
-    const bySeverity = await request(service.url)
+    const bySeverity = await request(audit.bed.url)
       .get('/api/audit/alerts')
       .query({ sort: 'severity', severity: 'high,critical' })
       .set(as(analyst))
@@ -200,26 +156,26 @@ describe('security staff alert workflow', () => {
   });
 
   it('should reject malformed filters and bodies naming the field', async () => {
-    const bad = await request(service.url)
+    const bad = await request(audit.bed.url)
       .get('/api/audit/alerts')
       .query({ status: 'bogus', limit: '0' })
       .set(as(analyst))
       .expect(400);
     const fields = (bad.body as { details: { field: string }[] }).details.map((d) => d.field);
     expect(fields).toEqual(expect.arrayContaining(['status', 'limit']));
-    const ack = await request(service.url)
+    const ack = await request(audit.bed.url)
       .post('/api/audit/alerts/acknowledge')
       .set(as(analyst))
       .send({ alertIds: ['x'] })
       .expect(400);
     expect((ack.body as { details: { field: string }[] }).details[0]?.field).toBe('alertIds');
-    await request(service.url).get('/api/audit/alerts/not-a-uuid').set(as(analyst)).expect(400);
-    await request(service.url).get(`/api/audit/alerts/${randomUUID()}`).set(as(analyst)).expect(404);
+    await request(audit.bed.url).get('/api/audit/alerts/not-a-uuid').set(as(analyst)).expect(400);
+    await request(audit.bed.url).get(`/api/audit/alerts/${randomUUID()}`).set(as(analyst)).expect(404);
   });
 
   it('should show detail with evidence whose IPs are masked to /24', async () => {
     const alert = await alertOf(travellers[0]);
-    const response = await request(service.url)
+    const response = await request(audit.bed.url)
       .get(`/api/audit/alerts/${alert.id}`)
       .set(as(analyst))
       .expect(200);
@@ -234,13 +190,13 @@ describe('security staff alert workflow', () => {
   it('should bulk-acknowledge new alerts and report the rest as skipped', async () => {
     const ids = [(await alertOf(travellers[0])).id, (await alertOf(travellers[1])).id];
     const unknown = randomUUID();
-    const response = await request(service.url)
+    const response = await request(audit.bed.url)
       .post('/api/audit/alerts/acknowledge')
       .set(as(analyst))
       .send({ alertIds: [...ids, unknown] })
       .expect(200);
     expect(response.body).toEqual({ acknowledged: [...ids].sort(), skipped: [unknown] });
-    const again = await request(service.url)
+    const again = await request(audit.bed.url)
       .post('/api/audit/alerts/acknowledge')
       .set(as(analyst))
       .send({ alertIds: ids })
@@ -252,18 +208,21 @@ describe('security staff alert workflow', () => {
   it('should assign, comment, investigate and resolve, refusing to reopen a resolved alert', async () => {
     const alert = await alertOf(forcer);
     const assignee = randomUUID();
-    await request(service.url)
+    await request(audit.bed.url)
       .post(`/api/audit/alerts/${alert.id}/assign`)
       .set(as(analyst))
       .send({ assigneeId: assignee })
       .expect(200);
-    await request(service.url)
+    await request(audit.bed.url)
       .post(`/api/audit/alerts/${alert.id}/comments`)
       .set(as(analyst))
       .send({ body: '用户确认是本人忘记密码' })
       .expect(201);
-    await request(service.url).post(`/api/audit/alerts/${alert.id}/investigate`).set(as(analyst)).expect(200);
-    const resolved = await request(service.url)
+    await request(audit.bed.url)
+      .post(`/api/audit/alerts/${alert.id}/investigate`)
+      .set(as(analyst))
+      .expect(200);
+    const resolved = await request(audit.bed.url)
       .post(`/api/audit/alerts/${alert.id}/resolve`)
       .set(as(admin))
       .send({ resolution: 'false_positive', note: 'User forgot the password; confirmed by phone.' })
@@ -273,14 +232,14 @@ describe('security staff alert workflow', () => {
       resolution: 'false_positive',
       assigneeId: assignee,
     });
-    const detail = await request(service.url)
+    const detail = await request(audit.bed.url)
       .get(`/api/audit/alerts/${alert.id}`)
       .set(as(analyst))
       .expect(200);
     expect((detail.body as AlertBody).comments).toEqual([
       expect.objectContaining({ body: '用户确认是本人忘记密码', authorId: analystId }),
     ]);
-    const conflict = await request(service.url)
+    const conflict = await request(audit.bed.url)
       .post(`/api/audit/alerts/${alert.id}/investigate`)
       .set(as(analyst))
       .expect(409);
@@ -300,8 +259,7 @@ describe('security staff alert workflow', () => {
 
   it('should open a fresh alert for a new detection after the old one was resolved', async () => {
     await publish(
-      probe,
-      names,
+      audit,
       Array.from({ length: 2 }, (_, i) => attempt(forcer, 'failure', '14.215.177.38', 3 + i * 0.1)),
     );
     await expectEventually(async () => {
@@ -316,7 +274,7 @@ describe('security staff alert workflow', () => {
   it('should send an account action to accounts and chain it with the staff member and reason', async () => {
     const userId = travellers[0];
     const alertId = (await alertOf(userId)).id;
-    const response = await request(service.url)
+    const response = await request(audit.bed.url)
       .post(`/api/audit/accounts/${userId}/actions`)
       .set(as(analyst))
       .send({
@@ -352,18 +310,18 @@ describe('security staff alert workflow', () => {
       reason: 'suspected_takeover',
       actionId,
     });
-    await request(service.url)
+    await request(audit.bed.url)
       .post(`/api/audit/accounts/${userId}/actions`)
       .set(as(analyst))
       .send({ action: 'explode', reason: 'other', note: 'x' })
       .expect(400);
-    const verify = await request(service.url).get('/api/audit/chain/verify').set(as(analyst)).expect(200);
+    const verify = await request(audit.bed.url).get('/api/audit/chain/verify').set(as(analyst)).expect(200);
     expect(verify.body).toMatchObject({ ok: true });
   });
 
   it('should search the log by user, event type, time range and IP, masked, with paging and CSV export', async () => {
     const userId = travellers[1];
-    const byUser = await request(service.url)
+    const byUser = await request(audit.bed.url)
       .get('/api/audit/log')
       .query({ userId, eventType: 'accounts.login.attempted' })
       .set(as(analyst))
@@ -375,7 +333,7 @@ describe('security staff alert workflow', () => {
     ).items;
     expect(items.map((i) => i.ip)).toEqual(['113.108.182.*', '114.247.50.*']);
     expect(JSON.stringify(byUser.body)).not.toMatch(/114\.247\.50\.2\b|device-/);
-    const byIp = await request(service.url)
+    const byIp = await request(audit.bed.url)
       .get('/api/audit/log')
       .query({
         ip: '14.215.177.38',
@@ -388,14 +346,18 @@ describe('security staff alert workflow', () => {
     const first = byIp.body as { items: { userId: string }[]; next: string };
     expect(first.items).toHaveLength(5);
     expect(new Set(first.items.map((i) => i.userId))).toEqual(new Set([forcer]));
-    const second = await request(service.url)
+    const second = await request(audit.bed.url)
       .get('/api/audit/log')
       .query({ ip: '14.215.177.*', limit: 100, cursor: first.next })
       .set(as(analyst))
       .expect(200);
     expect((second.body as { items: unknown[] }).items).toHaveLength(14 - 5);
-    await request(service.url).get('/api/audit/log').query({ ip: 'localhost' }).set(as(analyst)).expect(400);
-    const csv = await request(service.url)
+    await request(audit.bed.url)
+      .get('/api/audit/log')
+      .query({ ip: 'localhost' })
+      .set(as(analyst))
+      .expect(400);
+    const csv = await request(audit.bed.url)
       .get('/api/audit/log/export')
       .query({ userId })
       .set(as(analyst))
@@ -409,18 +371,18 @@ describe('security staff alert workflow', () => {
   });
 
   it('should let platform admins tune a rule at run time and chain the change', async () => {
-    const response = await request(service.url)
+    const response = await request(audit.bed.url)
       .put('/api/audit/risk/rules/new_device')
       .set(as(admin))
       .send({ weight: 45, params: {} })
       .expect(200);
     expect((response.body as { rules: { new_device: { weight: number } } }).rules.new_device.weight).toBe(45);
-    await request(service.url)
+    await request(audit.bed.url)
       .put('/api/audit/risk/rules/no_such_rule')
       .set(as(admin))
       .send({ weight: 1 })
       .expect(404);
-    await request(service.url)
+    await request(audit.bed.url)
       .put('/api/audit/risk/thresholds')
       .set(as(admin))
       .send({ stepUpScore: 900, blockScore: 100 })
@@ -434,7 +396,7 @@ describe('security staff alert workflow', () => {
   it('should explain automated decisions to the user and put their appeal in the staff queue', async () => {
     const userId = travellers[1];
     const user = issueTestToken({ userId, roles: ['candidate'] });
-    const response = await request(service.url)
+    const response = await request(audit.bed.url)
       .get('/api/audit/me/login-decisions')
       .set(as(user))
       .expect(200);
@@ -449,33 +411,33 @@ describe('security staff alert workflow', () => {
     expect(decisions[0].reasons[1].reason).toMatch(/^Impossible travel/);
     const [blocked, allowed] = decisions;
     const someoneElse = issueTestToken({ roles: ['candidate'] });
-    await request(service.url)
+    await request(audit.bed.url)
       .post('/api/audit/me/appeals')
       .set(as(someoneElse))
       .send({ attemptId: blocked.attemptId, statement: 'I was on a plane, honestly.' })
       .expect(404);
-    await request(service.url)
+    await request(audit.bed.url)
       .post('/api/audit/me/appeals')
       .set(as(user))
       .send({ attemptId: allowed.attemptId, statement: 'Nothing to appeal here at all.' })
       .expect(422);
-    await request(service.url)
+    await request(audit.bed.url)
       .post('/api/audit/me/appeals')
       .set(as(user))
       .send({ attemptId: blocked.attemptId, statement: 'short' })
       .expect(400);
-    const filed = await request(service.url)
+    const filed = await request(audit.bed.url)
       .post('/api/audit/me/appeals')
       .set(as(user))
       .send({ attemptId: blocked.attemptId, statement: 'I used a VPN exit in Guangzhou while in Beijing.' })
       .expect(201);
     const reviewAlertId = (filed.body as { reviewAlertId: string }).reviewAlertId;
-    await request(service.url)
+    await request(audit.bed.url)
       .post('/api/audit/me/appeals')
       .set(as(user))
       .send({ attemptId: blocked.attemptId, statement: 'I used a VPN exit in Guangzhou.' })
       .expect(409);
-    const queue = await request(service.url)
+    const queue = await request(audit.bed.url)
       .get('/api/audit/alerts')
       .query({ userId, status: 'new' })
       .set(as(analyst))
@@ -483,11 +445,11 @@ describe('security staff alert workflow', () => {
     expect((queue.body as { items: AlertBody[] }).items).toEqual([
       expect.objectContaining({ id: reviewAlertId, cause: 'appeal', severity: 'medium' }),
     ]);
-    await request(service.url).get('/api/audit/me/login-decisions').expect(401);
+    await request(audit.bed.url).get('/api/audit/me/login-decisions').expect(401);
   });
 
   it('should record an incident, notify affected users through an event and keep the regulator report', async () => {
-    const incidents = await probe.collect(names.physical(Topics.IncidentNotificationRequested));
+    const incidents = await audit.bed.collect(Topics.IncidentNotificationRequested);
     const body = {
       title: 'Exported results file shared by mistake',
       description: 'A results export was sent to the wrong institution; it may expose names and scores.',
@@ -499,12 +461,12 @@ describe('security staff alert workflow', () => {
       measures: 'The recipient deleted the file and confirmed in writing.',
       userGuidance: 'No action is needed; beware of calls claiming to be from us.',
     };
-    await request(service.url)
+    await request(audit.bed.url)
       .post('/api/audit/incidents')
       .set(as(issueTestToken({ roles: ['candidate'] })))
       .send(body)
       .expect(403);
-    const bad = await request(service.url)
+    const bad = await request(audit.bed.url)
       .post('/api/audit/incidents')
       .set(as(analyst))
       .send({ ...body, dataCategories: ['dna'], discoveredAt: 'yesterday' })
@@ -512,13 +474,13 @@ describe('security staff alert workflow', () => {
     expect((bad.body as { details: { field: string }[] }).details.map((d) => d.field)).toEqual(
       expect.arrayContaining(['dataCategories', 'discoveredAt']),
     );
-    const created = await request(service.url)
+    const created = await request(audit.bed.url)
       .post('/api/audit/incidents')
       .set(as(analyst))
       .send(body)
       .expect(201);
     const incidentId = (created.body as { id: string }).id;
-    await request(service.url)
+    await request(audit.bed.url)
       .post(`/api/audit/incidents/${incidentId}/notifications`)
       .set(as(analyst))
       .send({ userIds: travellers })
@@ -536,7 +498,7 @@ describe('security staff alert workflow', () => {
       measures: body.measures,
       userGuidance: body.userGuidance,
     });
-    const report = await request(service.url)
+    const report = await request(audit.bed.url)
       .get(`/api/audit/incidents/${incidentId}/regulator-report`)
       .set(as(analyst))
       .expect(200);

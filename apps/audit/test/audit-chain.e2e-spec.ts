@@ -1,35 +1,27 @@
 import { execFile } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { appendFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { appendFile, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 
 import { type EventEnvelope, Topics } from '@exam/contracts';
-import { ensureTopics, platformTopicSpecs, TopicNamer } from '@exam/platform';
-import {
-  createTestDatabase,
-  expectEventually,
-  issueTestToken,
-  KafkaProbe,
-  type RunningService,
-  startTestService,
-  type TestDatabase,
-  testEnv,
-  testServiceEnv,
-  uniqueTopicPrefix,
-} from '@exam/testing';
+import { expectEventually, issueTestToken, testEnv } from '@exam/testing';
 import { createConnection } from 'mysql2/promise';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 
-import { AuditModule } from '../src/audit.module';
 import { hashEntry } from '../src/audit-log/audit-chain';
 import { type AuditEntryRow, entryFromRow } from '../src/audit-log/audit-entry.row';
 import { CheckpointSigner } from '../src/audit-log/checkpoint-signer';
-import { AuditEnv } from '../src/config/audit.env';
 import { AUDIT_SERVICE_GRANTS } from '../src/database/grants';
-import { envelopeOf, publish } from './audit-fixtures';
+import {
+  type AuditBed,
+  envelopeOf,
+  publish,
+  signingKeyPem,
+  startAuditBed,
+  stopAuditBed,
+} from './audit-fixtures';
 
 const run = promisify(execFile);
 
@@ -40,19 +32,13 @@ interface Verification {
 }
 
 describe('audit chain (append, checkpoints, verification)', () => {
-  const prefix = uniqueTopicPrefix();
-  const names = new TopicNamer(prefix);
-  const probe = new KafkaProbe();
   const analyst = issueTestToken({ roles: ['security_analyst'] });
-  let db: TestDatabase;
-  let service: RunningService;
+  let audit: AuditBed;
   let data: DataSource;
-  let checkpointDir: string;
-  let env: AuditEnv;
   const TOTAL = 60;
 
   async function verify(): Promise<Verification> {
-    const response = await request(service.url)
+    const response = await request(audit.bed.url)
       .get('/api/audit/chain/verify')
       .set('authorization', `Bearer ${analyst}`)
       .expect(200);
@@ -101,21 +87,8 @@ describe('audit chain (append, checkpoints, verification)', () => {
   }
 
   beforeAll(async () => {
-    db = await createTestDatabase('audit_chain');
-    checkpointDir = await mkdtemp(join(tmpdir(), 'audit-checkpoints-'));
-    env = testServiceEnv(AuditEnv, {
-      databaseName: db.name,
-      topicPrefix: prefix,
-      overrides: {
-        AUDIT_SIGNING_KEY: CheckpointSigner.generatePem(),
-        AUDIT_CHECKPOINT_DIR: checkpointDir,
-        AUDIT_CHECKPOINT_INTERVAL_MS: '0',
-      },
-    });
-    const topics = [Topics.UserRegistered, Topics.OrderPaid, Topics.VerificationCompleted];
-    await probe.withAdmin((admin) => ensureTopics(admin, platformTopicSpecs(names, 1, topics)));
-    service = await startTestService('audit', env, AuditModule.register(env));
-    data = service.app.get(DataSource);
+    audit = await startAuditBed([Topics.UserRegistered, Topics.OrderPaid, Topics.VerificationCompleted]);
+    data = audit.bed.dataSource;
 
     const events: EventEnvelope[] = [];
     for (let i = 0; i < TOTAL / 3; i += 1) {
@@ -144,7 +117,7 @@ describe('audit chain (append, checkpoints, verification)', () => {
         }),
       );
     }
-    await publish(probe, names, events);
+    await publish(audit, events);
     await expectEventually(
       async () => {
         const rows: { n: string | number }[] = await data.query(
@@ -154,17 +127,14 @@ describe('audit chain (append, checkpoints, verification)', () => {
       },
       { timeoutMs: 60_000 },
     );
-    await request(service.url)
+    await request(audit.bed.url)
       .post('/api/audit/chain/checkpoints')
       .set('authorization', `Bearer ${analyst}`)
       .expect(201);
   });
 
   afterAll(async () => {
-    await service.close();
-    await probe.close();
-    await db.drop();
-    await rm(checkpointDir, { recursive: true, force: true });
+    await stopAuditBed(audit);
   });
 
   it('should chain events consumed from parallel partitions with gapless per-service sequence numbers', async () => {
@@ -209,7 +179,7 @@ describe('audit chain (append, checkpoints, verification)', () => {
         '{not json',
         'payments',
       ]);
-      const response = await request(service.url)
+      const response = await request(audit.bed.url)
         .get('/api/audit/log')
         .query({ eventType: 'payments.order.paid', limit: 1000 })
         .set('authorization', `Bearer ${analyst}`);
@@ -272,12 +242,12 @@ describe('audit chain (append, checkpoints, verification)', () => {
   });
 
   it('should reject a forged checkpoint', async () => {
-    const file = join(checkpointDir, db.name, 'accounts.jsonl');
+    const file = join(audit.checkpointDir, audit.bed.database.name, 'accounts.jsonl');
     const original = await readFile(file, 'utf8');
-    const forger = CheckpointSigner.fromPem(CheckpointSigner.generatePem());
+    const forger = CheckpointSigner.fromPem(signingKeyPem());
     try {
       const forged = forger.sign({
-        database: db.name,
+        database: audit.bed.database.name,
         stream: 'accounts',
         seq: 20,
         headHash: 'f'.repeat(64),
@@ -302,9 +272,9 @@ describe('audit chain (append, checkpoints, verification)', () => {
           ...process.env,
           NODE_ENV: 'test',
           DATABASE_URL: testEnv().databaseUrl,
-          DATABASE_NAME: db.name,
-          AUDIT_SIGNING_KEY: env.AUDIT_SIGNING_KEY,
-          AUDIT_CHECKPOINT_DIR: checkpointDir,
+          DATABASE_NAME: audit.bed.database.name,
+          AUDIT_SIGNING_KEY: audit.bed.env.AUDIT_SIGNING_KEY,
+          AUDIT_CHECKPOINT_DIR: audit.checkpointDir,
         },
         timeout: 60_000,
       });
@@ -337,8 +307,14 @@ describe('audit chain (append, checkpoints, verification)', () => {
     });
     try {
       await admin.query(`CREATE USER '${user}'@'%' IDENTIFIED BY '${password}'`);
-      for (const statement of AUDIT_SERVICE_GRANTS(db.name, user)) await admin.query(statement);
-      const restricted = await createConnection({ ...server, user, password, database: db.name });
+      for (const statement of AUDIT_SERVICE_GRANTS(audit.bed.database.name, user))
+        await admin.query(statement);
+      const restricted = await createConnection({
+        ...server,
+        user,
+        password,
+        database: audit.bed.database.name,
+      });
       try {
         await restricted.query(
           `INSERT INTO audit_log_entries (stream, seq, event_id, event_type, producer, occurred_at, recorded_at, trace_id, attributes, prev_hash, hash)
@@ -363,7 +339,9 @@ describe('audit chain (append, checkpoints, verification)', () => {
       } finally {
         await restricted.end();
       }
-      await admin.query(`DELETE FROM \`${db.name}\`.audit_log_entries WHERE stream = 'grants'`);
+      await admin.query(
+        `DELETE FROM \`${audit.bed.database.name}\`.audit_log_entries WHERE stream = 'grants'`,
+      );
     } finally {
       await admin.query(`DROP USER IF EXISTS '${user}'@'%'`);
       await admin.end();
@@ -371,19 +349,19 @@ describe('audit chain (append, checkpoints, verification)', () => {
   });
 
   it('should refuse verification to anyone but security staff', async () => {
-    await request(service.url).get('/api/audit/chain/verify').expect(401);
+    await request(audit.bed.url).get('/api/audit/chain/verify').expect(401);
     const candidate = issueTestToken({ roles: ['candidate'] });
-    await request(service.url)
+    await request(audit.bed.url)
       .get('/api/audit/chain/verify')
       .set('authorization', `Bearer ${candidate}`)
       .expect(403);
     const untrusted = issueTestToken({ roles: ['security_analyst'], signedBy: 'untrusted' });
-    await request(service.url)
+    await request(audit.bed.url)
       .get('/api/audit/chain/verify')
       .set('authorization', `Bearer ${untrusted}`)
       .expect(401);
     const admin = issueTestToken({ roles: ['platform_admin'] });
-    await request(service.url)
+    await request(audit.bed.url)
       .get('/api/audit/chain/verify')
       .set('authorization', `Bearer ${admin}`)
       .expect(200);

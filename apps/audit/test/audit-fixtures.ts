@@ -1,23 +1,94 @@
-import type { EventEnvelope, TopicName } from '@exam/contracts';
-import { TopicNamer } from '@exam/platform';
-import { expectEventually, KafkaProbe, testEnvelope } from '@exam/testing';
+import { generateKeyPairSync, randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { type EventEnvelope, type LoginOutcome, type TopicName, Topics } from '@exam/contracts';
+import { expectEventually, ServiceTestBed, testEnvelope } from '@exam/testing';
 import type { DataSource } from 'typeorm';
+
+import { AuditModule } from '../src/audit.module';
+import { AuditEnv } from '../src/config/audit.env';
+
+/** A fresh Ed25519 private key as PKCS#8 PEM, for AUDIT_SIGNING_KEY. */
+export function signingKeyPem(): string {
+  return generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+}
 
 /** Builds an envelope exactly as another service's outbox would publish it. */
 export const envelopeOf = testEnvelope;
 
-/** Produces envelopes on their physical topics, keyed by subject like the outbox relay does. */
-export async function publish(
-  probe: KafkaProbe,
-  names: TopicNamer,
-  envelopes: readonly EventEnvelope[],
-): Promise<void> {
+export interface AuditBed {
+  readonly bed: ServiceTestBed<AuditEnv>;
+  /** Where the service writes its signed checkpoints (a fresh temporary directory). */
+  readonly checkpointDir: string;
+}
+
+/**
+ * The audit service on its own database and topic prefix, with a fresh signing key and checkpoint
+ * directory; scheduled checkpoints are off (tests sign through the API). Undo with stopAuditBed.
+ */
+export async function startAuditBed(topics: readonly TopicName[]): Promise<AuditBed> {
+  const checkpointDir = await mkdtemp(join(tmpdir(), 'audit-checkpoints-'));
+  try {
+    const bed = await ServiceTestBed.start({
+      service: 'audit',
+      envClass: AuditEnv,
+      module: (env) => AuditModule.register(env),
+      topics,
+      overrides: {
+        AUDIT_SIGNING_KEY: signingKeyPem(),
+        AUDIT_CHECKPOINT_DIR: checkpointDir,
+        AUDIT_CHECKPOINT_INTERVAL_SECONDS: '0',
+      },
+    });
+    return { bed, checkpointDir };
+  } catch (error: unknown) {
+    await rm(checkpointDir, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+export async function stopAuditBed(audit: AuditBed | undefined): Promise<void> {
+  if (audit === undefined) return;
+  await audit.bed.close();
+  await rm(audit.checkpointDir, { recursive: true, force: true });
+}
+
+export interface LoginAttemptOptions {
+  /** Left out: an attempt on an unknown account name. */
+  readonly userId?: string;
+  readonly outcome?: LoginOutcome;
+  readonly ip?: string;
+  readonly deviceId?: string;
+  readonly userAgent?: string;
+  readonly attemptedAt: Date;
+  readonly institutionIds?: readonly string[];
+}
+
+/** An `accounts.login.attempted` event as accounts publishes it (a success from a Beijing IP by default). */
+export function loginAttempt(o: LoginAttemptOptions): EventEnvelope<'accounts.login.attempted'> {
+  const userId = o.userId;
+  return envelopeOf(Topics.LoginAttempted, userId ?? randomUUID(), {
+    attemptId: randomUUID(),
+    ...(userId === undefined ? {} : { userId }),
+    outcome: o.outcome ?? 'success',
+    ip: o.ip ?? '114.247.50.2',
+    userAgent: o.userAgent ?? 'Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0',
+    ...(o.deviceId === undefined ? {} : { deviceId: o.deviceId }),
+    attemptedAt: o.attemptedAt.toISOString(),
+    ...(o.institutionIds === undefined ? {} : { institutionIds: [...o.institutionIds] }),
+  });
+}
+
+/** Produces envelopes on their physical topics, one batch per topic, keyed by subject like the outbox relay does. */
+export async function publish({ bed }: AuditBed, envelopes: readonly EventEnvelope[]): Promise<void> {
   const byTopic = new Map<TopicName, EventEnvelope[]>();
   for (const envelope of envelopes)
     byTopic.set(envelope.type, [...(byTopic.get(envelope.type) ?? []), envelope]);
   for (const [topic, list] of byTopic) {
-    await probe.produce(
-      names.physical(topic),
+    await bed.probe.produce(
+      bed.names.physical(topic),
       list.map((e) => ({ key: e.subjectId, value: JSON.stringify(e) })),
     );
   }

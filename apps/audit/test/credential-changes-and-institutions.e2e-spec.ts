@@ -1,29 +1,21 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 
 import { type EventEnvelope, type LoginOutcome, Topics } from '@exam/contracts';
-import { ensureTopics, platformTopicSpecs, TopicNamer } from '@exam/platform';
-import {
-  createTestDatabase,
-  expectEventually,
-  issueTestToken,
-  KafkaProbe,
-  type RunningService,
-  startTestService,
-  type TestDatabase,
-  testServiceEnv,
-  uniqueTopicPrefix,
-} from '@exam/testing';
+import { expectEventually, issueTestToken } from '@exam/testing';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 
-import { AuditModule } from '../src/audit.module';
-import { CheckpointSigner } from '../src/audit-log/checkpoint-signer';
-import { AuditEnv } from '../src/config/audit.env';
 import { LoginRiskService } from '../src/login-risk/login-risk.service';
-import { assessmentsOf, envelopeOf, publish, rulesOf } from './audit-fixtures';
+import {
+  assessmentsOf,
+  type AuditBed,
+  envelopeOf,
+  loginAttempt,
+  publish,
+  rulesOf,
+  startAuditBed,
+  stopAuditBed,
+} from './audit-fixtures';
 
 const BEIJING_IP = '114.247.50.2';
 const GUANGZHOU_IP = '113.108.182.52';
@@ -46,27 +38,19 @@ interface AttemptOptions {
 }
 
 describe('credential changes and institutions on login alerts (real Kafka, real MariaDB)', () => {
-  const prefix = uniqueTopicPrefix();
-  const names = new TopicNamer(prefix);
-  const probe = new KafkaProbe();
   const analyst = { authorization: `Bearer ${issueTestToken({ roles: ['security_analyst'] })}` };
-  let db: TestDatabase;
-  let service: RunningService;
+  let audit: AuditBed;
   let data: DataSource;
-  let checkpointDir: string;
   const base = Date.now() - 6 * 60 * 60_000;
   const at = (minutes: number): string => new Date(base + minutes * 60_000).toISOString();
 
   function attempt(o: AttemptOptions): EventEnvelope<'accounts.login.attempted'> {
-    const userId = o.userId;
-    return envelopeOf(Topics.LoginAttempted, userId ?? randomUUID(), {
-      attemptId: randomUUID(),
-      ...(userId === undefined ? {} : { userId }),
-      outcome: o.outcome ?? 'success',
+    return loginAttempt({
+      ...(o.userId === undefined ? {} : { userId: o.userId }),
+      ...(o.outcome === undefined ? {} : { outcome: o.outcome }),
       ip: o.ip ?? BEIJING_IP,
-      userAgent: 'Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0',
       deviceId: o.deviceId ?? 'laptop-1',
-      attemptedAt: at(o.minutes),
+      attemptedAt: new Date(at(o.minutes)),
       ...(o.institutionIds === undefined ? {} : { institutionIds: o.institutionIds }),
     });
   }
@@ -84,52 +68,36 @@ describe('credential changes and institutions on login alerts (real Kafka, real 
   }
 
   beforeAll(async () => {
-    db = await createTestDatabase('audit_credchange');
-    checkpointDir = await mkdtemp(join(tmpdir(), 'audit-credchange-'));
-    const env = testServiceEnv(AuditEnv, {
-      databaseName: db.name,
-      topicPrefix: prefix,
-      overrides: {
-        AUDIT_SIGNING_KEY: CheckpointSigner.generatePem(),
-        AUDIT_CHECKPOINT_DIR: checkpointDir,
-        AUDIT_CHECKPOINT_INTERVAL_MS: '0',
-      },
-    });
-    const topics = [
+    audit = await startAuditBed([
       Topics.LoginAttempted,
       Topics.PasswordChanged,
       Topics.ContactChanged,
       Topics.LoginAssessed,
       Topics.AlertRaised,
-    ];
-    await probe.withAdmin((admin) => ensureTopics(admin, platformTopicSpecs(names, 1, topics)));
-    service = await startTestService('audit', env, AuditModule.register(env));
-    data = service.app.get(DataSource);
+    ]);
+    data = audit.bed.dataSource;
   });
 
   afterAll(async () => {
-    await service.close();
-    await probe.close();
-    await db.drop();
-    await rm(checkpointDir, { recursive: true, force: true });
+    await stopAuditBed(audit);
   });
 
   it('should flag a sign-in from a new device right after a password change, chaining the change and the decision', async () => {
     const userId = randomUUID();
     const baseline = attempt({ userId, minutes: 0 });
-    await publish(probe, names, [baseline]);
+    await publish(audit, [baseline]);
     await assessmentsOf(data, [baseline]);
     const change = envelopeOf(Topics.PasswordChanged, userId, {
       userId,
       method: 'reset_by_code',
       changedAt: at(30),
     });
-    await publish(probe, names, [change]);
+    await publish(audit, [change]);
     await historyKnowsChange(userId, at(30));
 
     const known = attempt({ userId, minutes: 40 });
     const fresh = attempt({ userId, deviceId: 'phone-9', minutes: 60 });
-    await publish(probe, names, [known, fresh]);
+    await publish(audit, [known, fresh]);
     const [knownRow, freshRow] = await assessmentsOf(data, [known, fresh]);
     expect(rulesOf(knownRow)).toEqual([]);
     expect(rulesOf(freshRow)).toEqual(['new_device', 'new_device_after_credential_change']);
@@ -168,7 +136,7 @@ describe('credential changes and institutions on login alerts (real Kafka, real 
   it('should flag a new device after a phone change, but not once the window has passed', async () => {
     const userId = randomUUID();
     const baseline = attempt({ userId, minutes: 0 });
-    await publish(probe, names, [baseline]);
+    await publish(audit, [baseline]);
     await assessmentsOf(data, [baseline]);
     const change = envelopeOf(Topics.ContactChanged, userId, {
       userId,
@@ -176,11 +144,11 @@ describe('credential changes and institutions on login alerts (real Kafka, real 
       maskedNewValue: '139****5678',
       changedAt: at(10),
     });
-    await publish(probe, names, [change]);
+    await publish(audit, [change]);
     await historyKnowsChange(userId, at(10));
 
     const soon = attempt({ userId, deviceId: 'tablet-3', minutes: 70 });
-    await publish(probe, names, [soon]);
+    await publish(audit, [soon]);
     const [soonRow] = await assessmentsOf(data, [soon]);
     expect(rulesOf(soonRow)).toEqual(['new_device', 'new_device_after_credential_change']);
     expect((JSON.parse(soonRow.detections) as { reason: string }[])[1]?.reason).toContain(
@@ -188,7 +156,7 @@ describe('credential changes and institutions on login alerts (real Kafka, real 
     );
 
     const late = attempt({ userId, deviceId: 'desktop-4', minutes: 10 + 73 * 60 });
-    await publish(probe, names, [late]);
+    await publish(audit, [late]);
     const [lateRow] = await assessmentsOf(data, [late]);
     expect(rulesOf(lateRow)).toEqual(['new_device']);
   });
@@ -201,12 +169,12 @@ describe('credential changes and institutions on login alerts (real Kafka, real 
       attempt({ userId, ip: GUANGZHOU_IP, minutes: 10, institutionIds: [first, second] }),
       attempt({ userId, ip: BEIJING_IP, minutes: 20, institutionIds: [first, second] }),
     ];
-    await publish(probe, names, events);
+    await publish(audit, events);
     const rows = await assessmentsOf(data, events);
     expect(rulesOf(rows[1])).toContain('impossible_travel');
     expect(rows[2]?.alert_id).toBe(rows[1]?.alert_id);
 
-    const mine = await request(service.url)
+    const mine = await request(audit.bed.url)
       .get('/api/audit/alerts')
       .query({ institutionId: second })
       .set(analyst)
@@ -220,18 +188,18 @@ describe('credential changes and institutions on login alerts (real Kafka, real 
       institutionIds: [first, second],
       cause: 'impossible_travel',
     });
-    const none = await request(service.url)
+    const none = await request(audit.bed.url)
       .get('/api/audit/alerts')
       .query({ institutionId: other })
       .set(analyst)
       .expect(200);
     expect((none.body as { items: AlertItem[] }).items).toEqual([]);
-    const detail = await request(service.url)
+    const detail = await request(audit.bed.url)
       .get(`/api/audit/alerts/${rows[1]?.alert_id}`)
       .set(analyst)
       .expect(200);
     expect((detail.body as AlertItem).institutionIds).toEqual([first, second]);
-    const bad = await request(service.url)
+    const bad = await request(audit.bed.url)
       .get('/api/audit/alerts')
       .query({ institutionId: 'not-a-uuid' })
       .set(analyst)
@@ -249,9 +217,9 @@ describe('credential changes and institutions on login alerts (real Kafka, real 
   });
 
   it('should reject a login event whose institutions are not UUIDs into the dead-letter topic', async () => {
-    const dlq = await probe.collect(names.deadLetter(Topics.LoginAttempted));
+    const dlq = await audit.bed.collect(Topics.LoginAttempted, { deadLetter: true });
     const bad = attempt({ userId: randomUUID(), minutes: 0, institutionIds: ['school-1'] });
-    await publish(probe, names, [bad]);
+    await publish(audit, [bad]);
     await expectEventually(() => {
       expect(dlq.map((m) => m.value ?? '').some((v) => v.includes(bad.payload.attemptId))).toBe(true);
     });
@@ -263,7 +231,7 @@ describe('credential changes and institutions on login alerts (real Kafka, real 
   });
 
   it('should give the same detections for a sequence scored as one batch as for one event per transaction', async () => {
-    const sut = service.app.get(LoginRiskService);
+    const sut = audit.bed.service.app.get(LoginRiskService);
     // Fresh users, IP and devices per run, so the two runs cannot see each other's failures.
     const sequence = (run: number): EventEnvelope<'accounts.login.attempted'>[] => {
       const traveller = randomUUID();
@@ -289,10 +257,16 @@ describe('credential changes and institutions on login alerts (real Kafka, real 
         ),
       ];
     };
-    const batched = await data.transaction((manager) => sut.assessBatch(manager, sequence(1)));
+    const batched = await data.transaction((manager) =>
+      sut.assessPrepared(manager, sut.prepare(sequence(1)), new Date()),
+    );
     const oneByOne = [];
     for (const event of sequence(2))
-      oneByOne.push(await data.transaction((manager) => sut.assess(manager, event)));
+      oneByOne.push(
+        ...(await data.transaction((manager) =>
+          sut.assessPrepared(manager, sut.prepare([event]), new Date()),
+        )),
+      );
     const summary = (
       list: readonly { rulesFired: readonly string[]; decision: string; score: number }[],
     ): string[] => list.map((a) => `${a.rulesFired.join('+')}|${a.decision}|${a.score}`);

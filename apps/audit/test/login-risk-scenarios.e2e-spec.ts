@@ -1,29 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 
 import { type EventEnvelope, type LoginOutcome, Topics } from '@exam/contracts';
-import { ensureTopics, platformTopicSpecs, TopicNamer } from '@exam/platform';
-import {
-  createTestDatabase,
-  expectEventually,
-  issueTestToken,
-  KafkaProbe,
-  type ProbedMessage,
-  type RunningService,
-  startTestService,
-  type TestDatabase,
-  testServiceEnv,
-  uniqueTopicPrefix,
-} from '@exam/testing';
+import { expectEventually, issueTestToken, type ProbedMessage } from '@exam/testing';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 
-import { AuditModule } from '../src/audit.module';
-import { CheckpointSigner } from '../src/audit-log/checkpoint-signer';
-import { AuditEnv } from '../src/config/audit.env';
-import { assessmentsOf, envelopeOf, publish, rulesOf } from './audit-fixtures';
+import {
+  assessmentsOf,
+  type AuditBed,
+  loginAttempt,
+  publish,
+  rulesOf,
+  startAuditBed,
+  stopAuditBed,
+} from './audit-fixtures';
 
 const BEIJING_IP = '114.247.50.2';
 const BEIJING_IP_2 = '123.125.71.38';
@@ -42,13 +32,8 @@ interface AlertRow {
 }
 
 describe('login risk scenarios (real Kafka, real MariaDB)', () => {
-  const prefix = uniqueTopicPrefix();
-  const names = new TopicNamer(prefix);
-  const probe = new KafkaProbe();
-  let db: TestDatabase;
-  let service: RunningService;
+  let audit: AuditBed;
   let data: DataSource;
-  let checkpointDir: string;
   let assessed: ProbedMessage[];
   const base = Date.now() - 60 * 60_000;
 
@@ -59,14 +44,12 @@ describe('login risk scenarios (real Kafka, real MariaDB)', () => {
     deviceId: string,
     minutes: number,
   ): EventEnvelope<'accounts.login.attempted'> {
-    return envelopeOf(Topics.LoginAttempted, userId ?? randomUUID(), {
-      attemptId: randomUUID(),
+    return loginAttempt({
       ...(userId === undefined ? {} : { userId }),
       outcome,
       ip,
-      userAgent: 'Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0',
       deviceId,
-      attemptedAt: new Date(base + minutes * 60_000).toISOString(),
+      attemptedAt: new Date(base + minutes * 60_000),
     });
   }
 
@@ -75,33 +58,13 @@ describe('login risk scenarios (real Kafka, real MariaDB)', () => {
   }
 
   beforeAll(async () => {
-    db = await createTestDatabase('audit_risk');
-    checkpointDir = await mkdtemp(join(tmpdir(), 'audit-risk-'));
-    const env = testServiceEnv(AuditEnv, {
-      databaseName: db.name,
-      topicPrefix: prefix,
-      overrides: {
-        AUDIT_SIGNING_KEY: CheckpointSigner.generatePem(),
-        AUDIT_CHECKPOINT_DIR: checkpointDir,
-        AUDIT_CHECKPOINT_INTERVAL_MS: '0',
-      },
-    });
-    await probe.withAdmin((admin) =>
-      ensureTopics(
-        admin,
-        platformTopicSpecs(names, 1, [Topics.LoginAttempted, Topics.LoginAssessed, Topics.AlertRaised]),
-      ),
-    );
-    service = await startTestService('audit', env, AuditModule.register(env));
-    data = service.app.get(DataSource);
-    assessed = await probe.collect(names.physical(Topics.LoginAssessed));
+    audit = await startAuditBed([Topics.LoginAttempted, Topics.LoginAssessed, Topics.AlertRaised]);
+    data = audit.bed.dataSource;
+    assessed = await audit.bed.collect(Topics.LoginAssessed);
   });
 
   afterAll(async () => {
-    await service.close();
-    await probe.close();
-    await db.drop();
-    await rm(checkpointDir, { recursive: true, force: true });
+    await stopAuditBed(audit);
   });
 
   function decisionsPublishedFor(userId: string): string[] {
@@ -116,7 +79,7 @@ describe('login risk scenarios (real Kafka, real MariaDB)', () => {
     const events = [0, 60 * 8, 60 * 24, 60 * 32].map((m, i) =>
       attempt(userId, 'success', i % 2 === 0 ? BEIJING_IP : BEIJING_IP_2, 'laptop-1', m - 60 * 40),
     );
-    await publish(probe, names, events);
+    await publish(audit, events);
     const rows = await assessmentsOf(data, events);
     expect(rows.map((r) => [r.decision, rulesOf(r)])).toEqual(events.map(() => ['allow', []]));
     expect(await alertsOfUser(userId)).toEqual([]);
@@ -128,7 +91,7 @@ describe('login risk scenarios (real Kafka, real MariaDB)', () => {
       attempt(userId, 'success', BEIJING_IP, 'laptop-1', 0),
       attempt(userId, 'success', BEIJING_IP, 'phone-2', 60),
     ];
-    await publish(probe, names, events);
+    await publish(audit, events);
     const [, second] = await assessmentsOf(data, events);
     expect(second).toMatchObject({ decision: 'allow', severity: 'low', score: 20, alert_id: null });
     expect(rulesOf(second)).toEqual(['new_device']);
@@ -141,7 +104,7 @@ describe('login risk scenarios (real Kafka, real MariaDB)', () => {
       attempt(userId, 'success', BEIJING_IP, 'laptop-1', 0),
       attempt(userId, 'success', GUANGZHOU_IP, 'laptop-1', 10),
     ];
-    await publish(probe, names, events);
+    await publish(audit, events);
     const [first, second] = await assessmentsOf(data, events);
     expect(rulesOf(first)).toEqual([]);
     expect(rulesOf(second)).toEqual(['new_region', 'impossible_travel']);
@@ -179,7 +142,7 @@ describe('login risk scenarios (real Kafka, real MariaDB)', () => {
       ...Array.from({ length: 20 }, (_, i) => attempt(userId, 'failure', BEIJING_IP, 'laptop-1', i * 0.2)),
       attempt(userId, 'success', BEIJING_IP, 'laptop-1', 5),
     ];
-    await publish(probe, names, events);
+    await publish(audit, events);
     const rows = await assessmentsOf(data, events);
     const fired = rows.map((r) => rulesOf(r).join(','));
     expect(fired.slice(1, 10)).toEqual(Array(9).fill(''));
@@ -201,7 +164,7 @@ describe('login risk scenarios (real Kafka, real MariaDB)', () => {
     const events = Array.from({ length: 50 }, (_, i) =>
       attempt(i % 5 === 0 ? undefined : randomUUID(), 'failure', ip, `bot-${i}`, 30),
     );
-    await publish(probe, names, events);
+    await publish(audit, events);
     const rows = await assessmentsOf(data, events);
     const stuffing = rows.filter((r) => rulesOf(r).includes('credential_stuffing_ip'));
     expect(stuffing).toHaveLength(31);
@@ -230,11 +193,11 @@ describe('login risk scenarios (real Kafka, real MariaDB)', () => {
       old,
     ]);
     const before: { n: string | number }[] = await data.query('SELECT COUNT(*) AS n FROM login_assessments');
-    await request(service.url)
+    await request(audit.bed.url)
       .post('/api/audit/retention/run')
       .set('authorization', `Bearer ${issueTestToken({ roles: ['security_analyst'] })}`)
       .expect(403);
-    const response = await request(service.url)
+    const response = await request(audit.bed.url)
       .post('/api/audit/retention/run')
       .set('authorization', `Bearer ${issueTestToken({ roles: ['platform_admin'] })}`)
       .expect(200);
@@ -255,10 +218,10 @@ describe('login risk scenarios (real Kafka, real MariaDB)', () => {
     const userId = randomUUID();
     const first = attempt(userId, 'success', BEIJING_IP, 'laptop-1', 0);
     const travel = attempt(userId, 'success', GUANGZHOU_IP, 'laptop-1', 10);
-    await publish(probe, names, [first, travel, travel, travel]);
+    await publish(audit, [first, travel, travel, travel]);
     await assessmentsOf(data, [first, travel]);
     const marker = attempt(userId, 'success', GUANGZHOU_IP, 'laptop-1', 20);
-    await publish(probe, names, [marker]);
+    await publish(audit, [marker]);
     await assessmentsOf(data, [marker]);
     const alerts = await alertsOfUser(userId);
     expect(alerts).toHaveLength(1);

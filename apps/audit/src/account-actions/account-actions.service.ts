@@ -1,11 +1,14 @@
 import { createHash, randomUUID } from 'node:crypto';
 
 import { Topics } from '@exam/contracts';
-import { DomainError, EventPublisher } from '@exam/platform';
+import { Clock, EventPublisher } from '@exam/platform';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
+import { AlertRepository } from '../alerts/alert.repository';
 import { StaffActionRecorder } from '../audit-log/staff-action.recorder';
+import { AccountActionAlertNotFoundError, SelfAccountActionError } from './account-action.errors';
+import { AccountActionRepository } from './account-action.repository';
 import type { AccountActionResponseDto, RequestAccountActionDto } from './dto/request-account-action.dto';
 
 /**
@@ -17,8 +20,11 @@ import type { AccountActionResponseDto, RequestAccountActionDto } from './dto/re
 export class AccountActionsService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly actions: AccountActionRepository,
+    private readonly alerts: AlertRepository,
     private readonly events: EventPublisher,
     private readonly staffActions: StaffActionRecorder,
+    private readonly clock: Clock,
   ) {}
 
   async request(
@@ -26,28 +32,25 @@ export class AccountActionsService {
     dto: RequestAccountActionDto,
     staffId: string,
   ): Promise<AccountActionResponseDto> {
-    if (userId === staffId)
-      throw new DomainError(
-        'ACCOUNT_ACTION.SELF',
-        'forbidden',
-        'Staff cannot take security actions on their own account.',
-      );
+    if (userId === staffId) throw new SelfAccountActionError();
     const actionId = randomUUID();
-    const now = new Date();
+    const now = this.clock.now();
     await this.dataSource.transaction(async (manager) => {
-      if (dto.alertId !== undefined) {
-        const found: unknown[] = await manager.query('SELECT id FROM security_alerts WHERE id = ?', [
-          dto.alertId,
-        ]);
-        if (found.length === 0) {
-          throw new DomainError('ACCOUNT_ACTION.ALERT_NOT_FOUND', 'invalid', `No alert ${dto.alertId}.`, [
-            { field: 'alertId', reason: 'no such alert' },
-          ]);
-        }
+      if (dto.alertId !== undefined && !(await this.alerts.exists(manager, dto.alertId))) {
+        throw new AccountActionAlertNotFoundError(dto.alertId);
       }
-      await manager.query(
-        'INSERT INTO account_actions (id, user_id, action, reason, note, requested_by, alert_id, requested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-        [actionId, userId, dto.action, dto.reason, dto.note, staffId, dto.alertId ?? null, now],
+      await this.actions.insert(
+        manager,
+        {
+          id: actionId,
+          userId,
+          action: dto.action,
+          reason: dto.reason,
+          note: dto.note,
+          requestedBy: staffId,
+          alertId: dto.alertId ?? null,
+        },
+        now,
       );
       await this.staffActions.record(
         manager,

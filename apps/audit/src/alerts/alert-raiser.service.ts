@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 
-import { type AlertSeverity, Topics } from '@exam/contracts';
+import { Topics } from '@exam/contracts';
 import { EventPublisher, type StagedEvent } from '@exam/platform';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 
 import type { Detection } from '../login-risk/risk-engine';
 import { maxSeverity, severityRank } from '../login-risk/risk-policy';
-import type { AlertRow } from './alert.rows';
+import { AlertRepository, type AlertState } from './alert.repository';
 import { SLA_MINUTES } from './alert-status';
 
 export type AlertSubjectKind = 'user' | 'ip' | 'device';
@@ -26,132 +26,12 @@ export interface AlertCandidate {
   readonly dedupMinutes: number;
 }
 
-interface SlotRow {
-  dedup_key: string;
-  alert_id: string | null;
-}
-
-/** The columns of an open alert that the raiser reads back to update it. */
-type OpenAlertRow = Pick<
-  AlertRow,
-  | 'id'
-  | 'subject_kind'
-  | 'subject_ref'
-  | 'user_id'
-  | 'institution_id'
-  | 'institution_ids'
-  | 'cause'
-  | 'severity'
-  | 'score'
-  | 'rules_fired'
-  | 'evidence'
-  | 'occurrences'
-  | 'first_seen_at'
-  | 'last_seen_at'
-  | 'created_at'
-  | 'sla_due_at'
->;
-
-/** An alert as the batch leaves it; written once at the end, whether new or updated. */
-interface AlertState {
-  readonly id: string;
-  readonly subjectKind: string;
-  readonly subjectRef: string;
-  readonly userId: string | null;
-  readonly cause: string;
-  readonly firstSeenAt: Date;
-  readonly createdAt: Date;
-  readonly slaDueAt: Date;
-  institutionIds: string[];
-  severity: AlertSeverity;
-  score: number;
-  rules: string[];
-  evidence: unknown[];
-  occurrences: number;
-  lastSeenAt: Date;
-}
-
 const MAX_EVIDENCE = 20;
 const MAX_INSTITUTIONS = 50;
-
-const ALERT_COLUMNS = [
-  'id',
-  'subject_kind',
-  'subject_ref',
-  'user_id',
-  'institution_id',
-  'institution_ids',
-  'cause',
-  'severity',
-  'score',
-  'rules_fired',
-  'evidence',
-  'status',
-  'occurrences',
-  'first_seen_at',
-  'last_seen_at',
-  'created_at',
-  'sla_due_at',
-  'updated_at',
-] as const;
-const UPDATED_ON_REPEAT = [
-  'institution_id',
-  'institution_ids',
-  'severity',
-  'score',
-  'rules_fired',
-  'evidence',
-  'occurrences',
-  'last_seen_at',
-  'updated_at',
-];
 
 export interface RaisedAlert {
   readonly alertId: string;
   readonly created: boolean;
-}
-
-function stateOf(row: OpenAlertRow): AlertState {
-  return {
-    id: row.id,
-    subjectKind: row.subject_kind,
-    subjectRef: row.subject_ref,
-    userId: row.user_id,
-    cause: row.cause,
-    firstSeenAt: new Date(row.first_seen_at),
-    createdAt: new Date(row.created_at),
-    slaDueAt: new Date(row.sla_due_at),
-    institutionIds: JSON.parse(row.institution_ids) as string[],
-    severity: row.severity,
-    score: row.score,
-    rules: JSON.parse(row.rules_fired) as string[],
-    evidence: JSON.parse(row.evidence) as unknown[],
-    occurrences: row.occurrences,
-    lastSeenAt: new Date(row.last_seen_at),
-  };
-}
-
-function rowValues(alert: AlertState, now: Date): unknown[] {
-  return [
-    alert.id,
-    alert.subjectKind,
-    alert.subjectRef,
-    alert.userId,
-    alert.institutionIds.at(0) ?? null,
-    JSON.stringify(alert.institutionIds),
-    alert.cause,
-    alert.severity,
-    alert.score,
-    JSON.stringify(alert.rules),
-    JSON.stringify(alert.evidence),
-    'new',
-    alert.occurrences,
-    alert.firstSeenAt,
-    alert.lastSeenAt,
-    alert.createdAt,
-    alert.slaDueAt,
-    now,
-  ];
 }
 
 /**
@@ -163,7 +43,10 @@ function rowValues(alert: AlertState, now: Date): unknown[] {
  */
 @Injectable()
 export class AlertRaiser {
-  constructor(private readonly events: EventPublisher) {}
+  constructor(
+    private readonly alerts: AlertRepository,
+    private readonly events: EventPublisher,
+  ) {}
 
   static causeOf(detections: readonly Detection[]): string {
     const primary = [...detections]
@@ -176,20 +59,11 @@ export class AlertRaiser {
     return `${candidate.subjectKind}:${candidate.subjectRef}:${AlertRaiser.causeOf(candidate.detections)}`;
   }
 
-  async raise(
-    manager: EntityManager,
-    candidate: AlertCandidate,
-    now: Date = new Date(),
-  ): Promise<RaisedAlert> {
-    const [raised] = await this.raiseMany(manager, [candidate], now);
-    return raised;
-  }
-
   /** Raises or updates an alert for each candidate, in order; returns one result per candidate. */
   async raiseMany(
     manager: EntityManager,
     candidates: readonly AlertCandidate[],
-    now: Date = new Date(),
+    now: Date,
   ): Promise<RaisedAlert[]> {
     if (candidates.length === 0) return [];
     const keys = [...new Set(candidates.map((c) => AlertRaiser.dedupKeyOf(c)))].sort();
@@ -257,7 +131,8 @@ export class AlertRaiser {
       }
       return { alertId: created.id, created: true };
     });
-    await this.write(manager, [...touched.values()], movedSlots, now);
+    await this.alerts.upsertMany(manager, [...touched.values()], now);
+    await this.alerts.pointSlots(manager, movedSlots);
     await this.events.stageMany(manager, Topics.AlertRaised, raisedEvents);
     return results;
   }
@@ -267,57 +142,15 @@ export class AlertRaiser {
     manager: EntityManager,
     keys: readonly string[],
   ): Promise<Map<string, AlertState>> {
-    const select = (): Promise<SlotRow[]> =>
-      manager.query(
-        'SELECT dedup_key, alert_id FROM alert_dedup_slots WHERE dedup_key IN (?) ORDER BY dedup_key FOR UPDATE',
-        [keys],
-      );
-    let slots = await select();
-    if (slots.length < keys.length) {
-      const known = new Set(slots.map((s) => s.dedup_key));
-      const missing = keys.filter((k) => !known.has(k));
-      await manager.query(
-        `INSERT IGNORE INTO alert_dedup_slots (dedup_key, alert_id) VALUES ${missing.map(() => '(?, NULL)').join(', ')}`,
-        missing,
-      );
-      slots = await select();
-    }
+    const slots = await this.alerts.lockSlots(manager, keys);
     const alertIds = slots.map((s) => s.alert_id).filter((id): id is string => id !== null);
     const open = new Map<string, AlertState>();
     if (alertIds.length === 0) return open;
-    const rows: OpenAlertRow[] = await manager.query(
-      `SELECT ${ALERT_COLUMNS.filter((c) => c !== 'status' && c !== 'updated_at').join(', ')} FROM security_alerts
-       WHERE id IN (?) AND status NOT LIKE 'resolved%' ORDER BY id FOR UPDATE`,
-      [alertIds],
-    );
-    const byId = new Map(rows.map((r) => [r.id, stateOf(r)]));
+    const byId = await this.alerts.lockOpen(manager, alertIds);
     for (const slot of slots) {
       const alert = slot.alert_id === null ? undefined : byId.get(slot.alert_id);
       if (alert) open.set(slot.dedup_key, alert);
     }
     return open;
-  }
-
-  private async write(
-    manager: EntityManager,
-    alerts: readonly AlertState[],
-    movedSlots: ReadonlyMap<string, string>,
-    now: Date,
-  ): Promise<void> {
-    if (alerts.length > 0) {
-      const placeholders = `(${ALERT_COLUMNS.map(() => '?').join(', ')})`;
-      await manager.query(
-        `INSERT INTO security_alerts (${ALERT_COLUMNS.join(', ')}) VALUES ${alerts.map(() => placeholders).join(', ')}
-         ON DUPLICATE KEY UPDATE ${UPDATED_ON_REPEAT.map((c) => `${c} = VALUES(${c})`).join(', ')}`,
-        alerts.flatMap((a) => rowValues(a, now)),
-      );
-    }
-    if (movedSlots.size > 0) {
-      await manager.query(
-        `INSERT INTO alert_dedup_slots (dedup_key, alert_id) VALUES ${[...movedSlots].map(() => '(?, ?)').join(', ')}
-         ON DUPLICATE KEY UPDATE alert_id = VALUES(alert_id)`,
-        [...movedSlots].flatMap(([key, id]) => [key, id]),
-      );
-    }
   }
 }

@@ -9,8 +9,6 @@ export const ALERT_STATUSES = [
 ] as const;
 export type AlertStatus = (typeof ALERT_STATUSES)[number];
 
-export const OPEN_STATUSES: readonly AlertStatus[] = ['new', 'acknowledged', 'investigating'];
-
 export const ALERT_RESOLUTIONS = ['true_positive', 'false_positive'] as const;
 export type AlertResolution = (typeof ALERT_RESOLUTIONS)[number];
 

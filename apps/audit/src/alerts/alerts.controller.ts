@@ -1,4 +1,4 @@
-import { AuthUser, CurrentUser, Roles } from '@exam/platform';
+import { AuthUser, Clock, CurrentUser, Roles } from '@exam/platform';
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 
 import { AlertsService } from './alerts.service';
@@ -22,12 +22,15 @@ const uuid = new ParseUUIDPipe({ version: '4' });
 @Roles('security_analyst', 'platform_admin')
 @Controller('alerts')
 export class AlertsController {
-  constructor(private readonly alerts: AlertsService) {}
+  constructor(
+    private readonly alerts: AlertsService,
+    private readonly clock: Clock,
+  ) {}
 
   @Get()
   async list(@Query() query: ListAlertsQueryDto): Promise<AlertPageDto> {
     const page = await this.alerts.list(query);
-    const now = new Date();
+    const now = this.clock.now();
     return Object.assign(new AlertPageDto(), {
       items: page.rows.map((r) => AlertResponseDto.of(r, now)),
       total: page.total,
@@ -39,7 +42,7 @@ export class AlertsController {
   @Get(':id')
   async detail(@Param('id', uuid) id: string): Promise<AlertDetailDto> {
     const { alert, comments } = await this.alerts.detail(id);
-    return AlertDetailDto.detail(alert, comments);
+    return AlertDetailDto.detail(alert, comments, this.clock.now());
   }
 
   @Post('acknowledge')
@@ -61,13 +64,13 @@ export class AlertsController {
     @Body() body: AssignAlertDto,
     @CurrentUser() user: AuthUser,
   ): Promise<AlertResponseDto> {
-    return AlertResponseDto.of(await this.alerts.assign(id, body.assigneeId, user.userId));
+    return AlertResponseDto.of(await this.alerts.assign(id, body.assigneeId, user.userId), this.clock.now());
   }
 
   @Post(':id/investigate')
   @HttpCode(200)
   async investigate(@Param('id', uuid) id: string, @CurrentUser() user: AuthUser): Promise<AlertResponseDto> {
-    return AlertResponseDto.of(await this.alerts.investigate(id, user.userId));
+    return AlertResponseDto.of(await this.alerts.investigate(id, user.userId), this.clock.now());
   }
 
   @Post(':id/comments')
@@ -77,7 +80,7 @@ export class AlertsController {
     @Body() body: CommentAlertDto,
     @CurrentUser() user: AuthUser,
   ): Promise<AlertResponseDto> {
-    return AlertResponseDto.of(await this.alerts.comment(id, body.body, user.userId));
+    return AlertResponseDto.of(await this.alerts.comment(id, body.body, user.userId), this.clock.now());
   }
 
   @Post(':id/resolve')
@@ -87,6 +90,9 @@ export class AlertsController {
     @Body() body: ResolveAlertDto,
     @CurrentUser() user: AuthUser,
   ): Promise<AlertResponseDto> {
-    return AlertResponseDto.of(await this.alerts.resolve(id, body.resolution, body.note, user.userId));
+    return AlertResponseDto.of(
+      await this.alerts.resolve(id, body.resolution, body.note, user.userId),
+      this.clock.now(),
+    );
   }
 }

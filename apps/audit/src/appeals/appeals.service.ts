@@ -1,25 +1,16 @@
 import { randomUUID } from 'node:crypto';
 
-import { DomainError } from '@exam/platform';
+import { Clock } from '@exam/platform';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
+import { AlertRepository } from '../alerts/alert.repository';
 import { SLA_MINUTES } from '../alerts/alert-status';
 import { StaffActionRecorder } from '../audit-log/staff-action.recorder';
+import { LoginAssessmentRepository } from '../login-risk/login-assessment.repository';
+import { AppealAlreadyFiledError, AppealAttemptNotFoundError, NothingToAppealError } from './appeal.errors';
+import { AppealRepository } from './appeal.repository';
 import type { AppealResponseDto, MyAssessmentDto } from './dto/appeal.dto';
-
-interface AssessmentRow {
-  attempt_id: string;
-  user_id: string | null;
-  outcome: string;
-  decision: string;
-  score: number;
-  severity: string | null;
-  rules_fired: string;
-  detections: string;
-  ip_masked: string;
-  attempted_at: Date;
-}
 
 /**
  * A user's right to an explanation of automated decisions about them and to a human review: the
@@ -29,14 +20,15 @@ interface AssessmentRow {
 export class AppealsService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly assessments: LoginAssessmentRepository,
+    private readonly appeals: AppealRepository,
+    private readonly alerts: AlertRepository,
     private readonly recorder: StaffActionRecorder,
+    private readonly clock: Clock,
   ) {}
 
   async myAssessments(userId: string, limit: number): Promise<MyAssessmentDto[]> {
-    const rows: AssessmentRow[] = await this.dataSource.query(
-      'SELECT * FROM login_assessments WHERE user_id = ? ORDER BY attempted_at DESC LIMIT ?',
-      [userId, limit],
-    );
+    const rows = await this.assessments.latestOfUser(userId, limit);
     return rows.map((row) => ({
       attemptId: row.attempt_id,
       attemptedAt: new Date(row.attempted_at).toISOString(),
@@ -54,38 +46,14 @@ export class AppealsService {
 
   async appeal(userId: string, attemptId: string, statement: string): Promise<AppealResponseDto> {
     return this.dataSource.transaction(async (manager) => {
-      const rows: AssessmentRow[] = await manager.query(
-        'SELECT * FROM login_assessments WHERE attempt_id = ? AND user_id = ?',
-        [attemptId, userId],
-      );
-      const assessment = rows.at(0);
+      const assessment = await this.assessments.findOfUser(manager, attemptId, userId);
       // Someone else's attempt looks exactly like a missing one: no probing of other accounts.
-      if (!assessment)
-        throw new DomainError(
-          'APPEAL.ATTEMPT_NOT_FOUND',
-          'not_found',
-          `No sign-in ${attemptId} of yours was assessed.`,
-        );
-      if (assessment.decision === 'allow') {
-        throw new DomainError(
-          'APPEAL.NOTHING_TO_APPEAL',
-          'unprocessable',
-          'That sign-in was allowed; there is no automated decision to appeal.',
-        );
-      }
-      const existing: unknown[] = await manager.query(
-        'SELECT id FROM login_appeals WHERE attempt_id = ? FOR UPDATE',
-        [attemptId],
-      );
-      if (existing.length > 0)
-        throw new DomainError(
-          'APPEAL.ALREADY_FILED',
-          'conflict',
-          'An appeal for this sign-in is already being reviewed.',
-        );
+      if (!assessment) throw new AppealAttemptNotFoundError(attemptId);
+      if (assessment.decision === 'allow') throw new NothingToAppealError();
+      if (await this.appeals.lockByAttempt(manager, attemptId)) throw new AppealAlreadyFiledError();
       const appealId = randomUUID();
       const alertId = randomUUID();
-      const now = new Date();
+      const now = this.clock.now();
       const evidence = [
         {
           rule: 'appeal',
@@ -95,28 +63,19 @@ export class AppealsService {
           seenAt: now.toISOString(),
         },
       ];
-      await manager.query(
-        `INSERT INTO security_alerts (id, subject_kind, subject_ref, user_id, institution_id, cause, severity, score, rules_fired, evidence,
-           status, occurrences, first_seen_at, last_seen_at, created_at, sla_due_at, updated_at)
-         VALUES (?, 'user', ?, ?, NULL, 'appeal', 'medium', ?, ?, ?, 'new', 1, ?, ?, ?, ?, ?)`,
-        [
-          alertId,
+      await this.alerts.insertAppealAlert(
+        manager,
+        {
+          id: alertId,
           userId,
-          userId,
-          assessment.score,
-          assessment.rules_fired,
-          JSON.stringify(evidence),
-          now,
-          now,
-          now,
-          new Date(now.getTime() + SLA_MINUTES.medium * 60_000),
-          now,
-        ],
+          score: assessment.score,
+          rulesFiredJson: assessment.rules_fired,
+          evidence,
+          slaDueAt: new Date(now.getTime() + SLA_MINUTES.medium * 60_000),
+        },
+        now,
       );
-      await manager.query(
-        'INSERT INTO login_appeals (id, attempt_id, user_id, statement, alert_id, created_at) VALUES (?, ?, ?, ?, ?, ?)',
-        [appealId, attemptId, userId, statement, alertId, now],
-      );
+      await this.appeals.insert(manager, { id: appealId, attemptId, userId, statement, alertId }, now);
       await this.recorder.record(
         manager,
         {

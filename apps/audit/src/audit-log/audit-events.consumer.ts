@@ -1,5 +1,5 @@
 import { type EventEnvelope, type TopicName, Topics } from '@exam/contracts';
-import { EventBatchContext, OnEventBatch } from '@exam/platform';
+import { Clock, EventBatchContext, OnEventBatch } from '@exam/platform';
 import { Controller } from '@nestjs/common';
 import { Ctx, Payload } from '@nestjs/microservices';
 
@@ -15,7 +15,10 @@ import { auditRecordOf, streamOf } from './audit-record.mapper';
  */
 @Controller()
 export class AuditEventsConsumer {
-  constructor(private readonly auditLog: AuditLogService) {}
+  constructor(
+    private readonly auditLog: AuditLogService,
+    private readonly clock: Clock,
+  ) {}
 
   private async record<T extends TopicName>(
     topic: T,
@@ -26,6 +29,7 @@ export class AuditEventsConsumer {
       ctx.manager,
       streamOf(topic),
       events.map((e) => auditRecordOf(e)),
+      this.clock.now(),
     );
   }
 

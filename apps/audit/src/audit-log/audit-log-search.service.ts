@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 
 import type { AuditEntryRow } from './audit-entry.row';
+import { AuditLogRepository, type LogSearchFilter } from './audit-log.repository';
 import type { SearchLogQueryDto } from './dto/search-log.dto';
 
 export interface LogPage {
@@ -9,35 +9,27 @@ export interface LogPage {
   readonly next: string | null;
 }
 
+function cursorOf(cursor: string): NonNullable<LogSearchFilter['before']> {
+  const [stream = '', seq = '0', ...rest] = cursor.split(':');
+  return { occurredAt: rest.join(':'), stream, seq: Number(seq) };
+}
+
 /** Search over the chain's entries; newest first, keyset-paged on (occurred_at, stream, seq). */
 @Injectable()
 export class AuditLogSearchService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly entries: AuditLogRepository) {}
 
   async search(query: SearchLogQueryDto, limit = query.limit ?? 100): Promise<LogPage> {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    const add = (clause: string, value: unknown): void => {
-      where.push(clause);
-      params.push(value);
+    const filter: LogSearchFilter = {
+      ...(query.userId === undefined ? {} : { subjectUserId: query.userId }),
+      ...(query.institutionId === undefined ? {} : { institutionId: query.institutionId }),
+      ...(query.eventType === undefined ? {} : { eventType: query.eventType }),
+      ...(query.from === undefined ? {} : { occurredFrom: new Date(query.from).toISOString() }),
+      ...(query.to === undefined ? {} : { occurredTo: new Date(query.to).toISOString() }),
+      ...(query.ip === undefined ? {} : { ipMasked: `${query.ip.slice(0, query.ip.lastIndexOf('.'))}.*` }),
+      ...(query.cursor === undefined ? {} : { before: cursorOf(query.cursor) }),
     };
-    if (query.userId !== undefined) add('subject_user_id = ?', query.userId);
-    if (query.institutionId !== undefined) add('institution_id = ?', query.institutionId);
-    if (query.eventType !== undefined) add('event_type = ?', query.eventType);
-    if (query.from !== undefined) add('occurred_at >= ?', new Date(query.from).toISOString());
-    if (query.to !== undefined) add('occurred_at < ?', new Date(query.to).toISOString());
-    if (query.ip !== undefined) add('ip_masked = ?', `${query.ip.slice(0, query.ip.lastIndexOf('.'))}.*`);
-    if (query.cursor !== undefined) {
-      const [stream = '', seq = '0', ...rest] = query.cursor.split(':');
-      const occurredAt = rest.join(':');
-      where.push('(occurred_at, stream, seq) < (?, ?, ?)');
-      params.push(occurredAt, stream, Number(seq));
-    }
-    const rows: AuditEntryRow[] = await this.dataSource.query(
-      `SELECT * FROM audit_log_entries ${where.length === 0 ? '' : `WHERE ${where.join(' AND ')}`}
-       ORDER BY occurred_at DESC, stream DESC, seq DESC LIMIT ?`,
-      [...params, limit + 1],
-    );
+    const rows = await this.entries.search(filter, limit + 1);
     const page = rows.slice(0, limit);
     const last = page.at(-1);
     return {

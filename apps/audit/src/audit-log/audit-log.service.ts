@@ -1,57 +1,22 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 
-import { lockOrCreateRow } from '../database/lock-row';
+import { type AuditRecord, type ChainedEntry, hashEntry, type UnhashedEntry } from './audit-chain';
 import {
-  type AuditRecord,
-  type ChainedEntry,
-  GENESIS_HASH,
-  hashEntry,
-  type UnhashedEntry,
-} from './audit-chain';
+  AppendOutsideTransactionError,
+  AuditStreamHeadMissingError,
+  InvalidAuditStreamError,
+} from './audit-log.errors';
+import { AuditLogRepository } from './audit-log.repository';
 import { canonicalJson } from './canonical-json';
 
 export const AUDIT_STREAM_PATTERN = /^[a-z][a-z0-9_-]{0,31}$/;
-
-/** Rows per INSERT statement: keeps each statement well under max_allowed_packet. */
-const ROWS_PER_INSERT = 500;
-
-const ENTRY_COLUMNS =
-  'stream, seq, event_id, event_type, producer, occurred_at, recorded_at, trace_id, subject_user_id, actor_id, institution_id, ip_masked, attributes, prev_hash, hash';
-const ENTRY_PLACEHOLDERS = `(${ENTRY_COLUMNS.split(',')
-  .map(() => '?')
-  .join(', ')})`;
 
 /** A stream head locked in the current transaction; appendAt moves it on. */
 export interface LockedStreamHead {
   readonly stream: string;
   seq: number;
   hash: string;
-}
-
-interface HeadRow {
-  last_seq: string | number;
-  last_hash: string;
-}
-
-function entryValues(entry: ChainedEntry, attributesJson: string): unknown[] {
-  return [
-    entry.stream,
-    entry.seq,
-    entry.eventId,
-    entry.eventType,
-    entry.producer,
-    entry.occurredAt,
-    entry.recordedAt,
-    entry.traceId,
-    entry.subjectUserId,
-    entry.actorId,
-    entry.institutionId,
-    entry.ipMasked,
-    attributesJson,
-    entry.prevHash,
-    entry.hash,
-  ];
 }
 
 /**
@@ -63,13 +28,13 @@ export class AuditLogService {
   /** Streams whose head row is known to exist: created once, outside any transaction. */
   private readonly knownStreams = new Set<string>();
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly entries: AuditLogRepository) {}
 
   async append(
     manager: EntityManager,
     stream: string,
     record: AuditRecord,
-    now: Date = new Date(),
+    now: Date,
   ): Promise<ChainedEntry> {
     const [entry] = await this.appendMany(manager, stream, [record], now);
     return entry;
@@ -83,7 +48,7 @@ export class AuditLogService {
     manager: EntityManager,
     stream: string,
     records: readonly AuditRecord[],
-    now: Date = new Date(),
+    now: Date,
   ): Promise<ChainedEntry[]> {
     if (records.length === 0) return [];
     const head = await this.lockHead(manager, stream);
@@ -95,21 +60,12 @@ export class AuditLogService {
    * under the lock (login scoring) lock first, then append with appendAt.
    */
   async lockHead(manager: EntityManager, stream: string): Promise<LockedStreamHead> {
-    if (!manager.queryRunner?.isTransactionActive)
-      throw new Error('AuditLogService.append must run inside a transaction');
-    if (!AUDIT_STREAM_PATTERN.test(stream)) throw new Error(`Invalid audit stream name: ${stream}`);
+    if (!manager.queryRunner?.isTransactionActive) throw new AppendOutsideTransactionError();
+    if (!AUDIT_STREAM_PATTERN.test(stream)) throw new InvalidAuditStreamError(stream);
     await this.ensureHead(stream);
-    // The head row lock serializes appends per stream across partitions and replicas: seq stays gapless.
-    const head = await lockOrCreateRow<HeadRow>(
-      manager,
-      ['SELECT last_seq, last_hash FROM audit_stream_heads WHERE stream = ? FOR UPDATE', [stream]],
-      [
-        'INSERT IGNORE INTO audit_stream_heads (stream, last_seq, last_hash) VALUES (?, 0, ?)',
-        [stream, GENESIS_HASH],
-      ],
-    );
-    if (!head) throw new Error(`Audit stream head ${stream} vanished`);
-    return { stream, seq: Number(head.last_seq), hash: head.last_hash };
+    const head = await this.entries.lockHead(manager, stream);
+    if (!head) throw new AuditStreamHeadMissingError(stream);
+    return { ...head };
   }
 
   /** Appends after a head locked by lockHead in the same transaction, and moves the head on. */
@@ -117,7 +73,7 @@ export class AuditLogService {
     manager: EntityManager,
     head: LockedStreamHead,
     records: readonly AuditRecord[],
-    now: Date = new Date(),
+    now: Date,
   ): Promise<ChainedEntry[]> {
     if (records.length === 0) return [];
     const { stream } = head;
@@ -133,34 +89,17 @@ export class AuditLogService {
       prevHash = entry.hash;
       return { entry, attributesJson };
     });
-    for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
-      const slice = rows.slice(i, i + ROWS_PER_INSERT);
-      await manager.query(
-        `INSERT INTO audit_log_entries (${ENTRY_COLUMNS}) VALUES ${slice.map(() => ENTRY_PLACEHOLDERS).join(', ')}`,
-        slice.flatMap(({ entry, attributesJson }) => entryValues(entry, attributesJson)),
-      );
-    }
-    await manager.query('UPDATE audit_stream_heads SET last_seq = ?, last_hash = ? WHERE stream = ?', [
-      seq,
-      prevHash,
-      stream,
-    ]);
+    await this.entries.insertEntries(manager, rows);
+    await this.entries.moveHead(manager, { stream, seq, hash: prevHash });
     head.seq = seq;
     head.hash = prevHash;
     return rows.map((r) => r.entry);
   }
 
-  /**
-   * Creates a missing head row in its own autocommit statement before the transaction locks it:
-   * `SELECT … FOR UPDATE` on a missing row takes a gap lock, and concurrent first appends to a new
-   * stream would then deadlock on their inserts.
-   */
+  /** Creates a missing head row once per stream and process, outside the transaction (see AuditLogRepository.ensureHead). */
   private async ensureHead(stream: string): Promise<void> {
     if (this.knownStreams.has(stream)) return;
-    await this.dataSource.query(
-      'INSERT IGNORE INTO audit_stream_heads (stream, last_seq, last_hash) VALUES (?, 0, ?)',
-      [stream, GENESIS_HASH],
-    );
+    await this.entries.ensureHead(stream);
     this.knownStreams.add(stream);
   }
 }

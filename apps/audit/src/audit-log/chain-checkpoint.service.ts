@@ -1,16 +1,10 @@
+import { Clock } from '@exam/platform';
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 
-import type { AuditEnv } from '../config/audit.env';
-import { AUDIT_ENV } from '../config/audit-env.token';
+import { AuditEnv } from '../config/audit.env';
+import { AuditLogRepository } from './audit-log.repository';
 import { CHECKPOINT_STORE, type CheckpointStore } from './checkpoint.store';
 import { CheckpointSigner, type SignedCheckpoint } from './checkpoint-signer';
-
-interface HeadRow {
-  stream: string;
-  last_seq: string | number;
-  last_hash: string;
-}
 
 /**
  * Periodically signs each stream's head and stores the signature outside the database. Someone who
@@ -21,27 +15,27 @@ export class ChainCheckpointService {
   private readonly lastSigned = new Map<string, number>();
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly entries: AuditLogRepository,
     private readonly signer: CheckpointSigner,
     @Inject(CHECKPOINT_STORE) private readonly store: CheckpointStore,
-    @Inject(AUDIT_ENV) private readonly env: AuditEnv,
+    private readonly env: AuditEnv,
+    private readonly clock: Clock,
   ) {}
 
   /** Signs every stream whose head moved since the last checkpoint; returns what was written. */
-  async checkpointAll(now: Date = new Date()): Promise<SignedCheckpoint[]> {
+  async checkpointAll(): Promise<SignedCheckpoint[]> {
+    const now = this.clock.now();
     // Committed heads only (no lock): a checkpoint vouches for what is durably in the log.
-    const heads: HeadRow[] = await this.dataSource.query(
-      'SELECT stream, last_seq, last_hash FROM audit_stream_heads ORDER BY stream',
-    );
+    const heads = await this.entries.committedHeads();
     const written: SignedCheckpoint[] = [];
     for (const head of heads) {
-      const seq = Number(head.last_seq);
+      const { seq } = head;
       if (seq === 0 || this.lastSigned.get(head.stream) === seq) continue;
       const checkpoint = this.signer.sign({
         database: this.env.DATABASE_NAME,
         stream: head.stream,
         seq,
-        headHash: head.last_hash,
+        headHash: head.hash,
         signedAt: now.toISOString(),
       });
       await this.store.append(checkpoint);

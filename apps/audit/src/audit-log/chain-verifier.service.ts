@@ -1,10 +1,10 @@
+import { Clock } from '@exam/platform';
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 
-import type { AuditEnv } from '../config/audit.env';
-import { AUDIT_ENV } from '../config/audit-env.token';
+import { AuditEnv } from '../config/audit.env';
 import { type ChainBreak, StreamChainWalker } from './audit-chain';
 import { type AuditEntryRow, entryFromRow } from './audit-entry.row';
+import { AuditLogRepository, type StreamHead } from './audit-log.repository';
 import { CHECKPOINT_STORE, type CheckpointStore } from './checkpoint.store';
 import { CheckpointSigner, type SignedCheckpoint } from './checkpoint-signer';
 
@@ -27,41 +27,28 @@ export interface ChainVerification {
   readonly firstBreak: ChainBreak | null;
 }
 
-interface HeadRow {
-  stream: string;
-  last_seq: string | number;
-  last_hash: string;
-}
-
 const PAGE = 5000;
 
 /** Recomputes every stream's chain from the database and checks it against the signed checkpoints outside it. */
 @Injectable()
 export class ChainVerifierService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly entries: AuditLogRepository,
     private readonly signer: CheckpointSigner,
     @Inject(CHECKPOINT_STORE) private readonly store: CheckpointStore,
-    @Inject(AUDIT_ENV) private readonly env: AuditEnv,
+    private readonly env: AuditEnv,
+    private readonly clock: Clock,
   ) {}
 
   async verify(): Promise<ChainVerification> {
-    const started = Date.now();
+    const started = this.clock.nowMs();
     // Order matters while appends continue: checkpoints first (they only vouch for committed heads),
     // then the heads, then entries up to each head. Later appends are left for the next run.
     const checkpoints = await this.store.readAll(this.env.DATABASE_NAME);
-    const heads: HeadRow[] = await this.dataSource.query(
-      'SELECT stream, last_seq, last_hash FROM audit_stream_heads',
-    );
-    const entryStreams: { stream: string }[] = await this.dataSource.query(
-      'SELECT DISTINCT stream FROM audit_log_entries',
-    );
+    const heads = await this.entries.committedHeads();
+    const entryStreams = await this.entries.entryStreams();
     const names = [
-      ...new Set([
-        ...heads.map((h) => h.stream),
-        ...entryStreams.map((s) => s.stream),
-        ...checkpoints.keys(),
-      ]),
+      ...new Set([...heads.map((h) => h.stream), ...entryStreams, ...checkpoints.keys()]),
     ].sort();
     const streams: StreamVerification[] = [];
     for (const stream of names) {
@@ -71,37 +58,26 @@ export class ChainVerifierService {
     const firstBreak = streams.find((s) => s.firstBreak !== null)?.firstBreak ?? null;
     return {
       ok: firstBreak === null,
-      verifiedAt: new Date().toISOString(),
+      verifiedAt: this.clock.now().toISOString(),
       entries: streams.reduce((sum, s) => sum + s.entries, 0),
-      durationMs: Date.now() - started,
+      durationMs: this.clock.nowMs() - started,
       streams,
       firstBreak,
     };
   }
 
-  private async lastSeq(stream: string): Promise<number> {
-    const rows: { hi: string | number | null }[] = await this.dataSource.query(
-      'SELECT MAX(seq) AS hi FROM audit_log_entries WHERE stream = ?',
-      [stream],
-    );
-    return Number(rows[0]?.hi ?? 0);
-  }
-
   private async verifyStream(
     stream: string,
-    head: HeadRow | undefined,
+    head: StreamHead | undefined,
     checkpoints: readonly (SignedCheckpoint | null)[],
   ): Promise<StreamVerification> {
     const valid = checkpoints.filter((c): c is SignedCheckpoint => c !== null && c.stream === stream);
     const walker = new StreamChainWalker(stream, new Set(valid.map((c) => c.seq)));
     // Without a head row every entry is suspect; with one, entries past it were appended after the snapshot.
-    const upTo = head ? Number(head.last_seq) : await this.lastSeq(stream);
+    const upTo = head ? head.seq : await this.entries.lastSeq(stream);
     // Pages are seq ranges, so the next one is fetched while this one is hashed.
     const page = (after: number): Promise<AuditEntryRow[]> =>
-      this.dataSource.query(
-        'SELECT * FROM audit_log_entries WHERE stream = ? AND seq > ? AND seq <= ? ORDER BY seq',
-        [stream, after, Math.min(after + PAGE, upTo)],
-      );
+      this.entries.entriesBetween(stream, after, Math.min(after + PAGE, upTo));
     let next = page(-1);
     for (let after = -1; after < upTo; after += PAGE) {
       const rows = await next;
@@ -109,10 +85,10 @@ export class ChainVerifierService {
       // The stored attributes text is what was hashed: hash it as stored (any rewrite of it is a change).
       for (const row of rows) walker.accept(entryFromRow(row), row.attributes);
     }
-    if (head) walker.checkHead(Number(head.last_seq), head.last_hash);
+    if (head) walker.checkHead(head.seq, head.hash);
     else if (walker.entries > 0)
       walker.fail(1, 'CHAIN.HEAD_MISMATCH', 'The stream has entries but no head row.');
-    const headSeq = head ? Number(head.last_seq) : 0;
+    const headSeq = head ? head.seq : 0;
     this.checkCheckpoints(walker, headSeq, checkpoints);
     const signedSeqs = valid.map((c) => c.seq);
     return {

@@ -1,4 +1,9 @@
+import { generateKeyPairSync } from 'node:crypto';
+
 import { CheckpointSigner } from './checkpoint-signer';
+
+const newPem = (): string =>
+  generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
 
 describe(CheckpointSigner.name, () => {
   const body = {
@@ -10,35 +15,32 @@ describe(CheckpointSigner.name, () => {
   };
 
   it('should verify what it signed', () => {
-    const sut = CheckpointSigner.fromPem(CheckpointSigner.generatePem());
+    const sut = CheckpointSigner.fromPem(newPem());
     expect(sut.verify(sut.sign(body))).toBe(true);
   });
 
   it('should reject a checkpoint whose head hash or seq was changed', () => {
-    const sut = CheckpointSigner.fromPem(CheckpointSigner.generatePem());
+    const sut = CheckpointSigner.fromPem(newPem());
     const signed = sut.sign(body);
     expect(sut.verify({ ...signed, headHash: 'b'.repeat(64) })).toBe(false);
     expect(sut.verify({ ...signed, seq: 8 })).toBe(false);
   });
 
   it('should reject a checkpoint signed by another key', () => {
-    const sut = CheckpointSigner.fromPem(CheckpointSigner.generatePem());
-    const forger = CheckpointSigner.fromPem(CheckpointSigner.generatePem());
+    const sut = CheckpointSigner.fromPem(newPem());
+    const forger = CheckpointSigner.fromPem(newPem());
     expect(sut.verify({ ...forger.sign(body), keyId: sut.keyId })).toBe(false);
   });
 
   it('should still verify checkpoints of a retired key listed in AUDIT_VERIFY_KEYS', () => {
     const { createPrivateKey, createPublicKey } =
       jest.requireActual<typeof import('node:crypto')>('node:crypto');
-    const oldPem = CheckpointSigner.generatePem();
+    const oldPem = newPem();
     const old = CheckpointSigner.fromPem(oldPem);
     const oldPublic = createPublicKey(createPrivateKey(oldPem))
       .export({ type: 'spki', format: 'pem' })
       .toString();
-    const sut = CheckpointSigner.fromPem(
-      CheckpointSigner.generatePem(),
-      JSON.stringify({ [old.keyId]: oldPublic }),
-    );
+    const sut = CheckpointSigner.fromPem(newPem(), JSON.stringify({ [old.keyId]: oldPublic }));
     expect(sut.verify(old.sign(body))).toBe(true);
   });
 

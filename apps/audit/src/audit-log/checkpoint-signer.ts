@@ -73,11 +73,6 @@ export class CheckpointSigner {
     );
   }
 
-  /** A fresh Ed25519 private key as PKCS#8 PEM, for AUDIT_SIGNING_KEY. */
-  static generatePem(): string {
-    return generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
-  }
-
   sign(body: CheckpointBody): SignedCheckpoint {
     const signature = sign(null, bodyBytes(body), this.privateKey).toString('base64');
     return { ...body, keyId: this.keyId, signature };

@@ -22,7 +22,7 @@ export interface StaffAction {
 export class StaffActionRecorder {
   constructor(private readonly auditLog: AuditLogService) {}
 
-  async record(manager: EntityManager, action: StaffAction, now: Date = new Date()): Promise<void> {
+  async record(manager: EntityManager, action: StaffAction, now: Date): Promise<void> {
     await this.auditLog.append(
       manager,
       STAFF_STREAM,

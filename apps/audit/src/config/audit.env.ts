@@ -1,10 +1,5 @@
-import { BaseServiceEnv, loadConfig, Secret } from '@exam/platform';
-import { Transform } from 'class-transformer';
+import { BaseServiceEnv, loadConfig, Secret, ToBool, ToInt } from '@exam/platform';
 import { IsBoolean, IsInt, IsString, Max, Min } from 'class-validator';
-
-const toBool = ({ value }: { value: unknown }): unknown =>
-  typeof value === 'string' ? ['1', 'true', 'yes'].includes(value.toLowerCase()) : value;
-const toInt = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? Number(value) : value);
 
 /** The audit service's settings; the only place it reads the environment. */
 export class AuditEnv extends BaseServiceEnv {
@@ -24,16 +19,25 @@ export class AuditEnv extends BaseServiceEnv {
   @IsString() AUDIT_CHECKPOINT_DIR = '.local/audit-checkpoints';
 
   /** 0 turns scheduled checkpoints off (tests trigger them through the API). */
-  @Transform(toInt) @IsInt() @Min(0) @Max(86_400_000) AUDIT_CHECKPOINT_INTERVAL_MS = 60_000;
+  @ToInt() @IsInt() @Min(0) @Max(86_400) AUDIT_CHECKPOINT_INTERVAL_SECONDS = 60;
 
   /** Login and network logs are kept at least six months (网络安全法 §21); shorter values are refused. */
-  @Transform(toInt) @IsInt() @Min(180) @Max(3650) AUDIT_LOGIN_LOG_RETENTION_DAYS = 180;
+  @ToInt() @IsInt() @Min(180) @Max(3650) RETENTION_LOGIN_LOG_DAYS = 180;
 
-  /** How often the retention job runs; 0 turns the schedule off (it can still be run through the API). */
-  @Transform(toInt) @IsInt() @Min(0) @Max(604_800_000) AUDIT_RETENTION_INTERVAL_MS = 86_400_000;
+  /**
+   * Failed attempts per IP or device (the credential-stuffing windows) and their lock rows. They only serve
+   * detection windows, which are at most a day long (risk rule params), so a day is the minimum.
+   */
+  @ToInt() @IsInt() @Min(1) @Max(30) RETENTION_SOURCE_FAILURES_DAYS = 1;
+
+  /** How often the retention pass runs; 0 turns the schedule off (it can still be run through the API). */
+  @ToInt() @IsInt() @Min(0) @Max(604_800) RETENTION_INTERVAL_SECONDS = 86_400;
+
+  /** Rows one retention DELETE removes: small batches keep row locks short while consumers keep writing. */
+  @ToInt() @IsInt() @Min(1) @Max(10_000) RETENTION_BATCH_SIZE = 5000;
 
   /** Coordinates for addresses outside China from geoip-lite (~200 MB of memory, loaded on first use). */
-  @Transform(toBool) @IsBoolean() AUDIT_GEO_WORLD_COORDINATES = true;
+  @ToBool() @IsBoolean() AUDIT_GEO_WORLD_COORDINATES = true;
 }
 
 export function loadAuditEnv(env: Readonly<Record<string, string | undefined>> = process.env): AuditEnv {

@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
 
+import { IncidentRepository } from './incident.repository';
 import { IncidentsController } from './incidents.controller';
 import { IncidentsService } from './incidents.service';
 
 @Module({
   controllers: [IncidentsController],
-  providers: [IncidentsService],
+  providers: [IncidentRepository, IncidentsService],
 })
 export class IncidentsModule {}

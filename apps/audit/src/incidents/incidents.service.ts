@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 
 import { Topics } from '@exam/contracts';
-import { DomainError, EventPublisher } from '@exam/platform';
+import { Clock, EventPublisher } from '@exam/platform';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
@@ -12,24 +12,8 @@ import type {
   RecordIncidentDto,
   RegulatorReportDto,
 } from './dto/incident.dto';
-
-interface IncidentRow {
-  id: string;
-  title: string;
-  description: string;
-  cause: string;
-  occurred_at: Date;
-  discovered_at: Date;
-  data_categories: string;
-  affected_users: number;
-  measures: string;
-  user_guidance: string;
-  status: string;
-  recorded_by: string;
-  created_at: Date;
-  notified_at: Date | null;
-  notified_users: number;
-}
+import { IncidentDiscoveredBeforeOccurredError, IncidentNotFoundError } from './incident.errors';
+import { IncidentRepository, type IncidentRow } from './incident.repository';
 
 function toDto(row: IncidentRow): IncidentResponseDto {
   return {
@@ -56,39 +40,35 @@ function toDto(row: IncidentRow): IncidentResponseDto {
 export class IncidentsService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly incidents: IncidentRepository,
     private readonly events: EventPublisher,
     private readonly recorder: StaffActionRecorder,
+    private readonly clock: Clock,
   ) {}
 
   async record(dto: RecordIncidentDto, staffId: string): Promise<IncidentResponseDto> {
     if (Date.parse(dto.discoveredAt) < Date.parse(dto.occurredAt)) {
-      throw new DomainError(
-        'INCIDENT.DISCOVERED_BEFORE_OCCURRED',
-        'invalid',
-        'discoveredAt cannot be before occurredAt.',
-        [{ field: 'discoveredAt', reason: 'must not be before occurredAt' }],
-      );
+      throw new IncidentDiscoveredBeforeOccurredError();
     }
     const id = randomUUID();
     await this.dataSource.transaction(async (manager) => {
-      const now = new Date();
-      await manager.query(
-        `INSERT INTO pi_incidents (id, title, description, cause, occurred_at, discovered_at, data_categories, affected_users, measures,
-           user_guidance, status, recorded_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?)`,
-        [
+      const now = this.clock.now();
+      await this.incidents.insert(
+        manager,
+        {
           id,
-          dto.title,
-          dto.description,
-          dto.cause,
-          new Date(dto.occurredAt),
-          new Date(dto.discoveredAt),
-          JSON.stringify(dto.dataCategories),
-          dto.affectedUsers,
-          dto.measures,
-          dto.userGuidance,
-          staffId,
-          now,
-        ],
+          title: dto.title,
+          description: dto.description,
+          cause: dto.cause,
+          occurredAt: new Date(dto.occurredAt),
+          discoveredAt: new Date(dto.discoveredAt),
+          dataCategories: dto.dataCategories,
+          affectedUsers: dto.affectedUsers,
+          measures: dto.measures,
+          userGuidance: dto.userGuidance,
+          recordedBy: staffId,
+        },
+        now,
       );
       await this.recorder.record(
         manager,
@@ -109,27 +89,20 @@ export class IncidentsService {
   }
 
   async list(): Promise<IncidentResponseDto[]> {
-    const rows: IncidentRow[] = await this.dataSource.query(
-      'SELECT * FROM pi_incidents ORDER BY created_at DESC LIMIT 200',
-    );
-    return rows.map(toDto);
+    return (await this.incidents.latest()).map(toDto);
   }
 
   async get(id: string): Promise<IncidentResponseDto> {
-    const rows: IncidentRow[] = await this.dataSource.query('SELECT * FROM pi_incidents WHERE id = ?', [id]);
-    const row = rows.at(0);
-    if (!row) throw new DomainError('INCIDENT.NOT_FOUND', 'not_found', `No incident ${id}.`);
+    const row = await this.incidents.findById(id);
+    if (!row) throw new IncidentNotFoundError(id);
     return toDto(row);
   }
 
   /** Sends the cause, measures and guidance to each listed user through the notification channel (an event). */
   async notify(id: string, dto: NotifyIncidentDto, staffId: string): Promise<IncidentResponseDto> {
     await this.dataSource.transaction(async (manager) => {
-      const rows: IncidentRow[] = await manager.query('SELECT * FROM pi_incidents WHERE id = ? FOR UPDATE', [
-        id,
-      ]);
-      const row = rows.at(0);
-      if (!row) throw new DomainError('INCIDENT.NOT_FOUND', 'not_found', `No incident ${id}.`);
+      const row = await this.incidents.lockById(manager, id);
+      if (!row) throw new IncidentNotFoundError(id);
       await this.events.stage(manager, Topics.IncidentNotificationRequested, {
         subjectId: id,
         payload: {
@@ -140,11 +113,8 @@ export class IncidentsService {
           userGuidance: row.user_guidance,
         },
       });
-      const now = new Date();
-      await manager.query(
-        "UPDATE pi_incidents SET notified_at = ?, notified_users = notified_users + ?, status = 'users_notified' WHERE id = ?",
-        [now, dto.userIds.length, id],
-      );
+      const now = this.clock.now();
+      await this.incidents.markUsersNotified(manager, id, dto.userIds.length, now);
       await this.recorder.record(
         manager,
         {
@@ -163,7 +133,7 @@ export class IncidentsService {
     const incident = await this.get(id);
     return {
       incidentId: incident.id,
-      generatedAt: new Date().toISOString(),
+      generatedAt: this.clock.now().toISOString(),
       title: incident.title,
       occurredAt: incident.occurredAt,
       discoveredAt: incident.discoveredAt,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 
-import { LoginHistoryStore } from './login-history.store';
+import { LoginHistoryRepository } from './login-history.repository';
 import {
   type CredentialChangeKind,
   EMPTY_HISTORY,
@@ -18,7 +18,7 @@ export interface CredentialChange {
 /** Writes password and contact changes into the users' login histories (created if missing). */
 @Injectable()
 export class CredentialChangeRecorder {
-  constructor(private readonly histories: LoginHistoryStore) {}
+  constructor(private readonly histories: LoginHistoryRepository) {}
 
   async record(manager: EntityManager, changes: readonly CredentialChange[]): Promise<void> {
     if (changes.length === 0) return;

@@ -1,5 +1,5 @@
 import { type EventEnvelope, Topics } from '@exam/contracts';
-import { EventBatchContext, OnEventBatch } from '@exam/platform';
+import { Clock, EventBatchContext, OnEventBatch } from '@exam/platform';
 import { Controller } from '@nestjs/common';
 import { Ctx, Payload } from '@nestjs/microservices';
 
@@ -21,6 +21,7 @@ export class CredentialChangesConsumer {
   constructor(
     private readonly auditLog: AuditLogService,
     private readonly changes: CredentialChangeRecorder,
+    private readonly clock: Clock,
   ) {}
 
   @OnEventBatch(Topics.PasswordChanged, { isolation: 'READ COMMITTED' })
@@ -32,6 +33,7 @@ export class CredentialChangesConsumer {
       ctx.manager,
       streamOf(Topics.PasswordChanged),
       events.map((e) => auditRecordOf(e)),
+      this.clock.now(),
     );
     await this.changes.record(
       ctx.manager,
@@ -52,6 +54,7 @@ export class CredentialChangesConsumer {
       ctx.manager,
       streamOf(Topics.ContactChanged),
       events.map((e) => auditRecordOf(e)),
+      this.clock.now(),
     );
     await this.changes.record(
       ctx.manager,

@@ -1,5 +1,5 @@
 import { type EventEnvelope, Topics } from '@exam/contracts';
-import { EventBatchContext, OnEventBatch } from '@exam/platform';
+import { Clock, EventBatchContext, OnEventBatch } from '@exam/platform';
 import { Controller } from '@nestjs/common';
 import { Ctx, Payload } from '@nestjs/microservices';
 
@@ -32,6 +32,7 @@ export class LoginEventsConsumer {
   constructor(
     private readonly auditLog: AuditLogService,
     private readonly loginRisk: LoginRiskService,
+    private readonly clock: Clock,
   ) {}
 
   @OnEventBatch(Topics.LoginAttempted, { isolation: 'READ COMMITTED' })
@@ -42,11 +43,13 @@ export class LoginEventsConsumer {
     const records = events.map((e) => auditRecordOf(e));
     const prepared = this.loginRisk.prepare(events);
     const head = await this.auditLog.lockHead(ctx.manager, loginStreamOf(ctx.deliveries[0]?.partition ?? 0));
-    const assessments = await this.loginRisk.assessPrepared(ctx.manager, prepared);
+    const now = this.clock.now();
+    const assessments = await this.loginRisk.assessPrepared(ctx.manager, prepared, now);
     await this.auditLog.appendAt(
       ctx.manager,
       head,
       records.map((record, i) => withDecision(record, assessments[i])),
+      now,
     );
   }
 }

@@ -1,34 +1,44 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 
 import { AlertRaiser } from '../alerts/alert-raiser.service';
-import type { AuditEnv } from '../config/audit.env';
+import { AlertsModule } from '../alerts/alerts.module';
+import { AuditEnv } from '../config/audit.env';
 import { CredentialChangeRecorder } from './credential-change.recorder';
 import { CredentialChangesConsumer } from './credential-changes.consumer';
 import { IP_GEOLOCATOR, OfflineIpGeolocator } from './geo/ip-geolocator';
+import { LoginAssessmentRepository } from './login-assessment.repository';
 import { LoginEventsConsumer } from './login-events.consumer';
-import { LoginHistoryStore } from './login-history.store';
+import { LoginHistoryRepository } from './login-history.repository';
 import { LoginRiskService } from './login-risk.service';
 import { RiskPolicyRepository } from './risk-policy.repository';
 import { RiskRulesController } from './risk-rules.controller';
 import { RiskRulesService } from './risk-rules.service';
+import { SourceFailureRepository } from './source-failure.repository';
 import { SourcePseudonymizer } from './source-pseudonymizer';
 
-@Module({})
-export class LoginRiskModule {
-  static register(env: AuditEnv): DynamicModule {
-    return {
-      module: LoginRiskModule,
-      controllers: [LoginEventsConsumer, CredentialChangesConsumer, RiskRulesController],
-      providers: [
-        { provide: IP_GEOLOCATOR, useValue: new OfflineIpGeolocator(env.AUDIT_GEO_WORLD_COORDINATES) },
-        { provide: SourcePseudonymizer, useValue: new SourcePseudonymizer(env.AUDIT_SIGNING_KEY) },
-        RiskPolicyRepository,
-        RiskRulesService,
-        AlertRaiser,
-        LoginHistoryStore,
-        CredentialChangeRecorder,
-        LoginRiskService,
-      ],
-    };
-  }
-}
+@Module({
+  imports: [AlertsModule],
+  controllers: [LoginEventsConsumer, CredentialChangesConsumer, RiskRulesController],
+  providers: [
+    {
+      provide: IP_GEOLOCATOR,
+      useFactory: (env: AuditEnv) => new OfflineIpGeolocator(env.AUDIT_GEO_WORLD_COORDINATES),
+      inject: [AuditEnv],
+    },
+    {
+      provide: SourcePseudonymizer,
+      useFactory: (env: AuditEnv) => new SourcePseudonymizer(env.AUDIT_SIGNING_KEY),
+      inject: [AuditEnv],
+    },
+    RiskPolicyRepository,
+    RiskRulesService,
+    AlertRaiser,
+    LoginHistoryRepository,
+    LoginAssessmentRepository,
+    SourceFailureRepository,
+    CredentialChangeRecorder,
+    LoginRiskService,
+  ],
+  exports: [LoginAssessmentRepository, LoginHistoryRepository, SourceFailureRepository],
+})
+export class LoginRiskModule {}

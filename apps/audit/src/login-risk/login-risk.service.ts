@@ -7,7 +7,8 @@ import type { EntityManager } from 'typeorm';
 import { type AlertCandidate, AlertRaiser, type AlertSubjectKind } from '../alerts/alert-raiser.service';
 import { fingerprint } from '../audit-log/audit-record.mapper';
 import { IP_GEOLOCATOR, type IpGeolocator } from './geo/ip-geolocator';
-import { LoginHistoryStore } from './login-history.store';
+import { LoginAssessmentRepository, type NewAssessment } from './login-assessment.repository';
+import { LoginHistoryRepository } from './login-history.repository';
 import {
   assessLogin,
   type Assessment,
@@ -18,13 +19,13 @@ import {
 } from './risk-engine';
 import type { RiskPolicy } from './risk-policy';
 import { RiskPolicyRepository } from './risk-policy.repository';
+import { SourceFailureRepository } from './source-failure.repository';
 import { SourceFailureWindows } from './source-failure-windows';
 import { SourcePseudonymizer } from './source-pseudonymizer';
 
 type LoginEvent = EventEnvelope<'accounts.login.attempted'>;
 
 const MS_PER_MINUTE = 60_000;
-const ROWS_PER_INSERT = 500;
 
 /** What an attempt says once located and pseudonymized: no database needed, so done before any lock. */
 export interface PreparedLogin {
@@ -37,9 +38,6 @@ export interface PreparedLogin {
 interface Scored extends PreparedLogin {
   readonly assessment: Assessment;
 }
-
-const ASSESSMENT_COLUMNS =
-  'attempt_id, user_id, outcome, decision, score, severity, rules_fired, detections, ip_masked, attempted_at, assessed_at, alert_id';
 
 /**
  * Scores login attempts against the users' histories and the failure windows of their IPs and
@@ -55,20 +53,12 @@ export class LoginRiskService {
     @Inject(IP_GEOLOCATOR) private readonly geolocator: IpGeolocator,
     private readonly policies: RiskPolicyRepository,
     private readonly pseudonyms: SourcePseudonymizer,
-    private readonly histories: LoginHistoryStore,
+    private readonly histories: LoginHistoryRepository,
+    private readonly failures: SourceFailureRepository,
+    private readonly assessments: LoginAssessmentRepository,
     private readonly alerts: AlertRaiser,
     private readonly events: EventPublisher,
   ) {}
-
-  async assess(manager: EntityManager, event: LoginEvent): Promise<Assessment> {
-    const [assessment] = await this.assessBatch(manager, [event]);
-    return assessment;
-  }
-
-  /** See assessPrepared for the transaction this needs. */
-  assessBatch(manager: EntityManager, events: readonly LoginEvent[]): Promise<Assessment[]> {
-    return this.assessPrepared(manager, this.prepare(events));
-  }
 
   /** The CPU part (geolocation, keyed fingerprints): callers do it before they take the stream head lock. */
   prepare(events: readonly LoginEvent[]): PreparedLogin[] {
@@ -81,9 +71,13 @@ export class LoginRiskService {
    * apply in turn and each sees everything the previous one committed, while batches of other
    * partitions with nothing in common run in parallel.
    */
-  async assessPrepared(manager: EntityManager, inputs: readonly PreparedLogin[]): Promise<Assessment[]> {
+  async assessPrepared(
+    manager: EntityManager,
+    inputs: readonly PreparedLogin[],
+    now: Date,
+  ): Promise<Assessment[]> {
     if (inputs.length === 0) return [];
-    const policy = await this.policies.current(manager);
+    const policy = await this.policies.current(manager, now);
     const windows = await this.loadWindows(manager, inputs, policy);
     const userIds = inputs.map((i) => i.facts.userId).filter((id): id is string => id !== null);
     const stored = await this.histories.lockMany(manager, userIds);
@@ -120,9 +114,9 @@ export class LoginRiskService {
       return { ...input, assessment };
     });
 
-    await windows.save(manager);
+    await this.failures.insertFailures(manager, windows.takeAdded());
     await this.histories.saveMany(manager, updated);
-    const alertIds = await this.raiseAlerts(manager, scored, policy);
+    const alertIds = await this.raiseAlerts(manager, scored, policy, now);
     await this.saveAssessments(manager, scored, alertIds);
     await this.events.stageMany(
       manager,
@@ -152,7 +146,7 @@ export class LoginRiskService {
   }
 
   /** Every failure any event of the batch can count: its sources, from the earliest window start to the latest event. */
-  private loadWindows(
+  private async loadWindows(
     manager: EntityManager,
     inputs: readonly PreparedLogin[],
     policy: RiskPolicy,
@@ -163,12 +157,16 @@ export class LoginRiskService {
       policy.rules.credential_stuffing_device.params.windowMinutes ?? 10,
     );
     const refs = inputs.flatMap((i) => (i.deviceRef === null ? [i.ipRef] : [i.ipRef, i.deviceRef]));
-    return SourceFailureWindows.load(
+    if (refs.length === 0) return SourceFailureWindows.of([]);
+    // Locks first: batches that share a source apply in turn, each seeing what the previous committed.
+    await this.failures.lockSources(manager, refs);
+    const loaded = await this.failures.failuresBetween(
       manager,
       refs,
       new Date(Math.min(...times) - windowMinutes * MS_PER_MINUTE),
       new Date(Math.max(...times)),
     );
+    return SourceFailureWindows.of(loaded);
   }
 
   /** One alert candidate per assessment that reaches the alert score; returns alert ids by attempt. */
@@ -176,6 +174,7 @@ export class LoginRiskService {
     manager: EntityManager,
     scored: readonly Scored[],
     policy: RiskPolicy,
+    now: Date,
   ): Promise<Map<string, string>> {
     const raising: { attemptId: string; candidate: AlertCandidate }[] = [];
     for (const s of scored) {
@@ -198,6 +197,7 @@ export class LoginRiskService {
     const raised = await this.alerts.raiseMany(
       manager,
       raising.map((r) => r.candidate),
+      now,
     );
     return new Map(raising.map((r, i) => [r.attemptId, raised[i]?.alertId ?? '']));
   }
@@ -221,27 +221,22 @@ export class LoginRiskService {
     scored: readonly Scored[],
     alertIds: ReadonlyMap<string, string>,
   ): Promise<void> {
-    for (let i = 0; i < scored.length; i += ROWS_PER_INSERT) {
-      const slice = scored.slice(i, i + ROWS_PER_INSERT);
-      await manager.query(
-        `INSERT INTO login_assessments (${ASSESSMENT_COLUMNS})
-         VALUES ${slice.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, UTC_TIMESTAMP(3), ?)').join(', ')}
-         ON DUPLICATE KEY UPDATE attempt_id = attempt_id`,
-        slice.flatMap(({ facts, assessment }) => [
-          facts.attemptId,
-          facts.userId,
-          facts.outcome,
-          assessment.decision,
-          assessment.score,
-          assessment.severity,
-          JSON.stringify(assessment.rulesFired),
-          JSON.stringify(assessment.detections),
-          facts.ipMasked,
-          facts.at,
-          alertIds.get(facts.attemptId) ?? null,
-        ]),
-      );
-    }
+    await this.assessments.insertMany(
+      manager,
+      scored.map(({ facts, assessment }): NewAssessment => ({
+        attemptId: facts.attemptId,
+        userId: facts.userId,
+        outcome: facts.outcome,
+        decision: assessment.decision,
+        score: assessment.score,
+        severity: assessment.severity,
+        rulesFired: assessment.rulesFired,
+        detections: assessment.detections,
+        ipMasked: facts.ipMasked,
+        attemptedAt: facts.at,
+        alertId: alertIds.get(facts.attemptId) ?? null,
+      })),
+    );
   }
 
   /**

@@ -1,10 +1,11 @@
-import { DomainError } from '@exam/platform';
+import { Clock } from '@exam/platform';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
 import { StaffActionRecorder } from '../audit-log/staff-action.recorder';
 import type { UpdateRiskRuleDto, UpdateRiskThresholdsDto } from './dto/risk-rule.dto';
-import { isRuleCode, type RiskPolicy, type RiskThresholds, RULE_CODES, type RuleParams } from './risk-policy';
+import { RiskThresholdsInconsistentError, UnknownRiskRuleError } from './login-risk.errors';
+import { isRuleCode, type RiskPolicy, type RiskThresholds, type RuleParams } from './risk-policy';
 import { RiskPolicyRepository } from './risk-policy.repository';
 
 /** The fields of a validated partial-update DTO that were actually sent, as a plain object. */
@@ -20,19 +21,16 @@ export class RiskRulesService {
     private readonly dataSource: DataSource,
     private readonly policies: RiskPolicyRepository,
     private readonly staffActions: StaffActionRecorder,
+    private readonly clock: Clock,
   ) {}
 
   current(): Promise<RiskPolicy> {
-    return this.policies.load(this.dataSource.manager);
+    return this.policies.load();
   }
 
   async updateRule(code: string, change: UpdateRiskRuleDto, staffId: string): Promise<RiskPolicy> {
     if (!isRuleCode(code)) {
-      throw new DomainError(
-        'RISK.UNKNOWN_RULE',
-        'not_found',
-        `No rule "${code}". Rules: ${RULE_CODES.join(', ')}.`,
-      );
+      throw new UnknownRiskRuleError(code);
     }
     await this.dataSource.transaction(async (manager) => {
       const policy = await this.policies.load(manager);
@@ -43,24 +41,23 @@ export class RiskRulesService {
         severity: change.severity ?? rule.severity,
         params: { ...rule.params, ...definedOnly<RuleParams>(change.params) },
       };
-      await manager.query(
-        `INSERT INTO risk_rules (code, enabled, weight, severity, params, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, UTC_TIMESTAMP(3), ?)
-         ON DUPLICATE KEY UPDATE enabled = VALUES(enabled), weight = VALUES(weight), severity = VALUES(severity), params = VALUES(params),
-           updated_at = VALUES(updated_at), updated_by = VALUES(updated_by)`,
-        [code, next.enabled ? 1 : 0, next.weight, next.severity, JSON.stringify(next.params), staffId],
-      );
-      await this.staffActions.record(manager, {
-        type: 'staff.risk_rule.changed',
-        staffId,
-        subjectUserId: null,
-        attributes: {
-          rule: code,
-          enabled: next.enabled,
-          weight: next.weight,
-          severity: next.severity,
-          params: next.params,
+      await this.policies.saveRule(manager, code, next, staffId);
+      await this.staffActions.record(
+        manager,
+        {
+          type: 'staff.risk_rule.changed',
+          staffId,
+          subjectUserId: null,
+          attributes: {
+            rule: code,
+            enabled: next.enabled,
+            weight: next.weight,
+            severity: next.severity,
+            params: next.params,
+          },
         },
-      });
+        this.clock.now(),
+      );
     });
     this.policies.invalidate();
     return this.current();
@@ -73,26 +70,19 @@ export class RiskRulesService {
         ...definedOnly<RiskThresholds>(change),
       };
       if (next.stepUpScore > next.blockScore) {
-        throw new DomainError(
-          'RISK.THRESHOLDS_INCONSISTENT',
-          'invalid',
-          'stepUpScore must not be above blockScore.',
-          [{ field: 'stepUpScore', reason: `must be ≤ blockScore (${next.blockScore})` }],
-        );
+        throw new RiskThresholdsInconsistentError(next.blockScore);
       }
-      for (const [name, value] of Object.entries(next)) {
-        await manager.query(
-          `INSERT INTO risk_settings (name, value, updated_at, updated_by) VALUES (?, ?, UTC_TIMESTAMP(3), ?)
-           ON DUPLICATE KEY UPDATE value = VALUES(value), updated_at = VALUES(updated_at), updated_by = VALUES(updated_by)`,
-          [name, value, staffId],
-        );
-      }
-      await this.staffActions.record(manager, {
-        type: 'staff.risk_thresholds.changed',
-        staffId,
-        subjectUserId: null,
-        attributes: { ...next },
-      });
+      await this.policies.saveThresholds(manager, next, staffId);
+      await this.staffActions.record(
+        manager,
+        {
+          type: 'staff.risk_thresholds.changed',
+          staffId,
+          subjectUserId: null,
+          attributes: { ...next },
+        },
+        this.clock.now(),
+      );
     });
     this.policies.invalidate();
     return this.current();

@@ -1,14 +1,4 @@
-import type { EntityManager } from 'typeorm';
-
-import { lockOrCreateRows } from '../database/lock-rows';
-
 const MS_PER_MINUTE = 60_000;
-
-interface FailureRow {
-  source_ref: string;
-  account_ref: string;
-  failed_at: Date;
-}
 
 interface Failure {
   readonly account: string;
@@ -26,7 +16,7 @@ export interface SourceFailure {
  * The failures of a batch's sources (IPs, devices) across accounts, loaded once for the whole batch
  * and kept in memory while the batch is scored in order, so an event sees the failures committed
  * before the batch and those of the events before it in the batch, exactly as if each event were
- * its own transaction. New failures are written with one multi-row insert at the end.
+ * its own transaction. New failures are taken out at the end and written with one multi-row insert.
  */
 export class SourceFailureWindows {
   private readonly bySource = new Map<string, Failure[]>();
@@ -35,34 +25,13 @@ export class SourceFailureWindows {
   private constructor() {}
 
   /**
-   * Locks the sources (one row each in `login_source_locks`), then loads every failure of theirs
-   * that any event between `from` and `to` can still count. Under READ COMMITTED the load sees all
-   * that earlier holders of these locks committed: batches sharing a source apply in turn.
+   * The windows over the failures loaded for a batch: callers lock the sources first (see
+   * SourceFailureRepository.lockSources), so under READ COMMITTED the load sees all that earlier
+   * holders of these locks committed and batches sharing a source apply in turn.
    */
-  static async load(
-    manager: EntityManager,
-    sourceRefs: readonly string[],
-    from: Date,
-    to: Date,
-  ): Promise<SourceFailureWindows> {
+  static of(failures: readonly SourceFailure[]): SourceFailureWindows {
     const windows = new SourceFailureWindows();
-    if (sourceRefs.length === 0) return windows;
-    await lockOrCreateRows<{ source_ref: string }>(manager, sourceRefs, {
-      select:
-        'SELECT source_ref FROM login_source_locks WHERE source_ref IN (?) ORDER BY source_ref FOR UPDATE',
-      keyOf: (row) => row.source_ref,
-      create: (m, missing) =>
-        m.query(
-          `INSERT IGNORE INTO login_source_locks (source_ref, created_at) VALUES ${missing.map(() => '(?, UTC_TIMESTAMP(3))').join(', ')}`,
-          [...missing],
-        ),
-    });
-    const rows: FailureRow[] = await manager.query(
-      'SELECT source_ref, account_ref, failed_at FROM login_source_failures WHERE source_ref IN (?) AND failed_at BETWEEN ? AND ?',
-      [[...new Set(sourceRefs)], from, to],
-    );
-    for (const row of rows)
-      windows.remember(row.source_ref, row.account_ref, new Date(row.failed_at).getTime());
+    for (const f of failures) windows.remember(f.sourceRef, f.accountRef, f.at.getTime());
     return windows;
   }
 
@@ -81,13 +50,9 @@ export class SourceFailureWindows {
     return accounts.size;
   }
 
-  async save(manager: EntityManager): Promise<void> {
-    if (this.added.length === 0) return;
-    await manager.query(
-      `INSERT INTO login_source_failures (source_ref, account_ref, failed_at) VALUES ${this.added.map(() => '(?, ?, ?)').join(', ')}`,
-      this.added.flatMap((f) => [f.sourceRef, f.accountRef, f.at]),
-    );
-    this.added.length = 0;
+  /** The failures recorded since the load (or the last take), to be written; forgets them. */
+  takeAdded(): SourceFailure[] {
+    return this.added.splice(0);
   }
 
   private remember(sourceRef: string, account: string, atMs: number): void {

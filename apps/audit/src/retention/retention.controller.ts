@@ -1,7 +1,7 @@
 import { Roles } from '@exam/platform';
 import { Controller, HttpCode, Post } from '@nestjs/common';
 
-import { type RetentionReport, RetentionService } from './retention.service';
+import { type AppliedRetention, RetentionService } from './retention.service';
 
 @Roles('platform_admin')
 @Controller('retention')
@@ -11,7 +11,7 @@ export class RetentionController {
   /** Runs the retention job now instead of waiting for its schedule. */
   @Post('run')
   @HttpCode(200)
-  run(): Promise<RetentionReport> {
-    return this.retention.run();
+  run(): Promise<AppliedRetention> {
+    return this.retention.apply();
   }
 }

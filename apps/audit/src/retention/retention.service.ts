@@ -1,52 +1,65 @@
 import { randomUUID } from 'node:crypto';
 
-import { deleteInBatches } from '@exam/platform';
-import { Inject, Injectable } from '@nestjs/common';
+import { Clock, type RetentionReport, type RetentionSweep } from '@exam/platform';
+import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
 import { AuditLogService } from '../audit-log/audit-log.service';
-import type { AuditEnv } from '../config/audit.env';
-import { AUDIT_ENV } from '../config/audit-env.token';
+import { AuditEnv } from '../config/audit.env';
+import type { BatchLimits } from '../database/batch-limits';
+import { LoginAssessmentRepository } from '../login-risk/login-assessment.repository';
+import { LoginHistoryRepository } from '../login-risk/login-history.repository';
+import { SourceFailureRepository } from '../login-risk/source-failure.repository';
+import { retentionCutoffs, type RetentionSettings } from './retention-policy';
 
-export interface RetentionReport {
+/** One retention pass as the on-demand endpoint reports it: the login-log cutoff and rows deleted per table. */
+export interface AppliedRetention {
   readonly cutoff: string;
-  readonly deleted: Readonly<Record<string, number>>;
+  readonly deleted: RetentionReport;
 }
 
-/** Working windows are only needed as long as the longest detection window (a day is plenty). */
-const SOURCE_WINDOW_RETENTION_MS = 86_400_000;
-const BATCH = 5000;
-const MAX_BATCHES = 1000;
+/** Upper bound of batches per table and pass, so one pass ends even if a backlog is huge. */
+const MAX_BATCHES_PER_PASS = 1000;
 
 /**
- * Deletes login data past its retention (assessments and per-user history after
- * AUDIT_LOGIN_LOG_RETENTION_DAYS, at least 180; failure windows after a day) and records what it
- * deleted as an entry of the chain. The chain itself holds no personal data and is never pruned.
+ * Deletes login data past its retention (see retention-policy) and records what it deleted as an entry
+ * of the chain. Every delete is a bounded `DELETE … WHERE <time> < cutoff ORDER BY … LIMIT n`: locks are
+ * held briefly while consumers keep writing, a pass is idempotent, and several replicas may run it at
+ * once (rows are chosen by the predicate, not claimed; a deadlock between replicas reruns the batch).
  */
 @Injectable()
-export class RetentionService {
+export class RetentionService implements RetentionSweep {
+  private readonly settings: RetentionSettings;
+  private readonly limits: BatchLimits;
+
   constructor(
     private readonly dataSource: DataSource,
+    private readonly assessments: LoginAssessmentRepository,
+    private readonly histories: LoginHistoryRepository,
+    private readonly failures: SourceFailureRepository,
     private readonly auditLog: AuditLogService,
-    @Inject(AUDIT_ENV) private readonly env: AuditEnv,
-  ) {}
+    private readonly clock: Clock,
+    env: AuditEnv,
+  ) {
+    this.settings = {
+      loginLogDays: env.RETENTION_LOGIN_LOG_DAYS,
+      sourceFailuresDays: env.RETENTION_SOURCE_FAILURES_DAYS,
+    };
+    this.limits = { batchSize: env.RETENTION_BATCH_SIZE, maxBatches: MAX_BATCHES_PER_PASS };
+  }
 
-  async run(now: Date = new Date()): Promise<RetentionReport> {
-    const cutoff = new Date(now.getTime() - this.env.AUDIT_LOGIN_LOG_RETENTION_DAYS * 86_400_000);
+  async sweep(): Promise<RetentionReport> {
+    return (await this.apply()).deleted;
+  }
+
+  async apply(): Promise<AppliedRetention> {
+    const now = this.clock.now();
+    const cutoffs = retentionCutoffs(now, this.settings);
     const deleted: Record<string, number> = {
-      login_assessments: await this.deleteBefore('login_assessments', 'attempted_at', cutoff),
-      login_profiles: await this.deleteBefore('login_profiles', 'updated_at', cutoff),
-      login_source_failures: await this.deleteBefore(
-        'login_source_failures',
-        'failed_at',
-        new Date(now.getTime() - SOURCE_WINDOW_RETENTION_MS),
-      ),
-      // Lock rows carry no data; one that is still in use is simply created again by the next batch.
-      login_source_locks: await this.deleteBefore(
-        'login_source_locks',
-        'created_at',
-        new Date(now.getTime() - SOURCE_WINDOW_RETENTION_MS),
-      ),
+      login_assessments: await this.assessments.deleteAttemptedBefore(cutoffs.loginLogs, this.limits),
+      login_profiles: await this.histories.deleteUpdatedBefore(cutoffs.loginLogs, this.limits),
+      login_source_failures: await this.failures.deleteFailuresBefore(cutoffs.sourceFailures, this.limits),
+      login_source_locks: await this.failures.deleteLocksBefore(cutoffs.sourceFailures, this.limits),
     };
     await this.dataSource.transaction((manager) =>
       this.auditLog.append(
@@ -63,21 +76,14 @@ export class RetentionService {
           institutionId: null,
           ipMasked: null,
           attributes: {
-            cutoff: cutoff.toISOString(),
-            retentionDays: this.env.AUDIT_LOGIN_LOG_RETENTION_DAYS,
+            cutoff: cutoffs.loginLogs.toISOString(),
+            retentionDays: this.settings.loginLogDays,
             deleted,
           },
         },
         now,
       ),
     );
-    return { cutoff: cutoff.toISOString(), deleted };
-  }
-
-  /** Small batches keep row locks short while consumers keep writing; a huge backlog finishes on the next run. */
-  private async deleteBefore(table: string, column: string, cutoff: Date): Promise<number> {
-    const spec = { table, column, batchSize: BATCH, maxBatches: MAX_BATCHES };
-    return (await deleteInBatches((sql, parameters) => this.dataSource.query(sql, parameters), spec, cutoff))
-      .deleted;
+    return { cutoff: cutoffs.loginLogs.toISOString(), deleted };
   }
 }

@@ -48,7 +48,10 @@ describe(AlertResponseDto.name, () => {
 
   it('should list the institutions of the alert', () => {
     const ids = ['7f0c1c9e-3b1a-4c55-9a51-0d6f7c1f2a10', '2b8e6b1d-90c4-4f4e-8d0b-5c7d3f2a9e11'];
-    const sut = AlertResponseDto.of(row({ institution_id: ids[0], institution_ids: JSON.stringify(ids) }));
+    const sut = AlertResponseDto.of(
+      row({ institution_id: ids[0], institution_ids: JSON.stringify(ids) }),
+      new Date('2026-03-01T08:10:00.000Z'),
+    );
     expect(sut).toMatchObject({ institutionId: ids[0], institutionIds: ids });
   });
 

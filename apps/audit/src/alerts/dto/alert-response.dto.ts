@@ -37,7 +37,7 @@ export class AlertResponseDto {
   /** Seconds left to acknowledge; negative once breached; null once acknowledged. */
   slaRemainingSeconds!: number | null;
 
-  static of(row: AlertRow, now: Date = new Date()): AlertResponseDto {
+  static of(row: AlertRow, now: Date): AlertResponseDto {
     const iso = (d: Date | null): string | null => (d === null ? null : new Date(d).toISOString());
     const due = new Date(row.sla_due_at);
     const waiting = row.acknowledged_at === null && !row.status.startsWith('resolved');
@@ -74,7 +74,7 @@ export class AlertDetailDto extends AlertResponseDto {
   evidence!: unknown[];
   comments!: AlertCommentDto[];
 
-  static detail(row: AlertRow, comments: readonly CommentRow[], now: Date = new Date()): AlertDetailDto {
+  static detail(row: AlertRow, comments: readonly CommentRow[], now: Date): AlertDetailDto {
     return Object.assign(new AlertDetailDto(), AlertResponseDto.of(row, now), {
       evidence: JSON.parse(row.evidence) as unknown[],
       comments: comments.map((c) =>

@@ -1,6 +1,8 @@
+import { deleteInBatches } from '@exam/platform';
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 
+import type { BatchLimits } from '../database/batch-limits';
 import { lockOrCreateRows } from '../database/lock-rows';
 import { EMPTY_HISTORY, type LoginHistory } from './risk-engine';
 
@@ -21,7 +23,10 @@ function parseHistory(text: string): LoginHistory {
  * changes of one user apply in turn whichever partition or topic they come from.
  */
 @Injectable()
-export class LoginHistoryStore {
+export class LoginHistoryRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Raw: row locks in key order with INSERT IGNORE of the missing rows, on the ingestion hot path. */
   async lockMany(manager: EntityManager, userIds: readonly string[]): Promise<Map<string, LoginHistory>> {
     const rows = await lockOrCreateRows<ProfileRow>(manager, userIds, {
       select: 'SELECT user_id, history FROM login_profiles WHERE user_id IN (?) ORDER BY user_id FOR UPDATE',
@@ -35,6 +40,7 @@ export class LoginHistoryStore {
     return new Map([...rows].map(([userId, row]) => [userId, parseHistory(row.history)]));
   }
 
+  /** Raw: one multi-row INSERT … ON DUPLICATE KEY UPDATE upsert per batch (ingestion hot path). */
   async saveMany(manager: EntityManager, histories: ReadonlyMap<string, LoginHistory>): Promise<void> {
     if (histories.size === 0) return;
     const entries = [...histories];
@@ -43,5 +49,11 @@ export class LoginHistoryStore {
        ON DUPLICATE KEY UPDATE history = VALUES(history), updated_at = VALUES(updated_at)`,
       entries.flatMap(([userId, history]) => [userId, JSON.stringify(history)]),
     );
+  }
+
+  /** Histories not updated since the cutoff, in bounded batches (raw: set-based bulk delete). */
+  async deleteUpdatedBefore(cutoff: Date, limits: BatchLimits): Promise<number> {
+    const spec = { table: 'login_profiles', column: 'updated_at', ...limits };
+    return (await deleteInBatches((sql, p) => this.dataSource.query(sql, p), spec, cutoff)).deleted;
   }
 }
