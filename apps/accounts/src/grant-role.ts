@@ -42,6 +42,7 @@ async function main(argv: readonly string[]): Promise<number> {
   const env = loadAccountsEnv();
   const app = await NestFactory.createApplicationContext(GrantRoleModule.register(env), {
     logger: new JsonLogger('accounts', 'warn'),
+    abortOnError: false,
   });
   try {
     const result = await app.get(PlatformRolesService).appointFirstAdmin(login, reason);

@@ -1,14 +1,15 @@
 import { Module } from '@nestjs/common';
 
-import { UsersModule } from '../users/users.module';
+import { UsersRepository } from '../users/users.repository';
 import { PlatformRolesController } from './platform-roles.controller';
 import { PlatformRolesRepository } from './platform-roles.repository';
 import { PlatformRolesService } from './platform-roles.service';
 
+// UsersRepository directly rather than UsersModule: the bootstrap CLI boots this module without the
+// password hasher and its settings, which UsersModule also brings.
 @Module({
-  imports: [UsersModule],
   controllers: [PlatformRolesController],
-  providers: [PlatformRolesRepository, PlatformRolesService],
+  providers: [UsersRepository, PlatformRolesRepository, PlatformRolesService],
   exports: [PlatformRolesService],
 })
 export class PlatformRolesModule {}

@@ -4,7 +4,8 @@ import {
   type PlatformRoleChange,
   type PlatformRoleChangeSource,
 } from '@exam/contracts';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsString, Length, Matches } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, Matches } from 'class-validator';
 
 import type { PlatformRoleChangeEntity } from '../platform-role-change.entity';
 import type { PlatformRolesChanged, PlatformRolesState } from '../platform-roles.service';
@@ -17,9 +18,9 @@ export class SetPlatformRolesDto {
   @IsIn(PLATFORM_ROLES, { each: true, message: `roles must be a list of: ${PLATFORM_ROLES.join(', ')}` })
   roles!: PlatformRole[];
 
-  @IsString({ message: 'reason must say why the roles change (3 to 500 characters)' })
-  @Length(3, 500, { message: 'reason must say why the roles change (3 to 500 characters)' })
-  @Matches(/\S/, { message: 'reason must say why the roles change (3 to 500 characters)' })
+  /** Trimmed; kept in accounts with the change, chained in the audit log as its SHA-256. */
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  @Matches(/^[\s\S]{3,500}$/, { message: 'reason must say why the roles change (3 to 500 characters)' })
   reason!: string;
 }
 
