@@ -19,14 +19,8 @@ import {
 import request from 'supertest';
 
 import { AccountsEnv } from '../../apps/accounts/src/config/accounts.env';
-import {
-  type AccountsHarness,
-  cookieFrom,
-  login,
-  registerActive,
-  type Registered,
-  startAccounts,
-} from '../../apps/accounts/test/accounts-harness';
+import { type AccountsHarness, startAccounts } from '../../apps/accounts/test/accounts-harness';
+import { cookieFrom, login, registerActive, type Registered } from '../../apps/accounts/test/factories';
 import { AuditModule } from '../../apps/audit/src/audit.module';
 import { CheckpointSigner } from '../../apps/audit/src/audit-log/checkpoint-signer';
 import { AuditEnv } from '../../apps/audit/src/config/audit.env';

@@ -1,12 +1,7 @@
 import request from 'supertest';
 
-import {
-  type AccountsHarness,
-  randomEmail,
-  randomPhone,
-  startAccounts,
-  STRONG_PASSWORD,
-} from './accounts-harness';
+import { type AccountsHarness, startAccounts } from './accounts-harness';
+import { randomEmail, randomPhone, STRONG_PASSWORD } from './factories';
 
 interface Mailbox {
   readonly messages: { readonly to: string; readonly text: string }[];

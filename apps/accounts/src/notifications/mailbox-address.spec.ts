@@ -1,3 +1,5 @@
+import { TestClock } from '@exam/testing';
+
 import { DevMailbox } from './dev-mailbox';
 import { mailboxAddressOf } from './mailbox-address';
 
@@ -26,7 +28,7 @@ describe(mailboxAddressOf.name, () => {
 
 describe(DevMailbox.name, () => {
   it('should find the messages of a recipient by any form of the address, newest first', async () => {
-    const sut = new DevMailbox();
+    const sut = new DevMailbox(new TestClock());
     await sut.send({ channel: 'sms', to: '+8613800138000', subject: 'Code', text: 'first 111111' });
     await sut.send({ channel: 'email', to: 'ada@example.com', subject: 'Code', text: 'mail 222222' });
     await sut.send({ channel: 'sms', to: '+8613800138000', subject: 'Code', text: 'second 333333' });

@@ -27,10 +27,10 @@ export class PlatformRolesRepository {
     });
   }
 
-  /** By phone, email or user name, as the person would type it (the bootstrap CLI). */
+  /** By phone, email or user name, as the person would type it (the bootstrap CLI); locked like lockActiveUser. */
   async lockActiveUserByLogin(tx: EntityManager, login: string): Promise<RoleHolder | null> {
-    const user = await this.users.findByLogin(tx, login, true);
-    return user?.status === 'active' ? user : null;
+    const found = await this.users.findByLogin(login);
+    return found === null ? null : this.lockActiveUser(tx, found.id);
   }
 
   /**
