@@ -2,9 +2,10 @@
  * Chooses the face-match threshold on the labelled test faces: computes a descriptor per image with the real
  * engine, every same-person and different-person pair distance, and FAR/FRR over a sweep of thresholds.
  *
- *   node -r @swc-node/register scripts/face-eval.ts [--write docs/face-threshold.md]
+ *   node -r @swc-node/register scripts/face-eval.ts [<faces-dir>] [--write docs/face-threshold.md]
  *
- * The images stay in ../shared/testdata (outside the repository); nothing is copied.
+ * `<faces-dir>` holds one sub-directory of images per person (default ../shared/testdata/faces, next to the
+ * checkout). The images stay where they are (outside the repository); nothing is copied.
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -14,7 +15,22 @@ import { WorkerPoolFaceEngine } from '../apps/identity/src/face/engine/worker-po
 import { FACE_MATCH_THRESHOLD } from '../apps/identity/src/face/face.policy';
 
 const REPO_ROOT = resolve(__dirname, '..');
-const FACES_DIR = resolve(REPO_ROOT, '../shared/testdata/faces');
+const DEFAULT_FACES = '../shared/testdata/faces';
+const OPTIONS_WITH_VALUE = new Set(['--write', '--pad', '--confidence']);
+
+/** The first argument that is neither an option nor an option's value: the data folder, if given. */
+function facesDirArgument(argv: readonly string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    if (OPTIONS_WITH_VALUE.has(arg)) i++;
+    else if (!arg.startsWith('--')) return arg;
+  }
+  return undefined;
+}
+
+const FACES_ARG = facesDirArgument(process.argv.slice(2));
+const FACES_DIR = FACES_ARG === undefined ? resolve(REPO_ROOT, DEFAULT_FACES) : resolve(FACES_ARG);
+const FACES_LABEL = FACES_ARG ?? DEFAULT_FACES;
 
 interface Sample {
   readonly person: string;
@@ -36,6 +52,7 @@ const pct = (value: number): string => `${(value * 100).toFixed(1)} %`;
 
 async function main(): Promise<void> {
   if (!existsSync(FACES_DIR)) {
+    if (FACES_ARG !== undefined) throw new Error(`${FACES_DIR} does not exist`);
     console.log(`skipped: ${FACES_DIR} is absent (the labelled faces live outside the repository)`);
     return;
   }
@@ -127,7 +144,7 @@ async function main(): Promise<void> {
     'border: 75 % of the larger side first for images up to 400 px (crops), 10 % first for larger ones,',
   );
   lines.push(
-    'the other one when the first yields no face). Data: `../shared/testdata/faces` (not in this repository),',
+    `the other one when the first yields no face). Data: \`${FACES_LABEL}\` (not in this repository),`,
   );
   lines.push(
     `${new Set(samples.map((s) => s.person)).size} people × 5 images = ${samples.length} descriptors, ${genuine.length} same-person pairs and`,

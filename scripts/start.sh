@@ -12,19 +12,32 @@ SERVICES=(accounts identity exam payments audit)
 LOG_DIR="$ROOT/.local/logs"
 mkdir -p "$LOG_DIR"
 pids=()
+names=()
 started_kafka=0
 
 say() { printf '[start] %s\n' "$*"; }
 
+# An orderly stop: the services run in their own sessions (setsid), so a Ctrl-C reaches this script only;
+# it sends each one SIGTERM and reports it once it has exited, then stops the broker if it started it.
+# A Ctrl-C (or a closed terminal) is a normal way to stop and ends with status 0; any other way out keeps
+# its status.
 shutdown() {
-  trap - INT TERM EXIT
-  say "stopping services..."
-  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
-  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
-  if [ "$started_kafka" = 1 ]; then bash scripts/kafka.sh stop || true; fi
+  trap - INT TERM HUP EXIT
+  if [ "${#pids[@]}" -gt 0 ] || [ "$started_kafka" = 1 ]; then say "stopping..."; fi
+  local i
+  for i in "${!pids[@]}"; do kill -TERM "${pids[$i]}" 2>/dev/null || true; done
+  for i in "${!pids[@]}"; do
+    wait "${pids[$i]}" 2>/dev/null || true
+    say "${names[$i]} stopped"
+  done
+  if [ "$started_kafka" = 1 ]; then
+    bash scripts/kafka.sh stop >>"$LOG_DIR/kafka-stop.log" 2>&1 || true
+    say "kafka stopped"
+  fi
   say "stopped."
 }
-trap shutdown INT TERM EXIT
+trap 'shutdown; exit 0' INT TERM HUP
+trap 'status=$?; shutdown; exit "$status"' EXIT
 
 ensure_node_modules "$ROOT"
 bash scripts/db.sh ensure
@@ -55,8 +68,10 @@ port_of() {
 launch() {
   local name="$1" entry="dist/apps/$1/src/main.js"
   [ -f "$entry" ] || return 0
-  HTTP_PORT="$(port_of "$name")" node "$entry" >>"$LOG_DIR/$name.log" 2>&1 &
+  # Not a process group leader here (no job control), so setsid execs in place: $! is the service's pid.
+  HTTP_PORT="$(port_of "$name")" setsid node "$entry" >>"$LOG_DIR/$name.log" 2>&1 </dev/null &
   pids+=("$!")
+  names+=("$name")
   say "$name started (pid $!, log .local/logs/$name.log)"
 }
 
@@ -66,6 +81,8 @@ if [ -z "${AUTHORITY_REFERENCE_PHOTOS_DIR:-}" ] && [ -d ../shared/testdata/faces
   export AUTHORITY_REFERENCE_PHOTOS_DIR
 fi
 launch authority-sim
+# Development only: the gateway's status page also shows the simulator (production manifests never set it).
+if [ -f dist/apps/authority-sim/src/main.js ]; then export AUTHORITY_SIM_URL="http://127.0.0.1:$(port_of authority-sim)"; fi
 for svc in "${SERVICES[@]}"; do launch "$svc"; done
 launch gateway
 
@@ -79,6 +96,12 @@ wait_ready() {
 }
 for svc in "${SERVICES[@]}" gateway; do wait_ready "$svc"; done
 
+# The demo (scripts/seed-demo.ts): accounts, an institution and verified candidates, created once through
+# the public APIs; DEMO_SEED=0 skips it. A failed seed is reported but leaves the platform running.
+if [ "${DEMO_SEED:-1}" != 0 ]; then
+  if ! node dist/scripts/seed-demo.js; then say "the demo seed failed (see above); the platform keeps running"; fi
+fi
+
 cat <<MSG
 
   The platform is up.
@@ -90,4 +113,7 @@ cat <<MSG
 
 MSG
 wait -n "${pids[@]}" || true
-say "a process exited; shutting down"
+for i in "${!pids[@]}"; do
+  if ! kill -0 "${pids[$i]}" 2>/dev/null; then say "${names[$i]} exited unexpectedly; see .local/logs/${names[$i]}.log"; fi
+done
+exit 1

@@ -10,6 +10,7 @@ import { ACCOUNTS_MIGRATIONS } from './database/migrations';
 import { FieldProtectionModule } from './field-protection/field-protection.module';
 import { InstitutionsModule } from './institutions/institutions.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { PlatformRolesModule } from './platform-roles/platform-roles.module';
 import { PrivacyModule } from './privacy/privacy.module';
 import { PrivacyRequestsModule } from './privacy-requests/privacy-requests.module';
 import { RegistrationModule } from './registration/registration.module';
@@ -41,6 +42,7 @@ export class AccountsModule {
         RetentionModule,
         PasswordsModule,
         ContactsModule,
+        PlatformRolesModule,
       ],
     };
   }

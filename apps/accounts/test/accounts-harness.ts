@@ -28,6 +28,7 @@ export const ACCOUNTS_TOPICS: readonly TopicName[] = [
   // The outbox publishes in order: a topic missing here would hold back every later event.
   Topics.ErasureRequested,
   Topics.AccountsPersonalDataRevealed,
+  Topics.PlatformRoleChanged,
 ];
 
 /** The accounts service under test: the shared test bed plus the public half of its own signing key. */

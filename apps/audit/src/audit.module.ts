@@ -10,6 +10,7 @@ import { AUDIT_ENTITIES } from './database/entities';
 import { AUDIT_MIGRATIONS } from './database/migrations';
 import { IncidentsModule } from './incidents/incidents.module';
 import { LoginRiskModule } from './login-risk/login-risk.module';
+import { PlatformRolesAuditModule } from './platform-roles/platform-roles-audit.module';
 import { RetentionModule } from './retention/retention.module';
 
 @Module({})
@@ -31,6 +32,7 @@ export class AuditModule {
         RetentionModule,
         AppealsModule,
         IncidentsModule,
+        PlatformRolesAuditModule,
       ],
     };
   }

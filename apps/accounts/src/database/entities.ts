@@ -3,6 +3,7 @@ import { ContactChangeEntity } from '../contacts/contact-change.entity';
 import { InstitutionEntity } from '../institutions/institution.entity';
 import { InvitationEntity } from '../institutions/invitation.entity';
 import { MembershipEntity } from '../institutions/membership.entity';
+import { PlatformRoleChangeEntity } from '../platform-roles/platform-role-change.entity';
 import { ConsentEntity } from '../privacy/consent.entity';
 import { ConsentChangeEntity } from '../privacy/consent-change.entity';
 import { PolicyAcceptanceEntity } from '../privacy/policy-acceptance.entity';
@@ -30,4 +31,5 @@ export const ACCOUNTS_ENTITIES: Function[] = [
   ConsentChangeEntity,
   PrivacyRequestEntity,
   FaceCheckRedemptionEntity,
+  PlatformRoleChangeEntity,
 ];

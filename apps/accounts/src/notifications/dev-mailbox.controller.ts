@@ -5,7 +5,7 @@ import { IsString, Length } from 'class-validator';
 import { DevMailbox, type MailboxEntry } from './dev-mailbox';
 
 class MailboxQueryDto {
-  /** Normalized recipient: +8613800000000 or a lower-case email address. */
+  /** The recipient in any form: 13800000000, +86 138 0000 0000, 138-0000-0000, or an email in any case. */
   @IsString() @Length(3, 254) to!: string;
 }
 

@@ -1,6 +1,7 @@
 import { Clock } from '@exam/platform';
 import { Injectable } from '@nestjs/common';
 
+import { mailboxAddressOf } from './mailbox-address';
 import type { Notifier, OutgoingMessage } from './notifier';
 
 export interface MailboxEntry extends OutgoingMessage {
@@ -22,8 +23,9 @@ export class DevMailbox implements Notifier {
     return Promise.resolve();
   }
 
-  /** Newest first. */
+  /** Newest first; `to` in any form of the address (see mailboxAddressOf). */
   messagesTo(to: string): MailboxEntry[] {
-    return this.entries.filter((entry) => entry.to === to).reverse();
+    const address = mailboxAddressOf(to);
+    return this.entries.filter((entry) => mailboxAddressOf(entry.to) === address).reverse();
   }
 }

@@ -17,6 +17,11 @@ export class GatewayEnv {
   @IsUrl(URL_OPTIONS) EXAM_URL = 'http://127.0.0.1:3003';
   @IsUrl(URL_OPTIONS) PAYMENTS_URL = 'http://127.0.0.1:3004';
   @IsUrl(URL_OPTIONS) AUDIT_URL = 'http://127.0.0.1:3005';
+  /**
+   * The real-name authority simulator (development only: `npm run start:local` sets it, production
+   * manifests never do). When set, `/health/services` also reports it; nothing is proxied to it.
+   */
+  @IsOptional() @IsUrl(URL_OPTIONS) AUTHORITY_SIM_URL?: string;
   @Transform(toInt) @IsInt() @Min(1) @Max(1_000_000) RATE_LIMIT_PER_MINUTE = 600;
   @Transform(toInt) @IsInt() @Min(1024) @Max(50 * 1024 * 1024) BODY_LIMIT_BYTES = 1_048_576;
   /** Shared rate-limit counters so every gateway replica enforces the same limit. */

@@ -9,6 +9,13 @@ export const GATEWAY_REDIS = Symbol('GATEWAY_REDIS');
 
 export type UpstreamState = 'ready' | 'not_ready' | 'unreachable';
 
+/** What `/health/services` checks: every proxied service, and the authority simulator where configured. */
+function statusTargets(env: GatewayEnv): [string, string][] {
+  const targets = UPSTREAM_SERVICES.map((service): [string, string] => [service, upstreamUrl(env, service)]);
+  if (env.AUTHORITY_SIM_URL !== undefined) targets.push(['authority-sim', env.AUTHORITY_SIM_URL]);
+  return targets;
+}
+
 /** The gateway is ready when its rate-limit store answers; `/health/services` shows every upstream. */
 @Controller('health')
 export class GatewayHealthController {
@@ -37,12 +44,13 @@ export class GatewayHealthController {
     return { status: 'ok' };
   }
 
+  /** Each upstream's readiness; `authority-sim` too when AUTHORITY_SIM_URL is set (development). */
   @Get('services')
-  async services(): Promise<Record<UpstreamService, UpstreamState>> {
+  async services(): Promise<Record<UpstreamService, UpstreamState> & { 'authority-sim'?: UpstreamState }> {
     const states = await Promise.all(
-      UPSTREAM_SERVICES.map(async (service): Promise<[UpstreamService, UpstreamState]> => {
+      statusTargets(this.env).map(async ([service, url]): Promise<[string, UpstreamState]> => {
         try {
-          const response = await fetch(`${upstreamUrl(this.env, service)}/health/ready`, {
+          const response = await fetch(`${url}/health/ready`, {
             signal: AbortSignal.timeout(2500),
           });
           return [service, response.ok ? 'ready' : 'not_ready'];
@@ -51,6 +59,8 @@ export class GatewayHealthController {
         }
       }),
     );
-    return Object.fromEntries(states) as Record<UpstreamService, UpstreamState>;
+    return Object.fromEntries(states) as Record<UpstreamService, UpstreamState> & {
+      'authority-sim'?: UpstreamState;
+    };
   }
 }

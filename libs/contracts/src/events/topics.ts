@@ -6,6 +6,7 @@ import {
   LoginAttemptedV1,
   MembershipChangedV1,
   PasswordChangedV1,
+  PlatformRoleChangedV1,
   SessionRevokedV1,
   UserRegisteredV1,
 } from '../payloads/accounts.payloads';
@@ -42,6 +43,7 @@ export const Topics = {
   ConsentChanged: 'accounts.consent.changed',
   PasswordChanged: 'accounts.password.changed',
   ContactChanged: 'accounts.contact.changed',
+  PlatformRoleChanged: 'accounts.platform_role.changed',
   VerificationCompleted: 'identity.verification.completed',
   MinorFlagged: 'identity.minor.flagged',
   GuardianConsentRecorded: 'identity.guardian_consent.recorded',
@@ -78,6 +80,7 @@ export interface TopicPayloads {
   'accounts.consent.changed': ConsentChangedV1;
   'accounts.password.changed': PasswordChangedV1;
   'accounts.contact.changed': ContactChangedV1;
+  'accounts.platform_role.changed': PlatformRoleChangedV1;
   'identity.verification.completed': VerificationCompletedV1;
   'identity.minor.flagged': MinorFlaggedV1;
   'identity.guardian_consent.recorded': GuardianConsentRecordedV1;
@@ -109,6 +112,7 @@ export const TopicRegistry: { readonly [K in TopicName]: TopicContract<TopicPayl
   'accounts.consent.changed': { version: 1, payload: ConsentChangedV1, partitions: 3 },
   'accounts.password.changed': { version: 1, payload: PasswordChangedV1, partitions: 3 },
   'accounts.contact.changed': { version: 1, payload: ContactChangedV1, partitions: 3 },
+  'accounts.platform_role.changed': { version: 1, payload: PlatformRoleChangedV1, partitions: 3 },
   'identity.verification.completed': { version: 1, payload: VerificationCompletedV1, partitions: 3 },
   'identity.minor.flagged': { version: 1, payload: MinorFlaggedV1, partitions: 3 },
   'identity.guardian_consent.recorded': { version: 1, payload: GuardianConsentRecordedV1, partitions: 3 },

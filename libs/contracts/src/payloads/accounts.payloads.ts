@@ -11,7 +11,7 @@ import {
   MaxLength,
 } from 'class-validator';
 
-import { ORG_ROLES, type OrgRole } from '../auth/roles';
+import { ORG_ROLES, type OrgRole, PLATFORM_ROLES, type PlatformRole } from '../auth/roles';
 
 export const ACCOUNT_KINDS = ['candidate', 'org_admin'] as const;
 export type AccountKind = (typeof ACCOUNT_KINDS)[number];
@@ -122,5 +122,27 @@ export class ContactChangedV1 {
   @IsIn(CONTACT_KINDS) kind!: ContactKind;
   /** The new contact, masked (e.g. 139****5678, u***@example.com). */
   @IsString() @MaxLength(100) maskedNewValue!: string;
+  @IsISO8601() changedAt!: string;
+}
+
+export const PLATFORM_ROLE_CHANGES = ['granted', 'revoked'] as const;
+export type PlatformRoleChange = (typeof PLATFORM_ROLE_CHANGES)[number];
+
+/** Who made a platform role change: an administrator through the API, or the bootstrap CLI on the server. */
+export const PLATFORM_ROLE_CHANGE_SOURCES = ['admin_api', 'bootstrap_cli'] as const;
+export type PlatformRoleChangeSource = (typeof PLATFORM_ROLE_CHANGE_SOURCES)[number];
+
+/**
+ * A platform role was granted or revoked, with the reason given; it takes effect in the user's next token.
+ * `actorId` is the administrator, absent when the bootstrap CLI appointed the first one.
+ */
+export class PlatformRoleChangedV1 {
+  @IsUUID() changeId!: string;
+  @IsUUID() userId!: string;
+  @IsIn(PLATFORM_ROLES) role!: PlatformRole;
+  @IsIn(PLATFORM_ROLE_CHANGES) change!: PlatformRoleChange;
+  @IsIn(PLATFORM_ROLE_CHANGE_SOURCES) source!: PlatformRoleChangeSource;
+  @IsOptional() @IsUUID() actorId?: string;
+  @IsString() @Length(1, 500) reason!: string;
   @IsISO8601() changedAt!: string;
 }

@@ -7,6 +7,7 @@ import { PendingRegistrationsIndex1764115300005 } from './1764115300005-pending-
 import { FaceCheckRedemptions1764600000010 } from './1764600000010-face-check-redemptions';
 import { LoginIpFailures1764600000011 } from './1764600000011-login-ip-failures';
 import { EncryptedColumnWidths1764900000000 } from './1764900000000-encrypted-column-widths';
+import { PlatformRoleChanges1765000000000 } from './1765000000000-platform-role-changes';
 
 /** The accounts service's own migrations, oldest first (platform tables come from @exam/platform). */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -20,4 +21,5 @@ export const ACCOUNTS_MIGRATIONS: Function[] = [
   FaceCheckRedemptions1764600000010,
   LoginIpFailures1764600000011,
   EncryptedColumnWidths1764900000000,
+  PlatformRoleChanges1765000000000,
 ];
