@@ -22,8 +22,8 @@ import { AccountsEnv } from '../../apps/accounts/src/config/accounts.env';
 import { type AccountsHarness, startAccounts } from '../../apps/accounts/test/accounts-harness';
 import { cookieFrom, login, registerActive, type Registered } from '../../apps/accounts/test/factories';
 import { AuditModule } from '../../apps/audit/src/audit.module';
-import { CheckpointSigner } from '../../apps/audit/src/audit-log/checkpoint-signer';
 import { AuditEnv } from '../../apps/audit/src/config/audit.env';
+import { signingKeyPem } from '../../apps/audit/test/audit-fixtures';
 
 const ROOT = resolve(__dirname, '../..');
 const run = promisify(execFile);
@@ -150,9 +150,9 @@ describe('platform roles: bootstrap CLI, admin route and the audit chain (accoun
           ...(JSON.parse(testJwtPublicKeys()) as Record<string, string>),
           'accounts-test': accounts.publicKeyPem,
         }),
-        AUDIT_SIGNING_KEY: CheckpointSigner.generatePem(),
+        AUDIT_SIGNING_KEY: signingKeyPem(),
         AUDIT_CHECKPOINT_DIR: checkpointDir,
-        AUDIT_CHECKPOINT_INTERVAL_MS: '0',
+        AUDIT_CHECKPOINT_INTERVAL_SECONDS: '0',
       },
     });
     audit = await startTestService('audit', auditEnv, AuditModule.register(auditEnv));

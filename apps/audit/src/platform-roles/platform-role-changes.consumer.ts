@@ -1,5 +1,5 @@
 import { type EventEnvelope, Topics } from '@exam/contracts';
-import { EventBatchContext, OnEventBatch } from '@exam/platform';
+import { Clock, EventBatchContext, OnEventBatch } from '@exam/platform';
 import { Controller } from '@nestjs/common';
 import { Ctx, Payload } from '@nestjs/microservices';
 
@@ -12,7 +12,10 @@ type PlatformRoleChanged = EventEnvelope<'accounts.platform_role.changed'>;
 /** Kafka edge: chains every platform role grant and revocation in the accounts stream, in the inbox transaction. */
 @Controller()
 export class PlatformRoleChangesConsumer {
-  constructor(private readonly auditLog: AuditLogService) {}
+  constructor(
+    private readonly auditLog: AuditLogService,
+    private readonly clock: Clock,
+  ) {}
 
   @OnEventBatch(Topics.PlatformRoleChanged)
   async onPlatformRoleChanged(
@@ -23,6 +26,7 @@ export class PlatformRoleChangesConsumer {
       ctx.manager,
       streamOf(Topics.PlatformRoleChanged),
       events.map((e) => platformRoleChangeRecord(e)),
+      this.clock.now(),
     );
   }
 }
