@@ -1,10 +1,10 @@
-import { DomainError } from '@exam/platform';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
 import { IdentityEnv } from '../config/identity.env';
 import { CLOCK, type Clock } from '../real-name/clock';
 import { VerificationAttemptEntity } from '../real-name/verification-attempt.entity';
+import { NotificationRejectedError } from './authority.errors';
 import { AUTHORITY_PROVIDER, type AuthorityProvider } from './authority.provider';
 import {
   AUTHORITY_HEADERS,
@@ -12,12 +12,6 @@ import {
   authoritySignatureValid,
   timestampFresh,
 } from './authority-signing';
-
-export class NotificationRejectedError extends DomainError {
-  constructor(reason: string) {
-    super('IDENTITY.AUTHORITY_NOTIFICATION_REJECTED', 'unauthenticated', `Notification refused: ${reason}.`);
-  }
-}
 
 export interface IncomingNotification {
   readonly path: string;

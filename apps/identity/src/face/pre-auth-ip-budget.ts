@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 
-import { DomainError, WindowedCounter } from '@exam/platform';
+import { WindowedCounter } from '@exam/platform';
 import { deleteInBatches, type PurgeResult } from '@exam/platform';
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
+import { FaceTooManyFailuresFromNetworkError } from './face.errors';
 import { FACE_CLOCK, type FaceClock } from './face-clock';
 import { IdentityRetentionService } from './retention/identity-retention.service';
 import type { RetentionStep } from './retention/retention-step';
@@ -16,13 +17,6 @@ export const DEFAULT_PRE_AUTH_IP_FAILURES_PER_HOUR = 20;
 export const PRE_AUTH_DIGEST_SEED = Symbol('PRE_AUTH_DIGEST_SEED');
 
 const HOUR_MS = 3_600_000;
-
-export const tooManyFaceFailuresFromNetwork = (): DomainError =>
-  new DomainError(
-    'FACE.TOO_MANY_FAILURES_FROM_NETWORK',
-    'too_many',
-    'Too many failed face checks from your network; sign in with your password or a one-time code, or try again later.',
-  );
 
 /**
  * Face tickets are handed to anyone who types a login, so without a bound a stranger could spend many
@@ -55,7 +49,7 @@ export class PreAuthIpBudget implements RetentionStep, OnModuleInit {
 
   async assertAllowed(ip: string): Promise<void> {
     if (this.limit > 0 && (await this.failures.count(ip)) >= this.limit)
-      throw tooManyFaceFailuresFromNetwork();
+      throw new FaceTooManyFailuresFromNetworkError();
   }
 
   recordFailure(ip: string): Promise<void> {
