@@ -21,7 +21,7 @@ export class IdentityModule {
           migrations: IDENTITY_MIGRATIONS,
         }),
         IdentityConfigModule.register(env),
-        RealNameModule.register(env),
+        RealNameModule,
         FaceModule.register({
           tokenKeyId: env.FACE_CHECK_KEY_ID,
           tokenPrivateKey: env.FACE_CHECK_PRIVATE_KEY,

@@ -1,8 +1,8 @@
+import { Clock } from '@exam/platform';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
 import { IdentityEnv } from '../config/identity.env';
-import { CLOCK, type Clock } from '../real-name/clock';
 import { VerificationAttemptEntity } from '../real-name/verification-attempt.entity';
 import { NotificationRejectedError } from './authority.errors';
 import { AUTHORITY_PROVIDER, type AuthorityProvider } from './authority.provider';
@@ -39,7 +39,7 @@ export class AuthorityNotificationsService {
     private readonly dataSource: DataSource,
     private readonly env: IdentityEnv,
     @Inject(AUTHORITY_PROVIDER) private readonly authority: AuthorityProvider,
-    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly clock: Clock,
   ) {}
 
   async accept(notification: IncomingNotification): Promise<NotificationOutcome> {

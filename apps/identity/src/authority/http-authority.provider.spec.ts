@@ -1,6 +1,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+import { SystemClock } from '@exam/platform';
+
 import { loadIdentityEnv } from '../config/identity.env';
 import { AUTHORITY_HEADERS, authorityCanonical, authoritySignatureValid } from './authority-signing';
 import { HttpAuthorityProvider } from './http-authority.provider';
@@ -65,6 +67,8 @@ describe(HttpAuthorityProvider.name, () => {
         AUTHORITY_HMAC_SECRET: SECRET,
         AUTHORITY_TIMEOUT_MS: '1500',
       }),
+      // The test server checks signatures, not timestamps; the real clock keeps the timeout test honest.
+      new SystemClock(),
     );
   });
 

@@ -4,7 +4,7 @@ import { DataSource, IsNull, Not } from 'typeorm';
 
 import { FaceAttemptsExhaustedError } from './face.errors';
 import { FACE_DAILY_FAILURE_LIMIT } from './face.policy';
-import { utcDay } from './face-clock';
+import { utcDay } from './face.policy';
 import { FaceVerificationEntity } from './face-verification.entity';
 
 /** Daily failure budget per user and purpose: after the limit the purpose locks until the next UTC day. */

@@ -1,5 +1,6 @@
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 
+import { Clock } from '@exam/platform';
 import type { FaceCheckPurpose, FaceCheckTokenIssuer } from '@exam/platform/face-check';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, IsNull } from 'typeorm';
@@ -14,11 +15,11 @@ import {
   FaceNotEnrolledError,
 } from './face.errors';
 import { FACE_MATCH_THRESHOLD, LIVENESS_CHALLENGE_TTL_SECONDS } from './face.policy';
+import { utcDay } from './face.policy';
 import { FaceAttemptsService } from './face-attempts.service';
 import { FaceCaptureService } from './face-capture.service';
 import { FaceChallengeEntity } from './face-challenge.entity';
 import { FACE_CHECK_TOKEN_ISSUER } from './face-check.tokens';
-import { FACE_CLOCK, type FaceClock, utcDay } from './face-clock';
 import { FaceEnrolmentService } from './face-enrolment.service';
 import {
   evaluateLiveness,
@@ -66,7 +67,7 @@ export class FaceCheckService {
     private readonly enrolment: FaceEnrolmentService,
     private readonly attempts: FaceAttemptsService,
     @Inject(FACE_CHECK_TOKEN_ISSUER) private readonly issuer: FaceCheckTokenIssuer,
-    @Inject(FACE_CLOCK) private readonly clock: FaceClock,
+    private readonly clock: Clock,
   ) {}
 
   async createChallenge(

@@ -1,10 +1,10 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Clock } from '@exam/platform';
+import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 
 import { encodeDescriptor } from './engine/face-geometry';
 import { FaceAlreadyEnrolledError, FaceConsentRequiredError } from './face.errors';
 import { FaceCaptureService } from './face-capture.service';
-import { FACE_CLOCK, type FaceClock } from './face-clock';
 import { FaceConsentEntity } from './face-consent.entity';
 import { FaceTemplateEntity } from './face-template.entity';
 import { FaceInstitutionNotMemberError } from './raw-images/face-image.errors';
@@ -45,7 +45,7 @@ export class FaceEnrolmentService {
     private readonly dataSource: DataSource,
     private readonly capture: FaceCaptureService,
     private readonly rawImages: FaceRawImageStore,
-    @Inject(FACE_CLOCK) private readonly clock: FaceClock,
+    private readonly clock: Clock,
   ) {}
 
   async enrol(command: EnrolFaceCommand): Promise<FaceEnrolment> {

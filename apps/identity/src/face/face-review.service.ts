@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 
-import { Inject, Injectable } from '@nestjs/common';
+import { Clock } from '@exam/platform';
+import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
 import {
@@ -9,7 +10,6 @@ import {
   FaceReviewNotFoundError,
   FaceVerificationNotFoundError,
 } from './face.errors';
-import { FACE_CLOCK, type FaceClock } from './face-clock';
 import { FaceReviewEntity } from './face-review.entity';
 import { FaceVerificationEntity } from './face-verification.entity';
 
@@ -23,7 +23,7 @@ export interface FaceReviewWithDecision {
 export class FaceReviewService {
   constructor(
     private readonly dataSource: DataSource,
-    @Inject(FACE_CLOCK) private readonly clock: FaceClock,
+    private readonly clock: Clock,
   ) {}
 
   async request(userId: string, verificationId: string, reason: string): Promise<FaceReviewWithDecision> {

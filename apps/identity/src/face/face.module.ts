@@ -9,7 +9,6 @@ import { FaceAttemptsService } from './face-attempts.service';
 import { FaceCaptureService } from './face-capture.service';
 import { FaceCheckService } from './face-check.service';
 import { FACE_CHECK_TOKEN_ISSUER } from './face-check.tokens';
-import { FACE_CLOCK, type FaceClock, SYSTEM_FACE_CLOCK } from './face-clock';
 import { FaceConsentConsumer } from './face-consent.consumer';
 import { FaceConsentService } from './face-consent.service';
 import { FaceEnrolmentService } from './face-enrolment.service';
@@ -42,7 +41,6 @@ export interface FaceModuleOptions {
   readonly engine?: Partial<WorkerPoolOptions>;
   /** Replaces the worker-pool engine, e.g. in unit tests of the use cases. */
   readonly engineOverride?: FaceEngine;
-  readonly clock?: FaceClock;
   /** Failed pre-sign-in face checks per client IP and sliding hour before 429 (default 20; 0 = no limit). */
   readonly preAuthIpFailuresPerHour?: number;
   /** Seconds between retention passes (expired raw images, old challenges; default hourly; 0 = off). */
@@ -76,7 +74,6 @@ export class FaceModule implements OnModuleDestroy {
             options.engineOverride ?? WorkerPoolFaceEngine.start(options.engine),
         },
         { provide: FACE_CHECK_TOKEN_ISSUER, useValue: issuer },
-        { provide: FACE_CLOCK, useValue: options.clock ?? SYSTEM_FACE_CLOCK },
         FaceCaptureService,
         FaceRawImageStore,
         FaceImagePolicyService,

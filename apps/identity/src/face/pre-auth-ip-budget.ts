@@ -1,12 +1,11 @@
 import { createHash } from 'node:crypto';
 
-import { WindowedCounter } from '@exam/platform';
+import { Clock,WindowedCounter } from '@exam/platform';
 import { deleteInBatches, type PurgeResult } from '@exam/platform';
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
 import { FaceTooManyFailuresFromNetworkError } from './face.errors';
-import { FACE_CLOCK, type FaceClock } from './face-clock';
 import { IdentityRetentionService } from './retention/identity-retention.service';
 import type { RetentionStep } from './retention/retention-step';
 
@@ -33,7 +32,7 @@ export class PreAuthIpBudget implements RetentionStep, OnModuleInit {
     private readonly retention: IdentityRetentionService,
     @Inject(PRE_AUTH_IP_FAILURES_PER_HOUR) private readonly limit: number,
     @Inject(PRE_AUTH_DIGEST_SEED) seed: string,
-    @Inject(FACE_CLOCK) clock: FaceClock,
+    clock: Clock,
   ) {
     this.failures = new WindowedCounter(dataSource, {
       table: 'face_preauth_ip_failures',

@@ -1,10 +1,9 @@
 import type { AppealDecision } from '@exam/contracts';
-import { EventPublisher } from '@exam/platform';
-import { Inject, Injectable } from '@nestjs/common';
+import { Clock,EventPublisher } from '@exam/platform';
+import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 
 import { checkResidentIdNumber, InvalidIdNumberError } from '../id-number';
-import { CLOCK, type Clock } from './clock';
 import type { FileAppealDto } from './dto/appeal.dto';
 import { IdNumberIndex } from './id-number-index';
 import {
@@ -29,7 +28,7 @@ export class AppealsService {
     private readonly dataSource: DataSource,
     private readonly events: EventPublisher,
     private readonly index: IdNumberIndex,
-    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly clock: Clock,
   ) {}
 
   async file(userId: string, input: FileAppealDto): Promise<RealNameAppealEntity> {

@@ -1,12 +1,11 @@
-import { EventPublisher } from '@exam/platform';
-import { Inject, Injectable } from '@nestjs/common';
+import { Clock,EventPublisher } from '@exam/platform';
+import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
 import { IdentityEnv } from '../config/identity.env';
 import { FaceEnrolmentService } from '../face/face-enrolment.service';
 import { calendarDateIn, formatDate } from '../id-number';
 import { AttemptBudget } from './attempt-budget';
-import { CLOCK, type Clock } from './clock';
 import { RealNameFaceChallengeEntity } from './face/real-name-face-challenge.entity';
 import { GuardianConsentEntity } from './guardian-consent.entity';
 import { type GuardianIdentifiers, guardianMatches } from './guardian-match';
@@ -37,7 +36,7 @@ export class GuardianConsentWithdrawalService {
     private readonly env: IdentityEnv,
     private readonly budget: AttemptBudget,
     private readonly faces: FaceEnrolmentService,
-    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly clock: Clock,
   ) {}
 
   async withdraw(childUserId: string, presented: GuardianIdentifiers): Promise<GuardianConsentWithdrawal> {

@@ -1,10 +1,9 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 
 import { AUTHORITY_PROVIDER } from '../authority/authority.provider';
 import { AuthorityNotificationsController } from '../authority/authority-notifications.controller';
 import { AuthorityNotificationsService } from '../authority/authority-notifications.service';
 import { HttpAuthorityProvider } from '../authority/http-authority.provider';
-import { IdentityEnv } from '../config/identity.env';
 import { FACE_ENGINE, type FaceEngine } from '../face/engine/face-engine';
 import { FaceCaptureService } from '../face/face-capture.service';
 import { AppealsService } from './appeals.service';
@@ -22,38 +21,33 @@ import { RealNameService } from './real-name.service';
 import { RealNameErasureConsumer } from './real-name-erasure.consumer';
 import { RealNameErasureService } from './real-name-erasure.service';
 
-@Module({})
-export class RealNameModule {
-  static register(env: IdentityEnv): DynamicModule {
-    return {
-      module: RealNameModule,
-      controllers: [
-        RealNameController,
-        RealNameFaceController,
-        GuardianConsentController,
-        AppealsAdminController,
-        AuthorityNotificationsController,
-        RealNameErasureConsumer,
-      ],
-      providers: [
-        // The face module keeps its capture service private; this one wraps the same (global) engine.
-        {
-          provide: FaceCaptureService,
-          useFactory: (engine: FaceEngine) => new FaceCaptureService(engine),
-          inject: [FACE_ENGINE],
-        },
-        RealNameLivenessService,
-        RealNameFaceChallengeRetention,
-        { provide: AUTHORITY_PROVIDER, useFactory: () => new HttpAuthorityProvider(env) },
-        IdNumberIndex,
-        AttemptBudget,
-        GuardianConsentService,
-        GuardianConsentWithdrawalService,
-        RealNameErasureService,
-        RealNameService,
-        AppealsService,
-        AuthorityNotificationsService,
-      ],
-    };
-  }
-}
+@Module({
+  controllers: [
+    RealNameController,
+    RealNameFaceController,
+    GuardianConsentController,
+    AppealsAdminController,
+    AuthorityNotificationsController,
+    RealNameErasureConsumer,
+  ],
+  providers: [
+    // The face module keeps its capture service private; this one wraps the same (global) engine.
+    {
+      provide: FaceCaptureService,
+      useFactory: (engine: FaceEngine) => new FaceCaptureService(engine),
+      inject: [FACE_ENGINE],
+    },
+    RealNameLivenessService,
+    RealNameFaceChallengeRetention,
+    { provide: AUTHORITY_PROVIDER, useClass: HttpAuthorityProvider },
+    IdNumberIndex,
+    AttemptBudget,
+    GuardianConsentService,
+    GuardianConsentWithdrawalService,
+    RealNameErasureService,
+    RealNameService,
+    AppealsService,
+    AuthorityNotificationsService,
+  ],
+})
+export class RealNameModule {}

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 
 import type { VerificationResult } from '@exam/contracts';
 import { maskValue } from '@exam/crypto';
-import { EventPublisher, retryOnDeadlock } from '@exam/platform';
+import { Clock,EventPublisher, retryOnDeadlock } from '@exam/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, QueryFailedError } from 'typeorm';
 
@@ -14,7 +14,6 @@ import {
 import { IdentityEnv } from '../config/identity.env';
 import { adultOn, ageOn, calendarDateIn, formatDate } from '../id-number';
 import { AttemptBudget } from './attempt-budget';
-import { CLOCK, type Clock } from './clock';
 import type { VerifyRealNameDto } from './dto/verify-real-name.dto';
 import { localLivenessFailure, localLivenessReason } from './face/local-liveness-decision';
 import type { RealNameFaceChallengeEntity } from './face/real-name-face-challenge.entity';
@@ -59,7 +58,7 @@ export class RealNameService {
     private readonly budget: AttemptBudget,
     private readonly guardians: GuardianConsentService,
     private readonly liveness: RealNameLivenessService,
-    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly clock: Clock,
   ) {}
 
   async verify(userId: string, input: VerifyRealNameDto): Promise<VerificationOutcome> {

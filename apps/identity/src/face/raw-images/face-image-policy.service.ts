@@ -1,7 +1,7 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Clock } from '@exam/platform';
+import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
-import { FACE_CLOCK, type FaceClock } from '../face-clock';
 import { FaceImagePolicyInvalidError } from './face-image.errors';
 import { FaceImagePolicyEntity } from './face-image-policy.entity';
 import {
@@ -22,7 +22,7 @@ export interface StoredFaceImagePolicy extends FaceImagePolicy {
 export class FaceImagePolicyService {
   constructor(
     private readonly dataSource: DataSource,
-    @Inject(FACE_CLOCK) private readonly clock: FaceClock,
+    private readonly clock: Clock,
   ) {}
 
   async get(institutionId: string): Promise<StoredFaceImagePolicy> {

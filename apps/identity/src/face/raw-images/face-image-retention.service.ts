@@ -1,8 +1,7 @@
-import { deleteInBatches, type PurgeResult } from '@exam/platform';
-import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { Clock,deleteInBatches, type PurgeResult } from '@exam/platform';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
-import { FACE_CLOCK, type FaceClock } from '../face-clock';
 import { IdentityRetentionService } from '../retention/identity-retention.service';
 import type { RetentionStep } from '../retention/retention-step';
 
@@ -23,7 +22,7 @@ export class FaceImageRetentionService implements RetentionStep, OnModuleInit {
 
   constructor(
     private readonly dataSource: DataSource,
-    @Inject(FACE_CLOCK) private readonly clock: FaceClock,
+    private readonly clock: Clock,
     private readonly retention: IdentityRetentionService,
   ) {}
 

@@ -1,4 +1,5 @@
 import type { PurgeResult } from '@exam/platform';
+import { TestClock } from '@exam/testing';
 
 import { IdentityRetentionService } from './identity-retention.service';
 import type { RetentionStep } from './retention-step';
@@ -23,7 +24,7 @@ describe(IdentityRetentionService.name, () => {
   let sut: IdentityRetentionService;
 
   beforeEach(() => {
-    sut = new IdentityRetentionService({ now: () => NOW });
+    sut = new IdentityRetentionService(new TestClock(NOW));
   });
 
   it('should run every registered step once per pass, in order, with the same instant', async () => {

@@ -1,6 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Clock } from '@exam/platform';
+import { Injectable } from '@nestjs/common';
 
-import { FACE_CLOCK, type FaceClock } from '../face-clock';
 import type { RetentionStep } from './retention-step';
 
 export type RetentionStepOutcome =
@@ -20,7 +20,7 @@ export interface RetentionPass {
 export class IdentityRetentionService {
   private readonly steps: RetentionStep[] = [];
 
-  constructor(@Inject(FACE_CLOCK) private readonly clock: FaceClock) {}
+  constructor(private readonly clock: Clock) {}
 
   register(step: RetentionStep): void {
     if (this.steps.some((known) => known.name === step.name))

@@ -1,3 +1,4 @@
+import { TestClock } from '@exam/testing';
 import type { DataSource } from 'typeorm';
 
 import type { DetectedFace, FaceAnalysis, FaceEngine, Point } from '../../face/engine/face-engine';
@@ -40,8 +41,8 @@ function challenge(steps: LivenessStep[]): RealNameFaceChallengeEntity {
     userId: 'u',
     nonce: 'n',
     steps,
-    createdAt: new Date(),
-    expiresAt: new Date(),
+    createdAt: new Date('2026-01-15T08:00:00.000Z'),
+    expiresAt: new Date('2026-01-15T08:02:00.000Z'),
     usedAt: null,
   };
 }
@@ -57,7 +58,7 @@ describe(RealNameLivenessService.name, () => {
       {} as DataSource,
       new FaceCaptureService(engine),
       {} as FaceEnrolmentService,
-      { now: () => new Date() },
+      new TestClock(),
     );
   });
 

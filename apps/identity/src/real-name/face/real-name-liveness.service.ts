@@ -1,6 +1,7 @@
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 
-import { Inject, Injectable } from '@nestjs/common';
+import { Clock } from '@exam/platform';
+import { Injectable } from '@nestjs/common';
 import { DataSource, IsNull } from 'typeorm';
 
 import {
@@ -18,7 +19,6 @@ import {
   type LivenessStep,
   randomLivenessSteps,
 } from '../../face/face-liveness';
-import { CLOCK, type Clock } from '../clock';
 import { RealNameFaceChallengeEntity } from './real-name-face-challenge.entity';
 
 export interface RealNameFaceChallenge {
@@ -50,7 +50,7 @@ export class RealNameLivenessService {
     private readonly dataSource: DataSource,
     private readonly capture: FaceCaptureService,
     private readonly enrolment: FaceEnrolmentService,
-    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly clock: Clock,
   ) {}
 
   /** Face processing needs face-biometrics consent: on file, or given now (recorded with its policy version). */
