@@ -78,7 +78,7 @@ function grey(size: number): Buffer {
 
 @Module({})
 class FaceTestModule {
-  static register(env: IdentityEnv, keys: { keyId: string; privateKey: string }): DynamicModule {
+  static register(env: IdentityEnv): DynamicModule {
     return {
       module: FaceTestModule,
       imports: [
@@ -88,11 +88,7 @@ class FaceTestModule {
           entities: FACE_ENTITIES,
           migrations: FACE_MIGRATIONS,
         }),
-        FaceModule.register({
-          tokenKeyId: keys.keyId,
-          tokenPrivateKey: keys.privateKey,
-          engine: { workers: 1 },
-        }),
+        FaceModule,
       ],
     };
   }
@@ -136,8 +132,16 @@ interface CheckBody {
     await probe.withAdmin((admin) =>
       ensureTopics(admin, platformTopicSpecs(names, 1, [Topics.ConsentChanged])),
     );
-    const env = testServiceEnv(IdentityEnv, { databaseName: db.name, topicPrefix: prefix });
-    identity = await startTestService('identity', env, FaceTestModule.register(env, keys));
+    const env = testServiceEnv(IdentityEnv, {
+      databaseName: db.name,
+      topicPrefix: prefix,
+      overrides: {
+        FACE_CHECK_KEY_ID: keys.keyId,
+        FACE_CHECK_PRIVATE_KEY: keys.privateKey,
+        FACE_WORKERS: '1',
+      },
+    });
+    identity = await startTestService('identity', env, FaceTestModule.register(env));
     data = identity.app.get(DataSource);
   });
 

@@ -65,7 +65,7 @@ describe(HttpAuthorityProvider.name, () => {
       loadIdentityEnv({
         AUTHORITY_URL: `http://127.0.0.1:${port}`,
         AUTHORITY_HMAC_SECRET: SECRET,
-        AUTHORITY_TIMEOUT_MS: '1500',
+        AUTHORITY_TIMEOUT_SECONDS: '1.5',
       }),
       // The test server checks signatures, not timestamps; the real clock keeps the timeout test honest.
       new SystemClock(),

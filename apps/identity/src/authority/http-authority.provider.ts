@@ -133,7 +133,7 @@ export class HttpAuthorityProvider implements AuthorityProvider {
         method,
         headers,
         ...(method === 'POST' ? { body } : {}),
-        signal: AbortSignal.timeout(this.env.AUTHORITY_TIMEOUT_MS),
+        signal: AbortSignal.timeout(Math.round(this.env.AUTHORITY_TIMEOUT_SECONDS * 1000)),
       });
     } catch (error: unknown) {
       // Node's fetch rejects with a DOMException, which is not always an instance of Error.

@@ -8,7 +8,7 @@ import { FaceRawImageEntity } from './raw-images/face-raw-image.entity';
 
 export { type DetectedFace, FACE_ENGINE, type FaceAnalysis, type FaceEngine } from './engine/face-engine';
 export { FACE_MODEL_VERSION, WorkerPoolFaceEngine } from './engine/worker-pool-face-engine';
-export { FaceModule, type FaceModuleOptions } from './face.module';
+export { FaceModule } from './face.module';
 export { FACE_MATCH_THRESHOLD } from './face.policy';
 export { FaceConsentService } from './face-consent.service';
 export { FACE_MIGRATIONS } from './migrations';

@@ -1,19 +1,14 @@
 import { createHash } from 'node:crypto';
 
-import { Clock,WindowedCounter } from '@exam/platform';
+import { Clock, WindowedCounter } from '@exam/platform';
 import { deleteInBatches, type PurgeResult } from '@exam/platform';
-import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
+import { IdentityEnv } from '../config/identity.env';
 import { FaceTooManyFailuresFromNetworkError } from './face.errors';
 import { IdentityRetentionService } from './retention/identity-retention.service';
 import type { RetentionStep } from './retention/retention-step';
-
-/** Failed pre-sign-in face checks one client IP may cause per sliding hour (0 = no limit). */
-export const PRE_AUTH_IP_FAILURES_PER_HOUR = Symbol('PRE_AUTH_IP_FAILURES_PER_HOUR');
-export const DEFAULT_PRE_AUTH_IP_FAILURES_PER_HOUR = 20;
-/** Seeds the keyed IP digests; the face-check signing key is a secret identity already holds. */
-export const PRE_AUTH_DIGEST_SEED = Symbol('PRE_AUTH_DIGEST_SEED');
 
 const HOUR_MS = 3_600_000;
 
@@ -30,14 +25,17 @@ export class PreAuthIpBudget implements RetentionStep, OnModuleInit {
   constructor(
     private readonly dataSource: DataSource,
     private readonly retention: IdentityRetentionService,
-    @Inject(PRE_AUTH_IP_FAILURES_PER_HOUR) private readonly limit: number,
-    @Inject(PRE_AUTH_DIGEST_SEED) seed: string,
+    private readonly env: IdentityEnv,
     clock: Clock,
   ) {
     this.failures = new WindowedCounter(dataSource, {
       table: 'face_preauth_ip_failures',
       windowMs: HOUR_MS,
-      digestSecret: createHash('sha256').update('face-preauth-ip:').update(seed).digest('hex'),
+      // Seeds the keyed IP digests; the face-check signing key is a secret identity already holds.
+      digestSecret: createHash('sha256')
+        .update('face-preauth-ip:')
+        .update(env.FACE_CHECK_PRIVATE_KEY)
+        .digest('hex'),
       now: () => clock.now(),
     });
   }
@@ -47,7 +45,8 @@ export class PreAuthIpBudget implements RetentionStep, OnModuleInit {
   }
 
   async assertAllowed(ip: string): Promise<void> {
-    if (this.limit > 0 && (await this.failures.count(ip)) >= this.limit)
+    const limit = this.env.FACE_PREAUTH_IP_FAILURES_PER_HOUR;
+    if (limit > 0 && (await this.failures.count(ip)) >= limit)
       throw new FaceTooManyFailuresFromNetworkError();
   }
 
