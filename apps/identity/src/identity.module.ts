@@ -6,6 +6,7 @@ import { IDENTITY_ENTITIES } from './database/entities';
 import { IDENTITY_MIGRATIONS } from './database/migrations';
 import { FaceModule } from './face';
 import { RealNameModule } from './real-name/real-name.module';
+import { RetentionModule } from './retention/retention.module';
 
 @Module({})
 export class IdentityModule {
@@ -21,6 +22,7 @@ export class IdentityModule {
         }),
         RealNameModule,
         FaceModule,
+        RetentionModule,
       ],
     };
   }

@@ -40,6 +40,24 @@ export class IdentityEnv extends BaseServiceEnv {
   /** Failed face checks before sign-in (face login, recovery, step-up) per client IP and hour; 0 = no limit. */
   @ToInt() @IsInt() @Min(0) @Max(100_000) FACE_PREAUTH_IP_FAILURES_PER_HOUR = 20;
 
+  /** Seconds between retention passes (retention/), on every replica; 0 = off. */
+  @ToInt() @IsInt() @Min(0) @Max(86_400) RETENTION_INTERVAL_SECONDS = 3600;
+
+  /** Rows one retention statement deletes; a pass runs a bounded number of them per data class. */
+  @ToInt() @IsInt() @Min(1) @Max(10_000) RETENTION_BATCH_SIZE = 500;
+
+  /** Liveness challenges, used or not, after their expiry (see retention/retention-policy.ts). */
+  @ToInt() @IsInt() @Min(1) @Max(365) RETENTION_CHALLENGES_DAYS = 1;
+
+  /** Authority calls, for billing reconciliation; never one a verified record or a consent rests on. */
+  @ToInt() @IsInt() @Min(30) @Max(3650) RETENTION_VERIFICATION_ATTEMPTS_DAYS = 1095;
+
+  /** Face-check decisions and their resolved reviews; never one under open review. */
+  @ToInt() @IsInt() @Min(30) @Max(3650) RETENTION_FACE_CHECKS_DAYS = 365;
+
+  /** Real-name appeals after their decision; open appeals stay. */
+  @ToInt() @IsInt() @Min(30) @Max(3650) RETENTION_APPEALS_DAYS = 365;
+
   /** Face model worker threads; each keeps a core busy while it works. */
   @ToInt() @IsInt() @Min(1) @Max(8) FACE_WORKERS = 1;
 }

@@ -9,7 +9,7 @@ import { FaceConsentEntity } from './face-consent.entity';
 import { FaceTemplateEntity } from './face-template.entity';
 import { FaceInstitutionNotMemberError } from './raw-images/face-image.errors';
 import { DEFAULT_FACE_IMAGE_POLICY, rawImageExpiry } from './raw-images/face-image-policy.rules';
-import { FaceRawImageStore } from './raw-images/face-raw-image.store';
+import { FaceRawImageRepository } from './raw-images/face-raw-image.repository';
 
 export interface EnrolFaceCommand {
   readonly userId: string;
@@ -44,7 +44,7 @@ export class FaceEnrolmentService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly capture: FaceCaptureService,
-    private readonly rawImages: FaceRawImageStore,
+    private readonly rawImages: FaceRawImageRepository,
     private readonly clock: Clock,
   ) {}
 

@@ -8,25 +8,20 @@ import { FaceController } from './face.controller';
 import { FACE_CHECK_TOKEN_TTL_SECONDS } from './face.policy';
 import { FaceAttemptsService } from './face-attempts.service';
 import { FaceCaptureService } from './face-capture.service';
+import { FaceChallengeRepository } from './face-challenge.repository';
 import { FaceCheckService } from './face-check.service';
 import { FACE_CHECK_TOKEN_ISSUER } from './face-check.tokens';
 import { FaceConsentConsumer } from './face-consent.consumer';
 import { FaceConsentService } from './face-consent.service';
 import { FaceEnrolmentService } from './face-enrolment.service';
 import { FacePreAuthController } from './face-pre-auth.controller';
+import { FaceReviewRepository } from './face-review.repository';
 import { FaceReviewService } from './face-review.service';
+import { FaceVerificationRepository } from './face-verification.repository';
 import { PreAuthIpBudget } from './pre-auth-ip-budget';
 import { FaceImagePolicyService } from './raw-images/face-image-policy.service';
-import { FaceImageRetentionService } from './raw-images/face-image-retention.service';
 import { FaceImagesController } from './raw-images/face-images.controller';
-import { FaceRawImageStore } from './raw-images/face-raw-image.store';
-import { FaceChallengeRetention } from './retention/face-challenge.retention';
-import {
-  DEFAULT_RETENTION_INTERVAL_SECONDS,
-  IdentityRetentionScheduler,
-  RETENTION_INTERVAL,
-} from './retention/identity-retention.scheduler';
-import { IdentityRetentionService } from './retention/identity-retention.service';
+import { FaceRawImageRepository } from './raw-images/face-raw-image.repository';
 
 /**
  * Face enrolment, liveness challenges, face checks with face-check tokens, and the human-review path.
@@ -55,13 +50,11 @@ import { IdentityRetentionService } from './retention/identity-retention.service
       inject: [IdentityEnv],
     },
     FaceCaptureService,
-    FaceRawImageStore,
+    FaceRawImageRepository,
+    FaceChallengeRepository,
+    FaceVerificationRepository,
+    FaceReviewRepository,
     FaceImagePolicyService,
-    IdentityRetentionService,
-    IdentityRetentionScheduler,
-    { provide: RETENTION_INTERVAL, useValue: DEFAULT_RETENTION_INTERVAL_SECONDS },
-    FaceImageRetentionService,
-    FaceChallengeRetention,
     PreAuthIpBudget,
     FaceEnrolmentService,
     FaceAttemptsService,
@@ -69,13 +62,7 @@ import { IdentityRetentionService } from './retention/identity-retention.service
     FaceReviewService,
     FaceConsentService,
   ],
-  exports: [
-    FACE_ENGINE,
-    FaceCheckService,
-    FaceEnrolmentService,
-    FaceConsentService,
-    IdentityRetentionService,
-  ],
+  exports: [FACE_ENGINE, FaceCheckService, FaceEnrolmentService, FaceConsentService],
 })
 export class FaceModule implements OnModuleDestroy {
   constructor(@Inject(FACE_ENGINE) private readonly engine: FaceEngine) {}

@@ -12,7 +12,7 @@ export { FaceModule } from './face.module';
 export { FACE_MATCH_THRESHOLD } from './face.policy';
 export { FaceConsentService } from './face-consent.service';
 export { FACE_MIGRATIONS } from './migrations';
-export { FaceRawImageStore } from './raw-images/face-raw-image.store';
+export { FaceRawImageRepository } from './raw-images/face-raw-image.repository';
 
 /** Face entities; merged into IDENTITY_ENTITIES by the service. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type

@@ -1,16 +1,12 @@
 import { createHash } from 'node:crypto';
 
 import { Clock, WindowedCounter } from '@exam/platform';
-import { deleteInBatches, type PurgeResult } from '@exam/platform';
-import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
 import { IdentityEnv } from '../config/identity.env';
+import { PRE_AUTH_IP_WINDOW_MS } from '../retention/retention-policy';
 import { FaceTooManyFailuresFromNetworkError } from './face.errors';
-import { IdentityRetentionService } from './retention/identity-retention.service';
-import type { RetentionStep } from './retention/retention-step';
-
-const HOUR_MS = 3_600_000;
 
 /**
  * Face tickets are handed to anyone who types a login, so without a bound a stranger could spend many
@@ -18,19 +14,17 @@ const HOUR_MS = 3_600_000;
  * the database, shared by replicas) and a network past the limit gets 429 before any face work.
  */
 @Injectable()
-export class PreAuthIpBudget implements RetentionStep, OnModuleInit {
-  readonly name = 'face_preauth_ip_failures';
+export class PreAuthIpBudget {
   private readonly failures: WindowedCounter;
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly retention: IdentityRetentionService,
     private readonly env: IdentityEnv,
     clock: Clock,
   ) {
     this.failures = new WindowedCounter(dataSource, {
       table: 'face_preauth_ip_failures',
-      windowMs: HOUR_MS,
+      windowMs: PRE_AUTH_IP_WINDOW_MS,
       // Seeds the keyed IP digests; the face-check signing key is a secret identity already holds.
       digestSecret: createHash('sha256')
         .update('face-preauth-ip:')
@@ -38,10 +32,6 @@ export class PreAuthIpBudget implements RetentionStep, OnModuleInit {
         .digest('hex'),
       now: () => clock.now(),
     });
-  }
-
-  onModuleInit(): void {
-    this.retention.register(this);
   }
 
   async assertAllowed(ip: string): Promise<void> {
@@ -52,13 +42,5 @@ export class PreAuthIpBudget implements RetentionStep, OnModuleInit {
 
   recordFailure(ip: string): Promise<void> {
     return this.failures.increment(ip);
-  }
-
-  purge(now: Date): Promise<PurgeResult> {
-    return deleteInBatches(
-      (sql, parameters) => this.dataSource.query(sql, parameters),
-      { table: 'face_preauth_ip_failures', column: 'window_start', batchSize: 500, maxBatches: 20 },
-      new Date(this.failures.deadBefore(now).getTime() - 1),
-    );
   }
 }

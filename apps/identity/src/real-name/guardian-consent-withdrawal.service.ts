@@ -1,11 +1,11 @@
-import { Clock,EventPublisher } from '@exam/platform';
+import { Clock, EventPublisher } from '@exam/platform';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
 import { IdentityEnv } from '../config/identity.env';
 import { FaceEnrolmentService } from '../face/face-enrolment.service';
 import { calendarDateIn, formatDate } from '../id-number';
-import { AttemptBudget } from './attempt-budget';
+import { AttemptBudgetRepository } from './attempt-budget.repository';
 import { RealNameFaceChallengeEntity } from './face/real-name-face-challenge.entity';
 import { GuardianConsentEntity } from './guardian-consent.entity';
 import { type GuardianIdentifiers, guardianMatches } from './guardian-match';
@@ -34,7 +34,7 @@ export class GuardianConsentWithdrawalService {
     private readonly dataSource: DataSource,
     private readonly events: EventPublisher,
     private readonly env: IdentityEnv,
-    private readonly budget: AttemptBudget,
+    private readonly budget: AttemptBudgetRepository,
     private readonly faces: FaceEnrolmentService,
     private readonly clock: Clock,
   ) {}

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 
-import { AttemptBudgetEntity } from './attempt-budget';
+import { AttemptBudgetEntity } from './attempt-budget.entity';
 import { RealNameFaceChallengeEntity } from './face/real-name-face-challenge.entity';
 import { GuardianConsentEntity } from './guardian-consent.entity';
 import { RealNameAppealEntity } from './real-name-appeal.entity';

@@ -8,9 +8,8 @@ import { FACE_ENGINE, type FaceEngine } from '../face/engine/face-engine';
 import { FaceCaptureService } from '../face/face-capture.service';
 import { AppealsService } from './appeals.service';
 import { AppealsAdminController } from './appeals-admin.controller';
-import { AttemptBudget } from './attempt-budget';
+import { AttemptBudgetRepository } from './attempt-budget.repository';
 import { RealNameFaceController } from './face/real-name-face.controller';
-import { RealNameFaceChallengeRetention } from './face/real-name-face-challenge.retention';
 import { RealNameLivenessService } from './face/real-name-liveness.service';
 import { GuardianConsentController } from './guardian-consent.controller';
 import { GuardianConsentService } from './guardian-consent.service';
@@ -38,10 +37,9 @@ import { RealNameErasureService } from './real-name-erasure.service';
       inject: [FACE_ENGINE],
     },
     RealNameLivenessService,
-    RealNameFaceChallengeRetention,
     { provide: AUTHORITY_PROVIDER, useClass: HttpAuthorityProvider },
     IdNumberIndex,
-    AttemptBudget,
+    AttemptBudgetRepository,
     GuardianConsentService,
     GuardianConsentWithdrawalService,
     RealNameErasureService,

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 
 import type { VerificationResult } from '@exam/contracts';
 import { maskValue } from '@exam/crypto';
-import { Clock,EventPublisher, retryOnDeadlock } from '@exam/platform';
+import { Clock, EventPublisher, retryOnDeadlock } from '@exam/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, QueryFailedError } from 'typeorm';
 
@@ -13,7 +13,7 @@ import {
 } from '../authority/authority.provider';
 import { IdentityEnv } from '../config/identity.env';
 import { adultOn, ageOn, calendarDateIn, formatDate } from '../id-number';
-import { AttemptBudget } from './attempt-budget';
+import { AttemptBudgetRepository } from './attempt-budget.repository';
 import type { VerifyRealNameDto } from './dto/verify-real-name.dto';
 import { localLivenessFailure, localLivenessReason } from './face/local-liveness-decision';
 import type { RealNameFaceChallengeEntity } from './face/real-name-face-challenge.entity';
@@ -55,7 +55,7 @@ export class RealNameService {
     private readonly env: IdentityEnv,
     @Inject(AUTHORITY_PROVIDER) private readonly authority: AuthorityProvider,
     private readonly index: IdNumberIndex,
-    private readonly budget: AttemptBudget,
+    private readonly budget: AttemptBudgetRepository,
     private readonly guardians: GuardianConsentService,
     private readonly liveness: RealNameLivenessService,
     private readonly clock: Clock,

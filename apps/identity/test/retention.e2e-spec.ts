@@ -5,11 +5,11 @@ import type { DataSource } from 'typeorm';
 
 import { IdentityEnv } from '../src/config/identity.env';
 import { FaceChallengeEntity } from '../src/face/face-challenge.entity';
-import { CHALLENGE_PURGE_BATCH } from '../src/face/retention/challenge-retention';
-import { IdentityRetentionService } from '../src/face/retention/identity-retention.service';
 import { IdentityModule } from '../src/identity.module';
 import { RealNameFaceChallengeEntity } from '../src/real-name/face/real-name-face-challenge.entity';
+import { RetentionService } from '../src/retention/retention.service';
 
+const BATCH = 100;
 const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;
 
@@ -34,19 +34,20 @@ const CASES = [
   { label: 'live, expires in two minutes', expiresInMs: 2 * MINUTE_MS, used: false, purged: false },
 ] as const;
 
-describe('identity retention of face challenges (e2e)', () => {
+describe('identity retention (e2e)', () => {
   let bed: ServiceTestBed<IdentityEnv>;
   let data: DataSource;
-  let sut: IdentityRetentionService;
+  let sut: RetentionService;
 
   beforeAll(async () => {
     bed = await ServiceTestBed.start({
       service: 'identity',
       envClass: IdentityEnv,
       module: (env) => IdentityModule.register(env),
+      overrides: { RETENTION_INTERVAL_SECONDS: '0', RETENTION_BATCH_SIZE: String(BATCH) },
     });
     data = bed.dataSource;
-    sut = bed.service.app.get(IdentityRetentionService);
+    sut = bed.service.app.get(RetentionService);
   });
 
   afterAll(async () => {
@@ -105,24 +106,12 @@ describe('identity retention of face challenges (e2e)', () => {
     return rows.map((row) => row.id);
   }
 
-  it('should run the raw-image and both challenge steps in one pass', () => {
-    expect(sut.stepNames()).toEqual(
-      expect.arrayContaining(['face_raw_images', 'face_challenges', 'real_name_face_challenges']),
-    );
-  });
-
   it('should delete exactly the challenges expired more than a day ago, used or not, and keep the rest', async () => {
     const kept = await seedCases();
 
-    const pass = await sut.runPass();
+    const report = await sut.sweep();
 
-    expect(pass.steps).toEqual(
-      expect.arrayContaining([
-        { step: 'face_challenges', ok: true, deleted: 2, batches: 1 },
-        { step: 'real_name_face_challenges', ok: true, deleted: 2, batches: 1 },
-        expect.objectContaining({ step: 'face_raw_images', ok: true }),
-      ]),
-    );
+    expect(report).toMatchObject({ faceChallenges: 2, realNameFaceChallenges: 2 });
     expect(await idsIn('face_challenges')).toEqual(kept.face_challenges);
     expect(await idsIn('real_name_face_challenges')).toEqual(kept.real_name_face_challenges);
     expect(kept.face_challenges).toHaveLength(3);
@@ -130,15 +119,11 @@ describe('identity retention of face challenges (e2e)', () => {
 
   it('should be idempotent: a second pass deletes nothing more', async () => {
     const kept = await seedCases();
-    await sut.runPass();
+    await sut.sweep();
 
-    const again = await sut.runPass();
+    const again = await sut.sweep();
 
-    expect(again.steps.filter((s) => s.step !== 'face_raw_images')).toEqual([
-      { step: 'face_challenges', ok: true, deleted: 0, batches: 1 },
-      { step: 'face_preauth_ip_failures', ok: true, deleted: 0, batches: 1 },
-      { step: 'real_name_face_challenges', ok: true, deleted: 0, batches: 1 },
-    ]);
+    expect(Object.values(again).every((deleted) => deleted === 0)).toBe(true);
     expect(await idsIn('face_challenges')).toEqual(kept.face_challenges);
   });
 
@@ -157,12 +142,9 @@ describe('identity retention of face challenges (e2e)', () => {
       );
     }
 
-    const pass = await sut.runPass();
+    const report = await sut.sweep();
 
-    expect(pass.steps.find((s) => s.step === 'face_preauth_ip_failures')).toMatchObject({
-      ok: true,
-      deleted: 2,
-    });
+    expect(report.facePreAuthIpFailures).toBe(2);
     const left: { ip_digest: string }[] = await data.query(
       'SELECT ip_digest FROM face_preauth_ip_failures ORDER BY window_start',
     );
@@ -170,7 +152,7 @@ describe('identity retention of face challenges (e2e)', () => {
   });
 
   it('should purge many rows in bounded batches, with two replicas at once deleting each row once and failing neither', async () => {
-    const expired = 2 * CHALLENGE_PURGE_BATCH + 137;
+    const expired = 2 * BATCH + 37;
     const old = new Date(Date.now() - 3 * DAY_MS);
     const rows = Array.from({ length: expired }, (_, i) =>
       faceChallenge(new Date(old.getTime() + i), i % 2 === 0),
@@ -179,17 +161,95 @@ describe('identity retention of face challenges (e2e)', () => {
       await data.getRepository(FaceChallengeEntity).insert(rows.slice(i, i + 250));
     const kept = await seedCases();
 
-    const [first, second] = await Promise.all([sut.runPass(), sut.runPass()]);
+    const [first, second] = await Promise.all([sut.sweep(), sut.sweep()]);
 
-    const outcomes = [...first.steps, ...second.steps].filter((s) => s.step === 'face_challenges');
-    expect(outcomes.every((s) => s.ok)).toBe(true);
-    const deleted = outcomes.reduce((sum, s) => sum + (s.ok ? s.deleted : 0), 0);
-    expect(deleted).toBe(expired + 2);
-    const batches = outcomes.map((s) => (s.ok ? s.batches : 0));
-    expect(batches[0] + batches[1]).toBeGreaterThanOrEqual(Math.ceil((expired + 2) / CHALLENGE_PURGE_BATCH));
-    for (const count of batches)
-      expect(count).toBeLessThanOrEqual(Math.ceil((expired + 2) / CHALLENGE_PURGE_BATCH) + 1);
+    expect(first.faceChallenges + second.faceChallenges).toBe(expired + 2);
     expect(await idsIn('face_challenges')).toEqual(kept.face_challenges);
+  });
+
+  it('should delete decisions, appeals and budgets past retention and keep what is live, referenced or under review', async () => {
+    const now = Date.now();
+    const at = (daysAgo: number): Date => new Date(now - daysAgo * DAY_MS);
+    const user = randomUUID();
+    const attempt = async (label: string, daysAgo: number): Promise<string> => {
+      const id = randomUUID();
+      await data.query(
+        `INSERT INTO verification_attempts (id, user_id, subject, day, result, billable, provider, detail, created_at)
+         VALUES (?, ?, 'applicant', '2020-01-01', 'match', 1, 'authority-sim', ?, ?)`,
+        [id, user, label, at(daysAgo)],
+      );
+      return id;
+    };
+    const oldAttempt = await attempt('old', 1200);
+    const recentAttempt = await attempt('recent', 10);
+    const provingAttempt = await attempt('proves a record', 1200);
+    const recordId = randomUUID();
+    await data.query(
+      `INSERT INTO real_name_records (id, user_id, name, id_number, id_number_bidx, valid_from, valid_to, birth_date, gender, minor, attempt_id, verified_at)
+       VALUES (?, ?, 'x', 'x', ?, '2015-01-01', 'long-term', '1990-01-01', 'male', 0, ?, ?)`,
+      [recordId, user, randomUUID().replace(/-/g, '').padEnd(64, '0'), provingAttempt, at(1200)],
+    );
+    const check = async (daysAgo: number): Promise<string> => {
+      const id = randomUUID();
+      await data.query(
+        `INSERT INTO face_verifications (id, user_id, purpose, challenge_id, outcome, reason, threshold, model_version, liveness_passed, day, created_at)
+         VALUES (?, ?, 'exam_entry', ?, 'face_mismatch', 'r', 0.55, 'm', 1, '2020-01-01', ?)`,
+        [id, user, randomUUID(), at(daysAgo)],
+      );
+      return id;
+    };
+    const review = async (verificationId: string, status: string, daysAgo: number): Promise<string> => {
+      const id = randomUUID();
+      await data.query(
+        `INSERT INTO face_review_requests (id, verification_id, user_id, reason, status, created_at)
+         VALUES (?, ?, ?, 'please look', ?, ?)`,
+        [id, verificationId, user, status, at(daysAgo)],
+      );
+      return id;
+    };
+    const oldCheck = await check(400);
+    const oldCheckReview = await review(oldCheck, 'upheld', 399);
+    const underReview = await check(400);
+    const openReview = await review(underReview, 'open', 399);
+    const recentCheck = await check(30);
+    const appeal = async (status: string, reviewedDaysAgo: number | null): Promise<string> => {
+      const id = randomUUID();
+      await data.query(
+        `INSERT INTO real_name_appeals (id, user_id, kind, reason, status, reviewed_at, created_at)
+         VALUES (?, ?, 'change_request', 'a reason long enough', ?, ?, ?)`,
+        [id, user, status, reviewedDaysAgo === null ? null : at(reviewedDaysAgo), at(800)],
+      );
+      return id;
+    };
+    const oldDecided = await appeal('rejected', 400);
+    const stillOpen = await appeal('open', null);
+    const recentlyDecided = await appeal('approved', 20);
+    await data.query(
+      "INSERT INTO real_name_attempt_budgets (user_id, day, used) VALUES (?, '2020-01-01', 3), (?, '2999-01-01', 1)",
+      [user, user],
+    );
+
+    const report = await sut.sweep();
+
+    expect(report).toMatchObject({ verificationAttempts: 1, faceChecks: 1, faceReviews: 1, appeals: 1 });
+    expect(report.attemptBudgets).toBeGreaterThanOrEqual(1);
+    const ids = async (table: string): Promise<string[]> => {
+      const rows: { id: string }[] = await data.query(`SELECT id FROM ${table} WHERE user_id = ?`, [user]);
+      return rows.map((r) => r.id).sort();
+    };
+    expect(await ids('verification_attempts')).toEqual([recentAttempt, provingAttempt].sort());
+    expect(await ids('verification_attempts')).not.toContain(oldAttempt);
+    expect(await ids('real_name_records')).toEqual([recordId]);
+    expect(await ids('face_verifications')).toEqual([underReview, recentCheck].sort());
+    expect(await ids('face_review_requests')).toEqual([openReview]);
+    expect(await ids('face_review_requests')).not.toContain(oldCheckReview);
+    expect(await ids('real_name_appeals')).toEqual([stillOpen, recentlyDecided].sort());
+    expect(await ids('real_name_appeals')).not.toContain(oldDecided);
+    const budgets: { day: string }[] = await data.query(
+      'SELECT day FROM real_name_attempt_budgets WHERE user_id = ?',
+      [user],
+    );
+    expect(budgets.map((b) => b.day)).toEqual(['2999-01-01']);
   });
 
   it('should find the rows to purge through the expiry indexes, not a table scan', async () => {

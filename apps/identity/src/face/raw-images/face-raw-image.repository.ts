@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 
+import { deleteInBatches, type PurgeResult } from '@exam/platform';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 
+import type { PurgeLimits } from '../../database/purge-limits';
 import { FaceImagePolicyEntity } from './face-image-policy.entity';
 import { DEFAULT_FACE_IMAGE_POLICY, type FaceImagePolicy } from './face-image-policy.rules';
 import { FaceRawImageEntity } from './face-raw-image.entity';
@@ -21,7 +23,7 @@ function contentTypeOf(image: Buffer): FaceRawImageEntity['contentType'] {
 
 /** Raw enrolment images and the policies that allow them: reads, one insert, and erasure by user. */
 @Injectable()
-export class FaceRawImageStore {
+export class FaceRawImageRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   async policyOf(institutionId: string): Promise<FaceImagePolicy> {
@@ -49,5 +51,15 @@ export class FaceRawImageStore {
   /** Every kept image of the user goes (consent withdrawn, guardian consent withdrawn, account erased). */
   async eraseUser(manager: EntityManager, userId: string): Promise<void> {
     await manager.delete(FaceRawImageEntity, { userId });
+  }
+
+  /** Retention: images whose own expiry (from the institution's policy) is at or before `now`. */
+  purgeExpired(now: Date, limits: PurgeLimits): Promise<PurgeResult> {
+    // Raw SQL: set-based bounded bulk delete (the platform's retention primitive).
+    return deleteInBatches(
+      (sql, parameters) => this.dataSource.query(sql, parameters),
+      { table: 'face_raw_images', column: 'expires_at', ...limits },
+      now,
+    );
   }
 }
