@@ -101,7 +101,7 @@ const BERNADETTE_TURNS_SWAPPED = moves(
         Topics.MinorFlagged,
         Topics.GuardianConsentRecorded,
       ],
-      overrides: { AUTHORITY_URL: simUrl, AUTHORITY_HMAC_SECRET: SECRET, AUTHORITY_TIMEOUT_MS: '3000' },
+      overrides: { AUTHORITY_URL: simUrl, AUTHORITY_HMAC_SECRET: SECRET, AUTHORITY_TIMEOUT_SECONDS: '3' },
     });
     data = bed.dataSource;
   });

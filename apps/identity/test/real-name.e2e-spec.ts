@@ -75,7 +75,7 @@ describe('identity real-name verification (e2e)', () => {
       overrides: {
         AUTHORITY_URL: simUrl,
         AUTHORITY_HMAC_SECRET: SECRET,
-        AUTHORITY_TIMEOUT_MS: '1500',
+        AUTHORITY_TIMEOUT_SECONDS: '1.5',
         REAL_NAME_DAILY_ATTEMPTS: '4',
       },
     });
