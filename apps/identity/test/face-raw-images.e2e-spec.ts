@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
 
 import { type InstitutionMembership, type PlatformRole, Topics } from '@exam/contracts';
 import { findSensitiveNumbers } from '@exam/crypto';
@@ -10,8 +9,9 @@ import type { DataSource } from 'typeorm';
 
 import { IdentityEnv } from '../src/config/identity.env';
 import { IdentityModule } from '../src/identity.module';
+import { faceImageBase64, FACES_DIR } from './support/factories';
 
-const FACES = resolve(__dirname, '../../..', '../shared/testdata/faces');
+const FACES = FACES_DIR;
 const haveFaces = existsSync(FACES);
 if (!haveFaces)
   console.warn(
@@ -49,7 +49,7 @@ interface Caller {
     roles: ['candidate'],
     memberships: institutionIds.map((institutionId) => ({ institutionId, roles: [] })),
   });
-  const image = (): string => readFileSync(resolve(FACES, 'howard/howard1.png')).toString('base64');
+  const image = (): string => faceImageBase64('howard/howard1.png');
 
   beforeAll(async () => {
     bed = await ServiceTestBed.start({

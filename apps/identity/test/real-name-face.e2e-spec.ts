@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
 
 import { Topics } from '@exam/contracts';
 import { findSensitiveNumbers } from '@exam/crypto';
-import { issueTestToken, seedPersonalData, ServiceTestBed } from '@exam/testing';
+import { seedPersonalData, ServiceTestBed } from '@exam/testing';
 import type { FastifyInstance } from 'fastify';
 import request from 'supertest';
 import type { DataSource } from 'typeorm';
@@ -15,27 +14,17 @@ import { SEEDED_PERSONS } from '../../authority-sim/src/registry/test-persons';
 import { IdentityEnv } from '../src/config/identity.env';
 import type { LivenessStep } from '../src/face/face-liveness';
 import { IdentityModule } from '../src/identity.module';
+import { bearer, faceImage, FACES_DIR, seededPerson } from './support/factories';
 
 const SECRET = 'e2e-authority-secret-face-0123456789abcdef';
-const FACES = resolve(__dirname, '../../..', '../shared/testdata/faces');
+const FACES = FACES_DIR;
 const haveFaces = existsSync(FACES);
 if (!haveFaces)
   console.warn(
     `real-name face e2e skipped: ${FACES} is absent (labelled test faces live outside the repository)`,
   );
 
-const face = (relative: string): Buffer => readFileSync(resolve(FACES, relative));
-
-function seeded(name: string): { name: string; idNumber: string; validFrom: string; validTo: string } {
-  const person = SEEDED_PERSONS.find((p) => p.name === name);
-  if (person === undefined) throw new Error(`no seeded person ${name}`);
-  return {
-    name: person.name,
-    idNumber: person.idNumber,
-    validFrom: person.validFrom,
-    validTo: person.validTo,
-  };
-}
+const face = faceImage;
 
 interface Challenge {
   challengeId: string;
@@ -123,7 +112,7 @@ const BERNADETTE_TURNS_SWAPPED = moves(
   ): Promise<{ status: number; body: Record<string, unknown> }> {
     const response = await request(bed.url)
       .post(`/api/identity/real-name${path}`)
-      .set('authorization', `Bearer ${issueTestToken({ userId })}`)
+      .set('authorization', bearer({ userId }))
       .send(body);
     bodies.push(response.text);
     return { status: response.status, body: response.body as Record<string, unknown> };
@@ -150,7 +139,10 @@ const BERNADETTE_TURNS_SWAPPED = moves(
   ): Promise<{ userId: string; body: Record<string, unknown>; attempt: AttemptRow }> {
     const userId = randomUUID();
     const asked = await challenge(userId);
-    const response = await post(userId, '/verifications', { ...seeded(person), face: answer(asked, frames) });
+    const response = await post(userId, '/verifications', {
+      ...seededPerson(person),
+      face: answer(asked, frames),
+    });
     expect(response.status).toBe(200);
     const rows: AttemptRow[] = await data.query(
       'SELECT result, billable, score, threshold, provider, model_version, provider_ref, detail FROM verification_attempts WHERE user_id = ?',
@@ -243,7 +235,7 @@ const BERNADETTE_TURNS_SWAPPED = moves(
     await challenge(stranger);
     const owner = randomUUID();
     const asked = await challenge(owner);
-    const body = { ...seeded('李四'), face: answer(asked, BERNADETTE) };
+    const body = { ...seededPerson('李四'), face: answer(asked, BERNADETTE) };
     const foreign = await post(stranger, '/verifications', body);
     const tooFew = await post(owner, '/verifications', {
       ...body,
@@ -254,7 +246,7 @@ const BERNADETTE_TURNS_SWAPPED = moves(
     ]);
     const used = await post(owner, '/verifications', body);
     const malformed = await post(owner, '/verifications', {
-      ...seeded('李四'),
+      ...seededPerson('李四'),
       face: { challengeId: 'x', nonce: 'y', frames: ['***'] },
     });
 

@@ -8,6 +8,7 @@ import { FaceChallengeEntity } from '../src/face/face-challenge.entity';
 import { IdentityModule } from '../src/identity.module';
 import { RealNameFaceChallengeEntity } from '../src/real-name/face/real-name-face-challenge.entity';
 import { RetentionService } from '../src/retention/retention.service';
+import { faceChallengeRow, newUserId, realNameChallengeRow } from './support/factories';
 
 const BATCH = 100;
 const MINUTE_MS = 60_000;
@@ -59,38 +60,11 @@ describe('identity retention (e2e)', () => {
     await data.query('DELETE FROM real_name_face_challenges');
   });
 
-  function faceChallenge(expiresAt: Date, used: boolean): FaceChallengeEntity {
-    return Object.assign(new FaceChallengeEntity(), {
-      id: randomUUID(),
-      userId: randomUUID(),
-      purpose: 'exam_entry',
-      examId: null,
-      ref: null,
-      nonce: 'n'.repeat(43),
-      steps: ['turn_left', 'look_straight', 'turn_right'],
-      createdAt: new Date(expiresAt.getTime() - 2 * MINUTE_MS),
-      expiresAt,
-      usedAt: used ? new Date(expiresAt.getTime() - MINUTE_MS) : null,
-    });
-  }
-
-  function realNameChallenge(expiresAt: Date, used: boolean): RealNameFaceChallengeEntity {
-    return Object.assign(new RealNameFaceChallengeEntity(), {
-      id: randomUUID(),
-      userId: randomUUID(),
-      nonce: 'n'.repeat(43),
-      steps: ['look_straight', 'turn_right', 'turn_left'],
-      createdAt: new Date(expiresAt.getTime() - 2 * MINUTE_MS),
-      expiresAt,
-      usedAt: used ? new Date(expiresAt.getTime() - MINUTE_MS) : null,
-    });
-  }
-
   /** Inserts the cases into both tables; returns the ids each table must still hold after a pass. */
   async function seedCases(): Promise<Record<ChallengeTable, string[]>> {
     const now = Date.now();
-    const face = CASES.map((c) => faceChallenge(new Date(now + c.expiresInMs), c.used));
-    const realName = CASES.map((c) => realNameChallenge(new Date(now + c.expiresInMs), c.used));
+    const face = CASES.map((c) => faceChallengeRow(new Date(now + c.expiresInMs), c.used));
+    const realName = CASES.map((c) => realNameChallengeRow(new Date(now + c.expiresInMs), c.used));
     await data.getRepository(FaceChallengeEntity).insert(face);
     await data.getRepository(RealNameFaceChallengeEntity).insert(realName);
     const kept = (rows: { id: string }[]): string[] =>
@@ -155,7 +129,7 @@ describe('identity retention (e2e)', () => {
     const expired = 2 * BATCH + 37;
     const old = new Date(Date.now() - 3 * DAY_MS);
     const rows = Array.from({ length: expired }, (_, i) =>
-      faceChallenge(new Date(old.getTime() + i), i % 2 === 0),
+      faceChallengeRow(new Date(old.getTime() + i), i % 2 === 0),
     );
     for (let i = 0; i < rows.length; i += 250)
       await data.getRepository(FaceChallengeEntity).insert(rows.slice(i, i + 250));
@@ -170,7 +144,7 @@ describe('identity retention (e2e)', () => {
   it('should delete decisions, appeals and budgets past retention and keep what is live, referenced or under review', async () => {
     const now = Date.now();
     const at = (daysAgo: number): Date => new Date(now - daysAgo * DAY_MS);
-    const user = randomUUID();
+    const user = newUserId();
     const attempt = async (label: string, daysAgo: number): Promise<string> => {
       const id = randomUUID();
       await data.query(
