@@ -1,9 +1,8 @@
 import { Clock } from '@exam/platform';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 
 import { IdentityEnv } from '../config/identity.env';
-import { VerificationAttemptEntity } from '../real-name/verification-attempt.entity';
+import { VerificationAttemptRepository } from '../real-name/verification-attempt.repository';
 import { NotificationRejectedError } from './authority.errors';
 import { AUTHORITY_PROVIDER, type AuthorityProvider } from './authority.provider';
 import {
@@ -36,7 +35,7 @@ export class AuthorityNotificationsService {
   private readonly logger = new Logger(AuthorityNotificationsService.name);
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly attempts: VerificationAttemptRepository,
     private readonly env: IdentityEnv,
     @Inject(AUTHORITY_PROVIDER) private readonly authority: AuthorityProvider,
     private readonly clock: Clock,
@@ -65,8 +64,7 @@ export class AuthorityNotificationsService {
     ) {
       throw new NotificationRejectedError('stale timestamp');
     }
-    const attempts = this.dataSource.getRepository(VerificationAttemptEntity);
-    const attempt = await attempts.findOneBy({ providerRef: notification.verificationId });
+    const attempt = await this.attempts.findByProviderRef(notification.verificationId);
     if (attempt === null) return 'unknown_check';
     const confirmed = await this.authority.query(notification.verificationId);
     if (confirmed.result !== attempt.result) {
@@ -76,7 +74,7 @@ export class AuthorityNotificationsService {
       return 'disagrees';
     }
     // Replays within the window are harmless: the update is idempotent.
-    await attempts.update({ id: attempt.id }, { notifiedAt: this.clock.now() });
+    await this.attempts.markNotified(attempt.id, this.clock.now());
     return 'confirmed';
   }
 }

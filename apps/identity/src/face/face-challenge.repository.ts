@@ -1,6 +1,6 @@
 import { deleteInBatches, type PurgeResult } from '@exam/platform';
 import { Injectable } from '@nestjs/common';
-import { DataSource, IsNull } from 'typeorm';
+import { DataSource, type EntityManager, IsNull } from 'typeorm';
 
 import type { PurgeLimits } from '../database/purge-limits';
 import { FaceChallengeEntity } from './face-challenge.entity';
@@ -24,6 +24,10 @@ export class FaceChallengeRepository {
       .getRepository(FaceChallengeEntity)
       .update({ id, usedAt: IsNull() }, { usedAt: at });
     return claimed.affected === 1;
+  }
+
+  async deleteByUser(tx: EntityManager, userId: string): Promise<void> {
+    await tx.delete(FaceChallengeEntity, { userId });
   }
 
   /** Retention: challenges that expired at or before `cutoff`, used or not, in bounded batches. */

@@ -3,7 +3,6 @@ import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypt
 import { Clock } from '@exam/platform';
 import type { FaceCheckPurpose, FaceCheckTokenIssuer } from '@exam/platform/face-check';
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, IsNull } from 'typeorm';
 
 import { decodeDescriptor, descriptorDistance } from './engine/face-geometry';
 import {
@@ -19,6 +18,7 @@ import { utcDay } from './face.policy';
 import { FaceAttemptsService } from './face-attempts.service';
 import { FaceCaptureService } from './face-capture.service';
 import { FaceChallengeEntity } from './face-challenge.entity';
+import { FaceChallengeRepository } from './face-challenge.repository';
 import { FACE_CHECK_TOKEN_ISSUER } from './face-check.tokens';
 import { FaceEnrolmentService } from './face-enrolment.service';
 import {
@@ -27,8 +27,10 @@ import {
   type LivenessStep,
   randomLivenessSteps,
 } from './face-liveness';
-import { FaceTemplateEntity } from './face-template.entity';
+import type { FaceTemplateEntity } from './face-template.entity';
+import { FaceTemplateRepository } from './face-template.repository';
 import { type FaceCheckOutcome, FaceVerificationEntity } from './face-verification.entity';
+import { FaceVerificationRepository } from './face-verification.repository';
 
 export interface FaceChallenge {
   readonly challengeId: string;
@@ -62,7 +64,9 @@ export interface FaceCheckDecision {
 @Injectable()
 export class FaceCheckService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly challenges: FaceChallengeRepository,
+    private readonly verifications: FaceVerificationRepository,
+    private readonly templates: FaceTemplateRepository,
     private readonly capture: FaceCaptureService,
     private readonly enrolment: FaceEnrolmentService,
     private readonly attempts: FaceAttemptsService,
@@ -91,7 +95,7 @@ export class FaceCheckService {
       expiresAt: new Date(now.getTime() + LIVENESS_CHALLENGE_TTL_SECONDS * 1000),
       usedAt: null,
     });
-    await this.dataSource.getRepository(FaceChallengeEntity).insert(challenge);
+    await this.challenges.insert(challenge);
     return {
       challengeId: challenge.id,
       ref: challenge.ref,
@@ -105,9 +109,7 @@ export class FaceCheckService {
 
   async check(command: FaceCheckCommand): Promise<FaceCheckDecision> {
     const now = this.clock.now();
-    const challenge = await this.dataSource
-      .getRepository(FaceChallengeEntity)
-      .findOneBy({ id: command.challengeId, userId: command.userId });
+    const challenge = await this.challenges.findOwn(command.challengeId, command.userId);
     if (challenge === null) throw new FaceChallengeNotFoundError();
     // A ticket only answers the challenge made for it; a signed-in caller only answers their own plain ones.
     const ticket = command.ticket;
@@ -128,10 +130,7 @@ export class FaceCheckService {
     }
     const template = await this.assertReady(command.userId, challenge.purpose, now);
     // Consumed before the expensive analysis, atomically: two concurrent answers to one challenge get one try.
-    const claimed = await this.dataSource
-      .getRepository(FaceChallengeEntity)
-      .update({ id: challenge.id, usedAt: IsNull() }, { usedAt: now });
-    if (claimed.affected !== 1) throw new FaceChallengeExpiredError();
+    if (!(await this.challenges.claim(challenge.id, now))) throw new FaceChallengeExpiredError();
 
     // A still picture sent several times is refused before any model work.
     const digests = command.frames.map((frame) => createHash('sha256').update(frame).digest('hex'));
@@ -193,7 +192,7 @@ export class FaceCheckService {
       createdAt: now,
       overturnedAt: null,
     });
-    await this.dataSource.getRepository(FaceVerificationEntity).insert(verification);
+    await this.verifications.insert(verification);
     if (result.outcome !== 'passed') return { verification, token: null };
     const issued = this.issuer.issue({
       userId,
@@ -211,7 +210,7 @@ export class FaceCheckService {
     now: Date,
   ): Promise<FaceTemplateEntity> {
     if (!(await this.enrolment.hasConsent(userId))) throw new FaceConsentRequiredError();
-    const template = await this.dataSource.getRepository(FaceTemplateEntity).findOneBy({ userId });
+    const template = await this.templates.findByUser(userId);
     if (template === null) throw new FaceNotEnrolledError();
     await this.attempts.assertAllowed(userId, purpose, now);
     return template;

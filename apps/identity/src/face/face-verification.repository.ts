@@ -19,8 +19,8 @@ export class FaceVerificationRepository {
     return (tx ?? this.dataSource.manager).findOneBy(FaceVerificationEntity, { id, userId });
   }
 
-  findById(tx: EntityManager, id: string): Promise<FaceVerificationEntity | null> {
-    return tx.findOneBy(FaceVerificationEntity, { id });
+  findById(id: string, tx?: EntityManager): Promise<FaceVerificationEntity | null> {
+    return (tx ?? this.dataSource.manager).findOneBy(FaceVerificationEntity, { id });
   }
 
   /** Failed checks of the user, purpose and UTC day that still count (not overturned by a review). */

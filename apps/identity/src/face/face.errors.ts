@@ -1,4 +1,4 @@
-import { defineErrorCodes,DomainError } from '@exam/platform';
+import { defineErrorCodes, DomainError } from '@exam/platform';
 
 /**
  * The FACE area's codes of identity's face checks. `FACE.TICKET_INVALID` belongs to the platform's table

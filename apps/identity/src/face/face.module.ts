@@ -12,13 +12,16 @@ import { FaceChallengeRepository } from './face-challenge.repository';
 import { FaceCheckService } from './face-check.service';
 import { FACE_CHECK_TOKEN_ISSUER } from './face-check.tokens';
 import { FaceConsentConsumer } from './face-consent.consumer';
+import { FaceConsentRepository } from './face-consent.repository';
 import { FaceConsentService } from './face-consent.service';
 import { FaceEnrolmentService } from './face-enrolment.service';
 import { FacePreAuthController } from './face-pre-auth.controller';
 import { FaceReviewRepository } from './face-review.repository';
 import { FaceReviewService } from './face-review.service';
+import { FaceTemplateRepository } from './face-template.repository';
 import { FaceVerificationRepository } from './face-verification.repository';
 import { PreAuthIpBudget } from './pre-auth-ip-budget';
+import { FaceImagePolicyRepository } from './raw-images/face-image-policy.repository';
 import { FaceImagePolicyService } from './raw-images/face-image-policy.service';
 import { FaceImagesController } from './raw-images/face-images.controller';
 import { FaceRawImageRepository } from './raw-images/face-raw-image.repository';
@@ -54,6 +57,9 @@ import { FaceRawImageRepository } from './raw-images/face-raw-image.repository';
     FaceChallengeRepository,
     FaceVerificationRepository,
     FaceReviewRepository,
+    FaceTemplateRepository,
+    FaceConsentRepository,
+    FaceImagePolicyRepository,
     FaceImagePolicyService,
     PreAuthIpBudget,
     FaceEnrolmentService,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 
 import type { PurgeLimits } from '../database/purge-limits';
 import { AttemptBudgetEntity } from './attempt-budget.entity';
@@ -38,6 +38,10 @@ export class AttemptBudgetRepository {
     if (affectedRows(result) === 0) return undefined;
     const row = await this.dataSource.getRepository(AttemptBudgetEntity).findOneByOrFail({ userId, day });
     return Math.max(0, limit - row.used);
+  }
+
+  async deleteByUser(tx: EntityManager, userId: string): Promise<void> {
+    await tx.delete(AttemptBudgetEntity, { userId });
   }
 
   /** Retention: budgets of days before `beforeDay` (YYYY-MM-DD), in bounded batches. */

@@ -10,15 +10,20 @@ import { AppealsService } from './appeals.service';
 import { AppealsAdminController } from './appeals-admin.controller';
 import { AttemptBudgetRepository } from './attempt-budget.repository';
 import { RealNameFaceController } from './face/real-name-face.controller';
+import { RealNameFaceChallengeRepository } from './face/real-name-face-challenge.repository';
 import { RealNameLivenessService } from './face/real-name-liveness.service';
 import { GuardianConsentController } from './guardian-consent.controller';
+import { GuardianConsentRepository } from './guardian-consent.repository';
 import { GuardianConsentService } from './guardian-consent.service';
 import { GuardianConsentWithdrawalService } from './guardian-consent-withdrawal.service';
 import { IdNumberIndex } from './id-number-index';
 import { RealNameController } from './real-name.controller';
 import { RealNameService } from './real-name.service';
+import { RealNameAppealRepository } from './real-name-appeal.repository';
 import { RealNameErasureConsumer } from './real-name-erasure.consumer';
 import { RealNameErasureService } from './real-name-erasure.service';
+import { RealNameRecordRepository } from './real-name-record.repository';
+import { VerificationAttemptRepository } from './verification-attempt.repository';
 
 @Module({
   controllers: [
@@ -39,6 +44,11 @@ import { RealNameErasureService } from './real-name-erasure.service';
     RealNameLivenessService,
     { provide: AUTHORITY_PROVIDER, useClass: HttpAuthorityProvider },
     IdNumberIndex,
+    RealNameRecordRepository,
+    VerificationAttemptRepository,
+    GuardianConsentRepository,
+    RealNameAppealRepository,
+    RealNameFaceChallengeRepository,
     AttemptBudgetRepository,
     GuardianConsentService,
     GuardianConsentWithdrawalService,

@@ -10,9 +10,13 @@ import { VerificationAttemptEntity } from './verification-attempt.entity';
 export class VerificationAttemptRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Inside the caller's transaction when one is given, otherwise on its own. */
-  async insert(tx: EntityManager | undefined, attempt: VerificationAttemptEntity): Promise<void> {
-    await (tx ?? this.dataSource.manager).insert(VerificationAttemptEntity, attempt);
+  async insert(tx: EntityManager, attempt: VerificationAttemptEntity): Promise<void> {
+    await tx.insert(VerificationAttemptEntity, attempt);
+  }
+
+  /** Records an attempt on its own (no other write depends on it). */
+  async add(attempt: VerificationAttemptEntity): Promise<void> {
+    await this.dataSource.getRepository(VerificationAttemptEntity).insert(attempt);
   }
 
   findByProviderRef(providerRef: string): Promise<VerificationAttemptEntity | null> {

@@ -5,8 +5,6 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 
 import type { PurgeLimits } from '../../database/purge-limits';
-import { FaceImagePolicyEntity } from './face-image-policy.entity';
-import { DEFAULT_FACE_IMAGE_POLICY, type FaceImagePolicy } from './face-image-policy.rules';
 import { FaceRawImageEntity } from './face-raw-image.entity';
 
 export interface RawImageToKeep {
@@ -21,21 +19,14 @@ function contentTypeOf(image: Buffer): FaceRawImageEntity['contentType'] {
   return image.length > 2 && image[0] === 0xff && image[1] === 0xd8 ? 'image/jpeg' : 'image/png';
 }
 
-/** Raw enrolment images and the policies that allow them: reads, one insert, and erasure by user. */
+/** Raw enrolment images kept under an institution's policy (face_raw_images). */
 @Injectable()
 export class FaceRawImageRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async policyOf(institutionId: string): Promise<FaceImagePolicy> {
-    const row = await this.dataSource.getRepository(FaceImagePolicyEntity).findOneBy({ institutionId });
-    return row === null
-      ? DEFAULT_FACE_IMAGE_POLICY
-      : { keepRawImage: row.keepRawImage, retentionDays: row.retentionDays };
-  }
-
   /** Stores the image encrypted (the field-encryption subscriber binds it to the new row's id). */
-  async keep(manager: EntityManager, image: RawImageToKeep): Promise<void> {
-    await manager.save(
+  async keep(tx: EntityManager, image: RawImageToKeep): Promise<void> {
+    await tx.save(
       Object.assign(new FaceRawImageEntity(), {
         id: randomUUID(),
         userId: image.userId,
@@ -48,9 +39,22 @@ export class FaceRawImageRepository {
     );
   }
 
+  async deleteByInstitution(tx: EntityManager, institutionId: string): Promise<void> {
+    await tx.delete(FaceRawImageEntity, { institutionId });
+  }
+
+  /** A shorter retention brings the expiry of the institution's kept images forward, never back. */
+  async shortenExpiry(tx: EntityManager, institutionId: string, retentionDays: number): Promise<void> {
+    // Raw SQL: a set-based bulk update computed per row (LEAST of the old expiry and the new bound).
+    await tx.query(
+      'UPDATE face_raw_images SET expires_at = LEAST(expires_at, created_at + INTERVAL ? DAY) WHERE institution_id = ?',
+      [retentionDays, institutionId],
+    );
+  }
+
   /** Every kept image of the user goes (consent withdrawn, guardian consent withdrawn, account erased). */
-  async eraseUser(manager: EntityManager, userId: string): Promise<void> {
-    await manager.delete(FaceRawImageEntity, { userId });
+  async deleteByUser(tx: EntityManager, userId: string): Promise<void> {
+    await tx.delete(FaceRawImageEntity, { userId });
   }
 
   /** Retention: images whose own expiry (from the institution's policy) is at or before `now`. */

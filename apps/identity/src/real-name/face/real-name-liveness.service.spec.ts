@@ -1,11 +1,11 @@
 import { TestClock } from '@exam/testing';
-import type { DataSource } from 'typeorm';
 
 import type { DetectedFace, FaceAnalysis, FaceEngine, Point } from '../../face/engine/face-engine';
 import { FaceCaptureService } from '../../face/face-capture.service';
 import type { FaceEnrolmentService } from '../../face/face-enrolment.service';
 import type { LivenessStep } from '../../face/face-liveness';
 import type { RealNameFaceChallengeEntity } from './real-name-face-challenge.entity';
+import type { RealNameFaceChallengeRepository } from './real-name-face-challenge.repository';
 import { RealNameLivenessService } from './real-name-liveness.service';
 
 /** Nose x per picture: 70 turns left (yaw +0.2), 30 turns right (-0.2), 52 looks straight (+0.02). */
@@ -55,7 +55,7 @@ describe(RealNameLivenessService.name, () => {
     engine = new PoseEngine();
     // evaluate() touches neither the database nor consent; those collaborators stay unused here.
     sut = new RealNameLivenessService(
-      {} as DataSource,
+      {} as RealNameFaceChallengeRepository,
       new FaceCaptureService(engine),
       {} as FaceEnrolmentService,
       new TestClock(),
