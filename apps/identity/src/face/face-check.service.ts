@@ -1,8 +1,8 @@
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 
 import { Clock } from '@exam/platform';
-import type { FaceCheckPurpose, FaceCheckTokenIssuer } from '@exam/platform/face-check';
-import { Inject, Injectable } from '@nestjs/common';
+import { type FaceCheckPurpose, FaceCheckTokenIssuer } from '@exam/platform/face-check';
+import { Injectable } from '@nestjs/common';
 
 import { decodeDescriptor, descriptorDistance } from './engine/face-geometry';
 import {
@@ -13,13 +13,11 @@ import {
   FaceExamIdRequiredError,
   FaceNotEnrolledError,
 } from './face.errors';
-import { FACE_MATCH_THRESHOLD, LIVENESS_CHALLENGE_TTL_SECONDS } from './face.policy';
-import { utcDay } from './face.policy';
+import { FACE_MATCH_THRESHOLD, LIVENESS_CHALLENGE_TTL_SECONDS, utcDay } from './face.policy';
 import { FaceAttemptsService } from './face-attempts.service';
 import { FaceCaptureService } from './face-capture.service';
 import { FaceChallengeEntity } from './face-challenge.entity';
 import { FaceChallengeRepository } from './face-challenge.repository';
-import { FACE_CHECK_TOKEN_ISSUER } from './face-check.tokens';
 import { FaceEnrolmentService } from './face-enrolment.service';
 import {
   evaluateLiveness,
@@ -70,7 +68,7 @@ export class FaceCheckService {
     private readonly capture: FaceCaptureService,
     private readonly enrolment: FaceEnrolmentService,
     private readonly attempts: FaceAttemptsService,
-    @Inject(FACE_CHECK_TOKEN_ISSUER) private readonly issuer: FaceCheckTokenIssuer,
+    private readonly issuer: FaceCheckTokenIssuer,
     private readonly clock: Clock,
   ) {}
 

@@ -10,7 +10,6 @@ import { FaceAttemptsService } from './face-attempts.service';
 import { FaceCaptureService } from './face-capture.service';
 import { FaceChallengeRepository } from './face-challenge.repository';
 import { FaceCheckService } from './face-check.service';
-import { FACE_CHECK_TOKEN_ISSUER } from './face-check.tokens';
 import { FaceConsentConsumer } from './face-consent.consumer';
 import { FaceConsentRepository } from './face-consent.repository';
 import { FaceConsentService } from './face-consent.service';
@@ -43,7 +42,7 @@ import { FaceRawImageRepository } from './raw-images/face-raw-image.repository';
       inject: [IdentityEnv],
     },
     {
-      provide: FACE_CHECK_TOKEN_ISSUER,
+      provide: FaceCheckTokenIssuer,
       useFactory: (env: IdentityEnv): FaceCheckTokenIssuer =>
         new FaceCheckTokenIssuer({
           keyId: env.FACE_CHECK_KEY_ID,
