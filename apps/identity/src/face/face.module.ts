@@ -20,6 +20,7 @@ import { FaceReviewService } from './face-review.service';
 import { FaceTemplateRepository } from './face-template.repository';
 import { FaceVerificationRepository } from './face-verification.repository';
 import { PreAuthIpBudget } from './pre-auth-ip-budget';
+import { PreAuthIpFailureRepository } from './pre-auth-ip-failure.repository';
 import { FaceImagePolicyRepository } from './raw-images/face-image-policy.repository';
 import { FaceImagePolicyService } from './raw-images/face-image-policy.service';
 import { FaceImagesController } from './raw-images/face-images.controller';
@@ -61,6 +62,7 @@ import { FaceRawImageRepository } from './raw-images/face-raw-image.repository';
     FaceImagePolicyRepository,
     FaceImagePolicyService,
     PreAuthIpBudget,
+    PreAuthIpFailureRepository,
     FaceEnrolmentService,
     FaceAttemptsService,
     FaceCheckService,

@@ -1,12 +1,8 @@
-import { createHash } from 'node:crypto';
-
-import { Clock, WindowedCounter } from '@exam/platform';
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 
 import { IdentityEnv } from '../config/identity.env';
-import { PRE_AUTH_IP_WINDOW_MS } from '../retention/retention-policy';
 import { FaceTooManyFailuresFromNetworkError } from './face.errors';
+import { PreAuthIpFailureRepository } from './pre-auth-ip-failure.repository';
 
 /**
  * Face tickets are handed to anyone who types a login, so without a bound a stranger could spend many
@@ -15,28 +11,14 @@ import { FaceTooManyFailuresFromNetworkError } from './face.errors';
  */
 @Injectable()
 export class PreAuthIpBudget {
-  private readonly failures: WindowedCounter;
-
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly failures: PreAuthIpFailureRepository,
     private readonly env: IdentityEnv,
-    clock: Clock,
-  ) {
-    this.failures = new WindowedCounter(dataSource, {
-      table: 'face_preauth_ip_failures',
-      windowMs: PRE_AUTH_IP_WINDOW_MS,
-      // Seeds the keyed IP digests; the face-check signing key is a secret identity already holds.
-      digestSecret: createHash('sha256')
-        .update('face-preauth-ip:')
-        .update(env.FACE_CHECK_PRIVATE_KEY)
-        .digest('hex'),
-      now: () => clock.now(),
-    });
-  }
+  ) {}
 
   async assertAllowed(ip: string): Promise<void> {
     const limit = this.env.FACE_PREAUTH_IP_FAILURES_PER_HOUR;
-    if (limit > 0 && (await this.failures.count(ip)) >= limit)
+    if (limit > 0 && (await this.failures.countRecent(ip)) >= limit)
       throw new FaceTooManyFailuresFromNetworkError();
   }
 

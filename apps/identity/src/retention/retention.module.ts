@@ -13,7 +13,7 @@ import { RetentionController } from './retention.controller';
 import { RetentionScheduler } from './retention.scheduler';
 import { RetentionService } from './retention.service';
 
-/** Identity's retention pass over face and real-name data; the repositories are stateless (DataSource only). */
+/** Identity's retention pass over face and real-name data; its repositories keep no state of their own. */
 @Module({
   controllers: [RetentionController],
   providers: [
