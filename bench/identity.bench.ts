@@ -5,7 +5,7 @@ import { resolve as resolvePath } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 
 import { Topics } from '@exam/contracts';
-import { ensureTopics, platformTopicSpecs, TopicNamer } from '@exam/platform';
+import { ensureTopics, platformTopicSpecs, SystemClock, TopicNamer } from '@exam/platform';
 import {
   createTestDatabase,
   issueTestToken,
@@ -230,7 +230,7 @@ async function main(): Promise<void> {
   const identity = await startTestService('identity', env, IdentityModule.register(env));
   const port = Number(new URL(identity.url).port);
   const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
-  const client = new HttpAuthorityProvider(env);
+  const client = new HttpAuthorityProvider(env, new SystemClock());
   let next = 0;
   const nextPerson = (): ReturnType<typeof generatedPerson> => {
     if (next >= PERSONS) throw new Error('ran out of generated persons; raise PERSONS');

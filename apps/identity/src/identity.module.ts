@@ -2,11 +2,11 @@ import { PlatformModule } from '@exam/platform';
 import { DynamicModule, Module } from '@nestjs/common';
 
 import type { IdentityEnv } from './config/identity.env';
-import { IdentityConfigModule } from './config/identity-config.module';
 import { IDENTITY_ENTITIES } from './database/entities';
 import { IDENTITY_MIGRATIONS } from './database/migrations';
 import { FaceModule } from './face';
 import { RealNameModule } from './real-name/real-name.module';
+import { RetentionModule } from './retention/retention.module';
 
 @Module({})
 export class IdentityModule {
@@ -20,14 +20,9 @@ export class IdentityModule {
           entities: IDENTITY_ENTITIES,
           migrations: IDENTITY_MIGRATIONS,
         }),
-        IdentityConfigModule.register(env),
-        RealNameModule.register(env),
-        FaceModule.register({
-          tokenKeyId: env.FACE_CHECK_KEY_ID,
-          tokenPrivateKey: env.FACE_CHECK_PRIVATE_KEY,
-          engine: { workers: env.FACE_WORKERS },
-          preAuthIpFailuresPerHour: env.FACE_PREAUTH_IP_FAILURES_PER_HOUR,
-        }),
+        RealNameModule,
+        FaceModule,
+        RetentionModule,
       ],
     };
   }

@@ -1,6 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 
 import { type InstitutionMembership, type PlatformRole, Topics } from '@exam/contracts';
 import { findSensitiveNumbers } from '@exam/crypto';
@@ -16,8 +14,9 @@ import type { DataSource } from 'typeorm';
 
 import { IdentityEnv } from '../src/config/identity.env';
 import { IdentityModule } from '../src/identity.module';
+import { faceImageBase64, FACES_DIR } from './support/factories';
 
-const FACES = resolve(__dirname, '../../..', '../shared/testdata/faces');
+const FACES = FACES_DIR;
 const describeWithFaces = describeWithData(FACES, 'the labelled test faces (kept outside the repository)');
 
 const DAY_MS = 86_400_000;
@@ -51,7 +50,7 @@ describeWithFaces('identity raw face images under institution policy (e2e)', () 
     roles: ['candidate'],
     memberships: institutionIds.map((institutionId) => ({ institutionId, roles: [] })),
   });
-  const image = (): string => readFileSync(resolve(FACES, 'howard/howard1.png')).toString('base64');
+  const image = (): string => faceImageBase64('howard/howard1.png');
 
   beforeAll(async () => {
     bed = await ServiceTestBed.start({

@@ -1,10 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 
 import { Topics } from '@exam/contracts';
 import { findSensitiveNumbers } from '@exam/crypto';
-import { ensureTopics, PlatformModule, platformTopicSpecs, TopicNamer } from '@exam/platform';
+import { PlatformModule } from '@exam/platform';
 import {
   type FaceCheckExpectation,
   FaceCheckTokenRejectedError,
@@ -12,32 +10,21 @@ import {
   generateFaceCheckKeyPair,
   parseFaceCheckPublicKeys,
 } from '@exam/platform/face-check';
-import {
-  createTestDatabase,
-  expectEventually,
-  issueTestToken,
-  KafkaProbe,
-  requireTestData,
-  type RunningService,
-  startTestService,
-  type TestDatabase,
-  testEnvelope,
-  testServiceEnv,
-  uniqueTopicPrefix,
-} from '@exam/testing';
+import { expectEventually, requireTestData, ServiceTestBed, testEnvelope } from '@exam/testing';
 import { DynamicModule, Module } from '@nestjs/common';
 import { PNG } from 'pngjs';
 import request from 'supertest';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 
 import { IdentityEnv } from '../src/config/identity.env';
 import { FACE_ENTITIES, FACE_MIGRATIONS, FaceModule } from '../src/face';
 import type { LivenessStep } from '../src/face/face-liveness';
+import { bearer, faceImage, FACES_DIR } from './support/factories';
 
-const FACES = resolve(__dirname, '../../..', '../shared/testdata/faces');
+const FACES = FACES_DIR;
 const haveFaces = requireTestData(FACES, 'the labelled test faces (kept outside the repository)');
 
-const face = (relative: string): Buffer => readFileSync(resolve(FACES, relative));
+const face = faceImage;
 const b64 = (image: Buffer): string => image.toString('base64');
 
 /** Box-filter downscale: the same face, too few pixels. */
@@ -77,7 +64,7 @@ function grey(size: number): Buffer {
 
 @Module({})
 class FaceTestModule {
-  static register(env: IdentityEnv, keys: { keyId: string; privateKey: string }): DynamicModule {
+  static register(env: IdentityEnv): DynamicModule {
     return {
       module: FaceTestModule,
       imports: [
@@ -87,11 +74,7 @@ class FaceTestModule {
           entities: FACE_ENTITIES,
           migrations: FACE_MIGRATIONS,
         }),
-        FaceModule.register({
-          tokenKeyId: keys.keyId,
-          tokenPrivateKey: keys.privateKey,
-          engine: { workers: 1 },
-        }),
+        FaceModule,
       ],
     };
   }
@@ -122,28 +105,27 @@ interface CheckBody {
   const verifier = new FaceCheckTokenVerifier({ publicKeys: parseFaceCheckPublicKeys(keys.publicKeys) });
   const alice = randomUUID();
   const exam = randomUUID();
-  const prefix = uniqueTopicPrefix();
-  const names = new TopicNamer(prefix);
-  const probe = new KafkaProbe();
-  let db: TestDatabase;
-  let identity: RunningService;
+  let bed: ServiceTestBed<IdentityEnv>;
   let data: DataSource;
   const bodies: string[] = [];
 
   beforeAll(async () => {
-    db = await createTestDatabase('identity_face');
-    await probe.withAdmin((admin) =>
-      ensureTopics(admin, platformTopicSpecs(names, 1, [Topics.ConsentChanged])),
-    );
-    const env = testServiceEnv(IdentityEnv, { databaseName: db.name, topicPrefix: prefix });
-    identity = await startTestService('identity', env, FaceTestModule.register(env, keys));
-    data = identity.app.get(DataSource);
+    bed = await ServiceTestBed.start({
+      service: 'identity',
+      envClass: IdentityEnv,
+      module: (env) => FaceTestModule.register(env),
+      topics: [Topics.ConsentChanged],
+      overrides: {
+        FACE_CHECK_KEY_ID: keys.keyId,
+        FACE_CHECK_PRIVATE_KEY: keys.privateKey,
+        FACE_WORKERS: '1',
+      },
+    });
+    data = bed.dataSource;
   });
 
   afterAll(async () => {
-    await identity.close();
-    await probe.close();
-    await db.drop();
+    await bed.close();
   });
 
   afterEach(() => {
@@ -158,9 +140,8 @@ interface CheckBody {
     body?: object,
     roles?: ('candidate' | 'security_analyst')[],
   ) {
-    let req = request(identity.url)[method](`/api/identity/face${path}`);
-    if (userId !== null)
-      req = req.set('authorization', `Bearer ${issueTestToken({ userId, ...(roles ? { roles } : {}) })}`);
+    let req = request(bed.url)[method](`/api/identity/face${path}`);
+    if (userId !== null) req = req.set('authorization', bearer({ userId, ...(roles ? { roles } : {}) }));
     const response = body === undefined ? await req : await req.send(body);
     bodies.push(response.text);
     return response;
@@ -512,11 +493,7 @@ interface CheckBody {
         changedAt: changedAt.toISOString(),
       });
     const publish = async (...events: ReturnType<typeof consentEvent>[]): Promise<void> => {
-      for (const event of events) {
-        await probe.produce(names.physical(Topics.ConsentChanged), [
-          { key: bob, value: JSON.stringify(event) },
-        ]);
-      }
+      await bed.publish(...events);
     };
     const processed = (id: string) =>
       expectEventually(

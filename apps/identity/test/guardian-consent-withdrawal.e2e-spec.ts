@@ -1,12 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 
 import { Topics } from '@exam/contracts';
 import { findSensitiveNumbers } from '@exam/crypto';
 import {
   expectEventually,
-  issueTestToken,
   type ProbedMessage,
   requireTestData,
   seedPersonalData,
@@ -21,21 +18,11 @@ import { loadAuthoritySimEnv } from '../../authority-sim/src/config/authority-si
 import { SEEDED_PERSONS } from '../../authority-sim/src/registry/test-persons';
 import { IdentityEnv } from '../src/config/identity.env';
 import { IdentityModule } from '../src/identity.module';
+import { bearer, faceImageBase64, FACES_DIR, seededPerson } from './support/factories';
 
 const SECRET = 'e2e-authority-secret-guardian-0123456789';
-const FACES = resolve(__dirname, '../../..', '../shared/testdata/faces');
+const FACES = FACES_DIR;
 const haveFaces = requireTestData(FACES, 'the labelled test faces (kept outside the repository)');
-
-function seeded(name: string): { name: string; idNumber: string; validFrom: string; validTo: string } {
-  const person = SEEDED_PERSONS.find((p) => p.name === name);
-  if (person === undefined) throw new Error(`no seeded person ${name}`);
-  return {
-    name: person.name,
-    idNumber: person.idNumber,
-    validFrom: person.validFrom,
-    validTo: person.validTo,
-  };
-}
 
 describe('identity guardian consent withdrawal (e2e)', () => {
   let bed: ServiceTestBed<IdentityEnv>;
@@ -44,7 +31,7 @@ describe('identity guardian consent withdrawal (e2e)', () => {
   let withdrawn: ProbedMessage[];
   const bodies: string[] = [];
   const child = randomUUID();
-  const guardian = seeded('王大明');
+  const guardian = seededPerson('王大明');
 
   beforeAll(async () => {
     seedPersonalData(...SEEDED_PERSONS.flatMap((p) => [p.name, p.idNumber]));
@@ -92,7 +79,7 @@ describe('identity guardian consent withdrawal (e2e)', () => {
     const agent = request(bed.url);
     const req = (
       method === 'post' ? agent.post(`/api/identity${path}`) : agent.get(`/api/identity${path}`)
-    ).set('authorization', `Bearer ${issueTestToken({ userId })}`);
+    ).set('authorization', bearer({ userId }));
     const response = body === undefined ? await req : await req.send(body);
     bodies.push(response.text);
     return { status: response.status, body: response.body as Record<string, unknown> };
@@ -106,12 +93,12 @@ describe('identity guardian consent withdrawal (e2e)', () => {
 
   it('should verify a child with a guardian and enrol the child’s face, the state a withdrawal undoes', async () => {
     const verified = await call('post', '/real-name/verifications', child, {
-      ...seeded('王小明'),
+      ...seededPerson('王小明'),
       guardian: { name: guardian.name, idNumber: guardian.idNumber, relationship: 'father' },
     });
     expect(verified).toMatchObject({ status: 200, body: { result: 'match', minor: true } });
     if (haveFaces) {
-      const image = readFileSync(resolve(FACES, 'leonard/leonard2.png')).toString('base64');
+      const image = faceImageBase64('leonard/leonard2.png');
       const enrolled = await call('post', '/face/enrolment', child, {
         image,
         consent: true,
@@ -123,7 +110,7 @@ describe('identity guardian consent withdrawal (e2e)', () => {
 
   it('should refuse someone who is not the consenting guardian, malformed identifiers, and an account without consent', async () => {
     const impostor = await withdraw(child, '王二明', guardian.idNumber);
-    const otherNumber = await withdraw(child, guardian.name, seeded('张三').idNumber);
+    const otherNumber = await withdraw(child, guardian.name, seededPerson('张三').idNumber);
     const malformed = await withdraw(child, guardian.name, '123');
     const noConsent = await withdraw(randomUUID(), guardian.name, guardian.idNumber);
 
@@ -176,7 +163,7 @@ describe('identity guardian consent withdrawal (e2e)', () => {
   it('should leave the account awaiting a new guardian consent', async () => {
     const me = await call('get', '/real-name/me', child);
     const again = await withdraw(child, guardian.name, guardian.idNumber);
-    const withoutGuardian = await call('post', '/real-name/verifications', child, seeded('王小明'));
+    const withoutGuardian = await call('post', '/real-name/verifications', child, seededPerson('王小明'));
 
     expect(me).toMatchObject({ status: 404, body: { code: 'IDENTITY.REAL_NAME_NOT_VERIFIED' } });
     expect(again).toMatchObject({ status: 404, body: { code: 'IDENTITY.GUARDIAN_CONSENT_NOT_FOUND' } });

@@ -1,10 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 
 import { Topics } from '@exam/contracts';
 import { findSensitiveNumbers } from '@exam/crypto';
-import { describeWithData, issueTestToken, seedPersonalData, ServiceTestBed } from '@exam/testing';
+import { describeWithData, seedPersonalData, ServiceTestBed } from '@exam/testing';
 import type { FastifyInstance } from 'fastify';
 import request from 'supertest';
 import type { DataSource } from 'typeorm';
@@ -15,23 +13,13 @@ import { SEEDED_PERSONS } from '../../authority-sim/src/registry/test-persons';
 import { IdentityEnv } from '../src/config/identity.env';
 import type { LivenessStep } from '../src/face/face-liveness';
 import { IdentityModule } from '../src/identity.module';
+import { bearer, faceImage, FACES_DIR, seededPerson } from './support/factories';
 
 const SECRET = 'e2e-authority-secret-face-0123456789abcdef';
-const FACES = resolve(__dirname, '../../..', '../shared/testdata/faces');
+const FACES = FACES_DIR;
 const describeWithFaces = describeWithData(FACES, 'the labelled test faces (kept outside the repository)');
 
-const face = (relative: string): Buffer => readFileSync(resolve(FACES, relative));
-
-function seeded(name: string): { name: string; idNumber: string; validFrom: string; validTo: string } {
-  const person = SEEDED_PERSONS.find((p) => p.name === name);
-  if (person === undefined) throw new Error(`no seeded person ${name}`);
-  return {
-    name: person.name,
-    idNumber: person.idNumber,
-    validFrom: person.validFrom,
-    validTo: person.validTo,
-  };
-}
+const face = faceImage;
 
 interface Challenge {
   challengeId: string;
@@ -97,7 +85,7 @@ describeWithFaces('identity real-name verification with the face step (e2e)', ()
         Topics.MinorFlagged,
         Topics.GuardianConsentRecorded,
       ],
-      overrides: { AUTHORITY_URL: simUrl, AUTHORITY_HMAC_SECRET: SECRET, AUTHORITY_TIMEOUT_MS: '3000' },
+      overrides: { AUTHORITY_URL: simUrl, AUTHORITY_HMAC_SECRET: SECRET, AUTHORITY_TIMEOUT_SECONDS: '3' },
     });
     data = bed.dataSource;
   });
@@ -119,7 +107,7 @@ describeWithFaces('identity real-name verification with the face step (e2e)', ()
   ): Promise<{ status: number; body: Record<string, unknown> }> {
     const response = await request(bed.url)
       .post(`/api/identity/real-name${path}`)
-      .set('authorization', `Bearer ${issueTestToken({ userId })}`)
+      .set('authorization', bearer({ userId }))
       .send(body);
     bodies.push(response.text);
     return { status: response.status, body: response.body as Record<string, unknown> };
@@ -146,7 +134,10 @@ describeWithFaces('identity real-name verification with the face step (e2e)', ()
   ): Promise<{ userId: string; body: Record<string, unknown>; attempt: AttemptRow }> {
     const userId = randomUUID();
     const asked = await challenge(userId);
-    const response = await post(userId, '/verifications', { ...seeded(person), face: answer(asked, frames) });
+    const response = await post(userId, '/verifications', {
+      ...seededPerson(person),
+      face: answer(asked, frames),
+    });
     expect(response.status).toBe(200);
     const rows: AttemptRow[] = await data.query(
       'SELECT result, billable, score, threshold, provider, model_version, provider_ref, detail FROM verification_attempts WHERE user_id = ?',
@@ -239,7 +230,7 @@ describeWithFaces('identity real-name verification with the face step (e2e)', ()
     await challenge(stranger);
     const owner = randomUUID();
     const asked = await challenge(owner);
-    const body = { ...seeded('李四'), face: answer(asked, BERNADETTE) };
+    const body = { ...seededPerson('李四'), face: answer(asked, BERNADETTE) };
     const foreign = await post(stranger, '/verifications', body);
     const tooFew = await post(owner, '/verifications', {
       ...body,
@@ -250,7 +241,7 @@ describeWithFaces('identity real-name verification with the face step (e2e)', ()
     ]);
     const used = await post(owner, '/verifications', body);
     const malformed = await post(owner, '/verifications', {
-      ...seeded('李四'),
+      ...seededPerson('李四'),
       face: { challengeId: 'x', nonce: 'y', frames: ['***'] },
     });
 

@@ -25,19 +25,9 @@ import { canonicalString, sign } from '../../authority-sim/src/signing';
 import { IdentityEnv } from '../src/config/identity.env';
 import { IdentityModule } from '../src/identity.module';
 import { RealNameRecordEntity } from '../src/real-name/real-name-record.entity';
+import { bearer, seededPerson } from './support/factories';
 
 const SECRET = 'e2e-authority-secret-0123456789abcdef';
-
-function seeded(name: string): { name: string; idNumber: string; validFrom: string; validTo: string } {
-  const person = SEEDED_PERSONS.find((p) => p.name === name);
-  if (person === undefined) throw new Error(`no seeded person ${name}`);
-  return {
-    name: person.name,
-    idNumber: person.idNumber,
-    validFrom: person.validFrom,
-    validTo: person.validTo,
-  };
-}
 
 describe('identity real-name verification (e2e)', () => {
   let bed: ServiceTestBed<IdentityEnv>;
@@ -75,7 +65,7 @@ describe('identity real-name verification (e2e)', () => {
       overrides: {
         AUTHORITY_URL: simUrl,
         AUTHORITY_HMAC_SECRET: SECRET,
-        AUTHORITY_TIMEOUT_MS: '1500',
+        AUTHORITY_TIMEOUT_SECONDS: '1.5',
         REAL_NAME_DAILY_ATTEMPTS: '4',
       },
     });
@@ -101,7 +91,7 @@ describe('identity real-name verification (e2e)', () => {
   async function verify(userId: string, body: object, expected: number): Promise<Record<string, unknown>> {
     const response = await request(identity.url)
       .post('/api/identity/real-name/verifications')
-      .set('authorization', `Bearer ${issueTestToken({ userId })}`)
+      .set('authorization', bearer({ userId }))
       .send(body);
     bodies.push(response.text);
     expect({ status: response.status, body: response.body as unknown }).toMatchObject({ status: expected });
@@ -110,7 +100,7 @@ describe('identity real-name verification (e2e)', () => {
 
   it('should verify a matching person, store the ID number encrypted, and publish a masked event', async () => {
     const userId = randomUUID();
-    const zhang = seeded('张三');
+    const zhang = seededPerson('张三');
     const outcome = await verify(userId, zhang, 200);
     expect(outcome).toMatchObject({ result: 'match', verified: true, minor: false });
     const rows: { id_number: string; name: string; id_number_bidx: string }[] = await data.query(
@@ -137,7 +127,7 @@ describe('identity real-name verification (e2e)', () => {
 
     const prefill = await request(identity.url)
       .get('/api/identity/real-name/me')
-      .set('authorization', `Bearer ${issueTestToken({ userId })}`)
+      .set('authorization', bearer({ userId }))
       .expect(200);
     bodies.push(prefill.text);
     expect(prefill.body).toMatchObject({
@@ -154,22 +144,22 @@ describe('identity real-name verification (e2e)', () => {
 
   it('should refuse an ID number verified on another account without revealing that account, and accept an appeal', async () => {
     const otherUser = randomUUID();
-    const body = await verify(otherUser, seeded('张三'), 409);
+    const body = await verify(otherUser, seededPerson('张三'), 409);
     expect(body.code).toBe('IDENTITY.ID_NUMBER_ALREADY_VERIFIED');
     const { correlationId: _ignored, ...rest } = body;
     expect(JSON.stringify(rest)).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
     await request(identity.url)
       .post('/api/identity/real-name/appeals')
-      .set('authorization', `Bearer ${issueTestToken({ userId: otherUser })}`)
+      .set('authorization', bearer({ userId: otherUser }))
       .send({ kind: 'id_number_taken', reason: 'This is my own ID card, please review.' })
       .expect(400);
     const appeal = await request(identity.url)
       .post('/api/identity/real-name/appeals')
-      .set('authorization', `Bearer ${issueTestToken({ userId: otherUser })}`)
+      .set('authorization', bearer({ userId: otherUser }))
       .send({
         kind: 'id_number_taken',
         reason: 'This is my own ID card, please review.',
-        idNumber: seeded('张三').idNumber,
+        idNumber: seededPerson('张三').idNumber,
       })
       .expect(201);
     bodies.push(appeal.text);
@@ -177,12 +167,12 @@ describe('identity real-name verification (e2e)', () => {
   });
 
   it('should report each authority result code', async () => {
-    const zhao = seeded('赵无照');
+    const zhao = seededPerson('赵无照');
     const cases: [object, string][] = [
-      [{ ...seeded('李四'), name: '李五' }, 'mismatch'],
-      [{ ...seeded('李四'), validTo: '2030-01-01' }, 'mismatch'],
+      [{ ...seededPerson('李四'), name: '李五' }, 'mismatch'],
+      [{ ...seededPerson('李四'), validTo: '2030-01-01' }, 'mismatch'],
       [{ ...zhao, idNumber: withCheckCharacter('11010519900307998') }, 'not_found'],
-      [seeded('钱过期'), 'expired_document'],
+      [seededPerson('钱过期'), 'expired_document'],
     ];
     for (const [body, result] of cases) {
       const outcome = await verify(randomUUID(), body, 200);
@@ -193,7 +183,7 @@ describe('identity real-name verification (e2e)', () => {
   it('should round-trip rare characters and ethnic-minority names', async () => {
     for (const name of ['𠮷田春', '阿依古丽·买买提']) {
       const userId = randomUUID();
-      const person = seeded(name);
+      const person = seededPerson(name);
       const typed = name.includes('·') ? name.replace('·', '・') : name;
       const outcome = await verify(userId, { ...person, name: typed }, 200);
       expect(outcome.result).toBe('match');
@@ -203,7 +193,7 @@ describe('identity real-name verification (e2e)', () => {
   });
 
   it('should convert a 15-digit legacy number, verify its 18-character form and say so', async () => {
-    const zhao = seeded('赵无照');
+    const zhao = seededPerson('赵无照');
     const legacy = `${zhao.idNumber.slice(0, 6)}${zhao.idNumber.slice(8, 17)}`;
     const outcome = await verify(randomUUID(), { ...zhao, idNumber: legacy }, 200);
     expect(outcome).toMatchObject({
@@ -214,7 +204,7 @@ describe('identity real-name verification (e2e)', () => {
   });
 
   it('should reject invalid input with the GB 11643 rule that failed, before calling the authority', async () => {
-    const zhang = seeded('张三');
+    const zhang = seededPerson('张三');
     const wrongCheck = `${zhang.idNumber.slice(0, 17)}${zhang.idNumber.endsWith('0') ? '1' : '0'}`;
     const cases: [object, string, string][] = [
       [{ ...zhang, idNumber: wrongCheck }, 'IDENTITY.ID_NUMBER_CHECKSUM', 'idNumber'],
@@ -233,7 +223,7 @@ describe('identity real-name verification (e2e)', () => {
 
   it('should hold a child under 14 until a verified guardian consents, and flag minors', async () => {
     const child = randomUUID();
-    const xiaoming = seeded('王小明');
+    const xiaoming = seededPerson('王小明');
     const refused = await verify(child, xiaoming, 422);
     expect(refused.code).toBe('IDENTITY.GUARDIAN_CONSENT_REQUIRED');
     const attempts: unknown[] = await data.query('SELECT id FROM verification_attempts WHERE user_id = ?', [
@@ -245,13 +235,13 @@ describe('identity real-name verification (e2e)', () => {
       child,
       {
         ...xiaoming,
-        guardian: { name: '王二明', idNumber: seeded('王大明').idNumber, relationship: 'father' },
+        guardian: { name: '王二明', idNumber: seededPerson('王大明').idNumber, relationship: 'father' },
       },
       422,
     );
     expect(wrongGuardian.code).toBe('IDENTITY.GUARDIAN_VERIFICATION_FAILED');
 
-    const guardian = seeded('王大明');
+    const guardian = seededPerson('王大明');
     const outcome = await verify(
       child,
       { ...xiaoming, guardian: { name: guardian.name, idNumber: guardian.idNumber, relationship: 'father' } },
@@ -266,7 +256,7 @@ describe('identity real-name verification (e2e)', () => {
     expect(consents[0]?.guardian_id_number).not.toContain(guardian.idNumber.slice(6, 14));
 
     const teenId = randomUUID();
-    const teen = await verify(teenId, seeded('李小红'), 200);
+    const teen = await verify(teenId, seededPerson('李小红'), 200);
     expect(teen).toMatchObject({ result: 'match', minor: true });
     await expectEventually(() => {
       expect(consentEvents.some((m) => m.value?.includes(child) === true)).toBe(true);
@@ -281,11 +271,11 @@ describe('identity real-name verification (e2e)', () => {
 
   it('should turn an authority failure into a 503 without deciding anything, and enforce the daily budget', async () => {
     const userId = randomUUID();
-    const limited = await verify(userId, seeded('吴限流'), 503);
+    const limited = await verify(userId, seededPerson('吴限流'), 503);
     expect(limited.code).toBe('IDENTITY.AUTHORITY_RATE_LIMITED');
-    const failed = await verify(randomUUID(), seeded('孙故障'), 503);
+    const failed = await verify(randomUUID(), seededPerson('孙故障'), 503);
     expect(failed.code).toBe('IDENTITY.AUTHORITY_UNAVAILABLE');
-    const slow = await verify(userId, seeded('周缓慢'), 503);
+    const slow = await verify(userId, seededPerson('周缓慢'), 503);
     expect(slow.code).toBe('IDENTITY.AUTHORITY_UNAVAILABLE');
     const rows: { result: string; billable: number; detail: string }[] = await data.query(
       'SELECT result, billable, detail FROM verification_attempts WHERE user_id = ? ORDER BY created_at',
@@ -299,9 +289,9 @@ describe('identity real-name verification (e2e)', () => {
       "SELECT id FROM verification_attempts WHERE detail = 'http_503'",
     );
     expect(failedRows.length).toBeGreaterThan(0);
-    await verify(userId, { ...seeded('李四'), name: '李六' }, 200);
-    await verify(userId, { ...seeded('李四'), name: '李七' }, 200);
-    const exhausted = await verify(userId, seeded('李四'), 429);
+    await verify(userId, { ...seededPerson('李四'), name: '李六' }, 200);
+    await verify(userId, { ...seededPerson('李四'), name: '李七' }, 200);
+    const exhausted = await verify(userId, seededPerson('李四'), 429);
     expect(exhausted.code).toBe('IDENTITY.ATTEMPT_BUDGET_EXHAUSTED');
   });
 
@@ -313,7 +303,7 @@ describe('identity real-name verification (e2e)', () => {
         request(identity.url)
           .post('/api/identity/real-name/verifications')
           .set('authorization', `Bearer ${token}`)
-          .send({ ...seeded('李四'), name: `李${'甲乙丙丁戊己庚'.charAt(i)}` })
+          .send({ ...seededPerson('李四'), name: `李${'甲乙丙丁戊己庚'.charAt(i)}` })
           .then((response) => {
             bodies.push(response.text);
             return response.status;
@@ -326,7 +316,7 @@ describe('identity real-name verification (e2e)', () => {
 
   it('should accept authority notifications only with a valid signature and a fresh timestamp, and confirm by query', async () => {
     const userId = randomUUID();
-    await verify(userId, { ...seeded('李四'), name: '李八' }, 200);
+    await verify(userId, { ...seededPerson('李四'), name: '李八' }, 200);
     const rows: { provider_ref: string; id: string }[] = await data.query(
       'SELECT provider_ref, id FROM verification_attempts WHERE user_id = ?',
       [userId],
@@ -373,13 +363,13 @@ describe('identity real-name verification (e2e)', () => {
     const adminToken = issueTestToken({ userId: admin, roles: ['platform_admin'] });
     const holder = randomUUID();
     const appellant = randomUUID();
-    const li = seeded('李四');
+    const li = seededPerson('李四');
     await verify(holder, li, 200);
     expect((await verify(appellant, li, 409)).code).toBe('IDENTITY.ID_NUMBER_ALREADY_VERIFIED');
 
     const appealResponse = await request(identity.url)
       .post('/api/identity/real-name/appeals')
-      .set('authorization', `Bearer ${issueTestToken({ userId: appellant })}`)
+      .set('authorization', bearer({ userId: appellant }))
       .send({ kind: 'id_number_taken', reason: 'Someone else verified with my card.', idNumber: li.idNumber })
       .expect(201);
     bodies.push(appealResponse.text);
@@ -387,7 +377,7 @@ describe('identity real-name verification (e2e)', () => {
 
     await request(identity.url)
       .get('/api/identity/real-name/admin/appeals')
-      .set('authorization', `Bearer ${issueTestToken({ userId: appellant })}`)
+      .set('authorization', bearer({ userId: appellant }))
       .expect(403);
     const listed = await request(identity.url)
       .get('/api/identity/real-name/admin/appeals?status=open')
@@ -421,7 +411,7 @@ describe('identity real-name verification (e2e)', () => {
     expect((await verify(appellant, li, 200)).result).toBe('match');
     await request(identity.url)
       .get('/api/identity/real-name/me')
-      .set('authorization', `Bearer ${issueTestToken({ userId: holder })}`)
+      .set('authorization', bearer({ userId: holder }))
       .expect(404);
     await expectEventually(() => {
       expect(reviewed.some((m) => m.value?.includes(appealId) === true && m.value.includes(holder))).toBe(
@@ -431,7 +421,7 @@ describe('identity real-name verification (e2e)', () => {
 
     const change = await request(identity.url)
       .post('/api/identity/real-name/appeals')
-      .set('authorization', `Bearer ${issueTestToken({ userId: appellant })}`)
+      .set('authorization', bearer({ userId: appellant }))
       .send({ kind: 'change_request', reason: 'My name was changed by the police station.' })
       .expect(201);
     bodies.push(change.text);
@@ -442,7 +432,7 @@ describe('identity real-name verification (e2e)', () => {
       .expect(200);
     await request(identity.url)
       .get('/api/identity/real-name/me')
-      .set('authorization', `Bearer ${issueTestToken({ userId: appellant })}`)
+      .set('authorization', bearer({ userId: appellant }))
       .expect(200);
   });
 
@@ -485,25 +475,22 @@ describe('identity real-name verification (e2e)', () => {
 
   it('should deny callers without a valid candidate token', async () => {
     const path = '/api/identity/real-name/verifications';
-    await request(identity.url).post(path).send(seeded('李四')).expect(401);
+    await request(identity.url).post(path).send(seededPerson('李四')).expect(401);
     await request(identity.url)
       .post(path)
-      .set('authorization', `Bearer ${issueTestToken({ signedBy: 'untrusted' })}`)
-      .send(seeded('李四'))
+      .set('authorization', bearer({ signedBy: 'untrusted' }))
+      .send(seededPerson('李四'))
       .expect(401);
     await request(identity.url)
       .post(path)
-      .set('authorization', `Bearer ${issueTestToken({ expiresInSeconds: -10 })}`)
-      .send(seeded('李四'))
+      .set('authorization', bearer({ expiresInSeconds: -10 }))
+      .send(seededPerson('李四'))
       .expect(401);
     await request(identity.url)
       .post(path)
-      .set('authorization', `Bearer ${issueTestToken({ roles: ['security_analyst'] })}`)
-      .send(seeded('李四'))
+      .set('authorization', bearer({ roles: ['security_analyst'] }))
+      .send(seededPerson('李四'))
       .expect(403);
-    await request(identity.url)
-      .get('/api/identity/real-name/me')
-      .set('authorization', `Bearer ${issueTestToken()}`)
-      .expect(404);
+    await request(identity.url).get('/api/identity/real-name/me').set('authorization', bearer()).expect(404);
   });
 });

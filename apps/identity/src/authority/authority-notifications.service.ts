@@ -1,10 +1,9 @@
-import { DomainError } from '@exam/platform';
+import { Clock } from '@exam/platform';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 
 import { IdentityEnv } from '../config/identity.env';
-import { CLOCK, type Clock } from '../real-name/clock';
-import { VerificationAttemptEntity } from '../real-name/verification-attempt.entity';
+import { VerificationAttemptRepository } from '../real-name/verification-attempt.repository';
+import { NotificationRejectedError } from './authority.errors';
 import { AUTHORITY_PROVIDER, type AuthorityProvider } from './authority.provider';
 import {
   AUTHORITY_HEADERS,
@@ -12,12 +11,6 @@ import {
   authoritySignatureValid,
   timestampFresh,
 } from './authority-signing';
-
-export class NotificationRejectedError extends DomainError {
-  constructor(reason: string) {
-    super('IDENTITY.AUTHORITY_NOTIFICATION_REJECTED', 'unauthenticated', `Notification refused: ${reason}.`);
-  }
-}
 
 export interface IncomingNotification {
   readonly path: string;
@@ -42,10 +35,10 @@ export class AuthorityNotificationsService {
   private readonly logger = new Logger(AuthorityNotificationsService.name);
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly attempts: VerificationAttemptRepository,
     private readonly env: IdentityEnv,
     @Inject(AUTHORITY_PROVIDER) private readonly authority: AuthorityProvider,
-    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly clock: Clock,
   ) {}
 
   async accept(notification: IncomingNotification): Promise<NotificationOutcome> {
@@ -71,8 +64,7 @@ export class AuthorityNotificationsService {
     ) {
       throw new NotificationRejectedError('stale timestamp');
     }
-    const attempts = this.dataSource.getRepository(VerificationAttemptEntity);
-    const attempt = await attempts.findOneBy({ providerRef: notification.verificationId });
+    const attempt = await this.attempts.findByProviderRef(notification.verificationId);
     if (attempt === null) return 'unknown_check';
     const confirmed = await this.authority.query(notification.verificationId);
     if (confirmed.result !== attempt.result) {
@@ -82,7 +74,7 @@ export class AuthorityNotificationsService {
       return 'disagrees';
     }
     // Replays within the window are harmless: the update is idempotent.
-    await attempts.update({ id: attempt.id }, { notifiedAt: this.clock.now() });
+    await this.attempts.markNotified(attempt.id, this.clock.now());
     return 'confirmed';
   }
 }

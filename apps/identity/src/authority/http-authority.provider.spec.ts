@@ -1,6 +1,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+import { SystemClock } from '@exam/platform';
+
 import { loadIdentityEnv } from '../config/identity.env';
 import { AUTHORITY_HEADERS, authorityCanonical, authoritySignatureValid } from './authority-signing';
 import { HttpAuthorityProvider } from './http-authority.provider';
@@ -63,8 +65,10 @@ describe(HttpAuthorityProvider.name, () => {
       loadIdentityEnv({
         AUTHORITY_URL: `http://127.0.0.1:${port}`,
         AUTHORITY_HMAC_SECRET: SECRET,
-        AUTHORITY_TIMEOUT_MS: '1500',
+        AUTHORITY_TIMEOUT_SECONDS: '1.5',
       }),
+      // The test server checks signatures, not timestamps; the real clock keeps the timeout test honest.
+      new SystemClock(),
     );
   });
 

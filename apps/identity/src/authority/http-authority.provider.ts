@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 
 import { VERIFICATION_RESULTS, type VerificationResult } from '@exam/contracts';
+import { Clock } from '@exam/platform';
 import { Injectable, Logger } from '@nestjs/common';
 
-import type { IdentityEnv } from '../config/identity.env';
+import { IdentityEnv } from '../config/identity.env';
 import type { AuthorityCheckRequest, AuthorityDecision, AuthorityProvider } from './authority.provider';
 import { AUTHORITY_HEADERS, authorityCanonical, authoritySign } from './authority-signing';
 
@@ -51,7 +52,10 @@ type CallOutcome =
 export class HttpAuthorityProvider implements AuthorityProvider {
   private readonly logger = new Logger(HttpAuthorityProvider.name);
 
-  constructor(private readonly env: IdentityEnv) {}
+  constructor(
+    private readonly env: IdentityEnv,
+    private readonly clock: Clock,
+  ) {}
 
   async check(request: AuthorityCheckRequest): Promise<AuthorityDecision> {
     const body = JSON.stringify({
@@ -111,7 +115,7 @@ export class HttpAuthorityProvider implements AuthorityProvider {
   }
 
   private async call(method: 'GET' | 'POST', path: string, body: string): Promise<CallOutcome> {
-    const timestamp = String(Math.floor(Date.now() / 1000));
+    const timestamp = String(Math.floor(this.clock.nowMs() / 1000));
     const nonce = randomUUID();
     const headers: Record<string, string> = {
       [AUTHORITY_HEADERS.appId]: this.env.AUTHORITY_APP_ID,
@@ -129,7 +133,7 @@ export class HttpAuthorityProvider implements AuthorityProvider {
         method,
         headers,
         ...(method === 'POST' ? { body } : {}),
-        signal: AbortSignal.timeout(this.env.AUTHORITY_TIMEOUT_MS),
+        signal: AbortSignal.timeout(Math.round(this.env.AUTHORITY_TIMEOUT_SECONDS * 1000)),
       });
     } catch (error: unknown) {
       // Node's fetch rejects with a DOMException, which is not always an instance of Error.

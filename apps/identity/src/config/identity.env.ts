@@ -5,11 +5,10 @@ import {
   isDevelopmentFaceCheckKey,
   loadConfig,
   Secret,
+  ToInt,
+  ToNumber,
 } from '@exam/platform';
-import { Transform } from 'class-transformer';
-import { IsInt, IsString, Matches, Max, Min } from 'class-validator';
-
-const toInt = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? Number(value) : value);
+import { IsInt, IsNumber, IsString, Matches, Max, Min } from 'class-validator';
 
 /** The identity service's settings; the only place it reads the environment. */
 export class IdentityEnv extends BaseServiceEnv {
@@ -25,23 +24,42 @@ export class IdentityEnv extends BaseServiceEnv {
   /** Shared secret signing our requests and the authority's notifications. */
   @Secret() @IsString() AUTHORITY_HMAC_SECRET = 'dev-only-authority-secret-change-me';
 
-  @Transform(toInt) @IsInt() @Min(100) @Max(60_000) AUTHORITY_TIMEOUT_MS = 3_000;
+  /** Seconds an authority call may take before it counts as a provider error (fractional allowed). */
+  @ToNumber() @IsNumber() @Min(0.1) @Max(60) AUTHORITY_TIMEOUT_SECONDS = 3;
 
   /** Notifications older or newer than this are refused as possible replays. */
-  @Transform(toInt) @IsInt() @Min(5) @Max(3600) AUTHORITY_NOTIFICATION_TOLERANCE_SECONDS = 300;
+  @ToInt() @IsInt() @Min(5) @Max(3600) AUTHORITY_NOTIFICATION_TOLERANCE_SECONDS = 300;
 
   /** Authority calls per user per day, kept below the providers' own per-person limits. */
-  @Transform(toInt) @IsInt() @Min(1) @Max(100) REAL_NAME_DAILY_ATTEMPTS = 5;
+  @ToInt() @IsInt() @Min(1) @Max(100) REAL_NAME_DAILY_ATTEMPTS = 5;
 
   /** Signs face-check tokens (Ed25519, base64 PKCS#8); the exam service verifies them offline. */
   @Matches(/^[A-Za-z0-9_-]{1,32}$/) FACE_CHECK_KEY_ID = developmentFaceCheckKeyPair().keyId;
   @Secret() @IsString() FACE_CHECK_PRIVATE_KEY = developmentFaceCheckKeyPair().privateKey;
 
   /** Failed face checks before sign-in (face login, recovery, step-up) per client IP and hour; 0 = no limit. */
-  @Transform(toInt) @IsInt() @Min(0) @Max(100_000) FACE_PREAUTH_IP_FAILURES_PER_HOUR = 20;
+  @ToInt() @IsInt() @Min(0) @Max(100_000) FACE_PREAUTH_IP_FAILURES_PER_HOUR = 20;
+
+  /** Seconds between retention passes (retention/), on every replica; 0 = off. */
+  @ToInt() @IsInt() @Min(0) @Max(86_400) RETENTION_INTERVAL_SECONDS = 3600;
+
+  /** Rows one retention statement deletes; a pass runs a bounded number of them per data class. */
+  @ToInt() @IsInt() @Min(1) @Max(10_000) RETENTION_BATCH_SIZE = 500;
+
+  /** Liveness challenges, used or not, after their expiry (see retention/retention-policy.ts). */
+  @ToInt() @IsInt() @Min(1) @Max(365) RETENTION_CHALLENGES_DAYS = 1;
+
+  /** Authority calls, for billing reconciliation; never one a verified record or a consent rests on. */
+  @ToInt() @IsInt() @Min(30) @Max(3650) RETENTION_VERIFICATION_ATTEMPTS_DAYS = 1095;
+
+  /** Face-check decisions and their resolved reviews; never one under open review. */
+  @ToInt() @IsInt() @Min(30) @Max(3650) RETENTION_FACE_CHECKS_DAYS = 365;
+
+  /** Real-name appeals after their decision; open appeals stay. */
+  @ToInt() @IsInt() @Min(30) @Max(3650) RETENTION_APPEALS_DAYS = 365;
 
   /** Face model worker threads; each keeps a core busy while it works. */
-  @Transform(toInt) @IsInt() @Min(1) @Max(8) FACE_WORKERS = 1;
+  @ToInt() @IsInt() @Min(1) @Max(8) FACE_WORKERS = 1;
 }
 
 export function loadIdentityEnv(

@@ -1,5 +1,5 @@
 import { FACE_ENTITIES } from '../face';
-import { AttemptBudgetEntity } from '../real-name/attempt-budget';
+import { AttemptBudgetEntity } from '../real-name/attempt-budget.entity';
 import { RealNameFaceChallengeEntity } from '../real-name/face/real-name-face-challenge.entity';
 import { GuardianConsentEntity } from '../real-name/guardian-consent.entity';
 import { RealNameAppealEntity } from '../real-name/real-name-appeal.entity';

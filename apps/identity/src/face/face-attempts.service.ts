@@ -1,21 +1,18 @@
 import type { FaceCheckPurpose } from '@exam/platform/face-check';
 import { Injectable } from '@nestjs/common';
-import { DataSource, IsNull, Not } from 'typeorm';
 
 import { FaceAttemptsExhaustedError } from './face.errors';
 import { FACE_DAILY_FAILURE_LIMIT } from './face.policy';
-import { utcDay } from './face-clock';
-import { FaceVerificationEntity } from './face-verification.entity';
+import { utcDay } from './face.policy';
+import { FaceVerificationRepository } from './face-verification.repository';
 
 /** Daily failure budget per user and purpose: after the limit the purpose locks until the next UTC day. */
 @Injectable()
 export class FaceAttemptsService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly verifications: FaceVerificationRepository) {}
 
   async assertAllowed(userId: string, purpose: FaceCheckPurpose, at: Date): Promise<void> {
-    const failures = await this.dataSource
-      .getRepository(FaceVerificationEntity)
-      .countBy({ userId, purpose, day: utcDay(at), outcome: Not('passed'), overturnedAt: IsNull() });
+    const failures = await this.verifications.countCountingFailures(userId, purpose, utcDay(at));
     if (failures >= FACE_DAILY_FAILURE_LIMIT)
       throw new FaceAttemptsExhaustedError(purpose, FACE_DAILY_FAILURE_LIMIT);
   }

@@ -1,8 +1,8 @@
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 
-import type { FaceCheckPurpose, FaceCheckTokenIssuer } from '@exam/platform/face-check';
-import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, IsNull } from 'typeorm';
+import { Clock } from '@exam/platform';
+import { type FaceCheckPurpose, FaceCheckTokenIssuer } from '@exam/platform/face-check';
+import { Injectable } from '@nestjs/common';
 
 import { decodeDescriptor, descriptorDistance } from './engine/face-geometry';
 import {
@@ -13,12 +13,11 @@ import {
   FaceExamIdRequiredError,
   FaceNotEnrolledError,
 } from './face.errors';
-import { FACE_MATCH_THRESHOLD, LIVENESS_CHALLENGE_TTL_SECONDS } from './face.policy';
+import { FACE_MATCH_THRESHOLD, LIVENESS_CHALLENGE_TTL_SECONDS, utcDay } from './face.policy';
 import { FaceAttemptsService } from './face-attempts.service';
 import { FaceCaptureService } from './face-capture.service';
 import { FaceChallengeEntity } from './face-challenge.entity';
-import { FACE_CHECK_TOKEN_ISSUER } from './face-check.tokens';
-import { FACE_CLOCK, type FaceClock, utcDay } from './face-clock';
+import { FaceChallengeRepository } from './face-challenge.repository';
 import { FaceEnrolmentService } from './face-enrolment.service';
 import {
   evaluateLiveness,
@@ -26,8 +25,10 @@ import {
   type LivenessStep,
   randomLivenessSteps,
 } from './face-liveness';
-import { FaceTemplateEntity } from './face-template.entity';
+import type { FaceTemplateEntity } from './face-template.entity';
+import { FaceTemplateRepository } from './face-template.repository';
 import { type FaceCheckOutcome, FaceVerificationEntity } from './face-verification.entity';
+import { FaceVerificationRepository } from './face-verification.repository';
 
 export interface FaceChallenge {
   readonly challengeId: string;
@@ -61,12 +62,14 @@ export interface FaceCheckDecision {
 @Injectable()
 export class FaceCheckService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly challenges: FaceChallengeRepository,
+    private readonly verifications: FaceVerificationRepository,
+    private readonly templates: FaceTemplateRepository,
     private readonly capture: FaceCaptureService,
     private readonly enrolment: FaceEnrolmentService,
     private readonly attempts: FaceAttemptsService,
-    @Inject(FACE_CHECK_TOKEN_ISSUER) private readonly issuer: FaceCheckTokenIssuer,
-    @Inject(FACE_CLOCK) private readonly clock: FaceClock,
+    private readonly issuer: FaceCheckTokenIssuer,
+    private readonly clock: Clock,
   ) {}
 
   async createChallenge(
@@ -90,7 +93,7 @@ export class FaceCheckService {
       expiresAt: new Date(now.getTime() + LIVENESS_CHALLENGE_TTL_SECONDS * 1000),
       usedAt: null,
     });
-    await this.dataSource.getRepository(FaceChallengeEntity).insert(challenge);
+    await this.challenges.insert(challenge);
     return {
       challengeId: challenge.id,
       ref: challenge.ref,
@@ -104,9 +107,7 @@ export class FaceCheckService {
 
   async check(command: FaceCheckCommand): Promise<FaceCheckDecision> {
     const now = this.clock.now();
-    const challenge = await this.dataSource
-      .getRepository(FaceChallengeEntity)
-      .findOneBy({ id: command.challengeId, userId: command.userId });
+    const challenge = await this.challenges.findOwn(command.challengeId, command.userId);
     if (challenge === null) throw new FaceChallengeNotFoundError();
     // A ticket only answers the challenge made for it; a signed-in caller only answers their own plain ones.
     const ticket = command.ticket;
@@ -127,10 +128,7 @@ export class FaceCheckService {
     }
     const template = await this.assertReady(command.userId, challenge.purpose, now);
     // Consumed before the expensive analysis, atomically: two concurrent answers to one challenge get one try.
-    const claimed = await this.dataSource
-      .getRepository(FaceChallengeEntity)
-      .update({ id: challenge.id, usedAt: IsNull() }, { usedAt: now });
-    if (claimed.affected !== 1) throw new FaceChallengeExpiredError();
+    if (!(await this.challenges.claim(challenge.id, now))) throw new FaceChallengeExpiredError();
 
     // A still picture sent several times is refused before any model work.
     const digests = command.frames.map((frame) => createHash('sha256').update(frame).digest('hex'));
@@ -192,7 +190,7 @@ export class FaceCheckService {
       createdAt: now,
       overturnedAt: null,
     });
-    await this.dataSource.getRepository(FaceVerificationEntity).insert(verification);
+    await this.verifications.insert(verification);
     if (result.outcome !== 'passed') return { verification, token: null };
     const issued = this.issuer.issue({
       userId,
@@ -210,7 +208,7 @@ export class FaceCheckService {
     now: Date,
   ): Promise<FaceTemplateEntity> {
     if (!(await this.enrolment.hasConsent(userId))) throw new FaceConsentRequiredError();
-    const template = await this.dataSource.getRepository(FaceTemplateEntity).findOneBy({ userId });
+    const template = await this.templates.findByUser(userId);
     if (template === null) throw new FaceNotEnrolledError();
     await this.attempts.assertAllowed(userId, purpose, now);
     return template;

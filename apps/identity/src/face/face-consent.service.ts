@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 
-import { FaceChallengeEntity } from './face-challenge.entity';
-import { FaceConsentEntity } from './face-consent.entity';
-import { FaceReviewEntity } from './face-review.entity';
-import { FaceTemplateEntity } from './face-template.entity';
-import { FaceVerificationEntity } from './face-verification.entity';
-import { FaceRawImageEntity } from './raw-images/face-raw-image.entity';
+import { FaceChallengeRepository } from './face-challenge.repository';
+import { FaceConsentRepository } from './face-consent.repository';
+import { FaceReviewRepository } from './face-review.repository';
+import { FaceTemplateRepository } from './face-template.repository';
+import { FaceVerificationRepository } from './face-verification.repository';
+import { FaceRawImageRepository } from './raw-images/face-raw-image.repository';
 
 export interface FaceConsentChange {
   readonly userId: string;
@@ -21,47 +21,54 @@ export interface FaceConsentChange {
  */
 @Injectable()
 export class FaceConsentService {
+  constructor(
+    private readonly consents: FaceConsentRepository,
+    private readonly templates: FaceTemplateRepository,
+    private readonly rawImages: FaceRawImageRepository,
+    private readonly challenges: FaceChallengeRepository,
+    private readonly reviews: FaceReviewRepository,
+    private readonly verifications: FaceVerificationRepository,
+  ) {}
+
   /** A change older than what the row already reflects is stale (events of one user may be replayed). */
-  async apply(manager: EntityManager, change: FaceConsentChange): Promise<void> {
-    const current = await manager.findOneBy(FaceConsentEntity, { userId: change.userId });
+  async apply(tx: EntityManager, change: FaceConsentChange): Promise<void> {
+    const current = await this.consents.findByUser(change.userId, tx);
     const latest =
       current === null ? 0 : Math.max(current.grantedAt.getTime(), current.withdrawnAt?.getTime() ?? 0);
     if (change.changedAt.getTime() < latest) return;
     if (change.granted) {
-      await manager.upsert(
-        FaceConsentEntity,
+      await this.consents.upsert(
         {
           userId: change.userId,
           policyVersion: change.policyVersion ?? current?.policyVersion ?? 'unspecified',
           grantedAt: change.changedAt,
           withdrawnAt: null,
         },
-        ['userId'],
+        tx,
       );
       return;
     }
     // Withdrawal stops face processing at once and erases the template and any raw images collected with it.
-    await manager.delete(FaceTemplateEntity, { userId: change.userId });
-    await manager.delete(FaceRawImageEntity, { userId: change.userId });
-    await manager.upsert(
-      FaceConsentEntity,
+    await this.templates.deleteByUser(tx, change.userId);
+    await this.rawImages.deleteByUser(tx, change.userId);
+    await this.consents.upsert(
       {
         userId: change.userId,
         policyVersion: change.policyVersion ?? current?.policyVersion ?? 'unspecified',
         grantedAt: current?.grantedAt ?? change.changedAt,
         withdrawnAt: change.changedAt,
       },
-      ['userId'],
+      tx,
     );
   }
 
   /** Account cancellation: every face record of the user goes (decisions included; nothing here is kept by law). */
-  async eraseUser(manager: EntityManager, userId: string): Promise<void> {
-    await manager.delete(FaceTemplateEntity, { userId });
-    await manager.delete(FaceRawImageEntity, { userId });
-    await manager.delete(FaceConsentEntity, { userId });
-    await manager.delete(FaceChallengeEntity, { userId });
-    await manager.delete(FaceReviewEntity, { userId });
-    await manager.delete(FaceVerificationEntity, { userId });
+  async eraseUser(tx: EntityManager, userId: string): Promise<void> {
+    await this.templates.deleteByUser(tx, userId);
+    await this.rawImages.deleteByUser(tx, userId);
+    await this.consents.deleteByUser(tx, userId);
+    await this.challenges.deleteByUser(tx, userId);
+    await this.reviews.deleteByUser(tx, userId);
+    await this.verifications.deleteByUser(tx, userId);
   }
 }

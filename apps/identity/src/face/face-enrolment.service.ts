@@ -1,15 +1,21 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Clock } from '@exam/platform';
+import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 
 import { encodeDescriptor } from './engine/face-geometry';
 import { FaceAlreadyEnrolledError, FaceConsentRequiredError } from './face.errors';
 import { FaceCaptureService } from './face-capture.service';
-import { FACE_CLOCK, type FaceClock } from './face-clock';
-import { FaceConsentEntity } from './face-consent.entity';
+import { FaceConsentRepository } from './face-consent.repository';
 import { FaceTemplateEntity } from './face-template.entity';
+import { FaceTemplateRepository } from './face-template.repository';
 import { FaceInstitutionNotMemberError } from './raw-images/face-image.errors';
-import { DEFAULT_FACE_IMAGE_POLICY, rawImageExpiry } from './raw-images/face-image-policy.rules';
-import { FaceRawImageStore } from './raw-images/face-raw-image.store';
+import { FaceImagePolicyRepository } from './raw-images/face-image-policy.repository';
+import {
+  DEFAULT_FACE_IMAGE_POLICY,
+  type FaceImagePolicy,
+  rawImageExpiry,
+} from './raw-images/face-image-policy.rules';
+import { FaceRawImageRepository } from './raw-images/face-raw-image.repository';
 
 export interface EnrolFaceCommand {
   readonly userId: string;
@@ -44,8 +50,11 @@ export class FaceEnrolmentService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly capture: FaceCaptureService,
-    private readonly rawImages: FaceRawImageStore,
-    @Inject(FACE_CLOCK) private readonly clock: FaceClock,
+    private readonly rawImages: FaceRawImageRepository,
+    private readonly policies: FaceImagePolicyRepository,
+    private readonly templates: FaceTemplateRepository,
+    private readonly consents: FaceConsentRepository,
+    private readonly clock: Clock,
   ) {}
 
   async enrol(command: EnrolFaceCommand): Promise<FaceEnrolment> {
@@ -53,13 +62,11 @@ export class FaceEnrolmentService {
     const institution = command.institution;
     if (institution !== undefined && !institution.callerInstitutionIds.includes(institution.id))
       throw new FaceInstitutionNotMemberError();
-    if (await this.dataSource.getRepository(FaceTemplateEntity).existsBy({ userId: command.userId })) {
-      throw new FaceAlreadyEnrolledError();
-    }
+    if (await this.templates.existsForUser(command.userId)) throw new FaceAlreadyEnrolledError();
     const { face } = await this.capture.singleFace(command.image, 'image');
     const now = this.clock.now();
     const policy =
-      institution === undefined ? DEFAULT_FACE_IMAGE_POLICY : await this.rawImages.policyOf(institution.id);
+      institution === undefined ? DEFAULT_FACE_IMAGE_POLICY : await this.policyOf(institution.id);
     const expiresAt = rawImageExpiry(policy, now);
     const template = Object.assign(new FaceTemplateEntity(), {
       userId: command.userId,
@@ -69,23 +76,21 @@ export class FaceEnrolmentService {
       faceWidthPx: Math.round(face.box.width),
       enrolledAt: now,
     });
-    await this.dataSource.transaction(async (manager) => {
-      await manager.upsert(
-        FaceConsentEntity,
+    await this.dataSource.transaction(async (tx) => {
+      await this.consents.upsert(
         {
           userId: command.userId,
           policyVersion: command.consentPolicyVersion,
           grantedAt: now,
           withdrawnAt: null,
         },
-        ['userId'],
+        tx,
       );
       // Checked again in the transaction: re-enrolment replaces nothing without a withdrawal first.
-      const exists = await manager.existsBy(FaceTemplateEntity, { userId: command.userId });
-      if (exists) throw new FaceAlreadyEnrolledError();
-      await manager.save(template);
+      if (await this.templates.existsForUser(command.userId, tx)) throw new FaceAlreadyEnrolledError();
+      await this.templates.save(tx, template);
       if (institution !== undefined && expiresAt !== null) {
-        await this.rawImages.keep(manager, {
+        await this.rawImages.keep(tx, {
           userId: command.userId,
           institutionId: institution.id,
           image: command.image,
@@ -108,7 +113,7 @@ export class FaceEnrolmentService {
 
   /** Withdrawing face consent stops face processing and erases the template. */
   async withdraw(userId: string): Promise<void> {
-    await this.dataSource.transaction((manager) => this.eraseBiometrics(manager, userId));
+    await this.dataSource.transaction((tx) => this.eraseBiometrics(tx, userId));
   }
 
   /**
@@ -116,21 +121,26 @@ export class FaceEnrolmentService {
    * and the consent is marked withdrawn (decisions stay, they hold no biometric). Used by consent withdrawal and
    * by a guardian's withdrawal of consent for a child.
    */
-  async eraseBiometrics(manager: EntityManager, userId: string): Promise<void> {
-    await manager.delete(FaceTemplateEntity, { userId });
-    await this.rawImages.eraseUser(manager, userId);
-    await manager.update(FaceConsentEntity, { userId }, { withdrawnAt: this.clock.now() });
+  async eraseBiometrics(tx: EntityManager, userId: string): Promise<void> {
+    await this.templates.deleteByUser(tx, userId);
+    await this.rawImages.deleteByUser(tx, userId);
+    await this.consents.markWithdrawn(tx, userId, this.clock.now());
   }
 
   /** Records explicit face-biometrics consent given in a face flow (enrolment, real-name face step). */
   async grantConsent(userId: string, policyVersion: string): Promise<void> {
-    await this.dataSource
-      .getRepository(FaceConsentEntity)
-      .upsert({ userId, policyVersion, grantedAt: this.clock.now(), withdrawnAt: null }, ['userId']);
+    await this.consents.upsert({ userId, policyVersion, grantedAt: this.clock.now(), withdrawnAt: null });
   }
 
   async hasConsent(userId: string): Promise<boolean> {
-    const consent = await this.dataSource.getRepository(FaceConsentEntity).findOneBy({ userId });
+    const consent = await this.consents.findByUser(userId);
     return consent !== null && consent.withdrawnAt === null;
+  }
+
+  private async policyOf(institutionId: string): Promise<FaceImagePolicy> {
+    const row = await this.policies.findByInstitution(institutionId);
+    return row === null
+      ? DEFAULT_FACE_IMAGE_POLICY
+      : { keepRawImage: row.keepRawImage, retentionDays: row.retentionDays };
   }
 }

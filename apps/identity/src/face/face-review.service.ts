@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 
-import { Inject, Injectable } from '@nestjs/common';
+import { Clock } from '@exam/platform';
+import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
 import {
@@ -9,9 +10,10 @@ import {
   FaceReviewNotFoundError,
   FaceVerificationNotFoundError,
 } from './face.errors';
-import { FACE_CLOCK, type FaceClock } from './face-clock';
 import { FaceReviewEntity } from './face-review.entity';
-import { FaceVerificationEntity } from './face-verification.entity';
+import { FaceReviewRepository } from './face-review.repository';
+import type { FaceVerificationEntity } from './face-verification.entity';
+import { FaceVerificationRepository } from './face-verification.repository';
 
 export interface FaceReviewWithDecision {
   readonly review: FaceReviewEntity;
@@ -23,14 +25,16 @@ export interface FaceReviewWithDecision {
 export class FaceReviewService {
   constructor(
     private readonly dataSource: DataSource,
-    @Inject(FACE_CLOCK) private readonly clock: FaceClock,
+    private readonly reviews: FaceReviewRepository,
+    private readonly verifications: FaceVerificationRepository,
+    private readonly clock: Clock,
   ) {}
 
   async request(userId: string, verificationId: string, reason: string): Promise<FaceReviewWithDecision> {
-    return this.dataSource.transaction(async (manager) => {
-      const decision = await manager.findOneBy(FaceVerificationEntity, { id: verificationId, userId });
+    return this.dataSource.transaction(async (tx) => {
+      const decision = await this.verifications.findOwn(verificationId, userId, tx);
       if (decision === null) throw new FaceVerificationNotFoundError();
-      if (decision.outcome === 'passed' || (await manager.existsBy(FaceReviewEntity, { verificationId }))) {
+      if (decision.outcome === 'passed' || (await this.reviews.existsFor(tx, verificationId))) {
         throw new FaceReviewNotApplicableError();
       }
       const review = Object.assign(new FaceReviewEntity(), {
@@ -44,7 +48,7 @@ export class FaceReviewService {
         reviewNote: null,
         resolvedAt: null,
       });
-      await manager.insert(FaceReviewEntity, review);
+      await this.reviews.insert(tx, review);
       return { review, decision };
     });
   }
@@ -59,25 +63,18 @@ export class FaceReviewService {
     verdict: 'upheld' | 'overturned',
     note: string,
   ): Promise<FaceReviewWithDecision> {
-    return this.dataSource.transaction(async (manager) => {
-      const review = await manager.findOne(FaceReviewEntity, {
-        where: { id: reviewId },
-        lock: { mode: 'pessimistic_write' },
-      });
+    return this.dataSource.transaction(async (tx) => {
+      const review = await this.reviews.lockForUpdate(tx, reviewId);
       if (review === null) throw new FaceReviewNotFoundError();
       if (review.status !== 'open') throw new FaceReviewClosedError();
-      const decision = await manager.findOneBy(FaceVerificationEntity, { id: review.verificationId });
+      const decision = await this.verifications.findById(review.verificationId, tx);
       if (decision === null) throw new FaceVerificationNotFoundError();
       const now = this.clock.now();
       Object.assign(review, { status: verdict, reviewerId, reviewNote: note, resolvedAt: now });
-      await manager.update(
-        FaceReviewEntity,
-        { id: review.id },
-        { status: verdict, reviewerId, reviewNote: note, resolvedAt: now },
-      );
+      await this.reviews.resolve(tx, review.id, verdict, reviewerId, note, now);
       if (verdict === 'overturned') {
         decision.overturnedAt = now;
-        await manager.update(FaceVerificationEntity, { id: decision.id }, { overturnedAt: now });
+        await this.verifications.markOverturned(tx, decision.id, now);
       }
       return { review, decision };
     });
@@ -85,22 +82,16 @@ export class FaceReviewService {
 
   /** The user's own decision, with its explanation. */
   async decisionOf(userId: string, verificationId: string): Promise<FaceVerificationEntity> {
-    const decision = await this.dataSource
-      .getRepository(FaceVerificationEntity)
-      .findOneBy({ id: verificationId, userId });
+    const decision = await this.verifications.findOwn(verificationId, userId);
     if (decision === null) throw new FaceVerificationNotFoundError();
     return decision;
   }
 
   async open(limit: number): Promise<FaceReviewWithDecision[]> {
-    const reviews = await this.dataSource
-      .getRepository(FaceReviewEntity)
-      .find({ where: { status: 'open' }, order: { createdAt: 'ASC' }, take: limit });
+    const reviews = await this.reviews.findOpen(limit);
     const result: FaceReviewWithDecision[] = [];
     for (const review of reviews) {
-      const decision = await this.dataSource
-        .getRepository(FaceVerificationEntity)
-        .findOneBy({ id: review.verificationId });
+      const decision = await this.verifications.findById(review.verificationId);
       if (decision !== null) result.push({ review, decision });
     }
     return result;

@@ -1,10 +1,117 @@
-import { DomainError } from '@exam/platform';
+import { defineErrorCodes, DomainError } from '@exam/platform';
+
+/**
+ * The FACE area's codes of identity's face checks. `FACE.TICKET_INVALID` belongs to the platform's table
+ * (FaceTicketErrorCode, the face ticket is verified there) and is not declared again here.
+ */
+export const FaceErrorCode = defineErrorCodes('FACE', {
+  NOT_FOUND: {
+    kind: 'unprocessable',
+    meaning: 'No face was found in the image.',
+    action: 'Face the camera in good light and try again.',
+  },
+  MULTIPLE: {
+    kind: 'unprocessable',
+    meaning: 'More than one face was found in the image.',
+    action: 'Make sure exactly one person is in the picture.',
+  },
+  TOO_SMALL: {
+    kind: 'unprocessable',
+    meaning: 'The face in the image is too small for a reliable descriptor.',
+    action: 'Move closer to the camera.',
+  },
+  IMAGE_INVALID: {
+    kind: 'unprocessable',
+    meaning: 'The image could not be decoded.',
+    action: 'Send a PNG or JPEG.',
+  },
+  ENGINE_UNAVAILABLE: {
+    kind: 'unavailable',
+    meaning: 'The face engine is temporarily unavailable.',
+    action: 'Try again shortly.',
+  },
+  CONSENT_REQUIRED: {
+    kind: 'forbidden',
+    meaning: 'Face processing needs consent to face biometrics, which is not on file.',
+    action: 'Give the consent (consent: true) before enrolling or verifying.',
+  },
+  ALREADY_ENROLLED: {
+    kind: 'conflict',
+    meaning: 'A face is already enrolled for this account.',
+    action: 'Withdraw the face consent first to enrol again.',
+  },
+  NOT_ENROLLED: {
+    kind: 'not_found',
+    meaning: 'No face is enrolled for this account.',
+    action: 'Enrol first.',
+  },
+  CHALLENGE_NOT_FOUND: {
+    kind: 'not_found',
+    meaning: 'The liveness challenge does not exist for this caller.',
+    action: 'Request a new challenge.',
+  },
+  CHALLENGE_EXPIRED: {
+    kind: 'gone',
+    meaning: 'The liveness challenge has expired or was already used.',
+    action: 'Request a new challenge.',
+  },
+  CHALLENGE_MISMATCH: {
+    kind: 'invalid',
+    meaning: 'The answer does not fit the challenge (nonce or number of frames).',
+    action: 'Answer with the challenge’s nonce and one frame per step, in order.',
+  },
+  EXAM_ID_REQUIRED: {
+    kind: 'invalid',
+    meaning: 'A face check for exam_start names no exam.',
+    action: 'Send examId with the exam_start purpose.',
+  },
+  ATTEMPTS_EXHAUSTED: {
+    kind: 'too_many',
+    meaning:
+      'Too many failed face checks today for this purpose; face checks are locked until tomorrow (UTC).',
+    action: 'Ask for a human review of a failed check (POST /face/reviews) or try again tomorrow.',
+  },
+  VERIFICATION_NOT_FOUND: {
+    kind: 'not_found',
+    meaning: 'No face check of this caller has this id.',
+    action: 'Use the verificationId of one of your own face checks.',
+  },
+  REVIEW_NOT_APPLICABLE: {
+    kind: 'conflict',
+    meaning: 'Only a failed face check can be sent for human review, and only once.',
+    action: 'Nothing to do for a passed or already reviewed check.',
+  },
+  REVIEW_NOT_FOUND: {
+    kind: 'not_found',
+    meaning: 'No face review request has this id.',
+    action: 'List the open reviews and pick one.',
+  },
+  REVIEW_CLOSED: {
+    kind: 'conflict',
+    meaning: 'The review has already been resolved.',
+    action: 'Nothing to do; pick an open review.',
+  },
+  SIGN_IN_UNAVAILABLE: {
+    kind: 'conflict',
+    meaning: 'Face verification is not set up for this account.',
+    action: 'Sign in with the password or a one-time code instead.',
+  },
+  TOO_MANY_FAILURES_FROM_NETWORK: {
+    kind: 'too_many',
+    meaning: 'Too many failed face checks before sign-in came from this network in the last hour.',
+    action: 'Sign in with the password or a one-time code, or try again later.',
+  },
+  IMAGE_POLICY_INVALID: {
+    kind: 'invalid',
+    meaning: 'The institution’s raw-image policy breaks its rules.',
+    action: 'Give retentionDays (1-365) only when keepRawImage is true.',
+  },
+});
 
 export class FaceNotFoundError extends DomainError {
   constructor(field = 'image') {
     super(
-      'FACE.NOT_FOUND',
-      'unprocessable',
+      FaceErrorCode.NOT_FOUND,
       'No face was found in the image. Face the camera in good light and try again.',
       [{ field, reason: 'no face detected' }],
     );
@@ -13,20 +120,16 @@ export class FaceNotFoundError extends DomainError {
 
 export class FaceMultipleError extends DomainError {
   constructor(count: number, field = 'image') {
-    super(
-      'FACE.MULTIPLE',
-      'unprocessable',
-      `${count} faces were found; exactly one person must be in the picture.`,
-      [{ field, reason: `${count} faces detected` }],
-    );
+    super(FaceErrorCode.MULTIPLE, `${count} faces were found; exactly one person must be in the picture.`, [
+      { field, reason: `${count} faces detected` },
+    ]);
   }
 }
 
 export class FaceTooSmallError extends DomainError {
   constructor(widthPx: number, minPx: number, field = 'image') {
     super(
-      'FACE.TOO_SMALL',
-      'unprocessable',
+      FaceErrorCode.TOO_SMALL,
       `The face is ${Math.round(widthPx)} px wide; move closer (at least ${minPx} px).`,
       [{ field, reason: `face narrower than ${minPx} px` }],
     );
@@ -35,7 +138,7 @@ export class FaceTooSmallError extends DomainError {
 
 export class FaceImageInvalidError extends DomainError {
   constructor(message: string, field = 'image') {
-    super('FACE.IMAGE_INVALID', 'unprocessable', `The image is not usable: ${message}. Send a PNG or JPEG.`, [
+    super(FaceErrorCode.IMAGE_INVALID, `The image is not usable: ${message}. Send a PNG or JPEG.`, [
       { field, reason: message },
     ]);
   }
@@ -44,8 +147,7 @@ export class FaceImageInvalidError extends DomainError {
 export class FaceEngineUnavailableError extends DomainError {
   constructor(message: string) {
     super(
-      'FACE.ENGINE_UNAVAILABLE',
-      'unavailable',
+      FaceErrorCode.ENGINE_UNAVAILABLE,
       `Face verification is temporarily unavailable (${message}). Try again shortly.`,
     );
   }
@@ -54,8 +156,7 @@ export class FaceEngineUnavailableError extends DomainError {
 export class FaceConsentRequiredError extends DomainError {
   constructor() {
     super(
-      'FACE.CONSENT_REQUIRED',
-      'forbidden',
+      FaceErrorCode.CONSENT_REQUIRED,
       'Face processing needs your consent to face biometrics; give it (consent: true) before enrolling or verifying.',
     );
   }
@@ -64,8 +165,7 @@ export class FaceConsentRequiredError extends DomainError {
 export class FaceAlreadyEnrolledError extends DomainError {
   constructor() {
     super(
-      'FACE.ALREADY_ENROLLED',
-      'conflict',
+      FaceErrorCode.ALREADY_ENROLLED,
       'A face is already enrolled; withdraw the face consent first to enrol again.',
     );
   }
@@ -73,25 +173,20 @@ export class FaceAlreadyEnrolledError extends DomainError {
 
 export class FaceNotEnrolledError extends DomainError {
   constructor() {
-    super('FACE.NOT_ENROLLED', 'not_found', 'No face is enrolled for this account; enrol first.');
+    super(FaceErrorCode.NOT_ENROLLED, 'No face is enrolled for this account; enrol first.');
   }
 }
 
 export class FaceChallengeNotFoundError extends DomainError {
   constructor() {
-    super(
-      'FACE.CHALLENGE_NOT_FOUND',
-      'not_found',
-      'The liveness challenge does not exist; request a new one.',
-    );
+    super(FaceErrorCode.CHALLENGE_NOT_FOUND, 'The liveness challenge does not exist; request a new one.');
   }
 }
 
 export class FaceChallengeExpiredError extends DomainError {
   constructor() {
     super(
-      'FACE.CHALLENGE_EXPIRED',
-      'gone',
+      FaceErrorCode.CHALLENGE_EXPIRED,
       'The liveness challenge has expired or was already used; request a new one.',
     );
   }
@@ -99,7 +194,7 @@ export class FaceChallengeExpiredError extends DomainError {
 
 export class FaceChallengeMismatchError extends DomainError {
   constructor(reason: string) {
-    super('FACE.CHALLENGE_MISMATCH', 'invalid', `The answer does not fit the challenge: ${reason}.`, [
+    super(FaceErrorCode.CHALLENGE_MISMATCH, `The answer does not fit the challenge: ${reason}.`, [
       { field: 'frames', reason },
     ]);
   }
@@ -107,7 +202,7 @@ export class FaceChallengeMismatchError extends DomainError {
 
 export class FaceExamIdRequiredError extends DomainError {
   constructor() {
-    super('FACE.EXAM_ID_REQUIRED', 'invalid', 'examId is required for the exam_start purpose.', [
+    super(FaceErrorCode.EXAM_ID_REQUIRED, 'examId is required for the exam_start purpose.', [
       { field: 'examId', reason: 'required when purpose is exam_start' },
     ]);
   }
@@ -116,8 +211,7 @@ export class FaceExamIdRequiredError extends DomainError {
 export class FaceAttemptsExhaustedError extends DomainError {
   constructor(purpose: string, limit: number) {
     super(
-      'FACE.ATTEMPTS_EXHAUSTED',
-      'too_many',
+      FaceErrorCode.ATTEMPTS_EXHAUSTED,
       `${limit} failed face checks today for ${purpose}; face checks are locked until tomorrow (UTC). ` +
         'You can ask for a human review: POST /face/reviews with the id of a failed check.',
     );
@@ -126,15 +220,14 @@ export class FaceAttemptsExhaustedError extends DomainError {
 
 export class FaceVerificationNotFoundError extends DomainError {
   constructor() {
-    super('FACE.VERIFICATION_NOT_FOUND', 'not_found', 'No such face check for this account.');
+    super(FaceErrorCode.VERIFICATION_NOT_FOUND, 'No such face check for this account.');
   }
 }
 
 export class FaceReviewNotApplicableError extends DomainError {
   constructor() {
     super(
-      'FACE.REVIEW_NOT_APPLICABLE',
-      'conflict',
+      FaceErrorCode.REVIEW_NOT_APPLICABLE,
       'Only a failed face check can be sent for human review, and only once.',
     );
   }
@@ -142,13 +235,13 @@ export class FaceReviewNotApplicableError extends DomainError {
 
 export class FaceReviewNotFoundError extends DomainError {
   constructor() {
-    super('FACE.REVIEW_NOT_FOUND', 'not_found', 'No such face review request.');
+    super(FaceErrorCode.REVIEW_NOT_FOUND, 'No such face review request.');
   }
 }
 
 export class FaceReviewClosedError extends DomainError {
   constructor() {
-    super('FACE.REVIEW_CLOSED', 'conflict', 'This review has already been resolved.');
+    super(FaceErrorCode.REVIEW_CLOSED, 'This review has already been resolved.');
   }
 }
 
@@ -159,9 +252,18 @@ export class FaceReviewClosedError extends DomainError {
 export class FaceSignInUnavailableError extends DomainError {
   constructor() {
     super(
-      'FACE.SIGN_IN_UNAVAILABLE',
-      'conflict',
+      FaceErrorCode.SIGN_IN_UNAVAILABLE,
       'Face verification is not set up for this account; use your password or a one-time code instead.',
+    );
+  }
+}
+
+/** Failed pre-sign-in face checks from one network past the hourly limit: 429 before any face work. */
+export class FaceTooManyFailuresFromNetworkError extends DomainError {
+  constructor() {
+    super(
+      FaceErrorCode.TOO_MANY_FAILURES_FROM_NETWORK,
+      'Too many failed face checks from your network; sign in with your password or a one-time code, or try again later.',
     );
   }
 }

@@ -1,114 +1,78 @@
 import { FaceCheckTokenIssuer, parseFaceCheckPrivateKey } from '@exam/platform/face-check';
-import { DynamicModule, Inject, Module, OnModuleDestroy } from '@nestjs/common';
+import { Global, Inject, Module, OnModuleDestroy } from '@nestjs/common';
 
+import { IdentityEnv } from '../config/identity.env';
 import { FACE_ENGINE, type FaceEngine } from './engine/face-engine';
-import { WorkerPoolFaceEngine, type WorkerPoolOptions } from './engine/worker-pool-face-engine';
+import { WorkerPoolFaceEngine } from './engine/worker-pool-face-engine';
 import { FaceController } from './face.controller';
 import { FACE_CHECK_TOKEN_TTL_SECONDS } from './face.policy';
 import { FaceAttemptsService } from './face-attempts.service';
 import { FaceCaptureService } from './face-capture.service';
+import { FaceChallengeRepository } from './face-challenge.repository';
 import { FaceCheckService } from './face-check.service';
-import { FACE_CHECK_TOKEN_ISSUER } from './face-check.tokens';
-import { FACE_CLOCK, type FaceClock, SYSTEM_FACE_CLOCK } from './face-clock';
 import { FaceConsentConsumer } from './face-consent.consumer';
+import { FaceConsentRepository } from './face-consent.repository';
 import { FaceConsentService } from './face-consent.service';
 import { FaceEnrolmentService } from './face-enrolment.service';
 import { FacePreAuthController } from './face-pre-auth.controller';
+import { FaceReviewRepository } from './face-review.repository';
 import { FaceReviewService } from './face-review.service';
-import {
-  DEFAULT_PRE_AUTH_IP_FAILURES_PER_HOUR,
-  PRE_AUTH_DIGEST_SEED,
-  PRE_AUTH_IP_FAILURES_PER_HOUR,
-  PreAuthIpBudget,
-} from './pre-auth-ip-budget';
+import { FaceTemplateRepository } from './face-template.repository';
+import { FaceVerificationRepository } from './face-verification.repository';
+import { PreAuthIpBudget } from './pre-auth-ip-budget';
+import { PreAuthIpFailureRepository } from './pre-auth-ip-failure.repository';
+import { FaceImagePolicyRepository } from './raw-images/face-image-policy.repository';
 import { FaceImagePolicyService } from './raw-images/face-image-policy.service';
-import { FaceImageRetentionService } from './raw-images/face-image-retention.service';
 import { FaceImagesController } from './raw-images/face-images.controller';
-import { FaceRawImageStore } from './raw-images/face-raw-image.store';
-import { FaceChallengeRetention } from './retention/face-challenge.retention';
-import {
-  DEFAULT_RETENTION_INTERVAL_SECONDS,
-  IdentityRetentionScheduler,
-  RETENTION_INTERVAL,
-} from './retention/identity-retention.scheduler';
-import { IdentityRetentionService } from './retention/identity-retention.service';
-
-export interface FaceModuleOptions {
-  /** Key id and base64 PKCS#8 Ed25519 private key that sign face-check tokens (verifiers get the public key). */
-  readonly tokenKeyId: string;
-  readonly tokenPrivateKey: string;
-  readonly tokenTtlSeconds?: number;
-  /** Worker threads for the model (default 1; each costs a core while busy and ~100 MB). */
-  readonly engine?: Partial<WorkerPoolOptions>;
-  /** Replaces the worker-pool engine, e.g. in unit tests of the use cases. */
-  readonly engineOverride?: FaceEngine;
-  readonly clock?: FaceClock;
-  /** Failed pre-sign-in face checks per client IP and sliding hour before 429 (default 20; 0 = no limit). */
-  readonly preAuthIpFailuresPerHour?: number;
-  /** Seconds between retention passes (expired raw images, old challenges; default hourly; 0 = off). */
-  readonly retentionIntervalSeconds?: number;
-}
+import { FaceRawImageRepository } from './raw-images/face-raw-image.repository';
 
 /**
  * Face enrolment, liveness challenges, face checks with face-check tokens, and the human-review path.
- * Needs PlatformModule (DataSource, auth) with FACE_ENTITIES / FACE_MIGRATIONS in the service lists, and field
- * encryption registered (face_templates.descriptor is an @EncryptedColumn).
+ * Needs PlatformModule (DataSource, auth, IdentityEnv, Clock) with FACE_ENTITIES / FACE_MIGRATIONS in the
+ * service lists, and field encryption registered (face_templates.descriptor is an @EncryptedColumn).
+ * Global within identity: account erasure (real-name module) also erases face data.
  */
-@Module({})
+@Global()
+@Module({
+  controllers: [FaceController, FacePreAuthController, FaceConsentConsumer, FaceImagesController],
+  providers: [
+    {
+      provide: FACE_ENGINE,
+      useFactory: (env: IdentityEnv): Promise<FaceEngine> =>
+        WorkerPoolFaceEngine.start({ workers: env.FACE_WORKERS }),
+      inject: [IdentityEnv],
+    },
+    {
+      provide: FaceCheckTokenIssuer,
+      useFactory: (env: IdentityEnv): FaceCheckTokenIssuer =>
+        new FaceCheckTokenIssuer({
+          keyId: env.FACE_CHECK_KEY_ID,
+          privateKey: parseFaceCheckPrivateKey(env.FACE_CHECK_PRIVATE_KEY),
+          ttlSeconds: FACE_CHECK_TOKEN_TTL_SECONDS,
+        }),
+      inject: [IdentityEnv],
+    },
+    FaceCaptureService,
+    FaceRawImageRepository,
+    FaceChallengeRepository,
+    FaceVerificationRepository,
+    FaceReviewRepository,
+    FaceTemplateRepository,
+    FaceConsentRepository,
+    FaceImagePolicyRepository,
+    FaceImagePolicyService,
+    PreAuthIpBudget,
+    PreAuthIpFailureRepository,
+    FaceEnrolmentService,
+    FaceAttemptsService,
+    FaceCheckService,
+    FaceReviewService,
+    FaceConsentService,
+  ],
+  exports: [FACE_ENGINE, FaceCheckService, FaceEnrolmentService, FaceConsentService],
+})
 export class FaceModule implements OnModuleDestroy {
   constructor(@Inject(FACE_ENGINE) private readonly engine: FaceEngine) {}
-
-  static register(options: FaceModuleOptions): DynamicModule {
-    const issuer = new FaceCheckTokenIssuer({
-      keyId: options.tokenKeyId,
-      privateKey: parseFaceCheckPrivateKey(options.tokenPrivateKey),
-      ttlSeconds: options.tokenTtlSeconds ?? FACE_CHECK_TOKEN_TTL_SECONDS,
-    });
-    return {
-      module: FaceModule,
-      // Global within identity: account erasure (real-name module) also erases face data.
-      global: true,
-      controllers: [FaceController, FacePreAuthController, FaceConsentConsumer, FaceImagesController],
-      providers: [
-        {
-          provide: FACE_ENGINE,
-          useFactory: (): Promise<FaceEngine> | FaceEngine =>
-            options.engineOverride ?? WorkerPoolFaceEngine.start(options.engine),
-        },
-        { provide: FACE_CHECK_TOKEN_ISSUER, useValue: issuer },
-        { provide: FACE_CLOCK, useValue: options.clock ?? SYSTEM_FACE_CLOCK },
-        FaceCaptureService,
-        FaceRawImageStore,
-        FaceImagePolicyService,
-        IdentityRetentionService,
-        IdentityRetentionScheduler,
-        {
-          provide: RETENTION_INTERVAL,
-          useValue: options.retentionIntervalSeconds ?? DEFAULT_RETENTION_INTERVAL_SECONDS,
-        },
-        FaceImageRetentionService,
-        FaceChallengeRetention,
-        PreAuthIpBudget,
-        {
-          provide: PRE_AUTH_IP_FAILURES_PER_HOUR,
-          useValue: options.preAuthIpFailuresPerHour ?? DEFAULT_PRE_AUTH_IP_FAILURES_PER_HOUR,
-        },
-        { provide: PRE_AUTH_DIGEST_SEED, useValue: options.tokenPrivateKey },
-        FaceEnrolmentService,
-        FaceAttemptsService,
-        FaceCheckService,
-        FaceReviewService,
-        FaceConsentService,
-      ],
-      exports: [
-        FACE_ENGINE,
-        FaceCheckService,
-        FaceEnrolmentService,
-        FaceConsentService,
-        IdentityRetentionService,
-      ],
-    };
-  }
 
   async onModuleDestroy(): Promise<void> {
     if (this.engine instanceof WorkerPoolFaceEngine) await this.engine.close();

@@ -17,3 +17,8 @@ export const FACE_DAILY_FAILURE_LIMIT = 5;
 
 /** Lifetime of a face-check token: long enough to start the exam right after the check, no longer. */
 export const FACE_CHECK_TOKEN_TTL_SECONDS = 300;
+
+/** The UTC day a face check counts against (daily limits reset at 00:00 UTC). */
+export function utcDay(at: Date): string {
+  return at.toISOString().slice(0, 10);
+}

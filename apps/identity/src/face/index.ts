@@ -6,13 +6,13 @@ import { FaceVerificationEntity } from './face-verification.entity';
 import { FaceImagePolicyEntity } from './raw-images/face-image-policy.entity';
 import { FaceRawImageEntity } from './raw-images/face-raw-image.entity';
 
+export { FACE_MIGRATIONS } from '../database/migrations';
 export { type DetectedFace, FACE_ENGINE, type FaceAnalysis, type FaceEngine } from './engine/face-engine';
 export { FACE_MODEL_VERSION, WorkerPoolFaceEngine } from './engine/worker-pool-face-engine';
-export { FaceModule, type FaceModuleOptions } from './face.module';
+export { FaceModule } from './face.module';
 export { FACE_MATCH_THRESHOLD } from './face.policy';
 export { FaceConsentService } from './face-consent.service';
-export { FACE_MIGRATIONS } from './migrations';
-export { FaceRawImageStore } from './raw-images/face-raw-image.store';
+export { FaceRawImageRepository } from './raw-images/face-raw-image.repository';
 
 /** Face entities; merged into IDENTITY_ENTITIES by the service. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type

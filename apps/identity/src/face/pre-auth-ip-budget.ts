@@ -1,28 +1,8 @@
-import { createHash } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
 
-import { DomainError, WindowedCounter } from '@exam/platform';
-import { deleteInBatches, type PurgeResult } from '@exam/platform';
-import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-
-import { FACE_CLOCK, type FaceClock } from './face-clock';
-import { IdentityRetentionService } from './retention/identity-retention.service';
-import type { RetentionStep } from './retention/retention-step';
-
-/** Failed pre-sign-in face checks one client IP may cause per sliding hour (0 = no limit). */
-export const PRE_AUTH_IP_FAILURES_PER_HOUR = Symbol('PRE_AUTH_IP_FAILURES_PER_HOUR');
-export const DEFAULT_PRE_AUTH_IP_FAILURES_PER_HOUR = 20;
-/** Seeds the keyed IP digests; the face-check signing key is a secret identity already holds. */
-export const PRE_AUTH_DIGEST_SEED = Symbol('PRE_AUTH_DIGEST_SEED');
-
-const HOUR_MS = 3_600_000;
-
-export const tooManyFaceFailuresFromNetwork = (): DomainError =>
-  new DomainError(
-    'FACE.TOO_MANY_FAILURES_FROM_NETWORK',
-    'too_many',
-    'Too many failed face checks from your network; sign in with your password or a one-time code, or try again later.',
-  );
+import { IdentityEnv } from '../config/identity.env';
+import { FaceTooManyFailuresFromNetworkError } from './face.errors';
+import { PreAuthIpFailureRepository } from './pre-auth-ip-failure.repository';
 
 /**
  * Face tickets are handed to anyone who types a login, so without a bound a stranger could spend many
@@ -30,43 +10,19 @@ export const tooManyFaceFailuresFromNetwork = (): DomainError =>
  * the database, shared by replicas) and a network past the limit gets 429 before any face work.
  */
 @Injectable()
-export class PreAuthIpBudget implements RetentionStep, OnModuleInit {
-  readonly name = 'face_preauth_ip_failures';
-  private readonly failures: WindowedCounter;
-
+export class PreAuthIpBudget {
   constructor(
-    private readonly dataSource: DataSource,
-    private readonly retention: IdentityRetentionService,
-    @Inject(PRE_AUTH_IP_FAILURES_PER_HOUR) private readonly limit: number,
-    @Inject(PRE_AUTH_DIGEST_SEED) seed: string,
-    @Inject(FACE_CLOCK) clock: FaceClock,
-  ) {
-    this.failures = new WindowedCounter(dataSource, {
-      table: 'face_preauth_ip_failures',
-      windowMs: HOUR_MS,
-      digestSecret: createHash('sha256').update('face-preauth-ip:').update(seed).digest('hex'),
-      now: () => clock.now(),
-    });
-  }
-
-  onModuleInit(): void {
-    this.retention.register(this);
-  }
+    private readonly failures: PreAuthIpFailureRepository,
+    private readonly env: IdentityEnv,
+  ) {}
 
   async assertAllowed(ip: string): Promise<void> {
-    if (this.limit > 0 && (await this.failures.count(ip)) >= this.limit)
-      throw tooManyFaceFailuresFromNetwork();
+    const limit = this.env.FACE_PREAUTH_IP_FAILURES_PER_HOUR;
+    if (limit > 0 && (await this.failures.countRecent(ip)) >= limit)
+      throw new FaceTooManyFailuresFromNetworkError();
   }
 
   recordFailure(ip: string): Promise<void> {
     return this.failures.increment(ip);
-  }
-
-  purge(now: Date): Promise<PurgeResult> {
-    return deleteInBatches(
-      (sql, parameters) => this.dataSource.query(sql, parameters),
-      { table: 'face_preauth_ip_failures', column: 'window_start', batchSize: 500, maxBatches: 20 },
-      new Date(this.failures.deadBefore(now).getTime() - 1),
-    );
   }
 }

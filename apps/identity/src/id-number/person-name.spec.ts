@@ -1,9 +1,10 @@
+import type { ErrorCode } from '@exam/platform';
 import fc from 'fast-check';
 
 import { NAME_RULES } from './id-number.errors';
 import { checkPersonName, MIDDLE_DOT, normalizePersonName } from './person-name';
 
-function codeOf(input: string): string | undefined {
+function codeOf(input: string): ErrorCode | undefined {
   const result = checkPersonName(input);
   return result.valid ? undefined : result.violation.code;
 }

@@ -1,3 +1,4 @@
+import type { ErrorCode } from '@exam/platform';
 import fc from 'fast-check';
 
 import {
@@ -26,7 +27,7 @@ const NOW = new Date('2026-11-26T04:00:00Z');
 const TODAY_UTC = new Date(Date.UTC(2026, 10, 26));
 const RUNS = { numRuns: 500 };
 
-function violationOf(input: string, now: Date = NOW): string | undefined {
+function violationOf(input: string, now: Date = NOW): ErrorCode | undefined {
   const result = checkResidentIdNumber(input, now);
   return result.valid ? undefined : result.violation.code;
 }
@@ -48,7 +49,7 @@ describe(checkResidentIdNumber.name, () => {
         (region, birth, seq) => {
           const id = makeIdNumber(region, birth, seq);
           const result = sut(id, NOW);
-          if (!result.valid) throw new Error(`${id}: ${result.violation.code}`);
+          if (!result.valid) throw new Error(`${id}: ${result.violation.code.code}`);
           expect(result.idNumber.value).toBe(id);
           expect(result.idNumber.birthDate).toEqual(birth);
           expect(result.idNumber.gender).toBe(seq % 2 === 1 ? 'male' : 'female');
@@ -214,7 +215,7 @@ describe(checkResidentIdNumber.name, () => {
           const eighteen = makeIdNumber(region, birth, seq);
           const fifteen = `${region}${formatBirth(birth).slice(2)}${String(seq).padStart(3, '0')}`;
           const result = sut(fifteen, NOW);
-          if (!result.valid) throw new Error(`${fifteen}: ${result.violation.code}`);
+          if (!result.valid) throw new Error(`${fifteen}: ${result.violation.code.code}`);
           expect(result.idNumber.value).toBe(eighteen);
           expect(result.idNumber.convertedFromLegacy).toBe(true);
           expect(result.idNumber.warnings.map((w) => w.code)).toContain(ID_NUMBER_WARNINGS.legacyConverted);

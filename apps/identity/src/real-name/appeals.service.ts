@@ -1,10 +1,9 @@
 import type { AppealDecision } from '@exam/contracts';
-import { EventPublisher } from '@exam/platform';
-import { Inject, Injectable } from '@nestjs/common';
+import { Clock, EventPublisher } from '@exam/platform';
+import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 
 import { checkResidentIdNumber, InvalidIdNumberError } from '../id-number';
-import { CLOCK, type Clock } from './clock';
 import type { FileAppealDto } from './dto/appeal.dto';
 import { IdNumberIndex } from './id-number-index';
 import {
@@ -15,7 +14,8 @@ import {
   RealNameNotFoundError,
 } from './real-name.errors';
 import { type AppealStatus, RealNameAppealEntity } from './real-name-appeal.entity';
-import { RealNameRecordEntity } from './real-name-record.entity';
+import { RealNameAppealRepository } from './real-name-appeal.repository';
+import { RealNameRecordRepository } from './real-name-record.repository';
 
 const ADMIN_PAGE = 100;
 
@@ -27,30 +27,26 @@ const ADMIN_PAGE = 100;
 export class AppealsService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly appeals: RealNameAppealRepository,
+    private readonly records: RealNameRecordRepository,
     private readonly events: EventPublisher,
     private readonly index: IdNumberIndex,
-    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly clock: Clock,
   ) {}
 
   async file(userId: string, input: FileAppealDto): Promise<RealNameAppealEntity> {
-    const appeals = this.dataSource.getRepository(RealNameAppealEntity);
-    if (await appeals.existsBy({ userId, kind: input.kind, status: 'open' }))
-      throw new AppealAlreadyOpenError();
-    const records = this.dataSource.getRepository(RealNameRecordEntity);
+    if (await this.appeals.hasOpen(userId, input.kind)) throw new AppealAlreadyOpenError();
     const appeal = Object.assign(new RealNameAppealEntity(), {
       userId,
       kind: input.kind,
       reason: input.reason.trim(),
     });
     if (input.kind === 'change_request') {
-      if (!(await records.existsBy({ userId }))) throw new RealNameNotFoundError();
+      if (!(await this.records.existsForUser(userId))) throw new RealNameNotFoundError();
     } else {
       const checked = checkResidentIdNumber(input.idNumber ?? '', this.clock.now());
       if (!checked.valid) throw new InvalidIdNumberError('idNumber', checked.violation);
-      const holder = await records.findOne({
-        where: { idNumberBidx: this.index.of(checked.idNumber.value) },
-        select: { userId: true },
-      });
+      const holder = await this.records.holderOf(this.index.of(checked.idNumber.value));
       if (holder === null || holder.userId === userId) {
         throw new AppealNotApplicableError(
           'This ID number is not verified on another account; verify it directly instead.',
@@ -58,15 +54,11 @@ export class AppealsService {
       }
       appeal.idNumber = checked.idNumber.value;
     }
-    return appeals.save(appeal);
+    return this.appeals.save(appeal);
   }
 
   async list(status: AppealStatus | undefined): Promise<RealNameAppealEntity[]> {
-    return this.dataSource.getRepository(RealNameAppealEntity).find({
-      where: status === undefined ? {} : { status },
-      order: { createdAt: 'ASC' },
-      take: ADMIN_PAGE,
-    });
+    return this.appeals.findPage(status, ADMIN_PAGE);
   }
 
   async decide(
@@ -75,20 +67,17 @@ export class AppealsService {
     decision: AppealDecision,
     reason: string,
   ): Promise<RealNameAppealEntity> {
-    return this.dataSource.transaction(async (manager) => {
-      const appeal = await manager.findOne(RealNameAppealEntity, {
-        where: { id: appealId },
-        lock: { mode: 'pessimistic_write' },
-      });
+    return this.dataSource.transaction(async (tx) => {
+      const appeal = await this.appeals.lockForUpdate(tx, appealId);
       if (appeal === null) throw new AppealNotFoundError();
       if (appeal.status !== 'open') throw new AppealAlreadyDecidedError();
-      const revokedUserId = decision === 'approved' ? await this.revoke(manager, appeal) : undefined;
+      const revokedUserId = decision === 'approved' ? await this.revoke(tx, appeal) : undefined;
       appeal.status = decision;
       appeal.reviewedBy = reviewerId;
       appeal.reviewReason = reason.trim();
       appeal.reviewedAt = this.clock.now();
-      await manager.save(appeal);
-      await this.events.stage(manager, 'identity.real_name_appeal.reviewed', {
+      await this.appeals.save(appeal, tx);
+      await this.events.stage(tx, 'identity.real_name_appeal.reviewed', {
         subjectId: appeal.userId,
         payload: {
           appealId: appeal.id,
@@ -108,15 +97,14 @@ export class AppealsService {
    * Approval withdraws a verification so the right person can verify: the appellant's own (to correct it), or
    * the account holding the disputed number. Attempts stay on record; only the verified data goes.
    */
-  private async revoke(manager: EntityManager, appeal: RealNameAppealEntity): Promise<string | undefined> {
-    let where: { userId: string } | { idNumberBidx: string };
-    if (appeal.kind === 'change_request') where = { userId: appeal.userId };
+  private async revoke(tx: EntityManager, appeal: RealNameAppealEntity): Promise<string | undefined> {
+    let record: { id: string; userId: string } | null;
+    if (appeal.kind === 'change_request') record = await this.records.findByUser(appeal.userId, tx);
     else if (appeal.idNumber === null) return undefined;
     // The appeal's own index lives in its own domain; the holder is found by the records' index of the number.
-    else where = { idNumberBidx: this.index.of(appeal.idNumber) };
-    const record = await manager.findOne(RealNameRecordEntity, { where, select: { id: true, userId: true } });
+    else record = await this.records.holderOf(this.index.of(appeal.idNumber), tx);
     if (record === null) return undefined;
-    await manager.delete(RealNameRecordEntity, { id: record.id });
+    await this.records.deleteById(tx, record.id);
     return record.userId;
   }
 }

@@ -1,14 +1,13 @@
-import { EventPublisher } from '@exam/platform';
-import { Inject, Injectable } from '@nestjs/common';
+import { Clock, EventPublisher } from '@exam/platform';
+import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
 import { IdentityEnv } from '../config/identity.env';
 import { FaceEnrolmentService } from '../face/face-enrolment.service';
 import { calendarDateIn, formatDate } from '../id-number';
-import { AttemptBudget } from './attempt-budget';
-import { CLOCK, type Clock } from './clock';
-import { RealNameFaceChallengeEntity } from './face/real-name-face-challenge.entity';
-import { GuardianConsentEntity } from './guardian-consent.entity';
+import { AttemptBudgetRepository } from './attempt-budget.repository';
+import { RealNameFaceChallengeRepository } from './face/real-name-face-challenge.repository';
+import { GuardianConsentRepository } from './guardian-consent.repository';
 import { type GuardianIdentifiers, guardianMatches } from './guardian-match';
 import {
   AttemptBudgetExhaustedError,
@@ -16,7 +15,7 @@ import {
   GuardianMismatchError,
 } from './real-name.errors';
 import { validatePerson } from './real-name-input';
-import { RealNameRecordEntity } from './real-name-record.entity';
+import { RealNameRecordRepository } from './real-name-record.repository';
 
 export interface GuardianConsentWithdrawal {
   readonly consentId: string;
@@ -33,11 +32,14 @@ export interface GuardianConsentWithdrawal {
 export class GuardianConsentWithdrawalService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly consents: GuardianConsentRepository,
+    private readonly records: RealNameRecordRepository,
+    private readonly challenges: RealNameFaceChallengeRepository,
     private readonly events: EventPublisher,
     private readonly env: IdentityEnv,
-    private readonly budget: AttemptBudget,
+    private readonly budget: AttemptBudgetRepository,
     private readonly faces: FaceEnrolmentService,
-    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly clock: Clock,
   ) {}
 
   async withdraw(childUserId: string, presented: GuardianIdentifiers): Promise<GuardianConsentWithdrawal> {
@@ -50,7 +52,7 @@ export class GuardianConsentWithdrawalService {
       'guardianIdNumber',
       now,
     );
-    const consents = await this.dataSource.getRepository(GuardianConsentEntity).findBy({ childUserId });
+    const consents = await this.consents.findByChild(childUserId);
     if (consents.length === 0) throw new GuardianConsentNotFoundError();
     // Every try costs one of the day's real-name attempts, so the guardian's number cannot be guessed at leisure.
     const left = await this.budget.reserve(
@@ -66,12 +68,12 @@ export class GuardianConsentWithdrawalService {
     );
     if (consent === undefined) throw new GuardianMismatchError(left);
 
-    await this.dataSource.transaction(async (manager) => {
-      await manager.delete(GuardianConsentEntity, { childUserId });
-      await manager.delete(RealNameRecordEntity, { userId: childUserId });
-      await manager.delete(RealNameFaceChallengeEntity, { userId: childUserId });
-      await this.faces.eraseBiometrics(manager, childUserId);
-      await this.events.stage(manager, 'identity.guardian_consent.withdrawn', {
+    await this.dataSource.transaction(async (tx) => {
+      await this.consents.deleteByChild(tx, childUserId);
+      await this.records.deleteByUser(tx, childUserId);
+      await this.challenges.deleteByUser(tx, childUserId);
+      await this.faces.eraseBiometrics(tx, childUserId);
+      await this.events.stage(tx, 'identity.guardian_consent.withdrawn', {
         subjectId: childUserId,
         payload: {
           childUserId,

@@ -6,9 +6,11 @@ import { DataSource } from 'typeorm';
 
 import { AUTHORITY_PROVIDER, type AuthorityProvider } from '../authority/authority.provider';
 import { GuardianConsentEntity, type GuardianRelationship } from './guardian-consent.entity';
+import { GuardianConsentRepository } from './guardian-consent.repository';
 import { AuthorityUnavailableError, GuardianVerificationFailedError } from './real-name.errors';
 import type { ValidatedPerson } from './real-name-input';
-import { attemptRecord, VerificationAttemptEntity } from './verification-attempt.entity';
+import { attemptRecord } from './verification-attempt.entity';
+import { VerificationAttemptRepository } from './verification-attempt.repository';
 
 export interface GuardianToVerify {
   readonly person: ValidatedPerson;
@@ -20,6 +22,8 @@ export interface GuardianToVerify {
 export class GuardianConsentService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly consents: GuardianConsentRepository,
+    private readonly attempts: VerificationAttemptRepository,
     private readonly events: EventPublisher,
     @Inject(AUTHORITY_PROVIDER) private readonly authority: AuthorityProvider,
   ) {}
@@ -36,9 +40,7 @@ export class GuardianConsentService {
       name: guardian.person.name,
       idNumber: guardian.person.idNumber.value,
     });
-    await this.dataSource
-      .getRepository(VerificationAttemptEntity)
-      .insert(attemptRecord(attemptId, childUserId, 'guardian', day, decision));
+    await this.attempts.add(attemptRecord(attemptId, childUserId, 'guardian', day, decision));
     if (decision.result === 'rate_limited' || decision.result === 'provider_error')
       throw new AuthorityUnavailableError(decision.result);
     if (decision.result !== 'match') throw new GuardianVerificationFailedError(decision.result);
@@ -49,9 +51,9 @@ export class GuardianConsentService {
       relationship: guardian.relationship,
       attemptId,
     });
-    await this.dataSource.transaction(async (manager) => {
-      await manager.save(consent);
-      await this.events.stage(manager, 'identity.guardian_consent.recorded', {
+    await this.dataSource.transaction(async (tx) => {
+      await this.consents.save(tx, consent);
+      await this.events.stage(tx, 'identity.guardian_consent.recorded', {
         subjectId: childUserId,
         payload: {
           childUserId,

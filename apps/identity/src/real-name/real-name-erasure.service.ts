@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 
-import { AttemptBudgetEntity } from './attempt-budget';
-import { RealNameFaceChallengeEntity } from './face/real-name-face-challenge.entity';
-import { GuardianConsentEntity } from './guardian-consent.entity';
-import { RealNameAppealEntity } from './real-name-appeal.entity';
-import { RealNameRecordEntity } from './real-name-record.entity';
+import { AttemptBudgetRepository } from './attempt-budget.repository';
+import { RealNameFaceChallengeRepository } from './face/real-name-face-challenge.repository';
+import { GuardianConsentRepository } from './guardian-consent.repository';
+import { RealNameAppealRepository } from './real-name-appeal.repository';
+import { RealNameRecordRepository } from './real-name-record.repository';
 
 /**
  * Account cancellation: every piece of real-name personal data of the user goes (verified name and number,
@@ -15,11 +15,19 @@ import { RealNameRecordEntity } from './real-name-record.entity';
  */
 @Injectable()
 export class RealNameErasureService {
-  async erase(manager: EntityManager, userId: string): Promise<void> {
-    await manager.delete(RealNameRecordEntity, { userId });
-    await manager.delete(GuardianConsentEntity, { childUserId: userId });
-    await manager.delete(RealNameAppealEntity, { userId });
-    await manager.delete(AttemptBudgetEntity, { userId });
-    await manager.delete(RealNameFaceChallengeEntity, { userId });
+  constructor(
+    private readonly records: RealNameRecordRepository,
+    private readonly consents: GuardianConsentRepository,
+    private readonly appeals: RealNameAppealRepository,
+    private readonly budgets: AttemptBudgetRepository,
+    private readonly challenges: RealNameFaceChallengeRepository,
+  ) {}
+
+  async erase(tx: EntityManager, userId: string): Promise<void> {
+    await this.records.deleteByUser(tx, userId);
+    await this.consents.deleteByChild(tx, userId);
+    await this.appeals.deleteByUser(tx, userId);
+    await this.budgets.deleteByUser(tx, userId);
+    await this.challenges.deleteByUser(tx, userId);
   }
 }

@@ -1,10 +1,11 @@
 import { DomainError } from '@exam/platform';
 
+import { IdentityErrorCode } from '../identity.errors';
+
 export class AlreadyVerifiedError extends DomainError {
   constructor() {
     super(
-      'IDENTITY.ALREADY_VERIFIED',
-      'conflict',
+      IdentityErrorCode.ALREADY_VERIFIED,
       'Your real name is already verified. To correct it, file a change request at POST /api/identity/real-name/appeals with kind "change_request".',
     );
   }
@@ -14,8 +15,7 @@ export class AlreadyVerifiedError extends DomainError {
 export class IdNumberTakenError extends DomainError {
   constructor() {
     super(
-      'IDENTITY.ID_NUMBER_ALREADY_VERIFIED',
-      'conflict',
+      IdentityErrorCode.ID_NUMBER_ALREADY_VERIFIED,
       'This ID number is already verified on another account. If it is yours, file an appeal at POST /api/identity/real-name/appeals with kind "id_number_taken"; staff will review it.',
     );
   }
@@ -24,8 +24,7 @@ export class IdNumberTakenError extends DomainError {
 export class AttemptBudgetExhaustedError extends DomainError {
   constructor(limit: number) {
     super(
-      'IDENTITY.ATTEMPT_BUDGET_EXHAUSTED',
-      'too_many',
+      IdentityErrorCode.ATTEMPT_BUDGET_EXHAUSTED,
       `You have used all ${limit} real-name verification attempts for today; try again tomorrow (China time).`,
     );
   }
@@ -34,8 +33,7 @@ export class AttemptBudgetExhaustedError extends DomainError {
 export class GuardianConsentRequiredError extends DomainError {
   constructor() {
     super(
-      'IDENTITY.GUARDIAN_CONSENT_REQUIRED',
-      'unprocessable',
+      IdentityErrorCode.GUARDIAN_CONSENT_REQUIRED,
       'The ID number belongs to a child under 14: a guardian must consent first. Resend with "guardian" (name, ID number, relationship); the guardian is verified too.',
       [{ field: 'guardian', reason: 'required for applicants under 14' }],
     );
@@ -44,7 +42,7 @@ export class GuardianConsentRequiredError extends DomainError {
 
 export class GuardianNotAdultError extends DomainError {
   constructor() {
-    super('IDENTITY.GUARDIAN_NOT_ADULT', 'unprocessable', 'The guardian must be at least 18 years old.', [
+    super(IdentityErrorCode.GUARDIAN_NOT_ADULT, 'The guardian must be at least 18 years old.', [
       { field: 'guardian.idNumber', reason: 'guardian is under 18' },
     ]);
   }
@@ -53,8 +51,7 @@ export class GuardianNotAdultError extends DomainError {
 export class GuardianVerificationFailedError extends DomainError {
   constructor(result: string) {
     super(
-      'IDENTITY.GUARDIAN_VERIFICATION_FAILED',
-      'unprocessable',
+      IdentityErrorCode.GUARDIAN_VERIFICATION_FAILED,
       `The guardian's name and ID number could not be verified (${result}).`,
       [{ field: 'guardian', reason: result }],
     );
@@ -63,7 +60,7 @@ export class GuardianVerificationFailedError extends DomainError {
 
 export class InvalidValidityPeriodError extends DomainError {
   constructor(field: string, reason: string) {
-    super('IDENTITY.VALIDITY_PERIOD', 'invalid', `The ID card validity period is not valid: ${reason}`, [
+    super(IdentityErrorCode.VALIDITY_PERIOD, `The ID card validity period is not valid: ${reason}`, [
       { field, reason },
     ]);
   }
@@ -72,8 +69,9 @@ export class InvalidValidityPeriodError extends DomainError {
 export class AuthorityUnavailableError extends DomainError {
   constructor(result: 'rate_limited' | 'provider_error') {
     super(
-      result === 'rate_limited' ? 'IDENTITY.AUTHORITY_RATE_LIMITED' : 'IDENTITY.AUTHORITY_UNAVAILABLE',
-      'unavailable',
+      result === 'rate_limited'
+        ? IdentityErrorCode.AUTHORITY_RATE_LIMITED
+        : IdentityErrorCode.AUTHORITY_UNAVAILABLE,
       'The real-name authority could not answer right now; nothing was decided about your data. Try again in a few minutes.',
     );
   }
@@ -82,8 +80,7 @@ export class AuthorityUnavailableError extends DomainError {
 export class RealNameNotFoundError extends DomainError {
   constructor() {
     super(
-      'IDENTITY.REAL_NAME_NOT_VERIFIED',
-      'not_found',
+      IdentityErrorCode.REAL_NAME_NOT_VERIFIED,
       'No verified real name yet; verify at POST /api/identity/real-name/verifications.',
     );
   }
@@ -92,8 +89,7 @@ export class RealNameNotFoundError extends DomainError {
 export class AppealAlreadyOpenError extends DomainError {
   constructor() {
     super(
-      'IDENTITY.APPEAL_ALREADY_OPEN',
-      'conflict',
+      IdentityErrorCode.APPEAL_ALREADY_OPEN,
       'You already have an open appeal of this kind; staff will answer it first.',
     );
   }
@@ -101,27 +97,26 @@ export class AppealAlreadyOpenError extends DomainError {
 
 export class AppealNotApplicableError extends DomainError {
   constructor(reason: string) {
-    super('IDENTITY.APPEAL_NOT_APPLICABLE', 'unprocessable', reason);
+    super(IdentityErrorCode.APPEAL_NOT_APPLICABLE, reason);
   }
 }
 
 export class AppealNotFoundError extends DomainError {
   constructor() {
-    super('IDENTITY.APPEAL_NOT_FOUND', 'not_found', 'No such appeal.');
+    super(IdentityErrorCode.APPEAL_NOT_FOUND, 'No such appeal.');
   }
 }
 
 export class AppealAlreadyDecidedError extends DomainError {
   constructor() {
-    super('IDENTITY.APPEAL_ALREADY_DECIDED', 'conflict', 'This appeal has already been decided.');
+    super(IdentityErrorCode.APPEAL_ALREADY_DECIDED, 'This appeal has already been decided.');
   }
 }
 
 export class GuardianConsentNotFoundError extends DomainError {
   constructor() {
     super(
-      'IDENTITY.GUARDIAN_CONSENT_NOT_FOUND',
-      'not_found',
+      IdentityErrorCode.GUARDIAN_CONSENT_NOT_FOUND,
       'No guardian consent is on file for this account; there is nothing to withdraw.',
     );
   }
@@ -131,8 +126,7 @@ export class GuardianConsentNotFoundError extends DomainError {
 export class GuardianMismatchError extends DomainError {
   constructor(attemptsLeftToday: number) {
     super(
-      'IDENTITY.GUARDIAN_MISMATCH',
-      'forbidden',
+      IdentityErrorCode.GUARDIAN_MISMATCH,
       `The name and ID number are not those of the guardian who consented; only that guardian can withdraw the consent. ${attemptsLeftToday} attempts left today.`,
       [{ field: 'guardianIdNumber', reason: 'does not match the consenting guardian' }],
     );

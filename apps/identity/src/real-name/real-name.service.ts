@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 
 import type { VerificationResult } from '@exam/contracts';
 import { maskValue } from '@exam/crypto';
-import { EventPublisher, retryOnDeadlock } from '@exam/platform';
+import { Clock, EventPublisher, retryOnDeadlock } from '@exam/platform';
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, QueryFailedError } from 'typeorm';
+import { DataSource } from 'typeorm';
 
 import {
   AUTHORITY_PROVIDER,
@@ -13,8 +13,7 @@ import {
 } from '../authority/authority.provider';
 import { IdentityEnv } from '../config/identity.env';
 import { adultOn, ageOn, calendarDateIn, formatDate } from '../id-number';
-import { AttemptBudget } from './attempt-budget';
-import { CLOCK, type Clock } from './clock';
+import { AttemptBudgetRepository } from './attempt-budget.repository';
 import type { VerifyRealNameDto } from './dto/verify-real-name.dto';
 import { localLivenessFailure, localLivenessReason } from './face/local-liveness-decision';
 import type { RealNameFaceChallengeEntity } from './face/real-name-face-challenge.entity';
@@ -31,7 +30,9 @@ import {
 } from './real-name.errors';
 import { type ValidatedPerson, validatePeriod, validatePerson } from './real-name-input';
 import { RealNameRecordEntity } from './real-name-record.entity';
-import { attemptRecord, VerificationAttemptEntity } from './verification-attempt.entity';
+import { isDuplicateKey, RealNameRecordRepository } from './real-name-record.repository';
+import { attemptRecord } from './verification-attempt.entity';
+import { VerificationAttemptRepository } from './verification-attempt.repository';
 
 export const ADULT_AGE = 18;
 export const GUARDIAN_CONSENT_AGE = 14;
@@ -52,14 +53,16 @@ export interface VerificationOutcome {
 export class RealNameService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly records: RealNameRecordRepository,
+    private readonly attempts: VerificationAttemptRepository,
     private readonly events: EventPublisher,
     private readonly env: IdentityEnv,
     @Inject(AUTHORITY_PROVIDER) private readonly authority: AuthorityProvider,
     private readonly index: IdNumberIndex,
-    private readonly budget: AttemptBudget,
+    private readonly budget: AttemptBudgetRepository,
     private readonly guardians: GuardianConsentService,
     private readonly liveness: RealNameLivenessService,
-    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly clock: Clock,
   ) {}
 
   async verify(userId: string, input: VerifyRealNameDto): Promise<VerificationOutcome> {
@@ -68,8 +71,7 @@ export class RealNameService {
     const applicant = validatePerson(input.name, input.idNumber, 'name', 'idNumber', now);
     validatePeriod(input.validFrom, input.validTo);
 
-    const records = this.dataSource.getRepository(RealNameRecordEntity);
-    if (await records.existsBy({ userId })) throw new AlreadyVerifiedError();
+    if (await this.records.existsForUser(userId)) throw new AlreadyVerifiedError();
 
     const age = ageOn(applicant.idNumber.birthDate, today);
     const minor = age < ADULT_AGE;
@@ -105,11 +107,8 @@ export class RealNameService {
     const left = await this.budget.reserve(userId, dayKey, calls, this.env.REAL_NAME_DAILY_ATTEMPTS);
     if (left === undefined) throw new AttemptBudgetExhaustedError(this.env.REAL_NAME_DAILY_ATTEMPTS);
     // After the budget, so the conflict answer cannot be used to probe unlimited numbers for "verified somewhere".
-    const holder = await records.findOne({
-      where: { idNumberBidx: this.index.of(applicant.idNumber.value) },
-      select: { id: true },
-    });
-    if (holder !== null) throw new IdNumberTakenError();
+    if ((await this.records.holderOf(this.index.of(applicant.idNumber.value))) !== null)
+      throw new IdNumberTakenError();
 
     if (guardian !== undefined) await this.guardians.obtainConsent(userId, guardian, dayKey);
 
@@ -154,7 +153,7 @@ export class RealNameService {
   }
 
   async findVerified(userId: string): Promise<RealNameRecordEntity | null> {
-    return this.dataSource.getRepository(RealNameRecordEntity).findOneBy({ userId });
+    return this.records.findByUser(userId);
   }
 
   private async record(
@@ -169,14 +168,11 @@ export class RealNameService {
     const minor = age < ADULT_AGE;
     try {
       await retryOnDeadlock(() =>
-        this.dataSource.transaction(async (manager) => {
-          await manager.insert(
-            VerificationAttemptEntity,
-            attemptRecord(attemptId, userId, 'applicant', day, decision),
-          );
+        this.dataSource.transaction(async (tx) => {
+          await this.attempts.insert(tx, attemptRecord(attemptId, userId, 'applicant', day, decision));
           if (decision.result === 'match') {
-            await manager.insert(
-              RealNameRecordEntity,
+            await this.records.insert(
+              tx,
               Object.assign(new RealNameRecordEntity(), {
                 userId,
                 name: applicant.name,
@@ -191,7 +187,7 @@ export class RealNameService {
             );
             if (minor) {
               const birth = applicant.idNumber.birthDate;
-              await this.events.stage(manager, 'identity.minor.flagged', {
+              await this.events.stage(tx, 'identity.minor.flagged', {
                 subjectId: userId,
                 payload: {
                   userId,
@@ -201,7 +197,7 @@ export class RealNameService {
               });
             }
           }
-          await this.events.stage(manager, 'identity.verification.completed', {
+          await this.events.stage(tx, 'identity.verification.completed', {
             subjectId: userId,
             payload: {
               userId,
@@ -216,10 +212,8 @@ export class RealNameService {
       );
     } catch (error: unknown) {
       // Two accounts racing with one ID number: the unique blind index lets only one win.
-      if (error instanceof QueryFailedError && /ER_DUP_ENTRY|Duplicate entry/.test(error.message)) {
-        await this.dataSource
-          .getRepository(VerificationAttemptEntity)
-          .insert(attemptRecord(attemptId, userId, 'applicant', day, decision));
+      if (isDuplicateKey(error)) {
+        await this.attempts.add(attemptRecord(attemptId, userId, 'applicant', day, decision));
         throw new IdNumberTakenError();
       }
       throw error;

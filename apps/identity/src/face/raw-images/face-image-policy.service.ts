@@ -1,15 +1,16 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Clock } from '@exam/platform';
+import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
-import { FACE_CLOCK, type FaceClock } from '../face-clock';
 import { FaceImagePolicyInvalidError } from './face-image.errors';
 import { FaceImagePolicyEntity } from './face-image-policy.entity';
+import { FaceImagePolicyRepository } from './face-image-policy.repository';
 import {
   checkFaceImagePolicy,
   DEFAULT_FACE_IMAGE_POLICY,
   type FaceImagePolicy,
 } from './face-image-policy.rules';
-import { FaceRawImageEntity } from './face-raw-image.entity';
+import { FaceRawImageRepository } from './face-raw-image.repository';
 
 export interface StoredFaceImagePolicy extends FaceImagePolicy {
   readonly institutionId: string;
@@ -22,11 +23,13 @@ export interface StoredFaceImagePolicy extends FaceImagePolicy {
 export class FaceImagePolicyService {
   constructor(
     private readonly dataSource: DataSource,
-    @Inject(FACE_CLOCK) private readonly clock: FaceClock,
+    private readonly clock: Clock,
+    private readonly policies: FaceImagePolicyRepository,
+    private readonly rawImages: FaceRawImageRepository,
   ) {}
 
   async get(institutionId: string): Promise<StoredFaceImagePolicy> {
-    const row = await this.dataSource.getRepository(FaceImagePolicyEntity).findOneBy({ institutionId });
+    const row = await this.policies.findByInstitution(institutionId);
     if (row === null) return { institutionId, ...DEFAULT_FACE_IMAGE_POLICY, updatedAt: null };
     return {
       institutionId,
@@ -50,26 +53,22 @@ export class FaceImagePolicyService {
       throw new FaceImagePolicyInvalidError(checked.violation.field, checked.violation.reason);
     const now = this.clock.now();
     const { policy } = checked;
-    await this.dataSource.transaction(async (manager) => {
-      await manager.upsert(
-        FaceImagePolicyEntity,
-        {
+    await this.dataSource.transaction(async (tx) => {
+      await this.policies.upsert(
+        tx,
+        Object.assign(new FaceImagePolicyEntity(), {
           institutionId,
           keepRawImage: policy.keepRawImage,
           retentionDays: policy.retentionDays,
           updatedBy: actorId,
           updatedAt: now,
-        },
-        ['institutionId'],
+        }),
       );
-      if (!policy.keepRawImage) {
-        await manager.delete(FaceRawImageEntity, { institutionId });
+      if (!policy.keepRawImage || policy.retentionDays === null) {
+        await this.rawImages.deleteByInstitution(tx, institutionId);
         return;
       }
-      await manager.query(
-        'UPDATE face_raw_images SET expires_at = LEAST(expires_at, created_at + INTERVAL ? DAY) WHERE institution_id = ?',
-        [policy.retentionDays, institutionId],
-      );
+      await this.rawImages.shortenExpiry(tx, institutionId, policy.retentionDays);
     });
     return { institutionId, ...policy, updatedAt: now };
   }

@@ -1,8 +1,10 @@
-import { DomainError } from '@exam/platform';
+import { AuthErrorCode, DomainError } from '@exam/platform';
+
+import { FaceErrorCode } from '../face.errors';
 
 export class FaceImagePolicyInvalidError extends DomainError {
   constructor(field: string, reason: string) {
-    super('FACE.IMAGE_POLICY_INVALID', 'invalid', `The raw-image policy is not valid: ${field} ${reason}.`, [
+    super(FaceErrorCode.IMAGE_POLICY_INVALID, `The raw-image policy is not valid: ${field} ${reason}.`, [
       { field, reason },
     ]);
   }
@@ -11,8 +13,7 @@ export class FaceImagePolicyInvalidError extends DomainError {
 export class FaceInstitutionNotMemberError extends DomainError {
   constructor() {
     super(
-      'AUTH.TENANT_FORBIDDEN',
-      'forbidden',
+      AuthErrorCode.TENANT_FORBIDDEN,
       'You can enrol for an institution only as one of its members; enrol without an institution, or ask the institution to add you.',
     );
   }

@@ -1,5 +1,5 @@
-import { AuthUser, CurrentUser, Roles, TenantRoles } from '@exam/platform';
-import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
+import { AuthUser, CurrentUser, TenantRoles } from '@exam/platform';
+import { Body, Controller, Get, Param, Post, Put } from '@nestjs/common';
 
 import { EnrolFaceDto } from '../dto/face-requests.dto';
 import { FaceEnrolmentResponseDto } from '../dto/face-responses.dto';
@@ -7,19 +7,16 @@ import { FaceEnrolmentService } from '../face-enrolment.service';
 import {
   FaceImagePolicyResponseDto,
   InstitutionParamsDto,
-  RawImagePurgeResponseDto,
   SetFaceImagePolicyDto,
 } from './dto/face-images.dto';
 import { FaceImagePolicyService } from './face-image-policy.service';
-import { FaceImageRetentionService } from './face-image-retention.service';
 
-/** Institutions' raw-image policies, enrolment for an institution, and the retention job's manual trigger. */
+/** Institutions' raw-image policies and enrolment for an institution. */
 @Controller('face')
 export class FaceImagesController {
   constructor(
     private readonly policies: FaceImagePolicyService,
     private readonly enrolment: FaceEnrolmentService,
-    private readonly retention: FaceImageRetentionService,
   ) {}
 
   /** The institution's raw enrolment image policy (default: images are not kept). Its staff may read it. */
@@ -67,13 +64,5 @@ export class FaceImagesController {
       institution: { id: params.institutionId, callerInstitutionIds: user.institutionIds() },
     });
     return FaceEnrolmentResponseDto.from(enrolment);
-  }
-
-  /** Erases expired raw images now instead of waiting for the hourly schedule. */
-  @Post('raw-images/purge')
-  @HttpCode(200)
-  @Roles('platform_admin')
-  async purge(): Promise<RawImagePurgeResponseDto> {
-    return RawImagePurgeResponseDto.from(await this.retention.purgeExpired());
   }
 }

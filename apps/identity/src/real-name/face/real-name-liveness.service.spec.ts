@@ -1,10 +1,11 @@
-import type { DataSource } from 'typeorm';
+import { TestClock } from '@exam/testing';
 
 import type { DetectedFace, FaceAnalysis, FaceEngine, Point } from '../../face/engine/face-engine';
 import { FaceCaptureService } from '../../face/face-capture.service';
 import type { FaceEnrolmentService } from '../../face/face-enrolment.service';
 import type { LivenessStep } from '../../face/face-liveness';
 import type { RealNameFaceChallengeEntity } from './real-name-face-challenge.entity';
+import type { RealNameFaceChallengeRepository } from './real-name-face-challenge.repository';
 import { RealNameLivenessService } from './real-name-liveness.service';
 
 /** Nose x per picture: 70 turns left (yaw +0.2), 30 turns right (-0.2), 52 looks straight (+0.02). */
@@ -40,8 +41,8 @@ function challenge(steps: LivenessStep[]): RealNameFaceChallengeEntity {
     userId: 'u',
     nonce: 'n',
     steps,
-    createdAt: new Date(),
-    expiresAt: new Date(),
+    createdAt: new Date('2026-01-15T08:00:00.000Z'),
+    expiresAt: new Date('2026-01-15T08:02:00.000Z'),
     usedAt: null,
   };
 }
@@ -54,10 +55,10 @@ describe(RealNameLivenessService.name, () => {
     engine = new PoseEngine();
     // evaluate() touches neither the database nor consent; those collaborators stay unused here.
     sut = new RealNameLivenessService(
-      {} as DataSource,
+      {} as RealNameFaceChallengeRepository,
       new FaceCaptureService(engine),
       {} as FaceEnrolmentService,
-      { now: () => new Date() },
+      new TestClock(),
     );
   });
 

@@ -1,7 +1,7 @@
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 
-import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, IsNull } from 'typeorm';
+import { Clock } from '@exam/platform';
+import { Injectable } from '@nestjs/common';
 
 import {
   FaceChallengeExpiredError,
@@ -18,8 +18,8 @@ import {
   type LivenessStep,
   randomLivenessSteps,
 } from '../../face/face-liveness';
-import { CLOCK, type Clock } from '../clock';
 import { RealNameFaceChallengeEntity } from './real-name-face-challenge.entity';
+import { RealNameFaceChallengeRepository } from './real-name-face-challenge.repository';
 
 export interface RealNameFaceChallenge {
   readonly challengeId: string;
@@ -47,10 +47,10 @@ export type LivenessResult =
 @Injectable()
 export class RealNameLivenessService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly challenges: RealNameFaceChallengeRepository,
     private readonly capture: FaceCaptureService,
     private readonly enrolment: FaceEnrolmentService,
-    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly clock: Clock,
   ) {}
 
   /** Face processing needs face-biometrics consent: on file, or given now (recorded with its policy version). */
@@ -71,7 +71,7 @@ export class RealNameLivenessService {
       expiresAt: new Date(now.getTime() + LIVENESS_CHALLENGE_TTL_SECONDS * 1000),
       usedAt: null,
     });
-    await this.dataSource.getRepository(RealNameFaceChallengeEntity).insert(challenge);
+    await this.challenges.insert(challenge);
     return {
       challengeId: challenge.id,
       nonce: challenge.nonce,
@@ -83,8 +83,7 @@ export class RealNameLivenessService {
   /** Consumes the challenge atomically (one answer per challenge) before any model work. */
   async claim(userId: string, answer: RealNameFaceAnswer): Promise<RealNameFaceChallengeEntity> {
     if (!(await this.enrolment.hasConsent(userId))) throw new FaceConsentRequiredError();
-    const repository = this.dataSource.getRepository(RealNameFaceChallengeEntity);
-    const challenge = await repository.findOneBy({ id: answer.challengeId, userId });
+    const challenge = await this.challenges.findOwn(answer.challengeId, userId);
     if (challenge === null) throw new FaceChallengeNotFoundError();
     const now = this.clock.now();
     if (challenge.usedAt !== null || challenge.expiresAt.getTime() <= now.getTime())
@@ -96,8 +95,7 @@ export class RealNameLivenessService {
         `send exactly ${challenge.steps.length} frames, one per step, in the order asked`,
       );
     }
-    const claimed = await repository.update({ id: challenge.id, usedAt: IsNull() }, { usedAt: now });
-    if (claimed.affected !== 1) throw new FaceChallengeExpiredError();
+    if (!(await this.challenges.claim(challenge.id, now))) throw new FaceChallengeExpiredError();
     return challenge;
   }
 

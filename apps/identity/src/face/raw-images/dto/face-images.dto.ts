@@ -1,8 +1,8 @@
+import type { PurgeResult } from '@exam/platform';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsInt, IsOptional, IsUUID } from 'class-validator';
 
 import type { StoredFaceImagePolicy } from '../face-image-policy.service';
-import type { RawImagePurge } from '../face-image-retention.service';
 
 export class InstitutionParamsDto {
   @IsUUID() institutionId!: string;
@@ -38,7 +38,7 @@ export class RawImagePurgeResponseDto {
   deleted!: number;
   batches!: number;
 
-  static from(purge: RawImagePurge): RawImagePurgeResponseDto {
+  static from(purge: PurgeResult): RawImagePurgeResponseDto {
     return Object.assign(new RawImagePurgeResponseDto(), { deleted: purge.deleted, batches: purge.batches });
   }
 }

@@ -1,5 +1,0 @@
-import { FaceCheckTokenIssuer } from '@exam/platform/face-check';
-
-/** Injection token of the FaceCheckTokenIssuer built from FaceModuleOptions. */
-export const FACE_CHECK_TOKEN_ISSUER = Symbol('FACE_CHECK_TOKEN_ISSUER');
-export type { FaceCheckTokenIssuer };
