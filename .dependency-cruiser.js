@@ -33,16 +33,16 @@ module.exports = {
       name: 'app-imports-other-app',
       severity: 'error',
       comment: 'An app may not import another app; share through libs/ or events.',
-      from: { path: '^apps/([^/]+)/', pathNot: '\\.e2e-spec\\.ts$' },
+      from: { path: '^apps/([^/]+)/', pathNot: ['\\.e2e-spec\\.ts$', '^apps/[^/]+/test/'] },
       to: { path: '^apps/([^/]+)/', pathNot: '^apps/$1/' },
     },
     {
       name: 'e2e-imports-other-app',
       severity: 'error',
       comment:
-        "An app's e2e tests may start the local real-name authority simulator in-process (a test double by " +
+        "An app's e2e tests and their test support may start the local real-name authority simulator in-process (a test double by " +
         'design), and nothing else from another app.',
-      from: { path: '^apps/([^/]+)/.+\\.e2e-spec\\.ts$' },
+      from: { path: ['^apps/([^/]+)/.+\\.e2e-spec\\.ts$', '^apps/([^/]+)/test/'] },
       to: { path: '^apps/', pathNot: '^apps/($1|authority-sim)/' },
     },
     {
