@@ -58,6 +58,28 @@ export default tseslint.config(
     },
   },
   {
+    // One way for domain errors (docs/CONVENTIONS.md): code tables and error classes live in *.errors.ts only.
+    files: ['apps/*/src/**/*.ts', 'libs/*/src/**/*.ts'],
+    ignores: ['**/*.errors.ts', '**/*.spec.ts', 'libs/platform/src/errors/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "NewExpression[callee.name='DomainError']",
+          message: 'Throw an error class declared in <feature>.errors.ts, not an inline DomainError.',
+        },
+        {
+          selector: "ClassDeclaration[superClass.name='DomainError']",
+          message: 'Declare error classes in <feature>.errors.ts.',
+        },
+        {
+          selector: "CallExpression[callee.name='defineErrorCodes']",
+          message: "Declare an area's code table in <feature>.errors.ts.",
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.spec.ts', '**/*.e2e-spec.ts', 'libs/testing/**/*.ts', 'bench/**/*.ts'],
     rules: {
       '@typescript-eslint/no-non-null-assertion': 'off',

@@ -2,7 +2,7 @@ import {
   AllowedWithPendingPolicy,
   type AuthUser,
   CurrentUser,
-  policyAcceptanceRequired,
+  PolicyAcceptanceRequiredError,
   Public,
   Roles,
 } from '@exam/platform';
@@ -88,7 +88,7 @@ export class PrivacyController {
     @Body() dto: SetConsentDto,
   ): Promise<ConsentDto> {
     if (dto.granted && user.pendingPolicyVersion !== null)
-      throw policyAcceptanceRequired(user.pendingPolicyVersion);
+      throw new PolicyAcceptanceRequiredError(user.pendingPolicyVersion);
     return toConsentDto(await this.privacy.setConsent(user.userId, params.purpose, dto.granted));
   }
 }

@@ -1,4 +1,4 @@
-import { DomainError, HealthErrorCode } from '@exam/platform';
+import { DependencyNotReadyError } from '@exam/platform';
 import { Controller, Get, Inject } from '@nestjs/common';
 import type { Redis } from 'ioredis';
 
@@ -35,10 +35,7 @@ export class GatewayHealthController {
       try {
         await this.redis.ping();
       } catch {
-        throw new DomainError(
-          HealthErrorCode.NOT_READY,
-          'Gateway is not ready: the rate-limit store is unreachable.',
-        );
+        throw new DependencyNotReadyError('Gateway is not ready: the rate-limit store is unreachable.');
       }
     }
     return { status: 'ok' };

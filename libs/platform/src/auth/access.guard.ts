@@ -5,6 +5,7 @@ import { AuthGuard } from '@nestjs/passport';
 
 import { DomainError, ForbiddenError } from '../errors/domain-error';
 import { AuthErrorCode } from '../errors/platform.error-codes';
+import { PolicyAcceptanceRequiredError, UnauthenticatedError } from '../errors/platform.errors';
 import {
   ALLOWED_WITH_PENDING_POLICY,
   PUBLIC_ROUTE,
@@ -17,16 +18,6 @@ import { AuthUser } from './auth-user';
 interface RequestWithUser {
   user?: unknown;
   params?: Record<string, string | undefined>;
-}
-
-/** Stable code and the version to accept, so a client can show that text and call the accept route. */
-export function policyAcceptanceRequired(version: string): DomainError {
-  return new DomainError(
-    AuthErrorCode.POLICY_ACCEPTANCE_REQUIRED,
-    `The privacy policy changed materially: read version ${version} (GET /api/accounts/privacy-policy/versions/${version}), ` +
-      `accept it (POST /api/accounts/me/policy-acceptances), then refresh your token.`,
-    [{ field: 'policyVersion', reason: version }],
-  );
 }
 
 /**
@@ -47,12 +38,12 @@ export class AccessGuard extends AuthGuard('jwt') {
     await super.canActivate(context);
     const request = context.switchToHttp().getRequest<RequestWithUser>();
     const user = request.user;
-    if (!(user instanceof AuthUser)) throw new DomainError(AuthErrorCode.UNAUTHENTICATED, 'Sign in first.');
+    if (!(user instanceof AuthUser)) throw new UnauthenticatedError('Sign in first.');
     if (
       user.pendingPolicyVersion !== null &&
       this.reflector.getAllAndOverride<boolean | undefined>(ALLOWED_WITH_PENDING_POLICY, targets) !== true
     ) {
-      throw policyAcceptanceRequired(user.pendingPolicyVersion);
+      throw new PolicyAcceptanceRequiredError(user.pendingPolicyVersion);
     }
     const roles = this.reflector.getAllAndOverride<PlatformRole[] | undefined>(REQUIRED_ROLES, targets);
     const tenant = this.reflector.getAllAndOverride<TenantAccess | undefined>(TENANT_ACCESS, targets);
@@ -83,9 +74,6 @@ export class AccessGuard extends AuthGuard('jwt') {
   }
 
   private unauthenticated(): DomainError {
-    return new DomainError(
-      AuthErrorCode.UNAUTHENTICATED,
-      'Your session is missing or has expired; sign in again.',
-    );
+    return new UnauthenticatedError();
   }
 }

@@ -2,8 +2,7 @@ import { type KeyObject, randomUUID } from 'node:crypto';
 
 import { decode, sign, verify } from 'jsonwebtoken';
 
-import { DomainError } from '../errors/domain-error';
-import { FaceTicketErrorCode } from '../errors/platform.error-codes';
+import { FaceTicketInvalidError } from '../errors/platform.errors';
 import { JWT_ALGORITHM, JWT_ISSUER } from './auth.settings';
 
 /**
@@ -33,13 +32,6 @@ export interface FaceTicketSigningKey {
   readonly keyId: string;
   readonly privateKey: KeyObject;
 }
-
-export const faceTicketInvalid = (): DomainError =>
-  new DomainError(
-    FaceTicketErrorCode.TICKET_INVALID,
-    'This face check is not (or no longer) authorised; start again from the sign-in page.',
-    [{ field: 'ticket', reason: 'invalid_or_expired' }],
-  );
 
 const isPurpose = (value: unknown): value is FaceTicketPurpose =>
   typeof value === 'string' && (FACE_TICKET_PURPOSES as readonly string[]).includes(value);
@@ -71,7 +63,7 @@ export function verifyFaceTicket(
 ): FaceTicketClaims {
   const kid = decode(ticket, { complete: true })?.header.kid;
   const key = kid === undefined ? undefined : publicKeys.get(kid);
-  if (key === undefined) throw faceTicketInvalid();
+  if (key === undefined) throw new FaceTicketInvalidError();
   let payload: unknown;
   try {
     payload = verify(ticket, key, {
@@ -80,10 +72,11 @@ export function verifyFaceTicket(
       audience: FACE_TICKET_AUDIENCE,
     });
   } catch {
-    throw faceTicketInvalid();
+    throw new FaceTicketInvalidError();
   }
-  if (typeof payload !== 'object' || payload === null) throw faceTicketInvalid();
+  if (typeof payload !== 'object' || payload === null) throw new FaceTicketInvalidError();
   const { sub, purpose, ref } = payload as Record<string, unknown>;
-  if (typeof sub !== 'string' || !isPurpose(purpose) || typeof ref !== 'string') throw faceTicketInvalid();
+  if (typeof sub !== 'string' || !isPurpose(purpose) || typeof ref !== 'string')
+    throw new FaceTicketInvalidError();
   return { sub, purpose, ref };
 }

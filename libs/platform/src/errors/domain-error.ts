@@ -14,28 +14,15 @@ export interface ErrorDetail {
 export class DomainError extends Error {
   readonly code: string;
   readonly kind: ErrorKind;
-  readonly details: readonly ErrorDetail[];
 
-  constructor(errorCode: ErrorCode, message?: string, details?: readonly ErrorDetail[]);
-  /** Transitional form, removed once every service declares its codes with `defineErrorCodes` (issue 11). */
-  constructor(code: string, kind: ErrorKind, message: string, details?: readonly ErrorDetail[]);
   constructor(
-    errorCode: ErrorCode | string,
-    second?: string,
-    third?: string | readonly ErrorDetail[],
-    fourth: readonly ErrorDetail[] = [],
+    errorCode: ErrorCode,
+    message = `${errorCode.meaning} ${errorCode.action}`,
+    readonly details: readonly ErrorDetail[] = [],
   ) {
-    if (typeof errorCode === 'string') {
-      super(typeof third === 'string' ? third : errorCode);
-      this.code = errorCode;
-      this.kind = second as ErrorKind;
-      this.details = fourth;
-    } else {
-      super(second ?? `${errorCode.meaning} ${errorCode.action}`);
-      this.code = errorCode.code;
-      this.kind = errorCode.kind;
-      this.details = Array.isArray(third) ? (third as readonly ErrorDetail[]) : [];
-    }
+    super(message);
+    this.code = errorCode.code;
+    this.kind = errorCode.kind;
     this.name = new.target.name;
   }
 }
@@ -50,12 +37,5 @@ export class RequestValidationError extends DomainError {
 export class ForbiddenError extends DomainError {
   constructor(code: ErrorCode = AuthErrorCode.FORBIDDEN, message = 'You are not allowed to do this.') {
     super(code, message);
-  }
-}
-
-/** Transitional (issue 11): services declare their not-found codes in their own tables instead. */
-export class NotFoundError extends DomainError {
-  constructor(code: string, message: string) {
-    super(code, 'not_found', message);
   }
 }

@@ -4,3 +4,4 @@ export * from './error-body';
 export * from './error-codes';
 export * from './error-status';
 export * from './platform.error-codes';
+export * from './platform.errors';

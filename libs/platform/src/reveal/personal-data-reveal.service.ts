@@ -5,8 +5,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, MoreThan } from 'typeorm';
 
 import type { AuthUser } from '../auth/auth-user';
-import { DomainError } from '../errors/domain-error';
-import { RevealErrorCode } from '../errors/platform.error-codes';
+import { RevealNotFoundError, RevealRateLimitedError } from '../errors/platform.errors';
 import { EventPublisher } from '../messaging/outbox/event-publisher';
 import { PersonalDataRevealEntity } from './personal-data-reveal.entity';
 import type { RevealResponseDto } from './reveal-request.dto';
@@ -47,14 +46,10 @@ export class PersonalDataRevealService {
         where: { actorId: input.actor.userId, revealedAt: MoreThan(since) },
       });
       if (recent >= REVEALS_PER_HOUR) {
-        throw new DomainError(
-          RevealErrorCode.RATE_LIMITED,
-          `You have revealed ${REVEALS_PER_HOUR} values in the last hour; the limit protects against bulk export. Try again later.`,
-        );
+        throw new RevealRateLimitedError(REVEALS_PER_HOUR);
       }
       const value = await input.load(manager);
-      if (value === null)
-        throw new DomainError(RevealErrorCode.NOT_FOUND, `No ${input.field} is stored for that subject.`);
+      if (value === null) throw new RevealNotFoundError(input.field);
       const revealedAt = new Date();
       const revealId = randomUUID();
       await manager.insert(PersonalDataRevealEntity, {

@@ -6,8 +6,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 
 import { currentTraceId } from '../../context/request-context';
-import { DomainError } from '../../errors/domain-error';
-import { EventErrorCode } from '../../errors/platform.error-codes';
+import { PlaintextPersonalDataError } from '../../errors/platform.errors';
 import { MESSAGING_SETTINGS, type MessagingSettings } from '../messaging.settings';
 
 export interface StagedEvent<T extends TopicName> {
@@ -77,10 +76,7 @@ export class EventPublisher {
     const leaks = findSensitiveNumbers(serialized);
     if (leaks.length > 0) {
       // Payloads carry masked values or references only; fail the whole transaction rather than publish.
-      throw new DomainError(
-        EventErrorCode.PLAINTEXT_PERSONAL_DATA,
-        `Refusing to publish ${topic}: the payload carries an unmasked ${[...new Set(leaks.map((l) => l.kind))].join(', ')}`,
-      );
+      throw new PlaintextPersonalDataError(topic, [...new Set(leaks.map((l) => l.kind))]);
     }
     return { envelope, serialized };
   }
