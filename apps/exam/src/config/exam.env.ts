@@ -1,11 +1,29 @@
-import { BaseServiceEnv, loadConfig } from '@exam/platform';
+import { BaseServiceEnv, ConfigValidationError, loadConfig, Secret, ToInt } from '@exam/platform';
+import { IsInt, IsString, Matches, Max, Min } from 'class-validator';
+
+import { developmentTicketKeyPair, isDevelopmentTicketKey } from '../ticket/ticket-token';
 
 /** The exam service's settings; the only place it reads the environment. */
 export class ExamEnv extends BaseServiceEnv {
   override HTTP_PORT = 3003;
   override DATABASE_NAME = 'exam_exam';
+
+  /** Signs admission-ticket QR tokens (Ed25519, base64 PKCS#8); door staff verify them offline. */
+  @Matches(/^[A-Za-z0-9_-]{1,32}$/) TICKET_KEY_ID = developmentTicketKeyPair().keyId;
+  @Secret() @IsString() TICKET_PRIVATE_KEY = developmentTicketKeyPair().privateKey;
+  /** `kid=<base64 SPKI>` list the verify route accepts (current and retired keys). */
+  @IsString() TICKET_PUBLIC_KEYS = developmentTicketKeyPair().publicKeys;
+
+  /** Rows one import file may hold (JSON or .xlsx). */
+  @ToInt() @IsInt() @Min(1) @Max(50_000) IMPORT_MAX_ROWS = 10_000;
 }
 
 export function loadExamEnv(env: Readonly<Record<string, string | undefined>> = process.env): ExamEnv {
-  return loadConfig(ExamEnv, env);
+  const config = loadConfig(ExamEnv, env);
+  if (config.NODE_ENV === 'production' && isDevelopmentTicketKey(config.TICKET_PRIVATE_KEY)) {
+    throw new ConfigValidationError([
+      'TICKET_PRIVATE_KEY: the published development key is refused in production',
+    ]);
+  }
+  return config;
 }
