@@ -1,6 +1,7 @@
 import { PlatformModule } from '@exam/platform';
 import { DynamicModule, Module } from '@nestjs/common';
 
+import { BankModule } from './bank/bank.module';
 import type { ExamEnv } from './config/exam.env';
 import { EXAM_ENTITIES } from './database/entities';
 import { EXAM_MIGRATIONS } from './database/migrations';
@@ -17,6 +18,7 @@ export class ExamModule {
           entities: EXAM_ENTITIES,
           migrations: EXAM_MIGRATIONS,
         }),
+        BankModule,
       ],
     };
   }

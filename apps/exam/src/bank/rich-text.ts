@@ -89,5 +89,7 @@ const OPTIONS: sanitizeHtml.IOptions = {
  * of rich text is stored only after passing through here, so nothing stored can run in a reader's browser.
  */
 export function sanitizeRichText(html: string): string {
+  // Plain text without markup characters is already safe; imports of thousands of rows skip the parser.
+  if (!/[<>&"']/.test(html)) return html.trim();
   return sanitizeHtml(html, OPTIONS).trim();
 }

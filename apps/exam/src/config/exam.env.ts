@@ -7,6 +7,8 @@ import { developmentTicketKeyPair, isDevelopmentTicketKey } from '../ticket/tick
 export class ExamEnv extends BaseServiceEnv {
   override HTTP_PORT = 3003;
   override DATABASE_NAME = 'exam_exam';
+  /** Question imports carry whole workbooks (base64) and banks of thousands of questions. */
+  override BODY_LIMIT_BYTES = '16777216';
 
   /** Signs admission-ticket QR tokens (Ed25519, base64 PKCS#8); door staff verify them offline. */
   @Matches(/^[A-Za-z0-9_-]{1,32}$/) TICKET_KEY_ID = developmentTicketKeyPair().keyId;
