@@ -16,6 +16,11 @@ export class ExamEnv extends BaseServiceEnv {
   /** `kid=<base64 SPKI>` list the verify route accepts (current and retired keys). */
   @IsString() TICKET_PUBLIC_KEYS = developmentTicketKeyPair().publicKeys;
 
+  /** A font with CJK glyphs for admission tickets (TrueType collection or TTF); Debian: fonts-noto-cjk. */
+  @IsString() TICKET_FONT_PATH = '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc';
+  /** Face name inside a collection (.ttc); ignored for a single-font file. */
+  @IsString() TICKET_FONT_FACE = 'NotoSansCJKsc-Regular';
+
   /** Rows one import file may hold (JSON or .xlsx). */
   @ToInt() @IsInt() @Min(1) @Max(50_000) IMPORT_MAX_ROWS = 10_000;
 }

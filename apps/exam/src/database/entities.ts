@@ -4,7 +4,10 @@ import { QuestionCategoryEntity } from '../bank/question-category.entity';
 import { QuestionTagEntity } from '../bank/question-tag.entity';
 import { QuestionVersionEntity } from '../bank/question-version.entity';
 import { VerifiedCandidateEntity } from '../candidate/verified-candidate.entity';
+import { ExamEntity } from '../exam/exam.entity';
+import { ExamAccommodationEntity } from '../exam/exam-accommodation.entity';
 import { PaperEntity } from '../paper/paper.entity';
+import { RegistrationEntity } from '../registration/registration.entity';
 
 /** Every TypeORM entity the exam service owns. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -15,5 +18,8 @@ export const EXAM_ENTITIES: Function[] = [
   QuestionEntity,
   QuestionVersionEntity,
   PaperEntity,
+  ExamEntity,
+  ExamAccommodationEntity,
+  RegistrationEntity,
   VerifiedCandidateEntity,
 ];
