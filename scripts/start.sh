@@ -27,6 +27,7 @@ shutdown() {
 trap shutdown INT TERM EXIT
 
 ensure_node_modules "$ROOT"
+ensure_cjk_font
 bash scripts/db.sh ensure
 if [ -z "${KAFKA_BROKERS:-}" ] && ! bash scripts/kafka.sh status >/dev/null 2>&1; then started_kafka=1; fi
 bash scripts/kafka.sh start

@@ -91,6 +91,24 @@ export function splitCategoryPath(text: string | undefined): string[] {
     .filter((t) => t.length > 0);
 }
 
+/** Category names and tags must fit their columns (200 and 100 characters). */
+function checkNames(row: WorkbookRow, errors: ImportRowError[]): void {
+  if (splitCategoryPath(row.category).some((name) => name.length > 200))
+    errors.push({
+      row: row.row,
+      column: columnLetter('category'),
+      field: 'category',
+      reason: 'each category name must be at most 200 characters',
+    });
+  if (splitList(row.tags).some((tag) => tag.length > 100))
+    errors.push({
+      row: row.row,
+      column: columnLetter('tags'),
+      field: 'tags',
+      reason: 'each tag must be at most 100 characters',
+    });
+}
+
 /** One row to a question input, recording what cannot even be read (numbers, answer letters). */
 function rowToInput(
   row: WorkbookRow,
@@ -222,6 +240,7 @@ export function parseWorkbookRows(rows: readonly WorkbookRow[]): {
         continue;
       }
       const before = errors.length;
+      checkNames(item, errors);
       const { input, difficulty } = rowToInput(item, errors);
       const built = buildQuestionContent(input);
       if (built.content === null) {
@@ -251,6 +270,7 @@ export function parseWorkbookRows(rows: readonly WorkbookRow[]): {
     }
     const parent = entry.parent;
     const before = errors.length;
+    checkNames(parent, errors);
     const parentRead = rowToInput(parent, errors);
     const subs = entry.subs.map((sub) => ({ sub, read: rowToInput(sub, errors) }));
     if (errors.length > before) continue;

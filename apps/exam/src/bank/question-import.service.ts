@@ -54,6 +54,13 @@ export class QuestionImportService {
     const parsed: ImportedQuestion[] = [];
     dto.questions.forEach((q, i) => {
       const built = buildQuestionContent(q);
+      if (splitCategoryPath(q.categoryPath).some((name) => name.length > 200))
+        errors.push({
+          row: i + 1,
+          column: 'categoryPath',
+          field: 'categoryPath',
+          reason: 'each category name must be at most 200 characters',
+        });
       if (built.content === null)
         errors.push(
           ...built.errors.map((e) => ({
