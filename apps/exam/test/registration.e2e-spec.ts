@@ -531,6 +531,36 @@ describe('exam papers, exams and registration (e2e)', () => {
     expect(JSON.parse(revealed.body.value as string)).toEqual({ employer: '北京大学' });
   });
 
+  it('should close and archive an exam, refusing edits and registrations afterwards', async () => {
+    const draft = await api.call('post', inst('/exams'), admin, examBody(paperId));
+    const draftId = draft.body.examId as string;
+    expect((await api.call('post', inst(`/exams/${draftId}/close`), admin)).body).toMatchObject({
+      code: 'EXAM.WRONG_STATE',
+    });
+    expect((await api.call('get', `/exams/${draftId}/notice`, user())).status).toBe(404);
+    expect((await api.call('delete', inst(`/exams/${draftId}`), admin)).status).toBe(204);
+    const examId = await publishedExam();
+    expect((await api.call('delete', inst(`/exams/${examId}`), admin)).body).toMatchObject({
+      code: 'EXAM.WRONG_STATE',
+    });
+    expect((await api.call('post', inst(`/exams/${examId}/close`), admin)).body).toMatchObject({
+      status: 'closed',
+    });
+    const late = await api.call('post', `/exams/${examId}/registrations`, user(), {
+      answers: [{ key: 'employer', value: 'x' }],
+    });
+    expect(late).toMatchObject({ status: 404, body: { code: 'EXAM.NOT_FOUND' } });
+    expect((await api.call('put', inst(`/exams/${examId}`), admin, examBody(paperId))).body).toMatchObject({
+      code: 'EXAM.NOT_EDITABLE',
+    });
+    expect((await api.call('post', inst(`/exams/${examId}/archive`), admin)).body).toMatchObject({
+      status: 'archived',
+    });
+    expect((await api.call('delete', inst(`/papers/${paperId}`), admin)).body).toMatchObject({
+      code: 'PAPER.IN_USE',
+    });
+  });
+
   it('should give exactly 100 of 200 parallel registrations a seat', async () => {
     const examId = await publishedExam({ capacity: 100 });
     const candidates = Array.from({ length: 200 }, () => user());
