@@ -531,6 +531,63 @@ describe('exam papers, exams and registration (e2e)', () => {
     expect(JSON.parse(revealed.body.value as string)).toEqual({ employer: '北京大学' });
   });
 
+  it('should erase a cancelled account: live registrations end, answers and identity go, the projection is forgotten', async () => {
+    const examId = await publishedExam({ feeFen: 100 });
+    const candidate = user();
+    await bed.publish(
+      testEnvelope(Topics.VerificationCompleted, candidate.userId, {
+        userId: candidate.userId,
+        verificationId: randomUUID(),
+        result: 'match',
+        maskedName: '王*',
+        maskedIdNumber: '3301**********5678',
+        minor: false,
+      }),
+    );
+    await expectEventually(async () => {
+      const form = await api.call('get', `/exams/${examId}/registration-form`, candidate);
+      expect(form.body).toMatchObject({ verified: true });
+    });
+    const reg = await api.call('post', `/exams/${examId}/registrations`, candidate, {
+      answers: [{ key: 'employer', value: '某单位' }],
+    });
+    const registrationId = reg.body.registrationId as string;
+    const orderId = randomUUID();
+    await bed.publish(
+      testEnvelope(Topics.OrderPaid, registrationId, {
+        orderId,
+        userId: candidate.userId,
+        registrationId,
+        amountFen: 100,
+        currency: 'CNY',
+      }),
+    );
+    await expectEventually(async () => {
+      expect((await api.call('get', `/me/registrations/${registrationId}`, candidate)).body).toMatchObject({
+        status: 'confirmed',
+      });
+    });
+    await bed.publish(
+      testEnvelope(Topics.ErasureRequested, candidate.userId, {
+        userId: candidate.userId,
+        requestId: randomUUID(),
+        deadline: new Date(Date.now() + 30 * 24 * HOUR).toISOString(),
+      }),
+    );
+    await expectEventually(async () => {
+      const mine = await api.call('get', `/me/registrations/${registrationId}`, candidate);
+      expect(mine.body).toMatchObject({
+        status: 'cancelled',
+        answers: {},
+        verifiedName: null,
+        verifiedIdNumber: null,
+      });
+    });
+    await expectEventually(() => { expect(refunds.some((m) => m.key === registrationId)).toBe(true); });
+    const form = await api.call('get', `/exams/${examId}/registration-form`, candidate);
+    expect(form.body).toMatchObject({ verified: false, verifiedName: null });
+  });
+
   it('should close and archive an exam, refusing edits and registrations afterwards', async () => {
     const draft = await api.call('post', inst('/exams'), admin, examBody(paperId));
     const draftId = draft.body.examId as string;

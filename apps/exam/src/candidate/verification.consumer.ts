@@ -17,4 +17,21 @@ export class VerificationConsumer {
   ): Promise<void> {
     await this.candidates.apply(ctx.manager, { ...event.payload, occurredAt: new Date(event.occurredAt) });
   }
+
+  @OnEvent(Topics.RealNameAppealReviewed)
+  async onAppealReviewed(
+    @Payload() event: EventEnvelope<'identity.real_name_appeal.reviewed'>,
+    @Ctx() ctx: EventContext,
+  ): Promise<void> {
+    const revoked = event.payload.revokedUserId;
+    if (revoked !== undefined) await this.candidates.forget(ctx.manager, revoked);
+  }
+
+  @OnEvent(Topics.GuardianConsentWithdrawn)
+  async onGuardianConsentWithdrawn(
+    @Payload() event: EventEnvelope<'identity.guardian_consent.withdrawn'>,
+    @Ctx() ctx: EventContext,
+  ): Promise<void> {
+    await this.candidates.forget(ctx.manager, event.payload.childUserId);
+  }
 }

@@ -33,4 +33,8 @@ export class VerifiedCandidateRepository {
       [c.userId, c.verificationId, c.maskedName, c.maskedIdNumber, c.minor ? 1 : 0, c.verifiedAt],
     );
   }
+
+  async delete(tx: EntityManager, userId: string): Promise<void> {
+    await tx.getRepository(VerifiedCandidateEntity).delete({ userId });
+  }
 }

@@ -38,4 +38,9 @@ export class VerifiedCandidateService {
   find(userId: string): Promise<VerifiedCandidateEntity | null> {
     return this.candidates.find(userId);
   }
+
+  /** The verification no longer holds (account erased, verification revoked on appeal, guardian consent withdrawn). */
+  async forget(tx: EntityManager, userId: string): Promise<void> {
+    await this.candidates.delete(tx, userId);
+  }
 }

@@ -80,4 +80,11 @@ export class RegistrationRepository {
       .getManyAndCount();
     return { rows, total };
   }
+
+  /** Every registration of a user, locked, for erasure. */
+  lockAllOfUser(tx: EntityManager, userId: string): Promise<RegistrationEntity[]> {
+    return tx
+      .getRepository(RegistrationEntity)
+      .find({ where: { userId }, lock: { mode: 'pessimistic_write' } });
+  }
 }

@@ -9,6 +9,9 @@ import { ExamModule } from '../../src/exam.module';
 
 export const EXAM_TOPICS: readonly TopicName[] = [
   Topics.VerificationCompleted,
+  Topics.RealNameAppealReviewed,
+  Topics.GuardianConsentWithdrawn,
+  Topics.ErasureRequested,
   Topics.OrderPaid,
   Topics.RegistrationCreated,
   Topics.RegistrationConfirmed,
