@@ -474,6 +474,20 @@ describe('exam papers, exams and registration (e2e)', () => {
     const list = await api.call('get', inst(`/exams/${examId}/registrations?status=pending_review`), clerk);
     expect(list.body).toMatchObject({ total: 2 });
     expect(list.text).not.toContain('北京大学');
+    const paperA = await api.call(
+      'get',
+      inst(`/exams/${examId}/registrations/${ra.body.registrationId as string}/paper`),
+      clerk,
+    );
+    const againA = await api.call(
+      'get',
+      inst(`/exams/${examId}/registrations/${ra.body.registrationId as string}/paper`),
+      clerk,
+    );
+    expect(paperA.status).toBe(200);
+    expect(paperA.body).toEqual(againA.body);
+    expect(paperA.text).not.toContain('correct');
+    expect((paperA.body as { paper: { totalScore: number } }).paper.totalScore).toBe(5);
     const search = await api.call(
       'get',
       inst(`/exams/${examId}/registrations?registrationNumber=${rb.body.registrationNumber as string}`),
@@ -583,7 +597,9 @@ describe('exam papers, exams and registration (e2e)', () => {
         verifiedIdNumber: null,
       });
     });
-    await expectEventually(() => { expect(refunds.some((m) => m.key === registrationId)).toBe(true); });
+    await expectEventually(() => {
+      expect(refunds.some((m) => m.key === registrationId)).toBe(true);
+    });
     const form = await api.call('get', `/exams/${examId}/registration-form`, candidate);
     expect(form.body).toMatchObject({ verified: false, verifiedName: null });
   });

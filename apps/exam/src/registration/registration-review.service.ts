@@ -3,6 +3,7 @@ import { type AuthUser, Clock, PersonalDataRevealService } from '@exam/platform'
 import { Injectable } from '@nestjs/common';
 
 import { ExamsService } from '../exam/exams.service';
+import { buildCandidatePaper, type CandidatePaper } from '../paper/paper-structure';
 import type { ListRegistrationsQueryDto } from './dto/registration.dto';
 import type { RegistrationEntity } from './registration.entity';
 import { RegistrationNotFoundError, RegistrationNotPendingError } from './registration.errors';
@@ -94,5 +95,13 @@ export class RegistrationReviewService {
       load: async (manager) =>
         (await this.registrations.findOfExam(examId, registrationId, manager))?.formData ?? null,
     });
+  }
+
+  /** The paper this candidate sees, rebuilt from the exam's snapshot and the registration's stored seed. */
+  async paperOf(institutionId: string, examId: string, registrationId: string): Promise<CandidatePaper> {
+    const exam = await this.exams.get(institutionId, examId);
+    const registration = await this.registrations.findOfExam(examId, registrationId);
+    if (registration === null || exam.paperSnapshot === null) throw new RegistrationNotFoundError();
+    return buildCandidatePaper(exam.paperSnapshot, registration.seed);
   }
 }

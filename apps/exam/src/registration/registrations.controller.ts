@@ -23,6 +23,7 @@ import {
 
 import { XLSX_CONTENT_TYPE } from '../bank/question-workbook';
 import { ExamsService } from '../exam/exams.service';
+import { PaperPreviewDto } from '../paper/dto/paper.dto';
 import { AdmissionTicketService } from '../ticket/admission-ticket.service';
 import {
   ListRegistrationsQueryDto,
@@ -180,6 +181,16 @@ export class StaffRegistrationsController {
     return toStaffRegistrationDto(
       await this.review.reject(institutionId, examId, registrationId, user.userId, dto.reason),
     );
+  }
+
+  /** The candidate's paper (question and option order) as rebuilt from the stored seed; no answers. */
+  @Get('exams/:examId/registrations/:registrationId/paper')
+  async paper(
+    @Param('institutionId', ParseUUIDPipe) institutionId: string,
+    @Param('examId', ParseUUIDPipe) examId: string,
+    @Param('registrationId', ParseUUIDPipe) registrationId: string,
+  ): Promise<PaperPreviewDto> {
+    return { paper: await this.review.paperOf(institutionId, examId, registrationId) };
   }
 
   /** The full form answers (JSON text), for an administrator with a written reason; audited and rate-limited. */
