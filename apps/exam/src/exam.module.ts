@@ -9,6 +9,7 @@ import { EXAM_MIGRATIONS } from './database/migrations';
 import { ExamFeatureModule } from './exam/exam.module';
 import { PaperModule } from './paper/paper.module';
 import { RegistrationModule } from './registration/registration.module';
+import { RetentionModule } from './retention/retention.module';
 
 @Module({})
 export class ExamModule {
@@ -27,6 +28,7 @@ export class ExamModule {
         ExamFeatureModule,
         CandidateModule,
         RegistrationModule,
+        RetentionModule,
       ],
     };
   }

@@ -5,6 +5,7 @@ import { expectEventually, type ProbedMessage, type ServiceTestBed, testEnvelope
 import ExcelJS from 'exceljs';
 
 import type { ExamEnv } from '../src/config/exam.env';
+import { RetentionService } from '../src/retention/retention.service';
 import { developmentTicketKeyPair, parseTicketPrivateKey, signTicketToken } from '../src/ticket/ticket-token';
 import { type Caller, ExamClient, staff, startExamBed, user } from './support/exam-bed';
 
@@ -602,6 +603,31 @@ describe('exam papers, exams and registration (e2e)', () => {
     });
     const form = await api.call('get', `/exams/${examId}/registration-form`, candidate);
     expect(form.body).toMatchObject({ verified: false, verifiedName: null });
+  });
+
+  it('should empty personal data of registrations past retention, once', async () => {
+    const examId = await publishedExam();
+    const candidate = user();
+    const reg = await api.call('post', `/exams/${examId}/registrations`, candidate, {
+      answers: [{ key: 'employer', value: '某单位' }],
+    });
+    const registrationId = reg.body.registrationId as string;
+    const retention = bed.service.app.get(RetentionService);
+    const before = await retention.sweep();
+    expect(before).toEqual({ registrations: 0 });
+    // The exam closed two years ago: its registrations are past RETENTION_REGISTRATIONS_DAYS.
+    await bed.dataSource.query('UPDATE exams SET closes_at = ? WHERE id = ?', [
+      new Date(Date.now() - 730 * 24 * HOUR),
+      examId,
+    ]);
+    expect(await retention.sweep()).toEqual({ registrations: 1 });
+    expect(await retention.sweep()).toEqual({ registrations: 0 });
+    const mine = await api.call('get', `/me/registrations/${registrationId}`, candidate);
+    expect(mine.body).toMatchObject({
+      registrationNumber: reg.body.registrationNumber,
+      answers: {},
+      verifiedName: null,
+    });
   });
 
   it('should close and archive an exam, refusing edits and registrations afterwards', async () => {

@@ -21,6 +21,12 @@ export class ExamEnv extends BaseServiceEnv {
   /** Face name inside a collection (.ttc); ignored for a single-font file. */
   @IsString() TICKET_FONT_FACE = 'NotoSansCJKsc-Regular';
 
+  /** Retention pass interval (0 = off). */
+  @ToInt() @IsInt() @Min(0) @Max(86_400) RETENTION_INTERVAL_SECONDS = 3600;
+  @ToInt() @IsInt() @Min(1) @Max(10_000) RETENTION_BATCH_SIZE = 500;
+  /** Form answers and masked identity of a registration are kept this long after the exam closed or the registration ended. */
+  @ToInt() @IsInt() @Min(1) @Max(3650) RETENTION_REGISTRATIONS_DAYS = 365;
+
   /** Rows one import file may hold (JSON or .xlsx). */
   @ToInt() @IsInt() @Min(1) @Max(50_000) IMPORT_MAX_ROWS = 10_000;
 }

@@ -25,8 +25,7 @@ export class RegistrationErasureService {
     for (const registration of await this.registrations.lockAllOfUser(tx, userId)) {
       if (registration.active !== null)
         await this.lifecycle.end(tx, registration, 'cancelled', 'candidate', now);
-      Object.assign(registration, { formData: '{}', maskedName: null, maskedIdNumber: null, updatedAt: now });
-      await this.registrations.save(tx, registration);
+      await this.registrations.erasePersonalData(tx, registration, now);
     }
   }
 }

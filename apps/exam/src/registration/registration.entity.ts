@@ -45,4 +45,7 @@ export class RegistrationEntity {
   @Column({ name: 'updated_at', type: 'datetime', precision: 3 }) updatedAt!: Date;
   @Column({ name: 'confirmed_at', type: 'datetime', precision: 3, nullable: true }) confirmedAt!: Date | null;
   @Column({ name: 'cancelled_at', type: 'datetime', precision: 3, nullable: true }) cancelledAt!: Date | null;
+  /** Set when retention or an account erasure removed the form answers and the masked identity. */
+  @Column({ name: 'personal_data_erased_at', type: 'datetime', precision: 3, nullable: true })
+  personalDataErasedAt!: Date | null;
 }

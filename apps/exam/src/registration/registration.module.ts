@@ -28,5 +28,6 @@ import { RegistrationsService } from './registrations.service';
     RegistrationErasureService,
     AdmissionTicketService,
   ],
+  exports: [RegistrationRepository],
 })
 export class RegistrationModule {}

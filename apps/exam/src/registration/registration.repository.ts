@@ -87,4 +87,43 @@ export class RegistrationRepository {
       .getRepository(RegistrationEntity)
       .find({ where: { userId }, lock: { mode: 'pessimistic_write' } });
   }
+
+  /** Through the entity, so the subscriber encrypts the emptied answers like any other value. */
+  async erasePersonalData(tx: EntityManager, registration: RegistrationEntity, at: Date): Promise<void> {
+    Object.assign(registration, {
+      formData: '{}',
+      maskedName: null,
+      maskedIdNumber: null,
+      personalDataErasedAt: at,
+      updatedAt: at,
+    });
+    await tx.getRepository(RegistrationEntity).save(registration);
+  }
+
+  /**
+   * Registrations past retention whose personal data is still there, locked and skipped when another replica
+   * holds them: ended ones (cancelled or rejected before `endedBefore`) and those of exams closed before
+   * `examClosedBefore`. The query builder says the join and the SKIP LOCKED.
+   */
+  pastRetention(
+    tx: EntityManager,
+    endedBefore: Date,
+    examClosedBefore: Date,
+    limit: number,
+  ): Promise<RegistrationEntity[]> {
+    return tx
+      .getRepository(RegistrationEntity)
+      .createQueryBuilder('r')
+      .innerJoin('exams', 'e', 'e.id = r.exam_id')
+      .where('r.personal_data_erased_at IS NULL')
+      .andWhere('((r.active IS NULL AND r.cancelled_at < :endedBefore) OR e.closes_at < :examClosedBefore)', {
+        endedBefore,
+        examClosedBefore,
+      })
+      .orderBy('r.id')
+      .limit(limit)
+      .setLock('pessimistic_write')
+      .setOnLocked('skip_locked')
+      .getMany();
+  }
 }

@@ -125,6 +125,7 @@ export class RegistrationsService {
           updatedAt: now,
           confirmedAt: status === 'confirmed' ? now : null,
           cancelledAt: null,
+          personalDataErasedAt: null,
         });
         await this.registrations.insert(tx, registration);
         await this.events.stage(tx, Topics.RegistrationCreated, {

@@ -142,6 +142,7 @@ export class CreateExamDomain1765100000000 implements MigrationInterface {
         updated_at DATETIME(3) NOT NULL,
         confirmed_at DATETIME(3) NULL,
         cancelled_at DATETIME(3) NULL,
+        personal_data_erased_at DATETIME(3) NULL,
         UNIQUE KEY ux_registrations_number (registration_number),
         UNIQUE KEY ux_registrations_active (exam_id, user_id, active),
         KEY ix_registrations_exam (exam_id, status, created_at),
