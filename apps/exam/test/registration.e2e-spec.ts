@@ -173,6 +173,29 @@ describe('exam papers, exams and registration (e2e)', () => {
     expect(a.text).not.toContain('correct');
     expect(a.body).toMatchObject({ paper: { totalScore: 5 } });
     expect((await api.call('get', `/institutions/${other}/papers/${paperId}`, outsider)).status).toBe(404);
+    const filtered = await api.call('post', inst('/papers'), admin, {
+      title: 'filters',
+      bankId,
+      kind: 'mixed',
+      sections: [
+        {
+          ...section,
+          items: [{ questionId: questionIds[2] }],
+          draws: [
+            { count: 5, scoreEach: 1, type: 'single' },
+            { count: 1, scoreEach: 1, tag: 'no-such-tag' },
+            { count: 1, scoreEach: 1, categoryId: randomUUID() },
+            { count: 1, scoreEach: 1, type: 'essay' },
+          ],
+        },
+      ],
+    });
+    expect(filtered).toMatchObject({ status: 422, body: { code: 'PAPER.POOL_TOO_SMALL' } });
+    expect((filtered.body.details as { field: string }[]).map((d) => d.field)).toEqual([
+      'sections[0].draws[1]',
+      'sections[0].draws[2]',
+      'sections[0].draws[3]',
+    ]);
   });
 
   it('should refuse inconsistent exam settings with precise 400s', async () => {
