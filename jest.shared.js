@@ -10,12 +10,13 @@ module.exports = {
   transform: {
     '^.+\\.ts$': ['@swc/jest', { ...swcrc, swcrc: false }],
     // content-disposition 3 (via @fastify/static) ships ESM only; Node 20 loads it natively, jest needs it compiled.
-    '/node_modules/content-disposition/.+\\.js$': [
-      '@swc/jest',
-      { ...swcrc, swcrc: false, jsc: { ...swcrc.jsc, parser: { syntax: 'ecmascript' } } },
-    ],
+    // sanitize-html's parser (htmlparser2 and the dom* packages under it) ships ESM only, likewise.
+    '/node_modules/(content-disposition|htmlparser2|domhandler|domutils|dom-serializer|domelementtype|entities)/.+\\.js$':
+      ['@swc/jest', { ...swcrc, swcrc: false, jsc: { ...swcrc.jsc, parser: { syntax: 'ecmascript' } } }],
   },
-  transformIgnorePatterns: ['/node_modules/(?!content-disposition/)'],
+  transformIgnorePatterns: [
+    '/node_modules/(?!(content-disposition|htmlparser2|domhandler|domutils|dom-serializer|domelementtype|entities)/)',
+  ],
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper: {
     '^@exam/(contracts|platform|crypto|testing)$': '<rootDir>/libs/$1/src',

@@ -40,6 +40,7 @@ trap 'shutdown; exit 0' INT TERM HUP
 trap 'status=$?; shutdown; exit "$status"' EXIT
 
 ensure_node_modules "$ROOT"
+ensure_cjk_font
 bash scripts/db.sh ensure
 if [ -z "${KAFKA_BROKERS:-}" ] && ! bash scripts/kafka.sh status >/dev/null 2>&1; then started_kafka=1; fi
 bash scripts/kafka.sh start

@@ -17,6 +17,7 @@ step() { printf '\n=== %s ===\n' "$1"; }
 t0=$(date +%s)
 
 ensure_node_modules "$ROOT"
+ensure_cjk_font
 mkdir -p .local/test-results
 
 step "format (prettier) and lint (incl. import order)"

@@ -1,9 +1,15 @@
 import { PlatformModule } from '@exam/platform';
 import { DynamicModule, Module } from '@nestjs/common';
 
+import { BankModule } from './bank/bank.module';
+import { CandidateModule } from './candidate/candidate.module';
 import type { ExamEnv } from './config/exam.env';
 import { EXAM_ENTITIES } from './database/entities';
 import { EXAM_MIGRATIONS } from './database/migrations';
+import { ExamFeatureModule } from './exam/exam.module';
+import { PaperModule } from './paper/paper.module';
+import { RegistrationModule } from './registration/registration.module';
+import { RetentionModule } from './retention/retention.module';
 
 @Module({})
 export class ExamModule {
@@ -17,6 +23,12 @@ export class ExamModule {
           entities: EXAM_ENTITIES,
           migrations: EXAM_MIGRATIONS,
         }),
+        BankModule,
+        PaperModule,
+        ExamFeatureModule,
+        CandidateModule,
+        RegistrationModule,
+        RetentionModule,
       ],
     };
   }

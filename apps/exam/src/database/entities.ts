@@ -1,3 +1,25 @@
+import { QuestionEntity } from '../bank/question.entity';
+import { QuestionBankEntity } from '../bank/question-bank.entity';
+import { QuestionCategoryEntity } from '../bank/question-category.entity';
+import { QuestionTagEntity } from '../bank/question-tag.entity';
+import { QuestionVersionEntity } from '../bank/question-version.entity';
+import { VerifiedCandidateEntity } from '../candidate/verified-candidate.entity';
+import { ExamEntity } from '../exam/exam.entity';
+import { ExamAccommodationEntity } from '../exam/exam-accommodation.entity';
+import { PaperEntity } from '../paper/paper.entity';
+import { RegistrationEntity } from '../registration/registration.entity';
+
 /** Every TypeORM entity the exam service owns. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const EXAM_ENTITIES: Function[] = [];
+export const EXAM_ENTITIES: Function[] = [
+  QuestionBankEntity,
+  QuestionCategoryEntity,
+  QuestionTagEntity,
+  QuestionEntity,
+  QuestionVersionEntity,
+  PaperEntity,
+  ExamEntity,
+  ExamAccommodationEntity,
+  RegistrationEntity,
+  VerifiedCandidateEntity,
+];

@@ -16,7 +16,12 @@ import {
   IncidentNotificationRequestedV1,
   LoginAssessedV1,
 } from '../payloads/audit.payloads';
-import { RegistrationCreatedV1 } from '../payloads/exam.payloads';
+import {
+  RefundRequestedV1,
+  RegistrationCancelledV1,
+  RegistrationConfirmedV1,
+  RegistrationCreatedV1,
+} from '../payloads/exam.payloads';
 import {
   GuardianConsentRecordedV1,
   GuardianConsentWithdrawnV1,
@@ -34,6 +39,7 @@ import { PersonalDataRevealedV1 } from '../payloads/privacy.payloads';
 export const Topics = {
   AccountsPersonalDataRevealed: 'accounts.personal_data.revealed',
   IdentityPersonalDataRevealed: 'identity.personal_data.revealed',
+  ExamPersonalDataRevealed: 'exam.personal_data.revealed',
   UserRegistered: 'accounts.user.registered',
   LoginAttempted: 'accounts.login.attempted',
   ErasureRequested: 'accounts.erasure.requested',
@@ -50,6 +56,9 @@ export const Topics = {
   GuardianConsentWithdrawn: 'identity.guardian_consent.withdrawn',
   RealNameAppealReviewed: 'identity.real_name_appeal.reviewed',
   RegistrationCreated: 'exam.registration.created',
+  RegistrationConfirmed: 'exam.registration.confirmed',
+  RegistrationCancelled: 'exam.registration.cancelled',
+  RefundRequested: 'exam.refund.requested',
   OrderPaid: 'payments.order.paid',
   LoginAssessed: 'audit.login.assessed',
   AlertRaised: 'audit.alert.raised',
@@ -71,6 +80,7 @@ export interface TopicContract<P> {
 export interface TopicPayloads {
   'accounts.personal_data.revealed': PersonalDataRevealedV1;
   'identity.personal_data.revealed': PersonalDataRevealedV1;
+  'exam.personal_data.revealed': PersonalDataRevealedV1;
   'accounts.user.registered': UserRegisteredV1;
   'accounts.login.attempted': LoginAttemptedV1;
   'accounts.erasure.requested': ErasureRequestedV1;
@@ -87,6 +97,9 @@ export interface TopicPayloads {
   'identity.guardian_consent.withdrawn': GuardianConsentWithdrawnV1;
   'identity.real_name_appeal.reviewed': RealNameAppealReviewedV1;
   'exam.registration.created': RegistrationCreatedV1;
+  'exam.registration.confirmed': RegistrationConfirmedV1;
+  'exam.registration.cancelled': RegistrationCancelledV1;
+  'exam.refund.requested': RefundRequestedV1;
   'payments.order.paid': OrderPaidV1;
   'audit.login.assessed': LoginAssessedV1;
   'audit.alert.raised': AlertRaisedV1;
@@ -103,6 +116,7 @@ export type PayloadOf<T extends TopicName> = PlainPayload<TopicPayloads[T]>;
 export const TopicRegistry: { readonly [K in TopicName]: TopicContract<TopicPayloads[K]> } = {
   'accounts.personal_data.revealed': { version: 1, payload: PersonalDataRevealedV1, partitions: 3 },
   'identity.personal_data.revealed': { version: 1, payload: PersonalDataRevealedV1, partitions: 3 },
+  'exam.personal_data.revealed': { version: 1, payload: PersonalDataRevealedV1, partitions: 3 },
   'accounts.user.registered': { version: 1, payload: UserRegisteredV1, partitions: 3 },
   'accounts.login.attempted': { version: 1, payload: LoginAttemptedV1, partitions: 6 },
   'accounts.erasure.requested': { version: 1, payload: ErasureRequestedV1, partitions: 3 },
@@ -119,6 +133,9 @@ export const TopicRegistry: { readonly [K in TopicName]: TopicContract<TopicPayl
   'identity.guardian_consent.withdrawn': { version: 1, payload: GuardianConsentWithdrawnV1, partitions: 3 },
   'identity.real_name_appeal.reviewed': { version: 1, payload: RealNameAppealReviewedV1, partitions: 3 },
   'exam.registration.created': { version: 1, payload: RegistrationCreatedV1, partitions: 3 },
+  'exam.registration.confirmed': { version: 1, payload: RegistrationConfirmedV1, partitions: 3 },
+  'exam.registration.cancelled': { version: 1, payload: RegistrationCancelledV1, partitions: 3 },
+  'exam.refund.requested': { version: 1, payload: RefundRequestedV1, partitions: 3 },
   'payments.order.paid': { version: 1, payload: OrderPaidV1, partitions: 3 },
   'audit.login.assessed': { version: 1, payload: LoginAssessedV1, partitions: 6 },
   'audit.alert.raised': { version: 1, payload: AlertRaisedV1, partitions: 3 },

@@ -1,3 +1,5 @@
+import { CreateExamDomain1765100000000 } from './1765100000000-create-exam-domain';
+
 /** The exam service's own migrations, oldest first (platform tables come from @exam/platform). */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const EXAM_MIGRATIONS: Function[] = [];
+export const EXAM_MIGRATIONS: Function[] = [CreateExamDomain1765100000000];
