@@ -13,20 +13,8 @@ import {
 } from '@nestjs/common';
 
 import { PaperDto, PaperPreviewDto, PaperResponseDto, PreviewQueryDto } from './dto/paper.dto';
-import type { PaperEntity } from './paper.entity';
+import { toPaperDto } from './dto/paper.mapper';
 import { PapersService } from './papers.service';
-
-function toPaperDto(paper: PaperEntity): PaperResponseDto {
-  return {
-    paperId: paper.id,
-    bankId: paper.bankId,
-    title: paper.title,
-    kind: paper.kind,
-    sections: paper.sections.map((s) => ({ ...s, items: [...s.items], draws: [...s.draws] })),
-    totalScore: paper.totalScore,
-    updatedAt: paper.updatedAt.toISOString(),
-  };
-}
 
 @Controller('institutions/:institutionId/papers')
 @TenantRoles('institutionId', ['org_admin', 'org_staff'])

@@ -4,6 +4,8 @@ import { Injectable } from '@nestjs/common';
 
 import { ExamsService } from '../exam/exams.service';
 import { buildCandidatePaper, type CandidatePaper } from '../paper/paper-structure';
+import { AdmissionTicketService } from '../ticket/admission-ticket.service';
+import type { TicketVerificationDto } from './dto/registration.dto';
 import type { ListRegistrationsQueryDto } from './dto/registration.dto';
 import type { RegistrationEntity } from './registration.entity';
 import { RegistrationNotFoundError, RegistrationNotPendingError } from './registration.errors';
@@ -19,7 +21,41 @@ export class RegistrationReviewService {
     private readonly lifecycle: RegistrationsService,
     private readonly reveals: PersonalDataRevealService,
     private readonly clock: Clock,
+    private readonly tickets: AdmissionTicketService,
   ) {}
+
+  /** The door check as a route: the QR's signature and validity, then the registration's current state. */
+  async verifyTicket(institutionId: string, token: string): Promise<TicketVerificationDto> {
+    const result = this.tickets.verify(token);
+    if (!result.valid)
+      return {
+        valid: false,
+        reason: result.reason,
+        examId: null,
+        registrationNumber: null,
+        ticketNumber: null,
+        status: null,
+      };
+    const exam = await this.exams.get(institutionId, result.claims.examId).catch(() => null);
+    if (exam === null)
+      return {
+        valid: false,
+        reason: 'other_institution',
+        examId: null,
+        registrationNumber: null,
+        ticketNumber: null,
+        status: null,
+      };
+    const registration = await this.registrations.findOfExam(exam.id, result.claims.registrationId);
+    return {
+      valid: registration?.status === 'confirmed',
+      reason: registration?.status === 'confirmed' ? null : 'registration_not_confirmed',
+      examId: exam.id,
+      registrationNumber: result.claims.registrationNumber,
+      ticketNumber: result.claims.ticketNumber,
+      status: registration?.status ?? null,
+    };
+  }
 
   async list(
     institutionId: string,

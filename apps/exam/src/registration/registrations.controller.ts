@@ -36,7 +36,6 @@ import {
   VerifyTicketDto,
 } from './dto/registration.dto';
 import { toRegistrationDto, toStaffRegistrationDto } from './registration.mapper';
-import { RegistrationRepository } from './registration.repository';
 import { RegistrationReviewService } from './registration-review.service';
 import { registrationsWorkbook } from './registration-workbook';
 import { RegistrationsService } from './registrations.service';
@@ -125,8 +124,6 @@ export class StaffRegistrationsController {
   constructor(
     private readonly review: RegistrationReviewService,
     private readonly exams: ExamsService,
-    private readonly tickets: AdmissionTicketService,
-    private readonly registrations: RegistrationRepository,
   ) {}
 
   @Get('exams/:examId/registrations')
@@ -211,38 +208,10 @@ export class StaffRegistrationsController {
   /** What the door app does offline with the public key, as a route: checks the QR's signature and validity. */
   @Post('admission-tickets/verify')
   @HttpCode(200)
-  async verify(
+  verify(
     @Param('institutionId', ParseUUIDPipe) institutionId: string,
     @Body() dto: VerifyTicketDto,
   ): Promise<TicketVerificationDto> {
-    const result = this.tickets.verify(dto.token);
-    if (!result.valid)
-      return {
-        valid: false,
-        reason: result.reason,
-        examId: null,
-        registrationNumber: null,
-        ticketNumber: null,
-        status: null,
-      };
-    const exam = await this.exams.get(institutionId, result.claims.examId).catch(() => null);
-    if (exam === null)
-      return {
-        valid: false,
-        reason: 'other_institution',
-        examId: null,
-        registrationNumber: null,
-        ticketNumber: null,
-        status: null,
-      };
-    const registration = await this.registrations.findOfExam(exam.id, result.claims.registrationId);
-    return {
-      valid: registration?.status === 'confirmed',
-      reason: registration?.status === 'confirmed' ? null : 'registration_not_confirmed',
-      examId: exam.id,
-      registrationNumber: result.claims.registrationNumber,
-      ticketNumber: result.claims.ticketNumber,
-      status: registration?.status ?? null,
-    };
+    return this.review.verifyTicket(institutionId, dto.token);
   }
 }
