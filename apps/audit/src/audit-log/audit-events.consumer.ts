@@ -57,6 +57,14 @@ export class AuditEventsConsumer {
     return this.record(Topics.IdentityPersonalDataRevealed, events, ctx);
   }
 
+  @OnEventBatch(Topics.ExamPersonalDataRevealed)
+  onExamReveal(
+    @Payload() events: readonly EventEnvelope<'exam.personal_data.revealed'>[],
+    @Ctx() ctx: EventBatchContext,
+  ): Promise<void> {
+    return this.record(Topics.ExamPersonalDataRevealed, events, ctx);
+  }
+
   @OnEventBatch(Topics.ErasureRequested)
   onErasureRequested(
     @Payload() events: readonly EventEnvelope<'accounts.erasure.requested'>[],

@@ -61,6 +61,23 @@ describe(auditRecordOf.name, () => {
     expect(JSON.stringify(sut)).not.toContain('Zhang San');
   });
 
+  it("should chain an exam reveal like the other services' reveals, in the exam stream", () => {
+    const sut = auditRecordOf(
+      envelope('exam.personal_data.revealed', {
+        revealId: randomUUID(),
+        actorId: randomUUID(),
+        subjectId: 'registration-7',
+        field: 'idNumber',
+        reason: 'Door check of candidate Li Si',
+        revealedAt: '2026-01-01T00:00:00.000Z',
+      }),
+    );
+    expect(sut.subjectUserId).toBe('registration-7');
+    expect(sut.attributes.field).toBe('idNumber');
+    expect(JSON.stringify(sut)).not.toContain('Li Si');
+    expect(streamOf('exam.personal_data.revealed')).toBe('exam');
+  });
+
   it('should keep only the kind of a contact change, not the masked new value', () => {
     const sut = auditRecordOf(
       envelope('accounts.contact.changed', {

@@ -49,7 +49,10 @@ function base<T extends TopicName>(
 
 /** Who saw whose full value, which field and when; the free-text reason enters as a fingerprint only. */
 function revealed(
-  e: EventEnvelope<'accounts.personal_data.revealed'> | EventEnvelope<'identity.personal_data.revealed'>,
+  e:
+    | EventEnvelope<'accounts.personal_data.revealed'>
+    | EventEnvelope<'identity.personal_data.revealed'>
+    | EventEnvelope<'exam.personal_data.revealed'>,
 ): AuditRecord {
   return {
     ...base(e, e.payload.subjectId, {
@@ -76,6 +79,7 @@ export const AUDIT_RECORD_MAPPERS: {
   'accounts.contact.changed': (e) => base(e, e.payload.userId, { kind: e.payload.kind }),
   'accounts.personal_data.revealed': (e) => revealed(e),
   'identity.personal_data.revealed': (e) => revealed(e),
+  'exam.personal_data.revealed': (e) => revealed(e),
   'accounts.session.revoked': (e) =>
     base(e, e.payload.userId, { sessionIds: [...e.payload.sessionIds], reason: e.payload.reason }),
   'accounts.membership.changed': (e) => ({
