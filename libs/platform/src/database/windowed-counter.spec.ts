@@ -20,7 +20,12 @@ describe('sliding window counts', () => {
   it('should refuse a table name that is not a plain identifier', () => {
     expect(
       () =>
-        new WindowedCounter({} as DataSource, { table: 'x; DROP TABLE y', windowMs: 1, digestSecret: 's' }),
+        new WindowedCounter({} as DataSource, {
+          table: 'x; DROP TABLE y',
+          windowMs: 1,
+          digestSecret: 's',
+          now: () => new Date(0),
+        }),
     ).toThrow('not a table name');
   });
 
@@ -29,6 +34,7 @@ describe('sliding window counts', () => {
       table: 'login_ip_failures',
       windowMs: 60_000,
       digestSecret: 's',
+      now: () => new Date(minute),
     });
     expect(sut.deadBefore(new Date(minute + 30_000)).getTime()).toBe(minute - 60_000);
   });

@@ -23,7 +23,8 @@ export interface WindowedCounterOptions {
   readonly windowMs: number;
   /** Keys (client IPs) are stored only as HMACs under this secret: an IPv4 hash alone is easy to reverse. */
   readonly digestSecret: string;
-  readonly now?: () => Date;
+  /** The service's Clock (`() => clock.now()`), so windows follow the one time source. */
+  readonly now: () => Date;
 }
 
 const IDENTIFIER = /^[a-z][a-z0-9_]*$/;
@@ -40,7 +41,7 @@ export class WindowedCounter {
     private readonly options: WindowedCounterOptions,
   ) {
     if (!IDENTIFIER.test(options.table)) throw new Error(`not a table name: ${options.table}`);
-    this.now = options.now ?? ((): Date => new Date());
+    this.now = options.now;
   }
 
   async count(key: string): Promise<number> {

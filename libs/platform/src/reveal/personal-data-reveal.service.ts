@@ -7,6 +7,7 @@ import { DataSource, type EntityManager, MoreThan } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
 import { RevealNotFoundError, RevealRateLimitedError } from '../errors/platform.errors';
 import { EventPublisher } from '../messaging/outbox/event-publisher';
+import { Clock } from '../time/clock';
 import { PersonalDataRevealEntity } from './personal-data-reveal.entity';
 import type { RevealResponseDto } from './reveal-request.dto';
 
@@ -37,11 +38,13 @@ export class PersonalDataRevealService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly events: EventPublisher,
+    private readonly clock: Clock,
   ) {}
 
   reveal(input: RevealInput): Promise<RevealResponseDto> {
     return this.dataSource.transaction(async (manager) => {
-      const since = new Date(Date.now() - 3_600_000);
+      const revealedAt = this.clock.now();
+      const since = new Date(revealedAt.getTime() - 3_600_000);
       const recent = await manager.count(PersonalDataRevealEntity, {
         where: { actorId: input.actor.userId, revealedAt: MoreThan(since) },
       });
@@ -50,7 +53,6 @@ export class PersonalDataRevealService {
       }
       const value = await input.load(manager);
       if (value === null) throw new RevealNotFoundError(input.field);
-      const revealedAt = new Date();
       const revealId = randomUUID();
       await manager.insert(PersonalDataRevealEntity, {
         id: revealId,

@@ -7,6 +7,7 @@ import type { EntityManager } from 'typeorm';
 
 import { currentTraceId } from '../../context/request-context';
 import { PlaintextPersonalDataError } from '../../errors/platform.errors';
+import { Clock } from '../../time/clock';
 import { MESSAGING_SETTINGS, type MessagingSettings } from '../messaging.settings';
 
 export interface StagedEvent<T extends TopicName> {
@@ -21,7 +22,10 @@ export interface StagedEvent<T extends TopicName> {
  */
 @Injectable()
 export class EventPublisher {
-  constructor(@Inject(MESSAGING_SETTINGS) private readonly settings: MessagingSettings) {}
+  constructor(
+    @Inject(MESSAGING_SETTINGS) private readonly settings: MessagingSettings,
+    private readonly clock: Clock,
+  ) {}
 
   async stage<T extends TopicName>(
     manager: EntityManager,
@@ -47,7 +51,7 @@ export class EventPublisher {
       );
     }
     if (events.length === 0) return [];
-    const now = new Date();
+    const now = this.clock.now();
     const staged = events.map((event) => this.envelopeOf(topic, event, now));
     // One multi-row statement; the ORM's insert builder costs more CPU than the insert itself at batch sizes.
     await manager.query(
