@@ -1,7 +1,12 @@
 import fc from 'fast-check';
 
 import type { QuestionContent } from '../bank/question-content';
-import { buildCandidatePaper, type PaperSnapshot, type PinnedQuestion } from './paper-structure';
+import {
+  buildCandidatePaper,
+  drawnBeforeFrom,
+  type PaperSnapshot,
+  type PinnedQuestion,
+} from './paper-structure';
 import { seededShuffle } from './seeded-random';
 
 function question(n: number): PinnedQuestion {
@@ -66,6 +71,46 @@ describe('seededShuffle', () => {
         expect(once).toEqual(seededShuffle(items, seed));
         expect([...once].sort()).toEqual([...items].sort());
       }),
+    );
+  });
+});
+
+describe(drawnBeforeFrom.name, () => {
+  const ids = (...values: string[]): ReadonlySet<string> => new Set(values);
+
+  it('should reserve nothing for the first rule of a section', () => {
+    expect(drawnBeforeFrom(ids('a', 'b', 'c'), [])).toBe(0);
+  });
+
+  it('should reserve what earlier rules may take from the overlap, at most their count', () => {
+    const pool = ids('a', 'b', 'c', 'd');
+    expect(drawnBeforeFrom(pool, [{ ids: ids('a', 'b', 'x'), count: 1 }])).toBe(1);
+    expect(drawnBeforeFrom(pool, [{ ids: ids('a', 'b', 'x'), count: 5 }])).toBe(2);
+    expect(drawnBeforeFrom(pool, [{ ids: ids('x', 'y'), count: 2 }])).toBe(0);
+  });
+
+  it('should guarantee a complete paper for every seed when the remaining pool covers each count', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ members: fc.uniqueArray(fc.integer({ min: 0, max: 12 })), count: fc.nat(4) }), {
+          minLength: 1,
+          maxLength: 4,
+        }),
+        fc.string(),
+        (rules, seed) => {
+          const pools = rules.map((r) => ({ ids: new Set(r.members.map((m) => `q${m}`)), count: r.count }));
+          const feasible = pools.every(
+            (p, i) => p.ids.size - drawnBeforeFrom(p.ids, pools.slice(0, i)) >= p.count,
+          );
+          fc.pre(feasible);
+          const picked = new Set<string>();
+          pools.forEach((p, i) => {
+            const available = [...p.ids].sort().filter((id) => !picked.has(id));
+            for (const id of seededShuffle(available, `${seed}:${i}`).slice(0, p.count)) picked.add(id);
+          });
+          expect(picked.size).toBe(pools.reduce((sum, p) => sum + p.count, 0));
+        },
+      ),
     );
   });
 });

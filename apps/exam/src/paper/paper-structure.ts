@@ -130,3 +130,21 @@ export function buildCandidatePaper(snapshot: PaperSnapshot, seed: string): Cand
   });
   return { seed, totalScore, sections };
 }
+
+/**
+ * How many questions of `pool` the section's earlier draw rules may take in the worst case: each earlier rule
+ * draws at random from its own pool, so it can take up to its count from the overlap. Requiring the rest of the
+ * pool to cover this rule's count means every candidate's paper is complete, whatever the seed.
+ */
+export function drawnBeforeFrom(
+  pool: ReadonlySet<string>,
+  earlier: readonly { readonly ids: ReadonlySet<string>; readonly count: number }[],
+): number {
+  let taken = 0;
+  for (const rule of earlier) {
+    let overlap = 0;
+    for (const id of rule.ids) if (pool.has(id)) overlap += 1;
+    taken += Math.min(rule.count, overlap);
+  }
+  return Math.min(taken, pool.size);
+}

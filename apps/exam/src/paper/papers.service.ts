@@ -18,6 +18,7 @@ import { PaperRepository } from './paper.repository';
 import {
   buildCandidatePaper,
   type CandidatePaper,
+  drawnBeforeFrom,
   type DrawRule,
   type PaperSection,
   type PaperSnapshot,
@@ -120,14 +121,22 @@ export class PapersService {
     const short: ErrorDetail[] = [];
     for (const [i, section] of sections.entries()) {
       const fixed = new Set(section.items.map((item) => item.questionId));
+      const pools: { readonly ids: ReadonlySet<string>; readonly count: number }[] = [];
       for (const [j, rule] of section.draws.entries()) {
-        const pool = (await this.questions.matching(bankId, filterOf(rule))).filter(
-          (q) => !fixed.has(q.id),
-        ).length;
-        if (pool < rule.count)
+        const ids = new Set(
+          (await this.questions.matching(bankId, filterOf(rule)))
+            .map((q) => q.id)
+            .filter((id) => !fixed.has(id)),
+        );
+        const reserved = drawnBeforeFrom(ids, pools);
+        pools.push({ ids, count: rule.count });
+        if (ids.size - reserved < rule.count)
           short.push({
             field: `sections[${i}].draws[${j}]`,
-            reason: `needs ${rule.count} questions, the bank has ${pool} matching`,
+            reason:
+              reserved === 0
+                ? `needs ${rule.count} questions, the bank has ${ids.size} matching`
+                : `needs ${rule.count} questions, the bank has ${ids.size} matching of which earlier rules of the section may draw ${reserved}`,
           });
       }
     }
