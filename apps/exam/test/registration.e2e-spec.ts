@@ -242,6 +242,12 @@ describe('exam papers, exams and registration (e2e)', () => {
       settings: { accessPasswordSet: true },
     });
     expect(exam.text).not.toContain('secret-pass');
+    const listed = await api.call('get', inst(`/banks/${bankId}/questions`), admin);
+    expect(listed.body).toMatchObject({
+      items: expect.arrayContaining([
+        expect.objectContaining({ questionId: questionIds[0], locked: true }),
+      ]) as unknown,
+    });
     const edited = await api.call('put', inst(`/banks/${bankId}/questions/${questionIds[0] ?? ''}`), admin, {
       type: 'true_false',
       stem: 'changed',

@@ -103,8 +103,20 @@ export class QuestionRepository {
       .createQueryBuilder('q')
       .innerJoin(QuestionVersionEntity, 'v', 'v.question_id = q.id AND v.version = q.current_version')
       .where({ id: In([...questionIds]) })
-      .select(['v.question_id AS questionId', 'v.version AS version', 'v.content AS content'])
-      .getRawMany<{ questionId: string; version: number | string; content: string | QuestionContent }>()
+      .select([
+        'v.question_id AS questionId',
+        'v.version AS version',
+        'v.content AS content',
+        'v.locked_at AS lockedAt',
+        'v.created_at AS createdAt',
+      ])
+      .getRawMany<{
+        questionId: string;
+        version: number | string;
+        content: string | QuestionContent;
+        lockedAt: Date | null;
+        createdAt: Date;
+      }>()
       .then((rows) =>
         rows.map((row) =>
           Object.assign(new QuestionVersionEntity(), {
@@ -112,8 +124,8 @@ export class QuestionRepository {
             version: Number(row.version),
             content:
               typeof row.content === 'string' ? (JSON.parse(row.content) as QuestionContent) : row.content,
-            lockedAt: null,
-            createdAt: new Date(0),
+            lockedAt: row.lockedAt,
+            createdAt: row.createdAt,
           }),
         ),
       );
