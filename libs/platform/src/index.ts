@@ -35,3 +35,4 @@ export * from './reveal';
 export * from './scheduling/periodic-task';
 export * from './scheduling/retention-task';
 export * from './time';
+export * from './signing';

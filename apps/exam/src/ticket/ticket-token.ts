@@ -1,11 +1,11 @@
+import { type KeyObject, sign as signBytes, verify as verifyBytes } from 'node:crypto';
+
 import {
-  createHash,
-  createPrivateKey,
-  createPublicKey,
-  type KeyObject,
-  sign as signBytes,
-  verify as verifyBytes,
-} from 'node:crypto';
+  developmentEd25519KeyPair,
+  type Ed25519KeyPairText,
+  parseEd25519PrivateKey,
+  parseEd25519PublicKeys,
+} from '@exam/platform';
 
 /**
  * The admission-ticket QR: a compact JWS (EdDSA/Ed25519, typ `exam-ticket+jwt`) that staff at the door verify
@@ -104,48 +104,21 @@ export function verifyTicketToken(
 
 /** `kid=<base64 DER SPKI>` entries, comma separated; several allow rotation. */
 export function parseTicketPublicKeys(value: string): ReadonlyMap<string, KeyObject> {
-  const keys = new Map<string, KeyObject>();
-  for (const entry of value
-    .split(',')
-    .map((p) => p.trim())
-    .filter((p) => p.length > 0)) {
-    const at = entry.indexOf('=');
-    if (at <= 0) throw new Error('ticket public keys must be "kid=<base64 SPKI>" entries');
-    const key = createPublicKey({
-      key: Buffer.from(entry.slice(at + 1), 'base64'),
-      format: 'der',
-      type: 'spki',
-    });
-    if (key.asymmetricKeyType !== 'ed25519')
-      throw new Error(`ticket key "${entry.slice(0, at)}" is not Ed25519`);
-    keys.set(entry.slice(0, at), key);
-  }
-  return keys;
+  return parseEd25519PublicKeys(value, 'ticket');
 }
 
 export function parseTicketPrivateKey(value: string): KeyObject {
-  const key = createPrivateKey({ key: Buffer.from(value, 'base64'), format: 'der', type: 'pkcs8' });
-  if (key.asymmetricKeyType !== 'ed25519') throw new Error('the ticket signing key is not an Ed25519 key');
-  return key;
+  return parseEd25519PrivateKey(value, 'ticket');
 }
 
-const ED25519_PKCS8_PREFIX = Buffer.from('302e020100300506032b657004220420', 'hex');
 export const DEVELOPMENT_TICKET_KEY_ID = 'tkdev1';
 
 /** A fixed key derived from a published seed for local runs; production refuses it. */
-export function developmentTicketKeyPair(): { keyId: string; privateKey: string; publicKeys: string } {
-  const seed = createHash('sha256').update('exam-platform development admission-ticket key v1').digest();
-  const privateKey = createPrivateKey({
-    key: Buffer.concat([ED25519_PKCS8_PREFIX, seed]),
-    format: 'der',
-    type: 'pkcs8',
-  });
-  const publicKey = createPublicKey(privateKey);
-  return {
-    keyId: DEVELOPMENT_TICKET_KEY_ID,
-    privateKey: privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64'),
-    publicKeys: `${DEVELOPMENT_TICKET_KEY_ID}=${publicKey.export({ format: 'der', type: 'spki' }).toString('base64')}`,
-  };
+export function developmentTicketKeyPair(): Ed25519KeyPairText {
+  return developmentEd25519KeyPair(
+    'exam-platform development admission-ticket key v1',
+    DEVELOPMENT_TICKET_KEY_ID,
+  );
 }
 
 export function isDevelopmentTicketKey(privateKey: string): boolean {
