@@ -46,6 +46,15 @@ function atBoundary(boundary: Boundary): Hostile {
   };
 }
 
+/** Every string of a body, however nested, with a lone UTF-16 surrogate in it (JSON.stringify escapes it as \ud800). */
+function withLoneSurrogates(value: unknown): unknown {
+  if (typeof value === 'string') return `${value}\ud800`;
+  if (Array.isArray(value)) return value.map(withLoneSurrogates);
+  if (typeof value === 'object' && value !== null)
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withLoneSurrogates(v)]));
+  return value;
+}
+
 /** The kinds of request every documented route is sent (test/platform/services-boot.e2e-spec.ts). */
 export const HOSTILE_REQUESTS: readonly Hostile[] = [
   {
@@ -81,6 +90,22 @@ export const HOSTILE_REQUESTS: readonly Hostile[] = [
     param: () => 'x'.repeat(300),
     query: fixed('?limit=999999999999'),
     body: fixed({ json: '{"a":' }),
+  },
+  {
+    name: 'admin, JSON nested 10,000 levels deep',
+    token: admin,
+    param: randomUUID,
+    query: fixed(''),
+    body: fixed({ json: '['.repeat(10_000) + ']'.repeat(10_000) }),
+  },
+  {
+    name: 'admin, documented fields with lone UTF-16 surrogates',
+    token: admin,
+    param: randomUUID,
+    query: fixed(''),
+    body: (route) => ({
+      json: JSON.stringify(withLoneSurrogates(boundaryFields(route.body, 'max'))),
+    }),
   },
   {
     name: 'admin, wrong types',

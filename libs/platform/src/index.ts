@@ -34,5 +34,5 @@ export * from './platform.module';
 export * from './reveal';
 export * from './scheduling/periodic-task';
 export * from './scheduling/retention-task';
-export * from './time';
 export * from './signing';
+export * from './time';

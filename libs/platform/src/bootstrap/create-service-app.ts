@@ -4,6 +4,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 
 import type { BaseServiceEnv } from '../config/base-service.env';
 import { configureHttp } from '../http/configure-http';
+import { registerStrictJsonParser } from '../http/strict-json.parser';
 import { JsonLogger } from '../logging/json-logger';
 import { KafkaEventServer } from '../messaging/consumer/kafka-event.server';
 import { serveOpenApiDocument } from '../openapi/serve-openapi';
@@ -30,7 +31,10 @@ export async function createServiceApp({
   });
   const app = await NestFactory.create<NestFastifyApplication>(module, adapter, {
     logger: new JsonLogger(service, env.LOG_LEVEL),
+    // JSON bodies go through the strict parser below; no route takes form-encoded bodies.
+    bodyParser: false,
   });
+  registerStrictJsonParser(adapter.getInstance(), Number(env.BODY_LIMIT_BYTES));
   configureHttp(app, service);
   serveOpenApiDocument(app, service);
   app.connectMicroservice({ strategy: app.get(KafkaEventServer) }, { inheritAppConfig: false });
