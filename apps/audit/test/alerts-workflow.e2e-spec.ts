@@ -387,6 +387,12 @@ describe('security staff alert workflow', () => {
       .set(as(admin))
       .send({ stepUpScore: 900, blockScore: 100 })
       .expect(400);
+    const nulled = await request(audit.bed.url)
+      .put('/api/audit/risk/thresholds')
+      .set(as(admin))
+      .send({ stepUpScore: null })
+      .expect(400);
+    expect(nulled.body).toMatchObject({ code: 'REQUEST.INVALID' });
     const entries: unknown[] = await data.query(
       "SELECT seq FROM audit_log_entries WHERE event_type = 'staff.risk_rule.changed'",
     );

@@ -1,6 +1,6 @@
 import { ALERT_SEVERITIES, type AlertSeverity } from '@exam/contracts';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, Max, Min, ValidateNested } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
 
 import type { RiskPolicy } from '../risk-policy';
 
@@ -21,11 +21,15 @@ export class UpdateRiskRuleDto {
   @IsOptional() @ValidateNested() @Type(() => RuleParamsDto) params?: RuleParamsDto;
 }
 
+/** Optional, but never null: a null threshold would clear a NOT NULL setting (it answered 500). */
+const IsPresentOrAbsent = (): PropertyDecorator =>
+  ValidateIf((_object: object, value: unknown) => value !== undefined);
+
 export class UpdateRiskThresholdsDto {
-  @IsOptional() @IsInt() @Min(1) @Max(1000) stepUpScore?: number;
-  @IsOptional() @IsInt() @Min(1) @Max(1000) blockScore?: number;
-  @IsOptional() @IsInt() @Min(1) @Max(1000) alertScore?: number;
-  @IsOptional() @IsInt() @Min(1) @Max(10_080) alertDedupMinutes?: number;
+  @IsPresentOrAbsent() @IsInt() @Min(1) @Max(1000) stepUpScore?: number;
+  @IsPresentOrAbsent() @IsInt() @Min(1) @Max(1000) blockScore?: number;
+  @IsPresentOrAbsent() @IsInt() @Min(1) @Max(1000) alertScore?: number;
+  @IsPresentOrAbsent() @IsInt() @Min(1) @Max(10_080) alertDedupMinutes?: number;
 }
 
 export class RiskPolicyDto {
