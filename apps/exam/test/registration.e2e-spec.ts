@@ -390,6 +390,18 @@ describe('exam papers, exams and registration (e2e)', () => {
       registrationOpensAt: undefined,
       registrationClosesAt: undefined,
     });
+    const asObject = await api.call('post', `/exams/${practice}/registrations`, user(), { answers: {} });
+    expect(asObject).toMatchObject({
+      status: 400,
+      body: {
+        details: expect.arrayContaining([
+          expect.objectContaining({
+            field: 'answers',
+            reason: expect.stringContaining('list of { key, value } pairs') as unknown,
+          }),
+        ]) as unknown,
+      },
+    });
     const practiced = await api.call('post', `/exams/${practice}/registrations`, user(), { answers: [] });
     expect(practiced).toMatchObject({ status: 409, body: { code: 'REGISTRATION.PRACTICE_OPEN' } });
   });

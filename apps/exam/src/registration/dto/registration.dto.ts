@@ -1,6 +1,7 @@
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
+  IsArray,
   IsIn,
   IsInt,
   IsOptional,
@@ -21,7 +22,12 @@ export class FormAnswerDto {
 }
 
 export class RegisterDto {
-  @ValidateNested({ each: true }) @Type(() => FormAnswerDto) @ArrayMaxSize(30) answers!: FormAnswerDto[];
+  /** One `{ key, value }` per form field; a person who sends an object gets that said first. */
+  @IsArray({ message: 'answers must be a list of { key, value } pairs, one per field of the exam’s form' })
+  @ValidateNested({ each: true })
+  @Type(() => FormAnswerDto)
+  @ArrayMaxSize(30)
+  answers!: FormAnswerDto[];
 }
 
 export class RejectRegistrationDto {
