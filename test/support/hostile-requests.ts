@@ -46,12 +46,12 @@ function atBoundary(boundary: Boundary): Hostile {
   };
 }
 
-/** Every string of a body, however nested, with a lone UTF-16 surrogate in it (JSON.stringify escapes it as \ud800). */
-function withLoneSurrogates(value: unknown): unknown {
-  if (typeof value === 'string') return `${value}\ud800`;
-  if (Array.isArray(value)) return value.map(withLoneSurrogates);
+/** Every string of a body, however nested, with `suffix` appended. */
+function withSuffix(value: unknown, suffix: string): unknown {
+  if (typeof value === 'string') return `${value}${suffix}`;
+  if (Array.isArray(value)) return value.map((item) => withSuffix(item, suffix));
   if (typeof value === 'object' && value !== null)
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withLoneSurrogates(v)]));
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withSuffix(v, suffix)]));
   return value;
 }
 
@@ -104,7 +104,17 @@ export const HOSTILE_REQUESTS: readonly Hostile[] = [
     param: randomUUID,
     query: fixed(''),
     body: (route) => ({
-      json: JSON.stringify(withLoneSurrogates(boundaryFields(route.body, 'max'))),
+      // JSON.stringify escapes the lone surrogate as \ud800.
+      json: JSON.stringify(withSuffix(boundaryFields(route.body, 'max'), '\ud800')),
+    }),
+  },
+  {
+    name: 'admin, documented fields with NUL, a right-to-left override and a zero-width space',
+    token: admin,
+    param: randomUUID,
+    query: fixed(''),
+    body: (route) => ({
+      json: JSON.stringify(withSuffix(boundaryFields(route.body, 'min'), '\u0000\u202e\u200b')),
     }),
   },
   {

@@ -12,6 +12,7 @@ export * from './health/health.controller';
 export * from './health/health.errors';
 export * from './health/health.service';
 export * from './http/configure-http';
+export * from './http/plain-text';
 export * from './http/validation.pipe';
 export * from './logging/json-logger';
 export * from './masking';

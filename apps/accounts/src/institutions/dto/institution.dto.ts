@@ -1,5 +1,5 @@
 import { ORG_ROLES, type OrgRole } from '@exam/contracts';
-import { Sensitive } from '@exam/platform';
+import { IsPlainText, Sensitive } from '@exam/platform';
 import {
   IsEmail,
   IsIn,
@@ -15,7 +15,7 @@ import {
 const MAINLAND_MOBILE = /^(?:\+86|0086)?\s*1[3-9]\d{9}$/;
 
 export class RegisterInstitutionDto {
-  @IsString() @Length(2, 128, { message: 'name must be 2 to 128 characters' }) name!: string;
+  @IsString() @IsPlainText() @Length(2, 128, { message: 'name must be 2 to 128 characters' }) name!: string;
 
   @ValidateIf(
     (dto: RegisterInstitutionDto) => dto.contactEmail === undefined || dto.contactPhone !== undefined,
@@ -39,13 +39,17 @@ export class RegisterInstitutionDto {
   organisationCode?: string;
 
   @IsOptional() @IsString() @Length(1, 128) invoiceBank?: string;
-  @IsOptional() @IsString() @Length(1, 64) invoiceRecipient?: string;
+  @IsOptional() @IsString() @IsPlainText() @Length(1, 64) invoiceRecipient?: string;
   @IsOptional() @IsString() @Length(1, 200) invoiceAddress?: string;
   @IsOptional() @Matches(/^\d{6}$/, { message: 'invoicePostcode must be 6 digits' }) invoicePostcode?: string;
 }
 
 export class UpdateInstitutionDto {
-  @IsOptional() @IsString() @Length(2, 128, { message: 'name must be 2 to 128 characters' }) name?: string;
+  @IsOptional()
+  @IsString()
+  @IsPlainText()
+  @Length(2, 128, { message: 'name must be 2 to 128 characters' })
+  name?: string;
 }
 
 export class InviteStaffDto {

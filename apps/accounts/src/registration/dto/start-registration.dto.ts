@@ -1,3 +1,4 @@
+import { IsPlainText } from '@exam/platform';
 import { IsEmail, IsOptional, IsString, Length, Matches, MaxLength, ValidateIf } from 'class-validator';
 
 const MAINLAND_MOBILE = /^(?:\+86|0086)?\s*1[3-9]\d{9}$/;
@@ -19,7 +20,10 @@ export class StartRegistrationDto {
 
   @IsString() @Length(1, 128, { message: 'password must be given (8 to 128 characters)' }) password!: string;
 
-  @IsString() @Length(1, 64, { message: 'nickname must be 1 to 64 characters' }) nickname!: string;
+  @IsString()
+  @IsPlainText()
+  @Length(1, 64, { message: 'nickname must be 1 to 64 characters' })
+  nickname!: string;
 
   @IsOptional()
   @Matches(/^[A-Za-z][A-Za-z0-9_]{3,31}$/, {
@@ -30,10 +34,10 @@ export class StartRegistrationDto {
   /** The privacy policy version the user read and accepted; required once a policy is in force. */
   @IsOptional() @IsString() @Length(1, 32) acceptedPolicyVersion?: string;
 
-  @IsOptional() @IsString() @Length(1, 64) fullName?: string;
-  @IsOptional() @IsString() @Length(1, 64) jobTitle?: string;
-  @IsOptional() @IsString() @Length(1, 128) company?: string;
-  @IsOptional() @IsString() @Length(1, 64) education?: string;
+  @IsOptional() @IsString() @IsPlainText() @Length(1, 64) fullName?: string;
+  @IsOptional() @IsString() @IsPlainText() @Length(1, 64) jobTitle?: string;
+  @IsOptional() @IsString() @IsPlainText() @Length(1, 128) company?: string;
+  @IsOptional() @IsString() @IsPlainText() @Length(1, 64) education?: string;
 }
 
 export class VerifyRegistrationDto {

@@ -1,3 +1,4 @@
+import { IsPlainText } from '@exam/platform';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -28,7 +29,7 @@ export const PERSONAL_DATA_CATEGORIES = [
 export type PersonalDataCategory = (typeof PERSONAL_DATA_CATEGORIES)[number];
 
 export class RecordIncidentDto {
-  @IsString() @Length(3, 200) title!: string;
+  @IsString() @IsPlainText() @Length(3, 200) title!: string;
   /** What happened and the harm it may cause. */
   @IsString() @Length(10, 4000) description!: string;
   @IsString() @Length(3, 2000) cause!: string;

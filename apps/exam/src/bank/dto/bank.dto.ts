@@ -1,3 +1,4 @@
+import { IsPlainText } from '@exam/platform';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -32,28 +33,28 @@ import {
 } from '../question-content';
 
 export class CreateBankDto {
-  @IsString() @Length(1, 200) name!: string;
+  @IsString() @IsPlainText() @Length(1, 200) name!: string;
   @IsOptional() @IsString() @MaxLength(2000) description?: string;
 }
 
 export class UpdateBankDto {
-  @IsOptional() @IsString() @Length(1, 200) name?: string;
+  @IsOptional() @IsString() @IsPlainText() @Length(1, 200) name?: string;
   @IsOptional() @IsString() @MaxLength(2000) description?: string;
 }
 
 export class CreateCategoryDto {
-  @IsString() @Length(1, 200) name!: string;
+  @IsString() @IsPlainText() @Length(1, 200) name!: string;
   @IsOptional() @IsUUID() parentId?: string;
 }
 
 export class UpdateCategoryDto {
-  @IsOptional() @IsString() @Length(1, 200) name?: string;
+  @IsOptional() @IsString() @IsPlainText() @Length(1, 200) name?: string;
   /** Move under another category; null moves it to the root. */
   @IsOptional() @IsUUID() parentId?: string | null;
 }
 
 export class CreateTagDto {
-  @IsString() @Length(1, 100) name!: string;
+  @IsString() @IsPlainText() @Length(1, 100) name!: string;
 }
 
 export class OptionDto {

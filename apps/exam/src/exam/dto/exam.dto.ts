@@ -1,3 +1,4 @@
+import { IsPlainText } from '@exam/platform';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -52,7 +53,7 @@ export class VenueDto {
 export class FormFieldDto {
   @Matches(/^[a-z][a-z0-9_]{0,31}$/, { message: 'key must be lower-case letters, digits and _, up to 32' })
   key!: string;
-  @IsString() @Length(1, 100) label!: string;
+  @IsString() @IsPlainText() @Length(1, 100) label!: string;
   @IsIn(FORM_FIELD_KINDS) kind!: FormFieldKind;
   @IsBoolean() required!: boolean;
   @IsOptional()
@@ -87,7 +88,7 @@ export class ExamSettingsDto {
 }
 
 export class ExamDto {
-  @IsString() @Length(1, 200) title!: string;
+  @IsString() @IsPlainText() @Length(1, 200) title!: string;
   @IsString() @MaxLength(20_000) notice!: string;
   @IsUUID() paperId!: string;
   @IsIn(EXAM_VISIBILITIES) visibility!: (typeof EXAM_VISIBILITIES)[number];

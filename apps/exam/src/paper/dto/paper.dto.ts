@@ -1,3 +1,4 @@
+import { IsPlainText } from '@exam/platform';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -41,7 +42,7 @@ export class DrawRuleDto {
 }
 
 export class PaperSectionDto {
-  @IsString() @Length(1, 200) title!: string;
+  @IsString() @IsPlainText() @Length(1, 200) title!: string;
   @IsOptional() @IsString() @MaxLength(5000) instructions?: string;
   @ValidateNested({ each: true }) @Type(() => FixedItemDto) @ArrayMaxSize(500) items!: FixedItemDto[];
   @ValidateNested({ each: true }) @Type(() => DrawRuleDto) @ArrayMaxSize(20) draws!: DrawRuleDto[];
@@ -50,7 +51,7 @@ export class PaperSectionDto {
 }
 
 export class PaperDto {
-  @IsString() @Length(1, 200) title!: string;
+  @IsString() @IsPlainText() @Length(1, 200) title!: string;
   @IsUUID() bankId!: string;
   @IsIn(PAPER_KINDS) kind!: PaperKind;
   @ValidateNested({ each: true })

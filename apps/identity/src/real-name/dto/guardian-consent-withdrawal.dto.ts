@@ -1,10 +1,11 @@
+import { IsPlainText } from '@exam/platform';
 import { IsString, Length } from 'class-validator';
 
 import type { GuardianConsentWithdrawal } from '../guardian-consent-withdrawal.service';
 
 /** The consenting guardian's own identifiers, entered again as proof that the guardian is withdrawing. */
 export class WithdrawGuardianConsentDto {
-  @IsString() @Length(1, 100) guardianName!: string;
+  @IsString() @IsPlainText() @Length(1, 100) guardianName!: string;
   /** Checked by the GB 11643 rules first, then compared with the guardian record of the consent. */
   @IsString() @Length(1, 40) guardianIdNumber!: string;
 }

@@ -1,3 +1,4 @@
+import { IsPlainText } from '@exam/platform';
 import { Type } from 'class-transformer';
 import { IsIn, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
 
@@ -5,13 +6,13 @@ import { RealNameFaceAnswerDto } from '../face/dto/real-name-face.dto';
 import { GUARDIAN_RELATIONSHIPS, type GuardianRelationship } from '../guardian-consent.entity';
 
 export class GuardianDto {
-  @IsString() @Length(1, 100) name!: string;
+  @IsString() @IsPlainText() @Length(1, 100) name!: string;
   @IsString() @Length(1, 40) idNumber!: string;
   @IsIn(GUARDIAN_RELATIONSHIPS) relationship!: GuardianRelationship;
 }
 
 export class VerifyRealNameDto {
-  @IsString() @Length(1, 100) name!: string;
+  @IsString() @IsPlainText() @Length(1, 100) name!: string;
   /** Checked by the GB 11643 rules in the service, so each failure gets its own code. */
   @IsString() @Length(1, 40) idNumber!: string;
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'validFrom must be YYYY-MM-DD' }) validFrom!: string;
