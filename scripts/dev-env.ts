@@ -30,6 +30,7 @@ function main(): void {
   lines.push(
     `AUDIT_SIGNING_KEY=${ansiQuoted(audit.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString())}`,
   );
+  lines.push(`AUDIT_CHAIN_KEYS='${randomBytes(32).toString('base64')}'`);
   lines.push(`AUTHORITY_HMAC_SECRET='${randomBytes(32).toString('base64url')}'`);
   lines.push('DB_MIGRATIONS_RUN=false');
   process.stdout.write(`${lines.join('\n')}\n`);
