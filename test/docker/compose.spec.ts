@@ -55,6 +55,7 @@ const BACKEND_ENV = [
   'BODY_LIMIT_BYTES',
   'LOG_LEVEL',
   'DB_MIGRATIONS_RUN',
+  'LISTEN_HOST',
   ...FIELD_ENCRYPTION_ENV,
   'JWT_PUBLIC_KEYS',
 ];
@@ -304,6 +305,9 @@ describe('docker compose', () => {
     const environment = environmentOf(service('gateway'));
     // Published directly, nothing in front: X-Forwarded-For would come from the client.
     expect(environment.TRUST_PROXY).toBe('false');
+    // Services bind loopback unless told otherwise; in containers they must take connections from others.
+    expect(environment.LISTEN_HOST).toBe('0.0.0.0');
+    for (const app of BACKEND_APPS) expect(environmentOf(service(app)).LISTEN_HOST).toBe('0.0.0.0');
     for (const app of BACKEND_APPS) {
       const port = lookup(APPS, app)?.port ?? 0;
       expect(lookup(environment, `${app.toUpperCase()}_URL`)).toBe(`http://${app}:${port}`);

@@ -3,6 +3,7 @@ import { basename, dirname, join, relative, resolve } from 'node:path';
 
 import { parseAllDocuments } from 'yaml';
 
+import { parseTrustProxy } from '../../apps/gateway/src/config/trust-proxy';
 import {
   allSecretEnvNames,
   envNamesOfApp,
@@ -767,10 +768,12 @@ describe('k8s manifests', () => {
     expect(readFileSync(join(K8S_DIR, 'README.md'), 'utf8')).toContain('the only entry point');
   });
 
-  it('should trust X-Forwarded-For at the gateway (behind the Ingress) and give it no secrets', () => {
+  it('should trust only the Ingress hop at the gateway, never every hop, and give it no secrets', () => {
     for (const layer of layers()) {
       const configMap = ofKind(layer, 'ConfigMap').find((candidate) => candidate.name === 'gateway-config');
-      expect(getString(configMap?.body, 'data', 'TRUST_PROXY')).toBe('true');
+      const trust = getString(configMap?.body, 'data', 'TRUST_PROXY');
+      expect(trust).toBe('1');
+      expect(parseTrustProxy(trust)).toBe(1);
       const gateway = ofKind(layer, 'Deployment').find((candidate) => candidate.name === 'gateway');
       expect(envUses(gateway!).filter((use) => use.secret !== null)).toEqual([]);
     }
