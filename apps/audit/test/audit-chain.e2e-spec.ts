@@ -14,7 +14,7 @@ import { GENESIS_HASH, hashEntry } from '../src/audit-log/audit-chain';
 import { type AuditEntryRow, entryFromRow } from '../src/audit-log/audit-entry.row';
 import { ChainKeyRing } from '../src/audit-log/chain-key-ring';
 import { CHAIN_KEYED_EVENT, ChainKeyingService } from '../src/audit-log/chain-keying.service';
-import { ENTRIES_BEYOND_HEAD_RULE } from '../src/audit-log/chain-watch.service';
+import { ChainWatchService, ENTRIES_BEYOND_HEAD_RULE } from '../src/audit-log/chain-watch.service';
 import { CheckpointSigner } from '../src/audit-log/checkpoint-signer';
 import { AUDIT_SERVICE_GRANTS } from '../src/database/grants';
 import {
@@ -289,9 +289,13 @@ describe('audit chain (append, checkpoints, verification)', () => {
   });
 
   it('should report rows beyond the head and raise a critical alert for the stream', async () => {
+    let periodic: unknown[] = [];
     const result = await whileTampered(async () => {
       await appendForged('payments', null, false);
+      // The periodic check (run with each checkpoint) finds it without a full verification.
+      periodic = await audit.bed.service.app.get(ChainWatchService).checkEntriesBeyondHead();
     });
+    expect(periodic).toEqual([{ stream: 'payments', headSeq: 20, lastSeq: 21 }]);
     expect(result.ok).toBe(false);
     expect(result.streams.find((s) => s.stream === 'payments')?.entriesBeyondHead).toBe(1);
     expect(result.firstBreak).toMatchObject({
@@ -299,17 +303,24 @@ describe('audit chain (append, checkpoints, verification)', () => {
       seq: 21,
       code: 'CHAIN.ENTRIES_BEYOND_HEAD',
     });
-    const alerts: { subject_kind: string; subject_ref: string; severity: string; rules_fired: string }[] =
-      await data.query(
-        'SELECT subject_kind, subject_ref, severity, rules_fired FROM security_alerts WHERE cause = ?',
-        [ENTRIES_BEYOND_HEAD_RULE],
-      );
+    const alerts: {
+      subject_kind: string;
+      subject_ref: string;
+      severity: string;
+      rules_fired: string;
+      occurrences: number;
+    }[] = await data.query(
+      'SELECT subject_kind, subject_ref, severity, rules_fired, occurrences FROM security_alerts WHERE cause = ?',
+      [ENTRIES_BEYOND_HEAD_RULE],
+    );
     expect(alerts).toEqual([
       {
         subject_kind: 'stream',
         subject_ref: 'payments',
         severity: 'critical',
         rules_fired: JSON.stringify([ENTRIES_BEYOND_HEAD_RULE]),
+        // One alert for the stream: the periodic check and the verification add occurrences to it.
+        occurrences: 2,
       },
     ]);
     // Restored: the next verification is clean again and raises nothing more.
