@@ -50,14 +50,39 @@ npm run -s build
 
 # Development keys are generated once per checkout and never committed (see README: configuration).
 if [ ! -f .local/dev.env ]; then node dist/scripts/dev-env.js > .local/dev.env; say "generated development keys in .local/dev.env"; fi
+# A dev.env from before the audit chain was keyed: add a chain key once, so it survives restarts.
+if ! grep -q '^AUDIT_CHAIN_KEYS=' .local/dev.env; then
+  printf "AUDIT_CHAIN_KEYS='%s'\n" "$(node -e "process.stdout.write(require('node:crypto').randomBytes(32).toString('base64'))")" >> .local/dev.env
+  say "added an audit chain key to .local/dev.env"
+fi
 set -a
 # shellcheck disable=SC1091
 source .local/dev.env
 set +a
 export NODE_ENV="${NODE_ENV:-development}"
 
+# Each service gets only its own field-encryption keys (ACCOUNTS_FIELD_KEK, … in dev.env) under the names it
+# reads (FIELD_KEK, …), and none of the other services' keys in its environment; none set means
+# @exam/crypto's development keys (a dev.env from before per-service keys).
+FIELD_KEY_NAMES=(FIELD_KEK FIELD_DATA_KEYS FIELD_ACTIVE_KEY_ID BLIND_INDEX_KEYS BLIND_INDEX_ACTIVE_KEY_ID)
+field_keys_of() {
+  local own prefix name source
+  own="$(printf '%s' "$1" | tr 'a-z-' 'A-Z_')_"
+  field_keys=()
+  for prefix in ACCOUNTS_ IDENTITY_ EXAM_ PAYMENTS_ AUDIT_; do
+    for name in "${FIELD_KEY_NAMES[@]}"; do field_keys+=(-u "$prefix$name"); done
+  done
+  for name in "${FIELD_KEY_NAMES[@]}"; do
+    source="$own$name"
+    if [ -n "${!source:-}" ]; then field_keys+=("$name=${!source}"); fi
+  done
+}
+
 node dist/scripts/create-topics.js
-for svc in "${SERVICES[@]}"; do node "dist/apps/$svc/src/migrate.js"; done
+for svc in "${SERVICES[@]}"; do
+  field_keys_of "$svc"
+  env "${field_keys[@]}" node "dist/apps/$svc/src/migrate.js"
+done
 
 port_of() {
   case "$1" in
@@ -69,8 +94,10 @@ port_of() {
 launch() {
   local name="$1" entry="dist/apps/$1/src/main.js"
   [ -f "$entry" ] || return 0
-  # Not a process group leader here (no job control), so setsid execs in place: $! is the service's pid.
-  HTTP_PORT="$(port_of "$name")" setsid node "$entry" >>"$LOG_DIR/$name.log" 2>&1 </dev/null &
+  field_keys_of "$name"
+  # Not a process group leader here (no job control), so setsid execs in place, and env execs node: $! is
+  # the service's pid.
+  HTTP_PORT="$(port_of "$name")" setsid env "${field_keys[@]}" node "$entry" >>"$LOG_DIR/$name.log" 2>&1 </dev/null &
   pids+=("$!")
   names+=("$name")
   say "$name started (pid $!, log .local/logs/$name.log)"

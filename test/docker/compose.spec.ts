@@ -55,6 +55,7 @@ const BACKEND_ENV = [
   'BODY_LIMIT_BYTES',
   'LOG_LEVEL',
   'DB_MIGRATIONS_RUN',
+  'LISTEN_HOST',
   ...FIELD_ENCRYPTION_ENV,
   'JWT_PUBLIC_KEYS',
 ];
@@ -246,13 +247,30 @@ describe('docker compose', () => {
         replication: '1',
       });
       for (const name of FIELD_ENCRYPTION_ENV) {
+        // The service's own set: ACCOUNTS_FIELD_KEK is handed to accounts as FIELD_KEK.
+        const own = `${app.toUpperCase()}_${name}`;
         expect({ app, name, value: environment[name] }).toEqual({
           app,
           name,
-          value: expect.stringMatching(new RegExp(`^\\$\\{${name}:\\?[^}]*\\}$`)) as unknown,
+          value: expect.stringMatching(new RegExp(`^\\$\\{${own}:\\?[^}]*\\}$`)) as unknown,
         });
       }
       expect(environment.DATABASE_URL).toMatch(/^mysql:\/\/exam:\$\{[A-Z_]+:\?[^}]*\}@mysql:3306$/);
+    }
+  });
+
+  it('should give no two services the same field-encryption or blind-index key, by variable or by value', () => {
+    const secretNames = ['FIELD_KEK', 'FIELD_DATA_KEYS', 'BLIND_INDEX_KEYS'];
+    const example = parseEnvFile(readFileSync(join(DOCKER_DIR, '.env.example'), 'utf8'));
+    for (const name of secretNames) {
+      const sources = BACKEND_APPS.map(
+        (app) => /^\$\{([A-Z0-9_]+):\?/.exec(environmentOf(service(app))[name] ?? '')?.[1] ?? '',
+      );
+      expect({ name, sources: new Set(sources).size }).toEqual({ name, sources: BACKEND_APPS.length });
+      expect(sources.every((source) => source !== '')).toBe(true);
+      // Even the placeholders differ, so a copy-paste of one service's value into another's stands out.
+      const values = sources.map((source) => lookup(example, source) ?? '');
+      expect({ name, values: new Set(values).size }).toEqual({ name, values: BACKEND_APPS.length });
     }
   });
 
@@ -304,6 +322,9 @@ describe('docker compose', () => {
     const environment = environmentOf(service('gateway'));
     // Published directly, nothing in front: X-Forwarded-For would come from the client.
     expect(environment.TRUST_PROXY).toBe('false');
+    // Services bind loopback unless told otherwise; in containers they must take connections from others.
+    expect(environment.LISTEN_HOST).toBe('0.0.0.0');
+    for (const app of BACKEND_APPS) expect(environmentOf(service(app)).LISTEN_HOST).toBe('0.0.0.0');
     for (const app of BACKEND_APPS) {
       const port = lookup(APPS, app)?.port ?? 0;
       expect(lookup(environment, `${app.toUpperCase()}_URL`)).toBe(`http://${app}:${port}`);
@@ -439,8 +460,8 @@ describe('docker compose', () => {
     const missing = [...new Set(required)].filter((name) => !Object.hasOwn(example, name));
     expect(missing).toEqual([]);
     const documented = [
-      ...SECRET_ENV,
-      ...FIELD_ENCRYPTION_ENV,
+      ...SECRET_ENV.filter((name) => !FIELD_ENCRYPTION_ENV.includes(name)),
+      ...BACKEND_APPS.flatMap((app) => FIELD_ENCRYPTION_ENV.map((name) => `${app.toUpperCase()}_${name}`)),
       'JWT_PUBLIC_KEYS',
       'JWT_KEY_ID',
       'FACE_CHECK_KEY_ID',

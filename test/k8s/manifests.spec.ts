@@ -3,6 +3,7 @@ import { basename, dirname, join, relative, resolve } from 'node:path';
 
 import { parseAllDocuments } from 'yaml';
 
+import { parseTrustProxy } from '../../apps/gateway/src/config/trust-proxy';
 import {
   allSecretEnvNames,
   envNamesOfApp,
@@ -53,12 +54,11 @@ const FIELD_ENCRYPTION_ENV = [
   'BLIND_INDEX_KEYS',
   'BLIND_INDEX_ACTIVE_KEY_ID',
 ];
-/** Secret key in exam-platform-secrets of the secret field-encryption variables. */
-const FIELD_ENCRYPTION_SECRET_KEYS: Readonly<Record<string, string>> = {
-  FIELD_KEK: 'field-kek',
-  FIELD_DATA_KEYS: 'field-data-keys',
-  BLIND_INDEX_KEYS: 'blind-index-keys',
-};
+/** Secret key in exam-platform-secrets of a field-encryption variable: each service has its own. */
+function fieldEncryptionSecretKey(app: string, envName: string): string {
+  return `${app}-${envName.toLowerCase().replaceAll('_', '-')}`;
+}
+const FIELD_ENCRYPTION_SECRET_NAMES = ['FIELD_KEK', 'FIELD_DATA_KEYS', 'BLIND_INDEX_KEYS'];
 /** Allowed for the services, but never set by these manifests or compose (tests isolate runs with it). */
 const NEVER_SET_ENV = ['KAFKA_TOPIC_PREFIX'];
 const AUDIT_CHECKPOINT_CLAIM = 'audit-checkpoints';
@@ -463,7 +463,7 @@ function composeEnvironment(service: unknown): Readonly<Record<string, string>> 
 /** The key in exam-platform-secrets an env var is read from: its name in kebab case (DATABASE_URL per app). */
 function secretKeyFor(app: string, envName: string): string {
   const key = envName.toLowerCase().replaceAll('_', '-');
-  return envName === 'DATABASE_URL' ? `${app}-${key}` : key;
+  return envName === 'DATABASE_URL' || FIELD_ENCRYPTION_ENV.includes(envName) ? `${app}-${key}` : key;
 }
 
 /**
@@ -767,10 +767,12 @@ describe('k8s manifests', () => {
     expect(readFileSync(join(K8S_DIR, 'README.md'), 'utf8')).toContain('the only entry point');
   });
 
-  it('should trust X-Forwarded-For at the gateway (behind the Ingress) and give it no secrets', () => {
+  it('should trust only the Ingress hop at the gateway, never every hop, and give it no secrets', () => {
     for (const layer of layers()) {
       const configMap = ofKind(layer, 'ConfigMap').find((candidate) => candidate.name === 'gateway-config');
-      expect(getString(configMap?.body, 'data', 'TRUST_PROXY')).toBe('true');
+      const trust = getString(configMap?.body, 'data', 'TRUST_PROXY');
+      expect(trust).toBe('1');
+      expect(parseTrustProxy(trust)).toBe(1);
       const gateway = ofKind(layer, 'Deployment').find((candidate) => candidate.name === 'gateway');
       expect(envUses(gateway!).filter((use) => use.secret !== null)).toEqual([]);
     }
@@ -1041,11 +1043,32 @@ describe('k8s manifests', () => {
             (name) => !Object.hasOwn(fromSecret, name) && !fromConfigMaps.has(name),
           );
           expect({ label, missing }).toEqual({ label, missing: [] });
-          for (const [name, key] of Object.entries(FIELD_ENCRYPTION_SECRET_KEYS)) {
+          for (const name of FIELD_ENCRYPTION_SECRET_NAMES) {
+            const key = fieldEncryptionSecretKey(app, name);
             expect({ label, name, key: lookup(fromSecret, name) }).toEqual({ label, name, key });
           }
         }
       }
+    }
+  });
+
+  it('should give no two services the same field-encryption or blind-index secret', () => {
+    for (const layer of layers()) {
+      const owners = new Map<string, Set<string>>();
+      for (const deployment of ofKind(layer, 'Deployment')) {
+        for (const container of containersOf(deployment)) {
+          for (const env of getArray(container.body, 'env')) {
+            const name = getString(env, 'name') ?? '';
+            const key = getString(env, 'valueFrom', 'secretKeyRef', 'key');
+            if (!FIELD_ENCRYPTION_ENV.includes(name) || key === undefined) continue;
+            const secret = `${getString(env, 'valueFrom', 'secretKeyRef', 'name') ?? ''}/${key}`;
+            owners.set(secret, new Set([...(owners.get(secret) ?? []), appOf(deployment)]));
+          }
+        }
+      }
+      const shared = [...owners].filter(([, apps]) => apps.size > 1).map(([secret]) => secret);
+      expect({ layer: rel(layer.dir), shared }).toEqual({ layer: rel(layer.dir), shared: [] });
+      expect(owners.size).toBeGreaterThanOrEqual(BACKEND_APPS.length * FIELD_ENCRYPTION_SECRET_NAMES.length);
     }
   });
 

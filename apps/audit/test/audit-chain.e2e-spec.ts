@@ -10,12 +10,16 @@ import { createConnection } from 'mysql2/promise';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 
-import { hashEntry } from '../src/audit-log/audit-chain';
+import { GENESIS_HASH, hashEntry } from '../src/audit-log/audit-chain';
 import { type AuditEntryRow, entryFromRow } from '../src/audit-log/audit-entry.row';
+import { ChainKeyRing } from '../src/audit-log/chain-key-ring';
+import { CHAIN_KEYED_EVENT, ChainKeyingService } from '../src/audit-log/chain-keying.service';
+import { ChainWatchService, ENTRIES_BEYOND_HEAD_RULE } from '../src/audit-log/chain-watch.service';
 import { CheckpointSigner } from '../src/audit-log/checkpoint-signer';
 import { AUDIT_SERVICE_GRANTS } from '../src/database/grants';
 import {
   type AuditBed,
+  chainKeyBase64,
   envelopeOf,
   publish,
   signingKeyPem,
@@ -29,6 +33,8 @@ interface Verification {
   ok: boolean;
   entries: number;
   firstBreak: { stream: string; seq: number; code: string; reason: string } | null;
+  keyProblem: string | null;
+  streams: { stream: string; entriesBeyondHead: number }[];
 }
 
 describe('audit chain (append, checkpoints, verification)', () => {
@@ -62,12 +68,16 @@ describe('audit chain (append, checkpoints, verification)', () => {
     }
   }
 
-  /** What an attacker with full database access would do: rewrite entries from `fromSeq` on and recompute every hash. */
+  /**
+   * What an attacker with full database access and the stolen chain key would do: rewrite entries from
+   * `fromSeq` on and recompute every MAC.
+   */
   async function rewriteAndRecompute(
     stream: string,
     fromSeq: number,
     change: (row: AuditEntryRow) => AuditEntryRow,
   ): Promise<void> {
+    const stolen = ChainKeyRing.parse(audit.bed.env.AUDIT_CHAIN_KEYS);
     const rows: AuditEntryRow[] = await data.query(
       'SELECT * FROM audit_log_entries WHERE stream = ? ORDER BY seq',
       [stream],
@@ -76,7 +86,7 @@ describe('audit chain (append, checkpoints, verification)', () => {
     for (const original of rows.slice(fromSeq - 1)) {
       const row = Number(original.seq) === fromSeq ? change(original) : original;
       const { hash: _old, ...unhashed } = { ...entryFromRow(row), prevHash };
-      const hash = hashEntry(unhashed);
+      const hash = hashEntry(unhashed, stolen.keyOf(unhashed.keyId ?? ''));
       await data.query(
         'UPDATE audit_log_entries SET attributes = ?, prev_hash = ?, hash = ? WHERE stream = ? AND seq = ?',
         [row.attributes, prevHash, hash, stream, row.seq],
@@ -212,7 +222,180 @@ describe('audit chain (append, checkpoints, verification)', () => {
     expect(['CHAIN.PREVIOUS_HASH_MISMATCH', 'CHAIN.HASH_MISMATCH']).toContain(result.firstBreak?.code);
   });
 
-  it('should catch a full rewrite with recomputed hashes by the signed checkpoint', async () => {
+  /** Appends a row after the stream's last one as someone with the runtime database user but not the key could. */
+  async function appendForged(stream: string, keyId: string | null, moveHead: boolean): Promise<number> {
+    const rows: AuditEntryRow[] = await data.query(
+      'SELECT * FROM audit_log_entries WHERE stream = ? ORDER BY seq DESC LIMIT 1',
+      [stream],
+    );
+    const last = entryFromRow(rows[0]);
+    const unhashed = {
+      ...last,
+      seq: last.seq + 1,
+      eventId: randomUUID(),
+      prevHash: last.hash,
+      attributes: { kind: 'org_admin' },
+      keyId: null,
+    };
+    // Without the key the best the attacker has is the legacy SHA-256 over the same layout.
+    const hash = hashEntry(unhashed, undefined);
+    await data.query(
+      `INSERT INTO audit_log_entries (stream, seq, event_id, event_type, producer, occurred_at, recorded_at, trace_id,
+         subject_user_id, actor_id, institution_id, ip_masked, attributes, prev_hash, mac_key_id, hash)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [
+        stream,
+        unhashed.seq,
+        unhashed.eventId,
+        unhashed.eventType,
+        unhashed.producer,
+        unhashed.occurredAt,
+        unhashed.recordedAt,
+        unhashed.traceId,
+        unhashed.subjectUserId,
+        unhashed.actorId,
+        unhashed.institutionId,
+        unhashed.ipMasked,
+        '{"kind":"org_admin"}',
+        unhashed.prevHash,
+        keyId,
+        hash,
+      ],
+    );
+    if (moveHead)
+      await data.query('UPDATE audit_stream_heads SET last_seq = ?, last_hash = ? WHERE stream = ?', [
+        unhashed.seq,
+        hash,
+        stream,
+      ]);
+    return unhashed.seq;
+  }
+
+  it('should refuse a row forged with database access but without the chain key, unkeyed or claiming the key', async () => {
+    const unkeyed = await whileTampered(async () => {
+      await appendForged('accounts', null, true);
+    });
+    expect(unkeyed.firstBreak).toMatchObject({ stream: 'accounts', seq: 21, code: 'CHAIN.UNKEYED_ENTRY' });
+
+    const [{ mac_key_id: keyId }] = await data.query<{ mac_key_id: string }[]>(
+      'SELECT mac_key_id FROM audit_log_entries WHERE stream = ? AND seq = 1',
+      ['identity'],
+    );
+    const claiming = await whileTampered(async () => {
+      await appendForged('identity', keyId, true);
+    });
+    expect(claiming.firstBreak).toMatchObject({ stream: 'identity', seq: 21, code: 'CHAIN.HASH_MISMATCH' });
+    expect(claiming.keyProblem).toBeNull();
+  });
+
+  it('should report rows beyond the head and raise a critical alert for the stream', async () => {
+    let periodic: unknown[] = [];
+    const result = await whileTampered(async () => {
+      await appendForged('payments', null, false);
+      // The periodic check (run with each checkpoint) finds it without a full verification.
+      periodic = await audit.bed.service.app.get(ChainWatchService).checkEntriesBeyondHead();
+    });
+    expect(periodic).toEqual([{ stream: 'payments', headSeq: 20, lastSeq: 21 }]);
+    expect(result.ok).toBe(false);
+    expect(result.streams.find((s) => s.stream === 'payments')?.entriesBeyondHead).toBe(1);
+    expect(result.firstBreak).toMatchObject({
+      stream: 'payments',
+      seq: 21,
+      code: 'CHAIN.ENTRIES_BEYOND_HEAD',
+    });
+    const alerts: {
+      subject_kind: string;
+      subject_ref: string;
+      severity: string;
+      rules_fired: string;
+      occurrences: number;
+    }[] = await data.query(
+      'SELECT subject_kind, subject_ref, severity, rules_fired, occurrences FROM security_alerts WHERE cause = ?',
+      [ENTRIES_BEYOND_HEAD_RULE],
+    );
+    expect(alerts).toEqual([
+      {
+        subject_kind: 'stream',
+        subject_ref: 'payments',
+        severity: 'critical',
+        rules_fired: JSON.stringify([ENTRIES_BEYOND_HEAD_RULE]),
+        // One alert for the stream: the periodic check and the verification add occurrences to it.
+        occurrences: 2,
+      },
+    ]);
+    // Restored: the next verification is clean again and raises nothing more.
+    expect(await verify()).toMatchObject({ ok: true });
+    const after: unknown[] = await data.query('SELECT id FROM security_alerts WHERE cause = ?', [
+      ENTRIES_BEYOND_HEAD_RULE,
+    ]);
+    expect(after).toHaveLength(1);
+  });
+
+  it('should seal a legacy unkeyed stream with a keyed entry, after which unkeyed appends fail', async () => {
+    const sealer = audit.bed.service.app.get(ChainKeyingService);
+    const result = await whileTampered(async () => {
+      let prevHash = GENESIS_HASH;
+      for (let seq = 1; seq <= 3; seq += 1) {
+        const unhashed = {
+          stream: 'legacy',
+          seq,
+          eventId: randomUUID(),
+          eventType: 'accounts.user.registered',
+          producer: 'accounts',
+          occurredAt: '2026-01-01T00:00:00.000Z',
+          recordedAt: '2026-01-01T00:00:01.000Z',
+          traceId: `legacy-${seq}`,
+          subjectUserId: null,
+          actorId: null,
+          institutionId: null,
+          ipMasked: null,
+          attributes: { n: seq },
+          prevHash,
+          keyId: null,
+        };
+        const hash = hashEntry(unhashed, undefined);
+        await data.query(
+          `INSERT INTO audit_log_entries (stream, seq, event_id, event_type, producer, occurred_at, recorded_at, trace_id, attributes, prev_hash, hash)
+           VALUES ('legacy', ?, ?, ?, 'accounts', ?, ?, ?, ?, ?, ?)`,
+          [
+            seq,
+            unhashed.eventId,
+            unhashed.eventType,
+            unhashed.occurredAt,
+            unhashed.recordedAt,
+            unhashed.traceId,
+            `{"n":${seq}}`,
+            prevHash,
+            hash,
+          ],
+        );
+        prevHash = hash;
+      }
+      await data.query(
+        "INSERT INTO audit_stream_heads (stream, last_seq, last_hash) VALUES ('legacy', 3, ?)",
+        [prevHash],
+      );
+      const unsealed = await verify();
+      expect(unsealed.firstBreak).toMatchObject({ stream: 'legacy', seq: 1, code: 'CHAIN.UNKEYED_ENTRY' });
+
+      expect(await sealer.sealLegacyStreams()).toEqual(['legacy']);
+      expect(await sealer.sealLegacyStreams()).toEqual([]);
+      const seal: { event_type: string; mac_key_id: string | null }[] = await data.query(
+        "SELECT event_type, mac_key_id FROM audit_log_entries WHERE stream = 'legacy' AND seq = 4",
+      );
+      expect(seal).toEqual([
+        {
+          event_type: CHAIN_KEYED_EVENT,
+          mac_key_id: ChainKeyRing.parse(audit.bed.env.AUDIT_CHAIN_KEYS).activeKeyId,
+        },
+      ]);
+      expect((await verify()).ok).toBe(true);
+      await appendForged('legacy', null, true);
+    });
+    expect(result.firstBreak).toMatchObject({ stream: 'legacy', seq: 5, code: 'CHAIN.UNKEYED_ENTRY' });
+  });
+
+  it('should catch a full rewrite with a stolen chain key by the signed checkpoint', async () => {
     const result = await whileTampered(() =>
       rewriteAndRecompute('accounts', 3, (row) => ({ ...row, attributes: '{"kind":"org_admin"}' })),
     );
@@ -265,20 +448,51 @@ describe('audit chain (append, checkpoints, verification)', () => {
     }
   });
 
+  function cli(keys: Record<string, string> = {}): Promise<{ stdout: string; stderr: string }> {
+    return run('node', ['-r', '@swc-node/register', 'apps/audit/src/verify-chain.ts'], {
+      cwd: join(__dirname, '..', '..', '..'),
+      env: {
+        ...process.env,
+        NODE_ENV: 'test',
+        DATABASE_URL: testEnv().databaseUrl,
+        DATABASE_NAME: audit.bed.database.name,
+        AUDIT_SIGNING_KEY: audit.bed.env.AUDIT_SIGNING_KEY,
+        AUDIT_CHAIN_KEYS: audit.bed.env.AUDIT_CHAIN_KEYS,
+        AUDIT_VERIFY_KEYS: '',
+        AUDIT_CHECKPOINT_DIR: audit.checkpointDir,
+        ...keys,
+      },
+      timeout: 60_000,
+    });
+  }
+
+  function cliFailure(
+    keys: Record<string, string>,
+  ): Promise<{ code: number; stdout: string; stderr: string }> {
+    return cli(keys).then(
+      () => ({ code: 0, stdout: '', stderr: '' }),
+      (error: unknown) => error as { code: number; stdout: string; stderr: string },
+    );
+  }
+
+  it('should say the verification keys are missing or wrong (exit 3), not report tampering', async () => {
+    const missing = await cliFailure({ AUDIT_CHAIN_KEYS: '', AUDIT_SIGNING_KEY: '' });
+    expect(missing.code).toBe(3);
+    expect(missing.stderr).toContain('AUDIT_CHAIN_KEYS is not set');
+    expect(missing.stderr).toContain('neither AUDIT_SIGNING_KEY nor AUDIT_VERIFY_KEYS is set');
+    expect(missing.stdout).toBe('');
+
+    const wrongChainKey = await cliFailure({ AUDIT_CHAIN_KEYS: chainKeyBase64() });
+    expect(wrongChainKey.code).toBe(3);
+    expect(wrongChainKey.stderr).toContain('wrong verification key, tampering not assessed');
+    expect(wrongChainKey.stderr).toContain('AUDIT_CHAIN_KEYS');
+
+    const wrongSigningKey = await cliFailure({ AUDIT_SIGNING_KEY: signingKeyPem() });
+    expect(wrongSigningKey.code).toBe(3);
+    expect(wrongSigningKey.stderr).toContain('No checkpoint is signed by a key this verifier knows');
+  }, 180_000);
+
   it('should report the first broken link from the command line too', async () => {
-    const cli = (): Promise<{ stdout: string }> =>
-      run('node', ['-r', '@swc-node/register', 'apps/audit/src/verify-chain.ts'], {
-        cwd: join(__dirname, '..', '..', '..'),
-        env: {
-          ...process.env,
-          NODE_ENV: 'test',
-          DATABASE_URL: testEnv().databaseUrl,
-          DATABASE_NAME: audit.bed.database.name,
-          AUDIT_SIGNING_KEY: audit.bed.env.AUDIT_SIGNING_KEY,
-          AUDIT_CHECKPOINT_DIR: audit.checkpointDir,
-        },
-        timeout: 60_000,
-      });
     const intact = JSON.parse((await cli()).stdout) as Verification;
     expect(intact.ok).toBe(true);
     const broken = await whileTampered(async () => {

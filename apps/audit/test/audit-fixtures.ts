@@ -1,4 +1,4 @@
-import { generateKeyPairSync, randomUUID } from 'node:crypto';
+import { generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +13,11 @@ import { AuditEnv } from '../src/config/audit.env';
 /** A fresh Ed25519 private key as PKCS#8 PEM, for AUDIT_SIGNING_KEY. */
 export function signingKeyPem(): string {
   return generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+}
+
+/** A fresh audit-chain HMAC key, as AUDIT_CHAIN_KEYS takes it. */
+export function chainKeyBase64(): string {
+  return randomBytes(32).toString('base64');
 }
 
 /** Builds an envelope exactly as another service's outbox would publish it. */
@@ -38,6 +43,7 @@ export async function startAuditBed(topics: readonly TopicName[]): Promise<Audit
       topics,
       overrides: {
         AUDIT_SIGNING_KEY: signingKeyPem(),
+        AUDIT_CHAIN_KEYS: chainKeyBase64(),
         AUDIT_CHECKPOINT_DIR: checkpointDir,
         AUDIT_CHECKPOINT_INTERVAL_SECONDS: '0',
       },

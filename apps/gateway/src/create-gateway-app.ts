@@ -9,6 +9,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 
 import { registerApiDocs } from './api-docs/api-docs';
 import type { GatewayEnv } from './config/gateway.env';
+import { parseTrustProxy } from './config/trust-proxy';
 import { registerEdge } from './edge/register-edge';
 import { GatewayModule } from './gateway.module';
 
@@ -22,7 +23,11 @@ function webRoot(): string | undefined {
 }
 
 export async function createGatewayApp(env: GatewayEnv): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ bodyLimit: env.BODY_LIMIT_BYTES, trustProxy: env.TRUST_PROXY });
+  const trustProxy = parseTrustProxy(env.TRUST_PROXY) ?? false;
+  const adapter = new FastifyAdapter({
+    bodyLimit: env.BODY_LIMIT_BYTES,
+    trustProxy: typeof trustProxy === 'object' ? [...trustProxy] : trustProxy,
+  });
   const { redis } = await registerEdge(adapter.getInstance(), env);
   const app = await NestFactory.create<NestFastifyApplication>(GatewayModule.register(env, redis), adapter, {
     logger: new JsonLogger('gateway', env.LOG_LEVEL),

@@ -8,8 +8,8 @@ async function main(): Promise<void> {
   try {
     const env = loadGatewayEnv();
     const app = await createGatewayApp(env);
-    await app.listen(env.HTTP_PORT, '0.0.0.0');
-    new Logger('Bootstrap').log(`gateway listening on :${env.HTTP_PORT}`);
+    await app.listen(env.HTTP_PORT, env.LISTEN_HOST);
+    new Logger('Bootstrap').log(`gateway listening on ${env.LISTEN_HOST}:${env.HTTP_PORT}`);
   } catch (error: unknown) {
     process.stderr.write(
       `[gateway] ${error instanceof ConfigValidationError ? error.message : `failed to start: ${String(error)}`}\n`,

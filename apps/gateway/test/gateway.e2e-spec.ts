@@ -89,6 +89,32 @@ describe('gateway', () => {
     expect(response.headers['x-seen-forwarded-for']).toBe('127.0.0.1');
   });
 
+  it.each([
+    ['a hop count', '1'],
+    ['the proxy network', '127.0.0.0/8'],
+  ])(
+    'should take the client address from the trusted hop only when trusting %s, never a spoofed entry before it',
+    async (_what, trust) => {
+      const gateway = await startGateway({ TRUST_PROXY: trust });
+      // The client wrote 203.0.113.9; the one proxy in front (here: the test, on 127.0.0.1) appended the
+      // address it saw, 198.51.100.7.
+      const response = await request(gateway)
+        .get('/api/accounts/who')
+        .set('x-forwarded-for', '203.0.113.9, 198.51.100.7')
+        .expect(404);
+      expect(response.headers['x-seen-forwarded-for']).toBe('198.51.100.7');
+    },
+  );
+
+  it('should ignore X-Forwarded-For from a peer outside the trusted proxy network', async () => {
+    const gateway = await startGateway({ TRUST_PROXY: '10.0.0.0/8' });
+    const response = await request(gateway)
+      .get('/api/accounts/who')
+      .set('x-forwarded-for', '203.0.113.9, 198.51.100.7')
+      .expect(404);
+    expect(response.headers['x-seen-forwarded-for']).toBe('127.0.0.1');
+  });
+
   it('should add security headers', async () => {
     const gateway = await startGateway();
     const response = await request(gateway).get('/health/live').expect(200);

@@ -71,6 +71,39 @@ describe(runGenerateKeysCli.name, () => {
     expect(runGenerateKeysCli(['--add-data-key'], {}, (line) => lines.push(line))).toBe(1);
     expect(lines[0]).toContain('CRYPTO.CONFIG_INVALID');
   });
+
+  it('should print and rotate one service set under its own prefix, ignoring unprefixed keys', () => {
+    const fresh: string[] = [];
+    expect(runGenerateKeysCli(['--prefix', 'ACCOUNTS_'], {}, (line) => fresh.push(line))).toBe(0);
+    expect(fresh.map((line) => line.split('=')[0])).toEqual(
+      Object.values(CRYPTO_ENV).map((n) => `ACCOUNTS_${n}`),
+    );
+    const env = Object.fromEntries(
+      fresh.map((line) => {
+        const [name = '', ...rest] = line.split('=');
+        return [name, rest.join('=').slice(1, -1)];
+      }),
+    );
+
+    const added: string[] = [];
+    expect(
+      runGenerateKeysCli(
+        ['--prefix', 'ACCOUNTS_', '--add-data-key'],
+        { ...env, FIELD_KEK: 'other' },
+        (line) => added.push(line),
+      ),
+    ).toBe(0);
+    expect(added.map((line) => line.split('=')[0])).toEqual([
+      'ACCOUNTS_FIELD_DATA_KEYS',
+      'ACCOUNTS_FIELD_ACTIVE_KEY_ID',
+    ]);
+  });
+
+  it('should refuse a prefix that is not an upper-case variable prefix', () => {
+    const lines: string[] = [];
+    expect(runGenerateKeysCli(['--prefix', 'accounts'], {}, (line) => lines.push(line))).toBe(1);
+    expect(lines[0]).toContain('--prefix');
+  });
 });
 
 describe(nextBlindIndexKeyId.name, () => {

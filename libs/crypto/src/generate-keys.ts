@@ -105,7 +105,19 @@ export function generateKeys(options: GenerateKeysOptions = {}): Record<string, 
   }
 }
 
-/** `generate-keys [--add-data-key | --add-blind-index-key | --rotate-kek]`; prints dotenv lines; returns the exit code. */
+/** A per-service variable prefix such as `ACCOUNTS_`: each service gets its own key set (no shared keys). */
+const PREFIX = /^[A-Z][A-Z0-9]*_$/;
+
+/** The unprefixed view of `env` for one prefix: `ACCOUNTS_FIELD_KEK` is read as `FIELD_KEK`. */
+function unprefixed(env: CryptoEnv, prefix: string): CryptoEnv {
+  return Object.fromEntries(Object.values(CRYPTO_ENV).map((name) => [name, env[`${prefix}${name}`]]));
+}
+
+/**
+ * `generate-keys [--prefix ACCOUNTS_] [--add-data-key | --add-blind-index-key | --rotate-kek]`; prints dotenv
+ * lines; returns the exit code. With `--prefix`, the current set is read from and printed under prefixed
+ * names, so every service's set lives side by side in one file.
+ */
 export function runGenerateKeysCli(
   argv: readonly string[],
   env: CryptoEnv,
@@ -117,9 +129,18 @@ export function runGenerateKeysCli(
     '--rotate-kek': 'rotate-kek',
   };
   const mode = argv.map((arg) => flags[arg]).find((found) => found !== undefined) ?? 'fresh';
+  const prefixAt = argv.indexOf('--prefix');
+  const prefix = prefixAt === -1 ? '' : (argv[prefixAt + 1] ?? '');
   try {
-    const entries = generateKeys({ mode, existing: mode === 'fresh' ? undefined : env });
-    for (const [name, value] of Object.entries(entries)) write(`${name}='${value}'`);
+    if (prefixAt !== -1 && !PREFIX.test(prefix)) {
+      throw new CryptoError(
+        'CRYPTO.CONFIG_INVALID',
+        '--prefix needs upper-case letters and digits ending in _',
+      );
+    }
+    const existing = prefix === '' ? env : unprefixed(env, prefix);
+    const entries = generateKeys({ mode, existing: mode === 'fresh' ? undefined : existing });
+    for (const [name, value] of Object.entries(entries)) write(`${prefix}${name}='${value}'`);
     return 0;
   } catch (error: unknown) {
     write(`# ${error instanceof Error ? error.message : 'key generation failed'}`);

@@ -10,7 +10,11 @@ import { maxSeverity, severityRank } from '../login-risk/risk-policy';
 import { AlertRepository, type AlertState } from './alert.repository';
 import { SLA_MINUTES } from './alert-status';
 
-export type AlertSubjectKind = 'user' | 'ip' | 'device';
+/** `stream`: an audit-chain stream (subjectRef is its name), for alerts about the log itself. */
+export type AlertSubjectKind = 'user' | 'ip' | 'device' | 'stream';
+
+/** A detection as an alert records it: a risk rule, or another named cause (such as an audit-chain check). */
+export type AlertDetection = Omit<Detection, 'rule'> & { readonly rule: string };
 
 export interface AlertCandidate {
   readonly subjectKind: AlertSubjectKind;
@@ -20,7 +24,7 @@ export interface AlertCandidate {
   /** Institutions the user belongs to (from the login event), merged into the alert. */
   readonly institutionIds: readonly string[];
   readonly score: number;
-  readonly detections: readonly Detection[];
+  readonly detections: readonly AlertDetection[];
   /** Event time of the detection: windows follow the events, not the consumer's clock. */
   readonly seenAt: Date;
   readonly dedupMinutes: number;
@@ -48,7 +52,7 @@ export class AlertRaiser {
     private readonly events: EventPublisher,
   ) {}
 
-  static causeOf(detections: readonly Detection[]): string {
+  static causeOf(detections: readonly AlertDetection[]): string {
     const primary = [...detections]
       .sort((a, b) => b.weight - a.weight || severityRank(b.severity) - severityRank(a.severity))
       .at(0);

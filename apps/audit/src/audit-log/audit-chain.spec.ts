@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 
 import {
   type AuditRecord,
@@ -7,9 +7,14 @@ import {
   type ChainedEntry,
   GENESIS_HASH,
   hashEntry,
+  LEGACY_CHAIN_FORMAT_VERSION,
   StreamChainWalker,
+  type UnhashedEntry,
 } from './audit-chain';
 import { canonicalJson } from './canonical-json';
+import { ChainKeyRing } from './chain-key-ring';
+
+const keys = new ChainKeyRing([randomBytes(32)]);
 
 function record(i: number): AuditRecord {
   return {
@@ -26,28 +31,50 @@ function record(i: number): AuditRecord {
   };
 }
 
-function chain(length: number): ChainedEntry[] {
+/** A stream of `length` entries; `unkeyedUpTo` first ones in the legacy unkeyed format, the rest under `ring`. */
+function chain(
+  length: number,
+  unkeyedUpTo = 0,
+  ring: ChainKeyRing = keys,
+  from?: ChainedEntry,
+): ChainedEntry[] {
   const entries: ChainedEntry[] = [];
-  let prevHash = GENESIS_HASH;
-  for (let seq = 1; seq <= length; seq += 1) {
+  let prevHash = from?.hash ?? GENESIS_HASH;
+  const first = (from?.seq ?? 0) + 1;
+  for (let seq = first; seq < first + length; seq += 1) {
     const unhashed = {
       ...record(seq),
       stream: 'accounts',
       seq,
       recordedAt: new Date(Date.UTC(2026, 0, 1, 0, 1, seq)).toISOString(),
       prevHash,
+      keyId: seq <= unkeyedUpTo ? null : ring.activeKeyId,
     };
-    const entry = { ...unhashed, hash: hashEntry(unhashed) };
+    const entry = { ...unhashed, hash: hashEntry(unhashed, ring.activeKey) };
     entries.push(entry);
     prevHash = entry.hash;
   }
   return entries;
 }
 
-function walk(entries: readonly ChainedEntry[]): StreamChainWalker {
-  const sut = new StreamChainWalker('accounts');
+function walk(entries: readonly ChainedEntry[], ring: ChainKeyRing = keys): StreamChainWalker {
+  const sut = new StreamChainWalker('accounts', ring);
   for (const entry of entries) sut.accept(entry);
+  sut.checkKeyedEnd();
   return sut;
+}
+
+/** What someone with database access but without the key can compute: the legacy unkeyed SHA-256. */
+function forgeUnkeyed(after: ChainedEntry): ChainedEntry {
+  const unhashed = {
+    ...record(after.seq + 1),
+    stream: 'accounts',
+    seq: after.seq + 1,
+    recordedAt: after.recordedAt,
+    prevHash: after.hash,
+    keyId: null,
+  };
+  return { ...unhashed, hash: hashEntry(unhashed, undefined) };
 }
 
 describe(canonicalJson.name, () => {
@@ -99,6 +126,52 @@ describe(StreamChainWalker.name, () => {
     expect(sut.firstBreak).toMatchObject({ seq: 5, code: 'CHAIN.HEAD_MISMATCH' });
   });
 
+  it('should refuse an entry forged with database access but without the key, whatever it claims', () => {
+    const entries = chain(4);
+    const last = entries[3];
+    const sha = (u: UnhashedEntry): string => createHash('sha256').update(canonicalEntry(u)).digest('hex');
+    const { hash: _h, ...unhashed } = { ...forgeUnkeyed(last), keyId: keys.activeKeyId };
+    const claimingTheKey: ChainedEntry = { ...unhashed, hash: sha(unhashed) };
+    const withOtherKey = chain(1, 0, new ChainKeyRing([randomBytes(32)]), last);
+
+    expect(walk([...entries, forgeUnkeyed(last)]).firstBreak).toMatchObject({
+      seq: 5,
+      code: 'CHAIN.UNKEYED_ENTRY',
+    });
+    expect(walk([...entries, claimingTheKey]).firstBreak).toMatchObject({
+      seq: 5,
+      code: 'CHAIN.HASH_MISMATCH',
+    });
+    expect(walk([...entries, ...withOtherKey]).firstBreak).toMatchObject({
+      seq: 5,
+      code: 'CHAIN.KEY_UNKNOWN',
+    });
+  });
+
+  it('should verify legacy unkeyed entries that a keyed entry seals, and refuse an unkeyed stream end', () => {
+    const sealed = chain(5, 3);
+    const unsealed = chain(3, 3);
+
+    expect(walk(sealed).firstBreak).toBeUndefined();
+    expect(walk(unsealed).firstBreak).toMatchObject({ seq: 1, code: 'CHAIN.UNKEYED_ENTRY' });
+    expect(walk([...sealed, forgeUnkeyed(sealed[4])]).firstBreak).toMatchObject({
+      seq: 6,
+      code: 'CHAIN.UNKEYED_ENTRY',
+    });
+  });
+
+  it('should verify entries of a retired key and tell a missing key apart from a bad MAC', () => {
+    const old = new ChainKeyRing([randomBytes(32)]);
+    const oldEntries = chain(2, 0, old);
+    const rotated = new ChainKeyRing([randomBytes(32), old.keyOf(old.activeKeyId) ?? Buffer.alloc(0)]);
+    const entries = [...oldEntries, ...chain(2, 0, rotated, oldEntries[1])];
+
+    expect(walk(entries, rotated).firstBreak).toBeUndefined();
+    const stranger = walk(entries, new ChainKeyRing([randomBytes(32)]));
+    expect(stranger.keyedEntriesVerifiable).toBe(0);
+    expect([...stranger.missingKeyIds].sort()).toEqual([old.activeKeyId, rotated.activeKeyId].sort());
+  });
+
   it('should keep only the first break', () => {
     const entries = chain(5);
     entries[1] = { ...entries[1], traceId: 'forged' };
@@ -116,5 +189,17 @@ describe(canonicalEntry.name, () => {
       expect(canonicalEntry(unhashed)).toBe(canonicalJson({ v: CHAIN_FORMAT_VERSION, ...unhashed }));
       expect(canonicalEntry(unhashed, canonicalJson(unhashed.attributes))).toBe(canonicalEntry(unhashed));
     }
+  });
+
+  it('should keep the legacy layout (no key id, format 1) for unkeyed entries', () => {
+    const { hash, keyId: _keyId, ...legacy } = chain(1, 1)[0];
+    expect(canonicalEntry({ ...legacy, keyId: null })).toBe(
+      canonicalJson({ v: LEGACY_CHAIN_FORMAT_VERSION, ...legacy }),
+    );
+    expect(hash).toBe(
+      createHash('sha256')
+        .update(canonicalJson({ v: LEGACY_CHAIN_FORMAT_VERSION, ...legacy }))
+        .digest('hex'),
+    );
   });
 });

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 
 import { canonicalJson, type CanonicalValue } from './canonical-json';
 
@@ -6,7 +6,15 @@ import { canonicalJson, type CanonicalValue } from './canonical-json';
 export const GENESIS_HASH = '0'.repeat(64);
 
 /** Version of the hashed layout; bump it (and keep verifying old versions) if the layout ever changes. */
-export const CHAIN_FORMAT_VERSION = 1;
+export const CHAIN_FORMAT_VERSION = 2;
+
+/** The unkeyed SHA-256 layout written before the chain was keyed; still verified, never written. */
+export const LEGACY_CHAIN_FORMAT_VERSION = 1;
+
+/** Finds a chain key by its id (a fingerprint); undefined when the verifier does not hold it. */
+export interface ChainKeys {
+  keyOf(keyId: string): Buffer | undefined;
+}
 
 /** What one audit entry says, free of personal data: references, masked values, types and times. */
 export interface AuditRecord {
@@ -33,15 +41,17 @@ export interface ChainedEntry extends AuditRecord {
   /** ISO-8601 UTC with milliseconds. */
   readonly recordedAt: string;
   readonly prevHash: string;
+  /** Id of the HMAC key of `hash`; null for legacy entries hashed with plain SHA-256 (format 1). */
+  readonly keyId: string | null;
   readonly hash: string;
 }
 
 export type UnhashedEntry = Omit<ChainedEntry, 'hash'>;
 
-type TopField = Exclude<keyof UnhashedEntry, 'attributes'>;
+type TopField = Exclude<keyof UnhashedEntry, 'attributes' | 'keyId'>;
 
-/** The hashed top-level fields with their canonical (code-point) order; `attributes` and `v` join them. */
-const HASHED_KEYS: readonly (TopField | 'attributes' | 'v')[] = (
+/** The hashed top-level fields of format 1 in canonical (code-point) order; `attributes` and `v` join them. */
+const LEGACY_HASHED_KEYS: readonly (TopField | 'attributes' | 'keyId' | 'v')[] = (
   [
     'v',
     'stream',
@@ -61,6 +71,12 @@ const HASHED_KEYS: readonly (TopField | 'attributes' | 'v')[] = (
   ] as const
 ).toSorted();
 
+/** Format 2 also covers the key id, so an entry cannot be moved under another key. */
+const HASHED_KEYS: readonly (TopField | 'attributes' | 'keyId' | 'v')[] = [
+  ...LEGACY_HASHED_KEYS,
+  'keyId' as const,
+].toSorted();
+
 /**
  * The canonical text that is hashed: `canonicalJson` of the entry without its hash plus the format
  * version. Built field by field (the top level is fixed) so that the attributes, already canonical
@@ -70,18 +86,26 @@ export function canonicalEntry(
   entry: UnhashedEntry,
   attributesJson: string = canonicalJson(entry.attributes),
 ): string {
-  const parts = HASHED_KEYS.map((key) => {
+  const legacy = entry.keyId === null;
+  const parts = (legacy ? LEGACY_HASHED_KEYS : HASHED_KEYS).map((key) => {
     if (key === 'attributes') return `"attributes":${attributesJson}`;
-    if (key === 'v') return `"v":${CHAIN_FORMAT_VERSION}`;
+    if (key === 'v') return `"v":${legacy ? LEGACY_CHAIN_FORMAT_VERSION : CHAIN_FORMAT_VERSION}`;
     const value: CanonicalValue = entry[key];
     return `${JSON.stringify(key)}:${canonicalJson(value)}`;
   });
   return `{${parts.join(',')}}`;
 }
 
-/** SHA-256 over the canonical form of everything in the entry but its own hash, including seq and prevHash. */
-export function hashEntry(entry: UnhashedEntry, attributesJson?: string): string {
-  return createHash('sha256').update(canonicalEntry(entry, attributesJson), 'utf8').digest('hex');
+/**
+ * The entry's MAC: HMAC-SHA256 with the key named by `entry.keyId` over the canonical form of everything
+ * but its own hash (seq and prevHash included). Database access alone cannot compute it. Legacy entries
+ * (keyId null) get the plain SHA-256 they were written with; `key` is then unused.
+ */
+export function hashEntry(entry: UnhashedEntry, key: Buffer | undefined, attributesJson?: string): string {
+  const text = canonicalEntry(entry, attributesJson);
+  if (entry.keyId === null) return createHash('sha256').update(text, 'utf8').digest('hex');
+  if (key === undefined) throw new Error(`no key for audit chain key id ${entry.keyId}`);
+  return createHmac('sha256', key).update(text, 'utf8').digest('hex');
 }
 
 export const BREAK_CODES = [
@@ -92,6 +116,9 @@ export const BREAK_CODES = [
   'CHAIN.CHECKPOINT_SIGNATURE_INVALID',
   'CHAIN.CHECKPOINT_MISMATCH',
   'CHAIN.CHECKPOINT_BEYOND_HEAD',
+  'CHAIN.KEY_UNKNOWN',
+  'CHAIN.UNKEYED_ENTRY',
+  'CHAIN.ENTRIES_BEYOND_HEAD',
 ] as const;
 export type BreakCode = (typeof BREAK_CODES)[number];
 
@@ -111,11 +138,16 @@ export class StreamChainWalker {
   private previousHash = GENESIS_HASH;
   private broken: ChainBreak | undefined;
   private count = 0;
+  private lastKeyedSeq = 0;
+  /** Keyed entries whose key the verifier holds, and those whose key it does not. */
+  private knownKeyEntries = 0;
+  private readonly unknownKeyIds = new Set<string>();
   /** seq → hash of entries a checkpoint refers to, collected while walking. */
   private readonly watched = new Map<number, string>();
 
   constructor(
     readonly stream: string,
+    private readonly keys: ChainKeys,
     private readonly watchSeqs: ReadonlySet<number> = new Set(),
   ) {}
 
@@ -135,6 +167,16 @@ export class StreamChainWalker {
     return this.previousHash;
   }
 
+  /** Entries written with a key this walker holds. */
+  get keyedEntriesVerifiable(): number {
+    return this.knownKeyEntries;
+  }
+
+  /** Key ids of entries this walker could not check because it does not hold their key. */
+  get missingKeyIds(): ReadonlySet<string> {
+    return this.unknownKeyIds;
+  }
+
   hashAt(seq: number): string | undefined {
     return this.watched.get(seq);
   }
@@ -143,6 +185,11 @@ export class StreamChainWalker {
   accept(entry: ChainedEntry, attributesJson?: string): void {
     this.count += 1;
     if (this.watchSeqs.has(entry.seq)) this.watched.set(entry.seq, entry.hash);
+    const key = entry.keyId === null ? undefined : this.keys.keyOf(entry.keyId);
+    if (entry.keyId !== null) {
+      if (key === undefined) this.unknownKeyIds.add(entry.keyId);
+      else this.knownKeyEntries += 1;
+    }
     if (this.broken) return;
     if (entry.seq !== this.expectedSeq) {
       const what =
@@ -164,7 +211,23 @@ export class StreamChainWalker {
       );
       return;
     }
-    if (hashEntry(entry, attributesJson) !== entry.hash) {
+    if (entry.keyId === null && this.lastKeyedSeq > 0) {
+      this.fail(
+        entry.seq,
+        'CHAIN.UNKEYED_ENTRY',
+        `Entry ${entry.seq} carries no MAC key after keyed entries: it was written by someone without the chain key.`,
+      );
+      return;
+    }
+    if (entry.keyId !== null && key === undefined) {
+      this.fail(
+        entry.seq,
+        'CHAIN.KEY_UNKNOWN',
+        `Entry ${entry.seq} names chain key ${entry.keyId}, which this verifier does not hold: it cannot be checked.`,
+      );
+      return;
+    }
+    if (hashEntry(entry, key, attributesJson) !== entry.hash) {
       this.fail(
         entry.seq,
         'CHAIN.HASH_MISMATCH',
@@ -172,8 +235,23 @@ export class StreamChainWalker {
       );
       return;
     }
+    if (entry.keyId !== null) this.lastKeyedSeq = entry.seq;
     this.previousHash = entry.hash;
     this.expectedSeq += 1;
+  }
+
+  /**
+   * After the last entry: a stream must end in a keyed entry. Legacy (unkeyed) entries are only trusted
+   * when a keyed entry follows them (the audit service seals legacy streams at start), else anyone with
+   * database access could have appended them.
+   */
+  checkKeyedEnd(): void {
+    if (this.broken || this.lastSeq === 0 || this.lastKeyedSeq === this.lastSeq) return;
+    this.fail(
+      this.lastKeyedSeq + 1,
+      'CHAIN.UNKEYED_ENTRY',
+      `Entries ${this.lastKeyedSeq + 1}..${this.lastSeq} carry no MAC key and no keyed entry follows them: they may have been written by someone without the chain key (a legacy stream is sealed when the audit service starts with AUDIT_CHAIN_KEYS).`,
+    );
   }
 
   /** The head row must agree with the last entry; otherwise entries were cut off the end (or the head forged). */

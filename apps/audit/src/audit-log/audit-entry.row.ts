@@ -17,6 +17,8 @@ export interface AuditEntryRow {
   ip_masked: string | null;
   attributes: string;
   prev_hash: string;
+  /** Null on legacy rows written before the chain was keyed. */
+  mac_key_id: string | null;
   hash: string;
 }
 
@@ -47,6 +49,7 @@ export function entryFromRow(row: AuditEntryRow): ChainedEntry {
     ipMasked: row.ip_masked,
     attributes: parseAttributes(row.attributes),
     prevHash: row.prev_hash,
+    keyId: row.mac_key_id ?? null,
     hash: row.hash,
   };
 }

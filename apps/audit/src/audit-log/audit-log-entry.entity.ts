@@ -19,6 +19,8 @@ export class AuditLogEntryEntity {
   /** Canonical JSON text, stored verbatim so re-hashing never depends on the database's JSON formatting. */
   @Column({ type: 'text' }) attributes!: string;
   @Column({ name: 'prev_hash', type: 'char', length: 64 }) prevHash!: string;
+  /** Fingerprint of the HMAC key of `hash`; NULL on legacy rows hashed with plain SHA-256. */
+  @Column({ name: 'mac_key_id', type: 'char', length: 16, nullable: true }) macKeyId!: string | null;
   @Column({ type: 'char', length: 64 }) hash!: string;
 }
 

@@ -3,7 +3,7 @@ import { Controller, Get, Header, HttpCode, Post, Query } from '@nestjs/common';
 
 import { AuditLogSearchService } from './audit-log-search.service';
 import { ChainCheckpointService } from './chain-checkpoint.service';
-import { ChainVerifierService } from './chain-verifier.service';
+import { ChainWatchService } from './chain-watch.service';
 import { ChainVerificationDto, CheckpointDto } from './dto/chain-verification.dto';
 import { LogEntryDto, LogPageDto, SearchLogQueryDto } from './dto/search-log.dto';
 
@@ -12,7 +12,7 @@ import { LogEntryDto, LogPageDto, SearchLogQueryDto } from './dto/search-log.dto
 @Controller('chain')
 export class AuditChainController {
   constructor(
-    private readonly verifier: ChainVerifierService,
+    private readonly verifier: ChainWatchService,
     private readonly checkpoints: ChainCheckpointService,
   ) {}
 

@@ -36,3 +36,22 @@ export class AuditStreamHeadMissingError extends DomainError {
     super(AuditLogErrorCode.HEAD_MISSING, `Audit stream head ${stream} vanished`);
   }
 }
+
+/** Configuration: the chain's MAC keys (AUDIT_CHAIN_KEYS) cannot be used; refused at start and by the CLI. */
+export const AuditChainErrorCode = defineErrorCodes('AUDIT_CHAIN', {
+  KEY_INVALID: {
+    kind: 'internal',
+    meaning: 'AUDIT_CHAIN_KEYS is not a comma-separated list of base64 keys of at least 32 random bytes.',
+    action:
+      'Set AUDIT_CHAIN_KEYS to the keys the audit service writes with, newest first (openssl rand -base64 32).',
+  },
+});
+
+export class ChainKeyInvalidError extends DomainError {
+  constructor(problem: string) {
+    super(
+      AuditChainErrorCode.KEY_INVALID,
+      `AUDIT_CHAIN_KEYS cannot be used: ${problem}. Set it to comma-separated base64 keys of at least 32 bytes, newest first.`,
+    );
+  }
+}

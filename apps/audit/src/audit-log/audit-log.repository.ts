@@ -10,7 +10,7 @@ import { AuditStreamHeadEntity } from './audit-log-entry.entity';
 const ROWS_PER_INSERT = 500;
 
 const ENTRY_COLUMNS =
-  'stream, seq, event_id, event_type, producer, occurred_at, recorded_at, trace_id, subject_user_id, actor_id, institution_id, ip_masked, attributes, prev_hash, hash';
+  'stream, seq, event_id, event_type, producer, occurred_at, recorded_at, trace_id, subject_user_id, actor_id, institution_id, ip_masked, attributes, prev_hash, mac_key_id, hash';
 const ENTRY_PLACEHOLDERS = `(${ENTRY_COLUMNS.split(',')
   .map(() => '?')
   .join(', ')})`;
@@ -63,6 +63,7 @@ function entryValues({ entry, attributesJson }: EntryToInsert): unknown[] {
     entry.ipMasked,
     attributesJson,
     entry.prevHash,
+    entry.keyId,
     entry.hash,
   ];
 }
@@ -139,6 +140,25 @@ export class AuditLogRepository {
       'SELECT DISTINCT stream FROM audit_log_entries',
     );
     return rows.map((r) => r.stream);
+  }
+
+  /** The MAC key id of one entry read in the transaction (null: a legacy unkeyed entry or none). */
+  async keyIdAt(manager: EntityManager, stream: string, seq: number): Promise<string | null> {
+    const rows: { mac_key_id: string | null }[] = await manager.query(
+      // Raw: one column of one row by primary key, read inside the caller's head lock.
+      'SELECT mac_key_id FROM audit_log_entries WHERE stream = ? AND seq = ?',
+      [stream, seq],
+    );
+    return rows[0]?.mac_key_id ?? null;
+  }
+
+  /** The highest seq of every stream that has entries (committed, no lock). */
+  async lastSeqs(): Promise<Map<string, number>> {
+    // Raw: a grouped aggregate over the primary key, which the Repository API has no call for.
+    const rows: { stream: string; hi: string | number }[] = await this.dataSource.query(
+      'SELECT stream, MAX(seq) AS hi FROM audit_log_entries GROUP BY stream',
+    );
+    return new Map(rows.map((r) => [r.stream, Number(r.hi)]));
   }
 
   async lastSeq(stream: string): Promise<number> {

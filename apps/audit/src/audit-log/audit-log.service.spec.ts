@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 
 import { TestClock } from '@exam/testing';
 import type { EntityManager } from 'typeorm';
@@ -7,6 +7,7 @@ import { type AuditRecord, GENESIS_HASH, StreamChainWalker } from './audit-chain
 import { AuditLogErrorCode } from './audit-log.errors';
 import type { AuditLogRepository, EntryToInsert, StreamHead } from './audit-log.repository';
 import { AuditLogService } from './audit-log.service';
+import { ChainKeyRing } from './chain-key-ring';
 
 /** The two tables in memory: heads by stream and the appended entries. */
 class InMemoryAuditLog {
@@ -54,20 +55,23 @@ describe(AuditLogService.name, () => {
   let log: InMemoryAuditLog;
   let sut: AuditLogService;
   const clock = new TestClock('2026-01-15T08:00:00.000Z');
+  const keys = new ChainKeyRing([randomBytes(32)]);
 
   beforeEach(() => {
     log = new InMemoryAuditLog();
-    sut = new AuditLogService(log as unknown as AuditLogRepository);
+    sut = new AuditLogService(log as unknown as AuditLogRepository, keys);
   });
 
   it('should chain appends of several batches into one gapless, verifiable stream and move its head', async () => {
     await sut.appendMany(inTransaction, 'accounts', [record(1), record(2)], clock.now());
     await sut.append(inTransaction, 'accounts', record(3), clock.now());
 
-    const walker = new StreamChainWalker('accounts');
+    const walker = new StreamChainWalker('accounts', keys);
     for (const { entry, attributesJson } of log.entries) walker.accept(entry, attributesJson);
     walker.checkHead(log.heads.get('accounts')?.seq ?? 0, log.heads.get('accounts')?.hash ?? '');
+    walker.checkKeyedEnd();
     expect(walker.firstBreak).toBeUndefined();
+    expect(log.entries.every((e) => e.entry.keyId === keys.activeKeyId)).toBe(true);
     expect(log.entries.map((e) => [e.entry.seq, e.entry.recordedAt])).toEqual([
       [1, '2026-01-15T08:00:00.000Z'],
       [2, '2026-01-15T08:00:00.000Z'],

@@ -9,6 +9,7 @@ import {
 } from './audit-log.errors';
 import { AuditLogRepository } from './audit-log.repository';
 import { canonicalJson } from './canonical-json';
+import { ChainKeyRing } from './chain-key-ring';
 
 export const AUDIT_STREAM_PATTERN = /^[a-z][a-z0-9_-]{0,31}$/;
 
@@ -28,7 +29,10 @@ export class AuditLogService {
   /** Streams whose head row is known to exist: created once, outside any transaction. */
   private readonly knownStreams = new Set<string>();
 
-  constructor(private readonly entries: AuditLogRepository) {}
+  constructor(
+    private readonly entries: AuditLogRepository,
+    private readonly keys: ChainKeyRing,
+  ) {}
 
   async append(
     manager: EntityManager,
@@ -80,12 +84,14 @@ export class AuditLogService {
     const recordedAt = now.toISOString();
     let seq = head.seq;
     let prevHash = head.hash;
+    const keyId = this.keys.activeKeyId;
+    const key = this.keys.activeKey;
     const rows = records.map((record) => {
       seq += 1;
-      const unhashed: UnhashedEntry = { ...record, stream, seq, recordedAt, prevHash };
+      const unhashed: UnhashedEntry = { ...record, stream, seq, recordedAt, prevHash, keyId };
       // The attributes column holds exactly the canonical text that was hashed: serialized once.
       const attributesJson = canonicalJson(record.attributes);
-      const entry: ChainedEntry = { ...unhashed, hash: hashEntry(unhashed, attributesJson) };
+      const entry: ChainedEntry = { ...unhashed, hash: hashEntry(unhashed, key, attributesJson) };
       prevHash = entry.hash;
       return { entry, attributesJson };
     });

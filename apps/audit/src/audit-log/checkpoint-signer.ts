@@ -78,6 +78,11 @@ export class CheckpointSigner {
     return { ...body, keyId: this.keyId, signature };
   }
 
+  /** Whether a checkpoint's key is one this signer holds (current or retired). */
+  knows(keyId: string): boolean {
+    return this.verifyKeys.has(keyId);
+  }
+
   verify(checkpoint: SignedCheckpoint): boolean {
     const key = this.verifyKeys.get(checkpoint.keyId);
     if (!key) return false;

@@ -12,6 +12,13 @@ export class AuditEnv extends BaseServiceEnv {
    */
   @Secret() @IsString() AUDIT_SIGNING_KEY = '';
 
+  /**
+   * HMAC keys of the audit chain (comma-separated base64, at least 32 bytes each, newest first): the first
+   * writes, all verify. Outside the database, so its credentials alone cannot forge or extend the chain.
+   * Empty outside production means a random key per process (throwaway runs only).
+   */
+  @Secret() @IsString() AUDIT_CHAIN_KEYS = '';
+
   /** JSON object of key id → Ed25519 public key (PEM) of earlier signing keys, so old checkpoints stay verifiable. */
   @IsString() AUDIT_VERIFY_KEYS = '';
 

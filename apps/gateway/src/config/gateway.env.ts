@@ -1,16 +1,19 @@
 import { loadConfig, LOG_LEVELS, type LogLevel, NODE_ENVS, type NodeEnv } from '@exam/platform';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsUrl, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsIP, IsOptional, IsUrl, Matches, Max, Min, ValidateBy } from 'class-validator';
+
+import { parseTrustProxy, TRUST_PROXY_MESSAGE } from './trust-proxy';
 
 const toInt = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? Number(value) : value);
-const toBool = ({ value }: { value: unknown }): unknown =>
-  typeof value === 'string' ? ['1', 'true', 'yes'].includes(value.toLowerCase()) : value;
 const URL_OPTIONS = { require_tld: false, require_protocol: true, protocols: ['http', 'https'] };
 
 /** The gateway's settings; it owns no data, so no database or Kafka here. */
 export class GatewayEnv {
   @IsIn(NODE_ENVS) NODE_ENV: NodeEnv = 'development';
   @Transform(toInt) @IsInt() @Min(0) @Max(65535) HTTP_PORT = 3000;
+  /** The gateway is the public entry point, so it listens on every interface unless told otherwise. */
+  @IsIP(undefined, { message: 'LISTEN_HOST must be an IP address such as 0.0.0.0 or 127.0.0.1' })
+  LISTEN_HOST = '0.0.0.0';
   @IsIn(LOG_LEVELS) LOG_LEVEL: LogLevel = 'info';
   @IsUrl(URL_OPTIONS) ACCOUNTS_URL = 'http://127.0.0.1:3001';
   @IsUrl(URL_OPTIONS) IDENTITY_URL = 'http://127.0.0.1:3002';
@@ -30,8 +33,18 @@ export class GatewayEnv {
   REDIS_URL?: string;
   /** Key prefix of the shared counters (lets several deployments share one Redis). */
   @Matches(/^[a-z0-9:_-]{1,32}$/) RATE_LIMIT_NAMESPACE = 'gw-rl:';
-  /** Trust X-Forwarded-For only when an ingress or load balancer sits in front. */
-  @Transform(toBool) @IsBoolean() TRUST_PROXY = false;
+  /**
+   * Which hops may set X-Forwarded-For: `false` when published directly, else the number of proxies in
+   * front (the Ingress: 1) or their IPs/CIDRs. Entries beyond them are the client's own and ignored.
+   */
+  @ValidateBy({
+    name: 'trustProxy',
+    validator: {
+      validate: (value) => parseTrustProxy(value) !== undefined,
+      defaultMessage: () => TRUST_PROXY_MESSAGE,
+    },
+  })
+  TRUST_PROXY = 'false';
 }
 
 export function loadGatewayEnv(env: Readonly<Record<string, string | undefined>> = process.env): GatewayEnv {

@@ -42,11 +42,11 @@ export async function createServiceApp({
   return app;
 }
 
-/** Starts consuming and listening; returns the bound port. */
+/** Starts consuming and listening on `host` (loopback unless told otherwise); returns the bound port. */
 export async function startServiceApp(
   app: NestFastifyApplication,
   port: number,
-  host = '0.0.0.0',
+  host = '127.0.0.1',
 ): Promise<number> {
   await app.startAllMicroservices();
   await app.listen(port, host);

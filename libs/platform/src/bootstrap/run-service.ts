@@ -31,9 +31,9 @@ export async function runService<E extends BaseServiceEnv>(definition: ServiceDe
   try {
     const env = definition.loadEnv();
     const app = await createServiceApp({ service: definition.service, env, module: definition.module(env) });
-    const port = await startServiceApp(app, env.HTTP_PORT);
+    const port = await startServiceApp(app, env.HTTP_PORT, env.LISTEN_HOST);
     new Logger('Bootstrap').log(
-      `${definition.service} listening on :${port} (api prefix /api/${definition.service})`,
+      `${definition.service} listening on ${env.LISTEN_HOST}:${port} (api prefix /api/${definition.service})`,
     );
   } catch (error: unknown) {
     failFast(definition.service, error);

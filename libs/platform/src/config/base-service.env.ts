@@ -1,4 +1,15 @@
-import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsIP,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+} from 'class-validator';
 
 import { ToBool, ToInt, ToNumber } from './env-transforms';
 import { Secret } from './secret.decorator';
@@ -13,6 +24,13 @@ export class BaseServiceEnv {
   @IsIn(NODE_ENVS) NODE_ENV: NodeEnv = 'development';
 
   @ToInt() @IsInt() @Min(0) @Max(65535) HTTP_PORT = 3000;
+
+  /**
+   * Address the HTTP port binds to. Loopback by default, so on a developer machine only the gateway (and
+   * its limits) is reachable from the network; containers set 0.0.0.0 (compose, k8s).
+   */
+  @IsIP(undefined, { message: 'LISTEN_HOST must be an IP address such as 127.0.0.1 or 0.0.0.0' })
+  LISTEN_HOST = '127.0.0.1';
 
   /** MySQL-compatible server, e.g. mysql://user:pass@127.0.0.1:3306 (no database name). */
   @Secret()

@@ -25,6 +25,8 @@ export class StreamVerificationDto {
   headSeq!: number;
   checkpointsChecked!: number;
   lastCheckpointSeq!: number | null;
+  /** Entries stored past the head: written outside the audit service (an alert is raised too). */
+  entriesBeyondHead!: number;
   firstBreak!: ChainBreakDto | null;
 }
 
@@ -35,6 +37,8 @@ export class ChainVerificationDto {
   durationMs!: number;
   streams!: StreamVerificationDto[];
   firstBreak!: ChainBreakDto | null;
+  /** Set when the verifier lacks the keys the chain was written with: breaks then do not mean tampering. */
+  keyProblem!: string | null;
 
   static of(result: ChainVerification): ChainVerificationDto {
     return Object.assign(new ChainVerificationDto(), {
@@ -43,6 +47,7 @@ export class ChainVerificationDto {
       entries: result.entries,
       durationMs: result.durationMs,
       firstBreak: ChainBreakDto.of(result.firstBreak),
+      keyProblem: result.keyProblem,
       streams: result.streams.map((s) =>
         Object.assign(new StreamVerificationDto(), {
           stream: s.stream,
@@ -50,6 +55,7 @@ export class ChainVerificationDto {
           headSeq: s.headSeq,
           checkpointsChecked: s.checkpointsChecked,
           lastCheckpointSeq: s.lastCheckpointSeq,
+          entriesBeyondHead: s.entriesBeyondHead,
           firstBreak: ChainBreakDto.of(s.firstBreak),
         }),
       ),

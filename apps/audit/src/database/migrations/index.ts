@@ -4,6 +4,7 @@ import { AlertTables1764115300002 } from './1764115300002-alert-tables';
 import { AppealsIncidents1764115300003 } from './1764115300003-appeals-incidents';
 import { AlertInstitutions1764115300004 } from './1764115300004-alert-institutions';
 import { LoginSourceLocks1764115300005 } from './1764115300005-login-source-locks';
+import { AuditChainMacKey1764115300006 } from './1764115300006-audit-chain-mac-key';
 
 /** The audit service's own migrations, oldest first (platform tables come from @exam/platform). */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -14,4 +15,5 @@ export const AUDIT_MIGRATIONS: Function[] = [
   AppealsIncidents1764115300003,
   AlertInstitutions1764115300004,
   LoginSourceLocks1764115300005,
+  AuditChainMacKey1764115300006,
 ];
