@@ -14,7 +14,7 @@ import {
 } from './attempt.errors';
 import { AttemptRepository } from './attempt.repository';
 import type { AttemptAnswerEntity } from './attempt-answer.entity';
-import { AttemptPaperCache,type CachedPaper } from './attempt-paper-cache';
+import { AttemptPaperCache, type CachedPaper } from './attempt-paper-cache';
 import { type AnswerValue, checkAnswer } from './domain/answer';
 import { acceptsAnswers, type AttemptStatus } from './domain/attempt-state';
 import { deviceIdOf, deviceRole } from './domain/device';

@@ -8,7 +8,7 @@ import type { AttemptEntity } from './attempt.entity';
 import { AttemptNotFoundError, TooEarlyToSubmitError } from './attempt.errors';
 import { DeviceIdRequiredError } from './attempt.errors';
 import { AttemptRepository } from './attempt.repository';
-import { assertHolder,type AttemptView } from './attempt-answers.service';
+import { assertHolder, type AttemptView } from './attempt-answers.service';
 import type { AnswerValue } from './domain/answer';
 import { gradeAttempt } from './domain/answer-grading';
 import { isLive, statusAfterClosing } from './domain/attempt-state';

@@ -109,7 +109,12 @@ export class AttemptStartService {
     const allowed = exam.settings.attemptsAllowed;
     const used = await this.attempts.lastNumber(exam.id, request.userId);
     const limit = allowed === 0 ? 0 : allowed + (accommodation?.extraAttempts ?? 0);
-    if (limit > 0 && used >= limit) throw new NoAttemptsLeftError(limit);
+    if (limit > 0 && used >= limit) {
+      // A concurrent start of this candidate may have just written the attempt this one would have been.
+      const racing = await this.attempts.findLive(exam.id, request.userId);
+      if (racing !== null) return this.resume(racing, deviceId);
+      throw new NoAttemptsLeftError(limit);
+    }
     const passwordHash = exam.settings.accessPasswordHash;
     if (
       passwordHash !== null &&
