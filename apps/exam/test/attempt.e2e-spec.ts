@@ -329,8 +329,49 @@ describe('exam attempts (e2e)', () => {
       expect(paper.sections[0]?.questions).toHaveLength(5);
       for (const secret of ['correct', 'rubric', 'explanation', '北京', 'accepted', '"answer"'])
         expect(reply.text).not.toContain(secret);
+      // Staff edit the question after the start: the attempt keeps the paper it was given.
+      const edit = await api.call(
+        'put',
+        inst(`/banks/${fixture.bankId}/questions/${fixture.q.single}`),
+        admin,
+        {
+          type: 'single',
+          stem: 'edited after the start',
+          score: 2,
+          difficulty: 1,
+          options: [
+            { text: 'new right', correct: true },
+            { text: 'new wrong', correct: false },
+          ],
+        },
+      );
+      expect(edit.status).toBe(200);
       const again = await api.send('get', `/attempts/${reply.body.attemptId as string}`, candidate, pc);
       expect(again.body.paper).toEqual(reply.body.paper);
+      expect(again.text).not.toContain('edited after the start');
+    });
+
+    it('should let anyone start a practice exam without registering, as often as they like', async () => {
+      clock.set(t0);
+      const body = attemptExamBody(fixture.paperId, t0, {
+        practice: true,
+        registrationOpensAt: undefined,
+        registrationClosesAt: undefined,
+        capacity: undefined,
+      });
+      const exam = await api.call('post', inst('/exams'), admin, body);
+      expect(exam.status).toBe(201);
+      const examId = exam.body.examId as string;
+      expect((await api.call('post', inst(`/exams/${examId}/publish`), admin)).status).toBe(200);
+      clock.set(atOpen(45));
+      const learner = longCaller('candidate');
+      const pc = device('pc');
+      for (const attemptNumber of [1, 2, 3]) {
+        const started = await start(learner, examId, pc);
+        expect(started).toMatchObject({ status: 201, body: { attemptNumber } });
+        const id = started.body.attemptId as string;
+        expect((await api.send('post', `/attempts/${id}/submit`, learner, pc)).status).toBe(200);
+      }
     });
   });
 

@@ -71,6 +71,7 @@ export function device(name: string): Record<string, string> {
 
 export interface AttemptPaperFixture {
   readonly paperId: string;
+  readonly bankId: string;
   /** Question ids by type: single (2 points), multiple (4, proportional), true_false (1), fill_blank (2), essay (5). */
   readonly q: Readonly<Record<'single' | 'multiple' | 'trueFalse' | 'blank' | 'essay', string>>;
 }
@@ -136,7 +137,7 @@ export async function attemptPaper(
     ],
   });
   expect(paper).toMatchObject({ status: 201, body: { totalScore: 14 } });
-  return { paperId: paper.body.paperId as string, q };
+  return { paperId: paper.body.paperId as string, bankId, q };
 }
 
 /** An exam body whose registration is open at `t0` and whose window opens an hour later, for three hours. */
