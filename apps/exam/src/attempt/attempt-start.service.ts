@@ -32,6 +32,7 @@ import {
   RegistrationPendingReviewError,
 } from './attempt.errors';
 import { AttemptRepository } from './attempt.repository';
+import type { AttemptAnswerEntity } from './attempt-answer.entity';
 import { AttemptFaceCheck } from './attempt-face-check';
 import { AttemptFaceCheckEntity } from './attempt-face-check.entity';
 import { AttemptPaperCache } from './attempt-paper-cache';
@@ -57,8 +58,11 @@ export interface StartRequest {
 
 export interface StartResult {
   readonly attempt: AttemptEntity;
+  /** Its saved answers (none for a new attempt). */
+  readonly answers: readonly AttemptAnswerEntity[];
   /** True when the candidate already had this attempt running and got it back. */
   readonly resumed: boolean;
+  readonly now: Date;
 }
 
 /**
@@ -184,12 +188,18 @@ export class AttemptStartService {
       throw error;
     }
     this.papers.put(attempt.id, attempt.userId, attempt.paper);
-    return { attempt, resumed: false };
+    return { attempt, answers: [], resumed: false, now };
   }
 
-  private resume(live: AttemptEntity, deviceId: string): StartResult {
+  private async resume(live: AttemptEntity, deviceId: string): Promise<StartResult> {
     if (deviceRole(live, deviceId) !== 'holder') throw new HeldByOtherDeviceError(live.id);
-    return { attempt: live, resumed: true };
+    this.papers.put(live.id, live.userId, live.paper);
+    return {
+      attempt: live,
+      answers: await this.attempts.answersOf(live.id),
+      resumed: true,
+      now: this.clock.now(),
+    };
   }
 
   private requireToken(token: string | undefined): string {

@@ -43,7 +43,7 @@ export class AttemptsController {
     @Body() dto: StartAttemptDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<AttemptResponseDto> {
-    const { attempt, resumed } = await this.starts.start({
+    const { attempt, answers, resumed, now } = await this.starts.start({
       userId: user.userId,
       examId,
       deviceHeader: device,
@@ -52,8 +52,7 @@ export class AttemptsController {
       accessPassword: dto.accessPassword,
     });
     if (resumed) void reply.status(200);
-    const view = await this.answers.resume(user.userId, attempt.id, device);
-    return toAttemptDto(view.attempt, view.answers, view.now, resumed);
+    return toAttemptDto(attempt, answers, now, resumed);
   }
 
   @Get('attempts/:attemptId')

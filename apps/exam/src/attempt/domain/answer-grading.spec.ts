@@ -129,8 +129,12 @@ describe(gradeAttempt.name, () => {
 });
 
 describe(checkAnswer.name, () => {
-  const view = (type: CandidateQuestionView['type'], extra: Partial<CandidateQuestionView> = {}) =>
-    ({ type, stem: 's', score: 1, ...extra });
+  const view = (type: CandidateQuestionView['type'], extra: Partial<CandidateQuestionView> = {}) => ({
+    type,
+    stem: 's',
+    score: 1,
+    ...extra,
+  });
   const choices = {
     options: [
       { key: 'A', text: 'a' },
