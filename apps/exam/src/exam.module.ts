@@ -1,6 +1,7 @@
 import { PlatformModule } from '@exam/platform';
 import { DynamicModule, Module } from '@nestjs/common';
 
+import { AttemptModule } from './attempt/attempt.module';
 import { BankModule } from './bank/bank.module';
 import { CandidateModule } from './candidate/candidate.module';
 import type { ExamEnv } from './config/exam.env';
@@ -29,6 +30,7 @@ export class ExamModule {
         CandidateModule,
         RegistrationModule,
         RetentionModule,
+        AttemptModule,
       ],
     };
   }

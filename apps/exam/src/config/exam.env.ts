@@ -1,4 +1,12 @@
-import { BaseServiceEnv, ConfigValidationError, loadConfig, Secret, ToInt } from '@exam/platform';
+import {
+  BaseServiceEnv,
+  ConfigValidationError,
+  developmentFaceCheckKeyPair,
+  loadConfig,
+  parseFaceCheckPublicKeys,
+  Secret,
+  ToInt,
+} from '@exam/platform';
 import { IsInt, IsString, Matches, Max, Min } from 'class-validator';
 
 import { developmentTicketKeyPair, isDevelopmentTicketKey } from '../ticket/ticket-token';
@@ -29,6 +37,21 @@ export class ExamEnv extends BaseServiceEnv {
 
   /** Rows one import file may hold (JSON or .xlsx). */
   @ToInt() @IsInt() @Min(1) @Max(50_000) IMPORT_MAX_ROWS = 10_000;
+
+  /**
+   * Public keys of the identity service's face-check tokens (`kid=<base64 SPKI>`, comma-separated), checked
+   * offline when an exam requires a face check at entry. The default is the published development key.
+   */
+  @Matches(/^\s*[A-Za-z0-9_-]{1,32}=[A-Za-z0-9+/=]+\s*(,\s*[A-Za-z0-9_-]{1,32}=[A-Za-z0-9+/=]+\s*)*$/, {
+    message: 'FACE_CHECK_PUBLIC_KEYS must be kid=<base64 SPKI> entries separated by commas',
+  })
+  FACE_CHECK_PUBLIC_KEYS = developmentFaceCheckKeyPair().publicKeys;
+  /** Saves made before an attempt's deadline (plus the exam's grace) are still accepted this long after it, by server time. */
+  @ToInt() @IsInt() @Min(0) @Max(600) EXAM_SAVE_GRACE_SECONDS = 30;
+  /** How often each replica finalises attempts past their deadline and grace (0 = off). */
+  @ToInt() @IsInt() @Min(0) @Max(3600) EXAM_FINALISE_INTERVAL_SECONDS = 10;
+  /** Attempts one finalisation pass closes per transaction. */
+  @ToInt() @IsInt() @Min(1) @Max(1000) EXAM_FINALISE_BATCH_SIZE = 50;
 }
 
 export function loadExamEnv(env: Readonly<Record<string, string | undefined>> = process.env): ExamEnv {
@@ -36,6 +59,21 @@ export function loadExamEnv(env: Readonly<Record<string, string | undefined>> = 
   if (config.NODE_ENV === 'production' && isDevelopmentTicketKey(config.TICKET_PRIVATE_KEY)) {
     throw new ConfigValidationError([
       'TICKET_PRIVATE_KEY: the published development key is refused in production',
+    ]);
+  }
+  try {
+    parseFaceCheckPublicKeys(config.FACE_CHECK_PUBLIC_KEYS);
+  } catch (error: unknown) {
+    throw new ConfigValidationError([
+      `FACE_CHECK_PUBLIC_KEYS: ${error instanceof Error ? error.message : String(error)}`,
+    ]);
+  }
+  if (
+    config.NODE_ENV === 'production' &&
+    config.FACE_CHECK_PUBLIC_KEYS.includes(developmentFaceCheckKeyPair().publicKeys)
+  ) {
+    throw new ConfigValidationError([
+      'FACE_CHECK_PUBLIC_KEYS: production must not trust the published development face-check key',
     ]);
   }
   return config;

@@ -1,3 +1,6 @@
+import { AttemptEntity } from '../attempt/attempt.entity';
+import { AttemptAnswerEntity } from '../attempt/attempt-answer.entity';
+import { AttemptFaceCheckEntity } from '../attempt/attempt-face-check.entity';
 import { QuestionEntity } from '../bank/question.entity';
 import { QuestionBankEntity } from '../bank/question-bank.entity';
 import { QuestionCategoryEntity } from '../bank/question-category.entity';
@@ -22,4 +25,7 @@ export const EXAM_ENTITIES: Function[] = [
   ExamAccommodationEntity,
   RegistrationEntity,
   VerifiedCandidateEntity,
+  AttemptEntity,
+  AttemptAnswerEntity,
+  AttemptFaceCheckEntity,
 ];

@@ -18,6 +18,7 @@ export const EXAM_TOPICS: readonly TopicName[] = [
   Topics.RegistrationCancelled,
   Topics.RefundRequested,
   Topics.ExamPersonalDataRevealed,
+  Topics.AttemptSubmitted,
 ];
 
 export function startExamBed(overrides: Record<string, string> = {}): Promise<ServiceTestBed<ExamEnv>> {
@@ -75,7 +76,24 @@ export class ExamClient {
           done(null, Buffer.concat(chunks));
         });
       });
-    const response = body === undefined ? await req : await req.send(body);
+    return this.reply(body === undefined ? await req : await req.send(body), binary);
+  }
+
+  /** A JSON call with extra request headers (e.g. X-Device-Id). */
+  async send(
+    method: 'get' | 'post' | 'put' | 'patch' | 'delete',
+    path: string,
+    caller: Caller | null,
+    headers: Readonly<Record<string, string>>,
+    body?: object,
+  ): Promise<Reply> {
+    let req = request(this.url)[method](`/api/exam${path}`);
+    if (caller) req = req.set('authorization', `Bearer ${caller.token}`);
+    for (const [name, value] of Object.entries(headers)) req = req.set(name, value);
+    return this.reply(body === undefined ? await req : await req.send(body), false);
+  }
+
+  private reply(response: request.Response, binary: boolean): Reply {
     return {
       status: response.status,
       body: (binary ? {} : response.body) as Record<string, unknown>,

@@ -1,4 +1,4 @@
-import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsISO8601, IsNumber, IsOptional, IsUUID, Max, Min } from 'class-validator';
 
 /**
  * A candidate registered for an exam. Carries ids and the fee only, nothing personal. `feeFen` (added
@@ -44,4 +44,26 @@ export class RefundRequestedV1 {
   /** Amount in fen (minor units). */
   @IsInt() @Min(0) @Max(100_000_000) amountFen!: number;
   @IsIn(['CNY']) currency!: 'CNY';
+}
+
+export const ATTEMPT_CLOSINGS = ['candidate', 'deadline'] as const;
+export type AttemptClosedBy = (typeof ATTEMPT_CLOSINGS)[number];
+
+/**
+ * An attempt was closed, by its candidate or by the deadline job from its latest saved answers, and its
+ * objective questions graded. `status` is `graded` when nothing waits for a marker, else `submitted`.
+ * Ids and points only.
+ */
+export class AttemptSubmittedV1 {
+  @IsUUID() attemptId!: string;
+  @IsUUID() examId!: string;
+  @IsUUID() userId!: string;
+  @IsUUID() institutionId!: string;
+  @IsInt() @Min(1) @Max(10_000) attemptNumber!: number;
+  @IsIn(ATTEMPT_CLOSINGS) closedBy!: AttemptClosedBy;
+  @IsIn(['submitted', 'graded']) status!: 'submitted' | 'graded';
+  @IsNumber({ maxDecimalPlaces: 2 }) @Min(0) objectiveScore!: number;
+  @IsNumber({ maxDecimalPlaces: 2 }) @Min(0) maxScore!: number;
+  @IsBoolean() needsMarking!: boolean;
+  @IsISO8601({ strict: true }) submittedAt!: string;
 }

@@ -1,5 +1,6 @@
 import { CreateExamDomain1765100000000 } from './1765100000000-create-exam-domain';
+import { CreateAttempts1765300000000 } from './1765300000000-create-attempts';
 
 /** The exam service's own migrations, oldest first (platform tables come from @exam/platform). */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const EXAM_MIGRATIONS: Function[] = [CreateExamDomain1765100000000];
+export const EXAM_MIGRATIONS: Function[] = [CreateExamDomain1765100000000, CreateAttempts1765300000000];

@@ -1,0 +1,105 @@
+import { Topics } from '@exam/contracts';
+import { Clock, EventPublisher } from '@exam/platform';
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+
+import { ExamEnv } from '../config/exam.env';
+import type { AttemptEntity } from './attempt.entity';
+import { AttemptNotFoundError, TooEarlyToSubmitError } from './attempt.errors';
+import { DeviceIdRequiredError } from './attempt.errors';
+import { AttemptRepository } from './attempt.repository';
+import { assertHolder, type AttemptView } from './attempt-answers.service';
+import type { AnswerValue } from './domain/answer';
+import { gradeAttempt } from './domain/answer-grading';
+import { isLive, statusAfterClosing } from './domain/attempt-state';
+import { deviceIdOf } from './domain/device';
+
+/** Finalisation passes a run may make before it yields to the next interval. */
+const MAX_BATCHES_PER_RUN = 20;
+
+/**
+ * Closing attempts: the candidate's submission, and the deadline job that finalises every attempt past its
+ * save window from its latest saved answers. Both grade the objective questions and publish
+ * `exam.attempt.submitted` in the same transaction, on the locked attempt row, so an attempt closes once.
+ */
+@Injectable()
+export class AttemptClosingService {
+  constructor(
+    private readonly attempts: AttemptRepository,
+    private readonly events: EventPublisher,
+    private readonly env: ExamEnv,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Submits the candidate's attempt; a retry after it closed answers the closed attempt. */
+  async submit(userId: string, attemptId: string, deviceHeader: string | undefined): Promise<AttemptView> {
+    const deviceId = deviceIdOf(deviceHeader);
+    if (deviceId === null) throw new DeviceIdRequiredError();
+    return this.attempts.transaction(async (tx) => {
+      const attempt = await this.attempts.lockOfUser(tx, attemptId, userId);
+      if (attempt === null) throw new AttemptNotFoundError();
+      const now = this.clock.now();
+      if (isLive(attempt.status)) {
+        assertHolder(attempt, deviceId);
+        if (now < attempt.earliestSubmitAt) throw new TooEarlyToSubmitError(attempt.earliestSubmitAt);
+        await this.close(tx, attempt, now > attempt.saveUntil ? 'deadline' : 'submit', now);
+      }
+      return { attempt, answers: await this.attempts.answersOf(attempt.id, tx), now };
+    });
+  }
+
+  /** One finalisation run: bounded batches of due attempts, each batch one transaction. Returns how many closed. */
+  async finaliseDue(): Promise<number> {
+    let closed = 0;
+    for (let batch = 0; batch < MAX_BATCHES_PER_RUN; batch++) {
+      const count = await this.attempts.transaction(async (tx) => {
+        const now = this.clock.now();
+        const due = await this.attempts.claimDue(tx, now, this.env.EXAM_FINALISE_BATCH_SIZE);
+        for (const attempt of due) await this.close(tx, attempt, 'deadline', now);
+        return due.length;
+      });
+      closed += count;
+      if (count < this.env.EXAM_FINALISE_BATCH_SIZE) break;
+    }
+    return closed;
+  }
+
+  private async close(
+    tx: EntityManager,
+    attempt: AttemptEntity,
+    how: 'submit' | 'deadline',
+    now: Date,
+  ): Promise<void> {
+    const saved = await this.attempts.answersOf(attempt.id, tx);
+    const answers = new Map<string, AnswerValue>(saved.map((a) => [a.questionId, a.answer]));
+    const grade = gradeAttempt(attempt.answerKey, answers);
+    const status = statusAfterClosing(attempt.status, how, grade.needsMarking);
+    if (status === null) return;
+    Object.assign(attempt, {
+      status,
+      live: null,
+      submittedAt: now,
+      closedBy: how === 'submit' ? 'candidate' : 'deadline',
+      questionScores: grade.scores,
+      objectiveScore: grade.objectiveScore,
+      updatedAt: now,
+    });
+    await this.attempts.close(tx, attempt);
+    await this.events.stage(tx, Topics.AttemptSubmitted, {
+      subjectId: attempt.id,
+      payload: {
+        attemptId: attempt.id,
+        examId: attempt.examId,
+        userId: attempt.userId,
+        institutionId: attempt.institutionId,
+        attemptNumber: attempt.attemptNo,
+        closedBy: how === 'submit' ? 'candidate' : 'deadline',
+        status: status === 'graded' ? 'graded' : 'submitted',
+        objectiveScore: grade.objectiveScore,
+        maxScore: grade.maxScore,
+        needsMarking: grade.needsMarking,
+        submittedAt: now.toISOString(),
+      },
+    });
+  }
+}

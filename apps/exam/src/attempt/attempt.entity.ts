@@ -1,0 +1,70 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+import type { CandidatePaper } from '../paper/paper-structure';
+import type { KeyedQuestion } from './domain/answer-grading';
+import type { AttemptStatus } from './domain/attempt-state';
+
+/** How an attempt was closed: submitted by its candidate, or finalised by the deadline job. */
+export type AttemptClosing = 'candidate' | 'deadline';
+
+/**
+ * One candidate's attempt at an exam. The paper and its key are frozen at the start, so later edits of the
+ * bank or the exam never change what the candidate saw or how it is graded. `startedAt` is written once.
+ */
+@Entity({ name: 'exam_attempts' })
+export class AttemptEntity {
+  @PrimaryColumn({ type: 'char', length: 36 }) id!: string;
+  @Column({ name: 'exam_id', type: 'char', length: 36 }) examId!: string;
+  @Column({ name: 'institution_id', type: 'char', length: 36 }) institutionId!: string;
+  @Column({ name: 'user_id', type: 'char', length: 36 }) userId!: string;
+  @Column({ name: 'attempt_no', type: 'smallint', unsigned: true }) attemptNo!: number;
+  @Column({ type: 'varchar', length: 16 }) status!: AttemptStatus;
+  /** 1 while the attempt is live, null once closed: the unique key allows one live attempt per exam and user. */
+  @Column({ type: 'tinyint', nullable: true }) live!: number | null;
+  @Column({ type: 'char', length: 16 }) seed!: string;
+  /** The candidate's paper as delivered: per-candidate order, no answers, scores of the key or explanations. */
+  @Column({ type: 'json' }) paper!: CandidatePaper;
+  /** The pinned content of every question of the paper and its worth here, for grading. */
+  @Column({ name: 'answer_key', type: 'json' }) answerKey!: KeyedQuestion[];
+  @Column({ name: 'device_id', type: 'varchar', length: 128 }) deviceId!: string;
+  /** The device that held the attempt before the last takeover: it is told it was taken over. */
+  @Column({ name: 'previous_device_id', type: 'varchar', length: 128, nullable: true })
+  previousDeviceId!: string | null;
+  @Column({ name: 'started_at', type: 'datetime', precision: 3, update: false }) startedAt!: Date;
+  @Column({ name: 'deadline_at', type: 'datetime', precision: 3 }) deadlineAt!: Date;
+  /** Deadline plus the exam's grace plus the network grace: saves and submissions are accepted until then. */
+  @Column({ name: 'save_until', type: 'datetime', precision: 3 }) saveUntil!: Date;
+  @Column({ name: 'earliest_submit_at', type: 'datetime', precision: 3 }) earliestSubmitAt!: Date;
+  @Column({ name: 'submitted_at', type: 'datetime', precision: 3, nullable: true }) submittedAt!: Date | null;
+  @Column({ name: 'closed_by', type: 'varchar', length: 10, nullable: true })
+  closedBy!: AttemptClosing | null;
+  @Column({ name: 'question_scores', type: 'json', nullable: true }) questionScores!: Record<
+    string,
+    number | null
+  > | null;
+  @Column({
+    name: 'objective_score',
+    type: 'decimal',
+    precision: 10,
+    scale: 2,
+    nullable: true,
+    transformer: {
+      to: (v: number | null) => v,
+      from: (v: string | null) => (v === null ? null : Number(v)),
+    },
+  })
+  objectiveScore!: number | null;
+  @Column({
+    name: 'max_score',
+    type: 'decimal',
+    precision: 10,
+    scale: 2,
+    transformer: {
+      to: (v: number) => v,
+      from: (v: string) => Number(v),
+    },
+  })
+  maxScore!: number;
+  @Column({ name: 'created_at', type: 'datetime', precision: 3 }) createdAt!: Date;
+  @Column({ name: 'updated_at', type: 'datetime', precision: 3 }) updatedAt!: Date;
+}

@@ -1,0 +1,218 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { EntityManager } from 'typeorm';
+import { DataSource, In, Repository } from 'typeorm';
+
+import { AttemptEntity } from './attempt.entity';
+import { AttemptAnswerEntity } from './attempt-answer.entity';
+import { AttemptFaceCheckEntity } from './attempt-face-check.entity';
+import type { AnswerValue } from './domain/answer';
+import type { AttemptStatus } from './domain/attempt-state';
+
+export interface AnswerSave {
+  readonly attemptId: string;
+  readonly userId: string;
+  readonly deviceId: string;
+  readonly questionId: string;
+  readonly seq: number;
+  readonly idempotencyKey: string;
+  readonly answer: AnswerValue;
+  readonly now: Date;
+}
+
+/** The attempt's state and the answer the server holds for one question, read right after a save. */
+export interface HeldAnswerState {
+  readonly status: AttemptStatus;
+  readonly deviceId: string;
+  readonly previousDeviceId: string | null;
+  readonly deadlineAt: Date;
+  readonly saveUntil: Date;
+  readonly held: {
+    readonly seq: number;
+    readonly idempotencyKey: string;
+    readonly answer: AnswerValue;
+    readonly savedAt: Date;
+  } | null;
+}
+
+interface HeldRow {
+  status: AttemptStatus;
+  device_id: string;
+  previous_device_id: string | null;
+  deadline_at: Date;
+  save_until: Date;
+  seq: number | string | null;
+  idempotency_key: string | null;
+  answer: string | AnswerValue | null;
+  saved_at: Date | null;
+}
+
+function parseAnswer(value: string | AnswerValue): AnswerValue {
+  return typeof value === 'string' ? (JSON.parse(value) as AnswerValue) : value;
+}
+
+/** Persistence of the attempt aggregate: the attempt, its saved answers and the face-check tokens it used. */
+@Injectable()
+export class AttemptRepository {
+  constructor(
+    private readonly dataSource: DataSource,
+    @InjectRepository(AttemptEntity) private readonly attempts: Repository<AttemptEntity>,
+    @InjectRepository(AttemptAnswerEntity) private readonly answers: Repository<AttemptAnswerEntity>,
+  ) {}
+
+  transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  findOfUser(attemptId: string, userId: string): Promise<AttemptEntity | null> {
+    return this.attempts.findOne({ where: { id: attemptId, userId } });
+  }
+
+  lockOfUser(tx: EntityManager, attemptId: string, userId: string): Promise<AttemptEntity | null> {
+    return tx
+      .getRepository(AttemptEntity)
+      .findOne({ where: { id: attemptId, userId }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  findLive(examId: string, userId: string): Promise<AttemptEntity | null> {
+    return this.attempts.findOne({ where: { examId, userId, live: 1 } });
+  }
+
+  /** The highest attempt number the candidate used on the exam (0 before the first). */
+  async lastNumber(examId: string, userId: string): Promise<number> {
+    const row = await this.attempts
+      .createQueryBuilder('a')
+      .select('MAX(a.attempt_no)', 'last')
+      .where('a.exam_id = :examId AND a.user_id = :userId', { examId, userId })
+      .getRawOne<{ last: number | string | null }>();
+    return Number(row?.last ?? 0);
+  }
+
+  /** Throws a duplicate-key error when the candidate already has a live attempt or this number is taken. */
+  async insert(tx: EntityManager, attempt: AttemptEntity): Promise<void> {
+    await tx.getRepository(AttemptEntity).insert(attempt);
+  }
+
+  /** Throws a duplicate-key error when the token (its jti) was used before. */
+  async recordFaceCheck(tx: EntityManager, check: AttemptFaceCheckEntity): Promise<void> {
+    await tx.getRepository(AttemptFaceCheckEntity).insert(check);
+  }
+
+  /**
+   * Saves one answer in one statement, only while the attempt is in progress, held by this device and inside
+   * its save window, and only over an answer with a lower sequence number (see replacesHeld). Raw SQL: a
+   * conditional INSERT … SELECT … ON DUPLICATE KEY UPDATE upsert on the hot autosave path, without hydrating
+   * the attempt. Column order matters: `seq` is assigned last, so the IFs compare with the stored sequence.
+   */
+  async saveAnswer(save: AnswerSave): Promise<void> {
+    await this.dataSource.query(
+      `INSERT INTO attempt_answers (attempt_id, question_id, seq, idempotency_key, answer, saved_at)
+       SELECT a.id, ?, ?, ?, ?, ? FROM exam_attempts a
+        WHERE a.id = ? AND a.user_id = ? AND a.status = 'in_progress' AND a.device_id = ? AND a.save_until >= ?
+       ON DUPLICATE KEY UPDATE
+         answer = IF(VALUES(seq) > seq, VALUES(answer), answer),
+         idempotency_key = IF(VALUES(seq) > seq, VALUES(idempotency_key), idempotency_key),
+         saved_at = IF(VALUES(seq) > seq, VALUES(saved_at), saved_at),
+         seq = GREATEST(seq, VALUES(seq))`,
+      [
+        save.questionId,
+        save.seq,
+        save.idempotencyKey,
+        JSON.stringify(save.answer),
+        save.now,
+        save.attemptId,
+        save.userId,
+        save.deviceId,
+        save.now,
+      ],
+    );
+  }
+
+  /**
+   * The attempt's state and the answer held for a question, in one read by primary keys. Raw SQL: a join the
+   * entities do not model, on the autosave path.
+   */
+  async heldAnswer(attemptId: string, userId: string, questionId: string): Promise<HeldAnswerState | null> {
+    const rows: HeldRow[] = await this.dataSource.query(
+      `SELECT a.status, a.device_id, a.previous_device_id, a.deadline_at, a.save_until,
+              x.seq, x.idempotency_key, x.answer, x.saved_at
+         FROM exam_attempts a
+         LEFT JOIN attempt_answers x ON x.attempt_id = a.id AND x.question_id = ?
+        WHERE a.id = ? AND a.user_id = ?`,
+      [questionId, attemptId, userId],
+    );
+    const [row] = rows as (HeldRow | undefined)[];
+    if (row === undefined) return null;
+    return {
+      status: row.status,
+      deviceId: row.device_id,
+      previousDeviceId: row.previous_device_id,
+      deadlineAt: new Date(row.deadline_at),
+      saveUntil: new Date(row.save_until),
+      held:
+        row.seq === null || row.answer === null || row.saved_at === null
+          ? null
+          : {
+              seq: Number(row.seq),
+              idempotencyKey: row.idempotency_key ?? '',
+              answer: parseAnswer(row.answer),
+              savedAt: new Date(row.saved_at),
+            },
+    };
+  }
+
+  answersOf(attemptId: string, tx?: EntityManager): Promise<AttemptAnswerEntity[]> {
+    return (tx ? tx.getRepository(AttemptAnswerEntity) : this.answers).find({
+      where: { attemptId },
+      order: { questionId: 'ASC' },
+    });
+  }
+
+  /**
+   * Moves the attempt to `deviceId`, remembering the device it leaves so that device can be told. Raw SQL: a
+   * conditional update whose first assignment reads the old holder before the second replaces it.
+   */
+  async takeOver(attemptId: string, userId: string, deviceId: string, now: Date): Promise<boolean> {
+    const result: { affectedRows?: number } = await this.dataSource.query(
+      `UPDATE exam_attempts
+          SET previous_device_id = IF(device_id = ?, previous_device_id, device_id),
+              device_id = ?, updated_at = ?
+        WHERE id = ? AND user_id = ? AND status = 'in_progress'`,
+      [deviceId, deviceId, now, attemptId, userId],
+    );
+    return (result.affectedRows ?? 0) > 0;
+  }
+
+  /** Writes the closing of an attempt locked in `tx` (status, scores, submission time). */
+  async close(tx: EntityManager, attempt: AttemptEntity): Promise<void> {
+    await tx.getRepository(AttemptEntity).update(
+      { id: attempt.id, status: In(['in_progress', 'overdue']) },
+      {
+        status: attempt.status,
+        live: null,
+        submittedAt: attempt.submittedAt,
+        closedBy: attempt.closedBy,
+        questionScores: attempt.questionScores,
+        objectiveScore: attempt.objectiveScore,
+        updatedAt: attempt.updatedAt,
+      },
+    );
+  }
+
+  /**
+   * Live attempts whose save window ended before `now`, locked; rows another replica holds are skipped, so
+   * several replicas finalise disjoint sets at once. The query builder says the SKIP LOCKED.
+   */
+  claimDue(tx: EntityManager, now: Date, limit: number): Promise<AttemptEntity[]> {
+    return tx
+      .getRepository(AttemptEntity)
+      .createQueryBuilder('a')
+      .where("a.status IN ('in_progress', 'overdue')")
+      .andWhere('a.save_until < :now', { now })
+      .orderBy('a.save_until', 'ASC')
+      .limit(limit)
+      .setLock('pessimistic_write')
+      .setOnLocked('skip_locked')
+      .getMany();
+  }
+}

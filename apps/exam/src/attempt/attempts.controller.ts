@@ -1,0 +1,110 @@
+import { type AuthUser, CurrentUser, Roles } from '@exam/platform';
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  Ip,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Put,
+  Res,
+} from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+
+import { AttemptAnswersService } from './attempt-answers.service';
+import { AttemptClosingService } from './attempt-closing.service';
+import { AttemptStartService } from './attempt-start.service';
+import { AttemptResponseDto, SaveAnswerDto, SaveAnswerResponseDto, StartAttemptDto } from './dto/attempt.dto';
+import { toAttemptDto, toSaveAnswerDto } from './dto/attempt.mapper';
+
+/**
+ * A candidate's attempts: start, resume, autosave, takeover, submit. Every request names its device
+ * (X-Device-Id); one device holds an attempt at a time.
+ */
+@Controller()
+@Roles('candidate')
+export class AttemptsController {
+  constructor(
+    private readonly starts: AttemptStartService,
+    private readonly answers: AttemptAnswersService,
+    private readonly closing: AttemptClosingService,
+  ) {}
+
+  /** 201 with a new attempt, or 200 with the one already running on this device. */
+  @Post('exams/:examId/attempts')
+  async start(
+    @CurrentUser() user: AuthUser,
+    @Param('examId', ParseUUIDPipe) examId: string,
+    @Headers('x-device-id') device: string | undefined,
+    @Ip() ip: string,
+    @Body() dto: StartAttemptDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<AttemptResponseDto> {
+    const { attempt, answers, resumed, now } = await this.starts.start({
+      userId: user.userId,
+      examId,
+      deviceHeader: device,
+      ip,
+      faceCheckToken: dto.faceCheckToken,
+      accessPassword: dto.accessPassword,
+    });
+    if (resumed) void reply.status(200);
+    return toAttemptDto(attempt, answers, now, resumed);
+  }
+
+  @Get('attempts/:attemptId')
+  async resume(
+    @CurrentUser() user: AuthUser,
+    @Param('attemptId', ParseUUIDPipe) attemptId: string,
+    @Headers('x-device-id') device: string | undefined,
+  ): Promise<AttemptResponseDto> {
+    const view = await this.answers.resume(user.userId, attemptId, device);
+    return toAttemptDto(view.attempt, view.answers, view.now);
+  }
+
+  @Put('attempts/:attemptId/answers/:questionId')
+  async save(
+    @CurrentUser() user: AuthUser,
+    @Param('attemptId', ParseUUIDPipe) attemptId: string,
+    @Param('questionId', ParseUUIDPipe) questionId: string,
+    @Headers('x-device-id') device: string | undefined,
+    @Body() dto: SaveAnswerDto,
+  ): Promise<SaveAnswerResponseDto> {
+    return toSaveAnswerDto(
+      await this.answers.save({
+        userId: user.userId,
+        attemptId,
+        questionId,
+        deviceHeader: device,
+        seq: dto.seq,
+        idempotencyKey: dto.idempotencyKey,
+        answer: dto.answer,
+      }),
+    );
+  }
+
+  @Post('attempts/:attemptId/takeover')
+  @HttpCode(200)
+  async takeOver(
+    @CurrentUser() user: AuthUser,
+    @Param('attemptId', ParseUUIDPipe) attemptId: string,
+    @Headers('x-device-id') device: string | undefined,
+  ): Promise<AttemptResponseDto> {
+    const view = await this.answers.takeOver(user.userId, attemptId, device);
+    return toAttemptDto(view.attempt, view.answers, view.now);
+  }
+
+  @Post('attempts/:attemptId/submit')
+  @HttpCode(200)
+  async submit(
+    @CurrentUser() user: AuthUser,
+    @Param('attemptId', ParseUUIDPipe) attemptId: string,
+    @Headers('x-device-id') device: string | undefined,
+  ): Promise<AttemptResponseDto> {
+    const view = await this.closing.submit(user.userId, attemptId, device);
+    return toAttemptDto(view.attempt, view.answers, view.now);
+  }
+}
