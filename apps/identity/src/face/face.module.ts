@@ -25,6 +25,7 @@ import { FaceImagePolicyRepository } from './raw-images/face-image-policy.reposi
 import { FaceImagePolicyService } from './raw-images/face-image-policy.service';
 import { FaceImagesController } from './raw-images/face-images.controller';
 import { FaceRawImageRepository } from './raw-images/face-raw-image.repository';
+import { VerifiedFaceReferenceRepository } from './verified-face-reference.repository';
 
 /**
  * Face enrolment, liveness challenges, face checks with face-check tokens, and the human-review path.
@@ -59,6 +60,7 @@ import { FaceRawImageRepository } from './raw-images/face-raw-image.repository';
     FaceReviewRepository,
     FaceTemplateRepository,
     FaceConsentRepository,
+    VerifiedFaceReferenceRepository,
     FaceImagePolicyRepository,
     FaceImagePolicyService,
     PreAuthIpBudget,

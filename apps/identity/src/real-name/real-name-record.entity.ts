@@ -37,6 +37,9 @@ export class RealNameRecordEntity {
   /** Under 18 on the day of verification; consumers recompute from the birth date for later days. */
   @Column({ type: 'boolean' }) minor!: boolean;
 
+  /** The authority matched the live capture with its register photo (the face step), not only name and number. */
+  @Column({ name: 'face_verified', type: 'boolean', default: false }) faceVerified!: boolean;
+
   @Column({ name: 'attempt_id', type: 'char', length: 36 }) attemptId!: string;
 
   @CreateDateColumn({ name: 'verified_at', type: 'datetime', precision: 3 }) verifiedAt!: Date;
