@@ -133,7 +133,27 @@ export class FaceCheckService {
     const { template, reference } = await this.assertReady(command.userId, challenge.purpose, now);
     // Consumed before the expensive analysis, atomically: two concurrent answers to one challenge get one try.
     if (!(await this.challenges.claim(challenge.id, now))) throw new FaceChallengeExpiredError();
+    // The daily budget is taken before the analysis too: parallel answers to many challenges each need a slot.
+    const slot = await this.attempts.reserve(command.userId, challenge.purpose, now);
+    let decision: FaceCheckDecision;
+    try {
+      decision = await this.evaluate(command, challenge, now, template, reference);
+    } catch (error: unknown) {
+      await this.attempts.release(slot);
+      throw error;
+    }
+    // Only failures count against the day; a pass gives its slot back.
+    if (decision.verification.outcome === 'passed') await this.attempts.release(slot);
+    return decision;
+  }
 
+  private async evaluate(
+    command: FaceCheckCommand,
+    challenge: FaceChallengeEntity,
+    now: Date,
+    template: FaceTemplateEntity,
+    reference: VerifiedFaceReferenceEntity | null,
+  ): Promise<FaceCheckDecision> {
     // A still picture sent several times is refused before any model work.
     const digests = command.frames.map((frame) => createHash('sha256').update(frame).digest('hex'));
     if (new Set(digests).size !== digests.length) {

@@ -6,6 +6,7 @@ import { FACE_ENGINE, type FaceEngine } from './engine/face-engine';
 import { WorkerPoolFaceEngine } from './engine/worker-pool-face-engine';
 import { FaceController } from './face.controller';
 import { FACE_CHECK_TOKEN_TTL_SECONDS } from './face.policy';
+import { FaceAttemptBudgetRepository } from './face-attempt-budget.repository';
 import { FaceAttemptsService } from './face-attempts.service';
 import { FaceCaptureService } from './face-capture.service';
 import { FaceChallengeRepository } from './face-challenge.repository';
@@ -66,6 +67,7 @@ import { VerifiedFaceReferenceRepository } from './verified-face-reference.repos
     PreAuthIpBudget,
     PreAuthIpFailureRepository,
     FaceEnrolmentService,
+    FaceAttemptBudgetRepository,
     FaceAttemptsService,
     FaceCheckService,
     FaceReviewService,

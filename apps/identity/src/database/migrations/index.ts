@@ -8,6 +8,7 @@ import { ChallengeExpiryIndexes1764800000000 } from './1764800000000-challenge-e
 import { RetentionIndexes1764900000000 } from './1764900000000-retention-indexes';
 import { VerifiedFaceReferences1765012000000 } from './1765012000000-verified-face-references';
 import { RealNameFaceVerified1765012000100 } from './1765012000100-real-name-face-verified';
+import { FaceAttemptBudgets1765012000200 } from './1765012000200-face-attempt-budgets';
 
 /** The face tables alone, oldest first: what a face-only test module (FaceModule without real-name) needs. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -17,6 +18,7 @@ export const FACE_MIGRATIONS: Function[] = [
   FacePreauthIpFailures1764600000020,
   FaceRawImages1764700000100,
   VerifiedFaceReferences1765012000000,
+  FaceAttemptBudgets1765012000200,
 ];
 
 /** The identity service's own migrations (platform tables come from @exam/platform). */
