@@ -9,6 +9,7 @@ import { RetentionIndexes1764900000000 } from './1764900000000-retention-indexes
 import { VerifiedFaceReferences1765012000000 } from './1765012000000-verified-face-references';
 import { RealNameFaceVerified1765012000100 } from './1765012000100-real-name-face-verified';
 import { FaceAttemptBudgets1765012000200 } from './1765012000200-face-attempt-budgets';
+import { RealNameOwnerBound1765012000400 } from './1765012000400-real-name-owner-bound';
 
 /** The face tables alone, oldest first: what a face-only test module (FaceModule without real-name) needs. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -30,4 +31,5 @@ export const IDENTITY_MIGRATIONS: Function[] = [
   ChallengeExpiryIndexes1764800000000,
   RetentionIndexes1764900000000,
   RealNameFaceVerified1765012000100,
+  RealNameOwnerBound1765012000400,
 ];
