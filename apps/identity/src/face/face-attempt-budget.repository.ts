@@ -2,6 +2,8 @@ import type { FaceCheckPurpose } from '@exam/platform/face-check';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 
+import type { PurgeLimits } from '../database/purge-limits';
+
 export interface FaceAttemptKey {
   readonly userId: string;
   readonly purpose: FaceCheckPurpose;
@@ -64,5 +66,28 @@ export class FaceAttemptBudgetRepository {
       'UPDATE face_attempt_budgets SET used = used - 1 WHERE user_id = ? AND purpose = ? AND day = ? AND used > 0',
       [key.userId, key.purpose, key.day],
     );
+  }
+
+  async deleteByUser(tx: EntityManager, userId: string): Promise<void> {
+    // Raw SQL: set-based delete of the user's counter rows (no entity for them).
+    await tx.query('DELETE FROM face_attempt_budgets WHERE user_id = ?', [userId]);
+  }
+
+  /** Retention: counters of UTC days before `beforeDay` (YYYY-MM-DD), in bounded batches. */
+  async purgeBefore(beforeDay: string, limits: PurgeLimits): Promise<{ deleted: number; batches: number }> {
+    let deleted = 0;
+    let batches = 0;
+    while (batches < limits.maxBatches) {
+      // Raw SQL: set-based bounded bulk delete; `day` is a YYYY-MM-DD key, not a datetime.
+      const result: WriteResult = await this.dataSource.query(
+        'DELETE FROM face_attempt_budgets WHERE day < ? ORDER BY day LIMIT ?',
+        [beforeDay, limits.batchSize],
+      );
+      const affected = result.affectedRows ?? 0;
+      batches += 1;
+      deleted += affected;
+      if (affected < limits.batchSize) break;
+    }
+    return { deleted, batches };
   }
 }
