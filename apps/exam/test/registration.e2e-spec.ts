@@ -44,7 +44,7 @@ function examBody(
       resultsRelease: 'after_marking',
       allowedIpRanges: ['10.0.0.0/8'],
       accessPassword: 'secret-pass',
-      faceCheckAtEntry: true,
+      faceCheckAtEntry: false,
       antiCheat: {
         tabSwitchLimit: 3,
         tabSwitchMinAwaySeconds: 2,
@@ -328,6 +328,50 @@ describe('exam papers, exams and registration (e2e)', () => {
       body: { seatsLeft: 100, registrationForm: [{ key: 'employer' }, { key: 'education' }] },
     });
     expect(notice.text).not.toContain('paperId');
+  });
+
+  it('should refuse an exam with a face check at entry until the real name is face-verified', async () => {
+    const examId = await publishedExam({ requiresRealName: true }, { faceCheckAtEntry: true });
+    const candidate = user();
+    const answers = [{ key: 'employer', value: '北京某某科技有限公司' }];
+    const verified = (faceVerified: boolean | undefined) =>
+      testEnvelope(Topics.VerificationCompleted, candidate.userId, {
+        userId: candidate.userId,
+        verificationId: randomUUID(),
+        result: 'match',
+        maskedName: '李*',
+        maskedIdNumber: '1101**********1234',
+        minor: false,
+        ...(faceVerified === undefined ? {} : { faceVerified }),
+      });
+    const register = () => api.call('post', `/exams/${examId}/registrations`, candidate, { answers });
+
+    expect(await register()).toMatchObject({
+      status: 403,
+      body: { code: 'REGISTRATION.REAL_NAME_REQUIRED' },
+    });
+    // An event from before identity sent the face state, then an explicit name-and-number-only verification.
+    await bed.publish(verified(undefined));
+    await expectEventually(async () => {
+      const form = await api.call('get', `/exams/${examId}/registration-form`, candidate);
+      expect(form.body).toMatchObject({ verified: true });
+    });
+    const legacy = await register();
+    await bed.publish(verified(false));
+    const nameOnly = await register();
+    await bed.publish(verified(true));
+    await expectEventually(async () => {
+      const ok = await register();
+      expect(ok).toMatchObject({ status: 201, body: { verifiedName: '李*' } });
+    });
+
+    for (const refused of [legacy, nameOnly])
+      expect(refused).toMatchObject({
+        status: 403,
+        body: { code: 'REGISTRATION.FACE_VERIFIED_REAL_NAME_REQUIRED' },
+      });
+    const notice = await api.call('get', `/exams/${examId}/notice`, user());
+    expect(notice.body).toMatchObject({ seatsLeft: 99 });
   });
 
   it('should require a verified real name, then pre-fill it masked', async () => {

@@ -19,6 +19,8 @@ import type { DataSource } from 'typeorm';
 import { IdentityEnv } from '../src/config/identity.env';
 import { FACE_ENTITIES, FACE_MIGRATIONS, FaceModule } from '../src/face';
 import type { LivenessStep } from '../src/face/face-liveness';
+import { FaceTemplateEntity } from '../src/face/face-template.entity';
+import { VerifiedFaceReferenceEntity } from '../src/face/verified-face-reference.entity';
 import { bearer, faceImage, FACES_DIR } from './support/factories';
 
 const FACES = FACES_DIR;
@@ -240,6 +242,17 @@ interface CheckBody {
   });
 
   it('should pass the same person through liveness and issue a token the offline verifier accepts for that exam only', async () => {
+    // Exam-start checks also compare with the face verified with the real name (#12 item 3): here, alice's own.
+    const template = await data.getRepository(FaceTemplateEntity).findOneByOrFail({ userId: alice });
+    await data.getRepository(VerifiedFaceReferenceEntity).save(
+      Object.assign(new VerifiedFaceReferenceEntity(), {
+        userId: alice,
+        descriptor: template.descriptor,
+        modelVersion: template.modelVersion,
+        attemptId: randomUUID(),
+        verifiedAt: new Date(),
+      }),
+    );
     const asked = await challenge(alice, 'exam_start', exam);
     expect([...asked.steps].sort()).toEqual(['look_straight', 'turn_left', 'turn_right']);
 

@@ -202,6 +202,11 @@ describe('identity retention (e2e)', () => {
       "INSERT INTO real_name_attempt_budgets (user_id, day, used) VALUES (?, '2020-01-01', 3), (?, '2999-01-01', 1)",
       [user, user],
     );
+    await data.query(
+      `INSERT INTO face_attempt_budgets (user_id, purpose, day, used)
+       VALUES (?, 'step_up', '2020-01-01', 5), (?, 'step_up', '2999-01-01', 1)`,
+      [user, user],
+    );
 
     const report = await sut.sweep();
 
@@ -224,6 +229,12 @@ describe('identity retention (e2e)', () => {
       [user],
     );
     expect(budgets.map((b) => b.day)).toEqual(['2999-01-01']);
+    expect(report.faceAttemptBudgets).toBeGreaterThanOrEqual(1);
+    const faceBudgets: { day: string }[] = await data.query(
+      'SELECT day FROM face_attempt_budgets WHERE user_id = ?',
+      [user],
+    );
+    expect(faceBudgets.map((b) => b.day)).toEqual(['2999-01-01']);
   });
 
   it('should find the rows to purge through the expiry indexes, not a table scan', async () => {

@@ -115,6 +115,30 @@ describe('PersonalDataRevealService (reveal pattern, e2e)', () => {
     expect((limited.body as { code: string }).code).toBe('REVEAL.RATE_LIMITED');
   });
 
+  it('should reveal no more than the limit to 200 parallel requests of one actor', async () => {
+    const actor = randomUUID();
+    const token = issueTestToken({ userId: actor, roles: ['platform_admin'] });
+
+    const responses = await Promise.all(
+      Array.from({ length: 200 }, () =>
+        request(bed.url)
+          .post(`/api/fixperson/persons/${personId}/id-number/reveal`)
+          .set('authorization', `Bearer ${token}`)
+          .send({ reason }),
+      ),
+    );
+
+    const statuses = responses.map((r) => r.status);
+    expect(statuses.filter((s) => s === 201)).toHaveLength(REVEALS_PER_HOUR);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(200 - REVEALS_PER_HOUR);
+    expect(responses.filter((r) => r.text.includes(ID_NUMBER))).toHaveLength(REVEALS_PER_HOUR);
+    const rows: { n: string }[] = await bed.dataSource.query(
+      'SELECT COUNT(*) AS n FROM personal_data_reveals WHERE actor_id = ?',
+      [actor],
+    );
+    expect(Number(rows[0]?.n)).toBe(REVEALS_PER_HOUR);
+  });
+
   it('should return 404 for an unknown subject rather than an empty value', async () => {
     await request(bed.url)
       .post(`/api/fixperson/persons/${randomUUID()}/id-number/reveal`)

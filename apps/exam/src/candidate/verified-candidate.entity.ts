@@ -11,5 +11,7 @@ export class VerifiedCandidateEntity {
   @Column({ name: 'masked_name', type: 'varchar', length: 64 }) maskedName!: string;
   @Column({ name: 'masked_id_number', type: 'varchar', length: 32 }) maskedIdNumber!: string;
   @Column({ type: 'boolean' }) minor!: boolean;
+  /** Verified with the face step (the authority matched the live capture): exams with a face check at entry need it. */
+  @Column({ name: 'face_verified', type: 'boolean', default: false }) faceVerified!: boolean;
   @Column({ name: 'verified_at', type: 'datetime', precision: 3 }) verifiedAt!: Date;
 }

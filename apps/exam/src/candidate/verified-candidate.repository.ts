@@ -22,15 +22,24 @@ export class VerifiedCandidateRepository {
    */
   async upsert(tx: EntityManager, c: VerifiedCandidateEntity): Promise<void> {
     await tx.query(
-      `INSERT INTO verified_candidates (user_id, verification_id, masked_name, masked_id_number, minor, verified_at)
-       VALUES (?, ?, ?, ?, ?, ?)
+      `INSERT INTO verified_candidates (user_id, verification_id, masked_name, masked_id_number, minor, face_verified, verified_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?)
        ON DUPLICATE KEY UPDATE
          verification_id = IF(VALUES(verified_at) >= verified_at, VALUES(verification_id), verification_id),
          masked_name = IF(VALUES(verified_at) >= verified_at, VALUES(masked_name), masked_name),
          masked_id_number = IF(VALUES(verified_at) >= verified_at, VALUES(masked_id_number), masked_id_number),
          minor = IF(VALUES(verified_at) >= verified_at, VALUES(minor), minor),
+         face_verified = IF(VALUES(verified_at) >= verified_at, VALUES(face_verified), face_verified),
          verified_at = GREATEST(verified_at, VALUES(verified_at))`,
-      [c.userId, c.verificationId, c.maskedName, c.maskedIdNumber, c.minor ? 1 : 0, c.verifiedAt],
+      [
+        c.userId,
+        c.verificationId,
+        c.maskedName,
+        c.maskedIdNumber,
+        c.minor ? 1 : 0,
+        c.faceVerified ? 1 : 0,
+        c.verifiedAt,
+      ],
     );
   }
 

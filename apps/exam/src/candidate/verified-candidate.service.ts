@@ -11,6 +11,8 @@ export interface VerificationOutcome {
   readonly maskedName: string;
   readonly maskedIdNumber: string;
   readonly minor: boolean;
+  /** Absent in events published before identity sent it: not face-verified. */
+  readonly faceVerified?: boolean;
   readonly occurredAt: Date;
 }
 
@@ -30,6 +32,7 @@ export class VerifiedCandidateService {
         maskedName: outcome.maskedName,
         maskedIdNumber: outcome.maskedIdNumber,
         minor: outcome.minor,
+        faceVerified: outcome.faceVerified === true,
         verifiedAt: outcome.occurredAt,
       }),
     );

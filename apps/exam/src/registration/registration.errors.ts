@@ -21,6 +21,13 @@ export const RegistrationErrorCode = defineErrorCodes('REGISTRATION', {
     meaning: 'This exam requires a verified real name, and yours is not verified yet.',
     action: 'Verify your real name at POST /api/identity/real-name/verifications, then register again.',
   },
+  FACE_VERIFIED_REAL_NAME_REQUIRED: {
+    kind: 'forbidden',
+    meaning:
+      'This exam checks your face at entry against the face verified with your real name, and your real name was not verified with the face step.',
+    action:
+      'Verify your real name with the face step (POST /api/identity/real-name/face-challenges, then POST /api/identity/real-name/verifications with `face`), then register again.',
+  },
   ALREADY_REGISTERED: {
     kind: 'conflict',
     meaning: 'You already hold a registration for this exam.',
@@ -95,6 +102,12 @@ export class ExamFullError extends DomainError {
 export class RealNameRequiredError extends DomainError {
   constructor() {
     super(RegistrationErrorCode.REAL_NAME_REQUIRED);
+  }
+}
+
+export class FaceVerifiedRealNameRequiredError extends DomainError {
+  constructor() {
+    super(RegistrationErrorCode.FACE_VERIFIED_REAL_NAME_REQUIRED);
   }
 }
 

@@ -139,6 +139,38 @@ describe(RegistrationsService.name, () => {
     });
   });
 
+  it('should refuse an exam with a face check at entry to a candidate whose real name is not face-verified', async () => {
+    const settings = {
+      faceCheckAtEntry: true,
+      registrationForm: [{ key: 'employer', label: '单位', kind: 'text', required: true }],
+    } as unknown as ExamEntity['settings'];
+    const verified = (faceVerified: boolean) =>
+      ({
+        userId: randomUUID(),
+        verificationId: randomUUID(),
+        maskedName: '李*',
+        maskedIdNumber: '1101**********1234',
+        minor: false,
+        faceVerified,
+        verifiedAt: new Date('2027-01-01T00:00:00Z'),
+      }) as VerifiedCandidateEntity;
+
+    const unverified = setup({ settings });
+    const nameOnly = setup({ settings }, verified(false));
+    const withFace = setup({ settings }, verified(true));
+
+    await expect(unverified.sut.register(randomUUID(), 'e', answers)).rejects.toMatchObject({
+      code: 'REGISTRATION.FACE_VERIFIED_REAL_NAME_REQUIRED',
+    });
+    await expect(nameOnly.sut.register(randomUUID(), 'e', answers)).rejects.toMatchObject({
+      code: 'REGISTRATION.FACE_VERIFIED_REAL_NAME_REQUIRED',
+    });
+    expect(nameOnly.exams.exam.seatsTaken).toBe(0);
+    await expect(withFace.sut.register(randomUUID(), 'e', answers)).resolves.toMatchObject({
+      status: 'pending_payment',
+    });
+  });
+
   it('should confirm on payment once, lock the data, and refund when cancelled', async () => {
     const { sut, staged, exams } = setup();
     const userId = randomUUID();

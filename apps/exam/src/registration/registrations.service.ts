@@ -15,6 +15,7 @@ import { RegistrationEntity } from './registration.entity';
 import {
   AlreadyRegisteredError,
   ExamFullError,
+  FaceVerifiedRealNameRequiredError,
   PracticeExamOpenError,
   RealNameRequiredError,
   RegistrationEndedError,
@@ -88,6 +89,9 @@ export class RegistrationsService {
     this.checkWindow(exam, now);
     const verified = await this.candidates.find(userId);
     if (exam.requiresRealName && verified === null) throw new RealNameRequiredError();
+    // The entry face check compares with the face verified with the real name; without one it cannot hold.
+    if (exam.settings.faceCheckAtEntry && verified?.faceVerified !== true)
+      throw new FaceVerifiedRealNameRequiredError();
     const formData = this.answers(exam, answers);
     try {
       return await this.registrations.transaction(async (tx) => {

@@ -12,6 +12,7 @@ import {
   FaceConsentRequiredError,
   FaceExamIdRequiredError,
   FaceNotEnrolledError,
+  FaceRealNameFaceRequiredError,
 } from './face.errors';
 import { FACE_MATCH_THRESHOLD, LIVENESS_CHALLENGE_TTL_SECONDS, utcDay } from './face.policy';
 import { FaceAttemptsService } from './face-attempts.service';
@@ -29,6 +30,8 @@ import type { FaceTemplateEntity } from './face-template.entity';
 import { FaceTemplateRepository } from './face-template.repository';
 import { type FaceCheckOutcome, FaceVerificationEntity } from './face-verification.entity';
 import { FaceVerificationRepository } from './face-verification.repository';
+import type { VerifiedFaceReferenceEntity } from './verified-face-reference.entity';
+import { VerifiedFaceReferenceRepository } from './verified-face-reference.repository';
 
 export interface FaceChallenge {
   readonly challengeId: string;
@@ -65,6 +68,7 @@ export class FaceCheckService {
     private readonly challenges: FaceChallengeRepository,
     private readonly verifications: FaceVerificationRepository,
     private readonly templates: FaceTemplateRepository,
+    private readonly references: VerifiedFaceReferenceRepository,
     private readonly capture: FaceCaptureService,
     private readonly enrolment: FaceEnrolmentService,
     private readonly attempts: FaceAttemptsService,
@@ -126,10 +130,30 @@ export class FaceCheckService {
         `send exactly ${challenge.steps.length} frames, one per step, in the order asked`,
       );
     }
-    const template = await this.assertReady(command.userId, challenge.purpose, now);
+    const { template, reference } = await this.assertReady(command.userId, challenge.purpose, now);
     // Consumed before the expensive analysis, atomically: two concurrent answers to one challenge get one try.
     if (!(await this.challenges.claim(challenge.id, now))) throw new FaceChallengeExpiredError();
+    // The daily budget is taken before the analysis too: parallel answers to many challenges each need a slot.
+    const slot = await this.attempts.reserve(command.userId, challenge.purpose, now);
+    let decision: FaceCheckDecision;
+    try {
+      decision = await this.evaluate(command, challenge, now, template, reference);
+    } catch (error: unknown) {
+      await this.attempts.release(slot);
+      throw error;
+    }
+    // Only failures count against the day; a pass gives its slot back.
+    if (decision.verification.outcome === 'passed') await this.attempts.release(slot);
+    return decision;
+  }
 
+  private async evaluate(
+    command: FaceCheckCommand,
+    challenge: FaceChallengeEntity,
+    now: Date,
+    template: FaceTemplateEntity,
+    reference: VerifiedFaceReferenceEntity | null,
+  ): Promise<FaceCheckDecision> {
     // A still picture sent several times is refused before any model work.
     const digests = command.frames.map((frame) => createHash('sha256').update(frame).digest('hex'));
     if (new Set(digests).size !== digests.length) {
@@ -156,16 +180,13 @@ export class FaceCheckService {
         livenessPassed: false,
       });
     }
-    const distance = descriptorDistance(frontal.descriptor, decodeDescriptor(template.descriptor));
-    const passed = distance <= FACE_MATCH_THRESHOLD;
-    return this.decide(command.userId, challenge, now, {
-      outcome: passed ? 'passed' : 'face_mismatch',
-      reason: passed
-        ? 'the live face matches the enrolled face'
-        : `the live face differs from the enrolled face (distance ${distance.toFixed(3)} > ${FACE_MATCH_THRESHOLD})`,
-      distance,
-      livenessPassed: true,
-    });
+    const enrolled = descriptorDistance(frontal.descriptor, decodeDescriptor(template.descriptor));
+    // Exam entry also compares with the face the authority verified: a template of someone else cannot pass.
+    const verified =
+      reference === null
+        ? null
+        : descriptorDistance(frontal.descriptor, decodeDescriptor(reference.descriptor));
+    return this.decide(command.userId, challenge, now, faceMatchResult(enrolled, verified));
   }
 
   private async decide(
@@ -202,17 +223,48 @@ export class FaceCheckService {
     return { verification, token: { value: issued.token, expiresAt: new Date(issued.claims.exp * 1000) } };
   }
 
+  /** Exam-start checks need the face verified with the real name; other purposes compare with the template. */
   private async assertReady(
     userId: string,
     purpose: FaceCheckPurpose,
     now: Date,
-  ): Promise<FaceTemplateEntity> {
+  ): Promise<{ template: FaceTemplateEntity; reference: VerifiedFaceReferenceEntity | null }> {
     if (!(await this.enrolment.hasConsent(userId))) throw new FaceConsentRequiredError();
     const template = await this.templates.findByUser(userId);
     if (template === null) throw new FaceNotEnrolledError();
+    let reference: VerifiedFaceReferenceEntity | null = null;
+    if (purpose === 'exam_start') {
+      reference = await this.references.findByUser(userId);
+      if (reference === null) throw new FaceRealNameFaceRequiredError();
+    }
     await this.attempts.assertAllowed(userId, purpose, now);
-    return template;
+    return { template, reference };
   }
+}
+
+/** Passed when the live face is within the threshold of the enrolled face and, when given, of the verified face. */
+function faceMatchResult(
+  enrolled: number,
+  verified: number | null,
+): { outcome: FaceCheckOutcome; reason: string; distance: number; livenessPassed: true } {
+  const distance = verified === null ? enrolled : Math.max(enrolled, verified);
+  if (distance <= FACE_MATCH_THRESHOLD)
+    return {
+      outcome: 'passed',
+      reason: 'the live face matches the enrolled face',
+      distance,
+      livenessPassed: true,
+    };
+  const which =
+    verified !== null && verified > FACE_MATCH_THRESHOLD
+      ? 'the face verified with your real name'
+      : 'the enrolled face';
+  return {
+    outcome: 'face_mismatch',
+    reason: `the live face differs from ${which} (distance ${distance.toFixed(3)} > ${FACE_MATCH_THRESHOLD})`,
+    distance,
+    livenessPassed: true,
+  };
 }
 
 function sameSecret(expected: string, given: string): boolean {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 
+import { FaceAttemptBudgetRepository } from './face-attempt-budget.repository';
 import { FaceChallengeRepository } from './face-challenge.repository';
 import { FaceConsentRepository } from './face-consent.repository';
 import { FaceReviewRepository } from './face-review.repository';
@@ -28,6 +29,7 @@ export class FaceConsentService {
     private readonly challenges: FaceChallengeRepository,
     private readonly reviews: FaceReviewRepository,
     private readonly verifications: FaceVerificationRepository,
+    private readonly attemptBudgets: FaceAttemptBudgetRepository,
   ) {}
 
   /** A change older than what the row already reflects is stale (events of one user may be replayed). */
@@ -70,5 +72,6 @@ export class FaceConsentService {
     await this.challenges.deleteByUser(tx, userId);
     await this.reviews.deleteByUser(tx, userId);
     await this.verifications.deleteByUser(tx, userId);
+    await this.attemptBudgets.deleteByUser(tx, userId);
   }
 }

@@ -2,9 +2,14 @@ import { Clock } from '@exam/platform';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 
-import { encodeDescriptor } from './engine/face-geometry';
-import { FaceAlreadyEnrolledError, FaceConsentRequiredError } from './face.errors';
-import { FaceCaptureService } from './face-capture.service';
+import { decodeDescriptor, descriptorDistance, encodeDescriptor } from './engine/face-geometry';
+import {
+  FaceAlreadyEnrolledError,
+  FaceConsentRequiredError,
+  FaceNotVerifiedPersonError,
+} from './face.errors';
+import { FACE_MATCH_THRESHOLD } from './face.policy';
+import { FaceCaptureService, type SingleFace } from './face-capture.service';
 import { FaceConsentRepository } from './face-consent.repository';
 import { FaceTemplateEntity } from './face-template.entity';
 import { FaceTemplateRepository } from './face-template.repository';
@@ -16,6 +21,8 @@ import {
   rawImageExpiry,
 } from './raw-images/face-image-policy.rules';
 import { FaceRawImageRepository } from './raw-images/face-raw-image.repository';
+import { VerifiedFaceReferenceEntity } from './verified-face-reference.entity';
+import { VerifiedFaceReferenceRepository } from './verified-face-reference.repository';
 
 export interface EnrolFaceCommand {
   readonly userId: string;
@@ -54,6 +61,7 @@ export class FaceEnrolmentService {
     private readonly policies: FaceImagePolicyRepository,
     private readonly templates: FaceTemplateRepository,
     private readonly consents: FaceConsentRepository,
+    private readonly references: VerifiedFaceReferenceRepository,
     private readonly clock: Clock,
   ) {}
 
@@ -64,6 +72,13 @@ export class FaceEnrolmentService {
       throw new FaceInstitutionNotMemberError();
     if (await this.templates.existsForUser(command.userId)) throw new FaceAlreadyEnrolledError();
     const { face } = await this.capture.singleFace(command.image, 'image');
+    // A face-verified real name fixes whose face this account may enrol: only the verified person's.
+    const reference = await this.references.findByUser(command.userId);
+    if (reference !== null) {
+      const distance = descriptorDistance(face.descriptor, decodeDescriptor(reference.descriptor));
+      if (distance > FACE_MATCH_THRESHOLD)
+        throw new FaceNotVerifiedPersonError(distance, FACE_MATCH_THRESHOLD);
+    }
     const now = this.clock.now();
     const policy =
       institution === undefined ? DEFAULT_FACE_IMAGE_POLICY : await this.policyOf(institution.id);
@@ -111,6 +126,49 @@ export class FaceEnrolmentService {
     };
   }
 
+  /**
+   * Real-name verification with the face step matched: inside its transaction, the analysed live capture the
+   * authority matched becomes the verified face of the account, and the enrolled template is derived from it
+   * (any earlier template, and raw images kept with it, are replaced: they may show someone else).
+   */
+  async adoptVerifiedCapture(
+    tx: EntityManager,
+    userId: string,
+    attemptId: string,
+    capture: SingleFace,
+  ): Promise<void> {
+    const now = this.clock.now();
+    const descriptor = encodeDescriptor(capture.face.descriptor);
+    await this.references.save(
+      tx,
+      Object.assign(new VerifiedFaceReferenceEntity(), {
+        userId,
+        descriptor,
+        modelVersion: this.capture.modelVersion,
+        attemptId,
+        verifiedAt: now,
+      }),
+    );
+    await this.templates.deleteByUser(tx, userId);
+    await this.rawImages.deleteByUser(tx, userId);
+    await this.templates.save(
+      tx,
+      Object.assign(new FaceTemplateEntity(), {
+        userId,
+        descriptor,
+        modelVersion: this.capture.modelVersion,
+        detectionScore: capture.face.score,
+        faceWidthPx: Math.round(capture.face.box.width),
+        enrolledAt: now,
+      }),
+    );
+  }
+
+  /** The real-name record went (erasure, guardian withdrawal, revocation on appeal): its verified face goes too. */
+  async forgetVerifiedFace(tx: EntityManager, userId: string): Promise<void> {
+    await this.references.deleteByUser(tx, userId);
+  }
+
   /** Withdrawing face consent stops face processing and erases the template. */
   async withdraw(userId: string): Promise<void> {
     await this.dataSource.transaction((tx) => this.eraseBiometrics(tx, userId));
@@ -119,7 +177,9 @@ export class FaceEnrolmentService {
   /**
    * Stops face processing for the user inside the caller's transaction: the template and any kept raw images go
    * and the consent is marked withdrawn (decisions stay, they hold no biometric). Used by consent withdrawal and
-   * by a guardian's withdrawal of consent for a child.
+   * by a guardian's withdrawal of consent for a child. The verified face stays with the real-name record (it
+   * is only read again after a new consent, to hold re-enrolment to the verified person); it goes with the
+   * record (account erasure, guardian withdrawal, revocation).
    */
   async eraseBiometrics(tx: EntityManager, userId: string): Promise<void> {
     await this.templates.deleteByUser(tx, userId);

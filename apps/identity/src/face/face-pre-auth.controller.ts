@@ -53,18 +53,21 @@ export class FacePreAuthController {
   @HttpCode(200)
   async check(@Req() request: FastifyRequest, @Body() dto: PreAuthAnswerDto): Promise<FaceCheckResponseDto> {
     const ticket = this.ticketOf(dto.ticket);
-    await this.ipBudget.assertAllowed(request.ip);
-    const decision = await uniformly(() =>
-      this.checks.check({
-        userId: ticket.sub,
-        challengeId: dto.challengeId,
-        nonce: dto.nonce,
-        frames: dto.frames.map(image),
-        ticket: { purpose: ticket.purpose, ref: ticket.ref },
-      }),
+    // Failed decisions spend the network's budget (reserved before the face work); a pass does not.
+    const decision = await this.ipBudget.spend(
+      request.ip,
+      () =>
+        uniformly(() =>
+          this.checks.check({
+            userId: ticket.sub,
+            challengeId: dto.challengeId,
+            nonce: dto.nonce,
+            frames: dto.frames.map(image),
+            ticket: { purpose: ticket.purpose, ref: ticket.ref },
+          }),
+        ),
+      (result) => result.token === null,
     );
-    // Failed decisions spend the network's budget; a pass does not.
-    if (decision.token === null) await this.ipBudget.recordFailure(request.ip);
     return FaceCheckResponseDto.from(decision);
   }
 

@@ -10,6 +10,7 @@ import {
   FaceReviewNotFoundError,
   FaceVerificationNotFoundError,
 } from './face.errors';
+import { FaceAttemptsService } from './face-attempts.service';
 import { FaceReviewEntity } from './face-review.entity';
 import { FaceReviewRepository } from './face-review.repository';
 import type { FaceVerificationEntity } from './face-verification.entity';
@@ -27,6 +28,7 @@ export class FaceReviewService {
     private readonly dataSource: DataSource,
     private readonly reviews: FaceReviewRepository,
     private readonly verifications: FaceVerificationRepository,
+    private readonly attempts: FaceAttemptsService,
     private readonly clock: Clock,
   ) {}
 
@@ -75,6 +77,10 @@ export class FaceReviewService {
       if (verdict === 'overturned') {
         decision.overturnedAt = now;
         await this.verifications.markOverturned(tx, decision.id, now);
+        await this.attempts.release(
+          { userId: decision.userId, purpose: decision.purpose, day: decision.day },
+          tx,
+        );
       }
       return { review, decision };
     });

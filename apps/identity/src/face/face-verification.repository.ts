@@ -1,7 +1,6 @@
 import { deleteInBatches, type PurgeResult } from '@exam/platform';
-import type { FaceCheckPurpose } from '@exam/platform/face-check';
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager, IsNull, Not } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 
 import type { PurgeLimits } from '../database/purge-limits';
 import { FaceVerificationEntity } from './face-verification.entity';
@@ -21,13 +20,6 @@ export class FaceVerificationRepository {
 
   findById(id: string, tx?: EntityManager): Promise<FaceVerificationEntity | null> {
     return (tx ?? this.dataSource.manager).findOneBy(FaceVerificationEntity, { id });
-  }
-
-  /** Failed checks of the user, purpose and UTC day that still count (not overturned by a review). */
-  countCountingFailures(userId: string, purpose: FaceCheckPurpose, day: string): Promise<number> {
-    return this.dataSource
-      .getRepository(FaceVerificationEntity)
-      .countBy({ userId, purpose, day, outcome: Not('passed'), overturnedAt: IsNull() });
   }
 
   async markOverturned(tx: EntityManager, id: string, at: Date): Promise<void> {

@@ -101,6 +101,18 @@ export const FaceErrorCode = defineErrorCodes('FACE', {
     meaning: 'Too many failed face checks before sign-in came from this network in the last hour.',
     action: 'Sign in with the password or a one-time code, or try again later.',
   },
+  REAL_NAME_FACE_REQUIRED: {
+    kind: 'forbidden',
+    meaning:
+      'Exam-start face checks compare with the face verified with your real name, and your real name was not verified with the face step.',
+    action:
+      'Verify your real name with the face step (POST /api/identity/real-name/face-challenges, then the verification with `face`).',
+  },
+  NOT_VERIFIED_PERSON: {
+    kind: 'forbidden',
+    meaning: 'The face does not match the face the authority verified with your real name.',
+    action: 'Enrol a picture of yourself, the person whose real name this account verified.',
+  },
   IMAGE_POLICY_INVALID: {
     kind: 'invalid',
     meaning: 'The institution’s raw-image policy breaks its rules.',
@@ -264,6 +276,27 @@ export class FaceTooManyFailuresFromNetworkError extends DomainError {
     super(
       FaceErrorCode.TOO_MANY_FAILURES_FROM_NETWORK,
       'Too many failed face checks from your network; sign in with your password or a one-time code, or try again later.',
+    );
+  }
+}
+
+/** An exam-start face check for an account whose real name was not verified with the face step. */
+export class FaceRealNameFaceRequiredError extends DomainError {
+  constructor() {
+    super(
+      FaceErrorCode.REAL_NAME_FACE_REQUIRED,
+      'Exam-start face checks need a real name verified with the face step; verify your real name with a live capture first.',
+    );
+  }
+}
+
+/** Enrolment of a face that is not the one the authority verified for this account's real name. */
+export class FaceNotVerifiedPersonError extends DomainError {
+  constructor(distance: number, threshold: number) {
+    super(
+      FaceErrorCode.NOT_VERIFIED_PERSON,
+      'This face does not match the face verified with your real name; enrol a picture of yourself.',
+      [{ field: 'image', reason: `distance ${distance.toFixed(3)} to the verified face > ${threshold}` }],
     );
   }
 }

@@ -6,6 +6,7 @@ import { FACE_ENGINE, type FaceEngine } from './engine/face-engine';
 import { WorkerPoolFaceEngine } from './engine/worker-pool-face-engine';
 import { FaceController } from './face.controller';
 import { FACE_CHECK_TOKEN_TTL_SECONDS } from './face.policy';
+import { FaceAttemptBudgetRepository } from './face-attempt-budget.repository';
 import { FaceAttemptsService } from './face-attempts.service';
 import { FaceCaptureService } from './face-capture.service';
 import { FaceChallengeRepository } from './face-challenge.repository';
@@ -25,6 +26,7 @@ import { FaceImagePolicyRepository } from './raw-images/face-image-policy.reposi
 import { FaceImagePolicyService } from './raw-images/face-image-policy.service';
 import { FaceImagesController } from './raw-images/face-images.controller';
 import { FaceRawImageRepository } from './raw-images/face-raw-image.repository';
+import { VerifiedFaceReferenceRepository } from './verified-face-reference.repository';
 
 /**
  * Face enrolment, liveness challenges, face checks with face-check tokens, and the human-review path.
@@ -59,11 +61,13 @@ import { FaceRawImageRepository } from './raw-images/face-raw-image.repository';
     FaceReviewRepository,
     FaceTemplateRepository,
     FaceConsentRepository,
+    VerifiedFaceReferenceRepository,
     FaceImagePolicyRepository,
     FaceImagePolicyService,
     PreAuthIpBudget,
     PreAuthIpFailureRepository,
     FaceEnrolmentService,
+    FaceAttemptBudgetRepository,
     FaceAttemptsService,
     FaceCheckService,
     FaceReviewService,

@@ -5,6 +5,7 @@ import { FaceTemplateEntity } from './face-template.entity';
 import { FaceVerificationEntity } from './face-verification.entity';
 import { FaceImagePolicyEntity } from './raw-images/face-image-policy.entity';
 import { FaceRawImageEntity } from './raw-images/face-raw-image.entity';
+import { VerifiedFaceReferenceEntity } from './verified-face-reference.entity';
 
 export { FACE_MIGRATIONS } from '../database/migrations';
 export { type DetectedFace, FACE_ENGINE, type FaceAnalysis, type FaceEngine } from './engine/face-engine';
@@ -24,4 +25,5 @@ export const FACE_ENTITIES: Function[] = [
   FaceReviewEntity,
   FaceImagePolicyEntity,
   FaceRawImageEntity,
+  VerifiedFaceReferenceEntity,
 ];

@@ -42,6 +42,19 @@ export class PreAuthIpFailureRepository {
     return this.failures.increment(ip);
   }
 
+  /**
+   * Counts a failure in advance if the IP is under `limit` (atomic conditional UPDATE in the platform's
+   * WindowedCounter); the window it went to, or null at the limit.
+   */
+  reserve(ip: string, limit: number): Promise<Date | null> {
+    return this.failures.incrementBelow(ip, limit);
+  }
+
+  /** Takes back a reservation whose check did not fail. */
+  release(ip: string, window: Date): Promise<void> {
+    return this.failures.decrement(ip, window);
+  }
+
   /** Retention: counter windows that started at or before `cutoff` (no longer read). */
   purgeDeadWindows(cutoff: Date, limits: PurgeLimits): Promise<PurgeResult> {
     // Raw SQL: set-based bounded bulk delete (the platform's retention primitive).

@@ -3,6 +3,7 @@ import { Clock, EventPublisher } from '@exam/platform';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 
+import { FaceEnrolmentService } from '../face/face-enrolment.service';
 import { checkResidentIdNumber, InvalidIdNumberError } from '../id-number';
 import type { FileAppealDto } from './dto/appeal.dto';
 import { IdNumberIndex } from './id-number-index';
@@ -31,6 +32,7 @@ export class AppealsService {
     private readonly records: RealNameRecordRepository,
     private readonly events: EventPublisher,
     private readonly index: IdNumberIndex,
+    private readonly faces: FaceEnrolmentService,
     private readonly clock: Clock,
   ) {}
 
@@ -105,6 +107,7 @@ export class AppealsService {
     else record = await this.records.holderOf(this.index.of(appeal.idNumber), tx);
     if (record === null) return undefined;
     await this.records.deleteById(tx, record.id);
+    await this.faces.forgetVerifiedFace(tx, record.userId);
     return record.userId;
   }
 }

@@ -71,6 +71,7 @@ export class GuardianConsentWithdrawalService {
     await this.dataSource.transaction(async (tx) => {
       await this.consents.deleteByChild(tx, childUserId);
       await this.records.deleteByUser(tx, childUserId);
+      await this.faces.forgetVerifiedFace(tx, childUserId);
       await this.challenges.deleteByUser(tx, childUserId);
       await this.faces.eraseBiometrics(tx, childUserId);
       await this.events.stage(tx, 'identity.guardian_consent.withdrawn', {

@@ -22,6 +22,7 @@ import { RealNameService } from './real-name.service';
 import { RealNameAppealRepository } from './real-name-appeal.repository';
 import { RealNameErasureConsumer } from './real-name-erasure.consumer';
 import { RealNameErasureService } from './real-name-erasure.service';
+import { RealNameOwnerBinding } from './real-name-owner-binding';
 import { RealNameRecordRepository } from './real-name-record.repository';
 import { VerificationAttemptRepository } from './verification-attempt.repository';
 
@@ -45,6 +46,7 @@ import { VerificationAttemptRepository } from './verification-attempt.repository
     { provide: AUTHORITY_PROVIDER, useClass: HttpAuthorityProvider },
     IdNumberIndex,
     RealNameRecordRepository,
+    RealNameOwnerBinding,
     VerificationAttemptRepository,
     GuardianConsentRepository,
     RealNameAppealRepository,

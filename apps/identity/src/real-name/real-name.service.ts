@@ -12,6 +12,8 @@ import {
   type AuthorityProvider,
 } from '../authority/authority.provider';
 import { IdentityEnv } from '../config/identity.env';
+import type { SingleFace } from '../face/face-capture.service';
+import { FaceEnrolmentService } from '../face/face-enrolment.service';
 import { adultOn, ageOn, calendarDateIn, formatDate } from '../id-number';
 import { AttemptBudgetRepository } from './attempt-budget.repository';
 import type { VerifyRealNameDto } from './dto/verify-real-name.dto';
@@ -62,6 +64,7 @@ export class RealNameService {
     private readonly budget: AttemptBudgetRepository,
     private readonly guardians: GuardianConsentService,
     private readonly liveness: RealNameLivenessService,
+    private readonly faces: FaceEnrolmentService,
     private readonly clock: Clock,
   ) {}
 
@@ -113,8 +116,8 @@ export class RealNameService {
     if (guardian !== undefined) await this.guardians.obtainConsent(userId, guardian, dayKey);
 
     const attemptId = randomUUID();
-    const decision = await this.decide(attemptId, applicant, input, challenge, frames);
-    await this.record(userId, attemptId, dayKey, applicant, input, decision, age);
+    const { decision, capture } = await this.decide(attemptId, applicant, input, challenge, frames);
+    await this.record(userId, attemptId, dayKey, applicant, input, decision, age, capture);
     if (decision.result === 'rate_limited' || decision.result === 'provider_error')
       throw new AuthorityUnavailableError(decision.result);
     return {
@@ -130,8 +133,8 @@ export class RealNameService {
 
   /**
    * The authority's decision; with a face step, only after local liveness passed, and then with the frontal
-   * capture. A failed liveness is decided here and sends nothing to the authority (no biometric leaves, no
-   * charge).
+   * capture (returned with the decision: a match makes it the verified face). A failed liveness is decided here
+   * and sends nothing to the authority (no biometric leaves, no charge).
    */
   private async decide(
     attemptId: string,
@@ -139,17 +142,19 @@ export class RealNameService {
     input: VerifyRealNameDto,
     challenge: RealNameFaceChallengeEntity | undefined,
     frames: readonly Buffer[] | undefined,
-  ): Promise<AuthorityDecision> {
+  ): Promise<{ decision: AuthorityDecision; capture?: SingleFace }> {
     const request = {
       requestId: attemptId,
       name: applicant.name,
       idNumber: applicant.idNumber.value,
       document: { validFrom: input.validFrom, validTo: input.validTo },
     };
-    if (challenge === undefined || frames === undefined) return this.authority.check(request);
+    if (challenge === undefined || frames === undefined)
+      return { decision: await this.authority.check(request) };
     const liveness = await this.liveness.evaluate(challenge, frames);
-    if (!liveness.passed) return localLivenessFailure(liveness.reason, liveness.modelVersion);
-    return this.authority.check({ ...request, face: { image: liveness.frontal } });
+    if (!liveness.passed) return { decision: localLivenessFailure(liveness.reason, liveness.modelVersion) };
+    const decision = await this.authority.check({ ...request, face: { image: liveness.frontal } });
+    return { decision, capture: liveness.frontalFace };
   }
 
   async findVerified(userId: string): Promise<RealNameRecordEntity | null> {
@@ -164,8 +169,11 @@ export class RealNameService {
     input: VerifyRealNameDto,
     decision: AuthorityDecision,
     age: number,
+    capture: SingleFace | undefined,
   ): Promise<void> {
     const minor = age < ADULT_AGE;
+    // Face-verified only when the authority matched the live capture with its register photo.
+    const faceVerified = decision.result === 'match' && capture !== undefined;
     try {
       await retryOnDeadlock(() =>
         this.dataSource.transaction(async (tx) => {
@@ -182,9 +190,12 @@ export class RealNameService {
                 birthDate: formatDate(applicant.idNumber.birthDate),
                 gender: applicant.idNumber.gender,
                 minor,
+                faceVerified,
                 attemptId,
               }),
             );
+            if (capture !== undefined && faceVerified)
+              await this.faces.adoptVerifiedCapture(tx, userId, attemptId, capture);
             if (minor) {
               const birth = applicant.idNumber.birthDate;
               await this.events.stage(tx, 'identity.minor.flagged', {
@@ -206,6 +217,7 @@ export class RealNameService {
               maskedName: maskValue('name', applicant.name),
               maskedIdNumber: maskValue('idNumber', applicant.idNumber.value),
               minor,
+              faceVerified,
             },
           });
         }),

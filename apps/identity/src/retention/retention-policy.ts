@@ -18,6 +18,7 @@ import { calendarDateIn, formatDate } from '../id-number';
  * - raw enrolment images (face_raw_images): at their own expiry, set from the institution's policy.
  * - per-network failure counters (face_preauth_ip_failures): once their hour can no longer be read.
  * - daily attempt budgets (real_name_attempt_budgets): once their China calendar day is two days past.
+ * - daily face-check attempt counters (face_attempt_budgets): once their UTC day is two days past.
  * Never deleted by retention (only by erasure, withdrawal or an appeal's decision): verified real-name records,
  * guardian consents, face templates, face consents and institutions' image policies.
  */
@@ -37,6 +38,8 @@ export interface RetentionCutoffs {
   readonly preAuthIpFailures: Date;
   /** Budgets of China calendar days before this one (YYYY-MM-DD) go. */
   readonly attemptBudgetsBeforeDay: string;
+  /** Face-check attempt counters of UTC days before this one (YYYY-MM-DD) go. */
+  readonly faceAttemptBudgetsBeforeDay: string;
   readonly verificationAttempts: Date;
   readonly faceChecks: Date;
   /** Appeals decided at or before this go. */
@@ -58,6 +61,7 @@ export function retentionCutoffs(now: Date, periods: RetentionPeriods): Retentio
     // Windows starting before the previous one are dead; the cutoff is inclusive, so one millisecond earlier.
     preAuthIpFailures: new Date(currentWindow - PRE_AUTH_IP_WINDOW_MS - 1),
     attemptBudgetsBeforeDay: formatDate(calendarDateIn(daysAgo(ATTEMPT_BUDGET_DAYS_KEPT))),
+    faceAttemptBudgetsBeforeDay: daysAgo(ATTEMPT_BUDGET_DAYS_KEPT).toISOString().slice(0, 10),
     verificationAttempts: daysAgo(periods.verificationAttemptsDays),
     faceChecks: daysAgo(periods.faceChecksDays),
     appeals: daysAgo(periods.appealsDays),

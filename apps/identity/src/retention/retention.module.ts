@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 
+import { FaceAttemptBudgetRepository } from '../face/face-attempt-budget.repository';
 import { FaceChallengeRepository } from '../face/face-challenge.repository';
 import { FaceReviewRepository } from '../face/face-review.repository';
 import { FaceVerificationRepository } from '../face/face-verification.repository';
@@ -28,6 +29,7 @@ import { RetentionService } from './retention.service';
     FaceVerificationRepository,
     FaceReviewRepository,
     RealNameAppealRepository,
+    FaceAttemptBudgetRepository,
   ],
   exports: [RetentionService],
 })

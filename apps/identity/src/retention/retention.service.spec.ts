@@ -3,6 +3,7 @@ import { TestClock } from '@exam/testing';
 
 import { loadIdentityEnv } from '../config/identity.env';
 import type { PurgeLimits } from '../database/purge-limits';
+import type { FaceAttemptBudgetRepository } from '../face/face-attempt-budget.repository';
 import type { FaceChallengeRepository } from '../face/face-challenge.repository';
 import type { FaceReviewRepository } from '../face/face-review.repository';
 import type { FaceVerificationRepository } from '../face/face-verification.repository';
@@ -67,6 +68,7 @@ describe(RetentionService.name, () => {
       { purgeOlderThan: faceChecks.purge } as unknown as FaceVerificationRepository,
       { purgeOrphaned: none.purge } as unknown as FaceReviewRepository,
       { purgeDecidedBefore: appeals.purge } as unknown as RealNameAppealRepository,
+      { purgeBefore: none.purge } as unknown as FaceAttemptBudgetRepository,
     );
   });
 

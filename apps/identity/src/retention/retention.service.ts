@@ -3,6 +3,7 @@ import { Injectable, Logger } from '@nestjs/common';
 
 import { IdentityEnv } from '../config/identity.env';
 import type { PurgeLimits } from '../database/purge-limits';
+import { FaceAttemptBudgetRepository } from '../face/face-attempt-budget.repository';
 import { FaceChallengeRepository } from '../face/face-challenge.repository';
 import { FaceReviewRepository } from '../face/face-review.repository';
 import { FaceVerificationRepository } from '../face/face-verification.repository';
@@ -42,6 +43,7 @@ export class RetentionService implements RetentionSweep {
     private readonly faceChecks: FaceVerificationRepository,
     private readonly faceReviews: FaceReviewRepository,
     private readonly appeals: RealNameAppealRepository,
+    private readonly faceAttemptBudgets: FaceAttemptBudgetRepository,
   ) {
     this.periods = {
       challengesDays: env.RETENTION_CHALLENGES_DAYS,
@@ -61,6 +63,10 @@ export class RetentionService implements RetentionSweep {
       ['faceRawImages', (c) => this.rawImages.purgeExpired(c.rawImages, this.limits)],
       ['facePreAuthIpFailures', (c) => this.ipFailures.purgeDeadWindows(c.preAuthIpFailures, this.limits)],
       ['attemptBudgets', (c) => this.budgets.purgeBefore(c.attemptBudgetsBeforeDay, this.limits)],
+      [
+        'faceAttemptBudgets',
+        (c) => this.faceAttemptBudgets.purgeBefore(c.faceAttemptBudgetsBeforeDay, this.limits),
+      ],
       ['verificationAttempts', (c) => this.attempts.purgeOlderThan(c.verificationAttempts, this.limits)],
       ['faceChecks', (c) => this.faceChecks.purgeOlderThan(c.faceChecks, this.limits)],
       // After the checks: the reviews whose decision just went.

@@ -21,6 +21,11 @@ export class VerificationCompletedV1 {
   @IsString() @MaxLength(64) maskedName!: string;
   @IsString() @MaxLength(32) maskedIdNumber!: string;
   @IsBoolean() minor!: boolean;
+  /**
+   * The authority matched the live capture (after identity's liveness check) with its register photo: the
+   * account's face is bound to the verified person. Absent in events published before it existed (= false).
+   */
+  @IsOptional() @IsBoolean() faceVerified?: boolean;
 }
 
 export const GUARDIAN_RELATIONSHIPS = ['father', 'mother', 'legal_guardian'] as const;

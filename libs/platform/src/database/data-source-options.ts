@@ -5,6 +5,7 @@ import type { BaseServiceEnv } from '../config/base-service.env';
 import { PLATFORM_ENTITIES } from '../messaging/platform-entities';
 import { PlatformMessagingTables1764115200000 } from '../messaging/platform-messaging.migration';
 import { PersonalDataReveals1764115200003 } from '../reveal/personal-data-reveal.migration';
+import { PersonalDataRevealActors1765012000300 } from '../reveal/reveal-quota.migration';
 import { parseMysqlUrl } from './mysql-url';
 import { SafeTypeOrmLogger } from './safe-typeorm.logger';
 
@@ -36,6 +37,7 @@ export function buildDataSourceOptions(env: BaseServiceEnv, data: ServiceDataOpt
       PlatformMessagingTables1764115200000,
       PersonalDataReveals1764115200003,
       CryptoKeyRotationProgress1764201600000,
+      PersonalDataRevealActors1765012000300,
       ...data.migrations,
     ],
     migrationsTableName: 'schema_migrations',

@@ -64,6 +64,41 @@ export class WindowedCounter {
     );
   }
 
+  /**
+   * Counts one event if the sliding count stays under `limit`, atomically: parallel callers cannot all pass one
+   * stale count. Returns the window it was counted in (for `decrement`), or null when the limit is reached.
+   */
+  async incrementBelow(key: string, limit: number): Promise<Date | null> {
+    const now = this.now();
+    const current = windowStart(now, this.options.windowMs);
+    const previous = new Date(current.getTime() - this.options.windowMs);
+    const digest = this.digest(key);
+    // The previous window is closed (nothing is added to it any more), so its weighted share is read once.
+    const rows: { failures: number }[] = await this.dataSource.query(
+      `SELECT failures FROM ${this.options.table} WHERE ip_digest = ? AND window_start = ?`,
+      [digest, previous],
+    );
+    const carried = slidingCount(now, this.options.windowMs, 0, rows[0]?.failures ?? 0);
+    await this.dataSource.query(
+      `INSERT INTO ${this.options.table} (ip_digest, window_start, failures) VALUES (?, ?, 0) ON DUPLICATE KEY UPDATE failures = failures`,
+      [digest, current],
+    );
+    // The conditional UPDATE is the check-and-count in one statement (the row lock serialises parallel callers).
+    const result: { affectedRows?: number } = await this.dataSource.query(
+      `UPDATE ${this.options.table} SET failures = failures + 1 WHERE ip_digest = ? AND window_start = ? AND failures + ? < ?`,
+      [digest, current, carried, limit],
+    );
+    return (result.affectedRows ?? 0) === 1 ? current : null;
+  }
+
+  /** Takes back an event counted by `incrementBelow` in the window it returned (never below zero). */
+  async decrement(key: string, window: Date): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE ${this.options.table} SET failures = failures - 1 WHERE ip_digest = ? AND window_start = ? AND failures > 0`,
+      [this.digest(key), window],
+    );
+  }
+
   /** Windows that started before this instant are never read again. */
   deadBefore(now: Date): Date {
     return new Date(windowStart(now, this.options.windowMs).getTime() - this.options.windowMs);

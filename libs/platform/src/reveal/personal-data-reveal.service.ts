@@ -2,13 +2,14 @@ import { randomUUID } from 'node:crypto';
 
 import type { TopicName } from '@exam/contracts';
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager, MoreThan } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 
 import type { AuthUser } from '../auth/auth-user';
 import { RevealNotFoundError, RevealRateLimitedError } from '../errors/platform.errors';
 import { EventPublisher } from '../messaging/outbox/event-publisher';
 import { Clock } from '../time/clock';
 import { PersonalDataRevealEntity } from './personal-data-reveal.entity';
+import { RevealQuota } from './reveal-quota';
 import type { RevealResponseDto } from './reveal-request.dto';
 
 export type RevealTopic = Extract<TopicName, `${string}.personal_data.revealed`>;
@@ -41,13 +42,17 @@ export class PersonalDataRevealService {
     private readonly clock: Clock,
   ) {}
 
-  reveal(input: RevealInput): Promise<RevealResponseDto> {
+  async reveal(input: RevealInput): Promise<RevealResponseDto> {
+    await RevealQuota.ensureActor(
+      (sql, parameters) => this.dataSource.query(sql, parameters),
+      input.actor.userId,
+    );
     return this.dataSource.transaction(async (manager) => {
+      // Counted under the actor's lock: parallel reveals are taken one at a time, so the limit holds for them too.
+      await RevealQuota.lock(manager, input.actor.userId);
       const revealedAt = this.clock.now();
       const since = new Date(revealedAt.getTime() - 3_600_000);
-      const recent = await manager.count(PersonalDataRevealEntity, {
-        where: { actorId: input.actor.userId, revealedAt: MoreThan(since) },
-      });
+      const recent = await RevealQuota.countSince(manager, input.actor.userId, since);
       if (recent >= REVEALS_PER_HOUR) {
         throw new RevealRateLimitedError(REVEALS_PER_HOUR);
       }

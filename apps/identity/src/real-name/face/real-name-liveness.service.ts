@@ -10,7 +10,7 @@ import {
   FaceConsentRequiredError,
 } from '../../face/face.errors';
 import { FACE_MATCH_THRESHOLD, LIVENESS_CHALLENGE_TTL_SECONDS } from '../../face/face.policy';
-import { FaceCaptureService } from '../../face/face-capture.service';
+import { FaceCaptureService, type SingleFace } from '../../face/face-capture.service';
 import { FaceEnrolmentService } from '../../face/face-enrolment.service';
 import {
   evaluateLiveness,
@@ -34,9 +34,17 @@ export interface RealNameFaceAnswer {
   readonly frames: readonly Buffer[];
 }
 
-/** What the liveness step yields: the frontal capture for the authority, or why it failed. */
+/**
+ * What the liveness step yields: the frontal capture for the authority with its analysed face (kept as the
+ * verified face when the authority matches it), or why it failed.
+ */
 export type LivenessResult =
-  | { readonly passed: true; readonly frontal: Buffer; readonly modelVersion: string }
+  | {
+      readonly passed: true;
+      readonly frontal: Buffer;
+      readonly frontalFace: SingleFace;
+      readonly modelVersion: string;
+    }
   | { readonly passed: false; readonly reason: string; readonly modelVersion: string };
 
 /**
@@ -110,16 +118,21 @@ export class RealNameLivenessService {
         reason: 'the same picture was sent more than once (a still image)',
         modelVersion,
       };
-    const analysed: LivenessFrame[] = [];
-    for (const [index, image] of frames.entries()) {
-      const single = await this.capture.singleFace(image, `face.frames[${index}]`);
-      analysed.push({ yaw: single.yaw, descriptor: single.face.descriptor, digest: single.digest });
-    }
+    const singles: SingleFace[] = [];
+    for (const [index, image] of frames.entries())
+      singles.push(await this.capture.singleFace(image, `face.frames[${index}]`));
+    const analysed: LivenessFrame[] = singles.map((single) => ({
+      yaw: single.yaw,
+      descriptor: single.face.descriptor,
+      digest: single.digest,
+    }));
     const verdict = evaluateLiveness(challenge.steps, analysed, FACE_MATCH_THRESHOLD);
     if (!verdict.passed) return { passed: false, reason: verdict.reason, modelVersion };
     const frontal = frames.at(verdict.frontalIndex);
-    if (frontal === undefined) return { passed: false, reason: 'no frontal frame', modelVersion };
-    return { passed: true, frontal, modelVersion };
+    const frontalFace = singles.at(verdict.frontalIndex);
+    if (frontal === undefined || frontalFace === undefined)
+      return { passed: false, reason: 'no frontal frame', modelVersion };
+    return { passed: true, frontal, frontalFace, modelVersion };
   }
 }
 
