@@ -71,6 +71,11 @@ export const IdentityErrorCode = defineErrorCodes('IDENTITY', {
     meaning: 'The caller’s real name is already verified.',
     action: 'To correct it, file a change request appeal.',
   },
+  ALREADY_FACE_VERIFIED: {
+    kind: 'conflict',
+    meaning: 'The caller’s real name is already verified with the face step.',
+    action: 'Nothing to do: exams that check faces at entry accept this account.',
+  },
   ID_NUMBER_ALREADY_VERIFIED: {
     kind: 'conflict',
     meaning: 'The ID number is already verified on another account.',

@@ -216,4 +216,74 @@ describeWithFaces('identity binds the face to the verified person (e2e, #12 item
       expect(await verifiedFaces(candidate)).toBe(0);
     });
   });
+  describe('the face step for an account verified by name and number only', () => {
+    const late = randomUUID();
+
+    async function faceStep(userId: string, pictures: Record<LivenessStep, string>) {
+      const asked = await call('post', '/real-name/face-challenges', userId, {
+        consent: true,
+        consentPolicyVersion: '2026-11',
+      });
+      expect(asked.status).toBe(201);
+      const challenge = asked.body as unknown as Challenge;
+      return call('post', '/real-name/face-verifications', userId, {
+        challengeId: challenge.challengeId,
+        nonce: challenge.nonce,
+        frames: frames(challenge, pictures),
+      });
+    }
+
+    async function faceVerified(userId: string): Promise<number[]> {
+      const rows = await data.query<{ face_verified: number }[]>(
+        'SELECT face_verified FROM real_name_records WHERE user_id = ?',
+        [userId],
+      );
+      return rows.map((row) => row.face_verified);
+    }
+
+    it('should refuse the face step before any real-name verification', async () => {
+      const response = await faceStep(randomUUID(), BERNADETTE);
+      expect(response).toMatchObject({ status: 404, body: { code: 'IDENTITY.REAL_NAME_NOT_VERIFIED' } });
+    });
+
+    it("should not make a stand-in's face the verified face", async () => {
+      // The erasure above freed 李四's ID number.
+      await expectEventually(async () => {
+        expect(await faceVerified(candidate)).toEqual([]);
+      });
+      await verify(late, '李四');
+      expect(await faceVerified(late)).toEqual([0]);
+
+      const standIn = await faceStep(late, SHELDON);
+
+      expect(standIn).toMatchObject({ status: 200, body: { result: 'face_mismatch', verified: false } });
+      expect(await faceVerified(late)).toEqual([0]);
+      expect(await verifiedFaces(late)).toBe(0);
+    });
+
+    it("should make the person's own live face the verified face, then open exam-start checks", async () => {
+      const own = await faceStep(late, BERNADETTE);
+
+      expect(own).toMatchObject({ status: 200, body: { result: 'match', verified: true } });
+      expect(await faceVerified(late)).toEqual([1]);
+      expect(await verifiedFaces(late)).toBe(1);
+      await expectEventually(() => {
+        const events = completed
+          .filter((m) => m.value?.includes(late) === true)
+          .map((m) => (JSON.parse(m.value ?? '{}') as { payload: Record<string, unknown> }).payload);
+        expect(events).toEqual(
+          expect.arrayContaining([expect.objectContaining({ result: 'match', faceVerified: true })]),
+        );
+      });
+      const person = await examStartCheck(late, BERNADETTE);
+      expect(person.decision).toMatchObject({ outcome: 'passed', passed: true });
+      const standIn = await examStartCheck(late, SHELDON);
+      expect(standIn).toMatchObject({ decision: { outcome: 'face_mismatch' }, token: null });
+    });
+
+    it('should answer a second face step with 409: nothing more is needed', async () => {
+      const again = await faceStep(late, BERNADETTE);
+      expect(again).toMatchObject({ status: 409, body: { code: 'IDENTITY.ALREADY_FACE_VERIFIED' } });
+    });
+  });
 });

@@ -96,6 +96,18 @@ export class RealNameRecordRepository {
     await tx.insert(RealNameRecordEntity, record);
   }
 
+  /**
+   * Marks the user's record face-verified; false when it already was (or there is none), so of two parallel face
+   * steps only one adopts its capture. Raw SQL: the conditional UPDATE is the claim.
+   */
+  async markFaceVerified(tx: EntityManager, userId: string): Promise<boolean> {
+    const result: { affectedRows?: number } = await tx.query(
+      `UPDATE ${TABLE} SET face_verified = 1 WHERE user_id = ? AND face_verified = 0`,
+      [userId],
+    );
+    return (result.affectedRows ?? 0) === 1;
+  }
+
   async deleteById(tx: EntityManager, id: string): Promise<void> {
     await tx.delete(RealNameRecordEntity, { id });
   }

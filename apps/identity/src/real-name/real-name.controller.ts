@@ -7,6 +7,8 @@ import { AppealsService } from './appeals.service';
 import { AppealResponseDto, FileAppealDto } from './dto/appeal.dto';
 import { RealNamePrefillDto, VerificationOutcomeDto } from './dto/real-name-response.dto';
 import { VerifyRealNameDto } from './dto/verify-real-name.dto';
+import { RealNameFaceAnswerDto } from './face/dto/real-name-face.dto';
+import { RealNameFaceStepService } from './face/real-name-face-step.service';
 import { RealNameNotFoundError } from './real-name.errors';
 import { RealNameService, type VerificationOutcome } from './real-name.service';
 
@@ -29,6 +31,14 @@ function messageOf(outcome: VerificationOutcome): string {
   return `The liveness check failed: ${outcome.livenessReason}. Ask for a new challenge and follow its movements, one frame each, in good light.`;
 }
 
+function toOutcomeDto(outcome: VerificationOutcome): VerificationOutcomeDto {
+  return Object.assign(new VerificationOutcomeDto(), {
+    ...outcome,
+    warnings: [...outcome.warnings],
+    message: messageOf(outcome),
+  });
+}
+
 /** Candidates' own real-name verification. Every route acts on the caller's own data only. */
 @Roles('candidate')
 @Controller('real-name')
@@ -36,6 +46,7 @@ export class RealNameController {
   constructor(
     private readonly realName: RealNameService,
     private readonly appeals: AppealsService,
+    private readonly faceStep: RealNameFaceStepService,
   ) {}
 
   /**
@@ -49,12 +60,21 @@ export class RealNameController {
     @CurrentUser() user: AuthUser,
     @Body() dto: VerifyRealNameDto,
   ): Promise<VerificationOutcomeDto> {
-    const outcome = await this.realName.verify(user.userId, dto);
-    return Object.assign(new VerificationOutcomeDto(), {
-      ...outcome,
-      warnings: [...outcome.warnings],
-      message: messageOf(outcome),
-    });
+    return toOutcomeDto(await this.realName.verify(user.userId, dto));
+  }
+
+  /**
+   * The face step for an account already verified by name and ID number: the answer to a challenge from POST
+   * /real-name/face-challenges. A match with the authority's photo makes the account face-verified (needed by
+   * exams that check faces at entry) and that capture its face template.
+   */
+  @Post('face-verifications')
+  @HttpCode(200)
+  async addFace(
+    @CurrentUser() user: AuthUser,
+    @Body() dto: RealNameFaceAnswerDto,
+  ): Promise<VerificationOutcomeDto> {
+    return toOutcomeDto(await this.faceStep.addFace(user.userId, dto));
   }
 
   /** Masked verified data, to pre-fill other flows (exam registration, invoices). */

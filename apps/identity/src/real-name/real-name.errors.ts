@@ -12,6 +12,15 @@ export class AlreadyVerifiedError extends DomainError {
 }
 
 /** Never names the other account or any of its data. */
+export class AlreadyFaceVerifiedError extends DomainError {
+  constructor() {
+    super(
+      IdentityErrorCode.ALREADY_FACE_VERIFIED,
+      'Your real name is already verified with your face; nothing more is needed.',
+    );
+  }
+}
+
 export class IdNumberTakenError extends DomainError {
   constructor() {
     super(

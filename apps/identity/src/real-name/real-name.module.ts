@@ -11,6 +11,7 @@ import { AppealsAdminController } from './appeals-admin.controller';
 import { AttemptBudgetRepository } from './attempt-budget.repository';
 import { RealNameFaceController } from './face/real-name-face.controller';
 import { RealNameFaceChallengeRepository } from './face/real-name-face-challenge.repository';
+import { RealNameFaceStepService } from './face/real-name-face-step.service';
 import { RealNameLivenessService } from './face/real-name-liveness.service';
 import { GuardianConsentController } from './guardian-consent.controller';
 import { GuardianConsentRepository } from './guardian-consent.repository';
@@ -43,6 +44,7 @@ import { VerificationAttemptRepository } from './verification-attempt.repository
       inject: [FACE_ENGINE],
     },
     RealNameLivenessService,
+    RealNameFaceStepService,
     { provide: AUTHORITY_PROVIDER, useClass: HttpAuthorityProvider },
     IdNumberIndex,
     RealNameRecordRepository,
