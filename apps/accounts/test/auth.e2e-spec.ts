@@ -202,6 +202,7 @@ describe('accounts: registration, login and sessions', () => {
       }) as Record<string, unknown>;
       expect(Object.keys(claims).sort()).toEqual([
         'aud',
+        'auth_time',
         'exp',
         'iat',
         'iss',

@@ -81,6 +81,15 @@ export class AccountsEnv extends BaseServiceEnv {
   })
   FACE_CHECK_PUBLIC_KEYS = developmentFaceCheckKeyPair().publicKeys;
 
+  /**
+   * After a face is (re-)enrolled, face sign-in and password recovery by face stay closed this long, so a face
+   * enrolled by someone holding a stolen session cannot be used to take the account over at once.
+   */
+  @ToInt() @IsInt() @Min(0) @Max(2_592_000) FACE_ENROLMENT_COOLING_SECONDS = 259_200;
+
+  /** Encrypts the account a face ticket names; identity holds the same value (`openssl rand -base64 32`). */
+  @Secret() @IsString() FACE_TICKET_SUBJECT_KEY = 'dev-only-face-ticket-subject-key';
+
   /** Lifetime of a face ticket (the permission to take one face check before signing in). */
   @ToInt() @IsInt() @Min(60) @Max(900) FACE_TICKET_TTL_SECONDS = 300;
 
