@@ -85,6 +85,7 @@ describeWithFaces(
           Topics.VerificationCompleted,
           Topics.MinorFlagged,
           Topics.GuardianConsentRecorded,
+          Topics.FaceEnrolmentChanged,
         ],
         overrides: {
           // Identity trusts the accounts service's signing key, as every service does in a deployment.

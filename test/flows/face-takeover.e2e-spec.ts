@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { Topics } from '@exam/contracts';
 import { Clock } from '@exam/platform';
 import { generateFaceCheckKeyPair } from '@exam/platform/face-check';
-import { describeWithData, ServiceTestBed, testJwtPublicKeys } from '@exam/testing';
+import { describeWithData, expectEventually, ServiceTestBed, testJwtPublicKeys } from '@exam/testing';
 import request from 'supertest';
 
 import { type AccountsHarness, startAccounts } from '../../apps/accounts/test/accounts-harness';
@@ -74,6 +74,7 @@ describeWithFaces('face takeover paths (accounts + identity e2e)', () => {
         Topics.VerificationCompleted,
         Topics.MinorFlagged,
         Topics.GuardianConsentRecorded,
+        Topics.FaceEnrolmentChanged,
       ],
       overrides: {
         JWT_PUBLIC_KEYS: JSON.stringify({
@@ -180,6 +181,14 @@ describeWithFaces('face takeover paths (accounts + identity e2e)', () => {
     await enrol((renewed.body as { accessToken: string }).accessToken, 'bernadette/bernadette1.png').expect(
       201,
     );
+    // The proven phone is told (identity's event, through both outboxes).
+    await expectEventually(async () => {
+      const mailbox = await request(url)
+        .get('/api/accounts/dev/mailbox')
+        .query({ to: `+86${owner.login}` });
+      const texts = (mailbox.body as { messages: { text: string }[] }).messages.map((m) => m.text);
+      expect(texts.join('\n')).toContain('A face was enrolled on your exam platform account');
+    });
   });
 
   it('should keep face sign-in and recovery closed during the cooling period after enrolment', async () => {
