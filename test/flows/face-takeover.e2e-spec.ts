@@ -83,6 +83,9 @@ describeWithFaces('face takeover paths (accounts + identity e2e)', () => {
         }),
         FACE_CHECK_KEY_ID: faceKeys.keyId,
         FACE_CHECK_PRIVATE_KEY: faceKeys.privateKey,
+        // One event backbone, as deployed: identity's face enrolment events reach accounts (security notices),
+        // on topics the accounts harness created (identity consumes only consent changes and erasures).
+        KAFKA_TOPIC_PREFIX: accounts.bed.env.KAFKA_TOPIC_PREFIX,
       },
     });
   }, 180_000);
