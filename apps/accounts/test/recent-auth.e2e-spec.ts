@@ -4,7 +4,7 @@ import { decode } from 'jsonwebtoken';
 import request from 'supertest';
 
 import { type AccountsHarness, startAccounts } from './accounts-harness';
-import { cookieFrom, freshIp, login, refreshed, registerActive } from './factories';
+import { cookieFrom, freshIp, login, randomPhone, refreshed, registerActive } from './factories';
 
 const authTimeOf = (token: string): number => (decode(token) as { auth_time: number }).auth_time;
 
@@ -101,5 +101,32 @@ describe('accounts: auth_time and re-authentication', () => {
       await reauthenticate(session.accessToken, `Wrong-Password-${i}x`).expect(400);
     const locked = await reauthenticate(session.accessToken, user.password).expect(429);
     expect((locked.body as ErrorBody).code).toBe('AUTH.TOO_MANY_ATTEMPTS');
+  });
+
+  it('should refuse a password or contact change with an old sign-in, even with the current password', async () => {
+    const user = await registerActive(url);
+    offsetMs = -20 * 60_000;
+    const old = await login(url, user);
+    offsetMs = 0;
+    const session = await refreshed(url, old);
+    const password = await request(url)
+      .post('/api/accounts/me/password')
+      .auth(session.accessToken, { type: 'bearer' })
+      .send({ currentPassword: user.password, newPassword: 'Another-Strong-Pass-7' })
+      .expect(403);
+    expect((password.body as ErrorBody).code).toBe('AUTH.RECENT_AUTHENTICATION_REQUIRED');
+    const contact = await request(url)
+      .post('/api/accounts/me/contact-changes')
+      .auth(session.accessToken, { type: 'bearer' })
+      .send({ phone: randomPhone(), currentPassword: user.password })
+      .expect(403);
+    expect((contact.body as ErrorBody).code).toBe('AUTH.RECENT_AUTHENTICATION_REQUIRED');
+
+    const renewed = await reauthenticate(session.accessToken, user.password).expect(200);
+    await request(url)
+      .post('/api/accounts/me/password')
+      .auth((renewed.body as { accessToken: string }).accessToken, { type: 'bearer' })
+      .send({ currentPassword: user.password, newPassword: 'Another-Strong-Pass-7' })
+      .expect(204);
   });
 });

@@ -1,4 +1,4 @@
-import { type AuthUser, CurrentUser, Public } from '@exam/platform';
+import { type AuthUser, CurrentUser, Public, RequiresRecentAuth } from '@exam/platform';
 import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 
@@ -30,6 +30,7 @@ export class PasswordsController {
   }
 
   /** Ends every session, this one included: sign in again with the new password. */
+  @RequiresRecentAuth()
   @Post('me/password')
   @HttpCode(204)
   async change(@CurrentUser() user: AuthUser, @Body() dto: ChangePasswordDto): Promise<void> {
