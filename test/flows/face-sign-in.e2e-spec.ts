@@ -9,6 +9,7 @@ import request from 'supertest';
 import { type AccountsHarness, startAccounts } from '../../apps/accounts/test/accounts-harness';
 import {
   freshIp,
+  latestCode,
   login,
   registerActive,
   type Registered,
@@ -70,6 +71,8 @@ describeWithFaces(
       accounts = await startAccounts({
         FACE_CHECK_PUBLIC_KEYS: faceKeys.publicKeys,
         CODE_RESEND_COOLDOWN_SECONDS: '0',
+        // The cooling period after enrolment is covered by face-takeover.e2e-spec.
+        FACE_ENROLMENT_COOLING_SECONDS: '0',
       });
       accountsUrl = accounts.service.url;
       identity = await ServiceTestBed.start({
@@ -82,6 +85,7 @@ describeWithFaces(
           Topics.VerificationCompleted,
           Topics.MinorFlagged,
           Topics.GuardianConsentRecorded,
+          Topics.FaceEnrolmentChanged,
         ],
         overrides: {
           // Identity trusts the accounts service's signing key, as every service does in a deployment.
@@ -258,6 +262,13 @@ describeWithFaces(
 
     it('should sign in by face alone, once per face check', async () => {
       await accounts.data.query('UPDATE users SET step_up_required = 0 WHERE id = ?', [enrolled.userId]);
+      // Face alone works on a device the account has signed in on (a new one needs the code too).
+      await request(accountsUrl)
+        .post('/api/accounts/auth/login')
+        .set('x-forwarded-for', freshIp())
+        .set('x-device-id', 'enrolled-own-device')
+        .send({ login: enrolled.login, password: enrolled.password })
+        .expect(200);
       const ticket = await ticketFor('auth/face-login/ticket', enrolled.login);
       const checked = await faceCheck(ticket, bernadette());
       const faceCheckToken = checked.faceCheckToken ?? '';
@@ -265,6 +276,7 @@ describeWithFaces(
       const signedIn = await request(accountsUrl)
         .post('/api/accounts/auth/face-login')
         .set('x-forwarded-for', freshIp())
+        .set('x-device-id', 'enrolled-own-device')
         .send({ faceCheckToken })
         .expect(200);
       const replay = await request(accountsUrl)
@@ -272,7 +284,7 @@ describeWithFaces(
         .send({ faceCheckToken });
       const forReset = await request(accountsUrl)
         .post('/api/accounts/password-resets/face/confirm')
-        .send({ faceCheckToken, newPassword: 'Another-Horse-Battery-7' });
+        .send({ faceCheckToken, code: '123456', newPassword: 'Another-Horse-Battery-7' });
 
       expect((signedIn.body as { userId: string }).userId).toBe(enrolled.userId);
       expect(replay.body).toMatchObject({ statusCode: 409, code: 'AUTH.FACE_CHECK_USED' });
@@ -293,9 +305,11 @@ describeWithFaces(
         await ticketFor('auth/face-login/ticket', `+86${enrolled.login}`),
       ];
 
-      // Another way of writing the same number names the same (pseudonymous) account, as it would a real one.
-      expect(subjectOf(first)).toBe(subjectOf(second));
-      expect(realWrittenTwoWays.map(subjectOf)).toEqual([enrolled.userId, enrolled.userId]);
+      // The account is encrypted afresh in every ticket: no ticket names it, none links two logins.
+      const subjects = [first, second, noFace, ...realWrittenTwoWays].map(subjectOf);
+      expect(new Set(subjects).size).toBe(subjects.length);
+      expect(subjects.join()).not.toContain(enrolled.userId);
+      expect(subjects.join()).not.toContain(plain.userId);
       for (const ticket of [first, noFace]) {
         const response = await request(identity.url)
           .post('/api/identity/face/pre-auth/challenges')
@@ -334,14 +348,16 @@ describeWithFaces(
     it('should reset a forgotten password with a face check, end every session, and keep the policy', async () => {
       const before = await login(accountsUrl, enrolled);
       const ticket = await ticketFor('password-resets/face/ticket', enrolled.login);
+      // The second factor: the reset code sent to the proven phone with the ticket.
+      const code = await latestCode(accountsUrl, `+86${enrolled.login}`);
       const faceCheckToken = (await faceCheck(ticket, bernadette())).faceCheckToken ?? '';
 
       const weak = await request(accountsUrl)
         .post('/api/accounts/password-resets/face/confirm')
-        .send({ faceCheckToken, newPassword: 'password' });
+        .send({ faceCheckToken, code, newPassword: 'password' });
       await request(accountsUrl)
         .post('/api/accounts/password-resets/face/confirm')
-        .send({ faceCheckToken, newPassword: 'Another-Horse-Battery-7' })
+        .send({ faceCheckToken, code, newPassword: 'Another-Horse-Battery-7' })
         .expect(204);
 
       expect(weak.status).toBe(400);

@@ -29,6 +29,8 @@ export const ACCOUNTS_TOPICS: readonly TopicName[] = [
   Topics.ErasureRequested,
   Topics.AccountsPersonalDataRevealed,
   Topics.PlatformRoleChanged,
+  // Consumed (security notices): a consumed topic must exist before the consumer starts.
+  Topics.FaceEnrolmentChanged,
 ];
 
 /** The accounts service under test: the shared test bed plus the public half of its own signing key. */

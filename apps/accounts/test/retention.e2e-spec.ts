@@ -144,6 +144,15 @@ describe('accounts: retention of expired and ended rows', () => {
     if (kept) keep.add(`ip_failures:${label}:${id}`);
   }
 
+  async function codeIpWindow(label: string, windowStart: Date, kept: boolean): Promise<void> {
+    const id = createHash('sha256').update(label).digest('hex');
+    await harness.data.query(
+      'INSERT INTO code_ip_issues (ip_digest, window_start, failures) VALUES (?, ?, 2)',
+      [id, new Date(Math.floor(windowStart.getTime() / DAY) * DAY)],
+    );
+    if (kept) keep.add(`code_ip:${label}:${id}`);
+  }
+
   async function remaining(): Promise<Set<string>> {
     const ids = async (sql: string): Promise<string[]> =>
       (await harness.data.query<{ id: string }[]>(sql)).map((r) => r.id);
@@ -162,6 +171,7 @@ describe('accounts: retention of expired and ended rows', () => {
     lookup('user', await ids('SELECT id FROM users'));
     lookup('redemption', await ids('SELECT jti AS id FROM face_check_redemptions'));
     lookup('ip_failures', await ids('SELECT ip_digest AS id FROM login_ip_failures'));
+    lookup('code_ip', await ids('SELECT ip_digest AS id FROM code_ip_issues'));
     return left;
   }
 
@@ -196,6 +206,8 @@ describe('accounts: retention of expired and ended rows', () => {
     await redemption('redeemed-1h-ago', at(-HOUR), true);
     await ipFailures('window-15min-ago', at(-15 * 60_000), false);
     await ipFailures('window-this-minute', at(0), true);
+    await codeIpWindow('day-window-3d-ago', at(-3 * DAY), false);
+    await codeIpWindow('day-window-today', at(0), true);
 
     // Two replicas sweeping at the same moment: between them, every dead row is deleted exactly once.
     const reports = await Promise.all([sut.sweep(), sut.sweep()]);
@@ -209,6 +221,7 @@ describe('accounts: retention of expired and ended rows', () => {
       pendingRegistrations: total('pendingRegistrations'),
       faceCheckRedemptions: total('faceCheckRedemptions'),
       loginIpFailures: total('loginIpFailures'),
+      codeIpCounters: total('codeIpCounters'),
     }).toEqual({
       verificationCodes: 6,
       contactChanges: 1,
@@ -218,6 +231,7 @@ describe('accounts: retention of expired and ended rows', () => {
       pendingRegistrations: 1,
       faceCheckRedemptions: 3,
       loginIpFailures: 1,
+      codeIpCounters: 1,
     });
     expect(await remaining()).toEqual(keep);
     const liveTokens: unknown[] = await harness.data.query('SELECT token_hash FROM refresh_tokens');
@@ -234,6 +248,7 @@ describe('accounts: retention of expired and ended rows', () => {
       pendingRegistrations: 0,
       faceCheckRedemptions: 0,
       loginIpFailures: 0,
+      codeIpCounters: 0,
     });
     expect(await remaining()).toEqual(keep);
   });

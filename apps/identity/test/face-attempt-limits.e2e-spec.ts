@@ -178,7 +178,11 @@ describeWithFaces('face attempt limits under parallel guesses (e2e, #12 item 4)'
       const userId = await enrolled();
       const key = testJwtSigningKey();
       const { ticket } = signFaceTicket(
-        { keyId: key.kid, privateKey: createPrivateKey(key.pem) },
+        {
+          keyId: key.kid,
+          privateKey: createPrivateKey(key.pem),
+          subjectKey: bed.env.FACE_TICKET_SUBJECT_KEY,
+        },
         { userId, purpose: 'step_up' },
         600,
       );

@@ -57,7 +57,7 @@ describeWithFaces('identity raw face images under institution policy (e2e)', () 
       service: 'identity',
       envClass: IdentityEnv,
       module: (env) => IdentityModule.register(env),
-      topics: [Topics.ErasureRequested, Topics.ConsentChanged],
+      topics: [Topics.ErasureRequested, Topics.ConsentChanged, Topics.FaceEnrolmentChanged],
     });
     data = bed.dataSource;
   });

@@ -116,7 +116,7 @@ interface CheckBody {
       service: 'identity',
       envClass: IdentityEnv,
       module: (env) => FaceTestModule.register(env),
-      topics: [Topics.ConsentChanged],
+      topics: [Topics.ConsentChanged, Topics.FaceEnrolmentChanged],
       overrides: {
         FACE_CHECK_KEY_ID: keys.keyId,
         FACE_CHECK_PRIVATE_KEY: keys.privateKey,

@@ -52,6 +52,7 @@ describe('identity guardian consent withdrawal (e2e)', () => {
         Topics.VerificationCompleted,
         Topics.MinorFlagged,
         Topics.GuardianConsentRecorded,
+        Topics.FaceEnrolmentChanged,
         Topics.GuardianConsentWithdrawn,
       ],
       overrides: { AUTHORITY_URL: simUrl, AUTHORITY_HMAC_SECRET: SECRET },

@@ -84,6 +84,7 @@ describeWithFaces('identity real-name verification with the face step (e2e)', ()
         Topics.VerificationCompleted,
         Topics.MinorFlagged,
         Topics.GuardianConsentRecorded,
+        Topics.FaceEnrolmentChanged,
       ],
       overrides: { AUTHORITY_URL: simUrl, AUTHORITY_HMAC_SECRET: SECRET, AUTHORITY_TIMEOUT_SECONDS: '3' },
     });

@@ -60,6 +60,7 @@ describe('identity real-name verification (e2e)', () => {
         Topics.VerificationCompleted,
         Topics.MinorFlagged,
         Topics.GuardianConsentRecorded,
+        Topics.FaceEnrolmentChanged,
         Topics.RealNameAppealReviewed,
       ],
       overrides: {

@@ -37,6 +37,8 @@ export interface TestTokenInput {
   readonly signedBy?: 'trusted' | 'untrusted';
   /** The `pendingPolicy` claim: a materially changed privacy policy version the user has not accepted. */
   readonly pendingPolicy?: string;
+  /** The `auth_time` claim (seconds since the epoch); default: the moment of issue, null: no claim. */
+  readonly authTime?: number | null;
 }
 
 /** Issues an access token exactly as accounts would, signed with this run's test key. */
@@ -48,6 +50,7 @@ export function issueTestToken(input: TestTokenInput = {}): string {
     roles: input.roles ?? ['candidate'],
     memberships: input.memberships ?? [],
     ...(input.pendingPolicy === undefined ? {} : { pendingPolicy: input.pendingPolicy }),
+    ...(input.authTime === null ? {} : { auth_time: input.authTime ?? Math.floor(Date.now() / 1000) }),
   };
   return sign({ ...claims }, key.privateKey, {
     algorithm: JWT_ALGORITHM,

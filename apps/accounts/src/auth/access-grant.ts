@@ -27,18 +27,22 @@ export class AccessGrant {
     private readonly tokens: AccessTokenIssuer,
   ) {}
 
-  /** `tx`: the caller's transaction, or null to read on the pool (refresh, outside any transaction). */
+  /**
+   * `tx`: the caller's transaction, or null to read on the pool (refresh, outside any transaction).
+   * `authTime`: the session's sign-in, carried unchanged through every refresh.
+   */
   async grant(
     tx: EntityManager | null,
     user: { readonly id: string; readonly roles: readonly PlatformRole[] },
     sessionId: string,
+    authTime: Date,
   ): Promise<AccessGranted> {
     // Independent reads: on a pooled manager they run on two connections at once (one round trip of latency).
     const [memberships, policyToAccept] = await Promise.all([
       this.memberships.membershipsOf(tx, user.id),
       this.privacy.pendingAcceptance(tx, user.id),
     ]);
-    const access = this.tokens.issue(user.id, sessionId, user.roles, memberships, policyToAccept);
+    const access = this.tokens.issue(user.id, sessionId, user.roles, memberships, policyToAccept, authTime);
     return { accessToken: access.accessToken, expiresIn: access.expiresIn, memberships, policyToAccept };
   }
 }

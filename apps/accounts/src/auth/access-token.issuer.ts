@@ -35,13 +35,17 @@ export class AccessTokenIssuer {
     }
   }
 
-  /** `pendingPolicy`: the privacy policy version the user must accept first; every service then gates the token. */
+  /**
+   * `pendingPolicy`: the privacy policy version the user must accept first; every service then gates the token.
+   * `authTime`: when the user last proved who they are (the session's sign-in), as the `auth_time` claim.
+   */
   issue(
     userId: string,
     sessionId: string,
     roles: readonly PlatformRole[],
     memberships: readonly InstitutionMembership[],
-    pendingPolicy: string | null = null,
+    pendingPolicy: string | null,
+    authTime: Date,
   ): IssuedAccessToken {
     const claims: AccessTokenClaims = {
       sub: userId,
@@ -49,6 +53,7 @@ export class AccessTokenIssuer {
       roles,
       memberships,
       ...(pendingPolicy === null ? {} : { pendingPolicy }),
+      auth_time: Math.floor(authTime.getTime() / 1000),
     };
     const accessToken = sign({ ...claims }, this.key, {
       algorithm: JWT_ALGORITHM,

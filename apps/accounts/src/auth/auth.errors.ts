@@ -36,6 +36,12 @@ export const AccountsAuthErrorCode = defineErrorCodes('AUTH', {
     meaning: 'The face check passed, but the account is not active or is locked for review.',
     action: 'Sign in with your password or contact support.',
   },
+  FACE_RECENTLY_ENROLLED: {
+    kind: 'forbidden',
+    meaning:
+      'The face was enrolled (or enrolled again) too recently to sign in or recover the password with it.',
+    action: 'Sign in with your password, or reset it with the code sent to your phone or email.',
+  },
 });
 
 /** One answer for unknown account, wrong password, unverified and locked account: nothing reveals which. */

@@ -41,6 +41,6 @@ import { StepUpService } from './step-up.service';
     LoginService,
     RefreshService,
   ],
-  exports: [LoginCounterRepository],
+  exports: [LoginCounterRepository, SignInCompleter, LoginAttemptsRecorder],
 })
 export class AuthModule {}

@@ -22,6 +22,7 @@ export class RefreshService {
       null,
       { id: rotated.userId, roles: rotated.roles },
       rotated.sessionId,
+      rotated.authenticatedAt,
     );
     return {
       userId: rotated.userId,

@@ -44,7 +44,7 @@ export class SignInCompleter {
       await this.users.update(manager, user.id, { ...(dirty ? afterSuccess() : {}), ...changes });
     }
     const session = await this.sessions.open(manager, user.id, attempt.client, attempt.attemptId);
-    const access = await this.grants.grant(manager, user, session.sessionId);
+    const access = await this.grants.grant(manager, user, session.sessionId, session.authenticatedAt);
     await this.attempts.stage(manager, attempt, access.memberships);
     return {
       userId: user.id,

@@ -51,7 +51,12 @@ export class StepUpService {
     private readonly env: AccountsEnv,
   ) {}
 
-  async challenge(userId: string, attempt: AttemptRecord): Promise<StepUpChallenge> {
+  /** `offerFace: false` when the sign-in being confirmed was itself a face check: then only the code confirms it. */
+  async challenge(
+    userId: string,
+    attempt: AttemptRecord,
+    options: { readonly offerFace?: boolean } = {},
+  ): Promise<StepUpChallenge> {
     const { user, issued, faceConsented } = await this.dataSource.transaction(async (manager) => {
       const locked = await this.users.lockById(manager, userId);
       if (locked === null) throw new StepUpInvalidError();
@@ -78,7 +83,9 @@ export class StepUpService {
       ...(user.phone === null ? {} : { phone: user.phone }),
       ...(user.email === null ? {} : { email: user.email }),
       codeExpiresInSeconds: this.env.CODE_TTL_SECONDS,
-      ...(faceConsented ? { faceTicket: this.faceTickets.issue(user.id, 'step_up', issued.id).ticket } : {}),
+      ...(faceConsented && options.offerFace !== false
+        ? { faceTicket: this.faceTickets.issue(user.id, 'step_up', issued.id).ticket }
+        : {}),
     };
   }
 

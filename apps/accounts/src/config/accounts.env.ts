@@ -41,6 +41,14 @@ export class AccountsEnv extends BaseServiceEnv {
   @ToInt() @IsInt() @Min(60) @Max(3600) CODE_TTL_SECONDS = 600;
   @ToInt() @IsInt() @Min(1) @Max(10) CODE_MAX_ATTEMPTS = 5;
   @ToInt() @IsInt() @Min(0) @Max(600) CODE_RESEND_COOLDOWN_SECONDS = 60;
+  /** Codes one account may be sent per purpose in a day; the resend cooldown doubles with each one sent. */
+  @ToInt() @IsInt() @Min(1) @Max(1000) CODE_MAX_ISSUED_PER_DAY = 10;
+  /** Wrong codes one account may enter per purpose in a day, whatever number of codes were sent. */
+  @ToInt() @IsInt() @Min(1) @Max(1000) CODE_MAX_WRONG_PER_DAY = 10;
+  /** Codes one client IP may ask for in a sliding day, across all accounts (also counted for unknown ones). */
+  @ToInt() @IsInt() @Min(1) @Max(1_000_000) CODE_IP_REQUESTS_PER_DAY = 200;
+  /** Wrong codes one client IP may enter in a sliding day, across all accounts. */
+  @ToInt() @IsInt() @Min(1) @Max(1_000_000) CODE_IP_WRONG_PER_DAY = 100;
 
   /** Argon2id cost (OWASP: 19 MiB, t=2, p=1). Changing them rehashes passwords at the next successful login. */
   @ToInt() @IsInt() @Min(8192) @Max(1_048_576) ARGON2_MEMORY_KIB = 19_456;
@@ -72,6 +80,15 @@ export class AccountsEnv extends BaseServiceEnv {
     message: 'FACE_CHECK_PUBLIC_KEYS must be kid=<base64 SPKI> entries separated by commas',
   })
   FACE_CHECK_PUBLIC_KEYS = developmentFaceCheckKeyPair().publicKeys;
+
+  /**
+   * After a face is (re-)enrolled, face sign-in and password recovery by face stay closed this long, so a face
+   * enrolled by someone holding a stolen session cannot be used to take the account over at once.
+   */
+  @ToInt() @IsInt() @Min(0) @Max(2_592_000) FACE_ENROLMENT_COOLING_SECONDS = 259_200;
+
+  /** Encrypts the account a face ticket names; identity holds the same value (`openssl rand -base64 32`). */
+  @Secret() @IsString() FACE_TICKET_SUBJECT_KEY = 'dev-only-face-ticket-subject-key';
 
   /** Lifetime of a face ticket (the permission to take one face check before signing in). */
   @ToInt() @IsInt() @Min(60) @Max(900) FACE_TICKET_TTL_SECONDS = 300;

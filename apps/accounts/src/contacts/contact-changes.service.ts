@@ -19,6 +19,7 @@ import { VerificationCodesService } from '../verification/verification-codes.ser
 import { ContactChangeEntity } from './contact-change.entity';
 import { ContactChangeRepository } from './contact-change.repository';
 import { NoContactChangePendingError, SameContactError } from './contacts.errors';
+import { SecurityNoticesService } from './security-notices.service';
 
 export interface ContactChangeRequest {
   readonly phone?: string;
@@ -63,6 +64,7 @@ export class ContactChangesService {
     private readonly clock: Clock,
     @Inject(NOTIFIER) private readonly notifier: Notifier,
     private readonly env: AccountsEnv,
+    private readonly notices: SecurityNoticesService,
   ) {}
 
   async start(userId: string, input: ContactChangeRequest): Promise<ContactChangeStarted> {
@@ -103,6 +105,8 @@ export class ContactChangesService {
   /** A wrong code is counted (committed) before the request fails, so the attempt limit holds. */
   async confirm(userId: string, currentSessionId: string, code: string): Promise<ContactChanged> {
     let outcome: ContactChanged | number;
+    // Set inside the transaction: the contact this change replaces, told once the change is committed.
+    const replaced: { value: string | null } = { value: null };
     try {
       outcome = await retryOnDeadlock(() =>
         this.dataSource.transaction(async (manager) => {
@@ -113,6 +117,7 @@ export class ContactChangesService {
           await this.assertFree(manager, userId, pending.kind, pending.newValue);
           const user = await this.users.lockById(manager, userId);
           if (user === null) throw new NoContactChangePendingError();
+          replaced.value = pending.kind === 'phone' ? user.phone : user.email;
           if (pending.kind === 'phone') user.phone = pending.newValue;
           else user.email = pending.newValue;
           // save() re-encrypts the column and recomputes its blind index; the unique index settles races.
@@ -142,6 +147,12 @@ export class ContactChangesService {
       throw error;
     }
     if (typeof outcome === 'number') throw VerificationCodesService.wrong(outcome);
+    if (replaced.value !== null && replaced.value !== outcome.newValue)
+      await this.notices.tellReplacedContact(
+        outcome.kind,
+        replaced.value,
+        maskValue(outcome.kind, outcome.newValue),
+      );
     return outcome;
   }
 

@@ -1,4 +1,4 @@
-import { type AuthUser, CurrentUser } from '@exam/platform';
+import { type AuthUser, CurrentUser, RequiresRecentAuth } from '@exam/platform';
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 
 import { ContactChangesService } from './contact-changes.service';
@@ -14,6 +14,7 @@ import {
 export class ContactsController {
   constructor(private readonly changes: ContactChangesService) {}
 
+  @RequiresRecentAuth()
   @Post()
   @HttpCode(202)
   async start(

@@ -10,6 +10,15 @@ export class CurrentPasswordWrongError extends DomainError {
   }
 }
 
+/** Re-authentication refused: the password is wrong (counted like a failed sign-in). */
+export class ReauthenticationPasswordWrongError extends DomainError {
+  constructor() {
+    super(AccountErrorCode.CURRENT_PASSWORD_WRONG, 'Your password is not correct; try again.', [
+      { field: 'password', reason: 'does not match' },
+    ]);
+  }
+}
+
 export class WeakPasswordError extends DomainError {
   constructor(problems: readonly string[]) {
     super(

@@ -1,15 +1,21 @@
-import { retryOnDeadlock } from '@exam/platform';
+import { DomainError, retryOnDeadlock } from '@exam/platform';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
 import { FaceSignInRefusedError } from '../auth/face/face.errors';
 import { FaceCheckRedeemer } from '../auth/face/face-check.redeemer';
+import type { IssuedFaceTicket } from '../auth/face/face-ticket.issuer';
+import { FaceTicketsService } from '../auth/face/face-tickets.service';
 import { UsersRepository } from '../users/users.repository';
+import { CodeRejectedError } from '../verification/verification.errors';
+import { VerificationCodesService } from '../verification/verification-codes.service';
 import { PasswordsService } from './passwords.service';
 
 /**
- * Password recovery by face: the face-check token (purpose password_recovery, taken with our ticket) proves
- * the account holder; the new password must meet the policy; every session ends, as with a reset by code.
+ * Password recovery by face, with a second factor: the face-check token (purpose password_recovery, taken with
+ * our ticket) proves the face, and the password-reset code sent to the proven phone or email when the ticket
+ * was asked for proves the contact. A face alone never resets a password. The new password must meet the
+ * policy; every session ends, as with a reset by code.
  */
 @Injectable()
 export class FacePasswordResetService {
@@ -17,19 +23,43 @@ export class FacePasswordResetService {
     private readonly dataSource: DataSource,
     private readonly users: UsersRepository,
     private readonly faceChecks: FaceCheckRedeemer,
+    private readonly tickets: FaceTicketsService,
+    private readonly codes: VerificationCodesService,
     private readonly passwords: PasswordsService,
   ) {}
 
-  async reset(faceCheckToken: string, newPassword: string): Promise<void> {
+  /** The face ticket, and the reset code to the account's proven contact (nothing is sent for an unknown login). */
+  async start(login: string, ip: string): Promise<IssuedFaceTicket> {
+    await this.passwords.requestReset(login, ip);
+    return this.tickets.ticketFor(login, 'password_recovery');
+  }
+
+  async reset(faceCheckToken: string, code: string, newPassword: string): Promise<void> {
     const claims = this.faceChecks.verify(faceCheckToken, { purpose: 'password_recovery' });
     const user = await this.users.findById(claims.sub);
     if (user?.status !== 'active' || user.reviewLockedAt !== null) throw new FaceSignInRefusedError();
+    if (!(await this.codeMatches(user.id, code))) throw new CodeRejectedError();
     const passwordHash = await this.passwords.acceptableHash(user, newPassword);
     await retryOnDeadlock(() =>
       this.dataSource.transaction(async (manager) => {
         await this.faceChecks.redeem(manager, claims);
+        if ((await this.codes.consume(manager, user.id, 'password_reset', code)) !== 'ok')
+          throw new CodeRejectedError();
         await this.passwords.store(manager, user.id, passwordHash, 'reset_by_face');
       }),
     );
+  }
+
+  /** Checks the reset code without using it; a wrong guess is counted (committed) before the 400. */
+  private async codeMatches(userId: string, code: string): Promise<boolean> {
+    try {
+      const outcome = await retryOnDeadlock(() =>
+        this.dataSource.transaction((manager) => this.codes.check(manager, userId, 'password_reset', code)),
+      );
+      return outcome === 'ok';
+    } catch (error: unknown) {
+      if (error instanceof DomainError) return false;
+      throw error;
+    }
   }
 }

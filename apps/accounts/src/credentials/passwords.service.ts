@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto';
+
 import { type PasswordChangeMethod, Topics } from '@exam/contracts';
-import { EventPublisher, retryOnDeadlock } from '@exam/platform';
+import { DomainError, EventPublisher, retryOnDeadlock } from '@exam/platform';
 import { Clock } from '@exam/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -10,7 +12,12 @@ import { SessionsService } from '../sessions/sessions.service';
 import type { UserEntity } from '../users/user.entity';
 import { UsersRepository } from '../users/users.repository';
 import { codeDestinationOf, codeMessageText } from '../verification/code-delivery';
-import { CodeExpiredError, ResendTooSoonError } from '../verification/verification.errors';
+import { CodeIpThrottle } from '../verification/code-ip-throttle';
+import {
+  CodeDailyLimitError,
+  CodeRejectedError,
+  ResendTooSoonError,
+} from '../verification/verification.errors';
 import { VerificationCodesService } from '../verification/verification-codes.service';
 import { CurrentPasswordWrongError } from './credentials.errors';
 import { PasswordHasher } from './password-hasher';
@@ -38,9 +45,12 @@ export class PasswordsService {
     private readonly clock: Clock,
     @Inject(NOTIFIER) private readonly notifier: Notifier,
     private readonly env: AccountsEnv,
+    private readonly ipThrottle: CodeIpThrottle,
   ) {}
 
-  async requestReset(login: string): Promise<void> {
+  /** Counted per client IP for every login, known or not, so the IP limit says nothing about the account. */
+  async requestReset(login: string, ip: string): Promise<void> {
+    await this.ipThrottle.admitRequest(ip);
     const user = await this.users.findByLogin(login);
     if (user?.status !== 'active') return;
     const { channel, to } = codeDestinationOf(user);
@@ -52,8 +62,8 @@ export class PasswordsService {
         )
       ).code;
     } catch (error: unknown) {
-      // A cooldown answer would tell a stranger the account exists; the code already sent stays valid.
-      if (error instanceof ResendTooSoonError) return;
+      // A cooldown or limit answer would tell a stranger the account exists; the code already sent stays valid.
+      if (error instanceof ResendTooSoonError || error instanceof CodeDailyLimitError) return;
       throw error;
     }
     await this.notifier.send({
@@ -64,19 +74,44 @@ export class PasswordsService {
     });
   }
 
-  async confirmReset(login: string, code: string, newPassword: string): Promise<void> {
+  /**
+   * The code is checked first, and every failure (unknown account, no code, wrong, used, expired, too many
+   * guesses) is the same 400 after the same work, so this route cannot tell whether a login is an account. Only
+   * the holder of the right code reaches the password policy, which compares the password with the account's
+   * phone and email. The code stays live until the new password is stored.
+   */
+  async confirmReset(login: string, code: string, newPassword: string, ip: string): Promise<void> {
+    await this.ipThrottle.admitGuess(ip);
     const found = await this.users.findByLogin(login);
-    if (found?.status !== 'active') throw new CodeExpiredError();
-    const passwordHash = await this.acceptableHash(found, newPassword);
-    const outcome = await retryOnDeadlock(() =>
+    const user = found?.status === 'active' ? found : null;
+    // An unknown login looks up a random id: the same locked read and keyed hash, and never a match.
+    if (!(await this.codeMatches(user?.id ?? randomUUID(), code))) {
+      await this.ipThrottle.recordWrongGuess(ip);
+      throw new CodeRejectedError();
+    }
+    if (user === null) throw new CodeRejectedError();
+    const passwordHash = await this.acceptableHash(user, newPassword);
+    const stored = await retryOnDeadlock(() =>
       this.dataSource.transaction(async (manager) => {
-        const consumed = await this.codes.consume(manager, found.id, 'password_reset', code);
-        if (consumed !== 'ok') return consumed;
-        await this.store(manager, found.id, passwordHash, 'reset_by_code');
-        return 'ok' as const;
+        if ((await this.codes.consume(manager, user.id, 'password_reset', code)) !== 'ok') return false;
+        await this.store(manager, user.id, passwordHash, 'reset_by_code');
+        return true;
       }),
     );
-    if (outcome !== 'ok') throw VerificationCodesService.wrong(outcome);
+    if (!stored) throw new CodeRejectedError();
+  }
+
+  /** Checks the reset code without using it; a wrong guess is counted (committed) before the 400. */
+  private async codeMatches(userId: string, code: string): Promise<boolean> {
+    try {
+      const outcome = await retryOnDeadlock(() =>
+        this.dataSource.transaction((manager) => this.codes.check(manager, userId, 'password_reset', code)),
+      );
+      return outcome === 'ok';
+    } catch (error: unknown) {
+      if (error instanceof DomainError) return false;
+      throw error;
+    }
   }
 
   async change(userId: string, currentPassword: string, newPassword: string): Promise<void> {

@@ -32,6 +32,7 @@ describe(NotificationsModule.name, () => {
         DATABASE_URL: 'mysql://svc:a-real-password-1234@db:3306',
         JWT_PRIVATE_KEY: PEM,
         CODE_HASH_KEY: 'k3y-0f-r3al-3ntr0py-9a8b7c6d5e4f',
+        FACE_TICKET_SUBJECT_KEY: 'f4c3-t1ck3t-subj3ct-9a8b7c6d5e4f',
         SMTP_URL: 'smtp://mailer:a-real-password-1234@smtp.internal:587',
         NOTIFIER: 'dev-mailbox',
       }),

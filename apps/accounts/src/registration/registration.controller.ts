@@ -1,5 +1,6 @@
 import { Public } from '@exam/platform';
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
 
 import { RegistrationCompletedDto, RegistrationStartedDto } from './dto/registration-response.dto';
 import { StartRegistrationDto, VerifyRegistrationDto } from './dto/start-registration.dto';
@@ -16,25 +17,30 @@ export class RegistrationController {
 
   @Post()
   @HttpCode(202)
-  async start(@Body() dto: StartRegistrationDto): Promise<RegistrationStartedDto> {
-    return toStartedDto(await this.registrations.start(dto));
+  async start(
+    @Req() request: FastifyRequest,
+    @Body() dto: StartRegistrationDto,
+  ): Promise<RegistrationStartedDto> {
+    return toStartedDto(await this.registrations.start(dto, request.ip));
   }
 
   @Post(':registrationId/code')
   @HttpCode(202)
   async resend(
+    @Req() request: FastifyRequest,
     @Param('registrationId', ParseUUIDPipe) registrationId: string,
   ): Promise<RegistrationStartedDto> {
-    return toStartedDto(await this.registrations.resend(registrationId));
+    return toStartedDto(await this.registrations.resend(registrationId, request.ip));
   }
 
   @Post(':registrationId/verify')
   @HttpCode(200)
   async verify(
+    @Req() request: FastifyRequest,
     @Param('registrationId', ParseUUIDPipe) registrationId: string,
     @Body() dto: VerifyRegistrationDto,
   ): Promise<RegistrationCompletedDto> {
-    const { userId } = await this.registrations.verify(registrationId, dto.code);
+    const { userId } = await this.registrations.verify(registrationId, dto.code, request.ip);
     return Object.assign(new RegistrationCompletedDto(), { userId, status: 'active' as const });
   }
 }

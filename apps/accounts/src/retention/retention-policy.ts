@@ -25,6 +25,8 @@ export interface RetentionCutoffs {
   readonly faceCheckRedemptions: Date;
   /** Per-IP failure counters are read for two minutes at most. */
   readonly loginIpFailures: Date;
+  /** Per-IP one-time code counters count in day windows, read for two days at most. */
+  readonly codeIpCounters: Date;
 }
 
 const DAY_MS = 86_400_000;
@@ -40,5 +42,6 @@ export function retentionCutoffs(now: Date, settings: RetentionSettings): Retent
     pendingRegistrations: at(settings.pendingRegistrationsDays * DAY_MS),
     faceCheckRedemptions: at(DAY_MS),
     loginIpFailures: at(10 * 60_000),
+    codeIpCounters: at(2 * DAY_MS),
   };
 }

@@ -11,6 +11,7 @@ import { InvitationRepository } from '../institutions/invitation.repository';
 import { PolicyAcceptanceRepository } from '../privacy/policy-acceptance.repository';
 import { type EndedSessionBatch, SessionRepository } from '../sessions/session.repository';
 import { UsersRepository } from '../users/users.repository';
+import { CodeIpCounterRepository } from '../verification/code-ip-counter.repository';
 import { VerificationCodeRepository } from '../verification/verification-code.repository';
 import { retentionCutoffs, type RetentionSettings } from './retention-policy';
 
@@ -24,13 +25,14 @@ export type AccountsRetentionReport = {
   readonly pendingRegistrations: number;
   readonly faceCheckRedemptions: number;
   readonly loginIpFailures: number;
+  readonly codeIpCounters: number;
 };
 
 const MAX_BATCHES_PER_PASS = 200;
 
 /**
  * Deletes what is past retention (codes, contact changes, invitations, ended sessions, unfinished registrations,
- * used face-check token records, per-IP failure counters). Every statement is a bounded `DELETE … WHERE <time predicate> LIMIT n`, so a
+ * used face-check token records, per-IP failure and code counters). Every statement is a bounded `DELETE … WHERE <time predicate> LIMIT n`, so a
  * pass holds locks briefly, is idempotent (a second pass finds nothing), and several replicas may run it at
  * once: rows are chosen by the predicate, not claimed, and a row deleted by one replica is simply not found by
  * another. Two replicas' batches can still meet in a lock cycle (their locking reads and deletes take gap locks on
@@ -50,6 +52,7 @@ export class RetentionService implements RetentionSweep {
     private readonly acceptances: PolicyAcceptanceRepository,
     private readonly redemptions: FaceCheckRedemptionRepository,
     private readonly loginCounters: LoginCounterRepository,
+    private readonly codeIpCounters: CodeIpCounterRepository,
     private readonly clock: Clock,
     env: AccountsEnv,
   ) {
@@ -92,6 +95,7 @@ export class RetentionService implements RetentionSweep {
       limits,
     );
     const loginIpFailures = await this.loginCounters.purgeWindowsBefore(cutoff.loginIpFailures, limits);
+    const codeIpCounters = await this.codeIpCounters.purgeWindowsBefore(cutoff.codeIpCounters, limits);
     return {
       verificationCodes,
       contactChanges,
@@ -101,6 +105,7 @@ export class RetentionService implements RetentionSweep {
       pendingRegistrations,
       faceCheckRedemptions,
       loginIpFailures,
+      codeIpCounters,
     };
   }
 

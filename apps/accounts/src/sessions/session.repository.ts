@@ -22,6 +22,8 @@ export interface RotationRow {
   readonly usedAt: Date | null;
   readonly sessionId: string;
   readonly userId: string;
+  /** When the session was opened: its sign-in, the `auth_time` of every token it gets. */
+  readonly createdAt: Date;
   readonly expiresAt: Date;
   readonly revokedAt: Date | null;
   readonly lastUsedAt: Date;
@@ -82,7 +84,8 @@ export class SessionRepository {
   async findForRotation(tokenHash: string): Promise<RotationRow | undefined> {
     // Raw SQL, measured hot path: one round trip for token, session and user on every refresh.
     const rows: RotationRow[] = await this.dataSource.query(
-      `SELECT t.used_at AS usedAt, s.id AS sessionId, s.user_id AS userId, s.expires_at AS expiresAt,
+      `SELECT t.used_at AS usedAt, s.id AS sessionId, s.user_id AS userId, s.created_at AS createdAt,
+              s.expires_at AS expiresAt,
               s.revoked_at AS revokedAt, s.last_used_at AS lastUsedAt, s.masked_ip AS maskedIp, s.region AS region,
               u.roles AS roles, u.status AS status
          FROM refresh_tokens t
@@ -138,6 +141,11 @@ export class SessionRepository {
   }
 
   /** The live session with this id (of this user, when given), locked for update. */
+  /** Whether the user ever had a session (live or ended, until retention) on this device. */
+  async existsOnDevice(userId: string, deviceId: string): Promise<boolean> {
+    return this.dataSource.getRepository(SessionEntity).exists({ where: { userId, deviceId } });
+  }
+
   async lockLive(tx: EntityManager, sessionId: string, userId?: string): Promise<SessionEntity | null> {
     return tx.findOne(SessionEntity, {
       where: { id: sessionId, ...(userId === undefined ? {} : { userId }), revokedAt: IsNull() },

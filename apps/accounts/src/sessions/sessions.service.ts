@@ -21,12 +21,16 @@ export interface ClientInfo {
 
 export interface OpenedSession {
   readonly sessionId: string;
+  /** The sign-in that opened it (`auth_time` of its tokens). */
+  readonly authenticatedAt: Date;
   readonly refreshToken: string;
   readonly expiresAt: Date;
 }
 
 export interface RotatedSession extends OpenedSession {
   readonly userId: string;
+  /** The session's sign-in: refreshing never makes a token look more recently authenticated. */
+  readonly authenticatedAt: Date;
   readonly roles: PlatformRole[];
   readonly active: boolean;
 }
@@ -94,7 +98,7 @@ export class SessionsService {
       },
       hashRefreshToken(refreshToken),
     );
-    return { sessionId, refreshToken, expiresAt };
+    return { sessionId, authenticatedAt: now, refreshToken, expiresAt };
   }
 
   /**
@@ -129,6 +133,7 @@ export class SessionsService {
     return {
       sessionId: row.sessionId,
       userId: row.userId,
+      authenticatedAt: new Date(row.createdAt),
       refreshToken,
       expiresAt: new Date(row.expiresAt),
       roles: parseRoles(row.roles),
@@ -195,6 +200,24 @@ export class SessionsService {
         await this.end(tx, userId, [session], 'ended_by_user');
       }),
     );
+  }
+
+  /** Whether the user has signed in on this device before (a session, live or ended, still kept). */
+  async knowsDevice(userId: string, deviceId: string | undefined): Promise<boolean> {
+    return deviceId !== undefined && this.sessions.existsOnDevice(userId, deviceId);
+  }
+
+  /** Ends one live session of the user inside the caller's transaction; false when it had ended already. */
+  async endOneWithin(
+    tx: EntityManager,
+    userId: string,
+    sessionId: string,
+    reason: SessionEndReason,
+  ): Promise<boolean> {
+    const session = await this.sessions.lockLive(tx, sessionId, userId);
+    if (session === null) return false;
+    await this.end(tx, userId, [session], reason);
+    return true;
   }
 
   /** Ends every live session of the user inside the caller's transaction (security decisions). */

@@ -70,6 +70,11 @@ export class UsersRepository {
   }
 
   /** Plain columns only (never the encrypted ones), so a direct update is safe and skips a reload. */
+  /** Deletes a registration never completed (a new one for the same contact replaces it). */
+  async deletePending(tx: EntityManager, id: string): Promise<void> {
+    await tx.delete(UserEntity, { id, status: 'pending' });
+  }
+
   async update(tx: EntityManager, id: string, changes: Partial<UserEntity>): Promise<void> {
     await tx.update(UserEntity, { id }, changes);
   }

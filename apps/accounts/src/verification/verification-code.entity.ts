@@ -8,7 +8,7 @@ export type CodeChannel = 'sms' | 'email';
 
 const millis = { type: 'datetime' as const, precision: 3 };
 
-/** A one-time code, stored only as a keyed hash; one live code per user and purpose. */
+/** A one-time code, stored only as a keyed hash; one live code per user and purpose, with its daily counters. */
 @Entity({ name: 'verification_codes' })
 @Index('ux_verification_codes_user_purpose', ['userId', 'purpose'], { unique: true })
 export class VerificationCodeEntity {
@@ -21,4 +21,8 @@ export class VerificationCodeEntity {
   @Column({ name: 'sent_at', ...millis }) sentAt: Date = new Date();
   @Column({ name: 'expires_at', ...millis }) expiresAt: Date = new Date();
   @Column({ name: 'consumed_at', ...millis, nullable: true }) consumedAt: Date | null = null;
+  /** The day the counters below count in; they survive re-issuing, so a new code never resets them. */
+  @Column({ name: 'day_started_at', ...millis, nullable: true }) dayStartedAt: Date | null = null;
+  @Column({ name: 'issued_today', type: 'int' }) issuedToday = 0;
+  @Column({ name: 'wrong_today', type: 'int' }) wrongToday = 0;
 }

@@ -33,6 +33,21 @@ export class VerificationCodeRepository {
     await tx.save(code);
   }
 
+  /** Hands a code row (its cooldown and daily counters) to another user id: a registration started over. */
+  async moveToUser(
+    tx: EntityManager,
+    fromUserId: string,
+    toUserId: string,
+    purpose: CodePurpose,
+  ): Promise<void> {
+    await tx.update(VerificationCodeEntity, { userId: fromUserId, purpose }, { userId: toUserId });
+  }
+
+  /** Marks the user's code of a purpose used; call after a check in the same transaction (the row is locked). */
+  async markConsumed(tx: EntityManager, userId: string, purpose: CodePurpose, now: Date): Promise<void> {
+    await tx.update(VerificationCodeEntity, { userId, purpose }, { consumedAt: now });
+  }
+
   /** Consumes a live code by its id in one conditional update; false when it was consumed or expired meanwhile. */
   async consumeLiveById(tx: EntityManager, id: string, purpose: CodePurpose, now: Date): Promise<boolean> {
     const result = await tx

@@ -6,8 +6,10 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 
 import { AccountsEnv } from '../config/accounts.env';
+import { type CodeLimits, currentDay, guessesLeft, mayIssue } from './code-limits.policy';
 import {
   CodeAttemptsExhaustedError,
+  CodeDailyLimitError,
   CodeExpiredError,
   CodeWrongError,
   ResendTooSoonError,
@@ -20,9 +22,14 @@ export interface IssuedCode {
   readonly code: string;
 }
 
+/** What a guess found: 'ok' (the code matches), else the guesses left (0: none). */
+export type CodeCheck = 'ok' | number;
+
 /**
  * One-time codes: 6 random digits, stored as HMAC(key, id:code), short expiry, bounded attempts and a resend
- * cooldown. Issuing replaces the previous code of the same user and purpose.
+ * cooldown. Issuing replaces the previous code of the same user and purpose, but never its daily counters:
+ * codes sent and wrong guesses per account and purpose are capped per day, and the cooldown grows with each
+ * code sent, so re-issuing never buys more guesses.
  */
 @Injectable()
 export class VerificationCodesService {
@@ -41,13 +48,17 @@ export class VerificationCodesService {
   ): Promise<IssuedCode> {
     const now = this.clock.now();
     const existing = await this.codes.lockOf(manager, userId, purpose);
-    if (existing !== null) {
-      const wait = Math.ceil(
-        (existing.sentAt.getTime() + this.env.CODE_RESEND_COOLDOWN_SECONDS * 1000 - now.getTime()) / 1000,
-      );
-      if (wait > 0) throw new ResendTooSoonError(wait);
+    const day = currentDay(existing ?? { dayStartedAt: null, issuedToday: 0, wrongToday: 0 }, now);
+    const decision = mayIssue(this.limits(), day, existing?.sentAt ?? null, now);
+    if (!decision.allowed) {
+      throw decision.reason === 'cooldown'
+        ? new ResendTooSoonError(decision.waitSeconds)
+        : new CodeDailyLimitError(decision.waitSeconds);
     }
     const entity = existing ?? Object.assign(new VerificationCodeEntity(), { userId, purpose });
+    entity.dayStartedAt = day.dayStartedAt;
+    entity.issuedToday = day.issuedToday + 1;
+    entity.wrongToday = day.wrongToday;
     const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
     entity.channel = channel;
     entity.codeHash = this.digest(entity.id, code);
@@ -76,7 +87,7 @@ export class VerificationCodesService {
   }
 
   /**
-   * 'ok' when the code matches (it is consumed), else the attempts left. A wrong guess is counted rather than
+   * 'ok' when the code matches (it is consumed), else the guesses left. A wrong guess is counted rather than
    * thrown so the caller can commit the count and only then fail the request: the limit holds across requests.
    */
   async consume(
@@ -84,26 +95,41 @@ export class VerificationCodesService {
     userId: string,
     purpose: CodePurpose,
     code: string,
-  ): Promise<'ok' | number> {
+  ): Promise<CodeCheck> {
+    const outcome = await this.check(manager, userId, purpose, code);
+    if (outcome !== 'ok') return outcome;
+    await this.codes.markConsumed(manager, userId, purpose, this.clock.now());
+    return 'ok';
+  }
+
+  /**
+   * Like consume, but a matching code stays live (for a flow that still has to check the rest of the request
+   * before it acts). A wrong guess is counted against the code and the day. Throws when no live code exists or
+   * no guess is left.
+   */
+  async check(
+    manager: EntityManager,
+    userId: string,
+    purpose: CodePurpose,
+    code: string,
+  ): Promise<CodeCheck> {
+    const now = this.clock.now();
     const entity = await this.codes.lockOf(manager, userId, purpose);
-    if (
-      entity === null ||
-      entity.consumedAt !== null ||
-      entity.expiresAt.getTime() <= this.clock.now().getTime()
-    ) {
+    if (entity === null || entity.consumedAt !== null || entity.expiresAt.getTime() <= now.getTime()) {
       throw new CodeExpiredError();
     }
-    if (entity.attempts >= this.env.CODE_MAX_ATTEMPTS) throw new CodeAttemptsExhaustedError();
+    const day = currentDay(entity, now);
+    if (guessesLeft(this.limits(), this.env.CODE_MAX_ATTEMPTS, entity.attempts, day) <= 0)
+      throw new CodeAttemptsExhaustedError();
     const expected = Buffer.from(entity.codeHash, 'hex');
     const actual = Buffer.from(this.digest(entity.id, code), 'hex');
-    if (!timingSafeEqual(expected, actual)) {
-      entity.attempts += 1;
-      await this.codes.save(manager, entity);
-      return this.env.CODE_MAX_ATTEMPTS - entity.attempts;
-    }
-    entity.consumedAt = this.clock.now();
+    if (timingSafeEqual(expected, actual)) return 'ok';
+    entity.attempts += 1;
+    entity.dayStartedAt = day.dayStartedAt;
+    entity.issuedToday = day.issuedToday;
+    entity.wrongToday = day.wrongToday + 1;
     await this.codes.save(manager, entity);
-    return 'ok';
+    return guessesLeft(this.limits(), this.env.CODE_MAX_ATTEMPTS, entity.attempts, entity);
   }
 
   /**
@@ -116,6 +142,14 @@ export class VerificationCodesService {
 
   static wrong(attemptsLeft: number): DomainError {
     return attemptsLeft > 0 ? new CodeWrongError(attemptsLeft) : new CodeAttemptsExhaustedError();
+  }
+
+  private limits(): CodeLimits {
+    return {
+      resendCooldownSeconds: this.env.CODE_RESEND_COOLDOWN_SECONDS,
+      maxIssuedPerDay: this.env.CODE_MAX_ISSUED_PER_DAY,
+      maxWrongPerDay: this.env.CODE_MAX_WRONG_PER_DAY,
+    };
   }
 
   private digest(id: string, code: string): string {

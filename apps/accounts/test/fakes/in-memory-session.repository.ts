@@ -42,6 +42,12 @@ export class InMemorySessionRepository implements Omit<SessionRepository, 'dataS
     return Promise.resolve();
   }
 
+  existsOnDevice(userId: string, deviceId: string): Promise<boolean> {
+    return Promise.resolve(
+      [...this.sessions.values()].some((s) => s.userId === userId && s.deviceId === deviceId),
+    );
+  }
+
   findForRotation(tokenHash: string): Promise<RotationRow | undefined> {
     const failure = this.failNextRead;
     this.failNextRead = undefined;
@@ -54,6 +60,7 @@ export class InMemorySessionRepository implements Omit<SessionRepository, 'dataS
       usedAt: token.usedAt,
       sessionId: session.id,
       userId: session.userId,
+      createdAt: session.createdAt,
       expiresAt: session.expiresAt,
       revokedAt: session.revokedAt,
       lastUsedAt: session.lastUsedAt,

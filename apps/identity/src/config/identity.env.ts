@@ -36,6 +36,8 @@ export class IdentityEnv extends BaseServiceEnv {
   /** Signs face-check tokens (Ed25519, base64 PKCS#8); the exam service verifies them offline. */
   @Matches(/^[A-Za-z0-9_-]{1,32}$/) FACE_CHECK_KEY_ID = developmentFaceCheckKeyPair().keyId;
   @Secret() @IsString() FACE_CHECK_PRIVATE_KEY = developmentFaceCheckKeyPair().privateKey;
+  /** Opens the account a face ticket names; the same value as the accounts service's. */
+  @Secret() @IsString() FACE_TICKET_SUBJECT_KEY = 'dev-only-face-ticket-subject-key';
 
   /** Failed face checks before sign-in (face login, recovery, step-up) per client IP and hour; 0 = no limit. */
   @ToInt() @IsInt() @Min(0) @Max(100_000) FACE_PREAUTH_IP_FAILURES_PER_HOUR = 20;

@@ -213,7 +213,10 @@ export class FaceCheckService {
     });
     await this.verifications.insert(verification);
     if (result.outcome !== 'passed') return { verification, token: null };
+    // Accounts keeps face sign-in and recovery closed for a while after a (re-)enrolment.
+    const enrolledAt = (await this.templates.findByUser(userId))?.enrolledAt ?? null;
     const issued = this.issuer.issue({
+      enrolledAt,
       userId,
       purpose: challenge.purpose,
       examId: challenge.examId,

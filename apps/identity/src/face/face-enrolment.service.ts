@@ -1,4 +1,5 @@
-import { Clock } from '@exam/platform';
+import { Topics } from '@exam/contracts';
+import { Clock, EventPublisher } from '@exam/platform';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 
@@ -63,6 +64,7 @@ export class FaceEnrolmentService {
     private readonly consents: FaceConsentRepository,
     private readonly references: VerifiedFaceReferenceRepository,
     private readonly clock: Clock,
+    private readonly events: EventPublisher,
   ) {}
 
   async enrol(command: EnrolFaceCommand): Promise<FaceEnrolment> {
@@ -104,6 +106,10 @@ export class FaceEnrolmentService {
       // Checked again in the transaction: re-enrolment replaces nothing without a withdrawal first.
       if (await this.templates.existsForUser(command.userId, tx)) throw new FaceAlreadyEnrolledError();
       await this.templates.save(tx, template);
+      await this.events.stage(tx, Topics.FaceEnrolmentChanged, {
+        subjectId: command.userId,
+        payload: { userId: command.userId, change: 'enrolled', changedAt: now.toISOString() },
+      });
       if (institution !== undefined && expiresAt !== null) {
         await this.rawImages.keep(tx, {
           userId: command.userId,
@@ -171,7 +177,13 @@ export class FaceEnrolmentService {
 
   /** Withdrawing face consent stops face processing and erases the template. */
   async withdraw(userId: string): Promise<void> {
-    await this.dataSource.transaction((tx) => this.eraseBiometrics(tx, userId));
+    await this.dataSource.transaction(async (tx) => {
+      await this.eraseBiometrics(tx, userId);
+      await this.events.stage(tx, Topics.FaceEnrolmentChanged, {
+        subjectId: userId,
+        payload: { userId, change: 'withdrawn', changedAt: this.clock.now().toISOString() },
+      });
+    });
   }
 
   /**

@@ -8,6 +8,7 @@ import {
 import { Body, Controller, HttpCode, Inject, Post, Req } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 
+import { IdentityEnv } from '../config/identity.env';
 import { PreAuthAnswerDto, PreAuthChallengeDto } from './dto/face-pre-auth.dto';
 import { FaceChallengeResponseDto, FaceCheckResponseDto } from './dto/face-responses.dto';
 import { FaceConsentRequiredError, FaceNotEnrolledError, FaceSignInUnavailableError } from './face.errors';
@@ -27,6 +28,7 @@ export class FacePreAuthController {
     private readonly checks: FaceCheckService,
     private readonly ipBudget: PreAuthIpBudget,
     @Inject(AUTH_SETTINGS) private readonly auth: AuthSettings,
+    private readonly env: IdentityEnv,
   ) {}
 
   /**
@@ -72,7 +74,7 @@ export class FacePreAuthController {
   }
 
   private ticketOf(ticket: string): FaceTicketClaims {
-    return verifyFaceTicket(ticket, this.auth.publicKeys);
+    return verifyFaceTicket(ticket, this.auth.publicKeys, this.env.FACE_TICKET_SUBJECT_KEY);
   }
 }
 

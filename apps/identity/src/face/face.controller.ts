@@ -1,4 +1,4 @@
-import { AllowedWithPendingPolicy, AuthUser, CurrentUser, Roles } from '@exam/platform';
+import { AllowedWithPendingPolicy, AuthUser, CurrentUser, RequiresRecentAuth, Roles } from '@exam/platform';
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 
 import {
@@ -32,6 +32,8 @@ export class FaceController {
     private readonly reviews: FaceReviewService,
   ) {}
 
+  /** Needs a recent sign-in (403 AUTH.RECENT_AUTHENTICATION_REQUIRED): a face opens face sign-in and recovery. */
+  @RequiresRecentAuth()
   @Post('enrolment')
   async enrol(@CurrentUser() user: AuthUser, @Body() dto: EnrolFaceDto): Promise<FaceEnrolmentResponseDto> {
     const enrolment = await this.enrolment.enrol({
@@ -45,6 +47,7 @@ export class FaceController {
 
   /** Withdraws face-biometrics consent: the template is erased and face checks stop. Open while a policy acceptance is pending. */
   @AllowedWithPendingPolicy()
+  @RequiresRecentAuth()
   @Delete('enrolment')
   @HttpCode(204)
   async withdraw(@CurrentUser() user: AuthUser): Promise<void> {

@@ -24,4 +24,10 @@ export interface AccessTokenClaims {
    * version to accept. Every service then refuses all but a few routes (AUTH.POLICY_ACCEPTANCE_REQUIRED).
    */
   readonly pendingPolicy?: string;
+  /**
+   * When the user last proved who they are (password or face sign-in, or re-authentication), in seconds since
+   * the epoch (OpenID Connect `auth_time`). Refreshing keeps it unchanged; routes that change credentials, contacts
+   * or the enrolled face need it to be recent (AUTH.RECENT_AUTHENTICATION_REQUIRED).
+   */
+  readonly auth_time?: number;
 }

@@ -24,6 +24,7 @@ import {
   RegistrationCreatedV1,
 } from '../payloads/exam.payloads';
 import {
+  FaceEnrolmentChangedV1,
   GuardianConsentRecordedV1,
   GuardianConsentWithdrawnV1,
   MinorFlaggedV1,
@@ -56,6 +57,7 @@ export const Topics = {
   GuardianConsentRecorded: 'identity.guardian_consent.recorded',
   GuardianConsentWithdrawn: 'identity.guardian_consent.withdrawn',
   RealNameAppealReviewed: 'identity.real_name_appeal.reviewed',
+  FaceEnrolmentChanged: 'identity.face_enrolment.changed',
   RegistrationCreated: 'exam.registration.created',
   RegistrationConfirmed: 'exam.registration.confirmed',
   RegistrationCancelled: 'exam.registration.cancelled',
@@ -98,6 +100,7 @@ export interface TopicPayloads {
   'identity.guardian_consent.recorded': GuardianConsentRecordedV1;
   'identity.guardian_consent.withdrawn': GuardianConsentWithdrawnV1;
   'identity.real_name_appeal.reviewed': RealNameAppealReviewedV1;
+  'identity.face_enrolment.changed': FaceEnrolmentChangedV1;
   'exam.registration.created': RegistrationCreatedV1;
   'exam.registration.confirmed': RegistrationConfirmedV1;
   'exam.registration.cancelled': RegistrationCancelledV1;
@@ -135,6 +138,7 @@ export const TopicRegistry: { readonly [K in TopicName]: TopicContract<TopicPayl
   'identity.guardian_consent.recorded': { version: 1, payload: GuardianConsentRecordedV1, partitions: 3 },
   'identity.guardian_consent.withdrawn': { version: 1, payload: GuardianConsentWithdrawnV1, partitions: 3 },
   'identity.real_name_appeal.reviewed': { version: 1, payload: RealNameAppealReviewedV1, partitions: 3 },
+  'identity.face_enrolment.changed': { version: 1, payload: FaceEnrolmentChangedV1, partitions: 3 },
   'exam.registration.created': { version: 1, payload: RegistrationCreatedV1, partitions: 3 },
   'exam.registration.confirmed': { version: 1, payload: RegistrationConfirmedV1, partitions: 3 },
   'exam.registration.cancelled': { version: 1, payload: RegistrationCancelledV1, partitions: 3 },

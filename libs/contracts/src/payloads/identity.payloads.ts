@@ -79,3 +79,16 @@ export class RealNameAppealReviewedV1 {
   @IsString() @MaxLength(500) reason!: string;
   @IsOptional() @IsUUID() revokedUserId?: string;
 }
+
+export const FACE_ENROLMENT_CHANGES = ['enrolled', 'withdrawn'] as const;
+export type FaceEnrolmentChange = (typeof FACE_ENROLMENT_CHANGES)[number];
+
+/**
+ * A user enrolled a face (it opens face sign-in and recovery after a cooling period) or withdrew it, on the
+ * user's own request. Accounts tells the account's proven contacts. Carries no biometric.
+ */
+export class FaceEnrolmentChangedV1 {
+  @IsUUID() userId!: string;
+  @IsIn(FACE_ENROLMENT_CHANGES) change!: FaceEnrolmentChange;
+  @IsISO8601({ strict: true }) changedAt!: string;
+}

@@ -5,6 +5,10 @@ export const PUBLIC_ROUTE = 'auth:public';
 export const REQUIRED_ROLES = 'auth:roles';
 export const TENANT_ACCESS = 'auth:tenant';
 export const ALLOWED_WITH_PENDING_POLICY = 'auth:allowed-with-pending-policy';
+export const RECENT_AUTH = 'auth:recent-auth';
+
+/** How recent a sign-in the routes that change credentials, contacts or the enrolled face need by default. */
+export const RECENT_AUTH_MAX_AGE_SECONDS = 300;
 
 /** No token needed (registration, login, public policy texts). Every other route requires one. */
 export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(PUBLIC_ROUTE, true);
@@ -39,3 +43,12 @@ export const TenantRoles = (
   bypass: readonly PlatformRole[] = ['platform_admin'],
 ): MethodDecorator & ClassDecorator =>
   SetMetadata(TENANT_ACCESS, { param, roles, bypass } satisfies TenantAccess);
+
+/**
+ * The token's `auth_time` must be at most `maxAgeSeconds` old: an access token taken from a device (or a
+ * refreshed session) alone cannot change credentials, contacts or the enrolled face. Otherwise 403
+ * AUTH.RECENT_AUTHENTICATION_REQUIRED, and the client re-authenticates with the password.
+ */
+export const RequiresRecentAuth = (
+  maxAgeSeconds: number = RECENT_AUTH_MAX_AGE_SECONDS,
+): MethodDecorator & ClassDecorator => SetMetadata(RECENT_AUTH, maxAgeSeconds);

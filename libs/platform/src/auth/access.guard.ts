@@ -1,14 +1,20 @@
 import type { PlatformRole } from '@exam/contracts';
-import { ExecutionContext, Injectable } from '@nestjs/common';
+import { ExecutionContext, Injectable, Optional } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 
 import { DomainError, ForbiddenError } from '../errors/domain-error';
 import { AuthErrorCode } from '../errors/platform.error-codes';
-import { PolicyAcceptanceRequiredError, UnauthenticatedError } from '../errors/platform.errors';
+import {
+  PolicyAcceptanceRequiredError,
+  RecentAuthenticationRequiredError,
+  UnauthenticatedError,
+} from '../errors/platform.errors';
+import { Clock, SystemClock } from '../time/clock';
 import {
   ALLOWED_WITH_PENDING_POLICY,
   PUBLIC_ROUTE,
+  RECENT_AUTH,
   REQUIRED_ROLES,
   TENANT_ACCESS,
   type TenantAccess,
@@ -23,12 +29,19 @@ interface RequestWithUser {
 /**
  * Global guard: every route needs a valid access token unless marked @Public(); then the
  * @Roles() and @TenantRoles() requirements of the handler or its controller must hold. A token that says a
- * privacy policy acceptance is pending opens only routes marked @AllowedWithPendingPolicy().
+ * privacy policy acceptance is pending opens only routes marked @AllowedWithPendingPolicy(); a route marked
+ * @RequiresRecentAuth() needs a token whose `auth_time` is recent enough.
  */
 @Injectable()
 export class AccessGuard extends AuthGuard('jwt') {
-  constructor(private readonly reflector: Reflector) {
+  private readonly clock: Clock;
+
+  constructor(
+    private readonly reflector: Reflector,
+    @Optional() clock?: Clock,
+  ) {
     super();
+    this.clock = clock ?? new SystemClock();
   }
 
   override async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -44,6 +57,10 @@ export class AccessGuard extends AuthGuard('jwt') {
       this.reflector.getAllAndOverride<boolean | undefined>(ALLOWED_WITH_PENDING_POLICY, targets) !== true
     ) {
       throw new PolicyAcceptanceRequiredError(user.pendingPolicyVersion);
+    }
+    const recentAuth = this.reflector.getAllAndOverride<number | undefined>(RECENT_AUTH, targets);
+    if (recentAuth !== undefined && !user.authenticatedWithin(recentAuth, this.clock.now())) {
+      throw new RecentAuthenticationRequiredError(recentAuth);
     }
     const roles = this.reflector.getAllAndOverride<PlatformRole[] | undefined>(REQUIRED_ROLES, targets);
     const tenant = this.reflector.getAllAndOverride<TenantAccess | undefined>(TENANT_ACCESS, targets);

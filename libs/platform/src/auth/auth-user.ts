@@ -9,7 +9,14 @@ export class AuthUser {
     readonly memberships: readonly InstitutionMembership[],
     /** The privacy policy version the user must accept before anything else; null when nothing is pending. */
     readonly pendingPolicyVersion: string | null = null,
+    /** When the user last proved who they are (`auth_time`); null in a token that does not say. */
+    readonly authTime: Date | null = null,
   ) {}
+
+  /** True when the last proof of identity is at most `maxAgeSeconds` old at `now`. */
+  authenticatedWithin(maxAgeSeconds: number, now: Date): boolean {
+    return this.authTime !== null && now.getTime() - this.authTime.getTime() <= maxAgeSeconds * 1000;
+  }
 
   hasRole(role: PlatformRole): boolean {
     return this.roles.includes(role);

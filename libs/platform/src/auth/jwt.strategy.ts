@@ -33,7 +33,9 @@ function isClaims(value: unknown): value is AccessTokenClaims {
     Array.isArray(value.memberships) &&
     value.memberships.every(isMembership) &&
     (value.pendingPolicy === undefined ||
-      (typeof value.pendingPolicy === 'string' && value.pendingPolicy.length > 0))
+      (typeof value.pendingPolicy === 'string' && value.pendingPolicy.length > 0)) &&
+    (value.auth_time === undefined ||
+      (typeof value.auth_time === 'number' && Number.isFinite(value.auth_time)))
   );
 }
 
@@ -71,6 +73,7 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
       payload.roles,
       payload.memberships,
       payload.pendingPolicy ?? null,
+      payload.auth_time === undefined ? null : new Date(payload.auth_time * 1000),
     );
   }
 }

@@ -75,6 +75,12 @@ export const AuthErrorCode = defineErrorCodes('AUTH', {
     meaning: 'The privacy policy changed materially since the caller accepted it.',
     action: 'Read the version in details, accept it, then refresh the token.',
   },
+  RECENT_AUTHENTICATION_REQUIRED: {
+    kind: 'forbidden',
+    meaning:
+      'This changes how the account is signed in to or recovered, and the last proof of identity in the token is too old.',
+    action: 'Confirm your password at POST /api/accounts/auth/reauthenticate, then retry with the new token.',
+  },
 });
 
 export const ServiceErrorCode = defineErrorCodes('SERVICE', {

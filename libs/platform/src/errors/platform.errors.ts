@@ -14,6 +14,17 @@ export class UnauthenticatedError extends DomainError {
 }
 
 /** Stable code and the version to accept, so a client can show that text and call the accept route. */
+/** The route needs a sign-in no older than `maxAgeSeconds` (`@RequiresRecentAuth`); a refresh does not help. */
+export class RecentAuthenticationRequiredError extends DomainError {
+  constructor(maxAgeSeconds: number) {
+    super(
+      AuthErrorCode.RECENT_AUTHENTICATION_REQUIRED,
+      `For this change, confirm it is you: send your password to POST /api/accounts/auth/reauthenticate and retry with the token it returns (a sign-in at most ${Math.round(maxAgeSeconds / 60)} minutes old is needed).`,
+      [{ field: 'auth_time', reason: `older than ${maxAgeSeconds} s` }],
+    );
+  }
+}
+
 export class PolicyAcceptanceRequiredError extends DomainError {
   constructor(version: string) {
     super(

@@ -23,6 +23,8 @@ export interface FaceCheckSubject {
   readonly examId: string | null;
   readonly verificationId: string;
   readonly ref?: string | null;
+  /** When the face checked against was enrolled. */
+  readonly enrolledAt?: Date | null;
 }
 
 export interface IssuedFaceCheckToken {
@@ -45,6 +47,7 @@ export class FaceCheckTokenIssuer {
 
   issue(subject: FaceCheckSubject): IssuedFaceCheckToken {
     const iat = Math.floor(this.clock.nowMs() / 1000);
+    const enrolledAt = subject.enrolledAt ?? null;
     const claims: FaceCheckClaims = {
       iss: FACE_CHECK_ISSUER,
       sub: subject.userId,
@@ -52,6 +55,7 @@ export class FaceCheckTokenIssuer {
       examId: subject.examId,
       verificationId: subject.verificationId,
       ref: subject.ref ?? null,
+      enrolledAt: enrolledAt === null ? null : Math.floor(enrolledAt.getTime() / 1000),
       iat,
       exp: iat + this.options.ttlSeconds,
       jti: randomUUID(),

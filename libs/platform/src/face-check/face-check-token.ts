@@ -26,6 +26,11 @@ export interface FaceCheckClaims {
    * ticket), or null for checks a signed-in user started. Accounts accepts sign-in purposes only with one.
    */
   readonly ref: string | null;
+  /**
+   * When the face checked against was enrolled (seconds since the epoch), or null in tokens that do not say:
+   * accounts keeps face sign-in and recovery closed for a while after a (re-)enrolment.
+   */
+  readonly enrolledAt: number | null;
   readonly iat: number;
   readonly exp: number;
   readonly jti: string;

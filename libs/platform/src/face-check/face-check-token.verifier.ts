@@ -49,6 +49,8 @@ function claimsOf(payload: Record<string, unknown>): FaceCheckClaims {
   const { iss, sub, purpose, examId, verificationId, iat, exp, jti } = payload;
   // Tokens signed before `ref` existed carry none: they were for no particular request.
   const ref = payload.ref ?? null;
+  // Tokens signed before `enrolledAt` existed carry none: accounts treats that as a face enrolled just now.
+  const enrolledAt = payload.enrolledAt ?? null;
   if (
     iss !== FACE_CHECK_ISSUER ||
     typeof sub !== 'string' ||
@@ -58,11 +60,12 @@ function claimsOf(payload: Record<string, unknown>): FaceCheckClaims {
     typeof iat !== 'number' ||
     typeof exp !== 'number' ||
     typeof jti !== 'string' ||
-    !(ref === null || typeof ref === 'string')
+    !(ref === null || typeof ref === 'string') ||
+    !(enrolledAt === null || (typeof enrolledAt === 'number' && Number.isFinite(enrolledAt)))
   ) {
     throw new FaceCheckTokenRejectedError('MALFORMED');
   }
-  return { iss, sub, purpose, examId, verificationId, ref, iat, exp, jti };
+  return { iss, sub, purpose, examId, verificationId, ref, enrolledAt, iat, exp, jti };
 }
 
 /**

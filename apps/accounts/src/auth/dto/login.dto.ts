@@ -81,6 +81,8 @@ export class FaceSignInDto {
 
 export class FacePasswordResetDto {
   @faceCheckToken() faceCheckToken!: string;
+  /** The password-reset code sent to the proven phone or email when the ticket was asked for: the second factor. */
+  @Matches(/^\d{6}$/, { message: 'code must be the 6 digits we sent to your phone or email' }) code!: string;
   @IsString()
   @Length(1, 128, { message: 'newPassword must be given (8 to 128 characters)' })
   newPassword!: string;

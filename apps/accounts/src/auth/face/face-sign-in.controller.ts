@@ -10,6 +10,7 @@ import {
   FaceTicketRequestDto,
   FaceTicketResponseDto,
   TokenResponseDto,
+  VerificationRequiredDto,
 } from '../dto/login.dto';
 import { replySignedIn } from '../signed-in.reply';
 import { StepUpService } from '../step-up.service';
@@ -41,7 +42,11 @@ export class FaceSignInController {
     return FaceTicketResponseDto.from(await this.tickets.ticketFor(dto.login, 'face_login'));
   }
 
-  /** Body `{ faceCheckToken }` from the passed face check. 200 as a password sign-in; each token works once. */
+  /**
+   * Body `{ faceCheckToken }` from the passed face check. 200 as a password sign-in; 202 with a step-up
+   * challenge (a code only: `POST auth/step-up`) on a device this account has not signed in on, or while a
+   * step-up is pending. Each token works once.
+   */
   @Public()
   @Post('face-login')
   @HttpCode(200)
@@ -49,10 +54,19 @@ export class FaceSignInController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
     @Body() dto: FaceSignInDto,
-  ): Promise<TokenResponseDto> {
+  ): Promise<TokenResponseDto | VerificationRequiredDto> {
     const client = clientInfoOf(request);
-    const signedIn = await this.faceSignIn.signIn(dto.faceCheckToken, client);
-    return replySignedIn(reply, client, signedIn, this.env, this.clock.now());
+    const result = await this.faceSignIn.signIn(dto.faceCheckToken, client);
+    if (result.kind === 'verification_required') {
+      void reply.status(202);
+      return Object.assign(new VerificationRequiredDto(), {
+        verificationRequired: true as const,
+        method: 'one_time_code' as const,
+        methods: ['one_time_code' as const],
+        ...result.challenge,
+      });
+    }
+    return replySignedIn(reply, client, result.signedIn, this.env, this.clock.now());
   }
 
   /** Confirms a risky sign-in (202 from `auth/login` with `methods` including `face`) with a face check taken with its `faceTicket`. */

@@ -7,16 +7,21 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
 import type { ClientInfo } from '../../sessions/sessions.service';
+import { SessionsService } from '../../sessions/sessions.service';
 import { UsersRepository } from '../../users/users.repository';
+import type { SignInResult } from '../login.service';
 import { type AttemptRecord, LoginAttemptsRecorder } from '../login-attempts.recorder';
-import { type SignedIn, SignInCompleter } from '../sign-in.completer';
+import { SignInCompleter } from '../sign-in.completer';
+import { StepUpService } from '../step-up.service';
 import { FaceSignInRefusedError } from './face.errors';
 import { FaceCheckRedeemer } from './face-check.redeemer';
 
 /**
  * Sign-in by face: a ticket for the account named by the login, a face check at the identity service, then
- * the face-check token here. A passed face check is a strong proof, so it also satisfies a pending step-up;
- * an account locked for review stays locked. Every completion or refusal is a recorded login attempt.
+ * the face-check token here. A face alone is not enough where a password sign-in would need more: on a device
+ * the account has not signed in on before, or with a step-up pending, the answer is the step-up challenge (a
+ * code to the proven contact, never another face check), and the pending step-up stays until that code is
+ * given. An account locked for review stays locked. Every completion or refusal is a recorded login attempt.
  */
 @Injectable()
 export class FaceSignInService {
@@ -26,10 +31,12 @@ export class FaceSignInService {
     private readonly faceChecks: FaceCheckRedeemer,
     private readonly attempts: LoginAttemptsRecorder,
     private readonly completer: SignInCompleter,
+    private readonly sessions: SessionsService,
+    private readonly stepUp: StepUpService,
     private readonly clock: Clock,
   ) {}
 
-  async signIn(faceCheckToken: string, client: ClientInfo): Promise<SignedIn> {
+  async signIn(faceCheckToken: string, client: ClientInfo): Promise<SignInResult> {
     const at = this.clock.now();
     const record = (
       userId: string | undefined,
@@ -52,21 +59,26 @@ export class FaceSignInService {
       throw error;
     }
     const userId = claims.sub;
+    const knownDevice = await this.sessions.knowsDevice(userId, client.deviceId);
     const outcome = await this.dataSource.transaction(async (manager) => {
       const user = await this.users.lockById(manager, userId);
       if (user?.status !== 'active' || user.reviewLockedAt !== null) return null;
       await this.faceChecks.redeem(manager, claims);
-      return this.completer.complete(
-        manager,
-        user,
-        record(user.id, 'success', 'face_login'),
-        user.stepUpRequired ? { stepUpRequired: false } : {},
-      );
+      if (user.stepUpRequired || !knownDevice) return { kind: 'step_up' as const };
+      const signedIn = await this.completer.complete(manager, user, record(user.id, 'success', 'face_login'));
+      return { kind: 'signed_in' as const, signedIn };
     });
     if (outcome === null) {
       await this.attempts.record(record(userId, 'locked', 'face_login_refused'));
       throw new FaceSignInRefusedError();
     }
-    return outcome;
+    if (outcome.kind === 'signed_in') return outcome;
+    const reason = knownDevice ? 'face_login_step_up_pending' : 'face_login_new_device';
+    return {
+      kind: 'verification_required',
+      challenge: await this.stepUp.challenge(userId, record(userId, 'step_up_required', reason), {
+        offerFace: false,
+      }),
+    };
   }
 }

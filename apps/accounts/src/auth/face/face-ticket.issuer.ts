@@ -24,7 +24,7 @@ export class FaceTicketIssuer {
 
   constructor(private readonly env: AccountsEnv) {
     const privateKey = createPrivateKey(env.JWT_PRIVATE_KEY);
-    this.key = { keyId: env.JWT_KEY_ID, privateKey };
+    this.key = { keyId: env.JWT_KEY_ID, privateKey, subjectKey: env.FACE_TICKET_SUBJECT_KEY };
     this.pseudonymKey = createHash('sha256')
       .update('exam-platform face-ticket pseudonyms v1')
       .update(privateKey.export({ type: 'pkcs8', format: 'der' }))

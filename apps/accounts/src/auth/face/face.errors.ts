@@ -21,3 +21,13 @@ export class FaceSignInRefusedError extends DomainError {
     );
   }
 }
+
+/** Face sign-in or recovery within the cooling period after a (re-)enrolment. */
+export class FaceRecentlyEnrolledError extends DomainError {
+  constructor() {
+    super(
+      AccountsAuthErrorCode.FACE_RECENTLY_ENROLLED,
+      'Your face was enrolled recently, so it cannot be used to sign in or recover the password yet; sign in with your password or reset it by code.',
+    );
+  }
+}

@@ -22,3 +22,7 @@ export class ChangePasswordDto {
   @Length(1, 128, { message: 'newPassword must be given (8 to 128 characters)' })
   newPassword!: string;
 }
+
+export class ReauthenticateDto {
+  @IsString() @Length(1, 128, { message: 'password must be given' }) password!: string;
+}

@@ -8,6 +8,7 @@ import { FaceCheckRedemptions1764600000010 } from './1764600000010-face-check-re
 import { LoginIpFailures1764600000011 } from './1764600000011-login-ip-failures';
 import { EncryptedColumnWidths1764900000000 } from './1764900000000-encrypted-column-widths';
 import { PlatformRoleChanges1765000000000 } from './1765000000000-platform-role-changes';
+import { CodeDailyLimits1765200000100 } from './1765200000100-code-daily-limits';
 
 /** The accounts service's own migrations, oldest first (platform tables come from @exam/platform). */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -22,4 +23,5 @@ export const ACCOUNTS_MIGRATIONS: Function[] = [
   LoginIpFailures1764600000011,
   EncryptedColumnWidths1764900000000,
   PlatformRoleChanges1765000000000,
+  CodeDailyLimits1765200000100,
 ];
