@@ -61,9 +61,16 @@ export class RegistrationService {
       (v): v is string => v !== undefined,
     );
     assertAcceptablePassword(input.password, { identifiers });
-    const passwordHash = await this.hasher.hash(input.password);
     const channel = phone === undefined ? 'email' : 'sms';
     const contact = phone ?? email ?? '';
+    // Cheap refusals before argon2, so a flood of doomed requests costs no hashing (the transaction re-checks).
+    const holder = await this.users.findByContact(
+      this.dataSource.manager,
+      phone === undefined ? 'email' : 'phone',
+      contact,
+    );
+    if (holder?.status === 'active') throw new ContactTakenError(phone === undefined ? 'email' : 'phone');
+    const passwordHash = await this.hasher.hash(input.password);
 
     let result: { userId: string; code: string };
     try {
