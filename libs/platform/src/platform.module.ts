@@ -35,7 +35,7 @@ export interface PlatformOptions extends ServiceDataOptions {
 @Module({})
 export class PlatformModule {
   static forService(options: PlatformOptions): DynamicModule {
-    const { REDIS_URL: redisUrl, NODE_ENV: nodeEnv, KAFKA_TOPIC_PREFIX: prefix } = options.env;
+    const { REDIS_URL: redisUrl, NODE_ENV: nodeEnv } = options.env;
     if (redisUrl === undefined && nodeEnv === 'production')
       throw new Error('REDIS_URL: production needs the shared session revocation list (redis://host:6379)');
     const protection = fieldProtectionFrom(options.env);
@@ -74,7 +74,7 @@ export class PlatformModule {
         JwtStrategy,
         {
           provide: SESSION_REVOCATIONS,
-          useFactory: () => (redisUrl === undefined ? null : SessionRevocations.connect(redisUrl, prefix)),
+          useFactory: () => (redisUrl === undefined ? null : SessionRevocations.connect(redisUrl)),
         },
         { provide: FIELD_PROTECTION, useFactory: () => protection },
         { provide: Clock, useClass: SystemClock },

@@ -30,6 +30,8 @@ export class RiskDeciderStub {
   decision: LoginDecision = 'allow';
   delaySeconds = 0;
   fail = false;
+  /** When set, requests go on to this real audit service and its answer comes back unchanged. */
+  forwardTo: string | undefined;
   readonly received: DecisionRequest[] = [];
   private readonly server: Server;
 
@@ -55,6 +57,7 @@ export class RiskDeciderStub {
     this.decision = 'allow';
     this.delaySeconds = 0;
     this.fail = false;
+    this.forwardTo = undefined;
   }
 
   close(): Promise<void> {
@@ -73,6 +76,15 @@ export class RiskDeciderStub {
       authorization: req.headers.authorization,
     });
     await new Promise((resolve) => setTimeout(resolve, this.delaySeconds * 1000));
+    if (this.forwardTo !== undefined) {
+      const upstream = await fetch(new URL(req.url ?? '/', this.forwardTo), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: req.headers.authorization ?? '' },
+        body: text,
+      });
+      res.writeHead(upstream.status, { 'content-type': 'application/json' }).end(await upstream.text());
+      return;
+    }
     if (this.fail) {
       res.writeHead(500).end();
       return;

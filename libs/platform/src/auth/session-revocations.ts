@@ -20,22 +20,22 @@ export class SessionRevocations implements OnApplicationShutdown {
 
   constructor(
     private readonly redis: Redis,
-    /** Key namespace (the service's topic prefix), so test runs sharing one Redis stay apart. */
-    private readonly prefix: string,
+    /** One namespace for every service (writer and readers must agree); session ids are random UUIDs. */
+    private readonly prefix = 'exam-platform:',
   ) {
     redis.on('error', (error: unknown) => {
       this.logger.warn(`revocation list unreachable: ${String(error)}`);
     });
   }
 
-  static connect(url: string, prefix: string): SessionRevocations {
+  static connect(url: string): SessionRevocations {
     const redis = new Redis(url, {
       enableOfflineQueue: false,
       commandTimeout: CHECK_TIMEOUT_MS,
       maxRetriesPerRequest: 0,
       retryStrategy: (times) => Math.min(times * 200, 2000),
     });
-    return new SessionRevocations(redis, prefix);
+    return new SessionRevocations(redis);
   }
 
   async isRevoked(sessionId: string): Promise<boolean> {
@@ -57,7 +57,9 @@ export class SessionRevocations implements OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.redis.quit().catch(() => undefined);
+    // quit() waits for a connection that may never come back; an outage must not hold the shutdown.
+    if (this.redis.status === 'ready') await this.redis.quit().catch(() => undefined);
+    else this.redis.disconnect();
   }
 
   private key(sessionId: string): string {
