@@ -99,6 +99,8 @@ export class LoginService {
     const decision = await this.decide(user, admission, record(user.id, 'success'));
     if (decision === 'block') return this.block(user, record(user.id, 'locked', 'risk_block'));
     if (decision === 'step_up') {
+      // The right password clears the reserved failure now; the code is counted on its own.
+      await this.passwordAttempts.settleRight(user.id);
       return {
         kind: 'verification_required',
         challenge: await this.stepUp.challenge(user.id, record(user.id, 'step_up_required')),
@@ -130,6 +132,8 @@ export class LoginService {
   }
 
   private async refuseLocked(user: UserEntity, attempt: AttemptRecord, record = true): Promise<never> {
+    // The right password: no failure to keep, so the owner keeps hearing why rather than a generic pause.
+    await this.passwordAttempts.settleRight(user.id);
     if (record) await this.attempts.record(attempt);
     await this.lockedNotice.send(user);
     throw new AccountLockedError();
