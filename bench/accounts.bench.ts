@@ -1,5 +1,6 @@
 import { generateKeyPairSync, randomBytes, randomInt } from 'node:crypto';
-import { Agent } from 'node:http';
+import { Agent, createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { availableParallelism, loadavg } from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 
@@ -85,6 +86,17 @@ async function startService(): Promise<{
     ),
   );
   const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  // Audit's risk decision (#12 item 1) as a constant allow: the sign-in pays the service-token signature and the
+  // HTTP round trip here; audit's own reads are measured by the audit bench.
+  const decider = createServer((request, response) => {
+    request.resume();
+    request.on('end', () => {
+      response.writeHead(200, { 'content-type': 'application/json' }).end('{"decision":"allow"}');
+    });
+  });
+  await new Promise<void>((resolve) => {
+    decider.listen(0, '127.0.0.1', resolve);
+  });
   const env = testServiceEnv(AccountsEnv, {
     databaseName: database.name,
     topicPrefix: prefix,
@@ -95,6 +107,7 @@ async function startService(): Promise<{
         bench: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
       }),
       OUTBOX_POLL_SECONDS: '0.2',
+      LOGIN_RISK_URL: `http://127.0.0.1:${(decider.address() as AddressInfo).port}`,
     },
   });
   // Booted as main.ts does, without the test harness's response inspection, so only production code is measured.
@@ -105,6 +118,7 @@ async function startService(): Promise<{
     port,
     close: async () => {
       await app.close();
+      decider.close();
       await probe.close();
       await database.drop();
     },

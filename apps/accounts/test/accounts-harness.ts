@@ -13,6 +13,7 @@ import type { DataSource } from 'typeorm';
 
 import { AccountsModule } from '../src/accounts.module';
 import { AccountsEnv } from '../src/config/accounts.env';
+import { RiskDeciderStub } from './fakes/risk-decider-stub';
 
 export const ACCOUNTS_TOPICS: readonly TopicName[] = [
   Topics.UserRegistered,
@@ -41,6 +42,8 @@ export interface AccountsHarness {
   readonly names: TopicNamer;
   readonly probe: KafkaProbe;
   readonly publicKeyPem: string;
+  /** Audit's synchronous risk decision, stubbed: set `decision`, `delaySeconds` or `fail` per test. */
+  readonly risk: RiskDeciderStub;
   close(): Promise<void>;
 }
 
@@ -54,6 +57,7 @@ export async function startAccounts(overrides: Record<string, string> = {}): Pro
   };
   // The development mailbox exists to show a developer the messages sent to an address, address included.
   allowFullValuesOn('GET', '/api/accounts/dev/mailbox');
+  const risk = await RiskDeciderStub.start();
   const bed = await ServiceTestBed.start({
     service: 'accounts',
     envClass: AccountsEnv,
@@ -64,8 +68,11 @@ export async function startAccounts(overrides: Record<string, string> = {}): Pro
       JWT_KEY_ID: 'accounts-test',
       JWT_PUBLIC_KEYS: JSON.stringify(publicKeys),
       LOGIN_IP_FAILURES_PER_MINUTE: '10',
+      LOGIN_IP_BLOCK_FAILURES_PER_MINUTE: '20',
       // Tests fire attempts at machine speed; the quick-login rule is covered by the policy's unit tests.
       LOGIN_QUICK_LOGIN_CHECK_SECONDS: '0',
+      LOGIN_RISK_URL: risk.url,
+      LOGIN_RISK_TIMEOUT_SECONDS: '0.5',
       ...overrides,
     },
   });
@@ -76,6 +83,10 @@ export async function startAccounts(overrides: Record<string, string> = {}): Pro
     names: bed.names,
     probe: bed.probe,
     publicKeyPem,
-    close: () => bed.close(),
+    risk,
+    close: async () => {
+      await bed.close();
+      await risk.close();
+    },
   };
 }

@@ -9,28 +9,28 @@ import { freshIp } from './factories';
 
 /**
  * Two replicas of the throttle, each with its own connection pool to the same database, as two pods would
- * have: failures counted by one are seen by the other. (Two Nest apps in one process would share passport's
+ * have: reservations made by one are seen by the other. (Two Nest apps in one process would share passport's
  * global strategy registry, so this is tested at the throttle rather than through two HTTP apps.)
  */
-describe('per-IP sign-in throttle across replicas (e2e, real MariaDB)', () => {
+describe('sign-in throttle across replicas (e2e, real MariaDB)', () => {
   let harness: AccountsHarness;
   let otherPool: DataSource;
-  let countersA: LoginCounterRepository;
-  let countersB: LoginCounterRepository;
   let replicaA: IpThrottle;
   let replicaB: IpThrottle;
 
   beforeAll(async () => {
     harness = await startAccounts();
-    const env = harness.service.app.get(AccountsEnv);
+    const env = Object.assign(new AccountsEnv(), harness.service.app.get(AccountsEnv), {
+      LOGIN_IP_FAILURES_PER_MINUTE: 10,
+      LOGIN_IP_BLOCK_FAILURES_PER_MINUTE: 20,
+      LOGIN_PAIR_FAILURES_PER_MINUTE: 5,
+    });
     otherPool = await new DataSource(harness.data.options).initialize();
-    // Mid-minute, so every failure of a test falls into one counting window and counts exactly.
+    // Mid-minute, so every reservation of a test falls into one counting window and counts exactly.
     const minute = Math.floor(Date.now() / 60_000) * 60_000;
     const clock = new TestClock(new Date(minute + 30_000));
-    countersA = new LoginCounterRepository(harness.data, env, clock);
-    countersB = new LoginCounterRepository(otherPool, env, clock);
-    replicaA = new IpThrottle(countersA, env);
-    replicaB = new IpThrottle(countersB, env);
+    replicaA = new IpThrottle(new LoginCounterRepository(harness.data, env, clock), env);
+    replicaB = new IpThrottle(new LoginCounterRepository(otherPool, env, clock), env);
   }, 120_000);
 
   afterAll(async () => {
@@ -38,24 +38,29 @@ describe('per-IP sign-in throttle across replicas (e2e, real MariaDB)', () => {
     await harness.close();
   });
 
-  it('should throttle an IP once its failures on all replicas together reach the limit', async () => {
+  it('should challenge, then block, an address once its failures on all replicas together pass the limits', async () => {
     const ip = freshIp();
-    for (let i = 0; i < 9; i += 1) await (i % 2 === 0 ? replicaA : replicaB).recordFailure(ip);
-    const belowLimit = [await replicaA.isThrottled(ip), await replicaB.isThrottled(ip)];
-    await replicaB.recordFailure(ip);
+    const verdicts = [];
+    for (let i = 0; i < 21; i += 1)
+      verdicts.push((await (i % 2 === 0 ? replicaA : replicaB).admit(ip, `account-${i}`)).verdict);
 
-    expect(belowLimit).toEqual([false, false]);
-    expect([await replicaA.isThrottled(ip), await replicaB.isThrottled(ip)]).toEqual([true, true]);
-    expect(await replicaA.isThrottled(freshIp())).toBe(false);
+    expect(verdicts.slice(0, 10).every((v) => v === 'allow')).toBe(true);
+    expect(verdicts.slice(10, 20).every((v) => v === 'challenge')).toBe(true);
+    expect(verdicts[20]).toBe('block');
+    expect((await replicaA.admit(freshIp(), 'account-0')).verdict).toBe('allow');
   });
 
-  it('should count concurrent failures from both replicas without losing any', async () => {
+  it('should let exactly the pair limit of parallel reservations through on both replicas', async () => {
     const ip = freshIp();
-    await Promise.all(
-      Array.from({ length: 20 }, (_, i) => (i % 2 === 0 ? replicaA : replicaB).recordFailure(ip)),
+    const admissions = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => (i % 2 === 0 ? replicaA : replicaB).admit(ip, 'one-account')),
     );
+    expect(admissions.filter((a) => a.verdict !== 'block')).toHaveLength(5);
+  });
 
-    expect(await countersA.failuresOf(ip)).toBe(20);
-    expect(await countersB.failuresOf(ip)).toBe(20);
+  it('should give a reservation back when the password was right', async () => {
+    const ip = freshIp();
+    for (let i = 0; i < 5; i += 1) await replicaA.release(await replicaA.admit(ip, 'owner'));
+    expect((await replicaB.admit(ip, 'owner')).verdict).toBe('allow');
   });
 });

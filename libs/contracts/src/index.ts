@@ -1,6 +1,7 @@
 export * from './auth/roles';
 export * from './events/event-envelope';
 export * from './events/topics';
+export * from './internal/login-risk-decision';
 export * from './payloads/accounts.payloads';
 export * from './payloads/audit.payloads';
 export * from './payloads/exam.payloads';

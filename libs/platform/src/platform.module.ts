@@ -9,6 +9,7 @@ import { AccessGuard } from './auth/access.guard';
 import { AUTH_SETTINGS, type AuthSettings } from './auth/auth.settings';
 import { JwtStrategy } from './auth/jwt.strategy';
 import { parsePublicKeys } from './auth/jwt-keys';
+import { SESSION_REVOCATIONS, SessionRevocations } from './auth/session-revocations';
 import type { BaseServiceEnv } from './config/base-service.env';
 import { buildDataSourceOptions, type ServiceDataOptions } from './database/data-source-options';
 import { ensureDatabase } from './database/ensure-database';
@@ -34,6 +35,9 @@ export interface PlatformOptions extends ServiceDataOptions {
 @Module({})
 export class PlatformModule {
   static forService(options: PlatformOptions): DynamicModule {
+    const { REDIS_URL: redisUrl, NODE_ENV: nodeEnv } = options.env;
+    if (redisUrl === undefined && nodeEnv === 'production')
+      throw new Error('REDIS_URL: production needs the shared session revocation list (redis://host:6379)');
     const protection = fieldProtectionFrom(options.env);
     // Keep an early key failure from surfacing as an unhandled rejection before Nest awaits it.
     protection.catch(() => undefined);
@@ -68,6 +72,10 @@ export class PlatformModule {
           useValue: { publicKeys: parsePublicKeys(options.env.JWT_PUBLIC_KEYS) } satisfies AuthSettings,
         },
         JwtStrategy,
+        {
+          provide: SESSION_REVOCATIONS,
+          useFactory: () => (redisUrl === undefined ? null : SessionRevocations.connect(redisUrl)),
+        },
         { provide: FIELD_PROTECTION, useFactory: () => protection },
         { provide: Clock, useClass: SystemClock },
         // The service's validated env, injectable by its own class (AccountsEnv, AuditEnv, …) in every module.
@@ -85,6 +93,7 @@ export class PlatformModule {
         Clock,
         options.env.constructor,
         AUTH_SETTINGS,
+        SESSION_REVOCATIONS,
         FIELD_PROTECTION,
         TypeOrmModule,
         KafkaConnection,

@@ -64,4 +64,19 @@ export class AccessTokenIssuer {
     });
     return { accessToken, expiresIn: this.env.ACCESS_TOKEN_TTL_SECONDS };
   }
+
+  /**
+   * A one-minute token that proves a call comes from accounts, for another service's internal route. Its own
+   * audience, so no access guard ever takes it for a user's token.
+   */
+  issueServiceToken(audience: string, scope: string): string {
+    return sign({ scope }, this.key, {
+      algorithm: JWT_ALGORITHM,
+      keyid: this.env.JWT_KEY_ID,
+      issuer: JWT_ISSUER,
+      audience,
+      subject: 'service:accounts',
+      expiresIn: 60,
+    });
+  }
 }

@@ -31,6 +31,23 @@ export const AccountsAuthErrorCode = defineErrorCodes('AUTH', {
     meaning: 'This face-check token has already been used.',
     action: 'Do the face check again.',
   },
+  PASSWORD_CHECK_BUSY: {
+    kind: 'unavailable',
+    meaning: 'Too many password checks are waiting on this server; nothing was checked or counted.',
+    action: 'Try again in a few seconds.',
+  },
+  PASSWORD_CHECKS_PAUSED: {
+    kind: 'too_many',
+    meaning: 'Too many wrong passwords were given for this account, at sign-in or when confirming a change.',
+    action: 'Wait a few minutes before giving the password again, or reset it.',
+  },
+  ACCOUNT_LOCKED: {
+    kind: 'forbidden',
+    meaning:
+      'The password is correct, but the account is locked for its protection after a risky sign-in or by security staff.',
+    action:
+      'Unlock it yourself by resetting your password with a code sent to your proven phone or email, or appeal to security staff; a notice with these steps was sent to you.',
+  },
   FACE_SIGN_IN_REFUSED: {
     kind: 'unauthenticated',
     meaning: 'The face check passed, but the account is not active or is locked for review.',
@@ -77,6 +94,34 @@ export class StepUpInvalidError extends DomainError {
     super(
       AccountsAuthErrorCode.STEP_UP_INVALID,
       'This verification has expired or was completed; sign in again.',
+    );
+  }
+}
+
+export class PasswordCheckBusyError extends DomainError {
+  constructor() {
+    super(
+      AccountsAuthErrorCode.PASSWORD_CHECK_BUSY,
+      'The server is busy checking other passwords; nothing was counted. Try again in 2 seconds.',
+    );
+  }
+}
+
+/** Only after the correct password: a guesser learns nothing, the owner learns what happened and what to do. */
+export class AccountLockedError extends DomainError {
+  constructor() {
+    super(
+      AccountsAuthErrorCode.ACCOUNT_LOCKED,
+      'Your account is locked for your protection after an unusual sign-in or by security staff. Reset your password with a code sent to your proven phone or email to unlock it, or appeal to security staff; we sent you a notice with these steps.',
+    );
+  }
+}
+
+export class PasswordChecksPausedError extends DomainError {
+  constructor() {
+    super(
+      AccountsAuthErrorCode.PASSWORD_CHECKS_PAUSED,
+      'Too many wrong passwords for this account; wait a few minutes before trying again, or reset your password.',
     );
   }
 }

@@ -32,6 +32,16 @@ export class LoginCounterRepository {
     return this.failures.increment(ip);
   }
 
+  /** Reserves one failure for each key and returns their counts, this reservation included. */
+  reserve(keys: readonly string[]): Promise<number[]> {
+    return this.failures.incrementAndCount(keys);
+  }
+
+  /** The attempt was not a failure after all: gives its reservations back. */
+  release(keys: readonly string[]): Promise<void> {
+    return this.failures.release(keys);
+  }
+
   /** Retention: counting windows that started before the cutoff (read for two minutes at most). */
   async purgeWindowsBefore(cutoff: Date, limits: PurgeLimits): Promise<number> {
     return purgeBefore(

@@ -30,7 +30,8 @@ export class AccountsEnv extends BaseServiceEnv {
   @Matches(/^[A-Za-z0-9_-]{1,64}$/, { message: 'JWT_KEY_ID must be 1-64 letters, digits, _ or -' })
   JWT_KEY_ID = 'accounts-1';
 
-  @ToInt() @IsInt() @Min(60) @Max(3600) ACCESS_TOKEN_TTL_SECONDS = 600;
+  /** At most five minutes: a revoked session's token is also refused through the revocation list, this bounds the rest. */
+  @ToInt() @IsInt() @Min(60) @Max(300) ACCESS_TOKEN_TTL_SECONDS = 300;
 
   /** Absolute lifetime of a session (refresh-token family); rotation never extends it. */
   @ToInt() @IsInt() @Min(1) @Max(90) SESSION_TTL_DAYS = 30;
@@ -56,6 +57,8 @@ export class AccountsEnv extends BaseServiceEnv {
   @ToInt() @IsInt() @Min(1) @Max(8) ARGON2_PARALLELISM = 1;
   /** Hashes computed at once; 0 = one per CPU. */
   @ToInt() @IsInt() @Min(0) @Max(64) ARGON2_MAX_CONCURRENT = 0;
+  /** Password checks that may wait for a free slot; past it callers get 503 at once instead of an unbounded queue. */
+  @ToInt() @IsInt() @Min(1) @Max(10_000) ARGON2_MAX_QUEUED = 64;
 
   /** Keycloak-style brute-force detection: failures before a temporary lock, wait increment, max wait. */
   @ToInt() @IsInt() @Min(1) @Max(100) LOGIN_FAILURE_FACTOR = 5;
@@ -64,8 +67,21 @@ export class AccountsEnv extends BaseServiceEnv {
   /** Failures closer together than this (fractional seconds) are machine speed: lock for LOGIN_QUICK_LOGIN_WAIT_SECONDS at once. */
   @ToNumber() @IsNumber() @Min(0) @Max(60) LOGIN_QUICK_LOGIN_CHECK_SECONDS = 1;
   @ToInt() @IsInt() @Min(0) @Max(3600) LOGIN_QUICK_LOGIN_WAIT_SECONDS = 60;
-  /** Failed logins one IP may make across all accounts per minute before it gets 429 (password spraying). */
+  /**
+   * Failed logins one source (an IPv4 address, an IPv6 /64) may make across all accounts per minute before its
+   * sign-ins need a code to a proven contact (password spraying; an exam centre shares one address).
+   */
   @ToInt() @IsInt() @Min(1) @Max(100_000) LOGIN_IP_FAILURES_PER_MINUTE = 30;
+  /** Failed logins per minute from one source after which every sign-in from it gets 429. */
+  @ToInt() @IsInt() @Min(1) @Max(1_000_000) LOGIN_IP_BLOCK_FAILURES_PER_MINUTE = 300;
+  /** Failed logins per minute of one (source, account) pair before that pair alone gets 429. */
+  @ToInt() @IsInt() @Min(1) @Max(100_000) LOGIN_PAIR_FAILURES_PER_MINUTE = 10;
+
+  /** Base URL of the audit service, asked for a risk decision before any sign-in gets a token. */
+  @Matches(/^https?:\/\/\S+$/, { message: 'LOGIN_RISK_URL must look like http://audit:3005' })
+  LOGIN_RISK_URL = 'http://127.0.0.1:3005';
+  /** How long a sign-in waits for that decision (fractional seconds); without one in time it asks for a code. */
+  @ToNumber() @IsNumber() @Min(0.05) @Max(10) LOGIN_RISK_TIMEOUT_SECONDS = 0.8;
 
   @IsIn(NOTIFIER_MODES) NOTIFIER: NotifierMode = 'dev-mailbox';
   /** smtp://user:pass@host:587 — used when NOTIFIER=smtp. */

@@ -5,9 +5,9 @@ import { Clock } from '@exam/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, QueryFailedError } from 'typeorm';
 
+import { PasswordRecheck } from '../auth/password-recheck';
 import { AccountsEnv } from '../config/accounts.env';
 import { CurrentPasswordWrongError } from '../credentials/credentials.errors';
-import { PasswordHasher } from '../credentials/password-hasher';
 import { NOTIFIER, type Notifier } from '../notifications/notifier';
 import { ContactTakenError } from '../registration/registration.errors';
 import { SessionsService } from '../sessions/sessions.service';
@@ -57,7 +57,7 @@ export class ContactChangesService {
     private readonly dataSource: DataSource,
     private readonly users: UsersRepository,
     private readonly changes: ContactChangeRepository,
-    private readonly hasher: PasswordHasher,
+    private readonly recheck: PasswordRecheck,
     private readonly codes: VerificationCodesService,
     private readonly sessions: SessionsService,
     private readonly events: EventPublisher,
@@ -75,8 +75,7 @@ export class ContactChangesService {
       input.phone === undefined ? normalizeEmail(input.email ?? '') : normalizeMainlandMobile(input.phone);
     const user = await this.users.findById(userId);
     if (user?.status !== 'active') throw new CurrentPasswordWrongError();
-    if (!(await this.hasher.check(user.passwordHash, input.currentPassword)).matches)
-      throw new CurrentPasswordWrongError();
+    await this.recheck.confirm(user, input.currentPassword);
     if ((kind === 'phone' ? user.phone : user.email) === newValue) throw new SameContactError(kind);
     const channel = kind === 'phone' ? 'sms' : 'email';
     const code = await this.dataSource.transaction(async (manager) => {

@@ -1,3 +1,6 @@
+import { statusOf } from '@exam/platform';
+
+import { PasswordCheckBusyError } from '../auth/auth.errors';
 import { AccountsEnv } from '../config/accounts.env';
 import { parametersOf, PasswordHasher } from './password-hasher';
 
@@ -45,5 +48,30 @@ describe(PasswordHasher.name, () => {
 
   it('should treat a malformed stored hash as a mismatch', async () => {
     expect(await sut.check('not-a-hash', 'x')).toEqual({ matches: false, needsRehash: false });
+  });
+
+  it('should refuse checks past the bounded queue with 503 at once, and serve the admitted ones', async () => {
+    const bounded = new PasswordHasher(
+      Object.assign(new AccountsEnv(), {
+        ARGON2_MEMORY_KIB: 8192,
+        ARGON2_TIME_COST: 1,
+        ARGON2_PARALLELISM: 1,
+        ARGON2_MAX_CONCURRENT: 1,
+        ARGON2_MAX_QUEUED: 2,
+      }),
+    );
+    const encoded = await bounded.hash('Correct-Horse-Battery-9');
+    const settled = await Promise.allSettled(
+      Array.from({ length: 8 }, () => bounded.check(encoded, 'Correct-Horse-Battery-9')),
+    );
+    const refused = settled.filter((r) => r.status === 'rejected').map((r) => r.reason as unknown);
+    expect(settled.filter((r) => r.status === 'fulfilled')).toHaveLength(3);
+    expect(refused).toHaveLength(5);
+    expect(refused.every((e) => e instanceof PasswordCheckBusyError)).toBe(true);
+    expect(statusOf((refused[0] as PasswordCheckBusyError).kind)).toBe(503);
+    expect(await bounded.check(encoded, 'Correct-Horse-Battery-9')).toEqual({
+      matches: true,
+      needsRehash: false,
+    });
   });
 });

@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import { Injectable } from '@nestjs/common';
 import { Algorithm, hash, verify } from '@node-rs/argon2';
 
+import { PasswordCheckBusyError } from '../auth/auth.errors';
 import { AccountsEnv } from '../config/accounts.env';
 import { Semaphore } from './semaphore';
 
@@ -47,15 +48,16 @@ export class PasswordHasher {
     };
     this.slots = new Semaphore(
       env.ARGON2_MAX_CONCURRENT > 0 ? env.ARGON2_MAX_CONCURRENT : availableParallelism(),
+      env.ARGON2_MAX_QUEUED,
     );
   }
 
   hash(password: string): Promise<string> {
-    return this.slots.run(() => hash(password, { algorithm: Algorithm.Argon2id, ...this.parameters }));
+    return this.admitted(() => hash(password, { algorithm: Algorithm.Argon2id, ...this.parameters }));
   }
 
   async check(encoded: string, password: string): Promise<PasswordCheck> {
-    const matches = await this.slots.run(() => verify(encoded, password)).catch(() => false);
+    const matches = await this.admitted(() => verify(encoded, password).catch(() => false));
     const used = parametersOf(encoded);
     const needsRehash =
       matches &&
@@ -70,6 +72,15 @@ export class PasswordHasher {
   async burn(password: string): Promise<void> {
     this.dummyHash ??= this.hash('not-a-real-account-password');
     const dummy = await this.dummyHash;
-    await this.slots.run(() => verify(dummy, password)).catch(() => false);
+    await this.admitted(() => verify(dummy, password).catch(() => false));
+  }
+
+  /**
+   * A full queue refuses at once with 503: a flood of guesses would otherwise hold memory and make every
+   * honest sign-in wait behind it without end.
+   */
+  private admitted<T>(work: () => Promise<T>): Promise<T> {
+    if (this.slots.full) return Promise.reject(new PasswordCheckBusyError());
+    return this.slots.run(work);
   }
 }

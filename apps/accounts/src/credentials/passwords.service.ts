@@ -6,6 +6,7 @@ import { Clock } from '@exam/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 
+import { PasswordRecheck } from '../auth/password-recheck';
 import { AccountsEnv } from '../config/accounts.env';
 import { NOTIFIER, type Notifier } from '../notifications/notifier';
 import { SessionsService } from '../sessions/sessions.service';
@@ -39,6 +40,7 @@ export class PasswordsService {
     private readonly dataSource: DataSource,
     private readonly users: UsersRepository,
     private readonly hasher: PasswordHasher,
+    private readonly recheck: PasswordRecheck,
     private readonly codes: VerificationCodesService,
     private readonly sessions: SessionsService,
     private readonly events: EventPublisher,
@@ -117,8 +119,7 @@ export class PasswordsService {
   async change(userId: string, currentPassword: string, newPassword: string): Promise<void> {
     const user = await this.users.findById(userId);
     if (user === null) throw new CurrentPasswordWrongError();
-    if (!(await this.hasher.check(user.passwordHash, currentPassword)).matches)
-      throw new CurrentPasswordWrongError();
+    await this.recheck.confirm(user, currentPassword);
     const passwordHash = await this.acceptableHash(user, newPassword);
     await retryOnDeadlock(() =>
       this.dataSource.transaction((manager) => this.store(manager, userId, passwordHash, 'changed_by_user')),
@@ -144,6 +145,8 @@ export class PasswordsService {
       lastFailedAt: null,
       lockedUntil: null,
     });
+    // A reset by a code to the proven contact is the self-service way out of a risk lock (see LockedAccountNotice).
+    if (method === 'reset_by_code') await this.users.clearRiskLock(manager, userId);
     await this.sessions.endAllWithin(manager, userId, 'password_changed');
     await this.events.stage(manager, Topics.PasswordChanged, {
       subjectId: userId,

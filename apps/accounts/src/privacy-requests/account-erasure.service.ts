@@ -3,9 +3,8 @@ import { Clock, EventPublisher, retryOnDeadlock } from '@exam/platform';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 
+import { PasswordRecheck } from '../auth/password-recheck';
 import { ContactChangeRepository } from '../contacts/contact-change.repository';
-import { CurrentPasswordWrongError } from '../credentials/credentials.errors';
-import { PasswordHasher } from '../credentials/password-hasher';
 import { InstitutionRepository } from '../institutions/institution.repository';
 import { InvitationRepository } from '../institutions/invitation.repository';
 import { MembershipRepository } from '../institutions/membership.repository';
@@ -48,7 +47,7 @@ export class AccountErasureService {
     private readonly consents: ConsentRepository,
     private readonly acceptances: PolicyAcceptanceRepository,
     private readonly requests: PrivacyRequestRepository,
-    private readonly hasher: PasswordHasher,
+    private readonly recheck: PasswordRecheck,
     private readonly sessions: SessionsService,
     private readonly events: EventPublisher,
     private readonly clock: Clock,
@@ -57,8 +56,7 @@ export class AccountErasureService {
   async erase(userId: string, currentPassword: string): Promise<AccountErased> {
     const found = await this.users.findById(userId);
     if (found === null || found.status === 'erased') throw new AccountNotFoundError();
-    if (!(await this.hasher.check(found.passwordHash, currentPassword)).matches)
-      throw new CurrentPasswordWrongError();
+    await this.recheck.confirm(found, currentPassword);
     return retryOnDeadlock(() =>
       this.dataSource.transaction(async (manager) => {
         const user = await this.users.lockById(manager, userId);

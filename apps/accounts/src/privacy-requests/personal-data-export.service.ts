@@ -4,8 +4,7 @@ import { Clock } from '@exam/platform';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 
-import { CurrentPasswordWrongError } from '../credentials/credentials.errors';
-import { PasswordHasher } from '../credentials/password-hasher';
+import { PasswordRecheck } from '../auth/password-recheck';
 import { UsersRepository } from '../users/users.repository';
 import { PRIVACY_REQUEST_DEADLINE_MS } from './account-erasure.service';
 import type { FullPersonalDataExportDto, PersonalDataExportDto } from './dto/privacy-requests.dto';
@@ -26,7 +25,7 @@ export class PersonalDataExportService {
     private readonly requests: PrivacyRequestRepository,
     private readonly builder: PersonalDataExportBuilder,
     private readonly reveals: PersonalDataRevealService,
-    private readonly hasher: PasswordHasher,
+    private readonly recheck: PasswordRecheck,
     private readonly clock: Clock,
   ) {}
 
@@ -41,8 +40,7 @@ export class PersonalDataExportService {
   async full(actor: AuthUser, currentPassword: string): Promise<FullPersonalDataExportDto> {
     const user = await this.users.findById(actor.userId);
     if (user === null || user.status === 'erased') throw new AccountNotFoundError();
-    if (!(await this.hasher.check(user.passwordHash, currentPassword)).matches)
-      throw new CurrentPasswordWrongError();
+    await this.recheck.confirm(user, currentPassword);
     let data: PersonalDataExportDto | undefined;
     const revealed = await this.reveals.reveal({
       actor,

@@ -9,5 +9,6 @@ import { SecurityDecisionsService } from './security-decisions.service';
   imports: [SessionsModule, UsersModule],
   controllers: [SecurityDecisionsConsumer],
   providers: [SecurityDecisionsService],
+  exports: [SecurityDecisionsService],
 })
 export class SecurityModule {}

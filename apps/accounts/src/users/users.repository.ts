@@ -79,6 +79,15 @@ export class UsersRepository {
     await tx.update(UserEntity, { id }, changes);
   }
 
+  /** Ends a lock set by a risk decision (never one set by staff): the owner proved a contact, an attacker cannot. */
+  async clearRiskLock(tx: EntityManager, id: string): Promise<void> {
+    await tx.update(
+      UserEntity,
+      { id, reviewLockReason: 'risk_block' },
+      { reviewLockedAt: null, reviewLockReason: null },
+    );
+  }
+
   async nicknamesOf(ids: readonly string[]): Promise<Map<string, string>> {
     if (ids.length === 0) return new Map();
     const users = await this.dataSource.getRepository(UserEntity).find({

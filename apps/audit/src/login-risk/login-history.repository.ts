@@ -40,6 +40,16 @@ export class LoginHistoryRepository {
     return new Map([...rows].map(([userId, row]) => [userId, parseHistory(row.history)]));
   }
 
+  /** One user's history as committed, without a lock (a synchronous decision only reads). */
+  async find(manager: EntityManager, userId: string): Promise<LoginHistory> {
+    // Raw: the table has no entity; one indexed read on the sign-in path.
+    const rows: (ProfileRow | undefined)[] = await manager.query(
+      'SELECT user_id, history FROM login_profiles WHERE user_id = ?',
+      [userId],
+    );
+    return rows[0] === undefined ? EMPTY_HISTORY : parseHistory(rows[0].history);
+  }
+
   /** Raw: one multi-row INSERT … ON DUPLICATE KEY UPDATE upsert per batch (ingestion hot path). */
   async saveMany(manager: EntityManager, histories: ReadonlyMap<string, LoginHistory>): Promise<void> {
     if (histories.size === 0) return;

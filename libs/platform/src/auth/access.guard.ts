@@ -1,5 +1,5 @@
 import type { PlatformRole } from '@exam/contracts';
-import { ExecutionContext, Injectable, Optional } from '@nestjs/common';
+import { ExecutionContext, Inject, Injectable, Optional } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 
@@ -20,6 +20,7 @@ import {
   type TenantAccess,
 } from './access.decorators';
 import { AuthUser } from './auth-user';
+import { SESSION_REVOCATIONS, SessionRevocations } from './session-revocations';
 
 interface RequestWithUser {
   user?: unknown;
@@ -27,7 +28,8 @@ interface RequestWithUser {
 }
 
 /**
- * Global guard: every route needs a valid access token unless marked @Public(); then the
+ * Global guard: every route needs a valid access token of a session not revoked (the shared revocation list,
+ * checked by the token's `sid`) unless marked @Public(); then the
  * @Roles() and @TenantRoles() requirements of the handler or its controller must hold. A token that says a
  * privacy policy acceptance is pending opens only routes marked @AllowedWithPendingPolicy(); a route marked
  * @RequiresRecentAuth() needs a token whose `auth_time` is recent enough.
@@ -39,6 +41,8 @@ export class AccessGuard extends AuthGuard('jwt') {
   constructor(
     private readonly reflector: Reflector,
     @Optional() clock?: Clock,
+    /** Null when the service runs without REDIS_URL (tests, local runs; production refuses to start so). */
+    @Optional() @Inject(SESSION_REVOCATIONS) private readonly revocations: SessionRevocations | null = null,
   ) {
     super();
     this.clock = clock ?? new SystemClock();
@@ -52,6 +56,11 @@ export class AccessGuard extends AuthGuard('jwt') {
     const request = context.switchToHttp().getRequest<RequestWithUser>();
     const user = request.user;
     if (!(user instanceof AuthUser)) throw new UnauthenticatedError('Sign in first.');
+    if (this.revocations !== null && (await this.revocations.isRevoked(user.sessionId))) {
+      throw new UnauthenticatedError(
+        'Your session has ended (signed out, password changed or locked for security); sign in again.',
+      );
+    }
     if (
       user.pendingPolicyVersion !== null &&
       this.reflector.getAllAndOverride<boolean | undefined>(ALLOWED_WITH_PENDING_POLICY, targets) !== true

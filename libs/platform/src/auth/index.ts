@@ -6,3 +6,4 @@ export * from './current-user.decorator';
 export * from './face-ticket';
 export * from './jwt.strategy';
 export * from './jwt-keys';
+export * from './session-revocations';

@@ -72,6 +72,15 @@ export class BaseServiceEnv {
   @IsString() @Matches(/^\d+$/) BODY_LIMIT_BYTES = '1048576';
 
   /**
+   * The shared list of ended sessions (sign-out, password change, security lock) that every service's access
+   * guard checks, so a revoked session's access token is refused within seconds. Unset: no check (tests and
+   * local runs without Redis only; production refuses to start without it).
+   */
+  @IsOptional()
+  @Matches(/^rediss?:\/\/\S+$/, { message: 'REDIS_URL must look like redis://host:6379' })
+  REDIS_URL?: string;
+
+  /**
    * Which hops may set X-Forwarded-For (the gateway). IPs, CIDRs or proxy-addr names; the default trusts
    * loopback and private ranges only, where the gateway runs, so a client cannot spoof its IP to the
    * per-IP protections of a service.

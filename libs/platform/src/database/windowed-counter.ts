@@ -2,6 +2,8 @@ import { createHmac } from 'node:crypto';
 
 import type { DataSource } from 'typeorm';
 
+import { retryOnDeadlock } from './deadlock-retry';
+
 /** Start of the fixed window of length `windowMs` that holds `at`. */
 export function windowStart(at: Date, windowMs: number): Date {
   return new Date(Math.floor(at.getTime() / windowMs) * windowMs);
@@ -96,6 +98,49 @@ export class WindowedCounter {
     await this.dataSource.query(
       `UPDATE ${this.options.table} SET failures = failures - 1 WHERE ip_digest = ? AND window_start = ? AND failures > 0`,
       [this.digest(key), window],
+    );
+  }
+
+  /**
+   * Counts one more for every key, then reads the keys' sliding counts, each including this caller's own: of N
+   * parallel callers exactly the first `limit` see a count ≤ `limit`, so a check against it cannot be raced
+   * (reserve, then decide). One upsert and one read for all keys.
+   */
+  async incrementAndCount(keys: readonly string[]): Promise<number[]> {
+    if (keys.length === 0) return [];
+    const now = this.now();
+    const current = windowStart(now, this.options.windowMs);
+    const previous = new Date(current.getTime() - this.options.windowMs);
+    const digests = keys.map((k) => this.digest(k));
+    // One transaction: the upsert keeps the current windows' rows locked until the read, so the read sees this
+    // caller's own count on top of exactly those committed before it (its place in line), not later ones.
+    const rows = await retryOnDeadlock(() =>
+      this.dataSource.transaction(async (manager) => {
+        // Raw SQL: a multi-row INSERT … ON DUPLICATE KEY UPDATE upsert, the atomic increment the ORM cannot say.
+        await manager.query(
+          `INSERT INTO ${this.options.table} (ip_digest, window_start, failures) VALUES ${digests.map(() => '(?, ?, 1)').join(', ')} ON DUPLICATE KEY UPDATE failures = failures + 1`,
+          digests.flatMap((d) => [d, current]),
+        );
+        const read: { ip_digest: string; window_start: Date; failures: number }[] = await manager.query(
+          `SELECT ip_digest, window_start, failures FROM ${this.options.table} WHERE ip_digest IN (?) AND window_start IN (?, ?)`,
+          [digests, current, previous],
+        );
+        return read;
+      }),
+    );
+    const at = (digest: string, start: Date): number =>
+      rows.find((r) => r.ip_digest === digest && new Date(r.window_start).getTime() === start.getTime())
+        ?.failures ?? 0;
+    return digests.map((d) => slidingCount(now, this.options.windowMs, at(d, current), at(d, previous)));
+  }
+
+  /** Gives back what `incrementAndCount` reserved for these keys (the attempt turned out not to be a failure). */
+  async release(keys: readonly string[]): Promise<void> {
+    if (keys.length === 0) return;
+    // Raw SQL: a set-based conditional decrement; never below zero, and only in the current window.
+    await this.dataSource.query(
+      `UPDATE ${this.options.table} SET failures = failures - 1 WHERE ip_digest IN (?) AND window_start = ? AND failures > 0`,
+      [keys.map((k) => this.digest(k)), windowStart(this.now(), this.options.windowMs)],
     );
   }
 

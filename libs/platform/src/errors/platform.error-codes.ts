@@ -184,3 +184,12 @@ export const FaceCheckErrorCode = defineErrorCodes('FACE_CHECK', {
     action: 'Do the face check this page asks for.',
   },
 });
+
+export const SessionCheckErrorCode = defineErrorCodes('SESSION_CHECK', {
+  UNAVAILABLE: {
+    kind: 'unavailable',
+    meaning:
+      'The list of ended sessions (Redis) cannot be read, so no token can be trusted not to be revoked; nothing was done.',
+    action: 'Retry in a few seconds; if it persists the platform operators are restoring the service.',
+  },
+});

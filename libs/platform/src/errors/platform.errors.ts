@@ -5,6 +5,7 @@ import {
   FaceTicketErrorCode,
   HealthErrorCode,
   RevealErrorCode,
+  SessionCheckErrorCode,
 } from './platform.error-codes';
 
 export class UnauthenticatedError extends DomainError {
@@ -74,5 +75,15 @@ export class PlaintextPersonalDataError extends DomainError {
 export class DependencyNotReadyError extends DomainError {
   constructor(message: string) {
     super(HealthErrorCode.NOT_READY, message);
+  }
+}
+
+/** The revocation list is unreachable: refuse (fail closed) rather than honour a token that may be revoked. */
+export class SessionCheckUnavailableError extends DomainError {
+  constructor() {
+    super(
+      SessionCheckErrorCode.UNAVAILABLE,
+      'We cannot check right now whether your session is still valid; nothing was done. Retry in a few seconds.',
+    );
   }
 }
