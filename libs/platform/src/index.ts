@@ -28,6 +28,7 @@ export * from './messaging/outbox/event-publisher';
 export * from './messaging/outbox/outbox.relay';
 export * from './messaging/outbox/outbox-event.entity';
 export * from './messaging/platform-messaging.migration';
+export * from './messaging/signing';
 export * from './messaging/topic-admin';
 export * from './messaging/topic-namer';
 export * from './platform.module';
