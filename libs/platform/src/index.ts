@@ -15,6 +15,8 @@ export * from './http/configure-http';
 export * from './http/validation.pipe';
 export * from './logging/json-logger';
 export * from './masking';
+export * from './messaging/acl/apply-kafka-acls';
+export * from './messaging/acl/kafka-acl-plan';
 export * from './messaging/consumer/dead-letter.publisher';
 export * from './messaging/consumer/envelope-parser';
 export * from './messaging/consumer/event-context';
