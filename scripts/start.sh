@@ -56,7 +56,10 @@ source .local/dev.env
 set +a
 export NODE_ENV="${NODE_ENV:-development}"
 
-node dist/scripts/create-topics.js
+# KAFKA_AUTH=scram (scripts/kafka.sh): topics are created as the broker's super user, and each service
+# below connects as its own principal, which the broker's ACLs confine to its own topics.
+kafka_env() { if [ "${KAFKA_AUTH:-none}" = scram ] && [ -z "${KAFKA_BROKERS:-}" ]; then bash scripts/kafka.sh env "$1"; fi; }
+env $(kafka_env admin) node dist/scripts/create-topics.js
 for svc in "${SERVICES[@]}"; do node "dist/apps/$svc/src/migrate.js"; done
 
 port_of() {
@@ -70,7 +73,9 @@ launch() {
   local name="$1" entry="dist/apps/$1/src/main.js"
   [ -f "$entry" ] || return 0
   # Not a process group leader here (no job control), so setsid execs in place: $! is the service's pid.
-  HTTP_PORT="$(port_of "$name")" setsid node "$entry" >>"$LOG_DIR/$name.log" 2>&1 </dev/null &
+  local kafka_principal=()
+  case "$name" in accounts | identity | exam | payments | audit) mapfile -t kafka_principal < <(kafka_env "$name") ;; esac
+  env ${kafka_principal[@]+"${kafka_principal[@]}"} HTTP_PORT="$(port_of "$name")" setsid node "$entry" >>"$LOG_DIR/$name.log" 2>&1 </dev/null &
   pids+=("$!")
   names+=("$name")
   say "$name started (pid $!, log .local/logs/$name.log)"
