@@ -9,7 +9,8 @@ import { Kafka, logLevel } from 'kafkajs';
 async function main(): Promise<void> {
   const env = loadConfig(BaseServiceEnv, { ...process.env, DATABASE_NAME: 'unused' });
   const sasl = kafkaSaslFrom(env);
-  if (sasl === undefined) throw new Error('ACLs need a SASL super user: set KAFKA_SASL_MECHANISM=scram-sha-512');
+  if (sasl === undefined)
+    throw new Error('ACLs need a SASL super user: set KAFKA_SASL_MECHANISM=scram-sha-512');
   const kafka = new Kafka({
     clientId: 'acl-admin',
     brokers: env.KAFKA_BROKERS.split(','),

@@ -16,6 +16,7 @@ export * from './http/validation.pipe';
 export * from './logging/json-logger';
 export * from './masking';
 export * from './messaging/acl/apply-kafka-acls';
+export * from './messaging/acl/kafka-acl-commands';
 export * from './messaging/acl/kafka-acl-plan';
 export * from './messaging/consumer/dead-letter.publisher';
 export * from './messaging/consumer/envelope-parser';

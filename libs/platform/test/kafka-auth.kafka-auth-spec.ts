@@ -5,8 +5,8 @@ import { Topics } from '@exam/contracts';
 import {
   applyKafkaAcls,
   ensureTopics,
-  type KafkaPrincipalService,
   kafkaAclPlan,
+  type KafkaPrincipalService,
   platformTopicSpecs,
   TopicNamer,
 } from '@exam/platform';

@@ -1,9 +1,9 @@
 import {
-  type Admin,
+  type AclEntry,
   AclOperationTypes,
   AclPermissionTypes,
   AclResourceTypes,
-  type AclEntry,
+  type Admin,
   ResourcePatternTypes,
 } from 'kafkajs';
 
