@@ -38,7 +38,10 @@ export function testEnv(): TestEnv {
       .map((b) => b.trim()),
     runId: makeRunId(),
     localKafka: process.env.KAFKA_BROKERS === undefined,
-    kafkaSasl: kafkaSaslFromEnv(),
+    // Read on use: the e2e global setup may set the credentials after the run id was shared.
+    get kafkaSasl() {
+      return kafkaSaslFromEnv();
+    },
   };
   return cached;
 }
