@@ -1,12 +1,22 @@
-import { BaseServiceEnv, ensureTopics, loadConfig, platformTopicSpecs, TopicNamer } from '@exam/platform';
+import {
+  BaseServiceEnv,
+  ensureTopics,
+  kafkaSaslFrom,
+  loadConfig,
+  platformTopicSpecs,
+  TopicNamer,
+} from '@exam/platform';
 import { Kafka, logLevel } from 'kafkajs';
 
 /** Admin step of the start command: every contract topic and its dead-letter topic, explicit partitions. */
 async function main(): Promise<void> {
   const env = loadConfig(BaseServiceEnv, { ...process.env, DATABASE_NAME: 'unused' });
+  const sasl = kafkaSaslFrom(env);
   const kafka = new Kafka({
     clientId: 'topic-admin',
     brokers: env.KAFKA_BROKERS.split(','),
+    ...(sasl === undefined ? {} : { sasl }),
+    ssl: env.KAFKA_SSL,
     logLevel: logLevel.ERROR,
   });
   const admin = kafka.admin();

@@ -8,6 +8,7 @@
 #   bash scripts/kafka.sh restart    stop + start (data is kept)
 #   bash scripts/kafka.sh logs [-f] [LINES]   show (or follow) .local/kafka/logs/server.log
 #   bash scripts/kafka.sh reset      stop + delete the broker's data and logs (keeps the fetched jars)
+#   bash scripts/kafka.sh env [USER] print sourceable KAFKA_BROKERS / KAFKA_SASL_* lines for USER (default admin)
 #
 # State lives under <repo>/.local/kafka/ (lib/, data/, logs/, config/, kafka.pid).
 # The Kafka version is pinned only in scripts/kafka/pom.xml (<kafka.version>).
@@ -16,6 +17,13 @@
 #   KAFKA_BROKERS           if set, start/status only check that this external cluster answers
 #   KAFKA_PORT              broker port (default 9092), listener PLAINTEXT://127.0.0.1:$KAFKA_PORT
 #   KAFKA_CONTROLLER_PORT   KRaft controller port (default 9093)
+#   KAFKA_AUTH              none (default): PLAINTEXT, no authorization;
+#                           scram: SASL/SCRAM-SHA-512 on the broker port, StandardAuthorizer with
+#                           deny-by-default, one principal per service (admin = super user) with a random
+#                           password in <state>/sasl/<user>.password, and the services' ACLs applied on
+#                           every start (scripts/kafka-acls.ts). Fixed when the storage is formatted.
+#   KAFKA_STATE_DIR         broker state (default <repo>/.local/kafka); the fetched jars stay in .local/kafka/lib
+#   KAFKA_ACL_TOPIC_PREFIX  topic prefix the ACLs are granted for (default empty)
 #   KAFKA_HEAP_OPTS         default "-Xms256m -Xmx768m"
 #   KAFKA_JVM_PERFORMANCE_OPTS, KAFKA_OPTS   extra JVM options (same meaning as Kafka's own scripts)
 #   KAFKA_START_TIMEOUT     seconds to wait for the broker to answer (default 90)
@@ -32,8 +40,11 @@ source "$SCRIPT_DIR/lib/common.sh"
 POM="$SCRIPT_DIR/kafka/pom.xml"
 TEMPLATE="$SCRIPT_DIR/kafka/server.properties.template"
 
-STATE_DIR="$REPO_ROOT/.local/kafka"
-LIB_DIR="$STATE_DIR/lib"
+STATE_DIR="${KAFKA_STATE_DIR:-$REPO_ROOT/.local/kafka}"
+[[ "$STATE_DIR" == /* ]] || STATE_DIR="$REPO_ROOT/$STATE_DIR"
+LIB_DIR="$REPO_ROOT/.local/kafka/lib"
+SASL_DIR="$STATE_DIR/sasl"
+AUTH_MARKER="$STATE_DIR/data/.auth"
 DATA_DIR="$STATE_DIR/data"
 LOG_DIR="$STATE_DIR/logs"
 CONF_DIR="$STATE_DIR/config"
@@ -48,7 +59,12 @@ KAFKA_PORT="${KAFKA_PORT:-9092}"
 KAFKA_CONTROLLER_PORT="${KAFKA_CONTROLLER_PORT:-9093}"
 KAFKA_START_TIMEOUT="${KAFKA_START_TIMEOUT:-90}"
 KAFKA_STOP_TIMEOUT="${KAFKA_STOP_TIMEOUT:-30}"
+KAFKA_AUTH="${KAFKA_AUTH:-none}"
 BOOTSTRAP="127.0.0.1:${KAFKA_PORT}"
+# The super user (tools, tests, ACL administration) and one principal per service.
+SCRAM_USERS=(admin accounts identity exam payments audit)
+
+[[ "$KAFKA_AUTH" == none || "$KAFKA_AUTH" == scram ]] || die "KAFKA_AUTH must be none or scram, got '${KAFKA_AUTH}'"
 
 for v in KAFKA_PORT KAFKA_CONTROLLER_PORT KAFKA_START_TIMEOUT KAFKA_STOP_TIMEOUT; do
   [[ "${!v}" =~ ^[0-9]+$ ]] || die "$v must be a number, got '${!v}'"
@@ -138,8 +154,64 @@ fetch() {
   log "fetched $(find "$LIB_DIR" -name '*.jar' | wc -l) jars ($(du -sh "$LIB_DIR" | cut -f1)) in $(elapsed_s "$start") s"
 }
 
+# Random SCRAM passwords, generated once per state dir and readable by the owner only.
+ensure_credentials() {
+  local user f
+  mkdir -p "$SASL_DIR"
+  chmod 700 "$SASL_DIR"
+  for user in "${SCRAM_USERS[@]}"; do
+    f="$SASL_DIR/${user}.password"
+    [[ -s "$f" ]] && continue
+    (umask 077 && head -c 48 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 32 >"$f")
+  done
+}
+
+password_of() {
+  local f="$SASL_DIR/$1.password"
+  [[ -s "$f" ]] || die "no SCRAM password for '$1' in ${f} (was the broker started with KAFKA_AUTH=scram?)"
+  cat "$f"
+}
+
+# The auth mode the storage was formatted with: SCRAM users are written at format time only.
+formatted_auth() {
+  if [[ -f "$AUTH_MARKER" ]]; then cat "$AUTH_MARKER"; else echo none; fi
+}
+
+check_auth_mode() {
+  [[ -f "$DATA_DIR/meta.properties" ]] || return 0
+  local formatted
+  formatted="$(formatted_auth)"
+  [[ "$formatted" == "$KAFKA_AUTH" ]] ||
+    die "the broker data in ${DATA_DIR#"$REPO_ROOT"/} was formatted with KAFKA_AUTH=${formatted}, not ${KAFKA_AUTH}; start with KAFKA_AUTH=${formatted}, use another KAFKA_STATE_DIR, or 'bash scripts/kafka.sh reset' (deletes the local topics)"
+}
+
+# SASL/SCRAM on the client port, PLAIN between the broker and its own controller (SCRAM credentials live in
+# the metadata the controller serves, so the controller cannot use them), deny unless an ACL allows.
+auth_config() {
+  local admin
+  admin="$(password_of admin)"
+  cat <<EOF
+
+############################# Authentication and ACLs (KAFKA_AUTH=scram) #############################
+listeners=SASL_PLAINTEXT://127.0.0.1:${KAFKA_PORT},CONTROLLER://127.0.0.1:${KAFKA_CONTROLLER_PORT}
+advertised.listeners=SASL_PLAINTEXT://127.0.0.1:${KAFKA_PORT}
+inter.broker.listener.name=SASL_PLAINTEXT
+listener.security.protocol.map=CONTROLLER:SASL_PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT
+sasl.enabled.mechanisms=SCRAM-SHA-512
+sasl.mechanism.inter.broker.protocol=SCRAM-SHA-512
+listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="admin" password="${admin}";
+sasl.mechanism.controller.protocol=PLAIN
+listener.name.controller.sasl.enabled.mechanisms=PLAIN
+listener.name.controller.plain.sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required username="admin" password="${admin}" user_admin="${admin}";
+authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer
+allow.everyone.if.no.acl.found=false
+super.users=User:admin
+EOF
+}
+
 render_config() {
   mkdir -p "$CONF_DIR" "$DATA_DIR" "$LOG_DIR"
+  chmod 700 "$CONF_DIR"
   [[ -f "$TEMPLATE" ]] || die "missing $TEMPLATE"
   local tmp="$CONF_FILE.tmp.$$"
   sed -e "s|@KAFKA_PORT@|${KAFKA_PORT}|g" \
@@ -150,6 +222,8 @@ render_config() {
     rm -f "$tmp"
     die "unsubstituted placeholder in $TEMPLATE: $(grep -o '@[A-Z_]*@' "$TEMPLATE" | sort -u | tr '\n' ' ')"
   fi
+  if [[ "$KAFKA_AUTH" == scram ]]; then auth_config >>"$tmp"; fi
+  chmod 600 "$tmp"
   mv "$tmp" "$CONF_FILE"
 
   # Broker logging (reload4j = log4j 1.x API): everything to files under
@@ -207,10 +281,17 @@ format_storage() {
   local cluster_id
   cluster_id="$(run_tool kafka.tools.StorageTool random-uuid </dev/null | tail -n 1 | tr -d '[:space:]')"
   [[ "$cluster_id" =~ ^[A-Za-z0-9_-]{22}$ ]] || die "kafka.tools.StorageTool random-uuid returned '$cluster_id'"
-  log "formatting KRaft storage in ${DATA_DIR#"$REPO_ROOT"/} (cluster id ${cluster_id})"
-  run_tool kafka.tools.StorageTool format -t "$cluster_id" -c "$CONF_FILE" --ignore-formatted </dev/null >/dev/null ||
+  local scram=() user
+  if [[ "$KAFKA_AUTH" == scram ]]; then
+    for user in "${SCRAM_USERS[@]}"; do
+      scram+=(--add-scram "SCRAM-SHA-512=[name=${user},password=$(password_of "$user")]")
+    done
+  fi
+  log "formatting KRaft storage in ${DATA_DIR#"$REPO_ROOT"/} (cluster id ${cluster_id}, KAFKA_AUTH=${KAFKA_AUTH})"
+  run_tool kafka.tools.StorageTool format -t "$cluster_id" -c "$CONF_FILE" --ignore-formatted ${scram[@]+"${scram[@]}"} </dev/null >/dev/null ||
     die "formatting the KRaft storage failed"
   [[ -f "$DATA_DIR/meta.properties" ]] || die "storage format did not write $DATA_DIR/meta.properties"
+  printf '%s\n' "$KAFKA_AUTH" >"$AUTH_MARKER"
 }
 
 # Broker port of the running broker (from the config it was started with).
@@ -254,11 +335,16 @@ running_pid() {
 # probe BROKERS -> 0 if the cluster answers a real Kafka API call.
 # Prints a one-line description on success.
 probe() {
-  local brokers="$1"
+  local brokers="$1" user="${KAFKA_SASL_USERNAME:-}" pass="${KAFKA_SASL_PASSWORD:-}"
+  # Our own SCRAM broker: probe as its super user.
+  if [[ -z "${KAFKA_BROKERS:-}" && "$KAFKA_AUTH" == scram ]]; then
+    user=admin
+    pass="$(password_of admin)"
+  fi
   if have node && [[ -f "$REPO_ROOT/node_modules/kafkajs/package.json" ]]; then
     # kafkajs admin: Metadata (listTopics) + DescribeCluster-equivalent.
     # shellcheck disable=SC2016 # JavaScript, not shell
-    timeout 20 node -e '
+    PROBE_SASL_USERNAME="$user" PROBE_SASL_PASSWORD="$pass" timeout 20 node -e '
       const { Kafka, logLevel } = require(process.argv[1]);
       const kafka = new Kafka({
         clientId: "kafka-sh-probe",
@@ -267,6 +353,9 @@ probe() {
         connectionTimeout: 3000,
         requestTimeout: 5000,
         retry: { retries: 0 },
+        ...(process.env.PROBE_SASL_USERNAME
+          ? { sasl: { mechanism: "scram-sha-512", username: process.env.PROBE_SASL_USERNAME, password: process.env.PROBE_SASL_PASSWORD } }
+          : {}),
       });
       const admin = kafka.admin();
       const fail = () => { admin.disconnect().finally(() => process.exit(1)); };
@@ -282,6 +371,7 @@ probe() {
     ' "$REPO_ROOT/node_modules/kafkajs" "$brokers" 2>/dev/null
     return
   fi
+  [[ -z "$user" ]] || return 1 # the fallbacks below cannot authenticate
   if [[ -f "$MARKER_FILE" ]] && have "$JAVA_BIN"; then
     # No node/kafkajs: ApiVersions round trip with Kafka's own tool.
     if timeout 30 "$JAVA_BIN" -Xmx128m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
@@ -385,6 +475,7 @@ cmd_start() {
     if [[ -n "$port" && "$port" != "$KAFKA_PORT" ]]; then
       die "this repo's broker already runs (pid $pid) on 127.0.0.1:${port}, not on the requested KAFKA_PORT=${KAFKA_PORT}; run 'bash scripts/kafka.sh stop' first (or use KAFKA_PORT=${port})"
     fi
+    check_auth_mode
     log "already running (pid $pid); checking it answers on ${BOOTSTRAP}"
     wait_ready "$pid" "$start"
     log "bootstrap: ${BOOTSTRAP}   (export KAFKA_BROKERS=${BOOTSTRAP})"
@@ -400,6 +491,8 @@ cmd_start() {
   require_java
   version="$(kafka_version)"
   fetch
+  check_auth_mode
+  if [[ "$KAFKA_AUTH" == scram ]]; then ensure_credentials; fi
   render_config
   format_storage
 
@@ -438,7 +531,29 @@ cmd_start() {
   }
   log "broker pid ${pid}; waiting up to ${KAFKA_START_TIMEOUT} s for it to answer"
   wait_ready "$pid" "$start"
+  if [[ "$KAFKA_AUTH" == scram ]]; then apply_acls; fi
   log "bootstrap: ${BOOTSTRAP}   (export KAFKA_BROKERS=${BOOTSTRAP})"
+}
+
+# The services' least-privilege ACLs (scripts/kafka-acls.ts), granted as the super user.
+apply_acls() {
+  have node || die "node is needed to apply the Kafka ACLs (scripts/kafka-acls.ts)"
+  KAFKA_BROKERS="$BOOTSTRAP" KAFKA_TOPIC_PREFIX="${KAFKA_ACL_TOPIC_PREFIX:-}" \
+    KAFKA_SASL_MECHANISM=scram-sha-512 KAFKA_SASL_USERNAME=admin KAFKA_SASL_PASSWORD="$(password_of admin)" \
+    node -r @swc-node/register "$REPO_ROOT/scripts/kafka-acls.ts" </dev/null >>"$LOG_DIR/acls.log" 2>&1 ||
+    die "applying the Kafka ACLs failed; see ${LOG_DIR#"$REPO_ROOT"/}/acls.log"
+  log "ACLs applied: each service principal produces only its own topics and reads only what it consumes"
+}
+
+# Sourceable client settings for one principal of our SCRAM broker (tests, tools, scripts/start.sh).
+cmd_env() {
+  local user="${1:-admin}"
+  if [[ "$KAFKA_AUTH" != scram ]]; then
+    printf 'KAFKA_BROKERS=%s\nKAFKA_SASL_MECHANISM=none\n' "$BOOTSTRAP"
+    return 0
+  fi
+  printf 'KAFKA_BROKERS=%s\nKAFKA_SASL_MECHANISM=scram-sha-512\nKAFKA_SASL_USERNAME=%s\nKAFKA_SASL_PASSWORD=%s\n' \
+    "$BOOTSTRAP" "$user" "$(password_of "$user")"
 }
 
 cmd_stop() {
@@ -523,7 +638,7 @@ cmd_logs() {
 cmd_reset() {
   cmd_stop
   log "deleting ${DATA_DIR#"$REPO_ROOT"/}, ${LOG_DIR#"$REPO_ROOT"/} and ${CONF_DIR#"$REPO_ROOT"/} (fetched jars are kept)"
-  rm -rf "$DATA_DIR" "$LOG_DIR" "$CONF_DIR"
+  rm -rf "$DATA_DIR" "$LOG_DIR" "$CONF_DIR" "$SASL_DIR"
 }
 
 main() {
@@ -544,10 +659,11 @@ main() {
     logs) cmd_logs "$@" ;;
     reset) cmd_reset ;;
     version) kafka_version && echo ;;
+    env) cmd_env "$@" ;;
     -h | --help | help) usage ;;
     *)
       usage >&2
-      DIE_CODE=2 die "unknown command '${cmd}' (expected start|stop|status|restart|logs|reset)"
+      DIE_CODE=2 die "unknown command '${cmd}' (expected start|stop|status|restart|logs|reset|env)"
       ;;
   esac
 }

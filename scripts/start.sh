@@ -78,7 +78,10 @@ field_keys_of() {
   done
 }
 
-node dist/scripts/create-topics.js
+# KAFKA_AUTH=scram (scripts/kafka.sh): topics are created as the broker's super user, and each service
+# below connects as its own principal, which the broker's ACLs confine to its own topics.
+kafka_env() { if [ "${KAFKA_AUTH:-none}" = scram ] && [ -z "${KAFKA_BROKERS:-}" ]; then bash scripts/kafka.sh env "$1"; fi; }
+env $(kafka_env admin) node dist/scripts/create-topics.js
 for svc in "${SERVICES[@]}"; do
   field_keys_of "$svc"
   env "${field_keys[@]}" node "dist/apps/$svc/src/migrate.js"
@@ -95,9 +98,11 @@ launch() {
   local name="$1" entry="dist/apps/$1/src/main.js"
   [ -f "$entry" ] || return 0
   field_keys_of "$name"
+  local kafka_principal=()
+  case "$name" in accounts | identity | exam | payments | audit) mapfile -t kafka_principal < <(kafka_env "$name") ;; esac
   # Not a process group leader here (no job control), so setsid execs in place, and env execs node: $! is
   # the service's pid.
-  HTTP_PORT="$(port_of "$name")" setsid env "${field_keys[@]}" node "$entry" >>"$LOG_DIR/$name.log" 2>&1 </dev/null &
+  HTTP_PORT="$(port_of "$name")" setsid env "${field_keys[@]}" ${kafka_principal[@]+"${kafka_principal[@]}"} node "$entry" >>"$LOG_DIR/$name.log" 2>&1 </dev/null &
   pids+=("$!")
   names+=("$name")
   say "$name started (pid $!, log .local/logs/$name.log)"

@@ -401,8 +401,47 @@ describe('docker compose', () => {
     expect(get(service('kafka'), 'image')).toBe('apache/kafka:3.9.1');
     const kafka = environmentOf(service('kafka'));
     expect(kafka.KAFKA_PROCESS_ROLES).toBe('broker,controller');
-    expect(kafka.KAFKA_ADVERTISED_LISTENERS).toBe('PLAINTEXT://kafka:9092');
+    expect(kafka.KAFKA_ADVERTISED_LISTENERS).toBe('SASL_PLAINTEXT://kafka:9092');
     expect(healthcheckTest(service('kafka'))).toContain('--bootstrap-server localhost:9092');
+  });
+
+  it('should require SCRAM on Kafka with deny-by-default ACLs, and give each backend its own principal and signing key', () => {
+    const kafka = environmentOf(service('kafka'));
+    expect({
+      protocols: kafka.KAFKA_LISTENER_SECURITY_PROTOCOL_MAP,
+      mechanisms: kafka.KAFKA_SASL_ENABLED_MECHANISMS,
+      authorizer: kafka.KAFKA_AUTHORIZER_CLASS_NAME,
+      allowWithoutAcl: kafka.KAFKA_ALLOW_EVERYONE_IF_NO_ACL_FOUND,
+      superUsers: kafka.KAFKA_SUPER_USERS,
+    }).toEqual({
+      protocols: 'CONTROLLER:SASL_PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT',
+      mechanisms: 'SCRAM-SHA-512',
+      authorizer: 'org.apache.kafka.metadata.authorizer.StandardAuthorizer',
+      allowWithoutAcl: 'false',
+      superUsers: 'User:admin',
+    });
+    expect(healthcheckTest(service('kafka'))).toContain('test -f /tmp/acls.done');
+    for (const app of BACKEND_APPS) {
+      const env = environmentOf(service(app));
+      const upper = app.toUpperCase();
+      expect({
+        app,
+        mechanism: env.KAFKA_SASL_MECHANISM,
+        user: env.KAFKA_SASL_USERNAME,
+        password: env.KAFKA_SASL_PASSWORD,
+        brokerKnowsIt: kafka[`KAFKA_PASSWORD_${upper}`],
+        keyId: env.EVENT_SIGNING_KEY_ID,
+        key: env.EVENT_SIGNING_PRIVATE_KEY,
+      }).toEqual({
+        app,
+        mechanism: 'scram-sha-512',
+        user: app,
+        password: `\${KAFKA_PASSWORD_${upper}:?set KAFKA_PASSWORD_${upper} in docker/.env}`,
+        brokerKnowsIt: `\${KAFKA_PASSWORD_${upper}:?set KAFKA_PASSWORD_${upper} in docker/.env}`,
+        keyId: `${app}.1`,
+        key: `\${EVENT_SIGNING_KEY_${upper}:?set EVENT_SIGNING_KEY_${upper} in docker/.env}`,
+      });
+    }
   });
 
   it('should run the apps hardened: read-only root filesystem, no capabilities, no new privileges', () => {

@@ -1,4 +1,4 @@
-import { databaseScript, kafkaScript } from './infrastructure';
+import { databaseScript, kafkaScript, useLocalKafkaCredentials } from './infrastructure';
 import { shareRunIdWithWorkers } from './test-env';
 
 /** e2e tests need the real database and broker: start them if they are not running yet. */
@@ -7,4 +7,5 @@ export default async function globalSetup(): Promise<void> {
   shareRunIdWithWorkers();
   await databaseScript('ensure');
   await kafkaScript('start');
+  await useLocalKafkaCredentials();
 }

@@ -14,7 +14,12 @@ const SCAN_TIMEOUT_MS = 60_000;
  */
 export default async function globalTeardown(): Promise<void> {
   const env = testEnv();
-  const kafka = new Kafka({ clientId: 'leak-scan', brokers: env.kafkaBrokers, logLevel: logLevel.NOTHING });
+  const kafka = new Kafka({
+    clientId: 'leak-scan',
+    brokers: env.kafkaBrokers,
+    logLevel: logLevel.NOTHING,
+    ...(env.kafkaSasl === undefined ? {} : { sasl: { mechanism: 'scram-sha-512', ...env.kafkaSasl } }),
+  });
   const admin = kafka.admin();
   await admin.connect();
   try {

@@ -1,4 +1,5 @@
 export * from './expect-eventually';
+export * from './forged-commands';
 export * from './infrastructure';
 export * from './kafka-probe';
 export * from './response-leak-monitor';

@@ -1,6 +1,23 @@
 import { randomBytes } from 'node:crypto';
 
-import { type Admin, type Consumer, Kafka, type KafkaMessage, logLevel, type Producer } from 'kafkajs';
+import { ALL_TOPICS, type TopicName } from '@exam/contracts';
+import {
+  developmentEventSigningKeyPair,
+  type EventSigningKey,
+  isSignedTopic,
+  ownerOfTopic,
+  parseEd25519PrivateKey,
+  signEvent,
+} from '@exam/platform';
+import {
+  type Admin,
+  type Consumer,
+  Kafka,
+  type KafkaConfig,
+  type KafkaMessage,
+  logLevel,
+  type Producer,
+} from 'kafkajs';
 
 import { testEnv } from './test-env';
 
@@ -27,22 +44,69 @@ function toProbed(message: KafkaMessage): ProbedMessage {
   };
 }
 
-/** Reads and writes raw messages on physical topics, the way an outside client would. */
-export class KafkaProbe {
-  private readonly kafka = new Kafka({
-    clientId: `probe-${randomBytes(3).toString('hex')}`,
+/** The contract topic a physical name stands for (the test prefix ends with a dot), if any. */
+function logicalTopicOf(physical: string): TopicName | undefined {
+  return ALL_TOPICS.find((topic) => physical === topic || physical.endsWith(`.${topic}`));
+}
+
+/** The owning service's development key, as its outbox relay would sign with in tests. */
+export function developmentSigningKeyOf(topic: TopicName): EventSigningKey {
+  const pair = developmentEventSigningKeyPair(ownerOfTopic(topic));
+  return { keyId: pair.keyId, privateKey: parseEd25519PrivateKey(pair.privateKey, 'event') };
+}
+
+export interface ProduceOptions {
+  /**
+   * How messages of a signed (command) topic are signed: by default as their owning service would (its
+   * development key); `false` sends them unsigned, or a given key signs them (a forger's or another
+   * service's). Other topics are never signed.
+   */
+  readonly signWith?: EventSigningKey | false;
+}
+
+/** A client of the test broker, with the test principal's credentials when the broker requires SASL. */
+export function testKafkaConfig(clientId: string): KafkaConfig {
+  const sasl = testEnv().kafkaSasl;
+  return {
+    clientId,
     brokers: testEnv().kafkaBrokers,
     logLevel: logLevel.NOTHING,
-  });
+    ...(sasl === undefined ? {} : { sasl: { mechanism: 'scram-sha-512', ...sasl } }),
+  };
+}
+
+/** Reads and writes raw messages on physical topics, the way an outside client would. */
+export class KafkaProbe {
+  private readonly kafka: Kafka;
   private producer?: Producer;
   private readonly consumers: Consumer[] = [];
 
-  async produce(topic: string, messages: { key?: string; value: string }[]): Promise<void> {
+  constructor(config: KafkaConfig = testKafkaConfig(`probe-${randomBytes(3).toString('hex')}`)) {
+    this.kafka = new Kafka(config);
+  }
+
+  async produce(
+    topic: string,
+    messages: { key?: string; value: string; headers?: Record<string, string> }[],
+    options: ProduceOptions = {},
+  ): Promise<void> {
     if (!this.producer) {
       this.producer = this.kafka.producer({ allowAutoTopicCreation: false });
       await this.producer.connect();
     }
-    await this.producer.send({ topic, acks: -1, messages });
+    const logical = logicalTopicOf(topic);
+    const key =
+      logical === undefined || !isSignedTopic(logical)
+        ? false
+        : (options.signWith ?? developmentSigningKeyOf(logical));
+    const signed =
+      key === false || logical === undefined
+        ? messages
+        : messages.map((m) => ({
+            ...m,
+            headers: { ...m.headers, ...signEvent(key, logical, Buffer.from(m.value, 'utf8')) },
+          }));
+    await this.producer.send({ topic, acks: -1, messages: signed });
   }
 
   /** Collects every message of a topic from the beginning into the returned array, as it arrives. */

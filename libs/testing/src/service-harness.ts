@@ -12,9 +12,20 @@ export interface TestServiceEnvInput {
   readonly overrides?: Readonly<Record<string, string>>;
 }
 
+function testKafkaSaslEnv(): Record<string, string> {
+  const sasl = testEnv().kafkaSasl;
+  if (sasl === undefined) return {};
+  return {
+    KAFKA_SASL_MECHANISM: 'scram-sha-512',
+    KAFKA_SASL_USERNAME: sasl.username,
+    KAFKA_SASL_PASSWORD: sasl.password,
+  };
+}
+
 /** A validated service env pointing at this run's test database, broker and topic prefix. */
 export function testServiceEnv<E extends BaseServiceEnv>(cls: new () => E, input: TestServiceEnvInput): E {
   return loadConfig(cls, {
+    ...testKafkaSaslEnv(),
     NODE_ENV: 'test',
     HTTP_PORT: '0',
     DATABASE_URL: testEnv().databaseUrl,

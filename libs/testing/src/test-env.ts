@@ -8,6 +8,18 @@ export interface TestEnv {
   readonly runId: string;
   /** The broker is the one scripts/kafka.sh manages (tests may stop and start it). */
   readonly localKafka: boolean;
+  /**
+   * SCRAM-SHA-512 credentials of the test principal, when the broker requires SASL
+   * (KAFKA_SASL_USERNAME / KAFKA_SASL_PASSWORD); a super user, since tests create topics of every service.
+   */
+  readonly kafkaSasl?: { readonly username: string; readonly password: string };
+}
+
+function kafkaSaslFromEnv(): TestEnv['kafkaSasl'] {
+  const username = process.env.KAFKA_SASL_USERNAME;
+  const password = process.env.KAFKA_SASL_PASSWORD;
+  if (username === undefined || username === '' || password === undefined) return undefined;
+  return { username, password };
 }
 
 function makeRunId(): string {
@@ -26,6 +38,10 @@ export function testEnv(): TestEnv {
       .map((b) => b.trim()),
     runId: makeRunId(),
     localKafka: process.env.KAFKA_BROKERS === undefined,
+    // Read on use: the e2e global setup may set the credentials after the run id was shared.
+    get kafkaSasl() {
+      return kafkaSaslFromEnv();
+    },
   };
   return cached;
 }

@@ -18,6 +18,8 @@ export const NODE_ENVS = ['development', 'test', 'production'] as const;
 export type NodeEnv = (typeof NODE_ENVS)[number];
 export const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
+export const KAFKA_SASL_MECHANISMS = ['none', 'scram-sha-512'] as const;
+export type KafkaSaslMechanism = (typeof KAFKA_SASL_MECHANISMS)[number];
 
 /** Settings every backend service shares. Service env classes extend it. */
 export class BaseServiceEnv {
@@ -50,6 +52,31 @@ export class BaseServiceEnv {
   KAFKA_TOPIC_PREFIX = '';
 
   @ToInt() @IsInt() @Min(1) @Max(5) KAFKA_REPLICATION_FACTOR = 1;
+
+  /**
+   * How the service authenticates to the brokers: `scram-sha-512` with its own principal (the broker's ACLs
+   * let each principal produce only its own topics), required in production; `none` for a local broker.
+   */
+  @IsIn(KAFKA_SASL_MECHANISMS) KAFKA_SASL_MECHANISM: KafkaSaslMechanism = 'none';
+  @Matches(/^[a-z0-9_-]{0,64}$/, {
+    message: 'KAFKA_SASL_USERNAME must be lower-case letters, digits, _ or -',
+  })
+  KAFKA_SASL_USERNAME = '';
+  // Checked where it is used (messagingSettingsFrom): required, and no placeholder, only with SASL on.
+  @IsString() KAFKA_SASL_PASSWORD = '';
+  /** TLS to the brokers (SASL_SSL); the CA is the system's. */
+  @ToBool() @IsBoolean() KAFKA_SSL = false;
+
+  // Ed25519 signing of command events (see messaging/signing): the service's own key, `<service>.<id>`, and
+  // the producers' public keys (`kid=<base64 SPKI>`, comma separated). Unset outside production = the
+  // published development keys; production refuses those.
+  @IsOptional()
+  @Matches(/^[a-z][a-z0-9-]*\.[A-Za-z0-9_.-]{1,48}$/, {
+    message: 'EVENT_SIGNING_KEY_ID must look like <service>.<key id>, e.g. audit.2026-01',
+  })
+  EVENT_SIGNING_KEY_ID?: string;
+  @IsOptional() @IsString() EVENT_SIGNING_PRIVATE_KEY?: string;
+  @IsOptional() @IsString() EVENT_VERIFY_KEYS?: string;
 
   /** Outbox relay poll interval; fractional seconds allowed. */
   @ToNumber() @IsNumber() @Min(0.01) @Max(60) OUTBOX_POLL_SECONDS = 0.2;

@@ -30,6 +30,8 @@ export class KafkaConnection implements OnApplicationShutdown {
     this.kafka = new Kafka({
       clientId: `${settings.topicPrefix}${settings.service}`,
       brokers: [...settings.brokers],
+      ...(settings.sasl === undefined ? {} : { sasl: settings.sasl }),
+      ssl: settings.ssl,
       connectionTimeout: 3000,
       requestTimeout: 10000,
       retry: { initialRetryTime: 300, retries: 5, maxRetryTime: 5000 },

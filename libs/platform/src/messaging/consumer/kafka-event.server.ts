@@ -9,9 +9,10 @@ import { runWithContext } from '../../context/request-context';
 import { DomainError } from '../../errors/domain-error';
 import { KafkaConnection } from '../kafka-connection';
 import { MESSAGING_SETTINGS, type MessagingSettings } from '../messaging.settings';
+import { isSignedTopic, ownerOfTopic, verifyEvent } from '../signing';
 import { ensureTopics, platformTopicSpecs } from '../topic-admin';
 import { DeadLetterPublisher } from './dead-letter.publisher';
-import { parseEnvelope } from './envelope-parser';
+import { parseEnvelope, type ParseResult } from './envelope-parser';
 import { EventBatchContext, EventContext, type EventDelivery } from './event-context';
 import { claimAllEvents, claimEvent, processedEventIds } from './inbox-claims';
 import { batchIsolationOf, isBatchHandler } from './on-event.decorator';
@@ -210,7 +211,7 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy,
         await settle([message]);
         continue;
       }
-      const parsed = parseEnvelope(topic, message.value);
+      const parsed = this.parse(topic, message);
       if (!parsed.ok) {
         await flush();
         await this.deadLetters.publish({
@@ -227,6 +228,24 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy,
       if (chunk.length >= chunkSize) await flush();
     }
     await flush();
+  }
+
+  /**
+   * A command topic's message is acted on only when its owner's signature verifies and the envelope names
+   * that owner as producer; anything else goes to the dead-letter topic with the reason, never to a handler.
+   */
+  private parse(topic: TopicName, message: KafkaMessage): ParseResult {
+    if (!isSignedTopic(topic)) return parseEnvelope(topic, message.value);
+    const signature = verifyEvent(this.settings.verifyKeys, topic, message.value, message.headers);
+    if (!signature.ok) return signature;
+    const parsed = parseEnvelope(topic, message.value);
+    if (parsed.ok && parsed.envelope.producer !== ownerOfTopic(topic)) {
+      return {
+        ok: false,
+        reason: `EVENT.WRONG_PRODUCER: envelope names ${parsed.envelope.producer.slice(0, 64)} as producer of ${topic}, which only ${ownerOfTopic(topic)} produces`,
+      };
+    }
+    return parsed;
   }
 
   private async applyChunkOrEach(

@@ -13,6 +13,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 
 import { KafkaConnection } from '../kafka-connection';
 import { MESSAGING_SETTINGS, type MessagingSettings } from '../messaging.settings';
+import { isSignedTopic, signEvent } from '../signing';
 
 interface OutboxRow {
   seq: string;
@@ -102,10 +103,13 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
       if (!isTopicName(row.topic)) throw new Error(`Outbox row ${row.seq} names unknown topic ${row.topic}`);
       const physical = this.kafka.names.physical(row.topic);
       const list = byTopic.get(physical) ?? [];
+      const signature = isSignedTopic(row.topic)
+        ? signEvent(this.settings.signing, row.topic, Buffer.from(row.envelope, 'utf8'))
+        : {};
       list.push({
         key: row.partition_key,
         value: row.envelope,
-        headers: { 'event-id': row.event_id, 'event-type': row.topic },
+        headers: { 'event-id': row.event_id, 'event-type': row.topic, ...signature },
       });
       byTopic.set(physical, list);
     }

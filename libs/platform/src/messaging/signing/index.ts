@@ -1,0 +1,3 @@
+export * from './event-signature';
+export * from './event-signing-keys';
+export * from './signed-topics';
