@@ -274,4 +274,29 @@ describeWithFaces('face takeover paths (accounts + identity e2e)', () => {
       .send({ login: owner.login, password: 'Another-Horse-Battery-7' })
       .expect(200);
   });
+  it("should ask audit's risk engine before a face sign-in gets a token, and never allow without its answer", async () => {
+    const signIn = async (): Promise<request.Response> =>
+      faceLogin(await faceCheckToken(await ticket('auth/face-login/ticket', owner.login)), phoneDevice);
+    try {
+      const asked = accounts.risk.received.length;
+      accounts.risk.decision = 'step_up';
+      const stepped = await signIn();
+      expect(stepped.status).toBe(202);
+      expect((stepped.body as StepUp).methods).toEqual(['one_time_code']);
+      expect(accounts.risk.received.length).toBe(asked + 1);
+
+      accounts.risk.decision = 'allow';
+      accounts.risk.fail = true;
+      expect((await signIn()).status).toBe(202);
+
+      accounts.risk.fail = false;
+      accounts.risk.decision = 'block';
+      const blocked = await signIn();
+      expect(blocked.status).toBe(403);
+      expect(blocked.body).toMatchObject({ code: 'AUTH.ACCOUNT_LOCKED' });
+      expect(blocked.body).not.toHaveProperty('accessToken');
+    } finally {
+      accounts.risk.reset();
+    }
+  });
 });
