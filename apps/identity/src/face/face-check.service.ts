@@ -13,7 +13,13 @@ import {
   FaceExamIdRequiredError,
   FaceNotEnrolledError,
 } from './face.errors';
-import { FACE_MATCH_THRESHOLD, LIVENESS_CHALLENGE_TTL_SECONDS, utcDay } from './face.policy';
+import {
+  FACE_MATCH_THRESHOLD,
+  FACE_REPLAY_MAX_DISTANCE,
+  FACE_REPLAY_MEMORY_CHECKS,
+  LIVENESS_CHALLENGE_TTL_SECONDS,
+  utcDay,
+} from './face.policy';
 import { FaceAttemptsService } from './face-attempts.service';
 import { FaceCaptureService } from './face-capture.service';
 import { FaceChallengeEntity } from './face-challenge.entity';
@@ -29,6 +35,8 @@ import type { FaceTemplateEntity } from './face-template.entity';
 import { FaceTemplateRepository } from './face-template.repository';
 import { type FaceCheckOutcome, FaceVerificationEntity } from './face-verification.entity';
 import { FaceVerificationRepository } from './face-verification.repository';
+import { findReplayedCapture } from './liveness/capture-replay';
+import { FaceCaptureFingerprintRepository } from './liveness/face-capture-fingerprint.repository';
 
 export interface FaceChallenge {
   readonly challengeId: string;
@@ -65,6 +73,7 @@ export class FaceCheckService {
     private readonly challenges: FaceChallengeRepository,
     private readonly verifications: FaceVerificationRepository,
     private readonly templates: FaceTemplateRepository,
+    private readonly fingerprints: FaceCaptureFingerprintRepository,
     private readonly capture: FaceCaptureService,
     private readonly enrolment: FaceEnrolmentService,
     private readonly attempts: FaceAttemptsService,
@@ -143,7 +152,12 @@ export class FaceCheckService {
     const frames: LivenessFrame[] = [];
     for (const [index, image] of command.frames.entries()) {
       const single = await this.capture.singleFace(image, `frames[${index}]`);
-      frames.push({ yaw: single.yaw, descriptor: single.face.descriptor, digest: single.digest });
+      frames.push({
+        yaw: single.yaw,
+        descriptor: single.face.descriptor,
+        landmarks: single.face.landmarks,
+        digest: single.digest,
+      });
     }
     const liveness = evaluateLiveness(challenge.steps, frames, FACE_MATCH_THRESHOLD);
     const frontal = liveness.passed ? frames.at(liveness.frontalIndex) : undefined;
@@ -156,8 +170,31 @@ export class FaceCheckService {
         livenessPassed: false,
       });
     }
-    const distance = descriptorDistance(frontal.descriptor, decodeDescriptor(template.descriptor));
+    const enrolled = decodeDescriptor(template.descriptor);
+    const replay = findReplayedCapture(
+      frames.map((frame) => frame.descriptor),
+      enrolled,
+      await this.fingerprints.recentDescriptors(command.userId, FACE_REPLAY_MEMORY_CHECKS * frames.length),
+      FACE_REPLAY_MAX_DISTANCE,
+    );
+    if (replay !== null) {
+      return this.decide(command.userId, challenge, now, {
+        outcome: 'liveness_failed',
+        reason: `frame ${replay.frameIndex} is ${replay.source} sent again, not a new capture (distance ${replay.distance.toFixed(3)} < ${FACE_REPLAY_MAX_DISTANCE})`,
+        distance: null,
+        livenessPassed: false,
+      });
+    }
+    const distance = descriptorDistance(frontal.descriptor, enrolled);
     const passed = distance <= FACE_MATCH_THRESHOLD;
+    if (passed) {
+      await this.fingerprints.remember(
+        command.userId,
+        frames.map((frame) => frame.descriptor),
+        now,
+        FACE_REPLAY_MEMORY_CHECKS * frames.length,
+      );
+    }
     return this.decide(command.userId, challenge, now, {
       outcome: passed ? 'passed' : 'face_mismatch',
       reason: passed

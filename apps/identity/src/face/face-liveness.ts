@@ -1,7 +1,13 @@
 import { randomInt } from 'node:crypto';
 
+import type { Point } from './engine/face-engine';
 import { descriptorDistance } from './engine/face-geometry';
-import { LIVENESS_STRAIGHT_MAX_YAW, LIVENESS_TURN_MIN_YAW } from './face.policy';
+import {
+  LIVENESS_STRAIGHT_MAX_YAW,
+  LIVENESS_TURN_MIN_PLANAR_RESIDUAL,
+  LIVENESS_TURN_MIN_YAW,
+} from './face.policy';
+import { planarFit } from './liveness/planar-edit';
 
 export const LIVENESS_STEPS = ['turn_left', 'turn_right', 'look_straight'] as const;
 export type LivenessStep = (typeof LIVENESS_STEPS)[number];
@@ -19,6 +25,8 @@ export function randomLivenessSteps(): LivenessStep[] {
 export interface LivenessFrame {
   readonly yaw: number;
   readonly descriptor: Float32Array;
+  /** The 68 landmarks in image pixels: the turned frames must differ by more than a 2-D edit of one picture. */
+  readonly landmarks: readonly Point[];
   /** Hash of the uploaded bytes: the same picture sent twice is a still image, whatever it shows. */
   readonly digest: string;
 }
@@ -62,6 +70,8 @@ export function evaluateLiveness(
       };
     }
   }
+  const flat = turnIsPlanarEdit(steps, frames);
+  if (flat !== null) return { passed: false, reason: flat };
   const frontalIndex = steps.indexOf('look_straight');
   const frontal = frames.at(frontalIndex);
   if (frontal === undefined) return { passed: false, reason: 'the challenge has no look_straight step' };
@@ -75,4 +85,22 @@ export function evaluateLiveness(
     }
   }
   return { passed: true, frontalIndex };
+}
+
+/**
+ * The two turned frames differ by at least 2 × LIVENESS_TURN_MIN_YAW of yaw. A head that turned that far
+ * moves its nose, eyes and jaw line by different amounts; a still photo warped, skewed or mirrored into the
+ * two poses moves every landmark by one plane transform (see planar-edit.ts). The floor sits between the
+ * largest residual of such edits and the smallest of genuine turns measured on the test faces
+ * (docs/face-liveness.md).
+ */
+function turnIsPlanarEdit(steps: readonly LivenessStep[], frames: readonly LivenessFrame[]): string | null {
+  const left = frames.at(steps.indexOf('turn_left'));
+  const right = frames.at(steps.indexOf('turn_right'));
+  if (left === undefined || right === undefined) return null;
+  const fit = planarFit(left.landmarks, right.landmarks);
+  const residual = Math.min(fit.direct, fit.mirrored);
+  if (residual >= LIVENESS_TURN_MIN_PLANAR_RESIDUAL) return null;
+  const how = fit.mirrored < fit.direct ? 'mirrored' : 'warped';
+  return `the turned frames are one picture ${how} in 2-D, not a head turning (residual ${residual.toFixed(3)} < ${LIVENESS_TURN_MIN_PLANAR_RESIDUAL})`;
 }

@@ -11,6 +11,20 @@ export const MIN_FACE_WIDTH_PX = 80;
 export const LIVENESS_TURN_MIN_YAW = 0.1;
 export const LIVENESS_STRAIGHT_MAX_YAW = 0.07;
 export const LIVENESS_CHALLENGE_TTL_SECONDS = 120;
+/**
+ * Liveness: smallest landmark misfit (face-size units) between the turn_left and turn_right frames after the
+ * best plane transform, as-is or mirrored. Measured by scripts/liveness-eval.ts (docs/face-liveness.md):
+ * 2-D edits of one still stay below ~0.065, genuine turns of this size start above ~0.105.
+ */
+export const LIVENESS_TURN_MIN_PLANAR_RESIDUAL = 0.085;
+/**
+ * Replay: a frame whose descriptor is closer than this to the enrolment or to a frame of an earlier passed
+ * check of the account is the same picture again (re-encoded, brightened, shifted, cropped). Near-copies
+ * measured up to ~0.14, different photos of the same person from 0.29 (docs/face-liveness.md).
+ */
+export const FACE_REPLAY_MAX_DISTANCE = 0.2;
+/** How many earlier passed checks' frames are kept per account to refuse replays (older ones are dropped). */
+export const FACE_REPLAY_MEMORY_CHECKS = 20;
 
 /** Failed checks per user, purpose and UTC day before face checks of that purpose lock until the next day. */
 export const FACE_DAILY_FAILURE_LIMIT = 5;

@@ -6,6 +6,7 @@ import { RealNameFaceStep1764700000000 } from './1764700000000-real-name-face-st
 import { FaceRawImages1764700000100 } from './1764700000100-face-raw-images';
 import { ChallengeExpiryIndexes1764800000000 } from './1764800000000-challenge-expiry-indexes';
 import { RetentionIndexes1764900000000 } from './1764900000000-retention-indexes';
+import { FaceCaptureFingerprints1765000000300 } from './1765000000300-face-capture-fingerprints';
 
 /** The face tables alone, oldest first: what a face-only test module (FaceModule without real-name) needs. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -14,6 +15,7 @@ export const FACE_MIGRATIONS: Function[] = [
   FaceChallengeRef1764600000010,
   FacePreauthIpFailures1764600000020,
   FaceRawImages1764700000100,
+  FaceCaptureFingerprints1765000000300,
 ];
 
 /** The identity service's own migrations (platform tables come from @exam/platform). */

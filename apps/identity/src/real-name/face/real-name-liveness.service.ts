@@ -113,7 +113,12 @@ export class RealNameLivenessService {
     const analysed: LivenessFrame[] = [];
     for (const [index, image] of frames.entries()) {
       const single = await this.capture.singleFace(image, `face.frames[${index}]`);
-      analysed.push({ yaw: single.yaw, descriptor: single.face.descriptor, digest: single.digest });
+      analysed.push({
+        yaw: single.yaw,
+        descriptor: single.face.descriptor,
+        landmarks: single.face.landmarks,
+        digest: single.digest,
+      });
     }
     const verdict = evaluateLiveness(challenge.steps, analysed, FACE_MATCH_THRESHOLD);
     if (!verdict.passed) return { passed: false, reason: verdict.reason, modelVersion };
