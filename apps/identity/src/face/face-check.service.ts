@@ -11,7 +11,12 @@ import {
   FaceChallengeNotFoundError,
   FaceConsentRequiredError,
   FaceExamIdRequiredError,
+  FaceImageInvalidError,
+  FaceImageTooLargeError,
+  FaceMultipleError,
   FaceNotEnrolledError,
+  FaceNotFoundError,
+  FaceTooSmallError,
 } from './face.errors';
 import {
   FACE_MATCH_THRESHOLD,
@@ -151,7 +156,19 @@ export class FaceCheckService {
     }
     const frames: LivenessFrame[] = [];
     for (const [index, image] of command.frames.entries()) {
-      const single = await this.capture.singleFace(image, `frames[${index}]`);
+      const single = await this.capture
+        .singleFace(image, `frames[${index}]`)
+        .catch(async (error: unknown) => {
+          // An unusable frame (no face, oversized, undecodable) costs an attempt like any failed check.
+          if (isCaptureRefusal(error))
+            await this.decide(command.userId, challenge, now, {
+              outcome: 'liveness_failed',
+              reason: `frame ${index} is unusable: ${error.message}`.slice(0, 255),
+              distance: null,
+              livenessPassed: false,
+            });
+          throw error;
+        });
       frames.push({
         yaw: single.yaw,
         descriptor: single.face.descriptor,
@@ -250,6 +267,16 @@ export class FaceCheckService {
     await this.attempts.assertAllowed(userId, purpose, now);
     return template;
   }
+}
+
+function isCaptureRefusal(error: unknown): error is Error {
+  return (
+    error instanceof FaceImageInvalidError ||
+    error instanceof FaceImageTooLargeError ||
+    error instanceof FaceNotFoundError ||
+    error instanceof FaceMultipleError ||
+    error instanceof FaceTooSmallError
+  );
 }
 
 function sameSecret(expected: string, given: string): boolean {

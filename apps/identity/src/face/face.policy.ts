@@ -7,6 +7,13 @@ export const FACE_MATCH_THRESHOLD = 0.55;
 /** Narrower faces carry too little detail for a reliable descriptor (the test crops have ~120-150 px). */
 export const MIN_FACE_WIDTH_PX = 80;
 
+/**
+ * Largest capture accepted, read from the PNG/JPEG header before any decoding: a few hundred bytes can declare
+ * a gigapixel image. A 1920×1080 camera frame fits; anything larger is refused with the limit.
+ */
+export const MAX_IMAGE_SIDE_PX = 2048;
+export const MAX_IMAGE_PIXELS = 2048 * 1536;
+
 /** Liveness: |yaw ratio| (see estimateYaw) at least this for a turn, at most STRAIGHT_MAX for "look straight". */
 export const LIVENESS_TURN_MIN_YAW = 0.1;
 export const LIVENESS_STRAIGHT_MAX_YAW = 0.07;
