@@ -89,6 +89,16 @@ describe('evaluateLiveness', () => {
     });
   });
 
+  it('should pass a mirror-like landmark fit when the descriptors show two different pictures', () => {
+    const still = headLandmarks(0.15);
+    const relabelled = mirrorLabels(warpedLandmarks(still, MIRROR_X));
+    const other = { ...edited(-0.15, 'a', relabelled), descriptor: descriptor(0.3) };
+
+    const sut = evaluateLiveness(STEPS, [other, frame(0, 'b'), edited(0.15, 'c', still)], 0.55);
+
+    expect(sut).toEqual({ passed: true, frontalIndex: 1 });
+  });
+
   it('should pass a head turned in 3-D even when the frames are also scaled and shifted', () => {
     const right = warpedLandmarks(headLandmarks(-0.15), [1.2, 0, -40, 0, 1.2, -30, 0, 0]);
 

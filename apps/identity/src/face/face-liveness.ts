@@ -3,6 +3,8 @@ import { randomInt } from 'node:crypto';
 import type { Point } from './engine/face-engine';
 import { descriptorDistance } from './engine/face-geometry';
 import {
+  LIVENESS_MIRROR_MAX_DISTANCE,
+  LIVENESS_MIRROR_MAX_RESIDUAL,
   LIVENESS_STRAIGHT_MAX_YAW,
   LIVENESS_TURN_MIN_PLANAR_RESIDUAL,
   LIVENESS_TURN_MIN_YAW,
@@ -89,18 +91,21 @@ export function evaluateLiveness(
 
 /**
  * The two turned frames differ by at least 2 × LIVENESS_TURN_MIN_YAW of yaw. A head that turned that far
- * moves its nose, eyes and jaw line by different amounts; a still photo warped, skewed or mirrored into the
- * two poses moves every landmark by one plane transform (see planar-edit.ts). The floor sits between the
- * largest residual of such edits and the smallest of genuine turns measured on the test faces
- * (docs/face-liveness.md).
+ * moves its nose, eyes and jaw line by different amounts; a still warped or skewed into the two poses moves
+ * every landmark by one plane transform (see planar-edit.ts). A mirror cannot be told by landmarks alone (a
+ * symmetric face turned left is close to the mirror image of it turned right), so a mirror-like landmark fit
+ * is refused only together with a descriptor that says "the same picture". Thresholds and what they miss:
+ * docs/face-liveness.md.
  */
 function turnIsPlanarEdit(steps: readonly LivenessStep[], frames: readonly LivenessFrame[]): string | null {
   const left = frames.at(steps.indexOf('turn_left'));
   const right = frames.at(steps.indexOf('turn_right'));
   if (left === undefined || right === undefined) return null;
   const fit = planarFit(left.landmarks, right.landmarks);
-  const residual = Math.min(fit.direct, fit.mirrored);
-  if (residual >= LIVENESS_TURN_MIN_PLANAR_RESIDUAL) return null;
-  const how = fit.mirrored < fit.direct ? 'mirrored' : 'warped';
-  return `the turned frames are one picture ${how} in 2-D, not a head turning (residual ${residual.toFixed(3)} < ${LIVENESS_TURN_MIN_PLANAR_RESIDUAL})`;
+  if (fit.direct < LIVENESS_TURN_MIN_PLANAR_RESIDUAL)
+    return `the turned frames are one picture warped in 2-D, not a head turning (residual ${fit.direct.toFixed(3)} < ${LIVENESS_TURN_MIN_PLANAR_RESIDUAL})`;
+  const distance = descriptorDistance(left.descriptor, right.descriptor);
+  if (fit.mirrored < LIVENESS_MIRROR_MAX_RESIDUAL && distance < LIVENESS_MIRROR_MAX_DISTANCE)
+    return `the turned frames are one picture mirrored in 2-D, not a head turning (mirrored residual ${fit.mirrored.toFixed(3)}, distance ${distance.toFixed(3)})`;
+  return null;
 }

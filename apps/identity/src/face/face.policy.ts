@@ -19,11 +19,15 @@ export const LIVENESS_TURN_MIN_YAW = 0.1;
 export const LIVENESS_STRAIGHT_MAX_YAW = 0.07;
 export const LIVENESS_CHALLENGE_TTL_SECONDS = 120;
 /**
- * Liveness: smallest landmark misfit (face-size units) between the turn_left and turn_right frames after the
- * best plane transform, as-is or mirrored. Measured by scripts/liveness-eval.ts (docs/face-liveness.md):
- * 2-D edits of one still stay below ~0.065, genuine turns of this size start above ~0.105.
+ * Liveness, measured by scripts/liveness-eval.ts (docs/face-liveness.md). The turn_left and turn_right frames
+ * must misfit the best plane transform of each other by at least TURN_MIN_PLANAR_RESIDUAL (face-size units):
+ * affine/perspective edits of one still stay below ~0.075, genuine turns this large start at ~0.105. They are
+ * taken for a mirror image when the mirrored fit is below MIRROR_MAX_RESIDUAL and the descriptors are closer
+ * than MIRROR_MAX_DISTANCE (mirrors of one still measured up to 0.253, different photos from 0.29).
  */
 export const LIVENESS_TURN_MIN_PLANAR_RESIDUAL = 0.085;
+export const LIVENESS_MIRROR_MAX_RESIDUAL = 0.07;
+export const LIVENESS_MIRROR_MAX_DISTANCE = 0.27;
 /**
  * Replay: a frame whose descriptor is closer than this to the enrolment or to a frame of an earlier passed
  * check of the account is the same picture again (re-encoded, brightened, shifted, cropped). Near-copies
