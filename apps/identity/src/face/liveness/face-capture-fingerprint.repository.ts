@@ -42,6 +42,8 @@ export class FaceCaptureFingerprintRepository {
         where: { userId },
         order: { createdAt: 'DESC', id: 'ASC' },
         skip: keep,
+        // Bounded: the set only ever grows by one check's frames past `keep`.
+        take: 1000,
       });
       if (stale.length > 0)
         await tx.delete(
