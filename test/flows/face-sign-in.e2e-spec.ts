@@ -250,6 +250,8 @@ describeWithFaces(
           frames: asked.steps.map((s) => frames[s]),
         })
         .expect(200);
+      // That check was an earlier session; the test data hold one genuine answer per person (see beforeEach).
+      await identity.dataSource.query('DELETE FROM face_capture_fingerprints');
       return (answered.body as CheckResult).faceCheckToken ?? '';
     }
 
@@ -290,9 +292,11 @@ describeWithFaces(
       const signIn = await faceCheck(await ticketFor('auth/face-login/ticket', enrolled.login), bernadette());
       expect(signIn.decision).toMatchObject({ outcome: 'passed', passed: true });
 
+      // From its own address: the refused check counts against that network's pre-sign-in failure budget.
       const reset = await faceCheck(
         await ticketFor('password-resets/face/ticket', enrolled.login),
         bernadette(),
+        freshIp(),
       );
 
       expect(reset.decision).toMatchObject({ outcome: 'liveness_failed', passed: false });
