@@ -80,10 +80,19 @@ ${lines.join('\n')}
   that is exactly what the genuine answers above are made of, so the rules cannot tell them apart. Only
   capture-side liveness (a continuous timed sequence, blink/mouth actions, passive anti-spoofing on the
   camera stream) or a certified vendor service can.
+- Two different 2-D edits of one still combined (its mirror for one turn, a rotated or perspective copy
+  for the other, as in the rows above that passed): the rules judge the turned frames as a pair, and a
+  mirror followed by another warp is neither a near-perfect plane fit nor close in descriptor. ${broken.length} of
+  the ${stills.length} stills still yield a passing answer that way, including edits of an enrolment image (only
+  near-copies of it are refused as replays). Stopping this needs pixel-level alignment of the frames (not
+  built) or capture-side liveness.
 - A still edited with a 3-D face model, a 3-D mask, a replayed or deepfake video: landmarks move in 3-D.
 - Mirror images are recognised by descriptor closeness, not geometry (a symmetric face turned left is
   close to the mirror image of it turned right); a mirror combined with a strong perspective edit moves the
   descriptor far enough to pass that rule, see the table.
+- Not built yet (#12 item 0): blink/mouth actions and a timed frame sequence (the still test data cannot
+  exercise them), the passive anti-spoofing/liveness models of @vladmandic/human, and the LivenessProvider
+  port for a certified vendor service.
 - The thresholds rest on 30 photos of 6 people; real camera frames of one session are closer to each other
   than these photos, so the replay floor is checked only against the enrolment and earlier checks, never
   between frames of one answer.
