@@ -48,11 +48,16 @@ bash scripts/kafka.sh start
 step "e2e tests (real MariaDB + Kafka)"
 npx jest --config jest.e2e.config.js --ci --runInBand --json --outputFile=.local/test-results/e2e.json
 
+step "broker authentication, ACLs and signed commands (a SASL/SCRAM broker of its own)"
+# Its own ports, clear of the default broker and of the fallback ports above.
+KAFKA_AUTH_PORT="${KAFKA_AUTH_PORT:-39092}" KAFKA_AUTH_CONTROLLER_PORT="${KAFKA_AUTH_CONTROLLER_PORT:-39093}" \
+  bash scripts/kafka-auth-test.sh --ci --json --outputFile=.local/test-results/kafka-auth.json
+
 step "summary"
 node -e '
   const fs = require("fs");
   let passed = 0, failed = 0, skipped = 0;
-  for (const f of ["unit", "e2e"]) {
+  for (const f of ["unit", "e2e", "kafka-auth"]) {
     const r = JSON.parse(fs.readFileSync(`.local/test-results/${f}.json`, "utf8"));
     console.log(`${f}: ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests} skipped`);
     passed += r.numPassedTests; failed += r.numFailedTests; skipped += r.numPendingTests;

@@ -29,7 +29,7 @@ interface Challenge {
   readonly steps: Step[];
 }
 interface CheckResult {
-  readonly decision: { readonly outcome: string; readonly passed: boolean };
+  readonly decision: { readonly outcome: string; readonly passed: boolean; readonly reason: string };
   readonly faceCheckToken: string | null;
 }
 interface StepUpRequired {
@@ -105,6 +105,12 @@ describeWithFaces(
     afterAll(async () => {
       await identity.close();
       await accounts.close();
+    });
+
+    // Each test stands for a new session of the person, but the test data hold one genuine answer per person:
+    // earlier captures are forgotten between tests, and the replay test below shows what they are kept for.
+    beforeEach(async () => {
+      await identity.dataSource.query('DELETE FROM face_capture_fingerprints');
     });
 
     async function enrolFace(user: Registered, image: string): Promise<void> {
@@ -248,6 +254,8 @@ describeWithFaces(
           frames: asked.steps.map((s) => frames[s]),
         })
         .expect(200);
+      // That check was an earlier session; the test data hold one genuine answer per person (see beforeEach).
+      await identity.dataSource.query('DELETE FROM face_capture_fingerprints');
       return (answered.body as CheckResult).faceCheckToken ?? '';
     }
 
@@ -289,6 +297,23 @@ describeWithFaces(
       expect((signedIn.body as { userId: string }).userId).toBe(enrolled.userId);
       expect(replay.body).toMatchObject({ statusCode: 409, code: 'AUTH.FACE_CHECK_USED' });
       expect(forReset.body).toMatchObject({ statusCode: 403, code: 'FACE_CHECK.WRONG_PURPOSE' });
+    });
+
+    it('should refuse a password reset answered with the frames of an earlier face sign-in', async () => {
+      await accounts.data.query('UPDATE users SET step_up_required = 0 WHERE id = ?', [enrolled.userId]);
+      const signIn = await faceCheck(await ticketFor('auth/face-login/ticket', enrolled.login), bernadette());
+      expect(signIn.decision).toMatchObject({ outcome: 'passed', passed: true });
+
+      // From its own address: the refused check counts against that network's pre-sign-in failure budget.
+      const reset = await faceCheck(
+        await ticketFor('password-resets/face/ticket', enrolled.login),
+        bernadette(),
+        freshIp(),
+      );
+
+      expect(reset.decision).toMatchObject({ outcome: 'liveness_failed', passed: false });
+      expect(reset.decision.reason).toContain('earlier face check sent again');
+      expect(reset.faceCheckToken).toBeNull();
     });
 
     it('should not tell whether an account exists or has a face: stable tickets, one "unavailable" answer', async () => {

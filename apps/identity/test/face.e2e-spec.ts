@@ -22,6 +22,8 @@ import type { LivenessStep } from '../src/face/face-liveness';
 import { FaceTemplateEntity } from '../src/face/face-template.entity';
 import { VerifiedFaceReferenceEntity } from '../src/face/verified-face-reference.entity';
 import { bearer, faceImage, FACES_DIR } from './support/factories';
+import { jpegBomb, pngBomb } from './support/image-bombs';
+import { mirrored } from './support/still-attacks';
 
 const FACES = FACES_DIR;
 const haveFaces = requireTestData(FACES, 'the labelled test faces (kept outside the repository)');
@@ -363,6 +365,89 @@ interface CheckBody {
     expect((identical.body as CheckBody).decision.reason).toContain('still image');
     expect((copies.body as CheckBody).decision).toMatchObject({ outcome: 'liveness_failed', passed: false });
     expect((copies.body as CheckBody).decision.reason).toMatch(/does not show turn_(left|right)/);
+  });
+
+  describe('replayed captures, mirrored stills and image bombs', () => {
+    const carol = randomUUID();
+    const turns = { turn_left: bernadetteMoves.turn_left, turn_right: bernadetteMoves.turn_right };
+
+    beforeAll(async () => {
+      expect((await enrol(carol, face('bernadette/bernadette1.png'))).status).toBe(201);
+    });
+
+    it('should refuse the enrolment image sent again as a live frame, even re-encoded', async () => {
+      const response = await answer(carol, await challenge(carol, 'exam_start', exam), {
+        ...turns,
+        look_straight: reencoded(face('bernadette/bernadette1.png'), 5),
+      });
+
+      expect((response.body as CheckBody).decision).toMatchObject({
+        outcome: 'liveness_failed',
+        passed: false,
+      });
+      expect((response.body as CheckBody).decision.reason).toContain('the enrolment image sent again');
+      expect((response.body as CheckBody).faceCheckToken).toBeNull();
+    });
+
+    it('should refuse the frames of an earlier passed check sent again, even re-encoded', async () => {
+      const first = await answer(carol, await challenge(carol, 'exam_start', exam), bernadetteMoves);
+      expect((first.body as CheckBody).decision).toMatchObject({ outcome: 'passed' });
+
+      const replayed = await answer(carol, await challenge(carol, 'exam_start', exam), {
+        ...bernadetteMoves,
+        turn_left: reencoded(bernadetteMoves.turn_left, 7),
+      });
+
+      expect((replayed.body as CheckBody).decision).toMatchObject({
+        outcome: 'liveness_failed',
+        passed: false,
+      });
+      expect((replayed.body as CheckBody).decision.reason).toContain(
+        'a frame of an earlier face check sent again',
+      );
+      const kept: { n: string | number }[] = await data.query(
+        'SELECT COUNT(*) AS n FROM face_capture_fingerprints WHERE user_id = ?',
+        [carol],
+      );
+      expect(Number(kept[0].n)).toBe(3);
+    });
+
+    it('should refuse a turned still answered for the other side with its mirror image', async () => {
+      const dave = randomUUID();
+      expect((await enrol(dave, face('bernadette/bernadette5.png'))).status).toBe(201);
+      const still = face('bernadette/bernadette2.png');
+
+      const response = await answer(dave, await challenge(dave, 'step_up'), {
+        turn_left: still,
+        turn_right: mirrored(still),
+        look_straight: bernadetteMoves.look_straight,
+      });
+
+      expect((response.body as CheckBody).decision).toMatchObject({
+        outcome: 'liveness_failed',
+        passed: false,
+      });
+      expect((response.body as CheckBody).decision.reason).toContain('mirrored in 2-D');
+    });
+
+    it('should refuse a small file declaring a huge image with 422 naming the limit, and count it as a failed check', async () => {
+      const enrolBomb = await enrol(randomUUID(), pngBomb(100_000, 100_000));
+      const checkBomb = await answer(carol, await challenge(carol, 'password_recovery'), {
+        ...bernadetteMoves,
+        turn_left: jpegBomb(60_000, 60_000),
+      });
+
+      expect(enrolBomb.body).toMatchObject({ statusCode: 422, code: 'FACE.IMAGE_TOO_LARGE' });
+      expect((enrolBomb.body as { message: string }).message).toContain('2048 px per side');
+      expect(checkBomb.body).toMatchObject({ statusCode: 422, code: 'FACE.IMAGE_TOO_LARGE' });
+      const counted: { outcome: string; reason: string }[] = await data.query(
+        "SELECT outcome, reason FROM face_verifications WHERE user_id = ? AND purpose = 'password_recovery'",
+        [carol],
+      );
+      expect(counted).toEqual([
+        { outcome: 'liveness_failed', reason: expect.stringContaining('unusable') as string },
+      ]);
+    });
   });
 
   it('should let the user ask for a human review of a failed check, visible to security staff only', async () => {

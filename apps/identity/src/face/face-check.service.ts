@@ -11,10 +11,21 @@ import {
   FaceChallengeNotFoundError,
   FaceConsentRequiredError,
   FaceExamIdRequiredError,
+  FaceImageInvalidError,
+  FaceImageTooLargeError,
+  FaceMultipleError,
   FaceNotEnrolledError,
+  FaceNotFoundError,
   FaceRealNameFaceRequiredError,
+  FaceTooSmallError,
 } from './face.errors';
-import { FACE_MATCH_THRESHOLD, LIVENESS_CHALLENGE_TTL_SECONDS, utcDay } from './face.policy';
+import {
+  FACE_MATCH_THRESHOLD,
+  FACE_REPLAY_MAX_DISTANCE,
+  FACE_REPLAY_MEMORY_CHECKS,
+  LIVENESS_CHALLENGE_TTL_SECONDS,
+  utcDay,
+} from './face.policy';
 import { FaceAttemptsService } from './face-attempts.service';
 import { FaceCaptureService } from './face-capture.service';
 import { FaceChallengeEntity } from './face-challenge.entity';
@@ -30,6 +41,8 @@ import type { FaceTemplateEntity } from './face-template.entity';
 import { FaceTemplateRepository } from './face-template.repository';
 import { type FaceCheckOutcome, FaceVerificationEntity } from './face-verification.entity';
 import { FaceVerificationRepository } from './face-verification.repository';
+import { findReplayedCapture } from './liveness/capture-replay';
+import { FaceCaptureFingerprintRepository } from './liveness/face-capture-fingerprint.repository';
 import type { VerifiedFaceReferenceEntity } from './verified-face-reference.entity';
 import { VerifiedFaceReferenceRepository } from './verified-face-reference.repository';
 
@@ -69,6 +82,7 @@ export class FaceCheckService {
     private readonly verifications: FaceVerificationRepository,
     private readonly templates: FaceTemplateRepository,
     private readonly references: VerifiedFaceReferenceRepository,
+    private readonly fingerprints: FaceCaptureFingerprintRepository,
     private readonly capture: FaceCaptureService,
     private readonly enrolment: FaceEnrolmentService,
     private readonly attempts: FaceAttemptsService,
@@ -166,8 +180,25 @@ export class FaceCheckService {
     }
     const frames: LivenessFrame[] = [];
     for (const [index, image] of command.frames.entries()) {
-      const single = await this.capture.singleFace(image, `frames[${index}]`);
-      frames.push({ yaw: single.yaw, descriptor: single.face.descriptor, digest: single.digest });
+      const single = await this.capture
+        .singleFace(image, `frames[${index}]`)
+        .catch(async (error: unknown) => {
+          // An unusable frame (no face, oversized, undecodable) costs an attempt like any failed check.
+          if (isCaptureRefusal(error))
+            await this.decide(command.userId, challenge, now, {
+              outcome: 'liveness_failed',
+              reason: `frame ${index} is unusable: ${error.message}`.slice(0, 255),
+              distance: null,
+              livenessPassed: false,
+            });
+          throw error;
+        });
+      frames.push({
+        yaw: single.yaw,
+        descriptor: single.face.descriptor,
+        landmarks: single.face.landmarks,
+        digest: single.digest,
+      });
     }
     const liveness = evaluateLiveness(challenge.steps, frames, FACE_MATCH_THRESHOLD);
     const frontal = liveness.passed ? frames.at(liveness.frontalIndex) : undefined;
@@ -180,13 +211,37 @@ export class FaceCheckService {
         livenessPassed: false,
       });
     }
-    const enrolled = descriptorDistance(frontal.descriptor, decodeDescriptor(template.descriptor));
+    const enrolledDescriptor = decodeDescriptor(template.descriptor);
+    const replay = findReplayedCapture(
+      frames.map((frame) => frame.descriptor),
+      enrolledDescriptor,
+      await this.fingerprints.recentDescriptors(command.userId, FACE_REPLAY_MEMORY_CHECKS * frames.length),
+      FACE_REPLAY_MAX_DISTANCE,
+    );
+    if (replay !== null) {
+      return this.decide(command.userId, challenge, now, {
+        outcome: 'liveness_failed',
+        reason: `frame ${replay.frameIndex} is ${replay.source} sent again, not a new capture (distance ${replay.distance.toFixed(3)} < ${FACE_REPLAY_MAX_DISTANCE})`,
+        distance: null,
+        livenessPassed: false,
+      });
+    }
+    const enrolled = descriptorDistance(frontal.descriptor, enrolledDescriptor);
     // Exam entry also compares with the face the authority verified: a template of someone else cannot pass.
     const verified =
       reference === null
         ? null
         : descriptorDistance(frontal.descriptor, decodeDescriptor(reference.descriptor));
-    return this.decide(command.userId, challenge, now, faceMatchResult(enrolled, verified));
+    const result = faceMatchResult(enrolled, verified);
+    if (result.outcome === 'passed') {
+      await this.fingerprints.remember(
+        command.userId,
+        frames.map((frame) => frame.descriptor),
+        now,
+        FACE_REPLAY_MEMORY_CHECKS * frames.length,
+      );
+    }
+    return this.decide(command.userId, challenge, now, result);
   }
 
   private async decide(
@@ -268,6 +323,16 @@ function faceMatchResult(
     distance,
     livenessPassed: true,
   };
+}
+
+function isCaptureRefusal(error: unknown): error is Error {
+  return (
+    error instanceof FaceImageInvalidError ||
+    error instanceof FaceImageTooLargeError ||
+    error instanceof FaceNotFoundError ||
+    error instanceof FaceMultipleError ||
+    error instanceof FaceTooSmallError
+  );
 }
 
 function sameSecret(expected: string, given: string): boolean {

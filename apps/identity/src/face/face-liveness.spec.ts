@@ -1,3 +1,5 @@
+import { headLandmarks, warpedLandmarks } from '../../test/support/synthetic-head';
+import type { Point } from './engine/face-engine';
 import {
   evaluateLiveness,
   LIVENESS_STEPS,
@@ -5,14 +7,20 @@ import {
   type LivenessStep,
   randomLivenessSteps,
 } from './face-liveness';
+import { mirrorLabels } from './liveness/planar-edit';
 
 const descriptor = (offset: number): Float32Array =>
   Float32Array.from({ length: 128 }, (_, i) => (i === 0 ? offset : 0.01 * (i % 7)));
-const frame = (yaw: number, digest: string, offset = 0): LivenessFrame => ({
+const frame = (yaw: number, digest: string, offset = 0, landmarks = headLandmarks(yaw)): LivenessFrame => ({
   yaw,
   digest,
   descriptor: descriptor(offset),
+  landmarks,
 });
+/** A frame made from another frame's picture by a 2-D edit: its landmarks are a plane transform of those. */
+const edited = (yaw: number, digest: string, landmarks: Point[]): LivenessFrame =>
+  frame(yaw, digest, 0, landmarks);
+const MIRROR_X = [-1, 0, 400, 0, 1, 0, 0, 0];
 const STEPS: LivenessStep[] = ['turn_right', 'look_straight', 'turn_left'];
 
 describe('evaluateLiveness', () => {
@@ -48,6 +56,55 @@ describe('evaluateLiveness', () => {
     const sut = evaluateLiveness(STEPS, [frame(-0.2, 'a', 0.9), frame(0, 'b'), frame(0.2, 'c')], 0.55);
 
     expect(sut).toMatchObject({ passed: false, reason: expect.stringContaining('different face') as string });
+  });
+
+  it('should fail turned frames that are one still picture perspective-warped into both poses', () => {
+    const still = headLandmarks(0.15);
+    const skewedLeft = warpedLandmarks(still, [1.05, 0.02, 4, 0.03, 1, 2, 0.0012, 0]);
+    const skewedRight = warpedLandmarks(still, [0.9, -0.05, 30, -0.02, 1, 4, -0.0015, 0]);
+
+    const sut = evaluateLiveness(
+      STEPS,
+      [edited(-0.15, 'a', skewedRight), frame(0, 'b'), edited(0.15, 'c', skewedLeft)],
+      0.55,
+    );
+
+    expect(sut).toMatchObject({ passed: false, reason: expect.stringContaining('warped in 2-D') as string });
+  });
+
+  it('should fail a turned still answered for the other side with its mirror image', () => {
+    const still = headLandmarks(0.15);
+    // A detector labels the mirrored picture's image-left jaw point 0: the original's point 16, reflected.
+    const relabelled = mirrorLabels(warpedLandmarks(still, MIRROR_X));
+
+    const sut = evaluateLiveness(
+      STEPS,
+      [edited(-0.15, 'a', relabelled), frame(0, 'b'), edited(0.15, 'c', still)],
+      0.55,
+    );
+
+    expect(sut).toMatchObject({
+      passed: false,
+      reason: expect.stringContaining('mirrored in 2-D') as string,
+    });
+  });
+
+  it('should pass a mirror-like landmark fit when the descriptors show two different pictures', () => {
+    const still = headLandmarks(0.15);
+    const relabelled = mirrorLabels(warpedLandmarks(still, MIRROR_X));
+    const other = { ...edited(-0.15, 'a', relabelled), descriptor: descriptor(0.3) };
+
+    const sut = evaluateLiveness(STEPS, [other, frame(0, 'b'), edited(0.15, 'c', still)], 0.55);
+
+    expect(sut).toEqual({ passed: true, frontalIndex: 1 });
+  });
+
+  it('should pass a head turned in 3-D even when the frames are also scaled and shifted', () => {
+    const right = warpedLandmarks(headLandmarks(-0.15), [1.2, 0, -40, 0, 1.2, -30, 0, 0]);
+
+    const sut = evaluateLiveness(STEPS, [edited(-0.15, 'a', right), frame(0, 'b'), frame(0.15, 'c')], 0.55);
+
+    expect(sut).toEqual({ passed: true, frontalIndex: 1 });
   });
 
   it('should fail a missing frame', () => {

@@ -1,7 +1,15 @@
 import { randomInt } from 'node:crypto';
 
+import type { Point } from './engine/face-engine';
 import { descriptorDistance } from './engine/face-geometry';
-import { LIVENESS_STRAIGHT_MAX_YAW, LIVENESS_TURN_MIN_YAW } from './face.policy';
+import {
+  LIVENESS_MIRROR_MAX_DISTANCE,
+  LIVENESS_MIRROR_MAX_RESIDUAL,
+  LIVENESS_STRAIGHT_MAX_YAW,
+  LIVENESS_TURN_MIN_PLANAR_RESIDUAL,
+  LIVENESS_TURN_MIN_YAW,
+} from './face.policy';
+import { planarFit } from './liveness/planar-edit';
 
 export const LIVENESS_STEPS = ['turn_left', 'turn_right', 'look_straight'] as const;
 export type LivenessStep = (typeof LIVENESS_STEPS)[number];
@@ -19,6 +27,8 @@ export function randomLivenessSteps(): LivenessStep[] {
 export interface LivenessFrame {
   readonly yaw: number;
   readonly descriptor: Float32Array;
+  /** The 68 landmarks in image pixels: the turned frames must differ by more than a 2-D edit of one picture. */
+  readonly landmarks: readonly Point[];
   /** Hash of the uploaded bytes: the same picture sent twice is a still image, whatever it shows. */
   readonly digest: string;
 }
@@ -62,6 +72,8 @@ export function evaluateLiveness(
       };
     }
   }
+  const flat = turnIsPlanarEdit(steps, frames);
+  if (flat !== null) return { passed: false, reason: flat };
   const frontalIndex = steps.indexOf('look_straight');
   const frontal = frames.at(frontalIndex);
   if (frontal === undefined) return { passed: false, reason: 'the challenge has no look_straight step' };
@@ -75,4 +87,25 @@ export function evaluateLiveness(
     }
   }
   return { passed: true, frontalIndex };
+}
+
+/**
+ * The two turned frames differ by at least 2 × LIVENESS_TURN_MIN_YAW of yaw. A head that turned that far
+ * moves its nose, eyes and jaw line by different amounts; a still warped or skewed into the two poses moves
+ * every landmark by one plane transform (see planar-edit.ts). A mirror cannot be told by landmarks alone (a
+ * symmetric face turned left is close to the mirror image of it turned right), so a mirror-like landmark fit
+ * is refused only together with a descriptor that says "the same picture". Thresholds and what they miss:
+ * docs/face-liveness.md.
+ */
+function turnIsPlanarEdit(steps: readonly LivenessStep[], frames: readonly LivenessFrame[]): string | null {
+  const left = frames.at(steps.indexOf('turn_left'));
+  const right = frames.at(steps.indexOf('turn_right'));
+  if (left === undefined || right === undefined) return null;
+  const fit = planarFit(left.landmarks, right.landmarks);
+  if (fit.direct < LIVENESS_TURN_MIN_PLANAR_RESIDUAL)
+    return `the turned frames are one picture warped in 2-D, not a head turning (residual ${fit.direct.toFixed(3)} < ${LIVENESS_TURN_MIN_PLANAR_RESIDUAL})`;
+  const distance = descriptorDistance(left.descriptor, right.descriptor);
+  if (fit.mirrored < LIVENESS_MIRROR_MAX_RESIDUAL && distance < LIVENESS_MIRROR_MAX_DISTANCE)
+    return `the turned frames are one picture mirrored in 2-D, not a head turning (mirrored residual ${fit.mirrored.toFixed(3)}, distance ${distance.toFixed(3)})`;
+  return null;
 }

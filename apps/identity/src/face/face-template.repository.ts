@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 
 import { FaceTemplateEntity } from './face-template.entity';
+import { FaceCaptureFingerprintEntity } from './liveness/face-capture-fingerprint.entity';
 
 /** Enrolled face templates (face_templates), one per user. */
 @Injectable()
@@ -21,7 +22,9 @@ export class FaceTemplateRepository {
     await tx.save(template);
   }
 
+  /** The replay fingerprints of accepted captures are biometric data of the template and go with it. */
   async deleteByUser(tx: EntityManager, userId: string): Promise<void> {
     await tx.delete(FaceTemplateEntity, { userId });
+    await tx.delete(FaceCaptureFingerprintEntity, { userId });
   }
 }

@@ -25,6 +25,11 @@ export const FaceErrorCode = defineErrorCodes('FACE', {
     meaning: 'The image could not be decoded.',
     action: 'Send a PNG or JPEG.',
   },
+  IMAGE_TOO_LARGE: {
+    kind: 'unprocessable',
+    meaning: 'The image declares more pixels than a camera frame needs; it is refused before decoding.',
+    action: 'Send a frame of at most the limit named in the message (a 1280×720 frame is enough).',
+  },
   ENGINE_UNAVAILABLE: {
     kind: 'unavailable',
     meaning: 'The face engine is temporarily unavailable.',
@@ -153,6 +158,16 @@ export class FaceImageInvalidError extends DomainError {
     super(FaceErrorCode.IMAGE_INVALID, `The image is not usable: ${message}. Send a PNG or JPEG.`, [
       { field, reason: message },
     ]);
+  }
+}
+
+export class FaceImageTooLargeError extends DomainError {
+  constructor(width: number, height: number, maxSidePx: number, maxPixels: number, field = 'image') {
+    super(
+      FaceErrorCode.IMAGE_TOO_LARGE,
+      `The image declares ${width}×${height} pixels; send at most ${maxSidePx} px per side and ${maxPixels} pixels in all.`,
+      [{ field, reason: `larger than ${maxSidePx} px per side or ${maxPixels} pixels` }],
+    );
   }
 }
 

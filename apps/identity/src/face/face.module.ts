@@ -20,6 +20,7 @@ import { FaceReviewRepository } from './face-review.repository';
 import { FaceReviewService } from './face-review.service';
 import { FaceTemplateRepository } from './face-template.repository';
 import { FaceVerificationRepository } from './face-verification.repository';
+import { FaceCaptureFingerprintRepository } from './liveness/face-capture-fingerprint.repository';
 import { PreAuthIpBudget } from './pre-auth-ip-budget';
 import { PreAuthIpFailureRepository } from './pre-auth-ip-failure.repository';
 import { FaceImagePolicyRepository } from './raw-images/face-image-policy.repository';
@@ -60,6 +61,7 @@ import { VerifiedFaceReferenceRepository } from './verified-face-reference.repos
     FaceVerificationRepository,
     FaceReviewRepository,
     FaceTemplateRepository,
+    FaceCaptureFingerprintRepository,
     FaceConsentRepository,
     VerifiedFaceReferenceRepository,
     FaceImagePolicyRepository,

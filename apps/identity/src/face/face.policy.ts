@@ -7,10 +7,35 @@ export const FACE_MATCH_THRESHOLD = 0.55;
 /** Narrower faces carry too little detail for a reliable descriptor (the test crops have ~120-150 px). */
 export const MIN_FACE_WIDTH_PX = 80;
 
+/**
+ * Largest capture accepted, read from the PNG/JPEG header before any decoding: a few hundred bytes can declare
+ * a gigapixel image. A 1920×1080 camera frame fits; anything larger is refused with the limit.
+ */
+export const MAX_IMAGE_SIDE_PX = 2048;
+export const MAX_IMAGE_PIXELS = 2048 * 1536;
+
 /** Liveness: |yaw ratio| (see estimateYaw) at least this for a turn, at most STRAIGHT_MAX for "look straight". */
 export const LIVENESS_TURN_MIN_YAW = 0.1;
 export const LIVENESS_STRAIGHT_MAX_YAW = 0.07;
 export const LIVENESS_CHALLENGE_TTL_SECONDS = 120;
+/**
+ * Liveness, measured by scripts/liveness-eval.ts (docs/face-liveness.md). The turn_left and turn_right frames
+ * must misfit the best plane transform of each other by at least TURN_MIN_PLANAR_RESIDUAL (face-size units):
+ * affine/perspective edits of one still stay below ~0.075, genuine turns this large start at ~0.105. They are
+ * taken for a mirror image when the mirrored fit is below MIRROR_MAX_RESIDUAL and the descriptors are closer
+ * than MIRROR_MAX_DISTANCE (mirrors of one still measured up to 0.253, different photos from 0.29).
+ */
+export const LIVENESS_TURN_MIN_PLANAR_RESIDUAL = 0.085;
+export const LIVENESS_MIRROR_MAX_RESIDUAL = 0.07;
+export const LIVENESS_MIRROR_MAX_DISTANCE = 0.27;
+/**
+ * Replay: a frame whose descriptor is closer than this to the enrolment or to a frame of an earlier passed
+ * check of the account is the same picture again (re-encoded, brightened, shifted, cropped). Near-copies
+ * measured up to ~0.14, different photos of the same person from 0.29 (docs/face-liveness.md).
+ */
+export const FACE_REPLAY_MAX_DISTANCE = 0.2;
+/** How many earlier passed checks' frames are kept per account to refuse replays (older ones are dropped). */
+export const FACE_REPLAY_MEMORY_CHECKS = 20;
 
 /** Failed checks per user, purpose and UTC day before face checks of that purpose lock until the next day. */
 export const FACE_DAILY_FAILURE_LIMIT = 5;

@@ -3,6 +3,7 @@ import { FaceConsentEntity } from './face-consent.entity';
 import { FaceReviewEntity } from './face-review.entity';
 import { FaceTemplateEntity } from './face-template.entity';
 import { FaceVerificationEntity } from './face-verification.entity';
+import { FaceCaptureFingerprintEntity } from './liveness/face-capture-fingerprint.entity';
 import { FaceImagePolicyEntity } from './raw-images/face-image-policy.entity';
 import { FaceRawImageEntity } from './raw-images/face-raw-image.entity';
 import { VerifiedFaceReferenceEntity } from './verified-face-reference.entity';
@@ -26,4 +27,5 @@ export const FACE_ENTITIES: Function[] = [
   FaceImagePolicyEntity,
   FaceRawImageEntity,
   VerifiedFaceReferenceEntity,
+  FaceCaptureFingerprintEntity,
 ];

@@ -6,6 +6,7 @@ import { RealNameFaceStep1764700000000 } from './1764700000000-real-name-face-st
 import { FaceRawImages1764700000100 } from './1764700000100-face-raw-images';
 import { ChallengeExpiryIndexes1764800000000 } from './1764800000000-challenge-expiry-indexes';
 import { RetentionIndexes1764900000000 } from './1764900000000-retention-indexes';
+import { FaceCaptureFingerprints1765000000300 } from './1765000000300-face-capture-fingerprints';
 import { VerifiedFaceReferences1765012000000 } from './1765012000000-verified-face-references';
 import { RealNameFaceVerified1765012000100 } from './1765012000100-real-name-face-verified';
 import { FaceAttemptBudgets1765012000200 } from './1765012000200-face-attempt-budgets';
@@ -18,6 +19,7 @@ export const FACE_MIGRATIONS: Function[] = [
   FaceChallengeRef1764600000010,
   FacePreauthIpFailures1764600000020,
   FaceRawImages1764700000100,
+  FaceCaptureFingerprints1765000000300,
   VerifiedFaceReferences1765012000000,
   FaceAttemptBudgets1765012000200,
 ];

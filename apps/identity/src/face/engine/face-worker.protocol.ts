@@ -40,4 +40,9 @@ export interface FaceWorkerSettings {
   readonly minConfidence: number;
   /** Neutral borders, each side, as a fraction of the larger image side (see face-worker.ts). */
   readonly padRatios: PadRatios;
+  /** Header limits (see MAX_IMAGE_SIDE_PX): checked again here before decoding, whatever the caller did. */
+  readonly maxSidePx: number;
+  readonly maxPixels: number;
+  /** Larger side of the padded detector input; a larger image is shrunk by a whole factor first. */
+  readonly maxCanvasSidePx: number;
 }

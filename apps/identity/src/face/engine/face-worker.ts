@@ -12,6 +12,7 @@ import type {
   WorkerFace,
   WorkerReady,
 } from './face-worker.protocol';
+import { declaredImageSize } from './image-header';
 
 /**
  * Entry point of one face worker thread: loads the models once, then analyses one image per message.
@@ -24,13 +25,21 @@ interface RgbaImage {
   readonly rgba: Uint8Array;
 }
 
-const MAX_PIXELS = 4096 * 4096;
 const NEUTRAL_GREY = 128;
 
 class ImageInvalid extends Error {}
 
-function decode(bytes: Uint8Array): RgbaImage {
+function decode(bytes: Uint8Array, settings: FaceWorkerSettings): RgbaImage {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // Decoders allocate width × height × 4 bytes from the header before reading any pixel: check it first.
+  const size = declaredImageSize(buffer);
+  if (size === null) throw new ImageInvalid('the image is neither PNG nor JPEG, or its header is unreadable');
+  const { width, height } = size;
+  if (width < 1 || height < 1) throw new ImageInvalid('the image declares no pixels');
+  if (Math.max(width, height) > settings.maxSidePx || width * height > settings.maxPixels)
+    throw new ImageInvalid(
+      `the image declares ${width}×${height} pixels, more than ${settings.maxSidePx} px per side or ${settings.maxPixels} pixels`,
+    );
   try {
     if (buffer.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) {
       const png = PNG.sync.read(buffer);
@@ -39,7 +48,7 @@ function decode(bytes: Uint8Array): RgbaImage {
     if (buffer[0] === 0xff && buffer[1] === 0xd8) {
       const image = jpeg.decode(buffer, {
         useTArray: true,
-        maxResolutionInMP: MAX_PIXELS / 1_000_000,
+        maxResolutionInMP: settings.maxPixels / 1_000_000,
         maxMemoryUsageInMB: 256,
       });
       return { width: image.width, height: image.height, rgba: image.data };
@@ -50,6 +59,26 @@ function decode(bytes: Uint8Array): RgbaImage {
     );
   }
   throw new ImageInvalid('the image is neither PNG nor JPEG');
+}
+
+/** Box-filter shrink by a whole factor: bounds the padded detector input whatever border is tried. */
+function shrink(image: RgbaImage, factor: number): RgbaImage {
+  const width = Math.floor(image.width / factor);
+  const height = Math.floor(image.height / factor);
+  const rgba = new Uint8Array(width * height * 4);
+  for (let y = 0; y < height; y += 1) {
+    for (let x = 0; x < width; x += 1) {
+      for (let c = 0; c < 4; c += 1) {
+        let sum = 0;
+        for (let dy = 0; dy < factor; dy += 1) {
+          for (let dx = 0; dx < factor; dx += 1)
+            sum += image.rgba[((y * factor + dy) * image.width + x * factor + dx) * 4 + c] ?? 0;
+        }
+        rgba[(y * width + x) * 4 + c] = Math.round(sum / (factor * factor));
+      }
+    }
+  }
+  return { width, height, rgba };
 }
 
 /**
@@ -80,7 +109,12 @@ async function detect(
   image: RgbaImage,
   padRatio: number,
 ): Promise<WorkerFace[]> {
-  const { tensor, pad } = toPaddedTensor(image, padRatio);
+  const factor = Math.max(
+    1,
+    Math.ceil((Math.max(image.width, image.height) * (1 + 2 * padRatio)) / settings.maxCanvasSidePx),
+  );
+  const input = factor === 1 ? image : shrink(image, factor);
+  const { tensor, pad } = toPaddedTensor(input, padRatio);
   try {
     const results: FaceResult[] = await faceapi
       .detectAllFaces(tensor, new faceapi.SsdMobilenetv1Options({ minConfidence: settings.minConfidence }))
@@ -90,8 +124,16 @@ async function detect(
       const box = result.detection.box;
       return {
         score: result.detection.score,
-        box: { x: box.x - pad, y: box.y - pad, width: box.width, height: box.height },
-        landmarks: result.landmarks.positions.flatMap((point) => [point.x - pad, point.y - pad]),
+        box: {
+          x: (box.x - pad) * factor,
+          y: (box.y - pad) * factor,
+          width: box.width * factor,
+          height: box.height * factor,
+        },
+        landmarks: result.landmarks.positions.flatMap((point) => [
+          (point.x - pad) * factor,
+          (point.y - pad) * factor,
+        ]),
         descriptor: result.descriptor,
       };
     });
@@ -114,7 +156,7 @@ function borderOrder(settings: FaceWorkerSettings, image: RgbaImage): number[] {
 async function analyse(settings: FaceWorkerSettings, request: AnalyseRequest): Promise<AnalyseResponse> {
   let image: RgbaImage;
   try {
-    image = decode(request.image);
+    image = decode(request.image, settings);
   } catch (error) {
     return {
       id: request.id,
@@ -123,12 +165,12 @@ async function analyse(settings: FaceWorkerSettings, request: AnalyseRequest): P
       message: error instanceof Error ? error.message : String(error),
     };
   }
-  if (image.width * image.height > MAX_PIXELS || image.width < 1 || image.height < 1) {
+  if (image.width * image.height > settings.maxPixels || image.width < 1 || image.height < 1) {
     return {
       id: request.id,
       ok: false,
       reason: 'image_invalid',
-      message: `the image must have 1..${MAX_PIXELS} pixels`,
+      message: `the image must have 1..${settings.maxPixels} pixels`,
     };
   }
   let faces: WorkerFace[] = [];

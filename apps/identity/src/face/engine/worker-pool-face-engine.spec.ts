@@ -1,5 +1,6 @@
 import type { DomainError } from '@exam/platform';
 
+import { jpegBomb, pngBomb } from '../../../test/support/image-bombs';
 import { WorkerPoolFaceEngine } from './worker-pool-face-engine';
 
 async function codeOf(run: Promise<unknown>): Promise<string> {
@@ -28,6 +29,20 @@ describe(WorkerPoolFaceEngine.name, () => {
     expect(
       await codeOf(sut.analyse(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]))),
     ).toBe('FACE.IMAGE_INVALID');
+  });
+
+  it('should refuse a small file declaring a huge image with FACE.IMAGE_TOO_LARGE and keep serving', async () => {
+    const before = process.memoryUsage().arrayBuffers;
+
+    const codes = await Promise.all(
+      [pngBomb(100_000, 100_000), jpegBomb(60_000, 60_000), pngBomb(2049, 10)].map((b) =>
+        codeOf(sut.analyse(b)),
+      ),
+    );
+
+    expect(codes).toEqual(['FACE.IMAGE_TOO_LARGE', 'FACE.IMAGE_TOO_LARGE', 'FACE.IMAGE_TOO_LARGE']);
+    expect(process.memoryUsage().arrayBuffers - before).toBeLessThan(64 * 1024 * 1024);
+    expect(await codeOf(sut.analyse(Buffer.from('still serving')))).toBe('FACE.IMAGE_INVALID');
   });
 
   it('should queue concurrent captures on one worker and answer each', async () => {

@@ -3,7 +3,8 @@ import { Worker } from 'node:worker_threads';
 
 import { Logger } from '@nestjs/common';
 
-import { FaceEngineUnavailableError, FaceImageInvalidError } from '../face.errors';
+import { FaceEngineUnavailableError, FaceImageInvalidError, FaceImageTooLargeError } from '../face.errors';
+import { MAX_IMAGE_PIXELS, MAX_IMAGE_SIDE_PX } from '../face.policy';
 import type { DetectedFace, FaceAnalysis, FaceEngine, Point } from './face-engine';
 import type {
   AnalyseRequest,
@@ -13,6 +14,7 @@ import type {
   WorkerFace,
   WorkerReady,
 } from './face-worker.protocol';
+import { declaredImageSize } from './image-header';
 
 export interface WorkerPoolOptions {
   /** Threads running the model; each holds its own copy (~100 MB). Keep it at or below the free cores. */
@@ -22,13 +24,23 @@ export interface WorkerPoolOptions {
   readonly padRatios: PadRatios;
   /** A capture that takes longer than this fails instead of holding the caller forever. */
   readonly timeoutMs: number;
+  /** Larger side of the padded detector input (see face-worker.ts); bounds the memory of one analysis. */
+  readonly maxCanvasSidePx: number;
 }
+
+/**
+ * Heap limits of one worker: a capture that needs more ends that worker (the job fails, the pool spawns a
+ * new one) instead of the whole service. Pixel buffers live outside the heap; the header limits and the
+ * canvas bound keep those small.
+ */
+const WORKER_RESOURCE_LIMITS = { maxOldGenerationSizeMb: 384, maxYoungGenerationSizeMb: 48, stackSizeMb: 4 };
 
 export const DEFAULT_WORKER_POOL_OPTIONS: WorkerPoolOptions = {
   workers: 1,
   minConfidence: 0.5,
   padRatios: { thin: 0.1, wide: 0.75, cropMaxSidePx: 400 },
   timeoutMs: 20_000,
+  maxCanvasSidePx: 2560,
 };
 
 /** face-api 1.7.15 ships these weights; the version goes into every stored decision. */
@@ -92,6 +104,15 @@ export class WorkerPoolFaceEngine implements FaceEngine {
 
   analyse(image: Buffer): Promise<FaceAnalysis> {
     if (this.closed) return Promise.reject(new FaceEngineUnavailableError('the face engine is shut down'));
+    const size = declaredImageSize(image);
+    if (size === null)
+      return Promise.reject(
+        new FaceImageInvalidError('the image is neither PNG nor JPEG, or its header is unreadable'),
+      );
+    if (Math.max(size.width, size.height) > MAX_IMAGE_SIDE_PX || size.width * size.height > MAX_IMAGE_PIXELS)
+      return Promise.reject(
+        new FaceImageTooLargeError(size.width, size.height, MAX_IMAGE_SIDE_PX, MAX_IMAGE_PIXELS),
+      );
     return new Promise<FaceAnalysis>((resolve, reject) => {
       // Copy: the bytes are transferred to the worker and the caller's buffer may be pooled memory.
       const request: AnalyseRequest = { id: this.nextId++, image: new Uint8Array(image) };
@@ -118,9 +139,16 @@ export class WorkerPoolFaceEngine implements FaceEngine {
       modelDir: modelDirectory(),
       minConfidence: this.options.minConfidence,
       padRatios: this.options.padRatios,
+      maxSidePx: MAX_IMAGE_SIDE_PX,
+      maxPixels: MAX_IMAGE_PIXELS,
+      maxCanvasSidePx: this.options.maxCanvasSidePx,
     };
     const entry = workerEntry();
-    const worker = new Worker(entry.file, { workerData: settings, execArgv: entry.execArgv });
+    const worker = new Worker(entry.file, {
+      workerData: settings,
+      execArgv: entry.execArgv,
+      resourceLimits: WORKER_RESOURCE_LIMITS,
+    });
     return new Promise<void>((resolve, reject) => {
       const onReady = (message: WorkerReady): void => {
         if (!message.ready) {

@@ -1,5 +1,6 @@
 import { TestClock } from '@exam/testing';
 
+import { headLandmarks } from '../../../test/support/synthetic-head';
 import type { DetectedFace, FaceAnalysis, FaceEngine, Point } from '../../face/engine/face-engine';
 import { FaceCaptureService } from '../../face/face-capture.service';
 import type { FaceEnrolmentService } from '../../face/face-enrolment.service';
@@ -11,11 +12,9 @@ import { RealNameLivenessService } from './real-name-liveness.service';
 /** Nose x per picture: 70 turns left (yaw +0.2), 30 turns right (-0.2), 52 looks straight (+0.02). */
 const NOSE_X: Readonly<Record<string, number>> = { left: 70, right: 30, straight: 52 };
 
+/** A 3-D head turned to that yaw: the liveness rules refuse turns that are one picture edited in 2-D. */
 function face(noseX: number): DetectedFace {
-  const landmarks: Point[] = Array.from({ length: 68 }, () => ({ x: 50, y: 50 }));
-  landmarks[0] = { x: 0, y: 40 };
-  landmarks[16] = { x: 100, y: 40 };
-  landmarks[30] = { x: noseX, y: 60 };
+  const landmarks: Point[] = headLandmarks((noseX - 50) / 100);
   return {
     score: 0.9,
     box: { x: 10, y: 10, width: 120, height: 120 },

@@ -124,6 +124,7 @@ export class RealNameLivenessService {
     const analysed: LivenessFrame[] = singles.map((single) => ({
       yaw: single.yaw,
       descriptor: single.face.descriptor,
+      landmarks: single.face.landmarks,
       digest: single.digest,
     }));
     const verdict = evaluateLiveness(challenge.steps, analysed, FACE_MATCH_THRESHOLD);

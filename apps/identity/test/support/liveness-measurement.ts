@@ -1,0 +1,139 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import type { FaceEngine } from '../../src/face/engine/face-engine';
+import { descriptorDistance, estimateYaw } from '../../src/face/engine/face-geometry';
+import { FACE_MATCH_THRESHOLD, FACE_REPLAY_MAX_DISTANCE } from '../../src/face/face.policy';
+import { evaluateLiveness, type LivenessFrame, type LivenessStep } from '../../src/face/face-liveness';
+import { findReplayedCapture } from '../../src/face/liveness/capture-replay';
+import { type StillAttack, stillAttacks } from './still-attacks';
+
+/**
+ * Runs the liveness rules of a face check on the labelled faces: genuine answers made of different photos of
+ * the enrolled person, and attacks made of one still photo and its 2-D edits. Shared by
+ * scripts/liveness-eval.ts (writes docs/face-liveness.md) and the spec that asserts the rates.
+ */
+
+const STEPS: readonly LivenessStep[] = ['turn_left', 'turn_right', 'look_straight'];
+
+export interface Candidate extends LivenessFrame {
+  readonly name: string;
+}
+
+export interface StillResult {
+  readonly person: string;
+  readonly still: string;
+  /** The enrolment image itself, or another photo of the person. */
+  readonly kind: 'enrolment still' | 'other still';
+  /** Frames the attacker could make, and the edit kinds among them. */
+  readonly candidates: number;
+  readonly kinds: readonly StillAttack[];
+  /** An answer (left, right, straight) from these frames that passed, if any. */
+  readonly passedWith: readonly string[] | null;
+}
+
+export interface GenuineResult {
+  readonly person: string;
+  readonly frames: readonly string[];
+  readonly passed: boolean;
+  readonly reason: string;
+}
+
+export interface LivenessMeasurement {
+  readonly genuine: readonly GenuineResult[];
+  readonly stills: readonly StillResult[];
+}
+
+async function analyse(engine: FaceEngine, name: string, image: Buffer): Promise<Candidate | null> {
+  const analysis = await engine.analyse(image).catch(() => null);
+  const face = analysis?.faces.length === 1 ? analysis.faces[0] : undefined;
+  if (face === undefined) return null;
+  return {
+    name,
+    yaw: estimateYaw(face.landmarks),
+    descriptor: face.descriptor,
+    landmarks: face.landmarks,
+    digest: createHash('sha256').update(image).digest('hex'),
+  };
+}
+
+/** The decision of FaceCheckService for one answer, without the database: liveness, replay, match. */
+export function decide(
+  frames: readonly Candidate[],
+  enrolment: Float32Array,
+): { passed: boolean; reason: string } {
+  if (new Set(frames.map((f) => f.digest)).size !== frames.length)
+    return { passed: false, reason: 'same bytes' };
+  const liveness = evaluateLiveness(STEPS, frames, FACE_MATCH_THRESHOLD);
+  if (!liveness.passed) return { passed: false, reason: liveness.reason };
+  const replay = findReplayedCapture(
+    frames.map((f) => f.descriptor),
+    enrolment,
+    [],
+    FACE_REPLAY_MAX_DISTANCE,
+  );
+  if (replay !== null) return { passed: false, reason: `replay of ${replay.source}` };
+  const frontal = frames.at(liveness.frontalIndex);
+  if (frontal === undefined) return { passed: false, reason: 'no frontal frame' };
+  const distance = descriptorDistance(frontal.descriptor, enrolment);
+  return distance <= FACE_MATCH_THRESHOLD
+    ? { passed: true, reason: 'passed' }
+    : { passed: false, reason: `face mismatch ${distance.toFixed(3)}` };
+}
+
+/** Every (left, right, straight) answer from `pool` whose yaws fit the steps (the only ones worth sending). */
+function answers(pool: readonly Candidate[]): Candidate[][] {
+  const out: Candidate[][] = [];
+  for (const left of pool.filter((c) => c.yaw >= 0.1))
+    for (const right of pool.filter((c) => c.yaw <= -0.1))
+      for (const straight of pool.filter((c) => Math.abs(c.yaw) <= 0.07))
+        if (new Set([left.name, right.name, straight.name]).size === 3) out.push([left, right, straight]);
+  return out;
+}
+
+/** Per person: the first image (sorted) is the enrolment; the others are genuine later captures. */
+export async function measureLiveness(engine: FaceEngine, facesDir: string): Promise<LivenessMeasurement> {
+  const genuine: GenuineResult[] = [];
+  const stills: StillResult[] = [];
+  const people = readdirSync(facesDir)
+    .filter((p) => !p.startsWith('_'))
+    .sort();
+  for (const person of people) {
+    const files = readdirSync(join(facesDir, person)).sort();
+    const images = files.map((file) => ({ file, image: readFileSync(join(facesDir, person, file)) }));
+    const analysed: Candidate[] = [];
+    for (const { file, image } of images) {
+      const candidate = await analyse(engine, file, image);
+      if (candidate !== null) analysed.push(candidate);
+    }
+    const enrolment = analysed.find((c) => c.name === files[0]);
+    if (enrolment === undefined) continue;
+    for (const answer of answers(analysed.filter((c) => c !== enrolment))) {
+      const verdict = decide(answer, enrolment.descriptor);
+      genuine.push({ person, frames: answer.map((c) => c.name), ...verdict });
+    }
+    for (const { file, image } of images) {
+      const still = analysed.find((c) => c.name === file);
+      if (still === undefined) continue;
+      const pool: Candidate[] = [still];
+      const kinds = new Set<StillAttack>();
+      for (const attack of stillAttacks(image)) {
+        const edited = await analyse(engine, `${file} ${attack.name}`, attack.image);
+        if (edited === null) continue;
+        pool.push(edited);
+        kinds.add(attack.kind);
+      }
+      const passing = answers(pool).find((answer) => decide(answer, enrolment.descriptor).passed);
+      stills.push({
+        person,
+        still: file,
+        kind: file === files[0] ? 'enrolment still' : 'other still',
+        candidates: pool.length,
+        kinds: [...kinds],
+        passedWith: passing === undefined ? null : passing.map((c) => c.name),
+      });
+    }
+  }
+  return { genuine, stills };
+}
