@@ -5,8 +5,9 @@ import { FACES_DIR } from './support/factories';
 import { type LivenessMeasurement, measureLiveness } from './support/liveness-measurement';
 
 /**
- * The rates docs/face-liveness.md reports, asserted on the labelled faces with the real engine (slow: about
- * 300 analyses). Genuine answers are different photos of the enrolled person; attacks are one still photo and
+ * The rates docs/face-liveness.md reports, asserted on the labelled faces with the real engine. Slow (about
+ * 300 analyses, several minutes on two cores), so it is an evaluation, not part of `npm test`: run it with
+ * `npm run eval:liveness` after changing a liveness rule or the engine. Genuine answers are different photos of the enrolled person; attacks are one still photo and
  * its 2-D edits (warp, perspective, mirror, near-copies).
  */
 describeWithData(FACES_DIR, 'the labelled test faces (kept outside the repository)')(
