@@ -60,6 +60,11 @@ set -a
 source .local/dev.env
 set +a
 export NODE_ENV="${NODE_ENV:-development}"
+# Ended sessions are refused by every service through a revocation list in Redis (and the gateway shares its
+# rate limits there): use the local Redis when one answers, as production always has one.
+if [ -z "${REDIS_URL:-}" ] && (exec 3<>/dev/tcp/127.0.0.1/6379) 2>/dev/null; then
+  export REDIS_URL=redis://127.0.0.1:6379
+fi
 
 # Each service gets only its own field-encryption keys (ACCOUNTS_FIELD_KEK, … in dev.env) under the names it
 # reads (FIELD_KEK, …), and none of the other services' keys in its environment; none set means
