@@ -11,8 +11,7 @@ const SECRET_NAMES = ['FIELD_KEK', 'FIELD_DATA_KEYS', 'BLIND_INDEX_KEYS'];
 /** `NAME='value'` lines (the quoting both scripts print) as a record. */
 function parseLines(stdout: string): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const match of stdout.matchAll(/^([A-Z][A-Z0-9_]*)='([^']*)'$/gm))
-    out[match[1]] = match[2];
+  for (const match of stdout.matchAll(/^([A-Z][A-Z0-9_]*)='([^']*)'$/gm)) out[match[1]] = match[2];
   return out;
 }
 

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 
 import { ChainKeyInvalidError } from './audit-log.errors';
-import { chainKeyIdOf,ChainKeyRing } from './chain-key-ring';
+import { chainKeyIdOf, ChainKeyRing } from './chain-key-ring';
 
 describe(ChainKeyRing.name, () => {
   it('should write with the first key and verify with every listed key', () => {

@@ -27,7 +27,9 @@ function canConnect(host: string, port: number): Promise<boolean> {
       socket.destroy();
       resolve(true);
     });
-    socket.once('error', () => { resolve(false); });
+    socket.once('error', () => {
+      resolve(false);
+    });
     socket.once('timeout', () => {
       socket.destroy();
       resolve(false);
