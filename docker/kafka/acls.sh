@@ -15,8 +15,8 @@ sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule require
 EOF
 acl() { "$KAFKA_ACLS" --bootstrap-server "$KAFKA_BOOTSTRAP" --command-config "$config" "$@" >/dev/null; }
 acl --add --allow-principal User:accounts --operation CREATE --operation DESCRIBE --operation WRITE --topic accounts. --resource-pattern-type prefixed
-acl --add --allow-principal User:accounts --operation CREATE --operation DESCRIBE --operation READ --topic audit.account_action.requested --topic audit.login.assessed --resource-pattern-type literal
-acl --add --allow-principal User:accounts --operation CREATE --operation DESCRIBE --operation WRITE --topic audit.account_action.requested.dlq --topic audit.login.assessed.dlq --resource-pattern-type literal
+acl --add --allow-principal User:accounts --operation CREATE --operation DESCRIBE --operation READ --topic accounts.contact.changed --topic accounts.password.changed --topic accounts.session.revoked --topic audit.account_action.requested --topic audit.login.assessed --topic identity.face_enrolment.changed --resource-pattern-type literal
+acl --add --allow-principal User:accounts --operation CREATE --operation DESCRIBE --operation WRITE --topic accounts.contact.changed.dlq --topic accounts.password.changed.dlq --topic accounts.session.revoked.dlq --topic audit.account_action.requested.dlq --topic audit.login.assessed.dlq --topic identity.face_enrolment.changed.dlq --resource-pattern-type literal
 acl --add --allow-principal User:accounts --operation DESCRIBE --operation READ --group accounts --resource-pattern-type literal
 acl --add --allow-principal User:identity --operation CREATE --operation DESCRIBE --operation WRITE --topic identity. --resource-pattern-type prefixed
 acl --add --allow-principal User:identity --operation CREATE --operation DESCRIBE --operation READ --topic accounts.consent.changed --topic accounts.erasure.requested --resource-pattern-type literal

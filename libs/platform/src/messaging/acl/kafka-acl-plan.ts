@@ -9,7 +9,15 @@ export type KafkaPrincipalService = (typeof EVENT_PRODUCERS)[number];
  * compares it with the consumers in apps/, so a new subscription without its ACL fails the unit tests.
  */
 export const SERVICE_SUBSCRIPTIONS: Readonly<Record<KafkaPrincipalService, readonly TopicName[]>> = {
-  accounts: ['audit.login.assessed', 'audit.account_action.requested'],
+  accounts: [
+    'audit.login.assessed',
+    'audit.account_action.requested',
+    // Its own events: the revocation list of ended sessions and the security notices to proven contacts.
+    'accounts.session.revoked',
+    'accounts.password.changed',
+    'accounts.contact.changed',
+    'identity.face_enrolment.changed',
+  ],
   identity: ['accounts.consent.changed', 'accounts.erasure.requested'],
   exam: [
     'payments.order.paid',
