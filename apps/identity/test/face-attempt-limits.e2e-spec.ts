@@ -1,5 +1,6 @@
 import { createPrivateKey, randomUUID } from 'node:crypto';
 
+import { Topics } from '@exam/contracts';
 import { signFaceTicket } from '@exam/platform';
 import { describeWithData, ServiceTestBed, testJwtSigningKey } from '@exam/testing';
 import request from 'supertest';
@@ -49,7 +50,7 @@ describeWithFaces('face attempt limits under parallel guesses (e2e, #12 item 4)'
       service: 'identity',
       envClass: IdentityEnv,
       module: (env) => IdentityModule.register(env),
-      topics: [],
+      topics: [Topics.FaceEnrolmentChanged],
       overrides: { FACE_WORKERS: '1', FACE_PREAUTH_IP_FAILURES_PER_HOUR: String(IP_LIMIT) },
     });
     data = bed.dataSource;

@@ -376,7 +376,7 @@ interface CheckBody {
     });
 
     it('should refuse the enrolment image sent again as a live frame, even re-encoded', async () => {
-      const response = await answer(carol, await challenge(carol, 'exam_start', exam), {
+      const response = await answer(carol, await challenge(carol, 'step_up'), {
         ...turns,
         look_straight: reencoded(face('bernadette/bernadette1.png'), 5),
       });
@@ -390,10 +390,10 @@ interface CheckBody {
     });
 
     it('should refuse the frames of an earlier passed check sent again, even re-encoded', async () => {
-      const first = await answer(carol, await challenge(carol, 'exam_start', exam), bernadetteMoves);
+      const first = await answer(carol, await challenge(carol, 'step_up'), bernadetteMoves);
       expect((first.body as CheckBody).decision).toMatchObject({ outcome: 'passed' });
 
-      const replayed = await answer(carol, await challenge(carol, 'exam_start', exam), {
+      const replayed = await answer(carol, await challenge(carol, 'step_up'), {
         ...bernadetteMoves,
         turn_left: reencoded(bernadetteMoves.turn_left, 7),
       });

@@ -50,6 +50,13 @@ const BERNADETTE = moves(
   'bernadette/bernadette4.png',
   'bernadette/bernadette3.png',
 );
+// Her exam-start answer: another straight photo, since bernadette3 (the verified capture, now her template) sent
+// again is refused as a replay.
+const BERNADETTE_AT_EXAM = moves(
+  'bernadette/bernadette2.png',
+  'bernadette/bernadette4.png',
+  'bernadette/bernadette1.png',
+);
 // A live person doing the moves correctly: the stand-in.
 const SHELDON = moves('sheldon/sheldon4.png', 'sheldon/sheldon3.png', 'sheldon/sheldon1.png');
 
@@ -75,7 +82,12 @@ describeWithFaces('identity binds the face to the verified person (e2e, #12 item
       service: 'identity',
       envClass: IdentityEnv,
       module: (env) => IdentityModule.register(env),
-      topics: [Topics.ErasureRequested, Topics.VerificationCompleted, Topics.MinorFlagged],
+      topics: [
+        Topics.ErasureRequested,
+        Topics.VerificationCompleted,
+        Topics.MinorFlagged,
+        Topics.FaceEnrolmentChanged,
+      ],
       overrides: { AUTHORITY_URL: simUrl, AUTHORITY_HMAC_SECRET: SECRET, AUTHORITY_TIMEOUT_SECONDS: '3' },
     });
     data = bed.dataSource;
@@ -172,7 +184,7 @@ describeWithFaces('identity binds the face to the verified person (e2e, #12 item
     expect(await verifiedFaces(candidate)).toBe(1);
     const standIn = await examStartCheck(candidate, SHELDON);
     expect(standIn).toMatchObject({ decision: { outcome: 'face_mismatch', passed: false }, token: null });
-    const person = await examStartCheck(candidate, BERNADETTE);
+    const person = await examStartCheck(candidate, BERNADETTE_AT_EXAM);
     expect(person.decision).toMatchObject({ outcome: 'passed', passed: true });
     expect(typeof person.token).toBe('string');
   });
@@ -275,7 +287,7 @@ describeWithFaces('identity binds the face to the verified person (e2e, #12 item
           expect.arrayContaining([expect.objectContaining({ result: 'match', faceVerified: true })]),
         );
       });
-      const person = await examStartCheck(late, BERNADETTE);
+      const person = await examStartCheck(late, BERNADETTE_AT_EXAM);
       expect(person.decision).toMatchObject({ outcome: 'passed', passed: true });
       const standIn = await examStartCheck(late, SHELDON);
       expect(standIn).toMatchObject({ decision: { outcome: 'face_mismatch' }, token: null });

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
+import { Topics } from '@exam/contracts';
 import { CryptoError, type FieldProtection } from '@exam/crypto';
 import { FIELD_PROTECTION } from '@exam/platform';
 import { seedPersonalData, ServiceTestBed } from '@exam/testing';
@@ -32,7 +33,7 @@ describe('real-name records bound to their owner (e2e, #12 item 18)', () => {
       service: 'identity',
       envClass: IdentityEnv,
       module: (env) => IdentityModule.register(env),
-      topics: [],
+      topics: [Topics.FaceEnrolmentChanged],
     });
     data = bed.dataSource;
     records = bed.service.app.get(RealNameRecordRepository);
