@@ -5,6 +5,7 @@ import type { DetectedFace, FaceAnalysis, FaceEngine, Point } from '../../face/e
 import { FaceCaptureService } from '../../face/face-capture.service';
 import type { FaceEnrolmentService } from '../../face/face-enrolment.service';
 import type { LivenessStep } from '../../face/face-liveness';
+import { LocalLivenessProvider } from '../../face/liveness/local-liveness.provider';
 import type { RealNameFaceChallengeEntity } from './real-name-face-challenge.entity';
 import type { RealNameFaceChallengeRepository } from './real-name-face-challenge.repository';
 import { RealNameLivenessService } from './real-name-liveness.service';
@@ -57,6 +58,7 @@ describe(RealNameLivenessService.name, () => {
       {} as RealNameFaceChallengeRepository,
       new FaceCaptureService(engine),
       {} as FaceEnrolmentService,
+      new LocalLivenessProvider(),
       new TestClock(),
     );
   });
