@@ -1,5 +1,5 @@
-import { FaceCheckTokenIssuer, parseFaceCheckPrivateKey } from '@exam/platform/face-check';
 import { Clock } from '@exam/platform';
+import { FaceCheckTokenIssuer, parseFaceCheckPrivateKey } from '@exam/platform/face-check';
 import { Global, Inject, Module, OnModuleDestroy } from '@nestjs/common';
 
 import { IdentityEnv } from '../config/identity.env';

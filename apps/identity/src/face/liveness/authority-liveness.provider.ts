@@ -123,7 +123,7 @@ export class AuthorityLivenessProvider extends LivenessProvider {
       return { ok: false, why: `it answered HTTP ${response.status}` };
     }
     try {
-      return { ok: true, body: (await response.json()) as unknown };
+      return { ok: true, body: await response.json() };
     } catch {
       return { ok: false, why: 'its answer could not be read' };
     }
