@@ -160,7 +160,11 @@ describeWithFaces('identity decides liveness through the vendor liveness service
 
     const result = await check(userId, (step) => moves[step]);
 
-    expect(result.decision).toMatchObject({ outcome: 'passed', passed: true });
+    expect(result.decision).toMatchObject({
+      outcome: 'passed',
+      passed: true,
+      reason: 'the live face matches the enrolled face (liveness: authority-sim sim-liveness-2026.1)',
+    });
     expect(typeof result.token).toBe('string');
     expect(vendorCalls).toEqual([{ url: LIVENESS_CHECK_PATH, status: 200 }]);
   });
@@ -182,7 +186,9 @@ describeWithFaces('identity decides liveness through the vendor liveness service
     expect(result.decision.reason).toContain(reason);
     expect(result.token).toBeNull();
     expect(vendorCalls).toEqual([{ url: LIVENESS_CHECK_PATH, status: 200 }]);
-    expect((await storedReasons(userId))[0]).toContain(reason);
+    expect(await storedReasons(userId)).toEqual([
+      expect.stringMatching(new RegExp(`^${reason}.* \\(liveness: authority-sim sim-liveness-2026\\.1\\)$`)),
+    ]);
   });
 
   it('should refuse a still (one picture re-encoded for every step) with the vendor reason', async () => {

@@ -39,6 +39,7 @@ import { FaceVerificationRepository } from './face-verification.repository';
 import { findReplayedCapture } from './liveness/capture-replay';
 import { FaceCaptureFingerprintRepository } from './liveness/face-capture-fingerprint.repository';
 import { type LivenessCapture, LivenessProvider } from './liveness/liveness-provider';
+import { livenessRecordNote } from './liveness/local-liveness.provider';
 import type { VerifiedFaceReferenceEntity } from './verified-face-reference.entity';
 import { VerifiedFaceReferenceRepository } from './verified-face-reference.repository';
 
@@ -207,12 +208,13 @@ export class FaceCheckService {
       },
       frames,
     );
+    const note = livenessRecordNote(liveness);
     const frontal = liveness.passed ? frames.at(liveness.frontalIndex) : undefined;
     if (!liveness.passed || frontal === undefined) {
       const reason = liveness.passed ? 'no frontal frame' : liveness.reason;
       return this.decide(command.userId, challenge, now, {
         outcome: 'liveness_failed',
-        reason,
+        reason: `${reason}${note}`.slice(0, 255),
         distance: null,
         livenessPassed: false,
       });
@@ -238,7 +240,8 @@ export class FaceCheckService {
       reference === null
         ? null
         : descriptorDistance(frontal.descriptor, decodeDescriptor(reference.descriptor));
-    const result = faceMatchResult(enrolled, verified);
+    const match = faceMatchResult(enrolled, verified);
+    const result = { ...match, reason: `${match.reason}${note}`.slice(0, 255) };
     if (result.outcome === 'passed') {
       await this.fingerprints.remember(
         command.userId,

@@ -28,3 +28,13 @@ export class LocalLivenessProvider extends LivenessProvider {
     });
   }
 }
+
+/**
+ * What a stored face-check reason adds when another provider decided liveness, so the record names it
+ * (e.g. " (liveness: authority-sim sim-liveness-2026.1)"); nothing for the local rules, whose records are
+ * unchanged.
+ */
+export function livenessRecordNote(verdict: ProviderLivenessVerdict): string {
+  if (verdict.provider === LOCAL_LIVENESS_PROVIDER_NAME) return '';
+  return ` (liveness: ${verdict.provider} ${verdict.providerVersion})`;
+}
