@@ -59,6 +59,18 @@ photos; per person the first photo is the enrolment.
    erased with the template).
 4. Every frame shows the same face; the frontal frame matches the enrolment (threshold 0.55).
 
+## Who decides: the LivenessProvider port
+
+Face checks and the real-name face step ask \`LivenessProvider\` (\`apps/identity/src/face/liveness/liveness-provider.ts\`)
+with the challenge and the analysed frames (and their bytes). \`LIVENESS_PROVIDER=local\` (the default) runs the rules
+above (\`LocalLivenessProvider\`); \`LIVENESS_PROVIDER=authority\` sends the frames, signed, to a certified vendor's
+liveness service at \`AUTHORITY_URL\` (\`POST /liveness/v1/checks\`, apps/authority-sim/CONTRACT.md; the simulator
+implements rule 1 and the same-face part of rule 4, not the 2-D edit check) and waits at most \`LIVENESS_TIMEOUT_SECONDS\` (5).
+A timeout, error or unreadable answer refuses the check ("the liveness service could not decide"), never passes
+it. Rule 3 (replays of the account's own captures) stays in identity whichever provider decides. Switching:
+set \`LIVENESS_PROVIDER\` (and \`LIVENESS_TIMEOUT_SECONDS\`) in the identity ConfigMap or docker/.env and
+restart identity; the rates below are those of the local rules.
+
 ## Genuine answers
 
 Every (left, right, straight) answer of three different non-enrolment photos of a person whose yaws fit the
@@ -91,8 +103,8 @@ ${lines.join('\n')}
   close to the mirror image of it turned right); a mirror combined with a strong perspective edit moves the
   descriptor far enough to pass that rule, see the table.
 - Not built yet (#12 item 0): blink/mouth actions and a timed frame sequence (the still test data cannot
-  exercise them), the passive anti-spoofing/liveness models of @vladmandic/human, and the LivenessProvider
-  port for a certified vendor service.
+  exercise them) and the passive anti-spoofing/liveness models of @vladmandic/human; a certified vendor
+  service can take over through the LivenessProvider port (above).
 - The thresholds rest on 30 photos of 6 people; real camera frames of one session are closer to each other
   than these photos, so the replay floor is checked only against the enrolment and earlier checks, never
   between frames of one answer.

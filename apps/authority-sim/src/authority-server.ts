@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 
 import type { AuthoritySimEnv } from './config/authority-sim.env';
+import { decideLiveness, LIVENESS_MODEL_VERSION, parseLivenessCheck } from './liveness-check';
 import { FixedWindowRateLimiter } from './rate-limiter';
 import { ReferencePhotos } from './registry/reference-photos';
 import { PersonRegistry } from './registry/registry';
@@ -10,6 +11,7 @@ import { canonicalString, isFresh, sign, SIGNATURE_HEADERS, signatureMatches } f
 import { decide, isBillable, type VerificationRecord, type VerificationRequest } from './verification';
 
 export const PROVIDER_NAME = 'authority-sim';
+export const LIVENESS_CHECK_PATH = '/liveness/v1/checks';
 const SLOW_PERSON_DELAY_MS = 5_000;
 const MAX_REMEMBERED = 100_000;
 
@@ -262,6 +264,19 @@ export function buildAuthorityServer(
     byRequestId.set(record.requestId, record);
     if (parsed.callbackUrl !== undefined) notify(record, parsed.callbackUrl);
     return record;
+  });
+
+  // Three camera frames in base64 exceed the 1 MiB limit of the other routes.
+  app.post(LIVENESS_CHECK_PATH, { bodyLimit: 4 * 1024 * 1024 }, async (request, reply) => {
+    if (!(await authenticate(request, reply))) return reply;
+    const parsed = parseLivenessCheck(request.body, MAX_FACE_IMAGE_BYTES);
+    if (typeof parsed === 'string') return refuse(reply, 400, 'invalid_request', parsed);
+    return {
+      checkId: parsed.checkId,
+      ...decideLiveness(parsed),
+      provider: PROVIDER_NAME,
+      modelVersion: LIVENESS_MODEL_VERSION,
+    };
   });
 
   app.get<{ Params: { verificationId: string } }>(

@@ -32,3 +32,21 @@ export function authoritySignatureValid(secret: string, canonical: string, prese
 export function timestampFresh(timestamp: string, nowMs: number, toleranceSeconds: number): boolean {
   return /^\d{10}$/.test(timestamp) && Math.abs(nowMs / 1000 - Number(timestamp)) <= toleranceSeconds;
 }
+
+/** The four signature headers of one request to the authority (HttpAuthorityProvider, AuthorityLivenessProvider). */
+export function authorityRequestHeaders(
+  credentials: { readonly appId: string; readonly secret: string },
+  request: { readonly method: string; readonly path: string; readonly body: string },
+  timestamp: string,
+  nonce: string,
+): Record<string, string> {
+  return {
+    [AUTHORITY_HEADERS.appId]: credentials.appId,
+    [AUTHORITY_HEADERS.timestamp]: timestamp,
+    [AUTHORITY_HEADERS.nonce]: nonce,
+    [AUTHORITY_HEADERS.signature]: authoritySign(
+      credentials.secret,
+      authorityCanonical(request.method, request.path, timestamp, nonce, request.body),
+    ),
+  };
+}

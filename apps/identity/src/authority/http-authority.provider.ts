@@ -6,7 +6,7 @@ import { Injectable, Logger } from '@nestjs/common';
 
 import { IdentityEnv } from '../config/identity.env';
 import type { AuthorityCheckRequest, AuthorityDecision, AuthorityProvider } from './authority.provider';
-import { AUTHORITY_HEADERS, authorityCanonical, authoritySign } from './authority-signing';
+import { authorityRequestHeaders } from './authority-signing';
 
 const PROVIDER = 'authority-sim';
 /** Results the provider itself reports; rate_limited and provider_error are ours, from HTTP outcomes. */
@@ -117,15 +117,12 @@ export class HttpAuthorityProvider implements AuthorityProvider {
   private async call(method: 'GET' | 'POST', path: string, body: string): Promise<CallOutcome> {
     const timestamp = String(Math.floor(this.clock.nowMs() / 1000));
     const nonce = randomUUID();
-    const headers: Record<string, string> = {
-      [AUTHORITY_HEADERS.appId]: this.env.AUTHORITY_APP_ID,
-      [AUTHORITY_HEADERS.timestamp]: timestamp,
-      [AUTHORITY_HEADERS.nonce]: nonce,
-      [AUTHORITY_HEADERS.signature]: authoritySign(
-        this.env.AUTHORITY_HMAC_SECRET,
-        authorityCanonical(method, path, timestamp, nonce, body),
-      ),
-    };
+    const headers = authorityRequestHeaders(
+      { appId: this.env.AUTHORITY_APP_ID, secret: this.env.AUTHORITY_HMAC_SECRET },
+      { method, path, body },
+      timestamp,
+      nonce,
+    );
     if (method === 'POST') headers['content-type'] = 'application/json';
     let response: Response;
     try {

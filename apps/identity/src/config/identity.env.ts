@@ -8,7 +8,7 @@ import {
   ToInt,
   ToNumber,
 } from '@exam/platform';
-import { IsInt, IsNumber, IsString, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsNumber, IsString, Matches, Max, Min } from 'class-validator';
 
 /** The identity service's settings; the only place it reads the environment. */
 export class IdentityEnv extends BaseServiceEnv {
@@ -26,6 +26,15 @@ export class IdentityEnv extends BaseServiceEnv {
 
   /** Seconds an authority call may take before it counts as a provider error (fractional allowed). */
   @ToNumber() @IsNumber() @Min(0.1) @Max(60) AUTHORITY_TIMEOUT_SECONDS = 3;
+
+  /**
+   * Who decides liveness: `local` (identity's own challenge-response rules, face/face-liveness.ts) or
+   * `authority` (the vendor liveness service at AUTHORITY_URL, see apps/authority-sim/CONTRACT.md § Liveness).
+   */
+  @IsIn(['local', 'authority']) LIVENESS_PROVIDER: 'local' | 'authority' = 'local';
+
+  /** Seconds a vendor liveness check may take before the check is refused as undecided (fractional allowed). */
+  @ToNumber() @IsNumber() @Min(0.1) @Max(60) LIVENESS_TIMEOUT_SECONDS = 5;
 
   /** Notifications older or newer than this are refused as possible replays. */
   @ToInt() @IsInt() @Min(5) @Max(3600) AUTHORITY_NOTIFICATION_TOLERANCE_SECONDS = 300;

@@ -31,18 +31,15 @@ import { FaceCaptureService } from './face-capture.service';
 import { FaceChallengeEntity } from './face-challenge.entity';
 import { FaceChallengeRepository } from './face-challenge.repository';
 import { FaceEnrolmentService } from './face-enrolment.service';
-import {
-  evaluateLiveness,
-  type LivenessFrame,
-  type LivenessStep,
-  randomLivenessSteps,
-} from './face-liveness';
+import { type LivenessStep, randomLivenessSteps } from './face-liveness';
 import type { FaceTemplateEntity } from './face-template.entity';
 import { FaceTemplateRepository } from './face-template.repository';
 import { type FaceCheckOutcome, FaceVerificationEntity } from './face-verification.entity';
 import { FaceVerificationRepository } from './face-verification.repository';
 import { findReplayedCapture } from './liveness/capture-replay';
 import { FaceCaptureFingerprintRepository } from './liveness/face-capture-fingerprint.repository';
+import { type LivenessCapture, LivenessProvider } from './liveness/liveness-provider';
+import { livenessRecordNote } from './liveness/local-liveness.provider';
 import type { VerifiedFaceReferenceEntity } from './verified-face-reference.entity';
 import { VerifiedFaceReferenceRepository } from './verified-face-reference.repository';
 
@@ -86,6 +83,7 @@ export class FaceCheckService {
     private readonly capture: FaceCaptureService,
     private readonly enrolment: FaceEnrolmentService,
     private readonly attempts: FaceAttemptsService,
+    private readonly liveness: LivenessProvider,
     private readonly issuer: FaceCheckTokenIssuer,
     private readonly clock: Clock,
   ) {}
@@ -178,7 +176,7 @@ export class FaceCheckService {
         livenessPassed: false,
       });
     }
-    const frames: LivenessFrame[] = [];
+    const frames: LivenessCapture[] = [];
     for (const [index, image] of command.frames.entries()) {
       const single = await this.capture
         .singleFace(image, `frames[${index}]`)
@@ -198,15 +196,25 @@ export class FaceCheckService {
         descriptor: single.face.descriptor,
         landmarks: single.face.landmarks,
         digest: single.digest,
+        image,
       });
     }
-    const liveness = evaluateLiveness(challenge.steps, frames, FACE_MATCH_THRESHOLD);
+    const liveness = await this.liveness.evaluate(
+      {
+        steps: challenge.steps,
+        nonce: challenge.nonce,
+        issuedAt: challenge.createdAt,
+        expiresAt: challenge.expiresAt,
+      },
+      frames,
+    );
+    const note = livenessRecordNote(liveness);
     const frontal = liveness.passed ? frames.at(liveness.frontalIndex) : undefined;
     if (!liveness.passed || frontal === undefined) {
       const reason = liveness.passed ? 'no frontal frame' : liveness.reason;
       return this.decide(command.userId, challenge, now, {
         outcome: 'liveness_failed',
-        reason,
+        reason: `${reason}${note}`.slice(0, 255),
         distance: null,
         livenessPassed: false,
       });
@@ -232,7 +240,8 @@ export class FaceCheckService {
       reference === null
         ? null
         : descriptorDistance(frontal.descriptor, decodeDescriptor(reference.descriptor));
-    const result = faceMatchResult(enrolled, verified);
+    const match = faceMatchResult(enrolled, verified);
+    const result = { ...match, reason: `${match.reason}${note}`.slice(0, 255) };
     if (result.outcome === 'passed') {
       await this.fingerprints.remember(
         command.userId,

@@ -1,3 +1,4 @@
+import { Clock } from '@exam/platform';
 import { FaceCheckTokenIssuer, parseFaceCheckPrivateKey } from '@exam/platform/face-check';
 import { Global, Inject, Module, OnModuleDestroy } from '@nestjs/common';
 
@@ -20,7 +21,10 @@ import { FaceReviewRepository } from './face-review.repository';
 import { FaceReviewService } from './face-review.service';
 import { FaceTemplateRepository } from './face-template.repository';
 import { FaceVerificationRepository } from './face-verification.repository';
+import { AuthorityLivenessProvider } from './liveness/authority-liveness.provider';
 import { FaceCaptureFingerprintRepository } from './liveness/face-capture-fingerprint.repository';
+import { LivenessProvider } from './liveness/liveness-provider';
+import { LocalLivenessProvider } from './liveness/local-liveness.provider';
 import { PreAuthIpBudget } from './pre-auth-ip-budget';
 import { PreAuthIpFailureRepository } from './pre-auth-ip-failure.repository';
 import { FaceImagePolicyRepository } from './raw-images/face-image-policy.repository';
@@ -55,6 +59,14 @@ import { VerifiedFaceReferenceRepository } from './verified-face-reference.repos
         }),
       inject: [IdentityEnv],
     },
+    {
+      provide: LivenessProvider,
+      useFactory: (env: IdentityEnv, clock: Clock): LivenessProvider =>
+        env.LIVENESS_PROVIDER === 'authority'
+          ? new AuthorityLivenessProvider(env, clock)
+          : new LocalLivenessProvider(),
+      inject: [IdentityEnv, Clock],
+    },
     FaceCaptureService,
     FaceRawImageRepository,
     FaceChallengeRepository,
@@ -75,7 +87,7 @@ import { VerifiedFaceReferenceRepository } from './verified-face-reference.repos
     FaceReviewService,
     FaceConsentService,
   ],
-  exports: [FACE_ENGINE, FaceCheckService, FaceEnrolmentService, FaceConsentService],
+  exports: [FACE_ENGINE, LivenessProvider, FaceCheckService, FaceEnrolmentService, FaceConsentService],
 })
 export class FaceModule implements OnModuleDestroy {
   constructor(@Inject(FACE_ENGINE) private readonly engine: FaceEngine) {}

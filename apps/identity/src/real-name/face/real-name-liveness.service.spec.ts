@@ -5,6 +5,13 @@ import type { DetectedFace, FaceAnalysis, FaceEngine, Point } from '../../face/e
 import { FaceCaptureService } from '../../face/face-capture.service';
 import type { FaceEnrolmentService } from '../../face/face-enrolment.service';
 import type { LivenessStep } from '../../face/face-liveness';
+import {
+  type LivenessCapture,
+  type LivenessChallengeSpec,
+  LivenessProvider,
+  type ProviderLivenessVerdict,
+} from '../../face/liveness/liveness-provider';
+import { LocalLivenessProvider } from '../../face/liveness/local-liveness.provider';
 import type { RealNameFaceChallengeEntity } from './real-name-face-challenge.entity';
 import type { RealNameFaceChallengeRepository } from './real-name-face-challenge.repository';
 import { RealNameLivenessService } from './real-name-liveness.service';
@@ -57,6 +64,7 @@ describe(RealNameLivenessService.name, () => {
       {} as RealNameFaceChallengeRepository,
       new FaceCaptureService(engine),
       {} as FaceEnrolmentService,
+      new LocalLivenessProvider(),
       new TestClock(),
     );
   });
@@ -94,6 +102,72 @@ describe(RealNameLivenessService.name, () => {
     expect(result).toMatchObject({
       passed: false,
       reason: expect.stringContaining('does not show turn_left') as string,
+    });
+  });
+
+  describe('with another liveness provider', () => {
+    class ScriptedProvider extends LivenessProvider {
+      seen: { steps: readonly LivenessStep[]; images: Buffer[] }[] = [];
+      constructor(private readonly verdict: ProviderLivenessVerdict) {
+        super();
+      }
+      evaluate(
+        spec: LivenessChallengeSpec,
+        frames: readonly LivenessCapture[],
+      ): Promise<ProviderLivenessVerdict> {
+        this.seen.push({ steps: spec.steps, images: frames.map((frame) => frame.image) });
+        return Promise.resolve(this.verdict);
+      }
+    }
+
+    const service = (provider: LivenessProvider): RealNameLivenessService =>
+      new RealNameLivenessService(
+        {} as RealNameFaceChallengeRepository,
+        new FaceCaptureService(engine),
+        {} as FaceEnrolmentService,
+        provider,
+        new TestClock(),
+      );
+
+    it("should take the provider's refusal, even for movements the local rules pass", async () => {
+      const provider = new ScriptedProvider({
+        passed: false,
+        reason: 'the liveness service could not decide (it is unreachable)',
+        provider: 'authority-liveness',
+        providerVersion: 'unknown',
+      });
+      const frames = [Buffer.from('right'), Buffer.from('straight'), Buffer.from('left')];
+
+      const result = await service(provider).evaluate(
+        challenge(['turn_right', 'look_straight', 'turn_left']),
+        frames,
+      );
+
+      expect(result).toEqual({
+        passed: false,
+        reason: 'the liveness service could not decide (it is unreachable)',
+        modelVersion: 'fake-pose-1',
+      });
+      expect(provider.seen).toEqual([
+        { steps: ['turn_right', 'look_straight', 'turn_left'], images: frames },
+      ]);
+    });
+
+    it('should hand over the frame the provider names as frontal', async () => {
+      const provider = new ScriptedProvider({
+        passed: true,
+        frontalIndex: 2,
+        provider: 'vendor',
+        providerVersion: 'v1',
+      });
+      const straight = Buffer.from('straight');
+
+      const result = await service(provider).evaluate(
+        challenge(['turn_right', 'turn_left', 'look_straight']),
+        [Buffer.from('right'), Buffer.from('left'), straight],
+      );
+
+      expect(result.passed && result.frontal).toBe(straight);
     });
   });
 });

@@ -9,15 +9,11 @@ import {
   FaceChallengeNotFoundError,
   FaceConsentRequiredError,
 } from '../../face/face.errors';
-import { FACE_MATCH_THRESHOLD, LIVENESS_CHALLENGE_TTL_SECONDS } from '../../face/face.policy';
+import { LIVENESS_CHALLENGE_TTL_SECONDS } from '../../face/face.policy';
 import { FaceCaptureService, type SingleFace } from '../../face/face-capture.service';
 import { FaceEnrolmentService } from '../../face/face-enrolment.service';
-import {
-  evaluateLiveness,
-  type LivenessFrame,
-  type LivenessStep,
-  randomLivenessSteps,
-} from '../../face/face-liveness';
+import { type LivenessStep, randomLivenessSteps } from '../../face/face-liveness';
+import { type LivenessCapture, LivenessProvider } from '../../face/liveness/liveness-provider';
 import { RealNameFaceChallengeEntity } from './real-name-face-challenge.entity';
 import { RealNameFaceChallengeRepository } from './real-name-face-challenge.repository';
 
@@ -58,6 +54,7 @@ export class RealNameLivenessService {
     private readonly challenges: RealNameFaceChallengeRepository,
     private readonly capture: FaceCaptureService,
     private readonly enrolment: FaceEnrolmentService,
+    private readonly liveness: LivenessProvider,
     private readonly clock: Clock,
   ) {}
 
@@ -121,13 +118,22 @@ export class RealNameLivenessService {
     const singles: SingleFace[] = [];
     for (const [index, image] of frames.entries())
       singles.push(await this.capture.singleFace(image, `face.frames[${index}]`));
-    const analysed: LivenessFrame[] = singles.map((single) => ({
+    const analysed: LivenessCapture[] = singles.map((single, index) => ({
       yaw: single.yaw,
       descriptor: single.face.descriptor,
       landmarks: single.face.landmarks,
       digest: single.digest,
+      image: frames[index],
     }));
-    const verdict = evaluateLiveness(challenge.steps, analysed, FACE_MATCH_THRESHOLD);
+    const verdict = await this.liveness.evaluate(
+      {
+        steps: challenge.steps,
+        nonce: challenge.nonce,
+        issuedAt: challenge.createdAt,
+        expiresAt: challenge.expiresAt,
+      },
+      analysed,
+    );
     if (!verdict.passed) return { passed: false, reason: verdict.reason, modelVersion };
     const frontal = frames.at(verdict.frontalIndex);
     const frontalFace = singles.at(verdict.frontalIndex);
