@@ -37,8 +37,9 @@ describe('accounts: one-time code limits, reset confirm and pending registration
     const started = await request(url)
       .post('/api/accounts/registrations')
       .set('x-forwarded-for', ip)
-      .send({ ...contact, password, nickname: 'n' })
-      .expect(202);
+      .send({ ...contact, password, nickname: 'n' });
+    // The body too, so a refusal says which one.
+    expect({ status: started.status, body: started.body as unknown }).toMatchObject({ status: 202 });
     return (started.body as { registrationId: string }).registrationId;
   }
 

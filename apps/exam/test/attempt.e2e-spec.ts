@@ -240,7 +240,14 @@ describe('exam attempts (e2e)', () => {
     it('should take a face-check token for this exam and user once, refusing replays and wrong tokens', async () => {
       const examId = await publishedExam({}, { faceCheckAtEntry: true, attemptsAllowed: 3 });
       const otherExam = await publishedExam({}, { faceCheckAtEntry: true });
-      const candidate = await registered(examId);
+      // Exams that check faces at entry take only candidates whose real name was verified with the face step.
+      const faceVerified = longCaller('candidate');
+      await bed.dataSource.query(
+        `INSERT INTO verified_candidates (user_id, verification_id, masked_name, masked_id_number, minor, face_verified, verified_at)
+         VALUES (?, ?, '李*', '1101**********5678', 0, 1, ?)`,
+        [faceVerified.userId, randomUUID(), t0],
+      );
+      const candidate = await registered(examId, faceVerified);
       clock.set(atOpen());
       const faces = faceCheckIssuer(clock);
       const token = (userId: string, exam: string) =>

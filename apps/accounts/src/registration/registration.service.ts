@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 
 import { Topics } from '@exam/contracts';
 import { maskValue } from '@exam/crypto';
-import { EventPublisher } from '@exam/platform';
+import { EventPublisher, retryOnDeadlock } from '@exam/platform';
 import { Clock } from '@exam/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, QueryFailedError } from 'typeorm';
@@ -95,7 +95,9 @@ export class RegistrationService {
 
     let outcome: StartOutcome;
     try {
-      outcome = await this.startOnce(input, { phone, email, username, kind, contact, channel, passwordHash });
+      outcome = await retryOnDeadlock(() =>
+        this.startOnce(input, { phone, email, username, kind, contact, channel, passwordHash }),
+      );
     } catch (error: unknown) {
       if (isDuplicateKey(error, 'ux_users_username')) throw new UsernameTakenError();
       // Two first registrations for one contact at once: the other one's row exists now; start again over it.
@@ -116,7 +118,11 @@ export class RegistrationService {
 
   private async startOnce(input: StartRegistrationDto, data: NewRegistration): Promise<StartOutcome> {
     return this.dataSource.transaction(async (manager) => {
-      const existing = await this.users.lockByContact(manager, data.kind, data.contact);
+      // A plain read first, then a lock on the row found by its id: locking a contact that has no row yet
+      // takes a gap lock, and two first registrations in one gap then deadlock on their inserts. A race for
+      // the same new contact ends on the unique index instead (the caller starts again over the winner).
+      const seen = await this.users.findByContact(manager, data.kind, data.contact);
+      const existing = seen === null ? null : await this.users.lockById(manager, seen.id);
       if (existing !== null && existing.status !== 'pending') return { kind: 'taken' as const };
       const user = Object.assign(new UserEntity(), {
         phone: data.phone ?? null,

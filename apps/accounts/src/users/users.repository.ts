@@ -57,24 +57,17 @@ export class UsersRepository {
     return tx.findOne(UserEntity, { where: this.byContact(kind, value) });
   }
 
-  async lockByContact(tx: EntityManager, kind: ContactKind, value: string): Promise<UserEntity | null> {
-    return tx.findOne(UserEntity, {
-      where: this.byContact(kind, value),
-      lock: { mode: 'pessimistic_write' },
-    });
-  }
-
   /** Inserts or updates the whole row; the encryption subscriber re-encrypts contacts and their blind indexes. */
   async save(tx: EntityManager, user: UserEntity): Promise<void> {
     await tx.save(user);
   }
 
-  /** Plain columns only (never the encrypted ones), so a direct update is safe and skips a reload. */
   /** Deletes a registration never completed (a new one for the same contact replaces it). */
   async deletePending(tx: EntityManager, id: string): Promise<void> {
     await tx.delete(UserEntity, { id, status: 'pending' });
   }
 
+  /** Plain columns only (never the encrypted ones), so a direct update is safe and skips a reload. */
   async update(tx: EntityManager, id: string, changes: Partial<UserEntity>): Promise<void> {
     await tx.update(UserEntity, { id }, changes);
   }
