@@ -137,7 +137,11 @@ for svc in "${SERVICES[@]}" gateway; do wait_ready "$svc"; done
 # The demo (scripts/seed-demo.ts): accounts, an institution and verified candidates, created once through
 # the public APIs; DEMO_SEED=0 skips it. A failed seed is reported but leaves the platform running.
 if [ "${DEMO_SEED:-1}" != 0 ]; then
-  if ! node dist/scripts/seed-demo.js; then say "the demo seed failed (see above); the platform keeps running"; fi
+  # Its grant-role step acts as the accounts service, so it gets accounts' own field keys.
+  field_keys_of accounts
+  if ! env "${field_keys[@]}" node dist/scripts/seed-demo.js; then
+    say "the demo seed failed (see above); the platform keeps running"
+  fi
 fi
 
 cat <<MSG

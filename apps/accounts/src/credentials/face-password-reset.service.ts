@@ -1,4 +1,4 @@
-import { DomainError, retryOnDeadlock } from '@exam/platform';
+import { retryOnDeadlock } from '@exam/platform';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
@@ -38,7 +38,7 @@ export class FacePasswordResetService {
     const claims = this.faceChecks.verify(faceCheckToken, { purpose: 'password_recovery' });
     const user = await this.users.findById(claims.sub);
     if (user?.status !== 'active' || user.reviewLockedAt !== null) throw new FaceSignInRefusedError();
-    if (!(await this.codeMatches(user.id, code))) throw new CodeRejectedError();
+    if (!(await this.codes.matchesCommitted(user.id, 'password_reset', code))) throw new CodeRejectedError();
     const passwordHash = await this.passwords.acceptableHash(user, newPassword);
     await retryOnDeadlock(() =>
       this.dataSource.transaction(async (manager) => {
@@ -48,18 +48,5 @@ export class FacePasswordResetService {
         await this.passwords.store(manager, user.id, passwordHash, 'reset_by_face');
       }),
     );
-  }
-
-  /** Checks the reset code without using it; a wrong guess is counted (committed) before the 400. */
-  private async codeMatches(userId: string, code: string): Promise<boolean> {
-    try {
-      const outcome = await retryOnDeadlock(() =>
-        this.dataSource.transaction((manager) => this.codes.check(manager, userId, 'password_reset', code)),
-      );
-      return outcome === 'ok';
-    } catch (error: unknown) {
-      if (error instanceof DomainError) return false;
-      throw error;
-    }
   }
 }

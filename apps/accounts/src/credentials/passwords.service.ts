@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 
 import { type PasswordChangeMethod, Topics } from '@exam/contracts';
-import { DomainError, EventPublisher, retryOnDeadlock } from '@exam/platform';
+import { EventPublisher, retryOnDeadlock } from '@exam/platform';
 import { Clock } from '@exam/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -87,7 +87,7 @@ export class PasswordsService {
     const found = await this.users.findByLogin(login);
     const user = found?.status === 'active' ? found : null;
     // An unknown login looks up a random id: the same locked read and keyed hash, and never a match.
-    if (!(await this.codeMatches(user?.id ?? randomUUID(), code))) {
+    if (!(await this.codes.matchesCommitted(user?.id ?? randomUUID(), 'password_reset', code))) {
       await this.ipThrottle.recordWrongGuess(ip);
       throw new CodeRejectedError();
     }
@@ -101,19 +101,6 @@ export class PasswordsService {
       }),
     );
     if (!stored) throw new CodeRejectedError();
-  }
-
-  /** Checks the reset code without using it; a wrong guess is counted (committed) before the 400. */
-  private async codeMatches(userId: string, code: string): Promise<boolean> {
-    try {
-      const outcome = await retryOnDeadlock(() =>
-        this.dataSource.transaction((manager) => this.codes.check(manager, userId, 'password_reset', code)),
-      );
-      return outcome === 'ok';
-    } catch (error: unknown) {
-      if (error instanceof DomainError) return false;
-      throw error;
-    }
   }
 
   async change(userId: string, currentPassword: string, newPassword: string): Promise<void> {

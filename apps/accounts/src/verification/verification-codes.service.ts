@@ -1,9 +1,8 @@
 import { createHmac, randomInt, timingSafeEqual } from 'node:crypto';
 
-import type { DomainError } from '@exam/platform';
-import { Clock } from '@exam/platform';
+import { Clock, DomainError, retryOnDeadlock } from '@exam/platform';
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 
 import { AccountsEnv } from '../config/accounts.env';
 import { type CodeLimits, currentDay, guessesLeft, mayIssue } from './code-limits.policy';
@@ -34,6 +33,7 @@ export type CodeCheck = 'ok' | number;
 @Injectable()
 export class VerificationCodesService {
   constructor(
+    private readonly dataSource: DataSource,
     private readonly codes: VerificationCodeRepository,
     private readonly env: AccountsEnv,
     private readonly clock: Clock,
@@ -100,6 +100,23 @@ export class VerificationCodesService {
     if (outcome !== 'ok') return outcome;
     await this.codes.markConsumed(manager, userId, purpose, this.clock.now());
     return 'ok';
+  }
+
+  /**
+   * Whether `code` is the user's live code for `purpose`, in a transaction of its own so that a wrong guess is
+   * counted (committed) before the caller answers; no live code or no guess left is simply "no". The code stays
+   * live (see check).
+   */
+  async matchesCommitted(userId: string, purpose: CodePurpose, code: string): Promise<boolean> {
+    try {
+      const outcome = await retryOnDeadlock(() =>
+        this.dataSource.transaction((manager) => this.check(manager, userId, purpose, code)),
+      );
+      return outcome === 'ok';
+    } catch (error: unknown) {
+      if (error instanceof DomainError) return false;
+      throw error;
+    }
   }
 
   /**
