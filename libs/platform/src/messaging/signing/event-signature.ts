@@ -7,7 +7,7 @@ import { ownerOfTopic } from './signed-topics';
 export const SIGNATURE_HEADER = 'event-signature';
 export const SIGNING_KEY_HEADER = 'event-signing-key';
 
-/** Domain separation: these bytes are never valid as any other signed structure of the platform. */
+/** Domain separation: these bytes are never valid as another signed structure of the platform. */
 function signedBytes(topic: TopicName, value: Buffer): Buffer {
   return Buffer.concat([Buffer.from(`exam-event-signature-v1\n${topic}\n`, 'utf8'), value]);
 }
