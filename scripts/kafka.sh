@@ -414,6 +414,12 @@ show_log_tail() {
     # A rotated (smaller) file: show its tail from the start.
     (($(stat -c %s "$f") >= from)) || from=0
     if (($(stat -c %s "$f") > from)); then
+      # The cause is usually the first ERROR/FATAL line (e.g. a BindException), long before the
+      # shutdown chatter that fills the tail.
+      if tail -c +"$((from + 1))" "$f" | grep -q -E 'ERROR|FATAL|Exception'; then
+        echo "----- first errors in ${f#"$REPO_ROOT"/} (this start) -----" >&2
+        tail -c +"$((from + 1))" "$f" | grep -E -A3 'ERROR|FATAL|Exception' | head -n 30 >&2
+      fi
       echo "----- last lines of ${f#"$REPO_ROOT"/} (this start) -----" >&2
       tail -c +"$((from + 1))" "$f" | grep -v '^[[:space:]]*$' | tail -n 25 >&2
     fi

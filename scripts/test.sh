@@ -49,8 +49,10 @@ step "e2e tests (real MariaDB + Kafka)"
 npx jest --config jest.e2e.config.js --ci --runInBand --json --outputFile=.local/test-results/e2e.json
 
 step "broker authentication, ACLs and signed commands (a SASL/SCRAM broker of its own)"
-# Its own ports, clear of the default broker and of the fallback ports above.
-KAFKA_AUTH_PORT="${KAFKA_AUTH_PORT:-39092}" KAFKA_AUTH_CONTROLLER_PORT="${KAFKA_AUTH_CONTROLLER_PORT:-39093}" \
+# Its own ports, clear of the default broker, of the fallback ports above and of Linux's ephemeral range
+# (32768-60999): a port in that range can already be held by an outgoing connection of the suite, and the
+# broker then dies with a BindException (the likely cause of a CI run losing this step on 39092/39093).
+KAFKA_AUTH_PORT="${KAFKA_AUTH_PORT:-19092}" KAFKA_AUTH_CONTROLLER_PORT="${KAFKA_AUTH_CONTROLLER_PORT:-19093}" \
   bash scripts/kafka-auth-test.sh --ci --json --outputFile=.local/test-results/kafka-auth.json
 
 step "summary"
