@@ -767,14 +767,23 @@ describe('k8s manifests', () => {
     expect(readFileSync(join(K8S_DIR, 'README.md'), 'utf8')).toContain('the only entry point');
   });
 
-  it('should trust only the Ingress hop at the gateway, never every hop, and give it no secrets', () => {
+  it('should trust only the Ingress hop at the gateway, never every hop, and give it no secret but the public token keys', () => {
     for (const layer of layers()) {
       const configMap = ofKind(layer, 'ConfigMap').find((candidate) => candidate.name === 'gateway-config');
       const trust = getString(configMap?.body, 'data', 'TRUST_PROXY');
       expect(trust).toBe('1');
       expect(parseTrustProxy(trust)).toBe(1);
       const gateway = ofKind(layer, 'Deployment').find((candidate) => candidate.name === 'gateway');
-      expect(envUses(gateway!).filter((use) => use.secret !== null)).toEqual([]);
+      // The token public keys (to count signed-in requests per account) are public material kept in the
+      // Secret beside their private half; nothing else of the Secret reaches the edge.
+      expect(envUses(gateway!).filter((use) => use.secret !== null)).toEqual([
+        {
+          envName: 'JWT_PUBLIC_KEYS',
+          configMap: null,
+          secret: 'exam-platform-secrets',
+          secretKey: 'jwt-public-keys',
+        },
+      ]);
     }
   });
 

@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 
 import { loadConfig } from '@exam/platform';
-import { testEnv } from '@exam/testing';
+import { issueTestToken, testEnv, testJwtPublicKeys } from '@exam/testing';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 
@@ -201,5 +201,37 @@ describe('gateway', () => {
     expect(limited.body).toMatchObject({ statusCode: 429, code: 'REQUEST.RATE_LIMITED' });
     expect((limited.body as { message: string }).message).toMatch(/try again in \d+ s/);
     await request(second).get('/health/live').expect(200);
+  });
+  it('should count signed-in candidates behind one address per account, and everything else per address', async () => {
+    const gateway = await startGateway({
+      RATE_LIMIT_PER_MINUTE: '3',
+      RATE_LIMIT_ACCOUNT_PER_MINUTE: '4',
+      JWT_PUBLIC_KEYS: testJwtPublicKeys(),
+      REDIS_URL: 'redis://127.0.0.1:6379',
+      RATE_LIMIT_NAMESPACE: `gw-test-${testEnv().runId}-${randomBytes(3).toString('hex')}:`,
+    });
+    const save = (token?: string) => {
+      const call = request(gateway).put('/api/exam/attempts/a/answers/q');
+      return token === undefined ? call : call.set('authorization', `Bearer ${token}`);
+    };
+    // An exam centre: 30 candidates on one address, each within its own budget, 120 requests in all —
+    // forty times what the address alone may send.
+    const candidates = Array.from({ length: 30 }, () => issueTestToken());
+    for (let round = 0; round < 4; round += 1) {
+      const statuses = await Promise.all(candidates.map(async (token) => (await save(token)).status));
+      expect(statuses.every((status) => status === 502)).toBe(true);
+    }
+
+    const overBudget = await save(candidates[0]).expect(429);
+    expect(overBudget.body).toMatchObject({ code: 'REQUEST.RATE_LIMITED' });
+    expect((overBudget.body as { message: string }).message).toMatch(/from your account/);
+    await save(issueTestToken()).expect(502);
+
+    // Anonymous requests, and made-up or expired tokens, spend the address's budget.
+    await save().expect(502);
+    await save(issueTestToken({ signedBy: 'untrusted' })).expect(502);
+    await save(issueTestToken({ expiresInSeconds: -10 })).expect(502);
+    const anonymous = await save(issueTestToken({ signedBy: 'untrusted' })).expect(429);
+    expect((anonymous.body as { message: string }).message).toMatch(/from your address/);
   });
 });

@@ -1,4 +1,11 @@
-import { loadConfig, LOG_LEVELS, type LogLevel, NODE_ENVS, type NodeEnv } from '@exam/platform';
+import {
+  loadConfig,
+  LOG_LEVELS,
+  type LogLevel,
+  NODE_ENVS,
+  type NodeEnv,
+  parsePublicKeys,
+} from '@exam/platform';
 import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsIP, IsOptional, IsUrl, Matches, Max, Min, ValidateBy } from 'class-validator';
 
@@ -25,7 +32,32 @@ export class GatewayEnv {
    * manifests never do). When set, `/health/services` also reports it; nothing is proxied to it.
    */
   @IsOptional() @IsUrl(URL_OPTIONS) AUTHORITY_SIM_URL?: string;
+  /** Requests per minute per client address, for requests without a genuine access token. */
   @Transform(toInt) @IsInt() @Min(1) @Max(1_000_000) RATE_LIMIT_PER_MINUTE = 600;
+  /**
+   * Requests per minute per signed-in account (a genuine access token): candidates of an exam centre share
+   * one NAT address, so their autosaves are counted per account, not per address.
+   */
+  @Transform(toInt) @IsInt() @Min(1) @Max(1_000_000) RATE_LIMIT_ACCOUNT_PER_MINUTE = 600;
+  /**
+   * The accounts service's token keys (key id → SPKI PEM, as every backend has them), so the edge can tell a
+   * genuine access token from a made-up one. Empty: every request is counted per address.
+   */
+  @ValidateBy({
+    name: 'jwtPublicKeys',
+    validator: {
+      validate: (value) => {
+        try {
+          parsePublicKeys(String(value));
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      defaultMessage: () => 'JWT_PUBLIC_KEYS must be a JSON object of key id to an EC P-256 public key PEM',
+    },
+  })
+  JWT_PUBLIC_KEYS = '';
   @Transform(toInt) @IsInt() @Min(1024) @Max(50 * 1024 * 1024) BODY_LIMIT_BYTES = 1_048_576;
   /** Shared rate-limit counters so every gateway replica enforces the same limit. */
   @IsOptional()

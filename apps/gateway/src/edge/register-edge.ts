@@ -1,13 +1,21 @@
-import { normalizeTraceId, RequestErrorCode, statusOf } from '@exam/platform';
+import {
+  normalizeTraceId,
+  parsePublicKeys,
+  RequestErrorCode,
+  statusOf,
+  SystemClock,
+  VerifiedTokenCache,
+} from '@exam/platform';
 import helmet from '@fastify/helmet';
 import httpProxy from '@fastify/http-proxy';
 import rateLimit from '@fastify/rate-limit';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Redis } from 'ioredis';
 
 import type { GatewayEnv } from '../config/gateway.env';
 import { GatewayErrorCode } from './edge.errors';
 import { sendEdgeError } from './edge-error';
+import { rateLimitBucket } from './rate-limit-key';
 import { UPSTREAM_SERVICES, upstreamUrl } from './upstreams';
 
 export interface EdgeResources {
@@ -16,7 +24,8 @@ export interface EdgeResources {
 
 /**
  * The edge in front of every service: a trace id on every request, security headers, a request
- * size limit, per-IP rate limiting, then `/api/<service>/*` proxied unchanged to that service.
+ * size limit, rate limiting per signed-in account or else per address (see rate-limit-key.ts), then
+ * `/api/<service>/*` proxied unchanged to that service.
  */
 export async function registerEdge(fastify: FastifyInstance, env: GatewayEnv): Promise<EdgeResources> {
   fastify.addHook('onRequest', async (request, reply) => {
@@ -69,9 +78,15 @@ export async function registerEdge(fastify: FastifyInstance, env: GatewayEnv): P
       await redis.quit();
     });
   }
+  const publicKeys = parsePublicKeys(env.JWT_PUBLIC_KEYS);
+  const tokens = publicKeys.size > 0 ? new VerifiedTokenCache(publicKeys, new SystemClock()) : undefined;
+  // Keyed once per request (the plugin calls keyGenerator, then max with that key).
+  const bucketOf = (request: FastifyRequest) => rateLimitBucket(request, env, tokens);
   await fastify.register(rateLimit, {
     global: true,
-    max: env.RATE_LIMIT_PER_MINUTE,
+    keyGenerator: (request) => bucketOf(request).key,
+    max: (_request, key) =>
+      key.startsWith('acct:') ? env.RATE_LIMIT_ACCOUNT_PER_MINUTE : env.RATE_LIMIT_PER_MINUTE,
     timeWindow: 60_000,
     nameSpace: env.RATE_LIMIT_NAMESPACE,
     skipOnError: true,
@@ -80,7 +95,7 @@ export async function registerEdge(fastify: FastifyInstance, env: GatewayEnv): P
     errorResponseBuilder: (request, context) => ({
       statusCode: 429,
       code: RequestErrorCode.RATE_LIMITED.code,
-      message: `Too many requests from your address; try again in ${Math.ceil(context.ttl / 1000)} s.`,
+      message: `Too many requests from your ${bucketOf(request).per}; try again in ${Math.ceil(context.ttl / 1000)} s.`,
       correlationId: String(request.headers['x-request-id']),
     }),
   });

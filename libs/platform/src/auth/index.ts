@@ -7,3 +7,4 @@ export * from './face-ticket';
 export * from './jwt.strategy';
 export * from './jwt-keys';
 export * from './session-revocations';
+export * from './verified-token-cache';
