@@ -1,0 +1,408 @@
+import { Agent, request } from 'node:http';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+
+/** One candidate's running attempt as the load sends saves for it. */
+export interface SaveTarget {
+  readonly attemptId: string;
+  readonly token: string;
+  readonly device: string;
+  readonly questionIds: readonly string[];
+}
+
+/** One candidate about to start an exam. */
+export interface StartTarget {
+  readonly examId: string;
+  readonly token: string;
+  readonly device: string;
+}
+
+export type ExamLoad =
+  /** Each target saves once every targets/ratePerSecond seconds, on schedule whatever the answers' latency. */
+  | {
+      readonly kind: 'open-saves';
+      readonly port: number;
+      readonly prefix: string;
+      readonly ratePerSecond: number;
+      readonly durationMs: number;
+      readonly targets: readonly SaveTarget[];
+      readonly firstSeq: number;
+    }
+  /** `concurrency` loops saving as fast as answers come: the highest sustained rate. */
+  | {
+      readonly kind: 'closed-saves';
+      readonly port: number;
+      readonly prefix: string;
+      readonly concurrency: number;
+      readonly durationMs: number;
+      readonly targets: readonly SaveTarget[];
+      readonly firstSeq: number;
+    }
+  /** Every target released within `releaseMs`: start the attempt (the answer carries the paper). */
+  | {
+      readonly kind: 'spike';
+      readonly port: number;
+      readonly path: (target: StartTarget) => string;
+      readonly releaseMs: number;
+      readonly targets: readonly StartTarget[];
+    }
+  /** Every target submits its attempt once, `concurrency` at a time (grading happens in the submission). */
+  | {
+      readonly kind: 'submits';
+      readonly port: number;
+      readonly concurrency: number;
+      readonly targets: readonly SaveTarget[];
+    }
+  /**
+   * `concurrency` loops fetching the targets' papers in turn (`path` with `:attemptId`): the paper-serving ceiling
+   * of a route. Spread over every candidate, as a real exam is, so no one account meets its rate limit.
+   */
+  | {
+      readonly kind: 'closed-get';
+      readonly port: number;
+      readonly path: string;
+      readonly targets: readonly SaveTarget[];
+      readonly concurrency: number;
+      readonly durationMs: number;
+    };
+
+export interface LoadOutcome {
+  readonly count: number;
+  readonly errors: number;
+  readonly perSecond: number;
+  readonly p50Ms: number;
+  readonly p99Ms: number;
+  readonly maxMs: number;
+  readonly elapsedMs: number;
+  readonly firstError: string | null;
+  /** Saves: the highest sequence number the server acknowledged as held, by `attemptId/questionId`. */
+  readonly acknowledged: Readonly<Record<string, number>>;
+  /** Saves: the next unused sequence number (a later load continues from it). */
+  readonly nextSeq: number;
+}
+
+interface Answer {
+  readonly status: number;
+  readonly body: string;
+}
+
+function send(
+  agent: Agent,
+  port: number,
+  method: string,
+  path: string,
+  headers: Record<string, string>,
+  body: string | null,
+): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      {
+        agent,
+        host: '127.0.0.1',
+        port,
+        method,
+        path,
+        headers:
+          body === null
+            ? headers
+            : { ...headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => {
+          resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') });
+        });
+      },
+    );
+    req.on('error', reject);
+    req.end(body ?? undefined);
+  });
+}
+
+class Recorder {
+  readonly latencies: number[] = [];
+  errors = 0;
+  firstError: string | null = null;
+  readonly acknowledged: Record<string, number> = {};
+
+  fail(message: string): void {
+    this.errors += 1;
+    this.firstError ??= message;
+  }
+
+  outcome(elapsedMs: number, nextSeq = 0): LoadOutcome {
+    const sorted = [...this.latencies].sort((a, b) => a - b);
+    const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+    return {
+      count: sorted.length,
+      errors: this.errors,
+      perSecond: sorted.length / (elapsedMs / 1000),
+      p50Ms: at(0.5),
+      p99Ms: at(0.99),
+      maxMs: sorted[sorted.length - 1] ?? 0,
+      elapsedMs,
+      firstError: this.firstError,
+      acknowledged: this.acknowledged,
+      nextSeq,
+    };
+  }
+}
+
+const nowMs = (): number => performance.now();
+
+/** One save of `target`, its latency counted from `scheduledAt` (so a stalled server cannot hide its queue). */
+async function saveOnce(
+  agent: Agent,
+  load: { port: number; prefix: string },
+  target: SaveTarget,
+  seq: number,
+  scheduledAt: number,
+  recorder: Recorder,
+): Promise<void> {
+  const questionId = target.questionIds[seq % target.questionIds.length] ?? '';
+  const body = JSON.stringify({
+    seq,
+    idempotencyKey: `bench-${seq}`,
+    answer: { choice: seq % 2 === 0 ? 'A' : 'B' },
+  });
+  try {
+    const answer = await send(
+      agent,
+      load.port,
+      'PUT',
+      `${load.prefix}/attempts/${target.attemptId}/answers/${questionId}`,
+      { authorization: `Bearer ${target.token}`, 'x-device-id': target.device },
+      body,
+    );
+    if (answer.status !== 200) {
+      recorder.fail(`PUT save → ${answer.status} ${answer.body.slice(0, 300)}`);
+      return;
+    }
+    recorder.latencies.push(nowMs() - scheduledAt);
+    const held = (JSON.parse(answer.body) as { held?: { seq?: number } }).held?.seq ?? 0;
+    const key = `${target.attemptId}/${questionId}`;
+    recorder.acknowledged[key] = Math.max(recorder.acknowledged[key] ?? 0, held);
+  } catch (error) {
+    recorder.fail(error instanceof Error ? error.message : String(error));
+  }
+}
+
+async function openSaves(
+  agent: Agent,
+  load: Extract<ExamLoad, { kind: 'open-saves' }>,
+): Promise<LoadOutcome> {
+  const recorder = new Recorder();
+  const started = nowMs();
+  const total = Math.floor((load.ratePerSecond * load.durationMs) / 1000);
+  const inFlight = new Set<Promise<void>>();
+  let issued = 0;
+  while (issued < total) {
+    const due = Math.min(total, Math.floor(((nowMs() - started) * load.ratePerSecond) / 1000));
+    for (; issued < due; issued += 1) {
+      const target = load.targets.at(issued % load.targets.length);
+      if (target === undefined) break;
+      const scheduledAt = started + (issued * 1000) / load.ratePerSecond;
+      const pending = saveOnce(agent, load, target, load.firstSeq + issued, scheduledAt, recorder);
+      inFlight.add(pending);
+      void pending.finally(() => inFlight.delete(pending));
+    }
+    await new Promise((resolve) => setTimeout(resolve, 2));
+  }
+  await Promise.all(inFlight);
+  return recorder.outcome(nowMs() - started, load.firstSeq + issued);
+}
+
+async function closedSaves(
+  agent: Agent,
+  load: Extract<ExamLoad, { kind: 'closed-saves' }>,
+): Promise<LoadOutcome> {
+  const recorder = new Recorder();
+  const started = nowMs();
+  const deadline = started + load.durationMs;
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: load.concurrency }, async () => {
+      while (nowMs() < deadline) {
+        const n = next;
+        next += 1;
+        const target = load.targets.at(n % load.targets.length);
+        if (target === undefined) return;
+        await saveOnce(agent, load, target, load.firstSeq + n, nowMs(), recorder);
+      }
+    }),
+  );
+  return recorder.outcome(nowMs() - started, load.firstSeq + next);
+}
+
+async function spike(agent: Agent, load: Extract<ExamLoad, { kind: 'spike' }>): Promise<LoadOutcome> {
+  const recorder = new Recorder();
+  const started = nowMs();
+  await Promise.all(
+    load.targets.map(async (target, i) => {
+      const releaseAt = started + (i * load.releaseMs) / load.targets.length;
+      const wait = releaseAt - nowMs();
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      try {
+        const answer = await send(
+          agent,
+          load.port,
+          'POST',
+          load.path(target),
+          { authorization: `Bearer ${target.token}`, 'x-device-id': target.device },
+          '{}',
+        );
+        if (answer.status !== 201 && answer.status !== 200) {
+          recorder.fail(`POST start → ${answer.status} ${answer.body.slice(0, 300)}`);
+          return;
+        }
+        recorder.latencies.push(nowMs() - releaseAt);
+      } catch (error) {
+        recorder.fail(error instanceof Error ? error.message : String(error));
+      }
+    }),
+  );
+  return recorder.outcome(nowMs() - started);
+}
+
+async function closedGet(
+  agent: Agent,
+  load: Extract<ExamLoad, { kind: 'closed-get' }>,
+): Promise<LoadOutcome> {
+  const recorder = new Recorder();
+  const started = nowMs();
+  const deadline = started + load.durationMs;
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: load.concurrency }, async () => {
+      while (nowMs() < deadline) {
+        const target = load.targets.at(next % load.targets.length);
+        next += 1;
+        if (target === undefined) return;
+        const t0 = nowMs();
+        try {
+          const answer = await send(
+            agent,
+            load.port,
+            'GET',
+            load.path.replace(':attemptId', target.attemptId),
+            { authorization: `Bearer ${target.token}`, 'x-device-id': target.device },
+            null,
+          );
+          if (answer.status !== 200) recorder.fail(`GET → ${answer.status} ${answer.body.slice(0, 300)}`);
+          else recorder.latencies.push(nowMs() - t0);
+        } catch (error) {
+          recorder.fail(error instanceof Error ? error.message : String(error));
+        }
+      }
+    }),
+  );
+  return recorder.outcome(nowMs() - started);
+}
+
+async function submits(agent: Agent, load: Extract<ExamLoad, { kind: 'submits' }>): Promise<LoadOutcome> {
+  const recorder = new Recorder();
+  const started = nowMs();
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: load.concurrency }, async () => {
+      while (next < load.targets.length) {
+        const target = load.targets.at(next);
+        next += 1;
+        if (target === undefined) return;
+        const t0 = nowMs();
+        try {
+          const answer = await send(
+            agent,
+            load.port,
+            'POST',
+            `/api/exam/attempts/${target.attemptId}/submit`,
+            { authorization: `Bearer ${target.token}`, 'x-device-id': target.device },
+            '{}',
+          );
+          if (answer.status !== 200)
+            recorder.fail(`POST submit → ${answer.status} ${answer.body.slice(0, 300)}`);
+          else recorder.latencies.push(nowMs() - t0);
+        } catch (error) {
+          recorder.fail(error instanceof Error ? error.message : String(error));
+        }
+      }
+    }),
+  );
+  return recorder.outcome(nowMs() - started);
+}
+
+/** Functions do not cross threads: the spike's path is sent as a template with `:examId`. */
+type WireLoad =
+  | Exclude<ExamLoad, { kind: 'spike' }>
+  | (Omit<Extract<ExamLoad, { kind: 'spike' }>, 'path'> & { path: string });
+
+function run(agent: Agent, load: WireLoad): Promise<LoadOutcome> {
+  switch (load.kind) {
+    case 'open-saves':
+      return openSaves(agent, load);
+    case 'closed-saves':
+      return closedSaves(agent, load);
+    case 'spike': {
+      const template = load.path;
+      return spike(agent, { ...load, path: (target) => template.replace(':examId', target.examId) });
+    }
+    case 'closed-get':
+      return closedGet(agent, load);
+    case 'submits':
+      return submits(agent, load);
+  }
+}
+
+/**
+ * The exam bench's HTTP clients on their own thread (a real client is not on the service's event loop). They
+ * still share the machine's CPUs with the service, the gateway, MariaDB and Kafka.
+ */
+export class ExamLoadGenerator {
+  private readonly worker: Worker;
+
+  constructor(sockets: number) {
+    // The parent runs under `node -r @swc-node/register`; the worker inherits its execArgv and loads this file.
+    this.worker = new Worker(__filename, { workerData: { sockets } });
+  }
+
+  run(load: ExamLoad): Promise<LoadOutcome> {
+    const wire: WireLoad =
+      load.kind === 'spike'
+        ? { ...load, path: load.path({ examId: ':examId', token: '', device: '' }) }
+        : load;
+    return new Promise((resolve, reject) => {
+      const onError = (error: Error): void => {
+        this.worker.off('message', onMessage);
+        reject(error);
+      };
+      const onMessage = (outcome: LoadOutcome): void => {
+        this.worker.off('error', onError);
+        resolve(outcome);
+      };
+      this.worker.once('message', onMessage);
+      this.worker.once('error', onError);
+      this.worker.postMessage(wire);
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.worker.terminate();
+  }
+}
+
+const settings: unknown = workerData;
+if (
+  !isMainThread &&
+  parentPort !== null &&
+  typeof settings === 'object' &&
+  settings !== null &&
+  'sockets' in settings
+) {
+  const port = parentPort;
+  const agent = new Agent({ keepAlive: true, maxSockets: Number(settings.sockets) });
+  port.on('message', (load: WireLoad) => {
+    void run(agent, load).then((outcome) => {
+      port.postMessage(outcome);
+    });
+  });
+}
