@@ -32,6 +32,7 @@ import {
   type SaveTarget,
   type StartTarget,
 } from './support/exam-load-worker';
+import { profiled } from './support/profile';
 import { writeBenchResult } from './support/report';
 
 /**
@@ -58,6 +59,8 @@ const ROUNDS = Number(process.env.BENCH_EXAM_ROUNDS ?? 3);
 const QUESTIONS = 50;
 const CEILING_MS = 5000;
 const CEILING_CONCURRENCY = 32;
+/** BENCH_EXAM_PROFILE=1: V8 CPU profiles of the exam service's main thread per phase, under .local/bench/. */
+const PROFILE = process.env.BENCH_EXAM_PROFILE === '1';
 const HOUR_MS = 3_600_000;
 
 type Measured = LoadOutcome & { readonly cpu: CpuTimes };
@@ -317,13 +320,15 @@ async function main(): Promise<void> {
 
   // 1. The start spike, through the gateway.
   console.log(`[exam bench] start spike: ${CANDIDATES} candidates released within 1 s`);
-  const spike = await measure({
-    kind: 'spike',
-    port: gateway.port,
-    path: (target) => `/api/exam/exams/${target.examId}/attempts`,
-    releaseMs: 1000,
-    targets: candidates,
-  });
+  const spike = await profiled(PROFILE, 'exam-start', () =>
+    measure({
+      kind: 'spike',
+      port: gateway.port,
+      path: (target) => `/api/exam/exams/${target.examId}/attempts`,
+      releaseMs: 1000,
+      targets: candidates,
+    }),
+  );
   console.log(
     `  ${describe(spike)}, all served in ${ms(spike.elapsedMs)}${spike.firstError ? `; first error: ${spike.firstError}` : ''}`,
   );
@@ -407,14 +412,16 @@ async function main(): Promise<void> {
       }),
     );
     paperRounds.direct.push(
-      await measureAll({
-        kind: 'closed-get',
-        port: examPort,
-        path: '/api/exam/attempts/:attemptId',
-        targets,
-        concurrency: CEILING_CONCURRENCY,
-        durationMs: CEILING_MS,
-      }),
+      await profiled(PROFILE && round === 0, 'exam-paper', () =>
+        measureAll({
+          kind: 'closed-get',
+          port: examPort,
+          path: '/api/exam/attempts/:attemptId',
+          targets,
+          concurrency: CEILING_CONCURRENCY,
+          durationMs: CEILING_MS,
+        }),
+      ),
     );
     paperRounds.gateway.push(
       await measureAll({
@@ -437,15 +444,17 @@ async function main(): Promise<void> {
       ['direct', examPort, '/api/exam'],
       ['gateway', gateway.port, '/api/exam'],
     ] as const) {
-      const outcome = await measureAll({
-        kind: 'closed-saves',
-        port,
-        prefix,
-        concurrency: CEILING_CONCURRENCY,
-        durationMs: CEILING_MS,
-        targets,
-        firstSeq: seq,
-      });
+      const outcome = await profiled(PROFILE && round === 0 && name === 'direct', 'exam-save', () =>
+        measureAll({
+          kind: 'closed-saves',
+          port,
+          prefix,
+          concurrency: CEILING_CONCURRENCY,
+          durationMs: CEILING_MS,
+          targets,
+          firstSeq: seq,
+        }),
+      );
       seq = outcome.nextSeq;
       saveRounds[name].push(outcome);
     }
@@ -485,12 +494,14 @@ async function main(): Promise<void> {
 
   // 5. Submissions with automatic grading: every candidate submits.
   console.log(`[exam bench] submissions: ${targets.length} attempts of ${QUESTIONS} questions`);
-  const submissions = await measureAll({
-    kind: 'submits',
-    port: gateway.port,
-    concurrency: CEILING_CONCURRENCY,
-    targets,
-  });
+  const submissions = await profiled(PROFILE, 'exam-submit', () =>
+    measureAll({
+      kind: 'submits',
+      port: gateway.port,
+      concurrency: CEILING_CONCURRENCY,
+      targets,
+    }),
+  );
   const graded: { n: string }[] = await dataSource.query(
     "SELECT COUNT(*) AS n FROM exam_attempts WHERE exam_id = ? AND status IN ('graded', 'submitted') AND objective_score IS NOT NULL",
     [examId],

@@ -5,10 +5,11 @@ import { decode, verify } from 'jsonwebtoken';
 import type { Clock } from '../time/clock';
 import { JWT_ALGORITHM, JWT_AUDIENCE, JWT_ISSUER } from './auth.settings';
 
-/** What the edge needs to know of a genuine access token: whose it is and until when. */
+/** A genuine access token: whose it is, until when, and its verified claims. */
 export interface VerifiedToken {
   readonly sub: string;
   readonly expiresAtMs: number;
+  readonly claims: Readonly<Record<string, unknown>>;
 }
 
 const DEFAULT_MAX_ENTRIES = 20_000;
@@ -68,7 +69,7 @@ export class VerifiedTokenCache {
       if (typeof payload !== 'object' || typeof payload.sub !== 'string' || typeof payload.exp !== 'number') {
         return null;
       }
-      return { sub: payload.sub, expiresAtMs: payload.exp * 1000 };
+      return { sub: payload.sub, expiresAtMs: payload.exp * 1000, claims: payload };
     } catch {
       return null;
     }
