@@ -89,8 +89,12 @@ export class AttemptStartService {
     const exam = await this.exams.findById(request.examId);
     if (exam === null || exam.status === 'draft') throw new ExamNotFoundError();
     if (!ipAllowed(exam.settings.allowedIpRanges, request.ip)) throw new IpNotAllowedError();
-    const live = await this.attempts.findLive(exam.id, request.userId);
-    if (live !== null) return this.resume(live, deviceId);
+    const started = await this.attempts.startState(exam.id, request.userId);
+    if (started.liveId !== null) {
+      const live = await this.attempts.findOfUser(started.liveId, request.userId);
+      // Closed between the two reads: it no longer blocks a new attempt.
+      if (live?.live === 1) return this.resume(live, deviceId);
+    }
 
     const now = this.clock.now();
     const accommodation = await this.exams.findAccommodation(exam.id, request.userId);
@@ -111,7 +115,7 @@ export class AttemptStartService {
     if (exam.requiresRealName && (await this.candidates.find(request.userId)) === null)
       throw new AttemptRealNameRequiredError();
     const allowed = exam.settings.attemptsAllowed;
-    const used = await this.attempts.lastNumber(exam.id, request.userId);
+    const used = started.last;
     const limit = allowed === 0 ? 0 : allowed + (accommodation?.extraAttempts ?? 0);
     if (limit > 0 && used >= limit) {
       // A concurrent start of this candidate may have just written the attempt this one would have been.
@@ -164,9 +168,12 @@ export class AttemptStartService {
       updatedAt: now,
     });
     try {
-      await this.attempts.transaction(async (tx) => {
-        await this.attempts.insert(tx, attempt);
-        if (claims !== null)
+      // One autocommit insert when there is nothing else to record (a hall starting at once pays one round trip,
+      // not BEGIN + INSERT + COMMIT); with a face-check token, the attempt and the token's single use together.
+      if (claims === null) await this.attempts.insert(null, attempt);
+      else
+        await this.attempts.transaction(async (tx) => {
+          await this.attempts.insert(tx, attempt);
           await this.attempts.recordFaceCheck(
             tx,
             Object.assign(new AttemptFaceCheckEntity(), {
@@ -178,7 +185,7 @@ export class AttemptStartService {
               usedAt: now,
             }),
           );
-      });
+        });
     } catch (error: unknown) {
       if (!isDuplicateKeyError(error)) throw error;
       // Another start of the same candidate won the race (the live attempt's unique key): hand theirs back.
@@ -232,10 +239,8 @@ export class AttemptStartService {
   /** The paper's seed: the registration's for a registered exam (a confirmed, paid one); a fresh one for practice. */
   private async seedOf(exam: ExamEntity, userId: string): Promise<string> {
     if (exam.practice) return randomBytes(8).toString('hex');
-    const registration = (await this.registrations.listOfUser(userId)).find(
-      (r) => r.examId === exam.id && r.active === 1,
-    );
-    if (registration === undefined) throw new NotRegisteredError();
+    const registration = await this.registrations.findActiveOf(exam.id, userId);
+    if (registration === null) throw new NotRegisteredError();
     switch (registration.status) {
       case 'confirmed':
         return registration.seed;

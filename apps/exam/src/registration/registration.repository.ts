@@ -58,6 +58,11 @@ export class RegistrationRepository {
     });
   }
 
+  /** The candidate's active registration for an exam (the unique key allows one), or null. */
+  findActiveOf(examId: string, userId: string): Promise<RegistrationEntity | null> {
+    return this.registrations.findOne({ where: { examId, userId, active: 1 } });
+  }
+
   listOfUser(userId: string): Promise<RegistrationEntity[]> {
     return this.registrations.find({ where: { userId }, order: { createdAt: 'DESC' }, take: 200 });
   }
