@@ -237,10 +237,12 @@ interface CheckBody {
     expect(rows[0].descriptor).toMatch(/^ef[0-9]+:/);
   });
 
-  it('should require an exam id for an exam-start challenge', async () => {
-    const response = await call('post', '/challenges', alice, { purpose: 'exam_start' });
+  it('should require an exam id for an exam-start or periodic proctoring challenge', async () => {
+    for (const purpose of ['exam_start', 'exam_proctor']) {
+      const response = await call('post', '/challenges', alice, { purpose });
 
-    expect(response.body).toMatchObject({ statusCode: 400, code: 'FACE.EXAM_ID_REQUIRED' });
+      expect(response.body).toMatchObject({ statusCode: 400, code: 'FACE.EXAM_ID_REQUIRED' });
+    }
   });
 
   it('should pass the same person through liveness and issue a token the offline verifier accepts for that exam only', async () => {
@@ -299,6 +301,28 @@ interface CheckBody {
       threshold: 0.55,
       model_version: body.decision.modelVersion,
     });
+  });
+
+  it('should issue a periodic proctoring token bound to the exam that no exam start accepts', async () => {
+    // Runs after the exam-start check above, which stored alice's face verified with her real name.
+    const asked = await challenge(alice, 'exam_proctor', exam);
+    expect(asked).toMatchObject({ purpose: 'exam_proctor', examId: exam });
+
+    const response = await answer(alice, asked, bernadetteMoves);
+
+    expect(response.status).toBe(200);
+    const token = (response.body as CheckBody).faceCheckToken!;
+    expect(verifier.verify(token, { purpose: 'exam_proctor', examId: exam, userId: alice })).toMatchObject({
+      purpose: 'exam_proctor',
+      examId: exam,
+      sub: alice,
+    });
+    expect(() => verifier.verify(token, { purpose: 'exam_start', examId: exam })).toThrow(
+      FaceCheckTokenRejectedError,
+    );
+    expect(() => verifier.verify(token, { purpose: 'exam_proctor', examId: randomUUID() })).toThrow(
+      FaceCheckTokenRejectedError,
+    );
   });
 
   it('should refuse to answer a challenge twice', async () => {
