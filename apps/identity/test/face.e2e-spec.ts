@@ -304,18 +304,35 @@ interface CheckBody {
   });
 
   it('should issue a periodic proctoring token bound to the exam that no exam start accepts', async () => {
-    // Runs after the exam-start check above, which stored alice's face verified with her real name.
-    const asked = await challenge(alice, 'exam_proctor', exam);
+    // A candidate of its own: frames of an earlier passed check of the same user count as a replay.
+    const dora = randomUUID();
+    expect((await enrol(dora, face('bernadette/bernadette1.png'))).status).toBe(201);
+    // Like exam_start, a periodic check needs the face verified with the real name.
+    expect(
+      (await call('post', '/challenges', dora, { purpose: 'exam_proctor', examId: exam })).body,
+    ).toMatchObject({ code: 'FACE.REAL_NAME_FACE_REQUIRED' });
+    const template = await data.getRepository(FaceTemplateEntity).findOneByOrFail({ userId: dora });
+    await data.getRepository(VerifiedFaceReferenceEntity).save(
+      Object.assign(new VerifiedFaceReferenceEntity(), {
+        userId: dora,
+        descriptor: template.descriptor,
+        modelVersion: template.modelVersion,
+        attemptId: randomUUID(),
+        verifiedAt: new Date(),
+      }),
+    );
+
+    const asked = await challenge(dora, 'exam_proctor', exam);
     expect(asked).toMatchObject({ purpose: 'exam_proctor', examId: exam });
 
-    const response = await answer(alice, asked, bernadetteMoves);
+    const response = await answer(dora, asked, bernadetteMoves);
 
     expect(response.status).toBe(200);
     const token = (response.body as CheckBody).faceCheckToken!;
-    expect(verifier.verify(token, { purpose: 'exam_proctor', examId: exam, userId: alice })).toMatchObject({
+    expect(verifier.verify(token, { purpose: 'exam_proctor', examId: exam, userId: dora })).toMatchObject({
       purpose: 'exam_proctor',
       examId: exam,
-      sub: alice,
+      sub: dora,
     });
     expect(() => verifier.verify(token, { purpose: 'exam_start', examId: exam })).toThrow(
       FaceCheckTokenRejectedError,

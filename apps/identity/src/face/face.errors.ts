@@ -109,7 +109,7 @@ export const FaceErrorCode = defineErrorCodes('FACE', {
   REAL_NAME_FACE_REQUIRED: {
     kind: 'forbidden',
     meaning:
-      'Exam-start face checks compare with the face verified with your real name, and your real name was not verified with the face step.',
+      'Exam face checks (at the start and periodic ones during the exam) compare with the face verified with your real name, and your real name was not verified with the face step.',
     action:
       'Verify your real name with the face step (POST /api/identity/real-name/face-challenges, then the verification with `face`).',
   },
