@@ -9,6 +9,7 @@ import { EXAM_ENTITIES } from './database/entities';
 import { EXAM_MIGRATIONS } from './database/migrations';
 import { ExamFeatureModule } from './exam/exam.module';
 import { PaperModule } from './paper/paper.module';
+import { ProctoringModule } from './proctoring/proctoring.module';
 import { RegistrationModule } from './registration/registration.module';
 import { RetentionModule } from './retention/retention.module';
 
@@ -31,6 +32,7 @@ export class ExamModule {
         RegistrationModule,
         RetentionModule,
         AttemptModule,
+        ProctoringModule,
       ],
     };
   }

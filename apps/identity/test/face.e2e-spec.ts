@@ -237,10 +237,12 @@ interface CheckBody {
     expect(rows[0].descriptor).toMatch(/^ef[0-9]+:/);
   });
 
-  it('should require an exam id for an exam-start challenge', async () => {
-    const response = await call('post', '/challenges', alice, { purpose: 'exam_start' });
+  it('should require an exam id for an exam-start or periodic proctoring challenge', async () => {
+    for (const purpose of ['exam_start', 'exam_proctor']) {
+      const response = await call('post', '/challenges', alice, { purpose });
 
-    expect(response.body).toMatchObject({ statusCode: 400, code: 'FACE.EXAM_ID_REQUIRED' });
+      expect(response.body).toMatchObject({ statusCode: 400, code: 'FACE.EXAM_ID_REQUIRED' });
+    }
   });
 
   it('should pass the same person through liveness and issue a token the offline verifier accepts for that exam only', async () => {
@@ -299,6 +301,45 @@ interface CheckBody {
       threshold: 0.55,
       model_version: body.decision.modelVersion,
     });
+  });
+
+  it('should issue a periodic proctoring token bound to the exam that no exam start accepts', async () => {
+    // A candidate of its own: frames of an earlier passed check of the same user count as a replay.
+    const dora = randomUUID();
+    expect((await enrol(dora, face('bernadette/bernadette1.png'))).status).toBe(201);
+    // Like exam_start, a periodic check needs the face verified with the real name.
+    expect(
+      (await call('post', '/challenges', dora, { purpose: 'exam_proctor', examId: exam })).body,
+    ).toMatchObject({ code: 'FACE.REAL_NAME_FACE_REQUIRED' });
+    const template = await data.getRepository(FaceTemplateEntity).findOneByOrFail({ userId: dora });
+    await data.getRepository(VerifiedFaceReferenceEntity).save(
+      Object.assign(new VerifiedFaceReferenceEntity(), {
+        userId: dora,
+        descriptor: template.descriptor,
+        modelVersion: template.modelVersion,
+        attemptId: randomUUID(),
+        verifiedAt: new Date(),
+      }),
+    );
+
+    const asked = await challenge(dora, 'exam_proctor', exam);
+    expect(asked).toMatchObject({ purpose: 'exam_proctor', examId: exam });
+
+    const response = await answer(dora, asked, bernadetteMoves);
+
+    expect(response.status).toBe(200);
+    const token = (response.body as CheckBody).faceCheckToken!;
+    expect(verifier.verify(token, { purpose: 'exam_proctor', examId: exam, userId: dora })).toMatchObject({
+      purpose: 'exam_proctor',
+      examId: exam,
+      sub: dora,
+    });
+    expect(() => verifier.verify(token, { purpose: 'exam_start', examId: exam })).toThrow(
+      FaceCheckTokenRejectedError,
+    );
+    expect(() => verifier.verify(token, { purpose: 'exam_proctor', examId: randomUUID() })).toThrow(
+      FaceCheckTokenRejectedError,
+    );
   });
 
   it('should refuse to answer a challenge twice', async () => {

@@ -153,6 +153,22 @@ export class AuditEventsConsumer {
     return this.record(Topics.RegistrationCreated, events, ctx);
   }
 
+  @OnEventBatch(Topics.ProctoringStaffActionTaken)
+  onProctoringStaffAction(
+    @Payload() events: readonly EventEnvelope<'exam.proctoring.staff_action_taken'>[],
+    @Ctx() ctx: EventBatchContext,
+  ): Promise<void> {
+    return this.record(Topics.ProctoringStaffActionTaken, events, ctx);
+  }
+
+  @OnEventBatch(Topics.ProctoringConsequenceApplied)
+  onProctoringConsequence(
+    @Payload() events: readonly EventEnvelope<'exam.proctoring.consequence_applied'>[],
+    @Ctx() ctx: EventBatchContext,
+  ): Promise<void> {
+    return this.record(Topics.ProctoringConsequenceApplied, events, ctx);
+  }
+
   @OnEventBatch(Topics.OrderPaid)
   onOrderPaid(
     @Payload() events: readonly EventEnvelope<'payments.order.paid'>[],

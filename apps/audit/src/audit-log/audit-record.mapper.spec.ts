@@ -21,6 +21,48 @@ function envelope<T extends EventEnvelope['type']>(
 }
 
 describe(auditRecordOf.name, () => {
+  it('should chain a staff action on an exam attempt by its staff member, tenant and reason hash', () => {
+    const staffUserId = randomUUID();
+    const institutionId = randomUUID();
+    const userId = randomUUID();
+    const sut = auditRecordOf(
+      envelope('exam.proctoring.staff_action_taken', {
+        actionId: randomUUID(),
+        attemptId: randomUUID(),
+        examId: randomUUID(),
+        institutionId,
+        userId,
+        staffUserId,
+        action: 'add_time',
+        minutes: 10,
+        reasonSha256: 'a'.repeat(64),
+        deadlineAt: '2026-01-01T10:00:00.000Z',
+        takenAt: '2026-01-01T09:00:00.000Z',
+      }),
+    );
+    expect(sut).toMatchObject({ actorId: staffUserId, subjectUserId: userId, institutionId });
+    expect(sut.attributes).toMatchObject({ action: 'add_time', minutes: 10, reasonSha256: 'a'.repeat(64) });
+  });
+
+  it('should chain an anti-cheat consequence as the exam service acting on the candidate', () => {
+    const userId = randomUUID();
+    const sut = auditRecordOf(
+      envelope('exam.proctoring.consequence_applied', {
+        attemptId: randomUUID(),
+        examId: randomUUID(),
+        institutionId: randomUUID(),
+        userId,
+        rule: 'tab_switch',
+        consequence: 'terminated',
+        count: 5,
+        warnings: 1,
+        appliedAt: '2026-01-01T09:00:00.000Z',
+      }),
+    );
+    expect(sut).toMatchObject({ actorId: 'service:exam', subjectUserId: userId });
+    expect(sut.attributes).toMatchObject({ rule: 'tab_switch', consequence: 'terminated', count: 5 });
+  });
+
   it('should keep a login attempt free of the full IP, device id and user agent', () => {
     const sut = auditRecordOf(
       envelope('accounts.login.attempted', {

@@ -158,6 +158,34 @@ export const AUDIT_RECORD_MAPPERS: {
     }),
     institutionId: e.payload.institutionId,
   }),
+  // The written reason stays in the exam service; its hash proves the stored one unchanged.
+  'exam.proctoring.staff_action_taken': (e) => ({
+    ...base(e, e.payload.userId, {
+      actionId: e.payload.actionId,
+      attemptId: e.payload.attemptId,
+      examId: e.payload.examId,
+      action: e.payload.action,
+      minutes: e.payload.minutes,
+      reasonSha256: e.payload.reasonSha256,
+      deadlineAt: new Date(e.payload.deadlineAt).toISOString(),
+      takenAt: new Date(e.payload.takenAt).toISOString(),
+    }),
+    actorId: e.payload.staffUserId,
+    institutionId: e.payload.institutionId,
+  }),
+  'exam.proctoring.consequence_applied': (e) => ({
+    ...base(e, e.payload.userId, {
+      attemptId: e.payload.attemptId,
+      examId: e.payload.examId,
+      rule: e.payload.rule,
+      consequence: e.payload.consequence,
+      count: e.payload.count,
+      warnings: e.payload.warnings,
+      appliedAt: new Date(e.payload.appliedAt).toISOString(),
+    }),
+    actorId: 'service:exam',
+    institutionId: e.payload.institutionId,
+  }),
   'payments.order.paid': (e) =>
     base(e, e.payload.userId, {
       orderId: e.payload.orderId,

@@ -6,6 +6,8 @@ import {
   AnswerInvalidError,
   AttemptNotFoundError,
   AttemptNotInProgressError,
+  AttemptPausedError,
+  AttemptTerminatedError,
   DeadlinePassedError,
   DeviceIdRequiredError,
   HeldByOtherDeviceError,
@@ -138,11 +140,14 @@ export class AttemptAnswersService {
       readonly deviceId: string;
       readonly previousDeviceId: string | null;
       readonly saveUntil: Date;
+      readonly pausedAt: Date | null;
     },
     deviceId: string,
     now: Date,
   ): void {
+    if (state.status === 'terminated') throw new AttemptTerminatedError();
     if (!acceptsAnswers(state.status)) throw new AttemptNotInProgressError(state.status);
+    if (state.pausedAt !== null) throw new AttemptPausedError(state.pausedAt);
     if (now > state.saveUntil) throw new DeadlinePassedError(state.saveUntil);
     assertHolder({ ...state, id: attemptId }, deviceId);
   }

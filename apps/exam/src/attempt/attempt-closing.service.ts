@@ -5,7 +5,12 @@ import type { EntityManager } from 'typeorm';
 
 import { ExamEnv } from '../config/exam.env';
 import type { AttemptEntity } from './attempt.entity';
-import { AttemptNotFoundError, TooEarlyToSubmitError } from './attempt.errors';
+import {
+  AttemptNotFoundError,
+  AttemptPausedError,
+  AttemptTerminatedError,
+  TooEarlyToSubmitError,
+} from './attempt.errors';
 import { DeviceIdRequiredError } from './attempt.errors';
 import { AttemptRepository } from './attempt.repository';
 import { assertHolder, type AttemptView } from './attempt-answers.service';
@@ -39,8 +44,10 @@ export class AttemptClosingService {
       const attempt = await this.attempts.lockOfUser(tx, attemptId, userId);
       if (attempt === null) throw new AttemptNotFoundError();
       const now = this.clock.now();
+      if (attempt.status === 'terminated') throw new AttemptTerminatedError();
       if (isLive(attempt.status)) {
         assertHolder(attempt, deviceId);
+        if (attempt.pausedAt !== null) throw new AttemptPausedError(attempt.pausedAt);
         if (now < attempt.earliestSubmitAt) throw new TooEarlyToSubmitError(attempt.earliestSubmitAt);
         await this.close(tx, attempt, now > attempt.saveUntil ? 'deadline' : 'submit', now);
       }

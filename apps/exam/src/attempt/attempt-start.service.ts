@@ -159,6 +159,8 @@ export class AttemptStartService {
         this.env.EXAM_SAVE_GRACE_SECONDS,
       ),
       earliestSubmitAt: earliestSubmit(now, exam.settings.minMinutesBeforeSubmit, deadlineAt),
+      pausedAt: null,
+      flaggedAt: null,
       submittedAt: null,
       closedBy: null,
       questionScores: null,
@@ -183,6 +185,7 @@ export class AttemptStartService {
               examId: exam.id,
               verificationId: claims.verificationId,
               usedAt: now,
+              purpose: 'exam_start',
             }),
           );
         });

@@ -35,6 +35,13 @@ export class AttemptEntity {
   /** Deadline plus the exam's grace plus the network grace: saves and submissions are accepted until then. */
   @Column({ name: 'save_until', type: 'datetime', precision: 3 }) saveUntil!: Date;
   @Column({ name: 'earliest_submit_at', type: 'datetime', precision: 3 }) earliestSubmitAt!: Date;
+  /**
+   * Set while staff hold the attempt paused: saves and submission are refused and the deadline job leaves it
+   * alone; resuming pushes the deadline and the save window by the paused time.
+   */
+  @Column({ name: 'paused_at', type: 'datetime', precision: 3, nullable: true }) pausedAt!: Date | null;
+  /** Set when the anti-cheat policy (consequence flag) marked the attempt for staff review. */
+  @Column({ name: 'flagged_at', type: 'datetime', precision: 3, nullable: true }) flaggedAt!: Date | null;
   @Column({ name: 'submitted_at', type: 'datetime', precision: 3, nullable: true }) submittedAt!: Date | null;
   @Column({ name: 'closed_by', type: 'varchar', length: 10, nullable: true })
   closedBy!: AttemptClosing | null;

@@ -111,6 +111,17 @@ export const AttemptErrorCode = defineErrorCodes('ATTEMPT', {
     meaning: 'The exam does not accept submissions this early.',
     action: 'Keep working; you may submit from the time in details (earliestSubmitAt).',
   },
+  PAUSED: {
+    kind: 'conflict',
+    meaning: 'The exam’s staff paused this attempt; nothing can be saved or submitted until they resume it.',
+    action: 'Wait for the invigilator to resume the attempt; the time left is kept while it is paused.',
+  },
+  TERMINATED: {
+    kind: 'conflict',
+    meaning:
+      'The attempt was terminated (by the exam’s staff or the exam’s anti-cheat policy); the answers saved until then are kept.',
+    action: 'Nothing more can be saved or submitted; contact the exam’s institution if you disagree.',
+  },
   PAPER_UNAVAILABLE: {
     kind: 'conflict',
     meaning: 'The exam has no frozen paper to deliver.',
@@ -289,6 +300,18 @@ export class TooEarlyToSubmitError extends DomainError {
       `This exam accepts submissions from ${earliest.toISOString()}; keep working until then.`,
       [{ field: 'earliestSubmitAt', reason: earliest.toISOString() }],
     );
+  }
+}
+
+export class AttemptPausedError extends DomainError {
+  constructor(pausedAt: Date) {
+    super(AttemptErrorCode.PAUSED, undefined, [{ field: 'pausedAt', reason: pausedAt.toISOString() }]);
+  }
+}
+
+export class AttemptTerminatedError extends DomainError {
+  constructor() {
+    super(AttemptErrorCode.TERMINATED);
   }
 }
 

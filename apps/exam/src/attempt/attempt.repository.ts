@@ -27,6 +27,7 @@ export interface HeldAnswerState {
   readonly previousDeviceId: string | null;
   readonly deadlineAt: Date;
   readonly saveUntil: Date;
+  readonly pausedAt: Date | null;
   readonly held: {
     readonly seq: number;
     readonly idempotencyKey: string;
@@ -41,6 +42,7 @@ interface HeldRow {
   previous_device_id: string | null;
   deadline_at: Date;
   save_until: Date;
+  paused_at: Date | null;
   seq: number | string | null;
   idempotency_key: string | null;
   answer: string | AnswerValue | null;
@@ -104,8 +106,8 @@ export class AttemptRepository {
   }
 
   /**
-   * Saves one answer in one statement, only while the attempt is in progress, held by this device and inside
-   * its save window, and only over an answer with a lower sequence number (see replacesHeld). Raw SQL: a
+   * Saves one answer in one statement, only while the attempt is in progress (and not paused), held by this
+   * device and inside its save window, and only over an answer with a lower sequence number (see replacesHeld). Raw SQL: a
    * conditional INSERT … SELECT … ON DUPLICATE KEY UPDATE upsert on the hot autosave path, without hydrating
    * the attempt. Column order matters: `seq` is assigned last, so the IFs compare with the stored sequence.
    */
@@ -113,7 +115,8 @@ export class AttemptRepository {
     await this.dataSource.query(
       `INSERT INTO attempt_answers (attempt_id, question_id, seq, idempotency_key, answer, saved_at)
        SELECT a.id, ?, ?, ?, ?, ? FROM exam_attempts a
-        WHERE a.id = ? AND a.user_id = ? AND a.status = 'in_progress' AND a.device_id = ? AND a.save_until >= ?
+        WHERE a.id = ? AND a.user_id = ? AND a.status = 'in_progress' AND a.paused_at IS NULL
+          AND a.device_id = ? AND a.save_until >= ?
        ON DUPLICATE KEY UPDATE
          answer = IF(VALUES(seq) > seq, VALUES(answer), answer),
          idempotency_key = IF(VALUES(seq) > seq, VALUES(idempotency_key), idempotency_key),
@@ -139,7 +142,7 @@ export class AttemptRepository {
    */
   async heldAnswer(attemptId: string, userId: string, questionId: string): Promise<HeldAnswerState | null> {
     const rows: HeldRow[] = await this.dataSource.query(
-      `SELECT a.status, a.device_id, a.previous_device_id, a.deadline_at, a.save_until,
+      `SELECT a.status, a.device_id, a.previous_device_id, a.deadline_at, a.save_until, a.paused_at,
               x.seq, x.idempotency_key, x.answer, x.saved_at
          FROM exam_attempts a
          LEFT JOIN attempt_answers x ON x.attempt_id = a.id AND x.question_id = ?
@@ -154,6 +157,7 @@ export class AttemptRepository {
       previousDeviceId: row.previous_device_id,
       deadlineAt: new Date(row.deadline_at),
       saveUntil: new Date(row.save_until),
+      pausedAt: row.paused_at === null ? null : new Date(row.paused_at),
       held:
         row.seq === null || row.answer === null || row.saved_at === null
           ? null
@@ -206,7 +210,8 @@ export class AttemptRepository {
 
   /**
    * Live attempts whose save window ended before `now`, locked; rows another replica holds are skipped, so
-   * several replicas finalise disjoint sets at once. The query builder says the SKIP LOCKED.
+   * several replicas finalise disjoint sets at once. A paused attempt's clock is stopped: it waits for its
+   * resume, which moves its save window. The query builder says the SKIP LOCKED.
    */
   claimDue(tx: EntityManager, now: Date, limit: number): Promise<AttemptEntity[]> {
     return tx
@@ -214,6 +219,7 @@ export class AttemptRepository {
       .createQueryBuilder('a')
       .where("a.status IN ('in_progress', 'overdue')")
       .andWhere('a.save_until < :now', { now })
+      .andWhere('a.paused_at IS NULL')
       .orderBy('a.save_until', 'ASC')
       .limit(limit)
       .setLock('pessimistic_write')

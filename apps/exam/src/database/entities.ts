@@ -10,6 +10,8 @@ import { VerifiedCandidateEntity } from '../candidate/verified-candidate.entity'
 import { ExamEntity } from '../exam/exam.entity';
 import { ExamAccommodationEntity } from '../exam/exam-accommodation.entity';
 import { PaperEntity } from '../paper/paper.entity';
+import { ProctoringEventEntity } from '../proctoring/proctoring-event.entity';
+import { StaffActionEntity } from '../proctoring/staff-action.entity';
 import { RegistrationEntity } from '../registration/registration.entity';
 
 /** Every TypeORM entity the exam service owns. */
@@ -28,4 +30,6 @@ export const EXAM_ENTITIES: Function[] = [
   AttemptEntity,
   AttemptAnswerEntity,
   AttemptFaceCheckEntity,
+  ProctoringEventEntity,
+  StaffActionEntity,
 ];

@@ -86,6 +86,17 @@ export class RegistrationRepository {
     return { rows, total };
   }
 
+  /** The confirmed candidates of an exam (ids and numbers only, no form data), for the proctoring board. */
+  confirmedOfExam(
+    examId: string,
+  ): Promise<Pick<RegistrationEntity, 'userId' | 'registrationNumber' | 'ticketNumber'>[]> {
+    return this.registrations.find({
+      select: ['userId', 'registrationNumber', 'ticketNumber'],
+      where: { examId, status: 'confirmed' },
+      order: { registrationNumber: 'ASC' },
+    });
+  }
+
   /** Every registration of a user, locked, for erasure. */
   lockAllOfUser(tx: EntityManager, userId: string): Promise<RegistrationEntity[]> {
     return tx

@@ -1,7 +1,11 @@
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 
 import { Clock } from '@exam/platform';
-import { type FaceCheckPurpose, FaceCheckTokenIssuer } from '@exam/platform/face-check';
+import {
+  type FaceCheckPurpose,
+  FaceCheckTokenIssuer,
+  isExamFaceCheckPurpose,
+} from '@exam/platform/face-check';
 import { Injectable } from '@nestjs/common';
 
 import { decodeDescriptor, descriptorDistance } from './engine/face-geometry';
@@ -94,14 +98,14 @@ export class FaceCheckService {
     examId: string | undefined,
     ref: string | null = null,
   ): Promise<FaceChallenge> {
-    if (purpose === 'exam_start' && examId === undefined) throw new FaceExamIdRequiredError();
+    if (isExamFaceCheckPurpose(purpose) && examId === undefined) throw new FaceExamIdRequiredError();
     const now = this.clock.now();
     await this.assertReady(userId, purpose, now);
     const challenge = Object.assign(new FaceChallengeEntity(), {
       id: randomUUID(),
       userId,
       purpose,
-      examId: purpose === 'exam_start' ? (examId ?? null) : null,
+      examId: isExamFaceCheckPurpose(purpose) ? (examId ?? null) : null,
       ref,
       nonce: randomBytes(32).toString('base64url'),
       steps: randomLivenessSteps(),
@@ -290,7 +294,10 @@ export class FaceCheckService {
     return { verification, token: { value: issued.token, expiresAt: new Date(issued.claims.exp * 1000) } };
   }
 
-  /** Exam-start checks need the face verified with the real name; other purposes compare with the template. */
+  /**
+   * Exam checks (at the start and periodic ones during the attempt) need the face verified with the real name;
+   * other purposes compare with the template.
+   */
   private async assertReady(
     userId: string,
     purpose: FaceCheckPurpose,
@@ -300,7 +307,7 @@ export class FaceCheckService {
     const template = await this.templates.findByUser(userId);
     if (template === null) throw new FaceNotEnrolledError();
     let reference: VerifiedFaceReferenceEntity | null = null;
-    if (purpose === 'exam_start') {
+    if (isExamFaceCheckPurpose(purpose)) {
       reference = await this.references.findByUser(userId);
       if (reference === null) throw new FaceRealNameFaceRequiredError();
     }

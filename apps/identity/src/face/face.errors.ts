@@ -67,8 +67,8 @@ export const FaceErrorCode = defineErrorCodes('FACE', {
   },
   EXAM_ID_REQUIRED: {
     kind: 'invalid',
-    meaning: 'A face check for exam_start names no exam.',
-    action: 'Send examId with the exam_start purpose.',
+    meaning: 'A face check for an exam (exam_start or exam_proctor) names no exam.',
+    action: 'Send examId with the exam_start and exam_proctor purposes.',
   },
   ATTEMPTS_EXHAUSTED: {
     kind: 'too_many',
@@ -109,7 +109,7 @@ export const FaceErrorCode = defineErrorCodes('FACE', {
   REAL_NAME_FACE_REQUIRED: {
     kind: 'forbidden',
     meaning:
-      'Exam-start face checks compare with the face verified with your real name, and your real name was not verified with the face step.',
+      'Exam face checks (at the start and periodic ones during the exam) compare with the face verified with your real name, and your real name was not verified with the face step.',
     action:
       'Verify your real name with the face step (POST /api/identity/real-name/face-challenges, then the verification with `face`).',
   },
@@ -229,9 +229,11 @@ export class FaceChallengeMismatchError extends DomainError {
 
 export class FaceExamIdRequiredError extends DomainError {
   constructor() {
-    super(FaceErrorCode.EXAM_ID_REQUIRED, 'examId is required for the exam_start purpose.', [
-      { field: 'examId', reason: 'required when purpose is exam_start' },
-    ]);
+    super(
+      FaceErrorCode.EXAM_ID_REQUIRED,
+      'examId is required for the exam_start and exam_proctor purposes.',
+      [{ field: 'examId', reason: 'required when purpose is exam_start or exam_proctor' }],
+    );
   }
 }
 

@@ -1,4 +1,16 @@
-import { IsBoolean, IsIn, IsInt, IsISO8601, IsNumber, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import {
+  IsBoolean,
+  IsHexadecimal,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsNumber,
+  IsOptional,
+  IsUUID,
+  Length,
+  Max,
+  Min,
+} from 'class-validator';
 
 /**
  * A candidate registered for an exam. Carries ids and the fee only, nothing personal. `feeFen` (added
@@ -66,4 +78,50 @@ export class AttemptSubmittedV1 {
   @IsNumber({ maxDecimalPlaces: 2 }) @Min(0) maxScore!: number;
   @IsBoolean() needsMarking!: boolean;
   @IsISO8601({ strict: true }) submittedAt!: string;
+}
+
+export const ATTEMPT_STAFF_ACTIONS = ['add_time', 'pause', 'resume', 'terminate'] as const;
+export type AttemptStaffActionKind = (typeof ATTEMPT_STAFF_ACTIONS)[number];
+
+/**
+ * A member of the exam's institution changed a running attempt (added time, paused, resumed or terminated it)
+ * with a written reason. Ids only: the reason stays in the exam service; its SHA-256 lets an auditor prove the
+ * stored reason unchanged. `deadlineAt` is the attempt's deadline after the action.
+ */
+export class ProctoringStaffActionTakenV1 {
+  @IsUUID() actionId!: string;
+  @IsUUID() attemptId!: string;
+  @IsUUID() examId!: string;
+  @IsUUID() institutionId!: string;
+  /** The candidate. */
+  @IsUUID() userId!: string;
+  @IsUUID() staffUserId!: string;
+  @IsIn(ATTEMPT_STAFF_ACTIONS) action!: AttemptStaffActionKind;
+  /** Minutes added (add_time), else 0. */
+  @IsInt() @Min(0) @Max(1440) minutes!: number;
+  @IsHexadecimal() @Length(64, 64) reasonSha256!: string;
+  @IsISO8601({ strict: true }) deadlineAt!: string;
+  @IsISO8601({ strict: true }) takenAt!: string;
+}
+
+export const PROCTORING_RULE_NAMES = ['tab_switch', 'full_screen', 'copy_paste', 'face_check'] as const;
+export const PROCTORING_CONSEQUENCES = ['warning', 'flagged', 'terminated'] as const;
+export type ProctoringConsequence = (typeof PROCTORING_CONSEQUENCES)[number];
+
+/**
+ * The exam's anti-cheat policy acted on an attempt: the candidate was warned, or the configured consequence
+ * (flag for review, terminate) applied, because `rule` was breached. Ids and counts only.
+ */
+export class ProctoringConsequenceAppliedV1 {
+  @IsUUID() attemptId!: string;
+  @IsUUID() examId!: string;
+  @IsUUID() institutionId!: string;
+  @IsUUID() userId!: string;
+  @IsIn(PROCTORING_RULE_NAMES) rule!: (typeof PROCTORING_RULE_NAMES)[number];
+  @IsIn(PROCTORING_CONSEQUENCES) consequence!: ProctoringConsequence;
+  /** Events counted against the rule so far, this one included. */
+  @IsInt() @Min(1) @Max(1_000_000) count!: number;
+  /** Warnings the candidate has had, this one included. */
+  @IsInt() @Min(0) @Max(1_000_000) warnings!: number;
+  @IsISO8601({ strict: true }) appliedAt!: string;
 }

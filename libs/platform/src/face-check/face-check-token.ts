@@ -1,6 +1,22 @@
-/** What a face check can be for; a token issued for one purpose is never accepted for another. */
-export const FACE_CHECK_PURPOSES = ['exam_start', 'face_login', 'password_recovery', 'step_up'] as const;
+/**
+ * What a face check can be for; a token issued for one purpose is never accepted for another. `exam_start`
+ * opens an attempt, `exam_proctor` is a periodic check during one (both are bound to an exam).
+ */
+export const FACE_CHECK_PURPOSES = [
+  'exam_start',
+  'exam_proctor',
+  'face_login',
+  'password_recovery',
+  'step_up',
+] as const;
 export type FaceCheckPurpose = (typeof FACE_CHECK_PURPOSES)[number];
+
+/** Purposes whose tokens name the exam they were taken for. */
+export const EXAM_FACE_CHECK_PURPOSES: readonly FaceCheckPurpose[] = ['exam_start', 'exam_proctor'];
+
+export function isExamFaceCheckPurpose(purpose: FaceCheckPurpose): boolean {
+  return EXAM_FACE_CHECK_PURPOSES.includes(purpose);
+}
 
 export function isFaceCheckPurpose(value: unknown): value is FaceCheckPurpose {
   return typeof value === 'string' && (FACE_CHECK_PURPOSES as readonly string[]).includes(value);
@@ -11,7 +27,7 @@ export const FACE_CHECK_ISSUER = 'identity';
 
 /**
  * Claims of a face-check token: a compact JWS (alg EdDSA, Ed25519) so any JOSE library can read it, but
- * verified here without one. `examId` is null for purposes other than exam_start.
+ * verified here without one. `examId` is null for purposes not bound to an exam.
  */
 export interface FaceCheckClaims {
   readonly iss: typeof FACE_CHECK_ISSUER;

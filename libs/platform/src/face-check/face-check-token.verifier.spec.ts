@@ -189,6 +189,22 @@ describe(FaceCheckTokenVerifier.name, () => {
     expect(rejection(() => sut.verify(token, { purpose: 'exam_start' }))).toBe('FACE_CHECK.WRONG_EXAM');
   });
 
+  it('should accept a periodic proctoring check for its exam only, and never as an exam-start check', () => {
+    const { token } = issuer.issue({ ...examStart, purpose: 'exam_proctor' });
+
+    expect(sut.verify(token, { purpose: 'exam_proctor', examId: EXAM, userId: USER })).toMatchObject({
+      purpose: 'exam_proctor',
+      examId: EXAM,
+    });
+    expect(rejection(() => sut.verify(token, { purpose: 'exam_proctor', examId: OTHER_EXAM }))).toBe(
+      'FACE_CHECK.WRONG_EXAM',
+    );
+    expect(rejection(() => sut.verify(token, { purpose: 'exam_proctor' }))).toBe('FACE_CHECK.WRONG_EXAM');
+    expect(rejection(() => sut.verify(token, { purpose: 'exam_start', examId: EXAM }))).toBe(
+      'FACE_CHECK.WRONG_PURPOSE',
+    );
+  });
+
   it('should reject a token of another user', () => {
     const { token } = issuer.issue(examStart);
 

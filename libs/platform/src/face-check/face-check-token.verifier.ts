@@ -7,6 +7,7 @@ import {
   type FaceCheckClaims,
   type FaceCheckClock,
   type FaceCheckPurpose,
+  isExamFaceCheckPurpose,
   isFaceCheckPurpose,
   SYSTEM_FACE_CHECK_CLOCK,
 } from './face-check-token';
@@ -21,7 +22,7 @@ export interface FaceCheckVerifierOptions {
 
 export interface FaceCheckExpectation {
   readonly purpose: FaceCheckPurpose;
-  /** Required for exam_start: the exam being started. */
+  /** Required for exam purposes (exam_start, exam_proctor): the exam being started or taken. */
   readonly examId?: string;
   /** The authenticated caller; a token of another user is refused. */
   readonly userId?: string;
@@ -106,7 +107,7 @@ export class FaceCheckTokenVerifier {
     if (claims.iat > now + this.skew) throw new FaceCheckTokenRejectedError('NOT_YET_VALID');
     if (claims.purpose !== expected.purpose) throw new FaceCheckTokenRejectedError('WRONG_PURPOSE');
     if (
-      expected.purpose === 'exam_start' &&
+      isExamFaceCheckPurpose(expected.purpose) &&
       (expected.examId === undefined || claims.examId !== expected.examId)
     ) {
       throw new FaceCheckTokenRejectedError('WRONG_EXAM');

@@ -93,6 +93,8 @@ export class AttemptResponseDto {
   startedAt!: string;
   earliestSubmitAt!: string;
   submittedAt!: string | null;
+  /** Set while the exam's staff hold the attempt paused (saves refused, time left frozen). */
+  pausedAt!: string | null;
   clock!: AttemptClockDto;
   /** The paper as delivered to this candidate: no answers, no explanations. */
   paper!: CandidatePaper;

@@ -15,12 +15,18 @@ function toAnswerDto(answer: AnswerValue): AnswerDto {
   return JSON.parse(JSON.stringify(answer)) as AnswerDto;
 }
 
-export function toClockDto(deadline: Date, saveUntil: Date, now: Date): AttemptClockDto {
+/** While the attempt is paused its time left stays what it was at the pause (`pausedAt`). */
+export function toClockDto(
+  deadline: Date,
+  saveUntil: Date,
+  now: Date,
+  pausedAt: Date | null = null,
+): AttemptClockDto {
   return {
     serverTime: now.toISOString(),
     deadline: deadline.toISOString(),
     saveUntil: saveUntil.toISOString(),
-    remainingSeconds: remainingSeconds(deadline, now),
+    remainingSeconds: remainingSeconds(deadline, pausedAt ?? now),
   };
 }
 
@@ -48,7 +54,8 @@ export function toAttemptDto(
     startedAt: attempt.startedAt.toISOString(),
     earliestSubmitAt: attempt.earliestSubmitAt.toISOString(),
     submittedAt: attempt.submittedAt?.toISOString() ?? null,
-    clock: toClockDto(attempt.deadlineAt, attempt.saveUntil, now),
+    pausedAt: attempt.pausedAt?.toISOString() ?? null,
+    clock: toClockDto(attempt.deadlineAt, attempt.saveUntil, now, attempt.pausedAt ?? null),
     paper: attempt.paper,
     answers: answers.map(toSavedAnswerDto),
   };

@@ -29,7 +29,7 @@ export class EnrolFaceDto {
 
 export class CreateFaceChallengeDto {
   @IsIn(FACE_CHECK_PURPOSES) purpose!: FaceCheckPurpose;
-  /** Required when purpose is exam_start; ignored otherwise. */
+  /** Required when purpose is exam_start or exam_proctor (a periodic check during the exam); ignored otherwise. */
   @IsOptional() @IsUUID() examId?: string;
 }
 

@@ -46,6 +46,8 @@ export const SERVICE_SUBSCRIPTIONS: Readonly<Record<KafkaPrincipalService, reado
     'identity.real_name_appeal.reviewed',
     'identity.verification.completed',
     'exam.registration.created',
+    'exam.proctoring.staff_action_taken',
+    'exam.proctoring.consequence_applied',
     'payments.order.paid',
     'audit.alert.raised',
     'accounts.platform_role.changed',
