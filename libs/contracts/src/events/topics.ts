@@ -17,6 +17,7 @@ import {
   LoginAssessedV1,
 } from '../payloads/audit.payloads';
 import {
+  AttemptGradedV1,
   AttemptSubmittedV1,
   RefundRequestedV1,
   RegistrationCancelledV1,
@@ -63,6 +64,7 @@ export const Topics = {
   RegistrationCancelled: 'exam.registration.cancelled',
   RefundRequested: 'exam.refund.requested',
   AttemptSubmitted: 'exam.attempt.submitted',
+  AttemptGraded: 'exam.attempt.graded',
   OrderPaid: 'payments.order.paid',
   LoginAssessed: 'audit.login.assessed',
   AlertRaised: 'audit.alert.raised',
@@ -106,6 +108,7 @@ export interface TopicPayloads {
   'exam.registration.cancelled': RegistrationCancelledV1;
   'exam.refund.requested': RefundRequestedV1;
   'exam.attempt.submitted': AttemptSubmittedV1;
+  'exam.attempt.graded': AttemptGradedV1;
   'payments.order.paid': OrderPaidV1;
   'audit.login.assessed': LoginAssessedV1;
   'audit.alert.raised': AlertRaisedV1;
@@ -144,6 +147,7 @@ export const TopicRegistry: { readonly [K in TopicName]: TopicContract<TopicPayl
   'exam.registration.cancelled': { version: 1, payload: RegistrationCancelledV1, partitions: 3 },
   'exam.refund.requested': { version: 1, payload: RefundRequestedV1, partitions: 3 },
   'exam.attempt.submitted': { version: 1, payload: AttemptSubmittedV1, partitions: 6 },
+  'exam.attempt.graded': { version: 1, payload: AttemptGradedV1, partitions: 6 },
   'payments.order.paid': { version: 1, payload: OrderPaidV1, partitions: 3 },
   'audit.login.assessed': { version: 1, payload: LoginAssessedV1, partitions: 6 },
   'audit.alert.raised': { version: 1, payload: AlertRaisedV1, partitions: 3 },
