@@ -8,6 +8,7 @@ import type { ExamEnv } from './config/exam.env';
 import { EXAM_ENTITIES } from './database/entities';
 import { EXAM_MIGRATIONS } from './database/migrations';
 import { ExamFeatureModule } from './exam/exam.module';
+import { MarkingModule } from './marking/marking.module';
 import { PaperModule } from './paper/paper.module';
 import { RegistrationModule } from './registration/registration.module';
 import { RetentionModule } from './retention/retention.module';
@@ -31,6 +32,7 @@ export class ExamModule {
         RegistrationModule,
         RetentionModule,
         AttemptModule,
+        MarkingModule,
       ],
     };
   }

@@ -237,6 +237,9 @@ function checkMarking(m: MarkingSettings): ErrorDetail[] {
       reason: 'only applies when doubleMarking is true',
     });
   if (!m.doubleMarking && m.reconciliation !== 'average')
-    errors.push({ field: 'settings.marking.reconciliation', reason: 'only applies when doubleMarking is true' });
+    errors.push({
+      field: 'settings.marking.reconciliation',
+      reason: 'only applies when doubleMarking is true',
+    });
   return errors;
 }

@@ -68,7 +68,7 @@ export class AttemptSubmittedV1 {
   @IsISO8601({ strict: true }) submittedAt!: string;
 }
 
-export const ATTEMPT_GRADE_REASONS = ['marking', 'remark', 'regrade'] as const;
+export const ATTEMPT_GRADE_REASONS = ['submission', 'marking', 'remark', 'regrade'] as const;
 export type AttemptGradeReason = (typeof ATTEMPT_GRADE_REASONS)[number];
 
 /**

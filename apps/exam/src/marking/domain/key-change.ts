@@ -3,6 +3,7 @@ import type { ErrorDetail } from '@exam/platform';
 import type { AnswerValue } from '../../attempt/domain/answer';
 import { gradeQuestion, type KeyedQuestion } from '../../attempt/domain/answer-grading';
 import type { QuestionContent } from '../../bank/question-content';
+import type { PaperSnapshot } from '../../paper/paper-structure';
 
 /** Question types whose key staff can change after the exam: the automatically graded ones. */
 export const REGRADABLE_TYPES = ['single', 'multiple', 'true_false', 'fill_blank'] as const;
@@ -118,7 +119,8 @@ export function nextOverride(
         return fail('blanks', 'name at least one answer to accept');
       return { override: { ...base, accepted }, errors: [] };
     }
-    default:
+    case 'essay':
+    case 'composite':
       return fail('questionId', `a ${content.type} question's key cannot change`);
   }
 }
@@ -151,4 +153,39 @@ export function regradeScore(
   return (
     gradeQuestion({ ...question, content: applyOverride(question.content, override) }, answer).score ?? 0
   );
+}
+
+/** The content an exam froze for a question (fixed, or in a draw pool), or null when it is not in the paper. */
+export function pinnedContentOf(snapshot: PaperSnapshot, questionId: string): QuestionContent | null {
+  for (const section of snapshot.sections) {
+    const fixed = section.fixed.find((f) => f.questionId === questionId);
+    if (fixed) return fixed.content;
+    for (const draw of section.draws) {
+      const pooled = draw.pool.find((q) => q.questionId === questionId);
+      if (pooled) return pooled.content;
+    }
+  }
+  return null;
+}
+
+/**
+ * The new score of every question of an attempt whose key changed (questions of its paper only), from its
+ * saved answers. Pure; unchanged scores are left to the caller to skip.
+ */
+export function regradedScores(
+  key: readonly KeyedQuestion[],
+  answers: ReadonlyMap<string, AnswerValue>,
+  overrides: ReadonlyMap<string, KeyOverride>,
+): { questionId: string; score: number }[] {
+  const scores: { questionId: string; score: number }[] = [];
+  for (const question of key) {
+    const override = overrides.get(question.questionId);
+    if (override === undefined) continue;
+    if (!(REGRADABLE_TYPES as readonly string[]).includes(question.content.type)) continue;
+    scores.push({
+      questionId: question.questionId,
+      score: regradeScore(question, override, answers.get(question.questionId)),
+    });
+  }
+  return scores;
 }

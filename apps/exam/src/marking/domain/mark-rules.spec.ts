@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 
 import { DEFAULT_MARKING, type MarkingSettings } from '../../exam/exam-settings';
-import { inMarkerOrder, markErrors, outcomeOf } from './mark-rules';
 import { attemptTotal } from './attempt-total';
+import { inMarkerOrder, markErrors, outcomeOf } from './mark-rules';
 
 const double = (over: Partial<MarkingSettings> = {}): MarkingSettings => ({
   doubleMarking: true,

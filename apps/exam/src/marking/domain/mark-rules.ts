@@ -57,11 +57,12 @@ export function toleranceOf(settings: MarkingSettings, maxMark: number): number 
  * marker's mark is final under `third_marker`, while `average` and `higher` combine them anyway. Pure.
  */
 export function outcomeOf(settings: MarkingSettings, maxMark: number, marks: readonly number[]): MarkOutcome {
-  const [first, second, third] = marks;
-  if (first === undefined) return { status: 'marking', finalMark: null, resolution: null };
+  if (marks.length === 0) return { status: 'marking', finalMark: null, resolution: null };
+  const first = marks[0] ?? 0;
   if (!settings.doubleMarking) return { status: 'done', finalMark: first, resolution: 'single' };
-  if (second === undefined) return { status: 'marking', finalMark: null, resolution: null };
-  if (third !== undefined) return { status: 'done', finalMark: third, resolution: 'reconciled' };
+  if (marks.length === 1) return { status: 'marking', finalMark: null, resolution: null };
+  const second = marks[1] ?? 0;
+  if (marks.length >= 3) return { status: 'done', finalMark: marks[2] ?? 0, resolution: 'reconciled' };
   const within = Math.abs(first - second) <= toleranceOf(settings, maxMark) + 1e-9;
   if (within)
     return {
