@@ -19,6 +19,7 @@ export const EXAM_TOPICS: readonly TopicName[] = [
   Topics.RefundRequested,
   Topics.ExamPersonalDataRevealed,
   Topics.AttemptSubmitted,
+  Topics.AttemptGraded,
 ];
 
 export function startExamBed(overrides: Record<string, string> = {}): Promise<ServiceTestBed<ExamEnv>> {
