@@ -8,6 +8,7 @@ import type { ExamEnv } from './config/exam.env';
 import { EXAM_ENTITIES } from './database/entities';
 import { EXAM_MIGRATIONS } from './database/migrations';
 import { ExamFeatureModule } from './exam/exam.module';
+import { MarkingModule } from './marking/marking.module';
 import { PaperModule } from './paper/paper.module';
 import { ProctoringModule } from './proctoring/proctoring.module';
 import { RegistrationModule } from './registration/registration.module';
@@ -33,6 +34,7 @@ export class ExamModule {
         RetentionModule,
         AttemptModule,
         ProctoringModule,
+        MarkingModule,
       ],
     };
   }

@@ -61,6 +61,18 @@ export class AttemptEntity {
     },
   })
   objectiveScore!: number | null;
+  /** The total, objective plus marked points; null until every question has a score (marking/domain/attempt-total). */
+  @Column({
+    type: 'decimal',
+    precision: 10,
+    scale: 2,
+    nullable: true,
+    transformer: {
+      to: (v: number | null) => v,
+      from: (v: string | null) => (v === null ? null : Number(v)),
+    },
+  })
+  score!: number | null;
   @Column({
     name: 'max_score',
     type: 'decimal',

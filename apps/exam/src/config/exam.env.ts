@@ -52,6 +52,12 @@ export class ExamEnv extends BaseServiceEnv {
   @ToInt() @IsInt() @Min(0) @Max(3600) EXAM_FINALISE_INTERVAL_SECONDS = 10;
   /** Attempts one finalisation pass closes per transaction. */
   @ToInt() @IsInt() @Min(1) @Max(1000) EXAM_FINALISE_BATCH_SIZE = 50;
+  /** How often each replica takes closed attempts into marking and applies key changes to them (0 = off). */
+  @ToInt() @IsInt() @Min(0) @Max(3600) EXAM_MARKING_INTAKE_INTERVAL_SECONDS = 10;
+  /** Attempts one intake batch or one regrade request handles. */
+  @ToInt() @IsInt() @Min(1) @Max(5000) EXAM_MARKING_BATCH_SIZE = 200;
+  /** How long a marker holds the answers of a fetched batch before others may take them. */
+  @ToInt() @IsInt() @Min(30) @Max(86_400) EXAM_MARKING_CLAIM_SECONDS = 1800;
 }
 
 export function loadExamEnv(env: Readonly<Record<string, string | undefined>> = process.env): ExamEnv {

@@ -9,6 +9,11 @@ import { QuestionVersionEntity } from '../bank/question-version.entity';
 import { VerifiedCandidateEntity } from '../candidate/verified-candidate.entity';
 import { ExamEntity } from '../exam/exam.entity';
 import { ExamAccommodationEntity } from '../exam/exam-accommodation.entity';
+import { KeyChangeEntity } from '../marking/key-change.entity';
+import { MarkingItemEntity } from '../marking/marking-item.entity';
+import { MarkingMarkEntity } from '../marking/marking-mark.entity';
+import { MarkingScriptEntity } from '../marking/marking-script.entity';
+import { ScoreHistoryEntity } from '../marking/score-history.entity';
 import { PaperEntity } from '../paper/paper.entity';
 import { ProctoringEventEntity } from '../proctoring/proctoring-event.entity';
 import { StaffActionEntity } from '../proctoring/staff-action.entity';
@@ -32,4 +37,9 @@ export const EXAM_ENTITIES: Function[] = [
   AttemptFaceCheckEntity,
   ProctoringEventEntity,
   StaffActionEntity,
+  MarkingScriptEntity,
+  MarkingItemEntity,
+  MarkingMarkEntity,
+  KeyChangeEntity,
+  ScoreHistoryEntity,
 ];

@@ -65,6 +65,34 @@ describe('checkExamPlan', () => {
   });
 });
 
+describe('marking settings', () => {
+  const fields = (marking: ExamPlan['settings']['marking']) =>
+    checkExamPlan(plan({}, { marking })).map((e) => e.field);
+
+  it('should accept single and double marking with a tolerance and a rule', () => {
+    expect(fields(undefined)).toEqual([]);
+    expect(
+      fields({ doubleMarking: false, toleranceFraction: 0, reconciliation: 'average', step: 1 }),
+    ).toEqual([]);
+    expect(
+      fields({ doubleMarking: true, toleranceFraction: 0.2, reconciliation: 'third_marker', step: 0.25 }),
+    ).toEqual([]);
+  });
+
+  it('should refuse a step that is not hundredths, a tolerance outside 0..1 and double-marking rules without it', () => {
+    expect(
+      fields({ doubleMarking: true, toleranceFraction: 1.5, reconciliation: 'higher', step: 0.001 }),
+    ).toEqual(['settings.marking.step', 'settings.marking.toleranceFraction']);
+    expect(
+      fields({ doubleMarking: false, toleranceFraction: 0.1, reconciliation: 'higher', step: 0 }),
+    ).toEqual([
+      'settings.marking.step',
+      'settings.marking.toleranceFraction',
+      'settings.marking.reconciliation',
+    ]);
+  });
+});
+
 describe('CIDR ranges', () => {
   it('should parse IPv4 and IPv6 ranges and refuse malformed ones', () => {
     expect(parseCidr('192.168.1.0/24')).toEqual({ address: '192.168.1.0', prefix: 24, family: 'ipv4' });

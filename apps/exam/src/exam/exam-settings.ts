@@ -11,6 +11,8 @@ export const EXPIRY_ACTIONS = ['auto_submit', 'grace'] as const;
 export const RESULTS_RELEASES = ['immediately', 'at_date', 'after_marking'] as const;
 export const CHEAT_CONSEQUENCES = ['warn', 'flag', 'terminate'] as const;
 export const VENUE_KINDS = ['online', 'onsite'] as const;
+export const RECONCILIATION_RULES = ['average', 'higher', 'third_marker'] as const;
+export type ReconciliationRule = (typeof RECONCILIATION_RULES)[number];
 export const FORM_FIELD_KINDS = ['text', 'textarea', 'select', 'date', 'photo'] as const;
 export type FormFieldKind = (typeof FORM_FIELD_KINDS)[number];
 
@@ -40,6 +42,31 @@ export interface Venue {
   readonly link?: string;
 }
 
+/**
+ * How essays are marked. Single marking by default; with `doubleMarking` two different markers mark each
+ * answer: marks at most `toleranceFraction` of the question's points apart are combined (`higher`: the larger,
+ * otherwise the mean); marks further apart go to a third marker (`third_marker`) or are combined anyway by
+ * `average` / `higher`. Marks are multiples of `step` points.
+ */
+export interface MarkingSettings {
+  readonly doubleMarking: boolean;
+  readonly toleranceFraction: number;
+  readonly reconciliation: ReconciliationRule;
+  readonly step: number;
+}
+
+export const DEFAULT_MARKING: MarkingSettings = {
+  doubleMarking: false,
+  toleranceFraction: 0,
+  reconciliation: 'average',
+  step: 0.5,
+};
+
+/** The exam's marking settings; exams created before they existed are single-marked. */
+export function markingOf(settings: ExamSettings): MarkingSettings {
+  return settings.marking ?? DEFAULT_MARKING;
+}
+
 /** Everything of an exam that is not a column: delivery rules, access rules, anti-cheat, the form. */
 export interface ExamSettings {
   readonly durationMinutes: number;
@@ -62,6 +89,8 @@ export interface ExamSettings {
   readonly registrationForm: readonly FormField[];
   /** Practice exams: answers and explanations right after each submission. */
   readonly immediateFeedback: boolean;
+  /** Absent on exams created before marking existed: single marking ({@link DEFAULT_MARKING}). */
+  readonly marking?: MarkingSettings;
 }
 
 /** An exam's schedule and settings as checked together (times as dates). */
@@ -166,6 +195,7 @@ export function checkExamPlan(plan: ExamPlan): ErrorDetail[] {
         reason: 'only select fields have options',
       });
   }
+  if (s.marking !== undefined) errors.push(...checkMarking(s.marking));
   if (plan.practice) {
     if (plan.feeFen > 0) errors.push({ field: 'feeFen', reason: 'practice exams are free' });
     if (plan.capacity !== null)
@@ -187,5 +217,29 @@ export function checkExamPlan(plan: ExamPlan): ErrorDetail[] {
         errors.push({ field: 'registrationClosesAt', reason: 'must not be after opensAt' });
     }
   }
+  return errors;
+}
+
+/** A step is a positive number of hundredths of a point. */
+function isHundredths(value: number): boolean {
+  return Math.abs(value * 100 - Math.round(value * 100)) < 1e-9;
+}
+
+function checkMarking(m: MarkingSettings): ErrorDetail[] {
+  const errors: ErrorDetail[] = [];
+  if (!(m.step > 0) || !isHundredths(m.step))
+    errors.push({ field: 'settings.marking.step', reason: 'must be a positive multiple of 0.01 points' });
+  if (!(m.toleranceFraction >= 0 && m.toleranceFraction <= 1))
+    errors.push({ field: 'settings.marking.toleranceFraction', reason: 'must be from 0 to 1' });
+  if (!m.doubleMarking && m.toleranceFraction > 0)
+    errors.push({
+      field: 'settings.marking.toleranceFraction',
+      reason: 'only applies when doubleMarking is true',
+    });
+  if (!m.doubleMarking && m.reconciliation !== 'average')
+    errors.push({
+      field: 'settings.marking.reconciliation',
+      reason: 'only applies when doubleMarking is true',
+    });
   return errors;
 }

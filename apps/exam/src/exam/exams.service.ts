@@ -88,6 +88,23 @@ export class ExamsService {
         ...(f.maxLength === undefined ? {} : { maxLength: f.maxLength }),
       })),
       immediateFeedback: dto.practice,
+      ...this.markingOf(s.marking, previous),
+    };
+  }
+
+  /** Omitted in a replacement, the marking settings stay as they were (absent: single marking). */
+  private markingOf(
+    marking: ExamDto['settings']['marking'],
+    previous: ExamSettings | null,
+  ): Pick<ExamSettings, 'marking'> {
+    if (marking === undefined) return previous?.marking === undefined ? {} : { marking: previous.marking };
+    return {
+      marking: {
+        doubleMarking: marking.doubleMarking,
+        toleranceFraction: marking.toleranceFraction,
+        reconciliation: marking.reconciliation,
+        step: marking.step,
+      },
     };
   }
 

@@ -21,6 +21,7 @@ export const EXAM_TOPICS: readonly TopicName[] = [
   Topics.AttemptSubmitted,
   Topics.ProctoringStaffActionTaken,
   Topics.ProctoringConsequenceApplied,
+  Topics.AttemptGraded,
 ];
 
 export function startExamBed(overrides: Record<string, string> = {}): Promise<ServiceTestBed<ExamEnv>> {

@@ -17,6 +17,7 @@ import {
   LoginAssessedV1,
 } from '../payloads/audit.payloads';
 import {
+  AttemptGradedV1,
   AttemptSubmittedV1,
   ProctoringConsequenceAppliedV1,
   ProctoringStaffActionTakenV1,
@@ -67,6 +68,7 @@ export const Topics = {
   AttemptSubmitted: 'exam.attempt.submitted',
   ProctoringStaffActionTaken: 'exam.proctoring.staff_action_taken',
   ProctoringConsequenceApplied: 'exam.proctoring.consequence_applied',
+  AttemptGraded: 'exam.attempt.graded',
   OrderPaid: 'payments.order.paid',
   LoginAssessed: 'audit.login.assessed',
   AlertRaised: 'audit.alert.raised',
@@ -112,6 +114,7 @@ export interface TopicPayloads {
   'exam.attempt.submitted': AttemptSubmittedV1;
   'exam.proctoring.staff_action_taken': ProctoringStaffActionTakenV1;
   'exam.proctoring.consequence_applied': ProctoringConsequenceAppliedV1;
+  'exam.attempt.graded': AttemptGradedV1;
   'payments.order.paid': OrderPaidV1;
   'audit.login.assessed': LoginAssessedV1;
   'audit.alert.raised': AlertRaisedV1;
@@ -156,6 +159,7 @@ export const TopicRegistry: { readonly [K in TopicName]: TopicContract<TopicPayl
     payload: ProctoringConsequenceAppliedV1,
     partitions: 3,
   },
+  'exam.attempt.graded': { version: 1, payload: AttemptGradedV1, partitions: 6 },
   'payments.order.paid': { version: 1, payload: OrderPaidV1, partitions: 3 },
   'audit.login.assessed': { version: 1, payload: LoginAssessedV1, partitions: 6 },
   'audit.alert.raised': { version: 1, payload: AlertRaisedV1, partitions: 3 },

@@ -125,3 +125,23 @@ export class ProctoringConsequenceAppliedV1 {
   @IsInt() @Min(0) @Max(1_000_000) warnings!: number;
   @IsISO8601({ strict: true }) appliedAt!: string;
 }
+
+export const ATTEMPT_GRADE_REASONS = ['submission', 'marking', 'remark', 'regrade'] as const;
+export type AttemptGradeReason = (typeof ATTEMPT_GRADE_REASONS)[number];
+
+/**
+ * Every question of an attempt has a score: its total is final until a remark or a regrade changes it, which
+ * publishes this event again with the new total (`reason`). Ids and points only.
+ */
+export class AttemptGradedV1 {
+  @IsUUID() attemptId!: string;
+  @IsUUID() examId!: string;
+  @IsUUID() userId!: string;
+  @IsUUID() institutionId!: string;
+  @IsIn(ATTEMPT_GRADE_REASONS) reason!: AttemptGradeReason;
+  /** Objective plus marked points. */
+  @IsNumber({ maxDecimalPlaces: 2 }) @Min(0) score!: number;
+  @IsNumber({ maxDecimalPlaces: 2 }) @Min(0) objectiveScore!: number;
+  @IsNumber({ maxDecimalPlaces: 2 }) @Min(0) maxScore!: number;
+  @IsISO8601({ strict: true }) gradedAt!: string;
+}

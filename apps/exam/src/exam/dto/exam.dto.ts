@@ -6,6 +6,7 @@ import {
   IsIn,
   IsInt,
   IsISO8601,
+  IsNumber,
   IsOptional,
   IsString,
   IsUrl,
@@ -26,6 +27,8 @@ import {
   EXPIRY_ACTIONS,
   FORM_FIELD_KINDS,
   type FormFieldKind,
+  RECONCILIATION_RULES,
+  type ReconciliationRule,
   RESULTS_RELEASES,
   VENUE_KINDS,
 } from '../exam-settings';
@@ -64,6 +67,16 @@ export class FormFieldDto {
   @IsOptional() @IsInt() @Min(1) @Max(2000) maxLength?: number;
 }
 
+/** How essays are marked (see MarkingSettings); absent: single marking in steps of 0.5 points. */
+export class MarkingSettingsDto {
+  @IsBoolean() doubleMarking!: boolean;
+  /** Two marks at most this fraction of the question's points apart are combined without a third marker. */
+  @IsNumber({ maxDecimalPlaces: 4 }) @Min(0) @Max(1) toleranceFraction!: number;
+  @IsIn(RECONCILIATION_RULES) reconciliation!: ReconciliationRule;
+  /** Marks are multiples of this many points. */
+  @IsNumber({ maxDecimalPlaces: 2 }) @Min(0.01) @Max(100) step!: number;
+}
+
 export class ExamSettingsDto {
   @IsInt() @Min(1) @Max(DAY_MINUTES) durationMinutes!: number;
   @IsInt() @Min(0) @Max(DAY_MINUTES) lateEntryMinutes!: number;
@@ -85,6 +98,7 @@ export class ExamSettingsDto {
   @Type(() => FormFieldDto)
   @ArrayMaxSize(30)
   registrationForm!: FormFieldDto[];
+  @IsOptional() @ValidateNested() @Type(() => MarkingSettingsDto) marking?: MarkingSettingsDto;
 }
 
 export class ExamDto {
