@@ -159,6 +159,7 @@ export class AttemptStartService {
       closedBy: null,
       questionScores: null,
       objectiveScore: null,
+      score: null,
       maxScore: paper.totalScore,
       createdAt: now,
       updatedAt: now,

@@ -65,6 +65,21 @@ export class AttemptEntity {
     },
   })
   maxScore!: number;
+  /**
+   * The final total (objective + marked points) once the attempt is `graded`; equal to `objectiveScore` when
+   * nothing needed marking, null before.
+   */
+  @Column({
+    type: 'decimal',
+    precision: 10,
+    scale: 2,
+    nullable: true,
+    transformer: {
+      to: (v: number | null) => v,
+      from: (v: string | null) => (v === null ? null : Number(v)),
+    },
+  })
+  score!: number | null;
   @Column({ name: 'created_at', type: 'datetime', precision: 3 }) createdAt!: Date;
   @Column({ name: 'updated_at', type: 'datetime', precision: 3 }) updatedAt!: Date;
 }

@@ -40,6 +40,12 @@ export interface Venue {
   readonly link?: string;
 }
 
+/** A certificate on a pass: off unless the exam offers one; `title` is printed instead of the exam's title. */
+export interface CertificateSetting {
+  readonly enabled: boolean;
+  readonly title?: string;
+}
+
 /** Everything of an exam that is not a column: delivery rules, access rules, anti-cheat, the form. */
 export interface ExamSettings {
   readonly durationMinutes: number;
@@ -62,6 +68,9 @@ export interface ExamSettings {
   readonly registrationForm: readonly FormField[];
   /** Practice exams: answers and explanations right after each submission. */
   readonly immediateFeedback: boolean;
+  /** Candidates may review their answers with the correct ones and explanations once results are released. */
+  readonly reviewAllowed?: boolean;
+  readonly certificate?: CertificateSetting;
 }
 
 /** An exam's schedule and settings as checked together (times as dates). */

@@ -18,10 +18,12 @@ import {
 } from '../payloads/audit.payloads';
 import {
   AttemptSubmittedV1,
+  CertificateIssuedV1,
   RefundRequestedV1,
   RegistrationCancelledV1,
   RegistrationConfirmedV1,
   RegistrationCreatedV1,
+  ResultsReleasedV1,
 } from '../payloads/exam.payloads';
 import {
   FaceEnrolmentChangedV1,
@@ -63,6 +65,8 @@ export const Topics = {
   RegistrationCancelled: 'exam.registration.cancelled',
   RefundRequested: 'exam.refund.requested',
   AttemptSubmitted: 'exam.attempt.submitted',
+  ResultsReleased: 'exam.results.released',
+  CertificateIssued: 'exam.certificate.issued',
   OrderPaid: 'payments.order.paid',
   LoginAssessed: 'audit.login.assessed',
   AlertRaised: 'audit.alert.raised',
@@ -106,6 +110,8 @@ export interface TopicPayloads {
   'exam.registration.cancelled': RegistrationCancelledV1;
   'exam.refund.requested': RefundRequestedV1;
   'exam.attempt.submitted': AttemptSubmittedV1;
+  'exam.results.released': ResultsReleasedV1;
+  'exam.certificate.issued': CertificateIssuedV1;
   'payments.order.paid': OrderPaidV1;
   'audit.login.assessed': LoginAssessedV1;
   'audit.alert.raised': AlertRaisedV1;
@@ -144,6 +150,8 @@ export const TopicRegistry: { readonly [K in TopicName]: TopicContract<TopicPayl
   'exam.registration.cancelled': { version: 1, payload: RegistrationCancelledV1, partitions: 3 },
   'exam.refund.requested': { version: 1, payload: RefundRequestedV1, partitions: 3 },
   'exam.attempt.submitted': { version: 1, payload: AttemptSubmittedV1, partitions: 6 },
+  'exam.results.released': { version: 1, payload: ResultsReleasedV1, partitions: 3 },
+  'exam.certificate.issued': { version: 1, payload: CertificateIssuedV1, partitions: 3 },
   'payments.order.paid': { version: 1, payload: OrderPaidV1, partitions: 3 },
   'audit.login.assessed': { version: 1, payload: LoginAssessedV1, partitions: 6 },
   'audit.alert.raised': { version: 1, payload: AlertRaisedV1, partitions: 3 },

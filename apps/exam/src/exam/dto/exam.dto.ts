@@ -64,6 +64,11 @@ export class FormFieldDto {
   @IsOptional() @IsInt() @Min(1) @Max(2000) maxLength?: number;
 }
 
+export class CertificateSettingDto {
+  @IsBoolean() enabled!: boolean;
+  @IsOptional() @IsString() @IsPlainText() @Length(1, 200) title?: string;
+}
+
 export class ExamSettingsDto {
   @IsInt() @Min(1) @Max(DAY_MINUTES) durationMinutes!: number;
   @IsInt() @Min(0) @Max(DAY_MINUTES) lateEntryMinutes!: number;
@@ -85,6 +90,10 @@ export class ExamSettingsDto {
   @Type(() => FormFieldDto)
   @ArrayMaxSize(30)
   registrationForm!: FormFieldDto[];
+  /** Candidates may review their answers, the correct ones and explanations once results are released (default false). */
+  @IsOptional() @IsBoolean() reviewAllowed?: boolean;
+  /** A PDF certificate on a pass (default: none). */
+  @IsOptional() @ValidateNested() @Type(() => CertificateSettingDto) certificate?: CertificateSettingDto;
 }
 
 export class ExamDto {
