@@ -4,13 +4,16 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AttemptModule } from './attempt/attempt.module';
 import { BankModule } from './bank/bank.module';
 import { CandidateModule } from './candidate/candidate.module';
+import { CertificatesModule } from './certificates/certificates.module';
 import type { ExamEnv } from './config/exam.env';
 import { EXAM_ENTITIES } from './database/entities';
 import { EXAM_MIGRATIONS } from './database/migrations';
 import { ExamFeatureModule } from './exam/exam.module';
 import { PaperModule } from './paper/paper.module';
 import { RegistrationModule } from './registration/registration.module';
+import { ResultsModule } from './results/results.module';
 import { RetentionModule } from './retention/retention.module';
+import { StatisticsModule } from './statistics/statistics.module';
 
 @Module({})
 export class ExamModule {
@@ -31,6 +34,9 @@ export class ExamModule {
         RegistrationModule,
         RetentionModule,
         AttemptModule,
+        ResultsModule,
+        StatisticsModule,
+        CertificatesModule,
       ],
     };
   }

@@ -7,10 +7,12 @@ import { QuestionCategoryEntity } from '../bank/question-category.entity';
 import { QuestionTagEntity } from '../bank/question-tag.entity';
 import { QuestionVersionEntity } from '../bank/question-version.entity';
 import { VerifiedCandidateEntity } from '../candidate/verified-candidate.entity';
+import { CertificateEntity } from '../certificates/certificate.entity';
 import { ExamEntity } from '../exam/exam.entity';
 import { ExamAccommodationEntity } from '../exam/exam-accommodation.entity';
 import { PaperEntity } from '../paper/paper.entity';
 import { RegistrationEntity } from '../registration/registration.entity';
+import { ResultReleaseEntity } from '../results/result-release.entity';
 
 /** Every TypeORM entity the exam service owns. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -28,4 +30,6 @@ export const EXAM_ENTITIES: Function[] = [
   AttemptEntity,
   AttemptAnswerEntity,
   AttemptFaceCheckEntity,
+  ResultReleaseEntity,
+  CertificateEntity,
 ];

@@ -10,7 +10,7 @@ import { ResultsReleaseService } from './results-release.service';
 @Controller('me')
 @Roles('candidate')
 export class CandidateResultsController {
-  constructor(private readonly results: CandidateResultsService) {}
+  constructor(private readonly candidateResults: CandidateResultsService) {}
 
   /** Each attempt's status, score, pass/fail and which one counts; 409 with when, until released. */
   @Get('exams/:examId/results')
@@ -18,7 +18,7 @@ export class CandidateResultsController {
     @CurrentUser() user: AuthUser,
     @Param('examId', ParseUUIDPipe) examId: string,
   ): Promise<ExamResultsDto> {
-    return toExamResultsDto(await this.results.results(user.userId, examId));
+    return toExamResultsDto(await this.candidateResults.results(user.userId, examId));
   }
 
   /** Your answers, the correct answers and explanations, where the exam allows review. */
@@ -27,7 +27,7 @@ export class CandidateResultsController {
     @CurrentUser() user: AuthUser,
     @Param('attemptId', ParseUUIDPipe) attemptId: string,
   ): Promise<AttemptReviewDto> {
-    return toAttemptReviewDto(await this.results.review(user.userId, attemptId));
+    return toAttemptReviewDto(await this.candidateResults.review(user.userId, attemptId));
   }
 }
 

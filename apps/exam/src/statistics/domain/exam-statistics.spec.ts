@@ -1,5 +1,5 @@
 import { distribution, mean, median, pearson, standardDeviation } from './descriptive';
-import { examStatistics } from './exam-statistics';
+import { type CohortAttempt, examStatistics } from './exam-statistics';
 import { analyseItem, MIN_ITEM_COHORT } from './item-analysis';
 
 /**
@@ -112,7 +112,7 @@ describe('exam statistics', () => {
     });
 
     it('should use the share of points on partial-credit questions and skip questions a candidate did not get', () => {
-      const cohort = [
+      const cohort: CohortAttempt[] = [
         { candidate: 'a', score: 4, timeUsedSeconds: 1, questionScores: { q: 2 } },
         { candidate: 'b', score: 1, timeUsedSeconds: 1, questionScores: { q: 1 } },
         { candidate: 'c', score: 0, timeUsedSeconds: 1, questionScores: { other: 0 } },
