@@ -19,6 +19,8 @@ export const EXAM_TOPICS: readonly TopicName[] = [
   Topics.RefundRequested,
   Topics.ExamPersonalDataRevealed,
   Topics.AttemptSubmitted,
+  Topics.ResultsReleased,
+  Topics.CertificateIssued,
 ];
 
 export function startExamBed(overrides: Record<string, string> = {}): Promise<ServiceTestBed<ExamEnv>> {
