@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 
 import {
-  type CertificateVerification,
   certificateTokenInPdf,
+  type CertificateVerification,
   parseCertificatePublicKeys,
   verifyCertificateToken,
 } from '../apps/exam/src/certificates/domain/certificate-signature';
@@ -24,7 +24,8 @@ export function verifyCertificatePdf(pdf: Buffer, publicKeys: string): Certifica
 }
 
 function main(argv: readonly string[]): number {
-  const [file, keys = process.env.CERTIFICATE_PUBLIC_KEYS] = argv;
+  const file = argv.length > 0 ? argv[0] : undefined;
+  const keys = argv.length > 1 ? argv[1] : process.env.CERTIFICATE_PUBLIC_KEYS;
   if (file === undefined || keys === undefined || keys.trim() === '') {
     process.stderr.write(
       'usage: verify-certificate.ts <certificate.pdf> <kid=base64 SPKI,…> (or CERTIFICATE_PUBLIC_KEYS)\n',

@@ -87,7 +87,7 @@ describe('exam certificates (e2e)', () => {
     const codes = new Set(replies.map((r) => r.body.verificationCode));
     expect(codes.size).toBe(1);
     const first = replies[0];
-    expect(first?.body).toMatchObject({
+    expect(first.body).toMatchObject({
       examId,
       title: 'Certificate of Algebra',
       holder: '**明',
@@ -95,9 +95,9 @@ describe('exam certificates (e2e)', () => {
       maxScore: 14,
       revoked: false,
     });
-    expect(first?.body.verificationCode).toMatch(/^[A-Z2-7]{24}$/);
-    expect(first?.body.verifyUrl).toBe(
-      `http://localhost:3000/api/exam/certificates/${String(first?.body.verificationCode)}`,
+    expect(first.body.verificationCode).toMatch(/^[A-Z2-7]{24}$/);
+    expect(first.body.verifyUrl).toBe(
+      `http://localhost:3000/api/exam/certificates/${String(first.body.verificationCode)}`,
     );
     expect((await issue(examId, holder)).status).toBe(200);
     const rows: unknown[] = await bed.dataSource.query('SELECT id FROM exam_certificates WHERE exam_id = ?', [

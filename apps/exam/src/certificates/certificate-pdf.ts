@@ -57,7 +57,9 @@ export function renderCertificatePdf(print: CertificatePrint): Promise<Buffer> {
     doc
       .moveDown()
       .fontSize(7)
-      .text('Ed25519 signature (verify offline with the public key at GET /api/exam/certificates/public-keys):')
+      .text(
+        'Ed25519 signature (verify offline with the public key at GET /api/exam/certificates/public-keys):',
+      )
       .text(print.token, { lineBreak: true });
     doc.end();
   });

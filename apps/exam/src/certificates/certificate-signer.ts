@@ -5,8 +5,8 @@ import { Injectable } from '@nestjs/common';
 import { ExamEnv } from '../config/exam.env';
 import type { CertificateEntity } from './certificate.entity';
 import {
-  CERTIFICATE_TOKEN_PREFIX,
   canonicalJson,
+  CERTIFICATE_TOKEN_PREFIX,
   type CertificatePayload,
   parseCertificatePrivateKey,
   parseCertificatePublicKeys,

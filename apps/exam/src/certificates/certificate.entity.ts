@@ -27,7 +27,14 @@ export class CertificateEntity {
   @Column({ name: 'issued_on', type: 'char', length: 10 }) issuedOn!: string;
   @Column({ type: 'decimal', precision: 10, scale: 2, nullable: true, transformer: decimal })
   score!: number | null;
-  @Column({ name: 'max_score', type: 'decimal', precision: 10, scale: 2, nullable: true, transformer: decimal })
+  @Column({
+    name: 'max_score',
+    type: 'decimal',
+    precision: 10,
+    scale: 2,
+    nullable: true,
+    transformer: decimal,
+  })
   maxScore!: number | null;
   @Column({ name: 'key_id', type: 'varchar', length: 32 }) keyId!: string;
   @Column({ name: 'signed_payload', type: 'text' }) signedPayload!: string;

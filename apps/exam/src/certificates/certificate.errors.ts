@@ -8,7 +8,8 @@ export const CertificateErrorCode = defineErrorCodes('CERTIFICATE', {
   },
   NOT_PASSED: {
     kind: 'conflict',
-    meaning: 'A certificate is issued only on a pass, and the attempt that counts did not reach the pass score.',
+    meaning:
+      'A certificate is issued only on a pass, and the attempt that counts did not reach the pass score.',
     action: 'Take another attempt if the exam allows one.',
   },
   NOT_ISSUED: {
@@ -18,8 +19,7 @@ export const CertificateErrorCode = defineErrorCodes('CERTIFICATE', {
   },
   REVOKED: {
     kind: 'gone',
-    meaning:
-      'The certificate was revoked: its attempt was terminated or regraded below the pass score.',
+    meaning: 'The certificate was revoked: its attempt was terminated or regraded below the pass score.',
     action: 'Contact the exam’s institution.',
   },
   UNKNOWN_CODE: {

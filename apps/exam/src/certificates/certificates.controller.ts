@@ -5,7 +5,11 @@ import type { FastifyReply } from 'fastify';
 import { CertificateSigner } from './certificate-signer';
 import { CertificateVerificationService } from './certificate-verification.service';
 import { CertificatesService } from './certificates.service';
-import type { CertificateDto, CertificatePublicKeysDto, CertificateVerificationDto } from './dto/certificate.dto';
+import type {
+  CertificateDto,
+  CertificatePublicKeysDto,
+  CertificateVerificationDto,
+} from './dto/certificate.dto';
 import { toCertificateDto, toVerificationDto } from './dto/certificate.mapper';
 import { VerificationCodeParamDto } from './dto/verification-code.dto';
 

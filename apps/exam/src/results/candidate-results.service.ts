@@ -12,8 +12,8 @@ import { releaseStateOf } from './domain/release-state';
 import {
   examReleaseVerdict,
   type ReleaseVerdict,
-  reviewVisible,
   type ReviewRule,
+  reviewVisible,
 } from './domain/result-visibility';
 import {
   AttemptAwaitingMarkingError,
@@ -63,10 +63,7 @@ export class CandidateResultsService {
 
   private async verdictOf(exam: ExamEntity): Promise<ReleaseVerdict> {
     const release = await this.releases.find(exam.id);
-    return examReleaseVerdict(
-      releaseStateOf(exam.settings, release?.releasedAt ?? null),
-      this.clock.now(),
-    );
+    return examReleaseVerdict(releaseStateOf(exam.settings, release?.releasedAt ?? null), this.clock.now());
   }
 
   async results(userId: string, examId: string): Promise<CandidateResults> {
@@ -94,7 +91,8 @@ export class CandidateResultsService {
     const verdict = await this.verdictOf(exam);
     if (!reviewVisible(attempt.status, rule, verdict)) {
       if (isLive(attempt.status)) throw new AttemptStillOpenError();
-      if (!rule.reviewAllowed && !(rule.practice && rule.immediateFeedback)) throw new ReviewNotAllowedError();
+      if (!rule.reviewAllowed && !(rule.practice && rule.immediateFeedback))
+        throw new ReviewNotAllowedError();
       throwUnlessReleased(verdict);
       if (attempt.status === 'terminated') throw new AttemptTerminatedError();
       throw new AttemptAwaitingMarkingError();

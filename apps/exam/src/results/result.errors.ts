@@ -13,7 +13,8 @@ export const ResultErrorCode = defineErrorCodes('RESULT', {
   },
   AWAITING_STAFF_RELEASE: {
     kind: 'conflict',
-    meaning: 'The exam’s results are released by its institution once marking is finished; they are not out yet.',
+    meaning:
+      'The exam’s results are released by its institution once marking is finished; they are not out yet.',
     action: 'Come back later; the institution releases the results when every answer is marked.',
   },
   AWAITING_MARKING: {
@@ -39,7 +40,8 @@ export const ResultErrorCode = defineErrorCodes('RESULT', {
   },
   MARKING_UNFINISHED: {
     kind: 'conflict',
-    meaning: 'Some attempts of the exam still wait for a marker; results cannot be released before they are marked.',
+    meaning:
+      'Some attempts of the exam still wait for a marker; results cannot be released before they are marked.',
     action: 'Finish marking (count in details), then release the results.',
   },
   REVIEW_NOT_ALLOWED: {

@@ -7,9 +7,9 @@ import type { ExamEntity } from '../exam/exam.entity';
 import { ExamNotFoundError } from '../exam/exam.errors';
 import { ExamRepository } from '../exam/exam.repository';
 import { countedAttempt } from '../results/domain/counted-attempt';
+import { CandidatePseudonyms } from './candidate-pseudonyms';
 import { type CohortAttempt, type ExamStatistics, examStatistics } from './domain/exam-statistics';
 import { type PaperQuestion, paperQuestions } from './domain/paper-questions';
-import { CandidatePseudonyms } from './candidate-pseudonyms';
 
 /** A counted attempt as the export lists it: pseudonymised, with the masked name the projection holds. */
 export interface CohortRow extends CohortAttempt {

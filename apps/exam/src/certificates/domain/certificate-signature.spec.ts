@@ -8,7 +8,11 @@ import {
   signCertificate,
   verifyCertificateToken,
 } from './certificate-signature';
-import { normaliseVerificationCode, VERIFICATION_CODE_PATTERN, verificationCodeOf } from './verification-code';
+import {
+  normaliseVerificationCode,
+  VERIFICATION_CODE_PATTERN,
+  verificationCodeOf,
+} from './verification-code';
 
 const PAYLOAD: CertificatePayload = {
   v: 1,
@@ -34,7 +38,11 @@ describe('certificate signature', () => {
 
   it('should verify a signed certificate with the public key and give back what it asserts', () => {
     const token = signCertificate(PAYLOAD, 'ce-test', privateKey);
-    expect(verifyCertificateToken(token, publicKeys)).toEqual({ valid: true, keyId: 'ce-test', payload: PAYLOAD });
+    expect(verifyCertificateToken(token, publicKeys)).toEqual({
+      valid: true,
+      keyId: 'ce-test',
+      payload: PAYLOAD,
+    });
   });
 
   it('should refuse a tampered payload, a foreign key and a malformed token', () => {

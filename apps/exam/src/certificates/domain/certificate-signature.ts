@@ -72,7 +72,8 @@ export function verifyCertificateToken(
   publicKeys: ReadonlyMap<string, KeyObject>,
 ): CertificateVerification {
   const parts = token.trim().split('.');
-  if (parts.length !== 4 || parts[0] !== CERTIFICATE_TOKEN_PREFIX) return { valid: false, reason: 'malformed' };
+  if (parts.length !== 4 || parts[0] !== CERTIFICATE_TOKEN_PREFIX)
+    return { valid: false, reason: 'malformed' };
   const [, keyId = '', bodyPart = '', signaturePart = ''] = parts;
   const key = publicKeys.get(keyId);
   if (key === undefined) return { valid: false, reason: 'unknown_key' };

@@ -61,10 +61,9 @@ export function examStatistics(
   const items = questions
     .map((q) => {
       const responses = cohort.flatMap((a) => {
-        const awarded = a.questionScores[q.questionId];
-        return awarded === undefined || awarded === null
-          ? []
-          : [{ candidate: a.candidate, total: a.score, awarded }];
+        // A question the candidate did not get (draws) is absent; one still unmarked is null.
+        const awarded = a.questionScores[q.questionId] ?? null;
+        return awarded === null ? [] : [{ candidate: a.candidate, total: a.score, awarded }];
       });
       return { ...q, ...analyseItem(responses, q.worth) };
     })
