@@ -4,6 +4,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AttemptModule } from './attempt/attempt.module';
 import { BankModule } from './bank/bank.module';
 import { CandidateModule } from './candidate/candidate.module';
+import { CertificatesModule } from './certificates/certificates.module';
 import type { ExamEnv } from './config/exam.env';
 import { EXAM_ENTITIES } from './database/entities';
 import { EXAM_MIGRATIONS } from './database/migrations';
@@ -12,7 +13,9 @@ import { MarkingModule } from './marking/marking.module';
 import { PaperModule } from './paper/paper.module';
 import { ProctoringModule } from './proctoring/proctoring.module';
 import { RegistrationModule } from './registration/registration.module';
+import { ResultsModule } from './results/results.module';
 import { RetentionModule } from './retention/retention.module';
+import { StatisticsModule } from './statistics/statistics.module';
 
 @Module({})
 export class ExamModule {
@@ -35,6 +38,9 @@ export class ExamModule {
         AttemptModule,
         ProctoringModule,
         MarkingModule,
+        ResultsModule,
+        StatisticsModule,
+        CertificatesModule,
       ],
     };
   }

@@ -89,6 +89,7 @@ export class AttemptClosingService {
       closedBy: how === 'submit' ? 'candidate' : 'deadline',
       questionScores: grade.scores,
       objectiveScore: grade.objectiveScore,
+      score: status === 'graded' ? grade.objectiveScore : null,
       updatedAt: now,
     });
     await this.attempts.close(tx, attempt);

@@ -165,6 +165,7 @@ export class AttemptStartService {
       closedBy: null,
       questionScores: null,
       objectiveScore: null,
+      score: null,
       maxScore: paper.totalScore,
       createdAt: now,
       updatedAt: now,

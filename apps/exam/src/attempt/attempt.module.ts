@@ -34,6 +34,6 @@ import { AttemptsController } from './attempts.controller';
     AttemptClosingService,
     AttemptFinaliserScheduler,
   ],
-  exports: [AttemptClosingService],
+  exports: [AttemptClosingService, AttemptRepository],
 })
 export class AttemptModule {}

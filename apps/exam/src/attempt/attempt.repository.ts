@@ -203,6 +203,7 @@ export class AttemptRepository {
         closedBy: attempt.closedBy,
         questionScores: attempt.questionScores,
         objectiveScore: attempt.objectiveScore,
+        score: attempt.score,
         updatedAt: attempt.updatedAt,
       },
     );
@@ -225,5 +226,38 @@ export class AttemptRepository {
       .setLock('pessimistic_write')
       .setOnLocked('skip_locked')
       .getMany();
+  }
+
+  /** Every attempt of a candidate at an exam, oldest first. */
+  ofUserAtExam(examId: string, userId: string): Promise<AttemptEntity[]> {
+    return this.attempts.find({ where: { examId, userId }, order: { attemptNo: 'ASC' }, take: 200 });
+  }
+
+  /**
+   * The graded attempts of an exam, for results and statistics: only the columns they read (not the paper
+   * or its key, which are large).
+   */
+  gradedOfExam(examId: string): Promise<AttemptEntity[]> {
+    return this.attempts.find({
+      select: {
+        id: true,
+        examId: true,
+        userId: true,
+        attemptNo: true,
+        status: true,
+        questionScores: true,
+        score: true,
+        maxScore: true,
+        startedAt: true,
+        submittedAt: true,
+      },
+      where: { examId, status: 'graded' },
+      order: { userId: 'ASC', attemptNo: 'ASC' },
+    });
+  }
+
+  /** How many closed attempts of the exam still wait for a marker. */
+  awaitingMarking(examId: string): Promise<number> {
+    return this.attempts.count({ where: { examId, status: 'submitted' } });
   }
 }

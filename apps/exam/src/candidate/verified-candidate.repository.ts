@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { EntityManager } from 'typeorm';
-import { Repository } from 'typeorm';
+import { In, Repository } from 'typeorm';
 
 import { VerifiedCandidateEntity } from './verified-candidate.entity';
 
@@ -14,6 +14,11 @@ export class VerifiedCandidateRepository {
 
   find(userId: string): Promise<VerifiedCandidateEntity | null> {
     return this.candidates.findOne({ where: { userId } });
+  }
+
+  findMany(userIds: readonly string[]): Promise<VerifiedCandidateEntity[]> {
+    if (userIds.length === 0) return Promise.resolve([]);
+    return this.candidates.find({ where: { userId: In([...userIds]) } });
   }
 
   /**

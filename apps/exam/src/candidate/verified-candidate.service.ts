@@ -42,6 +42,14 @@ export class VerifiedCandidateService {
     return this.candidates.find(userId);
   }
 
+  /** The masked names identity published, by user id (users without a verification are absent). */
+  async maskedNames(userIds: readonly string[]): Promise<Map<string, string>> {
+    const found: VerifiedCandidateEntity[] = [];
+    for (let i = 0; i < userIds.length; i += 500)
+      found.push(...(await this.candidates.findMany(userIds.slice(i, i + 500))));
+    return new Map(found.map((c) => [c.userId, c.maskedName]));
+  }
+
   /** The verification no longer holds (account erased, verification revoked on appeal, guardian consent withdrawn). */
   async forget(tx: EntityManager, userId: string): Promise<void> {
     await this.candidates.delete(tx, userId);

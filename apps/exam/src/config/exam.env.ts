@@ -9,6 +9,12 @@ import {
 } from '@exam/platform';
 import { IsInt, IsString, Matches, Max, Min } from 'class-validator';
 
+import {
+  developmentCertificateKeyPair,
+  isDevelopmentCertificateKey,
+  parseCertificatePrivateKey,
+  parseCertificatePublicKeys,
+} from '../certificates/domain/certificate-signature';
 import { developmentTicketKeyPair, isDevelopmentTicketKey } from '../ticket/ticket-token';
 
 /** The exam service's settings; the only place it reads the environment. */
@@ -23,6 +29,15 @@ export class ExamEnv extends BaseServiceEnv {
   @Secret() @IsString() TICKET_PRIVATE_KEY = developmentTicketKeyPair().privateKey;
   /** `kid=<base64 SPKI>` list the verify route accepts (current and retired keys). */
   @IsString() TICKET_PUBLIC_KEYS = developmentTicketKeyPair().publicKeys;
+
+  /** Signs certificates (Ed25519, base64 PKCS#8); anyone verifies them offline with the published public key. */
+  @Matches(/^[A-Za-z0-9_-]{1,32}$/) CERTIFICATE_KEY_ID = developmentCertificateKeyPair().keyId;
+  @Secret() @IsString() CERTIFICATE_PRIVATE_KEY = developmentCertificateKeyPair().privateKey;
+  /** `kid=<base64 SPKI>` list published at GET /certificates/public-keys (current and retired keys). */
+  @IsString() CERTIFICATE_PUBLIC_KEYS = developmentCertificateKeyPair().publicKeys;
+  /** Public verification page printed on certificates; the verification code is appended. */
+  @Matches(/^https?:\/\/\S+$/, { message: 'CERTIFICATE_VERIFY_URL must be an http(s) URL' })
+  CERTIFICATE_VERIFY_URL = 'http://localhost:3000/api/exam/certificates';
 
   /** A font with CJK glyphs for admission tickets (TrueType collection or TTF); Debian: fonts-noto-cjk. */
   @IsString() TICKET_FONT_PATH = '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc';
@@ -65,6 +80,20 @@ export function loadExamEnv(env: Readonly<Record<string, string | undefined>> = 
   if (config.NODE_ENV === 'production' && isDevelopmentTicketKey(config.TICKET_PRIVATE_KEY)) {
     throw new ConfigValidationError([
       'TICKET_PRIVATE_KEY: the published development key is refused in production',
+    ]);
+  }
+  if (config.NODE_ENV === 'production' && isDevelopmentCertificateKey(config.CERTIFICATE_PRIVATE_KEY)) {
+    throw new ConfigValidationError([
+      'CERTIFICATE_PRIVATE_KEY: the published development key is refused in production',
+    ]);
+  }
+  try {
+    parseCertificatePrivateKey(config.CERTIFICATE_PRIVATE_KEY);
+    if (!parseCertificatePublicKeys(config.CERTIFICATE_PUBLIC_KEYS).has(config.CERTIFICATE_KEY_ID))
+      throw new Error(`no public key with the id ${config.CERTIFICATE_KEY_ID} (CERTIFICATE_KEY_ID)`);
+  } catch (error: unknown) {
+    throw new ConfigValidationError([
+      `CERTIFICATE_PUBLIC_KEYS: ${error instanceof Error ? error.message : String(error)}`,
     ]);
   }
   try {

@@ -7,6 +7,7 @@ import { QuestionCategoryEntity } from '../bank/question-category.entity';
 import { QuestionTagEntity } from '../bank/question-tag.entity';
 import { QuestionVersionEntity } from '../bank/question-version.entity';
 import { VerifiedCandidateEntity } from '../candidate/verified-candidate.entity';
+import { CertificateEntity } from '../certificates/certificate.entity';
 import { ExamEntity } from '../exam/exam.entity';
 import { ExamAccommodationEntity } from '../exam/exam-accommodation.entity';
 import { KeyChangeEntity } from '../marking/key-change.entity';
@@ -18,6 +19,7 @@ import { PaperEntity } from '../paper/paper.entity';
 import { ProctoringEventEntity } from '../proctoring/proctoring-event.entity';
 import { StaffActionEntity } from '../proctoring/staff-action.entity';
 import { RegistrationEntity } from '../registration/registration.entity';
+import { ResultReleaseEntity } from '../results/result-release.entity';
 
 /** Every TypeORM entity the exam service owns. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -42,4 +44,6 @@ export const EXAM_ENTITIES: Function[] = [
   MarkingMarkEntity,
   KeyChangeEntity,
   ScoreHistoryEntity,
+  ResultReleaseEntity,
+  CertificateEntity,
 ];

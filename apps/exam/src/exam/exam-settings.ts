@@ -67,6 +67,12 @@ export function markingOf(settings: ExamSettings): MarkingSettings {
   return settings.marking ?? DEFAULT_MARKING;
 }
 
+/** A certificate on a pass: off unless the exam offers one; `title` is printed instead of the exam's title. */
+export interface CertificateSetting {
+  readonly enabled: boolean;
+  readonly title?: string;
+}
+
 /** Everything of an exam that is not a column: delivery rules, access rules, anti-cheat, the form. */
 export interface ExamSettings {
   readonly durationMinutes: number;
@@ -91,6 +97,9 @@ export interface ExamSettings {
   readonly immediateFeedback: boolean;
   /** Absent on exams created before marking existed: single marking ({@link DEFAULT_MARKING}). */
   readonly marking?: MarkingSettings;
+  /** Candidates may review their answers with the correct ones and explanations once results are released. */
+  readonly reviewAllowed?: boolean;
+  readonly certificate?: CertificateSetting;
 }
 
 /** An exam's schedule and settings as checked together (times as dates). */

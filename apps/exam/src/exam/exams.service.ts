@@ -88,6 +88,11 @@ export class ExamsService {
         ...(f.maxLength === undefined ? {} : { maxLength: f.maxLength }),
       })),
       immediateFeedback: dto.practice,
+      reviewAllowed: s.reviewAllowed ?? false,
+      certificate: {
+        enabled: s.certificate?.enabled ?? false,
+        ...(s.certificate?.title === undefined ? {} : { title: s.certificate.title }),
+      },
       ...this.markingOf(s.marking, previous),
     };
   }

@@ -22,6 +22,8 @@ export const EXAM_TOPICS: readonly TopicName[] = [
   Topics.ProctoringStaffActionTaken,
   Topics.ProctoringConsequenceApplied,
   Topics.AttemptGraded,
+  Topics.ResultsReleased,
+  Topics.CertificateIssued,
 ];
 
 export function startExamBed(overrides: Record<string, string> = {}): Promise<ServiceTestBed<ExamEnv>> {

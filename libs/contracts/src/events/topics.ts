@@ -19,12 +19,14 @@ import {
 import {
   AttemptGradedV1,
   AttemptSubmittedV1,
+  CertificateIssuedV1,
   ProctoringConsequenceAppliedV1,
   ProctoringStaffActionTakenV1,
   RefundRequestedV1,
   RegistrationCancelledV1,
   RegistrationConfirmedV1,
   RegistrationCreatedV1,
+  ResultsReleasedV1,
 } from '../payloads/exam.payloads';
 import {
   FaceEnrolmentChangedV1,
@@ -69,6 +71,8 @@ export const Topics = {
   ProctoringStaffActionTaken: 'exam.proctoring.staff_action_taken',
   ProctoringConsequenceApplied: 'exam.proctoring.consequence_applied',
   AttemptGraded: 'exam.attempt.graded',
+  ResultsReleased: 'exam.results.released',
+  CertificateIssued: 'exam.certificate.issued',
   OrderPaid: 'payments.order.paid',
   LoginAssessed: 'audit.login.assessed',
   AlertRaised: 'audit.alert.raised',
@@ -115,6 +119,8 @@ export interface TopicPayloads {
   'exam.proctoring.staff_action_taken': ProctoringStaffActionTakenV1;
   'exam.proctoring.consequence_applied': ProctoringConsequenceAppliedV1;
   'exam.attempt.graded': AttemptGradedV1;
+  'exam.results.released': ResultsReleasedV1;
+  'exam.certificate.issued': CertificateIssuedV1;
   'payments.order.paid': OrderPaidV1;
   'audit.login.assessed': LoginAssessedV1;
   'audit.alert.raised': AlertRaisedV1;
@@ -160,6 +166,8 @@ export const TopicRegistry: { readonly [K in TopicName]: TopicContract<TopicPayl
     partitions: 3,
   },
   'exam.attempt.graded': { version: 1, payload: AttemptGradedV1, partitions: 6 },
+  'exam.results.released': { version: 1, payload: ResultsReleasedV1, partitions: 3 },
+  'exam.certificate.issued': { version: 1, payload: CertificateIssuedV1, partitions: 3 },
   'payments.order.paid': { version: 1, payload: OrderPaidV1, partitions: 3 },
   'audit.login.assessed': { version: 1, payload: LoginAssessedV1, partitions: 6 },
   'audit.alert.raised': { version: 1, payload: AlertRaisedV1, partitions: 3 },

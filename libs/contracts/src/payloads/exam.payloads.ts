@@ -145,3 +145,25 @@ export class AttemptGradedV1 {
   @IsNumber({ maxDecimalPlaces: 2 }) @Min(0) maxScore!: number;
   @IsISO8601({ strict: true }) gradedAt!: string;
 }
+
+/**
+ * Staff released an exam's results (`resultsRelease = after_marking`): from now on candidates see their
+ * scores. Published once per exam; ids only.
+ */
+export class ResultsReleasedV1 {
+  @IsUUID() examId!: string;
+  @IsUUID() institutionId!: string;
+  /** The org_admin who released them. */
+  @IsUUID() releasedBy!: string;
+  @IsISO8601({ strict: true }) releasedAt!: string;
+}
+
+/** A certificate was issued on a passed, released result. Ids only: no name, no verification code. */
+export class CertificateIssuedV1 {
+  @IsUUID() certificateId!: string;
+  @IsUUID() examId!: string;
+  @IsUUID() institutionId!: string;
+  @IsUUID() userId!: string;
+  @IsUUID() attemptId!: string;
+  @IsISO8601({ strict: true }) issuedAt!: string;
+}

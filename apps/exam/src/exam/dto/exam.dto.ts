@@ -77,6 +77,11 @@ export class MarkingSettingsDto {
   @IsNumber({ maxDecimalPlaces: 2 }) @Min(0.01) @Max(100) step!: number;
 }
 
+export class CertificateSettingDto {
+  @IsBoolean() enabled!: boolean;
+  @IsOptional() @IsString() @IsPlainText() @Length(1, 200) title?: string;
+}
+
 export class ExamSettingsDto {
   @IsInt() @Min(1) @Max(DAY_MINUTES) durationMinutes!: number;
   @IsInt() @Min(0) @Max(DAY_MINUTES) lateEntryMinutes!: number;
@@ -99,6 +104,10 @@ export class ExamSettingsDto {
   @ArrayMaxSize(30)
   registrationForm!: FormFieldDto[];
   @IsOptional() @ValidateNested() @Type(() => MarkingSettingsDto) marking?: MarkingSettingsDto;
+  /** Candidates may review their answers, the correct ones and explanations once results are released (default false). */
+  @IsOptional() @IsBoolean() reviewAllowed?: boolean;
+  /** A PDF certificate on a pass (default: none). */
+  @IsOptional() @ValidateNested() @Type(() => CertificateSettingDto) certificate?: CertificateSettingDto;
 }
 
 export class ExamDto {
