@@ -109,5 +109,22 @@ export class AttemptClosingService {
         submittedAt: now.toISOString(),
       },
     });
+    // Nothing to mark: the attempt is final now, so its total is announced with it (marking announces the
+    // others' once their last answer is marked, and any later change by a remark or regrade).
+    if (status === 'graded')
+      await this.events.stage(tx, Topics.AttemptGraded, {
+        subjectId: attempt.id,
+        payload: {
+          attemptId: attempt.id,
+          examId: attempt.examId,
+          userId: attempt.userId,
+          institutionId: attempt.institutionId,
+          reason: 'submission',
+          score: grade.objectiveScore,
+          objectiveScore: grade.objectiveScore,
+          maxScore: grade.maxScore,
+          gradedAt: now.toISOString(),
+        },
+      });
   }
 }
