@@ -41,8 +41,8 @@ import { writeBenchResult } from './support/report';
  *
  *  - exam-start spike: CANDIDATES candidates released within one second start the same exam through the gateway
  *    (the answer carries their paper): all served, p99 (target: all within 15 s, p99 < 10 s, no errors); then the
- *    paper-serving ceiling (closed loop, resume = paper + answers) against a bare Fastify route returning the same
- *    JSON (target ≥ 0.5).
+ *    paper-serving ceiling (closed loop on GET /attempts/:id/paper, the immutable paper a reload fetches) against a
+ *    bare Fastify route returning the same JSON without authentication (target ≥ 0.5).
  *  - autosave: every candidate saves every CANDIDATES / SAVE_RATE seconds (5,000 at 1,000/s = every 5 s) through
  *    the gateway, open loop, SAVE_SECONDS per round (target p50 < 20 ms, p99 < 100 ms, no errors, nothing lost);
  *    the highest sustained save rate (closed loop) through the gateway and direct, against a bare Fastify route
@@ -351,32 +351,9 @@ async function main(): Promise<void> {
   if (sample === undefined) throw new Error('no attempt started');
   const paperJson = JSON.stringify(
     expectStatus(
-      await new Promise<Json>((resolve, reject) => {
-        const req = request(
-          {
-            agent,
-            host: '127.0.0.1',
-            port: examPort,
-            method: 'GET',
-            path: `/api/exam/attempts/${sample.attemptId}`,
-            headers: { authorization: `Bearer ${sample.token}`, 'x-device-id': sample.device },
-          },
-          (res) => {
-            const chunks: Buffer[] = [];
-            res.on('data', (chunk: Buffer) => chunks.push(chunk));
-            res.on('end', () => {
-              resolve({
-                status: res.statusCode ?? 0,
-                body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>,
-              });
-            });
-          },
-        );
-        req.on('error', reject);
-        req.end();
-      }),
+      await call(agent, examPort, 'GET', `/attempts/${sample.attemptId}/paper`, sample.token),
       200,
-      'resume',
+      'paper',
     ),
   );
   const bare = await forkChild('bare-exam-server.ts', {
@@ -394,7 +371,7 @@ async function main(): Promise<void> {
     return { ...result, cpu };
   };
 
-  // 2. Paper-serving ceiling: exam's resume (through the gateway and direct) against the bare cached JSON.
+  // 2. Paper-serving ceiling: exam's paper route (through the gateway and direct) against the bare cached JSON.
   const paperRounds: Record<'bare' | 'direct' | 'gateway', Measured[]> = {
     bare: [],
     direct: [],
@@ -416,7 +393,7 @@ async function main(): Promise<void> {
         measureAll({
           kind: 'closed-get',
           port: examPort,
-          path: '/api/exam/attempts/:attemptId',
+          path: '/api/exam/attempts/:attemptId/paper',
           targets,
           concurrency: CEILING_CONCURRENCY,
           durationMs: CEILING_MS,
@@ -427,7 +404,7 @@ async function main(): Promise<void> {
       await measureAll({
         kind: 'closed-get',
         port: gateway.port,
-        path: '/api/exam/attempts/:attemptId',
+        path: '/api/exam/attempts/:attemptId/paper',
         targets,
         concurrency: CEILING_CONCURRENCY,
         durationMs: CEILING_MS,

@@ -356,6 +356,23 @@ describe('exam attempts (e2e)', () => {
       const again = await api.send('get', `/attempts/${reply.body.attemptId as string}`, candidate, pc);
       expect(again.body.paper).toEqual(reply.body.paper);
       expect(again.text).not.toContain('edited after the start');
+      // The paper alone: the same paper, immutable, revalidated with its ETag (304, no body).
+      const alone = await api.send('get', `/attempts/${reply.body.attemptId as string}/paper`, candidate, {});
+      expect(alone.status).toBe(200);
+      expect(alone.body).toEqual(reply.body.paper);
+      expect(alone.headers['cache-control']).toBe('private, max-age=86400, immutable');
+      for (const secret of ['correct', 'rubric', 'explanation', '北京', 'accepted', 'edited after the start'])
+        expect(alone.text).not.toContain(secret);
+      const revalidated = await api.send(
+        'get',
+        `/attempts/${reply.body.attemptId as string}/paper`,
+        candidate,
+        {
+          'if-none-match': alone.headers.etag ?? '',
+        },
+      );
+      expect(revalidated.status).toBe(304);
+      expect(revalidated.text).toBe('');
     });
 
     it('should let anyone start a practice exam without registering, as often as they like', async () => {
@@ -546,6 +563,10 @@ describe('exam attempts (e2e)', () => {
       const stranger = longCaller('candidate');
       for (const reply of [
         await api.send('get', `/attempts/${attemptId}`, stranger, pc),
+        await api.send('get', `/attempts/${attemptId}/paper`, stranger, {}),
+        await api.send('get', `/attempts/${attemptId}/paper`, stranger, {
+          'if-none-match': `"paper-${attemptId}"`,
+        }),
         await save(stranger, attemptId, fixture.q.single, pc, 1, { choice: 'A' }),
         await api.send('post', `/attempts/${attemptId}/takeover`, stranger, pc),
         await api.send('post', `/attempts/${attemptId}/submit`, stranger, pc),

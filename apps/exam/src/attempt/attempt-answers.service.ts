@@ -75,11 +75,20 @@ export class AttemptAnswersService {
   /** Every saved answer and the time left, for the device that holds the attempt (resume after reload or crash). */
   async resume(userId: string, attemptId: string, deviceHeader: string | undefined): Promise<AttemptView> {
     const deviceId = this.device(deviceHeader);
-    const attempt = await this.attempts.findOfUser(attemptId, userId);
+    const cached = this.papers.get(attemptId);
+    const attempt = await this.attempts.findViewOfUser(attemptId, userId, cached === undefined);
     if (attempt === null) throw new AttemptNotFoundError();
     if (acceptsAnswers(attempt.status)) assertHolder(attempt, deviceId);
-    this.papers.put(attempt.id, attempt.userId, attempt.paper);
+    attempt.paper = (cached ?? this.papers.put(attempt.id, attempt.userId, attempt.paper)).paper;
     return { attempt, answers: await this.attempts.answersOf(attempt.id), now: this.clock.now() };
+  }
+
+  /**
+   * The candidate's paper as JSON text, from the per-process copy when there is one: a paper never changes
+   * once its attempt started, so it is serialized once per attempt and process, not once per request.
+   */
+  async paperJson(userId: string, attemptId: string): Promise<string> {
+    return (await this.paperOf(userId, attemptId)).json;
   }
 
   /** Moves a running attempt to this device; the device that held it is refused from then on. */
@@ -158,7 +167,7 @@ export class AttemptAnswersService {
       if (cached.userId !== userId) throw new AttemptNotFoundError();
       return cached;
     }
-    const attempt = await this.attempts.findOfUser(attemptId, userId);
+    const attempt = await this.attempts.findViewOfUser(attemptId, userId, true);
     if (attempt === null) throw new AttemptNotFoundError();
     return this.papers.put(attempt.id, attempt.userId, attempt.paper);
   }

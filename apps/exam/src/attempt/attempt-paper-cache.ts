@@ -7,6 +7,8 @@ export interface CachedPaper {
   readonly userId: string;
   readonly paper: CandidatePaper;
   readonly questions: ReadonlyMap<string, CandidateQuestionView>;
+  /** The paper as JSON text, serialized on first use. */
+  readonly json: string;
 }
 
 const MAX_ENTRIES = 5000;
@@ -27,7 +29,16 @@ export class AttemptPaperCache {
     const questions = new Map<string, CandidateQuestionView>();
     for (const section of paper.sections)
       for (const q of section.questions) questions.set(q.questionId, q.view);
-    const entry = { userId, paper, questions };
+    let json: string | undefined;
+    const entry: CachedPaper = {
+      userId,
+      paper,
+      questions,
+      get json(): string {
+        json ??= JSON.stringify(paper);
+        return json;
+      },
+    };
     if (this.entries.size >= MAX_ENTRIES) {
       const oldest = this.entries.keys().next();
       if (oldest.done !== true) this.entries.delete(oldest.value);

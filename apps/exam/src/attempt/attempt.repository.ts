@@ -70,6 +70,19 @@ export class AttemptRepository {
     return this.attempts.findOne({ where: { id: attemptId, userId } });
   }
 
+  /**
+   * The attempt as its candidate sees it: never the answer key (the largest column, parsed for nothing), and
+   * the paper only when the caller has no copy (`withPaper`; without it `paper` is left unset). Resume and the
+   * paper route run this for a whole hall at the start of an exam.
+   */
+  findViewOfUser(attemptId: string, userId: string, withPaper: boolean): Promise<AttemptEntity | null> {
+    const skipped = withPaper ? ['answerKey'] : ['answerKey', 'paper'];
+    const select = this.attempts.metadata.columns
+      .map((column) => column.propertyName)
+      .filter((name) => !skipped.includes(name)) as (keyof AttemptEntity)[];
+    return this.attempts.findOne({ where: { id: attemptId, userId }, select });
+  }
+
   lockOfUser(tx: EntityManager, attemptId: string, userId: string): Promise<AttemptEntity | null> {
     return tx
       .getRepository(AttemptEntity)

@@ -12,6 +12,7 @@ import {
   Put,
   Res,
 } from '@nestjs/common';
+import { ApiOkResponse } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 
 import { AttemptAnswersService } from './attempt-answers.service';
@@ -63,6 +64,32 @@ export class AttemptsController {
   ): Promise<AttemptResponseDto> {
     const view = await this.answers.resume(user.userId, attemptId, device);
     return toAttemptDto(view.attempt, view.answers, view.now);
+  }
+
+  /**
+   * The candidate's paper alone (no answers, no explanations), immutable once the attempt started: served from
+   * the per-process copy with a validator, so a reload asks with If-None-Match and gets 304 without a body.
+   * The exam room fetches it once and keeps its state (answers, clock) through resume and autosave.
+   */
+  @Get('attempts/:attemptId/paper')
+  @ApiOkResponse({ description: 'The paper as delivered to this candidate (the `paper` of an attempt).' })
+  async paper(
+    @CurrentUser() user: AuthUser,
+    @Param('attemptId', ParseUUIDPipe) attemptId: string,
+    @Headers('if-none-match') ifNoneMatch: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
+    const json = await this.answers.paperJson(user.userId, attemptId);
+    const etag = `"paper-${attemptId}"`;
+    void reply
+      .header('etag', etag)
+      .header('cache-control', 'private, max-age=86400, immutable')
+      .header('content-type', 'application/json; charset=utf-8');
+    if (ifNoneMatch === etag) {
+      void reply.status(304);
+      return '';
+    }
+    return json;
   }
 
   @Put('attempts/:attemptId/answers/:questionId')
