@@ -140,7 +140,11 @@ function forkChild(
   env: Record<string, string>,
 ): Promise<{ child: ChildProcess; port: number }> {
   const child = fork(join(__dirname, 'support', file), [], {
-    execArgv: ['-r', '@swc-node/register'],
+    execArgv: [
+      '-r',
+      '@swc-node/register',
+      ...(PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${join(__dirname, '..', '.local', 'bench')}`] : []),
+    ],
     env: { ...process.env, ...env },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
@@ -152,6 +156,15 @@ function forkChild(
       reject(new Error(`${file} exited with ${code}`));
     });
   });
+}
+
+/** Asks a child to exit cleanly (writing its CPU profile, if any), killing it after 10 s. */
+async function stopChild(child: ChildProcess): Promise<void> {
+  const exited = new Promise<void>((resolve) => child.once('exit', () => { resolve(); }));
+  child.send('exit');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+  await exited;
+  clearTimeout(timer);
 }
 
 function median(values: readonly Measured[]): Measured {
@@ -576,7 +589,7 @@ async function main(): Promise<void> {
   console.log(`  written to ${writeBenchResult('exam', result)}`);
 
   await load.close();
-  gateway.child.kill('SIGTERM');
+  await stopChild(gateway.child);
   bare.child.kill('SIGTERM');
   agent.destroy();
   await app.close();

@@ -7,6 +7,10 @@ async function main(): Promise<void> {
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address();
   if (typeof address === 'object' && address !== null) process.send?.({ port: address.port });
+  // A clean exit on request, so a --cpu-prof profile gets written.
+  process.on('message', (message) => {
+    if (message === 'exit') void app.close().finally(() => process.exit(0));
+  });
 }
 
 void main();
