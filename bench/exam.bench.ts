@@ -23,6 +23,7 @@ import { DataSource } from 'typeorm';
 
 import { ExamEnv } from '../apps/exam/src/config/exam.env';
 import { ExamModule } from '../apps/exam/src/exam.module';
+import { attemptExamBody } from '../apps/exam/test/support/attempt-fixtures';
 import { EXAM_TOPICS } from '../apps/exam/test/support/exam-bed';
 import { CpuMeter, type CpuTimes } from './support/cpu-meter';
 import {
@@ -160,7 +161,11 @@ function forkChild(
 
 /** Asks a child to exit cleanly (writing its CPU profile, if any), killing it after 10 s. */
 async function stopChild(child: ChildProcess): Promise<void> {
-  const exited = new Promise<void>((resolve) => child.once('exit', () => { resolve(); }));
+  const exited = new Promise<void>((resolve) =>
+    child.once('exit', () => {
+      resolve();
+    }),
+  );
   child.send('exit');
   const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
   await exited;
@@ -250,47 +255,20 @@ async function main(): Promise<void> {
     'paper',
   ).paperId as string;
   const t0 = Date.now();
-  const at = (offset: number) => new Date(t0 + offset).toISOString();
   const examId = expectStatus(
-    await call(agent, examPort, 'POST', inst('/exams'), admin, {
-      title: 'bench exam',
-      notice: 'notice',
-      paperId,
-      visibility: 'public',
-      practice: false,
-      opensAt: at(HOUR_MS),
-      closesAt: at(4 * HOUR_MS),
-      registrationOpensAt: at(-HOUR_MS),
-      registrationClosesAt: at(HOUR_MS),
-      capacity: CANDIDATES,
-      feeFen: 0,
-      requiresRealName: false,
-      requiresApproval: false,
-      settings: {
-        durationMinutes: 120,
-        lateEntryMinutes: 60,
-        minMinutesBeforeSubmit: 0,
-        attemptsAllowed: 1,
-        countedAttempt: 'best',
-        onExpiry: 'auto_submit',
-        graceMinutes: 0,
-        passScore: 60,
-        resultsRelease: 'after_marking',
-        allowedIpRanges: [],
-        faceCheckAtEntry: false,
-        antiCheat: {
-          tabSwitchLimit: 3,
-          tabSwitchMinAwaySeconds: 2,
-          fullScreenRequired: false,
-          blockCopyPaste: false,
-          periodicFaceCheckMinutes: 0,
-          faceCheckFailureLimit: 3,
-          consequence: 'warn',
-        },
-        venue: { kind: 'online', link: 'https://exam.example/room' },
-        registrationForm: [],
-      },
-    }),
+    await call(
+      agent,
+      examPort,
+      'POST',
+      inst('/exams'),
+      admin,
+      attemptExamBody(
+        paperId,
+        new Date(t0),
+        { title: 'bench exam', capacity: CANDIDATES },
+        { durationMinutes: 120, lateEntryMinutes: 60, passScore: 60 },
+      ),
+    ),
     201,
     'exam',
   ).examId as string;

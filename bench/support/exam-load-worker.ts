@@ -150,6 +150,31 @@ class Recorder {
 
 const nowMs = (): number => performance.now();
 
+/**
+ * Sends one request and records it: its latency from `since` when the status is one of `ok`, else an error
+ * with the first of its kind kept. Returns the answer's body when it was recorded as a success.
+ */
+async function timed(
+  recorder: Recorder,
+  since: number,
+  ok: readonly number[],
+  what: string,
+  exchange: () => Promise<Answer>,
+): Promise<string | null> {
+  try {
+    const answer = await exchange();
+    if (!ok.includes(answer.status)) {
+      recorder.fail(`${what} → ${answer.status} ${answer.body.slice(0, 300)}`);
+      return null;
+    }
+    recorder.latencies.push(nowMs() - since);
+    return answer.body;
+  } catch (error) {
+    recorder.fail(error instanceof Error ? error.message : String(error));
+    return null;
+  }
+}
+
 /** One save of `target`, its latency counted from `scheduledAt` (so a stalled server cannot hide its queue). */
 async function saveOnce(
   agent: Agent,
@@ -160,31 +185,25 @@ async function saveOnce(
   recorder: Recorder,
 ): Promise<void> {
   const questionId = target.questionIds[seq % target.questionIds.length] ?? '';
-  const body = JSON.stringify({
+  const payload = JSON.stringify({
     seq,
     idempotencyKey: `bench-${seq}`,
     answer: { choice: seq % 2 === 0 ? 'A' : 'B' },
   });
-  try {
-    const answer = await send(
+  const body = await timed(recorder, scheduledAt, [200], 'PUT save', () =>
+    send(
       agent,
       load.port,
       'PUT',
       `${load.prefix}/attempts/${target.attemptId}/answers/${questionId}`,
       { authorization: `Bearer ${target.token}`, 'x-device-id': target.device },
-      body,
-    );
-    if (answer.status !== 200) {
-      recorder.fail(`PUT save → ${answer.status} ${answer.body.slice(0, 300)}`);
-      return;
-    }
-    recorder.latencies.push(nowMs() - scheduledAt);
-    const held = (JSON.parse(answer.body) as { held?: { seq?: number } }).held?.seq ?? 0;
-    const key = `${target.attemptId}/${questionId}`;
-    recorder.acknowledged[key] = Math.max(recorder.acknowledged[key] ?? 0, held);
-  } catch (error) {
-    recorder.fail(error instanceof Error ? error.message : String(error));
-  }
+      payload,
+    ),
+  );
+  if (body === null) return;
+  const held = (JSON.parse(body) as { held?: { seq?: number } }).held?.seq ?? 0;
+  const key = `${target.attemptId}/${questionId}`;
+  recorder.acknowledged[key] = Math.max(recorder.acknowledged[key] ?? 0, held);
 }
 
 async function openSaves(
@@ -242,23 +261,16 @@ async function spike(agent: Agent, load: Extract<ExamLoad, { kind: 'spike' }>): 
       const releaseAt = started + (i * load.releaseMs) / load.targets.length;
       const wait = releaseAt - nowMs();
       if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-      try {
-        const answer = await send(
+      await timed(recorder, releaseAt, [200, 201], 'POST start', () =>
+        send(
           agent,
           load.port,
           'POST',
           load.path(target),
           { authorization: `Bearer ${target.token}`, 'x-device-id': target.device },
           '{}',
-        );
-        if (answer.status !== 201 && answer.status !== 200) {
-          recorder.fail(`POST start → ${answer.status} ${answer.body.slice(0, 300)}`);
-          return;
-        }
-        recorder.latencies.push(nowMs() - releaseAt);
-      } catch (error) {
-        recorder.fail(error instanceof Error ? error.message : String(error));
-      }
+        ),
+      );
     }),
   );
   return recorder.outcome(nowMs() - started);
@@ -279,20 +291,16 @@ async function closedGet(
         next += 1;
         if (target === undefined) return;
         const t0 = nowMs();
-        try {
-          const answer = await send(
+        await timed(recorder, t0, [200], 'GET', () =>
+          send(
             agent,
             load.port,
             'GET',
             load.path.replace(':attemptId', target.attemptId),
             { authorization: `Bearer ${target.token}`, 'x-device-id': target.device },
             null,
-          );
-          if (answer.status !== 200) recorder.fail(`GET → ${answer.status} ${answer.body.slice(0, 300)}`);
-          else recorder.latencies.push(nowMs() - t0);
-        } catch (error) {
-          recorder.fail(error instanceof Error ? error.message : String(error));
-        }
+          ),
+        );
       }
     }),
   );
@@ -310,21 +318,16 @@ async function submits(agent: Agent, load: Extract<ExamLoad, { kind: 'submits' }
         next += 1;
         if (target === undefined) return;
         const t0 = nowMs();
-        try {
-          const answer = await send(
+        await timed(recorder, t0, [200], 'POST submit', () =>
+          send(
             agent,
             load.port,
             'POST',
             `/api/exam/attempts/${target.attemptId}/submit`,
             { authorization: `Bearer ${target.token}`, 'x-device-id': target.device },
             '{}',
-          );
-          if (answer.status !== 200)
-            recorder.fail(`POST submit → ${answer.status} ${answer.body.slice(0, 300)}`);
-          else recorder.latencies.push(nowMs() - t0);
-        } catch (error) {
-          recorder.fail(error instanceof Error ? error.message : String(error));
-        }
+          ),
+        );
       }
     }),
   );

@@ -14,6 +14,7 @@ import {
 import { DeviceIdRequiredError } from './attempt.errors';
 import { AttemptRepository } from './attempt.repository';
 import { assertHolder, type AttemptView } from './attempt-answers.service';
+import { stageAttemptGraded } from './attempt-graded.event';
 import type { AnswerValue } from './domain/answer';
 import { gradeAttempt } from './domain/answer-grading';
 import { isLive, statusAfterClosing } from './domain/attempt-state';
@@ -112,19 +113,13 @@ export class AttemptClosingService {
     // Nothing to mark: the attempt is final now, so its total is announced with it (marking announces the
     // others' once their last answer is marked, and any later change by a remark or regrade).
     if (status === 'graded')
-      await this.events.stage(tx, Topics.AttemptGraded, {
-        subjectId: attempt.id,
-        payload: {
-          attemptId: attempt.id,
-          examId: attempt.examId,
-          userId: attempt.userId,
-          institutionId: attempt.institutionId,
-          reason: 'submission',
-          score: grade.objectiveScore,
-          objectiveScore: grade.objectiveScore,
-          maxScore: grade.maxScore,
-          gradedAt: now.toISOString(),
-        },
-      });
+      await stageAttemptGraded(
+        this.events,
+        tx,
+        attempt,
+        'submission',
+        { score: grade.objectiveScore, objectiveScore: grade.objectiveScore, maxScore: grade.maxScore },
+        now,
+      );
   }
 }

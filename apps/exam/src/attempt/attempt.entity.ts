@@ -1,5 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
+import { DECIMAL_POINTS } from '../database/decimal-column';
 import type { CandidatePaper } from '../paper/paper-structure';
 import type { KeyedQuestion } from './domain/answer-grading';
 import type { AttemptStatus } from './domain/attempt-state';
@@ -55,10 +56,7 @@ export class AttemptEntity {
     precision: 10,
     scale: 2,
     nullable: true,
-    transformer: {
-      to: (v: number | null) => v,
-      from: (v: string | null) => (v === null ? null : Number(v)),
-    },
+    transformer: DECIMAL_POINTS,
   })
   objectiveScore!: number | null;
   /** The total, objective plus marked points; null until every question has a score (marking/domain/attempt-total). */
@@ -67,10 +65,7 @@ export class AttemptEntity {
     precision: 10,
     scale: 2,
     nullable: true,
-    transformer: {
-      to: (v: number | null) => v,
-      from: (v: string | null) => (v === null ? null : Number(v)),
-    },
+    transformer: DECIMAL_POINTS,
   })
   score!: number | null;
   @Column({
@@ -78,10 +73,7 @@ export class AttemptEntity {
     type: 'decimal',
     precision: 10,
     scale: 2,
-    transformer: {
-      to: (v: number) => v,
-      from: (v: string) => Number(v),
-    },
+    transformer: DECIMAL_POINTS,
   })
   maxScore!: number;
   @Column({ name: 'created_at', type: 'datetime', precision: 3 }) createdAt!: Date;

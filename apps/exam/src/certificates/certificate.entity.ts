@@ -1,11 +1,7 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
+import { DECIMAL_POINTS } from '../database/decimal-column';
 import type { RevocationReason } from './domain/certificate-revocation';
-
-const decimal = {
-  to: (v: number | null) => v,
-  from: (v: string | null) => (v === null ? null : Number(v)),
-};
 
 /**
  * A certificate issued on a passed, released result: one per candidate and exam. What was signed is kept
@@ -25,7 +21,7 @@ export class CertificateEntity {
   holderMaskedName!: string | null;
   @Column({ type: 'varchar', length: 200 }) title!: string;
   @Column({ name: 'issued_on', type: 'char', length: 10 }) issuedOn!: string;
-  @Column({ type: 'decimal', precision: 10, scale: 2, nullable: true, transformer: decimal })
+  @Column({ type: 'decimal', precision: 10, scale: 2, nullable: true, transformer: DECIMAL_POINTS })
   score!: number | null;
   @Column({
     name: 'max_score',
@@ -33,7 +29,7 @@ export class CertificateEntity {
     precision: 10,
     scale: 2,
     nullable: true,
-    transformer: decimal,
+    transformer: DECIMAL_POINTS,
   })
   maxScore!: number | null;
   @Column({ name: 'key_id', type: 'varchar', length: 32 }) keyId!: string;

@@ -1,9 +1,10 @@
-import { type AttemptGradeReason, Topics } from '@exam/contracts';
+import type { AttemptGradeReason } from '@exam/contracts';
 import { EventPublisher } from '@exam/platform';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 
 import type { AttemptEntity } from '../attempt/attempt.entity';
+import { stageAttemptGraded } from '../attempt/attempt-graded.event';
 import { nextAttemptStatus } from '../attempt/domain/attempt-state';
 import { AttemptScoreRepository } from './attempt-score.repository';
 import { attemptTotal } from './domain/attempt-total';
@@ -93,20 +94,14 @@ export class AttemptScoringService {
     });
     await this.history.append(tx, rows);
     if (status === 'graded' && total !== null && (becameGraded || totalChanged))
-      await this.events.stage(tx, Topics.AttemptGraded, {
-        subjectId: attempt.id,
-        payload: {
-          attemptId: attempt.id,
-          examId: attempt.examId,
-          userId: attempt.userId,
-          institutionId: attempt.institutionId,
-          reason: gradeReason,
-          score: total,
-          objectiveScore: objective,
-          maxScore: attempt.maxScore,
-          gradedAt: now.toISOString(),
-        },
-      });
+      await stageAttemptGraded(
+        this.events,
+        tx,
+        attempt,
+        gradeReason,
+        { score: total, objectiveScore: objective, maxScore: attempt.maxScore },
+        now,
+      );
     return rows.length;
   }
 }

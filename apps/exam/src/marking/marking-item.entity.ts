@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-import { DECIMAL_POINTS } from './decimal-column';
+import { DECIMAL_POINTS } from '../database/decimal-column';
 import type { MarkingItemStatus } from './domain/mark-rules';
 import type { MarkablePassage } from './domain/markable-part';
 

@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-import { DECIMAL_POINTS } from './decimal-column';
+import { DECIMAL_POINTS } from '../database/decimal-column';
 
 /** One marker's mark of one item; `round` 1 and 2 are the (double) marks, 3 the reconciling marker's. */
 @Entity({ name: 'marking_marks' })

@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-import { DECIMAL_POINTS } from './decimal-column';
+import { DECIMAL_POINTS } from '../database/decimal-column';
 
 /** Why a question's score changed: marked, reconciled after double marking, remarked by staff, regraded. */
 export const SCORE_CHANGE_REASONS = ['marked', 'reconciled', 'remarked', 'regraded'] as const;

@@ -1,0 +1,38 @@
+import { type AttemptGradeReason, Topics } from '@exam/contracts';
+import type { EventPublisher } from '@exam/platform';
+import type { EntityManager } from 'typeorm';
+
+import type { AttemptEntity } from './attempt.entity';
+
+/** The points an `exam.attempt.graded` announces. */
+export interface GradedTotals {
+  readonly score: number;
+  readonly objectiveScore: number;
+  readonly maxScore: number;
+}
+
+/**
+ * Stages `exam.attempt.graded` in the caller's transaction: closing (nothing to mark), marking (the last
+ * answer marked) and regrading (a changed total) all announce a final total the same way. Ids and points only.
+ */
+export async function stageAttemptGraded(
+  events: EventPublisher,
+  tx: EntityManager,
+  attempt: Pick<AttemptEntity, 'id' | 'examId' | 'userId' | 'institutionId'>,
+  reason: AttemptGradeReason,
+  totals: GradedTotals,
+  now: Date,
+): Promise<void> {
+  await events.stage(tx, Topics.AttemptGraded, {
+    subjectId: attempt.id,
+    payload: {
+      attemptId: attempt.id,
+      examId: attempt.examId,
+      userId: attempt.userId,
+      institutionId: attempt.institutionId,
+      reason,
+      ...totals,
+      gradedAt: now.toISOString(),
+    },
+  });
+}
