@@ -31,7 +31,7 @@ import {
   RealNameAppealReviewedV1,
   VerificationCompletedV1,
 } from '../payloads/identity.payloads';
-import { OrderPaidV1 } from '../payloads/payments.payloads';
+import { OrderExpiredV1, OrderPaidV1, OrderRefundedV1 } from '../payloads/payments.payloads';
 import { PersonalDataRevealedV1 } from '../payloads/privacy.payloads';
 
 /**
@@ -64,6 +64,8 @@ export const Topics = {
   RefundRequested: 'exam.refund.requested',
   AttemptSubmitted: 'exam.attempt.submitted',
   OrderPaid: 'payments.order.paid',
+  OrderRefunded: 'payments.order.refunded',
+  OrderExpired: 'payments.order.expired',
   LoginAssessed: 'audit.login.assessed',
   AlertRaised: 'audit.alert.raised',
   AccountActionRequested: 'audit.account_action.requested',
@@ -107,6 +109,8 @@ export interface TopicPayloads {
   'exam.refund.requested': RefundRequestedV1;
   'exam.attempt.submitted': AttemptSubmittedV1;
   'payments.order.paid': OrderPaidV1;
+  'payments.order.refunded': OrderRefundedV1;
+  'payments.order.expired': OrderExpiredV1;
   'audit.login.assessed': LoginAssessedV1;
   'audit.alert.raised': AlertRaisedV1;
   'audit.account_action.requested': AccountActionRequestedV1;
@@ -145,6 +149,8 @@ export const TopicRegistry: { readonly [K in TopicName]: TopicContract<TopicPayl
   'exam.refund.requested': { version: 1, payload: RefundRequestedV1, partitions: 3 },
   'exam.attempt.submitted': { version: 1, payload: AttemptSubmittedV1, partitions: 6 },
   'payments.order.paid': { version: 1, payload: OrderPaidV1, partitions: 3 },
+  'payments.order.refunded': { version: 1, payload: OrderRefundedV1, partitions: 3 },
+  'payments.order.expired': { version: 1, payload: OrderExpiredV1, partitions: 3 },
   'audit.login.assessed': { version: 1, payload: LoginAssessedV1, partitions: 6 },
   'audit.alert.raised': { version: 1, payload: AlertRaisedV1, partitions: 3 },
   'audit.account_action.requested': { version: 1, payload: AccountActionRequestedV1, partitions: 3 },
