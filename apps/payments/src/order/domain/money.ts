@@ -41,6 +41,7 @@ export function fenToYuan(fen: number): string {
 export function yuanToFen(yuan: string): number | undefined {
   const match = /^(\d{1,9})(?:\.(\d{1,2}))?$/.exec(yuan);
   if (match === null) return undefined;
-  const fen = Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
+  const [, whole = '', cents = ''] = match;
+  const fen = Number(whole) * 100 + Number(cents.padEnd(2, '0'));
   return isAmountFen(fen) ? fen : undefined;
 }

@@ -9,13 +9,13 @@ import { createSign, createVerify, type KeyObject } from 'node:crypto';
 export const ALIPAY_NOTIFY_ACK = 'success';
 export const ALIPAY_NOTIFY_NACK = 'failure';
 
-export type AlipayParams = Readonly<Record<string, string>>;
+export type AlipayParams = Readonly<Partial<Record<string, string>>>;
 
 export function signingString(params: AlipayParams, exclude: readonly string[]): string {
   return Object.keys(params)
     .filter((name) => !exclude.includes(name) && params[name] !== undefined && params[name] !== '')
     .sort()
-    .map((name) => `${name}=${params[name]}`)
+    .map((name) => `${name}=${params[name] ?? ''}`)
     .join('&');
 }
 
@@ -32,7 +32,10 @@ export function rsa2Verify(content: string, signature: string, key: KeyObject): 
 }
 
 /** The request parameters with `sign` added (sign_type RSA2 is part of what is signed). */
-export function signRequest(params: AlipayParams, key: KeyObject): Record<string, string> {
+export function signRequest(
+  params: Readonly<Record<string, string>>,
+  key: KeyObject,
+): Record<string, string> {
   return { ...params, sign: rsa2Sign(signingString(params, ['sign']), key) };
 }
 

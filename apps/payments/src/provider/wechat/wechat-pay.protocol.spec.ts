@@ -131,7 +131,7 @@ describe(decryptResource.name, () => {
   it('should refuse the wrong key, altered ciphertext, altered associated data and other algorithms', () => {
     const resource = encrypt(plaintext, API_V3_KEY, 'abcdefghijkl', 'transaction');
     const data = Buffer.from(resource.ciphertext, 'base64');
-    data[0] = (data[0] ?? 0) ^ 1;
+    data.writeUInt8(data.readUInt8(0) ^ 1, 0);
 
     expect(decryptResource(resource, 'zbcdefghijklmnopqrstuvwxyz012345')).toBeUndefined();
     expect(decryptResource({ ...resource, ciphertext: data.toString('base64') }, API_V3_KEY)).toBeUndefined();
