@@ -228,7 +228,7 @@ describe('payments: products, orders, provider callbacks and refunds (e2e with p
     const cases: [Record<string, number | boolean>, string, number, string][] = [
       [{ wrongSignature: true }, 'wechat', 401, 'bad_signature'],
       [{ timestampSkewSeconds: -600 }, 'wechat', 401, 'stale'],
-      [{ amountDeltaFen: -19_899 }, 'wechat', 400, 'mismatch'],
+      [{ amountDeltaFen: -19_899 }, 'wechat', 422, 'mismatch'],
       [{ wrongSignature: true }, 'alipay', 200, 'bad_signature'],
       [{ timestampSkewSeconds: -600 }, 'alipay', 200, 'stale'],
       [{ amountDeltaFen: 1 }, 'alipay', 200, 'mismatch'],

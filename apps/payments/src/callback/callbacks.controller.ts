@@ -1,6 +1,6 @@
 import { Public, rawBodyOf } from '@exam/platform';
-import { Body, Controller, Header, HttpCode, Post, Req, Res } from '@nestjs/common';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Body, Controller, Header, HttpCode, Post, Req } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
 
 import { ALIPAY_NOTIFY_ACK, ALIPAY_NOTIFY_NACK } from '../provider/alipay/alipay.protocol';
 import { CallbacksService } from './callbacks.service';
@@ -23,21 +23,15 @@ function formOf(body: unknown): Record<string, string> {
 export class CallbacksController {
   constructor(private readonly callbacks: CallbacksService) {}
 
-  /** WeChat Pay v3: 204 without a body when handled; 4xx with `{"code":"FAIL","message":…}` to be retried. */
+  /** WeChat Pay v3: 204 without a body when handled; a 4xx error body (it delivers again) when refused. */
   @Post('wechat')
   @HttpCode(204)
-  async wechat(
-    @Req() request: FastifyRequest,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<{ code: string; message: string } | undefined> {
-    const verdict = await this.callbacks.receive('wechat', {
+  async wechat(@Req() request: FastifyRequest): Promise<void> {
+    await this.callbacks.receiveOrRefuse('wechat', {
       headers: request.headers,
       body: rawBodyOf(request) ?? '',
       form: {},
     });
-    if (verdict.accepted) return undefined;
-    void reply.status(verdict.outcome === 'bad_signature' || verdict.outcome === 'stale' ? 401 : 400);
-    return { code: 'FAIL', message: verdict.detail };
   }
 
   /** Alipay: the exact body `success` when handled, anything else (`failure`) to be notified again. */

@@ -12,6 +12,7 @@ import { OrderRepository } from '../order/order.repository';
 import type { ProviderNotice, RawCallback } from '../provider/payment-provider';
 import { PaymentProviders } from '../provider/payment-providers';
 import { RefundsService } from '../refund/refunds.service';
+import { CallbackRefusedError } from './callback.errors';
 import type { CallbackOutcome } from './callback-record.entity';
 import { CallbackRecordRepository } from './callback-record.repository';
 
@@ -42,6 +43,12 @@ export class CallbacksService {
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
   ) {}
+
+  /** WeChat Pay's way: any non-2xx answer makes it deliver again, so a refusal is an error answer. */
+  async receiveOrRefuse(providerName: ProviderName, callback: RawCallback): Promise<void> {
+    const verdict = await this.receive(providerName, callback);
+    if (!verdict.accepted) throw new CallbackRefusedError(verdict.outcome, verdict.detail);
+  }
 
   async receive(providerName: ProviderName, callback: RawCallback): Promise<CallbackVerdict> {
     const now = this.clock.now();
