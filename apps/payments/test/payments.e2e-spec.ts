@@ -1,8 +1,10 @@
-import { randomUUID } from 'node:crypto';
+import { createCipheriv, createPrivateKey, randomUUID } from 'node:crypto';
 
 import { Topics } from '@exam/contracts';
-import { expectEventually, type ProbedMessage, testEnvelope } from '@exam/testing';
+import { commandForgeries, expectEventually, type ProbedMessage, testEnvelope } from '@exam/testing';
 
+import { alipayTimestamp, rsa2Sign, signingString } from '../src/provider/alipay/alipay.protocol';
+import { responseMessage, rsaSign } from '../src/provider/wechat/wechat-pay.protocol';
 import {
   type Caller,
   candidate,
@@ -28,6 +30,7 @@ describe('payments: products, orders, provider callbacks and refunds (e2e with p
   let paid: ProbedMessage[];
   let refunded: ProbedMessage[];
   let expired: ProbedMessage[];
+  let deadLetters: ProbedMessage[];
 
   const inst = (path: string, id = institution): string => `/institutions/${id}${path}`;
 
@@ -78,10 +81,11 @@ describe('payments: products, orders, provider callbacks and refunds (e2e with p
     clerk = staff(institution, 'org_staff');
     outsider = staff(otherInstitution, 'org_admin');
     buyer = candidate();
-    [paid, refunded, expired] = await Promise.all([
+    [paid, refunded, expired, deadLetters] = await Promise.all([
       h.bed.collect(Topics.OrderPaid),
       h.bed.collect(Topics.OrderRefunded),
       h.bed.collect(Topics.OrderExpired),
+      h.bed.collect(Topics.RefundRequested, { deadLetter: true }),
     ]);
     const course = await api.call('post', inst('/products'), admin, {
       kind: 'course',
@@ -372,7 +376,7 @@ describe('payments: products, orders, provider callbacks and refunds (e2e with p
       expect((await api.call('post', inst(`/orders/${pending}/refunds`), admin, bad)).status).toBe(400);
   });
 
-  it('should create one exam-fee order per registration from exam’s event and refund it on exam’s request', async () => {
+  it('should create one exam-fee order per registration from exam’s event and refund it on exam’s signed request only', async () => {
     const registrationId = randomUUID();
     const student = candidate();
     const created = testEnvelope(Topics.RegistrationCreated, registrationId, {
@@ -409,6 +413,21 @@ describe('payments: products, orders, provider callbacks and refunds (e2e with p
       amountFen: 12_000,
       currency: 'CNY',
     });
+    // The genuine command is another one (1 fen): its signature must not carry over to these bytes.
+    const genuine = testEnvelope(Topics.RefundRequested, registrationId, { ...refund.payload, amountFen: 1 });
+    const forgeries = commandForgeries(Topics.RefundRequested, JSON.stringify(genuine));
+    const physical = h.bed.names.physical(Topics.RefundRequested);
+    for (const forgery of forgeries)
+      await forgery.send(h.bed.probe, physical, registrationId, JSON.stringify(refund));
+    await expectEventually(() => {
+      const records = deadLetters
+        .map((m) => JSON.parse(m.value ?? '{}') as { reason: string; original?: string })
+        .filter((r) => r.original?.includes(orderId) === true);
+      expect(records.map((r) => r.reason.split(':')[0]).sort()).toEqual(
+        forgeries.map((f) => f.reason).sort(),
+      );
+    });
+    expect(await orderOf(orderId, student)).toMatchObject({ status: 'paid', refunds: [] });
     await h.bed.publish(refund, refund);
     await expectEventually(async () => {
       const detail = await orderOf(orderId, student);
@@ -425,6 +444,77 @@ describe('payments: products, orders, provider callbacks and refunds (e2e with p
     });
     await h.bed.publish(free);
     expect(((await api.call('get', '/me/orders', student)).body.items as unknown[]).length).toBe(1);
+  });
+
+  it('should record a genuine callback for an unknown order and acknowledge it as each provider expects', async () => {
+    const unknownTradeNo = randomUUID().replaceAll('-', '');
+    const nonce = 'abcdefghijkl';
+    const cipher = createCipheriv(
+      'aes-256-gcm',
+      Buffer.from(h.keys.apiV3Key, 'utf8'),
+      Buffer.from(nonce, 'utf8'),
+    );
+    cipher.setAAD(Buffer.from('transaction', 'utf8'));
+    const resource = JSON.stringify({
+      mchid: h.bed.env.WECHATPAY_MCH_ID,
+      out_trade_no: unknownTradeNo,
+      transaction_id: `4200${unknownTradeNo.slice(0, 12)}`,
+      trade_state: 'SUCCESS',
+      success_time: new Date().toISOString(),
+      amount: { total: 100, currency: 'CNY' },
+    });
+    const sealed = Buffer.concat([cipher.update(resource, 'utf8'), cipher.final(), cipher.getAuthTag()]);
+    const body = JSON.stringify({
+      id: 'EV-unknown',
+      event_type: 'TRANSACTION.SUCCESS',
+      resource: {
+        algorithm: 'AEAD_AES_256_GCM',
+        ciphertext: sealed.toString('base64'),
+        associated_data: 'transaction',
+        nonce,
+      },
+    });
+    const timestamp = String(Math.floor(Date.now() / 1000));
+    const wechat = await fetch(`${h.bed.url}/api/payments/callbacks/wechat`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'wechatpay-timestamp': timestamp,
+        'wechatpay-nonce': 'N-unknown',
+        'wechatpay-serial': h.bed.env.WECHATPAY_PLATFORM_SERIAL,
+        'wechatpay-signature': rsaSign(
+          responseMessage(timestamp, 'N-unknown', body),
+          createPrivateKey(h.keys.platformPrivate),
+        ),
+      },
+      body,
+    });
+    expect(wechat.status).toBe(204);
+    const params: Record<string, string> = {
+      notify_time: alipayTimestamp(new Date()),
+      notify_type: 'trade_status_sync',
+      app_id: h.bed.env.ALIPAY_APP_ID,
+      out_trade_no: `${unknownTradeNo.slice(0, 31)}a`,
+      trade_no: '2026000000000001',
+      trade_status: 'TRADE_SUCCESS',
+      total_amount: '1.00',
+    };
+    const sign = rsa2Sign(
+      signingString(params, ['sign', 'sign_type']),
+      createPrivateKey(h.keys.alipayPrivate),
+    );
+    const alipay = await fetch(`${h.bed.url}/api/payments/callbacks/alipay`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded; charset=utf-8' },
+      body: new URLSearchParams({ ...params, sign_type: 'RSA2', sign }).toString(),
+    });
+    expect([alipay.status, await alipay.text()]).toEqual([200, 'success']);
+    expect(await callbackOutcomes(unknownTradeNo)).toContain('unknown_order');
+    const rows = await h.bed.dataSource.query<{ outcome: string }[]>(
+      'SELECT outcome FROM payment_callbacks WHERE out_trade_no = ?',
+      [params.out_trade_no],
+    );
+    expect(rows.map((r) => r.outcome)).toEqual(['unknown_order']);
   });
 
   it('should keep institutions and candidates apart', async () => {
