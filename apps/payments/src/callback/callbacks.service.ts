@@ -11,7 +11,8 @@ import type { ProviderName } from '../order/order.entity';
 import { OrderRepository } from '../order/order.repository';
 import type { ProviderNotice, RawCallback } from '../provider/payment-provider';
 import { PaymentProviders } from '../provider/payment-providers';
-import { RefundsService } from '../refund/refunds.service';
+import { RefundRequestsService } from '../refund/refund-requests.service';
+import { RefundSettlementService } from '../refund/refund-settlement.service';
 import { CallbackRefusedError } from './callback.errors';
 import type { CallbackOutcome } from './callback-record.entity';
 import { CallbackRecordRepository } from './callback-record.repository';
@@ -37,7 +38,8 @@ export class CallbacksService {
   constructor(
     private readonly providers: PaymentProviders,
     private readonly orders: OrderRepository,
-    private readonly refunds: RefundsService,
+    private readonly refunds: RefundRequestsService,
+    private readonly settlement: RefundSettlementService,
     private readonly records: CallbackRecordRepository,
     private readonly events: EventPublisher,
     private readonly dataSource: DataSource,
@@ -92,7 +94,7 @@ export class CallbacksService {
     tx: EntityManager,
     notice: Extract<ProviderNotice, { kind: 'refund' }>,
   ): Promise<CallbackVerdict> {
-    const result = await this.refunds.onRefundNotice(tx, notice);
+    const result = await this.settlement.onRefundNotice(tx, notice);
     if (result === 'unknown') return { accepted: true, outcome: 'unknown_order', detail: 'no such refund' };
     if (result === 'duplicate')
       return { accepted: true, outcome: 'duplicate', detail: 'refund already settled' };

@@ -3,12 +3,12 @@ import { EventContext, OnEvent } from '@exam/platform';
 import { Controller } from '@nestjs/common';
 import { Ctx, Payload } from '@nestjs/microservices';
 
-import { RefundsService } from './refunds.service';
+import { RefundRequestsService } from './refund-requests.service';
 
 /** Kafka edge of exam: a cancelled, paid registration asks for its fee back (a signed command topic). */
 @Controller()
 export class RefundRequestConsumer {
-  constructor(private readonly refunds: RefundsService) {}
+  constructor(private readonly refunds: RefundRequestsService) {}
 
   @OnEvent(Topics.RefundRequested)
   async onRefundRequested(

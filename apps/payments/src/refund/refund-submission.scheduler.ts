@@ -2,7 +2,7 @@ import { PeriodicTask } from '@exam/platform';
 import { Injectable } from '@nestjs/common';
 
 import { PaymentsEnv } from '../config/payments.env';
-import { RefundsService } from './refunds.service';
+import { RefundSettlementService } from './refund-settlement.service';
 
 /**
  * Submits requested refunds (from exam, late payments, or staff refunds whose first call failed) every
@@ -13,7 +13,7 @@ export class RefundSubmissionScheduler extends PeriodicTask {
   protected readonly intervalSeconds: number;
 
   constructor(
-    private readonly refunds: RefundsService,
+    private readonly refunds: RefundSettlementService,
     env: PaymentsEnv,
   ) {
     super();

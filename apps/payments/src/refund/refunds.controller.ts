@@ -4,13 +4,13 @@ import { Body, Controller, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import type { OrderRefundDto } from '../order/dto/order.dto';
 import { toRefundDto } from '../order/order.mapper';
 import { RequestRefundDto } from './dto/refund.dto';
-import { RefundsService } from './refunds.service';
+import { RefundRequestsService } from './refund-requests.service';
 
 /** Staff of an institution refund (part of) a paid order, with a reason; settled through the provider. */
 @Controller('institutions/:institutionId/orders/:orderId/refunds')
 @TenantRoles('institutionId', ['org_admin', 'org_staff'])
 export class RefundsController {
-  constructor(private readonly refunds: RefundsService) {}
+  constructor(private readonly refunds: RefundRequestsService) {}
 
   @Post()
   async request(
