@@ -1,5 +1,7 @@
-import { BaseServiceEnv, loadConfig, Secret, ToInt } from '@exam/platform';
+import { BaseServiceEnv, ConfigValidationError, loadConfig, Secret, ToInt } from '@exam/platform';
 import { IsInt, IsString, Matches, Max, Min } from 'class-validator';
+
+import { keyProblem } from '../provider/provider-keys';
 
 const URL_PATTERN = /^https?:\/\/[^\s]+$/;
 
@@ -52,5 +54,21 @@ export class PaymentsEnv extends BaseServiceEnv {
 export function loadPaymentsEnv(
   env: Readonly<Record<string, string | undefined>> = process.env,
 ): PaymentsEnv {
-  return loadConfig(PaymentsEnv, env);
+  const config = loadConfig(PaymentsEnv, env);
+  const problems = [
+    keyProblem('WECHATPAY_MERCHANT_PRIVATE_KEY', config.WECHATPAY_MERCHANT_PRIVATE_KEY, 'private'),
+    keyProblem('WECHATPAY_PLATFORM_PUBLIC_KEY', config.WECHATPAY_PLATFORM_PUBLIC_KEY, 'public'),
+    keyProblem('ALIPAY_APP_PRIVATE_KEY', config.ALIPAY_APP_PRIVATE_KEY, 'private'),
+    keyProblem('ALIPAY_PUBLIC_KEY', config.ALIPAY_PUBLIC_KEY, 'public'),
+    config.WECHATPAY_APIV3_KEY !== '' && Buffer.byteLength(config.WECHATPAY_APIV3_KEY, 'utf8') !== 32
+      ? 'WECHATPAY_APIV3_KEY: must be the 32-character APIv3 key from the WeChat Pay merchant platform'
+      : undefined,
+  ].filter((problem): problem is string => problem !== undefined);
+  if (config.NODE_ENV === 'production') {
+    for (const name of ['WECHATPAY_PLATFORM_PUBLIC_KEY', 'ALIPAY_PUBLIC_KEY'] as const)
+      if (config[name] === '')
+        problems.push(`${name}: required in production (the provider's public key, SPKI PEM)`);
+  }
+  if (problems.length > 0) throw new ConfigValidationError(problems);
+  return config;
 }

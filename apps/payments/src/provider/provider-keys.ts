@@ -23,3 +23,14 @@ export function headerValue(
   const value = headers[name];
   return Array.isArray(value) ? value[0] : value;
 }
+
+/** Why a configured PEM key does not load (for the config check at boot), or undefined when it does or is empty. */
+export function keyProblem(name: string, text: string, kind: 'private' | 'public'): string | undefined {
+  try {
+    if (kind === 'private') privateKeyFrom(text);
+    else publicKeyFrom(text);
+    return undefined;
+  } catch {
+    return `${name}: not a ${kind === 'private' ? 'PKCS#8 private' : 'SPKI public'} key in PEM (\\n escapes allowed)`;
+  }
+}
