@@ -218,6 +218,37 @@ describe('payments: products, orders, provider callbacks and refunds (e2e with p
     expect((await orderOf(orderId)).paidFen).toBe(19_900);
   });
 
+  it('should apply reordered, duplicated callbacks of two orders once each', async () => {
+    const first = (await placeCourse()).orderId as string;
+    const second = (await placeCourse()).orderId as string;
+    const firstLink = await checkout(first, 'wechat', 'native');
+    const secondLink = await checkout(second, 'alipay', 'precreate');
+    await sim.control({ hold: true, duplicates: 1 });
+    await sim.pay(firstLink);
+    await sim.pay(secondLink);
+    expect((await orderOf(first)).status).toBe('pending');
+
+    const released = await sim.release(true);
+
+    expect(released.map((d) => [d.outTradeNo, d.status])).toEqual([
+      [tradeNo(second), 200],
+      [tradeNo(second), 200],
+      [tradeNo(first), 204],
+      [tradeNo(first), 204],
+    ]);
+    for (const orderId of [first, second]) {
+      expect(await orderOf(orderId)).toMatchObject({ status: 'paid', paidFen: 19_900 });
+      const rows = await h.bed.dataSource.query<{ outcome: string }[]>(
+        'SELECT outcome FROM payment_callbacks WHERE out_trade_no = ? ORDER BY id',
+        [tradeNo(orderId)],
+      );
+      expect(rows.map((r) => r.outcome)).toEqual(['applied', 'duplicate']);
+    }
+    await expectEventually(() => {
+      expect(paid.filter((m) => m.key === first || m.key === second)).toHaveLength(2);
+    });
+  });
+
   it('should pay by Alipay, QR (precreate) and page, answering notifications with the exact body success', async () => {
     for (const method of ['precreate', 'page']) {
       const orderId = (await placeCourse()).orderId as string;
