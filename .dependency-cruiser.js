@@ -40,10 +40,10 @@ module.exports = {
       name: 'e2e-imports-other-app',
       severity: 'error',
       comment:
-        "An app's e2e tests and their test support may start the local real-name authority simulator in-process (a test double by " +
-        'design), and nothing else from another app.',
+        "An app's e2e tests and their test support may start the local real-name authority simulator or the payment provider " +
+        'simulator in-process (test doubles by design), and nothing else from another app.',
       from: { path: ['^apps/([^/]+)/.+\\.e2e-spec\\.ts$', '^apps/([^/]+)/test/'] },
-      to: { path: '^apps/', pathNot: '^apps/($1|authority-sim)/' },
+      to: { path: '^apps/', pathNot: '^apps/($1|authority-sim|pay-sim)/' },
     },
     {
       name: 'lib-imports-app',

@@ -43,6 +43,28 @@ function main(): void {
   );
   lines.push(`AUDIT_CHAIN_KEYS='${randomBytes(32).toString('base64')}'`);
   lines.push(`AUTHORITY_HMAC_SECRET='${randomBytes(32).toString('base64url')}'`);
+  // Payment providers: the merchant's and the providers' RSA pairs (their protocols demand RSA) and the
+  // APIv3 key; payments reads the merchant private and provider public halves, pay-sim the others.
+  const rsa = (): { privatePem: string; publicPem: string } => {
+    const pair = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    return {
+      privatePem: pair.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+      publicPem: pair.publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+    };
+  };
+  const merchant = rsa();
+  const platform = rsa();
+  const alipayApp = rsa();
+  const alipay = rsa();
+  lines.push(`WECHATPAY_MERCHANT_PRIVATE_KEY=${ansiQuoted(merchant.privatePem)}`);
+  lines.push(`WECHATPAY_MERCHANT_PUBLIC_KEY=${ansiQuoted(merchant.publicPem)}`);
+  lines.push(`WECHATPAY_PLATFORM_PRIVATE_KEY=${ansiQuoted(platform.privatePem)}`);
+  lines.push(`WECHATPAY_PLATFORM_PUBLIC_KEY=${ansiQuoted(platform.publicPem)}`);
+  lines.push(`WECHATPAY_APIV3_KEY='${randomBytes(16).toString('hex')}'`);
+  lines.push(`ALIPAY_APP_PRIVATE_KEY=${ansiQuoted(alipayApp.privatePem)}`);
+  lines.push(`ALIPAY_APP_PUBLIC_KEY=${ansiQuoted(alipayApp.publicPem)}`);
+  lines.push(`ALIPAY_PRIVATE_KEY=${ansiQuoted(alipay.privatePem)}`);
+  lines.push(`ALIPAY_PUBLIC_KEY=${ansiQuoted(alipay.publicPem)}`);
   lines.push('DB_MIGRATIONS_RUN=false');
   process.stdout.write(`${lines.join('\n')}\n`);
 }

@@ -51,6 +51,11 @@ npm run -s build
 # Development keys are generated once per checkout and never committed (see README: configuration).
 if [ ! -f .local/dev.env ]; then node dist/scripts/dev-env.js > .local/dev.env; say "generated development keys in .local/dev.env"; fi
 # A dev.env from before the audit chain was keyed: add a chain key once, so it survives restarts.
+# A dev.env from before the payments service: add the provider keys once (merchant and simulator halves).
+if ! grep -q '^WECHATPAY_APIV3_KEY=' .local/dev.env; then
+  node dist/scripts/dev-env.js | grep -E '^(WECHATPAY|ALIPAY)_' >> .local/dev.env
+  say "added payment provider keys to .local/dev.env"
+fi
 if ! grep -q '^AUDIT_CHAIN_KEYS=' .local/dev.env; then
   printf "AUDIT_CHAIN_KEYS='%s'\n" "$(node -e "process.stdout.write(require('node:crypto').randomBytes(32).toString('base64'))")" >> .local/dev.env
   say "added an audit chain key to .local/dev.env"
@@ -95,7 +100,7 @@ done
 port_of() {
   case "$1" in
     gateway) echo 3000 ;; accounts) echo 3001 ;; identity) echo 3002 ;; exam) echo 3003 ;;
-    payments) echo 3004 ;; audit) echo 3005 ;; authority-sim) echo 3100 ;;
+    payments) echo 3004 ;; audit) echo 3005 ;; authority-sim) echo 3100 ;; pay-sim) echo 3101 ;;
   esac
 }
 
@@ -119,6 +124,8 @@ if [ -z "${AUTHORITY_REFERENCE_PHOTOS_DIR:-}" ] && [ -d ../shared/testdata/faces
   export AUTHORITY_REFERENCE_PHOTOS_DIR
 fi
 launch authority-sim
+# The payment provider simulator (WeChat Pay, Alipay); payments' provider URLs default to it.
+launch pay-sim
 # Development only: the gateway's status page also shows the simulator (production manifests never set it).
 if [ -f dist/apps/authority-sim/src/main.js ]; then export AUTHORITY_SIM_URL="http://127.0.0.1:$(port_of authority-sim)"; fi
 for svc in "${SERVICES[@]}"; do launch "$svc"; done

@@ -31,6 +31,7 @@ const APPS: Readonly<Record<string, AppSpec>> = {
   payments: { port: 3004, database: 'exam_payments' },
   audit: { port: 3005, database: 'exam_audit' },
   'authority-sim': { port: 3100, database: null },
+  'pay-sim': { port: 3101, database: null },
 };
 const BACKEND_APPS = ['accounts', 'identity', 'exam', 'payments', 'audit'];
 const INFRA = ['mysql', 'kafka', 'redis'];
@@ -527,7 +528,10 @@ describe('docker compose', () => {
     // CODE_HASH_KEY, and the face-check key: Ed25519, base64 of the PKCS#8 DER.
     expect(text).toContain('openssl rand -base64 32');
     expect(text).toContain('openssl genpkey -algorithm ed25519 -outform DER | base64 -w0');
-    expect(text).not.toMatch(/\bRSA\b/);
+    // RSA only where the payment providers' published protocols demand it (WeChat Pay v3, Alipay RSA2).
+    const withoutProviders = text.replace(/# >>> payment providers[\s\S]*# <<< payment providers/, '');
+    expect(withoutProviders).not.toBe(text);
+    expect(withoutProviders).not.toMatch(/\bRSA\b/);
   });
 
   it('should create the five databases and grant them to the exam user without a committed password', () => {

@@ -156,6 +156,8 @@ const NEEDED = [
   'gateway->audit:3005',
   'accounts->audit:3005',
   'identity->authority-sim:3100',
+  'payments->pay-sim:3101',
+  'pay-sim->payments:3004',
 ];
 
 describe.each(LAYERS)('NetworkPolicies of %s', (layer) => {
@@ -231,6 +233,6 @@ describe('NetworkPolicy test itself', () => {
       podsOf(objectsOf('k8s/overlays/dev'))
         .map((p) => p.app)
         .sort(),
-    ).toEqual(['accounts', 'audit', 'authority-sim', 'exam', 'gateway', 'identity', 'payments']);
+    ).toEqual(['accounts', 'audit', 'authority-sim', 'exam', 'gateway', 'identity', 'pay-sim', 'payments']);
   });
 });

@@ -29,7 +29,7 @@ const cases: Case<BaseServiceEnv>[] = [
   { definition: EXAM_SERVICE, envClass: ExamEnv },
   { definition: PAYMENTS_SERVICE, envClass: PaymentsEnv },
   { definition: AUDIT_SERVICE, envClass: AuditEnv },
-] as Case<BaseServiceEnv>[];
+] as unknown as Case<BaseServiceEnv>[];
 
 describe.each(cases)('service $definition.service', ({ definition, envClass }) => {
   let service: ServiceTestBed<BaseServiceEnv>;

@@ -9,6 +9,7 @@ import { AuthoritySimEnv } from '../../apps/authority-sim/src/config/authority-s
 import { ExamEnv } from '../../apps/exam/src/config/exam.env';
 import { GatewayEnv } from '../../apps/gateway/src/config/gateway.env';
 import { IdentityEnv } from '../../apps/identity/src/config/identity.env';
+import { PaySimEnv } from '../../apps/pay-sim/src/config/pay-sim.env';
 import { PaymentsEnv } from '../../apps/payments/src/config/payments.env';
 
 /**
@@ -27,6 +28,7 @@ export const SERVICE_ENV_CLASSES: Readonly<Record<string, EnvClass>> = {
   payments: PaymentsEnv,
   audit: AuditEnv,
   'authority-sim': AuthoritySimEnv,
+  'pay-sim': PaySimEnv,
 };
 
 /**

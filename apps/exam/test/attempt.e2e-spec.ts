@@ -368,7 +368,7 @@ describe('exam attempts (e2e)', () => {
         `/attempts/${reply.body.attemptId as string}/paper`,
         candidate,
         {
-          'if-none-match': alone.headers.etag ?? '',
+          'if-none-match': alone.headers.etag,
         },
       );
       expect(revalidated.status).toBe(304);

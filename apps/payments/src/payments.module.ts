@@ -1,9 +1,13 @@
 import { PlatformModule } from '@exam/platform';
 import { DynamicModule, Module } from '@nestjs/common';
 
+import { CallbackModule } from './callback/callback.module';
 import type { PaymentsEnv } from './config/payments.env';
 import { PAYMENTS_ENTITIES } from './database/entities';
 import { PAYMENTS_MIGRATIONS } from './database/migrations';
+import { OrderModule } from './order/order.module';
+import { ProductModule } from './product/product.module';
+import { RefundModule } from './refund/refund.module';
 
 @Module({})
 export class PaymentsModule {
@@ -17,6 +21,10 @@ export class PaymentsModule {
           entities: PAYMENTS_ENTITIES,
           migrations: PAYMENTS_MIGRATIONS,
         }),
+        ProductModule,
+        OrderModule,
+        RefundModule,
+        CallbackModule,
       ],
     };
   }

@@ -13,6 +13,7 @@ export * from './health/health.errors';
 export * from './health/health.service';
 export * from './http/configure-http';
 export * from './http/plain-text';
+export { type RawBodyCarrier, rawBodyOf } from './http/strict-json.parser';
 export * from './http/validation.pipe';
 export * from './logging/json-logger';
 export * from './masking';

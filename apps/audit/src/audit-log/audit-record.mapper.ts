@@ -189,7 +189,7 @@ export const AUDIT_RECORD_MAPPERS: {
   'payments.order.paid': (e) =>
     base(e, e.payload.userId, {
       orderId: e.payload.orderId,
-      registrationId: e.payload.registrationId,
+      registrationId: e.payload.registrationId ?? null,
       amountFen: e.payload.amountFen,
       currency: e.payload.currency,
     }),

@@ -15,6 +15,9 @@ export class PaymentConsumer {
     @Payload() event: EventEnvelope<'payments.order.paid'>,
     @Ctx() ctx: EventContext,
   ): Promise<void> {
-    await this.registrations.paid(ctx.manager, event.payload);
+    const { registrationId } = event.payload;
+    // Product orders (courses, materials) carry no registration: nothing to confirm here.
+    if (registrationId === undefined) return;
+    await this.registrations.paid(ctx.manager, { ...event.payload, registrationId });
   }
 }

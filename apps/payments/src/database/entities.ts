@@ -1,3 +1,19 @@
+import { CallbackRecordEntity } from '../callback/callback-record.entity';
+import { OrderEntity } from '../order/order.entity';
+import { OrderItemEntity } from '../order/order-item.entity';
+import { OrderTransitionEntity } from '../order/order-transition.entity';
+import { PaymentTransactionEntity } from '../order/payment-transaction.entity';
+import { ProductEntity } from '../product/product.entity';
+import { RefundEntity } from '../refund/refund.entity';
+
 /** Every TypeORM entity the payments service owns. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const PAYMENTS_ENTITIES: Function[] = [];
+export const PAYMENTS_ENTITIES: Function[] = [
+  ProductEntity,
+  OrderEntity,
+  OrderItemEntity,
+  OrderTransitionEntity,
+  PaymentTransactionEntity,
+  RefundEntity,
+  CallbackRecordEntity,
+];

@@ -36,7 +36,7 @@ import {
   RealNameAppealReviewedV1,
   VerificationCompletedV1,
 } from '../payloads/identity.payloads';
-import { OrderPaidV1 } from '../payloads/payments.payloads';
+import { OrderExpiredV1, OrderPaidV1, OrderRefundedV1 } from '../payloads/payments.payloads';
 import { PersonalDataRevealedV1 } from '../payloads/privacy.payloads';
 
 /**
@@ -74,6 +74,8 @@ export const Topics = {
   ResultsReleased: 'exam.results.released',
   CertificateIssued: 'exam.certificate.issued',
   OrderPaid: 'payments.order.paid',
+  OrderRefunded: 'payments.order.refunded',
+  OrderExpired: 'payments.order.expired',
   LoginAssessed: 'audit.login.assessed',
   AlertRaised: 'audit.alert.raised',
   AccountActionRequested: 'audit.account_action.requested',
@@ -122,6 +124,8 @@ export interface TopicPayloads {
   'exam.results.released': ResultsReleasedV1;
   'exam.certificate.issued': CertificateIssuedV1;
   'payments.order.paid': OrderPaidV1;
+  'payments.order.refunded': OrderRefundedV1;
+  'payments.order.expired': OrderExpiredV1;
   'audit.login.assessed': LoginAssessedV1;
   'audit.alert.raised': AlertRaisedV1;
   'audit.account_action.requested': AccountActionRequestedV1;
@@ -169,6 +173,8 @@ export const TopicRegistry: { readonly [K in TopicName]: TopicContract<TopicPayl
   'exam.results.released': { version: 1, payload: ResultsReleasedV1, partitions: 3 },
   'exam.certificate.issued': { version: 1, payload: CertificateIssuedV1, partitions: 3 },
   'payments.order.paid': { version: 1, payload: OrderPaidV1, partitions: 3 },
+  'payments.order.refunded': { version: 1, payload: OrderRefundedV1, partitions: 3 },
+  'payments.order.expired': { version: 1, payload: OrderExpiredV1, partitions: 3 },
   'audit.login.assessed': { version: 1, payload: LoginAssessedV1, partitions: 6 },
   'audit.alert.raised': { version: 1, payload: AlertRaisedV1, partitions: 3 },
   'audit.account_action.requested': { version: 1, payload: AccountActionRequestedV1, partitions: 3 },

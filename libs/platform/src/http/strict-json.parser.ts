@@ -2,6 +2,16 @@ import type { FastifyInstance } from 'fastify';
 
 import { assertJsonDepth, assertWellFormedStrings } from './strict-json';
 
+/** A request whose body parser kept the body text as received. */
+export interface RawBodyCarrier {
+  rawBody?: string;
+}
+
+/** The body exactly as received (before JSON parsing), or undefined when none was kept. */
+export function rawBodyOf(request: object): string | undefined {
+  return (request as RawBodyCarrier).rawBody;
+}
+
 /**
  * Replaces the JSON body parser of a service: the depth is checked on the text before parsing, Fastify's own
  * parser (with prototype-poisoning protection) parses, and strings are checked for malformed Unicode. Each
@@ -16,6 +26,8 @@ export function registerStrictJsonParser(fastify: FastifyInstance, bodyLimit: nu
     { parseAs: 'string', bodyLimit },
     (request, body, done) => {
       const text = typeof body === 'string' ? body : body.toString('utf8');
+      // Kept for routes that verify a signature over the exact bytes (payment provider callbacks).
+      (request as RawBodyCarrier).rawBody = text;
       try {
         assertJsonDepth(text);
       } catch (error: unknown) {

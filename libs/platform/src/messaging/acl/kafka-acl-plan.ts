@@ -26,7 +26,7 @@ export const SERVICE_SUBSCRIPTIONS: Readonly<Record<KafkaPrincipalService, reado
     'identity.real_name_appeal.reviewed',
     'identity.guardian_consent.withdrawn',
   ],
-  payments: [],
+  payments: ['exam.registration.created', 'exam.refund.requested'],
   audit: [
     'accounts.login.attempted',
     'accounts.password.changed',

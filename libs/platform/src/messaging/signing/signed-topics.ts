@@ -20,6 +20,10 @@ export const SIGNED_TOPICS: ReadonlySet<TopicName> = new Set<TopicName>([
   'identity.real_name_appeal.reviewed',
   'identity.guardian_consent.withdrawn',
   'payments.order.paid',
+  'payments.order.refunded',
+  'payments.order.expired',
+  // Moves money back to a candidate: a forged request would drain an institution's takings.
+  'exam.refund.requested',
 ]);
 
 export function isSignedTopic(topic: TopicName): boolean {

@@ -1,0 +1,53 @@
+import { Topics } from '@exam/contracts';
+import { Clock, EventPublisher } from '@exam/platform';
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+
+import { PaymentsEnv } from '../config/payments.env';
+import { transition } from './domain/order-state';
+import { OrderRepository } from './order.repository';
+
+/** Closes pending orders past their expiry time; safe on several replicas at once (SKIP LOCKED). */
+@Injectable()
+export class OrderExpiryService {
+  constructor(
+    private readonly orders: OrderRepository,
+    private readonly events: EventPublisher,
+    private readonly dataSource: DataSource,
+    private readonly env: PaymentsEnv,
+    private readonly clock: Clock,
+  ) {}
+
+  /** One batch; returns how many orders expired. */
+  async expireDue(): Promise<number> {
+    const now = this.clock.now();
+    return this.dataSource.transaction(async (tx) => {
+      const due = await this.orders.claimExpired(tx, now, this.env.PAYMENTS_JOB_BATCH_SIZE);
+      for (const order of due) {
+        const next = transition(order.status, { type: 'expire' });
+        if (!next.ok) continue;
+        Object.assign(order, { status: next.to, updatedAt: now });
+        await this.orders.save(tx, order);
+        await this.orders.addTransition(tx, {
+          orderId: order.id,
+          fromStatus: 'pending',
+          toStatus: next.to,
+          cause: 'expired',
+          actor: 'job:expiry',
+          at: now,
+        });
+        await this.events.stage(tx, Topics.OrderExpired, {
+          subjectId: order.id,
+          payload: {
+            orderId: order.id,
+            userId: order.buyerId,
+            institutionId: order.institutionId,
+            ...(order.registrationId === null ? {} : { registrationId: order.registrationId }),
+            expiredAt: now.toISOString(),
+          },
+        });
+      }
+      return due.length;
+    });
+  }
+}

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+
+import { ProductEntity } from './product.entity';
+import { ProductRepository } from './product.repository';
+import { CatalogueController, StaffProductsController } from './products.controller';
+import { ProductsService } from './products.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([ProductEntity])],
+  controllers: [StaffProductsController, CatalogueController],
+  providers: [ProductRepository, ProductsService],
+  exports: [ProductRepository],
+})
+export class ProductModule {}

@@ -1,0 +1,157 @@
+import { randomUUID } from 'node:crypto';
+
+import { type OrgRole, type TopicName, Topics } from '@exam/contracts';
+import { issueTestToken, ServiceTestBed } from '@exam/testing';
+import request from 'supertest';
+
+import { PaymentsEnv } from '../../src/config/payments.env';
+import { PaymentsModule } from '../../src/payments.module';
+import {
+  paymentsProviderEnv,
+  type ProviderTestKeys,
+  providerTestKeys,
+  type RunningPaySim,
+  startPaySim,
+} from './pay-sim-harness';
+
+export const PAYMENTS_TOPICS: readonly TopicName[] = [
+  Topics.RegistrationCreated,
+  Topics.RefundRequested,
+  Topics.OrderPaid,
+  Topics.OrderRefunded,
+  Topics.OrderExpired,
+];
+
+export interface PaymentsHarness {
+  readonly bed: ServiceTestBed<PaymentsEnv>;
+  readonly sim: RunningPaySim;
+  readonly keys: ProviderTestKeys;
+  close(): Promise<void>;
+}
+
+/** Payments on its own database and topics, talking to the provider simulator, which calls it back. */
+export async function startPaymentsWithSim(overrides: Record<string, string> = {}): Promise<PaymentsHarness> {
+  const keys = providerTestKeys();
+  const sim = await startPaySim(keys);
+  const bed = await ServiceTestBed.start({
+    service: 'payments',
+    envClass: PaymentsEnv,
+    module: (env) => PaymentsModule.register(env),
+    topics: PAYMENTS_TOPICS,
+    overrides: { ...paymentsProviderEnv(keys, sim.url), ...overrides },
+  });
+  // The port is known only once it listens: the providers' notify_url follows it.
+  bed.env.PAYMENTS_NOTIFY_BASE_URL = bed.url;
+  return {
+    bed,
+    sim,
+    keys,
+    close: async () => {
+      await bed.close();
+      await sim.close();
+    },
+  };
+}
+
+export interface Caller {
+  readonly userId: string;
+  readonly token: string;
+}
+
+export function staff(institutionId: string, role: OrgRole = 'org_staff'): Caller {
+  const userId = randomUUID();
+  return {
+    userId,
+    token: issueTestToken({ userId, roles: [], memberships: [{ institutionId, roles: [role] }] }),
+  };
+}
+
+export function candidate(userId: string = randomUUID()): Caller {
+  return { userId, token: issueTestToken({ userId, roles: ['candidate'] }) };
+}
+
+export interface Reply {
+  readonly status: number;
+  readonly body: Record<string, unknown>;
+  readonly text: string;
+}
+
+export class PaymentsClient {
+  constructor(private readonly url: string) {}
+
+  async call(
+    method: 'get' | 'post' | 'patch' | 'delete',
+    path: string,
+    caller: Caller | null,
+    body?: object,
+  ): Promise<Reply> {
+    let req = request(this.url)[method](`/api/payments${path}`);
+    if (caller) req = req.set('authorization', `Bearer ${caller.token}`);
+    const response = body === undefined ? await req : await req.send(body);
+    return { status: response.status, body: response.body as Record<string, unknown>, text: response.text };
+  }
+}
+
+/** The simulator's side: the pay page and its button, and the control API. */
+export class SimClient {
+  constructor(private readonly url: string) {}
+
+  async page(link: string): Promise<{ status: number; html: string }> {
+    const response = await fetch(link);
+    return { status: response.status, html: await response.text() };
+  }
+
+  /** Presses the page's pay button (the form's action). */
+  async pay(link: string): Promise<{ status: number; body: PayResult }> {
+    const { html } = await this.page(link);
+    const action = /<form method="post" action="([^"]+)"/.exec(html)?.[1];
+    if (action === undefined) throw new Error(`no pay button on ${link}`);
+    const response = await fetch(`${this.url}${action}`, { method: 'POST' });
+    return { status: response.status, body: (await response.json()) as PayResult };
+  }
+
+  async control(settings: Record<string, number | boolean>): Promise<void> {
+    const response = await this.post('/sim/control', settings);
+    if (response.status !== 200) throw new Error(`control refused: ${response.status}`);
+  }
+
+  async reset(): Promise<void> {
+    await this.post('/sim/reset', {});
+  }
+
+  async release(reverse = false): Promise<DeliveryView[]> {
+    return ((await (await this.post('/sim/release', { reverse })).json()) as { released: DeliveryView[] })
+      .released;
+  }
+
+  async replay(deliveryId: number): Promise<DeliveryView> {
+    return (await (await this.post(`/sim/deliveries/${deliveryId}/replay`, {})).json()) as DeliveryView;
+  }
+
+  async deliveries(): Promise<DeliveryView[]> {
+    return ((await (await fetch(`${this.url}/sim/deliveries`)).json()) as { items: DeliveryView[] }).items;
+  }
+
+  private post(path: string, body: object): Promise<Response> {
+    return fetch(`${this.url}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+  }
+}
+
+export interface DeliveryView {
+  readonly id: number;
+  readonly provider: string;
+  readonly kind: string;
+  readonly outTradeNo: string;
+  readonly status: number | null;
+  readonly response: string | null;
+}
+
+export interface PayResult {
+  readonly status: string;
+  readonly transactionId: string;
+  readonly deliveries: DeliveryView[];
+}
