@@ -19,13 +19,7 @@ import {
   FaceRealNameFaceRequiredError,
   FaceTooSmallError,
 } from './face.errors';
-import {
-  FACE_MATCH_THRESHOLD,
-  FACE_REPLAY_MAX_DISTANCE,
-  FACE_REPLAY_MEMORY_CHECKS,
-  LIVENESS_CHALLENGE_TTL_SECONDS,
-  utcDay,
-} from './face.policy';
+import { FACE_MATCH_THRESHOLD, LIVENESS_CHALLENGE_TTL_SECONDS, utcDay } from './face.policy';
 import { FaceAttemptsService } from './face-attempts.service';
 import { FaceCaptureService } from './face-capture.service';
 import { FaceChallengeEntity } from './face-challenge.entity';
@@ -36,8 +30,7 @@ import type { FaceTemplateEntity } from './face-template.entity';
 import { FaceTemplateRepository } from './face-template.repository';
 import { type FaceCheckOutcome, FaceVerificationEntity } from './face-verification.entity';
 import { FaceVerificationRepository } from './face-verification.repository';
-import { findReplayedCapture } from './liveness/capture-replay';
-import { FaceCaptureFingerprintRepository } from './liveness/face-capture-fingerprint.repository';
+import { FaceReplayGuard, replayReason } from './liveness/face-replay-guard';
 import { type LivenessCapture, LivenessProvider } from './liveness/liveness-provider';
 import { livenessRecordNote } from './liveness/local-liveness.provider';
 import type { VerifiedFaceReferenceEntity } from './verified-face-reference.entity';
@@ -79,7 +72,7 @@ export class FaceCheckService {
     private readonly verifications: FaceVerificationRepository,
     private readonly templates: FaceTemplateRepository,
     private readonly references: VerifiedFaceReferenceRepository,
-    private readonly fingerprints: FaceCaptureFingerprintRepository,
+    private readonly replays: FaceReplayGuard,
     private readonly capture: FaceCaptureService,
     private readonly enrolment: FaceEnrolmentService,
     private readonly attempts: FaceAttemptsService,
@@ -220,16 +213,15 @@ export class FaceCheckService {
       });
     }
     const enrolledDescriptor = decodeDescriptor(template.descriptor);
-    const replay = findReplayedCapture(
+    const replay = await this.replays.findReplay(
+      command.userId,
       frames.map((frame) => frame.descriptor),
       enrolledDescriptor,
-      await this.fingerprints.recentDescriptors(command.userId, FACE_REPLAY_MEMORY_CHECKS * frames.length),
-      FACE_REPLAY_MAX_DISTANCE,
     );
     if (replay !== null) {
       return this.decide(command.userId, challenge, now, {
         outcome: 'liveness_failed',
-        reason: `frame ${replay.frameIndex} is ${replay.source} sent again, not a new capture (distance ${replay.distance.toFixed(3)} < ${FACE_REPLAY_MAX_DISTANCE})`,
+        reason: replayReason(replay),
         distance: null,
         livenessPassed: false,
       });
@@ -243,11 +235,10 @@ export class FaceCheckService {
     const match = faceMatchResult(enrolled, verified);
     const result = { ...match, reason: `${match.reason}${note}`.slice(0, 255) };
     if (result.outcome === 'passed') {
-      await this.fingerprints.remember(
+      await this.replays.remember(
         command.userId,
         frames.map((frame) => frame.descriptor),
         now,
-        FACE_REPLAY_MEMORY_CHECKS * frames.length,
       );
     }
     return this.decide(command.userId, challenge, now, result);

@@ -23,6 +23,7 @@ import { FaceTemplateRepository } from './face-template.repository';
 import { FaceVerificationRepository } from './face-verification.repository';
 import { AuthorityLivenessProvider } from './liveness/authority-liveness.provider';
 import { FaceCaptureFingerprintRepository } from './liveness/face-capture-fingerprint.repository';
+import { FaceReplayGuard } from './liveness/face-replay-guard';
 import { LivenessProvider } from './liveness/liveness-provider';
 import { LocalLivenessProvider } from './liveness/local-liveness.provider';
 import { PreAuthIpBudget } from './pre-auth-ip-budget';
@@ -74,6 +75,7 @@ import { VerifiedFaceReferenceRepository } from './verified-face-reference.repos
     FaceReviewRepository,
     FaceTemplateRepository,
     FaceCaptureFingerprintRepository,
+    FaceReplayGuard,
     FaceConsentRepository,
     VerifiedFaceReferenceRepository,
     FaceImagePolicyRepository,
@@ -87,7 +89,14 @@ import { VerifiedFaceReferenceRepository } from './verified-face-reference.repos
     FaceReviewService,
     FaceConsentService,
   ],
-  exports: [FACE_ENGINE, LivenessProvider, FaceCheckService, FaceEnrolmentService, FaceConsentService],
+  exports: [
+    FACE_ENGINE,
+    LivenessProvider,
+    FaceReplayGuard,
+    FaceCheckService,
+    FaceEnrolmentService,
+    FaceConsentService,
+  ],
 })
 export class FaceModule implements OnModuleDestroy {
   constructor(@Inject(FACE_ENGINE) private readonly engine: FaceEngine) {}

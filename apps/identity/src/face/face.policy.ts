@@ -29,6 +29,19 @@ export const LIVENESS_TURN_MIN_PLANAR_RESIDUAL = 0.085;
 export const LIVENESS_MIRROR_MAX_RESIDUAL = 0.07;
 export const LIVENESS_MIRROR_MAX_DISTANCE = 0.27;
 /**
+ * Two frames whose face pixels, after the best plane (homography) alignment, directly or mirrored, correlate
+ * at least this much are one picture edited in 2-D (liveness/pixel-alignment.ts). Measured
+ * (docs/face-liveness.md): warps, mirrors and near-copies of one still from 0.994 up, different photos of a
+ * person at most 0.83.
+ */
+export const LIVENESS_FLAT_MIN_CORRELATION = 0.95;
+/**
+ * …as long as the alignment stays near the landmarks: RMS landmark drift at most this many face widths (plane
+ * edits of one still measured up to 0.095; beyond the bound the pixels were matched by folding one face onto
+ * another, which unrelated textures reach at ~0.3).
+ */
+export const LIVENESS_FLAT_MAX_DRIFT = 0.15;
+/**
  * Replay: a frame whose descriptor is closer than this to the enrolment or to a frame of an earlier passed
  * check of the account is the same picture again (re-encoded, brightened, shifted, cropped). Near-copies
  * measured up to ~0.14, different photos of the same person from 0.29 (docs/face-liveness.md).

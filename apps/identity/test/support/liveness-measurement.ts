@@ -5,8 +5,17 @@ import { join } from 'node:path';
 import type { FaceEngine } from '../../src/face/engine/face-engine';
 import { descriptorDistance, estimateYaw } from '../../src/face/engine/face-geometry';
 import { FACE_MATCH_THRESHOLD, FACE_REPLAY_MAX_DISTANCE } from '../../src/face/face.policy';
-import { evaluateLiveness, type LivenessFrame, type LivenessStep } from '../../src/face/face-liveness';
+import type { LivenessStep } from '../../src/face/face-liveness';
 import { findReplayedCapture } from '../../src/face/liveness/capture-replay';
+import { capturePatches, findFlatPairWith } from '../../src/face/liveness/flat-picture';
+import type { FacePatch } from '../../src/face/liveness/grey-image';
+import type { LivenessCapture } from '../../src/face/liveness/liveness-provider';
+import {
+  evaluateLocalLiveness,
+  type FlatPictureCheck,
+  pixelFlatPictureCheck,
+} from '../../src/face/liveness/local-liveness.provider';
+import { type PlanarAlignment, planarPixelAlignment } from '../../src/face/liveness/pixel-alignment';
 import { type StillAttack, stillAttacks } from './still-attacks';
 
 /**
@@ -17,8 +26,50 @@ import { type StillAttack, stillAttacks } from './still-attacks';
 
 const STEPS: readonly LivenessStep[] = ['turn_left', 'turn_right', 'look_straight'];
 
-export interface Candidate extends LivenessFrame {
+export interface Candidate extends LivenessCapture {
   readonly name: string;
+}
+
+/** Which rule refused an answer (from its reason), for the per-rule breakdown of docs/face-liveness.md. */
+export type RefusingRule =
+  | 'same bytes'
+  | 'movement not shown'
+  | 'landmarks: turned frames a plane fit'
+  | 'landmarks: turned frames a mirror (with close descriptors)'
+  | 'pixels: two frames one picture warped'
+  | 'pixels: two frames one picture mirrored and warped'
+  | 'not the same face throughout'
+  | 'replay of the enrolment image'
+  | 'no match with the enrolment'
+  | 'other';
+
+export const REFUSING_RULES: readonly RefusingRule[] = [
+  'same bytes',
+  'movement not shown',
+  'landmarks: turned frames a plane fit',
+  'landmarks: turned frames a mirror (with close descriptors)',
+  'pixels: two frames one picture warped',
+  'pixels: two frames one picture mirrored and warped',
+  'not the same face throughout',
+  'replay of the enrolment image',
+  'no match with the enrolment',
+  'other',
+];
+
+export function refusingRule(reason: string): RefusingRule {
+  if (reason === 'same bytes') return 'same bytes';
+  if (reason.includes('does not show')) return 'movement not shown';
+  if (reason.includes('pixel correlation'))
+    return reason.includes('mirrored and warped')
+      ? 'pixels: two frames one picture mirrored and warped'
+      : 'pixels: two frames one picture warped';
+  if (reason.includes('mirrored residual'))
+    return 'landmarks: turned frames a mirror (with close descriptors)';
+  if (reason.includes('warped in 2-D')) return 'landmarks: turned frames a plane fit';
+  if (reason.includes('different face')) return 'not the same face throughout';
+  if (reason.startsWith('replay')) return 'replay of the enrolment image';
+  if (reason.startsWith('face mismatch')) return 'no match with the enrolment';
+  return 'other';
 }
 
 export interface StillResult {
@@ -31,6 +82,9 @@ export interface StillResult {
   readonly kinds: readonly StillAttack[];
   /** An answer (left, right, straight) from these frames that passed, if any. */
   readonly passedWith: readonly string[] | null;
+  /** Every answer whose yaws fit the steps, and which rule refused how many of them. */
+  readonly answers: number;
+  readonly refusedBy: Partial<Record<RefusingRule, number>>;
 }
 
 export interface GenuineResult {
@@ -43,6 +97,8 @@ export interface GenuineResult {
 export interface LivenessMeasurement {
   readonly genuine: readonly GenuineResult[];
   readonly stills: readonly StillResult[];
+  /** Milliseconds of the pixel rule (decode, cut, six alignments) per genuine answer, the costliest case. */
+  readonly pixelRuleMs: readonly number[];
 }
 
 async function analyse(engine: FaceEngine, name: string, image: Buffer): Promise<Candidate | null> {
@@ -55,6 +111,7 @@ async function analyse(engine: FaceEngine, name: string, image: Buffer): Promise
     descriptor: face.descriptor,
     landmarks: face.landmarks,
     digest: createHash('sha256').update(image).digest('hex'),
+    image,
   };
 }
 
@@ -62,10 +119,11 @@ async function analyse(engine: FaceEngine, name: string, image: Buffer): Promise
 export function decide(
   frames: readonly Candidate[],
   enrolment: Float32Array,
+  flatPicture: FlatPictureCheck = pixelFlatPictureCheck,
 ): { passed: boolean; reason: string } {
   if (new Set(frames.map((f) => f.digest)).size !== frames.length)
     return { passed: false, reason: 'same bytes' };
-  const liveness = evaluateLiveness(STEPS, frames, FACE_MATCH_THRESHOLD);
+  const liveness = evaluateLocalLiveness(STEPS, frames, FACE_MATCH_THRESHOLD, flatPicture);
   if (!liveness.passed) return { passed: false, reason: liveness.reason };
   const replay = findReplayedCapture(
     frames.map((f) => f.descriptor),
@@ -92,10 +150,37 @@ function answers(pool: readonly Candidate[]): Candidate[][] {
   return out;
 }
 
+/**
+ * The pixel rule with every pair's alignment computed once: a still's frames make dozens of answers that
+ * share their pairs. Same decisions as pixelFlatPictureCheck, only faster.
+ */
+function memoisedFlatPicture(): FlatPictureCheck {
+  const patches = new Map<string, FacePatch>();
+  const alignments = new Map<string, PlanarAlignment | null>();
+  const patchOf = (frame: Candidate): FacePatch => {
+    let patch = patches.get(frame.digest);
+    if (patch === undefined) {
+      [patch] = capturePatches([frame]);
+      patches.set(frame.digest, patch);
+    }
+    return patch;
+  };
+  return (frames) =>
+    findFlatPairWith(frames.length, (first, second, mirrored) => {
+      const a = frames[first] as Candidate | undefined;
+      const b = frames[second] as Candidate | undefined;
+      if (a === undefined || b === undefined) return null;
+      const key = `${a.digest}|${b.digest}|${mirrored}`;
+      if (!alignments.has(key)) alignments.set(key, planarPixelAlignment(patchOf(a), patchOf(b), mirrored));
+      return alignments.get(key) ?? null;
+    });
+}
+
 /** Per person: the first image (sorted) is the enrolment; the others are genuine later captures. */
 export async function measureLiveness(engine: FaceEngine, facesDir: string): Promise<LivenessMeasurement> {
   const genuine: GenuineResult[] = [];
   const stills: StillResult[] = [];
+  const pixelRuleMs: number[] = [];
   const people = readdirSync(facesDir)
     .filter((p) => !p.startsWith('_'))
     .sort();
@@ -112,6 +197,9 @@ export async function measureLiveness(engine: FaceEngine, facesDir: string): Pro
     for (const answer of answers(analysed.filter((c) => c !== enrolment))) {
       const verdict = decide(answer, enrolment.descriptor);
       genuine.push({ person, frames: answer.map((c) => c.name), ...verdict });
+      const started = performance.now();
+      pixelFlatPictureCheck(answer);
+      pixelRuleMs.push(performance.now() - started);
     }
     for (const { file, image } of images) {
       const still = analysed.find((c) => c.name === file);
@@ -124,7 +212,18 @@ export async function measureLiveness(engine: FaceEngine, facesDir: string): Pro
         pool.push(edited);
         kinds.add(attack.kind);
       }
-      const passing = answers(pool).find((answer) => decide(answer, enrolment.descriptor).passed);
+      const flatPicture = memoisedFlatPicture();
+      const tried = answers(pool);
+      const refusedBy: Partial<Record<RefusingRule, number>> = {};
+      let passing: Candidate[] | undefined;
+      for (const answer of tried) {
+        const verdict = decide(answer, enrolment.descriptor, flatPicture);
+        if (verdict.passed) passing ??= answer;
+        else {
+          const rule = refusingRule(verdict.reason);
+          refusedBy[rule] = (refusedBy[rule] ?? 0) + 1;
+        }
+      }
       stills.push({
         person,
         still: file,
@@ -132,8 +231,10 @@ export async function measureLiveness(engine: FaceEngine, facesDir: string): Pro
         candidates: pool.length,
         kinds: [...kinds],
         passedWith: passing === undefined ? null : passing.map((c) => c.name),
+        answers: tried.length,
+        refusedBy,
       });
     }
   }
-  return { genuine, stills };
+  return { genuine, stills, pixelRuleMs };
 }

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 
 import { FACE_MATCH_THRESHOLD } from '../face.policy';
-import { evaluateLiveness } from '../face-liveness';
+import { evaluateLiveness, type LivenessStep, type LivenessVerdict } from '../face-liveness';
+import { capturePatches, findFlatPicturePair, type FlatPictureFinding } from './flat-picture';
 import {
   type LivenessCapture,
   type LivenessChallengeSpec,
@@ -10,17 +11,56 @@ import {
 } from './liveness-provider';
 
 export const LOCAL_LIVENESS_PROVIDER_NAME = 'identity-liveness';
-/** Bump with any change of the rules in face-liveness.ts or their thresholds in face.policy.ts. */
-export const LOCAL_LIVENESS_VERSION = 'rules-2026.12';
+/** Bump with any change of the rules in face-liveness.ts, flat-picture.ts or their thresholds in face.policy.ts. */
+export const LOCAL_LIVENESS_VERSION = 'rules-2026.12b';
 
-/** Identity's own rules (face-liveness.ts), unchanged: the default, and what every face test runs on. */
+/**
+ * Identity's own rules: the landmark rules of face-liveness.ts (steps, turned frames not a plane fit, one
+ * face), then the pixel rule of flat-picture.ts (no two frames are one picture edited in 2-D, mirrored or
+ * not). Shared by the provider and the liveness measurement (scripts/liveness-eval.ts).
+ */
+export function evaluateLocalLiveness(
+  steps: readonly LivenessStep[],
+  frames: readonly LivenessCapture[],
+  matchThreshold: number,
+  flatPicture: FlatPictureCheck = pixelFlatPictureCheck,
+): LivenessVerdict {
+  const verdict = evaluateLiveness(steps, frames, matchThreshold);
+  if (!verdict.passed) return verdict;
+  let flat: FlatPictureFinding | null;
+  try {
+    flat = flatPicture(frames);
+  } catch {
+    // The engine decoded these bytes already; a frame its decoders read and these do not is refused, not skipped.
+    return {
+      passed: false,
+      reason: 'a frame could not be decoded for the 2-D edit check; send PNG or JPEG frames',
+    };
+  }
+  if (flat === null) return verdict;
+  return {
+    passed: false,
+    reason: `frames ${flat.first} and ${flat.second} are one picture ${flat.mirrored ? 'mirrored and ' : ''}warped in 2-D, not a head turning (pixel correlation ${flat.correlation.toFixed(3)} after plane alignment)`,
+  };
+}
+
+/** The pixel rule over the captures' bytes; replaceable only where frames carry no real pixels (unit tests). */
+export type FlatPictureCheck = (frames: readonly LivenessCapture[]) => FlatPictureFinding | null;
+export const pixelFlatPictureCheck: FlatPictureCheck = (frames) =>
+  findFlatPicturePair(capturePatches(frames));
+
+/** Identity's own rules (evaluateLocalLiveness): the default, and what every face test runs on. */
 @Injectable()
 export class LocalLivenessProvider extends LivenessProvider {
+  constructor(private readonly flatPicture: FlatPictureCheck = pixelFlatPictureCheck) {
+    super();
+  }
+
   evaluate(
     challenge: LivenessChallengeSpec,
     frames: readonly LivenessCapture[],
   ): Promise<ProviderLivenessVerdict> {
-    const verdict = evaluateLiveness(challenge.steps, frames, FACE_MATCH_THRESHOLD);
+    const verdict = evaluateLocalLiveness(challenge.steps, frames, FACE_MATCH_THRESHOLD, this.flatPicture);
     return Promise.resolve({
       ...verdict,
       provider: LOCAL_LIVENESS_PROVIDER_NAME,

@@ -5,6 +5,8 @@ import type { DetectedFace, FaceAnalysis, FaceEngine, Point } from '../../face/e
 import { FaceCaptureService } from '../../face/face-capture.service';
 import type { FaceEnrolmentService } from '../../face/face-enrolment.service';
 import type { LivenessStep } from '../../face/face-liveness';
+import type { ReplayFinding } from '../../face/liveness/capture-replay';
+import type { FaceReplayGuard } from '../../face/liveness/face-replay-guard';
 import {
   type LivenessCapture,
   type LivenessChallengeSpec,
@@ -57,14 +59,22 @@ describe(RealNameLivenessService.name, () => {
   let engine: PoseEngine;
   let sut: RealNameLivenessService;
 
+  let replayed: ReplayFinding | null;
+  const replays = {
+    findReplay: () => Promise.resolve(replayed),
+  } as unknown as FaceReplayGuard;
+
   beforeEach(() => {
+    replayed = null;
     engine = new PoseEngine();
     // evaluate() touches neither the database nor consent; those collaborators stay unused here.
     sut = new RealNameLivenessService(
       {} as RealNameFaceChallengeRepository,
       new FaceCaptureService(engine),
       {} as FaceEnrolmentService,
-      new LocalLivenessProvider(),
+      // The fake frames carry no pixels: the pixel rule has its own spec (flat-picture.spec.ts).
+      new LocalLivenessProvider(() => null),
+      replays,
       new TestClock(),
     );
   });
@@ -79,6 +89,21 @@ describe(RealNameLivenessService.name, () => {
 
     expect(result).toMatchObject({ passed: true, modelVersion: 'fake-pose-1' });
     expect(result.passed && result.frontal).toBe(straight);
+  });
+
+  it("should fail an answer that sends the account's enrolment image or an earlier check's frame again", async () => {
+    replayed = { frameIndex: 1, distance: 0.05, source: 'the enrolment image' };
+
+    const result = await sut.evaluate(challenge(['turn_right', 'look_straight', 'turn_left']), [
+      Buffer.from('right'),
+      Buffer.from('straight'),
+      Buffer.from('left'),
+    ]);
+
+    expect(result).toMatchObject({
+      passed: false,
+      reason: expect.stringContaining('frame 1 is the enrolment image sent again') as string,
+    });
   });
 
   it('should fail a still picture sent for every step before any model work', async () => {
@@ -126,6 +151,7 @@ describe(RealNameLivenessService.name, () => {
         new FaceCaptureService(engine),
         {} as FaceEnrolmentService,
         provider,
+        replays,
         new TestClock(),
       );
 

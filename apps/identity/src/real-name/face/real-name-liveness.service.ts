@@ -13,6 +13,7 @@ import { LIVENESS_CHALLENGE_TTL_SECONDS } from '../../face/face.policy';
 import { FaceCaptureService, type SingleFace } from '../../face/face-capture.service';
 import { FaceEnrolmentService } from '../../face/face-enrolment.service';
 import { type LivenessStep, randomLivenessSteps } from '../../face/face-liveness';
+import { FaceReplayGuard, replayReason } from '../../face/liveness/face-replay-guard';
 import { type LivenessCapture, LivenessProvider } from '../../face/liveness/liveness-provider';
 import { RealNameFaceChallengeEntity } from './real-name-face-challenge.entity';
 import { RealNameFaceChallengeRepository } from './real-name-face-challenge.repository';
@@ -45,7 +46,8 @@ export type LivenessResult =
 
 /**
  * The challenge-response liveness step of real-name verification, on the same engine and rules as face checks
- * (random head movements, one frame per step, the same face throughout). Only a capture that passed goes to
+ * (random head movements, one frame per step, the same face throughout, no replay of the account's own
+ * captures). Only a capture that passed goes to
  * the authority; frames are never stored.
  */
 @Injectable()
@@ -55,6 +57,7 @@ export class RealNameLivenessService {
     private readonly capture: FaceCaptureService,
     private readonly enrolment: FaceEnrolmentService,
     private readonly liveness: LivenessProvider,
+    private readonly replays: FaceReplayGuard,
     private readonly clock: Clock,
   ) {}
 
@@ -135,6 +138,12 @@ export class RealNameLivenessService {
       analysed,
     );
     if (!verdict.passed) return { passed: false, reason: verdict.reason, modelVersion };
+    // Like face checks: no frame may be the account's enrolment image or a frame of an earlier passed check.
+    const replay = await this.replays.findReplay(
+      challenge.userId,
+      analysed.map((frame) => frame.descriptor),
+    );
+    if (replay !== null) return { passed: false, reason: replayReason(replay), modelVersion };
     const frontal = frames.at(verdict.frontalIndex);
     const frontalFace = singles.at(verdict.frontalIndex);
     if (frontal === undefined || frontalFace === undefined)
