@@ -10,7 +10,7 @@ import { IdentityEnv } from '../src/config/identity.env';
 import { FACE_DAILY_FAILURE_LIMIT } from '../src/face/face.policy';
 import type { LivenessStep } from '../src/face/face-liveness';
 import { IdentityModule } from '../src/identity.module';
-import { bearer, faceImage, FACES_DIR } from './support/factories';
+import { bearer, faceImage, FACES_DIR, FRAME_TIMES_MS } from './support/factories';
 
 const describeWithFaces = describeWithData(
   FACES_DIR,
@@ -121,6 +121,7 @@ describeWithFaces('face attempt limits under parallel guesses (e2e, #12 item 4)'
               challengeId: challenge.challengeId,
               nonce: challenge.nonce,
               frames: frames(challenge, SHELDON),
+              frameTimesMs: FRAME_TIMES_MS,
             }),
         ),
       );
@@ -155,7 +156,12 @@ describeWithFaces('face attempt limits under parallel guesses (e2e, #12 item 4)'
         return request(bed.url)
           .post('/api/identity/face/checks')
           .set('authorization', bearer({ userId }))
-          .send({ challengeId: asked.challengeId, nonce: asked.nonce, frames: sent });
+          .send({
+            challengeId: asked.challengeId,
+            nonce: asked.nonce,
+            frames: sent,
+            frameTimesMs: FRAME_TIMES_MS,
+          });
       };
 
       const passed = await answer(BERNADETTE);
@@ -200,6 +206,7 @@ describeWithFaces('face attempt limits under parallel guesses (e2e, #12 item 4)'
               challengeId: challenge.challengeId,
               nonce: challenge.nonce,
               frames: frames(challenge, SHELDON),
+              frameTimesMs: FRAME_TIMES_MS,
             }),
         ),
       );

@@ -14,7 +14,7 @@ import { loadAuthoritySimEnv } from '../../authority-sim/src/config/authority-si
 import { IdentityEnv } from '../src/config/identity.env';
 import { FACE_ENTITIES, FACE_MIGRATIONS, FaceModule } from '../src/face';
 import type { LivenessStep } from '../src/face/face-liveness';
-import { bearer, faceImage, FACES_DIR } from './support/factories';
+import { bearer, faceImage, FACES_DIR, FRAME_TIMES_MS } from './support/factories';
 
 const SECRET = 'e2e-liveness-provider-secret-0123456789ab';
 const describeWithFaces = describeWithData(
@@ -137,6 +137,7 @@ describeWithFaces('identity decides liveness through the vendor liveness service
       challengeId: challenge.challengeId,
       nonce: challenge.nonce,
       frames: challenge.steps.map((step, index) => frameFor(step, index).toString('base64')),
+      frameTimesMs: FRAME_TIMES_MS,
     });
     expect(answer.status).toBe(200);
     return {

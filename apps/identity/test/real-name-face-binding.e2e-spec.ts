@@ -19,7 +19,7 @@ import { SEEDED_PERSONS } from '../../authority-sim/src/registry/test-persons';
 import { IdentityEnv } from '../src/config/identity.env';
 import type { LivenessStep } from '../src/face/face-liveness';
 import { IdentityModule } from '../src/identity.module';
-import { bearer, faceImage, FACES_DIR, seededPerson } from './support/factories';
+import { bearer, faceImage, FACES_DIR, FRAME_TIMES_MS, seededPerson } from './support/factories';
 
 const SECRET = 'e2e-authority-secret-bind-0123456789abcdef';
 const describeWithFaces = describeWithData(
@@ -59,6 +59,8 @@ const BERNADETTE_AT_EXAM = moves(
 );
 // A live person doing the moves correctly: the stand-in.
 const SHELDON = moves('sheldon/sheldon4.png', 'sheldon/sheldon3.png', 'sheldon/sheldon1.png');
+// Sheldon's own step-up answer when sheldon1 is his enrolment image.
+const SHELDON_STEP_UP = moves('sheldon/sheldon4.png', 'sheldon/sheldon3.png', 'sheldon/sheldon2.png');
 
 describeWithFaces('identity binds the face to the verified person (e2e, #12 item 3)', () => {
   let bed: ServiceTestBed<IdentityEnv>;
@@ -128,6 +130,7 @@ describeWithFaces('identity binds the face to the verified person (e2e, #12 item
         challengeId: challenge.challengeId,
         nonce: challenge.nonce,
         frames: frames(challenge, pictures),
+        frameTimesMs: FRAME_TIMES_MS,
       };
     }
     const response = await call('post', '/real-name/verifications', userId, {
@@ -145,6 +148,7 @@ describeWithFaces('identity binds the face to the verified person (e2e, #12 item
       challengeId: challenge.challengeId,
       nonce: challenge.nonce,
       frames: frames(challenge, pictures),
+      frameTimesMs: FRAME_TIMES_MS,
     });
     expect(answer.status).toBe(200);
     return { decision: answer.body.decision as Decision, token: answer.body.faceCheckToken };
@@ -242,6 +246,7 @@ describeWithFaces('identity binds the face to the verified person (e2e, #12 item
         challengeId: challenge.challengeId,
         nonce: challenge.nonce,
         frames: frames(challenge, pictures),
+        frameTimesMs: FRAME_TIMES_MS,
       });
     }
 
@@ -291,6 +296,44 @@ describeWithFaces('identity binds the face to the verified person (e2e, #12 item
       expect(person.decision).toMatchObject({ outcome: 'passed', passed: true });
       const standIn = await examStartCheck(late, SHELDON);
       expect(standIn).toMatchObject({ decision: { outcome: 'face_mismatch' }, token: null });
+    });
+
+    it("should refuse a face step that sends the account's enrolment image or an earlier check's frames again", async () => {
+      const replayer = randomUUID();
+      await verify(replayer, '王大明');
+      expect((await enrol(replayer, 'sheldon/sheldon1.png')).status).toBe(201);
+      const enrolmentImage = await faceStep(replayer, SHELDON);
+      // A passed step-up check: its frames are remembered as the account's capture fingerprints.
+      const asked = await call('post', '/face/challenges', replayer, { purpose: 'step_up' });
+      const challenge = asked.body as unknown as Challenge;
+      const check = await call('post', '/face/checks', replayer, {
+        challengeId: challenge.challengeId,
+        nonce: challenge.nonce,
+        frames: frames(challenge, SHELDON_STEP_UP),
+        frameTimesMs: FRAME_TIMES_MS,
+      });
+      expect(check.body.decision).toMatchObject({ outcome: 'passed' });
+
+      const earlierFrames = await faceStep(replayer, SHELDON_STEP_UP);
+
+      expect(earlierFrames).toMatchObject({
+        status: 200,
+        body: {
+          result: 'liveness_failed',
+          verified: false,
+          livenessReason: expect.stringContaining('a frame of an earlier face check sent again') as string,
+        },
+      });
+      expect(enrolmentImage).toMatchObject({
+        status: 200,
+        body: {
+          result: 'liveness_failed',
+          verified: false,
+          livenessReason: expect.stringContaining('the enrolment image sent again') as string,
+        },
+      });
+      expect(await faceVerified(replayer)).toEqual([0]);
+      expect(await verifiedFaces(replayer)).toBe(0);
     });
 
     it('should answer a second face step with 409: nothing more is needed', async () => {

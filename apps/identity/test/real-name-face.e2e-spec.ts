@@ -13,7 +13,7 @@ import { SEEDED_PERSONS } from '../../authority-sim/src/registry/test-persons';
 import { IdentityEnv } from '../src/config/identity.env';
 import type { LivenessStep } from '../src/face/face-liveness';
 import { IdentityModule } from '../src/identity.module';
-import { bearer, faceImage, FACES_DIR, seededPerson } from './support/factories';
+import { bearer, faceImage, FACES_DIR, FRAME_TIMES_MS, seededPerson } from './support/factories';
 
 const SECRET = 'e2e-authority-secret-face-0123456789abcdef';
 const FACES = FACES_DIR;
@@ -127,6 +127,7 @@ describeWithFaces('identity real-name verification with the face step (e2e)', ()
     challengeId: asked.challengeId,
     nonce: asked.nonce,
     frames: asked.steps.map((step) => face(frames[step]).toString('base64')),
+    frameTimesMs: FRAME_TIMES_MS,
   });
 
   async function verifyWithFace(

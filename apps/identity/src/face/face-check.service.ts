@@ -31,6 +31,7 @@ import { FaceTemplateRepository } from './face-template.repository';
 import { type FaceCheckOutcome, FaceVerificationEntity } from './face-verification.entity';
 import { FaceVerificationRepository } from './face-verification.repository';
 import { FaceReplayGuard, replayReason } from './liveness/face-replay-guard';
+import { frameTimingProblem } from './liveness/frame-timing';
 import { type LivenessCapture, LivenessProvider } from './liveness/liveness-provider';
 import { livenessRecordNote } from './liveness/local-liveness.provider';
 import type { VerifiedFaceReferenceEntity } from './verified-face-reference.entity';
@@ -51,6 +52,8 @@ export interface FaceCheckCommand {
   readonly challengeId: string;
   readonly nonce: string;
   readonly frames: readonly Buffer[];
+  /** When each frame was taken, in ms since the challenge was issued (the client's count). */
+  readonly frameTimesMs: readonly number[];
   /** Checks taken with a face ticket: the challenge must have been made for that ticket's purpose and request. */
   readonly ticket?: { readonly purpose: FaceCheckPurpose; readonly ref: string };
 }
@@ -165,6 +168,20 @@ export class FaceCheckService {
       return this.decide(command.userId, challenge, now, {
         outcome: 'liveness_failed',
         reason: 'the same picture was sent more than once (a still image)',
+        distance: null,
+        livenessPassed: false,
+      });
+    }
+    // Then the timing of the sequence, before any model work too.
+    const timing = frameTimingProblem(
+      command.frameTimesMs,
+      command.frames.length,
+      now.getTime() - challenge.createdAt.getTime(),
+    );
+    if (timing !== null) {
+      return this.decide(command.userId, challenge, now, {
+        outcome: 'liveness_failed',
+        reason: timing.slice(0, 255),
         distance: null,
         livenessPassed: false,
       });

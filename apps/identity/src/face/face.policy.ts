@@ -19,6 +19,14 @@ export const LIVENESS_TURN_MIN_YAW = 0.1;
 export const LIVENESS_STRAIGHT_MAX_YAW = 0.07;
 export const LIVENESS_CHALLENGE_TTL_SECONDS = 120;
 /**
+ * The timed sequence (liveness/frame-timing.ts): every frame of an answer is taken within this many seconds of
+ * the first, in the order asked, consecutive frames at least MIN_STEP_INTERVAL apart; no capture time may lie
+ * further in the future than the server's own elapsed time since issuing the challenge plus CLOCK_SLACK.
+ */
+export const LIVENESS_SEQUENCE_MAX_SECONDS = 20;
+export const LIVENESS_MIN_STEP_INTERVAL_MS = 250;
+export const LIVENESS_CLOCK_SLACK_MS = 2000;
+/**
  * Liveness, measured by scripts/liveness-eval.ts (docs/face-liveness.md). The turn_left and turn_right frames
  * must misfit the best plane transform of each other by at least TURN_MIN_PLANAR_RESIDUAL (face-size units):
  * affine/perspective edits of one still stay below ~0.075, genuine turns this large start at ~0.105. They are

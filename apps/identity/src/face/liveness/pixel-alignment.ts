@@ -5,7 +5,6 @@ import {
   type FacePatch,
   type GreyImage,
   mirrorPatch,
-  sampleGrey,
 } from './grey-image';
 import { fitHomography, type Homography, mirrorLabels } from './planar-edit';
 
@@ -84,24 +83,113 @@ function solve8(a: Float64Array, b: Float64Array): Float64Array | null {
   return Float64Array.from(m, (row, i) => row[n] / row[i]);
 }
 
-interface Correlation {
-  readonly ncc: number;
-  readonly samples: number;
+/** One level of the alignment: a's blurred pixels and gradients, b's blurred values at the sample points. */
+interface Level {
+  readonly a: GreyImage;
+  readonly gx: Float32Array;
+  readonly gy: Float32Array;
+  readonly xs: Float64Array;
+  readonly ys: Float64Array;
+  readonly vb: Float64Array;
+}
+
+/** Central-difference gradients (NaN next to NaN pixels and at the border). */
+function gradients(image: GreyImage): { gx: Float32Array; gy: Float32Array } {
+  const { width, height, data } = image;
+  const gx = new Float32Array(data.length).fill(Number.NaN);
+  const gy = new Float32Array(data.length).fill(Number.NaN);
+  for (let y = 1; y < height - 1; y += 1) {
+    for (let x = 1; x < width - 1; x += 1) {
+      const i = y * width + x;
+      gx[i] = (data[i + 1] - data[i - 1]) / 2;
+      gy[i] = (data[i + width] - data[i - width]) / 2;
+    }
+  }
+  return { gx, gy };
+}
+
+/**
+ * Blurred pictures and their gradients, kept per picture while it lives: each frame of an answer takes part in
+ * four alignments (two pairs, direct and mirrored), so each is blurred once per level, not four times.
+ */
+const blurredCache = new WeakMap<
+  GreyImage,
+  Map<number, { image: GreyImage; gx: Float32Array; gy: Float32Array }>
+>();
+
+function blurred(image: GreyImage, sigma: number): { image: GreyImage; gx: Float32Array; gy: Float32Array } {
+  let bySigma = blurredCache.get(image);
+  if (bySigma === undefined) {
+    bySigma = new Map();
+    blurredCache.set(image, bySigma);
+  }
+  let entry = bySigma.get(sigma);
+  if (entry === undefined) {
+    const blurredImage = blurGrey(image, sigma);
+    entry = { image: blurredImage, ...gradients(blurredImage) };
+    bySigma.set(sigma, entry);
+  }
+  return entry;
+}
+
+const mirroredCache = new WeakMap<FacePatch, FacePatch>();
+
+function mirroredOnce(patch: FacePatch): FacePatch {
+  let mirrored = mirroredCache.get(patch);
+  if (mirrored === undefined) {
+    mirrored = mirrorPatch(patch);
+    mirroredCache.set(patch, mirrored);
+  }
+  return mirrored;
+}
+
+function level(a: GreyImage, b: GreyImage, points: readonly Point[], sigma: number): Level {
+  const { image: blurredA, gx, gy } = blurred(a, sigma);
+  const blurredB = blurred(b, sigma).image;
+  return {
+    a: blurredA,
+    gx,
+    gy,
+    xs: Float64Array.from(points, (p) => p.x),
+    ys: Float64Array.from(points, (p) => p.y),
+    vb: Float64Array.from(points, (p) => blurredB.data[p.y * blurredB.width + p.x]),
+  };
+}
+
+/** Bilinear weights of (x, y) in an image of `width`: base index and fractions, or -1 outside. */
+function cell(width: number, height: number, x: number, y: number): number {
+  if (!(x >= 0 && y >= 0 && x < width - 1 && y < height - 1)) return -1;
+  return Math.floor(y) * width + Math.floor(x);
+}
+
+function bilinear(data: Float32Array, width: number, i: number, fx: number, fy: number): number {
+  return (
+    data[i] * (1 - fx) * (1 - fy) +
+    data[i + 1] * fx * (1 - fy) +
+    data[i + width] * (1 - fx) * fy +
+    data[i + width + 1] * fx * fy
+  );
 }
 
 /** Normalised cross-correlation of b's samples and a at their mapped positions. */
-function correlation(a: GreyImage, b: GreyImage, points: readonly Point[], h: Homography): Correlation {
+function correlation(l: Level, h: Homography): number {
+  const { width, height, data } = l.a;
   let n = 0;
   let sa = 0;
   let sb = 0;
   let saa = 0;
   let sbb = 0;
   let sab = 0;
-  for (const p of points) {
-    const q = apply(h, p);
-    if (q === null) continue;
-    const va = sampleGrey(a, q.x, q.y);
-    const vb = sampleGrey(b, p.x, p.y);
+  for (let k = 0; k < l.xs.length; k += 1) {
+    const px = l.xs[k];
+    const py = l.ys[k];
+    const w = h[6] * px + h[7] * py + 1;
+    const qx = (h[0] * px + h[1] * py + h[2]) / w;
+    const qy = (h[3] * px + h[4] * py + h[5]) / w;
+    const i = cell(width, height, qx, qy);
+    if (i < 0) continue;
+    const va = bilinear(data, width, i, qx - Math.floor(qx), qy - Math.floor(qy));
+    const vb = l.vb[k];
     if (Number.isNaN(va) || Number.isNaN(vb)) continue;
     n += 1;
     sa += va;
@@ -110,35 +198,52 @@ function correlation(a: GreyImage, b: GreyImage, points: readonly Point[], h: Ho
     sbb += vb * vb;
     sab += va * vb;
   }
-  if (n < 8) return { ncc: 0, samples: n };
+  if (n < 8) return 0;
   const cov = sab - (sa * sb) / n;
-  const va = saa - (sa * sa) / n;
-  const vb = sbb - (sb * sb) / n;
-  return { ncc: va > 0 && vb > 0 ? cov / Math.sqrt(va * vb) : 0, samples: n };
+  const varA = saa - (sa * sa) / n;
+  const varB = sbb - (sb * sb) / n;
+  return varA > 0 && varB > 0 ? cov / Math.sqrt(varA * varB) : 0;
 }
 
 /** One Gauss-Newton step of h (b → a), with the best gain/offset of b's brightness; null when stuck. */
-function step(a: GreyImage, b: GreyImage, points: readonly Point[], h: Homography): Homography | null {
-  const pairs: { p: Point; q: Point; va: number; vb: number; gx: number; gy: number }[] = [];
+function step(l: Level, h: Homography, scratch: Float64Array): Homography | null {
+  const { width, height, data } = l.a;
+  // scratch holds per sample: qx, qy, va, vb, gx, gy, w (7 values); a NaN qx marks a skipped sample.
+  let n = 0;
   let sa = 0;
   let sb = 0;
   let sbb = 0;
   let sab = 0;
-  for (const p of points) {
-    const q = apply(h, p);
-    if (q === null) continue;
-    const va = sampleGrey(a, q.x, q.y);
-    const vb = sampleGrey(b, p.x, p.y);
-    const gx = (sampleGrey(a, q.x + 1, q.y) - sampleGrey(a, q.x - 1, q.y)) / 2;
-    const gy = (sampleGrey(a, q.x, q.y + 1) - sampleGrey(a, q.x, q.y - 1)) / 2;
+  for (let k = 0; k < l.xs.length; k += 1) {
+    const px = l.xs[k];
+    const py = l.ys[k];
+    const w = h[6] * px + h[7] * py + 1;
+    const qx = (h[0] * px + h[1] * py + h[2]) / w;
+    const qy = (h[3] * px + h[4] * py + h[5]) / w;
+    const o = k * 7;
+    scratch[o] = Number.NaN;
+    const i = cell(width, height, qx, qy);
+    if (i < 0 || Math.abs(w) < 1e-9) continue;
+    const fx = qx - Math.floor(qx);
+    const fy = qy - Math.floor(qy);
+    const va = bilinear(data, width, i, fx, fy);
+    const gx = bilinear(l.gx, width, i, fx, fy);
+    const gy = bilinear(l.gy, width, i, fx, fy);
+    const vb = l.vb[k];
     if (Number.isNaN(va) || Number.isNaN(vb) || Number.isNaN(gx) || Number.isNaN(gy)) continue;
-    pairs.push({ p, q, va, vb, gx, gy });
+    scratch[o] = qx;
+    scratch[o + 1] = qy;
+    scratch[o + 2] = va;
+    scratch[o + 3] = vb;
+    scratch[o + 4] = gx;
+    scratch[o + 5] = gy;
+    scratch[o + 6] = w;
+    n += 1;
     sa += va;
     sb += vb;
     sbb += vb * vb;
     sab += va * vb;
   }
-  const n = pairs.length;
   if (n < 16) return null;
   const varB = sbb - (sb * sb) / n;
   const gain = varB > 0 ? (sab - (sa * sb) / n) / varB : 1;
@@ -146,27 +251,39 @@ function step(a: GreyImage, b: GreyImage, points: readonly Point[], h: Homograph
   const jtj = new Float64Array(64);
   const jtr = new Float64Array(8);
   const row = new Float64Array(8);
-  for (const { p, q, va, vb, gx, gy } of pairs) {
-    const w = h[6] * p.x + h[7] * p.y + 1;
-    const r = va - (gain * vb + offset);
-    row[0] = (gx * p.x) / w;
-    row[1] = (gx * p.y) / w;
+  for (let k = 0; k < l.xs.length; k += 1) {
+    const o = k * 7;
+    const qx = scratch[o];
+    if (Number.isNaN(qx)) continue;
+    const px = l.xs[k];
+    const py = l.ys[k];
+    const qy = scratch[o + 1];
+    const gx = scratch[o + 4];
+    const gy = scratch[o + 5];
+    const w = scratch[o + 6];
+    const r = scratch[o + 2] - (gain * scratch[o + 3] + offset);
+    const along = gx * qx + gy * qy;
+    row[0] = (gx * px) / w;
+    row[1] = (gx * py) / w;
     row[2] = gx / w;
-    row[3] = (gy * p.x) / w;
-    row[4] = (gy * p.y) / w;
+    row[3] = (gy * px) / w;
+    row[4] = (gy * py) / w;
     row[5] = gy / w;
-    row[6] = (-(gx * q.x + gy * q.y) * p.x) / w;
-    row[7] = (-(gx * q.x + gy * q.y) * p.y) / w;
+    row[6] = (-along * px) / w;
+    row[7] = (-along * py) / w;
     for (let i = 0; i < 8; i += 1) {
-      const ri = row[i] ?? 0;
-      jtr[i] = (jtr[i] ?? 0) + ri * r;
-      for (let j = 0; j < 8; j += 1) jtj[i * 8 + j] = (jtj[i * 8 + j] ?? 0) + ri * (row[j] ?? 0);
+      const ri = row[i];
+      jtr[i] += ri * r;
+      for (let j = i; j < 8; j += 1) jtj[i * 8 + j] += ri * row[j];
     }
   }
-  for (let i = 0; i < 8; i += 1) jtj[i * 9] = (jtj[i * 9] ?? 0) * (1 + DAMPING);
+  for (let i = 0; i < 8; i += 1) {
+    for (let j = 0; j < i; j += 1) jtj[i * 8 + j] = jtj[j * 8 + i];
+    jtj[i * 9] *= 1 + DAMPING;
+  }
   const delta = solve8(jtj, jtr);
   if (delta === null) return null;
-  return h.map((value, i) => value - (delta[i] ?? 0)) as unknown as Homography;
+  return h.map((value, i) => value - delta[i]) as unknown as Homography;
 }
 
 export interface PlanarAlignment {
@@ -197,27 +314,24 @@ function drift(h: Homography, from: readonly Point[], to: readonly Point[], face
  */
 export function planarPixelAlignment(a: FacePatch, b: FacePatch, mirrored: boolean): PlanarAlignment {
   const none = { correlation: 0, drift: Number.POSITIVE_INFINITY };
-  const source = mirrored ? mirrorPatch(a) : a;
+  const source = mirrored ? mirroredOnce(a) : a;
   const sourceLandmarks = mirrored ? mirrorLabels(source.landmarks) : source.landmarks;
   let h = fitHomography(b.landmarks, sourceLandmarks);
   if (h === null) return none;
   const points = facePoints(b);
-  let last: GreyImage | null = null;
-  let lastB: GreyImage | null = null;
-  for (const level of LEVELS) {
-    const blurredA = blurGrey(source.image, level.sigma);
-    const blurredB = blurGrey(b.image, level.sigma);
-    for (let i = 0; i < level.iterations; i += 1) {
-      const next = step(blurredA, blurredB, points, h);
+  const scratch = new Float64Array(points.length * 7);
+  let last: Level | null = null;
+  for (const { sigma, iterations } of LEVELS) {
+    last = level(source.image, b.image, points, sigma);
+    for (let i = 0; i < iterations; i += 1) {
+      const next = step(last, h, scratch);
       if (next === null) break;
       h = next;
     }
-    last = blurredA;
-    lastB = blurredB;
   }
-  if (last === null || lastB === null) return none;
+  if (last === null) return none;
   return {
-    correlation: correlation(last, lastB, points, h).ncc,
+    correlation: correlation(last, h),
     drift: drift(h, b.landmarks, sourceLandmarks, FACE_PATCH_FACE_WIDTH_PX),
   };
 }

@@ -55,6 +55,10 @@ function challenge(steps: LivenessStep[]): RealNameFaceChallengeEntity {
   };
 }
 
+/** Ten seconds after the challenge was issued; the frames were taken 1, 2.5 and 4 s after it. */
+const CLOCK = new TestClock('2026-01-15T08:00:10.000Z');
+const TIMES = [1_000, 2_500, 4_000];
+
 describe(RealNameLivenessService.name, () => {
   let engine: PoseEngine;
   let sut: RealNameLivenessService;
@@ -75,17 +79,17 @@ describe(RealNameLivenessService.name, () => {
       // The fake frames carry no pixels: the pixel rule has its own spec (flat-picture.spec.ts).
       new LocalLivenessProvider(() => null),
       replays,
-      new TestClock(),
+      CLOCK,
     );
   });
 
   it('should pass the requested movements and hand over the frontal frame byte for byte', async () => {
     const straight = Buffer.from('straight');
-    const result = await sut.evaluate(challenge(['turn_right', 'look_straight', 'turn_left']), [
-      Buffer.from('right'),
-      straight,
-      Buffer.from('left'),
-    ]);
+    const result = await sut.evaluate(
+      challenge(['turn_right', 'look_straight', 'turn_left']),
+      [Buffer.from('right'), straight, Buffer.from('left')],
+      TIMES,
+    );
 
     expect(result).toMatchObject({ passed: true, modelVersion: 'fake-pose-1' });
     expect(result.passed && result.frontal).toBe(straight);
@@ -94,11 +98,11 @@ describe(RealNameLivenessService.name, () => {
   it("should fail an answer that sends the account's enrolment image or an earlier check's frame again", async () => {
     replayed = { frameIndex: 1, distance: 0.05, source: 'the enrolment image' };
 
-    const result = await sut.evaluate(challenge(['turn_right', 'look_straight', 'turn_left']), [
-      Buffer.from('right'),
-      Buffer.from('straight'),
-      Buffer.from('left'),
-    ]);
+    const result = await sut.evaluate(
+      challenge(['turn_right', 'look_straight', 'turn_left']),
+      [Buffer.from('right'), Buffer.from('straight'), Buffer.from('left')],
+      TIMES,
+    );
 
     expect(result).toMatchObject({
       passed: false,
@@ -106,23 +110,37 @@ describe(RealNameLivenessService.name, () => {
     });
   });
 
+  it('should fail frames that are not one timed capture session, before any model work', async () => {
+    const result = await sut.evaluate(
+      challenge(['turn_right', 'look_straight', 'turn_left']),
+      [Buffer.from('right'), Buffer.from('straight'), Buffer.from('left')],
+      [1_000, 40_000, 41_000],
+    );
+
+    expect(result).toMatchObject({
+      passed: false,
+      reason: expect.stringContaining('only 10000 ms have passed') as string,
+    });
+    expect(engine.calls).toBe(0);
+  });
+
   it('should fail a still picture sent for every step before any model work', async () => {
-    const result = await sut.evaluate(challenge(['turn_left', 'turn_right', 'look_straight']), [
-      Buffer.from('straight'),
-      Buffer.from('straight'),
-      Buffer.from('straight'),
-    ]);
+    const result = await sut.evaluate(
+      challenge(['turn_left', 'turn_right', 'look_straight']),
+      [Buffer.from('straight'), Buffer.from('straight'), Buffer.from('straight')],
+      TIMES,
+    );
 
     expect(result).toMatchObject({ passed: false, reason: expect.stringContaining('still image') as string });
     expect(engine.calls).toBe(0);
   });
 
   it('should fail frames that do not show the movement asked for', async () => {
-    const result = await sut.evaluate(challenge(['turn_left', 'turn_right', 'look_straight']), [
-      Buffer.from('right'),
-      Buffer.from('left'),
-      Buffer.from('straight'),
-    ]);
+    const result = await sut.evaluate(
+      challenge(['turn_left', 'turn_right', 'look_straight']),
+      [Buffer.from('right'), Buffer.from('left'), Buffer.from('straight')],
+      TIMES,
+    );
 
     expect(result).toMatchObject({
       passed: false,
@@ -152,7 +170,7 @@ describe(RealNameLivenessService.name, () => {
         {} as FaceEnrolmentService,
         provider,
         replays,
-        new TestClock(),
+        CLOCK,
       );
 
     it("should take the provider's refusal, even for movements the local rules pass", async () => {
@@ -167,6 +185,7 @@ describe(RealNameLivenessService.name, () => {
       const result = await service(provider).evaluate(
         challenge(['turn_right', 'look_straight', 'turn_left']),
         frames,
+        TIMES,
       );
 
       expect(result).toEqual({
@@ -191,6 +210,7 @@ describe(RealNameLivenessService.name, () => {
       const result = await service(provider).evaluate(
         challenge(['turn_right', 'turn_left', 'look_straight']),
         [Buffer.from('right'), Buffer.from('left'), straight],
+        TIMES,
       );
 
       expect(result.passed && result.frontal).toBe(straight);

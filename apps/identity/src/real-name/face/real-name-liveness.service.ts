@@ -14,6 +14,7 @@ import { FaceCaptureService, type SingleFace } from '../../face/face-capture.ser
 import { FaceEnrolmentService } from '../../face/face-enrolment.service';
 import { type LivenessStep, randomLivenessSteps } from '../../face/face-liveness';
 import { FaceReplayGuard, replayReason } from '../../face/liveness/face-replay-guard';
+import { frameTimingProblem } from '../../face/liveness/frame-timing';
 import { type LivenessCapture, LivenessProvider } from '../../face/liveness/liveness-provider';
 import { RealNameFaceChallengeEntity } from './real-name-face-challenge.entity';
 import { RealNameFaceChallengeRepository } from './real-name-face-challenge.repository';
@@ -107,8 +108,15 @@ export class RealNameLivenessService {
     return challenge;
   }
 
-  /** Runs the model on each frame (422 for no face, several faces, a tiny face) and the liveness rules. */
-  async evaluate(challenge: RealNameFaceChallengeEntity, frames: readonly Buffer[]): Promise<LivenessResult> {
+  /**
+   * Runs the model on each frame (422 for no face, several faces, a tiny face) and the liveness rules;
+   * `frameTimesMs` (ms since the challenge, one per frame) must be one timed capture session.
+   */
+  async evaluate(
+    challenge: RealNameFaceChallengeEntity,
+    frames: readonly Buffer[],
+    frameTimesMs: readonly number[],
+  ): Promise<LivenessResult> {
     const modelVersion = this.capture.modelVersion;
     // A still picture sent several times is refused before any model work.
     const digests = new Set(frames.map((frame) => createHash('sha256').update(frame).digest('hex')));
@@ -118,6 +126,12 @@ export class RealNameLivenessService {
         reason: 'the same picture was sent more than once (a still image)',
         modelVersion,
       };
+    const timing = frameTimingProblem(
+      frameTimesMs,
+      frames.length,
+      this.clock.now().getTime() - challenge.createdAt.getTime(),
+    );
+    if (timing !== null) return { passed: false, reason: timing, modelVersion };
     const singles: SingleFace[] = [];
     for (const [index, image] of frames.entries())
       singles.push(await this.capture.singleFace(image, `face.frames[${index}]`));
