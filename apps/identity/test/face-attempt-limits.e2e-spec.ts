@@ -8,7 +8,7 @@ import type { DataSource } from 'typeorm';
 
 import { IdentityEnv } from '../src/config/identity.env';
 import { FACE_DAILY_FAILURE_LIMIT } from '../src/face/face.policy';
-import type { LivenessStep } from '../src/face/face-liveness';
+import type { HeadMovement } from '../src/face/face-liveness';
 import { IdentityModule } from '../src/identity.module';
 import { bearer, faceImage, FACES_DIR, FRAME_TIMES_MS } from './support/factories';
 
@@ -25,10 +25,10 @@ const IP_LIMIT = 3;
 interface Challenge {
   challengeId: string;
   nonce: string;
-  steps: LivenessStep[];
+  steps: HeadMovement[];
 }
 
-const moves = (left: string, right: string, straight: string): Record<LivenessStep, string> => ({
+const moves = (left: string, right: string, straight: string): Record<HeadMovement, string> => ({
   turn_left: left,
   turn_right: right,
   look_straight: straight,
@@ -60,7 +60,7 @@ describeWithFaces('face attempt limits under parallel guesses (e2e, #12 item 4)'
     await bed.close();
   });
 
-  const frames = (asked: Challenge, pictures: Record<LivenessStep, string>): string[] =>
+  const frames = (asked: Challenge, pictures: Record<HeadMovement, string>): string[] =>
     asked.steps.map((step) => faceImage(pictures[step]).toString('base64'));
 
   async function enrolled(): Promise<string> {
@@ -141,7 +141,7 @@ describeWithFaces('face attempt limits under parallel guesses (e2e, #12 item 4)'
     'should give the slot back when a check passes or ends without a decision',
     async () => {
       const userId = await enrolled();
-      const answer = async (pictures: Record<LivenessStep, string> | 'no-face') => {
+      const answer = async (pictures: Record<HeadMovement, string> | 'no-face') => {
         const asked = (
           await request(bed.url)
             .post('/api/identity/face/challenges')

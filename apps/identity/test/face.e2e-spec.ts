@@ -18,7 +18,7 @@ import type { DataSource } from 'typeorm';
 
 import { IdentityEnv } from '../src/config/identity.env';
 import { FACE_ENTITIES, FACE_MIGRATIONS, FaceModule } from '../src/face';
-import type { LivenessStep } from '../src/face/face-liveness';
+import type { HeadMovement } from '../src/face/face-liveness';
 import { FaceTemplateEntity } from '../src/face/face-template.entity';
 import { VerifiedFaceReferenceEntity } from '../src/face/verified-face-reference.entity';
 import { bearer, faceImage, FACES_DIR, FRAME_TIMES_MS } from './support/factories';
@@ -87,7 +87,7 @@ class FaceTestModule {
 interface Challenge {
   challengeId: string;
   nonce: string;
-  steps: LivenessStep[];
+  steps: HeadMovement[];
 }
 
 interface CheckBody {
@@ -164,7 +164,7 @@ interface CheckBody {
   async function answer(
     userId: string,
     asked: Challenge,
-    frames: Record<LivenessStep, Buffer>,
+    frames: Record<HeadMovement, Buffer>,
     frameTimesMs: readonly number[] = FRAME_TIMES_MS,
   ) {
     return call('post', '/checks', userId, {
@@ -176,13 +176,13 @@ interface CheckBody {
   }
 
   // Yaw of these pictures (scripts/face-eval.ts): bernadette2 +0.20, bernadette4 -0.12, bernadette3 +0.05.
-  const bernadetteMoves: Record<LivenessStep, Buffer> = haveFaces
+  const bernadetteMoves: Record<HeadMovement, Buffer> = haveFaces
     ? {
         turn_left: face('bernadette/bernadette2.png'),
         turn_right: face('bernadette/bernadette4.png'),
         look_straight: face('bernadette/bernadette3.png'),
       }
-    : ({} as Record<LivenessStep, Buffer>);
+    : ({} as Record<HeadMovement, Buffer>);
 
   it('should refuse enrolment without face-biometrics consent', async () => {
     const response = await enrol(alice, face('bernadette/bernadette1.png'), false);

@@ -17,7 +17,7 @@ import { buildAuthorityServer } from '../../authority-sim/src/authority-server';
 import { loadAuthoritySimEnv } from '../../authority-sim/src/config/authority-sim.env';
 import { SEEDED_PERSONS } from '../../authority-sim/src/registry/test-persons';
 import { IdentityEnv } from '../src/config/identity.env';
-import type { LivenessStep } from '../src/face/face-liveness';
+import type { HeadMovement } from '../src/face/face-liveness';
 import { IdentityModule } from '../src/identity.module';
 import { bearer, faceImage, FACES_DIR, FRAME_TIMES_MS, seededPerson } from './support/factories';
 
@@ -30,7 +30,7 @@ const describeWithFaces = describeWithData(
 interface Challenge {
   challengeId: string;
   nonce: string;
-  steps: LivenessStep[];
+  steps: HeadMovement[];
 }
 
 interface Decision {
@@ -40,7 +40,7 @@ interface Decision {
 }
 
 // Yaws from scripts/face-eval.ts. The simulator links 李四 to "bernadette" (card photo bernadette1).
-const moves = (left: string, right: string, straight: string): Record<LivenessStep, string> => ({
+const moves = (left: string, right: string, straight: string): Record<HeadMovement, string> => ({
   turn_left: left,
   turn_right: right,
   look_straight: straight,
@@ -107,7 +107,7 @@ describeWithFaces('identity binds the face to the verified person (e2e, #12 item
     return { status: response.status, body: response.body as Record<string, unknown> };
   }
 
-  const frames = (asked: Challenge, pictures: Record<LivenessStep, string>): string[] =>
+  const frames = (asked: Challenge, pictures: Record<HeadMovement, string>): string[] =>
     asked.steps.map((step) => faceImage(pictures[step]).toString('base64'));
 
   const enrol = (userId: string, picture: string) =>
@@ -117,7 +117,7 @@ describeWithFaces('identity binds the face to the verified person (e2e, #12 item
       consentPolicyVersion: '2026-11',
     });
 
-  async function verify(userId: string, person: string, pictures?: Record<LivenessStep, string>) {
+  async function verify(userId: string, person: string, pictures?: Record<HeadMovement, string>) {
     let face: object | undefined;
     if (pictures !== undefined) {
       const asked = await call('post', '/real-name/face-challenges', userId, {
@@ -140,7 +140,7 @@ describeWithFaces('identity binds the face to the verified person (e2e, #12 item
     expect(response).toMatchObject({ status: 200, body: { result: 'match', verified: true } });
   }
 
-  async function examStartCheck(userId: string, pictures: Record<LivenessStep, string>) {
+  async function examStartCheck(userId: string, pictures: Record<HeadMovement, string>) {
     const asked = await call('post', '/face/challenges', userId, { purpose: 'exam_start', examId: exam });
     expect(asked.status).toBe(201);
     const challenge = asked.body as unknown as Challenge;
@@ -235,7 +235,7 @@ describeWithFaces('identity binds the face to the verified person (e2e, #12 item
   describe('the face step for an account verified by name and number only', () => {
     const late = randomUUID();
 
-    async function faceStep(userId: string, pictures: Record<LivenessStep, string>) {
+    async function faceStep(userId: string, pictures: Record<HeadMovement, string>) {
       const asked = await call('post', '/real-name/face-challenges', userId, {
         consent: true,
         consentPolicyVersion: '2026-11',

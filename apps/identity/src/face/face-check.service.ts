@@ -25,7 +25,7 @@ import { FaceCaptureService } from './face-capture.service';
 import { FaceChallengeEntity } from './face-challenge.entity';
 import { FaceChallengeRepository } from './face-challenge.repository';
 import { FaceEnrolmentService } from './face-enrolment.service';
-import { type LivenessStep, randomLivenessSteps } from './face-liveness';
+import type { LivenessStep } from './face-liveness';
 import type { FaceTemplateEntity } from './face-template.entity';
 import { FaceTemplateRepository } from './face-template.repository';
 import { type FaceCheckOutcome, FaceVerificationEntity } from './face-verification.entity';
@@ -33,6 +33,7 @@ import { FaceVerificationRepository } from './face-verification.repository';
 import { FaceReplayGuard, replayReason } from './liveness/face-replay-guard';
 import { frameTimingProblem } from './liveness/frame-timing';
 import { type LivenessCapture, LivenessProvider } from './liveness/liveness-provider';
+import { LivenessSteps } from './liveness/liveness-steps';
 import { livenessRecordNote } from './liveness/local-liveness.provider';
 import type { VerifiedFaceReferenceEntity } from './verified-face-reference.entity';
 import { VerifiedFaceReferenceRepository } from './verified-face-reference.repository';
@@ -80,6 +81,7 @@ export class FaceCheckService {
     private readonly enrolment: FaceEnrolmentService,
     private readonly attempts: FaceAttemptsService,
     private readonly liveness: LivenessProvider,
+    private readonly steps: LivenessSteps,
     private readonly issuer: FaceCheckTokenIssuer,
     private readonly clock: Clock,
   ) {}
@@ -100,7 +102,7 @@ export class FaceCheckService {
       examId: purpose === 'exam_start' ? (examId ?? null) : null,
       ref,
       nonce: randomBytes(32).toString('base64url'),
-      steps: randomLivenessSteps(),
+      steps: this.steps.draw(),
       createdAt: now,
       expiresAt: new Date(now.getTime() + LIVENESS_CHALLENGE_TTL_SECONDS * 1000),
       usedAt: null,

@@ -123,4 +123,18 @@ describe('randomLivenessSteps', () => {
 
     expect(orders.size).toBe(6);
   });
+
+  it('should ask for one turn, look_straight and one face action, in varying order, with face actions', () => {
+    const orders = new Set<string>();
+    for (let i = 0; i < 400; i += 1) {
+      const sut = randomLivenessSteps(true);
+      expect(sut).toHaveLength(3);
+      expect(sut).toContain('look_straight');
+      expect(sut.filter((step) => step === 'turn_left' || step === 'turn_right')).toHaveLength(1);
+      expect(sut.filter((step) => step === 'close_eyes' || step === 'open_mouth')).toHaveLength(1);
+      orders.add(sut.join(','));
+    }
+
+    expect(orders.size).toBe(24);
+  });
 });

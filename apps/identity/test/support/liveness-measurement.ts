@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { FaceEngine } from '../../src/face/engine/face-engine';
 import { descriptorDistance, estimateYaw } from '../../src/face/engine/face-geometry';
 import { FACE_MATCH_THRESHOLD, FACE_REPLAY_MAX_DISTANCE } from '../../src/face/face.policy';
-import type { LivenessStep } from '../../src/face/face-liveness';
+import type { HeadMovement } from '../../src/face/face-liveness';
 import { findReplayedCapture } from '../../src/face/liveness/capture-replay';
 import { capturePatches, findFlatPairWith } from '../../src/face/liveness/flat-picture';
 import type { FacePatch } from '../../src/face/liveness/grey-image';
@@ -24,7 +24,7 @@ import { type StillAttack, stillAttacks } from './still-attacks';
  * scripts/liveness-eval.ts (writes docs/face-liveness.md) and the spec that asserts the rates.
  */
 
-const STEPS: readonly LivenessStep[] = ['turn_left', 'turn_right', 'look_straight'];
+const STEPS: readonly HeadMovement[] = ['turn_left', 'turn_right', 'look_straight'];
 
 export interface Candidate extends LivenessCapture {
   readonly name: string;

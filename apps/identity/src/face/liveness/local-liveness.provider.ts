@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 
 import { FACE_MATCH_THRESHOLD } from '../face.policy';
 import { evaluateLiveness, type LivenessStep, type LivenessVerdict } from '../face-liveness';
+import { faceActionProblem, isFaceAction } from '../mesh/face-actions';
+import type { FaceMeshEngine } from '../mesh/face-mesh';
 import { capturePatches, findFlatPicturePair, type FlatPictureFinding } from './flat-picture';
 import {
   type LivenessCapture,
@@ -49,23 +51,49 @@ export type FlatPictureCheck = (frames: readonly LivenessCapture[]) => FlatPictu
 export const pixelFlatPictureCheck: FlatPictureCheck = (frames) =>
   findFlatPicturePair(capturePatches(frames));
 
-/** Identity's own rules (evaluateLocalLiveness): the default, and what every face test runs on. */
+/**
+ * Face actions (close_eyes, open_mouth) of a challenge, judged on the face mesh of their frames; null when
+ * every action asked for is shown (or none was asked for).
+ */
+export async function faceActionsProblem(
+  steps: readonly LivenessStep[],
+  frames: readonly LivenessCapture[],
+  mesh: FaceMeshEngine | null,
+): Promise<string | null> {
+  for (const [index, step] of steps.entries()) {
+    if (!isFaceAction(step)) continue;
+    if (mesh === null) return `the challenge asks for ${step}, but the face mesh is not running`;
+    const frame = frames.at(index);
+    if (frame === undefined) return `frame ${index} is missing`;
+    const result = await mesh.analyse(frame.image);
+    if (result === null) return `frame ${index}: the face mesh found no face to judge ${step}`;
+    const problem = faceActionProblem(step, result.mesh);
+    if (problem !== null) return `frame ${index} does not show ${step}: ${problem}`;
+  }
+  return null;
+}
+
+/**
+ * Identity's own rules (evaluateLocalLiveness, then the face actions on the face mesh when the challenge asks
+ * for any): the default, and what every face test runs on.
+ */
 @Injectable()
 export class LocalLivenessProvider extends LivenessProvider {
-  constructor(private readonly flatPicture: FlatPictureCheck = pixelFlatPictureCheck) {
+  constructor(
+    private readonly flatPicture: FlatPictureCheck = pixelFlatPictureCheck,
+    private readonly mesh: FaceMeshEngine | null = null,
+  ) {
     super();
   }
 
-  evaluate(
+  async evaluate(
     challenge: LivenessChallengeSpec,
     frames: readonly LivenessCapture[],
   ): Promise<ProviderLivenessVerdict> {
-    const verdict = evaluateLocalLiveness(challenge.steps, frames, FACE_MATCH_THRESHOLD, this.flatPicture);
-    return Promise.resolve({
-      ...verdict,
-      provider: LOCAL_LIVENESS_PROVIDER_NAME,
-      providerVersion: LOCAL_LIVENESS_VERSION,
-    });
+    const rules = evaluateLocalLiveness(challenge.steps, frames, FACE_MATCH_THRESHOLD, this.flatPicture);
+    const actions = rules.passed ? await faceActionsProblem(challenge.steps, frames, this.mesh) : null;
+    const verdict: LivenessVerdict = actions === null ? rules : { passed: false, reason: actions };
+    return { ...verdict, provider: LOCAL_LIVENESS_PROVIDER_NAME, providerVersion: LOCAL_LIVENESS_VERSION };
   }
 }
 

@@ -13,6 +13,7 @@ import {
   LivenessProvider,
   type ProviderLivenessVerdict,
 } from '../../face/liveness/liveness-provider';
+import type { LivenessSteps } from '../../face/liveness/liveness-steps';
 import { LocalLivenessProvider } from '../../face/liveness/local-liveness.provider';
 import type { RealNameFaceChallengeEntity } from './real-name-face-challenge.entity';
 import type { RealNameFaceChallengeRepository } from './real-name-face-challenge.repository';
@@ -58,6 +59,8 @@ function challenge(steps: LivenessStep[]): RealNameFaceChallengeEntity {
 /** Ten seconds after the challenge was issued; the frames were taken 1, 2.5 and 4 s after it. */
 const CLOCK = new TestClock('2026-01-15T08:00:10.000Z');
 const TIMES = [1_000, 2_500, 4_000];
+/** evaluate() never draws steps; the challenge rows below carry their own. */
+const STEPS = {} as LivenessSteps;
 
 describe(RealNameLivenessService.name, () => {
   let engine: PoseEngine;
@@ -79,6 +82,7 @@ describe(RealNameLivenessService.name, () => {
       // The fake frames carry no pixels: the pixel rule has its own spec (flat-picture.spec.ts).
       new LocalLivenessProvider(() => null),
       replays,
+      STEPS,
       CLOCK,
     );
   });
@@ -170,6 +174,7 @@ describe(RealNameLivenessService.name, () => {
         {} as FaceEnrolmentService,
         provider,
         replays,
+        STEPS,
         CLOCK,
       );
 

@@ -12,10 +12,11 @@ import {
 import { LIVENESS_CHALLENGE_TTL_SECONDS } from '../../face/face.policy';
 import { FaceCaptureService, type SingleFace } from '../../face/face-capture.service';
 import { FaceEnrolmentService } from '../../face/face-enrolment.service';
-import { type LivenessStep, randomLivenessSteps } from '../../face/face-liveness';
+import type { LivenessStep } from '../../face/face-liveness';
 import { FaceReplayGuard, replayReason } from '../../face/liveness/face-replay-guard';
 import { frameTimingProblem } from '../../face/liveness/frame-timing';
 import { type LivenessCapture, LivenessProvider } from '../../face/liveness/liveness-provider';
+import { LivenessSteps } from '../../face/liveness/liveness-steps';
 import { RealNameFaceChallengeEntity } from './real-name-face-challenge.entity';
 import { RealNameFaceChallengeRepository } from './real-name-face-challenge.repository';
 
@@ -59,6 +60,7 @@ export class RealNameLivenessService {
     private readonly enrolment: FaceEnrolmentService,
     private readonly liveness: LivenessProvider,
     private readonly replays: FaceReplayGuard,
+    private readonly steps: LivenessSteps,
     private readonly clock: Clock,
   ) {}
 
@@ -75,7 +77,7 @@ export class RealNameLivenessService {
       id: randomUUID(),
       userId,
       nonce: randomBytes(32).toString('base64url'),
-      steps: randomLivenessSteps(),
+      steps: this.steps.draw(),
       createdAt: now,
       expiresAt: new Date(now.getTime() + LIVENESS_CHALLENGE_TTL_SECONDS * 1000),
       usedAt: null,
