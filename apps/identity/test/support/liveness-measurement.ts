@@ -4,7 +4,11 @@ import { join } from 'node:path';
 
 import type { FaceEngine } from '../../src/face/engine/face-engine';
 import { descriptorDistance, estimateYaw } from '../../src/face/engine/face-geometry';
-import { FACE_MATCH_THRESHOLD, FACE_REPLAY_MAX_DISTANCE } from '../../src/face/face.policy';
+import {
+  FACE_MATCH_THRESHOLD,
+  FACE_REPLAY_MAX_DISTANCE,
+  LIVENESS_FLAT_MAX_DRIFT,
+} from '../../src/face/face.policy';
 import type { HeadMovement } from '../../src/face/face-liveness';
 import { findReplayedCapture } from '../../src/face/liveness/capture-replay';
 import { capturePatches, findFlatPairWith } from '../../src/face/liveness/flat-picture';
@@ -28,6 +32,8 @@ const STEPS: readonly HeadMovement[] = ['turn_left', 'turn_right', 'look_straigh
 
 export interface Candidate extends LivenessCapture {
   readonly name: string;
+  /** The frame shows the still's mirror image (its pairs with unmirrored frames align mirrored). */
+  readonly mirrored?: boolean;
 }
 
 /** Which rule refused an answer (from its reason), for the per-rule breakdown of docs/face-liveness.md. */
@@ -94,14 +100,31 @@ export interface GenuineResult {
   readonly reason: string;
 }
 
+/** The pixel rule's view of one pair of frames: the better of the direct and mirrored alignments. */
+export interface PairScore {
+  readonly pair: string;
+  readonly correlation: number;
+  readonly drift: number;
+  readonly mirrored: boolean;
+}
+
 export interface LivenessMeasurement {
   readonly genuine: readonly GenuineResult[];
   readonly stills: readonly StillResult[];
+  /** Every pair of different photos of one person: the alignment that came closest to a plane edit. */
+  readonly photoPairs: readonly PairScore[];
+  /** Every pair of frames made from one still, aligned as they were made (mirrored when one is a mirror). */
+  readonly editPairs: readonly PairScore[];
   /** Milliseconds of the pixel rule (decode, cut, six alignments) per genuine answer, the costliest case. */
   readonly pixelRuleMs: readonly number[];
 }
 
-async function analyse(engine: FaceEngine, name: string, image: Buffer): Promise<Candidate | null> {
+async function analyse(
+  engine: FaceEngine,
+  name: string,
+  image: Buffer,
+  mirrored = false,
+): Promise<Candidate | null> {
   const analysis = await engine.analyse(image).catch(() => null);
   const face = analysis?.faces.length === 1 ? analysis.faces[0] : undefined;
   if (face === undefined) return null;
@@ -112,6 +135,7 @@ async function analyse(engine: FaceEngine, name: string, image: Buffer): Promise
     landmarks: face.landmarks,
     digest: createHash('sha256').update(image).digest('hex'),
     image,
+    mirrored,
   };
 }
 
@@ -176,11 +200,20 @@ function memoisedFlatPicture(): FlatPictureCheck {
     });
 }
 
+/** Of two alignments, the one nearer a plane edit: within the drift bound first, then the higher correlation. */
+function closerToPlaneEdit(a: PlanarAlignment, b: PlanarAlignment): PlanarAlignment {
+  const within = (x: PlanarAlignment): boolean => x.drift <= LIVENESS_FLAT_MAX_DRIFT;
+  if (within(a) !== within(b)) return within(a) ? a : b;
+  return a.correlation >= b.correlation ? a : b;
+}
+
 /** Per person: the first image (sorted) is the enrolment; the others are genuine later captures. */
 export async function measureLiveness(engine: FaceEngine, facesDir: string): Promise<LivenessMeasurement> {
   const genuine: GenuineResult[] = [];
   const stills: StillResult[] = [];
   const pixelRuleMs: number[] = [];
+  const photoPairs: PairScore[] = [];
+  const editPairs: PairScore[] = [];
   const people = readdirSync(facesDir)
     .filter((p) => !p.startsWith('_'))
     .sort();
@@ -194,6 +227,18 @@ export async function measureLiveness(engine: FaceEngine, facesDir: string): Pro
     }
     const enrolment = analysed.find((c) => c.name === files[0]);
     if (enrolment === undefined) continue;
+    const photoPatches = capturePatches(analysed);
+    for (let i = 0; i < analysed.length; i += 1)
+      for (let j = i + 1; j < analysed.length; j += 1) {
+        const direct = planarPixelAlignment(photoPatches[i], photoPatches[j], false);
+        const mirrored = planarPixelAlignment(photoPatches[i], photoPatches[j], true);
+        const closer = closerToPlaneEdit(direct, mirrored);
+        photoPairs.push({
+          pair: `${analysed[i].name} · ${analysed[j].name}`,
+          ...closer,
+          mirrored: closer === mirrored,
+        });
+      }
     for (const answer of answers(analysed.filter((c) => c !== enrolment))) {
       const verdict = decide(answer, enrolment.descriptor);
       genuine.push({ person, frames: answer.map((c) => c.name), ...verdict });
@@ -207,12 +252,24 @@ export async function measureLiveness(engine: FaceEngine, facesDir: string): Pro
       const pool: Candidate[] = [still];
       const kinds = new Set<StillAttack>();
       for (const attack of stillAttacks(image)) {
-        const edited = await analyse(engine, `${file} ${attack.name}`, attack.image);
+        const edited = await analyse(
+          engine,
+          `${file} ${attack.name}`,
+          attack.image,
+          attack.kind === 'mirror' || attack.kind === 'mirror+perspective',
+        );
         if (edited === null) continue;
         pool.push(edited);
         kinds.add(attack.kind);
       }
       const flatPicture = memoisedFlatPicture();
+      const editPatches = capturePatches(pool);
+      for (let i = 0; i < pool.length; i += 1)
+        for (let j = i + 1; j < pool.length; j += 1) {
+          const mirrored = pool[i].mirrored !== pool[j].mirrored;
+          const alignment = planarPixelAlignment(editPatches[i], editPatches[j], mirrored);
+          editPairs.push({ pair: `${pool[i].name} · ${pool[j].name}`, ...alignment, mirrored });
+        }
       const tried = answers(pool);
       const refusedBy: Partial<Record<RefusingRule, number>> = {};
       let passing: Candidate[] | undefined;
@@ -236,5 +293,5 @@ export async function measureLiveness(engine: FaceEngine, facesDir: string): Pro
       });
     }
   }
-  return { genuine, stills, pixelRuleMs };
+  return { genuine, stills, pixelRuleMs, photoPairs, editPairs };
 }
