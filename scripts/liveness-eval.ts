@@ -25,6 +25,9 @@ import {
 } from '../apps/identity/src/face/face.policy';
 import { WorkerFaceMeshEngine } from '../apps/identity/src/face/mesh/worker-face-mesh-engine';
 import {
+  type EarlierPass,
+  type EarlierPassExplained,
+  explainEarlierPasses,
   type LivenessMeasurement,
   measureLiveness,
   type PairScore,
@@ -39,6 +42,88 @@ const dirArg = args.find((arg, i) => !arg.startsWith('--') && args[i - 1] !== '-
 const FACES_DIR = resolve(dirArg ?? resolve(REPO_ROOT, '../shared/testdata/faces'));
 
 const f3 = (value: number): string => value.toFixed(3);
+
+/** The first passing answer of each still that beat rules-2026.12 (docs/face-liveness.md before rule 3). */
+const EARLIER_PASSES: readonly EarlierPass[] = (
+  [
+    ['amy', 'amy3.png', 'mirror', 'rotate 8° scale 1.1', 'rotate -5° shear 0.15'],
+    ['amy', 'amy4.png', 'photo turned, right edge recedes 25 %', 'mirror, left edge recedes 35 %', ''],
+    [
+      'bernadette',
+      'bernadette4.png',
+      'mirror',
+      'rotate 8° scale 1.1',
+      'photo turned, right edge recedes 25 %',
+    ],
+    [
+      'bernadette',
+      'bernadette5.png',
+      'mirror',
+      'rotate 8° scale 1.1',
+      'photo turned, right edge recedes 25 %',
+    ],
+    ['howard', 'howard2.png', 'rotate -5° shear 0.15', 'mirror, left edge recedes 35 %', 'mirror'],
+    ['howard', 'howard5.png', 'mirror', 'rotate -5° shear 0.15', 'photo turned, right edge recedes 45 %'],
+    [
+      'leonard',
+      'leonard1.png',
+      'rotate -5° shear 0.15',
+      'mirror, left edge recedes 35 %',
+      'rotate 8° scale 1.1',
+    ],
+    ['leonard', 'leonard4.png', 'mirror', 'rotate 8° scale 1.1', 'photo turned, right edge recedes 25 %'],
+    [
+      'penny',
+      'penny5.png',
+      'photo turned, right edge recedes 45 %',
+      'photo turned, left edge recedes 25 %',
+      '',
+    ],
+    ['sheldon', 'sheldon3.png', 'mirror', 'rotate -5° shear 0.15', 'photo turned, right edge recedes 45 %'],
+    [
+      'sheldon',
+      'sheldon5.png',
+      'photo turned, right edge recedes 45 %',
+      'mirror, left edge recedes 35 %',
+      'photo turned, left edge recedes 25 %',
+    ],
+  ] as const
+).map(([person, still, left, right, straight]) => ({
+  person,
+  still,
+  frames: [left, right, straight].map((edit) => (edit === '' ? still : `${still} ${edit}`)) as [
+    string,
+    string,
+    string,
+  ],
+}));
+
+function earlierSection(explained: readonly EarlierPassExplained[]): string {
+  const short = (name: string, still: string): string =>
+    name === still ? 'the still' : name.slice(still.length + 1);
+  const lines = explained.map((e) => {
+    const why = [
+      `residual ${f3(e.direct)} ≥ ${LIVENESS_TURN_MIN_PLANAR_RESIDUAL}`,
+      e.mirrored >= LIVENESS_MIRROR_MAX_RESIDUAL
+        ? `mirrored residual ${f3(e.mirrored)} ≥ ${LIVENESS_MIRROR_MAX_RESIDUAL}`
+        : `mirrored residual ${f3(e.mirrored)} but distance ${f3(e.distance)} ≥ ${LIVENESS_MIRROR_MAX_DISTANCE}`,
+    ].join('; ');
+    return `| ${e.person}/${e.still} | ${e.frames.map((f) => short(f, e.still)).join(' · ')} | ${e.landmarkRules === 'passed' ? why : `(now refused by rule 2: ${e.landmarkRules})`} | ${e.now} |`;
+  });
+  return `## The 11 stills that passed before rule 3
+
+Each row is the answer (left · right · straight, all made from the one still) that passed rules-2026.12, run
+again: why the landmark rules let it through (the turned pair was no landmark plane fit, and not mirror-like
+with close descriptors), and what refuses it now.
+
+| still | answer | why the landmark rules passed it | now |
+| ----- | ------ | -------------------------------- | --- |
+${lines.join('\n')}
+
+Two different 2-D edits of the still as the turned pair defeat rule 2: the landmark detector does not follow
+a warp exactly, so two warps of one picture misfit a homography as much as a real turn does, and a mirror
+combined with another warp is neither a mirror-like fit nor close in descriptor.`;
+}
 
 function spread(values: readonly number[], digits = 2): string {
   if (values.length === 0) return 'n/a';
@@ -116,12 +201,7 @@ ${ruleLines.join('\n')}
 | ----- | ---- | ----------- | ------- | --------------------- | ---------- |
 ${stillLines.join('\n')}
 
-Before rule 3 (rules-2026.12), 11 of these 30 stills yielded a passing answer, each by combining two
-different 2-D edits of the still, typically its mirror for one turn and a rotated or perspective copy for
-the other: the landmark rules judged only the turned pair, a mirror plus another warp was neither a
-near-perfect plane fit of the landmarks nor close in descriptor, and face-api's landmarks on a warped
-still misfit the true warp by up to 0.13 face units, as much as two genuine photos. Rule 3 compares pixels,
-which a warp moves exactly.
+Before rule 3, 11 of these 30 stills yielded a passing answer: see the next section.
 
 ## Cost
 
@@ -182,8 +262,10 @@ async function main(): Promise<void> {
   if (!existsSync(FACES_DIR)) throw new Error(`${FACES_DIR} does not exist (the labelled faces)`);
   const engine = await WorkerPoolFaceEngine.start({ workers: 1 });
   let measured: LivenessMeasurement;
+  let earlier: EarlierPassExplained[];
   try {
     measured = await measureLiveness(engine, FACES_DIR);
+    earlier = await explainEarlierPasses(engine, FACES_DIR, EARLIER_PASSES);
   } finally {
     await engine.close();
   }
@@ -212,8 +294,9 @@ per person the first photo is the enrolment.
 2. The turned frames are not one picture edited in 2-D by their landmarks: those of turn_right must misfit
    the best plane transform (homography) of those of turn_left by at least ${LIVENESS_TURN_MIN_PLANAR_RESIDUAL} (face-size units);
    a mirror-like fit (< ${LIVENESS_MIRROR_MAX_RESIDUAL} after swapping sides) with descriptors closer than ${LIVENESS_MIRROR_MAX_DISTANCE} is a mirror.
-3. **No two frames are one picture edited in 2-D, by their pixels** (every pair, not only the turned one;
-   directly and with sides swapped, whatever the descriptors say): the face of one frame is aligned onto
+3. **No two frames are one picture edited in 2-D, by their pixels** (every pair with a turned frame in it,
+   which is every pair of a head-movement challenge, not only the turned pair; directly and with sides
+   swapped, whatever the descriptors say): the face of one frame is aligned onto
    the other by the homography that best explains the pixels (started from the landmarks, refined coarse to
    fine, brightness gain and offset free), and a correlation of at least ${LIVENESS_FLAT_MIN_CORRELATION} with the landmarks
    moved at most ${LIVENESS_FLAT_MAX_DRIFT} face widths is one picture. A real head turning shows nose, cheeks and jaw
@@ -228,7 +311,9 @@ per person the first photo is the enrolment.
    erased with the template). Face checks and the real-name face step both apply it.
 6. Every frame shows the same face; the frontal frame matches the enrolment (threshold 0.55).
 7. Only with \`LIVENESS_FACE_ACTIONS=true\`: one turn, look_straight and one face action (close_eyes or
-   open_mouth), judged on the face mesh (below).
+   open_mouth), judged on the face mesh (below). Rule 2 then has no turned pair, and rule 3 does not compare
+   the two frontal frames (a live person holding still gives nearly one picture); it compares the turned
+   frame with each, and of one still that frame is a warp of both.
 
 ## Who decides: the LivenessProvider port
 
@@ -243,6 +328,8 @@ set \`LIVENESS_PROVIDER\` (and \`LIVENESS_TIMEOUT_SECONDS\`) in the identity Con
 restart identity; the rates below are those of the local rules.
 
 ${livenessSections(measured)}
+
+${earlierSection(earlier)}
 
 ${meshSection(signals, loadMs)}
 

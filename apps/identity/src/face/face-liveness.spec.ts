@@ -112,6 +112,28 @@ describe('evaluateLiveness', () => {
   });
 });
 
+describe('evaluateLiveness with a face action (one turn only)', () => {
+  it('should pass one turn, look_straight and a frontal action frame, whatever the order', () => {
+    const sut = evaluateLiveness(
+      ['look_straight', 'close_eyes', 'turn_left'],
+      [frame(0.01, 'a'), frame(0.03, 'b'), frame(0.2, 'c')],
+      0.55,
+    );
+
+    expect(sut).toEqual({ passed: true, frontalIndex: 0 });
+  });
+
+  it('should refuse an action frame turned away from the camera', () => {
+    const sut = evaluateLiveness(
+      ['turn_right', 'open_mouth', 'look_straight'],
+      [frame(-0.2, 'a'), frame(0.15, 'b'), frame(0.01, 'c')],
+      0.55,
+    );
+
+    expect(sut).toMatchObject({ passed: false, reason: 'frame 1 does not show open_mouth (yaw 0.15)' });
+  });
+});
+
 describe('randomLivenessSteps', () => {
   it('should ask for every move once, in varying order', () => {
     const orders = new Set<string>();

@@ -88,7 +88,7 @@ export function evaluateLiveness(
   const flat = turnIsPlanarEdit(steps, frames);
   if (flat !== null) return { passed: false, reason: flat };
   const frontalIndex = steps.indexOf('look_straight');
-  const frontal = frames.at(frontalIndex);
+  const frontal = frontalIndex < 0 ? undefined : frames.at(frontalIndex);
   if (frontal === undefined) return { passed: false, reason: 'the challenge has no look_straight step' };
   for (const [index, frame] of frames.entries()) {
     const distance = descriptorDistance(frame.descriptor, frontal.descriptor);
@@ -111,8 +111,12 @@ export function evaluateLiveness(
  * docs/face-liveness.md.
  */
 function turnIsPlanarEdit(steps: readonly LivenessStep[], frames: readonly LivenessFrame[]): string | null {
-  const left = frames.at(steps.indexOf('turn_left'));
-  const right = frames.at(steps.indexOf('turn_right'));
+  const leftIndex = steps.indexOf('turn_left');
+  const rightIndex = steps.indexOf('turn_right');
+  // A face-action challenge has one turn only (and frames.at(-1) would be the last frame, not "none").
+  if (leftIndex < 0 || rightIndex < 0) return null;
+  const left = frames.at(leftIndex);
+  const right = frames.at(rightIndex);
   if (left === undefined || right === undefined) return null;
   const fit = planarFit(left.landmarks, right.landmarks);
   if (fit.direct < LIVENESS_TURN_MIN_PLANAR_RESIDUAL)

@@ -9,17 +9,19 @@ import {
   FACE_REPLAY_MAX_DISTANCE,
   LIVENESS_FLAT_MAX_DRIFT,
 } from '../../src/face/face.policy';
-import type { HeadMovement } from '../../src/face/face-liveness';
+import { evaluateLiveness, type HeadMovement } from '../../src/face/face-liveness';
 import { findReplayedCapture } from '../../src/face/liveness/capture-replay';
 import { capturePatches, findFlatPairWith } from '../../src/face/liveness/flat-picture';
 import type { FacePatch } from '../../src/face/liveness/grey-image';
 import type { LivenessCapture } from '../../src/face/liveness/liveness-provider';
 import {
+  comparedPairs,
   evaluateLocalLiveness,
   type FlatPictureCheck,
   pixelFlatPictureCheck,
 } from '../../src/face/liveness/local-liveness.provider';
 import { type PlanarAlignment, planarPixelAlignment } from '../../src/face/liveness/pixel-alignment';
+import { planarFit } from '../../src/face/liveness/planar-edit';
 import { type StillAttack, stillAttacks } from './still-attacks';
 
 /**
@@ -189,8 +191,8 @@ function memoisedFlatPicture(): FlatPictureCheck {
     }
     return patch;
   };
-  return (frames) =>
-    findFlatPairWith(frames.length, (first, second, mirrored) => {
+  return (frames, pairs) =>
+    findFlatPairWith(pairs, (first, second, mirrored) => {
       const a = frames[first] as Candidate | undefined;
       const b = frames[second] as Candidate | undefined;
       if (a === undefined || b === undefined) return null;
@@ -243,7 +245,7 @@ export async function measureLiveness(engine: FaceEngine, facesDir: string): Pro
       const verdict = decide(answer, enrolment.descriptor);
       genuine.push({ person, frames: answer.map((c) => c.name), ...verdict });
       const started = performance.now();
-      pixelFlatPictureCheck(answer);
+      pixelFlatPictureCheck(answer, comparedPairs(STEPS));
       pixelRuleMs.push(performance.now() - started);
     }
     for (const { file, image } of images) {
@@ -294,4 +296,58 @@ export async function measureLiveness(engine: FaceEngine, facesDir: string): Pro
     }
   }
   return { genuine, stills, pixelRuleMs, photoPairs, editPairs };
+}
+
+/** One answer that passed an earlier version of the rules, named by its frames (left, right, straight). */
+export interface EarlierPass {
+  readonly person: string;
+  readonly still: string;
+  readonly frames: readonly [string, string, string];
+}
+
+export interface EarlierPassExplained extends EarlierPass {
+  /** The landmark rule 2 on the turned pair: plane-fit residual, mirrored residual, descriptor distance. */
+  readonly direct: number;
+  readonly mirrored: number;
+  readonly distance: number;
+  /** The landmark rules alone (what decided before the pixel rule), and the full rules now. */
+  readonly landmarkRules: string;
+  readonly now: string;
+}
+
+/**
+ * Re-runs answers that passed before the pixel rule existed: why the landmark rules let them through (the
+ * turned pair's residuals and descriptor distance against their thresholds) and what refuses them now.
+ */
+export async function explainEarlierPasses(
+  engine: FaceEngine,
+  facesDir: string,
+  answers: readonly EarlierPass[],
+): Promise<EarlierPassExplained[]> {
+  const explained: EarlierPassExplained[] = [];
+  for (const answer of answers) {
+    const image = readFileSync(join(facesDir, answer.person, answer.still));
+    const made = new Map<string, Buffer>([[answer.still, image]]);
+    for (const attack of stillAttacks(image)) made.set(`${answer.still} ${attack.name}`, attack.image);
+    const frames: Candidate[] = [];
+    for (const name of answer.frames) {
+      const bytes = made.get(name);
+      const candidate = bytes === undefined ? null : await analyse(engine, name, bytes);
+      if (candidate === null) throw new Error(`${name}: no such frame, or no face in it`);
+      frames.push(candidate);
+    }
+    const [left, right] = frames;
+    const fit = planarFit(left.landmarks, right.landmarks);
+    const landmarks = evaluateLiveness(STEPS, frames, FACE_MATCH_THRESHOLD);
+    const now = evaluateLocalLiveness(STEPS, frames, FACE_MATCH_THRESHOLD);
+    explained.push({
+      ...answer,
+      direct: fit.direct,
+      mirrored: fit.mirrored,
+      distance: descriptorDistance(left.descriptor, right.descriptor),
+      landmarkRules: landmarks.passed ? 'passed' : landmarks.reason,
+      now: now.passed ? 'passed' : now.reason,
+    });
+  }
+  return explained;
 }

@@ -24,24 +24,35 @@ export function capturePatches(
  * pair: each is a warp of the still or of its mirror, so of three frames two are warps of the same picture.
  * Direct fits of all pairs are tried before mirrored ones (cheaper refusals first).
  */
-export function findFlatPicturePair(patches: readonly FacePatch[]): FlatPictureFinding | null {
-  return findFlatPairWith(patches.length, (first, second, mirrored) =>
+export function findFlatPicturePair(
+  patches: readonly FacePatch[],
+  pairs: readonly FramePair[] = allPairs(patches.length),
+): FlatPictureFinding | null {
+  return findFlatPairWith(pairs, (first, second, mirrored) =>
     planarPixelAlignment(patches[first], patches[second], mirrored),
   );
 }
 
+/** Two frames of an answer, by index (first < second). */
+export type FramePair = readonly [number, number];
+
+export function allPairs(count: number): FramePair[] {
+  const pairs: FramePair[] = [];
+  for (let first = 0; first < count; first += 1)
+    for (let second = first + 1; second < count; second += 1) pairs.push([first, second]);
+  return pairs;
+}
+
 /** The search of findFlatPicturePair over any alignment of frame pairs (the measurement memoises them). */
 export function findFlatPairWith(
-  count: number,
+  pairs: readonly FramePair[],
   align: (first: number, second: number, mirrored: boolean) => PlanarAlignment | null,
 ): FlatPictureFinding | null {
   for (const mirrored of [false, true]) {
-    for (let first = 0; first < count; first += 1) {
-      for (let second = first + 1; second < count; second += 1) {
-        const alignment = align(first, second, mirrored);
-        if (alignment !== null && isPlaneEdit(alignment))
-          return { first, second, mirrored, correlation: alignment.correlation };
-      }
+    for (const [first, second] of pairs) {
+      const alignment = align(first, second, mirrored);
+      if (alignment !== null && isPlaneEdit(alignment))
+        return { first, second, mirrored, correlation: alignment.correlation };
     }
   }
   return null;

@@ -3,7 +3,7 @@ import { syntheticMesh } from '../../../test/support/synthetic-mesh';
 import type { LivenessStep } from '../face-liveness';
 import { FaceMeshEngine, type FaceMeshResult } from '../mesh/face-mesh';
 import type { LivenessCapture, LivenessChallengeSpec } from './liveness-provider';
-import { LocalLivenessProvider } from './local-liveness.provider';
+import { comparedPairs, LocalLivenessProvider } from './local-liveness.provider';
 
 /** A face mesh engine that answers with the mesh scripted for each image's bytes. */
 class ScriptedMesh extends FaceMeshEngine {
@@ -118,5 +118,22 @@ describe('LocalLivenessProvider with face actions', () => {
 
     expect(sut.passed).toBe(true);
     expect(mesh.analysed).toEqual([]);
+  });
+});
+
+describe('comparedPairs', () => {
+  it('should compare every pair of a head-movement challenge', () => {
+    expect(comparedPairs(['turn_right', 'look_straight', 'turn_left'])).toEqual([
+      [0, 1],
+      [0, 2],
+      [1, 2],
+    ]);
+  });
+
+  it('should not compare the two frontal frames of a face-action challenge, only each with the turn', () => {
+    expect(comparedPairs(['look_straight', 'turn_left', 'open_mouth'])).toEqual([
+      [0, 1],
+      [1, 2],
+    ]);
   });
 });

@@ -4,7 +4,13 @@ import { FACE_MATCH_THRESHOLD } from '../face.policy';
 import { evaluateLiveness, type LivenessStep, type LivenessVerdict } from '../face-liveness';
 import { faceActionProblem, isFaceAction } from '../mesh/face-actions';
 import type { FaceMeshEngine } from '../mesh/face-mesh';
-import { capturePatches, findFlatPicturePair, type FlatPictureFinding } from './flat-picture';
+import {
+  allPairs,
+  capturePatches,
+  findFlatPicturePair,
+  type FlatPictureFinding,
+  type FramePair,
+} from './flat-picture';
 import {
   type LivenessCapture,
   type LivenessChallengeSpec,
@@ -31,7 +37,7 @@ export function evaluateLocalLiveness(
   if (!verdict.passed) return verdict;
   let flat: FlatPictureFinding | null;
   try {
-    flat = flatPicture(frames);
+    flat = flatPicture(frames, comparedPairs(steps));
   } catch {
     // The engine decoded these bytes already; a frame its decoders read and these do not is refused, not skipped.
     return {
@@ -47,9 +53,23 @@ export function evaluateLocalLiveness(
 }
 
 /** The pixel rule over the captures' bytes; replaceable only where frames carry no real pixels (unit tests). */
-export type FlatPictureCheck = (frames: readonly LivenessCapture[]) => FlatPictureFinding | null;
-export const pixelFlatPictureCheck: FlatPictureCheck = (frames) =>
-  findFlatPicturePair(capturePatches(frames));
+export type FlatPictureCheck = (
+  frames: readonly LivenessCapture[],
+  pairs: readonly FramePair[],
+) => FlatPictureFinding | null;
+export const pixelFlatPictureCheck: FlatPictureCheck = (frames, pairs) =>
+  findFlatPicturePair(capturePatches(frames), pairs);
+
+/**
+ * The pairs the pixel rule compares: every pair with a turned frame in it, which is every pair of a
+ * head-movement challenge. Two frontal frames (look_straight and a face action) of a live person holding
+ * still are nearly one picture, so they are not compared; the turned frame of such a challenge is compared
+ * with both, and of one still it is a warp of either.
+ */
+export function comparedPairs(steps: readonly LivenessStep[]): FramePair[] {
+  const turned = (index: number): boolean => steps[index] === 'turn_left' || steps[index] === 'turn_right';
+  return allPairs(steps.length).filter(([first, second]) => turned(first) || turned(second));
+}
 
 /**
  * Face actions (close_eyes, open_mouth) of a challenge, judged on the face mesh of their frames; null when
