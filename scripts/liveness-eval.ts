@@ -149,9 +149,12 @@ function livenessSections(m: LivenessMeasurement): string {
     (rule) => `| ${rule} | ${totals.get(rule) ?? 0} |`,
   );
   const stillLines = m.stills.map((s) => {
-    const by = Object.entries(s.refusedBy)
-      .map(([rule, count]) => `${rule}: ${count}`)
-      .join('; ');
+    const by =
+      s.answers === 0
+        ? 'no three of its frames fit the steps'
+        : Object.entries(s.refusedBy)
+            .map(([rule, count]) => `${rule}: ${count}`)
+            .join('; ');
     return `| ${s.person}/${s.still} | ${s.kind} | ${s.candidates} | ${s.answers} | ${s.passedWith === null ? 'none' : s.passedWith.join(' · ')} | ${by} |`;
   });
   const genuineLines = m.genuine
@@ -227,6 +230,8 @@ function meshSection(signals: MeshSignals, loadMs: number): string {
     return Math.min(...genuine) > Math.max(...attacks) || Math.max(...genuine) < Math.min(...attacks);
   };
   const scoresSeparate = separates('antispoof') || separates('liveness');
+  const eyesClosed = signals.eyeRatios.filter((r) => r <= LIVENESS_EYES_CLOSED_MAX_RATIO).length;
+  const mouthOpen = signals.mouthRatios.filter((r) => r >= LIVENESS_MOUTH_OPEN_MIN_RATIO).length;
   return `## What @vladmandic/human says (not gated)
 
 \`@vladmandic/human@3.3.6\` (from the author of face-api) runs in its own worker thread on tfjs WASM with the
@@ -253,8 +258,8 @@ ${rows.join('\n')}
   these attacks, and rule 3 does not use it.
 - **Face actions** (LIVENESS_FACE_ACTIONS, off by default) use the mesh: eyes closed at an eye aspect ratio
   ≤ ${LIVENESS_EYES_CLOSED_MAX_RATIO}, mouth open at a mouth aspect ratio ≥ ${LIVENESS_MOUTH_OPEN_MIN_RATIO}. On the ${signals.eyeRatios.length} test photos (eyes open, mouths
-  closed or speaking) the eye ratio is ${spread(signals.eyeRatios)} and the mouth ratio ${spread(signals.mouthRatios)} (min / median / max),
-  so none of these stills shows either action. **How often a real person's closed eyes or open mouth pass
+  closed or speaking) the eye ratio is ${spread(signals.eyeRatios)} and the mouth ratio ${spread(signals.mouthRatios)} (min / median / max):
+  ${eyesClosed} of them would pass close_eyes and ${mouthOpen} open_mouth${eyesClosed + mouthOpen === 0 ? ', so a still of this set cannot answer a face action by itself' : ''}. **How often a real person's closed eyes or open mouth pass
   is not measured**: the test data has no such frames; the rules are unit-tested on synthetic meshes only.`;
 }
 

@@ -51,13 +51,13 @@ export const LIVENESS_FLAT_MIN_CORRELATION = 0.95;
 export const LIVENESS_FLAT_MAX_DRIFT = 0.15;
 /**
  * Face actions (LIVENESS_FACE_ACTIONS, mesh/face-actions.ts), judged on the face mesh: eyes count as closed at
- * an eye aspect ratio of at most EYES_CLOSED_MAX_RATIO, the mouth as open from MOUTH_OPEN_MIN_RATIO. The test
- * photos (all eyes open, mouths closed or speaking) measure eye ratios from and mouth ratios up to the figures
- * in docs/face-liveness.md; genuine closed eyes or open mouths are not in the test data, so the acceptance
+ * an eye aspect ratio of at most EYES_CLOSED_MAX_RATIO, the mouth as open from MOUTH_OPEN_MIN_RATIO (wide open:
+ * the test photos measure eye ratios from 0.28 and, speaking or laughing, mouth ratios up to 0.38, see
+ * docs/face-liveness.md); genuine closed eyes or open mouths are not in the test data, so the acceptance
  * rate of these actions is not measured here.
  */
 export const LIVENESS_EYES_CLOSED_MAX_RATIO = 0.12;
-export const LIVENESS_MOUTH_OPEN_MIN_RATIO = 0.35;
+export const LIVENESS_MOUTH_OPEN_MIN_RATIO = 0.5;
 /**
  * Replay: a frame whose descriptor is closer than this to the enrolment or to a frame of an earlier passed
  * check of the account is the same picture again (re-encoded, brightened, shifted, cropped). Near-copies

@@ -22,9 +22,9 @@ describe('face actions on the face mesh', () => {
   });
 
   it('should accept a wide open mouth and refuse a closed or speaking one for open_mouth', () => {
-    expect(faceActionProblem('open_mouth', syntheticMesh(0.3, 0.5))).toBeNull();
+    expect(faceActionProblem('open_mouth', syntheticMesh(0.3, 0.6))).toBeNull();
     expect(faceActionProblem('open_mouth', syntheticMesh(0.3, 0.15))).toBe(
-      'the mouth is not open (mouth aspect ratio 0.15 < 0.35)',
+      'the mouth is not open (mouth aspect ratio 0.15 < 0.5)',
     );
     expect(faceActionProblem('open_mouth', neutral)).not.toBeNull();
   });

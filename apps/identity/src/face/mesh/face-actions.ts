@@ -44,7 +44,7 @@ export function eyeAspectRatio(mesh: readonly Point3[]): number {
   return ratios.reduce((sum, r) => sum + r, 0) / ratios.length;
 }
 
-/** Mouth aspect ratio (inner-lip opening over mouth width): ~0-0.1 closed or speaking, 0.4+ wide open. */
+/** Mouth aspect ratio (inner-lip opening over mouth width): ~0-0.1 closed, up to ~0.4 speaking or laughing, 0.5+ wide open. */
 export function mouthAspectRatio(mesh: readonly Point3[]): number {
   const width = distance(mesh, MOUTH.corners[0], MOUTH.corners[1]);
   return width > 0 ? distance(mesh, MOUTH.lips[0], MOUTH.lips[1]) / width : 0;
