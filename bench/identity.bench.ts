@@ -181,6 +181,7 @@ async function faceStep(
         challengeId: challenge.challengeId,
         nonce: challenge.nonce,
         frames: challenge.steps.map((step) => frames.get(step) ?? ''),
+        frameTimesMs: [300, 900, 1_500],
       },
     });
     const t0 = process.hrtime.bigint();

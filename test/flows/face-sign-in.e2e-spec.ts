@@ -23,6 +23,8 @@ const describeWithFaces = describeWithData(FACES, 'the labelled test faces (kept
 const face = (relative: string): string => readFileSync(resolve(FACES, relative)).toString('base64');
 
 type Step = 'turn_left' | 'turn_right' | 'look_straight';
+/** One capture session: the frames taken 0.3, 0.9 and 1.5 s after the challenge (identity checks the timing). */
+const FRAME_TIMES_MS = [300, 900, 1_500];
 interface Challenge {
   readonly challengeId: string;
   readonly nonce: string;
@@ -147,6 +149,7 @@ describeWithFaces(
           challengeId: challenge.challengeId,
           nonce: challenge.nonce,
           frames: challenge.steps.map((s) => frames[s]),
+          frameTimesMs: FRAME_TIMES_MS,
         })
         .expect(200);
       return answered.body as CheckResult;
@@ -252,6 +255,7 @@ describeWithFaces(
           challengeId: asked.challengeId,
           nonce: asked.nonce,
           frames: asked.steps.map((s) => frames[s]),
+          frameTimesMs: FRAME_TIMES_MS,
         })
         .expect(200);
       // That check was an earlier session; the test data hold one genuine answer per person (see beforeEach).

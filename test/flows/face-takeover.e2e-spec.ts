@@ -140,6 +140,8 @@ describeWithFaces('face takeover paths (accounts + identity e2e)', () => {
         challengeId: challenge.challengeId,
         nonce: challenge.nonce,
         frames: challenge.steps.map((s) => frames[s]),
+        // One capture session: taken 0.3, 0.9 and 1.5 s after the challenge (identity checks the timing).
+        frameTimesMs: [300, 900, 1_500],
       })
       .expect(200);
     const token = (answered.body as { faceCheckToken: string | null }).faceCheckToken;

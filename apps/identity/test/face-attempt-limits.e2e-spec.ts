@@ -8,9 +8,9 @@ import type { DataSource } from 'typeorm';
 
 import { IdentityEnv } from '../src/config/identity.env';
 import { FACE_DAILY_FAILURE_LIMIT } from '../src/face/face.policy';
-import type { LivenessStep } from '../src/face/face-liveness';
+import type { HeadMovement } from '../src/face/face-liveness';
 import { IdentityModule } from '../src/identity.module';
-import { bearer, faceImage, FACES_DIR } from './support/factories';
+import { bearer, faceImage, FACES_DIR, FRAME_TIMES_MS } from './support/factories';
 
 const describeWithFaces = describeWithData(
   FACES_DIR,
@@ -25,10 +25,10 @@ const IP_LIMIT = 3;
 interface Challenge {
   challengeId: string;
   nonce: string;
-  steps: LivenessStep[];
+  steps: HeadMovement[];
 }
 
-const moves = (left: string, right: string, straight: string): Record<LivenessStep, string> => ({
+const moves = (left: string, right: string, straight: string): Record<HeadMovement, string> => ({
   turn_left: left,
   turn_right: right,
   look_straight: straight,
@@ -60,7 +60,7 @@ describeWithFaces('face attempt limits under parallel guesses (e2e, #12 item 4)'
     await bed.close();
   });
 
-  const frames = (asked: Challenge, pictures: Record<LivenessStep, string>): string[] =>
+  const frames = (asked: Challenge, pictures: Record<HeadMovement, string>): string[] =>
     asked.steps.map((step) => faceImage(pictures[step]).toString('base64'));
 
   async function enrolled(): Promise<string> {
@@ -121,6 +121,7 @@ describeWithFaces('face attempt limits under parallel guesses (e2e, #12 item 4)'
               challengeId: challenge.challengeId,
               nonce: challenge.nonce,
               frames: frames(challenge, SHELDON),
+              frameTimesMs: FRAME_TIMES_MS,
             }),
         ),
       );
@@ -140,7 +141,7 @@ describeWithFaces('face attempt limits under parallel guesses (e2e, #12 item 4)'
     'should give the slot back when a check passes or ends without a decision',
     async () => {
       const userId = await enrolled();
-      const answer = async (pictures: Record<LivenessStep, string> | 'no-face') => {
+      const answer = async (pictures: Record<HeadMovement, string> | 'no-face') => {
         const asked = (
           await request(bed.url)
             .post('/api/identity/face/challenges')
@@ -155,7 +156,12 @@ describeWithFaces('face attempt limits under parallel guesses (e2e, #12 item 4)'
         return request(bed.url)
           .post('/api/identity/face/checks')
           .set('authorization', bearer({ userId }))
-          .send({ challengeId: asked.challengeId, nonce: asked.nonce, frames: sent });
+          .send({
+            challengeId: asked.challengeId,
+            nonce: asked.nonce,
+            frames: sent,
+            frameTimesMs: FRAME_TIMES_MS,
+          });
       };
 
       const passed = await answer(BERNADETTE);
@@ -200,6 +206,7 @@ describeWithFaces('face attempt limits under parallel guesses (e2e, #12 item 4)'
               challengeId: challenge.challengeId,
               nonce: challenge.nonce,
               frames: frames(challenge, SHELDON),
+              frameTimesMs: FRAME_TIMES_MS,
             }),
         ),
       );

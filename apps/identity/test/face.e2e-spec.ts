@@ -18,10 +18,10 @@ import type { DataSource } from 'typeorm';
 
 import { IdentityEnv } from '../src/config/identity.env';
 import { FACE_ENTITIES, FACE_MIGRATIONS, FaceModule } from '../src/face';
-import type { LivenessStep } from '../src/face/face-liveness';
+import type { HeadMovement } from '../src/face/face-liveness';
 import { FaceTemplateEntity } from '../src/face/face-template.entity';
 import { VerifiedFaceReferenceEntity } from '../src/face/verified-face-reference.entity';
-import { bearer, faceImage, FACES_DIR } from './support/factories';
+import { bearer, faceImage, FACES_DIR, FRAME_TIMES_MS } from './support/factories';
 import { jpegBomb, pngBomb } from './support/image-bombs';
 import { mirrored } from './support/still-attacks';
 
@@ -87,7 +87,7 @@ class FaceTestModule {
 interface Challenge {
   challengeId: string;
   nonce: string;
-  steps: LivenessStep[];
+  steps: HeadMovement[];
 }
 
 interface CheckBody {
@@ -160,23 +160,29 @@ interface CheckBody {
     return response.body as Challenge;
   }
 
-  /** Answers each step with the picture given for it. */
-  async function answer(userId: string, asked: Challenge, frames: Record<LivenessStep, Buffer>) {
+  /** Answers each step with the picture given for it, taken at `frameTimesMs` after the challenge. */
+  async function answer(
+    userId: string,
+    asked: Challenge,
+    frames: Record<HeadMovement, Buffer>,
+    frameTimesMs: readonly number[] = FRAME_TIMES_MS,
+  ) {
     return call('post', '/checks', userId, {
       challengeId: asked.challengeId,
       nonce: asked.nonce,
       frames: asked.steps.map((s) => b64(frames[s])),
+      frameTimesMs,
     });
   }
 
   // Yaw of these pictures (scripts/face-eval.ts): bernadette2 +0.20, bernadette4 -0.12, bernadette3 +0.05.
-  const bernadetteMoves: Record<LivenessStep, Buffer> = haveFaces
+  const bernadetteMoves: Record<HeadMovement, Buffer> = haveFaces
     ? {
         turn_left: face('bernadette/bernadette2.png'),
         turn_right: face('bernadette/bernadette4.png'),
         look_straight: face('bernadette/bernadette3.png'),
       }
-    : ({} as Record<LivenessStep, Buffer>);
+    : ({} as Record<HeadMovement, Buffer>);
 
   it('should refuse enrolment without face-biometrics consent', async () => {
     const response = await enrol(alice, face('bernadette/bernadette1.png'), false);
@@ -365,6 +371,37 @@ interface CheckBody {
     expect(late.body).toMatchObject({ statusCode: 410, code: 'FACE.CHALLENGE_EXPIRED' });
     expect(wrongNonce.body).toMatchObject({ statusCode: 400, code: 'FACE.CHALLENGE_MISMATCH' });
     expect(stranger.body).toMatchObject({ statusCode: 404, code: 'FACE.CHALLENGE_NOT_FOUND' });
+  });
+
+  it('should fail frames that are not one timed capture session, and refuse an answer without capture times', async () => {
+    // Her own user: these failures count against her day, not against alice's.
+    const timed = randomUUID();
+    expect((await enrol(timed, face('bernadette/bernadette1.png'))).status).toBe(201);
+    const future = await challenge(timed, 'step_up');
+    const slow = await challenge(timed, 'step_up');
+    const untimed = await challenge(timed, 'step_up');
+
+    // Taken a minute after a challenge issued a moment ago; taken out of order.
+    const fromTheFuture = await answer(timed, future, bernadetteMoves, [300, 900, 60_000]);
+    const outOfOrder = await answer(timed, slow, bernadetteMoves, [900, 300, 1_500]);
+    const noTimes = await call('post', '/checks', timed, {
+      challengeId: untimed.challengeId,
+      nonce: untimed.nonce,
+      frames: untimed.steps.map((s) => b64(bernadetteMoves[s])),
+    });
+
+    expect(fromTheFuture.status).toBe(200);
+    expect((fromTheFuture.body as CheckBody).decision).toMatchObject({
+      outcome: 'liveness_failed',
+      passed: false,
+      reason: expect.stringContaining('claims to be taken 60000 ms after the challenge') as string,
+    });
+    expect((outOfOrder.body as CheckBody).decision).toMatchObject({
+      outcome: 'liveness_failed',
+      reason: expect.stringContaining('take them in the order asked') as string,
+    });
+    expect(noTimes.status).toBe(400);
+    expect(JSON.stringify(noTimes.body)).toContain('frameTimesMs');
   });
 
   it('should fail a different person who performs the liveness moves correctly', async () => {

@@ -13,8 +13,8 @@ import { buildAuthorityServer, LIVENESS_CHECK_PATH } from '../../authority-sim/s
 import { loadAuthoritySimEnv } from '../../authority-sim/src/config/authority-sim.env';
 import { IdentityEnv } from '../src/config/identity.env';
 import { FACE_ENTITIES, FACE_MIGRATIONS, FaceModule } from '../src/face';
-import type { LivenessStep } from '../src/face/face-liveness';
-import { bearer, faceImage, FACES_DIR } from './support/factories';
+import type { HeadMovement } from '../src/face/face-liveness';
+import { bearer, faceImage, FACES_DIR, FRAME_TIMES_MS } from './support/factories';
 
 const SECRET = 'e2e-liveness-provider-secret-0123456789ab';
 const describeWithFaces = describeWithData(
@@ -43,7 +43,7 @@ class LivenessTestModule {
 interface Challenge {
   challengeId: string;
   nonce: string;
-  steps: LivenessStep[];
+  steps: HeadMovement[];
 }
 
 interface Decision {
@@ -60,7 +60,7 @@ function reencoded(image: Buffer, pixel: number): Buffer {
 }
 
 // Yaws (scripts/face-eval.ts): bernadette2 +0.20, bernadette4 -0.12, bernadette3 +0.05.
-const MOVES = (): Record<LivenessStep, Buffer> => ({
+const MOVES = (): Record<HeadMovement, Buffer> => ({
   turn_left: faceImage('bernadette/bernadette2.png'),
   turn_right: faceImage('bernadette/bernadette4.png'),
   look_straight: faceImage('bernadette/bernadette3.png'),
@@ -129,7 +129,7 @@ describeWithFaces('identity decides liveness through the vendor liveness service
   }
 
   /** One step-up check: `frameFor` picks the picture sent for each step asked. */
-  async function check(userId: string, frameFor: (step: LivenessStep, index: number) => Buffer) {
+  async function check(userId: string, frameFor: (step: HeadMovement, index: number) => Buffer) {
     const asked = await call('/challenges', userId, { purpose: 'step_up' });
     expect(asked.status).toBe(201);
     const challenge = asked.body as unknown as Challenge;
@@ -137,6 +137,7 @@ describeWithFaces('identity decides liveness through the vendor liveness service
       challengeId: challenge.challengeId,
       nonce: challenge.nonce,
       frames: challenge.steps.map((step, index) => frameFor(step, index).toString('base64')),
+      frameTimesMs: FRAME_TIMES_MS,
     });
     expect(answer.status).toBe(200);
     return {
@@ -172,7 +173,7 @@ describeWithFaces('identity decides liveness through the vendor liveness service
   it("should refuse turns in the wrong order with the vendor's reason, and store it", async () => {
     const userId = await enrolled();
     const moves = MOVES();
-    const swapped: Record<LivenessStep, Buffer> = {
+    const swapped: Record<HeadMovement, Buffer> = {
       turn_left: moves.turn_right,
       turn_right: moves.turn_left,
       look_straight: moves.look_straight,

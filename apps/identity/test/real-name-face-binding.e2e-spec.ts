@@ -17,9 +17,9 @@ import { buildAuthorityServer } from '../../authority-sim/src/authority-server';
 import { loadAuthoritySimEnv } from '../../authority-sim/src/config/authority-sim.env';
 import { SEEDED_PERSONS } from '../../authority-sim/src/registry/test-persons';
 import { IdentityEnv } from '../src/config/identity.env';
-import type { LivenessStep } from '../src/face/face-liveness';
+import type { HeadMovement } from '../src/face/face-liveness';
 import { IdentityModule } from '../src/identity.module';
-import { bearer, faceImage, FACES_DIR, seededPerson } from './support/factories';
+import { bearer, faceImage, FACES_DIR, FRAME_TIMES_MS, seededPerson } from './support/factories';
 
 const SECRET = 'e2e-authority-secret-bind-0123456789abcdef';
 const describeWithFaces = describeWithData(
@@ -30,7 +30,7 @@ const describeWithFaces = describeWithData(
 interface Challenge {
   challengeId: string;
   nonce: string;
-  steps: LivenessStep[];
+  steps: HeadMovement[];
 }
 
 interface Decision {
@@ -40,7 +40,7 @@ interface Decision {
 }
 
 // Yaws from scripts/face-eval.ts. The simulator links 李四 to "bernadette" (card photo bernadette1).
-const moves = (left: string, right: string, straight: string): Record<LivenessStep, string> => ({
+const moves = (left: string, right: string, straight: string): Record<HeadMovement, string> => ({
   turn_left: left,
   turn_right: right,
   look_straight: straight,
@@ -59,6 +59,8 @@ const BERNADETTE_AT_EXAM = moves(
 );
 // A live person doing the moves correctly: the stand-in.
 const SHELDON = moves('sheldon/sheldon4.png', 'sheldon/sheldon3.png', 'sheldon/sheldon1.png');
+// Sheldon's own step-up answer when sheldon1 is his enrolment image.
+const SHELDON_STEP_UP = moves('sheldon/sheldon4.png', 'sheldon/sheldon3.png', 'sheldon/sheldon2.png');
 
 describeWithFaces('identity binds the face to the verified person (e2e, #12 item 3)', () => {
   let bed: ServiceTestBed<IdentityEnv>;
@@ -105,7 +107,7 @@ describeWithFaces('identity binds the face to the verified person (e2e, #12 item
     return { status: response.status, body: response.body as Record<string, unknown> };
   }
 
-  const frames = (asked: Challenge, pictures: Record<LivenessStep, string>): string[] =>
+  const frames = (asked: Challenge, pictures: Record<HeadMovement, string>): string[] =>
     asked.steps.map((step) => faceImage(pictures[step]).toString('base64'));
 
   const enrol = (userId: string, picture: string) =>
@@ -115,7 +117,7 @@ describeWithFaces('identity binds the face to the verified person (e2e, #12 item
       consentPolicyVersion: '2026-11',
     });
 
-  async function verify(userId: string, person: string, pictures?: Record<LivenessStep, string>) {
+  async function verify(userId: string, person: string, pictures?: Record<HeadMovement, string>) {
     let face: object | undefined;
     if (pictures !== undefined) {
       const asked = await call('post', '/real-name/face-challenges', userId, {
@@ -128,6 +130,7 @@ describeWithFaces('identity binds the face to the verified person (e2e, #12 item
         challengeId: challenge.challengeId,
         nonce: challenge.nonce,
         frames: frames(challenge, pictures),
+        frameTimesMs: FRAME_TIMES_MS,
       };
     }
     const response = await call('post', '/real-name/verifications', userId, {
@@ -137,7 +140,7 @@ describeWithFaces('identity binds the face to the verified person (e2e, #12 item
     expect(response).toMatchObject({ status: 200, body: { result: 'match', verified: true } });
   }
 
-  async function examStartCheck(userId: string, pictures: Record<LivenessStep, string>) {
+  async function examStartCheck(userId: string, pictures: Record<HeadMovement, string>) {
     const asked = await call('post', '/face/challenges', userId, { purpose: 'exam_start', examId: exam });
     expect(asked.status).toBe(201);
     const challenge = asked.body as unknown as Challenge;
@@ -145,6 +148,7 @@ describeWithFaces('identity binds the face to the verified person (e2e, #12 item
       challengeId: challenge.challengeId,
       nonce: challenge.nonce,
       frames: frames(challenge, pictures),
+      frameTimesMs: FRAME_TIMES_MS,
     });
     expect(answer.status).toBe(200);
     return { decision: answer.body.decision as Decision, token: answer.body.faceCheckToken };
@@ -231,7 +235,7 @@ describeWithFaces('identity binds the face to the verified person (e2e, #12 item
   describe('the face step for an account verified by name and number only', () => {
     const late = randomUUID();
 
-    async function faceStep(userId: string, pictures: Record<LivenessStep, string>) {
+    async function faceStep(userId: string, pictures: Record<HeadMovement, string>) {
       const asked = await call('post', '/real-name/face-challenges', userId, {
         consent: true,
         consentPolicyVersion: '2026-11',
@@ -242,6 +246,7 @@ describeWithFaces('identity binds the face to the verified person (e2e, #12 item
         challengeId: challenge.challengeId,
         nonce: challenge.nonce,
         frames: frames(challenge, pictures),
+        frameTimesMs: FRAME_TIMES_MS,
       });
     }
 
@@ -291,6 +296,44 @@ describeWithFaces('identity binds the face to the verified person (e2e, #12 item
       expect(person.decision).toMatchObject({ outcome: 'passed', passed: true });
       const standIn = await examStartCheck(late, SHELDON);
       expect(standIn).toMatchObject({ decision: { outcome: 'face_mismatch' }, token: null });
+    });
+
+    it("should refuse a face step that sends the account's enrolment image or an earlier check's frames again", async () => {
+      const replayer = randomUUID();
+      await verify(replayer, '王大明');
+      expect((await enrol(replayer, 'sheldon/sheldon1.png')).status).toBe(201);
+      const enrolmentImage = await faceStep(replayer, SHELDON);
+      // A passed step-up check: its frames are remembered as the account's capture fingerprints.
+      const asked = await call('post', '/face/challenges', replayer, { purpose: 'step_up' });
+      const challenge = asked.body as unknown as Challenge;
+      const check = await call('post', '/face/checks', replayer, {
+        challengeId: challenge.challengeId,
+        nonce: challenge.nonce,
+        frames: frames(challenge, SHELDON_STEP_UP),
+        frameTimesMs: FRAME_TIMES_MS,
+      });
+      expect(check.body.decision).toMatchObject({ outcome: 'passed' });
+
+      const earlierFrames = await faceStep(replayer, SHELDON_STEP_UP);
+
+      expect(earlierFrames).toMatchObject({
+        status: 200,
+        body: {
+          result: 'liveness_failed',
+          verified: false,
+          livenessReason: expect.stringContaining('a frame of an earlier face check sent again') as string,
+        },
+      });
+      expect(enrolmentImage).toMatchObject({
+        status: 200,
+        body: {
+          result: 'liveness_failed',
+          verified: false,
+          livenessReason: expect.stringContaining('the enrolment image sent again') as string,
+        },
+      });
+      expect(await faceVerified(replayer)).toEqual([0]);
+      expect(await verifiedFaces(replayer)).toBe(0);
     });
 
     it('should answer a second face step with 409: nothing more is needed', async () => {

@@ -11,9 +11,9 @@ import { buildAuthorityServer } from '../../authority-sim/src/authority-server';
 import { loadAuthoritySimEnv } from '../../authority-sim/src/config/authority-sim.env';
 import { SEEDED_PERSONS } from '../../authority-sim/src/registry/test-persons';
 import { IdentityEnv } from '../src/config/identity.env';
-import type { LivenessStep } from '../src/face/face-liveness';
+import type { HeadMovement } from '../src/face/face-liveness';
 import { IdentityModule } from '../src/identity.module';
-import { bearer, faceImage, FACES_DIR, seededPerson } from './support/factories';
+import { bearer, faceImage, FACES_DIR, FRAME_TIMES_MS, seededPerson } from './support/factories';
 
 const SECRET = 'e2e-authority-secret-face-0123456789abcdef';
 const FACES = FACES_DIR;
@@ -24,7 +24,7 @@ const face = faceImage;
 interface Challenge {
   challengeId: string;
   nonce: string;
-  steps: LivenessStep[];
+  steps: HeadMovement[];
 }
 
 interface AttemptRow {
@@ -40,7 +40,7 @@ interface AttemptRow {
 
 // Yaws from scripts/face-eval.ts. The simulator links 李四 to "bernadette", 阿依古丽·买买提 to "amy", 王大明 to
 // "sheldon" and holds each label's first file as the card photo (CONTRACT.md § Face comparison).
-const moves = (left: string, right: string, straight: string): Record<LivenessStep, string> => ({
+const moves = (left: string, right: string, straight: string): Record<HeadMovement, string> => ({
   turn_left: left,
   turn_right: right,
   look_straight: straight,
@@ -123,15 +123,16 @@ describeWithFaces('identity real-name verification with the face step (e2e)', ()
     return response.body as unknown as Challenge;
   }
 
-  const answer = (asked: Challenge, frames: Record<LivenessStep, string>): object => ({
+  const answer = (asked: Challenge, frames: Record<HeadMovement, string>): object => ({
     challengeId: asked.challengeId,
     nonce: asked.nonce,
     frames: asked.steps.map((step) => face(frames[step]).toString('base64')),
+    frameTimesMs: FRAME_TIMES_MS,
   });
 
   async function verifyWithFace(
     person: string,
-    frames: Record<LivenessStep, string>,
+    frames: Record<HeadMovement, string>,
   ): Promise<{ userId: string; body: Record<string, unknown>; attempt: AttemptRow }> {
     const userId = randomUUID();
     const asked = await challenge(userId);

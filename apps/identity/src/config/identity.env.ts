@@ -5,10 +5,11 @@ import {
   isDevelopmentFaceCheckKey,
   loadConfig,
   Secret,
+  ToBool,
   ToInt,
   ToNumber,
 } from '@exam/platform';
-import { IsIn, IsInt, IsNumber, IsString, Matches, Max, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsNumber, IsString, Matches, Max, Min } from 'class-validator';
 
 /** The identity service's settings; the only place it reads the environment. */
 export class IdentityEnv extends BaseServiceEnv {
@@ -32,6 +33,14 @@ export class IdentityEnv extends BaseServiceEnv {
    * `authority` (the vendor liveness service at AUTHORITY_URL, see apps/authority-sim/CONTRACT.md § Liveness).
    */
   @IsIn(['local', 'authority']) LIVENESS_PROVIDER: 'local' | 'authority' = 'local';
+
+  /**
+   * Face actions in local liveness challenges: one head turn, look straight and one of close_eyes / open_mouth
+   * (judged on the face mesh of @vladmandic/human, loaded in a worker when identity starts) instead of both
+   * turns. Off by default: the test photos cannot show these actions, so their acceptance is not measured
+   * (docs/face-liveness.md). Only for LIVENESS_PROVIDER=local.
+   */
+  @ToBool() @IsBoolean() LIVENESS_FACE_ACTIONS = false;
 
   /** Seconds a vendor liveness check may take before the check is refused as undecided (fractional allowed). */
   @ToNumber() @IsNumber() @Min(0.1) @Max(60) LIVENESS_TIMEOUT_SECONDS = 5;

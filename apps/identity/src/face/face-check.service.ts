@@ -23,26 +23,21 @@ import {
   FaceRealNameFaceRequiredError,
   FaceTooSmallError,
 } from './face.errors';
-import {
-  FACE_MATCH_THRESHOLD,
-  FACE_REPLAY_MAX_DISTANCE,
-  FACE_REPLAY_MEMORY_CHECKS,
-  LIVENESS_CHALLENGE_TTL_SECONDS,
-  utcDay,
-} from './face.policy';
+import { FACE_MATCH_THRESHOLD, LIVENESS_CHALLENGE_TTL_SECONDS, utcDay } from './face.policy';
 import { FaceAttemptsService } from './face-attempts.service';
 import { FaceCaptureService } from './face-capture.service';
 import { FaceChallengeEntity } from './face-challenge.entity';
 import { FaceChallengeRepository } from './face-challenge.repository';
 import { FaceEnrolmentService } from './face-enrolment.service';
-import { type LivenessStep, randomLivenessSteps } from './face-liveness';
+import type { LivenessStep } from './face-liveness';
 import type { FaceTemplateEntity } from './face-template.entity';
 import { FaceTemplateRepository } from './face-template.repository';
 import { type FaceCheckOutcome, FaceVerificationEntity } from './face-verification.entity';
 import { FaceVerificationRepository } from './face-verification.repository';
-import { findReplayedCapture } from './liveness/capture-replay';
-import { FaceCaptureFingerprintRepository } from './liveness/face-capture-fingerprint.repository';
+import { FaceReplayGuard, replayReason } from './liveness/face-replay-guard';
+import { frameTimingProblem } from './liveness/frame-timing';
 import { type LivenessCapture, LivenessProvider } from './liveness/liveness-provider';
+import { LivenessSteps } from './liveness/liveness-steps';
 import { livenessRecordNote } from './liveness/local-liveness.provider';
 import type { VerifiedFaceReferenceEntity } from './verified-face-reference.entity';
 import { VerifiedFaceReferenceRepository } from './verified-face-reference.repository';
@@ -62,6 +57,8 @@ export interface FaceCheckCommand {
   readonly challengeId: string;
   readonly nonce: string;
   readonly frames: readonly Buffer[];
+  /** When each frame was taken, in ms since the challenge was issued (the client's count). */
+  readonly frameTimesMs: readonly number[];
   /** Checks taken with a face ticket: the challenge must have been made for that ticket's purpose and request. */
   readonly ticket?: { readonly purpose: FaceCheckPurpose; readonly ref: string };
 }
@@ -83,11 +80,12 @@ export class FaceCheckService {
     private readonly verifications: FaceVerificationRepository,
     private readonly templates: FaceTemplateRepository,
     private readonly references: VerifiedFaceReferenceRepository,
-    private readonly fingerprints: FaceCaptureFingerprintRepository,
+    private readonly replays: FaceReplayGuard,
     private readonly capture: FaceCaptureService,
     private readonly enrolment: FaceEnrolmentService,
     private readonly attempts: FaceAttemptsService,
     private readonly liveness: LivenessProvider,
+    private readonly steps: LivenessSteps,
     private readonly issuer: FaceCheckTokenIssuer,
     private readonly clock: Clock,
   ) {}
@@ -108,7 +106,7 @@ export class FaceCheckService {
       examId: isExamFaceCheckPurpose(purpose) ? (examId ?? null) : null,
       ref,
       nonce: randomBytes(32).toString('base64url'),
-      steps: randomLivenessSteps(),
+      steps: this.steps.draw(),
       createdAt: now,
       expiresAt: new Date(now.getTime() + LIVENESS_CHALLENGE_TTL_SECONDS * 1000),
       usedAt: null,
@@ -180,6 +178,20 @@ export class FaceCheckService {
         livenessPassed: false,
       });
     }
+    // Then the timing of the sequence, before any model work too.
+    const timing = frameTimingProblem(
+      command.frameTimesMs,
+      command.frames.length,
+      now.getTime() - challenge.createdAt.getTime(),
+    );
+    if (timing !== null) {
+      return this.decide(command.userId, challenge, now, {
+        outcome: 'liveness_failed',
+        reason: timing.slice(0, 255),
+        distance: null,
+        livenessPassed: false,
+      });
+    }
     const frames: LivenessCapture[] = [];
     for (const [index, image] of command.frames.entries()) {
       const single = await this.capture
@@ -224,16 +236,15 @@ export class FaceCheckService {
       });
     }
     const enrolledDescriptor = decodeDescriptor(template.descriptor);
-    const replay = findReplayedCapture(
+    const replay = await this.replays.findReplay(
+      command.userId,
       frames.map((frame) => frame.descriptor),
       enrolledDescriptor,
-      await this.fingerprints.recentDescriptors(command.userId, FACE_REPLAY_MEMORY_CHECKS * frames.length),
-      FACE_REPLAY_MAX_DISTANCE,
     );
     if (replay !== null) {
       return this.decide(command.userId, challenge, now, {
         outcome: 'liveness_failed',
-        reason: `frame ${replay.frameIndex} is ${replay.source} sent again, not a new capture (distance ${replay.distance.toFixed(3)} < ${FACE_REPLAY_MAX_DISTANCE})`,
+        reason: replayReason(replay),
         distance: null,
         livenessPassed: false,
       });
@@ -247,11 +258,10 @@ export class FaceCheckService {
     const match = faceMatchResult(enrolled, verified);
     const result = { ...match, reason: `${match.reason}${note}`.slice(0, 255) };
     if (result.outcome === 'passed') {
-      await this.fingerprints.remember(
+      await this.replays.remember(
         command.userId,
         frames.map((frame) => frame.descriptor),
         now,
-        FACE_REPLAY_MEMORY_CHECKS * frames.length,
       );
     }
     return this.decide(command.userId, challenge, now, result);

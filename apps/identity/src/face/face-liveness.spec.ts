@@ -112,6 +112,28 @@ describe('evaluateLiveness', () => {
   });
 });
 
+describe('evaluateLiveness with a face action (one turn only)', () => {
+  it('should pass one turn, look_straight and a frontal action frame, whatever the order', () => {
+    const sut = evaluateLiveness(
+      ['look_straight', 'close_eyes', 'turn_left'],
+      [frame(0.01, 'a'), frame(0.03, 'b'), frame(0.2, 'c')],
+      0.55,
+    );
+
+    expect(sut).toEqual({ passed: true, frontalIndex: 0 });
+  });
+
+  it('should refuse an action frame turned away from the camera', () => {
+    const sut = evaluateLiveness(
+      ['turn_right', 'open_mouth', 'look_straight'],
+      [frame(-0.2, 'a'), frame(0.15, 'b'), frame(0.01, 'c')],
+      0.55,
+    );
+
+    expect(sut).toMatchObject({ passed: false, reason: 'frame 1 does not show open_mouth (yaw 0.15)' });
+  });
+});
+
 describe('randomLivenessSteps', () => {
   it('should ask for every move once, in varying order', () => {
     const orders = new Set<string>();
@@ -122,5 +144,19 @@ describe('randomLivenessSteps', () => {
     }
 
     expect(orders.size).toBe(6);
+  });
+
+  it('should ask for one turn, look_straight and one face action, in varying order, with face actions', () => {
+    const orders = new Set<string>();
+    for (let i = 0; i < 400; i += 1) {
+      const sut = randomLivenessSteps(true);
+      expect(sut).toHaveLength(3);
+      expect(sut).toContain('look_straight');
+      expect(sut.filter((step) => step === 'turn_left' || step === 'turn_right')).toHaveLength(1);
+      expect(sut.filter((step) => step === 'close_eyes' || step === 'open_mouth')).toHaveLength(1);
+      orders.add(sut.join(','));
+    }
+
+    expect(orders.size).toBe(24);
   });
 });

@@ -10,18 +10,29 @@ import {
   LIVENESS_TURN_MIN_YAW,
 } from './face.policy';
 import { planarFit } from './liveness/planar-edit';
+import { FACE_ACTIONS, type FaceAction, isFaceAction } from './mesh/face-actions';
 
+/** The head movements of a challenge. */
 export const LIVENESS_STEPS = ['turn_left', 'turn_right', 'look_straight'] as const;
-export type LivenessStep = (typeof LIVENESS_STEPS)[number];
+export type HeadMovement = (typeof LIVENESS_STEPS)[number];
+export type LivenessStep = HeadMovement | FaceAction;
 
-/** A random order of all three movements: a replayed recording of an earlier answer fits 1 time in 6. */
-export function randomLivenessSteps(): LivenessStep[] {
-  const steps: LivenessStep[] = [...LIVENESS_STEPS];
+function shuffled(steps: LivenessStep[]): LivenessStep[] {
   for (let i = steps.length - 1; i > 0; i -= 1) {
     const j = randomInt(i + 1);
     [steps[i], steps[j]] = [steps[j], steps[i]];
   }
   return steps;
+}
+
+/**
+ * A random order of all three movements (a replayed recording of an earlier answer fits 1 time in 6); with
+ * face actions, a random turn, look_straight and a random face action in random order (1 in 24).
+ */
+export function randomLivenessSteps(faceActions = false): LivenessStep[] {
+  if (!faceActions) return shuffled([...LIVENESS_STEPS]);
+  const turn = randomInt(2) === 0 ? 'turn_left' : 'turn_right';
+  return shuffled([turn, 'look_straight', FACE_ACTIONS[randomInt(FACE_ACTIONS.length)]]);
 }
 
 export interface LivenessFrame {
@@ -38,6 +49,8 @@ export type LivenessVerdict =
   | { readonly passed: false; readonly reason: string };
 
 function fits(step: LivenessStep, yaw: number): boolean {
+  // A face action is shown facing the camera, where the mesh sees both eyes and the whole mouth.
+  if (isFaceAction(step)) return Math.abs(yaw) < LIVENESS_TURN_MIN_YAW;
   switch (step) {
     case 'turn_left':
       return yaw >= LIVENESS_TURN_MIN_YAW;
@@ -75,7 +88,7 @@ export function evaluateLiveness(
   const flat = turnIsPlanarEdit(steps, frames);
   if (flat !== null) return { passed: false, reason: flat };
   const frontalIndex = steps.indexOf('look_straight');
-  const frontal = frames.at(frontalIndex);
+  const frontal = frontalIndex < 0 ? undefined : frames.at(frontalIndex);
   if (frontal === undefined) return { passed: false, reason: 'the challenge has no look_straight step' };
   for (const [index, frame] of frames.entries()) {
     const distance = descriptorDistance(frame.descriptor, frontal.descriptor);
@@ -98,8 +111,12 @@ export function evaluateLiveness(
  * docs/face-liveness.md.
  */
 function turnIsPlanarEdit(steps: readonly LivenessStep[], frames: readonly LivenessFrame[]): string | null {
-  const left = frames.at(steps.indexOf('turn_left'));
-  const right = frames.at(steps.indexOf('turn_right'));
+  const leftIndex = steps.indexOf('turn_left');
+  const rightIndex = steps.indexOf('turn_right');
+  // A face-action challenge has one turn only (and frames.at(-1) would be the last frame, not "none").
+  if (leftIndex < 0 || rightIndex < 0) return null;
+  const left = frames.at(leftIndex);
+  const right = frames.at(rightIndex);
   if (left === undefined || right === undefined) return null;
   const fit = planarFit(left.landmarks, right.landmarks);
   if (fit.direct < LIVENESS_TURN_MIN_PLANAR_RESIDUAL)

@@ -65,6 +65,7 @@ export class FacePreAuthController {
             challengeId: dto.challengeId,
             nonce: dto.nonce,
             frames: dto.frames.map(image),
+            frameTimesMs: dto.frameTimesMs,
             ticket: { purpose: ticket.purpose, ref: ticket.ref },
           }),
         ),

@@ -76,6 +76,7 @@ export class FaceController {
       challengeId: dto.challengeId,
       nonce: dto.nonce,
       frames: dto.frames.map(image),
+      frameTimesMs: dto.frameTimesMs,
     });
     return FaceCheckResponseDto.from(decision);
   }

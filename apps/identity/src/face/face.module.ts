@@ -23,8 +23,12 @@ import { FaceTemplateRepository } from './face-template.repository';
 import { FaceVerificationRepository } from './face-verification.repository';
 import { AuthorityLivenessProvider } from './liveness/authority-liveness.provider';
 import { FaceCaptureFingerprintRepository } from './liveness/face-capture-fingerprint.repository';
+import { FaceReplayGuard } from './liveness/face-replay-guard';
 import { LivenessProvider } from './liveness/liveness-provider';
-import { LocalLivenessProvider } from './liveness/local-liveness.provider';
+import { LivenessSteps } from './liveness/liveness-steps';
+import { LocalLivenessProvider, pixelFlatPictureCheck } from './liveness/local-liveness.provider';
+import { FACE_MESH_ENGINE, type FaceMeshEngine } from './mesh/face-mesh';
+import { WorkerFaceMeshEngine } from './mesh/worker-face-mesh-engine';
 import { PreAuthIpBudget } from './pre-auth-ip-budget';
 import { PreAuthIpFailureRepository } from './pre-auth-ip-failure.repository';
 import { FaceImagePolicyRepository } from './raw-images/face-image-policy.repository';
@@ -59,13 +63,21 @@ import { VerifiedFaceReferenceRepository } from './verified-face-reference.repos
         }),
       inject: [IdentityEnv],
     },
+    LivenessSteps,
+    {
+      // Loaded in the background when identity starts, and only when challenges can ask for face actions.
+      provide: FACE_MESH_ENGINE,
+      useFactory: (steps: LivenessSteps): FaceMeshEngine | null =>
+        steps.faceActions ? WorkerFaceMeshEngine.start() : null,
+      inject: [LivenessSteps],
+    },
     {
       provide: LivenessProvider,
-      useFactory: (env: IdentityEnv, clock: Clock): LivenessProvider =>
+      useFactory: (env: IdentityEnv, clock: Clock, mesh: FaceMeshEngine | null): LivenessProvider =>
         env.LIVENESS_PROVIDER === 'authority'
           ? new AuthorityLivenessProvider(env, clock)
-          : new LocalLivenessProvider(),
-      inject: [IdentityEnv, Clock],
+          : new LocalLivenessProvider(pixelFlatPictureCheck, mesh),
+      inject: [IdentityEnv, Clock, FACE_MESH_ENGINE],
     },
     FaceCaptureService,
     FaceRawImageRepository,
@@ -74,6 +86,7 @@ import { VerifiedFaceReferenceRepository } from './verified-face-reference.repos
     FaceReviewRepository,
     FaceTemplateRepository,
     FaceCaptureFingerprintRepository,
+    FaceReplayGuard,
     FaceConsentRepository,
     VerifiedFaceReferenceRepository,
     FaceImagePolicyRepository,
@@ -87,12 +100,24 @@ import { VerifiedFaceReferenceRepository } from './verified-face-reference.repos
     FaceReviewService,
     FaceConsentService,
   ],
-  exports: [FACE_ENGINE, LivenessProvider, FaceCheckService, FaceEnrolmentService, FaceConsentService],
+  exports: [
+    FACE_ENGINE,
+    LivenessProvider,
+    LivenessSteps,
+    FaceReplayGuard,
+    FaceCheckService,
+    FaceEnrolmentService,
+    FaceConsentService,
+  ],
 })
 export class FaceModule implements OnModuleDestroy {
-  constructor(@Inject(FACE_ENGINE) private readonly engine: FaceEngine) {}
+  constructor(
+    @Inject(FACE_ENGINE) private readonly engine: FaceEngine,
+    @Inject(FACE_MESH_ENGINE) private readonly mesh: FaceMeshEngine | null,
+  ) {}
 
   async onModuleDestroy(): Promise<void> {
     if (this.engine instanceof WorkerPoolFaceEngine) await this.engine.close();
+    await this.mesh?.close();
   }
 }

@@ -19,6 +19,14 @@ export const LIVENESS_TURN_MIN_YAW = 0.1;
 export const LIVENESS_STRAIGHT_MAX_YAW = 0.07;
 export const LIVENESS_CHALLENGE_TTL_SECONDS = 120;
 /**
+ * The timed sequence (liveness/frame-timing.ts): every frame of an answer is taken within this many seconds of
+ * the first, in the order asked, consecutive frames at least MIN_STEP_INTERVAL apart; no capture time may lie
+ * further in the future than the server's own elapsed time since issuing the challenge plus CLOCK_SLACK.
+ */
+export const LIVENESS_SEQUENCE_MAX_SECONDS = 20;
+export const LIVENESS_MIN_STEP_INTERVAL_MS = 250;
+export const LIVENESS_CLOCK_SLACK_MS = 2000;
+/**
  * Liveness, measured by scripts/liveness-eval.ts (docs/face-liveness.md). The turn_left and turn_right frames
  * must misfit the best plane transform of each other by at least TURN_MIN_PLANAR_RESIDUAL (face-size units):
  * affine/perspective edits of one still stay below ~0.075, genuine turns this large start at ~0.105. They are
@@ -28,6 +36,28 @@ export const LIVENESS_CHALLENGE_TTL_SECONDS = 120;
 export const LIVENESS_TURN_MIN_PLANAR_RESIDUAL = 0.085;
 export const LIVENESS_MIRROR_MAX_RESIDUAL = 0.07;
 export const LIVENESS_MIRROR_MAX_DISTANCE = 0.27;
+/**
+ * Two frames whose face pixels, after the best plane (homography) alignment, directly or mirrored, correlate
+ * at least this much are one picture edited in 2-D (liveness/pixel-alignment.ts). Measured
+ * (docs/face-liveness.md): warps, mirrors and near-copies of one still from 0.994 up, different photos of a
+ * person at most 0.83.
+ */
+export const LIVENESS_FLAT_MIN_CORRELATION = 0.95;
+/**
+ * …as long as the alignment stays near the landmarks: RMS landmark drift at most this many face widths (plane
+ * edits of one still measured up to 0.095; beyond the bound the pixels were matched by folding one face onto
+ * another, which unrelated textures reach at ~0.3).
+ */
+export const LIVENESS_FLAT_MAX_DRIFT = 0.15;
+/**
+ * Face actions (LIVENESS_FACE_ACTIONS, mesh/face-actions.ts), judged on the face mesh: eyes count as closed at
+ * an eye aspect ratio of at most EYES_CLOSED_MAX_RATIO, the mouth as open from MOUTH_OPEN_MIN_RATIO (wide open:
+ * the test photos measure eye ratios from 0.28 and, speaking or laughing, mouth ratios up to 0.38, see
+ * docs/face-liveness.md); genuine closed eyes or open mouths are not in the test data, so the acceptance
+ * rate of these actions is not measured here.
+ */
+export const LIVENESS_EYES_CLOSED_MAX_RATIO = 0.12;
+export const LIVENESS_MOUTH_OPEN_MIN_RATIO = 0.5;
 /**
  * Replay: a frame whose descriptor is closer than this to the enrolment or to a frame of an earlier passed
  * check of the account is the same picture again (re-encoded, brightened, shifted, cropped). Near-copies

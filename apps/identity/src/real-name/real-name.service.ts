@@ -149,9 +149,9 @@ export class RealNameService {
       idNumber: applicant.idNumber.value,
       document: { validFrom: input.validFrom, validTo: input.validTo },
     };
-    if (challenge === undefined || frames === undefined)
+    if (challenge === undefined || frames === undefined || input.face === undefined)
       return { decision: await this.authority.check(request) };
-    const liveness = await this.liveness.evaluate(challenge, frames);
+    const liveness = await this.liveness.evaluate(challenge, frames, input.face.frameTimesMs);
     if (!liveness.passed) return { decision: localLivenessFailure(liveness.reason, liveness.modelVersion) };
     const decision = await this.authority.check({ ...request, face: { image: liveness.frontal } });
     return { decision, capture: liveness.frontalFace };

@@ -48,6 +48,12 @@ export function seededPerson(name: string): PersonInput {
 
 const MINUTE_MS = 60_000;
 
+/**
+ * Capture times of a three-frame answer, in ms since the challenge: one quick session, in order, and within the
+ * clock slack even when the server's clock has not moved since it issued the challenge (a TestClock).
+ */
+export const FRAME_TIMES_MS: readonly number[] = [300, 900, 1_500];
+
 /** A face-check challenge row expiring at `expiresAt`, used a minute before if `used`. */
 export function faceChallengeRow(expiresAt: Date, used: boolean): FaceChallengeEntity {
   return Object.assign(new FaceChallengeEntity(), {

@@ -7,12 +7,17 @@ import {
   IsBase64,
   IsBoolean,
   IsIn,
+  IsInt,
   IsOptional,
   IsString,
   IsUUID,
   Length,
+  Max,
   MaxLength,
+  Min,
 } from 'class-validator';
+
+import { LIVENESS_CHALLENGE_TTL_SECONDS } from '../face.policy';
 
 /** ~700 kB of image: enough for a 1280×720 JPEG frame, small enough for the 1 MB body limit. */
 const MAX_IMAGE_BASE64 = 960_000;
@@ -44,6 +49,17 @@ export class AnswerFaceChallengeDto {
   @MaxLength(MAX_FRAME_BASE64, { each: true })
   @IsBase64(undefined, { each: true })
   frames!: string[];
+  /**
+   * When each frame was taken, in milliseconds since the challenge was received, one per frame in the same
+   * order: the frames must be one capture session in the order asked (liveness/frame-timing.ts).
+   */
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(3)
+  @IsInt({ each: true })
+  @Min(0, { each: true })
+  @Max(LIVENESS_CHALLENGE_TTL_SECONDS * 1000, { each: true })
+  frameTimesMs!: number[];
 }
 
 export class RequestFaceReviewDto {

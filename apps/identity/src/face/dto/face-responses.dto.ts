@@ -1,5 +1,6 @@
 import type { FaceCheckPurpose } from '@exam/platform/face-check';
 
+import { LIVENESS_SEQUENCE_MAX_SECONDS } from '../face.policy';
 import type { FaceChallenge, FaceCheckDecision } from '../face-check.service';
 import type { FaceEnrolment } from '../face-enrolment.service';
 import type { FaceReviewWithDecision } from '../face-review.service';
@@ -34,6 +35,11 @@ export class FaceChallengeResponseDto {
   purpose!: FaceCheckPurpose;
   examId!: string | null;
   expiresAt!: string;
+  /**
+   * Take the frames in one go, in the order of `steps`, within this many seconds of the first, and send
+   * `frameTimesMs` with the answer (liveness/frame-timing.ts).
+   */
+  sequenceSeconds!: number;
 
   static from(challenge: FaceChallenge): FaceChallengeResponseDto {
     return Object.assign(new FaceChallengeResponseDto(), {
@@ -43,6 +49,7 @@ export class FaceChallengeResponseDto {
       purpose: challenge.purpose,
       examId: challenge.examId,
       expiresAt: challenge.expiresAt.toISOString(),
+      sequenceSeconds: LIVENESS_SEQUENCE_MAX_SECONDS,
     });
   }
 }

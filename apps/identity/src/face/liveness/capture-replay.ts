@@ -14,12 +14,12 @@ export interface ReplayFinding {
  */
 export function findReplayedCapture(
   frames: readonly Float32Array[],
-  enrolment: Float32Array,
+  enrolment: Float32Array | null,
   earlier: readonly Float32Array[],
   floor: number,
 ): ReplayFinding | null {
   for (const [frameIndex, frame] of frames.entries()) {
-    const toEnrolment = descriptorDistance(frame, enrolment);
+    const toEnrolment = enrolment === null ? Number.POSITIVE_INFINITY : descriptorDistance(frame, enrolment);
     if (toEnrolment < floor) return { frameIndex, distance: toEnrolment, source: 'the enrolment image' };
     for (const known of earlier) {
       const distance = descriptorDistance(frame, known);

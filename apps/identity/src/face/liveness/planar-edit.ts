@@ -52,6 +52,9 @@ export function mirrorLabels(points: readonly Point[]): Point[] {
 
 interface Normalised {
   readonly points: Point[];
+  readonly cx: number;
+  readonly cy: number;
+  readonly scale: number;
 }
 
 /** Hartley normalisation: centroid at 0, mean distance √2; makes the fit and its residual scale-free. */
@@ -61,7 +64,61 @@ function normalise(points: readonly Point[]): Normalised {
   const cy = points.reduce((sum, p) => sum + p.y, 0) / n;
   const mean = points.reduce((sum, p) => sum + Math.hypot(p.x - cx, p.y - cy), 0) / n;
   const scale = mean > 0 ? Math.SQRT2 / mean : 1;
-  return { points: points.map((p) => ({ x: (p.x - cx) * scale, y: (p.y - cy) * scale })) };
+  return { points: points.map((p) => ({ x: (p.x - cx) * scale, y: (p.y - cy) * scale })), cx, cy, scale };
+}
+
+/** Row-major 3×3 homography with h[8] = 1 left out: x' = (h0 x + h1 y + h2) / (h6 x + h7 y + 1), … */
+export type Homography = readonly [number, number, number, number, number, number, number, number];
+
+/** Least-squares homography (normalised DLT) of the normalised points; null when degenerate. */
+function fitNormalised(src: readonly Point[], dst: readonly Point[]): Homography | null {
+  const ata = Array.from({ length: 8 }, () => new Array<number>(8).fill(0));
+  const atb = new Array<number>(8).fill(0);
+  const accumulate = (row: readonly number[], value: number): void => {
+    for (let i = 0; i < 8; i += 1) {
+      atb[i] = atb[i] + row[i] * value;
+      for (let j = 0; j < 8; j += 1) ata[i][j] = ata[i][j] + row[i] * row[j];
+    }
+  };
+  for (const [i, s] of src.entries()) {
+    const d = dst[i];
+    accumulate([s.x, s.y, 1, 0, 0, 0, -d.x * s.x, -d.x * s.y], d.x);
+    accumulate([0, 0, 0, s.x, s.y, 1, -d.y * s.x, -d.y * s.y], d.y);
+  }
+  const h = solve(ata, atb);
+  return h === null ? null : (h as unknown as Homography);
+}
+
+/**
+ * The least-squares homography mapping `from` onto `to` in their own pixel coordinates (denormalised), or
+ * null when the points are degenerate.
+ */
+export function fitHomography(from: readonly Point[], to: readonly Point[]): Homography | null {
+  if (from.length !== to.length || from.length < 4) return null;
+  const s = normalise(from);
+  const d = normalise(to);
+  const hn = fitNormalised(s.points, d.points);
+  if (hn === null) return null;
+  // H = D⁻¹ · Hn · S with S = [[k,0,-k·cx],[0,k,-k·cy],[0,0,1]] and D likewise.
+  const [a, b, c, e, f, g, p, q] = hn;
+  const m = [
+    [a * s.scale, b * s.scale, c - a * s.scale * s.cx - b * s.scale * s.cy],
+    [e * s.scale, f * s.scale, g - e * s.scale * s.cx - f * s.scale * s.cy],
+    [p * s.scale, q * s.scale, 1 - p * s.scale * s.cx - q * s.scale * s.cy],
+  ];
+  const shift = [d.cx, d.cy];
+  const out = [0, 1].map((r) => m[r].map((v, k) => v / d.scale + shift[r] * m[2][k]));
+  const last = m[2][2];
+  return [
+    out[0][0] / last,
+    out[0][1] / last,
+    out[0][2] / last,
+    out[1][0] / last,
+    out[1][1] / last,
+    out[1][2] / last,
+    m[2][0] / last,
+    m[2][1] / last,
+  ];
 }
 
 /** Solves the square system a·x = b by Gaussian elimination with partial pivoting; null when singular. */

@@ -65,7 +65,7 @@ export class RealNameFaceStepService {
     if (left === undefined) throw new AttemptBudgetExhaustedError(this.env.REAL_NAME_DAILY_ATTEMPTS);
 
     const attemptId = randomUUID();
-    const liveness = await this.liveness.evaluate(challenge, frames);
+    const liveness = await this.liveness.evaluate(challenge, frames, answer.frameTimesMs);
     const decision = liveness.passed
       ? await this.authority.check({
           requestId: attemptId,

@@ -12,8 +12,11 @@ import {
 import { LIVENESS_CHALLENGE_TTL_SECONDS } from '../../face/face.policy';
 import { FaceCaptureService, type SingleFace } from '../../face/face-capture.service';
 import { FaceEnrolmentService } from '../../face/face-enrolment.service';
-import { type LivenessStep, randomLivenessSteps } from '../../face/face-liveness';
+import type { LivenessStep } from '../../face/face-liveness';
+import { FaceReplayGuard, replayReason } from '../../face/liveness/face-replay-guard';
+import { frameTimingProblem } from '../../face/liveness/frame-timing';
 import { type LivenessCapture, LivenessProvider } from '../../face/liveness/liveness-provider';
+import { LivenessSteps } from '../../face/liveness/liveness-steps';
 import { RealNameFaceChallengeEntity } from './real-name-face-challenge.entity';
 import { RealNameFaceChallengeRepository } from './real-name-face-challenge.repository';
 
@@ -45,7 +48,8 @@ export type LivenessResult =
 
 /**
  * The challenge-response liveness step of real-name verification, on the same engine and rules as face checks
- * (random head movements, one frame per step, the same face throughout). Only a capture that passed goes to
+ * (random head movements, one frame per step, the same face throughout, no replay of the account's own
+ * captures). Only a capture that passed goes to
  * the authority; frames are never stored.
  */
 @Injectable()
@@ -55,6 +59,8 @@ export class RealNameLivenessService {
     private readonly capture: FaceCaptureService,
     private readonly enrolment: FaceEnrolmentService,
     private readonly liveness: LivenessProvider,
+    private readonly replays: FaceReplayGuard,
+    private readonly steps: LivenessSteps,
     private readonly clock: Clock,
   ) {}
 
@@ -71,7 +77,7 @@ export class RealNameLivenessService {
       id: randomUUID(),
       userId,
       nonce: randomBytes(32).toString('base64url'),
-      steps: randomLivenessSteps(),
+      steps: this.steps.draw(),
       createdAt: now,
       expiresAt: new Date(now.getTime() + LIVENESS_CHALLENGE_TTL_SECONDS * 1000),
       usedAt: null,
@@ -104,8 +110,15 @@ export class RealNameLivenessService {
     return challenge;
   }
 
-  /** Runs the model on each frame (422 for no face, several faces, a tiny face) and the liveness rules. */
-  async evaluate(challenge: RealNameFaceChallengeEntity, frames: readonly Buffer[]): Promise<LivenessResult> {
+  /**
+   * Runs the model on each frame (422 for no face, several faces, a tiny face) and the liveness rules;
+   * `frameTimesMs` (ms since the challenge, one per frame) must be one timed capture session.
+   */
+  async evaluate(
+    challenge: RealNameFaceChallengeEntity,
+    frames: readonly Buffer[],
+    frameTimesMs: readonly number[],
+  ): Promise<LivenessResult> {
     const modelVersion = this.capture.modelVersion;
     // A still picture sent several times is refused before any model work.
     const digests = new Set(frames.map((frame) => createHash('sha256').update(frame).digest('hex')));
@@ -115,6 +128,12 @@ export class RealNameLivenessService {
         reason: 'the same picture was sent more than once (a still image)',
         modelVersion,
       };
+    const timing = frameTimingProblem(
+      frameTimesMs,
+      frames.length,
+      this.clock.now().getTime() - challenge.createdAt.getTime(),
+    );
+    if (timing !== null) return { passed: false, reason: timing, modelVersion };
     const singles: SingleFace[] = [];
     for (const [index, image] of frames.entries())
       singles.push(await this.capture.singleFace(image, `face.frames[${index}]`));
@@ -135,6 +154,12 @@ export class RealNameLivenessService {
       analysed,
     );
     if (!verdict.passed) return { passed: false, reason: verdict.reason, modelVersion };
+    // Like face checks: no frame may be the account's enrolment image or a frame of an earlier passed check.
+    const replay = await this.replays.findReplay(
+      challenge.userId,
+      analysed.map((frame) => frame.descriptor),
+    );
+    if (replay !== null) return { passed: false, reason: replayReason(replay), modelVersion };
     const frontal = frames.at(verdict.frontalIndex);
     const frontalFace = singles.at(verdict.frontalIndex);
     if (frontal === undefined || frontalFace === undefined)

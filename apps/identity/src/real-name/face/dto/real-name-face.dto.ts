@@ -1,6 +1,7 @@
 import { IsBoolean, IsOptional, IsString, Length, ValidateIf } from 'class-validator';
 
 import { AnswerFaceChallengeDto } from '../../../face/dto/face-requests.dto';
+import { LIVENESS_SEQUENCE_MAX_SECONDS } from '../../../face/face.policy';
 import type { RealNameFaceChallenge } from '../real-name-liveness.service';
 
 export class CreateRealNameFaceChallengeDto {
@@ -21,6 +22,8 @@ export class RealNameFaceChallengeResponseDto {
   nonce!: string;
   steps!: string[];
   expiresAt!: string;
+  /** Take the frames in one go within this many seconds, and send `frameTimesMs` with the answer. */
+  sequenceSeconds!: number;
 
   static from(challenge: RealNameFaceChallenge): RealNameFaceChallengeResponseDto {
     return Object.assign(new RealNameFaceChallengeResponseDto(), {
@@ -28,6 +31,7 @@ export class RealNameFaceChallengeResponseDto {
       nonce: challenge.nonce,
       steps: [...challenge.steps],
       expiresAt: challenge.expiresAt.toISOString(),
+      sequenceSeconds: LIVENESS_SEQUENCE_MAX_SECONDS,
     });
   }
 }
