@@ -178,13 +178,16 @@ async function timed(
 /** One save of `target`, its latency counted from `scheduledAt` (so a stalled server cannot hide its queue). */
 async function saveOnce(
   agent: Agent,
-  load: { port: number; prefix: string },
+  load: { port: number; prefix: string; targets: number },
   target: SaveTarget,
   seq: number,
   scheduledAt: number,
   recorder: Recorder,
 ): Promise<void> {
-  const questionId = target.questionIds[seq % target.questionIds.length] ?? '';
+  // The question moves on with each round over the targets (seq / targets), as a candidate works through the
+  // paper; seq alone would give each target the same question every round (seq ≡ target index mod targets).
+  const round = Math.floor(seq / load.targets);
+  const questionId = target.questionIds[round % target.questionIds.length] ?? '';
   const payload = JSON.stringify({
     seq,
     idempotencyKey: `bench-${seq}`,
@@ -213,6 +216,7 @@ async function openSaves(
   const recorder = new Recorder();
   const started = nowMs();
   const total = Math.floor((load.ratePerSecond * load.durationMs) / 1000);
+  const where = { port: load.port, prefix: load.prefix, targets: load.targets.length };
   const inFlight = new Set<Promise<void>>();
   let issued = 0;
   while (issued < total) {
@@ -221,7 +225,7 @@ async function openSaves(
       const target = load.targets.at(issued % load.targets.length);
       if (target === undefined) break;
       const scheduledAt = started + (issued * 1000) / load.ratePerSecond;
-      const pending = saveOnce(agent, load, target, load.firstSeq + issued, scheduledAt, recorder);
+      const pending = saveOnce(agent, where, target, load.firstSeq + issued, scheduledAt, recorder);
       inFlight.add(pending);
       void pending.finally(() => inFlight.delete(pending));
     }
@@ -238,6 +242,7 @@ async function closedSaves(
   const recorder = new Recorder();
   const started = nowMs();
   const deadline = started + load.durationMs;
+  const where = { port: load.port, prefix: load.prefix, targets: load.targets.length };
   let next = 0;
   await Promise.all(
     Array.from({ length: load.concurrency }, async () => {
@@ -246,7 +251,7 @@ async function closedSaves(
         next += 1;
         const target = load.targets.at(n % load.targets.length);
         if (target === undefined) return;
-        await saveOnce(agent, load, target, load.firstSeq + n, nowMs(), recorder);
+        await saveOnce(agent, where, target, load.firstSeq + n, nowMs(), recorder);
       }
     }),
   );
