@@ -377,14 +377,30 @@ describe('exam attempts (e2e)', () => {
 
     it('should let anyone start a practice exam without registering, as often as they like', async () => {
       clock.set(t0);
-      const body = attemptExamBody(fixture.paperId, t0, {
-        practice: true,
-        registrationOpensAt: undefined,
-        registrationClosesAt: undefined,
-        capacity: undefined,
-      });
+      const body = attemptExamBody(
+        fixture.paperId,
+        t0,
+        {
+          practice: true,
+          registrationOpensAt: undefined,
+          registrationClosesAt: undefined,
+          capacity: undefined,
+        },
+        { attemptsAllowed: 0 },
+      );
       const exam = await api.call('post', inst('/exams'), admin, body);
       expect(exam.status).toBe(201);
+      // Unlimited attempts (0) are for practice only: an exam is told the allowed range.
+      const unlimitedExam = await api.call(
+        'post',
+        inst('/exams'),
+        admin,
+        attemptExamBody(fixture.paperId, t0, {}, { attemptsAllowed: 0 }),
+      );
+      expect(unlimitedExam).toMatchObject({
+        status: 400,
+        body: { details: [{ field: 'settings.attemptsAllowed' }] },
+      });
       const examId = exam.body.examId as string;
       expect((await api.call('post', inst(`/exams/${examId}/publish`), admin)).status).toBe(200);
       clock.set(atOpen(45));

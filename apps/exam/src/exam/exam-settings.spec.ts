@@ -63,6 +63,23 @@ describe('checkExamPlan', () => {
       expect.arrayContaining(['feeFen', 'capacity', 'registrationOpensAt']),
     );
   });
+
+  it('should allow unlimited attempts (0) on practice exams only', () => {
+    expect(checkExamPlan(plan({}, { attemptsAllowed: 0 })).map((e) => e.field)).toContain(
+      'settings.attemptsAllowed',
+    );
+    const practice = plan({
+      practice: true,
+      feeFen: 0,
+      capacity: null,
+      requiresApproval: false,
+      registrationOpensAt: null,
+      registrationClosesAt: null,
+    });
+    expect(checkExamPlan({ ...practice, settings: { ...practice.settings, attemptsAllowed: 0 } })).toEqual(
+      [],
+    );
+  });
 });
 
 describe('marking settings', () => {

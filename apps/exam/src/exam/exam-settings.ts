@@ -214,6 +214,11 @@ export function checkExamPlan(plan: ExamPlan): ErrorDetail[] {
     if (plan.registrationOpensAt !== null || plan.registrationClosesAt !== null)
       errors.push({ field: 'registrationOpensAt', reason: 'practice exams need no registration window' });
   } else {
+    if (plan.settings.attemptsAllowed === 0)
+      errors.push({
+        field: 'settings.attemptsAllowed',
+        reason: 'unlimited attempts (0) are for practice exams; an exam allows 1 to 100',
+      });
     if (plan.registrationOpensAt === null || plan.registrationClosesAt === null)
       errors.push({
         field: 'registrationOpensAt',

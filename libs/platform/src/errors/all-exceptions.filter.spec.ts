@@ -74,6 +74,17 @@ describe(AllExceptionsFilter.name, () => {
     expect(sent.headers?.has('content-disposition')).toBe(false);
   });
 
+  it('should tell a client that sent a form or other non-JSON body what to send instead (415)', () => {
+    const sent: Sent = {};
+    const fromFastify = Object.assign(new Error('Unsupported Media Type'), { statusCode: 415 });
+
+    sut.catch(fromFastify, hostFor(sent));
+
+    expect(sent.status).toBe(415);
+    expect(sent.body).toMatchObject({ statusCode: 415, code: 'REQUEST.UNSUPPORTED_MEDIA_TYPE' });
+    expect(sent.body?.message).toContain('Content-Type: application/json');
+  });
+
   it('should keep other database errors a 500 without internals', () => {
     const sent: Sent = {};
 

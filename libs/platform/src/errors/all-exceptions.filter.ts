@@ -96,7 +96,11 @@ export class AllExceptionsFilter implements ExceptionFilter {
       return {
         statusCode: clientError.status,
         code: HTTP_CODES[clientError.status] ?? RequestErrorCode.REJECTED.code,
-        message: clientError.message,
+        // The framework says only "Unsupported Media Type": say what to send instead.
+        message:
+          clientError.status === 415
+            ? 'This request body is not JSON: send it with Content-Type: application/json (or send no body).'
+            : clientError.message,
         correlationId,
       };
     }

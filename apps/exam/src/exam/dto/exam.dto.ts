@@ -86,7 +86,8 @@ export class ExamSettingsDto {
   @IsInt() @Min(1) @Max(DAY_MINUTES) durationMinutes!: number;
   @IsInt() @Min(0) @Max(DAY_MINUTES) lateEntryMinutes!: number;
   @IsInt() @Min(0) @Max(DAY_MINUTES) minMinutesBeforeSubmit!: number;
-  @IsInt() @Min(1) @Max(100) attemptsAllowed!: number;
+  /** 1 to 100; 0 = unlimited, for practice exams only. */
+  @IsInt() @Min(0) @Max(100) attemptsAllowed!: number;
   @IsIn(COUNTED_ATTEMPTS) countedAttempt!: (typeof COUNTED_ATTEMPTS)[number];
   @IsIn(EXPIRY_ACTIONS) onExpiry!: (typeof EXPIRY_ACTIONS)[number];
   @IsInt() @Min(0) @Max(60) graceMinutes!: number;
