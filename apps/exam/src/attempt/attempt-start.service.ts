@@ -46,6 +46,7 @@ import {
   startRefusal,
 } from './domain/attempt-timing';
 import { deviceIdOf, deviceRole } from './domain/device';
+import { PaperSnapshotCache } from './paper-snapshot-cache';
 
 export interface StartRequest {
   readonly userId: string;
@@ -79,6 +80,7 @@ export class AttemptStartService {
     private readonly candidates: VerifiedCandidateService,
     private readonly faceCheck: AttemptFaceCheck,
     private readonly papers: AttemptPaperCache,
+    private readonly snapshots: PaperSnapshotCache,
     private readonly env: ExamEnv,
     private readonly clock: Clock,
   ) {}
@@ -86,7 +88,7 @@ export class AttemptStartService {
   async start(request: StartRequest): Promise<StartResult> {
     const deviceId = deviceIdOf(request.deviceHeader);
     if (deviceId === null) throw new DeviceIdRequiredError();
-    const exam = await this.exams.findById(request.examId);
+    const exam = await this.exams.findWithoutSnapshot(request.examId);
     if (exam === null || exam.status === 'draft') throw new ExamNotFoundError();
     if (!ipAllowed(exam.settings.allowedIpRanges, request.ip)) throw new IpNotAllowedError();
     const started = await this.attempts.startState(exam.id, request.userId);
@@ -132,9 +134,13 @@ export class AttemptStartService {
     const claims = exam.settings.faceCheckAtEntry
       ? this.faceCheck.verify(this.requireToken(request.faceCheckToken), exam.id, request.userId)
       : null;
-    if (exam.paperSnapshot === null) throw new PaperUnavailableError();
+    const snapshot =
+      exam.publishedAt === null
+        ? null
+        : await this.snapshots.get(exam.id, exam.publishedAt, () => this.exams.findSnapshot(exam.id));
+    if (snapshot === null) throw new PaperUnavailableError();
 
-    const paper = buildCandidatePaper(exam.paperSnapshot, seed);
+    const paper = buildCandidatePaper(snapshot, seed);
     const deadlineAt = attemptDeadline(schedule, now);
     const status = nextAttemptStatus('created', 'start');
     if (status === null) throw new Error('an attempt cannot start');
@@ -148,7 +154,7 @@ export class AttemptStartService {
       live: 1,
       seed,
       paper,
-      answerKey: answerKeyOf(exam.paperSnapshot, paper),
+      answerKey: answerKeyOf(snapshot, paper),
       deviceId,
       previousDeviceId: null,
       startedAt: now,

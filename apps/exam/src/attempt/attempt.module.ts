@@ -15,6 +15,7 @@ import { AttemptFinaliserScheduler } from './attempt-finaliser.scheduler';
 import { AttemptPaperCache } from './attempt-paper-cache';
 import { AttemptStartService } from './attempt-start.service';
 import { AttemptsController } from './attempts.controller';
+import { PaperSnapshotCache } from './paper-snapshot-cache';
 
 /** Delivery of exams: attempts, autosave, resume, takeover, submission, deadline finalisation, objective grading. */
 @Module({
@@ -28,6 +29,7 @@ import { AttemptsController } from './attempts.controller';
   providers: [
     AttemptRepository,
     AttemptPaperCache,
+    PaperSnapshotCache,
     AttemptFaceCheck,
     AttemptStartService,
     AttemptAnswersService,

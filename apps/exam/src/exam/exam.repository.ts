@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { EntityManager } from 'typeorm';
 import { DataSource, In, Repository } from 'typeorm';
 
+import type { PaperSnapshot } from '../paper/paper-structure';
 import { ExamEntity } from './exam.entity';
 import { ExamAccommodationEntity } from './exam-accommodation.entity';
 import type { ExamStatus } from './exam-settings';
@@ -23,6 +24,24 @@ export class ExamRepository {
 
   findById(examId: string, tx?: EntityManager): Promise<ExamEntity | null> {
     return (tx ? tx.getRepository(ExamEntity) : this.exams).findOne({ where: { id: examId } });
+  }
+
+  /**
+   * The exam without its paper snapshot (the largest column, immutable once published): for the start path,
+   * which takes the snapshot from a per-process copy (PaperSnapshotCache) instead of reading and parsing it
+   * for every candidate of a hall. `paperSnapshot` is left unset.
+   */
+  findWithoutSnapshot(examId: string): Promise<ExamEntity | null> {
+    const select = this.exams.metadata.columns
+      .map((column) => column.propertyName)
+      .filter((name) => name !== 'paperSnapshot') as (keyof ExamEntity)[];
+    return this.exams.findOne({ where: { id: examId }, select });
+  }
+
+  /** The paper snapshot frozen when the exam was published, or null. */
+  async findSnapshot(examId: string): Promise<PaperSnapshot | null> {
+    const exam = await this.exams.findOne({ where: { id: examId }, select: ['id', 'paperSnapshot'] });
+    return exam?.paperSnapshot ?? null;
   }
 
   findOfInstitution(institutionId: string, examId: string): Promise<ExamEntity | null> {
