@@ -1,38 +1,13 @@
 import { randomUUID } from 'node:crypto';
 
 import { Topics } from '@exam/contracts';
-import { PlatformModule } from '@exam/platform';
-import { describeWithData, ServiceTestBed } from '@exam/testing';
-import { DynamicModule, Module } from '@nestjs/common';
+import { ServiceTestBed } from '@exam/testing';
 import request from 'supertest';
 
 import { IdentityEnv } from '../src/config/identity.env';
-import { FACE_ENTITIES, FACE_MIGRATIONS, FaceModule } from '../src/face';
 import type { LivenessStep } from '../src/face/face-liveness';
-import { bearer, faceImage, FACES_DIR, FRAME_TIMES_MS } from './support/factories';
-
-const describeWithFaces = describeWithData(
-  FACES_DIR,
-  'the labelled test faces (kept outside the repository)',
-);
-
-@Module({})
-class FaceActionsTestModule {
-  static register(env: IdentityEnv): DynamicModule {
-    return {
-      module: FaceActionsTestModule,
-      imports: [
-        PlatformModule.forService({
-          service: 'identity',
-          env,
-          entities: FACE_ENTITIES,
-          migrations: FACE_MIGRATIONS,
-        }),
-        FaceModule,
-      ],
-    };
-  }
-}
+import { describeWithFaces, FaceTestModule } from './support/face-test-module';
+import { bearer, faceImage, FRAME_TIMES_MS } from './support/factories';
 
 interface Challenge {
   challengeId: string;
@@ -51,14 +26,14 @@ const PICTURES: Record<LivenessStep, string> = {
   open_mouth: 'bernadette/bernadette1.png',
 };
 
-describeWithFaces('face actions judged on the face mesh of @vladmandic/human (e2e, #12 item 0)', () => {
+describeWithFaces()('face actions judged on the face mesh of @vladmandic/human (e2e, #12 item 0)', () => {
   let bed: ServiceTestBed<IdentityEnv>;
 
   beforeAll(async () => {
     bed = await ServiceTestBed.start({
       service: 'identity',
       envClass: IdentityEnv,
-      module: (env) => FaceActionsTestModule.register(env),
+      module: (env) => FaceTestModule.register(env),
       topics: [Topics.ConsentChanged, Topics.FaceEnrolmentChanged],
       overrides: { LIVENESS_FACE_ACTIONS: 'true', FACE_WORKERS: '1' },
     });

@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 
 import { Topics } from '@exam/contracts';
 import { findSensitiveNumbers } from '@exam/crypto';
-import { PlatformModule } from '@exam/platform';
 import {
   type FaceCheckExpectation,
   FaceCheckTokenRejectedError,
@@ -11,16 +10,15 @@ import {
   parseFaceCheckPublicKeys,
 } from '@exam/platform/face-check';
 import { expectEventually, requireTestData, ServiceTestBed, testEnvelope } from '@exam/testing';
-import { DynamicModule, Module } from '@nestjs/common';
 import { PNG } from 'pngjs';
 import request from 'supertest';
 import type { DataSource } from 'typeorm';
 
 import { IdentityEnv } from '../src/config/identity.env';
-import { FACE_ENTITIES, FACE_MIGRATIONS, FaceModule } from '../src/face';
 import type { HeadMovement } from '../src/face/face-liveness';
 import { FaceTemplateEntity } from '../src/face/face-template.entity';
 import { VerifiedFaceReferenceEntity } from '../src/face/verified-face-reference.entity';
+import { FaceTestModule } from './support/face-test-module';
 import { bearer, faceImage, FACES_DIR, FRAME_TIMES_MS } from './support/factories';
 import { jpegBomb, pngBomb } from './support/image-bombs';
 import { mirrored } from './support/still-attacks';
@@ -64,24 +62,6 @@ function grey(size: number): Buffer {
   const png = new PNG({ width: size, height: size });
   png.data.fill(128);
   return PNG.sync.write(png);
-}
-
-@Module({})
-class FaceTestModule {
-  static register(env: IdentityEnv): DynamicModule {
-    return {
-      module: FaceTestModule,
-      imports: [
-        PlatformModule.forService({
-          service: 'identity',
-          env,
-          entities: FACE_ENTITIES,
-          migrations: FACE_MIGRATIONS,
-        }),
-        FaceModule,
-      ],
-    };
-  }
 }
 
 interface Challenge {

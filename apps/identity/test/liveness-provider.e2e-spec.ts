@@ -1,9 +1,7 @@
 import { randomUUID } from 'node:crypto';
 
 import { Topics } from '@exam/contracts';
-import { PlatformModule } from '@exam/platform';
-import { describeWithData, ServiceTestBed } from '@exam/testing';
-import { DynamicModule, Module } from '@nestjs/common';
+import { ServiceTestBed } from '@exam/testing';
 import type { FastifyInstance } from 'fastify';
 import { PNG } from 'pngjs';
 import request from 'supertest';
@@ -12,33 +10,11 @@ import type { DataSource } from 'typeorm';
 import { buildAuthorityServer, LIVENESS_CHECK_PATH } from '../../authority-sim/src/authority-server';
 import { loadAuthoritySimEnv } from '../../authority-sim/src/config/authority-sim.env';
 import { IdentityEnv } from '../src/config/identity.env';
-import { FACE_ENTITIES, FACE_MIGRATIONS, FaceModule } from '../src/face';
 import type { HeadMovement } from '../src/face/face-liveness';
-import { bearer, faceImage, FACES_DIR, FRAME_TIMES_MS } from './support/factories';
+import { describeWithFaces, FaceTestModule } from './support/face-test-module';
+import { bearer, faceImage, FRAME_TIMES_MS } from './support/factories';
 
 const SECRET = 'e2e-liveness-provider-secret-0123456789ab';
-const describeWithFaces = describeWithData(
-  FACES_DIR,
-  'the labelled test faces (kept outside the repository)',
-);
-
-@Module({})
-class LivenessTestModule {
-  static register(env: IdentityEnv): DynamicModule {
-    return {
-      module: LivenessTestModule,
-      imports: [
-        PlatformModule.forService({
-          service: 'identity',
-          env,
-          entities: FACE_ENTITIES,
-          migrations: FACE_MIGRATIONS,
-        }),
-        FaceModule,
-      ],
-    };
-  }
-}
 
 interface Challenge {
   challengeId: string;
@@ -66,7 +42,7 @@ const MOVES = (): Record<HeadMovement, Buffer> => ({
   look_straight: faceImage('bernadette/bernadette3.png'),
 });
 
-describeWithFaces('identity decides liveness through the vendor liveness service (e2e, #12 item 0)', () => {
+describeWithFaces()('identity decides liveness through the vendor liveness service (e2e, #12 item 0)', () => {
   let bed: ServiceTestBed<IdentityEnv>;
   let sim: FastifyInstance;
   let data: DataSource;
@@ -87,7 +63,7 @@ describeWithFaces('identity decides liveness through the vendor liveness service
     bed = await ServiceTestBed.start({
       service: 'identity',
       envClass: IdentityEnv,
-      module: (env) => LivenessTestModule.register(env),
+      module: (env) => FaceTestModule.register(env),
       topics: [Topics.ConsentChanged, Topics.FaceEnrolmentChanged],
       overrides: {
         AUTHORITY_URL: simUrl,

@@ -76,11 +76,24 @@ export class AttemptRepository {
    * paper route run this for a whole hall at the start of an exam.
    */
   findViewOfUser(attemptId: string, userId: string, withPaper: boolean): Promise<AttemptEntity | null> {
-    const skipped = withPaper ? ['answerKey'] : ['answerKey', 'paper'];
-    const select = this.attempts.metadata.columns
+    this.viewColumns ??= {
+      withPaper: this.columnsBut(['answerKey']),
+      withoutPaper: this.columnsBut(['answerKey', 'paper']),
+    };
+    const select = withPaper ? this.viewColumns.withPaper : this.viewColumns.withoutPaper;
+    return this.attempts.findOne({ where: { id: attemptId, userId }, select });
+  }
+
+  /** The select lists of findViewOfUser, built once from the entity's columns. */
+  private viewColumns?: {
+    readonly withPaper: (keyof AttemptEntity)[];
+    readonly withoutPaper: (keyof AttemptEntity)[];
+  };
+
+  private columnsBut(skipped: readonly string[]): (keyof AttemptEntity)[] {
+    return this.attempts.metadata.columns
       .map((column) => column.propertyName)
       .filter((name) => !skipped.includes(name)) as (keyof AttemptEntity)[];
-    return this.attempts.findOne({ where: { id: attemptId, userId }, select });
   }
 
   lockOfUser(tx: EntityManager, attemptId: string, userId: string): Promise<AttemptEntity | null> {

@@ -32,11 +32,14 @@ export class ExamRepository {
    * for every candidate of a hall. `paperSnapshot` is left unset.
    */
   findWithoutSnapshot(examId: string): Promise<ExamEntity | null> {
-    const select = this.exams.metadata.columns
+    this.columnsButSnapshot ??= this.exams.metadata.columns
       .map((column) => column.propertyName)
       .filter((name) => name !== 'paperSnapshot') as (keyof ExamEntity)[];
-    return this.exams.findOne({ where: { id: examId }, select });
+    return this.exams.findOne({ where: { id: examId }, select: this.columnsButSnapshot });
   }
+
+  /** findWithoutSnapshot's select list, built once from the entity's columns. */
+  private columnsButSnapshot?: (keyof ExamEntity)[];
 
   /** The paper snapshot frozen when the exam was published, or null. */
   async findSnapshot(examId: string): Promise<PaperSnapshot | null> {
