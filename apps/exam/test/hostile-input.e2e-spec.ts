@@ -110,4 +110,18 @@ describe('exam routes under hostile input (e2e)', () => {
     }
     expect(failures).toEqual([]);
   });
+
+  it('should tell a client that sent a form instead of JSON what to send (415)', async () => {
+    const res = await request(bed.url)
+      .post(`/api/exam/institutions/${institution}/exams`)
+      .set('authorization', `Bearer ${staff(institution, 'org_admin').token}`)
+      .type('form')
+      .send('title=x');
+
+    expect(res.status).toBe(415);
+    expect(res.body).toMatchObject({
+      code: 'REQUEST.UNSUPPORTED_MEDIA_TYPE',
+      message: expect.stringContaining('Content-Type: application/json') as unknown,
+    });
+  });
 });

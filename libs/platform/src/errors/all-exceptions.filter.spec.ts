@@ -1,4 +1,5 @@
-import { type ArgumentsHost, BadRequestException } from '@nestjs/common';
+import { type ArgumentsHost, BadRequestException, HttpException } from '@nestjs/common';
+import { errorCodes } from 'fastify';
 import { QueryFailedError } from 'typeorm';
 
 import { AllExceptionsFilter } from './all-exceptions.filter';
@@ -75,14 +76,17 @@ describe(AllExceptionsFilter.name, () => {
   });
 
   it('should tell a client that sent a form or other non-JSON body what to send instead (415)', () => {
-    const sent: Sent = {};
-    const fromFastify = Object.assign(new Error('Unsupported Media Type'), { statusCode: 415 });
+    // Fastify's own error, and the HttpException Nest's router turns it into before the filter sees it.
+    const fastifyError = new errorCodes.FST_ERR_CTP_INVALID_MEDIA_TYPE();
+    for (const error of [fastifyError, new HttpException(fastifyError.message, 415)]) {
+      const sent: Sent = {};
 
-    sut.catch(fromFastify, hostFor(sent));
+      sut.catch(error, hostFor(sent));
 
-    expect(sent.status).toBe(415);
-    expect(sent.body).toMatchObject({ statusCode: 415, code: 'REQUEST.UNSUPPORTED_MEDIA_TYPE' });
-    expect(sent.body?.message).toContain('Content-Type: application/json');
+      expect(sent.status).toBe(415);
+      expect(sent.body).toMatchObject({ statusCode: 415, code: 'REQUEST.UNSUPPORTED_MEDIA_TYPE' });
+      expect(sent.body?.message).toContain('Content-Type: application/json');
+    }
   });
 
   it('should keep other database errors a 500 without internals', () => {

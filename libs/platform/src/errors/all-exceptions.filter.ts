@@ -37,6 +37,16 @@ function httpExceptionMessage(exception: HttpException): string {
   return exception.message;
 }
 
+/**
+ * The message of a client error, with the framework's bare ones made actionable. Nest hands Fastify's own
+ * errors (an unparseable body type) over as HttpExceptions, so both branches of the filter come through here.
+ */
+function clientMessage(status: number, message: string): string {
+  if (status === 415)
+    return 'This request body is not JSON: send it with Content-Type: application/json (or send no body).';
+  return message;
+}
+
 /** Errors thrown by the HTTP framework itself (bad JSON, body too large) carry a 4xx statusCode. */
 function frameworkClientError(exception: unknown): { status: number; message: string } | undefined {
   if (typeof exception !== 'object' || exception === null) return undefined;
@@ -87,7 +97,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
       return {
         statusCode,
         code: HTTP_CODES[statusCode] ?? RequestErrorCode.REJECTED.code,
-        message: httpExceptionMessage(exception),
+        message: clientMessage(statusCode, httpExceptionMessage(exception)),
         correlationId,
       };
     }
@@ -96,11 +106,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
       return {
         statusCode: clientError.status,
         code: HTTP_CODES[clientError.status] ?? RequestErrorCode.REJECTED.code,
-        // The framework says only "Unsupported Media Type": say what to send instead.
-        message:
-          clientError.status === 415
-            ? 'This request body is not JSON: send it with Content-Type: application/json (or send no body).'
-            : clientError.message,
+        message: clientMessage(clientError.status, clientError.message),
         correlationId,
       };
     }
