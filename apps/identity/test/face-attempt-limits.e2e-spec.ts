@@ -211,10 +211,15 @@ describeWithFaces('face attempt limits under parallel guesses (e2e, #12 item 4)'
         ),
       );
 
-      expect(tally(responses)).toEqual({
-        '200': IP_LIMIT,
-        '429 FACE.TOO_MANY_FAILURES_FROM_NETWORK': PARALLEL - IP_LIMIT,
-      });
+      // The network counts failures once they are recorded: a request that passes the network check while
+      // another's failure is still being written is stopped by the account's own budget instead (seen in CI,
+      // once in 200). Either way it is a 429 and nothing more is evaluated; the network stops nearly all.
+      const counted = tally(responses);
+      const byNetwork = counted['429 FACE.TOO_MANY_FAILURES_FROM_NETWORK'] ?? 0;
+      const byBudget = counted['429 FACE.ATTEMPTS_EXHAUSTED'] ?? 0;
+      expect(counted['200']).toBe(IP_LIMIT);
+      expect(byNetwork + byBudget).toBe(PARALLEL - IP_LIMIT);
+      expect(byNetwork).toBeGreaterThanOrEqual(PARALLEL - 2 * IP_LIMIT);
       expect(await evaluations(userId)).toHaveLength(IP_LIMIT);
     },
     SLOW_MS,
