@@ -31,6 +31,9 @@ npm run -s boundaries
 step "unit tests"
 npx jest --config jest.unit.config.js --ci --json --outputFile=.local/test-results/unit.json
 
+step "web app build"
+npm run -s build:web
+
 step "infrastructure"
 bash scripts/db.sh ensure
 port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
@@ -55,6 +58,9 @@ step "broker authentication, ACLs and signed commands (a SASL/SCRAM broker of it
 KAFKA_AUTH_PORT="${KAFKA_AUTH_PORT:-19092}" KAFKA_AUTH_CONTROLLER_PORT="${KAFKA_AUTH_CONTROLLER_PORT:-19093}" \
   bash scripts/kafka-auth-test.sh --ci --json --outputFile=.local/test-results/kafka-auth.json
 
+step "browser journeys (Playwright, Debian's Chromium, against the started platform)"
+bash scripts/test-web.sh
+
 step "summary"
 node -e '
   const fs = require("fs");
@@ -64,6 +70,9 @@ node -e '
     console.log(`${f}: ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests} skipped`);
     passed += r.numPassedTests; failed += r.numFailedTests; skipped += r.numPendingTests;
   }
+  const web = JSON.parse(fs.readFileSync(".local/test-results/web.json", "utf8")).stats;
+  console.log(`web: ${web.expected} passed, ${web.unexpected + web.flaky} failed, ${web.skipped} skipped`);
+  passed += web.expected; failed += web.unexpected + web.flaky; skipped += web.skipped;
   console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
 '
 echo "total time: $(( $(date +%s) - t0 )) s"

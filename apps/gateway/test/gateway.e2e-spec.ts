@@ -10,6 +10,7 @@ import request from 'supertest';
 
 import { GatewayEnv } from '../src/config/gateway.env';
 import { createGatewayApp } from '../src/create-gateway-app';
+import { webAppRoot } from '../src/web-app/web-app';
 
 describe('gateway', () => {
   const closedPort = 'http://127.0.0.1:9';
@@ -134,11 +135,27 @@ describe('gateway', () => {
     expect((response.body as { code: string }).code).toBe('REQUEST.TOO_LARGE');
   });
 
-  it('should serve the web UI and report each upstream state', async () => {
+  it('should serve the web app (index.html for deep links, hashed assets kept a year) and report each upstream state', async () => {
+    expect(webAppRoot()).toBeDefined(); // built by `npm run build:web` (npm test builds it before these tests)
     const gateway = await startGateway();
     const page = await request(gateway).get('/').expect(200);
     expect(page.headers['content-type']).toContain('text/html');
-    expect(page.text).toContain('/app.js');
+    expect(page.headers['cache-control']).toBe('no-cache');
+    expect(page.text).toContain('<div id="root">');
+    const deepLink = await request(gateway)
+      .get('/my/exams/42?tab=results')
+      .set('accept', 'text/html,application/xhtml+xml')
+      .expect(200);
+    expect(deepLink.text).toBe(page.text);
+    const script = /src="(\/assets\/[^"]+\.js)"/.exec(page.text)?.[1];
+    expect(script).toBeDefined();
+    const asset = await request(gateway)
+      .get(script ?? '')
+      .expect(200);
+    expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    const unknownApi = await request(gateway).get('/api/nothing-here').set('accept', 'text/html').expect(404);
+    expect((unknownApi.body as { code: string }).code).toBe('REQUEST.NOT_FOUND');
+    await request(gateway).get('/assets/missing.js').expect(404);
     const states = await request(gateway).get('/health/services').expect(200);
     expect(states.body).toEqual({
       accounts: 'not_ready',

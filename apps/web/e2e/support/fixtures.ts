@@ -1,0 +1,40 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test as base } from '@playwright/test';
+
+import { PageGuard } from './page-guard';
+
+export interface Fixtures {
+  guard: PageGuard;
+  /** Runs axe-core on the page as it is now; serious or critical violations fail the journey. */
+  expectAccessible: (label: string) => Promise<void>;
+}
+
+export const test = base.extend<Fixtures>({
+  // Automatic: every journey is watched, whether or not it declares an expected error.
+  guard: [
+    async ({ page }, use) => {
+      const guard = new PageGuard(page);
+      await use(guard);
+      expect(
+        guard.unexpected(),
+        'console errors, failed requests or HTTP errors the journey did not expect',
+      ).toEqual([]);
+    },
+    { auto: true },
+  ],
+  expectAccessible: async ({ page }, use) => {
+    await use(async (label: string) => {
+      const results = await new AxeBuilder({ page })
+        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+        .analyze();
+      const blocking = results.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map(
+          (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+        );
+      expect(blocking, `axe-core on ${label}`).toEqual([]);
+    });
+  },
+});
+
+export { expect };

@@ -1,0 +1,38 @@
+import { type APIRequestContext, expect } from '@playwright/test';
+
+interface MailboxEntry {
+  to: string;
+  subject?: string;
+  text: string;
+  sentAt?: string;
+}
+
+/**
+ * The latest one-time code sent to `to`, read from the accounts service's development mailbox (mounted only
+ * outside production), waiting for it to arrive.
+ */
+export async function latestCode(request: APIRequestContext, to: string, after = 0): Promise<string> {
+  let code: string | undefined;
+  await expect
+    .poll(
+      async () => {
+        const response = await request.get(`/api/accounts/dev/mailbox?to=${encodeURIComponent(to)}`);
+        if (!response.ok()) return undefined;
+        const { messages } = (await response.json()) as { messages: MailboxEntry[] };
+        const fresh = messages.slice(after);
+        const last = fresh.at(-1);
+        code = last ? /\b(\d{6})\b/.exec(last.text)?.[1] : undefined;
+        return code;
+      },
+      { timeout: 15_000, message: `a code sent to ${to}` },
+    )
+    .toBeDefined();
+  return code as string;
+}
+
+/** How many messages `to` has received so far (to wait for the next one). */
+export async function messageCount(request: APIRequestContext, to: string): Promise<number> {
+  const response = await request.get(`/api/accounts/dev/mailbox?to=${encodeURIComponent(to)}`);
+  if (!response.ok()) return 0;
+  return ((await response.json()) as { messages: unknown[] }).messages.length;
+}

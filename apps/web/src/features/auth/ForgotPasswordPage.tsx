@@ -1,0 +1,124 @@
+import { Button, Card, Form, Input, Result, Space, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+
+import { api } from '../../api/http';
+import { ErrorAlert } from '../../ui/ErrorAlert';
+import { LinkButton } from '../../ui/LinkButton';
+import { PageTitle } from '../../ui/PageTitle';
+import { CodeInput } from './CodeInput';
+import { PASSWORD_MIN } from './contact-rules';
+
+type Step = 'ask' | 'confirm' | 'done';
+
+/**
+ * Password recovery with a one-time code sent to the account's phone or email. The service answers the same
+ * whether or not the account exists, and so does this page.
+ */
+export function ForgotPasswordPage() {
+  const { t } = useTranslation('auth');
+  const [step, setStep] = useState<Step>('ask');
+  const [login, setLogin] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+
+  const run = async (work: () => Promise<void>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await work();
+    } catch (caught: unknown) {
+      setError(caught);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (step === 'done') {
+    return (
+      <Result
+        status="success"
+        title={t('forgot.doneTitle')}
+        subTitle={t('forgot.doneBody')}
+        extra={
+          <LinkButton to="/sign-in" type="primary">
+            {t('signIn.submit')}
+          </LinkButton>
+        }
+      />
+    );
+  }
+
+  return (
+    <Card style={{ maxWidth: 440, margin: '0 auto' }}>
+      <PageTitle>{t('forgot.title')}</PageTitle>
+      <ErrorAlert error={error} namespace="auth" />
+      {step === 'ask' ? (
+        <Form
+          layout="vertical"
+          style={{ marginTop: 16 }}
+          requiredMark={false}
+          onFinish={(v: { login: string }) =>
+            void run(async () => {
+              const value = v.login.trim();
+              await api('/accounts/password-resets', { anonymous: true, body: { login: value } });
+              setLogin(value);
+              setStep('confirm');
+            })
+          }
+        >
+          <Typography.Paragraph>{t('forgot.intro')}</Typography.Paragraph>
+          <Form.Item
+            label={t('forgot.login')}
+            name="login"
+            rules={[{ required: true, whitespace: true, message: t('signIn.loginRequired') }]}
+          >
+            <Input autoComplete="username" />
+          </Form.Item>
+          <Space wrap>
+            <Button type="primary" htmlType="submit" loading={busy}>
+              {t('forgot.send')}
+            </Button>
+            <Link to="/sign-in">{t('forgot.back')}</Link>
+          </Space>
+        </Form>
+      ) : (
+        <Form
+          layout="vertical"
+          style={{ marginTop: 16 }}
+          requiredMark={false}
+          onFinish={(v: { code: string; newPassword: string }) =>
+            void run(async () => {
+              await api('/accounts/password-resets/confirm', {
+                anonymous: true,
+                body: { login, code: v.code, newPassword: v.newPassword },
+              });
+              setStep('done');
+            })
+          }
+        >
+          <Typography.Paragraph>{t('forgot.codeSent')}</Typography.Paragraph>
+          <CodeInput name="code" label={t('forgot.code')} />
+          <Form.Item
+            label={t('forgot.newPassword')}
+            name="newPassword"
+            rules={[
+              {
+                required: true,
+                min: PASSWORD_MIN,
+                max: 128,
+                message: t('signUp.passwordInvalid', { min: PASSWORD_MIN }),
+              },
+            ]}
+          >
+            <Input.Password autoComplete="new-password" />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" loading={busy}>
+            {t('forgot.confirm')}
+          </Button>
+        </Form>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,108 @@
+import { Button, Card, Form, Input, Space, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+
+import { completeStepUp, signIn, type VerificationRequired } from '../../auth/auth-actions';
+import { safeNext } from '../../auth/RequireAuth';
+import { ErrorAlert } from '../../ui/ErrorAlert';
+import { PageTitle } from '../../ui/PageTitle';
+import { CodeInput } from './CodeInput';
+
+interface Credentials {
+  login: string;
+  password: string;
+}
+
+/** Password sign-in, then the one-time code when the platform asks to confirm the sign-in (step-up). */
+export function SignInPage() {
+  const { t } = useTranslation('auth');
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const next = safeNext(params.get('next'));
+  const [challenge, setChallenge] = useState<VerificationRequired | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+
+  const run = async (work: () => Promise<void>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await work();
+    } catch (caught: unknown) {
+      setError(caught);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const onCredentials = (values: Credentials) =>
+    run(async () => {
+      const result = await signIn(values.login.trim(), values.password);
+      if (result.kind === 'step_up') setChallenge(result.challenge);
+      else void navigate(next, { replace: true });
+    });
+
+  const onCode = (values: { code: string }) =>
+    run(async () => {
+      if (!challenge) return;
+      await completeStepUp(challenge.challengeId, values.code);
+      void navigate(next, { replace: true });
+    });
+
+  return (
+    <Card style={{ maxWidth: 440, margin: '0 auto' }}>
+      <PageTitle>{challenge ? t('stepUp.title') : t('signIn.title')}</PageTitle>
+      <ErrorAlert error={error} namespace="auth" />
+      {challenge ? (
+        <Form layout="vertical" onFinish={(v: { code: string }) => void onCode(v)} style={{ marginTop: 16 }}>
+          <Typography.Paragraph>
+            {t('stepUp.sentTo', { to: challenge.phone ?? challenge.email ?? '' })}
+          </Typography.Paragraph>
+          <CodeInput name="code" label={t('stepUp.code')} />
+          <Space wrap>
+            <Button type="primary" htmlType="submit" loading={busy}>
+              {t('stepUp.confirm')}
+            </Button>
+            <Button
+              onClick={() => {
+                setChallenge(null);
+              }}
+            >
+              {t('stepUp.startOver')}
+            </Button>
+          </Space>
+        </Form>
+      ) : (
+        <Form<Credentials>
+          layout="vertical"
+          onFinish={(v) => void onCredentials(v)}
+          style={{ marginTop: 16 }}
+          requiredMark={false}
+        >
+          <Form.Item
+            label={t('signIn.login')}
+            name="login"
+            rules={[{ required: true, whitespace: true, message: t('signIn.loginRequired') }]}
+          >
+            <Input autoComplete="username" />
+          </Form.Item>
+          <Form.Item
+            label={t('signIn.password')}
+            name="password"
+            rules={[{ required: true, message: t('signIn.passwordRequired') }]}
+          >
+            <Input.Password autoComplete="current-password" />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" block loading={busy}>
+            {t('signIn.submit')}
+          </Button>
+          <Space style={{ marginTop: 16 }} wrap>
+            <Link to="/forgot-password">{t('signIn.forgot')}</Link>
+            <Link to="/sign-up">{t('signIn.noAccount')}</Link>
+          </Space>
+        </Form>
+      )}
+    </Card>
+  );
+}
