@@ -3,11 +3,13 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
+const gateway = process.env.GATEWAY_URL ?? 'http://127.0.0.1:3000';
+const PROXY = { '/api': gateway, '/health': gateway };
 
 /**
  * The candidate portal and consoles: a single-page app built into apps/web/dist, which the gateway serves
  * (with index.html for every non-API path). `npm run dev:web` serves it with hot reload and sends /api and
- * /health to a running gateway (npm run start:local).
+ * /health to a running gateway (npm run start:local; GATEWAY_URL to point elsewhere).
  */
 export default defineConfig({
   root: here,
@@ -25,11 +27,7 @@ export default defineConfig({
       },
     },
   },
-  server: {
-    port: 5173,
-    proxy: {
-      '/api': 'http://127.0.0.1:3000',
-      '/health': 'http://127.0.0.1:3000',
-    },
-  },
+  server: { port: 5173, proxy: PROXY },
+  // `vite preview --port N` serves a build beside the gateway (a worktree's build, say) with the same proxy.
+  preview: { port: 4173, proxy: PROXY },
 });
