@@ -1,6 +1,7 @@
+import { createCandidate } from './support/accounts';
 import { expect, test } from './support/fixtures';
 import { latestCode } from './support/mailbox';
-import { freshEmail, freshPhone, STRONG_PASSWORD } from './support/people';
+import { freshPhone, STRONG_PASSWORD } from './support/people';
 
 test.describe('sign-up, sign-in, reload and sign-out', () => {
   test('a new candidate signs up by phone with the code, stays signed in across a reload, and signs out', async ({
@@ -62,16 +63,7 @@ test.describe('sign-up, sign-in, reload and sign-out', () => {
     request,
     guard,
   }) => {
-    const email = freshEmail();
-    const started = await request.post('/api/accounts/registrations', {
-      data: { email, password: STRONG_PASSWORD, nickname: 'Lee', ...(await policyVersion(request)) },
-    });
-    expect(started.status()).toBe(202);
-    const { registrationId } = (await started.json()) as { registrationId: string };
-    const verified = await request.post(`/api/accounts/registrations/${registrationId}/verify`, {
-      data: { code: await latestCode(request, email) },
-    });
-    expect(verified.ok()).toBe(true);
+    const { login: email } = await createCandidate(request, 'Lee');
 
     await page.goto('/privacy');
     await expect(page).toHaveURL(/\/sign-in\?next=%2Fprivacy$/);
@@ -87,14 +79,7 @@ test.describe('sign-up, sign-in, reload and sign-out', () => {
   });
 
   test('?next= never leads to another site', async ({ page, request }) => {
-    const email = freshEmail();
-    const started = await request.post('/api/accounts/registrations', {
-      data: { email, password: STRONG_PASSWORD, nickname: 'Zhao', ...(await policyVersion(request)) },
-    });
-    const { registrationId } = (await started.json()) as { registrationId: string };
-    await request.post(`/api/accounts/registrations/${registrationId}/verify`, {
-      data: { code: await latestCode(request, email) },
-    });
+    const { login: email } = await createCandidate(request, 'Zhao');
     await page.goto('/sign-in?next=//evil.example.com/steal');
     await page.getByLabel('手机号、邮箱或用户名').fill(email);
     await page.getByLabel('密码', { exact: true }).fill(STRONG_PASSWORD);
@@ -102,11 +87,3 @@ test.describe('sign-up, sign-in, reload and sign-out', () => {
     await expect(page).toHaveURL('/');
   });
 });
-
-async function policyVersion(
-  request: import('@playwright/test').APIRequestContext,
-): Promise<{ acceptedPolicyVersion?: string }> {
-  const response = await request.get('/api/accounts/privacy-policy');
-  if (!response.ok()) return {};
-  return { acceptedPolicyVersion: ((await response.json()) as { version: string }).version };
-}

@@ -9,6 +9,13 @@ export const homeI18n: Bundle = {
       signIn: '登录',
       browse: '浏览开放报名的考试',
     },
+    status: {
+      title: '服务状态',
+      intro: '网关后各服务的实时就绪状态（数据库与 Kafka 可达）。',
+      ready: '就绪',
+      not_ready: '未就绪',
+      unreachable: '无法访问',
+    },
     dashboard: {
       title: '我的主页',
       identity: {
@@ -36,6 +43,13 @@ export const homeI18n: Bundle = {
       signUp: 'Create an account',
       signIn: 'Sign in',
       browse: 'Browse exams open for registration',
+    },
+    status: {
+      title: 'Service status',
+      intro: 'Live readiness of every service behind the gateway (database and Kafka reachable).',
+      ready: 'ready',
+      not_ready: 'not ready',
+      unreachable: 'unreachable',
     },
     dashboard: {
       title: 'My home',
