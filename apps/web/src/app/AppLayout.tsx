@@ -5,6 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 
 import { signOut } from '../auth/auth-actions';
+import { hasPlatformRole, institutionsWithRole, SECURITY_ROLES, STAFF_ROLES } from '../auth/roles';
+import type { Session } from '../auth/token-store';
 import { useSession } from '../auth/use-session';
 import { type Language, LANGUAGES, saveLanguage } from '../i18n/languages';
 import { LinkButton } from '../ui/LinkButton';
@@ -18,6 +20,15 @@ const SIGNED_IN_NAV = [
   { key: '/privacy', label: 'nav.privacy' },
 ] as const;
 
+/** The consoles appear only to those who may use them (the APIs refuse everyone else anyway). */
+function roleNav(session: Session): { key: string; label: string }[] {
+  const items: { key: string; label: string }[] = [];
+  if (institutionsWithRole(session, STAFF_ROLES).length > 0)
+    items.push({ key: '/console', label: 'nav.console' });
+  if (hasPlatformRole(session, SECURITY_ROLES)) items.push({ key: '/security', label: 'nav.security' });
+  return items;
+}
+
 const LANGUAGE_NAMES: Record<Language, string> = { 'zh-CN': '中文', en: 'English' };
 
 /** The frame of every page but the exam room: header with navigation, language and account; main; footer. */
@@ -30,11 +41,13 @@ export function AppLayout() {
   const [drawerOpen, setDrawerOpen] = useState(false);
   const compact = !screens.md;
 
-  const selected = SIGNED_IN_NAV.map((n) => n.key)
+  const selected = [...SIGNED_IN_NAV, ...(session ? roleNav(session) : [])]
+    .map((n) => n.key)
     .filter((key) => (key === '/' ? location.pathname === '/' : location.pathname.startsWith(key)))
     .slice(-1);
+  const nav = session ? [...SIGNED_IN_NAV, ...roleNav(session)] : [];
   const items = session
-    ? SIGNED_IN_NAV.map((n) => ({ key: n.key, label: <Link to={n.key}>{t(n.label)}</Link> }))
+    ? nav.map((n) => ({ key: n.key, label: <Link to={n.key}>{t(n.label)}</Link> }))
     : [
         { key: '/', label: <Link to="/">{t('nav.home')}</Link> },
         { key: '/exams', label: <Link to="/exams">{t('nav.exams')}</Link> },

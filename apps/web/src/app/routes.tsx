@@ -3,11 +3,13 @@ import type { RouteObject } from 'react-router';
 import { RequireAuth } from '../auth/RequireAuth';
 import { accountRoutes } from '../features/account/routes';
 import { authRoutes } from '../features/auth/routes';
+import { consoleRoutes } from '../features/console/routes';
 import { examRoomRoutes } from '../features/exam-room/routes';
 import { examsRoutes } from '../features/exams/routes';
 import { homeRoutes } from '../features/home/routes';
 import { identityRoutes } from '../features/identity/routes';
 import { privacyRoutes } from '../features/privacy/routes';
+import { securityRoutes } from '../features/security/routes';
 import { NotFoundPage } from '../ui/NotFoundPage';
 import { AppLayout } from './AppLayout';
 import type { FeatureRoutes } from './feature-routes';
@@ -21,6 +23,8 @@ const FEATURES: FeatureRoutes[] = [
   examsRoutes,
   examRoomRoutes,
   privacyRoutes,
+  securityRoutes,
+  consoleRoutes,
 ];
 
 export function appRoutes(): RouteObject[] {

@@ -4,11 +4,13 @@
  */
 import { accountI18n } from '../features/account/i18n';
 import { authI18n } from '../features/auth/i18n';
+import { consoleI18n } from '../features/console/i18n';
 import { examRoomI18n } from '../features/exam-room/i18n';
 import { examsI18n } from '../features/exams/i18n';
 import { homeI18n } from '../features/home/i18n';
 import { identityI18n } from '../features/identity/i18n';
 import { privacyI18n } from '../features/privacy/i18n';
+import { securityI18n } from '../features/security/i18n';
 import { commonI18n } from './common';
 
 export interface Bundle {
@@ -25,4 +27,6 @@ export const NAMESPACES: Record<string, Bundle> = {
   exams: examsI18n,
   examRoom: examRoomI18n,
   privacy: privacyI18n,
+  security: securityI18n,
+  console: consoleI18n,
 };

@@ -1,0 +1,3 @@
+import type { FeatureRoutes } from '../../app/feature-routes';
+
+export const securityRoutes: FeatureRoutes = {};
