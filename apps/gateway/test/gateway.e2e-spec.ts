@@ -153,6 +153,14 @@ describe('gateway', () => {
       .get(script ?? '')
       .expect(200);
     expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    const compressed = await request(gateway)
+      .get(script ?? '')
+      .set('accept-encoding', 'gzip, deflate, br')
+      .expect(200);
+    expect(compressed.headers['content-encoding']).toBe('br');
+    expect(Number(compressed.headers['content-length'])).toBeLessThan(
+      Number(asset.headers['content-length']),
+    );
     const unknownApi = await request(gateway).get('/api/nothing-here').set('accept', 'text/html').expect(404);
     expect((unknownApi.body as { code: string }).code).toBe('REQUEST.NOT_FOUND');
     await request(gateway).get('/assets/missing.js').expect(404);

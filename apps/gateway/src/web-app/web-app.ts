@@ -24,6 +24,8 @@ export async function registerWebApp(app: NestFastifyApplication, root: string):
     root,
     prefix: '/',
     index: ['index.html'],
+    // The build writes .br and .gz beside each text asset (apps/web/vite-precompress.ts).
+    preCompressed: true,
     setHeaders: (response, path) => {
       void response.header('cache-control', path.includes(join('assets', '')) ? IMMUTABLE : 'no-cache');
     },
