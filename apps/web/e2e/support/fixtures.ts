@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test as base } from '@playwright/test';
+import { expect, type Page, test as base } from '@playwright/test';
 
 import { PageGuard } from './page-guard';
 
@@ -7,6 +7,17 @@ export interface Fixtures {
   guard: PageGuard;
   /** Runs axe-core on the page as it is now; serious or critical violations fail the journey. */
   expectAccessible: (label: string) => Promise<void>;
+}
+
+/** axe-core (WCAG 2.1 A and AA) on the page as it is now; serious or critical violations fail. */
+export async function expectPageAccessible(page: Page, label: string): Promise<void> {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  const blocking = results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(blocking, `axe-core on ${label}`).toEqual([]);
 }
 
 export const test = base.extend<Fixtures>({

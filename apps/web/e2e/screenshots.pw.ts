@@ -1,0 +1,94 @@
+import type { Browser, Page } from '@playwright/test';
+
+import { createCandidate, signInThroughPage } from './support/accounts';
+import { expect, expectPageAccessible, test } from './support/fixtures';
+import { PageGuard } from './support/page-guard';
+import { DEMO } from './support/people';
+import { type Lang, snap, useLanguage, type ViewportName, VIEWPORTS } from './support/screens';
+
+type Who = 'visitor' | 'candidate' | 'orgAdmin' | 'analyst';
+
+interface Shot {
+  name: string;
+  path: string;
+  who: Who;
+}
+
+/** Every main page, as the person who uses it; written to .local/web-screenshots/<name>.<lang>.<viewport>.png. */
+const SHOTS: Shot[] = [
+  { name: 'home-visitor', path: '/', who: 'visitor' },
+  { name: 'sign-in', path: '/sign-in', who: 'visitor' },
+  { name: 'sign-up', path: '/sign-up', who: 'visitor' },
+  { name: 'forgot-password', path: '/forgot-password', who: 'visitor' },
+  { name: 'status', path: '/status', who: 'visitor' },
+  { name: 'home-candidate', path: '/', who: 'candidate' },
+];
+
+const LANGS: Lang[] = ['zh-CN', 'en'];
+const SIZES: ViewportName[] = ['desktop', 'phone'];
+
+async function pageAs(
+  browser: Browser,
+  who: Who,
+  lang: Lang,
+  size: ViewportName,
+  login?: Credentials,
+): Promise<Page> {
+  const context = await browser.newContext({ viewport: VIEWPORTS[size], locale: lang });
+  const page = await context.newPage();
+  await useLanguage(page, lang);
+  if (who !== 'visitor' && login) await signInThroughPage(page, login);
+  return page;
+}
+
+interface Credentials {
+  login: string;
+  password: string;
+}
+
+test.describe('screenshots of every main page, in Chinese and English, on a phone and a desktop', () => {
+  test.setTimeout(240_000);
+
+  test('main pages render in both languages at both sizes, each passing axe-core', async ({
+    browser,
+    request,
+  }) => {
+    const candidate = await createCandidate(request, '截图考生');
+    const logins: Record<Exclude<Who, 'visitor'>, Credentials> = {
+      candidate,
+      orgAdmin: { login: DEMO.orgAdmin, password: DEMO.password },
+      analyst: { login: 'demo_analyst', password: DEMO.password },
+    };
+    for (const lang of LANGS) {
+      for (const size of SIZES) {
+        const pages = new Map<Who, Page>();
+        const guards: PageGuard[] = [];
+        for (const shot of SHOTS) {
+          let page = pages.get(shot.who);
+          if (!page) {
+            page = await pageAs(
+              browser,
+              shot.who,
+              lang,
+              size,
+              shot.who === 'visitor' ? undefined : logins[shot.who],
+            );
+            guards.push(new PageGuard(page));
+            pages.set(shot.who, page);
+          }
+          await page.goto(shot.path);
+          await expect(page.locator('h1').first()).toBeVisible();
+          await expect(page.locator('.ant-spin-spinning')).toHaveCount(0);
+          await snap(page, shot.name, lang, size);
+          // axe-core once per page in each language (Chinese on the desktop, English on the phone): the
+          // journeys check the states in between.
+          if ((lang === 'zh-CN') === (size === 'desktop')) {
+            await expectPageAccessible(page, `${shot.name} (${lang}, ${size})`);
+          }
+        }
+        for (const page of pages.values()) await page.context().close();
+        expect(guards.flatMap((g) => g.unexpected())).toEqual([]);
+      }
+    }
+  });
+});
