@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 
 import { api } from '../../api/http';
+import { FaceRecovery } from '../../face/sign-in/FaceRecovery';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { LinkButton } from '../../ui/LinkButton';
 import { PageTitle } from '../../ui/PageTitle';
@@ -22,6 +23,7 @@ export function ForgotPasswordPage() {
   const [login, setLogin] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const [byFace, setByFace] = useState(false);
 
   const run = async (work: () => Promise<void>) => {
     setBusy(true);
@@ -54,7 +56,16 @@ export function ForgotPasswordPage() {
     <Card style={{ maxWidth: 440, margin: '0 auto' }}>
       <PageTitle>{t('forgot.title')}</PageTitle>
       <ErrorAlert error={error} namespace="auth" />
-      {step === 'ask' ? (
+      {byFace ? (
+        <FaceRecovery
+          onDone={() => {
+            setStep('done');
+          }}
+          onCancel={() => {
+            setByFace(false);
+          }}
+        />
+      ) : step === 'ask' ? (
         <Form
           layout="vertical"
           style={{ marginTop: 16 }}
@@ -79,6 +90,14 @@ export function ForgotPasswordPage() {
           <Space wrap>
             <Button type="primary" htmlType="submit" loading={busy}>
               {t('forgot.send')}
+            </Button>
+            <Button
+              onClick={() => {
+                setError(null);
+                setByFace(true);
+              }}
+            >
+              {t('face.recovery')}
             </Button>
             <Link to="/sign-in">{t('forgot.back')}</Link>
           </Space>

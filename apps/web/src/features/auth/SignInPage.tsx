@@ -5,6 +5,8 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 
 import { completeStepUp, signIn, type VerificationRequired } from '../../auth/auth-actions';
 import { safeNext } from '../../auth/RequireAuth';
+import { FaceSignIn } from '../../face/sign-in/FaceSignIn';
+import { FaceStepUp } from '../../face/sign-in/FaceStepUp';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { PageTitle } from '../../ui/PageTitle';
 import { CodeInput } from './CodeInput';
@@ -14,7 +16,10 @@ interface Credentials {
   password: string;
 }
 
-/** Password sign-in, then the one-time code when the platform asks to confirm the sign-in (step-up). */
+/**
+ * Password sign-in (or sign-in by face), then the one-time code, or a face check where offered, when the
+ * platform asks to confirm the sign-in (step-up).
+ */
 export function SignInPage() {
   const { t } = useTranslation('auth');
   const navigate = useNavigate();
@@ -23,6 +28,10 @@ export function SignInPage() {
   const [challenge, setChallenge] = useState<VerificationRequired | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const [byFace, setByFace] = useState(false);
+  const [faceStepUp, setFaceStepUp] = useState(false);
+  const done = () => void navigate(next, { replace: true });
+  const faceTicket = challenge?.methods.includes('face') ? challenge.faceTicket : undefined;
 
   const run = async (work: () => Promise<void>) => {
     setBusy(true);
@@ -52,9 +61,20 @@ export function SignInPage() {
 
   return (
     <Card style={{ maxWidth: 440, margin: '0 auto' }}>
-      <PageTitle>{challenge ? t('stepUp.title') : t('signIn.title')}</PageTitle>
+      <PageTitle>
+        {challenge ? t('stepUp.title') : byFace ? t('face.signInTitle') : t('signIn.title')}
+      </PageTitle>
       <ErrorAlert error={error} namespace="auth" />
-      {challenge ? (
+      {challenge && faceStepUp && faceTicket ? (
+        <FaceStepUp
+          challengeId={challenge.challengeId}
+          faceTicket={faceTicket}
+          onSignedIn={done}
+          onCancel={() => {
+            setFaceStepUp(false);
+          }}
+        />
+      ) : challenge ? (
         <Form layout="vertical" onFinish={(v: { code: string }) => void onCode(v)} style={{ marginTop: 16 }}>
           <Typography.Paragraph>
             {t('stepUp.sentTo', { to: challenge.phone ?? challenge.email ?? '' })}
@@ -64,15 +84,34 @@ export function SignInPage() {
             <Button type="primary" htmlType="submit" loading={busy}>
               {t('stepUp.confirm')}
             </Button>
+            {faceTicket && (
+              <Button
+                onClick={() => {
+                  setError(null);
+                  setFaceStepUp(true);
+                }}
+              >
+                {t('face.stepUpByFace')}
+              </Button>
+            )}
             <Button
               onClick={() => {
                 setChallenge(null);
+                setByFace(false);
               }}
             >
               {t('stepUp.startOver')}
             </Button>
           </Space>
         </Form>
+      ) : byFace ? (
+        <FaceSignIn
+          onSignedIn={done}
+          onStepUp={setChallenge}
+          onCancel={() => {
+            setByFace(false);
+          }}
+        />
       ) : (
         <Form<Credentials>
           layout="vertical"
@@ -96,6 +135,16 @@ export function SignInPage() {
           </Form.Item>
           <Button type="primary" htmlType="submit" block loading={busy}>
             {t('signIn.submit')}
+          </Button>
+          <Button
+            block
+            style={{ marginTop: 8 }}
+            onClick={() => {
+              setError(null);
+              setByFace(true);
+            }}
+          >
+            {t('face.signIn')}
           </Button>
           <Space style={{ marginTop: 16 }} wrap>
             <Link to="/forgot-password">{t('signIn.forgot')}</Link>

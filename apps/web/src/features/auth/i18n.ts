@@ -57,6 +57,18 @@ export const authI18n: Bundle = {
       doneTitle: '密码已重设',
       doneBody: '为安全起见，您在其他设备上的登录已全部退出。请用新密码登录。',
     },
+    face: {
+      signIn: '刷脸登录',
+      signInTitle: '刷脸登录',
+      signInIntro: '输入账号后，按提示面对摄像头完成几个动作即可登录。需要账号已完成人脸核验。',
+      continue: '下一步',
+      usePassword: '改用密码登录',
+      stepUpByFace: '改用人脸确认',
+      recovery: '用人脸找回',
+      recoveryIntro:
+        '输入账号后先完成人脸核验，我们同时会向账号绑定的手机或邮箱发送验证码，两者都通过后即可重设密码。',
+      useCode: '改用验证码找回',
+    },
     errors: {
       'AUTH.INVALID_CREDENTIALS': '账号或密码不正确。',
       'AUTH.ACCOUNT_LOCKED': '为保护您的账号，该账号已被锁定。请联系平台客服或通过找回密码解锁。',
@@ -78,6 +90,13 @@ export const authI18n: Bundle = {
       'PRIVACY.POLICY_NOT_ACCEPTED': '隐私政策已更新，请刷新页面阅读并同意最新版本。',
       'NOTIFY.SMS_UNAVAILABLE': '暂时无法发送短信，请改用邮箱注册。',
       'NOTIFY.UNAVAILABLE': '邮件发送失败，请一分钟后再试。',
+      'AUTH.FACE_RECENTLY_ENROLLED':
+        '您的人脸是最近才录入的，暂时不能用于登录或找回密码。请使用密码登录，或通过验证码找回密码。',
+      'AUTH.FACE_SIGN_IN_REFUSED': '该账号暂时不能刷脸登录，请使用密码登录或联系客服。',
+      'AUTH.FACE_CHECK_USED': '这次人脸核验已使用过，请重新核验。',
+      'FACE.TICKET_INVALID': '刷脸核验已过期，请重新开始。',
+      'FACE_CHECK.EXPIRED': '人脸核验已过期，请重新核验。',
+      'FACE_CHECK.WRONG_REQUEST': '人脸核验与本次操作不符，请重新开始。',
     },
   },
   en: {
@@ -137,6 +156,19 @@ export const authI18n: Bundle = {
       doneTitle: 'Password changed',
       doneBody: 'For your safety every other device was signed out. Sign in with the new password.',
     },
+    face: {
+      signIn: 'Sign in with my face',
+      signInTitle: 'Sign in with your face',
+      signInIntro:
+        'Enter your account, then follow the prompts in front of the camera. Your face must be verified on the account.',
+      continue: 'Continue',
+      usePassword: 'Use my password instead',
+      stepUpByFace: 'Confirm with my face instead',
+      recovery: 'Use my face',
+      recoveryIntro:
+        'Enter your account and take a face check; we also send a code to its phone or email. With both you set a new password.',
+      useCode: 'Use a code instead',
+    },
     errors: {
       'AUTH.INVALID_CREDENTIALS': 'The account or the password is not right.',
       'AUTH.ACCOUNT_LOCKED':
@@ -163,6 +195,14 @@ export const authI18n: Bundle = {
       'NOTIFY.SMS_UNAVAILABLE':
         'Text messages cannot be sent right now; sign up with an email address instead.',
       'NOTIFY.UNAVAILABLE': 'The email could not be sent; try again in a minute.',
+      'AUTH.FACE_RECENTLY_ENROLLED':
+        'Your face was registered only recently, so it cannot sign you in or reset the password yet; use your password or a code.',
+      'AUTH.FACE_SIGN_IN_REFUSED':
+        'Face sign-in is not possible for this account now; use your password or contact support.',
+      'AUTH.FACE_CHECK_USED': 'This face check was already used; do it again.',
+      'FACE.TICKET_INVALID': 'The face check expired; start again.',
+      'FACE_CHECK.EXPIRED': 'The face check expired; do it again.',
+      'FACE_CHECK.WRONG_REQUEST': 'The face check does not belong to this request; start again.',
     },
   },
 };

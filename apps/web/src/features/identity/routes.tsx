@@ -1,3 +1,6 @@
 import type { FeatureRoutes } from '../../app/feature-routes';
+import { IdentityPage } from './IdentityPage';
 
-export const identityRoutes: FeatureRoutes = {};
+export const identityRoutes: FeatureRoutes = {
+  signedIn: [{ path: 'identity', element: <IdentityPage /> }],
+};

@@ -1,0 +1,73 @@
+import { type APIRequestContext, expect, type Page } from '@playwright/test';
+
+import { latestCode } from './mailbox';
+import { freshEmail, STRONG_PASSWORD } from './people';
+
+export interface TestAccount {
+  email: string;
+  password: string;
+}
+
+interface Token {
+  accessToken: string;
+}
+
+/** A new candidate account, registered and activated through the APIs (code from the dev mailbox). */
+export async function registerAccount(request: APIRequestContext): Promise<TestAccount> {
+  const email = freshEmail();
+  const policy = await request.get('/api/accounts/privacy-policy');
+  const version = policy.ok() ? ((await policy.json()) as { version: string }).version : undefined;
+  const started = await request.post('/api/accounts/registrations', {
+    data: {
+      email,
+      password: STRONG_PASSWORD,
+      nickname: 'Face',
+      ...(version ? { acceptedPolicyVersion: version } : {}),
+    },
+  });
+  expect(started.status()).toBe(202);
+  const { registrationId } = (await started.json()) as { registrationId: string };
+  const verified = await request.post(`/api/accounts/registrations/${registrationId}/verify`, {
+    data: { code: await latestCode(request, email) },
+  });
+  expect(verified.ok()).toBe(true);
+  return { email, password: STRONG_PASSWORD };
+}
+
+/** An access token for API set-up, from a sign-in of the test's own request context (its own device). */
+export async function apiToken(request: APIRequestContext, account: TestAccount): Promise<string> {
+  const response = await request.post('/api/accounts/auth/login', {
+    data: { login: account.email, password: account.password },
+    headers: { 'x-device-id': 'playwright-api-setup' },
+  });
+  expect(response.status(), 'an API sign-in without step-up').toBe(200);
+  return ((await response.json()) as Token).accessToken;
+}
+
+export async function policyVersion(request: APIRequestContext): Promise<string> {
+  return ((await (await request.get('/api/accounts/privacy-policy')).json()) as { version: string }).version;
+}
+
+/** Signs in through the sign-in page (password only; a fresh account gets no step-up). */
+export async function signInOnPage(page: Page, account: TestAccount, next = '/'): Promise<void> {
+  await page.goto(`/sign-in?next=${encodeURIComponent(next)}`);
+  await page.getByLabel('手机号、邮箱或用户名').fill(account.email);
+  await page.getByLabel('密码', { exact: true }).fill(account.password);
+  await page.getByRole('main').getByRole('button', { name: '登录', exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`${next.replace(/\//g, '\\/')}$`));
+}
+
+/**
+ * Cancels the account at the end of a journey (a refresh of the page's own session, then POST me/erasure):
+ * identity then erases its real-name record, so the test person's ID number can be verified again next run.
+ */
+export async function eraseAccount(page: Page, account: TestAccount): Promise<void> {
+  const refreshed = await page.request.post('/api/accounts/auth/refresh');
+  if (!refreshed.ok()) return;
+  const { accessToken } = (await refreshed.json()) as Token;
+  const erased = await page.request.post('/api/accounts/me/erasure', {
+    data: { currentPassword: account.password },
+    headers: { authorization: `Bearer ${accessToken}` },
+  });
+  expect(erased.status(), 'account erasure at the end of the journey').toBe(200);
+}

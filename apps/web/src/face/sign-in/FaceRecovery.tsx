@@ -1,0 +1,105 @@
+import { Button, Form, Input, Space, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+
+import { CodeInput } from '../../features/auth/CodeInput';
+import { PASSWORD_MIN } from '../../features/auth/contact-rules';
+import { ErrorAlert } from '../../ui/ErrorAlert';
+import { PreAuthFaceCheck } from '../PreAuthFaceCheck';
+import { confirmFaceReset, requestFaceResetTicket } from './face-sign-in-api';
+
+type Step = { kind: 'ask' } | { kind: 'face'; ticket: string } | { kind: 'confirm'; faceCheckToken: string };
+
+/** Password recovery by face: the face check, then the code sent to the account's phone or email. */
+export function FaceRecovery({ onDone, onCancel }: { onDone: () => void; onCancel: () => void }) {
+  const { t } = useTranslation('auth');
+  const [step, setStep] = useState<Step>({ kind: 'ask' });
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+
+  const run = async (work: () => Promise<void>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await work();
+    } catch (caught: unknown) {
+      setError(caught);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%', marginTop: 16 }}>
+      <ErrorAlert error={error} namespace="auth" />
+      {step.kind === 'ask' && (
+        <Form
+          layout="vertical"
+          requiredMark={false}
+          onFinish={(v: { login: string }) =>
+            void run(async () => {
+              const { faceTicket } = await requestFaceResetTicket(v.login.trim());
+              setStep({ kind: 'face', ticket: faceTicket });
+            })
+          }
+        >
+          <Typography.Paragraph>{t('face.recoveryIntro')}</Typography.Paragraph>
+          <Form.Item
+            label={t('forgot.login')}
+            name="login"
+            rules={[{ required: true, whitespace: true, message: t('signIn.loginRequired') }]}
+          >
+            <Input autoComplete="username" />
+          </Form.Item>
+          <Space wrap>
+            <Button type="primary" htmlType="submit" loading={busy}>
+              {t('face.continue')}
+            </Button>
+            <Button onClick={onCancel}>{t('face.useCode')}</Button>
+          </Space>
+        </Form>
+      )}
+      {step.kind === 'face' && (
+        <PreAuthFaceCheck
+          ticket={step.ticket}
+          onPassed={(faceCheckToken) => {
+            setStep({ kind: 'confirm', faceCheckToken });
+          }}
+          onCancel={onCancel}
+        />
+      )}
+      {step.kind === 'confirm' && (
+        <Form
+          layout="vertical"
+          requiredMark={false}
+          onFinish={(v: { code: string; newPassword: string }) =>
+            void run(async () => {
+              await confirmFaceReset(step.faceCheckToken, v.code, v.newPassword);
+              onDone();
+            })
+          }
+        >
+          <Typography.Paragraph>{t('forgot.codeSent')}</Typography.Paragraph>
+          <CodeInput name="code" label={t('forgot.code')} />
+          <Form.Item
+            label={t('forgot.newPassword')}
+            name="newPassword"
+            rules={[
+              {
+                required: true,
+                min: PASSWORD_MIN,
+                max: 128,
+                message: t('signUp.passwordInvalid', { min: PASSWORD_MIN }),
+              },
+            ]}
+          >
+            <Input.Password autoComplete="new-password" />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" loading={busy}>
+            {t('forgot.confirm')}
+          </Button>
+        </Form>
+      )}
+    </Space>
+  );
+}
