@@ -70,11 +70,11 @@ test.describe('sign-up, sign-in, reload and sign-out', () => {
     guard.allowHttpError(/\/auth\/login$/, 401);
     await page.getByLabel('手机号、邮箱或用户名').fill(email);
     await page.getByLabel('密码', { exact: true }).fill('not-the-password');
-    await page.getByRole('main').getByRole('button', { name: '登录' }).click();
+    await page.getByRole('main').getByRole('button', { name: '登录', exact: true }).click();
     await expect(page.getByRole('alert')).toContainText('账号或密码不正确');
 
     await page.getByLabel('密码', { exact: true }).fill(STRONG_PASSWORD);
-    await page.getByRole('main').getByRole('button', { name: '登录' }).click();
+    await page.getByRole('main').getByRole('button', { name: '登录', exact: true }).click();
     await expect(page).toHaveURL(/\/privacy$/);
   });
 
@@ -83,7 +83,7 @@ test.describe('sign-up, sign-in, reload and sign-out', () => {
     await page.goto('/sign-in?next=//evil.example.com/steal');
     await page.getByLabel('手机号、邮箱或用户名').fill(email);
     await page.getByLabel('密码', { exact: true }).fill(STRONG_PASSWORD);
-    await page.getByRole('main').getByRole('button', { name: '登录' }).click();
+    await page.getByRole('main').getByRole('button', { name: '登录', exact: true }).click();
     await expect(page).toHaveURL('/');
   });
 });

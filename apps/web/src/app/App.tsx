@@ -22,6 +22,12 @@ const THEME: ThemeConfig = {
     colorTextDescription: 'rgba(0, 0, 0, 0.65)',
     colorTextTertiary: 'rgba(0, 0, 0, 0.62)',
     colorTextPlaceholder: 'rgba(0, 0, 0, 0.55)',
+    colorError: '#cf1322',
+    // antd lightens hovered buttons; white on the lighter blue/red falls below 4.5:1, so hover darkens instead.
+    colorPrimaryHover: '#0b4fbd',
+    colorPrimaryActive: '#003eb3',
+    colorErrorHover: '#a8071a',
+    colorErrorActive: '#820014',
   },
 };
 

@@ -140,10 +140,9 @@ export function AppLayout() {
           </>
         )}
       </Layout.Header>
-      <Layout.Content className="app-content">
-        <main id="main" tabIndex={-1}>
-          <Outlet />
-        </main>
+      {/* antd's Layout.Content is the page's one <main>. */}
+      <Layout.Content id="main" tabIndex={-1} className="app-content">
+        <Outlet />
       </Layout.Content>
       <Layout.Footer className="app-footer">
         <Link to="/privacy/policy">{t('nav.privacy')}</Link>

@@ -46,9 +46,10 @@ export function ConsoleLayout() {
           />
         </nav>
       </Layout.Sider>
-      <Layout.Content className="console-content">
+      {/* Not Layout.Content: that renders a second <main> inside the page's. */}
+      <div className="console-content">
         <Outlet />
-      </Layout.Content>
+      </div>
     </Layout>
   );
 }
