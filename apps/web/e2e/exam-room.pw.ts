@@ -1,0 +1,100 @@
+import {
+  attemptIdOf,
+  countdownSeconds,
+  roomPath,
+  saveState,
+  serverAnswers,
+} from './exam-room-support';
+import { createCandidate, signInThroughPage } from './support/accounts';
+import { createExam } from './support/exam-factory';
+import { expect, test } from './support/fixtures';
+
+test.describe('the exam room', () => {
+  test('answers every question type, survives a reload with answers and time, and submits with a summary', async ({
+    page,
+    request,
+    expectAccessible,
+  }) => {
+    const exam = await createExam(request, { practice: true, questions: 'with_essay', durationMinutes: 30 });
+    const candidate = await createCandidate(request);
+    await signInThroughPage(page, candidate, roomPath(exam.examId));
+
+    await expect(page.getByRole('heading', { level: 1, name: exam.title })).toBeVisible();
+    await expect(page.getByText('考试时长 30 分钟')).toBeVisible();
+    await expectAccessible('pre-start page');
+    await page.getByRole('button', { name: '开始考试' }).click();
+    await expect(page).toHaveURL(/\?attempt=[0-9a-f-]{36}$/);
+    const attemptId = attemptIdOf(page);
+
+    // One question per page first: the navigator and the pager move between them.
+    await expect(page.getByRole('heading', { name: /第 1 题/ })).toBeVisible();
+    await page.getByRole('radio', { name: /RSA/ }).check();
+    await page.getByRole('button', { name: '下一题' }).click();
+    await page.getByRole('checkbox', { name: /启用多因素认证/ }).check();
+    await page.getByRole('checkbox', { name: /使用足够长且随机的口令/ }).check();
+    await expect(page.getByRole('button', { name: '第 1 题，已答' })).toBeVisible();
+    await expectAccessible('question page');
+
+    // The navigator by keyboard: focus question 2, arrow right to 3, Enter opens it.
+    await page.getByRole('button', { name: /^第 2 题/ }).focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { name: /第 3 题/ })).toBeVisible();
+    await page.getByRole('radio', { name: '错误' }).check();
+
+    // The whole paper for the rest.
+    await page.getByRole('button', { name: '整卷浏览' }).click();
+    await page.getByRole('textbox', { name: '第 1 空' }).fill('256');
+    await page.getByRole('textbox', { name: /最小权限原则/ }).fill('只授予完成工作所需的最少权限，例如只读账号。');
+    await page.getByRole('button', { name: '标记' }).nth(1).click();
+    await expect(saveState(page)).toHaveAttribute('data-save-state', 'saved');
+    await expect(saveState(page)).toHaveText('答案已保存');
+
+    const before = await countdownSeconds(page);
+    await page.reload();
+    await expect(page).toHaveURL(new RegExp(`attempt=${attemptId}`));
+    await page.getByRole('button', { name: '整卷浏览' }).click();
+    await expect(page.getByRole('radio', { name: /RSA/ })).toBeChecked();
+    await expect(page.getByRole('checkbox', { name: /启用多因素认证/ })).toBeChecked();
+    await expect(page.getByRole('checkbox', { name: /使用足够长且随机的口令/ })).toBeChecked();
+    await expect(page.getByRole('checkbox', { name: /把口令写在便签上/ })).not.toBeChecked();
+    await expect(page.getByRole('radio', { name: '错误' })).toBeChecked();
+    await expect(page.getByRole('textbox', { name: '第 1 空' })).toHaveValue('256');
+    await expect(page.getByRole('textbox', { name: /最小权限原则/ })).toHaveValue(/最少权限/);
+    const after = await countdownSeconds(page);
+    expect(after).toBeLessThanOrEqual(before);
+    expect(after).toBeGreaterThan(before - 30);
+    expect(after).toBeGreaterThan(28 * 60);
+
+    // Leave one blank: the summary names it before the candidate confirms.
+    await page.getByRole('textbox', { name: '第 1 空' }).fill('');
+    await expect(saveState(page)).toHaveAttribute('data-save-state', 'saved');
+    const held = await serverAnswers(request, candidate, page);
+    expect(held[exam.questionIds[3] ?? '']).toEqual({ blanks: [''] });
+
+    await page.getByRole('button', { name: '交卷' }).click();
+    const dialog = page.getByRole('dialog', { name: '确认交卷' });
+    await expect(dialog).toContainText('共 5 题，已答 4 题。');
+    await expect(dialog).toContainText('还有 1 题未作答：第 4 题。');
+    await expectAccessible('submit summary');
+    await dialog.getByRole('button', { name: '确认交卷' }).click();
+
+    await expect(page.getByRole('heading', { level: 1, name: '已交卷' })).toBeVisible();
+    await expect(page.getByText('您的答案已提交。')).toBeVisible();
+    await expectAccessible('final page');
+    // After submission nothing of the attempt stays in the browser.
+    const left = await page.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          const open = indexedDB.open('exam-room');
+          open.onsuccess = () => {
+            const count = open.result.transaction('pending').objectStore('pending').count();
+            count.onsuccess = () => {
+              resolve(count.result);
+            };
+          };
+        }),
+    );
+    expect(left).toBe(0);
+  });
+});
