@@ -1,12 +1,6 @@
-import {
-  attemptIdOf,
-  countdownSeconds,
-  roomPath,
-  saveState,
-  serverAnswers,
-} from './exam-room-support';
-import { createCandidate, signInThroughPage } from './support/accounts';
-import { createExam } from './support/exam-factory';
+import { attemptIdOf, countdownSeconds, roomPath, saveState, serverAnswers } from './exam-room-support';
+import { apiSignIn, bearer, createCandidate, signInThroughPage } from './support/accounts';
+import { createExam, untilOpen } from './support/exam-factory';
 import { expect, test } from './support/fixtures';
 
 test.describe('the exam room', () => {
@@ -45,7 +39,9 @@ test.describe('the exam room', () => {
     // The whole paper for the rest.
     await page.getByRole('button', { name: '整卷浏览' }).click();
     await page.getByRole('textbox', { name: '第 1 空' }).fill('256');
-    await page.getByRole('textbox', { name: /最小权限原则/ }).fill('只授予完成工作所需的最少权限，例如只读账号。');
+    await page
+      .getByRole('textbox', { name: /最小权限原则/ })
+      .fill('只授予完成工作所需的最少权限，例如只读账号。');
     await page.getByRole('button', { name: '标记' }).nth(1).click();
     await expect(saveState(page)).toHaveAttribute('data-save-state', 'saved');
     await expect(saveState(page)).toHaveText('答案已保存');
@@ -96,5 +92,75 @@ test.describe('the exam room', () => {
         }),
     );
     expect(left).toBe(0);
+  });
+});
+
+test.describe('the exam room under the rules', () => {
+  test('leaving the page is reported and the policy’s warning is shown in words', async ({
+    page,
+    request,
+  }) => {
+    const exam = await createExam(request, {
+      practice: true,
+      antiCheat: { tabSwitchLimit: 0, tabSwitchMinAwaySeconds: 0, consequence: 'warn' },
+    });
+    const candidate = await createCandidate(request);
+    await signInThroughPage(page, candidate, roomPath(exam.examId));
+    await page.getByRole('button', { name: '开始考试' }).click();
+    await expect(page.getByRole('heading', { name: /第 1 题/ })).toBeVisible();
+
+    // The window loses focus and comes back (another window or tab took it).
+    await page.evaluate(() => {
+      window.dispatchEvent(new Event('blur'));
+    });
+    await page.waitForTimeout(1_200);
+    await page.evaluate(() => {
+      window.dispatchEvent(new Event('focus'));
+    });
+    const warning = page.getByRole('dialog', { name: '考试警告' });
+    await expect(warning).toContainText('系统检测到您离开了考试页面');
+    await expect(warning).toContainText('这是第 1 次警告');
+    await warning.getByRole('button', { name: '我知道了' }).click();
+    await expect(warning).toBeHidden();
+    // The room goes on.
+    await page.getByRole('radio', { name: /RSA/ }).check();
+    await expect(saveState(page)).toHaveAttribute('data-save-state', 'saved');
+  });
+
+  test('a registered candidate is refused before the opening in words, then sits the exam, which submits itself when time is up', async ({
+    page,
+    request,
+    guard,
+  }) => {
+    test.setTimeout(200_000);
+    const exam = await createExam(request, { durationMinutes: 1 });
+    const candidate = await createCandidate(request);
+    await signInThroughPage(page, candidate, roomPath(exam.examId));
+
+    guard.allowHttpError(/\/api\/exam\/exams\/[^/]+\/attempts$/, 409);
+    await page.getByRole('button', { name: '开始考试' }).click();
+    await expect(page.getByRole('alert')).toContainText('考试尚未开始');
+
+    const session = await apiSignIn(request, candidate.login, candidate.password);
+    const registered = await request.post(`/api/exam/exams/${exam.examId}/registrations`, {
+      headers: bearer(session),
+      data: { answers: [] },
+    });
+    expect(registered.status(), await registered.text()).toBe(201);
+    await untilOpen(exam);
+
+    await page.getByRole('button', { name: '开始考试' }).click();
+    await expect(page.getByRole('heading', { name: /第 1 题/ })).toBeVisible();
+    await page.getByRole('radio', { name: /RSA/ }).check();
+    await expect(saveState(page)).toHaveAttribute('data-save-state', 'saved');
+
+    // No submit button pressed: at zero the room stops taking input, and the server's finaliser submits.
+    await expect(page.getByText('考试时间到，已停止作答，正在提交您的答案…')).toBeVisible({
+      timeout: 70_000,
+    });
+    await expect(page.getByRole('heading', { level: 1, name: '考试时间到' })).toBeVisible({
+      timeout: 60_000,
+    });
+    await expect(page.getByText('时间到，您的答案已自动提交。')).toBeVisible();
   });
 });
