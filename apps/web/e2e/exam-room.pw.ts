@@ -2,6 +2,7 @@ import { attemptIdOf, countdownSeconds, roomPath, saveState, serverAnswers } fro
 import { apiSignIn, bearer, createCandidate, signInThroughPage } from './support/accounts';
 import { createExam, untilOpen } from './support/exam-factory';
 import { expect, test } from './support/fixtures';
+import { snap, VIEWPORTS } from './support/screens';
 
 test.describe('the exam room', () => {
   test('answers every question type, survives a reload with answers and time, and submits with a summary', async ({
@@ -122,9 +123,17 @@ test.describe('the exam room under the rules', () => {
     await expect(warning).toContainText('这是第 1 次警告');
     await warning.getByRole('button', { name: '我知道了' }).click();
     await expect(warning).toBeHidden();
-    // The room goes on.
+    // The room goes on, on a phone too: the navigator folds into a drawer.
+    await page.setViewportSize(VIEWPORTS.phone);
     await page.getByRole('radio', { name: /RSA/ }).check();
     await expect(saveState(page)).toHaveAttribute('data-save-state', 'saved');
+    await page.getByRole('button', { name: '题目导航' }).click();
+    await page
+      .getByRole('dialog', { name: '题目导航' })
+      .getByRole('button', { name: /^第 3 题/ })
+      .click();
+    await expect(page.getByRole('heading', { name: /第 3 题/ })).toBeVisible();
+    await snap(page, 'exam-room-question', 'zh-CN', 'phone');
   });
 
   test('a registered candidate is refused before the opening in words, then sits the exam, which submits itself when time is up', async ({

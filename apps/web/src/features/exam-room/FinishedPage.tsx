@@ -26,7 +26,8 @@ export function FinishedPage({ api, notice, attempt, timeUp, terminated = false 
     enabled: graded && releasesNow && !terminated,
     retry: false,
   });
-  const score = results.data?.score;
+  const mine = results.data?.items.find((i) => i.attemptId === attempt?.attemptId);
+  const score = mine?.score;
   const title = terminated
     ? t('final.terminatedTitle')
     : timeUp
@@ -50,7 +51,7 @@ export function FinishedPage({ api, notice, attempt, timeUp, terminated = false 
               </p>
               {!terminated && score !== undefined && score !== null && (
                 <Typography.Paragraph strong>
-                  {t('final.score', { score, max: results.data?.maxScore ?? '' })}
+                  {t('final.score', { score, max: mine?.maxScore ?? '' })}
                 </Typography.Paragraph>
               )}
               {!terminated && !(score !== undefined && score !== null) && (

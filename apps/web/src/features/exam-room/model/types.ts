@@ -164,4 +164,9 @@ export interface ExamResults {
   readonly score: number | null;
   readonly maxScore: number | null;
   readonly passed: boolean | null;
+  readonly items: readonly {
+    readonly attemptId: string;
+    readonly score: number | null;
+    readonly maxScore: number;
+  }[];
 }
