@@ -325,9 +325,30 @@ describe('exam papers, exams and registration (e2e)', () => {
     const notice = await api.call('get', `/exams/${examId}/notice`, user());
     expect(notice).toMatchObject({
       status: 200,
-      body: { seatsLeft: 100, registrationForm: [{ key: 'employer' }, { key: 'education' }] },
+      body: {
+        seatsLeft: 100,
+        registrationForm: [{ key: 'employer' }, { key: 'education' }],
+        // The exam room's rules for the candidate: whether a password is asked, never the password or its hash.
+        room: {
+          antiCheat: {
+            tabSwitchLimit: 3,
+            fullScreenRequired: true,
+            periodicFaceCheckMinutes: 10,
+            consequence: 'flag',
+          },
+          accessPasswordRequired: true,
+          faceCheckAtEntry: false,
+          lateEntryMinutes: 15,
+          minMinutesBeforeSubmit: 30,
+          attemptsAllowed: 1,
+          resultsRelease: 'after_marking',
+        },
+      },
     });
     expect(notice.text).not.toContain('paperId');
+    expect(notice.text).not.toContain('secret-pass');
+    expect(notice.text).not.toContain('accessPasswordHash');
+    expect(notice.text).not.toContain('allowedIpRanges');
   });
 
   it('should refuse an exam with a face check at entry until the real name is face-verified', async () => {

@@ -1,6 +1,12 @@
-import type { AccommodationResponseDto, ExamNoticeDto, ExamResponseDto } from './dto/exam.dto';
+import type {
+  AccommodationResponseDto,
+  ExamNoticeDto,
+  ExamResponseDto,
+  ExamRoomRulesDto,
+} from './dto/exam.dto';
 import type { ExamEntity } from './exam.entity';
 import type { ExamAccommodationEntity } from './exam-accommodation.entity';
+import type { ExamSettings } from './exam-settings';
 
 const iso = (d: Date | null): string | null => (d === null ? null : d.toISOString());
 
@@ -47,6 +53,20 @@ export function toNoticeDto(exam: ExamEntity): ExamNoticeDto {
     seatsLeft: exam.capacity === null ? null : Math.max(0, exam.capacity - exam.seatsTaken),
     venue: { ...exam.settings.venue },
     registrationForm: exam.settings.registrationForm.map((f) => ({ ...f })),
+    room: toRoomRulesDto(exam.settings),
+  };
+}
+
+/** The rules the exam room shows before the start and applies during the attempt (no secret of the exam). */
+export function toRoomRulesDto(settings: ExamSettings): ExamRoomRulesDto {
+  return {
+    antiCheat: { ...settings.antiCheat },
+    accessPasswordRequired: settings.accessPasswordHash !== null,
+    faceCheckAtEntry: settings.faceCheckAtEntry,
+    lateEntryMinutes: settings.lateEntryMinutes,
+    minMinutesBeforeSubmit: settings.minMinutesBeforeSubmit,
+    attemptsAllowed: settings.attemptsAllowed,
+    resultsRelease: settings.resultsRelease,
   };
 }
 

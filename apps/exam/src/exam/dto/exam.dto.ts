@@ -180,6 +180,27 @@ export class AccommodationResponseDto {
   effectiveDurationMinutes!: number;
 }
 
+/** The exam room's rules, which the candidate reads before starting and the room applies while it runs. */
+export class ExamRoomRulesDto {
+  antiCheat!: {
+    tabSwitchLimit: number;
+    tabSwitchMinAwaySeconds: number;
+    fullScreenRequired: boolean;
+    blockCopyPaste: boolean;
+    periodicFaceCheckMinutes: number;
+    faceCheckFailureLimit: number;
+    consequence: 'warn' | 'flag' | 'terminate';
+  };
+  /** Whether the start asks for an access password (never the password or its hash). */
+  accessPasswordRequired!: boolean;
+  faceCheckAtEntry!: boolean;
+  lateEntryMinutes!: number;
+  minMinutesBeforeSubmit!: number;
+  /** 0 = unlimited. */
+  attemptsAllowed!: number;
+  resultsRelease!: 'immediately' | 'at_date' | 'after_marking';
+}
+
 /** What a candidate reads before registering: no paper, no internal settings. */
 export class ExamNoticeDto {
   examId!: string;
@@ -198,4 +219,5 @@ export class ExamNoticeDto {
   seatsLeft!: number | null;
   venue!: Record<string, unknown>;
   registrationForm!: Record<string, unknown>[];
+  room!: ExamRoomRulesDto;
 }

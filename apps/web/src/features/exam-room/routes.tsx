@@ -1,3 +1,6 @@
 import type { FeatureRoutes } from '../../app/feature-routes';
+import { ExamRoomPage } from './ExamRoomPage';
 
-export const examRoomRoutes: FeatureRoutes = {};
+export const examRoomRoutes: FeatureRoutes = {
+  bare: [{ path: 'exam-room/:examId', element: <ExamRoomPage /> }],
+};
