@@ -183,7 +183,6 @@ export async function createExam(request: APIRequestContext, spec: ExamSpec = {}
     feeFen: spec.feeFen ?? 0,
     requiresRealName: spec.requiresRealName ?? false,
     requiresApproval: spec.requiresApproval ?? false,
-    ...(spec.accessPassword === undefined ? {} : { accessPassword: spec.accessPassword }),
     settings: {
       durationMinutes: spec.durationMinutes ?? 30,
       lateEntryMinutes: spec.lateEntryMinutes ?? 60,
@@ -208,6 +207,7 @@ export async function createExam(request: APIRequestContext, spec: ExamSpec = {}
       },
       venue: { kind: 'online', link: 'https://exam.example.com/room' },
       registrationForm: spec.registrationForm ?? [],
+      ...(spec.accessPassword === undefined ? {} : { accessPassword: spec.accessPassword }),
       ...spec.extraSettings,
     },
   });

@@ -1,15 +1,9 @@
-import { Alert } from 'antd';
-import { useTranslation } from 'react-i18next';
+import { FaceCheck } from '../../face/FaceCheck';
 
 /**
- * The face check the room needs, behind one adapter: at entry (`exam_start`) and periodically (`exam_proctor`).
- * It follows the contract of the face feature's component, which is built separately:
- *
- *   import { FaceCheck } from '../../face/FaceCheck';
- *   export function FaceStep(props: FaceStepProps) { return <FaceCheck {...props} />; }
- *
- * Until that is wired, it says the check cannot be done in this browser (the room then reports a periodic check
- * as missing, and an exam that requires the check at entry cannot be started here).
+ * The face check the room needs, at entry (`exam_start`) and periodically (`exam_proctor`): the shared camera,
+ * liveness and upload steps of the face feature, bound to this exam. The token it passes on is single use,
+ * issued for this user, this exam and this purpose (the exam service verifies all three offline).
  */
 export interface FaceStepProps {
   readonly purpose: 'exam_start' | 'exam_proctor';
@@ -17,7 +11,6 @@ export interface FaceStepProps {
   readonly onPassed: (token: string) => void;
 }
 
-export function FaceStep(_props: FaceStepProps) {
-  const { t } = useTranslation('examRoom');
-  return <Alert type="warning" showIcon title={t('face.unavailable')} />;
+export function FaceStep({ purpose, examId, onPassed }: FaceStepProps) {
+  return <FaceCheck purpose={purpose} examId={examId} onPassed={onPassed} />;
 }

@@ -36,7 +36,6 @@ export const examRoomI18n: Bundle = {
       oneDevice: '同一时间只能在一台设备上作答；换设备继续作答需要确认接管。',
     },
     face: {
-      unavailable: '当前浏览器暂时无法进行人脸核验，请联系监考老师。',
       periodicTitle: '人脸核验',
       periodicBody: '请按提示完成本次人脸核验，核验期间考试计时不停止。',
       cannot: '无法完成核验',
@@ -216,7 +215,6 @@ export const examRoomI18n: Bundle = {
         'You can answer on one device at a time; continuing on another device means taking the exam over there.',
     },
     face: {
-      unavailable: 'The face check is not available in this browser right now; please ask the invigilator.',
       periodicTitle: 'Face check',
       periodicBody: 'Please complete this face check; the exam clock keeps running meanwhile.',
       cannot: 'I cannot do it',
