@@ -2,41 +2,15 @@ import type { APIRequestContext } from '@playwright/test';
 
 import {
   apiToken,
+  enrolFace,
   eraseAccount,
-  policyVersion,
   registerAccount,
   type TestAccount,
 } from './support/face-accounts';
-import {
-  faceBase64,
-  followPrompts,
-  installFakeCamera,
-  MOVES,
-  requireFaces,
-  setFakeFace,
-} from './support/fake-camera';
+import { followPrompts, installFakeCamera, MOVES, requireFaces, setFakeFace } from './support/fake-camera';
 import { expect, test } from './support/fixtures';
 
 const NEW_PASSWORD = 'Exam-Room-2027-Lotus!';
-
-/** Consent to face biometrics (accounts) and a face enrolled from the person's first photo (identity). */
-async function enrolFace(request: APIRequestContext, token: string): Promise<void> {
-  const headers = { authorization: `Bearer ${token}` };
-  const consent = await request.put('/api/accounts/me/consents/face_biometrics', {
-    headers,
-    data: { granted: true },
-  });
-  expect(consent.status()).toBe(200);
-  const enrolled = await request.post('/api/identity/face/enrolment', {
-    headers,
-    data: {
-      image: faceBase64('bernadette/bernadette1.png'),
-      consent: true,
-      consentPolicyVersion: await policyVersion(request),
-    },
-  });
-  expect(enrolled.status()).toBe(201);
-}
 
 async function eraseByApi(request: APIRequestContext, account: TestAccount, token: string): Promise<void> {
   const erased = await request.post('/api/accounts/me/erasure', {

@@ -1,5 +1,6 @@
 import { type APIRequestContext, expect, type Page } from '@playwright/test';
 
+import { faceBase64 } from './fake-camera';
 import { latestCode } from './mailbox';
 import { freshEmail, STRONG_PASSWORD } from './people';
 
@@ -70,4 +71,23 @@ export async function eraseAccount(page: Page, account: TestAccount): Promise<vo
     headers: { authorization: `Bearer ${accessToken}` },
   });
   expect(erased.status(), 'account erasure at the end of the journey').toBe(200);
+}
+
+/** Consent to face biometrics (accounts) and a face enrolled from the person's first photo (identity). */
+export async function enrolFace(request: APIRequestContext, token: string): Promise<void> {
+  const headers = { authorization: `Bearer ${token}` };
+  const consent = await request.put('/api/accounts/me/consents/face_biometrics', {
+    headers,
+    data: { granted: true },
+  });
+  expect(consent.status()).toBe(200);
+  const enrolled = await request.post('/api/identity/face/enrolment', {
+    headers,
+    data: {
+      image: faceBase64('bernadette/bernadette1.png'),
+      consent: true,
+      consentPolicyVersion: await policyVersion(request),
+    },
+  });
+  expect(enrolled.status()).toBe(201);
 }
