@@ -198,3 +198,45 @@ test.describe('security console', () => {
     expect(auditCalls).toEqual([]);
   });
 });
+
+test.describe('security console records', () => {
+  test('an analyst records an incident, sees its regulator report, and searches and exports the audit log', async ({
+    page,
+    expectAccessible,
+  }) => {
+    await page.setViewportSize({ width: 375, height: 812 });
+    await signInThroughPage(page, ANALYST, '/security/incidents');
+    await expect(page.getByRole('heading', { level: 1, name: '个人信息安全事件' })).toBeVisible();
+    await expectAccessible('incidents at 375 px');
+    await page.getByRole('link', { name: '记录事件' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: '记录个人信息安全事件' })).toBeVisible();
+    const title = `测试事件 ${randomUUID().slice(0, 8)}`;
+    await page.getByLabel('标题').fill(title);
+    await page.getByLabel('经过与可能造成的危害').fill('浏览器测试：一份导出的登录日志被误发到了外部邮箱。');
+    await page.getByLabel('原因', { exact: true }).fill('人工操作失误');
+    await page.getByLabel('发生时间').fill('2026-03-01T08:00');
+    await page.getByLabel('发现时间').fill('2026-03-01T07:00');
+    await page.getByRole('checkbox', { name: '登录日志' }).check();
+    await page.getByLabel('受影响人数').fill('3');
+    await page.getByLabel('已采取的补救措施').fill('已要求对方删除邮件并确认。');
+    await page.getByLabel('个人可采取的措施').fill('留意可疑的登录提醒。');
+    await page.getByRole('button', { name: '保存事件' }).click();
+    await expect(page.getByText('发现时间不能早于发生时间')).toBeVisible();
+    await expectAccessible('incident form with a mistake');
+    await page.getByLabel('发现时间').fill('2026-03-01T09:30');
+    await page.getByRole('button', { name: '保存事件' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: `事件：${title}` })).toBeVisible();
+    await expect(page.getByRole('heading', { name: '监管报告' })).toBeVisible();
+    await expect(page.getByText('尚未通知用户').first()).toBeVisible();
+    await expectAccessible('incident detail with the regulator report');
+
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto('/security/audit?type=staff.incident.recorded');
+    await expect(page.getByRole('heading', { level: 1, name: '审计日志' })).toBeVisible();
+    await expect(page.getByRole('table').filter({ hasText: '记录安全事件' })).toBeVisible();
+    await expectAccessible('audit log search');
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: '导出 CSV' }).click();
+    expect((await download).suggestedFilename()).toBe('audit-log.csv');
+  });
+});

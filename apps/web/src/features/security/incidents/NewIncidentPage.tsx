@@ -119,7 +119,15 @@ export function NewIncidentPage() {
           <Form.Item
             label={t('incidents.fields.dataCategories')}
             name="dataCategories"
-            rules={[{ required: true, type: 'array', min: 1, message: t('incidents.categoriesRequired') }]}
+            rules={[
+              {
+                // A validator, not `required`: antd would put aria-required on the group, which ARIA does not allow there.
+                validator: (_, value: unknown[] | undefined) =>
+                  value && value.length > 0
+                    ? Promise.resolve()
+                    : Promise.reject(new Error(t('incidents.categoriesRequired'))),
+              },
+            ]}
           >
             <Checkbox.Group
               options={DATA_CATEGORIES.map((c) => ({ value: c, label: t(`incidents.categories.${c}`) }))}
