@@ -1,0 +1,48 @@
+import { api } from '../../../api/http';
+import type {
+  AccountAction,
+  AccountActionReason,
+  AccountActionResult,
+  AcknowledgeResult,
+  Alert,
+  AlertDetail,
+  AlertPage,
+  ChainVerification,
+  Checkpoint,
+  Incident,
+  IncidentInput,
+  LogPage,
+  RegulatorReport,
+  Resolution,
+} from './types';
+
+/** Every call of the security console to the audit service (under /api/audit). */
+export const securityApi = {
+  alerts: (query: URLSearchParams) => api<AlertPage>(`/audit/alerts?${query.toString()}`),
+  alert: (id: string) => api<AlertDetail>(`/audit/alerts/${encodeURIComponent(id)}`),
+  acknowledge: (alertIds: string[]) =>
+    api<AcknowledgeResult>('/audit/alerts/acknowledge', { body: { alertIds } }),
+  assign: (id: string, assigneeId: string) =>
+    api<Alert>(`/audit/alerts/${encodeURIComponent(id)}/assign`, { body: { assigneeId } }),
+  investigate: (id: string) =>
+    api<Alert>(`/audit/alerts/${encodeURIComponent(id)}/investigate`, { method: 'POST' }),
+  comment: (id: string, body: string) =>
+    api<Alert>(`/audit/alerts/${encodeURIComponent(id)}/comments`, { body: { body } }),
+  resolve: (id: string, resolution: Resolution, note: string) =>
+    api<Alert>(`/audit/alerts/${encodeURIComponent(id)}/resolve`, { body: { resolution, note } }),
+  accountAction: (
+    userId: string,
+    body: { action: AccountAction; reason: AccountActionReason; note: string; alertId?: string },
+  ) => api<AccountActionResult>(`/audit/accounts/${encodeURIComponent(userId)}/actions`, { body }),
+  log: (query: URLSearchParams) => api<LogPage>(`/audit/log?${query.toString()}`),
+  exportLog: (query: URLSearchParams) => api<Blob>(`/audit/log/export?${query.toString()}`, { as: 'blob' }),
+  verifyChain: () => api<ChainVerification>('/audit/chain/verify'),
+  signCheckpoints: () => api<Checkpoint[]>('/audit/chain/checkpoints', { method: 'POST' }),
+  incidents: () => api<Incident[]>('/audit/incidents'),
+  incident: (id: string) => api<Incident>(`/audit/incidents/${encodeURIComponent(id)}`),
+  recordIncident: (input: IncidentInput) => api<Incident>('/audit/incidents', { body: input }),
+  notifyIncident: (id: string, userIds: string[]) =>
+    api<Incident>(`/audit/incidents/${encodeURIComponent(id)}/notifications`, { body: { userIds } }),
+  regulatorReport: (id: string) =>
+    api<RegulatorReport>(`/audit/incidents/${encodeURIComponent(id)}/regulator-report`),
+};

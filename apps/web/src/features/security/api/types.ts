@@ -1,0 +1,230 @@
+/** The audit service's answers as the security console reads them (the DTOs under apps/audit/src). */
+
+export const SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+export const ALERT_STATUSES = [
+  'new',
+  'acknowledged',
+  'investigating',
+  'resolved_true_positive',
+  'resolved_false_positive',
+] as const;
+export type AlertStatus = (typeof ALERT_STATUSES)[number];
+export const OPEN_STATUSES: readonly AlertStatus[] = ['new', 'acknowledged', 'investigating'];
+
+/** The risk rules an alert can be filtered by (the API's RULE_CODES). */
+export const RULE_CODES = [
+  'new_device',
+  'new_region',
+  'impossible_travel',
+  'brute_force',
+  'credential_stuffing_ip',
+  'credential_stuffing_device',
+  'dormant_account',
+  'new_device_after_credential_change',
+] as const;
+export type RuleCode = (typeof RULE_CODES)[number];
+
+/** Causes an alert may have besides a risk rule (not filterable by `rule`). */
+export const OTHER_CAUSES = ['appeal', 'audit_chain_entries_beyond_head'] as const;
+
+export const ALERT_SORTS = ['createdAt', 'lastSeenAt', 'severity', 'slaDueAt', 'occurrences'] as const;
+export type AlertSort = (typeof ALERT_SORTS)[number];
+
+export const RESOLUTIONS = ['true_positive', 'false_positive'] as const;
+export type Resolution = (typeof RESOLUTIONS)[number];
+
+export const ACCOUNT_ACTIONS = ['lock', 'unlock', 'force_logout', 'require_reverification'] as const;
+export type AccountAction = (typeof ACCOUNT_ACTIONS)[number];
+
+export const ACCOUNT_ACTION_REASONS = [
+  'suspected_takeover',
+  'brute_force',
+  'credential_stuffing',
+  'user_request',
+  'false_positive',
+  'other',
+] as const;
+export type AccountActionReason = (typeof ACCOUNT_ACTION_REASONS)[number];
+
+export const DATA_CATEGORIES = [
+  'name',
+  'id_number',
+  'phone',
+  'email',
+  'face',
+  'bank_card',
+  'address',
+  'exam_results',
+  'login_logs',
+  'other',
+] as const;
+export type DataCategory = (typeof DATA_CATEGORIES)[number];
+
+export interface Alert {
+  id: string;
+  severity: Severity;
+  status: AlertStatus;
+  subjectKind: string;
+  /** Pseudonymous account id; null for IP, device and stream alerts. */
+  userId: string | null;
+  institutionId: string | null;
+  institutionIds: string[];
+  cause: string;
+  rulesFired: string[];
+  score: number;
+  occurrences: number;
+  assigneeId: string | null;
+  resolution: Resolution | null;
+  resolutionNote: string | null;
+  firstSeenAt: string;
+  lastSeenAt: string;
+  createdAt: string;
+  acknowledgedAt: string | null;
+  resolvedAt: string | null;
+  slaDueAt: string;
+  slaBreached: boolean;
+  /** Seconds left to acknowledge (negative once breached); null once acknowledged or resolved. */
+  slaRemainingSeconds: number | null;
+}
+
+export type EvidenceValue = string | number | boolean | null;
+
+export interface EvidenceItem {
+  rule: string;
+  severity: string;
+  /** The engine's own sentence (English), the same explanation a user gets for their sign-in. */
+  reason: string;
+  evidence: Record<string, EvidenceValue>;
+  seenAt: string;
+}
+
+export interface AlertComment {
+  id: string;
+  authorId: string;
+  body: string;
+  createdAt: string;
+}
+
+export interface AlertDetail extends Alert {
+  evidence: EvidenceItem[];
+  comments: AlertComment[];
+}
+
+export interface AlertPage {
+  items: Alert[];
+  total: number;
+  limit: number;
+  offset: number;
+}
+
+export interface AcknowledgeResult {
+  acknowledged: string[];
+  skipped: string[];
+}
+
+export interface AccountActionResult {
+  actionId: string;
+  userId: string;
+  action: AccountAction;
+  reason: AccountActionReason;
+  requestedBy: string;
+  requestedAt: string;
+  status: 'requested';
+}
+
+export interface LogEntry {
+  stream: string;
+  seq: number;
+  eventId: string;
+  eventType: string;
+  producer: string;
+  occurredAt: string;
+  recordedAt: string;
+  traceId: string;
+  userId: string | null;
+  actorId: string | null;
+  institutionId: string | null;
+  /** Masked to /24 when written. */
+  ip: string | null;
+  attributes: Record<string, unknown>;
+  hash: string;
+}
+
+export interface LogPage {
+  items: LogEntry[];
+  next: string | null;
+}
+
+export interface ChainBreak {
+  stream: string;
+  seq: number;
+  code: string;
+  reason: string;
+}
+
+export interface StreamVerification {
+  stream: string;
+  entries: number;
+  headSeq: number;
+  checkpointsChecked: number;
+  lastCheckpointSeq: number | null;
+  entriesBeyondHead: number;
+  firstBreak: ChainBreak | null;
+}
+
+export interface ChainVerification {
+  ok: boolean;
+  verifiedAt: string;
+  entries: number;
+  durationMs: number;
+  streams: StreamVerification[];
+  firstBreak: ChainBreak | null;
+  keyProblem: string | null;
+}
+
+export interface Checkpoint {
+  stream: string;
+  seq: number;
+  headHash: string;
+  signedAt: string;
+  keyId: string;
+}
+
+export interface IncidentInput {
+  title: string;
+  description: string;
+  cause: string;
+  occurredAt: string;
+  discoveredAt: string;
+  dataCategories: DataCategory[];
+  affectedUsers: number;
+  measures: string;
+  userGuidance: string;
+}
+
+export interface Incident extends IncidentInput {
+  id: string;
+  status: string;
+  recordedBy: string;
+  createdAt: string;
+  notifiedAt: string | null;
+  notifiedUsers: number;
+}
+
+export interface RegulatorReport {
+  incidentId: string;
+  generatedAt: string;
+  title: string;
+  occurredAt: string;
+  discoveredAt: string;
+  cause: string;
+  personalDataCategories: string[];
+  affectedUsers: number;
+  possibleHarm: string;
+  remedialMeasures: string;
+  measuresIndividualsCanTake: string;
+  usersNotified: number;
+  usersNotifiedAt: string | null;
+}

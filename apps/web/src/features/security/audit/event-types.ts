@@ -1,0 +1,21 @@
+/** Event types security staff search for most (the log holds more; any `a.b` or `a.b.c` name can be typed). */
+export const COMMON_EVENT_TYPES = [
+  'accounts.login.attempted',
+  'accounts.password.changed',
+  'accounts.session.revoked',
+  'audit.alert.raised',
+  'staff.account.lock_requested',
+  'staff.account.unlock_requested',
+  'staff.account.force_logout_requested',
+  'staff.account.require_reverification_requested',
+  'staff.alert.acknowledged',
+  'staff.alert.assigned',
+  'staff.alert.investigating',
+  'staff.alert.commented',
+  'staff.alert.resolved',
+  'staff.incident.recorded',
+  'staff.incident.users_notified',
+  'staff.risk_rule.changed',
+  'staff.risk_thresholds.changed',
+  'user.decision.appealed',
+] as const;
