@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { PageTitle } from '../../ui/PageTitle';
+import { ReadableDanger } from '../privacy/ReadableDanger';
 import { ContactSection } from './ContactSection';
 import { PasswordSection } from './PasswordSection';
 import { SessionsSection } from './SessionsSection';
@@ -19,7 +20,7 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
 export function AccountPage() {
   const { t } = useTranslation('account');
   return (
-    <>
+    <ReadableDanger>
       <PageTitle>{t('title')}</PageTitle>
       <Section title={t('sessions.heading')}>
         <SessionsSection />
@@ -30,6 +31,6 @@ export function AccountPage() {
       <Section title={t('contact.heading')}>
         <ContactSection />
       </Section>
-    </>
+    </ReadableDanger>
   );
 }

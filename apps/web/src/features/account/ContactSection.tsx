@@ -92,7 +92,12 @@ export function ContactSection() {
       ) : null}
       <ErrorAlert error={error} namespace="account" />
       {started ? (
-        <Form layout="vertical" onFinish={(v: { code: string }) => void confirm(v)} style={{ marginTop: 16 }}>
+        <Form
+          name="contactCode"
+          layout="vertical"
+          onFinish={(v: { code: string }) => void confirm(v)}
+          style={{ marginTop: 16 }}
+        >
           <Typography.Paragraph>
             {t('contact.codeSent', {
               to: started.phone ?? started.email ?? '',
@@ -116,6 +121,7 @@ export function ContactSection() {
         </Form>
       ) : (
         <Form<Request>
+          name="contactChange"
           form={form}
           layout="vertical"
           requiredMark={false}

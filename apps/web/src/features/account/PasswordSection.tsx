@@ -3,11 +3,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 
-import { tokenStore } from '../../auth/token-store';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { PASSWORD_MIN } from '../auth/contact-rules';
 import { accountApi } from './account-api';
 import { withRecentAuthentication } from './recent-auth';
+import type { SignedOutState } from './use-forget-session';
 
 interface Values {
   currentPassword: string;
@@ -29,8 +29,9 @@ export function PasswordSection() {
       await withRecentAuthentication(values.currentPassword, () =>
         accountApi.changePassword(values.currentPassword, values.newPassword),
       );
-      await navigate('/account/password-changed', { replace: true });
-      tokenStore.set(null);
+      // Every session ended with the change; the next page forgets this tab's token.
+      const state: SignedOutState = { signedOut: true };
+      await navigate('/account/password-changed', { replace: true, state });
     } catch (caught: unknown) {
       setError(caught);
       setBusy(false);
@@ -42,6 +43,7 @@ export function PasswordSection() {
       <Typography.Paragraph>{t('password.intro')}</Typography.Paragraph>
       <ErrorAlert error={error} namespace="account" />
       <Form<Values>
+        name="passwordChange"
         layout="vertical"
         requiredMark={false}
         onFinish={(v) => void change(v)}

@@ -4,6 +4,7 @@ import { useLocation } from 'react-router';
 
 import { LinkButton } from '../../ui/LinkButton';
 import { PageTitle } from '../../ui/PageTitle';
+import { cameSignedOut, useForgetSession } from '../account/use-forget-session';
 import { formatDate } from './format-date';
 
 function deadlineOf(state: unknown): string | null {
@@ -15,7 +16,9 @@ function deadlineOf(state: unknown): string | null {
 /** After cancellation: signed out everywhere, and by when the other services erase the rest. */
 export function AccountCancelledPage() {
   const { t, i18n } = useTranslation('privacy');
-  const deadline = deadlineOf(useLocation().state);
+  const state: unknown = useLocation().state;
+  const deadline = deadlineOf(state);
+  useForgetSession(cameSignedOut(state));
   return (
     <>
       <PageTitle>{t('erasure.doneTitle')}</PageTitle>

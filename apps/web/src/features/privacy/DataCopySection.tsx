@@ -93,6 +93,7 @@ export function DataCopySection() {
         </Space>
       ) : (
         <Form
+          name="dataCopy"
           form={form}
           layout="vertical"
           requiredMark={false}

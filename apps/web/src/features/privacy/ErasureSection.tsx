@@ -1,11 +1,11 @@
-import { App, Button, Checkbox, Form, Input, Typography } from 'antd';
+import { Button, Checkbox, Form, Input, Modal, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 
-import { tokenStore } from '../../auth/token-store';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { withRecentAuthentication } from '../account/recent-auth';
+import type { SignedOutState } from '../account/use-forget-session';
 import { erasureConsequences } from './erasure-consequences';
 import { privacyApi } from './privacy-api';
 import { useMyData } from './use-my-data';
@@ -18,7 +18,7 @@ interface Confirmation {
 /** Account cancellation (注销): the consequences first, a ticked confirmation, the password, a last question. */
 export function ErasureSection() {
   const { t } = useTranslation('privacy');
-  const { modal } = App.useApp();
+  const [modal, dialogs] = Modal.useModal();
   const navigate = useNavigate();
   const data = useMyData();
   const [error, setError] = useState<unknown>(null);
@@ -29,9 +29,9 @@ export function ErasureSection() {
     setError(null);
     try {
       const done = await withRecentAuthentication(currentPassword, () => privacyApi.erase(currentPassword));
-      // Leave the signed-in page first, then forget the session (the service already cleared the cookie).
-      await navigate('/privacy/cancelled', { replace: true, state: { deadline: done.deadline } });
-      tokenStore.set(null);
+      // The service ended every session and cleared the cookie; the next page forgets this tab's token.
+      const state: SignedOutState & { deadline: string } = { signedOut: true, deadline: done.deadline };
+      await navigate('/privacy/cancelled', { replace: true, state });
     } catch (caught: unknown) {
       setError(caught);
       setBusy(false);
@@ -53,6 +53,7 @@ export function ErasureSection() {
 
   return (
     <>
+      {dialogs}
       <Typography.Paragraph>{t('erasure.intro')}</Typography.Paragraph>
       <ul>
         {erasureConsequences(data.data).map((c) => (
@@ -61,6 +62,7 @@ export function ErasureSection() {
       </ul>
       <ErrorAlert error={error} namespace="privacy" />
       <Form<Confirmation>
+        name="erasure"
         layout="vertical"
         requiredMark={false}
         initialValues={{ understood: false }}

@@ -10,6 +10,7 @@ import { ConsentsSection } from './ConsentsSection';
 import { DataCopySection } from './DataCopySection';
 import { ErasureSection } from './ErasureSection';
 import { MyDataSection } from './MyDataSection';
+import { ReadableDanger } from './ReadableDanger';
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -24,10 +25,13 @@ export function PrivacyCentrePage() {
   const { t } = useTranslation('privacy');
   const pending = useSession()?.policyAcceptanceRequired ?? null;
   return (
-    <>
+    <ReadableDanger>
       <PageTitle>{t('centre.title')}</PageTitle>
       <Typography.Paragraph>
-        {t('centre.intro')} <Link to="/privacy/policy">{t('centre.policyLink')}</Link>
+        {t('centre.intro')}{' '}
+        <Link to="/privacy/policy" style={{ textDecoration: 'underline' }}>
+          {t('centre.policyLink')}
+        </Link>
       </Typography.Paragraph>
       {pending ? (
         <Alert
@@ -50,6 +54,6 @@ export function PrivacyCentrePage() {
       <Section title={t('erasure.heading')}>
         <ErasureSection />
       </Section>
-    </>
+    </ReadableDanger>
   );
 }
