@@ -1,7 +1,7 @@
 import type { Browser, Page } from '@playwright/test';
 
-import { type Candidate, registerCandidate, signInThroughPage } from './support/candidate';
-import { expect, test } from './support/fixtures';
+import { type Candidate, createCandidate, signInThroughPage } from './support/accounts';
+import { expect, expectPageAccessible, test } from './support/fixtures';
 import { latestCode } from './support/mailbox';
 import { freshEmail } from './support/people';
 
@@ -22,7 +22,7 @@ test.describe('account and security', () => {
     request,
     expectAccessible,
   }) => {
-    const me = await registerCandidate(request);
+    const me = await createCandidate(request);
     const other = await secondBrowser(browser, baseURL, me);
     await signInThroughPage(page, me, '/account');
 
@@ -52,7 +52,7 @@ test.describe('account and security', () => {
     request,
     expectAccessible,
   }) => {
-    const me = await registerCandidate(request);
+    const me = await createCandidate(request);
     const other = await secondBrowser(browser, baseURL, me);
     await signInThroughPage(page, me, '/account');
 
@@ -66,6 +66,8 @@ test.describe('account and security', () => {
 
     await other.getByRole('navigation').getByRole('link', { name: '隐私中心' }).click();
     await expect(other).toHaveURL(/\/sign-in\?next=%2Fprivacy$/);
+    await expect(other.getByRole('heading', { level: 1, name: '登录' })).toBeVisible();
+    await expectPageAccessible(other, 'second browser, signed out');
     await other.context().close();
   });
 
@@ -75,7 +77,7 @@ test.describe('account and security', () => {
     guard,
     expectAccessible,
   }) => {
-    const me = await registerCandidate(request);
+    const me = await createCandidate(request);
     await signInThroughPage(page, me, '/account');
     const form = page.locator('form#passwordChange');
     const newPassword = 'Another-Exam-Day-2027?';
@@ -114,7 +116,7 @@ test.describe('account and security', () => {
     request,
     expectAccessible,
   }) => {
-    const me = await registerCandidate(request);
+    const me = await createCandidate(request);
     await signInThroughPage(page, me, '/account');
     const newEmail = freshEmail();
     const form = page.locator('form#contactChange');

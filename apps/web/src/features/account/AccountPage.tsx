@@ -3,7 +3,6 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { PageTitle } from '../../ui/PageTitle';
-import { ReadableDanger } from '../privacy/ReadableDanger';
 import { ContactSection } from './ContactSection';
 import { PasswordSection } from './PasswordSection';
 import { SessionsSection } from './SessionsSection';
@@ -20,7 +19,7 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
 export function AccountPage() {
   const { t } = useTranslation('account');
   return (
-    <ReadableDanger>
+    <>
       <PageTitle>{t('title')}</PageTitle>
       <Section title={t('sessions.heading')}>
         <SessionsSection />
@@ -31,6 +30,6 @@ export function AccountPage() {
       <Section title={t('contact.heading')}>
         <ContactSection />
       </Section>
-    </ReadableDanger>
+    </>
   );
 }

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, List, Modal, Skeleton, Space, Tag, Typography } from 'antd';
+import { App, Button, List, Skeleton, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -13,8 +13,7 @@ import { deviceOf, orderSessions } from './session-label';
 /** My signed-in devices: which, where (coarse region, masked IP), when; end one, or all of them. */
 export function SessionsSection() {
   const { t, i18n } = useTranslation('account');
-  const { message } = App.useApp();
-  const [modal, dialogs] = Modal.useModal();
+  const { message, modal } = App.useApp();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const sessions = useQuery({ queryKey: accountKeys.sessions, queryFn: accountApi.sessions });
@@ -64,7 +63,6 @@ export function SessionsSection() {
 
   return (
     <>
-      {dialogs}
       <Typography.Paragraph>{t('sessions.intro')}</Typography.Paragraph>
       <ErrorAlert error={error} namespace="account" />
       <List

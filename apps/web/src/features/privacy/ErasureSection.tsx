@@ -1,4 +1,4 @@
-import { Button, Checkbox, Form, Input, Modal, Typography } from 'antd';
+import { App, Button, Checkbox, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -18,7 +18,7 @@ interface Confirmation {
 /** Account cancellation (注销): the consequences first, a ticked confirmation, the password, a last question. */
 export function ErasureSection() {
   const { t } = useTranslation('privacy');
-  const [modal, dialogs] = Modal.useModal();
+  const { modal } = App.useApp();
   const navigate = useNavigate();
   const data = useMyData();
   const [error, setError] = useState<unknown>(null);
@@ -53,7 +53,6 @@ export function ErasureSection() {
 
   return (
     <>
-      {dialogs}
       <Typography.Paragraph>{t('erasure.intro')}</Typography.Paragraph>
       <ul>
         {erasureConsequences(data.data).map((c) => (

@@ -12,7 +12,6 @@ import { PageTitle } from '../../ui/PageTitle';
 import { formatDate } from './format-date';
 import { PolicyText } from './PolicyText';
 import { privacyApi } from './privacy-api';
-import { ReadableDanger } from './ReadableDanger';
 import { usePolicyText } from './use-policies';
 
 interface Props {
@@ -54,54 +53,47 @@ export function PolicyAcceptancePage({ version, onAccepted }: Props) {
   const shownVersion = policy.data?.version ?? (version === 'current' ? '' : version);
 
   return (
-    <ReadableDanger>
-      <Card>
-        <PageTitle>{t('gate.title')}</PageTitle>
-        <Typography.Paragraph>{t('gate.intro', { version: shownVersion })}</Typography.Paragraph>
-        {policy.isPending ? <Skeleton active /> : null}
-        <ErrorAlert error={policy.error ?? error} namespace="privacy" />
-        {policy.data ? (
-          <section aria-label={t('policy.versionTitle', { version: policy.data.version })}>
-            <Typography.Paragraph type="secondary">
-              {t('policy.effective', { date: formatDate(policy.data.effectiveAt, i18n.language) })}
-            </Typography.Paragraph>
-            <PolicyText text={policy.data.text ?? ''} />
-            <Form
-              name="policyAcceptance"
-              layout="vertical"
-              requiredMark={false}
-              onFinish={() => void accept()}
+    <Card>
+      <PageTitle>{t('gate.title')}</PageTitle>
+      <Typography.Paragraph>{t('gate.intro', { version: shownVersion })}</Typography.Paragraph>
+      {policy.isPending ? <Skeleton active /> : null}
+      <ErrorAlert error={policy.error ?? error} namespace="privacy" />
+      {policy.data ? (
+        <section aria-label={t('policy.versionTitle', { version: policy.data.version })}>
+          <Typography.Paragraph type="secondary">
+            {t('policy.effective', { date: formatDate(policy.data.effectiveAt, i18n.language) })}
+          </Typography.Paragraph>
+          <PolicyText text={policy.data.text ?? ''} />
+          <Form name="policyAcceptance" layout="vertical" requiredMark={false} onFinish={() => void accept()}>
+            <Form.Item
+              name="agreed"
+              valuePropName="checked"
+              rules={[
+                {
+                  validator: (_rule, value: boolean) =>
+                    value ? Promise.resolve() : Promise.reject(new Error(t('gate.mustAgree'))),
+                },
+              ]}
             >
-              <Form.Item
-                name="agreed"
-                valuePropName="checked"
-                rules={[
-                  {
-                    validator: (_rule, value: boolean) =>
-                      value ? Promise.resolve() : Promise.reject(new Error(t('gate.mustAgree'))),
-                  },
-                ]}
-              >
-                <Checkbox>{t('gate.agree')}</Checkbox>
-              </Form.Item>
-              <Button type="primary" htmlType="submit" loading={busy}>
-                {t('gate.accept')}
-              </Button>
-            </Form>
-          </section>
-        ) : null}
-        <Typography.Paragraph style={{ marginTop: 24 }}>{t('gate.disagree')}</Typography.Paragraph>
-        <Space wrap>
-          <LinkButton to="/privacy">{t('gate.goToCentre')}</LinkButton>
-          <Button
-            onClick={() => {
-              void signOut().finally(() => void navigate('/sign-in'));
-            }}
-          >
-            {t('gate.signOut')}
-          </Button>
-        </Space>
-      </Card>
-    </ReadableDanger>
+              <Checkbox>{t('gate.agree')}</Checkbox>
+            </Form.Item>
+            <Button type="primary" htmlType="submit" loading={busy}>
+              {t('gate.accept')}
+            </Button>
+          </Form>
+        </section>
+      ) : null}
+      <Typography.Paragraph style={{ marginTop: 24 }}>{t('gate.disagree')}</Typography.Paragraph>
+      <Space wrap>
+        <LinkButton to="/privacy">{t('gate.goToCentre')}</LinkButton>
+        <Button
+          onClick={() => {
+            void signOut().finally(() => void navigate('/sign-in'));
+          }}
+        >
+          {t('gate.signOut')}
+        </Button>
+      </Space>
+    </Card>
   );
 }

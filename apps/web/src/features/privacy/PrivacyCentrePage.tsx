@@ -10,7 +10,6 @@ import { ConsentsSection } from './ConsentsSection';
 import { DataCopySection } from './DataCopySection';
 import { ErasureSection } from './ErasureSection';
 import { MyDataSection } from './MyDataSection';
-import { ReadableDanger } from './ReadableDanger';
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -25,7 +24,7 @@ export function PrivacyCentrePage() {
   const { t } = useTranslation('privacy');
   const pending = useSession()?.policyAcceptanceRequired ?? null;
   return (
-    <ReadableDanger>
+    <>
       <PageTitle>{t('centre.title')}</PageTitle>
       <Typography.Paragraph>
         {t('centre.intro')}{' '}
@@ -54,6 +53,6 @@ export function PrivacyCentrePage() {
       <Section title={t('erasure.heading')}>
         <ErasureSection />
       </Section>
-    </ReadableDanger>
+    </>
   );
 }
