@@ -1,3 +1,4 @@
+import { notePolicyRefusal } from '../auth/policy-requirement';
 import { claimsOf, type Session, tokenStore } from '../auth/token-store';
 import { ApiError } from './api-error';
 
@@ -110,7 +111,13 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
     const renewed = await refreshSession();
     if (renewed) response = await send(renewed.accessToken);
   }
-  return readBody<T>(response, options.as ?? 'json');
+  try {
+    return await readBody<T>(response, options.as ?? 'json');
+  } catch (error: unknown) {
+    // A policy published while signed in: the acceptance page takes over before the token says so.
+    if (error instanceof ApiError) notePolicyRefusal(error);
+    throw error;
+  }
 }
 
 async function readBody<T>(response: Response, as: 'json' | 'blob'): Promise<T> {

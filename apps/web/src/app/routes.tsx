@@ -13,6 +13,7 @@ import { securityRoutes } from '../features/security/routes';
 import { NotFoundPage } from '../ui/NotFoundPage';
 import { AppLayout } from './AppLayout';
 import type { FeatureRoutes } from './feature-routes';
+import { PolicyGate } from './PolicyGate';
 import { RouteError } from './RouteError';
 
 const FEATURES: FeatureRoutes[] = [
@@ -38,12 +39,17 @@ export function appRoutes(): RouteObject[] {
         {
           element: <AppLayout />,
           children: [
-            ...publicRoutes,
-            { element: <RequireAuth />, children: signedIn },
-            { path: '*', element: <NotFoundPage /> },
+            {
+              element: <PolicyGate />,
+              children: [
+                ...publicRoutes,
+                { element: <RequireAuth />, children: signedIn },
+                { path: '*', element: <NotFoundPage /> },
+              ],
+            },
           ],
         },
-        { element: <RequireAuth />, children: bare },
+        { element: <RequireAuth />, children: [{ element: <PolicyGate />, children: bare }] },
       ],
     },
   ];
