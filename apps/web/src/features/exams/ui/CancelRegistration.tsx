@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { App, Button } from 'antd';
+import { Button, Modal } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -19,18 +19,23 @@ export function CancelRegistration({
   order: Order | undefined;
 }) {
   const { t } = useTranslation('exams');
-  const { modal } = App.useApp();
   const queryClient = useQueryClient();
+  const [open, setOpen] = useState(false);
+  const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const consequence = cancelConsequence(registration, order);
+  const fee = formatFen(order && order.paidFen > 0 ? order.paidFen : registration.feeFen);
 
   const cancel = async () => {
+    setBusy(true);
     setError(null);
     try {
       await examsApi.cancelRegistration(registration.registrationId);
+      setOpen(false);
     } catch (caught: unknown) {
       setError(caught);
     } finally {
+      setBusy(false);
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: examKeys.registrations }),
         queryClient.invalidateQueries({ queryKey: examKeys.orders }),
@@ -38,29 +43,33 @@ export function CancelRegistration({
     }
   };
 
-  const confirm = () => {
-    modal.confirm({
-      title: t('cancel.title'),
-      content: t(`cancel.${consequence}`, {
-        fee: formatFen(order && order.paidFen > 0 ? order.paidFen : registration.feeFen),
-      }),
-      okText: t('cancel.confirm'),
-      okButtonProps: { danger: true },
-      cancelText: t('cancel.keep'),
-      onOk: cancel,
-    });
-  };
-
   return (
     <>
-      <Button danger onClick={confirm}>
+      <Button
+        danger
+        onClick={() => {
+          setError(null);
+          setOpen(true);
+        }}
+      >
         {t('actions.cancel')}
       </Button>
-      {error ? (
-        <div className="exams-inline-error">
-          <ErrorAlert error={error} namespace="exams" />
-        </div>
-      ) : null}
+      {/* Rendered in the page's tree (not a static confirm), so it takes the feature's accessible colours. */}
+      <Modal
+        open={open}
+        title={t('cancel.title')}
+        okText={t('cancel.confirm')}
+        okButtonProps={{ danger: true }}
+        cancelText={t('cancel.keep')}
+        confirmLoading={busy}
+        onOk={() => void cancel()}
+        onCancel={() => {
+          setOpen(false);
+        }}
+      >
+        <p>{t(`cancel.${consequence}`, { fee })}</p>
+        <ErrorAlert error={error} namespace="exams" />
+      </Modal>
     </>
   );
 }

@@ -2,14 +2,17 @@ import { ConfigProvider, type ThemeConfig } from 'antd';
 import { Outlet } from 'react-router';
 
 /**
- * antd's default red, green and orange (form errors, danger buttons, status tags) fall below WCAG AA contrast
- * on white and on their own tinted backgrounds; the exam pages use darker seeds of the same hues.
+ * antd's default red, green and orange (form errors, danger buttons, status tags) and its primary hover shade
+ * fall below WCAG AA contrast on white; the exam pages use darker seeds of the same hues.
  */
 const ACCESSIBLE_STATUS_COLOURS: ThemeConfig = {
   token: {
     colorError: '#cf1322',
     colorSuccess: '#237804',
     colorWarning: '#ad4e00',
+    // The hover shade antd derives from the primary colour is lighter than the primary, and fails on white.
+    colorPrimaryHover: '#003eb3',
+    colorPrimaryActive: '#002c8c',
   },
 };
 

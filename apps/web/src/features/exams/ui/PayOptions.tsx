@@ -63,15 +63,10 @@ export function PayOptions({ order }: { order: Order }) {
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Typography.Paragraph style={{ marginBottom: 0 }}>{t('payment.choose')}</Typography.Paragraph>
       <Space wrap>
-        <Button
-          type="primary"
-          loading={busy === 'alipay'}
-          disabled={busy !== null}
-          onClick={() => void payWithAlipay()}
-        >
+        <Button type="primary" loading={busy === 'alipay'} onClick={() => void payWithAlipay()}>
           {t('payment.alipay')}
         </Button>
-        <Button loading={busy === 'wechat'} disabled={busy !== null} onClick={() => void payWithWechat()}>
+        <Button loading={busy === 'wechat'} onClick={() => void payWithWechat()}>
           {t('payment.wechat')}
         </Button>
       </Space>
