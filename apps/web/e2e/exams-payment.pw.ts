@@ -4,8 +4,8 @@ import { type Candidate, createCandidate, signInThroughPage } from './support/ac
 import { expectPdfDownload } from './support/downloads';
 import { createExam } from './support/exam-factory';
 import { expect, test } from './support/fixtures';
-import { PAY_SIM_ORIGIN, payOnSimulator } from './support/pay-sim';
 import type { PageGuard } from './support/page-guard';
+import { PAY_SIM_ORIGIN, payOnSimulator } from './support/pay-sim';
 
 const PAY_SIM = new RegExp(PAY_SIM_ORIGIN.replace(/[.:/]/g, '\\$&'));
 
