@@ -6,12 +6,18 @@ import { createExam } from './support/exam-factory';
 import { expect, test } from './support/fixtures';
 import type { PageGuard } from './support/page-guard';
 import { PAY_SIM_ORIGIN, payOnSimulator } from './support/pay-sim';
+import { VIEWPORTS } from './support/screens';
 
 const PAY_SIM = new RegExp(PAY_SIM_ORIGIN.replace(/[.:/]/g, '\\$&'));
 
 /** The simulator's page is a plain HTML page without an icon: the browser's favicon request gets a 404. */
 function allowSimulatorFavicon(guard: PageGuard): void {
   guard.allowHttpError(new RegExp(`${PAY_SIM.source}/favicon\\.ico$`), 404);
+}
+
+async function expectNoSidewaysScroll(page: Page): Promise<void> {
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(width).toBeLessThanOrEqual(VIEWPORTS.phone.width);
 }
 
 async function registerForPaidExam(page: Page, candidate: Candidate, examId: string): Promise<void> {
@@ -84,6 +90,8 @@ test.describe('exam fee payment', () => {
     expectAccessible,
   }) => {
     allowSimulatorFavicon(guard);
+    // On a phone: cards instead of tables, nothing wider than the screen.
+    await page.setViewportSize(VIEWPORTS.phone);
     const exam = await createExam(request, { feeFen: 8_800 });
     const candidate = await createCandidate(request);
     await registerForPaidExam(page, candidate, exam.examId);
@@ -91,6 +99,7 @@ test.describe('exam fee payment', () => {
     await page.getByRole('button', { name: '微信支付' }).click({ timeout: 15_000 });
     await expect(page.getByRole('heading', { name: '微信扫码支付' })).toBeVisible();
     await expectAccessible('WeChat Pay code');
+    await expectNoSidewaysScroll(page);
     const paymentPage = page.url();
 
     await page.getByRole('link', { name: '在本机打开支付页面' }).click();
@@ -107,5 +116,6 @@ test.describe('exam fee payment', () => {
     await expect(card.getByText('报名成功')).toBeVisible();
     await expect(card.getByRole('button', { name: '下载准考证' })).toBeVisible();
     await expectAccessible('my exams after paying');
+    await expectNoSidewaysScroll(page);
   });
 });

@@ -1,6 +1,6 @@
 import { apiSignIn, bearer, type Candidate, createCandidate, signInThroughPage } from './support/accounts';
 import { expectPdfDownload } from './support/downloads';
-import { createExam } from './support/exam-factory';
+import { createExam, untilOpen } from './support/exam-factory';
 import { sitExam } from './support/exam-sitting';
 import { expect, test } from './support/fixtures';
 
@@ -77,6 +77,13 @@ test.describe('exams: browse, register, my exams', () => {
     // The notice now says the candidate is registered instead of offering a second registration.
     await page.goto(`/exams/${exam.examId}`);
     await expect(page.getByText('您已报名本场考试')).toBeVisible();
+
+    // Once the exam window opens, the registration leads into the exam room (another feature's page).
+    await untilOpen(exam);
+    await page.goto('/my/exams');
+    await expect(
+      page.getByRole('listitem').filter({ hasText: exam.title }).getByRole('link', { name: '进入考场' }),
+    ).toHaveAttribute('href', `/exam-room/${exam.examId}`);
   });
 
   test('a registration needing approval waits for review, and a rejection shows its reason; another candidate’s registration is not found', async ({

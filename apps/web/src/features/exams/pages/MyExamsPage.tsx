@@ -90,8 +90,10 @@ function RegistrationCard({ registration, order, exam, now }: CardProps) {
           <Link to={`/my/exams/${registration.registrationId}`}>{title}</Link>
         </h2>
       }
-      extra={<StatusTag view={view} />}
     >
+      <div className="exam-card-status">
+        <StatusTag view={view} />
+      </div>
       <Descriptions
         size="small"
         column={{ xs: 1, sm: 2 }}

@@ -66,10 +66,10 @@ function RegistrationDetails({ registration }: { registration: Registration }) {
       </PageTitle>
       <Space orientation="vertical" size="large" style={{ width: '100%' }}>
         <StatusExplanation registration={registration} view={view} order={order} />
-        <Card
-          title={<h2 className="card-heading">{t('registration.details')}</h2>}
-          extra={<StatusTag view={view} />}
-        >
+        <Card title={<h2 className="card-heading">{t('registration.details')}</h2>}>
+          <div className="exam-card-status">
+            <StatusTag view={view} />
+          </div>
           <Descriptions
             size="small"
             column={{ xs: 1, md: 2 }}
@@ -140,6 +140,7 @@ function AnswersList({ registration, exam }: { registration: Registration; exam:
   const labelOf = (key: string) => exam?.registrationForm.find((f) => f.key === key)?.label ?? key;
   return (
     <Descriptions
+      style={{ marginTop: 16 }}
       title={<h3 className="card-heading">{t('registration.answers')}</h3>}
       size="small"
       column={1}
