@@ -16,6 +16,7 @@ import { examKeys } from '../api/query-keys';
 import type { FormField } from '../api/types';
 import { formFieldErrors } from '../logic/form-errors';
 import { formatFen, isFree } from '../logic/money';
+import { isActive } from '../logic/registration-status';
 import { FormFieldInput } from '../ui/FormFieldInput';
 
 interface Values {
@@ -88,7 +89,8 @@ function RegistrationForm({
   const queryClient = useQueryClient();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  // One key for this person's one registration, kept across retries of the same submit.
+  // One key for this person's one registration, kept across retries of the same submit (sent for the day a
+  // service honours it; today the one-registration-per-exam rule makes a retry land on the same one).
   const idempotencyKey = useRef<string | null>(null);
 
   const submit = async (values: Values) => {
@@ -105,6 +107,18 @@ function RegistrationForm({
           : `/my/exams/${registration.registrationId}`;
       void navigate(next, { replace: true });
     } catch (caught: unknown) {
+      // A retry of a submit whose answer was lost (no service takes an Idempotency-Key yet): the one
+      // registration per exam already exists, so go to it rather than report a conflict.
+      if (caught instanceof ApiError && caught.code === 'REGISTRATION.ALREADY_REGISTERED') {
+        const existing = (await examsApi.myRegistrations().catch(() => [])).find(
+          (r) => r.examId === examId && isActive(r),
+        );
+        if (existing) {
+          await queryClient.invalidateQueries({ queryKey: examKeys.registrations });
+          void navigate(`/my/exams/${existing.registrationId}`, { replace: true });
+          return;
+        }
+      }
       setError(caught);
       if (caught instanceof ApiError) {
         const messages = formFieldErrors(
