@@ -1,6 +1,7 @@
 import type { Browser, Page } from '@playwright/test';
 
 import { createCandidate, signInThroughPage } from './support/accounts';
+import { createExam } from './support/exam-factory';
 import { expect, expectPageAccessible, test } from './support/fixtures';
 import { PageGuard } from './support/page-guard';
 import { DEMO } from './support/people';
@@ -20,8 +21,19 @@ const SHOTS: Shot[] = [
   { name: 'sign-in', path: '/sign-in', who: 'visitor' },
   { name: 'sign-up', path: '/sign-up', who: 'visitor' },
   { name: 'forgot-password', path: '/forgot-password', who: 'visitor' },
+  { name: 'privacy-policy', path: '/privacy/policy', who: 'visitor' },
   { name: 'status', path: '/status', who: 'visitor' },
   { name: 'home-candidate', path: '/', who: 'candidate' },
+  { name: 'identity', path: '/identity', who: 'candidate' },
+  { name: 'exams', path: '/exams', who: 'candidate' },
+  { name: 'exam-detail', path: '/exams/{exam}', who: 'candidate' },
+  { name: 'my-exams', path: '/my/exams', who: 'candidate' },
+  { name: 'exam-room', path: '/exam-room/{exam}', who: 'candidate' },
+  { name: 'privacy-centre', path: '/privacy', who: 'candidate' },
+  { name: 'account', path: '/account', who: 'candidate' },
+  { name: 'console', path: '/console', who: 'orgAdmin' },
+  { name: 'security-alerts', path: '/security', who: 'analyst' },
+  { name: 'security-audit', path: '/security/audit', who: 'analyst' },
 ];
 
 const LANGS: Lang[] = ['zh-CN', 'en'];
@@ -47,13 +59,14 @@ interface Credentials {
 }
 
 test.describe('screenshots of every main page, in Chinese and English, on a phone and a desktop', () => {
-  test.setTimeout(240_000);
+  test.setTimeout(600_000);
 
   test('main pages render in both languages at both sizes, each passing axe-core', async ({
     browser,
     request,
   }) => {
     const candidate = await createCandidate(request, '截图考生');
+    const exam = await createExam(request, { practice: true, title: '信息安全基础（练习）' });
     const logins: Record<Exclude<Who, 'visitor'>, Credentials> = {
       candidate,
       orgAdmin: { login: DEMO.orgAdmin, password: DEMO.password },
@@ -76,7 +89,7 @@ test.describe('screenshots of every main page, in Chinese and English, on a phon
             guards.push(new PageGuard(page));
             pages.set(shot.who, page);
           }
-          await page.goto(shot.path);
+          await page.goto(shot.path.replace('{exam}', exam.examId));
           await expect(page.locator('h1').first()).toBeVisible();
           await expect(page.locator('.ant-spin-spinning')).toHaveCount(0);
           await snap(page, shot.name, lang, size);
