@@ -23,6 +23,15 @@ const THEME: ThemeConfig = {
     colorTextTertiary: 'rgba(0, 0, 0, 0.62)',
     colorTextPlaceholder: 'rgba(0, 0, 0, 0.55)',
     colorError: '#cf1322',
+    colorSuccess: '#237804',
+    colorWarning: '#ad4e00',
+    // Derived from the darker seeds, the tinted backgrounds turn muddy: keep antd's usual light tints.
+    colorErrorBg: '#fff1f0',
+    colorErrorBorder: '#ffa39e',
+    colorSuccessBg: '#f6ffed',
+    colorSuccessBorder: '#b7eb8f',
+    colorWarningBg: '#fff7e6',
+    colorWarningBorder: '#ffd591',
     // antd lightens hovered buttons; white on the lighter blue/red falls below 4.5:1, so hover darkens instead.
     colorPrimaryHover: '#0b4fbd',
     colorPrimaryActive: '#003eb3',

@@ -10,31 +10,20 @@ import { RegistrationPage } from './pages/RegistrationPage';
 import { ResultsPage } from './pages/ResultsPage';
 import { ReviewPage } from './pages/ReviewPage';
 import { VerifyCertificatePage } from './pages/VerifyCertificatePage';
-import { ExamsFrame } from './ui/ExamsFrame';
 
 export const examsRoutes: FeatureRoutes = {
   public: [
-    {
-      element: <ExamsFrame />,
-      children: [
-        { path: 'exams', element: <ExamCataloguePage /> },
-        { path: 'exams/:examId', element: <ExamDetailPage /> },
-        { path: 'certificates/verify', element: <VerifyCertificatePage /> },
-        { path: 'certificates/verify/:code', element: <VerifyCertificatePage /> },
-      ],
-    },
+    { path: 'exams', element: <ExamCataloguePage /> },
+    { path: 'exams/:examId', element: <ExamDetailPage /> },
+    { path: 'certificates/verify', element: <VerifyCertificatePage /> },
+    { path: 'certificates/verify/:code', element: <VerifyCertificatePage /> },
   ],
   signedIn: [
-    {
-      element: <ExamsFrame />,
-      children: [
-        { path: 'exams/:examId/register', element: <RegisterPage /> },
-        { path: 'my/exams', element: <MyExamsPage /> },
-        { path: 'my/exams/:registrationId', element: <RegistrationPage /> },
-        { path: 'my/exams/:registrationId/payment', element: <PaymentPage /> },
-        { path: 'my/results/:examId', element: <ResultsPage /> },
-        { path: 'my/attempts/:attemptId/review', element: <ReviewPage /> },
-      ],
-    },
+    { path: 'exams/:examId/register', element: <RegisterPage /> },
+    { path: 'my/exams', element: <MyExamsPage /> },
+    { path: 'my/exams/:registrationId', element: <RegistrationPage /> },
+    { path: 'my/exams/:registrationId/payment', element: <PaymentPage /> },
+    { path: 'my/results/:examId', element: <ResultsPage /> },
+    { path: 'my/attempts/:attemptId/review', element: <ReviewPage /> },
   ],
 };

@@ -1,5 +1,3 @@
-import './identity.css';
-
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Card, Skeleton, Space, Typography } from 'antd';
 import { useState } from 'react';
