@@ -1,7 +1,8 @@
-import { bearer, createCandidate, demoOrgAdmin, signInThroughPage } from './support/accounts';
+import { bearer, demoOrgAdmin, signInThroughPage } from './support/accounts';
 import { register, saveAnswer, startAttempt, submitAttempt } from './support/attempts';
 import { createExam, institutionOf, untilOpen } from './support/exam-factory';
 import { expect, test } from './support/fixtures';
+import { journeyCandidate } from './support/journey-candidates';
 import { DEMO } from './support/people';
 
 const ADMIN = { login: DEMO.orgAdmin, password: DEMO.password };
@@ -12,7 +13,7 @@ test.describe('institution console: proctoring, marking, results', () => {
     request,
     expectAccessible,
   }) => {
-    test.setTimeout(180_000);
+    test.setTimeout(210_000);
     // A hovered button is lighter than at rest: check the page's colours with the pointer out of the way.
     const checkAccessible = async (label: string) => {
       await page.mouse.move(2, 2);
@@ -26,8 +27,8 @@ test.describe('institution console: proctoring, marking, results', () => {
       string,
       string,
     ];
-    const finisher = await createCandidate(request, '交卷考生');
-    const writer = await createCandidate(request, '作答考生');
+    const finisher = await journeyCandidate(request, '交卷考生', DEMO.verifiedCandidate);
+    const writer = await journeyCandidate(request, '作答考生', DEMO.secondCandidate);
     const finished = await register(request, finisher, exam.examId);
     const writing = await register(request, writer, exam.examId);
     const writingNumber = writing.ticketNumber ?? writing.registrationNumber;
@@ -152,6 +153,40 @@ test.describe('institution console: proctoring, marking, results', () => {
     await page.getByRole('button', { name: '导出统计（Excel .xlsx）' }).click();
     expect((await download).suggestedFilename()).toMatch(/\.xlsx$/);
     await expect(page.getByText('统计表已下载。')).toBeVisible();
+
+    // The same page on a phone: nothing wider than the screen but the tables' own scrolling.
+    await page.setViewportSize({ width: 375, height: 812 });
+    await expect
+      .poll(() => page.evaluate(() => document.documentElement.scrollWidth))
+      .toBeLessThanOrEqual(375);
+    await checkAccessible('results and statistics on a phone');
+    await page.setViewportSize({ width: 1280, height: 800 });
+
+    // A wrong key found after the exam: replace it, every closed attempt is regraded, the history shows why.
+    await page.goto(`/console/${exam.institutionId}/marking/${exam.examId}/regrade`);
+    await expect(
+      page.getByRole('heading', { level: 1, name: `修改答案与重新评分：${exam.title}` }),
+    ).toBeVisible();
+    await page.getByLabel('题目', { exact: true }).click();
+    await page.locator('.ant-select-item-option', { hasText: '1.1 下列算法中' }).click();
+    await page.getByRole('radio', { name: '替换正确答案' }).check();
+    await page.getByLabel('选项字母').fill('a');
+    await page.getByLabel('原因（将记入每条分数变更记录）').fill('标准答案录入错误');
+    await checkAccessible('regrade: a key change');
+    await page.getByRole('button', { name: '修改并重新评分' }).click();
+    await page
+      .getByRole('dialog', { name: '确认修改答案并重新评分？' })
+      .getByRole('button', { name: '确认修改' })
+      .click();
+    await expect(
+      page.getByRole('status').filter({ hasText: /已重新评分 \d+ 份作答，其中 1 份分数有变化/ }),
+    ).toBeVisible();
+    await page.getByLabel('选择作答（按准考证号/报名号）').click();
+    await page.locator('.ant-select-item-option', { hasText: finishedNumber }).click();
+    const history = page.getByRole('region', { name: '分数变更记录' });
+    await expect(history.getByRole('row', { name: /修改答案后重新评分/ })).toContainText('标准答案录入错误');
+    await expect(history.getByRole('row', { name: /人工评分/ })).toContainText('8');
+    await checkAccessible('regrade: score history');
   });
 
   test('an administrator sees the institution’s orders and what payments does not offer yet', async ({

@@ -8,6 +8,7 @@ import { ErrorAlert } from '../../../ui/ErrorAlert';
 import { PageTitle } from '../../../ui/PageTitle';
 import { EmptyText } from '../shared/EmptyText';
 import { formatDateTime } from '../shared/format';
+import { ScrollTable } from '../shared/ScrollTable';
 import { useInstitutionId } from '../shared/use-institution';
 import { examsToPick } from './exam-choice';
 import { type ConsoleExam, listExams } from './exams-api';
@@ -41,36 +42,37 @@ export function ExamPickerPage({ section }: { section: OpsSection }) {
         }}
         style={{ maxWidth: 360, marginBottom: 16, display: 'block' }}
       />
-      <Table<ConsoleExam>
-        rowKey="examId"
-        loading={exams.isPending}
-        dataSource={rows}
-        scroll={{ x: true }}
-        pagination={{ pageSize: 10, hideOnSinglePage: true }}
-        locale={{ emptyText: <EmptyText>{t('picker.none')}</EmptyText> }}
-        columns={[
-          {
-            title: t('picker.exam'),
-            dataIndex: 'title',
-            render: (_: unknown, exam) => <Link to={exam.examId}>{exam.title}</Link>,
-          },
-          {
-            title: t('picker.status'),
-            dataIndex: 'status',
-            render: (_: unknown, exam) => (
-              <>
-                <Tag>{t(`examStatus.${exam.status}`, { defaultValue: exam.status })}</Tag>
-                {exam.practice ? <Tag>{t('picker.practice')}</Tag> : null}
-              </>
-            ),
-          },
-          {
-            title: t('picker.opensAt'),
-            dataIndex: 'opensAt',
-            render: (_: unknown, exam) => formatDateTime(exam.opensAt, i18n.language),
-          },
-        ]}
-      />
+      <ScrollTable label={t(`${section}.title`)}>
+        <Table<ConsoleExam>
+          rowKey="examId"
+          loading={exams.isPending}
+          dataSource={rows}
+          pagination={{ pageSize: 10, hideOnSinglePage: true }}
+          locale={{ emptyText: <EmptyText>{t('picker.none')}</EmptyText> }}
+          columns={[
+            {
+              title: t('picker.exam'),
+              dataIndex: 'title',
+              render: (_: unknown, exam) => <Link to={exam.examId}>{exam.title}</Link>,
+            },
+            {
+              title: t('picker.status'),
+              dataIndex: 'status',
+              render: (_: unknown, exam) => (
+                <>
+                  <Tag>{t(`examStatus.${exam.status}`, { defaultValue: exam.status })}</Tag>
+                  {exam.practice ? <Tag>{t('picker.practice')}</Tag> : null}
+                </>
+              ),
+            },
+            {
+              title: t('picker.opensAt'),
+              dataIndex: 'opensAt',
+              render: (_: unknown, exam) => formatDateTime(exam.opensAt, i18n.language),
+            },
+          ]}
+        />
+      </ScrollTable>
     </Card>
   );
 }

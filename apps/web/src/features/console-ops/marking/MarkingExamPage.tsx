@@ -9,6 +9,7 @@ import { PageTitle } from '../../../ui/PageTitle';
 import { useExamPaper } from '../exams/use-exam-paper';
 import { EmptyText } from '../shared/EmptyText';
 import { formatPercent } from '../shared/format';
+import { ScrollTable } from '../shared/ScrollTable';
 import { useInstitutionId } from '../shared/use-institution';
 import { getMarkingProgress, type QuestionProgress } from './marking-api';
 import { questionName } from './question-name';
@@ -71,29 +72,30 @@ export function MarkingExamPage() {
           <Typography.Title level={2} id="marking-questions" className="ops-heading">
             {t('marking.questions')}
           </Typography.Title>
-          <Table<QuestionProgress>
-            rowKey="questionId"
-            size="small"
-            loading={progress.isPending}
-            dataSource={p?.questions ?? []}
-            pagination={false}
-            scroll={{ x: true }}
-            locale={{ emptyText: <EmptyText>{t('marking.nothing')}</EmptyText> }}
-            columns={[
-              {
-                title: t('marking.question'),
-                key: 'question',
-                render: (_: unknown, q) => (
-                  <Link to={`${base}/questions/${q.questionId}`}>
-                    {questionName(q.questionId, questions, t)}
-                  </Link>
-                ),
-              },
-              { title: t('marking.toMark'), dataIndex: 'toMark' },
-              { title: t('marking.inReconciliation'), dataIndex: 'inReconciliation' },
-              { title: t('marking.marked'), dataIndex: 'marked' },
-            ]}
-          />
+          <ScrollTable labelledBy="marking-questions">
+            <Table<QuestionProgress>
+              rowKey="questionId"
+              size="small"
+              loading={progress.isPending}
+              dataSource={p?.questions ?? []}
+              pagination={false}
+              locale={{ emptyText: <EmptyText>{t('marking.nothing')}</EmptyText> }}
+              columns={[
+                {
+                  title: t('marking.question'),
+                  key: 'question',
+                  render: (_: unknown, q) => (
+                    <Link to={`${base}/questions/${q.questionId}`}>
+                      {questionName(q.questionId, questions, t)}
+                    </Link>
+                  ),
+                },
+                { title: t('marking.toMark'), dataIndex: 'toMark' },
+                { title: t('marking.inReconciliation'), dataIndex: 'inReconciliation' },
+                { title: t('marking.marked'), dataIndex: 'marked' },
+              ]}
+            />
+          </ScrollTable>
         </Card>
       </section>
     </div>

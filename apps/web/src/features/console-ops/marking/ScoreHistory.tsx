@@ -9,6 +9,7 @@ import { candidateLabel } from '../proctoring/board-groups';
 import { getBoard } from '../proctoring/proctoring-api';
 import { EmptyText } from '../shared/EmptyText';
 import { formatDateTime } from '../shared/format';
+import { ScrollTable } from '../shared/ScrollTable';
 import { questionName } from './question-name';
 import { type ScoreChange, scoreHistory } from './regrade-api';
 
@@ -57,35 +58,36 @@ export function ScoreHistory({ institutionId, examId, questions, version }: Prop
           notFoundContent={t('history.noAttempts')}
         />
         {attemptId ? (
-          <Table<ScoreChange>
-            size="small"
-            rowKey={(c) => `${c.at}-${c.questionId}`}
-            loading={history.isPending}
-            dataSource={history.data ?? []}
-            pagination={false}
-            scroll={{ x: true }}
-            locale={{ emptyText: <EmptyText>{t('history.none')}</EmptyText> }}
-            columns={[
-              {
-                title: t('history.at'),
-                dataIndex: 'at',
-                render: (at: string) => formatDateTime(at, i18n.language),
-              },
-              {
-                title: t('marking.question'),
-                key: 'question',
-                render: (_: unknown, c) => questionName(c.questionId, questions, t),
-              },
-              { title: t('history.old'), key: 'old', render: (_: unknown, c) => c.oldScore ?? '—' },
-              { title: t('history.new'), key: 'new', render: (_: unknown, c) => c.newScore ?? '—' },
-              {
-                title: t('history.reason'),
-                key: 'reason',
-                render: (_: unknown, c) => t(`history.reasons.${c.reason}`, { defaultValue: c.reason }),
-              },
-              { title: t('history.note'), key: 'note', render: (_: unknown, c) => c.note || '—' },
-            ]}
-          />
+          <ScrollTable labelledBy="score-history">
+            <Table<ScoreChange>
+              size="small"
+              rowKey={(c) => `${c.at}-${c.questionId}`}
+              loading={history.isPending}
+              dataSource={history.data ?? []}
+              pagination={false}
+              locale={{ emptyText: <EmptyText>{t('history.none')}</EmptyText> }}
+              columns={[
+                {
+                  title: t('history.at'),
+                  dataIndex: 'at',
+                  render: (at: string) => formatDateTime(at, i18n.language),
+                },
+                {
+                  title: t('marking.question'),
+                  key: 'question',
+                  render: (_: unknown, c) => questionName(c.questionId, questions, t),
+                },
+                { title: t('history.old'), key: 'old', render: (_: unknown, c) => c.oldScore ?? '—' },
+                { title: t('history.new'), key: 'new', render: (_: unknown, c) => c.newScore ?? '—' },
+                {
+                  title: t('history.reason'),
+                  key: 'reason',
+                  render: (_: unknown, c) => t(`history.reasons.${c.reason}`, { defaultValue: c.reason }),
+                },
+                { title: t('history.note'), key: 'note', render: (_: unknown, c) => c.note || '—' },
+              ]}
+            />
+          </ScrollTable>
         ) : null}
       </Card>
     </section>

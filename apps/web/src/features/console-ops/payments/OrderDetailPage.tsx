@@ -9,6 +9,7 @@ import { PageTitle } from '../../../ui/PageTitle';
 import { AdminOnly } from '../shared/AdminOnly';
 import { EmptyText } from '../shared/EmptyText';
 import { formatDateTime } from '../shared/format';
+import { ScrollTable } from '../shared/ScrollTable';
 import { useInstitutionId } from '../shared/use-institution';
 import { formatFen } from './money';
 import { getOrder, type OrderRefund, type StaffOrderDetail } from './payments-api';
@@ -77,27 +78,28 @@ function OrderDetail() {
               <Typography.Title level={2} id="order-items" className="ops-heading">
                 {t('order.items')}
               </Typography.Title>
-              <Table<ItemRow>
-                size="small"
-                rowKey={(i) => `${i.kind}-${i.refId}`}
-                dataSource={o.items}
-                pagination={false}
-                scroll={{ x: true }}
-                columns={[
-                  { title: t('order.item'), dataIndex: 'title' },
-                  {
-                    title: t('order.unitPrice'),
-                    key: 'unit',
-                    render: (_: unknown, i) => formatFen(i.unitPriceFen, lang),
-                  },
-                  { title: t('order.quantity'), dataIndex: 'quantity' },
-                  {
-                    title: t('payments.amount'),
-                    key: 'amount',
-                    render: (_: unknown, i) => formatFen(i.amountFen, lang),
-                  },
-                ]}
-              />
+              <ScrollTable labelledBy="order-items">
+                <Table<ItemRow>
+                  size="small"
+                  rowKey={(i) => `${i.kind}-${i.refId}`}
+                  dataSource={o.items}
+                  pagination={false}
+                  columns={[
+                    { title: t('order.item'), dataIndex: 'title' },
+                    {
+                      title: t('order.unitPrice'),
+                      key: 'unit',
+                      render: (_: unknown, i) => formatFen(i.unitPriceFen, lang),
+                    },
+                    { title: t('order.quantity'), dataIndex: 'quantity' },
+                    {
+                      title: t('payments.amount'),
+                      key: 'amount',
+                      render: (_: unknown, i) => formatFen(i.amountFen, lang),
+                    },
+                  ]}
+                />
+              </ScrollTable>
             </Card>
           </section>
           <section aria-labelledby="order-history">
@@ -105,24 +107,29 @@ function OrderDetail() {
               <Typography.Title level={2} id="order-history" className="ops-heading">
                 {t('order.history')}
               </Typography.Title>
-              <Table<HistoryRow>
-                size="small"
-                rowKey={(h) => `${h.at}-${h.toStatus}`}
-                dataSource={o.history}
-                pagination={false}
-                scroll={{ x: true }}
-                columns={[
-                  { title: t('order.at'), dataIndex: 'at', render: (at: string) => formatDateTime(at, lang) },
-                  { title: t('order.from'), key: 'from', render: (_: unknown, h) => status(h.fromStatus) },
-                  { title: t('order.to'), key: 'to', render: (_: unknown, h) => status(h.toStatus) },
-                  {
-                    title: t('order.cause'),
-                    dataIndex: 'cause',
-                    render: (cause: string) => t(`causes.${cause}`, { defaultValue: cause }),
-                  },
-                  { title: t('order.note'), key: 'note', render: (_: unknown, h) => h.note ?? '—' },
-                ]}
-              />
+              <ScrollTable labelledBy="order-history">
+                <Table<HistoryRow>
+                  size="small"
+                  rowKey={(h) => `${h.at}-${h.toStatus}`}
+                  dataSource={o.history}
+                  pagination={false}
+                  columns={[
+                    {
+                      title: t('order.at'),
+                      dataIndex: 'at',
+                      render: (at: string) => formatDateTime(at, lang),
+                    },
+                    { title: t('order.from'), key: 'from', render: (_: unknown, h) => status(h.fromStatus) },
+                    { title: t('order.to'), key: 'to', render: (_: unknown, h) => status(h.toStatus) },
+                    {
+                      title: t('order.cause'),
+                      dataIndex: 'cause',
+                      render: (cause: string) => t(`causes.${cause}`, { defaultValue: cause }),
+                    },
+                    { title: t('order.note'), key: 'note', render: (_: unknown, h) => h.note ?? '—' },
+                  ]}
+                />
+              </ScrollTable>
             </Card>
           </section>
           <section aria-labelledby="order-refunds">
@@ -130,37 +137,38 @@ function OrderDetail() {
               <Typography.Title level={2} id="order-refunds" className="ops-heading">
                 {t('order.refunds')}
               </Typography.Title>
-              <Table<OrderRefund>
-                size="small"
-                rowKey="refundId"
-                dataSource={o.refunds}
-                pagination={false}
-                scroll={{ x: true }}
-                locale={{ emptyText: <EmptyText>{t('order.noRefunds')}</EmptyText> }}
-                columns={[
-                  {
-                    title: t('order.at'),
-                    dataIndex: 'createdAt',
-                    render: (at: string) => formatDateTime(at, lang),
-                  },
-                  {
-                    title: t('payments.amount'),
-                    key: 'amount',
-                    render: (_: unknown, r) => formatFen(r.amountFen, lang),
-                  },
-                  { title: t('refund.reason'), dataIndex: 'reason' },
-                  {
-                    title: t('payments.status'),
-                    key: 'status',
-                    render: (_: unknown, r) => t(`refundStatus.${r.status}`, { defaultValue: r.status }),
-                  },
-                  {
-                    title: t('order.settledAt'),
-                    key: 'settled',
-                    render: (_: unknown, r) => formatDateTime(r.settledAt, lang),
-                  },
-                ]}
-              />
+              <ScrollTable labelledBy="order-refunds">
+                <Table<OrderRefund>
+                  size="small"
+                  rowKey="refundId"
+                  dataSource={o.refunds}
+                  pagination={false}
+                  locale={{ emptyText: <EmptyText>{t('order.noRefunds')}</EmptyText> }}
+                  columns={[
+                    {
+                      title: t('order.at'),
+                      dataIndex: 'createdAt',
+                      render: (at: string) => formatDateTime(at, lang),
+                    },
+                    {
+                      title: t('payments.amount'),
+                      key: 'amount',
+                      render: (_: unknown, r) => formatFen(r.amountFen, lang),
+                    },
+                    { title: t('refund.reason'), dataIndex: 'reason' },
+                    {
+                      title: t('payments.status'),
+                      key: 'status',
+                      render: (_: unknown, r) => t(`refundStatus.${r.status}`, { defaultValue: r.status }),
+                    },
+                    {
+                      title: t('order.settledAt'),
+                      key: 'settled',
+                      render: (_: unknown, r) => formatDateTime(r.settledAt, lang),
+                    },
+                  ]}
+                />
+              </ScrollTable>
             </Card>
           </section>
           {o.refundableFen > 0 && (o.status === 'paid' || o.status === 'partially_refunded') ? (

@@ -9,6 +9,7 @@ import { PageTitle } from '../../../ui/PageTitle';
 import { AdminOnly } from '../shared/AdminOnly';
 import { EmptyText } from '../shared/EmptyText';
 import { formatDateTime } from '../shared/format';
+import { ScrollTable } from '../shared/ScrollTable';
 import { useInstitutionId } from '../shared/use-institution';
 import { formatFen } from './money';
 import { listOrders, ORDER_STATUSES, type OrderStatus, type StaffOrder } from './payments-api';
@@ -45,49 +46,54 @@ function OrdersList() {
           ]}
         />
         <ErrorAlert error={orders.error} namespace="consoleOps" onRetry={() => void orders.refetch()} />
-        <Table<StaffOrder>
-          rowKey="orderId"
-          size="small"
-          loading={orders.isPending}
-          dataSource={orders.data ?? []}
-          scroll={{ x: true }}
-          pagination={{ pageSize: 20, hideOnSinglePage: true }}
-          locale={{ emptyText: <EmptyText>{t('payments.none')}</EmptyText> }}
-          columns={[
-            {
-              title: t('payments.createdAt'),
-              dataIndex: 'createdAt',
-              render: (at: string) => formatDateTime(at, lang),
-            },
-            {
-              title: t('payments.description'),
-              key: 'description',
-              render: (_: unknown, o) => <Link to={`orders/${o.orderId}`}>{o.description}</Link>,
-            },
-            {
-              title: t('payments.amount'),
-              key: 'amount',
-              render: (_: unknown, o) => formatFen(o.amountFen, lang),
-            },
-            {
-              title: t('payments.status'),
-              key: 'status',
-              render: (_: unknown, o) => <Tag>{t(`orderStatus.${o.status}`)}</Tag>,
-            },
-            { title: t('payments.paid'), key: 'paid', render: (_: unknown, o) => formatFen(o.paidFen, lang) },
-            {
-              title: t('payments.refunded'),
-              key: 'refunded',
-              render: (_: unknown, o) => formatFen(o.refundedFen, lang),
-            },
-            {
-              title: t('payments.provider'),
-              key: 'provider',
-              render: (_: unknown, o) =>
-                o.provider ? t(`providers.${o.provider}`, { defaultValue: o.provider }) : '—',
-            },
-          ]}
-        />
+        <ScrollTable label={t('payments.title')}>
+          <Table<StaffOrder>
+            rowKey="orderId"
+            size="small"
+            loading={orders.isPending}
+            dataSource={orders.data ?? []}
+            pagination={{ pageSize: 20, hideOnSinglePage: true }}
+            locale={{ emptyText: <EmptyText>{t('payments.none')}</EmptyText> }}
+            columns={[
+              {
+                title: t('payments.createdAt'),
+                dataIndex: 'createdAt',
+                render: (at: string) => formatDateTime(at, lang),
+              },
+              {
+                title: t('payments.description'),
+                key: 'description',
+                render: (_: unknown, o) => <Link to={`orders/${o.orderId}`}>{o.description}</Link>,
+              },
+              {
+                title: t('payments.amount'),
+                key: 'amount',
+                render: (_: unknown, o) => formatFen(o.amountFen, lang),
+              },
+              {
+                title: t('payments.status'),
+                key: 'status',
+                render: (_: unknown, o) => <Tag>{t(`orderStatus.${o.status}`)}</Tag>,
+              },
+              {
+                title: t('payments.paid'),
+                key: 'paid',
+                render: (_: unknown, o) => formatFen(o.paidFen, lang),
+              },
+              {
+                title: t('payments.refunded'),
+                key: 'refunded',
+                render: (_: unknown, o) => formatFen(o.refundedFen, lang),
+              },
+              {
+                title: t('payments.provider'),
+                key: 'provider',
+                render: (_: unknown, o) =>
+                  o.provider ? t(`providers.${o.provider}`, { defaultValue: o.provider }) : '—',
+              },
+            ]}
+          />
+        </ScrollTable>
       </Card>
     </div>
   );

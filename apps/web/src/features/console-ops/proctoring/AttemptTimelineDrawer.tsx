@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../ui/ErrorAlert';
 import { EmptyText } from '../shared/EmptyText';
 import { formatDateTime, formatTime } from '../shared/format';
+import { ScrollTable } from '../shared/ScrollTable';
 import { getTimeline, type TimelineEntry } from './proctoring-api';
 import { formatRemaining } from './remaining-time';
 import { entryDetail } from './timeline-text';
@@ -54,34 +55,39 @@ export function AttemptTimelineDrawer({ institutionId, attemptId, who, onClose }
           ]}
         />
       ) : null}
-      <Table<TimelineEntry>
-        style={{ marginTop: 16 }}
-        size="small"
-        loading={timeline.isPending}
-        rowKey={(e) => `${e.at}-${e.source}-${e.type}`}
-        dataSource={timeline.data?.entries ?? []}
-        pagination={false}
-        scroll={{ x: true }}
-        locale={{ emptyText: <EmptyText>{t('timeline.empty')}</EmptyText> }}
-        columns={[
-          { title: t('timeline.at'), dataIndex: 'at', render: (at: string) => formatTime(at, i18n.language) },
-          {
-            title: t('timeline.source'),
-            dataIndex: 'source',
-            render: (source: string) => t(`timeline.sources.${source}`),
-          },
-          {
-            title: t('timeline.event'),
-            dataIndex: 'type',
-            render: (type: string) => t(`timeline.types.${type}`, { defaultValue: type }),
-          },
-          {
-            title: t('timeline.detail'),
-            key: 'detail',
-            render: (_: unknown, entry) => entryDetail(entry, t, i18n.language),
-          },
-        ]}
-      />
+      <ScrollTable label={t('timeline.title', { who })}>
+        <Table<TimelineEntry>
+          style={{ marginTop: 16 }}
+          size="small"
+          loading={timeline.isPending}
+          rowKey={(e) => `${e.at}-${e.source}-${e.type}`}
+          dataSource={timeline.data?.entries ?? []}
+          pagination={false}
+          locale={{ emptyText: <EmptyText>{t('timeline.empty')}</EmptyText> }}
+          columns={[
+            {
+              title: t('timeline.at'),
+              dataIndex: 'at',
+              render: (at: string) => formatTime(at, i18n.language),
+            },
+            {
+              title: t('timeline.source'),
+              dataIndex: 'source',
+              render: (source: string) => t(`timeline.sources.${source}`),
+            },
+            {
+              title: t('timeline.event'),
+              dataIndex: 'type',
+              render: (type: string) => t(`timeline.types.${type}`, { defaultValue: type }),
+            },
+            {
+              title: t('timeline.detail'),
+              key: 'detail',
+              render: (_: unknown, entry) => entryDetail(entry, t, i18n.language),
+            },
+          ]}
+        />
+      </ScrollTable>
     </Drawer>
   );
 }
