@@ -21,6 +21,8 @@ export default defineConfig({
   use: {
     baseURL: process.env.WEB_BASE_URL ?? 'http://127.0.0.1:3000',
     locale: 'zh-CN',
+    // No transitions half-way through when axe-core measures colours (the app honours the preference).
+    reducedMotion: 'reduce',
     timezoneId: 'Asia/Shanghai',
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',

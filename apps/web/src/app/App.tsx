@@ -53,6 +53,10 @@ const queryClient = new QueryClient({
 });
 
 /** Providers (locale, data cache) and the first refresh of a session from the HttpOnly cookie. */
+/** People who ask their system for less motion get none: antd's transitions and animations are switched off. */
+const REDUCED_MOTION = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+const APP_THEME: ThemeConfig = { token: { ...THEME.token, motion: !REDUCED_MOTION } };
+
 export function App() {
   const { i18n } = useTranslation();
   const [ready, setReady] = useState(!tokenStore.mayHaveSession());
@@ -81,7 +85,7 @@ export function App() {
   return (
     <ConfigProvider
       locale={i18n.language === 'en' ? enUS : zhCN}
-      theme={THEME}
+      theme={APP_THEME}
       button={{ autoInsertSpace: false }}
     >
       <AntApp>
