@@ -1,8 +1,7 @@
-import { bearer, demoOrgAdmin, signInThroughPage } from './support/accounts';
+import { bearer, createCandidate, demoOrgAdmin, signInThroughPage } from './support/accounts';
 import { register, saveAnswer, startAttempt, submitAttempt } from './support/attempts';
 import { createExam, institutionOf, untilOpen } from './support/exam-factory';
 import { expect, test } from './support/fixtures';
-import { journeyCandidate } from './support/journey-candidates';
 import { DEMO } from './support/people';
 
 const ADMIN = { login: DEMO.orgAdmin, password: DEMO.password };
@@ -27,8 +26,8 @@ test.describe('institution console: proctoring, marking, results', () => {
       string,
       string,
     ];
-    const finisher = await journeyCandidate(request, '交卷考生', DEMO.verifiedCandidate);
-    const writer = await journeyCandidate(request, '作答考生', DEMO.secondCandidate);
+    const finisher = await createCandidate(request, '交卷考生');
+    const writer = await createCandidate(request, '作答考生');
     const finished = await register(request, finisher, exam.examId);
     const writing = await register(request, writer, exam.examId);
     const writingNumber = writing.ticketNumber ?? writing.registrationNumber;
