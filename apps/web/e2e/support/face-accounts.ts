@@ -1,8 +1,7 @@
 import { type APIRequestContext, expect, type Page } from '@playwright/test';
 
+import { createCandidate, policyVersion as policyToAccept } from './accounts';
 import { faceBase64 } from './fake-camera';
-import { latestCode } from './mailbox';
-import { freshEmail, STRONG_PASSWORD } from './people';
 
 export interface TestAccount {
   email: string;
@@ -15,24 +14,8 @@ interface Token {
 
 /** A new candidate account, registered and activated through the APIs (code from the dev mailbox). */
 export async function registerAccount(request: APIRequestContext): Promise<TestAccount> {
-  const email = freshEmail();
-  const policy = await request.get('/api/accounts/privacy-policy');
-  const version = policy.ok() ? ((await policy.json()) as { version: string }).version : undefined;
-  const started = await request.post('/api/accounts/registrations', {
-    data: {
-      email,
-      password: STRONG_PASSWORD,
-      nickname: 'Face',
-      ...(version ? { acceptedPolicyVersion: version } : {}),
-    },
-  });
-  expect(started.status()).toBe(202);
-  const { registrationId } = (await started.json()) as { registrationId: string };
-  const verified = await request.post(`/api/accounts/registrations/${registrationId}/verify`, {
-    data: { code: await latestCode(request, email) },
-  });
-  expect(verified.ok()).toBe(true);
-  return { email, password: STRONG_PASSWORD };
+  const candidate = await createCandidate(request, 'Face');
+  return { email: candidate.login, password: candidate.password };
 }
 
 /** An access token for API set-up, from a sign-in of the test's own request context (its own device). */
@@ -46,7 +29,10 @@ export async function apiToken(request: APIRequestContext, account: TestAccount)
 }
 
 export async function policyVersion(request: APIRequestContext): Promise<string> {
-  return ((await (await request.get('/api/accounts/privacy-policy')).json()) as { version: string }).version;
+  const { acceptedPolicyVersion } = await policyToAccept(request);
+  if (acceptedPolicyVersion === undefined)
+    throw new Error('no privacy policy is in force: did the demo seed run?');
+  return acceptedPolicyVersion;
 }
 
 /** Signs in through the sign-in page (password only; a fresh account gets no step-up). */

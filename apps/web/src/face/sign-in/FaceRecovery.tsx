@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { CodeInput } from '../../features/auth/CodeInput';
 import { PASSWORD_MIN } from '../../features/auth/contact-rules';
 import { ErrorAlert } from '../../ui/ErrorAlert';
+import { useAction } from '../../ui/use-action';
 import { PreAuthFaceCheck } from '../PreAuthFaceCheck';
 import { confirmFaceReset, requestFaceResetTicket } from './face-sign-in-api';
 
@@ -13,21 +14,8 @@ type Step = { kind: 'ask' } | { kind: 'face'; ticket: string } | { kind: 'confir
 /** Password recovery by face: the face check, then the code sent to the account's phone or email. */
 export function FaceRecovery({ onDone, onCancel }: { onDone: () => void; onCancel: () => void }) {
   const { t } = useTranslation('auth');
+  const { run, busy, error } = useAction();
   const [step, setStep] = useState<Step>({ kind: 'ask' });
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-
-  const run = async (work: () => Promise<void>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await work();
-    } catch (caught: unknown) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
-  };
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%', marginTop: 16 }}>

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { ErrorAlert } from '../../ui/ErrorAlert';
+import { useAction } from '../../ui/use-action';
 import { CodeInput } from '../auth/CodeInput';
 import { MAINLAND_MOBILE } from '../auth/contact-rules';
 import { privacyKeys } from '../privacy/privacy-api';
@@ -26,26 +27,13 @@ interface Request {
 /** A new phone or email: the password starts it, the code sent to the new contact confirms it. */
 export function ContactSection() {
   const { t } = useTranslation('account');
+  const { run, busy, error, setError } = useAction();
   const queryClient = useQueryClient();
   const myData = useMyData();
   const [form] = Form.useForm<Request>();
   const kind: ContactKind | undefined = Form.useWatch('kind', form);
   const [started, setStarted] = useState<ContactChangeStarted | null>(null);
   const [changed, setChanged] = useState<ContactChanged | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-
-  const run = async (work: () => Promise<void>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await work();
-    } catch (caught: unknown) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
-  };
 
   const start = (values: Request) =>
     run(async () => {

@@ -8,6 +8,7 @@ import { FaceRecovery } from '../../face/sign-in/FaceRecovery';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { LinkButton } from '../../ui/LinkButton';
 import { PageTitle } from '../../ui/PageTitle';
+import { useAction } from '../../ui/use-action';
 import { CodeInput } from './CodeInput';
 import { PASSWORD_MIN } from './contact-rules';
 
@@ -19,23 +20,10 @@ type Step = 'ask' | 'confirm' | 'done';
  */
 export function ForgotPasswordPage() {
   const { t } = useTranslation('auth');
+  const { run, busy, error, setError } = useAction();
   const [step, setStep] = useState<Step>('ask');
   const [login, setLogin] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
   const [byFace, setByFace] = useState(false);
-
-  const run = async (work: () => Promise<void>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await work();
-    } catch (caught: unknown) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
-  };
 
   if (step === 'done') {
     return (

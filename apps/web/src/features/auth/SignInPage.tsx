@@ -9,6 +9,7 @@ import { FaceSignIn } from '../../face/sign-in/FaceSignIn';
 import { FaceStepUp } from '../../face/sign-in/FaceStepUp';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { PageTitle } from '../../ui/PageTitle';
+import { useAction } from '../../ui/use-action';
 import { CodeInput } from './CodeInput';
 
 interface Credentials {
@@ -22,28 +23,15 @@ interface Credentials {
  */
 export function SignInPage() {
   const { t } = useTranslation('auth');
+  const { run, busy, error, setError } = useAction();
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const next = safeNext(params.get('next'));
   const [challenge, setChallenge] = useState<VerificationRequired | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
   const [byFace, setByFace] = useState(false);
   const [faceStepUp, setFaceStepUp] = useState(false);
   const done = () => void navigate(next, { replace: true });
   const faceTicket = challenge?.methods.includes('face') ? challenge.faceTicket : undefined;
-
-  const run = async (work: () => Promise<void>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await work();
-    } catch (caught: unknown) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
-  };
 
   const onCredentials = (values: Credentials) =>
     run(async () => {

@@ -7,6 +7,7 @@ import { api } from '../../api/http';
 import { signIn } from '../../auth/auth-actions';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { PageTitle } from '../../ui/PageTitle';
+import { useAction } from '../../ui/use-action';
 import { CodeInput } from './CodeInput';
 import { MAINLAND_MOBILE, PASSWORD_MIN } from './contact-rules';
 import { usePolicyVersion } from './use-policy';
@@ -32,25 +33,12 @@ interface Started {
 /** Sign-up with a phone number or an email address, the policy accepted, then the one-time code. */
 export function SignUpPage() {
   const { t } = useTranslation('auth');
+  const { run, busy, error } = useAction();
   const navigate = useNavigate();
   const policy = usePolicyVersion();
   const [started, setStarted] = useState<Started | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
   const [form] = Form.useForm<Details>();
   const channel: Details['channel'] | undefined = Form.useWatch('channel', form);
-
-  const run = async (work: () => Promise<void>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await work();
-    } catch (caught: unknown) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
-  };
 
   const onDetails = (values: Details) =>
     run(async () => {
