@@ -1,4 +1,4 @@
-import { Layout, Menu, Result } from 'antd';
+import { ConfigProvider, Layout, Menu, Result, type ThemeConfig } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useParams } from 'react-router';
 
@@ -6,6 +6,12 @@ import { institutionsWithRole, STAFF_ROLES } from '../../auth/roles';
 import { useSession } from '../../auth/use-session';
 import { PageTitle } from '../../ui/PageTitle';
 import { CONSOLE_SECTIONS } from './sections';
+
+/**
+ * antd's error red (#ff4d4f) falls below WCAG AA contrast on white; the console shows it on danger buttons and
+ * field messages, so its pages use a darker red (5.9:1).
+ */
+const CONSOLE_THEME: ThemeConfig = { token: { colorError: '#c41d1d' } };
 
 /**
  * The frame of /console/:institutionId/*: the section menu, and a refusal (without rendering the page) when the
@@ -33,22 +39,24 @@ export function ConsoleLayout() {
     .filter((s) => location.pathname.startsWith(`${base}/${s.path}`))
     .map((s) => s.path);
   return (
-    <Layout className="console-layout">
-      <Layout.Sider breakpoint="md" collapsedWidth={0} theme="light" width={200} className="console-sider">
-        <nav aria-label={t('menu')}>
-          <Menu
-            mode="inline"
-            selectedKeys={selected}
-            items={sections.map((s) => ({
-              key: s.path,
-              label: <Link to={`${base}/${s.path}`}>{t(s.label)}</Link>,
-            }))}
-          />
-        </nav>
-      </Layout.Sider>
-      <Layout.Content className="console-content">
-        <Outlet />
-      </Layout.Content>
-    </Layout>
+    <ConfigProvider theme={CONSOLE_THEME}>
+      <Layout className="console-layout">
+        <Layout.Sider breakpoint="md" collapsedWidth={0} theme="light" width={200} className="console-sider">
+          <nav aria-label={t('menu')}>
+            <Menu
+              mode="inline"
+              selectedKeys={selected}
+              items={sections.map((s) => ({
+                key: s.path,
+                label: <Link to={`${base}/${s.path}`}>{t(s.label)}</Link>,
+              }))}
+            />
+          </nav>
+        </Layout.Sider>
+        <Layout.Content className="console-content">
+          <Outlet />
+        </Layout.Content>
+      </Layout>
+    </ConfigProvider>
   );
 }

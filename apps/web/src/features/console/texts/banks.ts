@@ -1,0 +1,2 @@
+export const banksZh = {};
+export const banksEn: typeof banksZh = {};

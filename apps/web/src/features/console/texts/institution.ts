@@ -1,0 +1,2 @@
+export const institutionZh = {};
+export const institutionEn: typeof institutionZh = {};

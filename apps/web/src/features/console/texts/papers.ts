@@ -1,0 +1,2 @@
+export const papersZh = {};
+export const papersEn: typeof papersZh = {};
