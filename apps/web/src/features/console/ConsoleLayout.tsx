@@ -53,9 +53,10 @@ export function ConsoleLayout() {
             />
           </nav>
         </Layout.Sider>
-        <Layout.Content className="console-content">
+        {/* Not Layout.Content: that is a <main>, and the app frame already has the page's one main. */}
+        <div className="console-content" style={{ flex: 1 }}>
           <Outlet />
-        </Layout.Content>
+        </div>
       </Layout>
     </ConfigProvider>
   );
