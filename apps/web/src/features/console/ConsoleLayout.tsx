@@ -8,10 +8,11 @@ import { PageTitle } from '../../ui/PageTitle';
 import { CONSOLE_SECTIONS } from './sections';
 
 /**
- * antd's error red (#ff4d4f) falls below WCAG AA contrast on white; the console shows it on danger buttons and
- * field messages, so its pages use a darker red (5.9:1).
+ * antd's error red (#ff4d4f) and the lighter blue it derives for a hovered primary button fall below WCAG AA
+ * contrast with their text; the console shows both (danger buttons, field messages, the button just clicked),
+ * so its pages use darker ones.
  */
-const CONSOLE_THEME: ThemeConfig = { token: { colorError: '#c41d1d' } };
+const CONSOLE_THEME: ThemeConfig = { token: { colorError: '#c41d1d', colorPrimaryHover: '#0a4fbf' } };
 
 /**
  * The frame of /console/:institutionId/*: the section menu, and a refusal (without rendering the page) when the

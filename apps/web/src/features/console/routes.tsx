@@ -9,12 +9,16 @@ import { ConsoleHome } from './ConsoleHome';
 import { ConsoleLayout } from './ConsoleLayout';
 import { ExamEditorPage } from './exams/ExamEditorPage';
 import { ExamsPage } from './exams/ExamsPage';
+import { MembersPage } from './institution/MembersPage';
+import { ProfilePage } from './institution/ProfilePage';
 import { PaperEditorPage } from './papers/PaperEditorPage';
 import { PapersPage } from './papers/PapersPage';
 import { RegistrationsPage } from './registrations/RegistrationsPage';
 
 /** Authoring pages (features/console): profile, members, banks, papers, exams, registrations. */
 const authoring: RouteObject[] = [
+  { path: 'profile', element: <ProfilePage /> },
+  { path: 'members', element: <MembersPage /> },
   { path: 'banks', element: <BanksPage /> },
   { path: 'banks/:bankId', element: <BankPage /> },
   { path: 'banks/:bankId/questions/new', element: <QuestionEditorPage /> },
