@@ -10,7 +10,8 @@ import { ErrorAlert } from '../../../ui/ErrorAlert';
 import { LinkButton } from '../../../ui/LinkButton';
 import { PageTitle } from '../../../ui/PageTitle';
 import { examPath } from '../shared/api-paths';
-import { detailsOf, namePathOf } from '../shared/field-path';
+import { detailsOf, namePathOf, type ServerDetail } from '../shared/field-path';
+import { ProblemList } from '../shared/ProblemList';
 import { useConsole } from '../shared/use-console';
 import { useReason } from '../shared/use-reason';
 import { bankKeys, flattenCategories, useCategories } from './bank-api';
@@ -61,11 +62,13 @@ function QuestionEditor({ bankId, question }: { bankId: string; question: Questi
   const values = watched ?? initial;
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const [problems, setProblems] = useState<ServerDetail[]>([]);
   const back = `/console/${institutionId}/banks/${bankId}`;
 
   const onFinish = async () => {
     setBusy(true);
     setError(null);
+    setProblems([]);
     try {
       const body = toQuestionBody(form.getFieldsValue(true) as QuestionValues);
       await api(
@@ -77,10 +80,14 @@ function QuestionEditor({ bankId, question }: { bankId: string; question: Questi
     } catch (caught: unknown) {
       setError(caught);
       if (caught instanceof ApiError) {
-        const fields = detailsOf(caught.details)
-          .filter((d) => d.field !== undefined)
-          .map((d) => ({ name: namePathOf(d.field ?? ''), errors: [reasonOf(d.reason)] }))
-          .filter((f) => document.getElementById(`question_${f.name.join('_')}`) !== null);
+        const onScreen = (d: ServerDetail) =>
+          d.field !== undefined &&
+          document.getElementById(`question_${namePathOf(d.field).join('_')}`) !== null;
+        const details = detailsOf(caught.details);
+        const fields = details
+          .filter(onScreen)
+          .map((d) => ({ name: namePathOf(d.field ?? ''), errors: [reasonOf(d.reason)] }));
+        setProblems(details.filter((d) => !onScreen(d)));
         form.setFields(fields as Parameters<typeof form.setFields>[0]);
       }
     } finally {
@@ -101,6 +108,7 @@ function QuestionEditor({ bankId, question }: { bankId: string; question: Questi
         {question?.locked ? <span>{t('questionForm.lockedHint')}</span> : null}
       </Space>
       <ErrorAlert error={error ?? categories.error} namespace="console" />
+      <ProblemList problems={problems} labelOf={(field) => questionFieldLabel(t, field)} />
       <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
         <Col xs={24} lg={14}>
           <Form<QuestionValues>
@@ -204,4 +212,21 @@ function QuestionEditor({ bankId, question }: { bankId: string; question: Questi
       </Row>
     </>
   );
+}
+
+/** "subQuestions[1].options" → "第 2 小题 选项"; the field's own name when the editor has no word for it. */
+function questionFieldLabel(
+  t: (key: string, options?: Record<string, unknown>) => string,
+  field: string,
+): string {
+  return namePathOf(field)
+    .map((part, i, all) => {
+      if (typeof part === 'number')
+        return all[i - 1] === 'subQuestions' ? t('questionForm.subLabel', { n: part + 1 }) : '';
+      if (part === 'subQuestions') return '';
+      const label = t(`questionForm.${part}`);
+      return label === `questionForm.${part}` ? part : label;
+    })
+    .filter((s) => s !== '')
+    .join(' ');
 }

@@ -80,5 +80,6 @@ describe('question editor ↔ API body', () => {
 
   it('should read plain text out of a rich stem', () => {
     expect(plainText('<p>1 &lt; 2 &amp;&nbsp;<b>3</b></p>')).toBe('1 < 2 & 3');
+    expect(plainText('<p>以下是<b>哈希</b>算法</p><p>第二段</p>')).toBe('以下是哈希算法 第二段');
   });
 });

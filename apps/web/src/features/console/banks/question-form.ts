@@ -156,6 +156,7 @@ export function candidateViewOf(
 /** Plain text of a rich-text stem, for lists and search. */
 export function plainText(html: string): string {
   return html
+    .replace(/<\/?(?:a|b|i|u|em|strong|span|sub|sup|code|mark|small|s)\b[^>]*>/gi, '')
     .replace(/<[^>]*>/g, ' ')
     .replace(/&nbsp;/g, ' ')
     .replace(/&lt;/g, '<')

@@ -1,6 +1,7 @@
 /** The servers' field reasons in words (keys from shared/server-reason.ts), and the reason dialogs. */
 export const reasonsZh = {
   reason: { required: '请填写理由', tooShort: '理由至少 {{n}} 个字' },
+  problems: { title: '以下内容需要修改：' },
   reasons: {
     other: '此项需要修改（{{reason}}）',
     closesAfterOpens: '结束时间必须晚于开考时间',
@@ -66,6 +67,7 @@ export const reasonsZh = {
 
 export const reasonsEn: typeof reasonsZh = {
   reason: { required: 'Please give a reason', tooShort: 'At least {{n}} characters' },
+  problems: { title: 'These need a change:' },
   reasons: {
     other: 'Please check this ({{reason}})',
     closesAfterOpens: 'Must be after the opening time',
