@@ -31,7 +31,9 @@ test.describe('console: the question editor', () => {
     await page.getByRole('switch', { name: '选项 C 为正确答案' }).click();
     await page.getByRole('button', { name: '删除选项 D' }).click();
     const preview = page.getByRole('region', { name: '考生看到的样子' });
-    await expect(preview.getByRole('group', { name: '第 1 题', exact: true })).toContainText('以下哪些是哈希算法？');
+    await expect(preview.getByRole('group', { name: '第 1 题', exact: true })).toContainText(
+      '以下哪些是哈希算法？',
+    );
     await expect(preview.getByRole('checkbox', { name: 'C. SM3' })).toBeDisabled();
     await expectAccessible('question editor at 375 px');
 

@@ -52,7 +52,9 @@ test.describe('console: registration review', () => {
 
     // The reveal asks for a reason of at least 10 characters; the server keeps it in the audit.
     await page.getByRole('button', { name: `查看报名 ${first.registrationNumber} 的完整信息` }).click();
-    const revealDialog = page.getByRole('dialog', { name: `查看报名 ${first.registrationNumber} 的完整信息` });
+    const revealDialog = page.getByRole('dialog', {
+      name: `查看报名 ${first.registrationNumber} 的完整信息`,
+    });
     await revealDialog.getByLabel('查看理由（至少 10 个字）').fill('核对');
     await revealDialog.getByRole('button', { name: '查看完整信息' }).click();
     await expect(revealDialog.getByText('理由至少 10 个字')).toBeVisible();
