@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Anchor, Button, Form, Space, Spin } from 'antd';
+import { Alert, Button, Form, Space, Spin } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -128,12 +128,15 @@ function ExamEditor({
         </Space>
       ) : null}
       {exam ? <ExamActions exam={exam} /> : null}
-      <nav aria-label={t('examForm.groupsNav')} className="console-anchor">
-        <Anchor
-          direction="horizontal"
-          affix={false}
-          items={groups.map((g) => ({ key: g, href: `#group-${g}`, title: t(`examForm.groups.${g}`) }))}
-        />
+      {/* Plain in-page links: antd's Anchor scrolls its active link into view, which pulls the window back up. */}
+      <nav aria-label={t('examForm.groupsNav')} style={{ marginBottom: 16 }}>
+        <Space wrap size={[16, 4]}>
+          {groups.map((g) => (
+            <a key={g} href={`#group-${g}`}>
+              {t(`examForm.groups.${g}`)}
+            </a>
+          ))}
+        </Space>
       </nav>
       {!editable ? (
         <Alert type="info" showIcon title={t('examForm.notEditable')} style={{ marginBottom: 16 }} />
