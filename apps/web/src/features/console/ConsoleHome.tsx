@@ -1,4 +1,4 @@
-import { Card, List } from 'antd';
+import { Card, List, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate } from 'react-router';
 
@@ -15,8 +15,12 @@ export function ConsoleHome() {
   return (
     <Card>
       <PageTitle>{t('home.title')}</PageTitle>
+      {institutions.length === 0 ? (
+        // Said in the normal text colour: antd's empty-list grey fails contrast.
+        <Typography.Paragraph>{t('home.none')}</Typography.Paragraph>
+      ) : null}
       <List
-        locale={{ emptyText: t('home.none') }}
+        style={institutions.length === 0 ? { display: 'none' } : undefined}
         dataSource={institutions}
         renderItem={(id) => (
           <List.Item>

@@ -47,7 +47,7 @@ export function ConsoleLayout() {
         </nav>
       </Layout.Sider>
       {/* Not Layout.Content: that renders a second <main> inside the page's. */}
-      <div className="console-content">
+      <div className="console-content" style={{ flex: 1 }}>
         <Outlet />
       </div>
     </Layout>

@@ -1,0 +1,86 @@
+/** Every refusal staff can meet in the authoring console, by error code (docs/api/errors.md). */
+export const errorsZh = {
+  'AUTH.TENANT_FORBIDDEN': '您不是该机构的工作人员，或没有执行此操作所需的角色（如机构管理员）。',
+  'REQUEST.INVALID': '填写的内容有误，请按提示修改。',
+  'EXAM.NOT_FOUND': '找不到这场考试，它可能已被删除。',
+  'EXAM.SETTINGS_INVALID': '考试的时间或设置互相矛盾，请按各项旁的提示修改。',
+  'EXAM.LOCKED_AFTER_PUBLISH':
+    '考试已发布，试卷、时间和规则已锁定。发布后只能修改名称、须知、地点、增加名额、推迟报名截止（不晚于开考）和推迟结束时间。',
+  'EXAM.NOT_EDITABLE': '已结束或已归档的考试不能再修改，请新建考试。',
+  'EXAM.WRONG_STATE': '考试当前的状态不能执行此操作，请刷新页面后重试。',
+  'EXAM.CAPACITY_BELOW_REGISTERED': '名额不能少于已报名占用的人数。',
+  'PAPER.NOT_FOUND': '找不到这份试卷。',
+  'PAPER.IN_USE': '有考试正在使用这份试卷，不能删除。',
+  'PAPER.POOL_TOO_SMALL':
+    '题库中符合抽题条件的题目不够，请按各条规则旁的提示调整数量或条件，或向题库添加题目。',
+  'PAPER.STRUCTURE_INVALID': '试卷结构有误，请按提示修改。',
+  'BANK.NOT_FOUND': '找不到这个题库。',
+  'BANK.NOT_EMPTY': '题库中还有题目或被试卷使用，不能删除。',
+  'BANK.CATEGORY_NOT_FOUND': '找不到这个分类，请刷新后重试。',
+  'BANK.CATEGORY_NOT_EMPTY': '分类下还有子分类或题目，不能删除。',
+  'BANK.CATEGORY_CYCLE': '不能把分类移动到它自己或它的子分类下面。',
+  'BANK.QUESTION_INVALID': '题目不符合该题型的要求，请按提示修改。',
+  'BANK.QUESTION_IN_USE': '已发布的考试使用了这道题，不能删除；可以修改（会生成新版本）。',
+  'BANK.QUESTION_NOT_FOUND': '找不到这道题。',
+  'BANK.QUESTION_VERSION_NOT_FOUND': '找不到该题目版本。',
+  'BANK.TAG_EXISTS': '题库中已有同名标签。',
+  'BANK.TAG_NOT_FOUND': '找不到这个标签。',
+  'IMPORT.ROWS_INVALID':
+    '文件中有些行不符合模板要求，本次没有导入任何题目。请按下表逐行修改后重新导入整个文件。',
+  'IMPORT.UNREADABLE': '无法读取该文件，请使用下载的模板另存为 Excel 工作簿（.xlsx）。',
+  'IMPORT.EMPTY': '文件中没有题目，请在表头下方至少填写一行。',
+  'IMPORT.TOO_MANY_ROWS': '文件行数超过单次导入上限，请拆分为多个文件。',
+  'REGISTRATION.NOT_FOUND': '找不到这条报名记录。',
+  'REGISTRATION.NOT_PENDING_REVIEW': '这条报名已不在待审核状态，请刷新后查看。',
+  'REVEAL.NOT_FOUND': '该报名没有可查看的信息。',
+  'REVEAL.RATE_LIMITED': '一小时内查看完整信息的次数已达上限，请稍后再试。',
+  'INSTITUTION.NOT_FOUND': '找不到该机构。',
+  'INSTITUTION.LAST_ADMIN': '这是机构最后一位管理员，不能移除。请先任命另一位管理员。',
+  'INSTITUTION.MEMBERSHIP_NOT_FOUND': '该成员没有这个角色，请刷新后重试。',
+  'FACE.IMAGE_POLICY_INVALID': '保留人脸原图时须填写 1–365 天的保留期限；不保留时不填。',
+};
+
+export const errorsEn: typeof errorsZh = {
+  'AUTH.TENANT_FORBIDDEN':
+    'You are not staff of this institution, or this needs a role you do not hold (such as administrator).',
+  'REQUEST.INVALID': 'Some fields are not right; see the messages beside them.',
+  'EXAM.NOT_FOUND': 'This exam cannot be found; it may have been deleted.',
+  'EXAM.SETTINGS_INVALID':
+    "The exam's times or settings contradict each other; see the messages beside the fields.",
+  'EXAM.LOCKED_AFTER_PUBLISH':
+    'The exam is published: its paper, times and rules are locked. Only the title, notice, venue, more seats, a later registration deadline (not past the opening) and a later closing time may change.',
+  'EXAM.NOT_EDITABLE': 'Closed and archived exams cannot change; create a new exam.',
+  'EXAM.WRONG_STATE': 'The exam is not in a state for this step; reload and try again.',
+  'EXAM.CAPACITY_BELOW_REGISTERED': 'The seats cannot be fewer than those already taken.',
+  'PAPER.NOT_FOUND': 'This paper cannot be found.',
+  'PAPER.IN_USE': 'An exam uses this paper, so it cannot be deleted.',
+  'PAPER.POOL_TOO_SMALL':
+    'The bank has too few questions matching a draw rule; lower the count or widen the filters beside each rule, or add questions.',
+  'PAPER.STRUCTURE_INVALID': "The paper's structure is not right; see the messages.",
+  'BANK.NOT_FOUND': 'This question bank cannot be found.',
+  'BANK.NOT_EMPTY': 'The bank still holds questions or is used by papers.',
+  'BANK.CATEGORY_NOT_FOUND': 'This category cannot be found; reload and try again.',
+  'BANK.CATEGORY_NOT_EMPTY': 'The category still has sub-categories or questions.',
+  'BANK.CATEGORY_CYCLE': 'A category cannot move under itself or one of its sub-categories.',
+  'BANK.QUESTION_INVALID': "The question breaks its type's rules; see the messages.",
+  'BANK.QUESTION_IN_USE':
+    'A published exam uses this question, so it cannot be deleted; edit it instead (a new version is made).',
+  'BANK.QUESTION_NOT_FOUND': 'This question cannot be found.',
+  'BANK.QUESTION_VERSION_NOT_FOUND': 'This version of the question cannot be found.',
+  'BANK.TAG_EXISTS': 'The bank already has a tag with this name.',
+  'BANK.TAG_NOT_FOUND': 'This tag cannot be found.',
+  'IMPORT.ROWS_INVALID':
+    "Some rows break the template's rules; nothing was imported. Correct every row listed below and import the whole file again.",
+  'IMPORT.UNREADABLE': 'The file cannot be read; save it from the template as an Excel workbook (.xlsx).',
+  'IMPORT.EMPTY': 'The file holds no questions; fill in at least one row under the header.',
+  'IMPORT.TOO_MANY_ROWS': 'The file has more rows than one import may hold; split it.',
+  'REGISTRATION.NOT_FOUND': 'This registration cannot be found.',
+  'REGISTRATION.NOT_PENDING_REVIEW': 'This registration no longer awaits review; reload to see it.',
+  'REVEAL.NOT_FOUND': 'There is nothing to show for this registration.',
+  'REVEAL.RATE_LIMITED': 'You have shown full values too often in the last hour; try again later.',
+  'INSTITUTION.NOT_FOUND': 'The institution cannot be found.',
+  'INSTITUTION.LAST_ADMIN':
+    "This is the institution's last administrator; appoint another administrator first.",
+  'INSTITUTION.MEMBERSHIP_NOT_FOUND': 'The member does not hold that role; reload and try again.',
+  'FACE.IMAGE_POLICY_INVALID': 'When keeping face images, give 1–365 days; when not keeping them, give none.',
+};
