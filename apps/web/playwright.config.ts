@@ -2,8 +2,7 @@ import { defineConfig, devices } from '@playwright/test';
 
 /**
  * Browser journeys against the running platform (scripts/test-web.sh starts it). Debian's Chromium, since
- * Playwright's own browser download is not reachable from these machines; one worker, because the whole
- * platform shares two cores with the browser.
+ * Playwright's own browser download is not reachable from these machines.
  */
 const results = '../../.local';
 
@@ -14,7 +13,10 @@ export default defineConfig({
   timeout: 90_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
-  workers: 1,
+  // Three files at a time: most of a journey's time is waiting on the platform (an exam opening, a finaliser,
+  // a deadline), not CPU; a file's tests run in order in one worker unless the file says otherwise.
+  // WEB_WORKERS=1 for a quiet run.
+  workers: Number(process.env.WEB_WORKERS ?? 3),
   retries: 0,
   forbidOnly: process.env.CI === 'true',
   reporter: [['list'], ['json', { outputFile: `${results}/test-results/web.json` }]],

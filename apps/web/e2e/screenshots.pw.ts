@@ -63,21 +63,20 @@ interface Credentials {
 }
 
 test.describe('screenshots of every main page, in Chinese and English, on a phone and a desktop', () => {
-  test.setTimeout(600_000);
+  // One test per language and size, run side by side when there are workers for them.
+  test.describe.configure({ mode: 'parallel' });
 
-  test('main pages render in both languages at both sizes, each passing axe-core', async ({
-    browser,
-    request,
-  }) => {
-    const candidate = await createCandidate(request, '截图考生');
-    const exam = await createExam(request, { practice: true, title: '信息安全基础（练习）' });
-    const logins: Record<Exclude<Who, 'visitor'>, Credentials> = {
-      candidate,
-      orgAdmin: { login: DEMO.orgAdmin, password: DEMO.password },
-      analyst: { login: 'demo_analyst', password: DEMO.password },
-    };
-    for (const lang of LANGS) {
-      for (const size of SIZES) {
+  for (const lang of LANGS) {
+    for (const size of SIZES) {
+      test(`main pages in ${lang} on a ${size}, each passing axe-core`, async ({ browser, request }) => {
+        test.setTimeout(240_000);
+        const candidate = await createCandidate(request, '截图考生');
+        const exam = await createExam(request, { practice: true, title: '信息安全基础（练习）' });
+        const logins: Record<Exclude<Who, 'visitor'>, Credentials> = {
+          candidate,
+          orgAdmin: { login: DEMO.orgAdmin, password: DEMO.password },
+          analyst: { login: 'demo_analyst', password: DEMO.password },
+        };
         const pages = new Map<Who, Page>();
         const guards: PageGuard[] = [];
         for (const shot of SHOTS) {
@@ -108,7 +107,7 @@ test.describe('screenshots of every main page, in Chinese and English, on a phon
         }
         for (const page of pages.values()) await page.context().close();
         expect(guards.flatMap((g) => g.unexpected())).toEqual([]);
-      }
+      });
     }
-  });
+  }
 });

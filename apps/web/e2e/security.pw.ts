@@ -152,7 +152,7 @@ test.describe('security console', () => {
     await candidatePage.goto('/sign-in');
     await candidatePage.getByLabel('手机号、邮箱或用户名').fill(raised.candidate.login);
     await candidatePage.getByLabel('密码', { exact: true }).fill(raised.candidate.password);
-    await candidatePage.getByRole('main').getByRole('button', { name: '登录' }).click();
+    await candidatePage.getByRole('main').getByRole('button', { name: '登录', exact: true }).click();
     await expect(candidatePage.getByRole('alert')).toContainText('该账号已被锁定');
     await other.close();
 
