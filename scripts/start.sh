@@ -86,6 +86,13 @@ field_keys_of() {
     source="$own$name"
     if [ -n "${!source:-}" ]; then field_keys+=("$name=${!source}"); fi
   done
+  # PLATFORM_DATABASE_PREFIX=webtest: the services use webtest_accounts, webtest_identity, … instead of their
+  # own exam_* databases (the browser journeys' platform, whose data is encrypted with this checkout's keys).
+  case "$1" in
+    accounts | identity | exam | payments | audit)
+      if [ -n "${PLATFORM_DATABASE_PREFIX:-}" ]; then field_keys+=("DATABASE_NAME=${PLATFORM_DATABASE_PREFIX}_$1"); fi
+      ;;
+  esac
 }
 
 # KAFKA_AUTH=scram (scripts/kafka.sh): topics are created as the broker's super user, and each service

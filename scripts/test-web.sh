@@ -31,6 +31,11 @@ if gateway_ready; then
   say "using the platform already running at $BASE_URL"
 else
   mkdir -p .local/logs
+  # Its own databases, emptied first: data in them is encrypted with the field keys of the checkout that wrote
+  # it (.local/dev.env), so what another checkout left there could not be read; the exam_* databases of a
+  # developer's own platform are never touched.
+  export PLATFORM_DATABASE_PREFIX="${PLATFORM_DATABASE_PREFIX:-webtest}"
+  node scripts/drop-databases.js "$PLATFORM_DATABASE_PREFIX"
   say "starting the platform (log: .local/logs/start-web-test.log)"
   # The journeys sign up and sign in many accounts from one address (127.0.0.1), and the database outlives
   # the run: a test platform's per-address budgets (gateway requests per minute, one-time codes per day) are
