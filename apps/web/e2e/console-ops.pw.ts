@@ -194,15 +194,16 @@ test.describe('institution console: proctoring, marking, results', () => {
     expectAccessible,
   }) => {
     const institutionId = institutionOf(await demoOrgAdmin(request));
+    // The orders as they are before the page loads (journeys running beside this one only ever add orders).
+    const orders = await request.get(`/api/payments/institutions/${institutionId}/orders`, {
+      headers: bearer(await demoOrgAdmin(request)),
+    });
+    const { items } = (await orders.json()) as { items: { description: string }[] };
     await signInThroughPage(page, ADMIN, `/console/${institutionId}/payments`);
     await expect(page.getByRole('heading', { level: 1, name: '订单与退款' })).toBeVisible();
     await expect(page.getByText('对账、结算单与发票暂未提供')).toBeVisible();
     await expect(page.getByRole('table')).toBeVisible();
     await expectAccessible('payments: orders');
-    const orders = await request.get(`/api/payments/institutions/${institutionId}/orders`, {
-      headers: bearer(await demoOrgAdmin(request)),
-    });
-    const { items } = (await orders.json()) as { items: { description: string }[] };
     if (items.length > 0) {
       await page
         .getByRole('link', { name: items[0]?.description ?? '' })
