@@ -6,6 +6,7 @@ module.exports = {
   testMatch: ['<rootDir>/{apps,libs,test}/**/*.e2e-spec.ts'],
   globalSetup: '<rootDir>/libs/testing/src/e2e-global-setup.ts',
   globalTeardown: '<rootDir>/libs/testing/src/e2e-global-teardown.ts',
+  testSequencer: '<rootDir>/libs/testing/src/slow-first-sequencer.js',
   setupFilesAfterEnv: ['<rootDir>/libs/testing/src/leak-guard.setup.ts'],
   testTimeout: 120000,
   // kafkajs keeps reconnect timers alive after a broker restart test; never let them hold CI hostage.

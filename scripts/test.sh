@@ -54,7 +54,8 @@ step "e2e tests (real MariaDB + Kafka)"
 # cores: about a third less time than one file at a time). The backbone file stops and restarts the broker
 # under everyone's feet, so it runs alone afterwards.
 BROKER_RESTART_SPEC='libs/platform/test/event-backbone.e2e-spec.ts'
-npx jest --config jest.e2e.config.js --ci --maxWorkers=2 --testPathIgnorePatterns "$BROKER_RESTART_SPEC" \
+npx jest --config jest.e2e.config.js --ci --maxWorkers=2 \
+  --testPathIgnorePatterns /node_modules/ /dist/ /.local/ "$BROKER_RESTART_SPEC" \
   --json --outputFile=.local/test-results/e2e.json
 npx jest --config jest.e2e.config.js --ci --runInBand --json --outputFile=.local/test-results/e2e-broker.json \
   "$BROKER_RESTART_SPEC"
