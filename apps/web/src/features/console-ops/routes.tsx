@@ -8,6 +8,7 @@ import { MarkingQueuePage } from './marking/MarkingQueuePage';
 import { RegradePage } from './marking/RegradePage';
 import { OrderDetailPage } from './payments/OrderDetailPage';
 import { PaymentsPage } from './payments/PaymentsPage';
+import { StatementMismatchesPage } from './payments/statements/StatementMismatchesPage';
 import { ProctoringBoardPage } from './proctoring/ProctoringBoardPage';
 import { ResultsExamPage } from './results/ResultsExamPage';
 import { OpsTheme } from './shared/OpsTheme';
@@ -23,6 +24,7 @@ const pages: RouteObject[] = [
   { path: 'results/:examId', element: <ResultsExamPage /> },
   { path: 'payments', element: <PaymentsPage /> },
   { path: 'payments/orders/:orderId', element: <OrderDetailPage /> },
+  { path: 'payments/statements', element: <StatementMismatchesPage /> },
 ];
 
 /**
