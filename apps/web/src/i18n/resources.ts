@@ -6,6 +6,7 @@ import { accountI18n } from '../features/account/i18n';
 import { authI18n } from '../features/auth/i18n';
 import { consoleI18n } from '../features/console/i18n';
 import { consoleOpsI18n } from '../features/console-ops/i18n';
+import { consoleOpsPaymentsI18n } from '../features/console-ops/payments/payments-admin.i18n';
 import { examRoomI18n } from '../features/exam-room/i18n';
 import { examsI18n } from '../features/exams/i18n';
 import { homeI18n } from '../features/home/i18n';
@@ -31,4 +32,5 @@ export const NAMESPACES: Record<string, Bundle> = {
   security: securityI18n,
   console: consoleI18n,
   consoleOps: consoleOpsI18n,
+  consoleOpsPayments: consoleOpsPaymentsI18n,
 };

@@ -7,7 +7,9 @@ import { MarkingExamPage } from './marking/MarkingExamPage';
 import { MarkingQueuePage } from './marking/MarkingQueuePage';
 import { RegradePage } from './marking/RegradePage';
 import { OrderDetailPage } from './payments/OrderDetailPage';
+import { PaymentReportPage } from './payments/PaymentReportPage';
 import { PaymentsPage } from './payments/PaymentsPage';
+import { RefundApprovalsPage } from './payments/RefundApprovalsPage';
 import { ProctoringBoardPage } from './proctoring/ProctoringBoardPage';
 import { ResultsExamPage } from './results/ResultsExamPage';
 import { OpsTheme } from './shared/OpsTheme';
@@ -23,6 +25,8 @@ const pages: RouteObject[] = [
   { path: 'results/:examId', element: <ResultsExamPage /> },
   { path: 'payments', element: <PaymentsPage /> },
   { path: 'payments/orders/:orderId', element: <OrderDetailPage /> },
+  { path: 'payments/approvals', element: <RefundApprovalsPage /> },
+  { path: 'payments/report', element: <PaymentReportPage /> },
 ];
 
 /**
