@@ -8,6 +8,8 @@ import { PAYMENTS_MIGRATIONS } from './database/migrations';
 import { OrderModule } from './order/order.module';
 import { ProductModule } from './product/product.module';
 import { RefundModule } from './refund/refund.module';
+import { ReportModule } from './report/report.module';
+import { PaymentSettingsModule } from './settings/payment-settings.module';
 
 @Module({})
 export class PaymentsModule {
@@ -24,6 +26,8 @@ export class PaymentsModule {
         ProductModule,
         OrderModule,
         RefundModule,
+        PaymentSettingsModule,
+        ReportModule,
         CallbackModule,
       ],
     };

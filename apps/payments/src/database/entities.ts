@@ -5,6 +5,7 @@ import { OrderTransitionEntity } from '../order/order-transition.entity';
 import { PaymentTransactionEntity } from '../order/payment-transaction.entity';
 import { ProductEntity } from '../product/product.entity';
 import { RefundEntity } from '../refund/refund.entity';
+import { PaymentSettingsEntity } from '../settings/payment-settings.entity';
 
 /** Every TypeORM entity the payments service owns. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -16,4 +17,5 @@ export const PAYMENTS_ENTITIES: Function[] = [
   PaymentTransactionEntity,
   RefundEntity,
   CallbackRecordEntity,
+  PaymentSettingsEntity,
 ];

@@ -51,6 +51,7 @@ export class OrderPlacementService {
       outTradeNo: merchantNo,
       kind: 'product',
       registrationId: null,
+      examId: null,
       idempotencyKey: null,
       currency: CURRENCY,
       status: 'pending',
@@ -152,6 +153,7 @@ export class OrderPlacementService {
       buyerId: event.userId,
       kind: 'exam_fee',
       registrationId: event.registrationId,
+      examId: event.examId,
       description: 'Exam registration fee',
       amountFen: feeFen,
     });

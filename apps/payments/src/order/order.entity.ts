@@ -22,6 +22,8 @@ export class OrderEntity {
   @Column({ type: 'varchar', length: 16 }) kind!: OrderKind;
   @Column({ name: 'registration_id', type: 'char', length: 36, nullable: true }) registrationId!:
     string | null;
+  /** The exam an exam-fee order pays for (reports group by it); null for product orders. */
+  @Column({ name: 'exam_id', type: 'char', length: 36, nullable: true }) examId!: string | null;
   @Column({ name: 'idempotency_key', type: 'varchar', length: 64, nullable: true }) idempotencyKey!:
     string | null;
   @Column({ type: 'varchar', length: 120 }) description!: string;

@@ -8,6 +8,8 @@ import type { OrderEntity, ProviderName } from '../order/order.entity';
 import { OrderNotFoundError } from '../order/order.errors';
 import { OrderRepository } from '../order/order.repository';
 import { newMerchantId } from '../order/order-ids';
+import { PaymentSettingsService } from '../settings/payment-settings.service';
+import { needsApproval } from './domain/refund-approval.policy';
 import { RefundEntity, type RefundSource } from './refund.entity';
 import {
   RefundExceedsPaidError,
@@ -35,11 +37,15 @@ export class RefundRequestsService {
     private readonly refunds: RefundRepository,
     private readonly orders: OrderRepository,
     private readonly settlement: RefundSettlementService,
+    private readonly settings: PaymentSettingsService,
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
   ) {}
 
-  /** Staff refund of (part of) a paid order of their institution; the same key twice is one refund. */
+  /**
+   * Staff refund of (part of) a paid order of their institution; the same key twice is one refund. Past the
+   * institution's approval threshold it waits, reserved, as `pending_approval` for another org_admin.
+   */
   async requestByStaff(
     institutionId: string,
     orderId: string,
@@ -50,7 +56,15 @@ export class RefundRequestsService {
     const refund = await this.dataSource.transaction(async (tx) => {
       const order = await this.orders.lockById(tx, orderId);
       if (order?.institutionId !== institutionId) throw new OrderNotFoundError();
-      return this.create(tx, order, { ...input, source: 'staff', requestedBy: `user:${staffId}` }, now);
+      const { refundApprovalThresholdFen } = await this.settings.of(institutionId, tx);
+      return this.create(
+        tx,
+        order,
+        { ...input, source: 'staff', requestedBy: `user:${staffId}` },
+        now,
+        SUBMIT_LEASE_MS,
+        refundApprovalThresholdFen,
+      );
     });
     if (refund.status === 'requested') await this.settlement.submit(refund.id);
     return (await this.refunds.findById(refund.id)) ?? refund;
@@ -114,6 +128,9 @@ export class RefundRequestsService {
         reason: `Payment arrived for a ${order.status} order`,
         source: 'late_payment',
         requestedBy: `provider:${payment.provider}`,
+        decidedBy: null,
+        decidedAt: null,
+        decisionReason: null,
         status: 'requested',
         providerRefundId: null,
         failure: null,
@@ -130,6 +147,7 @@ export class RefundRequestsService {
     input: RefundInput & { source: RefundSource; requestedBy: string },
     now: Date,
     leaseMs = SUBMIT_LEASE_MS,
+    approvalThresholdFen: number | null = null,
   ): Promise<RefundEntity> {
     const existing = await this.refunds.findByKey(tx, order.id, input.idempotencyKey);
     if (existing !== null) {
@@ -147,6 +165,7 @@ export class RefundRequestsService {
       throw new RefundNotRefundableError();
     }
     if (order.provider === null) throw new RefundNotRefundableError();
+    const awaitsApproval = needsApproval(approvalThresholdFen, order.refundCommittedFen, input.amountFen);
     const { id, merchantNo } = newMerchantId();
     const refund = Object.assign(new RefundEntity(), {
       id,
@@ -160,7 +179,10 @@ export class RefundRequestsService {
       reason: input.reason,
       source: input.source,
       requestedBy: input.requestedBy,
-      status: 'requested',
+      decidedBy: null,
+      decidedAt: null,
+      decisionReason: null,
+      status: awaitsApproval ? 'pending_approval' : 'requested',
       providerRefundId: null,
       failure: null,
       submitAfter: new Date(now.getTime() + leaseMs),
@@ -168,8 +190,19 @@ export class RefundRequestsService {
       settledAt: null,
     });
     await this.refunds.insert(tx, refund);
+    // A refund awaiting approval is reserved too: approving it can never take the total past what was paid.
     Object.assign(order, { refundCommittedFen: order.refundCommittedFen + input.amountFen, updatedAt: now });
     await this.orders.save(tx, order);
+    if (awaitsApproval)
+      await this.orders.addTransition(tx, {
+        orderId: order.id,
+        fromStatus: order.status,
+        toStatus: order.status,
+        cause: 'refund_approval_requested',
+        actor: input.requestedBy,
+        note: `refund ${refund.id}: ${refund.amountFen} fen awaits approval`,
+        at: now,
+      });
     return refund;
   }
 }

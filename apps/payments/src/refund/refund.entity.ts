@@ -1,6 +1,13 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-export const REFUND_STATUSES = ['requested', 'processing', 'succeeded', 'failed'] as const;
+export const REFUND_STATUSES = [
+  'pending_approval',
+  'rejected',
+  'requested',
+  'processing',
+  'succeeded',
+  'failed',
+] as const;
 export type RefundStatus = (typeof REFUND_STATUSES)[number];
 export const REFUND_SOURCES = ['staff', 'exam', 'late_payment'] as const;
 export type RefundSource = (typeof REFUND_SOURCES)[number];
@@ -8,7 +15,9 @@ export type RefundSource = (typeof REFUND_SOURCES)[number];
 /**
  * A refund of (part of) an order. `requested` rows are submitted to the provider by the service right away
  * and by the job until the provider took them; the provider's refund callback (WeChat) or answer (Alipay)
- * settles them. `idempotencyKey` is unique per order: the same request twice is one refund.
+ * settles them. `idempotencyKey` is unique per order: the same request twice is one refund. A staff refund over
+ * the institution's approval threshold waits as `pending_approval` (its amount reserved on the order, nothing
+ * sent to the provider) until an org_admin other than the requester approves it (`requested`) or rejects it.
  */
 @Entity({ name: 'payment_refunds' })
 export class RefundEntity {
@@ -26,7 +35,12 @@ export class RefundEntity {
   @Column({ type: 'varchar', length: 200 }) reason!: string;
   @Column({ type: 'varchar', length: 16 }) source!: RefundSource;
   @Column({ name: 'requested_by', type: 'varchar', length: 64 }) requestedBy!: string;
-  @Column({ type: 'varchar', length: 12 }) status!: RefundStatus;
+  /** Who approved or rejected a refund that needed approval (`user:<id>`), when and (rejections) why. */
+  @Column({ name: 'decided_by', type: 'varchar', length: 64, nullable: true }) decidedBy!: string | null;
+  @Column({ name: 'decided_at', type: 'datetime', precision: 3, nullable: true }) decidedAt!: Date | null;
+  @Column({ name: 'decision_reason', type: 'varchar', length: 200, nullable: true }) decisionReason!:
+    string | null;
+  @Column({ type: 'varchar', length: 20 }) status!: RefundStatus;
   @Column({ name: 'provider_refund_id', type: 'varchar', length: 64, nullable: true }) providerRefundId!:
     string | null;
   /** Why the provider refused, for staff. */

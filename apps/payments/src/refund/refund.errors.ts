@@ -35,3 +35,56 @@ export class RefundIdempotencyConflictError extends DomainError {
     super(RefundErrorCode.IDEMPOTENCY_CONFLICT);
   }
 }
+
+export const RefundApprovalErrorCode = defineErrorCodes('REFUND_APPROVAL', {
+  NOT_FOUND: {
+    kind: 'not_found',
+    meaning: 'No refund of this institution has this id.',
+    action: 'List the refunds awaiting approval and pick one.',
+  },
+  OWN_REQUEST: {
+    kind: 'forbidden',
+    meaning: 'A refund is approved or rejected by an org_admin other than the one who requested it.',
+    action: 'Ask another org_admin of the institution to decide on it.',
+  },
+  ALREADY_DECIDED: {
+    kind: 'conflict',
+    meaning: 'The refund was already decided the other way (approved or rejected) by another org_admin.',
+    action: 'Reload the refund to see the decision, who took it and why.',
+  },
+  NOT_AWAITING_APPROVAL: {
+    kind: 'conflict',
+    meaning: 'This refund did not need approval: it went to the provider when it was requested.',
+    action: 'Nothing to decide; follow the refund on its order.',
+  },
+});
+
+export class RefundApprovalNotFoundError extends DomainError {
+  constructor() {
+    super(RefundApprovalErrorCode.NOT_FOUND);
+  }
+}
+
+export class RefundOwnRequestError extends DomainError {
+  constructor() {
+    super(
+      RefundApprovalErrorCode.OWN_REQUEST,
+      'You requested this refund: another org_admin must decide on it.',
+    );
+  }
+}
+
+export class RefundAlreadyDecidedError extends DomainError {
+  constructor(status: string) {
+    super(
+      RefundApprovalErrorCode.ALREADY_DECIDED,
+      `The refund was already ${status === 'rejected' ? 'rejected' : 'approved'} by another org_admin.`,
+    );
+  }
+}
+
+export class RefundNotAwaitingApprovalError extends DomainError {
+  constructor() {
+    super(RefundApprovalErrorCode.NOT_AWAITING_APPROVAL);
+  }
+}

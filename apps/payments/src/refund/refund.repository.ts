@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { EntityManager, Repository } from 'typeorm';
 
-import { RefundEntity } from './refund.entity';
+import { RefundEntity, type RefundStatus } from './refund.entity';
 
 /** Refunds of orders. */
 @Injectable()
@@ -33,6 +33,15 @@ export class RefundRepository {
     return tx
       .getRepository(RefundEntity)
       .findOne({ where: { outRefundNo }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  /** An institution's refunds in one status, oldest first (the approval queue). */
+  listOfInstitution(institutionId: string, status: RefundStatus, limit: number): Promise<RefundEntity[]> {
+    return this.refunds.find({
+      where: { institutionId, status },
+      order: { createdAt: 'ASC', id: 'ASC' },
+      take: limit,
+    });
   }
 
   listOfOrder(orderId: string): Promise<RefundEntity[]> {

@@ -6,6 +6,7 @@ import { accountI18n } from '../features/account/i18n';
 import { authI18n } from '../features/auth/i18n';
 import { consoleI18n } from '../features/console/i18n';
 import { consoleOpsI18n } from '../features/console-ops/i18n';
+import { consoleOpsPaymentsI18n } from '../features/console-ops/payments/payments-admin.i18n';
 import { consoleStatementsI18n } from '../features/console-ops/payments/statements/i18n';
 import { examRoomI18n } from '../features/exam-room/i18n';
 import { examsI18n } from '../features/exams/i18n';
@@ -33,4 +34,5 @@ export const NAMESPACES: Record<string, Bundle> = {
   console: consoleI18n,
   consoleOps: consoleOpsI18n,
   consoleStatements: consoleStatementsI18n,
+  consoleOpsPayments: consoleOpsPaymentsI18n,
 };

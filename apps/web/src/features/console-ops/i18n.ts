@@ -360,7 +360,14 @@ export const consoleOpsI18n: Bundle = {
       cancelled: '已取消',
       expired: '已过期',
     },
-    refundStatus: { requested: '已申请', processing: '处理中', succeeded: '退款成功', failed: '退款失败' },
+    refundStatus: {
+      requested: '已申请',
+      processing: '处理中',
+      succeeded: '退款成功',
+      failed: '退款失败',
+      pending_approval: '待审批',
+      rejected: '已驳回',
+    },
     providers: { wechat: '微信支付', alipay: '支付宝' },
     causes: {
       created: '下单',
@@ -369,6 +376,9 @@ export const consoleOpsI18n: Bundle = {
       expired: '超时未支付',
       refund: '退款',
       late_payment: '超时后到账（自动退款）',
+      refund_approval_requested: '退款待审批',
+      refund_approved: '退款已批准',
+      refund_rejected: '退款被驳回',
     },
     order: {
       title: '订单：{{description}}',
@@ -828,6 +838,8 @@ export const consoleOpsI18n: Bundle = {
       processing: 'Processing',
       succeeded: 'Refunded',
       failed: 'Failed',
+      pending_approval: 'Awaiting approval',
+      rejected: 'Rejected',
     },
     providers: { wechat: 'WeChat Pay', alipay: 'Alipay' },
     causes: {
@@ -837,6 +849,9 @@ export const consoleOpsI18n: Bundle = {
       expired: 'Not paid in time',
       refund: 'Refund',
       late_payment: 'Paid after expiry (refunded)',
+      refund_approval_requested: 'Refund awaits approval',
+      refund_approved: 'Refund approved',
+      refund_rejected: 'Refund rejected',
     },
     order: {
       title: 'Order: {{description}}',

@@ -7,7 +7,9 @@ import { MarkingExamPage } from './marking/MarkingExamPage';
 import { MarkingQueuePage } from './marking/MarkingQueuePage';
 import { RegradePage } from './marking/RegradePage';
 import { OrderDetailPage } from './payments/OrderDetailPage';
+import { PaymentReportPage } from './payments/PaymentReportPage';
 import { PaymentsPage } from './payments/PaymentsPage';
+import { RefundApprovalsPage } from './payments/RefundApprovalsPage';
 import { StatementMismatchesPage } from './payments/statements/StatementMismatchesPage';
 import { ProctoringBoardPage } from './proctoring/ProctoringBoardPage';
 import { ResultsExamPage } from './results/ResultsExamPage';
@@ -25,6 +27,8 @@ const pages: RouteObject[] = [
   { path: 'payments', element: <PaymentsPage /> },
   { path: 'payments/orders/:orderId', element: <OrderDetailPage /> },
   { path: 'payments/statements', element: <StatementMismatchesPage /> },
+  { path: 'payments/approvals', element: <RefundApprovalsPage /> },
+  { path: 'payments/report', element: <PaymentReportPage /> },
 ];
 
 /**

@@ -1,10 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Card, Select, Table, Tag, Typography } from 'antd';
+import { Alert, Card, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 
 import { ErrorAlert } from '../../../ui/ErrorAlert';
+import { LinkButton } from '../../../ui/LinkButton';
 import { PageTitle } from '../../../ui/PageTitle';
 import { AdminOnly } from '../shared/AdminOnly';
 import { EmptyText } from '../shared/EmptyText';
@@ -17,6 +18,7 @@ import { listOrders, ORDER_STATUSES, type OrderStatus, type StaffOrder } from '.
 /** The institution's orders (all, or of one status), each opening its history and refunds. */
 function OrdersList() {
   const { t, i18n } = useTranslation('consoleOps');
+  const { t: tp } = useTranslation('consoleOpsPayments');
   const lang = i18n.language;
   const institutionId = useInstitutionId();
   const [status, setStatus] = useState<OrderStatus | 'all'>('all');
@@ -29,6 +31,10 @@ function OrdersList() {
       <Card>
         <PageTitle>{t('payments.title')}</PageTitle>
         <Typography.Paragraph>{t('payments.intro')}</Typography.Paragraph>
+        <Space wrap style={{ marginBottom: 16 }}>
+          <LinkButton to="approvals">{tp('nav.approvals')}</LinkButton>
+          <LinkButton to="report">{tp('nav.report')}</LinkButton>
+        </Space>
         <Alert type="info" showIcon title={t('payments.missingTitle')} description={t('payments.missing')} />
       </Card>
       <Card>
