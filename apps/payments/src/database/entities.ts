@@ -1,4 +1,5 @@
 import { CallbackRecordEntity } from '../callback/callback-record.entity';
+import { CheckoutEntity } from '../order/checkout.entity';
 import { OrderEntity } from '../order/order.entity';
 import { OrderItemEntity } from '../order/order-item.entity';
 import { OrderTransitionEntity } from '../order/order-transition.entity';
@@ -16,4 +17,5 @@ export const PAYMENTS_ENTITIES: Function[] = [
   PaymentTransactionEntity,
   RefundEntity,
   CallbackRecordEntity,
+  CheckoutEntity,
 ];

@@ -3,7 +3,8 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { EntityManager, Repository } from 'typeorm';
 
 import { isDuplicateKeyError } from '../database/duplicate-key';
-import { OrderEntity } from './order.entity';
+import { CheckoutEntity } from './checkout.entity';
+import { OrderEntity, type ProviderName } from './order.entity';
 import { OrderItemEntity } from './order-item.entity';
 import { OrderTransitionEntity } from './order-transition.entity';
 import { PaymentTransactionEntity } from './payment-transaction.entity';
@@ -131,5 +132,29 @@ export class OrderRepository {
 
   transactionsOf(orderId: string): Promise<PaymentTransactionEntity[]> {
     return this.orders.manager.getRepository(PaymentTransactionEntity).find({ where: { orderId } });
+  }
+
+  /**
+   * Notes that the order was taken to a provider (kept once per provider) and, the first time, when the
+   * reconciliation job should ask about it if no callback came. A closed order is left alone.
+   */
+  async recordCheckout(orderId: string, provider: ProviderName, now: Date, reconcileAt: Date): Promise<void> {
+    await this.orders.manager.transaction(async (tx) => {
+      await tx
+        .createQueryBuilder()
+        .insert()
+        .into(CheckoutEntity)
+        .values({ orderId, provider, createdAt: now })
+        .orIgnore()
+        .execute();
+      await tx
+        .getRepository(OrderEntity)
+        .createQueryBuilder()
+        .update()
+        .set({ reconcileAt: () => 'COALESCE(reconcile_at, :reconcileAt)' })
+        .setParameter('reconcileAt', reconcileAt)
+        .where("id = :orderId AND status = 'pending'", { orderId })
+        .execute();
+    });
   }
 }

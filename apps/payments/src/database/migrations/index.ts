@@ -1,5 +1,6 @@
 import { CreatePayments1765400000000 } from './1765400000000-create-payments';
+import { AddReconciliation1765500000000 } from './1765500000000-add-reconciliation';
 
 /** The payments service's own migrations, oldest first (platform tables come from @exam/platform). */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const PAYMENTS_MIGRATIONS: Function[] = [CreatePayments1765400000000];
+export const PAYMENTS_MIGRATIONS: Function[] = [CreatePayments1765400000000, AddReconciliation1765500000000];
