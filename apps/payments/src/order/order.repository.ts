@@ -138,23 +138,27 @@ export class OrderRepository {
    * Notes that the order was taken to a provider (kept once per provider) and, the first time, when the
    * reconciliation job should ask about it if no callback came. A closed order is left alone.
    */
-  async recordCheckout(orderId: string, provider: ProviderName, now: Date, reconcileAt: Date): Promise<void> {
-    await this.orders.manager.transaction(async (tx) => {
-      await tx
-        .createQueryBuilder()
-        .insert()
-        .into(CheckoutEntity)
-        .values({ orderId, provider, createdAt: now })
-        .orIgnore()
-        .execute();
-      await tx
-        .getRepository(OrderEntity)
-        .createQueryBuilder()
-        .update()
-        .set({ reconcileAt: () => 'COALESCE(reconcile_at, :reconcileAt)' })
-        .setParameter('reconcileAt', reconcileAt)
-        .where("id = :orderId AND status = 'pending'", { orderId })
-        .execute();
-    });
+  async recordCheckout(
+    tx: EntityManager,
+    orderId: string,
+    provider: ProviderName,
+    now: Date,
+    reconcileAt: Date,
+  ): Promise<void> {
+    await tx
+      .createQueryBuilder()
+      .insert()
+      .into(CheckoutEntity)
+      .values({ orderId, provider, createdAt: now })
+      .orIgnore()
+      .execute();
+    await tx
+      .getRepository(OrderEntity)
+      .createQueryBuilder()
+      .update()
+      .set({ reconcileAt: () => 'COALESCE(reconcile_at, :reconcileAt)' })
+      .setParameter('reconcileAt', reconcileAt)
+      .where("id = :orderId AND status = 'pending'", { orderId })
+      .execute();
   }
 }

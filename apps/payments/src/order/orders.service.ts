@@ -124,11 +124,9 @@ export class OrdersService {
     if (!provider.configured || !provider.methods.includes(method)) throw new ProviderNotOfferedError();
     // Recorded before the call: a trade the provider opened although the answer was lost is still reconciled.
     const now = this.clock.now();
-    await this.orders.recordCheckout(
-      order.id,
-      providerName,
-      now,
-      new Date(now.getTime() + this.env.PAYMENTS_RECONCILE_AFTER_SECONDS * 1000),
+    const reconcileAt = new Date(now.getTime() + this.env.PAYMENTS_RECONCILE_AFTER_SECONDS * 1000);
+    await this.dataSource.transaction((tx) =>
+      this.orders.recordCheckout(tx, order.id, providerName, now, reconcileAt),
     );
     try {
       const checkout = await provider.checkout({
