@@ -27,10 +27,12 @@ import { PaymentsEnv } from '../apps/payments/src/config/payments.env';
 import { PaymentsModule } from '../apps/payments/src/payments.module';
 import { rsaVerify } from '../apps/payments/src/provider/wechat/wechat-pay.protocol';
 import { CpuMeter } from './support/cpu-meter';
+import { profiled } from './support/profile';
 import { writeBenchResult } from './support/report';
 
 /**
- * Run: npm run bench -- payments (BENCH_PAYMENTS_CALLBACKS=4000, BENCH_PAYMENTS_CONCURRENCY=32 by default).
+ * Run: npm run bench -- payments (BENCH_PAYMENTS_CALLBACKS=4000, BENCH_PAYMENTS_CONCURRENCY=32 by default;
+ * BENCH_PROFILE=1 writes the payments main thread's CPU profile).
  * Verified provider callbacks applied per second, end to end: the real payments service (HTTP, signature and
  * timestamp check, AES-GCM decryption for WeChat Pay, the transaction that locks the order, records the
  * provider transaction, pays the order, appends history, stages payments.order.paid and records the callback)
@@ -402,7 +404,8 @@ async function main(): Promise<void> {
   const before = meter.read();
   const done = waitFor(child, (m) => (m as { report?: LoadReport }).report);
   child.send({ go: true });
-  const load = await done;
+  // BENCH_PROFILE=1: the payments main thread's CPU profile of the run, .local/bench/payments.cpuprofile.
+  const load = await profiled(process.env.BENCH_PROFILE === '1', 'payments', () => done);
   const cpu = CpuMeter.between(before, meter.read());
 
   const countRows = await data.query<{ paid: string; transactions: string; applied: string }[]>(
