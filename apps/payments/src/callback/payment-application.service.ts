@@ -89,16 +89,14 @@ export class PaymentApplicationService {
         detail: `order was ${order.status}; refund started`,
       };
     }
-    Object.assign(order, {
+    await this.orders.markPaid(tx, order, {
       status: next.to,
       provider,
       providerTradeNo: notice.providerTradeNo,
       paidFen: notice.amountFen,
       paidAt: notice.paidAt,
-      reconcileAt: null,
       updatedAt: now,
     });
-    await this.orders.save(tx, order);
     await this.orders.addTransition(tx, {
       orderId: order.id,
       fromStatus: 'pending',
