@@ -83,7 +83,7 @@ export const alipayPaymentCallback =
     };
   };
 
-/** Alipay's gateway: precreate (QR), page pay, refund, query; answers signed over the response node. */
+/** Alipay's gateway: precreate (QR), page pay, refund, query, refund query; answers signed over the response node. */
 export function registerAlipayRoutes(app: FastifyInstance, ctx: SimContext): void {
   const answer = (reply: FastifyReply, method: string, node: Record<string, unknown>): FastifyReply => {
     const text = JSON.stringify(node);
@@ -187,7 +187,25 @@ export function registerAlipayRoutes(app: FastifyInstance, ctx: SimContext): voi
               ? 'TRADE_CLOSED'
               : 'WAIT_BUYER_PAY',
         total_amount: fenToYuan(trade.amountFen),
+        ...(trade.paidAt === undefined ? {} : { send_pay_date: beijingTime(trade.paidAt) }),
       });
+    if (method === 'alipay.trade.fastpay.refund.query') {
+      const requestNo = str(biz.out_request_no) || outTradeNo;
+      const refund = trade.refunds.find((r) => r.outRefundNo === requestNo);
+      // Alipay answers an unknown refund with a bare success: no refund_amount, no refund_status.
+      if (refund === undefined)
+        return answer(reply, method, { code: '10000', msg: 'Success', out_trade_no: outTradeNo });
+      return answer(reply, method, {
+        code: '10000',
+        msg: 'Success',
+        trade_no: trade.transactionId ?? '',
+        out_trade_no: outTradeNo,
+        out_request_no: requestNo,
+        total_amount: fenToYuan(trade.amountFen),
+        refund_amount: fenToYuan(refund.amountFen),
+        refund_status: 'REFUND_SUCCESS',
+      });
+    }
     if (method === 'alipay.trade.refund') {
       if (trade.status !== 'SUCCESS')
         return refused(reply, method, '40004', 'ACQ.TRADE_STATUS_ERROR', 'not paid');

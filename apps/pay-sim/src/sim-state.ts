@@ -81,6 +81,15 @@ export class SimState {
     return this.trades.get(this.key(provider, outTradeNo));
   }
 
+  findRefund(provider: Provider, outRefundNo: string): { trade: SimTrade; refund: SimRefund } | undefined {
+    for (const trade of this.trades.values()) {
+      if (trade.provider !== provider) continue;
+      const refund = trade.refunds.find((r) => r.outRefundNo === outRefundNo);
+      if (refund !== undefined) return { trade, refund };
+    }
+    return undefined;
+  }
+
   add(trade: Omit<SimTrade, 'token' | 'refunds' | 'status'>): SimTrade {
     const created: SimTrade = { ...trade, token: randomToken(), status: 'NOTPAY', refunds: [] };
     this.trades.set(this.key(trade.provider, trade.outTradeNo), created);

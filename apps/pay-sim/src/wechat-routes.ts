@@ -155,7 +155,7 @@ function wechatNotification(
   };
 }
 
-/** WeChat Pay API v3: Native orders, order query, refunds (with their callbacks). */
+/** WeChat Pay API v3: Native orders, order query, refunds (with their callbacks) and refund query. */
 export function registerWechatRoutes(app: FastifyInstance, ctx: SimContext): void {
   const fail = (reply: FastifyReply, status: number, code: string, message: string): FastifyReply =>
     signedReply(ctx, reply, status, { code, message });
@@ -212,7 +212,34 @@ export function registerWechatRoutes(app: FastifyInstance, ctx: SimContext): voi
       out_trade_no: trade.outTradeNo,
       ...(trade.transactionId === undefined ? {} : { transaction_id: trade.transactionId }),
       trade_state: trade.status,
+      ...(trade.paidAt === undefined ? {} : { success_time: beijingRfc3339(trade.paidAt) }),
       amount: { total: trade.amountFen, currency: 'CNY' },
+    });
+  });
+
+  app.get('/v3/refund/domestic/refunds/:outRefundNo', async (request, reply) => {
+    const problem = authenticate(ctx, request);
+    if (problem !== undefined) return fail(reply, 401, 'SIGN_ERROR', problem);
+    const outRefundNo = (request.params as { outRefundNo: string }).outRefundNo;
+    const found = ctx.state.findRefund('wechat', outRefundNo);
+    if (found === undefined) return fail(reply, 404, 'RESOURCE_NOT_EXISTS', 'no such refund');
+    const { trade, refund } = found;
+    // The simulator settles a refund as soon as it is taken (its callback follows at once or is held).
+    return signedReply(ctx, reply, 200, {
+      refund_id: refund.refundId,
+      out_refund_no: refund.outRefundNo,
+      transaction_id: trade.transactionId,
+      out_trade_no: trade.outTradeNo,
+      channel: 'ORIGINAL',
+      status: 'SUCCESS',
+      success_time: beijingRfc3339(ctx.now()),
+      amount: {
+        total: trade.amountFen,
+        refund: refund.amountFen,
+        payer_total: trade.amountFen,
+        payer_refund: refund.amountFen,
+        currency: 'CNY',
+      },
     });
   });
 

@@ -7,6 +7,7 @@ import { PAYMENTS_ENTITIES } from './database/entities';
 import { PAYMENTS_MIGRATIONS } from './database/migrations';
 import { OrderModule } from './order/order.module';
 import { ProductModule } from './product/product.module';
+import { ReconciliationModule } from './reconciliation/reconciliation.module';
 import { RefundModule } from './refund/refund.module';
 import { ReportModule } from './report/report.module';
 import { PaymentSettingsModule } from './settings/payment-settings.module';
@@ -29,6 +30,7 @@ export class PaymentsModule {
         PaymentSettingsModule,
         ReportModule,
         CallbackModule,
+        ReconciliationModule,
       ],
     };
   }

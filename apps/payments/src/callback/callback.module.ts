@@ -9,10 +9,12 @@ import { CallbackRecordRepository } from './callback-record.repository';
 import { CallbacksController } from './callbacks.controller';
 import { CallbacksService } from './callbacks.service';
 import { FormBodyParser } from './form-body.parser';
+import { PaymentApplicationService } from './payment-application.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([CallbackRecordEntity]), OrderModule, RefundModule, ProviderModule],
   controllers: [CallbacksController],
-  providers: [CallbackRecordRepository, CallbacksService, FormBodyParser],
+  providers: [CallbackRecordRepository, CallbacksService, FormBodyParser, PaymentApplicationService],
+  exports: [CallbackRecordRepository, PaymentApplicationService],
 })
 export class CallbackModule {}

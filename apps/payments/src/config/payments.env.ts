@@ -16,6 +16,12 @@ export class PaymentsEnv extends BaseServiceEnv {
   @ToInt() @IsInt() @Min(0) @Max(3600) PAYMENTS_JOB_INTERVAL_SECONDS = 30;
   /** Orders (and refunds) one job pass handles per transaction. */
   @ToInt() @IsInt() @Min(1) @Max(1000) PAYMENTS_JOB_BATCH_SIZE = 100;
+  /** How often each replica asks the providers about orders and refunds whose callback never came (0 = off). */
+  @ToInt() @IsInt() @Min(0) @Max(3600) PAYMENTS_RECONCILE_INTERVAL_SECONDS = 60;
+  /** How long after checkout (or a refund taken for processing) the first query waits for the callback. */
+  @ToInt() @IsInt() @Min(1) @Max(86_400) PAYMENTS_RECONCILE_AFTER_SECONDS = 120;
+  /** Orders (and refunds) one reconciliation pass claims; each costs one provider query. */
+  @ToInt() @IsInt() @Min(1) @Max(500) PAYMENTS_RECONCILE_BATCH_SIZE = 20;
   /** A provider callback signed longer ago than this is refused as a possible replay. */
   @ToInt() @IsInt() @Min(30) @Max(3600) PAYMENTS_CALLBACK_TOLERANCE_SECONDS = 300;
   /** How long one call to a provider may take before it counts as failed. */

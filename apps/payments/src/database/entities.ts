@@ -1,4 +1,5 @@
 import { CallbackRecordEntity } from '../callback/callback-record.entity';
+import { CheckoutEntity } from '../order/checkout.entity';
 import { OrderEntity } from '../order/order.entity';
 import { OrderItemEntity } from '../order/order-item.entity';
 import { OrderTransitionEntity } from '../order/order-transition.entity';
@@ -18,4 +19,5 @@ export const PAYMENTS_ENTITIES: Function[] = [
   RefundEntity,
   CallbackRecordEntity,
   PaymentSettingsEntity,
+  CheckoutEntity,
 ];

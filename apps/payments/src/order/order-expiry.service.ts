@@ -26,7 +26,8 @@ export class OrderExpiryService {
       for (const order of due) {
         const next = transition(order.status, { type: 'expire' });
         if (!next.ok) continue;
-        Object.assign(order, { status: next.to, updatedAt: now });
+        // Taken to a provider: reconciliation asks once more now, in case it was paid just before expiry.
+        Object.assign(order, { status: next.to, updatedAt: now, reconcileAt: order.reconcileAt && now });
         await this.orders.save(tx, order);
         await this.orders.addTransition(tx, {
           orderId: order.id,

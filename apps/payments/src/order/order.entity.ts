@@ -44,4 +44,8 @@ export class OrderEntity {
   @Column({ name: 'paid_at', type: 'datetime', precision: 3, nullable: true }) paidAt!: Date | null;
   @Column({ name: 'created_at', type: 'datetime', precision: 3 }) createdAt!: Date;
   @Column({ name: 'updated_at', type: 'datetime', precision: 3 }) updatedAt!: Date;
+  /** When the reconciliation job next asks the provider about it (set at checkout; null: nothing to ask). */
+  @Column({ name: 'reconcile_at', type: 'datetime', precision: 3, nullable: true }) reconcileAt!: Date | null;
+  @Column({ name: 'reconcile_attempts', type: 'smallint', unsigned: true, default: 0 })
+  reconcileAttempts!: number;
 }

@@ -5,6 +5,7 @@ import { ProductModule } from '../product/product.module';
 import { ProviderModule } from '../provider/provider.module';
 import { RefundEntity } from '../refund/refund.entity';
 import { RefundRepository } from '../refund/refund.repository';
+import { CheckoutEntity } from './checkout.entity';
 import { OrderEntity } from './order.entity';
 import { OrderRepository } from './order.repository';
 import { OrderExpiryScheduler } from './order-expiry.scheduler';
@@ -25,6 +26,7 @@ import { RegistrationConsumer } from './registration.consumer';
       OrderTransitionEntity,
       PaymentTransactionEntity,
       RefundEntity,
+      CheckoutEntity,
     ]),
     ProductModule,
     ProviderModule,

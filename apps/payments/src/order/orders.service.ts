@@ -3,6 +3,7 @@ import { Clock, EventPublisher } from '@exam/platform';
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
+import { PaymentsEnv } from '../config/payments.env';
 import type { Checkout, CheckoutMethod } from '../provider/payment-provider';
 import { PaymentProviders } from '../provider/payment-providers';
 import type { RefundEntity } from '../refund/refund.entity';
@@ -41,6 +42,7 @@ export class OrdersService {
     private readonly providers: PaymentProviders,
     private readonly events: EventPublisher,
     private readonly dataSource: DataSource,
+    private readonly env: PaymentsEnv,
     private readonly clock: Clock,
   ) {}
 
@@ -83,7 +85,8 @@ export class OrdersService {
       if (!next.ok || order.kind === 'exam_fee') throw new OrderNotCancellableError();
       const now = this.clock.now();
       const from = order.status;
-      Object.assign(order, { status: next.to, updatedAt: now });
+      // A provider it was taken to is asked once more: the buyer may have paid just before cancelling.
+      Object.assign(order, { status: next.to, updatedAt: now, reconcileAt: order.reconcileAt && now });
       await this.orders.save(tx, order);
       await this.orders.addTransition(tx, {
         orderId: order.id,
@@ -119,6 +122,12 @@ export class OrdersService {
     if (isPastExpiry(order.expiresAt, this.clock.now())) throw new OrderExpiredError();
     const provider = this.providers.get(providerName);
     if (!provider.configured || !provider.methods.includes(method)) throw new ProviderNotOfferedError();
+    // Recorded before the call: a trade the provider opened although the answer was lost is still reconciled.
+    const now = this.clock.now();
+    const reconcileAt = new Date(now.getTime() + this.env.PAYMENTS_RECONCILE_AFTER_SECONDS * 1000);
+    await this.dataSource.transaction((tx) =>
+      this.orders.recordCheckout(tx, order.id, providerName, now, reconcileAt),
+    );
     try {
       const checkout = await provider.checkout({
         outTradeNo: order.outTradeNo,

@@ -29,9 +29,27 @@ export type RefundAnswer =
   | { readonly status: 'processing' | 'succeeded'; readonly providerRefundId: string }
   | { readonly status: 'failed'; readonly reason: string };
 
+/** A trade as the provider's query answers it; a paid one carries what a payment callback would. */
 export type TradeState =
-  | { readonly state: 'paid'; readonly providerTradeNo: string; readonly amountFen: number }
+  | {
+      readonly state: 'paid';
+      readonly providerTradeNo: string;
+      readonly amountFen: number;
+      readonly currency: string;
+      readonly paidAt: Date;
+    }
   | { readonly state: 'pending' | 'closed' | 'unknown' };
+
+export interface RefundQuery {
+  readonly outTradeNo: string;
+  readonly outRefundNo: string;
+}
+
+/** A refund as the provider's refund query answers it (unknown: the provider has no such refund, or says nothing). */
+export type RefundState =
+  | { readonly state: 'succeeded'; readonly providerRefundId: string }
+  | { readonly state: 'failed'; readonly providerRefundId: string; readonly reason: string }
+  | { readonly state: 'processing' | 'unknown' };
 
 /** A callback whose signature and freshness were verified, in the platform's terms. */
 export type ProviderNotice =
@@ -76,6 +94,7 @@ export interface PaymentProvider {
   checkout(request: CheckoutRequest): Promise<Checkout>;
   refund(request: RefundSubmission): Promise<RefundAnswer>;
   query(outTradeNo: string): Promise<TradeState>;
+  queryRefund(request: RefundQuery): Promise<RefundState>;
   verifyNotice(callback: RawCallback, now: Date): NoticeCheck;
 }
 

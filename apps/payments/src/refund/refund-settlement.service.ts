@@ -75,7 +75,12 @@ export class RefundSettlementService {
       const now = this.clock.now();
       if (settled.status === 'failed') return this.fail(tx, locked, settled.reason, now);
       if (settled.status === 'succeeded') return this.settle(tx, locked, settled.providerRefundId, now);
-      Object.assign(locked, { status: 'processing', providerRefundId: settled.providerRefundId });
+      // Settled by the provider's refund callback; if none comes, reconciliation asks the provider.
+      Object.assign(locked, {
+        status: 'processing',
+        providerRefundId: settled.providerRefundId,
+        reconcileAt: new Date(now.getTime() + this.env.PAYMENTS_RECONCILE_AFTER_SECONDS * 1000),
+      });
       await this.refunds.save(tx, locked);
     });
   }
@@ -100,7 +105,7 @@ export class RefundSettlementService {
     providerRefundId: string,
     now: Date,
   ): Promise<void> {
-    Object.assign(refund, { status: 'succeeded', providerRefundId, settledAt: now });
+    Object.assign(refund, { status: 'succeeded', providerRefundId, settledAt: now, reconcileAt: null });
     await this.refunds.save(tx, refund);
     if (refund.source === 'late_payment') return;
     const order = await this.orders.lockById(tx, refund.orderId);
@@ -140,7 +145,12 @@ export class RefundSettlementService {
   }
 
   private async fail(tx: EntityManager, refund: RefundEntity, reason: string, now: Date): Promise<void> {
-    Object.assign(refund, { status: 'failed', failure: reason.slice(0, 200), settledAt: now });
+    Object.assign(refund, {
+      status: 'failed',
+      failure: reason.slice(0, 200),
+      settledAt: now,
+      reconcileAt: null,
+    });
     await this.refunds.save(tx, refund);
     if (refund.source === 'late_payment') return;
     const order = await this.orders.lockById(tx, refund.orderId);

@@ -49,4 +49,8 @@ export class RefundEntity {
   @Column({ name: 'submit_after', type: 'datetime', precision: 3 }) submitAfter!: Date;
   @Column({ name: 'created_at', type: 'datetime', precision: 3 }) createdAt!: Date;
   @Column({ name: 'settled_at', type: 'datetime', precision: 3, nullable: true }) settledAt!: Date | null;
+  /** When the reconciliation job next asks the provider about a processing refund (its callback never came). */
+  @Column({ name: 'reconcile_at', type: 'datetime', precision: 3, nullable: true }) reconcileAt!: Date | null;
+  @Column({ name: 'reconcile_attempts', type: 'smallint', unsigned: true, default: 0 })
+  reconcileAttempts!: number;
 }

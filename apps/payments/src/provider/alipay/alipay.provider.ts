@@ -14,6 +14,8 @@ import {
   ProviderCallError,
   type RawCallback,
   type RefundAnswer,
+  type RefundQuery,
+  type RefundState,
   type RefundSubmission,
   type TradeState,
 } from '../payment-provider';
@@ -88,13 +90,37 @@ export class AlipayProvider implements PaymentProvider {
   async query(outTradeNo: string): Promise<TradeState> {
     const answer = await this.call('alipay.trade.query', { out_trade_no: outTradeNo });
     if (answer.code !== '10000') return { state: 'unknown' };
+    if (answer.out_trade_no !== outTradeNo)
+      throw new ProviderCallError('trade query answered for another trade');
     const amountFen = isText(answer.total_amount) ? yuanToFen(answer.total_amount) : undefined;
     const status = answer.trade_status;
-    if ((status === 'TRADE_SUCCESS' || status === 'TRADE_FINISHED') && isText(answer.trade_no) && amountFen)
-      return { state: 'paid', providerTradeNo: answer.trade_no, amountFen };
+    if (status === 'TRADE_SUCCESS' || status === 'TRADE_FINISHED') {
+      const paidAt = isText(answer.send_pay_date) ? parseAlipayTimestamp(answer.send_pay_date) : undefined;
+      if (!isText(answer.trade_no) || amountFen === undefined || paidAt === undefined)
+        throw new ProviderCallError('trade query: a paid trade without its number, amount or time');
+      return { state: 'paid', providerTradeNo: answer.trade_no, amountFen, currency: 'CNY', paidAt };
+    }
     if (status === 'WAIT_BUYER_PAY') return { state: 'pending' };
     if (status === 'TRADE_CLOSED') return { state: 'closed' };
     return { state: 'unknown' };
+  }
+
+  /** alipay.trade.fastpay.refund.query: an empty success (no refund_amount) means Alipay has no such refund. */
+  async queryRefund(request: RefundQuery): Promise<RefundState> {
+    const answer = await this.call('alipay.trade.fastpay.refund.query', {
+      out_trade_no: request.outTradeNo,
+      out_request_no: request.outRefundNo,
+      query_options: ['gmt_refund_pay'],
+    });
+    if (answer.code !== '10000' || !isText(answer.refund_amount)) return { state: 'unknown' };
+    if (answer.out_trade_no !== request.outTradeNo || answer.out_request_no !== request.outRefundNo)
+      throw new ProviderCallError('refund query answered for another refund');
+    if (!isText(answer.trade_no)) throw new ProviderCallError('refund query: no trade_no');
+    const providerRefundId = `${answer.trade_no}:${request.outRefundNo}`;
+    const status = answer.refund_status;
+    // Alipay leaves refund_status out for a refund that succeeded synchronously on older accounts.
+    if (status === undefined || status === 'REFUND_SUCCESS') return { state: 'succeeded', providerRefundId };
+    return { state: 'processing' };
   }
 
   verifyNotice(callback: RawCallback, now: Date): NoticeCheck {

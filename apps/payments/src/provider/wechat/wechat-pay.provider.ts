@@ -14,6 +14,8 @@ import {
   ProviderCallError,
   type RawCallback,
   type RefundAnswer,
+  type RefundQuery,
+  type RefundState,
   type RefundSubmission,
   type TradeState,
 } from '../payment-provider';
@@ -127,12 +129,47 @@ export class WechatPayProvider implements PaymentProvider {
       `/v3/pay/transactions/out-trade-no/${encodeURIComponent(outTradeNo)}?mchid=${this.env.WECHATPAY_MCH_ID}`,
     );
     if (answer.status === 404) return { state: 'unknown' };
-    const { trade_state: state, transaction_id: tradeNo } = answer.json;
-    const total = (answer.json.amount as { total?: unknown } | undefined)?.total;
-    if (state === 'SUCCESS' && isText(tradeNo) && typeof total === 'number')
-      return { state: 'paid', providerTradeNo: tradeNo, amountFen: total };
+    if (answer.status !== 200) throw new ProviderCallError(`order query: ${answer.status}`);
+    const { trade_state: state, transaction_id: tradeNo, success_time: successTime } = answer.json;
+    if (answer.json.mchid !== this.env.WECHATPAY_MCH_ID || answer.json.out_trade_no !== outTradeNo)
+      throw new ProviderCallError('order query answered for another merchant or order');
+    const amount = answer.json.amount as { total?: unknown; currency?: unknown } | undefined;
+    const paidAt = isText(successTime) ? new Date(successTime) : new Date(Number.NaN);
+    if (state === 'SUCCESS') {
+      if (
+        !isText(tradeNo) ||
+        typeof amount?.total !== 'number' ||
+        !Number.isSafeInteger(amount.total) ||
+        Number.isNaN(paidAt.getTime())
+      )
+        throw new ProviderCallError('order query: a paid order without its transaction, amount or time');
+      return {
+        state: 'paid',
+        providerTradeNo: tradeNo,
+        amountFen: amount.total,
+        currency: String(amount.currency),
+        paidAt,
+      };
+    }
     if (state === 'NOTPAY' || state === 'USERPAYING') return { state: 'pending' };
     if (state === 'CLOSED' || state === 'REVOKED' || state === 'PAYERROR') return { state: 'closed' };
+    return { state: 'unknown' };
+  }
+
+  async queryRefund(request: RefundQuery): Promise<RefundState> {
+    const answer = await this.call(
+      'GET',
+      `/v3/refund/domestic/refunds/${encodeURIComponent(request.outRefundNo)}`,
+    );
+    if (answer.status === 404) return { state: 'unknown' };
+    if (answer.status !== 200) throw new ProviderCallError(`refund query: ${answer.status}`);
+    const { refund_id: refundId, status, out_refund_no: outRefundNo, out_trade_no: outTradeNo } = answer.json;
+    if (outRefundNo !== request.outRefundNo || outTradeNo !== request.outTradeNo || !isText(refundId))
+      throw new ProviderCallError('refund query answered for another refund');
+    if (status === 'SUCCESS') return { state: 'succeeded', providerRefundId: refundId };
+    if (status === 'CLOSED' || status === 'ABNORMAL')
+      return { state: 'failed', providerRefundId: refundId, reason: `refund status ${status}` };
+    if (status === 'PROCESSING') return { state: 'processing' };
     return { state: 'unknown' };
   }
 
