@@ -136,6 +136,68 @@ test.describe('the exam room under the rules', () => {
     await snap(page, 'exam-room-question', 'zh-CN', 'phone');
   });
 
+  test('an exam with an access password refuses a wrong one in words, and the right one lets the candidate in', async ({
+    page,
+    request,
+    guard,
+    expectAccessible,
+  }) => {
+    const exam = await createExam(request, { practice: true, accessPassword: 'Room-7391' });
+    const candidate = await createCandidate(request);
+    await signInThroughPage(page, candidate, roomPath(exam.examId));
+
+    const password = page.getByLabel('考场密码');
+    await expect(password).toBeVisible();
+    await expect(page.getByText('请输入监考老师公布的考场密码。')).toBeVisible();
+    await expectAccessible('pre-start page with an access password');
+
+    guard.allowHttpError(/\/api\/exam\/exams\/[^/]+\/attempts$/, 403);
+    await password.fill('Room-0000');
+    await page.getByRole('button', { name: '开始考试' }).click();
+    await expect(page.locator('[data-error-code="ATTEMPT.ACCESS_PASSWORD_WRONG"]')).toContainText(
+      '考场密码不正确，请输入监考老师公布的密码。',
+    );
+    await expect(page).not.toHaveURL(/\?attempt=/);
+    await expectAccessible('access password refused');
+
+    await password.fill('Room-7391');
+    await page.getByRole('button', { name: '开始考试' }).click();
+    await expect(page).toHaveURL(/\?attempt=[0-9a-f-]{36}$/);
+    await expect(page.getByRole('heading', { name: /第 1 题/ })).toBeVisible();
+  });
+
+  test('an exam in full screen: leaving it shows the policy’s warning and a way back', async ({
+    page,
+    request,
+    expectAccessible,
+  }) => {
+    const exam = await createExam(request, { practice: true, antiCheat: { fullScreenRequired: true } });
+    const candidate = await createCandidate(request);
+    await signInThroughPage(page, candidate, roomPath(exam.examId));
+    await expect(page.getByText('本场考试要求全屏作答，退出全屏将被记录为违规。')).toBeVisible();
+
+    // Starting is the click the browser needs before it grants full screen.
+    await page.getByRole('button', { name: '开始考试' }).click();
+    await expect(page.getByRole('heading', { name: /第 1 题/ })).toBeVisible();
+    await expect.poll(() => page.evaluate(() => document.fullscreenElement !== null)).toBe(true);
+    const banner = page.getByText('本场考试要求全屏作答，请返回全屏。');
+    await expect(banner).toBeHidden();
+
+    // Esc, as the candidate would press it (the browser's own key is not scriptable): full screen ends.
+    await page.evaluate(() => document.exitFullscreen());
+    const warning = page.getByRole('dialog', { name: '考试警告' });
+    await expect(warning).toContainText('系统检测到您退出了全屏。');
+    await expect(warning).toContainText('这是第 1 次警告');
+    await expectAccessible('full-screen warning');
+    await warning.getByRole('button', { name: '我知道了' }).click();
+    await expect(warning).toBeHidden();
+    await expect(banner).toBeVisible();
+
+    await page.getByRole('button', { name: '返回全屏' }).click();
+    await expect.poll(() => page.evaluate(() => document.fullscreenElement !== null)).toBe(true);
+    await expect(banner).toBeHidden();
+  });
+
   test('a registered candidate is refused before the opening in words, then sits the exam, which submits itself when time is up', async ({
     page,
     request,
