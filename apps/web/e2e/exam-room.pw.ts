@@ -51,6 +51,10 @@ test.describe('the exam room', () => {
     await page.reload();
     await expect(page).toHaveURL(new RegExp(`attempt=${attemptId}`));
     await page.getByRole('button', { name: '整卷浏览' }).click();
+    // The flag for review is back too (kept in IndexedDB per attempt), on the question and in the navigator.
+    await expect(page.getByRole('button', { name: '取消标记' })).toHaveCount(1);
+    await expect(page.getByRole('button', { name: '取消标记' })).toHaveAttribute('aria-pressed', 'true');
+    await expect(page.getByRole('button', { name: /^第 2 题.*已标记/ })).toBeVisible();
     await expect(page.getByRole('radio', { name: /RSA/ })).toBeChecked();
     await expect(page.getByRole('checkbox', { name: /启用多因素认证/ })).toBeChecked();
     await expect(page.getByRole('checkbox', { name: /使用足够长且随机的口令/ })).toBeChecked();
@@ -73,26 +77,30 @@ test.describe('the exam room', () => {
     const dialog = page.getByRole('dialog', { name: '确认交卷' });
     await expect(dialog).toContainText('共 5 题，已答 4 题。');
     await expect(dialog).toContainText('还有 1 题未作答：第 4 题。');
+    await expect(dialog).toContainText('您标记了 1 题待检查：第 2 题。');
     await expectAccessible('submit summary');
     await dialog.getByRole('button', { name: '确认交卷' }).click();
 
     await expect(page.getByRole('heading', { level: 1, name: '已交卷' })).toBeVisible();
     await expect(page.getByText('您的答案已提交。')).toBeVisible();
     await expectAccessible('final page');
-    // After submission nothing of the attempt stays in the browser.
+    // After submission nothing of the attempt stays in the browser: no unsent answer, no flag.
     const left = await page.evaluate(
-      () =>
-        new Promise<number>((resolve) => {
+      (attempt) =>
+        new Promise<{ pending: number; flags: number }>((resolve) => {
           const open = indexedDB.open('exam-room');
           open.onsuccess = () => {
-            const count = open.result.transaction('pending').objectStore('pending').count();
-            count.onsuccess = () => {
-              resolve(count.result);
+            const tx = open.result.transaction(['pending', 'flags']);
+            const pending = tx.objectStore('pending').count();
+            const flags = tx.objectStore('flags').count(attempt);
+            tx.oncomplete = () => {
+              resolve({ pending: pending.result, flags: flags.result });
             };
           };
         }),
+      attemptId,
     );
-    expect(left).toBe(0);
+    expect(left).toEqual({ pending: 0, flags: 0 });
   });
 });
 
