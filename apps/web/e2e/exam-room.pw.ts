@@ -1,6 +1,7 @@
-import { attemptIdOf, countdownSeconds, roomPath, saveState, serverAnswers } from './exam-room-support';
-import { apiSignIn, bearer, createCandidate, signInThroughPage } from './support/accounts';
+import { createCandidate, signInThroughPage } from './support/accounts';
+import { register } from './support/attempts';
 import { createExam, untilOpen } from './support/exam-factory';
+import { attemptIdOf, countdownSeconds, roomPath, saveState, serverAnswers } from './support/exam-room-page';
 import { expect, test } from './support/fixtures';
 import { snap, VIEWPORTS } from './support/screens';
 
@@ -220,12 +221,7 @@ test.describe('the exam room under the rules', () => {
     await page.getByRole('button', { name: '开始考试' }).click();
     await expect(page.getByRole('alert')).toContainText('考试尚未开始');
 
-    const session = await apiSignIn(request, candidate.login, candidate.password);
-    const registered = await request.post(`/api/exam/exams/${exam.examId}/registrations`, {
-      headers: bearer(session),
-      data: { answers: [] },
-    });
-    expect(registered.status(), await registered.text()).toBe(201);
+    await register(request, candidate, exam.examId);
     await untilOpen(exam);
 
     await page.getByRole('button', { name: '开始考试' }).click();
