@@ -1,6 +1,6 @@
-import { roomPath, saveState, serverAnswers } from './exam-room-support';
 import { createCandidate, signInThroughPage } from './support/accounts';
 import { createExam } from './support/exam-factory';
+import { roomPath, saveState, serverAnswers } from './support/exam-room-page';
 import { expect, test } from './support/fixtures';
 
 test.describe('the exam room across connections and devices', () => {

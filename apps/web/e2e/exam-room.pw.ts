@@ -1,6 +1,7 @@
-import { attemptIdOf, countdownSeconds, roomPath, saveState, serverAnswers } from './exam-room-support';
-import { apiSignIn, bearer, createCandidate, signInThroughPage } from './support/accounts';
+import { createCandidate, signInThroughPage } from './support/accounts';
+import { register } from './support/attempts';
 import { createExam, untilOpen } from './support/exam-factory';
+import { attemptIdOf, countdownSeconds, roomPath, saveState, serverAnswers } from './support/exam-room-page';
 import { expect, test } from './support/fixtures';
 import { snap, VIEWPORTS } from './support/screens';
 
@@ -51,6 +52,10 @@ test.describe('the exam room', () => {
     await page.reload();
     await expect(page).toHaveURL(new RegExp(`attempt=${attemptId}`));
     await page.getByRole('button', { name: '整卷浏览' }).click();
+    // The flag for review is back too (kept in IndexedDB per attempt), on the question and in the navigator.
+    await expect(page.getByRole('button', { name: '取消标记' })).toHaveCount(1);
+    await expect(page.getByRole('button', { name: '取消标记' })).toHaveAttribute('aria-pressed', 'true');
+    await expect(page.getByRole('button', { name: /^第 2 题.*已标记/ })).toBeVisible();
     await expect(page.getByRole('radio', { name: /RSA/ })).toBeChecked();
     await expect(page.getByRole('checkbox', { name: /启用多因素认证/ })).toBeChecked();
     await expect(page.getByRole('checkbox', { name: /使用足够长且随机的口令/ })).toBeChecked();
@@ -73,26 +78,30 @@ test.describe('the exam room', () => {
     const dialog = page.getByRole('dialog', { name: '确认交卷' });
     await expect(dialog).toContainText('共 5 题，已答 4 题。');
     await expect(dialog).toContainText('还有 1 题未作答：第 4 题。');
+    await expect(dialog).toContainText('您标记了 1 题待检查：第 2 题。');
     await expectAccessible('submit summary');
     await dialog.getByRole('button', { name: '确认交卷' }).click();
 
     await expect(page.getByRole('heading', { level: 1, name: '已交卷' })).toBeVisible();
     await expect(page.getByText('您的答案已提交。')).toBeVisible();
     await expectAccessible('final page');
-    // After submission nothing of the attempt stays in the browser.
+    // After submission nothing of the attempt stays in the browser: no unsent answer, no flag.
     const left = await page.evaluate(
-      () =>
-        new Promise<number>((resolve) => {
+      (attempt) =>
+        new Promise<{ pending: number; flags: number }>((resolve) => {
           const open = indexedDB.open('exam-room');
           open.onsuccess = () => {
-            const count = open.result.transaction('pending').objectStore('pending').count();
-            count.onsuccess = () => {
-              resolve(count.result);
+            const tx = open.result.transaction(['pending', 'flags']);
+            const pending = tx.objectStore('pending').count();
+            const flags = tx.objectStore('flags').count(attempt);
+            tx.oncomplete = () => {
+              resolve({ pending: pending.result, flags: flags.result });
             };
           };
         }),
+      attemptId,
     );
-    expect(left).toBe(0);
+    expect(left).toEqual({ pending: 0, flags: 0 });
   });
 });
 
@@ -136,6 +145,68 @@ test.describe('the exam room under the rules', () => {
     await snap(page, 'exam-room-question', 'zh-CN', 'phone');
   });
 
+  test('an exam with an access password refuses a wrong one in words, and the right one lets the candidate in', async ({
+    page,
+    request,
+    guard,
+    expectAccessible,
+  }) => {
+    const exam = await createExam(request, { practice: true, accessPassword: 'Room-7391' });
+    const candidate = await createCandidate(request);
+    await signInThroughPage(page, candidate, roomPath(exam.examId));
+
+    const password = page.getByLabel('考场密码');
+    await expect(password).toBeVisible();
+    await expect(page.getByText('请输入监考老师公布的考场密码。')).toBeVisible();
+    await expectAccessible('pre-start page with an access password');
+
+    guard.allowHttpError(/\/api\/exam\/exams\/[^/]+\/attempts$/, 403);
+    await password.fill('Room-0000');
+    await page.getByRole('button', { name: '开始考试' }).click();
+    await expect(page.locator('[data-error-code="ATTEMPT.ACCESS_PASSWORD_WRONG"]')).toContainText(
+      '考场密码不正确，请输入监考老师公布的密码。',
+    );
+    await expect(page).not.toHaveURL(/\?attempt=/);
+    await expectAccessible('access password refused');
+
+    await password.fill('Room-7391');
+    await page.getByRole('button', { name: '开始考试' }).click();
+    await expect(page).toHaveURL(/\?attempt=[0-9a-f-]{36}$/);
+    await expect(page.getByRole('heading', { name: /第 1 题/ })).toBeVisible();
+  });
+
+  test('an exam in full screen: leaving it shows the policy’s warning and a way back', async ({
+    page,
+    request,
+    expectAccessible,
+  }) => {
+    const exam = await createExam(request, { practice: true, antiCheat: { fullScreenRequired: true } });
+    const candidate = await createCandidate(request);
+    await signInThroughPage(page, candidate, roomPath(exam.examId));
+    await expect(page.getByText('本场考试要求全屏作答，退出全屏将被记录为违规。')).toBeVisible();
+
+    // Starting is the click the browser needs before it grants full screen.
+    await page.getByRole('button', { name: '开始考试' }).click();
+    await expect(page.getByRole('heading', { name: /第 1 题/ })).toBeVisible();
+    await expect.poll(() => page.evaluate(() => document.fullscreenElement !== null)).toBe(true);
+    const banner = page.getByText('本场考试要求全屏作答，请返回全屏。');
+    await expect(banner).toBeHidden();
+
+    // Esc, as the candidate would press it (the browser's own key is not scriptable): full screen ends.
+    await page.evaluate(() => document.exitFullscreen());
+    const warning = page.getByRole('dialog', { name: '考试警告' });
+    await expect(warning).toContainText('系统检测到您退出了全屏。');
+    await expect(warning).toContainText('这是第 1 次警告');
+    await expectAccessible('full-screen warning');
+    await warning.getByRole('button', { name: '我知道了' }).click();
+    await expect(warning).toBeHidden();
+    await expect(banner).toBeVisible();
+
+    await page.getByRole('button', { name: '返回全屏' }).click();
+    await expect.poll(() => page.evaluate(() => document.fullscreenElement !== null)).toBe(true);
+    await expect(banner).toBeHidden();
+  });
+
   test('a registered candidate is refused before the opening in words, then sits the exam, which submits itself when time is up', async ({
     page,
     request,
@@ -150,12 +221,7 @@ test.describe('the exam room under the rules', () => {
     await page.getByRole('button', { name: '开始考试' }).click();
     await expect(page.getByRole('alert')).toContainText('考试尚未开始');
 
-    const session = await apiSignIn(request, candidate.login, candidate.password);
-    const registered = await request.post(`/api/exam/exams/${exam.examId}/registrations`, {
-      headers: bearer(session),
-      data: { answers: [] },
-    });
-    expect(registered.status(), await registered.text()).toBe(201);
+    await register(request, candidate, exam.examId);
     await untilOpen(exam);
 
     await page.getByRole('button', { name: '开始考试' }).click();

@@ -1,7 +1,7 @@
 import { apiSignIn, bearer, type Candidate, createCandidate, signInThroughPage } from './support/accounts';
+import { sitExam } from './support/attempts';
 import { expectPdfDownload } from './support/downloads';
 import { createExam, untilOpen } from './support/exam-factory';
-import { sitExam } from './support/exam-sitting';
 import { expect, test } from './support/fixtures';
 
 const FORM = [
@@ -140,7 +140,7 @@ test.describe('exams: browse, register, my exams', () => {
       extraSettings: { reviewAllowed: true, certificate: { enabled: true } },
     });
     const candidate = await createCandidate(request);
-    await sitExam(request, await apiSignIn(request, candidate.login, candidate.password), exam.examId);
+    await sitExam(request, candidate, exam.examId);
 
     await signInThroughPage(page, candidate, `/exams/${exam.examId}`);
     await page.getByRole('link', { name: '我的练习成绩' }).click();

@@ -6,6 +6,8 @@ export interface ExamSpec {
   /** A practice exam: no registration, open at once (opensAt in the past), unlimited attempts by default. */
   practice?: boolean;
   title?: string;
+  /** The notice's rich text (default: two Chinese paragraphs, the second asking not to switch windows). */
+  notice?: string;
   feeFen?: number;
   requiresApproval?: boolean;
   requiresRealName?: boolean;
@@ -167,7 +169,7 @@ export async function createExam(request: APIRequestContext, spec: ExamSpec = {}
   const title = spec.title ?? `网页测试考试 ${stamp}`;
   const exam = await post<{ examId: string }>(request, admin, path(institutionId, '/exams'), {
     title,
-    notice: '<p>本考试由浏览器测试创建。</p><p>考试期间请勿切换窗口。</p>',
+    notice: spec.notice ?? '<p>本考试由浏览器测试创建。</p><p>考试期间请勿切换窗口。</p>',
     paperId: paper.paperId,
     visibility: 'public',
     practice,

@@ -1,6 +1,6 @@
 import { type APIRequestContext, expect, type Page } from '@playwright/test';
 
-import { createCandidate, policyVersion as policyToAccept } from './accounts';
+import { createCandidate, policyVersion as policyToAccept, signInThroughPage } from './accounts';
 import { faceBase64 } from './fake-camera';
 
 export interface TestAccount {
@@ -35,12 +35,9 @@ export async function policyVersion(request: APIRequestContext): Promise<string>
   return acceptedPolicyVersion;
 }
 
-/** Signs in through the sign-in page (password only; a fresh account gets no step-up). */
+/** Signs in through the sign-in page (password only; a fresh account gets no step-up) and lands on `next`. */
 export async function signInOnPage(page: Page, account: TestAccount, next = '/'): Promise<void> {
-  await page.goto(`/sign-in?next=${encodeURIComponent(next)}`);
-  await page.getByLabel('手机号、邮箱或用户名').fill(account.email);
-  await page.getByLabel('密码', { exact: true }).fill(account.password);
-  await page.getByRole('main').getByRole('button', { name: '登录', exact: true }).click();
+  await signInThroughPage(page, { login: account.email, password: account.password }, next);
   await expect(page).toHaveURL(new RegExp(`${next.replace(/\//g, '\\/')}$`));
 }
 

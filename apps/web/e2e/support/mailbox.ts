@@ -9,7 +9,8 @@ interface MailboxEntry {
 
 /**
  * The latest one-time code sent to `to`, read from the accounts service's development mailbox (mounted only
- * outside production), waiting for it to arrive.
+ * outside production), waiting for it to arrive. `after`: how many messages `to` had before the one awaited
+ * (`messageCount`), so an older code is never taken for the new one.
  */
 export async function latestCode(request: APIRequestContext, to: string, after = 0): Promise<string> {
   let code: string | undefined;
@@ -18,10 +19,10 @@ export async function latestCode(request: APIRequestContext, to: string, after =
       async () => {
         const response = await request.get(`/api/accounts/dev/mailbox?to=${encodeURIComponent(to)}`);
         if (!response.ok()) return undefined;
+        // The mailbox lists the newest first: the messages after the first `after` are at the front.
         const { messages } = (await response.json()) as { messages: MailboxEntry[] };
-        const fresh = messages.slice(after);
-        const last = fresh.at(-1);
-        code = last ? /\b(\d{6})\b/.exec(last.text)?.[1] : undefined;
+        const newest = messages.length > after ? messages[0] : undefined;
+        code = newest ? /\b(\d{6})\b/.exec(newest.text)?.[1] : undefined;
         return code;
       },
       { timeout: 15_000, message: `a code sent to ${to}` },

@@ -9,7 +9,7 @@ import { FaceStep } from './face-step';
 import { enterFullScreen } from './full-screen';
 import { flatQuestions } from './model/answers';
 import { endOf } from './model/failures';
-import { navigatorItems, submitSummary, toggleFlag } from './model/navigator-state';
+import { navigatorItems, submitSummary } from './model/navigator-state';
 import type { ServerClock } from './model/server-clock';
 import type { Attempt, AttemptClock, ExamNotice, Paper, ProctoringReport } from './model/types';
 import { ProctoringWarning } from './ProctoringWarning';
@@ -20,6 +20,7 @@ import { SaveIndicator } from './SaveIndicator';
 import { SubmitDialog } from './SubmitDialog';
 import { useAutosave } from './use-autosave';
 import { useCountdown } from './use-countdown';
+import { useFlags } from './use-flags';
 import { useProctoring } from './use-proctoring';
 
 interface Props {
@@ -45,6 +46,7 @@ export function Room({ api, clock, notice, attempt, paper, onFinished, onTermina
   const screens = Grid.useBreakpoint();
   const wide = screens.md ?? true;
   const questions = useMemo(() => flatQuestions(paper), [paper]);
+  const questionIds = useMemo(() => questions.map((q) => q.questionId), [questions]);
   const [timing, setTiming] = useState({ deadline: attempt.clock.deadline, pausedAt: attempt.pausedAt });
   const [frozenMs, setFrozenMs] = useState<number | null>(
     attempt.pausedAt ? attempt.clock.remainingSeconds * 1000 : null,
@@ -52,7 +54,7 @@ export function Room({ api, clock, notice, attempt, paper, onFinished, onTermina
   const [closing, setClosing] = useState(false);
   const [current, setCurrent] = useState(0);
   const [wholePaper, setWholePaper] = useState(false);
-  const [flagged, setFlagged] = useState<ReadonlySet<string>>(new Set());
+  const { flagged, toggle: toggleFlagged, forget: forgetFlags } = useFlags(attempt.attemptId, questionIds);
   const [drawerOpen, setDrawerOpen] = useState(false);
   const [submitOpen, setSubmitOpen] = useState(false);
   const [submitBusy, setSubmitBusy] = useState(false);
@@ -150,7 +152,7 @@ export function Room({ api, clock, notice, attempt, paper, onFinished, onTermina
       if (!live || ended.current) return;
       if (fresh && !LIVE.has(fresh.status)) {
         ended.current = true;
-        await clear();
+        await Promise.all([clear(), forgetFlags()]);
         if (fresh.status === 'terminated') onTerminated();
         else onFinished(fresh, timeUp);
         return;
@@ -162,7 +164,7 @@ export function Room({ api, clock, notice, attempt, paper, onFinished, onTermina
       live = false;
       clearTimeout(timer);
     };
-  }, [locked, timeUp, flush, clear, readAttempt, onFinished, onTerminated]);
+  }, [locked, timeUp, flush, clear, forgetFlags, readAttempt, onFinished, onTerminated]);
 
   const submit = async () => {
     setSubmitBusy(true);
@@ -171,7 +173,7 @@ export function Room({ api, clock, notice, attempt, paper, onFinished, onTermina
       await flush(8_000);
       const done = await api.submit(attempt.attemptId);
       ended.current = true;
-      await clear();
+      await Promise.all([clear(), forgetFlags()]);
       onFinished(done, false);
     } catch (error: unknown) {
       if (endOf(error) === null) setSubmitError(error);
@@ -287,7 +289,7 @@ export function Room({ api, clock, notice, attempt, paper, onFinished, onTermina
                           autosave.setAnswer(q.questionId, a, typing);
                         }}
                         onToggleFlag={() => {
-                          setFlagged((f) => toggleFlag(f, q.questionId));
+                          toggleFlagged(q.questionId);
                         }}
                       />
                     );
@@ -306,7 +308,7 @@ export function Room({ api, clock, notice, attempt, paper, onFinished, onTermina
                     autosave.setAnswer(q.questionId, a, typing);
                   }}
                   onToggleFlag={() => {
-                    setFlagged((f) => toggleFlag(f, q.questionId));
+                    toggleFlagged(q.questionId);
                   }}
                 />
               ))}

@@ -1,11 +1,13 @@
 import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
 
+import type { FlagStore } from './model/flags';
 import type { PendingSave, QueueStore } from './model/queue-store';
 
 /**
- * The exam room's only browser storage (IndexedDB `exam-room`): unsent answers per attempt, cleared after
- * submission, and this browser's random device id (the X-Device-Id the exam service binds an attempt to, so a
- * reload is the same device). Nothing else personal is kept.
+ * The exam room's only browser storage (IndexedDB `exam-room`): unsent answers and the ids of the questions
+ * flagged for review, per attempt, both cleared after submission, and this browser's random device id (the
+ * X-Device-Id the exam service binds an attempt to, so a reload is the same device). Nothing else personal is
+ * kept.
  */
 interface RoomDb extends DBSchema {
   pending: {
@@ -14,16 +16,28 @@ interface RoomDb extends DBSchema {
     indexes: { byAttempt: string };
   };
   device: { key: string; value: { key: string; id: string } };
+  /** Version 2: the flagged question ids of an attempt. */
+  flags: { key: string; value: { attemptId: string; questionIds: string[] } };
 }
 
 let opening: Promise<IDBPDatabase<RoomDb>> | null = null;
 
 function db(): Promise<IDBPDatabase<RoomDb>> {
-  opening ??= openDB<RoomDb>('exam-room', 1, {
-    upgrade(database) {
-      const pending = database.createObjectStore('pending', { keyPath: ['attemptId', 'questionId'] });
-      pending.createIndex('byAttempt', 'attemptId');
-      database.createObjectStore('device', { keyPath: 'key' });
+  opening ??= openDB<RoomDb>('exam-room', 2, {
+    upgrade(database, oldVersion) {
+      if (oldVersion < 1) {
+        const pending = database.createObjectStore('pending', { keyPath: ['attemptId', 'questionId'] });
+        pending.createIndex('byAttempt', 'attemptId');
+        database.createObjectStore('device', { keyPath: 'key' });
+      }
+      if (oldVersion < 2) database.createObjectStore('flags', { keyPath: 'attemptId' });
+    },
+    // A tab of a newer version wants to upgrade: let it (this tab reopens on its next use).
+    blocking() {
+      void opening?.then((database) => {
+        database.close();
+      });
+      opening = null;
     },
   });
   return opening;
@@ -75,5 +89,23 @@ export class IdbQueueStore implements QueueStore {
     for (const key of await tx.store.index('byAttempt').getAllKeys(this.attemptId))
       await tx.store.delete(key);
     await tx.done;
+  }
+}
+
+/** One attempt's flagged question ids in IndexedDB. */
+export class IdbFlagStore implements FlagStore {
+  constructor(private readonly attemptId: string) {}
+
+  async load(): Promise<readonly unknown[]> {
+    const row = await (await db()).get('flags', this.attemptId);
+    return Array.isArray(row?.questionIds) ? row.questionIds : [];
+  }
+
+  async save(questionIds: readonly string[]): Promise<void> {
+    await (await db()).put('flags', { attemptId: this.attemptId, questionIds: [...questionIds] });
+  }
+
+  async clear(): Promise<void> {
+    await (await db()).delete('flags', this.attemptId);
   }
 }

@@ -1,6 +1,7 @@
-import { type APIRequestContext, expect, type Page } from '@playwright/test';
+import type { APIRequestContext, Page } from '@playwright/test';
 
-import { apiSignIn, bearer, type Candidate } from './support/accounts';
+import { apiSignIn, type Candidate } from './accounts';
+import { heldAnswers } from './attempts';
 
 /** The exam room's path for an exam. */
 export const roomPath = (examId: string) => `/exam-room/${examId}`;
@@ -17,14 +18,9 @@ export function saveState(page: Page) {
   return page.locator('[data-save-state]');
 }
 
-/** The answers the server holds for the attempt, read as the candidate (device id of the page's browser). */
-export async function serverAnswers(
-  request: APIRequestContext,
-  candidate: Candidate,
-  page: Page,
-): Promise<Record<string, unknown>> {
-  const session = await apiSignIn(request, candidate.login, candidate.password);
-  const device = await page.evaluate(
+/** The device id the room keeps in IndexedDB (the X-Device-Id it sends). */
+function roomDeviceId(page: Page): Promise<string> {
+  return page.evaluate(
     () =>
       new Promise<string>((resolve, reject) => {
         const open = indexedDB.open('exam-room');
@@ -39,12 +35,19 @@ export async function serverAnswers(
         };
       }),
   );
-  const response = await request.get(`/api/exam/attempts/${attemptIdOf(page)}`, {
-    headers: { ...bearer(session), 'x-device-id': device },
+}
+
+/** The answers the server holds for the page's attempt, read as the candidate from the page's device. */
+export async function serverAnswers(
+  request: APIRequestContext,
+  candidate: Candidate,
+  page: Page,
+): Promise<Record<string, unknown>> {
+  return heldAnswers(request, {
+    attemptId: attemptIdOf(page),
+    session: await apiSignIn(request, candidate.login, candidate.password),
+    deviceId: await roomDeviceId(page),
   });
-  expect(response.status(), await response.text()).toBe(200);
-  const body = (await response.json()) as { answers: { questionId: string; answer: unknown }[] };
-  return Object.fromEntries(body.answers.map((a) => [a.questionId, a.answer]));
 }
 
 /** Seconds shown by the countdown (mm:ss or h:mm:ss). */
