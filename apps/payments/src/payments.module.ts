@@ -5,6 +5,7 @@ import { CallbackModule } from './callback/callback.module';
 import type { PaymentsEnv } from './config/payments.env';
 import { PAYMENTS_ENTITIES } from './database/entities';
 import { PAYMENTS_MIGRATIONS } from './database/migrations';
+import { InvoiceModule } from './invoice/invoice.module';
 import { OrderModule } from './order/order.module';
 import { ProductModule } from './product/product.module';
 import { RefundModule } from './refund/refund.module';
@@ -25,6 +26,7 @@ export class PaymentsModule {
         OrderModule,
         RefundModule,
         CallbackModule,
+        InvoiceModule,
       ],
     };
   }

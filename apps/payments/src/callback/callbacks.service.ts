@@ -9,6 +9,7 @@ import { CURRENCY } from '../order/domain/money';
 import { transition } from '../order/domain/order-state';
 import type { ProviderName } from '../order/order.entity';
 import { OrderRepository } from '../order/order.repository';
+import { payerChannelOf } from '../provider/payer-channel';
 import type { ProviderNotice, RawCallback } from '../provider/payment-provider';
 import { PaymentProviders } from '../provider/payment-providers';
 import { RefundRequestsService } from '../refund/refund-requests.service';
@@ -128,6 +129,7 @@ export class CallbacksService {
       amountFen: notice.amountFen,
       currency: notice.currency,
       outcome: next.ok ? 'applied' : 'late',
+      payerChannel: payerChannelOf(notice.payerChannel),
       paidAt: notice.paidAt,
       receivedAt: now,
     });

@@ -5,6 +5,7 @@ import { ProductModule } from '../product/product.module';
 import { ProviderModule } from '../provider/provider.module';
 import { RefundEntity } from '../refund/refund.entity';
 import { RefundRepository } from '../refund/refund.repository';
+import { ExamFeeReorderService } from './exam-fee-reorder.service';
 import { OrderEntity } from './order.entity';
 import { OrderRepository } from './order.repository';
 import { OrderExpiryScheduler } from './order-expiry.scheduler';
@@ -14,6 +15,8 @@ import { OrderPlacementService } from './order-placement.service';
 import { OrderTransitionEntity } from './order-transition.entity';
 import { CandidateOrdersController, StaffOrdersController } from './orders.controller';
 import { OrdersService } from './orders.service';
+import { PaymentRegistrationEntity } from './payment-registration.entity';
+import { PaymentRegistrationRepository } from './payment-registration.repository';
 import { PaymentTransactionEntity } from './payment-transaction.entity';
 import { RegistrationConsumer } from './registration.consumer';
 
@@ -24,6 +27,7 @@ import { RegistrationConsumer } from './registration.consumer';
       OrderItemEntity,
       OrderTransitionEntity,
       PaymentTransactionEntity,
+      PaymentRegistrationEntity,
       RefundEntity,
     ]),
     ProductModule,
@@ -37,6 +41,8 @@ import { RegistrationConsumer } from './registration.consumer';
     OrderPlacementService,
     OrderExpiryService,
     OrderExpiryScheduler,
+    PaymentRegistrationRepository,
+    ExamFeeReorderService,
   ],
   exports: [OrderRepository, RefundRepository],
 })

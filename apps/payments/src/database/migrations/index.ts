@@ -1,5 +1,9 @@
 import { CreatePayments1765400000000 } from './1765400000000-create-payments';
+import { InvoicesRegistrations1765530000000 } from './1765530000000-invoices-registrations';
 
 /** The payments service's own migrations, oldest first (platform tables come from @exam/platform). */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const PAYMENTS_MIGRATIONS: Function[] = [CreatePayments1765400000000];
+export const PAYMENTS_MIGRATIONS: Function[] = [
+  CreatePayments1765400000000,
+  InvoicesRegistrations1765530000000,
+];
