@@ -10,6 +10,7 @@ import { examRoomI18n } from '../features/exam-room/i18n';
 import { examsI18n } from '../features/exams/i18n';
 import { homeI18n } from '../features/home/i18n';
 import { identityI18n } from '../features/identity/i18n';
+import { invoicesI18n } from '../features/invoices/i18n';
 import { privacyI18n } from '../features/privacy/i18n';
 import { securityI18n } from '../features/security/i18n';
 import { commonI18n } from './common';
@@ -31,4 +32,5 @@ export const NAMESPACES: Record<string, Bundle> = {
   security: securityI18n,
   console: consoleI18n,
   consoleOps: consoleOpsI18n,
+  invoices: invoicesI18n,
 };

@@ -6,6 +6,7 @@ import { ExamPickerPage } from './exams/ExamPickerPage';
 import { MarkingExamPage } from './marking/MarkingExamPage';
 import { MarkingQueuePage } from './marking/MarkingQueuePage';
 import { RegradePage } from './marking/RegradePage';
+import { InvoicesPage } from './payments/InvoicesPage';
 import { OrderDetailPage } from './payments/OrderDetailPage';
 import { PaymentsPage } from './payments/PaymentsPage';
 import { ProctoringBoardPage } from './proctoring/ProctoringBoardPage';
@@ -23,6 +24,7 @@ const pages: RouteObject[] = [
   { path: 'results/:examId', element: <ResultsExamPage /> },
   { path: 'payments', element: <PaymentsPage /> },
   { path: 'payments/orders/:orderId', element: <OrderDetailPage /> },
+  { path: 'invoices', element: <InvoicesPage /> },
 ];
 
 /**
