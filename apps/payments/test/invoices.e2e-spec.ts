@@ -68,7 +68,9 @@ describe('payments: invoices and new exam-fee orders (e2e with pay-sim)', () => 
       .parse((res, done) => {
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => { done(null, Buffer.concat(chunks)); });
+        res.on('end', () => {
+          done(null, Buffer.concat(chunks));
+        });
       });
     if (who) req = req.set('authorization', `Bearer ${who.token}`);
     const response = await req;
@@ -348,6 +350,10 @@ describe('payments: invoices and new exam-fee orders (e2e with pay-sim)', () => 
     expect((old.body.items as { invoiceId: string }[]).map((i) => i.invoiceId)).not.toContain(second);
     expect((await api.call('get', inst('/invoices?status=bogus'), clerk)).status).toBe(400);
     expect((await api.call('get', inst('/invoices?from=yesterday'), clerk)).status).toBe(400);
+    expect(await api.call('get', inst('/invoices?to=2026-02-30'), clerk)).toMatchObject({
+      status: 400,
+      body: { code: 'REQUEST.INVALID' },
+    });
   });
 
   it('should flag an issued invoice for a red-letter reversal once the order is refunded, and record it', async () => {

@@ -64,9 +64,15 @@ export class ListInvoicesQueryDto {
   /** `required`: issued invoices a refund made wrong, waiting for their 红字 reversal. */
   @IsOptional() @IsIn(REVERSAL_STATUSES) reversal?: ReversalStatus;
   /** Requested on or after this day (YYYY-MM-DD, UTC). */
-  @IsOptional() @Matches(DATE_ONLY, { message: 'from must be a date, YYYY-MM-DD' }) from?: string;
+  @IsOptional()
+  @Matches(DATE_ONLY, { message: 'from must be a date, YYYY-MM-DD' })
+  @IsISO8601({ strict: true }, { message: 'from must be a real date, YYYY-MM-DD' })
+  from?: string;
   /** Requested on or before this day (YYYY-MM-DD, UTC). */
-  @IsOptional() @Matches(DATE_ONLY, { message: 'to must be a date, YYYY-MM-DD' }) to?: string;
+  @IsOptional()
+  @Matches(DATE_ONLY, { message: 'to must be a date, YYYY-MM-DD' })
+  @IsISO8601({ strict: true }, { message: 'to must be a real date, YYYY-MM-DD' })
+  to?: string;
 }
 
 export class InvoiceResponseDto {
