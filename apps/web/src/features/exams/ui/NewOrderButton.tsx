@@ -21,7 +21,13 @@ export function NewOrderButton({ registrationId }: { registrationId: string }) {
   return (
     <>
       <ErrorAlert error={reorder.error} namespace="exams" />
-      <Button type="primary" loading={reorder.isPending} onClick={() => { reorder.mutate(); }}>
+      <Button
+        type="primary"
+        loading={reorder.isPending}
+        onClick={() => {
+          reorder.mutate();
+        }}
+      >
         {t('payment.newOrder')}
       </Button>
     </>
