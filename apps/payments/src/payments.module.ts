@@ -5,6 +5,7 @@ import { CallbackModule } from './callback/callback.module';
 import type { PaymentsEnv } from './config/payments.env';
 import { PAYMENTS_ENTITIES } from './database/entities';
 import { PAYMENTS_MIGRATIONS } from './database/migrations';
+import { InvoiceModule } from './invoice/invoice.module';
 import { OrderModule } from './order/order.module';
 import { ProductModule } from './product/product.module';
 import { ReconciliationModule } from './reconciliation/reconciliation.module';
@@ -31,6 +32,7 @@ export class PaymentsModule {
         ReportModule,
         CallbackModule,
         ReconciliationModule,
+        InvoiceModule,
       ],
     };
   }

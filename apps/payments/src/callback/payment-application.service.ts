@@ -9,6 +9,7 @@ import { CURRENCY } from '../order/domain/money';
 import { transition } from '../order/domain/order-state';
 import type { ProviderName } from '../order/order.entity';
 import { OrderRepository } from '../order/order.repository';
+import { payerChannelOf } from '../provider/payer-channel';
 import type { ProviderNotice } from '../provider/payment-provider';
 import { RefundRequestsService } from '../refund/refund-requests.service';
 import type { CallbackOutcome } from './callback-record.entity';
@@ -69,6 +70,7 @@ export class PaymentApplicationService {
       amountFen: notice.amountFen,
       currency: notice.currency,
       outcome: next.ok ? 'applied' : 'late',
+      payerChannel: payerChannelOf(notice.payerChannel),
       paidAt: notice.paidAt,
       receivedAt: now,
     });

@@ -1,8 +1,11 @@
 import { CallbackRecordEntity } from '../callback/callback-record.entity';
+import { InvoiceEntity } from '../invoice/invoice.entity';
+import { InvoiceFileEntity } from '../invoice/invoice-file.entity';
 import { CheckoutEntity } from '../order/checkout.entity';
 import { OrderEntity } from '../order/order.entity';
 import { OrderItemEntity } from '../order/order-item.entity';
 import { OrderTransitionEntity } from '../order/order-transition.entity';
+import { PaymentRegistrationEntity } from '../order/payment-registration.entity';
 import { PaymentTransactionEntity } from '../order/payment-transaction.entity';
 import { ProductEntity } from '../product/product.entity';
 import { RefundEntity } from '../refund/refund.entity';
@@ -16,8 +19,11 @@ export const PAYMENTS_ENTITIES: Function[] = [
   OrderItemEntity,
   OrderTransitionEntity,
   PaymentTransactionEntity,
+  PaymentRegistrationEntity,
   RefundEntity,
   CallbackRecordEntity,
   PaymentSettingsEntity,
   CheckoutEntity,
+  InvoiceEntity,
+  InvoiceFileEntity,
 ];

@@ -11,6 +11,8 @@ import { OrderIdempotencyConflictError, ShippingContactRequiredError } from './o
 import { OrderRepository } from './order.repository';
 import { newMerchantId } from './order-ids';
 import { OrderItemEntity } from './order-item.entity';
+import { PaymentRegistrationEntity } from './payment-registration.entity';
+import { PaymentRegistrationRepository } from './payment-registration.repository';
 
 export interface ProductOrderInput {
   readonly productId: string;
@@ -28,6 +30,13 @@ export interface RegistrationCreated {
   readonly feeFen?: number;
 }
 
+export interface RegistrationCancelled {
+  readonly registrationId: string;
+  readonly examId: string;
+  readonly userId: string;
+  readonly institutionId: string;
+}
+
 /** Creates orders: candidates' product orders (idempotent per key) and exam-fee orders from exam's events. */
 @Injectable()
 export class OrderPlacementService {
@@ -36,6 +45,7 @@ export class OrderPlacementService {
   constructor(
     private readonly orders: OrderRepository,
     private readonly products: ProductRepository,
+    private readonly registrations: PaymentRegistrationRepository,
     private readonly dataSource: DataSource,
     private readonly env: PaymentsEnv,
     private readonly clock: Clock,
@@ -148,27 +158,97 @@ export class OrderPlacementService {
   async createExamFeeOrder(tx: EntityManager, event: RegistrationCreated): Promise<void> {
     const feeFen = event.feeFen ?? 0;
     if (!event.feeRequired || feeFen <= 0) return;
-    const order = this.newOrder({
-      institutionId: event.institutionId,
-      buyerId: event.userId,
-      kind: 'exam_fee',
+    const known = await this.registrations.insert(
+      tx,
+      Object.assign(new PaymentRegistrationEntity(), {
+        registrationId: event.registrationId,
+        examId: event.examId,
+        buyerId: event.userId,
+        institutionId: event.institutionId,
+        feeFen,
+        status: 'pending',
+        updatedAt: this.clock.now(),
+      }),
+    );
+    if (!known) {
+      this.logger.log(`registration ${event.registrationId} is already known; redelivery ignored`);
+      return;
+    }
+    await this.insertExamFeeOrder(tx, {
       registrationId: event.registrationId,
       examId: event.examId,
+      buyerId: event.userId,
+      institutionId: event.institutionId,
+      feeFen,
+      idempotencyKey: null,
+      actor: 'service:exam',
+    });
+  }
+
+  /** An exam-fee order at the registration's recorded fee (the first one, or one after an expired one). */
+  async insertExamFeeOrder(
+    tx: EntityManager,
+    input: {
+      readonly registrationId: string;
+      readonly examId: string | null;
+      readonly buyerId: string;
+      readonly institutionId: string;
+      readonly feeFen: number;
+      readonly idempotencyKey: string | null;
+      readonly actor: string;
+    },
+  ): Promise<OrderEntity> {
+    const order = this.newOrder({
+      institutionId: input.institutionId,
+      buyerId: input.buyerId,
+      kind: 'exam_fee',
+      registrationId: input.registrationId,
+      examId: input.examId,
+      idempotencyKey: input.idempotencyKey,
       description: 'Exam registration fee',
-      amountFen: feeFen,
+      amountFen: input.feeFen,
     });
     const item = Object.assign(new OrderItemEntity(), {
       orderId: order.id,
       lineNo: 1,
       kind: 'exam_fee',
-      refId: event.registrationId,
-      title: `Exam ${event.examId} registration fee`.slice(0, 120),
-      unitPriceFen: feeFen,
+      refId: input.registrationId,
+      title: (input.examId === null
+        ? 'Exam registration fee'
+        : `Exam ${input.examId} registration fee`
+      ).slice(0, 120),
+      unitPriceFen: input.feeFen,
       quantity: 1,
-      amountFen: feeFen,
+      amountFen: input.feeFen,
     });
-    const inserted = await this.orders.insert(tx, order, [item], this.created(order, 'service:exam'));
-    if (!inserted)
-      this.logger.log(`registration ${event.registrationId} already has an order; redelivery ignored`);
+    if (!(await this.orders.insert(tx, order, [item], this.created(order, input.actor))))
+      throw new OrderIdempotencyConflictError();
+    return order;
+  }
+
+  /**
+   * exam.registration.cancelled: no new order for it from now on (refunds of a paid one come from exam's own
+   * command). A cancellation seen before its creation is recorded, so the late creation opens no order.
+   */
+  async registrationCancelled(tx: EntityManager, event: RegistrationCancelled): Promise<void> {
+    const now = this.clock.now();
+    const known = await this.registrations.lock(tx, event.registrationId);
+    if (known !== null) {
+      Object.assign(known, { status: 'cancelled', updatedAt: now });
+      await this.registrations.save(tx, known);
+      return;
+    }
+    await this.registrations.insert(
+      tx,
+      Object.assign(new PaymentRegistrationEntity(), {
+        registrationId: event.registrationId,
+        examId: event.examId,
+        buyerId: event.userId,
+        institutionId: event.institutionId,
+        feeFen: 0,
+        status: 'cancelled',
+        updatedAt: now,
+      }),
+    );
   }
 }

@@ -38,6 +38,26 @@ export const OrderErrorCode = defineErrorCodes('ORDER', {
     meaning: 'This payment provider or method is not offered here.',
     action: 'Pay with provider "wechat" (method "native") or "alipay" (method "precreate" or "page").',
   },
+  REGISTRATION_NOT_FOUND: {
+    kind: 'not_found',
+    meaning: 'No exam registration of yours with a fee has this id.',
+    action: 'Check the registration id in your registrations (GET /api/exam/me/registrations).',
+  },
+  REGISTRATION_CLOSED: {
+    kind: 'conflict',
+    meaning: 'The registration was cancelled or rejected, so its fee can no longer be paid.',
+    action: 'Register for the exam again if registration is still open.',
+  },
+  ALREADY_PENDING: {
+    kind: 'conflict',
+    meaning: 'The registration already has an order waiting for payment.',
+    action: 'Pay that order (its id is in the details) before it expires.',
+  },
+  ALREADY_PAID: {
+    kind: 'conflict',
+    meaning: 'The registration’s fee is already paid; no new order is needed.',
+    action: 'See the paid order (its id is in the details) in your orders.',
+  },
   PROVIDER_UNAVAILABLE: {
     kind: 'unavailable',
     meaning: 'The payment provider could not be reached or refused the request.',
@@ -90,5 +110,37 @@ export class ProviderNotOfferedError extends DomainError {
 export class ProviderUnavailableError extends DomainError {
   constructor() {
     super(OrderErrorCode.PROVIDER_UNAVAILABLE);
+  }
+}
+
+export class RegistrationNotFoundError extends DomainError {
+  constructor() {
+    super(OrderErrorCode.REGISTRATION_NOT_FOUND);
+  }
+}
+
+export class RegistrationClosedError extends DomainError {
+  constructor() {
+    super(OrderErrorCode.REGISTRATION_CLOSED);
+  }
+}
+
+export class OrderAlreadyPendingError extends DomainError {
+  constructor(orderId: string) {
+    super(
+      OrderErrorCode.ALREADY_PENDING,
+      `Order ${orderId} of this registration is waiting for payment: pay it before it expires.`,
+      [{ field: 'orderId', reason: orderId }],
+    );
+  }
+}
+
+export class OrderAlreadyPaidError extends DomainError {
+  constructor(orderId: string) {
+    super(
+      OrderErrorCode.ALREADY_PAID,
+      `Order ${orderId} already paid this registration’s fee; no new order is needed.`,
+      [{ field: 'orderId', reason: orderId }],
+    );
   }
 }

@@ -6,6 +6,7 @@ import { ProviderModule } from '../provider/provider.module';
 import { RefundEntity } from '../refund/refund.entity';
 import { RefundRepository } from '../refund/refund.repository';
 import { CheckoutEntity } from './checkout.entity';
+import { ExamFeeReorderService } from './exam-fee-reorder.service';
 import { OrderEntity } from './order.entity';
 import { OrderRepository } from './order.repository';
 import { OrderExpiryScheduler } from './order-expiry.scheduler';
@@ -15,6 +16,8 @@ import { OrderPlacementService } from './order-placement.service';
 import { OrderTransitionEntity } from './order-transition.entity';
 import { CandidateOrdersController, StaffOrdersController } from './orders.controller';
 import { OrdersService } from './orders.service';
+import { PaymentRegistrationEntity } from './payment-registration.entity';
+import { PaymentRegistrationRepository } from './payment-registration.repository';
 import { PaymentTransactionEntity } from './payment-transaction.entity';
 import { RegistrationConsumer } from './registration.consumer';
 
@@ -25,6 +28,7 @@ import { RegistrationConsumer } from './registration.consumer';
       OrderItemEntity,
       OrderTransitionEntity,
       PaymentTransactionEntity,
+      PaymentRegistrationEntity,
       RefundEntity,
       CheckoutEntity,
     ]),
@@ -39,6 +43,8 @@ import { RegistrationConsumer } from './registration.consumer';
     OrderPlacementService,
     OrderExpiryService,
     OrderExpiryScheduler,
+    PaymentRegistrationRepository,
+    ExamFeeReorderService,
   ],
   exports: [OrderRepository, RefundRepository],
 })

@@ -75,8 +75,37 @@ export class OrderRepository {
     return this.orders.findOneBy({ buyerId, idempotencyKey });
   }
 
-  findByRegistration(registrationId: string): Promise<OrderEntity | null> {
-    return this.orders.findOneBy({ registrationId });
+  /** Every order of an exam registration (an expired one may be followed by a new one), locked. */
+  lockByRegistration(tx: EntityManager, registrationId: string): Promise<OrderEntity[]> {
+    return tx.getRepository(OrderEntity).find({
+      where: { registrationId },
+      order: { createdAt: 'ASC' },
+      lock: { mode: 'pessimistic_write' },
+    });
+  }
+
+  findByIdempotencyKeyIn(
+    tx: EntityManager,
+    buyerId: string,
+    idempotencyKey: string,
+  ): Promise<OrderEntity | null> {
+    return tx.getRepository(OrderEntity).findOneBy({ buyerId, idempotencyKey });
+  }
+
+  /**
+   * Account erasure: the delivery contacts of a buyer's orders are blanked; amounts and numbers stay (tax
+   * and accounting law keep them). Set-based bulk update.
+   */
+  async eraseContactsOf(tx: EntityManager, buyerId: string, now: Date): Promise<number> {
+    const result = await tx
+      .getRepository(OrderEntity)
+      .createQueryBuilder()
+      .update()
+      .set({ contactName: null, contactPhone: null, contactAddress: null, updatedAt: now })
+      .where('buyer_id = :buyerId', { buyerId })
+      .andWhere('(contact_name IS NOT NULL OR contact_phone IS NOT NULL OR contact_address IS NOT NULL)')
+      .execute();
+    return result.affected ?? 0;
   }
 
   lockById(tx: EntityManager, id: string): Promise<OrderEntity | null> {

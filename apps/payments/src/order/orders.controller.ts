@@ -8,7 +8,9 @@ import {
   OrderDetailDto,
   OrderResponseDto,
   PlaceOrderDto,
+  ReorderExamFeeDto,
 } from './dto/order.dto';
+import { ExamFeeReorderService } from './exam-fee-reorder.service';
 import { toOrderDetailDto, toOrderDto } from './order.mapper';
 import { OrderPlacementService } from './order-placement.service';
 import { OrdersService } from './orders.service';
@@ -20,11 +22,22 @@ export class CandidateOrdersController {
   constructor(
     private readonly placement: OrderPlacementService,
     private readonly orders: OrdersService,
+    private readonly reorders: ExamFeeReorderService,
   ) {}
 
   @Post('orders')
   async place(@CurrentUser() user: AuthUser, @Body() dto: PlaceOrderDto): Promise<OrderResponseDto> {
     return toOrderDto(await this.placement.placeProductOrder(user.userId, dto));
+  }
+
+  /** A new exam-fee order for a registration whose order expired (the fee is the one exam published). */
+  @Post('me/registrations/:registrationId/orders')
+  async reorder(
+    @CurrentUser() user: AuthUser,
+    @Param('registrationId', ParseUUIDPipe) registrationId: string,
+    @Body() dto: ReorderExamFeeDto,
+  ): Promise<OrderResponseDto> {
+    return toOrderDto(await this.reorders.reorder(user.userId, registrationId, dto.idempotencyKey));
   }
 
   @Get('me/orders')

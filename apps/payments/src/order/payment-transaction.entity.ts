@@ -14,6 +14,9 @@ export class PaymentTransactionEntity {
   @Column({ type: 'char', length: 3 }) currency!: string;
   /** applied (paid the order) or late (the order was closed; refunded). */
   @Column({ type: 'varchar', length: 8 }) outcome!: 'applied' | 'late';
+  /** Bank type or fund channel only (the card data rule: no card number, at most its last four digits). */
+  @Column({ name: 'payer_channel', type: 'varchar', length: 32, nullable: true }) payerChannel!:
+    string | null;
   @Column({ name: 'paid_at', type: 'datetime', precision: 3 }) paidAt!: Date;
   @Column({ name: 'received_at', type: 'datetime', precision: 3 }) receivedAt!: Date;
 }

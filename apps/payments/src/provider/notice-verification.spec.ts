@@ -70,6 +70,7 @@ const transaction = {
   trade_state: 'SUCCESS',
   success_time: '2026-12-07T16:00:00+08:00',
   amount: { total: 100, currency: 'CNY' },
+  bank_type: 'CMB_DEBIT',
 };
 
 describe(WechatPayProvider.name, () => {
@@ -85,8 +86,18 @@ describe(WechatPayProvider.name, () => {
         amountFen: 100,
         currency: 'CNY',
         paidAt: new Date('2026-12-07T08:00:00.000Z'),
+        payerChannel: 'CMB_DEBIT',
       },
     });
+  });
+
+  it('should keep no more than the last four digits of a card number sent as bank_type', () => {
+    const check = sut.verifyNotice(
+      wechatCallback({ ...transaction, bank_type: '6222021234567890123' }),
+      clock.now(),
+    );
+    expect(check).toMatchObject({ ok: true, notice: { payerChannel: '****0123' } });
+    expect(JSON.stringify(check)).not.toContain('622202123456');
   });
 
   it('should refuse a resource of another merchant, one sealed with another APIv3 key, and missing fields', () => {
@@ -153,6 +164,17 @@ describe(AlipayProvider.name, () => {
       ok: true,
       notice: { kind: 'payment', outTradeNo: 'abc', providerTradeNo: '2026120722001', amountFen: 1234 },
     });
+  });
+
+  it('should keep the fund channels of fund_bill_list and never a card number in it', () => {
+    const check = sut.verifyNotice(
+      notification({
+        fund_bill_list: '[{"amount":"12.34","fundChannel":"BANKCARD","cardNo":"6222021234567890123"}]',
+      }),
+      clock.now(),
+    );
+    expect(check).toMatchObject({ ok: true, notice: { payerChannel: 'BANKCARD' } });
+    expect(JSON.stringify(check)).not.toContain('6222021234567890123');
   });
 
   it('should refuse a forged signature, an old notify_time, another app and a non-yuan amount', () => {

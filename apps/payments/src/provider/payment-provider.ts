@@ -60,6 +60,8 @@ export type ProviderNotice =
       readonly amountFen: number;
       readonly currency: string;
       readonly paidAt: Date;
+      /** How the buyer paid (bank type, fund channel), never a card number: see payer-channel.ts. */
+      readonly payerChannel: string | null;
     }
   | {
       readonly kind: 'refund';

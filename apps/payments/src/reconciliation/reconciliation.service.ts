@@ -143,6 +143,8 @@ export class ReconciliationService {
           amountFen: trade.amountFen,
           currency: trade.currency,
           paidAt: trade.paidAt,
+          // The trade queries' answers are not read for the payer's channel: nothing to keep.
+          payerChannel: null,
         },
         now,
         'query',

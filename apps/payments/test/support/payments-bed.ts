@@ -20,6 +20,8 @@ export const PAYMENTS_TOPICS: readonly TopicName[] = [
   Topics.OrderPaid,
   Topics.OrderRefunded,
   Topics.OrderExpired,
+  Topics.RegistrationCancelled,
+  Topics.ErasureRequested,
 ];
 
 export interface PaymentsHarness {

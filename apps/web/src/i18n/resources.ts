@@ -12,6 +12,7 @@ import { examRoomI18n } from '../features/exam-room/i18n';
 import { examsI18n } from '../features/exams/i18n';
 import { homeI18n } from '../features/home/i18n';
 import { identityI18n } from '../features/identity/i18n';
+import { invoicesI18n } from '../features/invoices/i18n';
 import { privacyI18n } from '../features/privacy/i18n';
 import { securityI18n } from '../features/security/i18n';
 import { commonI18n } from './common';
@@ -35,4 +36,5 @@ export const NAMESPACES: Record<string, Bundle> = {
   consoleOps: consoleOpsI18n,
   consoleStatements: consoleStatementsI18n,
   consoleOpsPayments: consoleOpsPaymentsI18n,
+  invoices: invoicesI18n,
 };

@@ -34,6 +34,12 @@ export class PlaceOrderDto {
   @IsOptional() @ValidateNested() @Type(() => ContactDto) contact?: ContactDto;
 }
 
+export class ReorderExamFeeDto {
+  /** The client's key for this new order: repeating the request with it returns the same order. */
+  @Matches(/^[A-Za-z0-9_-]{8,64}$/, { message: 'idempotencyKey must be 8 to 64 letters, digits, - or _' })
+  idempotencyKey!: string;
+}
+
 export class CheckoutDto {
   @IsIn(PROVIDERS) provider!: ProviderName;
   /** wechat: native (QR code); alipay: precreate (QR code) or page (pay page). */

@@ -5,6 +5,7 @@ import { Injectable } from '@nestjs/common';
 
 import { PaymentsEnv } from '../../config/payments.env';
 import { fenToYuan, yuanToFen } from '../../order/domain/money';
+import { alipayFundChannels } from '../payer-channel';
 import {
   type Checkout,
   type CheckoutMethod,
@@ -159,7 +160,15 @@ export class AlipayProvider implements PaymentProvider {
       return { ok: false, outcome: 'malformed', detail: 'total_amount is not yuan' };
     return {
       ok: true,
-      notice: { kind: 'payment', outTradeNo, providerTradeNo: tradeNo, amountFen, currency: 'CNY', paidAt },
+      notice: {
+        kind: 'payment',
+        outTradeNo,
+        providerTradeNo: tradeNo,
+        amountFen,
+        currency: 'CNY',
+        paidAt,
+        payerChannel: alipayFundChannels(params.fund_bill_list),
+      },
     };
   }
 

@@ -5,6 +5,7 @@ import { Injectable } from '@nestjs/common';
 
 import { PaymentsEnv } from '../../config/payments.env';
 import { CURRENCY } from '../../order/domain/money';
+import { payerChannelOf } from '../payer-channel';
 import {
   type Checkout,
   type CheckoutMethod,
@@ -45,6 +46,7 @@ interface TransactionResource {
   readonly trade_state?: unknown;
   readonly success_time?: unknown;
   readonly amount?: { readonly total?: unknown; readonly currency?: unknown };
+  readonly bank_type?: unknown;
 }
 
 interface RefundResource {
@@ -242,6 +244,7 @@ export class WechatPayProvider implements PaymentProvider {
           amountFen: total,
           currency: String(data.amount?.currency),
           paidAt,
+          payerChannel: payerChannelOf(data.bank_type),
         },
       };
     }

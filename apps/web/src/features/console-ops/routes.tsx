@@ -6,6 +6,7 @@ import { ExamPickerPage } from './exams/ExamPickerPage';
 import { MarkingExamPage } from './marking/MarkingExamPage';
 import { MarkingQueuePage } from './marking/MarkingQueuePage';
 import { RegradePage } from './marking/RegradePage';
+import { InvoicesPage } from './payments/InvoicesPage';
 import { OrderDetailPage } from './payments/OrderDetailPage';
 import { PaymentReportPage } from './payments/PaymentReportPage';
 import { PaymentsPage } from './payments/PaymentsPage';
@@ -29,6 +30,7 @@ const pages: RouteObject[] = [
   { path: 'payments/statements', element: <StatementMismatchesPage /> },
   { path: 'payments/approvals', element: <RefundApprovalsPage /> },
   { path: 'payments/report', element: <PaymentReportPage /> },
+  { path: 'invoices', element: <InvoicesPage /> },
 ];
 
 /**

@@ -12,6 +12,7 @@ export const CONSOLE_SECTIONS = [
   { path: 'marking', label: 'sections.marking', adminOnly: false },
   { path: 'results', label: 'sections.results', adminOnly: false },
   { path: 'payments', label: 'sections.payments', adminOnly: true },
+  { path: 'invoices', label: 'sections.invoices', adminOnly: false },
 ] as const;
 
 export type ConsoleSection = (typeof CONSOLE_SECTIONS)[number];

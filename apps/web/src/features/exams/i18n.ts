@@ -97,7 +97,7 @@ export const examsI18n: Bundle = {
     statusHint: {
       preparing_payment: '正在为您生成缴费订单，请稍候。',
       pending_payment: '请在 {{until}} 前支付报名费 {{fee}}，逾期订单将关闭。',
-      payment_expired: '订单已超过支付时限。请取消本次报名，在报名截止前重新报名并支付。',
+      payment_expired: '订单已超过支付时限。可重新生成订单继续支付，或取消本次报名。',
       payment_confirming: '已收到支付结果，正在确认报名，通常只需几秒钟。',
       pending_review: '考试机构正在审核您的报名，审核结果会显示在这里。',
       confirmed: '报名已确认。请下载准考证，并在考试开始后进入考场。',
@@ -138,6 +138,7 @@ export const examsI18n: Bundle = {
     },
     payment: {
       title: '支付报名费',
+      newOrder: '重新生成订单',
       exam: '考试',
       amount: '应付金额',
       until: '支付截止',
@@ -246,6 +247,9 @@ export const examsI18n: Bundle = {
       'REGISTRATION.NOT_CONFIRMED': '报名确认后才能下载准考证（需审核通过并完成缴费）。',
       'REGISTRATION.FONT_UNAVAILABLE': '准考证暂时无法生成，请稍后再试。',
       'ORDER.NOT_FOUND': '未找到这笔订单。',
+      'ORDER.ALREADY_PENDING': '本次报名已有待支付的订单，请直接支付。',
+      'ORDER.ALREADY_PAID': '本次报名的报名费已支付，无需再生成订单。',
+      'ORDER.REGISTRATION_CLOSED': '本次报名已取消或被退回，不能再支付。',
       'ORDER.EXPIRED': '订单已超过支付时限，无法继续支付。',
       'ORDER.NOT_PAYABLE': '这笔订单已支付、已关闭或已超时，无需再次支付。',
       'ORDER.PROVIDER_NOT_OFFERED': '暂不支持这种支付方式，请换一种方式支付。',
@@ -370,7 +374,7 @@ export const examsI18n: Bundle = {
       preparing_payment: 'Your payment order is being prepared; one moment.',
       pending_payment: 'Please pay the fee of {{fee}} by {{until}}; after that the order closes.',
       payment_expired:
-        'The order passed its payment time. Cancel this registration and register again before registration closes.',
+        'The order passed its payment time. Open a new order to pay, or cancel this registration.',
       payment_confirming:
         'Your payment arrived; the registration is being confirmed, usually within seconds.',
       pending_review: 'The institution is reviewing your registration; the decision appears here.',
@@ -417,6 +421,7 @@ export const examsI18n: Bundle = {
     },
     payment: {
       title: 'Pay the registration fee',
+      newOrder: 'Open a new order',
       exam: 'Exam',
       amount: 'Amount',
       until: 'Pay by',
@@ -530,6 +535,9 @@ export const examsI18n: Bundle = {
         'The admission ticket comes once the registration is confirmed (approved and paid).',
       'REGISTRATION.FONT_UNAVAILABLE': 'The admission ticket cannot be printed right now; try again later.',
       'ORDER.NOT_FOUND': 'We could not find this order.',
+      'ORDER.ALREADY_PENDING': 'This registration already has an order waiting for payment; pay that one.',
+      'ORDER.ALREADY_PAID': 'This registration’s fee is already paid; no new order is needed.',
+      'ORDER.REGISTRATION_CLOSED': 'This registration was cancelled or rejected; it can no longer be paid.',
       'ORDER.EXPIRED': 'The order passed its payment time and can no longer be paid.',
       'ORDER.NOT_PAYABLE': 'This order is already paid, closed or expired; nothing to pay.',
       'ORDER.PROVIDER_NOT_OFFERED': 'This way of paying is not offered; please choose another.',

@@ -26,7 +26,14 @@ export const SERVICE_SUBSCRIPTIONS: Readonly<Record<KafkaPrincipalService, reado
     'identity.real_name_appeal.reviewed',
     'identity.guardian_consent.withdrawn',
   ],
-  payments: ['exam.registration.created', 'exam.refund.requested'],
+  payments: [
+    'exam.registration.created',
+    'exam.refund.requested',
+    'exam.registration.cancelled',
+    'accounts.erasure.requested',
+    // Its own: a refund after an invoice was issued asks for a red-letter reversal.
+    'payments.order.refunded',
+  ],
   audit: [
     'accounts.login.attempted',
     'accounts.password.changed',

@@ -45,6 +45,12 @@ export const examsApi = {
 export const paymentsApi = {
   myOrders: () => api<{ items: Order[] }>('/payments/me/orders').then((r) => r.items),
   order: (orderId: string) => api<Order>(`/payments/me/orders/${id(orderId)}`),
+  /** A new exam-fee order after the last one expired; the same key returns the same order. */
+  reorder: (registrationId: string, idempotencyKey: string) =>
+    api<Order>(`/payments/me/registrations/${id(registrationId)}/orders`, {
+      method: 'POST',
+      body: { idempotencyKey },
+    }),
   checkout: (orderId: string, provider: PayProvider, method: PayMethod) =>
     api<Checkout>(`/payments/me/orders/${id(orderId)}/checkout`, {
       method: 'POST',

@@ -11,6 +11,7 @@ import type { Order, Registration } from '../api/types';
 import { formatDateTime } from '../logic/dates';
 import { formatFen } from '../logic/money';
 import { orderOf, registrationView } from '../logic/registration-status';
+import { NewOrderButton } from '../ui/NewOrderButton';
 import { PayOptions } from '../ui/PayOptions';
 import { StatusTag } from '../ui/StatusTag';
 import { useNow } from '../ui/use-now';
@@ -147,9 +148,8 @@ function PaymentState({ registration }: { registration: Registration }) {
           extra={
             <Space orientation="vertical" style={{ width: '100%', textAlign: 'left' }}>
               {summary}
-              <LinkButton to={detailsLink} type="primary">
-                {t('payment.toRegistration')}
-              </LinkButton>
+              <NewOrderButton registrationId={registration.registrationId} />
+              <LinkButton to={detailsLink}>{t('payment.toRegistration')}</LinkButton>
             </Space>
           }
         />

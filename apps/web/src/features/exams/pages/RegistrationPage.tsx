@@ -13,6 +13,7 @@ import { beforeDeadline } from '../logic/exam-window';
 import { formatFen, isFree } from '../logic/money';
 import { isActive, orderOf, registrationView } from '../logic/registration-status';
 import { CancelRegistration } from '../ui/CancelRegistration';
+import { InvoicePanel } from '../ui/InvoicePanel';
 import { RegistrationActions } from '../ui/RegistrationActions';
 import { StatusExplanation } from '../ui/StatusExplanation';
 import { StatusTag } from '../ui/StatusTag';
@@ -77,6 +78,7 @@ function RegistrationDetails({ registration }: { registration: Registration }) {
           />
           <AnswersList registration={registration} exam={exam} />
         </Card>
+        {order ? <InvoicePanel order={order} /> : null}
         <Space wrap>
           <RegistrationActions registration={registration} view={view} exam={exam} now={now} />
           {cancellable ? <CancelRegistration registration={registration} order={order} /> : null}
