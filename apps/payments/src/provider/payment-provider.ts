@@ -1,4 +1,5 @@
 import type { ProviderName } from '../order/order.entity';
+import type { ProviderStatement } from './provider-statement';
 
 export const CHECKOUT_METHODS = ['native', 'precreate', 'page'] as const;
 export type CheckoutMethod = (typeof CHECKOUT_METHODS)[number];
@@ -77,6 +78,8 @@ export interface PaymentProvider {
   refund(request: RefundSubmission): Promise<RefundAnswer>;
   query(outTradeNo: string): Promise<TradeState>;
   verifyNotice(callback: RawCallback, now: Date): NoticeCheck;
+  /** The provider's statement of one merchant day (YYYY-MM-DD, Asia/Shanghai), downloaded and verified. */
+  statement(date: string): Promise<ProviderStatement>;
 }
 
 /** A provider answered something the protocol does not allow (bad signature, error code, garbage). */

@@ -18,6 +18,7 @@ import {
   type TradeState,
 } from '../payment-provider';
 import { privateKeyFrom, publicKeyFrom } from '../provider-keys';
+import type { ProviderStatement } from '../provider-statement';
 import {
   alipayTimestamp,
   parseAlipayTimestamp,
@@ -26,6 +27,7 @@ import {
   signRequest,
   verifyNotification,
 } from './alipay.protocol';
+import { ALIPAY_BILL_METHOD, billDownloadUrl, downloadAlipayBill, readAlipayBill } from './alipay.statement';
 
 export const ALIPAY_CALLBACK_PATH = '/api/payments/callbacks/alipay';
 
@@ -95,6 +97,12 @@ export class AlipayProvider implements PaymentProvider {
     if (status === 'WAIT_BUYER_PAY') return { state: 'pending' };
     if (status === 'TRADE_CLOSED') return { state: 'closed' };
     return { state: 'unknown' };
+  }
+
+  async statement(date: string): Promise<ProviderStatement> {
+    const answer = await this.call(ALIPAY_BILL_METHOD, { bill_type: 'trade', bill_date: date });
+    const url = billDownloadUrl(answer, this.env.ALIPAY_GATEWAY_URL);
+    return readAlipayBill(await downloadAlipayBill(url, this.env.PAYMENTS_PROVIDER_TIMEOUT_SECONDS), date);
   }
 
   verifyNotice(callback: RawCallback, now: Date): NoticeCheck {
