@@ -9,6 +9,8 @@ export type StatementEdit =
   | {
       readonly kind: 'extra_trade';
       readonly provider: Provider;
+      readonly outTradeNo: string;
+      readonly transactionId: string;
       readonly amountFen: number;
       readonly at: Date;
     }
@@ -42,9 +44,27 @@ export type StatementEdit =
       readonly kind: 'extra_refund';
       readonly provider: Provider;
       readonly outTradeNo: string;
+      readonly outRefundNo: string;
+      readonly refundId: string;
       readonly amountFen: number;
       readonly at: Date;
     };
+
+/** A trade or refund the platform never saw, numbered once so every statement of the day shows the same. */
+export function extraNumbers(provider: Provider): {
+  outTradeNo: string;
+  transactionId: string;
+  outRefundNo: string;
+  refundId: string;
+} {
+  const outRefundNo = `SIMR${randomToken(8).toUpperCase()}`;
+  return {
+    outTradeNo: `SIM${randomToken(8).toUpperCase()}`,
+    transactionId: `${provider === 'wechat' ? '4200' : '2026'}${randomToken(12)}`,
+    outRefundNo,
+    refundId: provider === 'wechat' ? `50${randomToken(14)}` : outRefundNo,
+  };
+}
 
 export interface BillPayment {
   readonly at: Date;
@@ -139,23 +159,22 @@ export function billRows(
     if (edit.kind === 'extra_trade' && beijingDate(edit.at) === date)
       payments.push({
         at: edit.at,
-        outTradeNo: `SIM${randomToken(8).toUpperCase()}`.slice(0, 32),
-        transactionId: `${provider === 'wechat' ? '4200' : '2026'}${randomToken(12)}`,
+        outTradeNo: edit.outTradeNo,
+        transactionId: edit.transactionId,
         description: 'unknown to the merchant',
         amountFen: edit.amountFen,
         status: 'SUCCESS',
       });
     if (edit.kind === 'extra_refund' && beijingDate(edit.at) === date) {
       const trade = state.find(provider, edit.outTradeNo);
-      const outRefundNo = `SIMR${randomToken(8).toUpperCase()}`;
       refunds.push({
         at: edit.at,
         outTradeNo: edit.outTradeNo,
         transactionId: trade?.transactionId ?? '',
         description: field(trade?.description ?? ''),
         orderAmountFen: trade?.amountFen ?? edit.amountFen,
-        outRefundNo,
-        refundId: provider === 'wechat' ? `50${randomToken(14)}` : outRefundNo,
+        outRefundNo: edit.outRefundNo,
+        refundId: edit.refundId,
         amountFen: edit.amountFen,
         status: 'SUCCESS',
       });

@@ -10,6 +10,7 @@ import {
   alipaySummaryCsv,
   beijingDate,
   billRows,
+  extraNumbers,
   type StatementEdit,
   wechatTradeBill,
 } from './statement-bills';
@@ -120,9 +121,7 @@ function editFrom(ctx: SimContext, body: unknown): StatementEdit | string {
   if (provider !== 'wechat' && provider !== 'alipay') return 'provider must be wechat or alipay';
   const p: Provider = provider;
   const text = (name: string): string | undefined =>
-    typeof input[name] === 'string' && (input[name]).length > 0
-      ? (input[name])
-      : undefined;
+    typeof input[name] === 'string' && input[name].length > 0 ? input[name] : undefined;
   const amount = input.amountFen;
   const amountFen =
     typeof amount === 'number' && Number.isSafeInteger(amount) && amount > 0 ? amount : undefined;
@@ -130,11 +129,19 @@ function editFrom(ctx: SimContext, body: unknown): StatementEdit | string {
   const outRefundNo = text('outRefundNo');
   const status = text('status');
   const at = ctx.now();
+  const numbers = extraNumbers(p);
   switch (input.kind) {
     case 'extra_trade':
       return amountFen === undefined
         ? 'amountFen must be a positive integer'
-        : { kind: 'extra_trade', provider: p, amountFen, at };
+        : {
+            kind: 'extra_trade',
+            provider: p,
+            outTradeNo: numbers.outTradeNo,
+            transactionId: numbers.transactionId,
+            amountFen,
+            at,
+          };
     case 'amount':
       return outTradeNo === undefined || amountFen === undefined
         ? 'outTradeNo and amountFen are required'
@@ -160,7 +167,15 @@ function editFrom(ctx: SimContext, body: unknown): StatementEdit | string {
     case 'extra_refund':
       return outTradeNo === undefined || amountFen === undefined
         ? 'outTradeNo and amountFen are required'
-        : { kind: 'extra_refund', provider: p, outTradeNo, amountFen, at };
+        : {
+            kind: 'extra_refund',
+            provider: p,
+            outTradeNo,
+            outRefundNo: numbers.outRefundNo,
+            refundId: numbers.refundId,
+            amountFen,
+            at,
+          };
     default:
       return 'kind must be extra_trade, amount, omit, status, refund_amount, omit_refund, refund_status or extra_refund';
   }

@@ -8,6 +8,7 @@ import { PAYMENTS_MIGRATIONS } from './database/migrations';
 import { OrderModule } from './order/order.module';
 import { ProductModule } from './product/product.module';
 import { RefundModule } from './refund/refund.module';
+import { StatementModule } from './statement/statement.module';
 
 @Module({})
 export class PaymentsModule {
@@ -25,6 +26,7 @@ export class PaymentsModule {
         OrderModule,
         RefundModule,
         CallbackModule,
+        StatementModule,
       ],
     };
   }

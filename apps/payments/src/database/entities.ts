@@ -5,6 +5,8 @@ import { OrderTransitionEntity } from '../order/order-transition.entity';
 import { PaymentTransactionEntity } from '../order/payment-transaction.entity';
 import { ProductEntity } from '../product/product.entity';
 import { RefundEntity } from '../refund/refund.entity';
+import { StatementMismatchEntity } from '../statement/statement-mismatch.entity';
+import { StatementRunEntity } from '../statement/statement-run.entity';
 
 /** Every TypeORM entity the payments service owns. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -16,4 +18,6 @@ export const PAYMENTS_ENTITIES: Function[] = [
   PaymentTransactionEntity,
   RefundEntity,
   CallbackRecordEntity,
+  StatementRunEntity,
+  StatementMismatchEntity,
 ];

@@ -213,8 +213,12 @@ describe(parseWechatTradeBill.name, () => {
   it('should check the file against the signed SHA1 and keep only the download path', () => {
     const bytes = Buffer.from(wechatBill());
     const hash = createHash('sha1').update(bytes).digest('hex');
-    expect(() => { verifyBillHash(bytes, hash); }).not.toThrow();
-    expect(() => { verifyBillHash(Buffer.concat([bytes, Buffer.from(' ')]), hash); }).toThrow(/SHA1/);
+    expect(() => {
+      verifyBillHash(bytes, hash);
+    }).not.toThrow();
+    expect(() => {
+      verifyBillHash(Buffer.concat([bytes, Buffer.from(' ')]), hash);
+    }).toThrow(/SHA1/);
     expect(
       tradeBillAnswer({
         hash_type: 'SHA1',
