@@ -40,6 +40,8 @@ export type StatementEdit =
       readonly outRefundNo: string;
       readonly status: string;
     }
+  /** The file downloaded is damaged in transit (no longer the one hashed, or a zip that fails its CRC). */
+  | { readonly kind: 'corrupt_file'; readonly provider: Provider }
   | {
       readonly kind: 'extra_refund';
       readonly provider: Provider;
@@ -446,4 +448,11 @@ export function alipaySummaryCsv(rows: BillRows, account: string, date: string, 
     `#导出时间：[${chineseTime(exportedAt)}]`,
     '',
   ].join('\r\n');
+}
+
+/** A copy of the file with one byte changed (by default in its middle): what a damaged download looks like. */
+export function damaged(bytes: Buffer, at = Math.floor(bytes.length / 2)): Buffer {
+  const copy = Buffer.from(bytes);
+  copy[at] = (copy[at] ?? 0) ^ 0x20;
+  return copy;
 }

@@ -10,6 +10,7 @@ import {
   alipaySummaryCsv,
   beijingDate,
   billRows,
+  damaged,
   extraNumbers,
   type StatementEdit,
   wechatTradeBill,
@@ -69,6 +70,9 @@ function take(ctx: SimContext, token: unknown): Buffer | undefined {
   return download !== undefined && download.expiresAt >= ctx.now().getTime() ? download.bytes : undefined;
 }
 
+const corrupting = (ctx: SimContext, provider: Provider): boolean =>
+  deskOf(ctx).edits.some((e) => e.kind === 'corrupt_file' && e.provider === provider);
+
 const alipayAccount = (ctx: SimContext): string =>
   `2088${ctx.env.ALIPAY_APP_ID.slice(-12).padStart(12, '0')}`;
 
@@ -97,7 +101,8 @@ export function alipayBillAnswer(ctx: SimContext, biz: Record<string, unknown>):
     ],
     now,
   );
-  const token = keep(ctx, zip);
+  // The first byte of the detail member's deflated data: its CRC-32 (or inflation) must then fail.
+  const token = keep(ctx, corrupting(ctx, 'alipay') ? damaged(zip, 30 + zip.readUInt16LE(26)) : zip);
   const query = new URLSearchParams({
     bizType: 'trade',
     userId: account,
@@ -164,6 +169,8 @@ function editFrom(ctx: SimContext, body: unknown): StatementEdit | string {
       return outRefundNo === undefined || status === undefined
         ? 'outRefundNo and status are required'
         : { kind: 'refund_status', provider: p, outRefundNo, status };
+    case 'corrupt_file':
+      return { kind: 'corrupt_file', provider: p };
     case 'extra_refund':
       return outTradeNo === undefined || amountFen === undefined
         ? 'outTradeNo and amountFen are required'
@@ -177,7 +184,7 @@ function editFrom(ctx: SimContext, body: unknown): StatementEdit | string {
             at,
           };
     default:
-      return 'kind must be extra_trade, amount, omit, status, refund_amount, omit_refund, refund_status or extra_refund';
+      return 'kind must be extra_trade, amount, omit, status, refund_amount, omit_refund, refund_status, extra_refund or corrupt_file';
   }
 }
 
@@ -204,7 +211,7 @@ export function registerStatementRoutes(app: FastifyInstance, ctx: SimContext): 
       wechatTradeBill(rows, ctx.env.WECHATPAY_MCH_ID, ctx.env.WECHATPAY_APP_ID),
       'utf8',
     );
-    const token = keep(ctx, bytes);
+    const token = keep(ctx, corrupting(ctx, 'wechat') ? damaged(bytes) : bytes);
     return signedReply(ctx, reply, 200, {
       hash_type: 'SHA1',
       hash_value: createHash('sha1').update(bytes).digest('hex'),

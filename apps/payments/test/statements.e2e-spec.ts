@@ -381,4 +381,43 @@ describe('payments: daily statement comparison (e2e with pay-sim)', () => {
       ['missing_on_platform', 'resolved'],
     ]);
   });
+
+  it('should refuse a damaged statement file: the run fails with its reason and answers 503', async () => {
+    await edit({ provider: 'wechat', kind: 'corrupt_file' });
+    await edit({ provider: 'alipay', kind: 'corrupt_file' });
+    const before = await dayRows();
+    for (const [provider, reason] of [
+      ['wechat', /SHA1/],
+      ['alipay', /CRC-32|inflate/],
+    ] as const) {
+      const refused = await api.call('post', '/statement-runs', operator, { provider, date: today });
+      expect(refused).toMatchObject({ status: 503, body: { code: 'STATEMENT.UNAVAILABLE' } });
+      const runs = await api.call('get', `/statement-runs?date=${today}`, operator);
+      const failed = (runs.body.items as Record<string, unknown>[]).find((r) => r.provider === provider);
+      expect(failed).toMatchObject({ status: 'failed' });
+      expect(String(failed?.failure)).toMatch(reason);
+    }
+    expect(await dayRows()).toBe(before);
+    await sim('DELETE', '/sim/statement');
+    expect(await run('wechat')).toMatchObject({ status: 'succeeded', mismatchesCount: 0, failure: null });
+    expect(await run('alipay')).toMatchObject({ status: 'succeeded', mismatchesCount: 0, failure: null });
+  });
+
+  it('should run yesterday once per provider from the daily job, once the statement hour has come', async () => {
+    const now = new Date();
+    const yesterday = beijingDate(new Date(now.getTime() - 86_400_000));
+    const rows = async (): Promise<{ provider: string; status: string; triggeredBy: string }[]> =>
+      h.bed.dataSource.query(
+        'SELECT provider, status, triggered_by AS triggeredBy FROM payment_statement_runs WHERE statement_date = ? ORDER BY provider',
+        [yesterday],
+      );
+    if (new Date(now.getTime() + 8 * 3600_000).getUTCHours() >= h.bed.env.PAYMENTS_STATEMENT_HOUR)
+      await expectEventually(async () => {
+        expect(await rows()).toEqual([
+          { provider: 'alipay', status: 'succeeded', triggeredBy: 'job' },
+          { provider: 'wechat', status: 'succeeded', triggeredBy: 'job' },
+        ]);
+      });
+    else expect(await rows()).toEqual([]);
+  });
 });
