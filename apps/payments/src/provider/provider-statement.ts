@@ -26,6 +26,9 @@ export interface ProviderStatement {
   readonly refunds: readonly StatementRefund[];
 }
 
+/** The largest statement file read (a day of this platform's trades is far smaller); more is refused. */
+export const MAX_STATEMENT_BYTES = 64 * 1024 * 1024;
+
 /** A statement file that cannot be read as the provider's published format. */
 export class StatementFormatError extends Error {}
 

@@ -1,14 +1,11 @@
 import { crc32, inflateRawSync } from 'node:zlib';
 
-import { StatementFormatError } from '../provider-statement';
+import { MAX_STATEMENT_BYTES as MAX_BYTES, StatementFormatError } from '../provider-statement';
 
 export interface ZipFile {
   readonly name: string;
   readonly data: Buffer;
 }
-
-/** The largest statement archive or member read: a day's bill is far smaller; more is refused, not inflated. */
-const MAX_BYTES = 64 * 1024 * 1024;
 
 /**
  * Reads a zip archive (PKWARE APPNOTE): the end record, the central directory, then each member stored or

@@ -1,6 +1,7 @@
 import {
   beijingStatementTime,
   billYuanToFen,
+  MAX_STATEMENT_BYTES,
   type ProviderStatement,
   StatementFormatError,
   type StatementPayment,
@@ -122,5 +123,10 @@ export function readAlipayBill(zip: Buffer, date: string): ProviderStatement {
 export async function downloadAlipayBill(url: string, timeoutSeconds: number): Promise<Buffer> {
   const response = await fetch(url, { signal: AbortSignal.timeout(timeoutSeconds * 1000) });
   if (response.status !== 200) throw new StatementFormatError(`bill download answered ${response.status}`);
-  return Buffer.from(await response.arrayBuffer());
+  if (Number(response.headers.get('content-length') ?? 0) > MAX_STATEMENT_BYTES)
+    throw new StatementFormatError('bill file is larger than the platform reads');
+  const bytes = Buffer.from(await response.arrayBuffer());
+  if (bytes.length > MAX_STATEMENT_BYTES)
+    throw new StatementFormatError('bill file is larger than the platform reads');
+  return bytes;
 }

@@ -3,6 +3,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import {
   beijingStatementTime,
   billYuanToFen,
+  MAX_STATEMENT_BYTES,
   type ProviderStatement,
   StatementFormatError,
   type StatementPayment,
@@ -146,5 +147,10 @@ export async function downloadTradeBill(
     signal: AbortSignal.timeout(timeoutSeconds * 1000),
   });
   if (response.status !== 200) throw new StatementFormatError(`bill download answered ${response.status}`);
-  return Buffer.from(await response.arrayBuffer());
+  if (Number(response.headers.get('content-length') ?? 0) > MAX_STATEMENT_BYTES)
+    throw new StatementFormatError('bill file is larger than the platform reads');
+  const bytes = Buffer.from(await response.arrayBuffer());
+  if (bytes.length > MAX_STATEMENT_BYTES)
+    throw new StatementFormatError('bill file is larger than the platform reads');
+  return bytes;
 }
