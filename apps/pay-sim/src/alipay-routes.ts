@@ -12,6 +12,7 @@ import {
   sha256RsaVerify,
   yuanToFen,
 } from './sim-crypto';
+import { ALIPAY_BILL_METHOD, alipayBillAnswer } from './statement-routes';
 
 /** Alipay accepts request timestamps within a quarter of an hour of its own clock. */
 const REQUEST_TIMESTAMP_WINDOW_MS = 15 * 60_000;
@@ -172,6 +173,7 @@ export function registerAlipayRoutes(app: FastifyInstance, ctx: SimContext): voi
         qr_code: `${ctx.env.PAYSIM_PUBLIC_URL}/pay/${trade.token}`,
       });
     }
+    if (method === ALIPAY_BILL_METHOD) return answer(reply, method, alipayBillAnswer(ctx, biz));
     const trade = ctx.state.find('alipay', outTradeNo);
     if (trade === undefined) return refused(reply, method, '40004', 'ACQ.TRADE_NOT_EXIST', 'no such trade');
     if (method === 'alipay.trade.query')
@@ -222,7 +224,7 @@ export function registerAlipayRoutes(app: FastifyInstance, ctx: SimContext): voi
             'ACQ.REFUND_AMT_NOT_EQUAL_TOTAL',
             'refund exceeds what is left',
           );
-        trade.refunds.push({ outRefundNo: requestNo, refundId: requestNo, amountFen });
+        trade.refunds.push({ outRefundNo: requestNo, refundId: requestNo, amountFen, at: ctx.now() });
       }
       return answer(reply, method, {
         code: '10000',

@@ -6,6 +6,7 @@ import { payPage } from './pay-page';
 import { dispatch, type SimContext, type SimKeys } from './sim-context';
 import { privateKeyOrGenerate, publicKeyOrNone, randomToken } from './sim-crypto';
 import { DEFAULT_CONTROL, type Delivery, send, type SimControl, SimState } from './sim-state';
+import { registerStatementRoutes } from './statement-routes';
 import { registerWechatRoutes, wechatPaymentCallback } from './wechat-routes';
 
 export interface PaySimOptions {
@@ -81,6 +82,7 @@ export function buildPaySimServer(
 
   registerWechatRoutes(app, ctx);
   registerAlipayRoutes(app, ctx);
+  registerStatementRoutes(app, ctx);
 
   app.get('/health/live', (_request, reply) => reply.send({ status: 'ok' }));
   app.get('/health/ready', (_request, reply) => reply.send({ status: 'ok' }));

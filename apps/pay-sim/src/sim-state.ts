@@ -8,6 +8,8 @@ export interface SimRefund {
   readonly outRefundNo: string;
   readonly refundId: string;
   readonly amountFen: number;
+  /** When the provider took the refund: the day its statement lists it. */
+  readonly at?: Date;
 }
 
 export interface SimTrade {

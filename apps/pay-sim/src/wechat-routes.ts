@@ -34,7 +34,7 @@ function authFields(header: string): Record<string, string> | undefined {
 }
 
 /** Signs an answer as the platform does (Wechatpay-* headers over timestamp, nonce and body). */
-function signedReply(
+export function signedReply(
   ctx: SimContext,
   reply: FastifyReply,
   status: number,
@@ -57,7 +57,7 @@ function signedReply(
 }
 
 /** The merchant's Authorization: its mchid and serial, a fresh timestamp, and a signature over this request. */
-function authenticate(ctx: SimContext, request: FastifyRequest): string | undefined {
+export function authenticate(ctx: SimContext, request: FastifyRequest): string | undefined {
   const fields = authFields(
     typeof request.headers.authorization === 'string' ? request.headers.authorization : '',
   );
@@ -268,7 +268,12 @@ export function registerWechatRoutes(app: FastifyInstance, ctx: SimContext): voi
         refund + refunded > trade.amountFen)
     )
       return fail(reply, 400, 'NOT_ENOUGH', 'refund exceeds what is left of the order');
-    const record = same ?? { outRefundNo, refundId: `50${randomToken(14)}`, amountFen: refund as number };
+    const record = same ?? {
+      outRefundNo,
+      refundId: `50${randomToken(14)}`,
+      amountFen: refund as number,
+      at: ctx.now(),
+    };
     if (same === undefined) trade.refunds.push(record);
     const answer = {
       refund_id: record.refundId,

@@ -12,6 +12,7 @@ import { ReconciliationModule } from './reconciliation/reconciliation.module';
 import { RefundModule } from './refund/refund.module';
 import { ReportModule } from './report/report.module';
 import { PaymentSettingsModule } from './settings/payment-settings.module';
+import { StatementModule } from './statement/statement.module';
 
 @Module({})
 export class PaymentsModule {
@@ -33,6 +34,7 @@ export class PaymentsModule {
         CallbackModule,
         ReconciliationModule,
         InvoiceModule,
+        StatementModule,
       ],
     };
   }

@@ -22,6 +22,8 @@ export class PaymentsEnv extends BaseServiceEnv {
   @ToInt() @IsInt() @Min(1) @Max(86_400) PAYMENTS_RECONCILE_AFTER_SECONDS = 120;
   /** Orders (and refunds) one reconciliation pass claims; each costs one provider query. */
   @ToInt() @IsInt() @Min(1) @Max(500) PAYMENTS_RECONCILE_BATCH_SIZE = 20;
+  /** The hour (Beijing, 0-23) from which the job compares yesterday's provider statements (published by then). */
+  @ToInt() @IsInt() @Min(0) @Max(23) PAYMENTS_STATEMENT_HOUR = 10;
   /** A provider callback signed longer ago than this is refused as a possible replay. */
   @ToInt() @IsInt() @Min(30) @Max(3600) PAYMENTS_CALLBACK_TOLERANCE_SECONDS = 300;
   /** How long one call to a provider may take before it counts as failed. */

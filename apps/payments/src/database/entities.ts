@@ -10,6 +10,8 @@ import { PaymentTransactionEntity } from '../order/payment-transaction.entity';
 import { ProductEntity } from '../product/product.entity';
 import { RefundEntity } from '../refund/refund.entity';
 import { PaymentSettingsEntity } from '../settings/payment-settings.entity';
+import { StatementMismatchEntity } from '../statement/statement-mismatch.entity';
+import { StatementRunEntity } from '../statement/statement-run.entity';
 
 /** Every TypeORM entity the payments service owns. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -26,4 +28,6 @@ export const PAYMENTS_ENTITIES: Function[] = [
   CheckoutEntity,
   InvoiceEntity,
   InvoiceFileEntity,
+  StatementRunEntity,
+  StatementMismatchEntity,
 ];

@@ -1,4 +1,5 @@
 import type { ProviderName } from '../order/order.entity';
+import type { ProviderStatement } from './provider-statement';
 
 export const CHECKOUT_METHODS = ['native', 'precreate', 'page'] as const;
 export type CheckoutMethod = (typeof CHECKOUT_METHODS)[number];
@@ -98,6 +99,8 @@ export interface PaymentProvider {
   query(outTradeNo: string): Promise<TradeState>;
   queryRefund(request: RefundQuery): Promise<RefundState>;
   verifyNotice(callback: RawCallback, now: Date): NoticeCheck;
+  /** The provider's statement of one merchant day (YYYY-MM-DD, Asia/Shanghai), downloaded and verified. */
+  statement(date: string): Promise<ProviderStatement>;
 }
 
 /** A provider answered something the protocol does not allow (bad signature, error code, garbage). */

@@ -21,6 +21,7 @@ import {
   type TradeState,
 } from '../payment-provider';
 import { privateKeyFrom, publicKeyFrom } from '../provider-keys';
+import type { ProviderStatement } from '../provider-statement';
 import {
   alipayTimestamp,
   parseAlipayTimestamp,
@@ -29,6 +30,7 @@ import {
   signRequest,
   verifyNotification,
 } from './alipay.protocol';
+import { ALIPAY_BILL_METHOD, billDownloadUrl, downloadAlipayBill, readAlipayBill } from './alipay.statement';
 
 export const ALIPAY_CALLBACK_PATH = '/api/payments/callbacks/alipay';
 
@@ -122,6 +124,12 @@ export class AlipayProvider implements PaymentProvider {
     // Alipay leaves refund_status out for a refund that succeeded synchronously on older accounts.
     if (status === undefined || status === 'REFUND_SUCCESS') return { state: 'succeeded', providerRefundId };
     return { state: 'processing' };
+  }
+
+  async statement(date: string): Promise<ProviderStatement> {
+    const answer = await this.call(ALIPAY_BILL_METHOD, { bill_type: 'trade', bill_date: date });
+    const url = billDownloadUrl(answer, this.env.ALIPAY_GATEWAY_URL);
+    return readAlipayBill(await downloadAlipayBill(url, this.env.PAYMENTS_PROVIDER_TIMEOUT_SECONDS), date);
   }
 
   verifyNotice(callback: RawCallback, now: Date): NoticeCheck {

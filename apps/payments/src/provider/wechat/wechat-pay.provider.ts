@@ -21,6 +21,7 @@ import {
   type TradeState,
 } from '../payment-provider';
 import { headerValue, privateKeyFrom, publicKeyFrom } from '../provider-keys';
+import type { ProviderStatement } from '../provider-statement';
 import {
   authorizationHeader,
   decryptResource,
@@ -30,6 +31,12 @@ import {
   verifyPlatformSignature,
   WECHATPAY_HEADERS,
 } from './wechat-pay.protocol';
+import {
+  downloadTradeBill,
+  parseWechatTradeBill,
+  tradeBillAnswer,
+  verifyBillHash,
+} from './wechat-pay.statement';
 
 export const WECHATPAY_CALLBACK_PATH = '/api/payments/callbacks/wechat';
 
@@ -173,6 +180,30 @@ export class WechatPayProvider implements PaymentProvider {
       return { state: 'failed', providerRefundId: refundId, reason: `refund status ${status}` };
     if (status === 'PROCESSING') return { state: 'processing' };
     return { state: 'unknown' };
+  }
+
+  async statement(date: string): Promise<ProviderStatement> {
+    const answer = await this.call('GET', `/v3/bill/tradebill?bill_date=${date}&bill_type=ALL`);
+    if (answer.status !== 200 || this.merchant === undefined)
+      throw new ProviderCallError(`tradebill refused: ${answer.status} ${String(answer.json.message)}`);
+    const bill = tradeBillAnswer(answer.json);
+    const timestamp = String(Math.floor(this.clock.now().getTime() / 1000));
+    const authorization = authorizationHeader(
+      this.merchant,
+      'GET',
+      bill.downloadPath,
+      '',
+      timestamp,
+      nonceString(),
+    );
+    const bytes = await downloadTradeBill(
+      this.env.WECHATPAY_BASE_URL,
+      bill.downloadPath,
+      authorization,
+      this.env.PAYMENTS_PROVIDER_TIMEOUT_SECONDS,
+    );
+    verifyBillHash(bytes, bill.hashValue);
+    return parseWechatTradeBill(bytes.toString('utf8'), date);
   }
 
   verifyNotice(callback: RawCallback, now: Date): NoticeCheck {
