@@ -188,7 +188,7 @@ test.describe('institution console: proctoring, marking, results', () => {
     await checkAccessible('regrade: score history');
   });
 
-  test('an administrator sees the institution’s orders and what payments does not offer yet', async ({
+  test('an administrator sees the institution’s orders and the way to approvals, the report, statements and invoices', async ({
     page,
     request,
     expectAccessible,
@@ -201,7 +201,8 @@ test.describe('institution console: proctoring, marking, results', () => {
     const { items } = (await orders.json()) as { items: { description: string }[] };
     await signInThroughPage(page, ADMIN, `/console/${institutionId}/payments`);
     await expect(page.getByRole('heading', { level: 1, name: '订单与退款' })).toBeVisible();
-    await expect(page.getByText('对账、结算单与发票暂未提供')).toBeVisible();
+    for (const name of ['退款审批与设置', '收支报表', '对账差异', '发票'])
+      await expect(page.getByRole('main').getByRole('link', { name, exact: true }).last()).toBeVisible();
     await expect(page.getByRole('table')).toBeVisible();
     await expectAccessible('payments: orders');
     if (items.length > 0) {

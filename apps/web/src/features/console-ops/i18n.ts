@@ -338,8 +338,6 @@ export const consoleOpsI18n: Bundle = {
     payments: {
       title: '订单与退款',
       intro: '本机构的全部订单（报名费与商品），可按状态筛选；打开订单可查看状态变化、退款记录并发起退款。',
-      missingTitle: '对账、结算单与发票暂未提供',
-      missing: '支付服务目前只提供订单列表、订单详情（含退款）和发起退款；对账、结算单与发票功能尚未上线。',
       filter: '按状态筛选',
       all: '全部',
       none: '暂无订单',
@@ -810,9 +808,6 @@ export const consoleOpsI18n: Bundle = {
       title: 'Orders and refunds',
       intro:
         'All orders of the institution (exam fees and products), filtered by status; open one for its history and refunds, or to refund it.',
-      missingTitle: 'Reconciliation, statements and invoices are not available yet',
-      missing:
-        'The payments service offers the order list, each order’s details (with refunds) and staff refunds; reconciliation, statements and invoices are not built yet.',
       filter: 'Status',
       all: 'All',
       none: 'No orders',

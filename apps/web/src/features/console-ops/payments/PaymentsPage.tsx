@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Card, Select, Space, Table, Tag, Typography } from 'antd';
+import { Card, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -34,8 +34,9 @@ function OrdersList() {
         <Space wrap style={{ marginBottom: 16 }}>
           <LinkButton to="approvals">{tp('nav.approvals')}</LinkButton>
           <LinkButton to="report">{tp('nav.report')}</LinkButton>
+          <LinkButton to="statements">{tp('nav.statements')}</LinkButton>
+          <LinkButton to={`/console/${institutionId}/invoices`}>{tp('nav.invoices')}</LinkButton>
         </Space>
-        <Alert type="info" showIcon title={t('payments.missingTitle')} description={t('payments.missing')} />
       </Card>
       <Card>
         <label htmlFor="ops-order-status" className="ops-label">

@@ -3,7 +3,7 @@ import type { Bundle } from '../../../i18n/resources';
 /** Texts of the refund approval, payment settings and payment report pages (namespace consoleOpsPayments). */
 export const consoleOpsPaymentsI18n: Bundle = {
   'zh-CN': {
-    nav: { approvals: '退款审批与设置', report: '收支报表' },
+    nav: { approvals: '退款审批与设置', report: '收支报表', statements: '对账差异', invoices: '发票' },
     settings: {
       title: '退款审批额度',
       intro:
@@ -79,7 +79,12 @@ export const consoleOpsPaymentsI18n: Bundle = {
     },
   },
   en: {
-    nav: { approvals: 'Refund approval and settings', report: 'Payment report' },
+    nav: {
+      approvals: 'Refund approval and settings',
+      report: 'Payment report',
+      statements: 'Statement mismatches',
+      invoices: 'Invoices',
+    },
     settings: {
       title: 'Refund approval threshold',
       intro:

@@ -36,13 +36,14 @@ function Filters({ value, onChange }: { value: MismatchFilters; onChange: (f: Mi
       layout="inline"
       aria-label={t('filters')}
       initialValues={{ ...value, status: value.status ?? '' }}
-      onFinish={(v) => { onChange({
+      onFinish={(v) => {
+        onChange({
           date: v.date || undefined,
           provider: v.provider || undefined,
           kind: v.kind || undefined,
-          status: (v.status || undefined),
-        }); }
-      }
+          status: v.status || undefined,
+        });
+      }}
       className="ops-filters"
     >
       <Form.Item label={t('date')} name="date">
@@ -107,7 +108,9 @@ function ResolveDialog({
       cancelText={t('cancel')}
       confirmLoading={resolve.isPending}
       onCancel={onClose}
-      onOk={() => { form.submit(); }}
+      onOk={() => {
+        form.submit();
+      }}
       destroyOnHidden
     >
       <Typography.Paragraph>
@@ -118,7 +121,9 @@ function ResolveDialog({
         form={form}
         layout="vertical"
         requiredMark={false}
-        onFinish={(v) => { resolve.mutate(v.note.trim()); }}
+        onFinish={(v) => {
+          resolve.mutate(v.note.trim());
+        }}
       >
         <Form.Item
           label={t('note')}
@@ -162,7 +167,12 @@ function MismatchesList() {
         <LinkButton to={`/console/${institutionId}/payments`}>{t('back')}</LinkButton>
       </Card>
       <Card>
-        <Filters value={filters} onChange={(f) => { setSearch(searchFromFilters(f)); }} />
+        <Filters
+          value={filters}
+          onChange={(f) => {
+            setSearch(searchFromFilters(f));
+          }}
+        />
         {resolvedOne ? (
           <Alert type="success" showIcon role="status" title={t('resolved')} className="ops-gap" />
         ) : null}
@@ -242,7 +252,12 @@ function MismatchesList() {
                       </Link>
                     ) : null}
                     {m.status === 'open' ? (
-                      <Button size="small" onClick={() => { setResolving(m); }}>
+                      <Button
+                        size="small"
+                        onClick={() => {
+                          setResolving(m);
+                        }}
+                      >
                         {t('resolve')}
                       </Button>
                     ) : null}
@@ -256,7 +271,9 @@ function MismatchesList() {
       {resolving ? (
         <ResolveDialog
           mismatch={resolving}
-          onClose={() => { setResolving(null); }}
+          onClose={() => {
+            setResolving(null);
+          }}
           onResolved={() => {
             setResolving(null);
             setResolvedOne(true);
