@@ -1,4 +1,5 @@
 import type { Bundle } from '../../i18n/resources';
+import { riskRulesTexts } from './rules/i18n';
 
 /** The security console's texts (namespace `security`). Codes from the API keep their names as keys. */
 export const securityI18n: Bundle = {
@@ -15,7 +16,14 @@ export const securityI18n: Bundle = {
       hours: '{{count}} 小时',
       days: '{{count}} 天',
     },
-    nav: { label: '安全控制台', alerts: '告警队列', audit: '审计日志', incidents: '安全事件' },
+    nav: {
+      label: '安全控制台',
+      alerts: '告警队列',
+      audit: '审计日志',
+      incidents: '安全事件',
+      rules: '风控规则',
+    },
+    riskRules: riskRulesTexts['zh-CN'],
     severity: { low: '低', medium: '中', high: '高', critical: '严重' },
     status: {
       new: '待确认',
@@ -460,7 +468,14 @@ export const securityI18n: Bundle = {
       days_one: '{{count}} day',
       days_other: '{{count}} days',
     },
-    nav: { label: 'Security console', alerts: 'Alert queue', audit: 'Audit log', incidents: 'Incidents' },
+    nav: {
+      label: 'Security console',
+      alerts: 'Alert queue',
+      audit: 'Audit log',
+      incidents: 'Incidents',
+      rules: 'Risk rules',
+    },
+    riskRules: riskRulesTexts.en,
     severity: { low: 'Low', medium: 'Medium', high: 'High', critical: 'Critical' },
     status: {
       new: 'New',

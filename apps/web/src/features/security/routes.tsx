@@ -9,6 +9,7 @@ import { AuditLogPage } from './audit/AuditLogPage';
 import { IncidentDetailPage } from './incidents/IncidentDetailPage';
 import { IncidentsPage } from './incidents/IncidentsPage';
 import { NewIncidentPage } from './incidents/NewIncidentPage';
+import { RiskRulesPage } from './rules/RiskRulesPage';
 import { SecurityLayout } from './shared/SecurityLayout';
 
 /** The security console, for security analysts and platform admins only (the pages and the API both refuse others). */
@@ -26,6 +27,7 @@ export const securityRoutes: FeatureRoutes = {
             { path: 'security/incidents', element: <IncidentsPage /> },
             { path: 'security/incidents/new', element: <NewIncidentPage /> },
             { path: 'security/incidents/:id', element: <IncidentDetailPage /> },
+            { path: 'security/rules', element: <RiskRulesPage /> },
           ],
         },
       ],

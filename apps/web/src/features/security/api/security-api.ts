@@ -14,6 +14,9 @@ import type {
   LogPage,
   RegulatorReport,
   Resolution,
+  RiskPolicy,
+  RiskThresholds,
+  RuleChange,
 } from './types';
 
 /** Every call of the security console to the audit service (under /api/audit). */
@@ -45,4 +48,9 @@ export const securityApi = {
     api<Incident>(`/audit/incidents/${encodeURIComponent(id)}/notifications`, { body: { userIds } }),
   regulatorReport: (id: string) =>
     api<RegulatorReport>(`/audit/incidents/${encodeURIComponent(id)}/regulator-report`),
+  riskPolicy: () => api<RiskPolicy>('/audit/risk/rules'),
+  updateRule: (code: string, change: RuleChange) =>
+    api<RiskPolicy>(`/audit/risk/rules/${encodeURIComponent(code)}`, { method: 'PUT', body: change }),
+  updateThresholds: (change: Partial<RiskThresholds>) =>
+    api<RiskPolicy>('/audit/risk/thresholds', { method: 'PUT', body: change }),
 };

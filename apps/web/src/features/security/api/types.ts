@@ -228,3 +228,40 @@ export interface RegulatorReport {
   usersNotified: number;
   usersNotifiedAt: string | null;
 }
+
+/** The knobs of one risk rule (audit's RuleParams); a rule carries only the ones it uses. */
+export const RULE_PARAMS = [
+  'maxSpeedKmh',
+  'windowMinutes',
+  'failures',
+  'distinctAccounts',
+  'dormantDays',
+  'withinHours',
+] as const;
+export type RuleParam = (typeof RULE_PARAMS)[number];
+export type RuleParams = Partial<Record<RuleParam, number>>;
+
+export interface RulePolicy {
+  enabled: boolean;
+  weight: number;
+  severity: Severity;
+  params: RuleParams;
+}
+
+export const THRESHOLDS = ['stepUpScore', 'blockScore', 'alertScore', 'alertDedupMinutes'] as const;
+export type Threshold = (typeof THRESHOLDS)[number];
+export type RiskThresholds = Record<Threshold, number>;
+
+/** GET /audit/risk/rules (RiskPolicyDto). */
+export interface RiskPolicy {
+  rules: Partial<Record<RuleCode, RulePolicy>>;
+  thresholds: RiskThresholds;
+}
+
+/** PUT /audit/risk/rules/:code: only what changed. */
+export interface RuleChange {
+  enabled?: boolean;
+  weight?: number;
+  severity?: Severity;
+  params?: RuleParams;
+}

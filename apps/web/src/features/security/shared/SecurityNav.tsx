@@ -6,9 +6,10 @@ const SECTIONS = [
   { key: '/security', label: 'nav.alerts' },
   { key: '/security/audit', label: 'nav.audit' },
   { key: '/security/incidents', label: 'nav.incidents' },
+  { key: '/security/rules', label: 'nav.rules' },
 ] as const;
 
-/** The console's sections: alert queue, audit log, incidents. */
+/** The console's sections: alert queue, audit log, incidents, risk rules. */
 export function SecurityNav() {
   const { t } = useTranslation('security');
   const { pathname } = useLocation();
