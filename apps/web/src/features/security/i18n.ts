@@ -1,4 +1,5 @@
 import type { Bundle } from '../../i18n/resources';
+import { realNameAppealsTexts } from './appeals/i18n';
 import { riskRulesTexts } from './rules/i18n';
 
 /** The security console's texts (namespace `security`). Codes from the API keep their names as keys. */
@@ -22,8 +23,10 @@ export const securityI18n: Bundle = {
       audit: '审计日志',
       incidents: '安全事件',
       rules: '风控规则',
+      realNameAppeals: '实名申诉',
     },
     riskRules: riskRulesTexts['zh-CN'],
+    realNameAppeals: realNameAppealsTexts['zh-CN'],
     severity: { low: '低', medium: '中', high: '高', critical: '严重' },
     status: {
       new: '待确认',
@@ -443,6 +446,8 @@ export const securityI18n: Bundle = {
       'INCIDENT.NOT_FOUND': '找不到该事件，请回到事件列表重新选择。',
       'INCIDENT.DISCOVERED_BEFORE_OCCURRED': '发现时间不能早于发生时间。',
       'RISK.UNKNOWN_RULE': '没有这条风控规则。',
+      'IDENTITY.APPEAL_NOT_FOUND': '找不到该申诉，请回到申诉列表重新选择。',
+      'IDENTITY.APPEAL_ALREADY_DECIDED': '该申诉已由其他人处理，请刷新查看其决定。',
       'RISK.THRESHOLDS_INCONSISTENT': '二次验证分数不能高于拦截分数。',
       'AUTH.ROLE_REQUIRED': '此操作需要安全分析员或平台管理员角色。',
       'AUTH.FORBIDDEN': '您的角色不能执行此操作。',
@@ -474,8 +479,10 @@ export const securityI18n: Bundle = {
       audit: 'Audit log',
       incidents: 'Incidents',
       rules: 'Risk rules',
+      realNameAppeals: 'Real-name appeals',
     },
     riskRules: riskRulesTexts.en,
+    realNameAppeals: realNameAppealsTexts.en,
     severity: { low: 'Low', medium: 'Medium', high: 'High', critical: 'Critical' },
     status: {
       new: 'New',
@@ -918,6 +925,9 @@ export const securityI18n: Bundle = {
       'INCIDENT.NOT_FOUND': 'This incident does not exist; pick one from the list.',
       'INCIDENT.DISCOVERED_BEFORE_OCCURRED': 'It cannot be discovered before it occurred.',
       'RISK.UNKNOWN_RULE': 'There is no such risk rule.',
+      'IDENTITY.APPEAL_NOT_FOUND': 'This appeal does not exist; pick one from the list.',
+      'IDENTITY.APPEAL_ALREADY_DECIDED':
+        'Someone has already decided this appeal; reload to see the decision.',
       'RISK.THRESHOLDS_INCONSISTENT': 'The extra-check score cannot be above the block score.',
       'AUTH.ROLE_REQUIRED': 'This needs the security analyst or platform admin role.',
       'AUTH.FORBIDDEN': 'Your role may not do this.',

@@ -5,12 +5,17 @@ import { RequirePlatformRole } from '../../auth/RequireRole';
 import { SECURITY_ROLES } from '../../auth/roles';
 import { AlertDetailPage } from './alerts/AlertDetailPage';
 import { AlertQueuePage } from './alerts/AlertQueuePage';
+import { RealNameAppealDetailPage } from './appeals/RealNameAppealDetailPage';
+import { RealNameAppealsPage } from './appeals/RealNameAppealsPage';
 import { AuditLogPage } from './audit/AuditLogPage';
 import { IncidentDetailPage } from './incidents/IncidentDetailPage';
 import { IncidentsPage } from './incidents/IncidentsPage';
 import { NewIncidentPage } from './incidents/NewIncidentPage';
 import { RiskRulesPage } from './rules/RiskRulesPage';
 import { SecurityLayout } from './shared/SecurityLayout';
+
+/** Pages on APIs only platform admins may call. */
+const ADMIN_ONLY = ['platform_admin'] as const;
 
 /** The security console, for security analysts and platform admins only (the pages and the API both refuse others). */
 export const securityRoutes: FeatureRoutes = {
@@ -28,6 +33,13 @@ export const securityRoutes: FeatureRoutes = {
             { path: 'security/incidents/new', element: <NewIncidentPage /> },
             { path: 'security/incidents/:id', element: <IncidentDetailPage /> },
             { path: 'security/rules', element: <RiskRulesPage /> },
+            {
+              element: <RequirePlatformRole roles={ADMIN_ONLY} />,
+              children: [
+                { path: 'security/real-name-appeals', element: <RealNameAppealsPage /> },
+                { path: 'security/real-name-appeals/:id', element: <RealNameAppealDetailPage /> },
+              ],
+            },
           ],
         },
       ],

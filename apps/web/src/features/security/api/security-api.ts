@@ -7,11 +7,14 @@ import type {
   Alert,
   AlertDetail,
   AlertPage,
+  AppealDecision,
   ChainVerification,
   Checkpoint,
   Incident,
   IncidentInput,
   LogPage,
+  RealNameAppeal,
+  RealNameAppealStatus,
   RegulatorReport,
   Resolution,
   RiskPolicy,
@@ -19,7 +22,7 @@ import type {
   RuleChange,
 } from './types';
 
-/** Every call of the security console to the audit service (under /api/audit). */
+/** Every call of the security console: the audit service (/api/audit) and identity's appeal review. */
 export const securityApi = {
   alerts: (query: URLSearchParams) => api<AlertPage>(`/audit/alerts?${query.toString()}`),
   alert: (id: string) => api<AlertDetail>(`/audit/alerts/${encodeURIComponent(id)}`),
@@ -53,4 +56,10 @@ export const securityApi = {
     api<RiskPolicy>(`/audit/risk/rules/${encodeURIComponent(code)}`, { method: 'PUT', body: change }),
   updateThresholds: (change: Partial<RiskThresholds>) =>
     api<RiskPolicy>('/audit/risk/thresholds', { method: 'PUT', body: change }),
+  realNameAppeals: (status?: RealNameAppealStatus) =>
+    api<RealNameAppeal[]>(`/identity/real-name/admin/appeals${status ? `?status=${status}` : ''}`),
+  decideRealNameAppeal: (id: string, decision: AppealDecision, reason: string) =>
+    api<RealNameAppeal>(`/identity/real-name/admin/appeals/${encodeURIComponent(id)}/decision`, {
+      body: { decision, reason },
+    }),
 };

@@ -265,3 +265,23 @@ export interface RuleChange {
   severity?: Severity;
   params?: RuleParams;
 }
+
+export const REAL_NAME_APPEAL_KINDS = ['id_number_taken', 'change_request'] as const;
+export type RealNameAppealKind = (typeof REAL_NAME_APPEAL_KINDS)[number];
+export const REAL_NAME_APPEAL_STATUSES = ['open', 'approved', 'rejected'] as const;
+export type RealNameAppealStatus = (typeof REAL_NAME_APPEAL_STATUSES)[number];
+export const APPEAL_DECISIONS = ['approved', 'rejected'] as const;
+export type AppealDecision = (typeof APPEAL_DECISIONS)[number];
+
+/** identity's AdminAppealResponseDto: the reviewer's view, the ID number masked. */
+export interface RealNameAppeal {
+  id: string;
+  kind: RealNameAppealKind;
+  status: RealNameAppealStatus;
+  createdAt: string;
+  userId: string;
+  reason: string;
+  maskedIdNumber: string | null;
+  reviewedBy: string | null;
+  reviewReason: string | null;
+}

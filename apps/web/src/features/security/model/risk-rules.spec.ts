@@ -1,4 +1,4 @@
-import type { RiskThresholds,RulePolicy } from '../api/types';
+import type { RiskThresholds, RulePolicy } from '../api/types';
 import {
   numberProblem,
   orderedRules,
