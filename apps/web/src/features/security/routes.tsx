@@ -5,12 +5,14 @@ import { RequirePlatformRole } from '../../auth/RequireRole';
 import { SECURITY_ROLES } from '../../auth/roles';
 import { AlertDetailPage } from './alerts/AlertDetailPage';
 import { AlertQueuePage } from './alerts/AlertQueuePage';
+import { LoginAppealsPage } from './appeals/LoginAppealsPage';
 import { RealNameAppealDetailPage } from './appeals/RealNameAppealDetailPage';
 import { RealNameAppealsPage } from './appeals/RealNameAppealsPage';
 import { AuditLogPage } from './audit/AuditLogPage';
 import { IncidentDetailPage } from './incidents/IncidentDetailPage';
 import { IncidentsPage } from './incidents/IncidentsPage';
 import { NewIncidentPage } from './incidents/NewIncidentPage';
+import { PrivacyRequestsPage } from './privacy-requests/PrivacyRequestsPage';
 import { RiskRulesPage } from './rules/RiskRulesPage';
 import { SecurityLayout } from './shared/SecurityLayout';
 
@@ -33,11 +35,13 @@ export const securityRoutes: FeatureRoutes = {
             { path: 'security/incidents/new', element: <NewIncidentPage /> },
             { path: 'security/incidents/:id', element: <IncidentDetailPage /> },
             { path: 'security/rules', element: <RiskRulesPage /> },
+            { path: 'security/login-appeals', element: <LoginAppealsPage /> },
             {
               element: <RequirePlatformRole roles={ADMIN_ONLY} />,
               children: [
                 { path: 'security/real-name-appeals', element: <RealNameAppealsPage /> },
                 { path: 'security/real-name-appeals/:id', element: <RealNameAppealDetailPage /> },
+                { path: 'security/privacy-requests', element: <PrivacyRequestsPage /> },
               ],
             },
           ],

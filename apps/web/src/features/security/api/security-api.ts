@@ -12,6 +12,9 @@ import type {
   Checkpoint,
   Incident,
   IncidentInput,
+  LoginAppeal,
+  LoginAppealDecision,
+  LoginAppealPage,
   LogPage,
   RealNameAppeal,
   RealNameAppealStatus,
@@ -20,9 +23,10 @@ import type {
   RiskPolicy,
   RiskThresholds,
   RuleChange,
+  StaffPrivacyRequestPage,
 } from './types';
 
-/** Every call of the security console: the audit service (/api/audit) and identity's appeal review. */
+/** Every call of the security console: audit, and the staff queues of identity (appeals) and accounts (privacy requests). */
 export const securityApi = {
   alerts: (query: URLSearchParams) => api<AlertPage>(`/audit/alerts?${query.toString()}`),
   alert: (id: string) => api<AlertDetail>(`/audit/alerts/${encodeURIComponent(id)}`),
@@ -62,4 +66,9 @@ export const securityApi = {
     api<RealNameAppeal>(`/identity/real-name/admin/appeals/${encodeURIComponent(id)}/decision`, {
       body: { decision, reason },
     }),
+  loginAppeals: (query: URLSearchParams) => api<LoginAppealPage>(`/audit/appeals?${query.toString()}`),
+  decideLoginAppeal: (id: string, decision: LoginAppealDecision, reason: string) =>
+    api<LoginAppeal>(`/audit/appeals/${encodeURIComponent(id)}/decision`, { body: { decision, reason } }),
+  privacyRequests: (query: URLSearchParams) =>
+    api<StaffPrivacyRequestPage>(`/accounts/privacy-requests?${query.toString()}`),
 };

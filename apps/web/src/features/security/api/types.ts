@@ -285,3 +285,58 @@ export interface RealNameAppeal {
   reviewedBy: string | null;
   reviewReason: string | null;
 }
+
+export const LOGIN_APPEAL_STATUSES = ['open', 'upheld', 'overturned'] as const;
+export type LoginAppealStatus = (typeof LOGIN_APPEAL_STATUSES)[number];
+export const LOGIN_APPEAL_DECISIONS = ['upheld', 'overturned'] as const;
+export type LoginAppealDecision = (typeof LOGIN_APPEAL_DECISIONS)[number];
+
+/** audit's LoginAppealDto: a user's appeal of an automated sign-in decision. */
+export interface LoginAppeal {
+  id: string;
+  attemptId: string;
+  userId: string;
+  statement: string;
+  reviewAlertId: string;
+  createdAt: string;
+  status: LoginAppealStatus;
+  decisionReason: string | null;
+  decidedBy: string | null;
+  decidedAt: string | null;
+  automatedDecision: string | null;
+  score: number | null;
+  attemptedAt: string | null;
+}
+
+export interface LoginAppealPage {
+  items: LoginAppeal[];
+  total: number;
+  limit: number;
+  offset: number;
+}
+
+export const PRIVACY_REQUEST_KINDS = ['export', 'erasure'] as const;
+export type PrivacyRequestKind = (typeof PRIVACY_REQUEST_KINDS)[number];
+export const PRIVACY_REQUEST_STATUSES = ['open', 'completed'] as const;
+export type PrivacyRequestStatus = (typeof PRIVACY_REQUEST_STATUSES)[number];
+
+/** accounts' StaffPrivacyRequestDto. */
+export interface StaffPrivacyRequest {
+  id: string;
+  userId: string;
+  kind: PrivacyRequestKind;
+  status: PrivacyRequestStatus;
+  requestedAt: string;
+  deadlineAt: string;
+  completedAt: string | null;
+  overdue: boolean;
+  completedLate: boolean;
+  secondsLeft: number | null;
+}
+
+export interface StaffPrivacyRequestPage {
+  items: StaffPrivacyRequest[];
+  total: number;
+  limit: number;
+  offset: number;
+}
