@@ -2,7 +2,7 @@ import { PersonalDataRevealEntity } from '@exam/platform';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 
-import { PrivacyRequestEntity,type PrivacyRequestKind } from './privacy-request.entity';
+import { PrivacyRequestEntity, type PrivacyRequestKind } from './privacy-request.entity';
 import type { PrivacyRequestStatus } from './privacy-request-status';
 
 export interface PrivacyRequestQueueFilter {
