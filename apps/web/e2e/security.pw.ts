@@ -5,6 +5,7 @@ import type { APIRequestContext } from '@playwright/test';
 import { apiSignIn, bearer, type Candidate, createCandidate, signInThroughPage } from './support/accounts';
 import { expect, test } from './support/fixtures';
 import { DEMO } from './support/people';
+import { candidateWithStepUp } from './support/risky-sign-in';
 
 /** The demo seed's security analyst (scripts/seed-demo.ts). */
 const ANALYST: Candidate = { login: 'demo_analyst', password: DEMO.password };
@@ -15,41 +16,9 @@ interface RaisedAlert {
   alertId: string;
 }
 
-/** A sign-in through the API from a device the account has not used (the X-Device-Id of app clients). */
-function signInFromDevice(request: APIRequestContext, login: string, password: string) {
-  return request.post('/api/accounts/auth/login', {
-    headers: { 'x-device-id': `e2e-device-${randomUUID()}` },
-    data: { login, password },
-  });
-}
-
-/**
- * A real alert for a fresh candidate, the way the risk engine raises one on this platform: every request
- * reaches accounts from 127.0.0.1 (the gateway does not trust X-Forwarded-For), so places cannot differ, but
- * devices can. The candidate signs in, changes the password, and signs in again from a new device: the
- * rules new_device (20) and new_device_after_credential_change (50) fire, score 70 ≥ the alert score (40),
- * and the sign-in needs a code (step-up). Audit learns of the password change from Kafka, so the new-device
- * sign-in is repeated (each time from another new device) until the engine has it.
- */
+/** A real alert for a fresh candidate: the step-up sign-in (score 70) is also above the alert score (40). */
 async function raiseAlertForFreshCandidate(request: APIRequestContext): Promise<RaisedAlert> {
-  const candidate = await createCandidate(request, '安全测试');
-  const first = await signInFromDevice(request, candidate.login, candidate.password);
-  expect(first.status(), await first.text()).toBe(200);
-  const { accessToken, userId } = (await first.json()) as { accessToken: string; userId: string };
-  const newPassword = `${candidate.password}-2`;
-  const changed = await request.post('/api/accounts/me/password', {
-    headers: { authorization: `Bearer ${accessToken}` },
-    data: { currentPassword: candidate.password, newPassword },
-  });
-  expect(changed.status(), await changed.text()).toBe(204);
-
-  await expect
-    .poll(async () => (await signInFromDevice(request, candidate.login, newPassword)).status(), {
-      timeout: 20_000,
-      intervals: [500, 1000, 2000],
-      message: 'a sign-in from a new device after the password change needs a code',
-    })
-    .toBe(202);
+  const { candidate, userId } = await candidateWithStepUp(request, '安全测试');
 
   const analyst = await apiSignIn(request, ANALYST.login, ANALYST.password);
   let alertId = '';
@@ -66,7 +35,7 @@ async function raiseAlertForFreshCandidate(request: APIRequestContext): Promise<
       { timeout: 15_000, message: 'the alert about the candidate' },
     )
     .not.toBe('');
-  return { candidate: { login: candidate.login, password: newPassword }, userId, alertId };
+  return { candidate, userId, alertId };
 }
 
 /** Waits until accounts has applied a lock (the action travels by Kafka): the right password then says "locked". */

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
+import type { STEP_UP_COMPLETION_REASONS } from '@exam/contracts';
 import { Clock } from '@exam/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
@@ -122,7 +123,7 @@ export class StepUpService {
     manager: EntityManager,
     userId: string,
     client: ClientInfo,
-    reason: string,
+    reason: (typeof STEP_UP_COMPLETION_REASONS)[number],
   ): Promise<SignedIn> {
     const user = await this.users.lockById(manager, userId);
     if (user === null || user.reviewLockedAt !== null) throw new StepUpInvalidError();

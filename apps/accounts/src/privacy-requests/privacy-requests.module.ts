@@ -10,7 +10,9 @@ import { AccountErasureService } from './account-erasure.service';
 import { PersonalDataExportBuilder } from './personal-data-export.builder';
 import { PersonalDataExportService } from './personal-data-export.service';
 import { PrivacyRequestRepository } from './privacy-request.repository';
+import { PrivacyRequestQueueService } from './privacy-request-queue.service';
 import { PrivacyRequestsController } from './privacy-requests.controller';
+import { StaffPrivacyRequestsController } from './staff-privacy-requests.controller';
 
 @Module({
   imports: [
@@ -21,12 +23,13 @@ import { PrivacyRequestsController } from './privacy-requests.controller';
     VerificationModule,
     ContactsModule,
   ],
-  controllers: [PrivacyRequestsController],
+  controllers: [PrivacyRequestsController, StaffPrivacyRequestsController],
   providers: [
     PersonalDataExportBuilder,
     PersonalDataExportService,
     AccountErasureService,
     PrivacyRequestRepository,
+    PrivacyRequestQueueService,
   ],
 })
 export class PrivacyRequestsModule {}

@@ -16,6 +16,21 @@ export const AppealErrorCode = defineErrorCodes('APPEAL', {
     meaning: 'An appeal of this sign-in exists already.',
     action: 'Wait for the security staff to review the appeal already filed.',
   },
+  NOT_FOUND: {
+    kind: 'not_found',
+    meaning: 'No appeal of an automated decision has this id.',
+    action: 'List the appeals (GET /appeals) and pick one.',
+  },
+  ALREADY_DECIDED: {
+    kind: 'conflict',
+    meaning: 'The appeal has been decided already; a decision is final.',
+    action: 'Reload the appeal to read the decision and its reason.',
+  },
+  OWN_APPEAL: {
+    kind: 'forbidden',
+    meaning: 'Staff may not review an appeal of their own sign-in.',
+    action: 'Ask another member of the security staff to review it.',
+  },
 });
 
 /** Someone else's attempt looks exactly like a missing one: no probing of other accounts. */
@@ -37,5 +52,26 @@ export class NothingToAppealError extends DomainError {
 export class AppealAlreadyFiledError extends DomainError {
   constructor() {
     super(AppealErrorCode.ALREADY_FILED, 'An appeal for this sign-in is already being reviewed.');
+  }
+}
+
+export class AppealNotFoundError extends DomainError {
+  constructor() {
+    super(AppealErrorCode.NOT_FOUND, 'There is no appeal with this id.');
+  }
+}
+
+export class AppealAlreadyDecidedError extends DomainError {
+  constructor() {
+    super(
+      AppealErrorCode.ALREADY_DECIDED,
+      'This appeal has already been decided; reload it to see the decision.',
+    );
+  }
+}
+
+export class OwnAppealError extends DomainError {
+  constructor() {
+    super(AppealErrorCode.OWN_APPEAL, 'You cannot review an appeal of your own sign-in; ask a colleague.');
   }
 }

@@ -1,4 +1,4 @@
-import { type EventEnvelope, Topics } from '@exam/contracts';
+import { type EventEnvelope, STEP_UP_COMPLETION_REASONS, Topics } from '@exam/contracts';
 import { maskIp } from '@exam/crypto/masking';
 import { EventPublisher, type StagedEvent } from '@exam/platform';
 import { Inject, Injectable } from '@nestjs/common';
@@ -136,6 +136,8 @@ export class LoginRiskService {
       ipMasked: maskIp(p.ip),
       deviceRef: p.deviceId === undefined ? null : fingerprint(p.deviceId),
       location: this.geolocator.locate(p.ip),
+      completesChallenge:
+        p.outcome === 'success' && (STEP_UP_COMPLETION_REASONS as readonly string[]).includes(p.reason ?? ''),
     };
     return {
       facts,

@@ -74,6 +74,47 @@ function fail(at: Date, outcome: LoginOutcome = 'failure'): LoginFacts {
 }
 
 describe(assessLogin.name, () => {
+  it('should neither ask again nor alert again when a step-up challenge of the same sign-in is passed', () => {
+    const history = historyOf(facts());
+    const newDevice = { deviceRef: 'dev-b', at: minutesAfter(60) };
+    const challenged = assessLogin(
+      facts({ ...newDevice, outcome: 'step_up_required' }),
+      history,
+      NO_SOURCES,
+      {
+        ...DEFAULT_RISK_POLICY,
+        thresholds: { ...DEFAULT_RISK_POLICY.thresholds, stepUpScore: 20, alertScore: 20 },
+      },
+    );
+    expect(challenged).toMatchObject({ decision: 'step_up', raisesAlert: true });
+
+    const passed = facts({ ...newDevice, at: minutesAfter(61), completesChallenge: true });
+    const sut = assessLogin(passed, history, NO_SOURCES, {
+      ...DEFAULT_RISK_POLICY,
+      thresholds: { ...DEFAULT_RISK_POLICY.thresholds, stepUpScore: 20, alertScore: 20 },
+    });
+    expect(sut).toMatchObject({
+      rulesFired: ['new_device'],
+      score: 20,
+      decision: 'allow',
+      raisesAlert: false,
+    });
+    expect(nextHistory(history, passed, DEFAULT_RISK_POLICY).knownDevices).toContain('dev-b');
+  });
+
+  it('should still ask an ordinary success from a new device for a step-up', () => {
+    const sut = assessLogin(
+      facts({ deviceRef: 'dev-b', at: minutesAfter(60) }),
+      historyOf(facts()),
+      NO_SOURCES,
+      {
+        ...DEFAULT_RISK_POLICY,
+        thresholds: { ...DEFAULT_RISK_POLICY.thresholds, stepUpScore: 20, alertScore: 20 },
+      },
+    );
+    expect(sut).toMatchObject({ decision: 'step_up', raisesAlert: true });
+  });
+
   it('should raise nothing for a user signing in from the usual device and place', () => {
     const history = historyOf(facts(), facts({ at: minutesAfter(60 * 24) }));
     const sut = assessLogin(facts({ at: minutesAfter(60 * 48) }), history, NO_SOURCES, DEFAULT_RISK_POLICY);

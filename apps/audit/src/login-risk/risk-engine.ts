@@ -12,6 +12,11 @@ export interface LoginFacts {
   readonly ipMasked: string;
   readonly deviceRef: string | null;
   readonly location: GeoLocation;
+  /**
+   * The `success` that completes a step-up challenge: the same sign-in as the `step_up_required` attempt already
+   * assessed (and alerted on), now proven by a code or a face check.
+   */
+  readonly completesChallenge?: boolean;
 }
 
 export interface LoginPlace {
@@ -279,13 +284,16 @@ export function assessLogin(
   );
   const { stepUpScore, blockScore, alertScore } = policy.thresholds;
   const decision: LoginDecision = score >= blockScore ? 'block' : score >= stepUpScore ? 'step_up' : 'allow';
+  // A passed challenge answers the risk its first attempt raised: the signals stay on record, but asking again
+  // would end the session just earned, and alerting again would count one sign-in twice.
+  const answered = facts.completesChallenge === true;
   return {
     detections,
     rulesFired: detections.map((d) => d.rule),
     score,
-    decision,
+    decision: answered ? 'allow' : decision,
     severity: detections.length === 0 ? null : maxSeverity(detections.map((d) => d.severity)),
-    raisesAlert: detections.length > 0 && score >= alertScore,
+    raisesAlert: !answered && detections.length > 0 && score >= alertScore,
   };
 }
 

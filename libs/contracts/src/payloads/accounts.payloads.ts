@@ -26,6 +26,11 @@ export class UserRegisteredV1 {
 
 export const LOGIN_OUTCOMES = ['success', 'failure', 'step_up_required', 'locked'] as const;
 export type LoginOutcome = (typeof LOGIN_OUTCOMES)[number];
+/**
+ * `reason` of the `success` that completes a step-up challenge (code or face): the second event of one sign-in,
+ * whose password attempt (`step_up_required`) was already assessed.
+ */
+export const STEP_UP_COMPLETION_REASONS = ['step_up_passed', 'step_up_face_passed'] as const;
 
 /** Every login attempt, for risk scoring and the audit chain. Never a password or a full phone number. */
 export class LoginAttemptedV1 {

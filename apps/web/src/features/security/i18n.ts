@@ -1,4 +1,7 @@
 import type { Bundle } from '../../i18n/resources';
+import { realNameAppealsTexts } from './appeals/i18n';
+import { queuesTexts } from './privacy-requests/i18n';
+import { riskRulesTexts } from './rules/i18n';
 
 /** The security console's texts (namespace `security`). Codes from the API keep their names as keys. */
 export const securityI18n: Bundle = {
@@ -15,7 +18,19 @@ export const securityI18n: Bundle = {
       hours: '{{count}} 小时',
       days: '{{count}} 天',
     },
-    nav: { label: '安全控制台', alerts: '告警队列', audit: '审计日志', incidents: '安全事件' },
+    nav: {
+      label: '安全控制台',
+      alerts: '告警队列',
+      audit: '审计日志',
+      incidents: '安全事件',
+      rules: '风控规则',
+      realNameAppeals: '实名申诉',
+      loginAppeals: '自动决定申诉',
+      privacyRequests: '权利请求',
+    },
+    ...queuesTexts['zh-CN'],
+    riskRules: riskRulesTexts['zh-CN'],
+    realNameAppeals: realNameAppealsTexts['zh-CN'],
     severity: { low: '低', medium: '中', high: '高', critical: '严重' },
     status: {
       new: '待确认',
@@ -317,6 +332,7 @@ export const securityI18n: Bundle = {
       staff_incident_users_notified: '通知受影响用户',
       staff_risk_rule_changed: '修改风控规则',
       staff_risk_thresholds_changed: '修改风控阈值',
+      staff_decision_appeal_decided: '复核自动决定申诉',
       user_decision_appealed: '用户申诉自动决定',
     },
     audit: {
@@ -435,6 +451,11 @@ export const securityI18n: Bundle = {
       'INCIDENT.NOT_FOUND': '找不到该事件，请回到事件列表重新选择。',
       'INCIDENT.DISCOVERED_BEFORE_OCCURRED': '发现时间不能早于发生时间。',
       'RISK.UNKNOWN_RULE': '没有这条风控规则。',
+      'IDENTITY.APPEAL_NOT_FOUND': '找不到该申诉，请回到申诉列表重新选择。',
+      'APPEAL.NOT_FOUND': '找不到该申诉，请刷新列表。',
+      'APPEAL.ALREADY_DECIDED': '该申诉已由其他人复核，请刷新查看结论。',
+      'APPEAL.OWN_APPEAL': '不能复核自己登录的申诉，请由其他安全人员处理。',
+      'IDENTITY.APPEAL_ALREADY_DECIDED': '该申诉已由其他人处理，请刷新查看其决定。',
       'RISK.THRESHOLDS_INCONSISTENT': '二次验证分数不能高于拦截分数。',
       'AUTH.ROLE_REQUIRED': '此操作需要安全分析员或平台管理员角色。',
       'AUTH.FORBIDDEN': '您的角色不能执行此操作。',
@@ -460,7 +481,19 @@ export const securityI18n: Bundle = {
       days_one: '{{count}} day',
       days_other: '{{count}} days',
     },
-    nav: { label: 'Security console', alerts: 'Alert queue', audit: 'Audit log', incidents: 'Incidents' },
+    nav: {
+      label: 'Security console',
+      alerts: 'Alert queue',
+      audit: 'Audit log',
+      incidents: 'Incidents',
+      rules: 'Risk rules',
+      realNameAppeals: 'Real-name appeals',
+      loginAppeals: 'Decision appeals',
+      privacyRequests: 'Privacy requests',
+    },
+    ...queuesTexts.en,
+    riskRules: riskRulesTexts.en,
+    realNameAppeals: realNameAppealsTexts.en,
     severity: { low: 'Low', medium: 'Medium', high: 'High', critical: 'Critical' },
     status: {
       new: 'New',
@@ -776,6 +809,7 @@ export const securityI18n: Bundle = {
       staff_incident_users_notified: 'Affected users notified',
       staff_risk_rule_changed: 'Risk rule changed',
       staff_risk_thresholds_changed: 'Risk thresholds changed',
+      staff_decision_appeal_decided: 'Appeal of an automated decision reviewed',
       user_decision_appealed: 'User appealed a decision',
     },
     audit: {
@@ -903,6 +937,12 @@ export const securityI18n: Bundle = {
       'INCIDENT.NOT_FOUND': 'This incident does not exist; pick one from the list.',
       'INCIDENT.DISCOVERED_BEFORE_OCCURRED': 'It cannot be discovered before it occurred.',
       'RISK.UNKNOWN_RULE': 'There is no such risk rule.',
+      'IDENTITY.APPEAL_NOT_FOUND': 'This appeal does not exist; pick one from the list.',
+      'APPEAL.NOT_FOUND': 'This appeal does not exist; reload the list.',
+      'APPEAL.ALREADY_DECIDED': 'Someone has already reviewed this appeal; reload to see the outcome.',
+      'APPEAL.OWN_APPEAL': 'You cannot review an appeal of your own sign-in; ask a colleague.',
+      'IDENTITY.APPEAL_ALREADY_DECIDED':
+        'Someone has already decided this appeal; reload to see the decision.',
       'RISK.THRESHOLDS_INCONSISTENT': 'The extra-check score cannot be above the block score.',
       'AUTH.ROLE_REQUIRED': 'This needs the security analyst or platform admin role.',
       'AUTH.FORBIDDEN': 'Your role may not do this.',

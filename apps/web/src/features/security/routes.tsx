@@ -5,11 +5,19 @@ import { RequirePlatformRole } from '../../auth/RequireRole';
 import { SECURITY_ROLES } from '../../auth/roles';
 import { AlertDetailPage } from './alerts/AlertDetailPage';
 import { AlertQueuePage } from './alerts/AlertQueuePage';
+import { LoginAppealsPage } from './appeals/LoginAppealsPage';
+import { RealNameAppealDetailPage } from './appeals/RealNameAppealDetailPage';
+import { RealNameAppealsPage } from './appeals/RealNameAppealsPage';
 import { AuditLogPage } from './audit/AuditLogPage';
 import { IncidentDetailPage } from './incidents/IncidentDetailPage';
 import { IncidentsPage } from './incidents/IncidentsPage';
 import { NewIncidentPage } from './incidents/NewIncidentPage';
+import { PrivacyRequestsPage } from './privacy-requests/PrivacyRequestsPage';
+import { RiskRulesPage } from './rules/RiskRulesPage';
 import { SecurityLayout } from './shared/SecurityLayout';
+
+/** Pages on APIs only platform admins may call. */
+const ADMIN_ONLY = ['platform_admin'] as const;
 
 /** The security console, for security analysts and platform admins only (the pages and the API both refuse others). */
 export const securityRoutes: FeatureRoutes = {
@@ -26,6 +34,16 @@ export const securityRoutes: FeatureRoutes = {
             { path: 'security/incidents', element: <IncidentsPage /> },
             { path: 'security/incidents/new', element: <NewIncidentPage /> },
             { path: 'security/incidents/:id', element: <IncidentDetailPage /> },
+            { path: 'security/rules', element: <RiskRulesPage /> },
+            { path: 'security/login-appeals', element: <LoginAppealsPage /> },
+            {
+              element: <RequirePlatformRole roles={ADMIN_ONLY} />,
+              children: [
+                { path: 'security/real-name-appeals', element: <RealNameAppealsPage /> },
+                { path: 'security/real-name-appeals/:id', element: <RealNameAppealDetailPage /> },
+                { path: 'security/privacy-requests', element: <PrivacyRequestsPage /> },
+              ],
+            },
           ],
         },
       ],

@@ -7,16 +7,26 @@ import type {
   Alert,
   AlertDetail,
   AlertPage,
+  AppealDecision,
   ChainVerification,
   Checkpoint,
   Incident,
   IncidentInput,
+  LoginAppeal,
+  LoginAppealDecision,
+  LoginAppealPage,
   LogPage,
+  RealNameAppeal,
+  RealNameAppealStatus,
   RegulatorReport,
   Resolution,
+  RiskPolicy,
+  RiskThresholds,
+  RuleChange,
+  StaffPrivacyRequestPage,
 } from './types';
 
-/** Every call of the security console to the audit service (under /api/audit). */
+/** Every call of the security console: audit, and the staff queues of identity (appeals) and accounts (privacy requests). */
 export const securityApi = {
   alerts: (query: URLSearchParams) => api<AlertPage>(`/audit/alerts?${query.toString()}`),
   alert: (id: string) => api<AlertDetail>(`/audit/alerts/${encodeURIComponent(id)}`),
@@ -45,4 +55,20 @@ export const securityApi = {
     api<Incident>(`/audit/incidents/${encodeURIComponent(id)}/notifications`, { body: { userIds } }),
   regulatorReport: (id: string) =>
     api<RegulatorReport>(`/audit/incidents/${encodeURIComponent(id)}/regulator-report`),
+  riskPolicy: () => api<RiskPolicy>('/audit/risk/rules'),
+  updateRule: (code: string, change: RuleChange) =>
+    api<RiskPolicy>(`/audit/risk/rules/${encodeURIComponent(code)}`, { method: 'PUT', body: change }),
+  updateThresholds: (change: Partial<RiskThresholds>) =>
+    api<RiskPolicy>('/audit/risk/thresholds', { method: 'PUT', body: change }),
+  realNameAppeals: (status?: RealNameAppealStatus) =>
+    api<RealNameAppeal[]>(`/identity/real-name/admin/appeals${status ? `?status=${status}` : ''}`),
+  decideRealNameAppeal: (id: string, decision: AppealDecision, reason: string) =>
+    api<RealNameAppeal>(`/identity/real-name/admin/appeals/${encodeURIComponent(id)}/decision`, {
+      body: { decision, reason },
+    }),
+  loginAppeals: (query: URLSearchParams) => api<LoginAppealPage>(`/audit/appeals?${query.toString()}`),
+  decideLoginAppeal: (id: string, decision: LoginAppealDecision, reason: string) =>
+    api<LoginAppeal>(`/audit/appeals/${encodeURIComponent(id)}/decision`, { body: { decision, reason } }),
+  privacyRequests: (query: URLSearchParams) =>
+    api<StaffPrivacyRequestPage>(`/accounts/privacy-requests?${query.toString()}`),
 };

@@ -228,3 +228,115 @@ export interface RegulatorReport {
   usersNotified: number;
   usersNotifiedAt: string | null;
 }
+
+/** The knobs of one risk rule (audit's RuleParams); a rule carries only the ones it uses. */
+export const RULE_PARAMS = [
+  'maxSpeedKmh',
+  'windowMinutes',
+  'failures',
+  'distinctAccounts',
+  'dormantDays',
+  'withinHours',
+] as const;
+export type RuleParam = (typeof RULE_PARAMS)[number];
+export type RuleParams = Partial<Record<RuleParam, number>>;
+
+export interface RulePolicy {
+  enabled: boolean;
+  weight: number;
+  severity: Severity;
+  params: RuleParams;
+}
+
+export const THRESHOLDS = ['stepUpScore', 'blockScore', 'alertScore', 'alertDedupMinutes'] as const;
+export type Threshold = (typeof THRESHOLDS)[number];
+export type RiskThresholds = Record<Threshold, number>;
+
+/** GET /audit/risk/rules (RiskPolicyDto). */
+export interface RiskPolicy {
+  rules: Partial<Record<RuleCode, RulePolicy>>;
+  thresholds: RiskThresholds;
+}
+
+/** PUT /audit/risk/rules/:code: only what changed. */
+export interface RuleChange {
+  enabled?: boolean;
+  weight?: number;
+  severity?: Severity;
+  params?: RuleParams;
+}
+
+export const REAL_NAME_APPEAL_KINDS = ['id_number_taken', 'change_request'] as const;
+export type RealNameAppealKind = (typeof REAL_NAME_APPEAL_KINDS)[number];
+export const REAL_NAME_APPEAL_STATUSES = ['open', 'approved', 'rejected'] as const;
+export type RealNameAppealStatus = (typeof REAL_NAME_APPEAL_STATUSES)[number];
+export const APPEAL_DECISIONS = ['approved', 'rejected'] as const;
+export type AppealDecision = (typeof APPEAL_DECISIONS)[number];
+
+/** identity's AdminAppealResponseDto: the reviewer's view, the ID number masked. */
+export interface RealNameAppeal {
+  id: string;
+  kind: RealNameAppealKind;
+  status: RealNameAppealStatus;
+  createdAt: string;
+  userId: string;
+  reason: string;
+  maskedIdNumber: string | null;
+  reviewedBy: string | null;
+  reviewReason: string | null;
+}
+
+export const LOGIN_APPEAL_STATUSES = ['open', 'upheld', 'overturned'] as const;
+export type LoginAppealStatus = (typeof LOGIN_APPEAL_STATUSES)[number];
+export const LOGIN_APPEAL_DECISIONS = ['upheld', 'overturned'] as const;
+export type LoginAppealDecision = (typeof LOGIN_APPEAL_DECISIONS)[number];
+
+/** audit's LoginAppealDto: a user's appeal of an automated sign-in decision. */
+export interface LoginAppeal {
+  id: string;
+  attemptId: string;
+  userId: string;
+  statement: string;
+  reviewAlertId: string;
+  createdAt: string;
+  status: LoginAppealStatus;
+  decisionReason: string | null;
+  decidedBy: string | null;
+  decidedAt: string | null;
+  automatedDecision: string | null;
+  score: number | null;
+  attemptedAt: string | null;
+}
+
+export interface LoginAppealPage {
+  items: LoginAppeal[];
+  total: number;
+  limit: number;
+  offset: number;
+}
+
+export const PRIVACY_REQUEST_KINDS = ['export', 'erasure'] as const;
+export type PrivacyRequestKind = (typeof PRIVACY_REQUEST_KINDS)[number];
+export const PRIVACY_REQUEST_STATUSES = ['open', 'completed'] as const;
+export type PrivacyRequestStatus = (typeof PRIVACY_REQUEST_STATUSES)[number];
+
+/** accounts' StaffPrivacyRequestDto. */
+export interface StaffPrivacyRequest {
+  id: string;
+  userId: string;
+  kind: PrivacyRequestKind;
+  status: PrivacyRequestStatus;
+  requestedAt: string;
+  deadlineAt: string;
+  completedAt: string | null;
+  overdue: boolean;
+  completedLate: boolean;
+  secondsLeft: number | null;
+}
+
+export interface StaffPrivacyRequestPage {
+  items: StaffPrivacyRequest[];
+  total: number;
+  limit: number;
+  offset: number;
+}
