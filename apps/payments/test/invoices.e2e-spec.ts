@@ -13,6 +13,7 @@ import {
   staff,
   startPaymentsWithSim,
 } from './support/payments-bed';
+import { buyAndPay } from './support/purchases';
 
 const PDF = Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 const COMPANY_TAX_ID = '91350100M000100Y43';
@@ -33,19 +34,7 @@ describe('payments: invoices and new exam-fee orders (e2e with pay-sim)', () => 
   const key = (): string => `key-${randomUUID()}`;
 
   async function paidOrder(buyer: Caller, provider: 'wechat' | 'alipay' = 'wechat'): Promise<string> {
-    const order = await api.call('post', '/orders', buyer, {
-      productId: courseId,
-      quantity: 1,
-      idempotencyKey: key(),
-    });
-    expect(order.status).toBe(201);
-    const orderId = order.body.orderId as string;
-    const started = await api.call('post', `/me/orders/${orderId}/checkout`, buyer, {
-      provider,
-      method: provider === 'wechat' ? 'native' : 'precreate',
-    });
-    expect(started.status).toBe(200);
-    await sim.pay((started.body.codeUrl ?? started.body.payUrl) as string);
+    const orderId = await buyAndPay(api, sim, buyer, { productId: courseId, provider });
     const paid = await api.call('get', `/me/orders/${orderId}`, buyer);
     expect(paid.body).toMatchObject({ status: 'paid', paidFen: 19_900 });
     return orderId;

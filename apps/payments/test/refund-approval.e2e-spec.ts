@@ -13,6 +13,7 @@ import {
   staff,
   startPaymentsWithSim,
 } from './support/payments-bed';
+import { buyAndPay } from './support/purchases';
 import { put } from './support/settings-and-files';
 
 describe('payments: refund approval threshold (e2e with pay-sim)', () => {
@@ -34,22 +35,13 @@ describe('payments: refund approval threshold (e2e with pay-sim)', () => {
 
   /** A paid order of 100 000 fen (two courses), paid through Alipay, which settles refunds at once. */
   async function paidOrder(): Promise<string> {
-    const placed = await api.call('post', '/orders', buyer, {
+    const orderId = await buyAndPay(api, sim, buyer, {
       productId: courseId,
       quantity: 2,
-      idempotencyKey: `key-${randomUUID()}`,
-    });
-    expect(placed).toMatchObject({ status: 201, body: { amountFen: 100_000 } });
-    const orderId = placed.body.orderId as string;
-    const started = await api.call('post', `/me/orders/${orderId}/checkout`, buyer, {
       provider: 'alipay',
       method: 'page',
     });
-    expect(started.status).toBe(200);
-    await sim.pay(started.body.payUrl as string);
-    await expectEventually(async () => {
-      expect((await order(orderId)).status).toBe('paid');
-    });
+    expect(await order(orderId)).toMatchObject({ status: 'paid', amountFen: 100_000 });
     return orderId;
   }
 

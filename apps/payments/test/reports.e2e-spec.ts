@@ -13,6 +13,7 @@ import {
   staff,
   startPaymentsWithSim,
 } from './support/payments-bed';
+import { payOrder, placeOrder } from './support/purchases';
 import { download, put } from './support/settings-and-files';
 
 interface Line {
@@ -51,27 +52,9 @@ describe('payments: institution payment reports (e2e with pay-sim)', () => {
   const report = (from: string, to: string, who: Caller | null = clerk, id = institution) =>
     api.call('get', inst(`/payment-report?from=${from}&to=${to}`, id), who);
 
-  async function pay(orderId: string, who: Caller): Promise<void> {
-    const started = await api.call('post', `/me/orders/${orderId}/checkout`, who, {
-      provider: 'alipay',
-      method: 'page',
-    });
-    expect(started.status).toBe(200);
-    await sim.pay(started.body.payUrl as string);
-    await expectEventually(async () => {
-      expect((await api.call('get', `/me/orders/${orderId}`, who)).body.status).toBe('paid');
-    });
-  }
-
   async function buy(productId: string, quantity: number, who: Caller, paid = true): Promise<string> {
-    const placed = await api.call('post', '/orders', who, {
-      productId,
-      quantity,
-      idempotencyKey: `key-${randomUUID()}`,
-    });
-    expect(placed.status).toBe(201);
-    const orderId = placed.body.orderId as string;
-    if (paid) await pay(orderId, who);
+    const orderId = await placeOrder(api, who, productId, quantity);
+    if (paid) await payOrder(api, sim, who, orderId, 'alipay', 'page');
     return orderId;
   }
 
@@ -100,7 +83,7 @@ describe('payments: institution payment reports (e2e with pay-sim)', () => {
       expect(found).toBeDefined();
       orderId = found?.orderId ?? '';
     });
-    await pay(orderId, who);
+    await payOrder(api, sim, who, orderId, 'alipay', 'page');
     return { orderId, registrationId };
   }
 

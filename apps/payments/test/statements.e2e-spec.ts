@@ -7,9 +7,11 @@ import {
   candidate,
   PaymentsClient,
   type PaymentsHarness,
+  SimClient,
   staff,
   startPaymentsWithSim,
 } from './support/payments-bed';
+import { buyAndPay } from './support/purchases';
 
 interface Paid {
   readonly orderId: string;
@@ -67,23 +69,9 @@ describe('payments: daily statement comparison (e2e with pay-sim)', () => {
   }
 
   async function pay(institutionId: string, provider: 'wechat' | 'alipay'): Promise<Paid> {
-    const placed = await api.call('post', '/orders', buyer, {
+    const orderId = await buyAndPay(api, new SimClient(h.sim.url), buyer, {
       productId: products[institutionId],
-      quantity: 1,
-      idempotencyKey: `key-${randomUUID()}`,
-    });
-    expect(placed.status).toBe(201);
-    const orderId = placed.body.orderId as string;
-    const started = await api.call('post', `/me/orders/${orderId}/checkout`, buyer, {
       provider,
-      method: provider === 'wechat' ? 'native' : 'precreate',
-    });
-    expect(started.status).toBe(200);
-    const page = await (await fetch(started.body.codeUrl as string)).text();
-    const action = /<form method="post" action="([^"]+)"/.exec(page)?.[1];
-    expect((await fetch(`${h.sim.url}${action ?? '/none'}`, { method: 'POST' })).status).toBe(200);
-    await expectEventually(async () => {
-      expect((await api.call('get', `/me/orders/${orderId}`, buyer)).body.status).toBe('paid');
     });
     return { orderId, outTradeNo: orderId.replaceAll('-', '') };
   }

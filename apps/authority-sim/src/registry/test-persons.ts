@@ -70,8 +70,9 @@ export const SEEDED_PERSONS: readonly RegistryPerson[] = [
   {
     name: '王小明',
     idNumber: withCheckCharacter('11010820160501789'),
-    validFrom: '2021-05-01',
-    validTo: '2026-12-31',
+    // A child's card is valid five years; this one outlives the tests that use it (it ended 2026-12-31 before).
+    validFrom: '2024-05-01',
+    validTo: '2029-05-01',
     photoLabel: null,
   },
   {
