@@ -6,13 +6,13 @@ import { expect, test } from './support/fixtures';
 
 /**
  * The authority simulator's child under 14 and the adult registered as his guardian
- * (apps/authority-sim/CONTRACT.md § Test persons). The child's card is valid until 2026-12-31.
+ * (apps/authority-sim/CONTRACT.md § Test persons). The child's card is valid until 2029-05-01.
  */
 const CHILD = {
   name: '王小明',
   idNumber: withCheck('11010820160501789'),
-  validFrom: '2021-05-01',
-  validTo: '2026-12-31',
+  validFrom: '2024-05-01',
+  validTo: '2029-05-01',
 };
 const GUARDIAN = { name: '王大明', idNumber: withCheck('11010819850301891') };
 

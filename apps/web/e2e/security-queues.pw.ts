@@ -23,10 +23,21 @@ test.describe('appeals of automated sign-in decisions', () => {
   }) => {
     test.setTimeout(120_000);
     const risky = await candidateWithStepUp(request, '申诉人');
-    const decisions = await request.get('/api/audit/me/login-decisions', { headers: bearer(risky.session) });
-    expect(decisions.status(), await decisions.text()).toBe(200);
-    const stepUp = ((await decisions.json()) as Decision[]).find((d) => d.decision === 'step_up');
-    expect(stepUp, 'the sign-in that needed a code').toBeDefined();
+    // Audit records each sign-in's assessment from the accounts event (Kafka): it may take a moment to list.
+    let stepUp: Decision | undefined;
+    await expect
+      .poll(
+        async () => {
+          const decisions = await request.get('/api/audit/me/login-decisions', {
+            headers: bearer(risky.session),
+          });
+          expect(decisions.status(), await decisions.text()).toBe(200);
+          stepUp = ((await decisions.json()) as Decision[]).find((d) => d.decision === 'step_up');
+          return stepUp?.decision;
+        },
+        { timeout: 20_000, message: 'the sign-in that needed a code' },
+      )
+      .toBe('step_up');
     const statement = '那次是我本人在新电脑上登录，刚刚改过密码。';
     const filed = await request.post('/api/audit/me/appeals', {
       headers: bearer(risky.session),
