@@ -20,16 +20,31 @@ ensure_node_modules "$ROOT"
 ensure_cjk_font
 mkdir -p .local/test-results
 
-step "format (prettier) and lint (incl. import order)"
-npm run -s format:check
-npm run -s lint
-step "type-check"
-npm run -s typecheck
-step "import boundaries"
-npm run -s boundaries
+# The static checks are single-threaded and independent: side by side they take about as long as lint alone
+# (about 1.5 min on two cores instead of 2.5). Each one's output is printed whole, in order, once all are done.
+static_checks() {
+  local dir=.local/static-checks names=(format lint typecheck boundaries) pids=() failed=0
+  mkdir -p "$dir"
+  npm run -s format:check >"$dir/format.log" 2>&1 &
+  pids+=($!)
+  npm run -s lint >"$dir/lint.log" 2>&1 &
+  pids+=($!)
+  npm run -s typecheck >"$dir/typecheck.log" 2>&1 &
+  pids+=($!)
+  npm run -s boundaries >"$dir/boundaries.log" 2>&1 &
+  pids+=($!)
+  for i in "${!pids[@]}"; do
+    if wait "${pids[$i]}"; then status=passed; else status=FAILED; failed=1; fi
+    printf -- '--- %s: %s\n' "${names[$i]}" "$status"
+    cat "$dir/${names[$i]}.log"
+  done
+  return "$failed"
+}
+step "format (prettier), lint (incl. import order), type-check, import boundaries"
+static_checks
 
 step "unit tests"
-npx jest --config jest.unit.config.js --ci --json --outputFile=.local/test-results/unit.json
+npx jest --config jest.unit.config.js --ci --maxWorkers=2 --json --outputFile=.local/test-results/unit.json
 
 step "web app build"
 npm run -s build:web

@@ -20,6 +20,9 @@ class FakeRedis {
   readonly keys = new Set<string>();
   readonly status = 'ready';
   down = false;
+  /** Reads that fail before the next one answers (a timed-out read). */
+  failNext = 0;
+  reads = 0;
   quit(): Promise<'OK'> {
     return Promise.resolve('OK');
   }
@@ -27,6 +30,11 @@ class FakeRedis {
     return this;
   }
   exists(key: string): Promise<number> {
+    this.reads += 1;
+    if (this.failNext > 0) {
+      this.failNext -= 1;
+      return Promise.reject(new Error('Command timed out'));
+    }
     return this.down
       ? Promise.reject(new Error('connection refused'))
       : Promise.resolve(this.keys.has(key) ? 1 : 0);
@@ -110,6 +118,22 @@ describe(SessionRevocations.name, () => {
       .set('authorization', `Bearer ${issueTestToken()}`)
       .expect(503);
     expect((refused.body as { code: string }).code).toBe('SESSION_CHECK.UNAVAILABLE');
+  });
+
+  it('should read once more after one failed read, and refuse after two', async () => {
+    const token = issueTestToken();
+    redis.failNext = 1;
+    redis.reads = 0;
+    await request(app.getHttpServer()).get('/me').set('authorization', `Bearer ${token}`).expect(200);
+    expect(redis.reads).toBe(2);
+    redis.failNext = 2;
+    redis.reads = 0;
+    const refused = await request(app.getHttpServer())
+      .get('/me')
+      .set('authorization', `Bearer ${token}`)
+      .expect(503);
+    expect((refused.body as { code: string }).code).toBe('SESSION_CHECK.UNAVAILABLE');
+    expect(redis.reads).toBe(2);
   });
 
   it('should fail closed at once against a Redis that is not there', async () => {
