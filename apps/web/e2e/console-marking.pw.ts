@@ -2,7 +2,14 @@ import { apiSignIn, createCandidate, signInThroughPage } from './support/account
 import { register, sitExam } from './support/attempts';
 import { createExam, untilOpen } from './support/exam-factory';
 import { expect, expectPageAccessible, test } from './support/fixtures';
-import { claimAnswer, giveMark, markingPath, openEssayQueue, progressLine, scriptOf } from './support/marking-page';
+import {
+  claimAnswer,
+  giveMark,
+  markingPath,
+  openEssayQueue,
+  progressLine,
+  scriptOf,
+} from './support/marking-page';
 import { PageGuard } from './support/page-guard';
 import { DEMO } from './support/people';
 import { demoStaffMember } from './support/staff';
@@ -24,7 +31,11 @@ test.describe('institution console: double marking and changing a final mark', (
     openBrowser,
   }) => {
     test.setTimeout(180_000);
-    const exam = await createExam(request, { practice: true, questions: 'with_essay', marking: DOUBLE_MARKING });
+    const exam = await createExam(request, {
+      practice: true,
+      questions: 'with_essay',
+      marking: DOUBLE_MARKING,
+    });
     const reconciler = await demoStaffMember(request, 'third-marker', '第三阅卷人');
     const candidate = await createCandidate(request, '双评考生');
     const sitter = await apiSignIn(request, candidate.login, candidate.password);
@@ -91,8 +102,12 @@ test.describe('institution console: double marking and changing a final mark', (
     expect(await scriptOf(reconciling)).toBe(script);
     await expect(reconciling.getByText('两次评分差距过大，请仲裁')).toBeVisible();
     const earlier = reconciling.getByRole('row');
-    await expect(earlier.filter({ hasText: '原则说明完整，例子恰当。' }).getByRole('cell').nth(1)).toHaveText('8');
-    await expect(earlier.filter({ hasText: '只复述了定义，没有举例。' }).getByRole('cell').nth(1)).toHaveText('3');
+    await expect(earlier.filter({ hasText: '原则说明完整，例子恰当。' }).getByRole('cell').nth(1)).toHaveText(
+      '8',
+    );
+    await expect(earlier.filter({ hasText: '只复述了定义，没有举例。' }).getByRole('cell').nth(1)).toHaveText(
+      '3',
+    );
     for (const who of [DEMO.orgAdmin, DEMO.orgStaff, '[DEMO] Institution admin', '[DEMO] Institution staff'])
       await expect(third.page.locator('body')).not.toContainText(who);
     await expectPageAccessible(third.page, 'marking: reconciling');
@@ -138,7 +153,9 @@ test.describe('institution console: double marking and changing a final mark', (
       page.getByRole('status').filter({ hasText: `答卷 ${script} 已评 6 分，最终得分 6 分。` }),
     ).toBeVisible();
     const marked = page.getByRole('region', { name: '本次已评答卷' });
-    await expect(marked.getByRole('row', { name: new RegExp(script) })).toContainText('已评完，最终得分 6 分');
+    await expect(marked.getByRole('row', { name: new RegExp(script) })).toContainText(
+      '已评完，最终得分 6 分',
+    );
 
     // Results released; the candidate sees 10 objective points and the essay's 6.
     const menu = page.getByRole('navigation', { name: '机构管理菜单' });
@@ -176,7 +193,9 @@ test.describe('institution console: double marking and changing a final mark', (
       page.getByRole('status').filter({ hasText: `答卷 ${script} 的最终得分已由 6 分改为 8.5 分。` }),
     ).toContainText(reason);
     await expect(dialog).toBeHidden();
-    await expect(marked.getByRole('row', { name: new RegExp(script) })).toContainText('已评完，最终得分 8.5 分');
+    await expect(marked.getByRole('row', { name: new RegExp(script) })).toContainText(
+      '已评完，最终得分 8.5 分',
+    );
     await expectAccessible('change a final mark: done');
 
     // The history: old and new score, who and why.

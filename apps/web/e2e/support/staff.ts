@@ -49,7 +49,13 @@ export async function demoStaffMember(
     data: { email, role: 'org_staff' },
   });
   expect(invited.ok(), `inviting ${email}: ${await invited.text()}`).toBe(true);
-  const token = await latestMatch(request, email, /token: ([A-Za-z0-9_-]{43})/, before, `the invitation to ${email}`);
+  const token = await latestMatch(
+    request,
+    email,
+    /token: ([A-Za-z0-9_-]{43})/,
+    before,
+    `the invitation to ${email}`,
+  );
   const accepted = await request.post('/api/accounts/invitations/accept', {
     headers: bearer(session),
     data: { token },

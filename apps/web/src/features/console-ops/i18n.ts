@@ -706,7 +706,11 @@ export const consoleOpsI18n: Bundle = {
       yourMark: 'Your mark',
       status: 'Status',
       final: 'Finished, final mark {{final}}',
-      statuses: { marking: 'Waiting for a second marker', reconciliation: 'In reconciliation', done: 'Finished' },
+      statuses: {
+        marking: 'Waiting for a second marker',
+        reconciliation: 'In reconciliation',
+        done: 'Finished',
+      },
     },
     remark: {
       button: 'Change final mark',

@@ -130,15 +130,18 @@ export function Room({ api, clock, notice, attempt, paper, onFinished, onTermina
   const paused = timing.pausedAt !== null;
   useEffect(() => {
     if (locked) return;
-    const id = setInterval(() => {
-      void readAttempt().then((fresh) => {
-        if (fresh && !LIVE.has(fresh.status) && !ended.current) {
-          ended.current = true;
-          if (fresh.status === 'terminated') onTerminated();
-          else onFinished(fresh, false);
-        }
-      });
-    }, paused ? PAUSED_RESYNC_MS : RESYNC_MS);
+    const id = setInterval(
+      () => {
+        void readAttempt().then((fresh) => {
+          if (fresh && !LIVE.has(fresh.status) && !ended.current) {
+            ended.current = true;
+            if (fresh.status === 'terminated') onTerminated();
+            else onFinished(fresh, false);
+          }
+        });
+      },
+      paused ? PAUSED_RESYNC_MS : RESYNC_MS,
+    );
     return () => {
       clearInterval(id);
     };

@@ -21,9 +21,12 @@ interface Props {
 export function MarkedInSession({ institutionId, examId, marks, canRemark, onRemarked }: Props) {
   const { t } = useTranslation('consoleOps');
   const [open, setOpen] = useState<SessionMark | null>(null);
-  const [done, setDone] = useState<{ script: string; from: number | null; to: number; reason: string } | null>(
-    null,
-  );
+  const [done, setDone] = useState<{
+    script: string;
+    from: number | null;
+    to: number;
+    reason: string;
+  } | null>(null);
   return (
     <section aria-labelledby="marked-in-session">
       <Card>
@@ -51,7 +54,11 @@ export function MarkedInSession({ institutionId, examId, marks, canRemark, onRem
             pagination={false}
             locale={{ emptyText: <EmptyText>{t('session.none')}</EmptyText> }}
             columns={[
-              { title: t('session.script'), key: 'script', render: (_: unknown, m) => scriptLabel(m.scriptId) },
+              {
+                title: t('session.script'),
+                key: 'script',
+                render: (_: unknown, m) => scriptLabel(m.scriptId),
+              },
               { title: t('session.yourMark'), dataIndex: 'mark' },
               {
                 title: t('session.status'),
@@ -96,7 +103,12 @@ export function MarkedInSession({ institutionId, examId, marks, canRemark, onRem
             setOpen(null);
           }}
           onDone={(result, reason) => {
-            setDone({ script: scriptLabel(open.scriptId), from: open.finalMark, to: result.finalMark ?? 0, reason });
+            setDone({
+              script: scriptLabel(open.scriptId),
+              from: open.finalMark,
+              to: result.finalMark ?? 0,
+              reason,
+            });
             onRemarked({ ...open, status: result.status, finalMark: result.finalMark });
             setOpen(null);
           }}

@@ -10,7 +10,7 @@ import { LinkButton } from '../../../ui/LinkButton';
 import { PageTitle } from '../../../ui/PageTitle';
 import { useExamPaper } from '../exams/use-exam-paper';
 import { useInstitutionId } from '../shared/use-institution';
-import { markMessage, type MarkMessage } from './mark-outcome';
+import { type MarkMessage, markMessage } from './mark-outcome';
 import { scriptLabel } from './mark-rules';
 import { MarkedInSession } from './MarkedInSession';
 import { claimBatch, getMarkingProgress, type MarkingTask } from './marking-api';

@@ -26,7 +26,9 @@ describe('a score change’s note', () => {
   });
 
   it('keeps the staff member’s own words, even when they look like marks', () => {
-    expect(noteOf({ reason: 'remarked', note: '复核后发现漏看第二段' })).toEqual({ text: '复核后发现漏看第二段' });
+    expect(noteOf({ reason: 'remarked', note: '复核后发现漏看第二段' })).toEqual({
+      text: '复核后发现漏看第二段',
+    });
     expect(noteOf({ reason: 'remarked', note: 'single: marks 10' })).toEqual({ text: 'single: marks 10' });
     expect(noteOf({ reason: 'regraded', note: '标准答案录入错误' })).toEqual({ text: '标准答案录入错误' });
     expect(noteOf({ reason: 'marked', note: 'marks: 8' })).toEqual({ text: 'marks: 8' });

@@ -22,11 +22,12 @@ const MARKS_NOTE = /^(single|combined|reconciled): marks ((?:\d+(?:\.\d+)?)(?:, 
 export function noteOf(
   change: Pick<ScoreChange, 'reason' | 'note'>,
 ): { resolution: Resolution; marks: number[] } | { text: string } {
-  const parsed = change.reason === 'marked' || change.reason === 'reconciled' ? MARKS_NOTE.exec(change.note) : null;
+  const parsed =
+    change.reason === 'marked' || change.reason === 'reconciled' ? MARKS_NOTE.exec(change.note) : null;
   if (parsed === null) return { text: change.note };
   return {
     resolution: parsed[1] as Resolution,
-    marks: (parsed[2] ?? '').split(', ').map(Number),
+    marks: parsed[2].split(', ').map(Number),
   };
 }
 
