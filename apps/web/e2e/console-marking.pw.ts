@@ -30,7 +30,7 @@ test.describe('institution console: double marking and changing a final mark', (
     expectAccessible,
     openBrowser,
   }) => {
-    test.setTimeout(180_000);
+    test.setTimeout(300_000);
     const exam = await createExam(request, {
       practice: true,
       questions: 'with_essay',
@@ -71,7 +71,9 @@ test.describe('institution console: double marking and changing a final mark', (
 
     // The same person cannot give the second mark: refused, in words.
     await giveMark(again, 3);
-    await expect(again.getByRole('alert')).toHaveText('您已经评过这份答卷；双评时需由另一位阅卷人评分。');
+    const refused = again.getByRole('alert');
+    await expect(refused).toContainText('您已经评过这份答卷；双评时需由另一位阅卷人评分。');
+    await expect(refused).toHaveAttribute('data-error-code', 'MARKING.ALREADY_MARKED');
     await expectPageAccessible(tab, 'marking: the same marker refused');
     await tab.close();
     expect(tabGuard.unexpected(), 'the second tab').toEqual([]);
@@ -136,7 +138,7 @@ test.describe('institution console: double marking and changing a final mark', (
     expectAccessible,
     openBrowser,
   }) => {
-    test.setTimeout(180_000);
+    test.setTimeout(300_000);
     const exam = await createExam(request, { questions: 'with_essay', resultsRelease: 'after_marking' });
     const candidate = await createCandidate(request, '改分考生');
     const registration = await register(request, candidate, exam.examId);

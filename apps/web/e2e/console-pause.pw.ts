@@ -14,7 +14,7 @@ test.describe('institution console: pausing an attempt', () => {
     expectAccessible,
     openBrowser,
   }) => {
-    test.setTimeout(150_000);
+    test.setTimeout(240_000);
     const checkAccessible = async (label: string) => {
       await page.mouse.move(2, 2);
       await expectAccessible(label);
