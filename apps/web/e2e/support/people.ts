@@ -15,6 +15,7 @@ export const STRONG_PASSWORD = 'Exam-Room-2026-Tiger!';
 export const DEMO = {
   password: 'Demo-Exam-Platform-2026',
   orgAdmin: 'demo_org_admin',
+  orgStaff: 'demo_org_staff',
   verifiedCandidate: 'demo_candidate1',
   secondCandidate: 'demo_candidate2',
   unverifiedCandidate: 'demo_candidate3',
