@@ -3,6 +3,7 @@ import { Alert, Button, Card, Descriptions, Form, Input, Radio, Skeleton, Space 
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 
+import { ApiError } from '../../../api/api-error';
 import { ErrorAlert } from '../../../ui/ErrorAlert';
 import { LinkButton } from '../../../ui/LinkButton';
 import { PageTitle } from '../../../ui/PageTitle';
@@ -25,21 +26,26 @@ export function RealNameAppealDetailPage() {
   const { dateTime } = useFormatters();
   const { id = '' } = useParams();
   const client = useQueryClient();
-  // identity lists appeals but has no single-appeal route: the reviewer's list (every status) holds it.
-  const appeals = useQuery({
-    queryKey: ['security', 'real-name-appeals', 'all'],
-    queryFn: () => securityApi.realNameAppeals(undefined),
-    enabled: isUuid(id),
+  const valid = isUuid(id);
+  const found = useQuery({
+    queryKey: ['security', 'real-name-appeal', id],
+    queryFn: () => securityApi.realNameAppeal(id),
+    enabled: valid,
   });
   const [form] = Form.useForm<DecisionValues>();
   const decision = Form.useWatch('decision', form);
   const decide = useMutation({
     mutationFn: (values: DecisionValues) =>
       securityApi.decideRealNameAppeal(id, values.decision, values.reason),
-    onSettled: () => client.invalidateQueries({ queryKey: ['security', 'real-name-appeals'] }),
+    onSettled: () =>
+      Promise.all([
+        client.invalidateQueries({ queryKey: ['security', 'real-name-appeals'] }),
+        client.invalidateQueries({ queryKey: ['security', 'real-name-appeal', id] }),
+      ]),
   });
-  const appeal: RealNameAppeal | undefined = decide.data ?? appeals.data?.find((a) => a.id === id);
-  const missing = !isUuid(id) || (appeals.isSuccess && appeal === undefined);
+  const appeal: RealNameAppeal | undefined = decide.data ?? found.data;
+  const missing =
+    !valid || (found.error instanceof ApiError && found.error.code === 'IDENTITY.APPEAL_NOT_FOUND');
   return (
     <>
       <PageTitle>
@@ -50,9 +56,12 @@ export function RealNameAppealDetailPage() {
       <SecurityNav />
       <Space orientation="vertical" size="large" style={{ width: '100%' }}>
         <LinkButton to="/security/real-name-appeals">{t('realNameAppeals.back')}</LinkButton>
-        <ErrorAlert error={appeals.error} namespace="security" />
-        {missing ? <Alert type="warning" showIcon title={t('realNameAppeals.notFound')} /> : null}
-        {appeals.isPending && isUuid(id) ? <Skeleton active /> : null}
+        {missing ? (
+          <Alert type="warning" showIcon title={t('realNameAppeals.notFound')} />
+        ) : (
+          <ErrorAlert error={found.error} namespace="security" />
+        )}
+        {found.isPending && valid ? <Skeleton active /> : null}
         {appeal ? (
           <>
             <Card title={<h2 className="security-h2">{t('realNameAppeals.facts')}</h2>}>
