@@ -8,12 +8,12 @@ import { responseMessage, rsaSign } from '../src/provider/wechat/wechat-pay.prot
 import {
   type Caller,
   candidate,
+  decisionsAbout,
   PaymentsClient,
   type PaymentsHarness,
   SimClient,
-  stagedStaffActionCount,
   staff,
-  staffActionsAbout,
+  stagedStaffActionCount,
   startPaymentsWithSim,
 } from './support/payments-bed';
 
@@ -143,20 +143,28 @@ describe('payments: products, orders, provider callbacks and refunds (e2e with p
     const catalogue = await api.call('get', `/catalogue/${institution}`, buyer);
     expect((catalogue.body.items as unknown[]).length).toBe(2);
 
-    const dropped = await api.call('post', inst('/products'), clerk, { kind: 'course', title: '旧课', priceFen: 100 });
+    const dropped = await api.call('post', inst('/products'), clerk, {
+      kind: 'course',
+      title: '旧课',
+      priceFen: 100,
+    });
     const droppedId = dropped.body.productId as string;
-    expect((await api.call('delete', inst(`/products/${droppedId}`, otherInstitution), outsider)).status).toBe(404);
+    expect(
+      (await api.call('delete', inst(`/products/${droppedId}`, otherInstitution), outsider)).status,
+    ).toBe(404);
     expect((await api.call('delete', inst(`/products/${droppedId}`), clerk)).status).toBe(204);
-    const listed = (await api.call('get', `/catalogue/${institution}`, buyer)).body.items as { productId: string }[];
+    const listed = (await api.call('get', `/catalogue/${institution}`, buyer)).body.items as {
+      productId: string;
+    }[];
     expect(listed.map((p) => p.productId)).not.toContain(droppedId);
     // Each change by staff is audited with the price it leaves; the refused ones staged nothing.
     expect(await stagedStaffActionCount(h.bed, materialId)).toBe(2);
     await expectEventually(() => {
-      expect(staffActionsAbout(staffActions, materialId).map((e) => [e.action, e.amountFen])).toEqual([
+      expect(decisionsAbout(staffActions, materialId).map((e) => [e.action, e.amountFen])).toEqual([
         ['product_created', expect.any(Number)],
         ['product_updated', 4_600],
       ]);
-      expect(staffActionsAbout(staffActions, droppedId)).toEqual([
+      expect(decisionsAbout(staffActions, droppedId)).toEqual([
         expect.objectContaining({ action: 'product_created', staffUserId: clerk.userId, amountFen: 100 }),
         expect.objectContaining({
           action: 'product_unlisted',

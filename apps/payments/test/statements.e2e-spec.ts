@@ -6,13 +6,13 @@ import { expectEventually, issueTestToken, type ProbedMessage } from '@exam/test
 import {
   type Caller,
   candidate,
+  decisionsAbout,
   PaymentsClient,
   type PaymentsHarness,
   sha256Of,
   SimClient,
-  stagedStaffActionCount,
   staff,
-  staffActionsAbout,
+  stagedStaffActionCount,
   startPaymentsWithSim,
 } from './support/payments-bed';
 import { buyAndPay } from './support/purchases';
@@ -323,16 +323,14 @@ describe('payments: daily statement comparison (e2e with pay-sim)', () => {
     });
     expect(await stagedStaffActionCount(h.bed, String(amount.mismatchId))).toBe(1);
     await expectEventually(() => {
-      expect(staffActionsAbout(staffActions, String(amount.mismatchId))).toEqual([
+      expect(decisionsAbout(staffActions, String(amount.mismatchId))).toEqual([
         {
-          actionId: expect.any(String),
           institutionId: institutionA,
           staffUserId: clerkA.userId,
           action: 'statement_mismatch_resolved',
           subjectId: amount.mismatchId,
           amountFen: amount.providerAmountFen,
           reasonSha256: sha256Of('Provider corrected the amount by phone.'),
-          takenAt: expect.any(String),
         },
       ]);
     });
@@ -350,7 +348,7 @@ describe('payments: daily statement comparison (e2e with pay-sim)', () => {
       body: { status: 'resolved', resolvedBy: operator.userId },
     });
     await expectEventually(() => {
-      expect(staffActionsAbout(staffActions, String(unowned.mismatchId))).toEqual([
+      expect(decisionsAbout(staffActions, String(unowned.mismatchId))).toEqual([
         expect.objectContaining({
           institutionId: null,
           staffUserId: operator.userId,
@@ -390,7 +388,7 @@ describe('payments: daily statement comparison (e2e with pay-sim)', () => {
       auditedRuns + racing.filter((r) => r.status === 200).length,
     );
     await expectEventually(() => {
-      const runs = staffActionsAbout(staffActions, runKey);
+      const runs = decisionsAbout(staffActions, runKey);
       expect(runs).toHaveLength(auditedRuns + racing.filter((r) => r.status === 200).length);
       expect(runs.at(-1)).toEqual(
         expect.objectContaining({

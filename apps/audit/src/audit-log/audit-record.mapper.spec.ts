@@ -48,9 +48,10 @@ describe(auditRecordOf.name, () => {
     const staffUserId = randomUUID();
     const institutionId = randomUUID();
     const refundId = randomUUID();
+    const actionId = randomUUID();
     const sut = auditRecordOf(
       envelope('payments.staff.action_taken', {
-        actionId: randomUUID(),
+        actionId,
         institutionId,
         staffUserId,
         action: 'refund_rejected',
@@ -63,7 +64,7 @@ describe(auditRecordOf.name, () => {
     expect(streamOf('payments.staff.action_taken')).toBe('payments');
     expect(sut).toMatchObject({ actorId: staffUserId, subjectUserId: null, institutionId });
     expect(sut.attributes).toEqual({
-      actionId: expect.any(String),
+      actionId,
       action: 'refund_rejected',
       subjectId: refundId,
       amountFen: 80_000,
@@ -87,7 +88,11 @@ describe(auditRecordOf.name, () => {
       }),
     );
     expect(sut).toMatchObject({ actorId: staffUserId, institutionId: null });
-    expect(sut.attributes).toMatchObject({ subjectId: 'wechat:2026-01-01', amountFen: null, reasonSha256: null });
+    expect(sut.attributes).toMatchObject({
+      subjectId: 'wechat:2026-01-01',
+      amountFen: null,
+      reasonSha256: null,
+    });
   });
 
   it('should chain an anti-cheat consequence as the exam service acting on the candidate', () => {

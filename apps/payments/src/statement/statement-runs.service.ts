@@ -102,11 +102,11 @@ export class StatementRunsService {
     const now = this.clock.now();
     return this.runs.claim(
       {
-      id: randomUUID(),
-      provider,
-      date,
-      by,
-      now,
+        id: randomUUID(),
+        provider,
+        date,
+        by,
+        now,
         leaseUntil: new Date(now.getTime() + LEASE_MS),
         rerun,
       },

@@ -75,18 +75,50 @@ export function candidate(userId: string = randomUUID()): Caller {
 
 export type StaffActionEvent = PayloadOf<'payments.staff.action_taken'>;
 
-/** The staff actions about one order, refund, invoice, mismatch, product or run (their Kafka key), in order. */
-export function staffActionsAbout(messages: readonly ProbedMessage[], subjectId: string): StaffActionEvent[] {
+export type StaffDecision = Omit<StaffActionEvent, 'actionId' | 'takenAt'>;
+
+const STAFF_ACTION_FIELDS = [
+  'action',
+  'actionId',
+  'amountFen',
+  'institutionId',
+  'reasonSha256',
+  'staffUserId',
+  'subjectId',
+  'takenAt',
+];
+
+/**
+ * The staff actions about one order, refund, invoice, mismatch, product or run (their Kafka key), in order,
+ * without their generated id and time, once each is checked to carry exactly the contract's fields.
+ */
+export function decisionsAbout(messages: readonly ProbedMessage[], subjectId: string): StaffDecision[] {
   return messages
     .filter((m) => m.key === subjectId)
-    .map((m) => (JSON.parse(m.value ?? '{}') as { payload: StaffActionEvent }).payload);
+    .map((m) => (JSON.parse(m.value ?? '{}') as { payload: StaffActionEvent }).payload)
+    .map((e) => {
+      expect(Object.keys(e).sort()).toEqual(STAFF_ACTION_FIELDS);
+      expect(e.actionId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+      expect(new Date(e.takenAt).toISOString()).toBe(e.takenAt);
+      return {
+        institutionId: e.institutionId,
+        staffUserId: e.staffUserId,
+        action: e.action,
+        subjectId: e.subjectId,
+        amountFen: e.amountFen,
+        reasonSha256: e.reasonSha256,
+      };
+    });
 }
 
 /**
  * How many staff actions about a subject payments staged in its outbox. The row commits with the decision, so
  * right after a refused request this is final, where the topic could still be catching up.
  */
-export async function stagedStaffActionCount(bed: ServiceTestBed<PaymentsEnv>, subjectId: string): Promise<number> {
+export async function stagedStaffActionCount(
+  bed: ServiceTestBed<PaymentsEnv>,
+  subjectId: string,
+): Promise<number> {
   const rows: { n: number | string }[] = await bed.dataSource.query(
     'SELECT COUNT(*) AS n FROM outbox_events WHERE topic = ? AND partition_key = ?',
     [Topics.PaymentStaffActionTaken, subjectId],
