@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
-import { Clock } from '@exam/platform';
+import { Clock, retryOnDeadlock } from '@exam/platform';
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 
@@ -61,18 +61,22 @@ export class StatementRunsService {
   async runNow(provider: ProviderName, dateText: string, staffId: string): Promise<StatementRunEntity> {
     const date = this.checkDate(dateText);
     if (!this.offered(provider)) throw new StatementProviderNotOfferedError();
-    // The claim and its audit event commit together; a refused claim (already running) is no action.
-    const run = await this.dataSource.transaction(async (tx) => {
-      const claimed = await this.claim(provider, date, `staff:${staffId}`.slice(0, 64), true, tx);
-      if (claimed !== undefined)
-        await this.staffActions.record(tx, {
-          action: 'statement_run_requested',
-          institutionId: null,
-          staffUserId: staffId,
-          subjectId: `${provider}:${date}`,
-        });
-      return claimed;
-    });
+    // The claim and its audit event commit together; a refused claim (already running) is no action. In one
+    // transaction the claim's duplicate-key check holds a shared lock until commit, so two staff claiming the
+    // same day at once can deadlock: the victim replays and then sees the other's claim (409).
+    const run = await retryOnDeadlock(() =>
+      this.dataSource.transaction(async (tx) => {
+        const claimed = await this.claim(provider, date, `staff:${staffId}`.slice(0, 64), true, tx);
+        if (claimed !== undefined)
+          await this.staffActions.record(tx, {
+            action: 'statement_run_requested',
+            institutionId: null,
+            staffUserId: staffId,
+            subjectId: `${provider}:${date}`,
+          });
+        return claimed;
+      }),
+    );
     if (run === undefined) throw new StatementRunInProgressError();
     const failure = await this.execute(run);
     if (failure !== undefined) throw new StatementUnavailableError(failure);
