@@ -1,4 +1,4 @@
-import { Clock } from '@exam/platform';
+import { Clock, retryOnDeadlock } from '@exam/platform';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 
@@ -28,25 +28,28 @@ export class PaymentSettingsService {
     input: { refundApprovalThresholdFen: number | null },
   ): Promise<EffectivePaymentSettings> {
     const now = this.clock.now();
-    await this.dataSource.transaction(async (tx) => {
-      await this.settings.upsert(
-        tx,
-        Object.assign(new PaymentSettingsEntity(), {
+    // Two admins saving a new institution's first settings at once may deadlock on the upsert: replay it.
+    await retryOnDeadlock(() =>
+      this.dataSource.transaction(async (tx) => {
+        await this.settings.upsert(
+          tx,
+          Object.assign(new PaymentSettingsEntity(), {
+            institutionId,
+            refundApprovalThresholdFen: input.refundApprovalThresholdFen,
+            updatedBy: `user:${adminId}`,
+            createdAt: now,
+            updatedAt: now,
+          }),
+        );
+        await this.staffActions.record(tx, {
+          action: 'refund_threshold_changed',
           institutionId,
-          refundApprovalThresholdFen: input.refundApprovalThresholdFen,
-          updatedBy: `user:${adminId}`,
-          createdAt: now,
-          updatedAt: now,
-        }),
-      );
-      await this.staffActions.record(tx, {
-        action: 'refund_threshold_changed',
-        institutionId,
-        staffUserId: adminId,
-        subjectId: institutionId,
-        amountFen: input.refundApprovalThresholdFen,
-      });
-    });
+          staffUserId: adminId,
+          subjectId: institutionId,
+          amountFen: input.refundApprovalThresholdFen,
+        });
+      }),
+    );
     return this.of(institutionId);
   }
 }
