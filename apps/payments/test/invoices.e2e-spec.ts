@@ -4,6 +4,7 @@ import { Topics } from '@exam/contracts';
 import { expectEventually, type ProbedMessage, testEnvelope } from '@exam/testing';
 import request from 'supertest';
 
+import { merchantDateOf } from '../src/statement/domain/merchant-day';
 import {
   type Caller,
   candidate,
@@ -34,7 +35,8 @@ describe('payments: invoices and new exam-fee orders (e2e with pay-sim)', () => 
   let staffActions: ProbedMessage[];
 
   const inst = (path: string, id = institution): string => `/institutions/${id}${path}`;
-  const today = (): string => new Date().toISOString().slice(0, 10);
+  // Staff in China date an invoice by the Beijing calendar, a day ahead of UTC from 16:00 UTC on.
+  const today = (): string => merchantDateOf(new Date());
   const key = (): string => `key-${randomUUID()}`;
 
   async function paidOrder(buyer: Caller, provider: 'wechat' | 'alipay' = 'wechat'): Promise<string> {
@@ -291,6 +293,10 @@ describe('payments: invoices and new exam-fee orders (e2e with pay-sim)', () => 
     expect((await issue(invoiceId, { invoiceNo: 'ABC' })).body.code).toBe('REQUEST.INVALID');
     expect((await issue(invoiceId, { issuedOn: '2026-02-30' })).body.code).toBe('REQUEST.INVALID');
     expect((await issue(invoiceId, { issuedOn: '2099-01-01' })).body.code).toBe('INVOICE.ISSUE_DATE_INVALID');
+    const beijingTomorrow = merchantDateOf(new Date(Date.now() + 86_400_000));
+    expect((await issue(invoiceId, { issuedOn: beijingTomorrow })).body.code).toBe(
+      'INVOICE.ISSUE_DATE_INVALID',
+    );
     expect((await api.call('get', `/me/invoices/${invoiceId}`, buyer)).body.status).toBe('requested');
 
     const issued = await issue(invoiceId);
@@ -376,7 +382,7 @@ describe('payments: invoices and new exam-fee orders (e2e with pay-sim)', () => 
       clerk,
     );
     expect((rejectedList.body.items as { invoiceId: string }[]).map((i) => i.invoiceId)).toContain(second);
-    const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+    const yesterday = merchantDateOf(new Date(Date.now() - 86_400_000));
     const old = await api.call('get', inst(`/invoices?status=rejected&to=${yesterday}`), clerk);
     expect((old.body.items as { invoiceId: string }[]).map((i) => i.invoiceId)).not.toContain(second);
     expect((await api.call('get', inst('/invoices?status=bogus'), clerk)).status).toBe(400);

@@ -6,6 +6,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 
 import { OrderRepository } from '../order/order.repository';
 import { StaffActionRecorder } from '../staff-audit/staff-action-recorder.service';
+import { merchantDateOf } from '../statement/domain/merchant-day';
 import { applyInvoiceEvent, canRequestInvoice, invoiceableFen } from './domain/invoice-state';
 import { checkPdf, MAX_INVOICE_PDF_BYTES } from './domain/pdf-file';
 import type { InvoiceEntity } from './invoice.entity';
@@ -67,8 +68,9 @@ export class InvoiceIssuingService {
     const pdf = checkPdf(input.pdf);
     if (!pdf.ok) throw new InvalidInvoicePdfError(PDF_PROBLEMS[pdf.problem]);
     const now = this.clock.now();
-    if (input.issuedOn > now.toISOString().slice(0, 10))
-      throw new IssueDateInvalidError('the date is in the future');
+    // An invoice is dated by the Beijing calendar (as the tax system and the statements are): early in the
+    // Beijing morning the UTC day is still yesterday.
+    if (input.issuedOn > merchantDateOf(now)) throw new IssueDateInvalidError('the date is in the future');
     return this.dataSource.transaction(async (tx) => {
       const invoice = await this.lockOfInstitution(tx, institutionId, invoiceId);
       const next = applyInvoiceEvent(invoice.status, invoice.reversalStatus, { type: 'issue' });
@@ -76,7 +78,7 @@ export class InvoiceIssuingService {
       const order = await this.orders.lockById(tx, invoice.orderId);
       if (order === null || !canRequestInvoice(order.status, order.paidFen, order.refundCommittedFen))
         throw new OrderNotInvoiceableError(order?.status ?? 'gone');
-      if (order.paidAt !== null && input.issuedOn < order.paidAt.toISOString().slice(0, 10))
+      if (order.paidAt !== null && input.issuedOn < merchantDateOf(order.paidAt))
         throw new IssueDateInvalidError('the date is before the order was paid');
       Object.assign(invoice, {
         status: next.status,

@@ -12,6 +12,7 @@ import {
   StreamableFile,
 } from '@nestjs/common';
 
+import { merchantDay } from '../statement/domain/merchant-day';
 import {
   InvoiceResponseDto,
   IssueInvoiceDto,
@@ -23,8 +24,6 @@ import {
 import { toInvoiceDto } from './invoice.mapper';
 import { InvoiceIssuingService } from './invoice-issuing.service';
 import { InvoiceRequestsService } from './invoice-requests.service';
-
-const DAY_MS = 86_400_000;
 
 /** A buyer's invoice requests on their own paid orders. */
 @Controller()
@@ -91,8 +90,9 @@ export class StaffInvoicesController {
     const invoices = await this.issuing.list(institutionId, {
       ...(query.status === undefined ? {} : { status: query.status }),
       ...(query.reversal === undefined ? {} : { reversal: query.reversal }),
-      ...(query.from === undefined ? {} : { from: new Date(`${query.from}T00:00:00Z`) }),
-      ...(query.to === undefined ? {} : { to: new Date(Date.parse(`${query.to}T00:00:00Z`) + DAY_MS) }),
+      // Days of the Beijing calendar, as staff read them (and as the reports and statements count).
+      ...(query.from === undefined ? {} : { from: merchantDay(query.from).start }),
+      ...(query.to === undefined ? {} : { to: merchantDay(query.to).end }),
     });
     return { items: invoices.map(toInvoiceDto) };
   }
