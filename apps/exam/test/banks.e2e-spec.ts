@@ -103,9 +103,16 @@ describe('exam question banks (e2e)', () => {
       status: 409,
       body: { code: 'BANK.CATEGORY_EXISTS', details: [{ field: 'name' }] },
     });
-    expect(await create('functions', algebra)).toMatchObject({ status: 409, body: { code: 'BANK.CATEGORY_EXISTS' } });
-    const rename = (id: string, body: Record<string, unknown>) => api.call('patch', `${categories}/${id}`, admin, body);
-    expect(await rename(equations, { name: ' ' })).toMatchObject({ status: 400, body: { code: 'REQUEST.INVALID' } });
+    expect(await create('functions', algebra)).toMatchObject({
+      status: 409,
+      body: { code: 'BANK.CATEGORY_EXISTS' },
+    });
+    const rename = (id: string, body: Record<string, unknown>) =>
+      api.call('patch', `${categories}/${id}`, admin, body);
+    expect(await rename(equations, { name: ' ' })).toMatchObject({
+      status: 400,
+      body: { code: 'REQUEST.INVALID' },
+    });
     expect(await rename(equations, { name: 'FUNCTIONS' })).toMatchObject({
       status: 409,
       body: { code: 'BANK.CATEGORY_EXISTS' },

@@ -161,12 +161,16 @@ test.describe('platform console: provider statements', () => {
       const form = page.locator('form#statementRun');
       await form.getByLabel('对账日期').fill(beijingDay(1));
       await form.getByRole('button', { name: '运行对账' }).click();
-      await expect(form.getByText(`不能对账未来的日期：渠道只有今天（${beijingToday()}）及以前的对账单`)).toBeVisible();
+      await expect(
+        form.getByText(`不能对账未来的日期：渠道只有今天（${beijingToday()}）及以前的对账单`),
+      ).toBeVisible();
       await expectAccessible('provider statements: a future day refused');
 
       await form.getByLabel('对账日期').fill(beijingToday());
       await form.getByRole('button', { name: '运行对账' }).click();
-      await expect(page.getByRole('status').filter({ hasText: `微信支付 ${beijingToday()} 对账完成` })).toBeVisible({
+      await expect(
+        page.getByRole('status').filter({ hasText: `微信支付 ${beijingToday()} 对账完成` }),
+      ).toBeVisible({
         timeout: 45_000,
       });
       const runs = page.getByRole('region', { name: '对账记录' });

@@ -63,13 +63,20 @@ interface BankSetUp {
   readonly bankName: string;
 }
 
-async function bankWithCategories(request: APIRequestContext): Promise<BankSetUp & { categories: Record<string, string> }> {
+async function bankWithCategories(
+  request: APIRequestContext,
+): Promise<BankSetUp & { categories: Record<string, string> }> {
   const admin = await demoOrgAdmin(request);
   const institutionId = institutionOf(admin);
   const bankName = `分类题库 ${stamp()}`;
-  const bank = await postJson<{ bankId: string }>(request, admin, `/api/exam/institutions/${institutionId}/banks`, {
-    name: bankName,
-  });
+  const bank = await postJson<{ bankId: string }>(
+    request,
+    admin,
+    `/api/exam/institutions/${institutionId}/banks`,
+    {
+      name: bankName,
+    },
+  );
   const categories: Record<string, string> = {};
   const add = async (name: string, parent?: string) => {
     const url = `/api/exam/institutions/${institutionId}/banks/${bank.bankId}/categories`;
@@ -207,7 +214,9 @@ test.describe('console: categories, tags, versions and deletes of a bank', () =>
     const confirm = page.getByRole('dialog', { name: '删除这道试题？' });
     await expect(confirm).toContainText('下列算法中，哪一个是非对称加密算法？');
     await confirm.getByRole('button', { name: '确认删除' }).click();
-    await expect(page.getByRole('alert').filter({ hasText: '已发布的考试使用了这道题，不能删除' })).toBeVisible();
+    await expect(
+      page.getByRole('alert').filter({ hasText: '已发布的考试使用了这道题，不能删除' }),
+    ).toBeVisible();
     await expect(confirm).toHaveCount(0);
     await expectAccessible('delete refused');
 
@@ -219,7 +228,10 @@ test.describe('console: categories, tags, versions and deletes of a bank', () =>
     );
     await page.goto(`${base}/questions/${unused.questionId}`);
     await page.getByRole('button', { name: '删除试题' }).click();
-    await page.getByRole('dialog', { name: '删除这道试题？' }).getByRole('button', { name: '确认删除' }).click();
+    await page
+      .getByRole('dialog', { name: '删除这道试题？' })
+      .getByRole('button', { name: '确认删除' })
+      .click();
     await expect(page.getByRole('heading', { level: 1, name: /^题库：web-e2e/ })).toBeVisible();
     await expect(page.getByRole('link', { name: '下列算法中，哪一个是非对称加密算法？' })).toBeVisible();
     await expect(page.getByRole('link', { name: '这道题没有被任何考试使用。' })).toHaveCount(0);

@@ -136,7 +136,9 @@ export class BanksService {
     exceptId?: string,
   ): void {
     const wanted = name.trim().toLowerCase();
-    if (all.some((c) => c.id !== exceptId && c.parentId === parentId && c.name.trim().toLowerCase() === wanted))
+    if (
+      all.some((c) => c.id !== exceptId && c.parentId === parentId && c.name.trim().toLowerCase() === wanted)
+    )
       throw new CategoryExistsError();
   }
 

@@ -78,7 +78,10 @@ export interface PaidRegistration {
  * service opens from the registration event, paid with WeChat Pay on the simulator): the candidate's
  * registration page then shows the paid order, with its invoice panel. Set-up, not a journey.
  */
-export async function paidExamRegistration(request: APIRequestContext, feeFen: number): Promise<PaidRegistration> {
+export async function paidExamRegistration(
+  request: APIRequestContext,
+  feeFen: number,
+): Promise<PaidRegistration> {
   // Opening in an hour: registration (which closes at the opening) stays open while the journey runs.
   const exam = await createExam(request, { feeFen, opensInSeconds: 3_600 });
   const candidate = await createCandidate(request);
@@ -95,8 +98,9 @@ export async function paidExamRegistration(request: APIRequestContext, feeFen: n
     .poll(
       async () => {
         const orders = await request.get('/api/payments/me/orders', { headers: bearer(buyer) });
-        const items = ((await orders.json()) as { items: { orderId: string; registrationId: string | null }[] })
-          .items;
+        const items = (
+          (await orders.json()) as { items: { orderId: string; registrationId: string | null }[] }
+        ).items;
         orderId = items.find((o) => o.registrationId === registrationId)?.orderId ?? '';
         return orderId;
       },

@@ -47,7 +47,11 @@ export class UpdateBankDto {
 const NOT_BLANK = /\S/;
 
 export class CreateCategoryDto {
-  @IsString() @IsPlainText() @Length(1, 200) @Matches(NOT_BLANK, { message: 'name must not be blank' }) name!: string;
+  @IsString()
+  @IsPlainText()
+  @Length(1, 200)
+  @Matches(NOT_BLANK, { message: 'name must not be blank' })
+  name!: string;
   @IsOptional() @IsUUID() parentId?: string;
 }
 

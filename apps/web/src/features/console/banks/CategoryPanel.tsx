@@ -7,8 +7,8 @@ import { ErrorAlert } from '../../../ui/ErrorAlert';
 import { examPath } from '../shared/api-paths';
 import { useConsole } from '../shared/use-console';
 import { bankKeys, flattenCategories, useCategories } from './bank-api';
-import { CategoryEditForm } from './CategoryEditForm';
 import { categoryNameProblem, findCategory } from './category-tree';
+import { CategoryEditForm } from './CategoryEditForm';
 import type { Category } from './question-types';
 
 interface TreeNode {

@@ -11,7 +11,8 @@ export const bankKeys = {
     ['console', institutionId, 'banks', bankId, 'categories'] as const,
   questions: (institutionId: string, bankId: string) =>
     ['console', institutionId, 'banks', bankId, 'questions'] as const,
-  tags: (institutionId: string, bankId: string) => ['console', institutionId, 'banks', bankId, 'tags'] as const,
+  tags: (institutionId: string, bankId: string) =>
+    ['console', institutionId, 'banks', bankId, 'tags'] as const,
   versions: (institutionId: string, bankId: string, questionId: string) =>
     ['console', institutionId, 'banks', bankId, 'questions', questionId, 'versions'] as const,
 };

@@ -9,7 +9,10 @@ const node = (categoryId: string, name: string, parentId: string | null, childre
 });
 
 const tree: Category[] = [
-  node('a', '代数', null, [node('a1', '方程', 'a', [node('a11', '一元方程', 'a1')]), node('a2', 'Functions', 'a')]),
+  node('a', '代数', null, [
+    node('a1', '方程', 'a', [node('a11', '一元方程', 'a1')]),
+    node('a2', 'Functions', 'a'),
+  ]),
   node('g', '几何', null),
 ];
 

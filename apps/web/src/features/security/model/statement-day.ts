@@ -8,8 +8,8 @@ const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 function isCalendarDay(text: string): boolean {
   const match = DAY.exec(text);
   if (!match) return false;
-  const [, y, m, d] = match.map(Number);
-  const date = new Date(Date.UTC(y ?? 0, (m ?? 0) - 1, d ?? 0));
+  const [y, m, d] = match.slice(1).map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
   return date.getUTCFullYear() === y && date.getUTCMonth() + 1 === m && date.getUTCDate() === d;
 }
 

@@ -111,12 +111,18 @@ function RunsTable({ runs }: { runs: readonly StatementRun[] }) {
         dataSource={[...runs]}
         locale={{ emptyText: t('statementRuns.noRuns') }}
         columns={[
-          { title: t('statementRuns.provider'), key: 'p', render: (_: unknown, r) => labels(`providers.${r.provider}`) },
+          {
+            title: t('statementRuns.provider'),
+            key: 'p',
+            render: (_: unknown, r) => labels(`providers.${r.provider}`),
+          },
           {
             title: t('statementRuns.status'),
             key: 's',
             render: (_: unknown, r) => (
-              <Tag color={r.status === 'failed' ? 'error' : r.status === 'succeeded' ? 'success' : 'processing'}>
+              <Tag
+                color={r.status === 'failed' ? 'error' : r.status === 'succeeded' ? 'success' : 'processing'}
+              >
                 {t(`statementRuns.statuses.${r.status}`)}
               </Tag>
             ),
@@ -126,7 +132,11 @@ function RunsTable({ runs }: { runs: readonly StatementRun[] }) {
             key: 'by',
             render: (_: unknown, r) => t(`statementRuns.starters.${runStarter(r.triggeredBy)}`),
           },
-          { title: t('statementRuns.startedAt'), key: 'at', render: (_: unknown, r) => dateTime(r.startedAt) },
+          {
+            title: t('statementRuns.startedAt'),
+            key: 'at',
+            render: (_: unknown, r) => dateTime(r.startedAt),
+          },
           {
             title: t('statementRuns.counts'),
             key: 'counts',
@@ -157,7 +167,11 @@ function UnownedTable({ mismatches }: { mismatches: readonly StatementMismatch[]
         dataSource={[...mismatches]}
         locale={{ emptyText: t('statementRuns.noUnowned') }}
         columns={[
-          { title: t('statementRuns.provider'), key: 'p', render: (_: unknown, m) => labels(`providers.${m.provider}`) },
+          {
+            title: t('statementRuns.provider'),
+            key: 'p',
+            render: (_: unknown, m) => labels(`providers.${m.provider}`),
+          },
           { title: t('statementRuns.kind'), key: 'k', render: (_: unknown, m) => labels(`kinds.${m.kind}`) },
           {
             title: t('statementRuns.tradeNo'),
@@ -177,7 +191,11 @@ function UnownedTable({ mismatches }: { mismatches: readonly StatementMismatch[]
             key: 's',
             render: (_: unknown, m) => labels(`statuses.${m.status}`),
           },
-          { title: t('statementRuns.detectedAt'), key: 'at', render: (_: unknown, m) => dateTime(m.detectedAt) },
+          {
+            title: t('statementRuns.detectedAt'),
+            key: 'at',
+            render: (_: unknown, m) => dateTime(m.detectedAt),
+          },
         ]}
       />
     </ScrollRegion>
