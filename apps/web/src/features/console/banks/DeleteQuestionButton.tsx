@@ -26,8 +26,11 @@ export function DeleteQuestionButton(props: { bankId: string; questionId: string
         method: 'DELETE',
       }),
     onSuccess: async () => {
+      // Leave the editor first: refreshing the bank while it is still shown would ask for the deleted
+      // question (and its versions) again and get 404s.
+      await navigate(`/console/${institutionId}/banks/${props.bankId}`);
+      queryClient.removeQueries({ predicate: (query) => query.queryKey.includes(props.questionId) });
       await queryClient.invalidateQueries({ queryKey: bankKeys.one(institutionId, props.bankId) });
-      void navigate(`/console/${institutionId}/banks/${props.bankId}`);
     },
     onSettled: () => {
       setAsking(false);

@@ -75,15 +75,7 @@ export function QuestionVersions(props: { bankId: string; questionId: string; cu
         <Modal
           open
           title={t('versions.viewTitle', { n: shown.version })}
-          footer={
-            <Button
-              onClick={() => {
-                setShown(null);
-              }}
-            >
-              {t('close')}
-            </Button>
-          }
+          footer={null}
           onCancel={() => {
             setShown(null);
           }}
