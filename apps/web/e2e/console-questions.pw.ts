@@ -97,6 +97,9 @@ function trueFalse(stem: string, tags: string[] = []): Record<string, unknown> {
   return { type: 'true_false', stem, score: 2, difficulty: 1, answer: true, tags };
 }
 
+/** A console page reached by navigation loads its bank, questions, tags and categories: slow on a busy machine. */
+const SLOW_PAGE = { timeout: 30_000 };
+
 /** Chooses an option of the antd select that is open now (its items carry the option's label as title). */
 async function chooseOption(page: Page, label: string): Promise<void> {
   await page.locator('.ant-select-dropdown:visible').getByTitle(label, { exact: true }).click();
@@ -108,13 +111,16 @@ test.describe('console: categories, tags, versions and deletes of a bank', () =>
     request,
     expectAccessible,
   }) => {
+    test.setTimeout(180_000);
     const set = await bankWithCategories(request);
     const questionsUrl = `/api/exam/institutions/${set.institutionId}/banks/${set.bankId}/questions`;
     await postJson(request, set.admin, questionsUrl, trueFalse('一元一次方程只有一个解。', ['基础']));
     await postJson(request, set.admin, questionsUrl, trueFalse('函数的图像可以是一条竖直的直线。'));
 
     await signInAsDemoAdmin(page, `/console/${set.institutionId}/banks/${set.bankId}`);
-    await expect(page.getByRole('heading', { level: 1, name: `题库：${set.bankName}` })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: `题库：${set.bankName}` })).toBeVisible(
+      SLOW_PAGE,
+    );
     const tree = page.getByRole('tree', { name: '分类' });
     await tree.getByText('方程', { exact: true }).click();
     const edit = page.getByRole('region', { name: '编辑分类“方程”' });
@@ -165,7 +171,9 @@ test.describe('console: categories, tags, versions and deletes of a bank', () =>
     await expectAccessible('question editor with tags');
     await page.getByRole('button', { name: '保存试题' }).click();
 
-    await expect(page.getByRole('heading', { level: 1, name: `题库：${set.bankName}` })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: `题库：${set.bankName}` })).toBeVisible(
+      SLOW_PAGE,
+    );
     await page.getByLabel('标签', { exact: true }).click();
     await chooseOption(page, '易错');
     await page.getByRole('button', { name: '筛选', exact: true }).click();
@@ -182,19 +190,19 @@ test.describe('console: categories, tags, versions and deletes of a bank', () =>
     guard,
     expectAccessible,
   }) => {
+    test.setTimeout(150_000);
     const exam = await createExam(request);
     const base = `/console/${exam.institutionId}/banks/${exam.bankId}`;
     const frozen = exam.questionIds[0] ?? '';
     await signInAsDemoAdmin(page, `${base}/questions/${frozen}`);
-    // The editor's first render is the heaviest of the console (every type's fields): slow on a busy machine.
-    await expect(page.getByRole('heading', { level: 1, name: '编辑试题' })).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByRole('heading', { level: 1, name: '编辑试题' })).toBeVisible(SLOW_PAGE);
     await expect(page.getByText('已发布的考试使用了此题的当前版本')).toBeVisible();
     const versions = page.getByRole('region', { name: '版本历史' });
     await expect(versions.getByRole('row', { name: /第 1 版/ })).toContainText('当前版本');
     await page.getByLabel('题干').fill('<p>下列算法中，哪一个是非对称加密算法？</p>');
     await page.getByRole('button', { name: '保存试题' }).click();
 
-    await expect(page.getByRole('heading', { level: 1, name: /^题库：web-e2e/ })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: /^题库：web-e2e/ })).toBeVisible(SLOW_PAGE);
     await page.getByRole('link', { name: '下列算法中，哪一个是非对称加密算法？' }).click();
     await expect(versions.getByRole('row', { name: /第 2 版/ })).toContainText('当前版本');
     const first = versions.getByRole('row', { name: /第 1 版/ });
@@ -233,7 +241,7 @@ test.describe('console: categories, tags, versions and deletes of a bank', () =>
       .getByRole('dialog', { name: '删除这道试题？' })
       .getByRole('button', { name: '确认删除' })
       .click();
-    await expect(page.getByRole('heading', { level: 1, name: /^题库：web-e2e/ })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: /^题库：web-e2e/ })).toBeVisible(SLOW_PAGE);
     await expect(page.getByRole('link', { name: '下列算法中，哪一个是非对称加密算法？' })).toBeVisible();
     await expect(page.getByRole('link', { name: '这道题没有被任何考试使用。' })).toHaveCount(0);
   });

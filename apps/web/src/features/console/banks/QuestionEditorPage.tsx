@@ -79,9 +79,10 @@ function QuestionEditor({ bankId, question }: { bankId: string; question: Questi
         examPath(institutionId, `/banks/${bankId}/questions${question ? `/${question.questionId}` : ''}`),
         { method: question ? 'PUT' : 'POST', body },
       );
-      // The whole bank: its questions, the tags a save may have made, the question's versions.
+      // Back to the bank first, then refresh all of it (its questions, the tags a save may have made, the
+      // question's versions): only the bank page's queries are fetched again, not the editor's.
+      await navigate(back);
       await queryClient.invalidateQueries({ queryKey: bankKeys.one(institutionId, bankId) });
-      void navigate(back);
     } catch (caught: unknown) {
       setError(caught);
       if (caught instanceof ApiError) {
