@@ -161,7 +161,7 @@ test.describe('console: categories, tags, versions and deletes of a bank', () =>
 
     await page.reload();
     await page.getByRole('link', { name: '函数的图像可以是一条竖直的直线。' }).click();
-    await expect(page.getByRole('heading', { level: 1, name: '编辑试题' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: '编辑试题' })).toBeVisible(SLOW_PAGE);
     const tags = page.getByLabel('标签', { exact: true });
     await tags.click();
     await chooseOption(page, '基础');
@@ -204,7 +204,7 @@ test.describe('console: categories, tags, versions and deletes of a bank', () =>
 
     await expect(page.getByRole('heading', { level: 1, name: /^题库：web-e2e/ })).toBeVisible(SLOW_PAGE);
     await page.getByRole('link', { name: '下列算法中，哪一个是非对称加密算法？' }).click();
-    await expect(versions.getByRole('row', { name: /第 2 版/ })).toContainText('当前版本');
+    await expect(versions.getByRole('row', { name: /第 2 版/ })).toContainText('当前版本', SLOW_PAGE);
     const first = versions.getByRole('row', { name: /第 1 版/ });
     await expect(first).toContainText('已被发布的考试使用（不再改动）');
     await expectAccessible('question with two versions');
