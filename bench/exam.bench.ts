@@ -41,9 +41,10 @@ import { writeBenchResult } from './support/report';
  * thread), the gateway and the bare baseline (their own processes), the load generator (a worker thread here).
  *
  *  - exam-start spike: CANDIDATES candidates released within one second start the same exam through the gateway
- *    (the answer carries their paper): all served, p99 (target: all within 15 s, p99 < 10 s, no errors); then the
- *    paper-serving ceiling (closed loop on GET /attempts/:id/paper, the immutable paper a reload fetches) against a
- *    bare Fastify route returning the same JSON without authentication (target ≥ 0.5).
+ *    and fetch the paper the answer points to, as the exam room does (compressed, as a browser accepts): all
+ *    served, p99 (target: all within 15 s, p99 < 10 s, no errors); then the paper-serving ceiling (closed loop on
+ *    GET /attempts/:id/paper, the immutable paper) against a bare Fastify route returning the same cached bytes
+ *    without authentication (target ≥ 0.5).
  *  - autosave: every candidate saves every CANDIDATES / SAVE_RATE seconds (5,000 at 1,000/s = every 5 s) through
  *    the gateway, open loop, SAVE_SECONDS per round (target p50 < 20 ms, p99 < 100 ms, no errors, nothing lost);
  *    the highest sustained save rate (closed loop) through the gateway and direct, against a bare Fastify route

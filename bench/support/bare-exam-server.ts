@@ -1,10 +1,12 @@
+import { brotliCompressSync, constants } from 'node:zlib';
+
 import Fastify from 'fastify';
 import { createPool } from 'mysql2/promise';
 
 /**
  * The baselines of the exam bench: what a bare Fastify route with mysql2 and no framework costs for the same
  * work as exam's hot paths — the autosave's conditional upsert and read-back (the same two statements against
- * the same tables), and serving an already-built paper as cached JSON. Its own process, like a service.
+ * the same tables), and serving an already-built paper as cached JSON (compressed once, as exam does). Its own process, like a service.
  */
 async function main(): Promise<void> {
   const pool = createPool({
@@ -13,6 +15,9 @@ async function main(): Promise<void> {
     dateStrings: false,
   });
   const paper = process.env.BARE_PAPER_JSON ?? '{}';
+  // The same representation exam sends a browser (brotli, compressed once), so the ratio compares serving
+  // cached bytes with serving cached bytes.
+  const paperBr = brotliCompressSync(Buffer.from(paper), { params: { [constants.BROTLI_PARAM_QUALITY]: 1 } });
   const app = Fastify({ logger: false });
   app.put<{
     Params: { attemptId: string; questionId: string };
@@ -42,9 +47,11 @@ async function main(): Promise<void> {
       held: held ? { seq: Number(held.seq), answer: held.answer } : null,
     });
   });
-  app.get('/bare/paper', async (_req, reply) => {
+  app.get('/bare/paper', async (req, reply) => {
     void reply.header('content-type', 'application/json');
-    return paper;
+    if (!(req.headers['accept-encoding'] ?? '').includes('br')) return paper;
+    void reply.header('content-encoding', 'br');
+    return paperBr;
   });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();

@@ -1,5 +1,6 @@
 import { Agent, request } from 'node:http';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 
 /** One candidate's running attempt as the load sends saves for it. */
 export interface SaveTarget {
@@ -85,6 +86,16 @@ interface Answer {
   readonly body: string;
 }
 
+/** What a browser says it accepts: the paper route answers such a client compressed. */
+const BROWSER_ACCEPT_ENCODING = 'gzip, deflate, br, zstd';
+
+function decoded(coding: string | undefined, chunks: readonly Buffer[]): string {
+  const raw = Buffer.concat(chunks);
+  if (coding === 'br') return brotliDecompressSync(raw).toString('utf8');
+  if (coding === 'gzip') return gunzipSync(raw).toString('utf8');
+  return raw.toString('utf8');
+}
+
 function send(
   agent: Agent,
   port: number,
@@ -110,7 +121,7 @@ function send(
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
         res.on('end', () => {
-          resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') });
+          resolve({ status: res.statusCode ?? 0, body: decoded(res.headers['content-encoding'], chunks) });
         });
       },
     );
@@ -266,16 +277,23 @@ async function spike(agent: Agent, load: Extract<ExamLoad, { kind: 'spike' }>): 
       const releaseAt = started + (i * load.releaseMs) / load.targets.length;
       const wait = releaseAt - nowMs();
       if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-      await timed(recorder, releaseAt, [200, 201], 'POST start', () =>
-        send(
+      // Start, then fetch the paper the answer points to, as the exam room does: served means the paper arrived.
+      const paper = await timed(recorder, releaseAt, [200], 'POST start + GET paper', async () => {
+        const headers = { authorization: `Bearer ${target.token}`, 'x-device-id': target.device };
+        const started = await send(agent, load.port, 'POST', load.path(target), headers, '{}');
+        if (started.status !== 200 && started.status !== 201) return started;
+        const { paperUrl } = JSON.parse(started.body) as { paperUrl: string };
+        return send(
           agent,
           load.port,
-          'POST',
-          load.path(target),
-          { authorization: `Bearer ${target.token}`, 'x-device-id': target.device },
-          '{}',
-        ),
-      );
+          'GET',
+          paperUrl,
+          { ...headers, 'accept-encoding': BROWSER_ACCEPT_ENCODING },
+          null,
+        );
+      });
+      if (paper !== null && !('sections' in (JSON.parse(paper) as object)))
+        recorder.fail(`GET paper → not a paper: ${paper.slice(0, 200)}`);
     }),
   );
   return recorder.outcome(nowMs() - started);
@@ -302,7 +320,11 @@ async function closedGet(
             load.port,
             'GET',
             load.path.replace(':attemptId', target.attemptId),
-            { authorization: `Bearer ${target.token}`, 'x-device-id': target.device },
+            {
+              authorization: `Bearer ${target.token}`,
+              'x-device-id': target.device,
+              'accept-encoding': BROWSER_ACCEPT_ENCODING,
+            },
             null,
           ),
         );

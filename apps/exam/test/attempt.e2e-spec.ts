@@ -331,11 +331,17 @@ describe('exam attempts (e2e)', () => {
       const pc = device('pc');
       const reply = await start(candidate, examId, pc);
       expect(reply.status).toBe(201);
-      const paper = reply.body.paper as { totalScore: number; sections: { questions: unknown[] }[] };
+      // The start answers with the attempt and where its paper is, never the paper itself.
+      const attemptId = reply.body.attemptId as string;
+      expect(reply.body.paperUrl).toBe(`/api/exam/attempts/${attemptId}/paper`);
+      expect(reply.body).not.toHaveProperty('paper');
+      const alone = await api.send('get', `/attempts/${attemptId}/paper`, candidate, {});
+      expect(alone.status).toBe(200);
+      const paper = alone.body as { totalScore: number; sections: { questions: unknown[] }[] };
       expect(paper.totalScore).toBe(14);
       expect(paper.sections[0]?.questions).toHaveLength(5);
       for (const secret of ['correct', 'rubric', 'explanation', '北京', 'accepted', '"answer"'])
-        expect(reply.text).not.toContain(secret);
+        expect(alone.text).not.toContain(secret);
       // Staff edit the question after the start: the attempt keeps the paper it was given.
       const edit = await api.call(
         'put',
@@ -353,16 +359,27 @@ describe('exam attempts (e2e)', () => {
         },
       );
       expect(edit.status).toBe(200);
-      const again = await api.send('get', `/attempts/${reply.body.attemptId as string}`, candidate, pc);
-      expect(again.body.paper).toEqual(reply.body.paper);
-      expect(again.text).not.toContain('edited after the start');
-      // The paper alone: the same paper, immutable, revalidated with its ETag (304, no body).
-      const alone = await api.send('get', `/attempts/${reply.body.attemptId as string}/paper`, candidate, {});
-      expect(alone.status).toBe(200);
-      expect(alone.body).toEqual(reply.body.paper);
+      const again = await api.send('get', `/attempts/${attemptId}`, candidate, pc);
+      expect(again.status).toBe(200);
+      expect(again.body).not.toHaveProperty('paper');
+      const paperAgain = await api.send('get', `/attempts/${attemptId}/paper`, candidate, {});
+      expect(paperAgain.body).toEqual(alone.body);
+      expect(paperAgain.text).not.toContain('edited after the start');
+      // The paper alone: immutable, revalidated with its ETag (304, no body), in the coding the client accepts.
       expect(alone.headers['cache-control']).toBe('private, max-age=86400, immutable');
-      for (const secret of ['correct', 'rubric', 'explanation', '北京', 'accepted', 'edited after the start'])
-        expect(alone.text).not.toContain(secret);
+      expect(alone.headers.vary).toBe('accept-encoding');
+      expect(alone.headers['content-encoding']).toBe('gzip'); // supertest asks for gzip and inflates it
+      for (const [accept, coding] of [
+        ['br, gzip', 'br'],
+        ['identity', null],
+      ] as const) {
+        const fetched = await fetch(`${bed.url}/api/exam/attempts/${attemptId}/paper`, {
+          headers: { authorization: `Bearer ${candidate.token}`, 'accept-encoding': accept },
+        });
+        expect(fetched.status).toBe(200);
+        expect(fetched.headers.get('content-encoding')).toBe(coding);
+        expect(await fetched.json()).toEqual(alone.body); // fetch decodes br
+      }
       const revalidated = await api.send(
         'get',
         `/attempts/${reply.body.attemptId as string}/paper`,

@@ -89,6 +89,19 @@ describe('identity real-name verification (e2e)', () => {
     bodies.length = 0;
   });
 
+  const BACKLOG_REASON = 'An older appeal waiting in the backlog.';
+
+  /** Open appeals filed long ago, ahead of every other in the oldest-first list. */
+  async function backlogOfOlderAppeals(count: number): Promise<void> {
+    const rows = Array.from({ length: count }, () => [randomUUID(), randomUUID(), BACKLOG_REASON]);
+    await data.query(
+      `INSERT INTO real_name_appeals (id, user_id, kind, reason, status, created_at) VALUES ${rows
+        .map(() => "(?, ?, 'change_request', ?, 'open', '2020-01-01 00:00:00.000')")
+        .join(', ')}`,
+      rows.flat(),
+    );
+  }
+
   async function verify(userId: string, body: object, expected: number): Promise<Record<string, unknown>> {
     const response = await request(identity.url)
       .post('/api/identity/real-name/verifications')
@@ -359,7 +372,7 @@ describe('identity real-name verification (e2e)', () => {
     expect(notified[0]?.notified_at).not.toBeNull();
   });
 
-  it('should let a platform admin decide change requests and disputed ID numbers, with a reason and an event', async () => {
+  it('should let a platform admin open any one appeal and decide change requests and disputed ID numbers, with a reason and an event', async () => {
     const admin = randomUUID();
     const adminToken = issueTestToken({ userId: admin, roles: ['platform_admin'] });
     const holder = randomUUID();
@@ -390,7 +403,38 @@ describe('identity real-name verification (e2e)', () => {
     );
     expect(listedAppeal?.maskedIdNumber).toMatch(/^\d\*+[\dX]$/);
 
-    const decisionPath = `/api/identity/real-name/admin/appeals/${appealId}/decision`;
+    const appealPath = `/api/identity/real-name/admin/appeals/${appealId}`;
+    await request(identity.url).get(appealPath).expect(401);
+    for (const roles of [['candidate'], ['security_analyst']] as const) {
+      await request(identity.url)
+        .get(appealPath)
+        .set('authorization', bearer({ roles: [...roles] }))
+        .expect(403);
+    }
+    await backlogOfOlderAppeals(100);
+    const firstPage = await request(identity.url)
+      .get('/api/identity/real-name/admin/appeals?status=open')
+      .set('authorization', `Bearer ${adminToken}`)
+      .expect(200);
+    expect((firstPage.body as { id: string }[]).map((a) => a.id)).not.toContain(appealId);
+    const single = await request(identity.url)
+      .get(appealPath)
+      .set('authorization', `Bearer ${adminToken}`)
+      .expect(200);
+    bodies.push(single.text);
+    expect(single.body).toEqual(listedAppeal);
+    const unknown = await request(identity.url)
+      .get(`/api/identity/real-name/admin/appeals/${randomUUID()}`)
+      .set('authorization', `Bearer ${adminToken}`)
+      .expect(404);
+    expect((unknown.body as { code: string }).code).toBe('IDENTITY.APPEAL_NOT_FOUND');
+    const malformed = await request(identity.url)
+      .get('/api/identity/real-name/admin/appeals/not-an-id')
+      .set('authorization', `Bearer ${adminToken}`)
+      .expect(400);
+    expect((malformed.body as { code: string }).code).toBe('REQUEST.MALFORMED');
+
+    const decisionPath = `${appealPath}/decision`;
     await request(identity.url)
       .post(decisionPath)
       .set('authorization', `Bearer ${adminToken}`)
@@ -408,6 +452,18 @@ describe('identity real-name verification (e2e)', () => {
       .set('authorization', `Bearer ${adminToken}`)
       .send({ decision: 'rejected', reason: 'Second thoughts about it.' })
       .expect(409);
+    const afterDecision = await request(identity.url)
+      .get(appealPath)
+      .set('authorization', `Bearer ${adminToken}`)
+      .expect(200);
+    bodies.push(afterDecision.text);
+    expect(afterDecision.body).toMatchObject({
+      status: 'approved',
+      reviewedBy: admin,
+      reviewReason: 'Card holder proved ownership in person.',
+      maskedIdNumber: listedAppeal?.maskedIdNumber,
+    });
+    await data.query('DELETE FROM real_name_appeals WHERE reason = ?', [BACKLOG_REASON]);
 
     expect((await verify(appellant, li, 200)).result).toBe('match');
     await request(identity.url)

@@ -1,16 +1,19 @@
 import { randomUUID } from 'node:crypto';
 
 import { Topics } from '@exam/contracts';
-import { expectEventually, testEnvelope } from '@exam/testing';
+import { expectEventually, type ProbedMessage, testEnvelope } from '@exam/testing';
 import request from 'supertest';
 
 import {
   type Caller,
   candidate,
+  decisionsAbout,
   PaymentsClient,
   type PaymentsHarness,
+  sha256Of,
   SimClient,
   staff,
+  stagedStaffActionCount,
   startPaymentsWithSim,
 } from './support/payments-bed';
 import { buyAndPay } from './support/purchases';
@@ -28,6 +31,7 @@ describe('payments: invoices and new exam-fee orders (e2e with pay-sim)', () => 
   let clerk: Caller;
   let outsider: Caller;
   let courseId: string;
+  let staffActions: ProbedMessage[];
 
   const inst = (path: string, id = institution): string => `/institutions/${id}${path}`;
   const today = (): string => new Date().toISOString().slice(0, 10);
@@ -79,6 +83,7 @@ describe('payments: invoices and new exam-fee orders (e2e with pay-sim)', () => 
     h = await startPaymentsWithSim({ PAYMENTS_JOB_INTERVAL_SECONDS: '1' });
     api = new PaymentsClient(h.bed.url);
     sim = new SimClient(h.sim.url);
+    staffActions = await h.bed.collect(Topics.PaymentStaffActionTaken);
     admin = staff(institution, 'org_admin');
     clerk = staff(institution, 'org_staff');
     outsider = staff(otherInstitution, 'org_admin');
@@ -89,6 +94,17 @@ describe('payments: invoices and new exam-fee orders (e2e with pay-sim)', () => 
     });
     expect(course.status).toBe(201);
     courseId = course.body.productId as string;
+    await expectEventually(() => {
+      expect(decisionsAbout(staffActions, courseId)).toEqual([
+        expect.objectContaining({
+          action: 'product_created',
+          institutionId: institution,
+          staffUserId: admin.userId,
+          amountFen: 19_900,
+          reasonSha256: null,
+        }),
+      ]);
+    });
   }, 120_000);
 
   afterEach(async () => {
@@ -286,6 +302,21 @@ describe('payments: invoices and new exam-fee orders (e2e with pay-sim)', () => 
     expect((await api.call('post', `/me/invoices/${invoiceId}/cancel`, buyer)).body.code).toBe(
       'INVOICE.NOT_PENDING',
     );
+    // The refused issues (other tenant, bad file, bad date, again) staged nothing; the one issue one event.
+    expect(await stagedStaffActionCount(h.bed, invoiceId)).toBe(1);
+    await expectEventually(() => {
+      expect(decisionsAbout(staffActions, invoiceId)).toEqual([
+        {
+          institutionId: institution,
+          staffUserId: clerk.userId,
+          action: 'invoice_issued',
+          subjectId: invoiceId,
+          amountFen: issued.body.amountFen,
+          reasonSha256: null,
+        },
+      ]);
+    });
+    expect(issued.body.amountFen).toBe(19_900);
 
     const mine = await download(`/me/invoices/${invoiceId}/invoice.pdf`, buyer);
     expect(mine.status).toBe(200);
@@ -326,6 +357,17 @@ describe('payments: invoices and new exam-fee orders (e2e with pay-sim)', () => 
     expect((await api.call('get', `/me/invoices/${second}`, buyer)).body.rejectReason).toBe(
       '个人抬头请填写真实姓名',
     );
+    await expectEventually(() => {
+      expect(decisionsAbout(staffActions, second)).toEqual([
+        expect.objectContaining({
+          action: 'invoice_rejected',
+          staffUserId: clerk.userId,
+          amountFen: null,
+          reasonSha256: sha256Of('个人抬头请填写真实姓名'),
+        }),
+      ]);
+    });
+    expect(decisionsAbout(staffActions, first)).toEqual([]);
     const third = await api.call('post', path, buyer, personal());
     expect(third.status).toBe(201);
     const rejectedList = await api.call(
@@ -386,6 +428,17 @@ describe('payments: invoices and new exam-fee orders (e2e with pay-sim)', () => 
         reversalInvoiceNo: '26442000000087654321',
         invoiceNo: '26442000000012345678',
       },
+    });
+    // The flag was payments' own doing; the issue and the recorded reversal were staff's.
+    await expectEventually(() => {
+      expect(decisionsAbout(staffActions, invoiceId)).toEqual([
+        expect.objectContaining({ action: 'invoice_issued', staffUserId: clerk.userId }),
+        expect.objectContaining({
+          action: 'invoice_reversal_recorded',
+          staffUserId: admin.userId,
+          amountFen: 19_900,
+        }),
+      ]);
     });
   });
 

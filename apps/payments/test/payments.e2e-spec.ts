@@ -8,10 +8,12 @@ import { responseMessage, rsaSign } from '../src/provider/wechat/wechat-pay.prot
 import {
   type Caller,
   candidate,
+  decisionsAbout,
   PaymentsClient,
   type PaymentsHarness,
   SimClient,
   staff,
+  stagedStaffActionCount,
   startPaymentsWithSim,
 } from './support/payments-bed';
 
@@ -31,6 +33,7 @@ describe('payments: products, orders, provider callbacks and refunds (e2e with p
   let refunded: ProbedMessage[];
   let expired: ProbedMessage[];
   let deadLetters: ProbedMessage[];
+  let staffActions: ProbedMessage[];
 
   const inst = (path: string, id = institution): string => `/institutions/${id}${path}`;
 
@@ -81,11 +84,12 @@ describe('payments: products, orders, provider callbacks and refunds (e2e with p
     clerk = staff(institution, 'org_staff');
     outsider = staff(otherInstitution, 'org_admin');
     buyer = candidate();
-    [paid, refunded, expired, deadLetters] = await Promise.all([
+    [paid, refunded, expired, deadLetters, staffActions] = await Promise.all([
       h.bed.collect(Topics.OrderPaid),
       h.bed.collect(Topics.OrderRefunded),
       h.bed.collect(Topics.OrderExpired),
       h.bed.collect(Topics.RefundRequested, { deadLetter: true }),
+      h.bed.collect(Topics.PaymentStaffActionTaken),
     ]);
     const course = await api.call('post', inst('/products'), admin, {
       kind: 'course',
@@ -138,6 +142,39 @@ describe('payments: products, orders, provider callbacks and refunds (e2e with p
     ).toBe(404);
     const catalogue = await api.call('get', `/catalogue/${institution}`, buyer);
     expect((catalogue.body.items as unknown[]).length).toBe(2);
+
+    const dropped = await api.call('post', inst('/products'), clerk, {
+      kind: 'course',
+      title: '旧课',
+      priceFen: 100,
+    });
+    const droppedId = dropped.body.productId as string;
+    expect(
+      (await api.call('delete', inst(`/products/${droppedId}`, otherInstitution), outsider)).status,
+    ).toBe(404);
+    expect((await api.call('delete', inst(`/products/${droppedId}`), clerk)).status).toBe(204);
+    const listed = (await api.call('get', `/catalogue/${institution}`, buyer)).body.items as {
+      productId: string;
+    }[];
+    expect(listed.map((p) => p.productId)).not.toContain(droppedId);
+    // Each change by staff is audited with the price it leaves; the refused ones staged nothing.
+    expect(await stagedStaffActionCount(h.bed, materialId)).toBe(2);
+    await expectEventually(() => {
+      expect(decisionsAbout(staffActions, materialId).map((e) => [e.action, e.amountFen])).toEqual([
+        ['product_created', expect.any(Number)],
+        ['product_updated', 4_600],
+      ]);
+      expect(decisionsAbout(staffActions, droppedId)).toEqual([
+        expect.objectContaining({ action: 'product_created', staffUserId: clerk.userId, amountFen: 100 }),
+        expect.objectContaining({
+          action: 'product_unlisted',
+          institutionId: institution,
+          staffUserId: clerk.userId,
+          subjectId: droppedId,
+          reasonSha256: null,
+        }),
+      ]);
+    });
   });
 
   it('should price orders on the server, return the same order for the same key, and mask the contact', async () => {

@@ -6,11 +6,14 @@ import { expectEventually, type ProbedMessage, testEnvelope } from '@exam/testin
 import {
   type Caller,
   candidate,
+  decisionsAbout,
   PaymentsClient,
   type PaymentsHarness,
   type Reply,
+  sha256Of,
   SimClient,
   staff,
+  stagedStaffActionCount,
   startPaymentsWithSim,
 } from './support/payments-bed';
 import { buyAndPay } from './support/purchases';
@@ -29,6 +32,7 @@ describe('payments: refund approval threshold (e2e with pay-sim)', () => {
   let buyer: Caller;
   let courseId: string;
   let refunded: ProbedMessage[];
+  let staffActions: ProbedMessage[];
 
   const inst = (path: string, id = institution): string => `/institutions/${id}${path}`;
   const settingsPath = inst('/payment-settings');
@@ -93,6 +97,7 @@ describe('payments: refund approval threshold (e2e with pay-sim)', () => {
     outsider = staff(otherInstitution, 'org_admin');
     buyer = candidate();
     refunded = await h.bed.collect(Topics.OrderRefunded);
+    staffActions = await h.bed.collect(Topics.PaymentStaffActionTaken);
     const course = await api.call('post', inst('/products'), admin, {
       kind: 'course',
       title: '高级研修班',
@@ -148,6 +153,19 @@ describe('payments: refund approval threshold (e2e with pay-sim)', () => {
       body: { refundApprovalThresholdFen: 30_000, source: 'institution' },
     });
     expect((await api.call('get', settingsPath, clerk)).body.refundApprovalThresholdFen).toBe(30_000);
+    // The refused changes above put nothing on the audit topic; the two saves one event each.
+    await expectEventually(() => {
+      expect(decisionsAbout(staffActions, institution)).toEqual([
+        expect.objectContaining({
+          action: 'refund_threshold_changed',
+          institutionId: institution,
+          staffUserId: admin.userId,
+          amountFen: null,
+          reasonSha256: null,
+        }),
+        expect.objectContaining({ action: 'refund_threshold_changed', amountFen: 30_000 }),
+      ]);
+    });
     expect((await api.call('get', inst('/payment-settings', otherInstitution), outsider)).body).toMatchObject(
       {
         refundApprovalThresholdFen: 50_000,
@@ -219,6 +237,8 @@ describe('payments: refund approval threshold (e2e with pay-sim)', () => {
     const otherQueue = await api.call('get', inst('/refunds/awaiting-approval', otherInstitution), outsider);
     expect(otherQueue).toMatchObject({ status: 200, body: { items: [] } });
     expect((await order(orderId)).status).toBe('paid');
+    // Only the request: none of the refused decisions staged an audit event.
+    expect(await stagedStaffActionCount(h.bed, refundId)).toBe(1);
 
     const approved = await approve(refundId, secondAdmin);
     expect(approved).toMatchObject({
@@ -236,6 +256,27 @@ describe('payments: refund approval threshold (e2e with pay-sim)', () => {
       status: 'partially_refunded',
       refundedFen: 40_000,
       refundableFen: 60_000,
+    });
+    // Events of one refund stay in order: the refused decisions before the approval published nothing.
+    await expectEventually(() => {
+      expect(decisionsAbout(staffActions, refundId)).toEqual([
+        {
+          institutionId: institution,
+          staffUserId: admin.userId,
+          action: 'refund_requested',
+          subjectId: refundId,
+          amountFen: 40_000,
+          reasonSha256: sha256Of('学员退课'),
+        },
+        {
+          institutionId: institution,
+          staffUserId: secondAdmin.userId,
+          action: 'refund_approved',
+          subjectId: refundId,
+          amountFen: 40_000,
+          reasonSha256: null,
+        },
+      ]);
     });
     const history = (await order(orderId)).history as { cause: string; actor: string }[];
     expect(history.filter((t) => t.cause.startsWith('refund_approv'))).toEqual([
@@ -273,6 +314,21 @@ describe('payments: refund approval threshold (e2e with pay-sim)', () => {
     }[];
     expect(queue.map((r) => r.refundId)).not.toContain(refundId);
     expect(refundEventsOf(orderId)).toEqual([]);
+    // The repeated rejection and the refused approval put nothing on the audit topic.
+    await expectEventually(() => {
+      expect(decisionsAbout(staffActions, refundId)).toEqual([
+        expect.objectContaining({ action: 'refund_requested', staffUserId: clerk.userId, amountFen: 80_000 }),
+        {
+          institutionId: institution,
+          staffUserId: admin.userId,
+          action: 'refund_rejected',
+          subjectId: refundId,
+          amountFen: 80_000,
+          reasonSha256: sha256Of('重复申请'),
+        },
+      ]);
+    });
+    expect(await stagedStaffActionCount(h.bed, refundId)).toBe(2);
   });
 
   it('should submit once when two org_admins approve in parallel', async () => {
@@ -293,6 +349,12 @@ describe('payments: refund approval threshold (e2e with pay-sim)', () => {
     });
     const history = (await order(orderId)).history as { cause: string }[];
     expect(history.filter((t) => t.cause === 'refund_approved')).toHaveLength(1);
+    await expectEventually(() => {
+      expect(decisionsAbout(staffActions, refundId).map((e) => e.action)).toEqual([
+        'refund_requested',
+        'refund_approved',
+      ]);
+    });
   });
 
   it('should let exactly one of an approval and a rejection racing win, the other 409', async () => {

@@ -1,14 +1,18 @@
 import { randomUUID } from 'node:crypto';
 
-import { expectEventually, issueTestToken } from '@exam/testing';
+import { Topics } from '@exam/contracts';
+import { expectEventually, issueTestToken, type ProbedMessage } from '@exam/testing';
 
 import {
   type Caller,
   candidate,
+  decisionsAbout,
   PaymentsClient,
   type PaymentsHarness,
+  sha256Of,
   SimClient,
   staff,
+  stagedStaffActionCount,
   startPaymentsWithSim,
 } from './support/payments-bed';
 import { buyAndPay } from './support/purchases';
@@ -55,6 +59,7 @@ describe('payments: daily statement comparison (e2e with pay-sim)', () => {
   let aAlipay: Paid;
   let bWechat: Paid;
   const refundNos: string[] = [];
+  let staffActions: ProbedMessage[];
 
   const sim = async (method: 'POST' | 'DELETE', path: string, body?: object): Promise<Response> =>
     fetch(`${h.sim.url}${path}`, {
@@ -126,6 +131,7 @@ describe('payments: daily statement comparison (e2e with pay-sim)', () => {
   beforeAll(async () => {
     h = await startPaymentsWithSim();
     api = new PaymentsClient(h.bed.url);
+    staffActions = await h.bed.collect(Topics.PaymentStaffActionTaken);
     adminA = staff(institutionA, 'org_admin');
     clerkA = staff(institutionA, 'org_staff');
     adminB = staff(institutionB, 'org_admin');
@@ -261,6 +267,7 @@ describe('payments: daily statement comparison (e2e with pay-sim)', () => {
       note: 'not mine',
     });
     expect(stolen).toMatchObject({ status: 404, body: { code: 'STATEMENT.MISMATCH_NOT_FOUND' } });
+    expect(await stagedStaffActionCount(h.bed, String(ofB.mismatchId))).toBe(0);
   });
 
   it('should refuse malformed and future dates with a reason', async () => {
@@ -314,6 +321,19 @@ describe('payments: daily statement comparison (e2e with pay-sim)', () => {
       status: 409,
       body: { code: 'STATEMENT.ALREADY_RESOLVED' },
     });
+    expect(await stagedStaffActionCount(h.bed, String(amount.mismatchId))).toBe(1);
+    await expectEventually(() => {
+      expect(decisionsAbout(staffActions, String(amount.mismatchId))).toEqual([
+        {
+          institutionId: institutionA,
+          staffUserId: clerkA.userId,
+          action: 'statement_mismatch_resolved',
+          subjectId: amount.mismatchId,
+          amountFen: amount.providerAmountFen,
+          reasonSha256: sha256Of('Provider corrected the amount by phone.'),
+        },
+      ]);
+    });
     const unowned = first(await mismatches('/statement-mismatches?unowned=true', operator));
     const byOperator = await api.call(
       'post',
@@ -326,6 +346,16 @@ describe('payments: daily statement comparison (e2e with pay-sim)', () => {
     expect(byOperator).toMatchObject({
       status: 200,
       body: { status: 'resolved', resolvedBy: operator.userId },
+    });
+    await expectEventually(() => {
+      expect(decisionsAbout(staffActions, String(unowned.mismatchId))).toEqual([
+        expect.objectContaining({
+          institutionId: null,
+          staffUserId: operator.userId,
+          action: 'statement_mismatch_resolved',
+          amountFen: unowned.providerAmountFen,
+        }),
+      ]);
     });
   });
 
@@ -343,6 +373,8 @@ describe('payments: daily statement comparison (e2e with pay-sim)', () => {
     ).toEqual(ids);
     expect(await mismatches(`/statement-mismatches?date=${today}&status=resolved`, operator)).toHaveLength(2);
 
+    const runKey = `alipay:${today}`;
+    const auditedRuns = await stagedStaffActionCount(h.bed, runKey);
     const racing = await Promise.all(
       [0, 1, 2].map(() => api.call('post', '/statement-runs', operator, { provider: 'alipay', date: today })),
     );
@@ -351,6 +383,24 @@ describe('payments: daily statement comparison (e2e with pay-sim)', () => {
       racing.filter((r) => r.status === 409).every((r) => r.body.code === 'STATEMENT.RUN_IN_PROGRESS'),
     ).toBe(true);
     expect(racing.some((r) => r.status === 200)).toBe(true);
+    // One audited request per run that went ahead; the refused ones staged nothing.
+    expect(await stagedStaffActionCount(h.bed, runKey)).toBe(
+      auditedRuns + racing.filter((r) => r.status === 200).length,
+    );
+    await expectEventually(() => {
+      const runs = decisionsAbout(staffActions, runKey);
+      expect(runs).toHaveLength(auditedRuns + racing.filter((r) => r.status === 200).length);
+      expect(runs.at(-1)).toEqual(
+        expect.objectContaining({
+          institutionId: null,
+          staffUserId: operator.userId,
+          action: 'statement_run_requested',
+          subjectId: runKey,
+          amountFen: null,
+          reasonSha256: null,
+        }),
+      );
+    });
     const runRows = first(
       await h.bed.dataSource.query<{ n: number | string }[]>(
         'SELECT COUNT(*) AS n FROM payment_statement_runs WHERE statement_date = ?',

@@ -177,6 +177,14 @@ export class AuditEventsConsumer {
     return this.record(Topics.OrderPaid, events, ctx);
   }
 
+  @OnEventBatch(Topics.PaymentStaffActionTaken)
+  onPaymentStaffAction(
+    @Payload() events: readonly EventEnvelope<'payments.staff.action_taken'>[],
+    @Ctx() ctx: EventBatchContext,
+  ): Promise<void> {
+    return this.record(Topics.PaymentStaffActionTaken, events, ctx);
+  }
+
   @OnEventBatch(Topics.AlertRaised)
   onAlertRaised(
     @Payload() events: readonly EventEnvelope<'audit.alert.raised'>[],

@@ -44,6 +44,57 @@ describe(auditRecordOf.name, () => {
     expect(sut.attributes).toMatchObject({ action: 'add_time', minutes: 10, reasonSha256: 'a'.repeat(64) });
   });
 
+  it('should chain a payments staff decision by its staff member and tenant, in the payments stream', () => {
+    const staffUserId = randomUUID();
+    const institutionId = randomUUID();
+    const refundId = randomUUID();
+    const actionId = randomUUID();
+    const sut = auditRecordOf(
+      envelope('payments.staff.action_taken', {
+        actionId,
+        institutionId,
+        staffUserId,
+        action: 'refund_rejected',
+        subjectId: refundId,
+        amountFen: 80_000,
+        reasonSha256: 'b'.repeat(64),
+        takenAt: '2026-01-01T09:00:00.000Z',
+      }),
+    );
+    expect(streamOf('payments.staff.action_taken')).toBe('payments');
+    expect(sut).toMatchObject({ actorId: staffUserId, subjectUserId: null, institutionId });
+    expect(sut.attributes).toEqual({
+      actionId,
+      action: 'refund_rejected',
+      subjectId: refundId,
+      amountFen: 80_000,
+      reasonSha256: 'b'.repeat(64),
+      takenAt: '2026-01-01T09:00:00.000Z',
+    });
+  });
+
+  it('should chain a platform-wide payments action with no tenant and no amount or reason', () => {
+    const staffUserId = randomUUID();
+    const sut = auditRecordOf(
+      envelope('payments.staff.action_taken', {
+        actionId: randomUUID(),
+        institutionId: null,
+        staffUserId,
+        action: 'statement_run_requested',
+        subjectId: 'wechat:2026-01-01',
+        amountFen: null,
+        reasonSha256: null,
+        takenAt: '2026-01-01T09:00:00.000Z',
+      }),
+    );
+    expect(sut).toMatchObject({ actorId: staffUserId, institutionId: null });
+    expect(sut.attributes).toMatchObject({
+      subjectId: 'wechat:2026-01-01',
+      amountFen: null,
+      reasonSha256: null,
+    });
+  });
+
   it('should chain an anti-cheat consequence as the exam service acting on the candidate', () => {
     const userId = randomUUID();
     const sut = auditRecordOf(

@@ -193,6 +193,19 @@ export const AUDIT_RECORD_MAPPERS: {
       amountFen: e.payload.amountFen,
       currency: e.payload.currency,
     }),
+  // A staff decision on money, not on a person: no subject user; reasons and notes enter as their hash.
+  'payments.staff.action_taken': (e) => ({
+    ...base(e, null, {
+      actionId: e.payload.actionId,
+      action: e.payload.action,
+      subjectId: e.payload.subjectId,
+      amountFen: e.payload.amountFen,
+      reasonSha256: e.payload.reasonSha256,
+      takenAt: new Date(e.payload.takenAt).toISOString(),
+    }),
+    actorId: e.payload.staffUserId,
+    institutionId: e.payload.institutionId,
+  }),
   'audit.login.assessed': (e) => ({
     ...base(e, e.payload.userId, {
       attemptId: e.payload.attemptId,

@@ -21,6 +21,7 @@ import { type AnswerValue, checkAnswer } from './domain/answer';
 import { acceptsAnswers, type AttemptStatus } from './domain/attempt-state';
 import { deviceIdOf, deviceRole } from './domain/device';
 import { saveOutcome } from './domain/save-order';
+import type { PaperBody } from './paper-body/paper-body';
 
 export interface SaveRequest {
   readonly userId: string;
@@ -75,27 +76,25 @@ export class AttemptAnswersService {
   /** Every saved answer and the time left, for the device that holds the attempt (resume after reload or crash). */
   async resume(userId: string, attemptId: string, deviceHeader: string | undefined): Promise<AttemptView> {
     const deviceId = this.device(deviceHeader);
-    const cached = this.papers.get(attemptId);
-    const attempt = await this.attempts.findViewOfUser(attemptId, userId, cached === undefined);
+    const attempt = await this.attempts.findViewOfUser(attemptId, userId, false);
     if (attempt === null) throw new AttemptNotFoundError();
     if (acceptsAnswers(attempt.status)) assertHolder(attempt, deviceId);
-    attempt.paper = (cached ?? this.papers.put(attempt.id, attempt.userId, attempt.paper)).paper;
     return { attempt, answers: await this.attempts.answersOf(attempt.id), now: this.clock.now() };
   }
 
   /**
-   * The candidate's paper as JSON text, from the per-process copy when there is one: a paper never changes
-   * once its attempt started, so it is serialized once per attempt and process, not once per request.
+   * The candidate's paper as a response body, from the per-process copy when there is one: a paper never changes
+   * once its attempt started, so it is serialized (and compressed) once per attempt and process, not per request.
    */
-  async paperJson(userId: string, attemptId: string): Promise<string> {
-    return (await this.paperOf(userId, attemptId)).json;
+  async paperBody(userId: string, attemptId: string): Promise<PaperBody> {
+    return (await this.paperOf(userId, attemptId)).body;
   }
 
   /** Moves a running attempt to this device; the device that held it is refused from then on. */
   async takeOver(userId: string, attemptId: string, deviceHeader: string | undefined): Promise<AttemptView> {
     const deviceId = this.device(deviceHeader);
     const moved = await this.attempts.takeOver(attemptId, userId, deviceId, this.clock.now());
-    const attempt = await this.attempts.findOfUser(attemptId, userId);
+    const attempt = await this.attempts.findViewOfUser(attemptId, userId, false);
     if (attempt === null) throw new AttemptNotFoundError();
     if (!moved) throw new AttemptNotInProgressError(attempt.status);
     return { attempt, answers: await this.attempts.answersOf(attempt.id), now: this.clock.now() };

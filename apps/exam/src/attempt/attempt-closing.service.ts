@@ -1,5 +1,5 @@
 import { Topics } from '@exam/contracts';
-import { Clock, EventPublisher } from '@exam/platform';
+import { Clock, EventPublisher, type TopicStagedEvent } from '@exam/platform';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 
@@ -13,8 +13,9 @@ import {
 } from './attempt.errors';
 import { DeviceIdRequiredError } from './attempt.errors';
 import { AttemptRepository } from './attempt.repository';
+import type { AttemptAnswerEntity } from './attempt-answer.entity';
 import { assertHolder, type AttemptView } from './attempt-answers.service';
-import { stageAttemptGraded } from './attempt-graded.event';
+import { attemptGradedEvent } from './attempt-graded.event';
 import type { AnswerValue } from './domain/answer';
 import { gradeAttempt } from './domain/answer-grading';
 import { isLive, statusAfterClosing } from './domain/attempt-state';
@@ -50,7 +51,9 @@ export class AttemptClosingService {
         assertHolder(attempt, deviceId);
         if (attempt.pausedAt !== null) throw new AttemptPausedError(attempt.pausedAt);
         if (now < attempt.earliestSubmitAt) throw new TooEarlyToSubmitError(attempt.earliestSubmitAt);
-        await this.close(tx, attempt, now > attempt.saveUntil ? 'deadline' : 'submit', now);
+        const closed = await this.close(tx, attempt, now > attempt.saveUntil ? 'deadline' : 'submit', now);
+        await this.events.stageAll(tx, closed.events);
+        return { attempt, answers: closed.answers, now };
       }
       return { attempt, answers: await this.attempts.answersOf(attempt.id, tx), now };
     });
@@ -63,7 +66,10 @@ export class AttemptClosingService {
       const count = await this.attempts.transaction(async (tx) => {
         const now = this.clock.now();
         const due = await this.attempts.claimDue(tx, now, this.env.EXAM_FINALISE_BATCH_SIZE);
-        for (const attempt of due) await this.close(tx, attempt, 'deadline', now);
+        const events: TopicStagedEvent[] = [];
+        for (const attempt of due) events.push(...(await this.close(tx, attempt, 'deadline', now)).events);
+        // The batch's announcements in one insert, in the order the attempts closed.
+        await this.events.stageAll(tx, events);
         return due.length;
       });
       closed += count;
@@ -72,17 +78,21 @@ export class AttemptClosingService {
     return closed;
   }
 
+  /**
+   * Grades and closes one locked attempt; returns the answers it read and the events to stage with it (the
+   * caller stages them, so a batch of closes writes its outbox rows in one statement).
+   */
   private async close(
     tx: EntityManager,
     attempt: AttemptEntity,
     how: 'submit' | 'deadline',
     now: Date,
-  ): Promise<void> {
+  ): Promise<{ answers: AttemptAnswerEntity[]; events: TopicStagedEvent[] }> {
     const saved = await this.attempts.answersOf(attempt.id, tx);
     const answers = new Map<string, AnswerValue>(saved.map((a) => [a.questionId, a.answer]));
     const grade = gradeAttempt(attempt.answerKey, answers);
     const status = statusAfterClosing(attempt.status, how, grade.needsMarking);
-    if (status === null) return;
+    if (status === null) return { answers: saved, events: [] };
     Object.assign(attempt, {
       status,
       live: null,
@@ -94,32 +104,36 @@ export class AttemptClosingService {
       updatedAt: now,
     });
     await this.attempts.close(tx, attempt);
-    await this.events.stage(tx, Topics.AttemptSubmitted, {
-      subjectId: attempt.id,
-      payload: {
-        attemptId: attempt.id,
-        examId: attempt.examId,
-        userId: attempt.userId,
-        institutionId: attempt.institutionId,
-        attemptNumber: attempt.attemptNo,
-        closedBy: how === 'submit' ? 'candidate' : 'deadline',
-        status: status === 'graded' ? 'graded' : 'submitted',
-        objectiveScore: grade.objectiveScore,
-        maxScore: grade.maxScore,
-        needsMarking: grade.needsMarking,
-        submittedAt: now.toISOString(),
+    const events: TopicStagedEvent[] = [
+      {
+        topic: Topics.AttemptSubmitted,
+        subjectId: attempt.id,
+        payload: {
+          attemptId: attempt.id,
+          examId: attempt.examId,
+          userId: attempt.userId,
+          institutionId: attempt.institutionId,
+          attemptNumber: attempt.attemptNo,
+          closedBy: how === 'submit' ? 'candidate' : 'deadline',
+          status: status === 'graded' ? 'graded' : 'submitted',
+          objectiveScore: grade.objectiveScore,
+          maxScore: grade.maxScore,
+          needsMarking: grade.needsMarking,
+          submittedAt: now.toISOString(),
+        },
       },
-    });
+    ];
     // Nothing to mark: the attempt is final now, so its total is announced with it (marking announces the
     // others' once their last answer is marked, and any later change by a remark or regrade).
     if (status === 'graded')
-      await stageAttemptGraded(
-        this.events,
-        tx,
-        attempt,
-        'submission',
-        { score: grade.objectiveScore, objectiveScore: grade.objectiveScore, maxScore: grade.maxScore },
-        now,
+      events.push(
+        attemptGradedEvent(
+          attempt,
+          'submission',
+          { score: grade.objectiveScore, objectiveScore: grade.objectiveScore, maxScore: grade.maxScore },
+          now,
+        ),
       );
+    return { answers: saved, events };
   }
 }

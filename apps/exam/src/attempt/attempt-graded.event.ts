@@ -1,5 +1,5 @@
 import { type AttemptGradeReason, Topics } from '@exam/contracts';
-import type { EventPublisher } from '@exam/platform';
+import type { EventPublisher, TopicStagedEvent } from '@exam/platform';
 import type { EntityManager } from 'typeorm';
 
 import type { AttemptEntity } from './attempt.entity';
@@ -11,19 +11,15 @@ export interface GradedTotals {
   readonly maxScore: number;
 }
 
-/**
- * Stages `exam.attempt.graded` in the caller's transaction: closing (nothing to mark), marking (the last
- * answer marked) and regrading (a changed total) all announce a final total the same way. Ids and points only.
- */
-export async function stageAttemptGraded(
-  events: EventPublisher,
-  tx: EntityManager,
+/** `exam.attempt.graded` for an attempt whose final total is known: ids and points only. */
+export function attemptGradedEvent(
   attempt: Pick<AttemptEntity, 'id' | 'examId' | 'userId' | 'institutionId'>,
   reason: AttemptGradeReason,
   totals: GradedTotals,
   now: Date,
-): Promise<void> {
-  await events.stage(tx, Topics.AttemptGraded, {
+): TopicStagedEvent & { topic: typeof Topics.AttemptGraded } {
+  return {
+    topic: Topics.AttemptGraded,
     subjectId: attempt.id,
     payload: {
       attemptId: attempt.id,
@@ -34,5 +30,21 @@ export async function stageAttemptGraded(
       ...totals,
       gradedAt: now.toISOString(),
     },
-  });
+  };
+}
+
+/**
+ * Stages `exam.attempt.graded` in the caller's transaction: closing (nothing to mark), marking (the last
+ * answer marked) and regrading (a changed total) all announce a final total the same way.
+ */
+export async function stageAttemptGraded(
+  events: EventPublisher,
+  tx: EntityManager,
+  attempt: Pick<AttemptEntity, 'id' | 'examId' | 'userId' | 'institutionId'>,
+  reason: AttemptGradeReason,
+  totals: GradedTotals,
+  now: Date,
+): Promise<void> {
+  const { topic, ...event } = attemptGradedEvent(attempt, reason, totals, now);
+  await events.stage(tx, topic, event);
 }

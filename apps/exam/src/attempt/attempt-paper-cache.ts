@@ -1,14 +1,15 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 
 import type { CandidateQuestionView } from '../bank/question-content';
 import type { CandidatePaper } from '../paper/paper-structure';
+import { PaperBody } from './paper-body/paper-body';
 
 export interface CachedPaper {
   readonly userId: string;
   readonly paper: CandidatePaper;
   readonly questions: ReadonlyMap<string, CandidateQuestionView>;
-  /** The paper as JSON text, serialized on first use. */
-  readonly json: string;
+  /** The paper as the response body: serialized (and compressed) on first use, then kept. */
+  readonly body: PaperBody;
 }
 
 const MAX_ENTRIES = 5000;
@@ -19,6 +20,7 @@ const MAX_ENTRIES = 5000;
  */
 @Injectable()
 export class AttemptPaperCache {
+  private readonly logger = new Logger(AttemptPaperCache.name);
   private readonly entries = new Map<string, CachedPaper>();
 
   get(attemptId: string): CachedPaper | undefined {
@@ -29,15 +31,16 @@ export class AttemptPaperCache {
     const questions = new Map<string, CandidateQuestionView>();
     for (const section of paper.sections)
       for (const q of section.questions) questions.set(q.questionId, q.view);
-    let json: string | undefined;
     const entry: CachedPaper = {
       userId,
       paper,
       questions,
-      get json(): string {
-        json ??= JSON.stringify(paper);
-        return json;
-      },
+      body: new PaperBody(paper, (paths) => {
+        this.logger.warn(
+          `MASKING.UNMASKED_VALUE: masked an unmasked value in a paper at ${paths.join(', ')}; ` +
+            'the question text holds what looks like an ID, mobile or card number',
+        );
+      }),
     };
     if (this.entries.size >= MAX_ENTRIES) {
       const oldest = this.entries.keys().next();

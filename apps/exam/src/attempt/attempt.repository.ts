@@ -96,11 +96,20 @@ export class AttemptRepository {
       .filter((name) => !skipped.includes(name)) as (keyof AttemptEntity)[];
   }
 
+  /**
+   * The candidate's attempt, locked, to close it: every column but the paper (`paper` is left unset), which
+   * closing never reads and which is the row's largest value after the key grading needs.
+   */
   lockOfUser(tx: EntityManager, attemptId: string, userId: string): Promise<AttemptEntity | null> {
-    return tx
-      .getRepository(AttemptEntity)
-      .findOne({ where: { id: attemptId, userId }, lock: { mode: 'pessimistic_write' } });
+    this.lockColumns ??= this.columnsBut(['paper']);
+    return tx.getRepository(AttemptEntity).findOne({
+      where: { id: attemptId, userId },
+      select: this.lockColumns,
+      lock: { mode: 'pessimistic_write' },
+    });
   }
+
+  private lockColumns?: (keyof AttemptEntity)[];
 
   findLive(examId: string, userId: string): Promise<AttemptEntity | null> {
     return this.attempts.findOne({ where: { examId, userId, live: 1 } });

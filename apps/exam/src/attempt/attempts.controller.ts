@@ -20,6 +20,8 @@ import { AttemptClosingService } from './attempt-closing.service';
 import { AttemptStartService } from './attempt-start.service';
 import { AttemptResponseDto, SaveAnswerDto, SaveAnswerResponseDto, StartAttemptDto } from './dto/attempt.dto';
 import { toAttemptDto, toSaveAnswerDto } from './dto/attempt.mapper';
+import { chooseContentCoding } from './paper-body/content-coding';
+import { etagMatches } from './paper-body/etag';
 
 /**
  * A candidate's attempts: start, resume, autosave, takeover, submit. Every request names its device
@@ -68,28 +70,34 @@ export class AttemptsController {
 
   /**
    * The candidate's paper alone (no answers, no explanations), immutable once the attempt started: served from
-   * the per-process copy with a validator, so a reload asks with If-None-Match and gets 304 without a body.
-   * The exam room fetches it once and keeps its state (answers, clock) through resume and autosave.
+   * the per-process copy, serialized and compressed once (brotli or gzip as the client accepts), with a validator,
+   * so a reload asks with If-None-Match and gets 304 without a body. The exam room fetches it once and keeps its
+   * state (answers, clock) through resume and autosave; no other answer carries the paper.
    */
   @Get('attempts/:attemptId/paper')
-  @ApiOkResponse({ description: 'The paper as delivered to this candidate (the `paper` of an attempt).' })
+  @ApiOkResponse({ description: 'The paper as delivered to this candidate: no answers, no explanations.' })
   async paper(
     @CurrentUser() user: AuthUser,
     @Param('attemptId', ParseUUIDPipe) attemptId: string,
     @Headers('if-none-match') ifNoneMatch: string | undefined,
+    @Headers('accept-encoding') acceptEncoding: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<string> {
-    const json = await this.answers.paperJson(user.userId, attemptId);
-    const etag = `"paper-${attemptId}"`;
+  ): Promise<Buffer | string> {
+    const body = await this.answers.paperBody(user.userId, attemptId);
+    const coding = chooseContentCoding(acceptEncoding);
+    // One validator per representation (RFC 9110 § 8.8.3): a compressed body is not the same bytes.
+    const etag = coding === 'identity' ? `"paper-${attemptId}"` : `"paper-${attemptId}-${coding}"`;
     void reply
       .header('etag', etag)
+      .header('vary', 'accept-encoding')
       .header('cache-control', 'private, max-age=86400, immutable')
       .header('content-type', 'application/json; charset=utf-8');
-    if (ifNoneMatch === etag) {
+    if (ifNoneMatch !== undefined && etagMatches(ifNoneMatch, etag)) {
       void reply.status(304);
       return '';
     }
-    return json;
+    if (coding !== 'identity') void reply.header('content-encoding', coding);
+    return body.in(coding);
   }
 
   @Put('attempts/:attemptId/answers/:questionId')

@@ -16,6 +16,12 @@ export class AppealsAdminController {
     return (await this.appeals.list(query.status)).map(toAdminAppealResponse);
   }
 
+  /** One appeal, whatever its status or age (the list stops at the oldest 100). */
+  @Get(':appealId')
+  async get(@Param('appealId', new ParseUUIDPipe()) appealId: string): Promise<AdminAppealResponseDto> {
+    return toAdminAppealResponse(await this.appeals.get(appealId));
+  }
+
   @Post(':appealId/decision')
   @HttpCode(200)
   async decide(

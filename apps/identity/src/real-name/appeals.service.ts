@@ -63,6 +63,12 @@ export class AppealsService {
     return this.appeals.findPage(status, ADMIN_PAGE);
   }
 
+  async get(appealId: string): Promise<RealNameAppealEntity> {
+    const appeal = await this.appeals.findById(appealId);
+    if (appeal === null) throw new AppealNotFoundError();
+    return appeal;
+  }
+
   async decide(
     appealId: string,
     reviewerId: string,

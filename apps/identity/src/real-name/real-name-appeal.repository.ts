@@ -27,6 +27,10 @@ export class RealNameAppealRepository {
     });
   }
 
+  findById(id: string): Promise<RealNameAppealEntity | null> {
+    return this.dataSource.getRepository(RealNameAppealEntity).findOneBy({ id });
+  }
+
   /** The appeal, row-locked until the transaction ends (one decision wins). */
   lockForUpdate(tx: EntityManager, id: string): Promise<RealNameAppealEntity | null> {
     return tx.findOne(RealNameAppealEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });

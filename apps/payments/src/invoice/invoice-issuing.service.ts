@@ -5,6 +5,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 
 import { OrderRepository } from '../order/order.repository';
+import { StaffActionRecorder } from '../staff-audit/staff-action-recorder.service';
 import { applyInvoiceEvent, canRequestInvoice, invoiceableFen } from './domain/invoice-state';
 import { checkPdf, MAX_INVOICE_PDF_BYTES } from './domain/pdf-file';
 import type { InvoiceEntity } from './invoice.entity';
@@ -40,6 +41,7 @@ export class InvoiceIssuingService {
   constructor(
     private readonly invoices: InvoiceRepository,
     private readonly orders: OrderRepository,
+    private readonly staffActions: StaffActionRecorder,
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
   ) {}
@@ -95,6 +97,13 @@ export class InvoiceIssuingService {
           uploadedAt: now,
         }),
       );
+      await this.staffActions.record(tx, {
+        action: 'invoice_issued',
+        institutionId,
+        staffUserId: staffId,
+        subjectId: invoice.id,
+        amountFen: invoice.amountFen,
+      });
       return invoice;
     });
   }
@@ -117,7 +126,16 @@ export class InvoiceIssuingService {
         handledBy: `user:${staffId}`,
         updatedAt: this.clock.now(),
       });
-      return this.invoices.save(tx, invoice);
+      const saved = await this.invoices.save(tx, invoice);
+      await this.staffActions.record(tx, {
+        action: 'invoice_rejected',
+        institutionId,
+        staffUserId: staffId,
+        subjectId: invoice.id,
+        amountFen: null,
+        reason: invoice.rejectReason,
+      });
+      return saved;
     });
   }
 
@@ -137,7 +155,15 @@ export class InvoiceIssuingService {
         handledBy: `user:${staffId}`,
         updatedAt: this.clock.now(),
       });
-      return this.invoices.save(tx, invoice);
+      const saved = await this.invoices.save(tx, invoice);
+      await this.staffActions.record(tx, {
+        action: 'invoice_reversal_recorded',
+        institutionId,
+        staffUserId: staffId,
+        subjectId: invoice.id,
+        amountFen: invoice.amountFen,
+      });
+      return saved;
     });
   }
 

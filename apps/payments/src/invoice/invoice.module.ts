@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 
 import { OrderModule } from '../order/order.module';
+import { StaffAuditModule } from '../staff-audit/staff-audit.module';
 import { InvoiceEntity } from './invoice.entity';
 import { InvoiceRepository } from './invoice.repository';
 import { InvoiceEventsConsumer } from './invoice-events.consumer';
@@ -12,7 +13,7 @@ import { InvoiceRequestsService } from './invoice-requests.service';
 import { CandidateInvoicesController, StaffInvoicesController } from './invoices.controller';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([InvoiceEntity, InvoiceFileEntity]), OrderModule],
+  imports: [TypeOrmModule.forFeature([InvoiceEntity, InvoiceFileEntity]), OrderModule, StaffAuditModule],
   controllers: [CandidateInvoicesController, StaffInvoicesController, InvoiceEventsConsumer],
   providers: [InvoiceRepository, InvoiceRequestsService, InvoiceIssuingService, InvoiceLifecycleService],
 })

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { Repository } from 'typeorm';
+import type { EntityManager, Repository } from 'typeorm';
 
 import { ProductEntity } from './product.entity';
 
@@ -9,12 +9,13 @@ import { ProductEntity } from './product.entity';
 export class ProductRepository {
   constructor(@InjectRepository(ProductEntity) private readonly products: Repository<ProductEntity>) {}
 
-  save(product: ProductEntity): Promise<ProductEntity> {
-    return this.products.save(product);
+  save(tx: EntityManager, product: ProductEntity): Promise<ProductEntity> {
+    return tx.getRepository(ProductEntity).save(product);
   }
 
-  findOfInstitution(institutionId: string, id: string): Promise<ProductEntity | null> {
-    return this.products.findOneBy({ id, institutionId });
+  findOfInstitution(institutionId: string, id: string, tx?: EntityManager): Promise<ProductEntity | null> {
+    const products = tx === undefined ? this.products : tx.getRepository(ProductEntity);
+    return products.findOneBy({ id, institutionId });
   }
 
   findById(id: string): Promise<ProductEntity | null> {

@@ -1,4 +1,4 @@
-import { Roles, TenantRoles } from '@exam/platform';
+import { type AuthUser, CurrentUser, Roles, TenantRoles } from '@exam/platform';
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
 
 import { CreateProductDto, ProductResponseDto, UpdateProductDto } from './dto/product.dto';
@@ -13,10 +13,11 @@ export class StaffProductsController {
 
   @Post()
   async create(
+    @CurrentUser() user: AuthUser,
     @Param('institutionId', ParseUUIDPipe) institutionId: string,
     @Body() dto: CreateProductDto,
   ): Promise<ProductResponseDto> {
-    return toProductDto(await this.products.create(institutionId, dto));
+    return toProductDto(await this.products.create(institutionId, user.userId, dto));
   }
 
   @Get()
@@ -28,20 +29,22 @@ export class StaffProductsController {
 
   @Patch(':productId')
   async update(
+    @CurrentUser() user: AuthUser,
     @Param('institutionId', ParseUUIDPipe) institutionId: string,
     @Param('productId', ParseUUIDPipe) productId: string,
     @Body() dto: UpdateProductDto,
   ): Promise<ProductResponseDto> {
-    return toProductDto(await this.products.update(institutionId, productId, dto));
+    return toProductDto(await this.products.update(institutionId, productId, user.userId, dto));
   }
 
   @Delete(':productId')
   @HttpCode(204)
   async unlist(
+    @CurrentUser() user: AuthUser,
     @Param('institutionId', ParseUUIDPipe) institutionId: string,
     @Param('productId', ParseUUIDPipe) productId: string,
   ): Promise<void> {
-    await this.products.unlist(institutionId, productId);
+    await this.products.unlist(institutionId, productId, user.userId);
   }
 }
 

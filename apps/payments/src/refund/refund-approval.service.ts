@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 
 import { OrderRepository } from '../order/order.repository';
+import { StaffActionRecorder } from '../staff-audit/staff-action-recorder.service';
 import { decide, type RefundDecision } from './domain/refund-approval.policy';
 import type { RefundEntity } from './refund.entity';
 import {
@@ -28,6 +29,7 @@ export class RefundApprovalService {
     private readonly refunds: RefundRepository,
     private readonly orders: OrderRepository,
     private readonly settlement: RefundSettlementService,
+    private readonly staffActions: StaffActionRecorder,
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
   ) {}
@@ -62,6 +64,13 @@ export class RefundApprovalService {
         `refund ${refund.id}: ${refund.amountFen} fen approved`,
         now,
       );
+      await this.staffActions.record(tx, {
+        action: 'refund_approved',
+        institutionId,
+        staffUserId: adminId,
+        subjectId: refund.id,
+        amountFen: refund.amountFen,
+      });
       return true;
     });
     if (applied) await this.settlement.submit(refundId);
@@ -95,6 +104,14 @@ export class RefundApprovalService {
         await this.orders.save(tx, order);
       }
       await this.record(tx, refund, 'refund_rejected', `refund ${refund.id} rejected: ${reason}`, now);
+      await this.staffActions.record(tx, {
+        action: 'refund_rejected',
+        institutionId,
+        staffUserId: adminId,
+        subjectId: refund.id,
+        amountFen: refund.amountFen,
+        reason,
+      });
     });
     return this.get(institutionId, refundId);
   }

@@ -9,6 +9,7 @@ import { OrderNotFoundError } from '../order/order.errors';
 import { OrderRepository } from '../order/order.repository';
 import { newMerchantId } from '../order/order-ids';
 import { PaymentSettingsService } from '../settings/payment-settings.service';
+import { StaffActionRecorder } from '../staff-audit/staff-action-recorder.service';
 import { needsApproval } from './domain/refund-approval.policy';
 import { RefundEntity, type RefundSource } from './refund.entity';
 import {
@@ -38,6 +39,7 @@ export class RefundRequestsService {
     private readonly orders: OrderRepository,
     private readonly settlement: RefundSettlementService,
     private readonly settings: PaymentSettingsService,
+    private readonly staffActions: StaffActionRecorder,
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
   ) {}
@@ -57,7 +59,7 @@ export class RefundRequestsService {
       const order = await this.orders.lockById(tx, orderId);
       if (order?.institutionId !== institutionId) throw new OrderNotFoundError();
       const { refundApprovalThresholdFen } = await this.settings.of(institutionId, tx);
-      return this.create(
+      const { refund: asked, created } = await this.create(
         tx,
         order,
         { ...input, source: 'staff', requestedBy: `user:${staffId}` },
@@ -65,6 +67,17 @@ export class RefundRequestsService {
         SUBMIT_LEASE_MS,
         refundApprovalThresholdFen,
       );
+      // The same idempotency key again is the same request: audited once.
+      if (created)
+        await this.staffActions.record(tx, {
+          action: 'refund_requested',
+          institutionId,
+          staffUserId: staffId,
+          subjectId: asked.id,
+          amountFen: asked.amountFen,
+          reason: asked.reason,
+        });
+      return asked;
     });
     if (refund.status === 'requested') await this.settlement.submit(refund.id);
     return (await this.refunds.findById(refund.id)) ?? refund;
@@ -148,11 +161,11 @@ export class RefundRequestsService {
     now: Date,
     leaseMs = SUBMIT_LEASE_MS,
     approvalThresholdFen: number | null = null,
-  ): Promise<RefundEntity> {
+  ): Promise<{ refund: RefundEntity; created: boolean }> {
     const existing = await this.refunds.findByKey(tx, order.id, input.idempotencyKey);
     if (existing !== null) {
       if (existing.amountFen !== input.amountFen) throw new RefundIdempotencyConflictError();
-      return existing;
+      return { refund: existing, created: false };
     }
     const next = transition(order.status, {
       type: 'refund',
@@ -203,6 +216,6 @@ export class RefundRequestsService {
         note: `refund ${refund.id}: ${refund.amountFen} fen awaits approval`,
         at: now,
       });
-    return refund;
+    return { refund, created: true };
   }
 }

@@ -20,8 +20,8 @@ export class PaymentSettingsRepository {
    * Raw SQL for an INSERT … ON DUPLICATE KEY UPDATE upsert: two admins saving at once both succeed (last
    * write wins) and the first save's created_at stays.
    */
-  async upsert(row: PaymentSettingsEntity): Promise<void> {
-    await this.settings.query(
+  async upsert(tx: EntityManager, row: PaymentSettingsEntity): Promise<void> {
+    await tx.query(
       `INSERT INTO payment_institution_settings
          (institution_id, refund_approval_threshold_fen, updated_by, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?)

@@ -3,6 +3,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
 import type { ProviderName } from '../order/order.entity';
+import { StaffActionRecorder } from '../staff-audit/staff-action-recorder.service';
 import type { MismatchKind } from './domain/statement-comparison';
 import { StatementMismatchNotFoundError, StatementMismatchResolvedError } from './statement.errors';
 import type { MismatchStatus, StatementMismatchEntity } from './statement-mismatch.entity';
@@ -27,6 +28,7 @@ export class StatementMismatchesService {
   constructor(
     private readonly mismatches: StatementMismatchRepository,
     private readonly runs: StatementRunsService,
+    private readonly staffActions: StaffActionRecorder,
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
   ) {}
@@ -44,8 +46,8 @@ export class StatementMismatchesService {
   }
 
   /**
-   * Marks one resolved with the staff member's note, who and when kept on the row (payments has no audit
-   * topic yet). Staff of an institution reach only its mismatches (another's is a 404, as if absent).
+   * Marks one resolved with the staff member's note, who and when kept on the row and put on the audit topic.
+   * Staff of an institution reach only its mismatches (another's is a 404, as if absent).
    */
   async resolve(
     institutionId: string | undefined,
@@ -65,7 +67,17 @@ export class StatementMismatchesService {
         resolvedAt: now,
         updatedAt: now,
       });
-      return this.mismatches.save(tx, mismatch);
+      const saved = await this.mismatches.save(tx, mismatch);
+      await this.staffActions.record(tx, {
+        action: 'statement_mismatch_resolved',
+        institutionId: mismatch.institutionId,
+        staffUserId: staffId,
+        subjectId: mismatch.id,
+        // What the provider moved, else what the platform recorded (one side is absent for a missing trade).
+        amountFen: mismatch.providerAmountFen ?? mismatch.platformAmountFen,
+        reason: note,
+      });
+      return saved;
     });
     this.logger.log(`statement mismatch ${id} (${resolved.kind}) resolved by ${staffId}`);
     return resolved;

@@ -21,8 +21,8 @@ export interface RunClaim {
 export class StatementRunRepository {
   constructor(@InjectRepository(StatementRunEntity) private readonly runs: Repository<StatementRunEntity>) {}
 
-  find(provider: ProviderName, date: string): Promise<StatementRunEntity | null> {
-    return this.runs.findOneBy({ provider, statementDate: date });
+  find(provider: ProviderName, date: string, tx?: EntityManager): Promise<StatementRunEntity | null> {
+    return this.repository(tx).findOneBy({ provider, statementDate: date });
   }
 
   listOfDate(date: string): Promise<StatementRunEntity[]> {
@@ -32,9 +32,10 @@ export class StatementRunRepository {
   /**
    * Claims the day's run for this caller: a new row, or the existing one when it may run again (the unique key
    * and the conditional update make the claim atomic, so one replica or request runs it). Undefined when
-   * another holds it (or, for the job, it already succeeded).
+   * another holds it (or, for the job, it already succeeded). In `tx` when given (a staff run and its audit event).
    */
-  async claim(claim: RunClaim): Promise<StatementRunEntity | undefined> {
+  async claim(claim: RunClaim, tx?: EntityManager): Promise<StatementRunEntity | undefined> {
+    const runs = this.repository(tx);
     const fresh: StatementRunEntity = {
       id: claim.id,
       provider: claim.provider,
@@ -49,10 +50,10 @@ export class StatementRunRepository {
       mismatchesCount: 0,
       failure: null,
     };
-    await this.runs.createQueryBuilder().insert().into(StatementRunEntity).values(fresh).orIgnore().execute();
-    const existing = await this.find(claim.provider, claim.date);
+    await runs.createQueryBuilder().insert().into(StatementRunEntity).values(fresh).orIgnore().execute();
+    const existing = await this.find(claim.provider, claim.date, tx);
     if (existing?.id === claim.id) return existing;
-    const taken = await this.runs
+    const taken = await runs
       .createQueryBuilder()
       .update(StatementRunEntity)
       .set({ status: 'running', triggeredBy: claim.by, leaseUntil: claim.leaseUntil, startedAt: claim.now })
@@ -69,7 +70,11 @@ export class StatementRunRepository {
       )
       .execute();
     if (taken.affected !== 1) return undefined;
-    return (await this.find(claim.provider, claim.date)) ?? undefined;
+    return (await this.find(claim.provider, claim.date, tx)) ?? undefined;
+  }
+
+  private repository(tx?: EntityManager): Repository<StatementRunEntity> {
+    return tx === undefined ? this.runs : tx.getRepository(StatementRunEntity);
   }
 
   async finish(tx: EntityManager, run: StatementRunEntity): Promise<void> {

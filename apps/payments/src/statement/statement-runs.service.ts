@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 
-import { Clock } from '@exam/platform';
+import { Clock, retryOnDeadlock } from '@exam/platform';
 import { Injectable, Logger } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 
 import type { ProviderName } from '../order/order.entity';
 import { PaymentProviders } from '../provider/payment-providers';
+import { StaffActionRecorder } from '../staff-audit/staff-action-recorder.service';
 import { merchantDateOf, merchantDay, parseStatementDate } from './domain/merchant-day';
 import { compareStatement } from './domain/statement-comparison';
 import {
@@ -34,6 +35,7 @@ export class StatementRunsService {
     private readonly mismatches: StatementMismatchRepository,
     private readonly records: StatementRecordsRepository,
     private readonly providers: PaymentProviders,
+    private readonly staffActions: StaffActionRecorder,
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
   ) {}
@@ -59,7 +61,22 @@ export class StatementRunsService {
   async runNow(provider: ProviderName, dateText: string, staffId: string): Promise<StatementRunEntity> {
     const date = this.checkDate(dateText);
     if (!this.offered(provider)) throw new StatementProviderNotOfferedError();
-    const run = await this.claim(provider, date, `staff:${staffId}`.slice(0, 64), true);
+    // The claim and its audit event commit together; a refused claim (already running) is no action. In one
+    // transaction the claim's duplicate-key check holds a shared lock until commit, so two staff claiming the
+    // same day at once can deadlock: the victim replays and then sees the other's claim (409).
+    const run = await retryOnDeadlock(() =>
+      this.dataSource.transaction(async (tx) => {
+        const claimed = await this.claim(provider, date, `staff:${staffId}`.slice(0, 64), true, tx);
+        if (claimed !== undefined)
+          await this.staffActions.record(tx, {
+            action: 'statement_run_requested',
+            institutionId: null,
+            staffUserId: staffId,
+            subjectId: `${provider}:${date}`,
+          });
+        return claimed;
+      }),
+    );
     if (run === undefined) throw new StatementRunInProgressError();
     const failure = await this.execute(run);
     if (failure !== undefined) throw new StatementUnavailableError(failure);
@@ -84,17 +101,21 @@ export class StatementRunsService {
     date: string,
     by: string,
     rerun: boolean,
+    tx?: EntityManager,
   ): Promise<StatementRunEntity | undefined> {
     const now = this.clock.now();
-    return this.runs.claim({
-      id: randomUUID(),
-      provider,
-      date,
-      by,
-      now,
-      leaseUntil: new Date(now.getTime() + LEASE_MS),
-      rerun,
-    });
+    return this.runs.claim(
+      {
+        id: randomUUID(),
+        provider,
+        date,
+        by,
+        now,
+        leaseUntil: new Date(now.getTime() + LEASE_MS),
+        rerun,
+      },
+      tx,
+    );
   }
 
   /** Downloads, compares and stores; returns the failure, if any (the run is then marked failed). */

@@ -5,6 +5,7 @@ import { OrderEntity } from '../order/order.entity';
 import { PaymentTransactionEntity } from '../order/payment-transaction.entity';
 import { ProviderModule } from '../provider/provider.module';
 import { RefundEntity } from '../refund/refund.entity';
+import { StaffAuditModule } from '../staff-audit/staff-audit.module';
 import { StatementScheduler } from './statement.scheduler';
 import { StatementMismatchEntity } from './statement-mismatch.entity';
 import { StatementMismatchRepository } from './statement-mismatch.repository';
@@ -29,6 +30,7 @@ import {
       OrderEntity,
     ]),
     ProviderModule,
+    StaffAuditModule,
   ],
   controllers: [InstitutionStatementMismatchesController, PlatformStatementsController],
   providers: [

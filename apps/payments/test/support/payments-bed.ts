@@ -1,7 +1,7 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 
-import { type OrgRole, type TopicName, Topics } from '@exam/contracts';
-import { issueTestToken, ServiceTestBed } from '@exam/testing';
+import { type OrgRole, type PayloadOf, type TopicName, Topics } from '@exam/contracts';
+import { issueTestToken, type ProbedMessage, ServiceTestBed } from '@exam/testing';
 import request from 'supertest';
 
 import { PaymentsEnv } from '../../src/config/payments.env';
@@ -22,6 +22,7 @@ export const PAYMENTS_TOPICS: readonly TopicName[] = [
   Topics.OrderExpired,
   Topics.RegistrationCancelled,
   Topics.ErasureRequested,
+  Topics.PaymentStaffActionTaken,
 ];
 
 export interface PaymentsHarness {
@@ -70,6 +71,63 @@ export function staff(institutionId: string, role: OrgRole = 'org_staff'): Calle
 
 export function candidate(userId: string = randomUUID()): Caller {
   return { userId, token: issueTestToken({ userId, roles: ['candidate'] }) };
+}
+
+export type StaffActionEvent = PayloadOf<'payments.staff.action_taken'>;
+
+export type StaffDecision = Omit<StaffActionEvent, 'actionId' | 'takenAt'>;
+
+const STAFF_ACTION_FIELDS = [
+  'action',
+  'actionId',
+  'amountFen',
+  'institutionId',
+  'reasonSha256',
+  'staffUserId',
+  'subjectId',
+  'takenAt',
+];
+
+/**
+ * The staff actions about one order, refund, invoice, mismatch, product or run (their Kafka key), in order,
+ * without their generated id and time, once each is checked to carry exactly the contract's fields.
+ */
+export function decisionsAbout(messages: readonly ProbedMessage[], subjectId: string): StaffDecision[] {
+  return messages
+    .filter((m) => m.key === subjectId)
+    .map((m) => (JSON.parse(m.value ?? '{}') as { payload: StaffActionEvent }).payload)
+    .map((e) => {
+      expect(Object.keys(e).sort()).toEqual(STAFF_ACTION_FIELDS);
+      expect(e.actionId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+      expect(new Date(e.takenAt).toISOString()).toBe(e.takenAt);
+      return {
+        institutionId: e.institutionId,
+        staffUserId: e.staffUserId,
+        action: e.action,
+        subjectId: e.subjectId,
+        amountFen: e.amountFen,
+        reasonSha256: e.reasonSha256,
+      };
+    });
+}
+
+/**
+ * How many staff actions about a subject payments staged in its outbox. The row commits with the decision, so
+ * right after a refused request this is final, where the topic could still be catching up.
+ */
+export async function stagedStaffActionCount(
+  bed: ServiceTestBed<PaymentsEnv>,
+  subjectId: string,
+): Promise<number> {
+  const rows: { n: number | string }[] = await bed.dataSource.query(
+    'SELECT COUNT(*) AS n FROM outbox_events WHERE topic = ? AND partition_key = ?',
+    [Topics.PaymentStaffActionTaken, subjectId],
+  );
+  return Number(rows[0]?.n ?? 0);
+}
+
+export function sha256Of(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
 export interface Reply {

@@ -21,8 +21,11 @@ export async function policyVersion(request: APIRequestContext): Promise<{ accep
 }
 
 /** A new active account made through the public API (email channel, code from the dev mailbox). */
-export async function createCandidate(request: APIRequestContext, nickname = '考生'): Promise<Candidate> {
-  const email = freshEmail();
+export async function createCandidate(
+  request: APIRequestContext,
+  nickname = '考生',
+  email = freshEmail(),
+): Promise<Candidate> {
   const started = await request.post('/api/accounts/registrations', {
     data: { email, password: STRONG_PASSWORD, nickname, ...(await policyVersion(request)) },
   });

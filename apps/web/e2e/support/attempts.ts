@@ -84,9 +84,14 @@ export async function startAttempt(
   });
   const started = (await ok(response, `starting an attempt at ${examId}`)) as {
     attemptId: string;
-    paper: { sections: { questions: PaperQuestion[] }[] };
+    paperUrl: string;
   };
-  const questions = started.paper.sections.flatMap((s) => s.questions);
+  // The start answers with where the paper is; the paper itself comes from its immutable route.
+  const paper = (await ok(
+    await request.get(started.paperUrl, { headers: bearer(session) }),
+    `the paper of ${started.attemptId}`,
+  )) as { sections: { questions: PaperQuestion[] }[] };
+  const questions = paper.sections.flatMap((s) => s.questions);
   return { attemptId: started.attemptId, session, deviceId, seq: 0, questions };
 }
 

@@ -23,6 +23,13 @@ export interface ExamSpec {
   /** Which questions the paper has: objective only (graded at once), or with an essay (needs marking). */
   questions?: 'objective' | 'with_essay';
   registrationForm?: Record<string, unknown>[];
+  /** How essays are marked (default: single marking); see MarkingSettings in apps/exam/src/exam/exam-settings.ts. */
+  marking?: {
+    doubleMarking: boolean;
+    toleranceFraction: number;
+    reconciliation: 'average' | 'higher' | 'third_marker';
+    step: number;
+  };
   /** Anything else of the exam body (settings merged), for a journey that needs a rare setting. */
   extraSettings?: Record<string, unknown>;
   accessPassword?: string;
@@ -212,6 +219,7 @@ export async function createExam(request: APIRequestContext, spec: ExamSpec = {}
       },
       venue: { kind: 'online', link: 'https://exam.example.com/room' },
       registrationForm: spec.registrationForm ?? [],
+      ...(spec.marking === undefined ? {} : { marking: spec.marking }),
       ...(spec.accessPassword === undefined ? {} : { accessPassword: spec.accessPassword }),
       ...spec.extraSettings,
     },

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page, test as base } from '@playwright/test';
+import { type BrowserContext, expect, type Page, test as base } from '@playwright/test';
 
 import { PageGuard } from './page-guard';
 
@@ -7,6 +7,11 @@ export interface Fixtures {
   guard: PageGuard;
   /** Runs axe-core on the page as it is now; serious or critical violations fail the journey. */
   expectAccessible: (label: string) => Promise<void>;
+  /**
+   * Another browser (its own cookies and storage) for a second person in the same journey, watched by its own
+   * guard like the main page; closed and checked when the journey ends.
+   */
+  openBrowser: () => Promise<{ page: Page; guard: PageGuard }>;
 }
 
 /** axe-core (WCAG 2.1 A and AA) on the page as it is now; serious or critical violations fail. */
@@ -35,6 +40,26 @@ export const test = base.extend<Fixtures>({
   ],
   expectAccessible: async ({ page }, use) => {
     await use((label: string) => expectPageAccessible(page, label));
+  },
+  openBrowser: async ({ browser, baseURL, locale, timezoneId, reducedMotion }, use) => {
+    const opened: { context: BrowserContext; guard: PageGuard }[] = [];
+    await use(async () => {
+      const context = await browser.newContext({
+        ...(baseURL === undefined ? {} : { baseURL }),
+        ...(locale === undefined ? {} : { locale }),
+        ...(timezoneId === undefined ? {} : { timezoneId }),
+        reducedMotion,
+      });
+      const page = await context.newPage();
+      const guard = new PageGuard(page);
+      opened.push({ context, guard });
+      return { page, guard };
+    });
+    for (const { context } of opened) await context.close();
+    expect(
+      opened.flatMap(({ guard }) => guard.unexpected()),
+      'console errors, failed requests or HTTP errors the other browsers did not expect',
+    ).toEqual([]);
   },
 });
 

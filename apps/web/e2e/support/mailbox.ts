@@ -12,8 +12,22 @@ interface MailboxEntry {
  * outside production), waiting for it to arrive. `after`: how many messages `to` had before the one awaited
  * (`messageCount`), so an older code is never taken for the new one.
  */
-export async function latestCode(request: APIRequestContext, to: string, after = 0): Promise<string> {
-  let code: string | undefined;
+export function latestCode(request: APIRequestContext, to: string, after = 0): Promise<string> {
+  return latestMatch(request, to, /\b(\d{6})\b/, after, `a code sent to ${to}`);
+}
+
+/**
+ * The first group of `pattern` in the newest message to `to` (a code, an invitation token), waiting for it
+ * to arrive; `after` as for latestCode.
+ */
+export async function latestMatch(
+  request: APIRequestContext,
+  to: string,
+  pattern: RegExp,
+  after = 0,
+  what = `a message to ${to}`,
+): Promise<string> {
+  let found: string | undefined;
   await expect
     .poll(
       async () => {
@@ -22,13 +36,13 @@ export async function latestCode(request: APIRequestContext, to: string, after =
         // The mailbox lists the newest first: the messages after the first `after` are at the front.
         const { messages } = (await response.json()) as { messages: MailboxEntry[] };
         const newest = messages.length > after ? messages[0] : undefined;
-        code = newest ? /\b(\d{6})\b/.exec(newest.text)?.[1] : undefined;
-        return code;
+        found = newest ? pattern.exec(newest.text)?.[1] : undefined;
+        return found;
       },
-      { timeout: 15_000, message: `a code sent to ${to}` },
+      { timeout: 15_000, message: what },
     )
     .toBeDefined();
-  return code as string;
+  return found as string;
 }
 
 /** How many messages `to` has received so far (to wait for the next one). */

@@ -15,6 +15,7 @@ export const STRONG_PASSWORD = 'Exam-Room-2026-Tiger!';
 export const DEMO = {
   password: 'Demo-Exam-Platform-2026',
   orgAdmin: 'demo_org_admin',
+  orgStaff: 'demo_org_staff',
   /** platform_admin: the security console's admin-only pages and the platform's payment statements. */
   platformAdmin: 'demo_admin',
   verifiedCandidate: 'demo_candidate1',

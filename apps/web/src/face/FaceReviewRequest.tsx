@@ -3,29 +3,22 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { ErrorAlert } from '../ui/ErrorAlert';
+import { useAction } from '../ui/use-action';
 import { requestFaceReview } from './face-api';
 
 /** Asks a person at the platform to look at a refused face check again (POST face/reviews). */
 export function FaceReviewRequest({ verificationId }: { verificationId: string }) {
   const { t } = useTranslation('identity');
   const [sent, setSent] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { run, busy, error } = useAction();
 
   if (sent) return <Alert type="success" showIcon role="status" title={t('face.check.reviewSent')} />;
 
-  const submit = async ({ reason }: { reason: string }) => {
-    setBusy(true);
-    setError(null);
-    try {
+  const submit = ({ reason }: { reason: string }) =>
+    run(async () => {
       await requestFaceReview(verificationId, reason.trim());
       setSent(true);
-    } catch (caught: unknown) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <Form layout="vertical" requiredMark={false} onFinish={(v: { reason: string }) => void submit(v)}>

@@ -36,7 +36,12 @@ import {
   RealNameAppealReviewedV1,
   VerificationCompletedV1,
 } from '../payloads/identity.payloads';
-import { OrderExpiredV1, OrderPaidV1, OrderRefundedV1 } from '../payloads/payments.payloads';
+import {
+  OrderExpiredV1,
+  OrderPaidV1,
+  OrderRefundedV1,
+  PaymentStaffActionTakenV1,
+} from '../payloads/payments.payloads';
 import { PersonalDataRevealedV1 } from '../payloads/privacy.payloads';
 
 /**
@@ -76,6 +81,7 @@ export const Topics = {
   OrderPaid: 'payments.order.paid',
   OrderRefunded: 'payments.order.refunded',
   OrderExpired: 'payments.order.expired',
+  PaymentStaffActionTaken: 'payments.staff.action_taken',
   LoginAssessed: 'audit.login.assessed',
   AlertRaised: 'audit.alert.raised',
   AccountActionRequested: 'audit.account_action.requested',
@@ -126,6 +132,7 @@ export interface TopicPayloads {
   'payments.order.paid': OrderPaidV1;
   'payments.order.refunded': OrderRefundedV1;
   'payments.order.expired': OrderExpiredV1;
+  'payments.staff.action_taken': PaymentStaffActionTakenV1;
   'audit.login.assessed': LoginAssessedV1;
   'audit.alert.raised': AlertRaisedV1;
   'audit.account_action.requested': AccountActionRequestedV1;
@@ -175,6 +182,7 @@ export const TopicRegistry: { readonly [K in TopicName]: TopicContract<TopicPayl
   'payments.order.paid': { version: 1, payload: OrderPaidV1, partitions: 3 },
   'payments.order.refunded': { version: 1, payload: OrderRefundedV1, partitions: 3 },
   'payments.order.expired': { version: 1, payload: OrderExpiredV1, partitions: 3 },
+  'payments.staff.action_taken': { version: 1, payload: PaymentStaffActionTakenV1, partitions: 3 },
   'audit.login.assessed': { version: 1, payload: LoginAssessedV1, partitions: 6 },
   'audit.alert.raised': { version: 1, payload: AlertRaisedV1, partitions: 3 },
   'audit.account_action.requested': { version: 1, payload: AccountActionRequestedV1, partitions: 3 },

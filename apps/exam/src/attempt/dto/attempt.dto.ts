@@ -13,7 +13,6 @@ import {
   ValidateNested,
 } from 'class-validator';
 
-import type { CandidatePaper } from '../../paper/paper-structure';
 import type { AttemptStatus } from '../domain/attempt-state';
 
 export class StartAttemptDto {
@@ -96,8 +95,11 @@ export class AttemptResponseDto {
   /** Set while the exam's staff hold the attempt paused (saves refused, time left frozen). */
   pausedAt!: string | null;
   clock!: AttemptClockDto;
-  /** The paper as delivered to this candidate: no answers, no explanations. */
-  paper!: CandidatePaper;
+  /**
+   * Where this candidate's paper is: `GET /attempts/{attemptId}/paper`, immutable once the attempt started, so
+   * the browser keeps it (a reload revalidates it with 304) and start, resume, takeover and submit never carry it.
+   */
+  paperUrl!: string;
   answers!: SavedAnswerDto[];
 }
 

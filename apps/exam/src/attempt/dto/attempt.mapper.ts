@@ -56,7 +56,7 @@ export function toAttemptDto(
     submittedAt: attempt.submittedAt?.toISOString() ?? null,
     pausedAt: attempt.pausedAt?.toISOString() ?? null,
     clock: toClockDto(attempt.deadlineAt, attempt.saveUntil, now, attempt.pausedAt ?? null),
-    paper: attempt.paper,
+    paperUrl: `/api/exam/attempts/${attempt.id}/paper`,
     answers: answers.map(toSavedAnswerDto),
   };
 }

@@ -1,9 +1,10 @@
-import { Button, Form, Input, Space, Typography } from 'antd';
+import { Button, Form, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { CodeInput } from '../../features/auth/CodeInput';
 import { PASSWORD_MIN } from '../../features/auth/contact-rules';
+import { LoginField, NewPasswordField } from '../../features/auth/CredentialFields';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { useAction } from '../../ui/use-action';
 import { PreAuthFaceCheck } from '../PreAuthFaceCheck';
@@ -32,13 +33,7 @@ export function FaceRecovery({ onDone, onCancel }: { onDone: () => void; onCance
           }
         >
           <Typography.Paragraph>{t('face.recoveryIntro')}</Typography.Paragraph>
-          <Form.Item
-            label={t('forgot.login')}
-            name="login"
-            rules={[{ required: true, whitespace: true, message: t('signIn.loginRequired') }]}
-          >
-            <Input autoComplete="username" />
-          </Form.Item>
+          <LoginField label={t('forgot.login')} />
           <Space wrap>
             <Button type="primary" htmlType="submit" loading={busy}>
               {t('face.continue')}
@@ -69,20 +64,11 @@ export function FaceRecovery({ onDone, onCancel }: { onDone: () => void; onCance
         >
           <Typography.Paragraph>{t('forgot.codeSent')}</Typography.Paragraph>
           <CodeInput name="code" label={t('forgot.code')} />
-          <Form.Item
-            label={t('forgot.newPassword')}
+          <NewPasswordField
             name="newPassword"
-            rules={[
-              {
-                required: true,
-                min: PASSWORD_MIN,
-                max: 128,
-                message: t('signUp.passwordInvalid', { min: PASSWORD_MIN }),
-              },
-            ]}
-          >
-            <Input.Password autoComplete="new-password" />
-          </Form.Item>
+            label={t('forgot.newPassword')}
+            invalidMessage={t('signUp.passwordInvalid', { min: PASSWORD_MIN })}
+          />
           <Button type="primary" htmlType="submit" loading={busy}>
             {t('forgot.confirm')}
           </Button>

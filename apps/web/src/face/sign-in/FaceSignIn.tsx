@@ -1,8 +1,9 @@
-import { Button, Form, Input, Space, Typography } from 'antd';
+import { Button, Form, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { acceptTokenResponse, type VerificationRequired } from '../../auth/auth-actions';
+import { LoginField } from '../../features/auth/CredentialFields';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { PreAuthFaceCheck } from '../PreAuthFaceCheck';
 import { faceLogin, requestFaceLoginTicket } from './face-sign-in-api';
@@ -57,13 +58,7 @@ export function FaceSignIn({ onSignedIn, onStepUp, onCancel }: Props) {
       ) : (
         <Form layout="vertical" requiredMark={false} onFinish={(v: { login: string }) => void askTicket(v)}>
           <Typography.Paragraph>{t('face.signInIntro')}</Typography.Paragraph>
-          <Form.Item
-            label={t('signIn.login')}
-            name="login"
-            rules={[{ required: true, whitespace: true, message: t('signIn.loginRequired') }]}
-          >
-            <Input autoComplete="username" />
-          </Form.Item>
+          <LoginField label={t('signIn.login')} />
           <Space wrap>
             <Button type="primary" htmlType="submit" loading={busy}>
               {t('face.continue')}

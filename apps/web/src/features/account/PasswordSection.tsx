@@ -5,6 +5,7 @@ import { useNavigate } from 'react-router';
 
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { PASSWORD_MIN } from '../auth/contact-rules';
+import { NewPasswordField } from '../auth/CredentialFields';
 import { accountApi } from './account-api';
 import { withRecentAuthentication } from './recent-auth';
 import type { SignedOutState } from './use-forget-session';
@@ -56,21 +57,12 @@ export function PasswordSection() {
         >
           <Input.Password autoComplete="current-password" />
         </Form.Item>
-        <Form.Item
-          label={t('password.new')}
+        <NewPasswordField
           name="newPassword"
+          label={t('password.new')}
           extra={t('password.newHint', { min: PASSWORD_MIN })}
-          rules={[
-            {
-              required: true,
-              min: PASSWORD_MIN,
-              max: 128,
-              message: t('password.newInvalid', { min: PASSWORD_MIN }),
-            },
-          ]}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
+          invalidMessage={t('password.newInvalid', { min: PASSWORD_MIN })}
+        />
         <Form.Item
           label={t('password.repeat')}
           name="repeat"

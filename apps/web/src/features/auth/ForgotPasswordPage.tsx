@@ -1,4 +1,4 @@
-import { Button, Card, Form, Input, Result, Space, Typography } from 'antd';
+import { Button, Card, Form, Result, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -11,6 +11,7 @@ import { PageTitle } from '../../ui/PageTitle';
 import { useAction } from '../../ui/use-action';
 import { CodeInput } from './CodeInput';
 import { PASSWORD_MIN } from './contact-rules';
+import { LoginField, NewPasswordField } from './CredentialFields';
 
 type Step = 'ask' | 'confirm' | 'done';
 
@@ -68,13 +69,7 @@ export function ForgotPasswordPage() {
           }
         >
           <Typography.Paragraph>{t('forgot.intro')}</Typography.Paragraph>
-          <Form.Item
-            label={t('forgot.login')}
-            name="login"
-            rules={[{ required: true, whitespace: true, message: t('signIn.loginRequired') }]}
-          >
-            <Input autoComplete="username" />
-          </Form.Item>
+          <LoginField label={t('forgot.login')} />
           <Space wrap>
             <Button type="primary" htmlType="submit" loading={busy}>
               {t('forgot.send')}
@@ -107,20 +102,11 @@ export function ForgotPasswordPage() {
         >
           <Typography.Paragraph>{t('forgot.codeSent')}</Typography.Paragraph>
           <CodeInput name="code" label={t('forgot.code')} />
-          <Form.Item
-            label={t('forgot.newPassword')}
+          <NewPasswordField
             name="newPassword"
-            rules={[
-              {
-                required: true,
-                min: PASSWORD_MIN,
-                max: 128,
-                message: t('signUp.passwordInvalid', { min: PASSWORD_MIN }),
-              },
-            ]}
-          >
-            <Input.Password autoComplete="new-password" />
-          </Form.Item>
+            label={t('forgot.newPassword')}
+            invalidMessage={t('signUp.passwordInvalid', { min: PASSWORD_MIN })}
+          />
           <Button type="primary" htmlType="submit" loading={busy}>
             {t('forgot.confirm')}
           </Button>

@@ -11,6 +11,7 @@ import { ErrorAlert } from '../../ui/ErrorAlert';
 import { PageTitle } from '../../ui/PageTitle';
 import { useAction } from '../../ui/use-action';
 import { CodeInput } from './CodeInput';
+import { LoginField } from './CredentialFields';
 
 interface Credentials {
   login: string;
@@ -107,13 +108,7 @@ export function SignInPage() {
           style={{ marginTop: 16 }}
           requiredMark={false}
         >
-          <Form.Item
-            label={t('signIn.login')}
-            name="login"
-            rules={[{ required: true, whitespace: true, message: t('signIn.loginRequired') }]}
-          >
-            <Input autoComplete="username" />
-          </Form.Item>
+          <LoginField label={t('signIn.login')} />
           <Form.Item
             label={t('signIn.password')}
             name="password"

@@ -10,6 +10,7 @@ import { PageTitle } from '../../ui/PageTitle';
 import { useAction } from '../../ui/use-action';
 import { CodeInput } from './CodeInput';
 import { MAINLAND_MOBILE, PASSWORD_MIN } from './contact-rules';
+import { NewPasswordField } from './CredentialFields';
 import { usePolicyVersion } from './use-policy';
 
 interface Details {
@@ -136,21 +137,12 @@ export function SignUpPage() {
           >
             <Input autoComplete="nickname" />
           </Form.Item>
-          <Form.Item
-            label={t('signUp.password')}
+          <NewPasswordField
             name="password"
+            label={t('signUp.password')}
             extra={t('signUp.passwordHint', { min: PASSWORD_MIN })}
-            rules={[
-              {
-                required: true,
-                min: PASSWORD_MIN,
-                max: 128,
-                message: t('signUp.passwordInvalid', { min: PASSWORD_MIN }),
-              },
-            ]}
-          >
-            <Input.Password autoComplete="new-password" />
-          </Form.Item>
+            invalidMessage={t('signUp.passwordInvalid', { min: PASSWORD_MIN })}
+          />
           <Form.Item
             name="accepted"
             valuePropName="checked"

@@ -198,8 +198,34 @@ export const consoleOpsI18n: Bundle = {
       },
       markedPending: '答卷 {{script}} 已评 {{mark}} 分，等待另一位阅卷人评分。',
       markedFinal: '答卷 {{script}} 已评 {{mark}} 分，最终得分 {{final}} 分。',
+      markedReconciliation:
+        '答卷 {{script}} 已评 {{mark}} 分。两次评分相差超过允许分差，已转交第三位阅卷人仲裁。',
       batchDone: '本批答卷已全部处理，可以领取下一批。',
       empty: '目前没有可领取的答卷：都已评完，或正由其他阅卷人评分。',
+    },
+    session: {
+      title: '本次已评答卷',
+      intro: '您在本页评过的答卷（只保存在本次浏览中，刷新页面后不再显示）。',
+      introAdmin:
+        '您在本页评过的答卷（只保存在本次浏览中，刷新页面后不再显示）。作为管理员，您可以修改已评完答卷的最终得分，原因会记入分数变更记录。',
+      none: '暂无',
+      script: '答卷',
+      yourMark: '您的评分',
+      status: '状态',
+      final: '已评完，最终得分 {{final}} 分',
+      statuses: { marking: '等待另一位阅卷人评分', reconciliation: '待仲裁', done: '已评完' },
+    },
+    remark: {
+      button: '修改最终得分',
+      for: '修改最终得分（答卷 {{script}}）',
+      title: '修改答卷 {{script}} 的最终得分',
+      explain:
+        '答卷 {{script}} 当前的最终得分为 {{final}} 分。修改后考生的总分随之更新；成绩已发布的，考生将看到新的分数。',
+      markLabel: '新的得分（0–{{max}} 分，步长 {{step}}）',
+      reason: '改分原因',
+      reasonHint: '原因会记入分数变更记录，至少 5 个字。',
+      confirm: '确认改分',
+      done: '答卷 {{script}} 的最终得分已由 {{from}} 分改为 {{to}} 分。',
     },
     regrade: {
       open: '修改答案与重新评分',
@@ -250,6 +276,14 @@ export const consoleOpsI18n: Bundle = {
       new: '新分数',
       reason: '原因',
       note: '说明',
+      who: '操作人',
+      actors: { system: '系统', former: '已不在本机构的成员' },
+      markSeparator: '、',
+      resolutions: {
+        single: '单评 {{marks}} 分',
+        combined: '双评 {{marks}} 分，按规则合成',
+        reconciled: '评分 {{marks}} 分，经仲裁定分',
+      },
       reasons: {
         marked: '人工评分',
         reconciled: '仲裁',
@@ -657,8 +691,38 @@ export const consoleOpsI18n: Bundle = {
       },
       markedPending: 'Script {{script}} got {{mark}}; it waits for a second marker.',
       markedFinal: 'Script {{script}} got {{mark}}; its final mark is {{final}}.',
+      markedReconciliation:
+        'Script {{script}} got {{mark}}. The two marks are further apart than allowed, so a third marker reconciles them.',
       batchDone: 'This batch is done; claim the next one.',
       empty: 'No answers to claim: all are marked, or other markers hold them.',
+    },
+    session: {
+      title: 'Marked on this visit',
+      intro: 'The scripts you marked on this page (kept for this visit only: a reload forgets them).',
+      introAdmin:
+        'The scripts you marked on this page (kept for this visit only: a reload forgets them). As an administrator you can change the final mark of a finished script; the reason goes into the score history.',
+      none: 'None',
+      script: 'Script',
+      yourMark: 'Your mark',
+      status: 'Status',
+      final: 'Finished, final mark {{final}}',
+      statuses: {
+        marking: 'Waiting for a second marker',
+        reconciliation: 'In reconciliation',
+        done: 'Finished',
+      },
+    },
+    remark: {
+      button: 'Change final mark',
+      for: 'Change final mark (script {{script}})',
+      title: 'Change the final mark of script {{script}}',
+      explain:
+        'The final mark of script {{script}} is {{final}}. A change updates the candidate’s total; if results are released, the candidate sees the new score.',
+      markLabel: 'New mark (0–{{max}}, step {{step}})',
+      reason: 'Reason for the change',
+      reasonHint: 'Kept in the score history; at least 5 characters.',
+      confirm: 'Change the mark',
+      done: 'The final mark of script {{script}} changed from {{from}} to {{to}}.',
     },
     regrade: {
       open: 'Change a key and regrade',
@@ -714,6 +778,14 @@ export const consoleOpsI18n: Bundle = {
       new: 'New score',
       reason: 'Why',
       note: 'Note',
+      who: 'By',
+      actors: { system: 'The system', former: 'A former member' },
+      markSeparator: ', ',
+      resolutions: {
+        single: 'Single mark {{marks}}',
+        combined: 'Double marks {{marks}}, combined by the rule',
+        reconciled: 'Marks {{marks}}, settled by reconciliation',
+      },
       reasons: {
         marked: 'Marked',
         reconciled: 'Reconciled',

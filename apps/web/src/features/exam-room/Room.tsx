@@ -36,6 +36,8 @@ interface Props {
 
 /** How often the room re-reads the attempt (clock, staff pause or added time, takeover) while it runs. */
 const RESYNC_MS = 30_000;
+/** While staff hold the attempt paused, the candidate waits for the resume: notice it within seconds. */
+const PAUSED_RESYNC_MS = 5_000;
 /** How often it asks whether the finaliser closed the attempt once time is up. */
 const CLOSING_POLL_MS = 3_000;
 const LIVE = new Set(['created', 'in_progress', 'overdue']);
@@ -125,21 +127,25 @@ export function Room({ api, clock, notice, attempt, paper, onFinished, onTermina
     }
   }, [api, attempt.attemptId, applyClock, handleEnd]);
 
+  const paused = timing.pausedAt !== null;
   useEffect(() => {
     if (locked) return;
-    const id = setInterval(() => {
-      void readAttempt().then((fresh) => {
-        if (fresh && !LIVE.has(fresh.status) && !ended.current) {
-          ended.current = true;
-          if (fresh.status === 'terminated') onTerminated();
-          else onFinished(fresh, false);
-        }
-      });
-    }, RESYNC_MS);
+    const id = setInterval(
+      () => {
+        void readAttempt().then((fresh) => {
+          if (fresh && !LIVE.has(fresh.status) && !ended.current) {
+            ended.current = true;
+            if (fresh.status === 'terminated') onTerminated();
+            else onFinished(fresh, false);
+          }
+        });
+      },
+      paused ? PAUSED_RESYNC_MS : RESYNC_MS,
+    );
     return () => {
       clearInterval(id);
     };
-  }, [locked, readAttempt, onFinished, onTerminated]);
+  }, [locked, paused, readAttempt, onFinished, onTerminated]);
 
   // Time is up: send what is left, then wait for the server to close the attempt (its finaliser submits it).
   const { flush, clear } = autosave;
@@ -201,7 +207,6 @@ export function Room({ api, clock, notice, attempt, paper, onFinished, onTermina
 
   const navigator = <QuestionNavigator items={items} onSelect={select} />;
   const shown = wholePaper ? questions : questions.slice(current, current + 1);
-  const paused = timing.pausedAt !== null;
 
   return (
     <div className="room">
@@ -232,7 +237,7 @@ export function Room({ api, clock, notice, attempt, paper, onFinished, onTermina
           </Button>
           <Button
             type="primary"
-            disabled={locked}
+            disabled={locked || paused}
             onClick={() => {
               setSubmitError(null);
               setSubmitOpen(true);

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { ErrorAlert } from '../../ui/ErrorAlert';
+import { useAction } from '../../ui/use-action';
 import { type AppealKind, fileAppeal } from './real-name-api';
 
 interface Props {
@@ -15,23 +16,15 @@ interface Props {
 export function AppealForm({ kind, idNumber }: Props) {
   const { t } = useTranslation('identity');
   const [sent, setSent] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { run, busy, error } = useAction();
 
   if (sent) return <Alert type="success" showIcon role="status" title={t('appeal.sent')} />;
 
-  const submit = async ({ reason }: { reason: string }) => {
-    setBusy(true);
-    setError(null);
-    try {
+  const submit = ({ reason }: { reason: string }) =>
+    run(async () => {
       await fileAppeal(kind, reason.trim(), idNumber);
       setSent(true);
-    } catch (caught: unknown) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <Form layout="vertical" requiredMark={false} onFinish={(v: { reason: string }) => void submit(v)}>

@@ -56,6 +56,7 @@ export const SERVICE_SUBSCRIPTIONS: Readonly<Record<KafkaPrincipalService, reado
     'exam.proctoring.staff_action_taken',
     'exam.proctoring.consequence_applied',
     'payments.order.paid',
+    'payments.staff.action_taken',
     'audit.alert.raised',
     'accounts.platform_role.changed',
   ],

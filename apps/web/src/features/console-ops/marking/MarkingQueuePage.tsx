@@ -4,15 +4,19 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 
+import { useSession } from '../../../auth/use-session';
 import { ErrorAlert } from '../../../ui/ErrorAlert';
 import { LinkButton } from '../../../ui/LinkButton';
 import { PageTitle } from '../../../ui/PageTitle';
 import { useExamPaper } from '../exams/use-exam-paper';
 import { useInstitutionId } from '../shared/use-institution';
+import { type MarkMessage, markMessage } from './mark-outcome';
 import { scriptLabel } from './mark-rules';
+import { MarkedInSession } from './MarkedInSession';
 import { claimBatch, getMarkingProgress, type MarkingTask } from './marking-api';
 import { MarkingTaskCard } from './MarkingTaskCard';
 import { questionName } from './question-name';
+import { useSessionMarks } from './use-session-marks';
 
 /**
  * The anonymous queue of one question across every script: claim a batch (in the server's order for this
@@ -31,7 +35,17 @@ export function MarkingQueuePage() {
   const { questions } = useExamPaper(institutionId, examId);
   const [tasks, setTasks] = useState<MarkingTask[] | null>(null);
   const [index, setIndex] = useState(0);
-  const [last, setLast] = useState<{ script: string; mark: number; finalMark: number | null } | null>(null);
+  const [last, setLast] = useState<{
+    message: MarkMessage;
+    script: string;
+    mark: number;
+    finalMark: number | null;
+  } | null>(null);
+  const session = useSession();
+  const isAdmin =
+    session?.memberships.some((m) => m.institutionId === institutionId && m.roles.includes('org_admin')) ??
+    false;
+  const sessionMarks = useSessionMarks(institutionId, examId, questionId);
   const claim = useMutation({
     mutationFn: () => claimBatch(institutionId, examId, questionId),
     onSuccess: (items) => {
@@ -77,11 +91,11 @@ export function MarkingQueuePage() {
           type="success"
           showIcon
           role="status"
-          title={
-            last.finalMark === null
-              ? t('queue.markedPending', { script: last.script, mark: last.mark })
-              : t('queue.markedFinal', { script: last.script, mark: last.mark, final: last.finalMark })
-          }
+          title={t(`queue.${last.message}`, {
+            script: last.script,
+            mark: last.mark,
+            final: last.finalMark ?? '—',
+          })}
         />
       ) : null}
       {tasks !== null && task === undefined ? (
@@ -96,12 +110,38 @@ export function MarkingQueuePage() {
           position={index + 1}
           of={tasks.length}
           onMarked={(result, mark) => {
-            setLast({ script: scriptLabel(result.scriptId), mark, finalMark: result.finalMark });
+            setLast({
+              message: markMessage(result),
+              script: scriptLabel(result.scriptId),
+              mark,
+              finalMark: result.finalMark,
+            });
+            sessionMarks.record({
+              scriptId: result.scriptId,
+              questionId: result.questionId,
+              mark,
+              status: result.status,
+              finalMark: result.finalMark,
+              maxMark: task.maxMark,
+              step: task.step,
+            });
             setIndex((i) => i + 1);
             void queryClient.invalidateQueries({ queryKey: progressKey });
           }}
           onSkip={() => {
             setIndex((i) => i + 1);
+          }}
+        />
+      ) : null}
+      {sessionMarks.marks.length > 0 ? (
+        <MarkedInSession
+          institutionId={institutionId}
+          examId={examId}
+          marks={sessionMarks.marks}
+          canRemark={isAdmin}
+          onRemarked={(mark) => {
+            sessionMarks.record(mark);
+            void queryClient.invalidateQueries({ queryKey: progressKey });
           }}
         />
       ) : null}

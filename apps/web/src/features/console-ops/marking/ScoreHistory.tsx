@@ -9,7 +9,9 @@ import { candidateLabel } from '../proctoring/board-groups';
 import { getBoard } from '../proctoring/proctoring-api';
 import { EmptyText } from '../shared/EmptyText';
 import { formatDateTime } from '../shared/format';
+import { useStaffMembers } from '../shared/members-api';
 import { ScrollTable } from '../shared/ScrollTable';
+import { actorOf, noteOf } from './mark-outcome';
 import { questionName } from './question-name';
 import { type ScoreChange, scoreHistory } from './regrade-api';
 
@@ -21,7 +23,7 @@ interface Props {
   version: number;
 }
 
-/** Every change of one attempt's question scores: old, new, why, when (attempts picked by ticket number). */
+/** Every change of one attempt's question scores: old, new, why, who, when (attempts picked by ticket number). */
 export function ScoreHistory({ institutionId, examId, questions, version }: Props) {
   const { t, i18n } = useTranslation('consoleOps');
   const [attemptId, setAttemptId] = useState<string | undefined>();
@@ -29,11 +31,23 @@ export function ScoreHistory({ institutionId, examId, questions, version }: Prop
     queryKey: ['consoleOps', 'board', institutionId, examId],
     queryFn: () => getBoard(institutionId, examId),
   });
+  const members = useStaffMembers(institutionId);
   const history = useQuery({
     queryKey: ['consoleOps', 'score-history', institutionId, examId, attemptId, version],
     queryFn: () => scoreHistory(institutionId, examId, attemptId ?? ''),
     enabled: attemptId !== undefined,
   });
+  const who = (c: ScoreChange): string => {
+    const actor = actorOf(c.actorId, members.data ?? []);
+    return actor.kind === 'member' ? actor.name : t(`history.actors.${actor.kind}`);
+  };
+  const note = (c: ScoreChange): string => {
+    const parsed = noteOf(c);
+    if ('text' in parsed) return parsed.text || '—';
+    return t(`history.resolutions.${parsed.resolution}`, {
+      marks: parsed.marks.join(t('history.markSeparator')),
+    });
+  };
   const attempts = (board.data?.candidates ?? []).flatMap((c) =>
     c.attempt
       ? [{ value: c.attempt.attemptId, label: `${candidateLabel(c)} · ${t(`state.${c.state}`)}` }]
@@ -45,7 +59,7 @@ export function ScoreHistory({ institutionId, examId, questions, version }: Prop
         <Typography.Title level={2} id="score-history" className="ops-heading">
           {t('history.title')}
         </Typography.Title>
-        <ErrorAlert error={board.error ?? history.error} namespace="consoleOps" />
+        <ErrorAlert error={board.error ?? history.error ?? members.error} namespace="consoleOps" />
         <label htmlFor="ops-history-attempt" className="ops-label">
           {t('history.attempt')}
         </label>
@@ -84,7 +98,8 @@ export function ScoreHistory({ institutionId, examId, questions, version }: Prop
                   key: 'reason',
                   render: (_: unknown, c) => t(`history.reasons.${c.reason}`, { defaultValue: c.reason }),
                 },
-                { title: t('history.note'), key: 'note', render: (_: unknown, c) => c.note || '—' },
+                { title: t('history.who'), key: 'who', render: (_: unknown, c) => who(c) },
+                { title: t('history.note'), key: 'note', render: (_: unknown, c) => note(c) },
               ]}
             />
           </ScrollTable>

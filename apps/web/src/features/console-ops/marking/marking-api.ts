@@ -80,3 +80,17 @@ export function giveMark(
     { method: 'POST', body: { mark, ...(comment.trim() === '' ? {} : { comment: comment.trim() }) } },
   );
 }
+
+/** Changes the final mark of a marked answer, with the reason kept in the score history (org_admin). */
+export function changeFinalMark(
+  institutionId: string,
+  examId: string,
+  task: Pick<MarkingTask, 'questionId' | 'scriptId'>,
+  mark: number,
+  reason: string,
+): Promise<MarkResult> {
+  return api<MarkResult>(
+    `${base(institutionId, examId)}/questions/${task.questionId}/scripts/${task.scriptId}/final-mark`,
+    { method: 'PUT', body: { mark, reason } },
+  );
+}

@@ -1,8 +1,8 @@
-import { Form, Input, Modal, Select, Typography } from 'antd';
+import { Form, Input, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 
-import { ErrorAlert } from '../../../ui/ErrorAlert';
 import { ACCOUNT_ACTION_REASONS, type AccountAction, type AccountActionReason } from '../api/types';
+import { FormModal } from '../shared/FormModal';
 
 export interface ActionValues {
   reason: AccountActionReason;
@@ -26,41 +26,33 @@ export function AccountActionModal({
   const { t } = useTranslation('security');
   const [form] = Form.useForm<ActionValues>();
   return (
-    <Modal
+    <FormModal<ActionValues>
       open={action !== null}
       title={action ? t(`actions.${action}.title`) : ''}
       okText={action ? t(`actions.${action}.confirm`) : ''}
-      okButtonProps={{ danger: action === 'lock' }}
-      cancelText={t('cancel')}
-      confirmLoading={busy}
+      danger={action === 'lock'}
+      busy={busy}
+      error={error}
+      form={form}
+      intro={action ? <Typography.Paragraph>{t(`actions.${action}.effect`)}</Typography.Paragraph> : null}
       onCancel={onCancel}
-      onOk={() => {
-        form.submit();
-      }}
-      destroyOnHidden
-      wrapClassName="security-console"
+      onFinish={onConfirm}
     >
-      {action ? <Typography.Paragraph>{t(`actions.${action}.effect`)}</Typography.Paragraph> : null}
-      <ErrorAlert error={error} namespace="security" />
-      <Form<ActionValues> form={form} layout="vertical" onFinish={onConfirm}>
-        <Form.Item
-          label={t('actions.reason')}
-          name="reason"
-          rules={[{ required: true, message: t('actions.reasonRequired') }]}
-        >
-          <Select options={ACCOUNT_ACTION_REASONS.map((r) => ({ value: r, label: t(`reasons.${r}`) }))} />
-        </Form.Item>
-        <Form.Item
-          label={t('actions.note')}
-          name="note"
-          extra={t('actions.noteHint')}
-          rules={[
-            { required: true, min: 3, max: 2000, whitespace: true, message: t('actions.noteRequired') },
-          ]}
-        >
-          <Input.TextArea rows={3} maxLength={2000} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item
+        label={t('actions.reason')}
+        name="reason"
+        rules={[{ required: true, message: t('actions.reasonRequired') }]}
+      >
+        <Select options={ACCOUNT_ACTION_REASONS.map((r) => ({ value: r, label: t(`reasons.${r}`) }))} />
+      </Form.Item>
+      <Form.Item
+        label={t('actions.note')}
+        name="note"
+        extra={t('actions.noteHint')}
+        rules={[{ required: true, min: 3, max: 2000, whitespace: true, message: t('actions.noteRequired') }]}
+      >
+        <Input.TextArea rows={3} maxLength={2000} />
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -1,16 +1,15 @@
 import { useQuery } from '@tanstack/react-query';
-import { Skeleton, Space } from 'antd';
+import { Skeleton } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 
 import { ApiError } from '../../../api/api-error';
 import { ErrorAlert } from '../../../ui/ErrorAlert';
 import { LinkButton } from '../../../ui/LinkButton';
-import { PageTitle } from '../../../ui/PageTitle';
 import { securityApi } from '../api/security-api';
 import { isUuid } from '../model/alert-filters';
 import { AccountLogCard } from '../shared/AccountLogCard';
-import { SecurityNav } from '../shared/SecurityNav';
+import { SecurityPage } from '../shared/SecurityPage';
 import { useLabels } from '../shared/use-labels';
 import { AccountActionsCard } from './AccountActionsCard';
 import { AlertSummary } from './AlertSummary';
@@ -34,30 +33,26 @@ export function AlertDetailPage() {
     ? t('detail.title', { rule: labels.rule(alert.data.cause) })
     : t('detail.titleLoading');
   return (
-    <>
-      <PageTitle>{title}</PageTitle>
-      <SecurityNav />
-      <Space orientation="vertical" size="large" style={{ width: '100%' }}>
-        <LinkButton to="/security">{t('detail.back')}</LinkButton>
-        {valid ? null : (
-          <ErrorAlert error={new ApiError(404, 'ALERT.NOT_FOUND', 'No such alert.')} namespace="security" />
-        )}
-        <ErrorAlert error={alert.error} namespace="security" />
-        {alert.isPending && valid ? <Skeleton active /> : null}
-        {alert.data ? (
-          <>
-            <AlertSummary alert={alert.data} />
-            <EvidenceList evidence={alert.data.evidence} />
-            {alert.data.userId ? <LoginTimelineCard userId={alert.data.userId} /> : null}
-            <AlertWorkflowCard alert={alert.data} />
-            {alert.data.userId ? (
-              <AccountActionsCard userId={alert.data.userId} alertId={alert.data.id} />
-            ) : null}
-            <CommentsCard alert={alert.data} />
-            {alert.data.userId ? <AccountLogCard userId={alert.data.userId} /> : null}
-          </>
-        ) : null}
-      </Space>
-    </>
+    <SecurityPage title={title}>
+      <LinkButton to="/security">{t('detail.back')}</LinkButton>
+      {valid ? null : (
+        <ErrorAlert error={new ApiError(404, 'ALERT.NOT_FOUND', 'No such alert.')} namespace="security" />
+      )}
+      <ErrorAlert error={alert.error} namespace="security" />
+      {alert.isPending && valid ? <Skeleton active /> : null}
+      {alert.data ? (
+        <>
+          <AlertSummary alert={alert.data} />
+          <EvidenceList evidence={alert.data.evidence} />
+          {alert.data.userId ? <LoginTimelineCard userId={alert.data.userId} /> : null}
+          <AlertWorkflowCard alert={alert.data} />
+          {alert.data.userId ? (
+            <AccountActionsCard userId={alert.data.userId} alertId={alert.data.id} />
+          ) : null}
+          <CommentsCard alert={alert.data} />
+          {alert.data.userId ? <AccountLogCard userId={alert.data.userId} /> : null}
+        </>
+      ) : null}
+    </SecurityPage>
   );
 }

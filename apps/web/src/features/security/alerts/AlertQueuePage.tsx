@@ -1,12 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
-import { App, Button, Card, Space, Typography } from 'antd';
+import { App, Button, Card, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 
 import { useSession } from '../../../auth/use-session';
 import { ErrorAlert } from '../../../ui/ErrorAlert';
-import { PageTitle } from '../../../ui/PageTitle';
 import { securityApi } from '../api/security-api';
 import type { Alert } from '../api/types';
 import {
@@ -16,7 +15,7 @@ import {
   alertListQuery,
 } from '../model/alert-filters';
 import { breachedFirst } from '../model/sla';
-import { SecurityNav } from '../shared/SecurityNav';
+import { SecurityPage } from '../shared/SecurityPage';
 import { AlertFiltersForm } from './AlertFiltersForm';
 import { AlertTable } from './AlertTable';
 import { useAlertMutations } from './use-alert-mutations';
@@ -70,46 +69,42 @@ export function AlertQueuePage() {
   };
 
   return (
-    <>
-      <PageTitle>{t('queue.title')}</PageTitle>
-      <SecurityNav />
-      <Space orientation="vertical" size="large" style={{ width: '100%' }}>
-        <Card title={<h2 className="security-h2">{t('filters.title')}</h2>}>
-          <AlertFiltersForm key={params.toString()} filters={filters} onApply={apply} />
-        </Card>
-        <Card
-          title={<h2 className="security-h2">{t('queue.listTitle')}</h2>}
-          extra={
-            <Button
-              disabled={selected.length === 0}
-              loading={mutations.acknowledge.isPending}
-              onClick={acknowledge}
-            >
-              {t('queue.acknowledgeSelected', { count: selected.length })}
-            </Button>
-          }
-        >
-          <Typography.Paragraph type="secondary">{t('queue.intro')}</Typography.Paragraph>
-          <ErrorAlert error={alerts.error ?? actionError} namespace="security" />
-          <div aria-live="polite">
-            <AlertTable
-              alerts={rows}
-              loading={alerts.isPending}
-              total={alerts.data?.total ?? 0}
-              page={filters.page}
-              pageSize={filters.pageSize}
-              selected={selected}
-              me={me}
-              onSelect={setSelected}
-              onPage={(page, pageSize) => {
-                apply({ ...filters, page: pageSize === filters.pageSize ? page : 1, pageSize });
-              }}
-              onAssignToMe={assignToMe}
-              assigning={mutations.assign.isPending ? mutations.assign.variables.id : null}
-            />
-          </div>
-        </Card>
-      </Space>
-    </>
+    <SecurityPage title={t('queue.title')}>
+      <Card title={<h2 className="security-h2">{t('filters.title')}</h2>}>
+        <AlertFiltersForm key={params.toString()} filters={filters} onApply={apply} />
+      </Card>
+      <Card
+        title={<h2 className="security-h2">{t('queue.listTitle')}</h2>}
+        extra={
+          <Button
+            disabled={selected.length === 0}
+            loading={mutations.acknowledge.isPending}
+            onClick={acknowledge}
+          >
+            {t('queue.acknowledgeSelected', { count: selected.length })}
+          </Button>
+        }
+      >
+        <Typography.Paragraph type="secondary">{t('queue.intro')}</Typography.Paragraph>
+        <ErrorAlert error={alerts.error ?? actionError} namespace="security" />
+        <div aria-live="polite">
+          <AlertTable
+            alerts={rows}
+            loading={alerts.isPending}
+            total={alerts.data?.total ?? 0}
+            page={filters.page}
+            pageSize={filters.pageSize}
+            selected={selected}
+            me={me}
+            onSelect={setSelected}
+            onPage={(page, pageSize) => {
+              apply({ ...filters, page: pageSize === filters.pageSize ? page : 1, pageSize });
+            }}
+            onAssignToMe={assignToMe}
+            assigning={mutations.assign.isPending ? mutations.assign.variables.id : null}
+          />
+        </div>
+      </Card>
+    </SecurityPage>
   );
 }

@@ -1,8 +1,8 @@
-import { Form, Input, Modal, Radio } from 'antd';
+import { Form, Input, Radio } from 'antd';
 import { useTranslation } from 'react-i18next';
 
-import { ErrorAlert } from '../../../ui/ErrorAlert';
 import { type Resolution, RESOLUTIONS } from '../api/types';
+import { FormModal } from '../shared/FormModal';
 
 interface Values {
   resolution: Resolution;
@@ -26,39 +26,27 @@ export function ResolveModal({
   const { t } = useTranslation('security');
   const [form] = Form.useForm<Values>();
   return (
-    <Modal
+    <FormModal<Values>
       open={open}
       title={t('workflow.resolveTitle')}
       okText={t('workflow.resolveConfirm')}
-      cancelText={t('cancel')}
-      confirmLoading={busy}
+      busy={busy}
+      error={error}
+      form={form}
+      initialValues={{ resolution: 'false_positive' }}
       onCancel={onCancel}
-      onOk={() => {
-        form.submit();
-      }}
-      destroyOnHidden
-      wrapClassName="security-console"
+      onFinish={onResolve}
     >
-      <ErrorAlert error={error} namespace="security" />
-      <Form<Values>
-        form={form}
-        layout="vertical"
-        onFinish={onResolve}
-        initialValues={{ resolution: 'false_positive' }}
+      <Form.Item label={t('workflow.resolution')} name="resolution" rules={[{ required: true }]}>
+        <Radio.Group options={RESOLUTIONS.map((r) => ({ value: r, label: t(`resolution.${r}`) }))} />
+      </Form.Item>
+      <Form.Item
+        label={t('workflow.note')}
+        name="note"
+        rules={[{ required: true, min: 3, max: 4000, whitespace: true, message: t('workflow.noteRequired') }]}
       >
-        <Form.Item label={t('workflow.resolution')} name="resolution" rules={[{ required: true }]}>
-          <Radio.Group options={RESOLUTIONS.map((r) => ({ value: r, label: t(`resolution.${r}`) }))} />
-        </Form.Item>
-        <Form.Item
-          label={t('workflow.note')}
-          name="note"
-          rules={[
-            { required: true, min: 3, max: 4000, whitespace: true, message: t('workflow.noteRequired') },
-          ]}
-        >
-          <Input.TextArea rows={4} maxLength={4000} />
-        </Form.Item>
-      </Form>
-    </Modal>
+        <Input.TextArea rows={4} maxLength={4000} />
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -62,6 +62,8 @@ export const securityApi = {
     api<RiskPolicy>('/audit/risk/thresholds', { method: 'PUT', body: change }),
   realNameAppeals: (status?: RealNameAppealStatus) =>
     api<RealNameAppeal[]>(`/identity/real-name/admin/appeals${status ? `?status=${status}` : ''}`),
+  realNameAppeal: (id: string) =>
+    api<RealNameAppeal>(`/identity/real-name/admin/appeals/${encodeURIComponent(id)}`),
   decideRealNameAppeal: (id: string, decision: AppealDecision, reason: string) =>
     api<RealNameAppeal>(`/identity/real-name/admin/appeals/${encodeURIComponent(id)}/decision`, {
       body: { decision, reason },

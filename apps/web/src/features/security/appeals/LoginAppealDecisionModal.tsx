@@ -1,8 +1,8 @@
-import { Alert, Form, Input, Modal, Radio } from 'antd';
+import { Alert, Form, Input, Radio } from 'antd';
 import { useTranslation } from 'react-i18next';
 
-import { ErrorAlert } from '../../../ui/ErrorAlert';
 import { LOGIN_APPEAL_DECISIONS, type LoginAppeal, type LoginAppealDecision } from '../api/types';
+import { FormModal } from '../shared/FormModal';
 
 interface Values {
   decision: LoginAppealDecision;
@@ -27,50 +27,44 @@ export function LoginAppealDecisionModal({
   const [form] = Form.useForm<Values>();
   const decision = Form.useWatch('decision', form);
   return (
-    <Modal
+    <FormModal<Values>
       open={appeal !== null}
       title={t('loginAppeals.decideTitle')}
       okText={t('loginAppeals.submit')}
-      cancelText={t('cancel')}
-      confirmLoading={busy}
+      busy={busy}
+      error={error}
+      form={form}
+      intro={appeal ? <p>{t('loginAppeals.statementSaid', { statement: appeal.statement })}</p> : null}
       onCancel={onCancel}
-      onOk={() => {
-        form.submit();
-      }}
-      destroyOnHidden
-      wrapClassName="security-console"
+      onFinish={onDecide}
     >
-      {appeal ? <p>{t('loginAppeals.statementSaid', { statement: appeal.statement })}</p> : null}
-      <ErrorAlert error={error} namespace="security" />
-      <Form<Values> form={form} layout="vertical" onFinish={onDecide}>
-        <Form.Item
-          label={t('loginAppeals.decision')}
-          name="decision"
-          rules={[{ required: true, message: t('loginAppeals.decisionRequired') }]}
-        >
-          <Radio.Group
-            options={LOGIN_APPEAL_DECISIONS.map((d) => ({ value: d, label: t(`loginAppeals.decide.${d}`) }))}
-          />
-        </Form.Item>
-        {decision === 'overturned' ? (
-          <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('loginAppeals.overturnHint')} />
-        ) : null}
-        <Form.Item
-          label={t('loginAppeals.reason')}
-          name="reason"
-          rules={[
-            {
-              required: true,
-              min: 10,
-              max: 2000,
-              whitespace: true,
-              message: t('loginAppeals.reasonRequired'),
-            },
-          ]}
-        >
-          <Input.TextArea rows={4} maxLength={2000} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item
+        label={t('loginAppeals.decision')}
+        name="decision"
+        rules={[{ required: true, message: t('loginAppeals.decisionRequired') }]}
+      >
+        <Radio.Group
+          options={LOGIN_APPEAL_DECISIONS.map((d) => ({ value: d, label: t(`loginAppeals.decide.${d}`) }))}
+        />
+      </Form.Item>
+      {decision === 'overturned' ? (
+        <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('loginAppeals.overturnHint')} />
+      ) : null}
+      <Form.Item
+        label={t('loginAppeals.reason')}
+        name="reason"
+        rules={[
+          {
+            required: true,
+            min: 10,
+            max: 2000,
+            whitespace: true,
+            message: t('loginAppeals.reasonRequired'),
+          },
+        ]}
+      >
+        <Input.TextArea rows={4} maxLength={2000} />
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -1,23 +1,16 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Card, Form, Input, Select, Space, Table } from 'antd';
+import { Button, Space } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 
-import { ErrorAlert } from '../../../ui/ErrorAlert';
-import { PageTitle } from '../../../ui/PageTitle';
 import { securityApi } from '../api/security-api';
 import { LOGIN_APPEAL_STATUSES, type LoginAppeal, type LoginAppealDecision } from '../api/types';
-import { isUuid } from '../model/alert-filters';
-import {
-  loginAppealFiltersOf,
-  loginAppealFiltersToParams,
-  loginAppealQuery,
-  QUEUE_PAGE_SIZE,
-} from '../model/queue-filters';
+import { loginAppealFiltersOf, loginAppealFiltersToParams, loginAppealQuery } from '../model/queue-filters';
 import { PersonRef } from '../shared/PersonRef';
-import { ScrollRegion } from '../shared/ScrollRegion';
-import { SecurityNav } from '../shared/SecurityNav';
+import { AccountFilter, ChoiceFilter, QueueFiltersCard } from '../shared/QueueFiltersCard';
+import { QueueTableCard, serverPages } from '../shared/QueueTableCard';
+import { SecurityPage } from '../shared/SecurityPage';
 import { useFormatters } from '../shared/use-formatters';
 import { useLabels } from '../shared/use-labels';
 import { LoginAppealDecisionModal } from './LoginAppealDecisionModal';
@@ -51,136 +44,92 @@ export function LoginAppealsPage() {
   });
   return (
     <>
-      <PageTitle>{t('loginAppeals.title')}</PageTitle>
-      <SecurityNav />
-      <Space orientation="vertical" size="large" style={{ width: '100%' }}>
-        <Card title={<h2 className="security-h2">{t('filters.title')}</h2>}>
-          <Form<FilterValues>
-            layout="inline"
-            aria-label={t('loginAppeals.filtersLabel')}
-            initialValues={{ status: filters.status ?? 'all', account: filters.account }}
-            onFinish={(v) => {
-              setParams(
-                loginAppealFiltersToParams({
-                  ...loginAppealFiltersOf(
-                    new URLSearchParams({ status: v.status, account: v.account ?? '' }),
-                  ),
-                  page: 1,
-                }),
-              );
-            }}
-            style={{ rowGap: 12 }}
-          >
-            <Form.Item label={t('loginAppeals.fields.status')} name="status">
-              <Select
-                style={{ width: 160 }}
-                options={[...LOGIN_APPEAL_STATUSES, 'all' as const].map((s) => ({
-                  value: s,
-                  label: t(`loginAppeals.status.${s}`),
-                }))}
-              />
-            </Form.Item>
-            <Form.Item
-              label={t('filters.account')}
-              name="account"
-              rules={[
-                {
-                  validator: (_, value: string | undefined) =>
-                    !value || isUuid(value.trim())
-                      ? Promise.resolve()
-                      : Promise.reject(new Error(t('loginAppeals.accountInvalid'))),
-                },
-              ]}
-            >
-              <Input style={{ width: 320, maxWidth: '100%' }} spellCheck={false} />
-            </Form.Item>
-            <Form.Item>
-              <Button type="primary" htmlType="submit">
-                {t('filters.apply')}
-              </Button>
-            </Form.Item>
-          </Form>
-        </Card>
-        <Card title={<h2 className="security-h2">{t('loginAppeals.listTitle')}</h2>}>
-          <p role="status" aria-live="polite">
-            {decide.isSuccess ? t(`loginAppeals.decided.${decide.data.status}`, { defaultValue: '' }) : ''}
-          </p>
-          <ErrorAlert error={appeals.error} namespace="security" onRetry={() => void appeals.refetch()} />
-          <ScrollRegion label={t('loginAppeals.listTitle')}>
-            <Table<LoginAppeal>
-              rowKey="id"
-              loading={appeals.isPending}
-              dataSource={appeals.data?.items ?? []}
-              locale={{ emptyText: t('loginAppeals.empty') }}
-              pagination={{
-                current: filters.page,
-                pageSize: QUEUE_PAGE_SIZE,
-                total: appeals.data?.total ?? 0,
-                hideOnSinglePage: true,
-                showSizeChanger: false,
-                onChange: (page) => {
-                  setParams(loginAppealFiltersToParams({ ...filters, page }));
-                },
-              }}
-              columns={[
-                {
-                  title: t('loginAppeals.fields.filedAt'),
-                  key: 'filed',
-                  render: (_, a) => dateTime(a.createdAt),
-                },
-                {
-                  title: t('loginAppeals.fields.account'),
-                  key: 'user',
-                  render: (_, a) => <PersonRef id={a.userId} />,
-                },
-                {
-                  title: t('loginAppeals.fields.automated'),
-                  key: 'automated',
-                  render: (_, a) =>
-                    a.automatedDecision === null
-                      ? t('loginAppeals.assessmentGone')
-                      : t('loginAppeals.automatedValue', {
-                          decision: labels.decision(a.automatedDecision),
-                          score: a.score ?? 0,
-                        }),
-                },
-                { title: t('loginAppeals.fields.statement'), dataIndex: 'statement', key: 'statement' },
-                {
-                  title: t('loginAppeals.fields.status'),
-                  key: 'status',
-                  render: (_, a) =>
-                    a.status === 'open'
-                      ? t('loginAppeals.status.open')
-                      : t('loginAppeals.decidedValue', {
-                          status: t(`loginAppeals.status.${a.status}`),
-                          reason: a.decisionReason ?? '',
-                        }),
-                },
-                {
-                  title: t('loginAppeals.fields.actions'),
-                  key: 'actions',
-                  render: (_, a) => (
-                    <Space wrap>
-                      <Link to={`/security/alerts/${a.reviewAlertId}`}>{t('loginAppeals.openAlert')}</Link>
-                      {a.status === 'open' ? (
-                        <Button
-                          size="small"
-                          onClick={() => {
-                            decide.reset();
-                            setDeciding(a);
-                          }}
-                        >
-                          {t('loginAppeals.review')}
-                        </Button>
-                      ) : null}
-                    </Space>
-                  ),
-                },
-              ]}
-            />
-          </ScrollRegion>
-        </Card>
-      </Space>
+      <SecurityPage title={t('loginAppeals.title')}>
+        <QueueFiltersCard<FilterValues>
+          label={t('loginAppeals.filtersLabel')}
+          initialValues={{ status: filters.status ?? 'all', account: filters.account }}
+          onApply={(v) => {
+            const raw = new URLSearchParams({ status: v.status, account: v.account ?? '' });
+            setParams(loginAppealFiltersToParams({ ...loginAppealFiltersOf(raw), page: 1 }));
+          }}
+        >
+          <ChoiceFilter
+            name="status"
+            label={t('loginAppeals.fields.status')}
+            values={LOGIN_APPEAL_STATUSES}
+            labelOf={(s) => t(`loginAppeals.status.${s}`)}
+            width={160}
+          />
+          <AccountFilter invalidMessage={t('loginAppeals.accountInvalid')} />
+        </QueueFiltersCard>
+        <QueueTableCard<LoginAppeal>
+          title={t('loginAppeals.listTitle')}
+          announcement={
+            decide.isSuccess ? t(`loginAppeals.decided.${decide.data.status}`, { defaultValue: '' }) : ''
+          }
+          query={appeals}
+          rows={appeals.data?.items ?? []}
+          empty={t('loginAppeals.empty')}
+          pagination={serverPages(filters.page, appeals.data?.total ?? 0, (page) => {
+            setParams(loginAppealFiltersToParams({ ...filters, page }));
+          })}
+          columns={[
+            {
+              title: t('loginAppeals.fields.filedAt'),
+              key: 'filed',
+              render: (_, a) => dateTime(a.createdAt),
+            },
+            {
+              title: t('loginAppeals.fields.account'),
+              key: 'user',
+              render: (_, a) => <PersonRef id={a.userId} />,
+            },
+            {
+              title: t('loginAppeals.fields.automated'),
+              key: 'automated',
+              render: (_, a) =>
+                a.automatedDecision === null
+                  ? t('loginAppeals.assessmentGone')
+                  : t('loginAppeals.automatedValue', {
+                      decision: labels.decision(a.automatedDecision),
+                      score: a.score ?? 0,
+                    }),
+            },
+            { title: t('loginAppeals.fields.statement'), dataIndex: 'statement', key: 'statement' },
+            {
+              title: t('loginAppeals.fields.status'),
+              key: 'status',
+              render: (_, a) =>
+                a.status === 'open'
+                  ? t('loginAppeals.status.open')
+                  : t('loginAppeals.decidedValue', {
+                      status: t(`loginAppeals.status.${a.status}`),
+                      reason: a.decisionReason ?? '',
+                    }),
+            },
+            {
+              title: t('loginAppeals.fields.actions'),
+              key: 'actions',
+              render: (_, a) => (
+                <Space wrap>
+                  <Link to={`/security/alerts/${a.reviewAlertId}`}>{t('loginAppeals.openAlert')}</Link>
+                  {a.status === 'open' ? (
+                    <Button
+                      size="small"
+                      onClick={() => {
+                        decide.reset();
+                        setDeciding(a);
+                      }}
+                    >
+                      {t('loginAppeals.review')}
+                    </Button>
+                  ) : null}
+                </Space>
+              ),
+            },
+          ]}
+        />
+      </SecurityPage>
       <LoginAppealDecisionModal
         appeal={deciding}
         busy={decide.isPending}

@@ -1,11 +1,10 @@
-import { Card, Space } from 'antd';
+import { Card } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 
-import { PageTitle } from '../../../ui/PageTitle';
 import { logFiltersFromQuery, logFiltersToQuery } from '../model/log-filters';
-import { SecurityNav } from '../shared/SecurityNav';
+import { SecurityPage } from '../shared/SecurityPage';
 import { ChainCard } from './ChainCard';
 import { LogResults } from './LogResults';
 import { LogSearchForm } from './LogSearchForm';
@@ -17,22 +16,18 @@ export function AuditLogPage() {
   const filters = useMemo(() => logFiltersFromQuery(params), [params]);
   const key = logFiltersToQuery(filters).toString();
   return (
-    <>
-      <PageTitle>{t('audit.title')}</PageTitle>
-      <SecurityNav />
-      <Space orientation="vertical" size="large" style={{ width: '100%' }}>
-        <ChainCard />
-        <Card title={<h2 className="security-h2">{t('audit.searchTitle')}</h2>}>
-          <LogSearchForm
-            key={key}
-            filters={filters}
-            onApply={(next) => {
-              setParams(logFiltersToQuery(next));
-            }}
-          />
-        </Card>
-        <LogResults key={key} filters={filters} />
-      </Space>
-    </>
+    <SecurityPage title={t('audit.title')}>
+      <ChainCard />
+      <Card title={<h2 className="security-h2">{t('audit.searchTitle')}</h2>}>
+        <LogSearchForm
+          key={key}
+          filters={filters}
+          onApply={(next) => {
+            setParams(logFiltersToQuery(next));
+          }}
+        />
+      </Card>
+      <LogResults key={key} filters={filters} />
+    </SecurityPage>
   );
 }

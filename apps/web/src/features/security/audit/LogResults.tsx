@@ -4,10 +4,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { ErrorAlert } from '../../../ui/ErrorAlert';
+import { saveBlob } from '../../../ui/save-blob';
 import { securityApi } from '../api/security-api';
 import { type LogFilters, logSearchQuery } from '../model/log-filters';
 import { LogTable } from '../shared/LogTable';
-import { saveBlob } from './download';
 
 const PAGE_SIZE = 50;
 

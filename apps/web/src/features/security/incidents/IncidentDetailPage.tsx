@@ -1,15 +1,14 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Card, Descriptions, Form, Input, Skeleton, Space } from 'antd';
+import { Button, Card, Descriptions, Form, Input, Skeleton } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 
 import { ErrorAlert } from '../../../ui/ErrorAlert';
 import { LinkButton } from '../../../ui/LinkButton';
-import { PageTitle } from '../../../ui/PageTitle';
 import { securityApi } from '../api/security-api';
 import { accountIdsOf } from '../model/account-ids';
 import { isUuid } from '../model/alert-filters';
-import { SecurityNav } from '../shared/SecurityNav';
+import { SecurityPage } from '../shared/SecurityPage';
 import { useFormatters } from '../shared/use-formatters';
 import { RegulatorReportCard } from './RegulatorReportCard';
 
@@ -34,90 +33,84 @@ export function IncidentDetailPage() {
   });
   const i = incident.data;
   return (
-    <>
-      <PageTitle>
-        {i ? t('incidents.detailTitle', { title: i.title }) : t('incidents.detailLoading')}
-      </PageTitle>
-      <SecurityNav />
-      <Space orientation="vertical" size="large" style={{ width: '100%' }}>
-        <LinkButton to="/security/incidents">{t('incidents.back')}</LinkButton>
-        <ErrorAlert error={incident.error} namespace="security" />
-        {incident.isPending && isUuid(id) ? <Skeleton active /> : null}
-        {i ? (
-          <>
-            <Card title={<h2 className="security-h2">{t('incidents.facts')}</h2>}>
-              <Descriptions
-                bordered
-                size="small"
-                column={1}
-                items={[
-                  { key: 'description', label: t('incidents.fields.description'), children: i.description },
-                  { key: 'cause', label: t('incidents.fields.cause'), children: i.cause },
+    <SecurityPage title={i ? t('incidents.detailTitle', { title: i.title }) : t('incidents.detailLoading')}>
+      <LinkButton to="/security/incidents">{t('incidents.back')}</LinkButton>
+      <ErrorAlert error={incident.error} namespace="security" />
+      {incident.isPending && isUuid(id) ? <Skeleton active /> : null}
+      {i ? (
+        <>
+          <Card title={<h2 className="security-h2">{t('incidents.facts')}</h2>}>
+            <Descriptions
+              bordered
+              size="small"
+              column={1}
+              items={[
+                { key: 'description', label: t('incidents.fields.description'), children: i.description },
+                { key: 'cause', label: t('incidents.fields.cause'), children: i.cause },
+                {
+                  key: 'occurred',
+                  label: t('incidents.fields.occurredAt'),
+                  children: dateTime(i.occurredAt),
+                },
+                {
+                  key: 'discovered',
+                  label: t('incidents.fields.discoveredAt'),
+                  children: dateTime(i.discoveredAt),
+                },
+                {
+                  key: 'categories',
+                  label: t('incidents.fields.dataCategories'),
+                  children: i.dataCategories
+                    .map((c) => t(`incidents.categories.${c}`, { defaultValue: c }))
+                    .join('、'),
+                },
+                { key: 'affected', label: t('incidents.fields.affectedUsers'), children: i.affectedUsers },
+                { key: 'measures', label: t('incidents.fields.measures'), children: i.measures },
+                { key: 'guidance', label: t('incidents.fields.userGuidance'), children: i.userGuidance },
+                { key: 'recorded', label: t('incidents.recordedAt'), children: dateTime(i.createdAt) },
+              ]}
+            />
+          </Card>
+          <Card title={<h2 className="security-h2">{t('incidents.notifications')}</h2>}>
+            <p aria-live="polite">
+              {i.notifiedAt
+                ? t('incidents.notifiedSummary', { count: i.notifiedUsers, at: dateTime(i.notifiedAt) })
+                : t('incidents.notNotified')}
+            </p>
+            <ErrorAlert error={notify.error} namespace="security" />
+            <Form<{ userIds: string }>
+              form={form}
+              layout="vertical"
+              onFinish={(v) => {
+                notify.mutate(accountIdsOf(v.userIds));
+              }}
+            >
+              <Form.Item
+                label={t('incidents.notifyIds')}
+                name="userIds"
+                extra={t('incidents.notifyHint')}
+                rules={[
                   {
-                    key: 'occurred',
-                    label: t('incidents.fields.occurredAt'),
-                    children: dateTime(i.occurredAt),
-                  },
-                  {
-                    key: 'discovered',
-                    label: t('incidents.fields.discoveredAt'),
-                    children: dateTime(i.discoveredAt),
-                  },
-                  {
-                    key: 'categories',
-                    label: t('incidents.fields.dataCategories'),
-                    children: i.dataCategories
-                      .map((c) => t(`incidents.categories.${c}`, { defaultValue: c }))
-                      .join('、'),
-                  },
-                  { key: 'affected', label: t('incidents.fields.affectedUsers'), children: i.affectedUsers },
-                  { key: 'measures', label: t('incidents.fields.measures'), children: i.measures },
-                  { key: 'guidance', label: t('incidents.fields.userGuidance'), children: i.userGuidance },
-                  { key: 'recorded', label: t('incidents.recordedAt'), children: dateTime(i.createdAt) },
-                ]}
-              />
-            </Card>
-            <Card title={<h2 className="security-h2">{t('incidents.notifications')}</h2>}>
-              <p aria-live="polite">
-                {i.notifiedAt
-                  ? t('incidents.notifiedSummary', { count: i.notifiedUsers, at: dateTime(i.notifiedAt) })
-                  : t('incidents.notNotified')}
-              </p>
-              <ErrorAlert error={notify.error} namespace="security" />
-              <Form<{ userIds: string }>
-                form={form}
-                layout="vertical"
-                onFinish={(v) => {
-                  notify.mutate(accountIdsOf(v.userIds));
-                }}
-              >
-                <Form.Item
-                  label={t('incidents.notifyIds')}
-                  name="userIds"
-                  extra={t('incidents.notifyHint')}
-                  rules={[
-                    {
-                      validator: (_, value: string | undefined) => {
-                        const ids = accountIdsOf(value ?? '');
-                        if (ids.length === 0) return Promise.reject(new Error(t('incidents.notifyRequired')));
-                        if (ids.length > 1000 || !ids.every(isUuid))
-                          return Promise.reject(new Error(t('incidents.notifyInvalid')));
-                        return Promise.resolve();
-                      },
+                    validator: (_, value: string | undefined) => {
+                      const ids = accountIdsOf(value ?? '');
+                      if (ids.length === 0) return Promise.reject(new Error(t('incidents.notifyRequired')));
+                      if (ids.length > 1000 || !ids.every(isUuid))
+                        return Promise.reject(new Error(t('incidents.notifyInvalid')));
+                      return Promise.resolve();
                     },
-                  ]}
-                >
-                  <Input.TextArea rows={4} spellCheck={false} />
-                </Form.Item>
-                <Button htmlType="submit" loading={notify.isPending}>
-                  {t('incidents.notify')}
-                </Button>
-              </Form>
-            </Card>
-            <RegulatorReportCard incidentId={i.id} />
-          </>
-        ) : null}
-      </Space>
-    </>
+                  },
+                ]}
+              >
+                <Input.TextArea rows={4} spellCheck={false} />
+              </Form.Item>
+              <Button htmlType="submit" loading={notify.isPending}>
+                {t('incidents.notify')}
+              </Button>
+            </Form>
+          </Card>
+          <RegulatorReportCard incidentId={i.id} />
+        </>
+      ) : null}
+    </SecurityPage>
   );
 }

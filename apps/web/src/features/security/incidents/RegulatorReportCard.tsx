@@ -3,8 +3,8 @@ import { Button, Card, Descriptions } from 'antd';
 import { useTranslation } from 'react-i18next';
 
 import { ErrorAlert } from '../../../ui/ErrorAlert';
+import { saveBlob } from '../../../ui/save-blob';
 import { securityApi } from '../api/security-api';
-import { saveBlob } from '../audit/download';
 import { useFormatters } from '../shared/use-formatters';
 
 /** The report kept for (and sent to) the regulator, as the API generates it; downloadable as JSON. */

@@ -1,14 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Skeleton, Space } from 'antd';
+import { Alert, Skeleton } from 'antd';
 import { useTranslation } from 'react-i18next';
 
 import { hasPlatformRole } from '../../../auth/roles';
 import { useSession } from '../../../auth/use-session';
 import { ErrorAlert } from '../../../ui/ErrorAlert';
-import { PageTitle } from '../../../ui/PageTitle';
 import { securityApi } from '../api/security-api';
 import { orderedRules } from '../model/risk-rules';
-import { SecurityNav } from '../shared/SecurityNav';
+import { SecurityPage } from '../shared/SecurityPage';
 import { RuleCard } from './RuleCard';
 import { ThresholdsCard } from './ThresholdsCard';
 
@@ -22,22 +21,18 @@ export function RiskRulesPage() {
   const editable = session !== null && hasPlatformRole(session, TUNERS);
   const policy = useQuery({ queryKey: ['security', 'risk-policy'], queryFn: securityApi.riskPolicy });
   return (
-    <>
-      <PageTitle>{t('riskRules.title')}</PageTitle>
-      <SecurityNav />
-      <Space orientation="vertical" size="large" style={{ width: '100%' }}>
-        <Alert type="info" showIcon title={editable ? t('riskRules.intro') : t('riskRules.readOnly')} />
-        <ErrorAlert error={policy.error} namespace="security" onRetry={() => void policy.refetch()} />
-        {policy.isPending ? <Skeleton active /> : null}
-        {policy.data ? (
-          <>
-            <ThresholdsCard thresholds={policy.data.thresholds} editable={editable} />
-            {orderedRules(policy.data.rules).map(([code, rule]) => (
-              <RuleCard key={code} code={code} rule={rule} editable={editable} />
-            ))}
-          </>
-        ) : null}
-      </Space>
-    </>
+    <SecurityPage title={t('riskRules.title')}>
+      <Alert type="info" showIcon title={editable ? t('riskRules.intro') : t('riskRules.readOnly')} />
+      <ErrorAlert error={policy.error} namespace="security" onRetry={() => void policy.refetch()} />
+      {policy.isPending ? <Skeleton active /> : null}
+      {policy.data ? (
+        <>
+          <ThresholdsCard thresholds={policy.data.thresholds} editable={editable} />
+          {orderedRules(policy.data.rules).map(([code, rule]) => (
+            <RuleCard key={code} code={code} rule={rule} editable={editable} />
+          ))}
+        </>
+      ) : null}
+    </SecurityPage>
   );
 }

@@ -1,4 +1,4 @@
-/** Hands a downloaded file to the browser's save dialog (the blob URL lives only for the click). */
+/** Hands a file the API returned to the browser's save dialog, without leaving its object URL behind. */
 export function saveBlob(blob: Blob, fileName: string): void {
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
