@@ -88,6 +88,50 @@ describe('exam question banks (e2e)', () => {
     expect(notEmpty).toMatchObject({ status: 409, body: { code: 'BANK.CATEGORY_NOT_EMPTY' } });
   });
 
+  it('should refuse a blank category name and a sibling’s name on create, rename and move, and allow it elsewhere', async () => {
+    const bank = await api.call('post', base(), admin, { name: '分类重名' });
+    const categories = `${base()}/${bank.body.bankId as string}/categories`;
+    const create = (name: string, parentId?: string) =>
+      api.call('post', categories, admin, { name, ...(parentId === undefined ? {} : { parentId }) });
+    const algebra = (await create('代数')).body.categoryId as string;
+    const geometry = (await create('几何')).body.categoryId as string;
+    const equations = (await create('方程', algebra)).body.categoryId as string;
+    expect((await create('Functions', algebra)).status).toBe(201);
+
+    expect(await create('   ')).toMatchObject({ status: 400, body: { code: 'REQUEST.INVALID' } });
+    expect(await create(' 几何 ')).toMatchObject({
+      status: 409,
+      body: { code: 'BANK.CATEGORY_EXISTS', details: [{ field: 'name' }] },
+    });
+    expect(await create('functions', algebra)).toMatchObject({
+      status: 409,
+      body: { code: 'BANK.CATEGORY_EXISTS' },
+    });
+    const rename = (id: string, body: Record<string, unknown>) =>
+      api.call('patch', `${categories}/${id}`, admin, body);
+    expect(await rename(equations, { name: ' ' })).toMatchObject({
+      status: 400,
+      body: { code: 'REQUEST.INVALID' },
+    });
+    expect(await rename(equations, { name: 'FUNCTIONS' })).toMatchObject({
+      status: 409,
+      body: { code: 'BANK.CATEGORY_EXISTS' },
+    });
+    // Moving to the top level, where 几何 is taken, is refused too; keeping its own name is not a clash.
+    expect(await rename(equations, { name: '几何', parentId: null })).toMatchObject({
+      status: 409,
+      body: { code: 'BANK.CATEGORY_EXISTS' },
+    });
+    expect(await rename(equations, { name: '方程' })).toMatchObject({ status: 200, body: { name: '方程' } });
+    // The same name under another parent is fine.
+    expect(await rename(equations, { name: '一元方程', parentId: geometry })).toMatchObject({
+      status: 200,
+      body: { name: '一元方程', parentId: geometry },
+    });
+    expect((await create('方程', algebra)).status).toBe(201);
+    expect((await create('方程', geometry)).status).toBe(201);
+  });
+
   it('should keep banks inside their institution: other institutions, candidates and no token are refused', async () => {
     expect((await api.call('get', base(), outsider)).status).toBe(403);
     expect((await api.call('get', `${base()}/${bankId}`, user())).status).toBe(403);

@@ -1,11 +1,14 @@
+import { randomInt } from 'node:crypto';
+
 import { apiSignIn, bearer, demoOrgAdmin, signInThroughPage } from './support/accounts';
 import { institutionOf } from './support/exam-factory';
 import { expect, test } from './support/fixtures';
-import { beijingToday, paidCourseOrder } from './support/paid-orders';
+import { beijingDay, beijingToday, paidCourseOrder } from './support/paid-orders';
 import { PAY_SIM_ORIGIN } from './support/pay-sim';
 import { DEMO } from './support/people';
 
 const ADMIN = { login: DEMO.orgAdmin, password: DEMO.password };
+const PLATFORM_ADMIN = { login: DEMO.platformAdmin, password: DEMO.password };
 
 test.describe('institution console: refund approval, payment report, statement mismatches', () => {
   test('a colleague’s large refund waits for the administrator, who approves it and sees it in the report', async ({
@@ -97,7 +100,7 @@ test.describe('institution console: refund approval, payment report, statement m
     });
     expect(planted.ok(), await planted.text()).toBe(true);
     try {
-      const platformAdmin = await apiSignIn(request, 'demo_admin', DEMO.password);
+      const platformAdmin = await apiSignIn(request, DEMO.platformAdmin, DEMO.password);
       const run = await request.post('/api/payments/statement-runs', {
         headers: bearer(platformAdmin),
         data: { provider: 'wechat', date: beijingToday() },
@@ -129,5 +132,70 @@ test.describe('institution console: refund approval, payment report, statement m
       '按 12.50 元到账',
     );
     await expectAccessible('payments: resolved statement mismatches');
+  });
+});
+
+test.describe('platform console: provider statements', () => {
+  test('a platform administrator is refused a future day in words, runs today’s WeChat Pay statement and sees the trade that matches no order', async ({
+    page,
+    request,
+    expectAccessible,
+  }) => {
+    test.setTimeout(90_000);
+    // A trade on WeChat Pay's statement that no order of the platform has; its amount tells it apart.
+    const amountFen = randomInt(1_000, 10_000);
+    const shown = `¥${(amountFen / 100).toFixed(2)}`;
+    const planted = await request.post(`${PAY_SIM_ORIGIN}/sim/statement`, {
+      data: { provider: 'wechat', kind: 'extra_trade', amountFen },
+    });
+    expect(planted.ok(), await planted.text()).toBe(true);
+    try {
+      await signInThroughPage(page, PLATFORM_ADMIN, '/security');
+      await page
+        .getByRole('navigation', { name: '安全控制台' })
+        .getByRole('link', { name: '渠道对账' })
+        .click();
+      await expect(page.getByRole('heading', { level: 1, name: '渠道对账' })).toBeVisible();
+      await expectAccessible('provider statements');
+
+      const form = page.locator('form#statementRun');
+      await form.getByLabel('对账日期').fill(beijingDay(1));
+      await form.getByRole('button', { name: '运行对账' }).click();
+      await expect(
+        form.getByText(`不能对账未来的日期：渠道只有今天（${beijingToday()}）及以前的对账单`),
+      ).toBeVisible();
+      await expectAccessible('provider statements: a future day refused');
+
+      await form.getByLabel('对账日期').fill(beijingToday());
+      await form.getByRole('button', { name: '运行对账' }).click();
+      await expect(
+        page.getByRole('status').filter({ hasText: `微信支付 ${beijingToday()} 对账完成` }),
+      ).toBeVisible({
+        timeout: 45_000,
+      });
+      const runs = page.getByRole('region', { name: '对账记录' });
+      await expect(runs.getByRole('row', { name: /微信支付/ })).toContainText('已完成');
+      await expect(runs.getByRole('row', { name: /微信支付/ })).toContainText('平台管理员');
+      const unowned = page.getByRole('region', { name: '对应不到订单的渠道交易' });
+      const trade = unowned.getByRole('row').filter({ hasText: shown });
+      await expect(trade).toContainText('渠道有、平台无的支付');
+      await expect(trade).toContainText('待处理');
+      await expectAccessible('provider statements: today compared');
+    } finally {
+      await request.delete(`${PAY_SIM_ORIGIN}/sim/statement`);
+    }
+  });
+
+  test('an institution administrator has no provider statements page, and the API refuses them too', async ({
+    page,
+    request,
+  }) => {
+    await signInThroughPage(page, ADMIN, '/security/statements');
+    await expect(page.getByRole('heading', { level: 1, name: '无权访问' })).toBeVisible();
+    const admin = await demoOrgAdmin(request);
+    const refused = await request.get(`/api/payments/statement-runs?date=${beijingToday()}`, {
+      headers: bearer(admin),
+    });
+    expect(refused.status()).toBe(403);
   });
 });

@@ -16,6 +16,11 @@ export const BankErrorCode = defineErrorCodes('BANK', {
     meaning: 'A category cannot be moved under itself or one of its descendants.',
     action: 'Choose a parent outside the category’s own subtree.',
   },
+  CATEGORY_EXISTS: {
+    kind: 'conflict',
+    meaning: 'The parent category (or the top level) already has a category with this name.',
+    action: 'Choose another name, or use the existing category.',
+  },
   CATEGORY_NOT_EMPTY: {
     kind: 'conflict',
     meaning: 'The category still has sub-categories or questions.',
@@ -73,6 +78,14 @@ export class CategoryNotFoundError extends DomainError {
 export class CategoryCycleError extends DomainError {
   constructor() {
     super(BankErrorCode.CATEGORY_CYCLE, undefined, [{ field: 'parentId', reason: 'would create a cycle' }]);
+  }
+}
+
+export class CategoryExistsError extends DomainError {
+  constructor() {
+    super(BankErrorCode.CATEGORY_EXISTS, undefined, [
+      { field: 'name', reason: 'a sibling category already has this name' },
+    ]);
   }
 }
 

@@ -8,6 +8,7 @@ import {
   BankNotEmptyError,
   BankNotFoundError,
   CategoryCycleError,
+  CategoryExistsError,
   CategoryNotEmptyError,
   CategoryNotFoundError,
   TagExistsError,
@@ -85,6 +86,7 @@ export class BanksService {
     await this.get(institutionId, bankId);
     if (dto.parentId !== undefined && (await this.banks.findCategory(bankId, dto.parentId)) === null)
       throw new CategoryNotFoundError('parentId');
+    this.checkSiblingName(await this.banks.categoriesOf(bankId), dto.parentId ?? null, dto.name);
     const category = Object.assign(new QuestionCategoryEntity(), {
       id: randomUUID(),
       bankId,
@@ -105,10 +107,10 @@ export class BanksService {
     await this.get(institutionId, bankId);
     const category = await this.banks.findCategory(bankId, categoryId);
     if (category === null) throw new CategoryNotFoundError();
+    const all = await this.banks.categoriesOf(bankId);
     if (dto.name !== undefined) category.name = dto.name.trim();
     if (dto.parentId !== undefined) {
       if (dto.parentId !== null) {
-        const all = await this.banks.categoriesOf(bankId);
         const byId = new Map(all.map((c) => [c.id, c]));
         if (!byId.has(dto.parentId)) throw new CategoryNotFoundError('parentId');
         for (let at: string | null = dto.parentId; at !== null; at = byId.get(at)?.parentId ?? null) {
@@ -117,8 +119,27 @@ export class BanksService {
       }
       category.parentId = dto.parentId;
     }
+    this.checkSiblingName(all, category.parentId, category.name, categoryId);
     await this.banks.saveCategory(category);
     return category;
+  }
+
+  /**
+   * Siblings have distinct names, compared as the column's collation compares (trimmed, case-insensitive), so
+   * a path like "代数/方程" names one category. A unique index cannot hold it (parent_id is NULL at the top
+   * level and MySQL lets NULLs repeat); two simultaneous creations of one name can still both pass.
+   */
+  private checkSiblingName(
+    all: readonly QuestionCategoryEntity[],
+    parentId: string | null,
+    name: string,
+    exceptId?: string,
+  ): void {
+    const wanted = name.trim().toLowerCase();
+    if (
+      all.some((c) => c.id !== exceptId && c.parentId === parentId && c.name.trim().toLowerCase() === wanted)
+    )
+      throw new CategoryExistsError();
   }
 
   async deleteCategory(institutionId: string, bankId: string, categoryId: string): Promise<void> {

@@ -39,6 +39,8 @@ export interface CreatedExam {
   examId: string;
   institutionId: string;
   title: string;
+  /** The exam's own bank, which holds its questions. */
+  bankId: string;
   paperId: string;
   questionIds: string[];
   opensAt: Date;
@@ -110,7 +112,8 @@ export function institutionOf(admin: ApiSession): string {
 
 const path = (institutionId: string, rest: string) => `/api/exam/institutions/${institutionId}${rest}`;
 
-async function post<T>(
+/** A POST as staff that must succeed (set-up), answering its JSON body. */
+export async function postJson<T>(
   request: APIRequestContext,
   admin: ApiSession,
   url: string,
@@ -133,14 +136,14 @@ export async function createExam(request: APIRequestContext, spec: ExamSpec = {}
   const admin = await demoOrgAdmin(request);
   const institutionId = institutionOf(admin);
   const stamp = `${Date.now().toString(36)}-${Math.floor(Math.random() * 1e6).toString(36)}`;
-  const bank = await post<{ bankId: string }>(request, admin, path(institutionId, '/banks'), {
+  const bank = await postJson<{ bankId: string }>(request, admin, path(institutionId, '/banks'), {
     name: `web-e2e ${stamp}`,
   });
   const bodies =
     spec.questions === 'with_essay' ? [...OBJECTIVE_QUESTIONS, ESSAY_QUESTION] : OBJECTIVE_QUESTIONS;
   const questionIds: string[] = [];
   for (const body of bodies) {
-    const created = await post<{ questionId: string }>(
+    const created = await postJson<{ questionId: string }>(
       request,
       admin,
       path(institutionId, `/banks/${bank.bankId}/questions`),
@@ -148,7 +151,7 @@ export async function createExam(request: APIRequestContext, spec: ExamSpec = {}
     );
     questionIds.push(created.questionId);
   }
-  const paper = await post<{ paperId: string; totalScore: number }>(
+  const paper = await postJson<{ paperId: string; totalScore: number }>(
     request,
     admin,
     path(institutionId, '/papers'),
@@ -174,7 +177,7 @@ export async function createExam(request: APIRequestContext, spec: ExamSpec = {}
   const opensAt = new Date(now + (spec.opensInSeconds ?? (practice ? -60 : 45)) * 1000);
   const closesAt = new Date(opensAt.getTime() + 3 * 3_600_000);
   const title = spec.title ?? `网页测试考试 ${stamp}`;
-  const exam = await post<{ examId: string }>(request, admin, path(institutionId, '/exams'), {
+  const exam = await postJson<{ examId: string }>(request, admin, path(institutionId, '/exams'), {
     title,
     notice: spec.notice ?? '<p>本考试由浏览器测试创建。</p><p>考试期间请勿切换窗口。</p>',
     paperId: paper.paperId,
@@ -221,8 +224,17 @@ export async function createExam(request: APIRequestContext, spec: ExamSpec = {}
       ...spec.extraSettings,
     },
   });
-  await post(request, admin, path(institutionId, `/exams/${exam.examId}/publish`));
-  return { examId: exam.examId, institutionId, title, paperId: paper.paperId, questionIds, opensAt, admin };
+  await postJson(request, admin, path(institutionId, `/exams/${exam.examId}/publish`));
+  return {
+    examId: exam.examId,
+    institutionId,
+    title,
+    bankId: bank.bankId,
+    paperId: paper.paperId,
+    questionIds,
+    opensAt,
+    admin,
+  };
 }
 
 /** Waits (in the test, not the page) until the exam's window has opened. */

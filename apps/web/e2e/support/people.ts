@@ -16,6 +16,8 @@ export const DEMO = {
   password: 'Demo-Exam-Platform-2026',
   orgAdmin: 'demo_org_admin',
   orgStaff: 'demo_org_staff',
+  /** platform_admin: the security console's admin-only pages and the platform's payment statements. */
+  platformAdmin: 'demo_admin',
   verifiedCandidate: 'demo_candidate1',
   secondCandidate: 'demo_candidate2',
   unverifiedCandidate: 'demo_candidate3',

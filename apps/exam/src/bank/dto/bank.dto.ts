@@ -11,6 +11,7 @@ import {
   IsString,
   IsUUID,
   Length,
+  Matches,
   Max,
   MaxLength,
   Min,
@@ -42,13 +43,25 @@ export class UpdateBankDto {
   @IsOptional() @IsString() @MaxLength(2000) description?: string;
 }
 
+/** A category name has a character other than white space (it is stored trimmed). */
+const NOT_BLANK = /\S/;
+
 export class CreateCategoryDto {
-  @IsString() @IsPlainText() @Length(1, 200) name!: string;
+  @IsString()
+  @IsPlainText()
+  @Length(1, 200)
+  @Matches(NOT_BLANK, { message: 'name must not be blank' })
+  name!: string;
   @IsOptional() @IsUUID() parentId?: string;
 }
 
 export class UpdateCategoryDto {
-  @IsOptional() @IsString() @IsPlainText() @Length(1, 200) name?: string;
+  @IsOptional()
+  @IsString()
+  @IsPlainText()
+  @Length(1, 200)
+  @Matches(NOT_BLANK, { message: 'name must not be blank' })
+  name?: string;
   /** Move under another category; null moves it to the root. */
   @IsOptional() @IsUUID() parentId?: string | null;
 }

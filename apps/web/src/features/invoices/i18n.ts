@@ -26,7 +26,8 @@ export const invoicesI18n: Bundle = {
     },
     taxIdProblem: {
       length: '统一社会信用代码为 18 位，请对照营业执照填写。',
-      character: '统一社会信用代码只含数字和大写字母（不含 I、O、Z、S、V）。',
+      character:
+        '第 {{position}} 位的“{{character}}”不能出现在统一社会信用代码中：只含数字和大写字母（不含 I、O、Z、S、V）。',
       region: '第 3 至 8 位是行政区划码，应为数字。',
       check: '最后一位校验码不符，可能有字符填错，请对照营业执照核对。',
     },
@@ -104,7 +105,8 @@ export const invoicesI18n: Bundle = {
     },
     taxIdProblem: {
       length: 'A unified social credit code has 18 characters; copy it from the business licence.',
-      character: 'The code uses digits and capital letters only (no I, O, Z, S or V).',
+      character:
+        'Character {{position}}, “{{character}}”, cannot be in the code: it uses digits and capital letters only (no I, O, Z, S or V).',
       region: 'Characters 3 to 8 are the region code and must be digits.',
       check: 'The last (check) character does not match: a character is probably mistyped.',
     },

@@ -18,10 +18,15 @@ describe('invoice form logic', () => {
   });
 
   it('should say what is wrong with a bad code', () => {
-    expect(taxIdProblem('9135010')).toBe('length');
-    expect(taxIdProblem('91350100M000100I43')).toBe('character');
-    expect(taxIdProblem('91A50100M000100Y43')).toBe('region');
-    expect(taxIdProblem('91350100M000100Y44')).toBe('check');
+    expect(taxIdProblem('9135010')).toEqual({ kind: 'length' });
+    expect(taxIdProblem('91350100M000100I43')).toEqual({ kind: 'character', position: 16, character: 'I' });
+    expect(taxIdProblem('91A50100M000100Y43')).toEqual({ kind: 'region' });
+    expect(taxIdProblem('91350100M000100Y44')).toEqual({ kind: 'check' });
+  });
+
+  it('should name the first character outside the charset, a lower-case one as typed in upper case', () => {
+    expect(taxIdProblem('9135010OM000100Y43')).toEqual({ kind: 'character', position: 8, character: 'O' });
+    expect(taxIdProblem('91350100M0001s0Y4？')).toEqual({ kind: 'character', position: 14, character: 'S' });
   });
 
   it('should send the tax id with a company title only, trimmed', () => {

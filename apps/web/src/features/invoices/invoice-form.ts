@@ -7,17 +7,22 @@ import type { InvoiceRequestBody, TitleType } from './invoices-api';
 const CHARSET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
 
-export type TaxIdProblem = 'length' | 'character' | 'region' | 'check';
+/** What is wrong with a code; a character outside the charset is named with its place (1-based). */
+export type TaxIdProblem =
+  | { readonly kind: 'length' | 'region' | 'check' }
+  | { readonly kind: 'character'; readonly position: number; readonly character: string };
 
-/** Null when the code is well-formed, else what is wrong with it. */
+/** Null when the code is well-formed, else what is wrong with it (the first bad character, by place). */
 export function taxIdProblem(raw: string): TaxIdProblem | null {
   const value = raw.trim().toUpperCase();
-  if (value.length !== 18) return 'length';
-  for (let i = 0; i < 18; i += 1) if (!CHARSET.includes(value.charAt(i))) return 'character';
-  if (!/^\d{6}$/.test(value.slice(2, 8))) return 'region';
+  if (value.length !== 18) return { kind: 'length' };
+  for (let i = 0; i < 18; i += 1)
+    if (!CHARSET.includes(value.charAt(i)))
+      return { kind: 'character', position: i + 1, character: value.charAt(i) };
+  if (!/^\d{6}$/.test(value.slice(2, 8))) return { kind: 'region' };
   let sum = 0;
   for (let i = 0; i < 17; i += 1) sum += CHARSET.indexOf(value.charAt(i)) * (WEIGHTS[i] ?? 0);
-  return value.charAt(17) === CHARSET.charAt((31 - (sum % 31)) % 31) ? null : 'check';
+  return value.charAt(17) === CHARSET.charAt((31 - (sum % 31)) % 31) ? null : { kind: 'check' };
 }
 
 export interface InvoiceFormValues {

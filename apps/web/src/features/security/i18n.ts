@@ -2,6 +2,7 @@ import type { Bundle } from '../../i18n/resources';
 import { realNameAppealsTexts } from './appeals/i18n';
 import { queuesTexts } from './privacy-requests/i18n';
 import { riskRulesTexts } from './rules/i18n';
+import { statementRunsTexts } from './statements/i18n';
 
 /** The security console's texts (namespace `security`). Codes from the API keep their names as keys. */
 export const securityI18n: Bundle = {
@@ -27,10 +28,12 @@ export const securityI18n: Bundle = {
       realNameAppeals: '实名申诉',
       loginAppeals: '自动决定申诉',
       privacyRequests: '权利请求',
+      statements: '渠道对账',
     },
     ...queuesTexts['zh-CN'],
     riskRules: riskRulesTexts['zh-CN'],
     realNameAppeals: realNameAppealsTexts['zh-CN'],
+    statementRuns: statementRunsTexts['zh-CN'],
     severity: { low: '低', medium: '中', high: '高', critical: '严重' },
     status: {
       new: '待确认',
@@ -490,10 +493,12 @@ export const securityI18n: Bundle = {
       realNameAppeals: 'Real-name appeals',
       loginAppeals: 'Decision appeals',
       privacyRequests: 'Privacy requests',
+      statements: 'Provider statements',
     },
     ...queuesTexts.en,
     riskRules: riskRulesTexts.en,
     realNameAppeals: realNameAppealsTexts.en,
+    statementRuns: statementRunsTexts.en,
     severity: { low: 'Low', medium: 'Medium', high: 'High', critical: 'Critical' },
     status: {
       new: 'New',

@@ -15,6 +15,7 @@ import { NewIncidentPage } from './incidents/NewIncidentPage';
 import { PrivacyRequestsPage } from './privacy-requests/PrivacyRequestsPage';
 import { RiskRulesPage } from './rules/RiskRulesPage';
 import { SecurityLayout } from './shared/SecurityLayout';
+import { StatementRunsPage } from './statements/StatementRunsPage';
 
 /** Pages on APIs only platform admins may call. */
 const ADMIN_ONLY = ['platform_admin'] as const;
@@ -42,6 +43,7 @@ export const securityRoutes: FeatureRoutes = {
                 { path: 'security/real-name-appeals', element: <RealNameAppealsPage /> },
                 { path: 'security/real-name-appeals/:id', element: <RealNameAppealDetailPage /> },
                 { path: 'security/privacy-requests', element: <PrivacyRequestsPage /> },
+                { path: 'security/statements', element: <StatementRunsPage /> },
               ],
             },
           ],

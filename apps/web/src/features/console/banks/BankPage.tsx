@@ -10,7 +10,7 @@ import { PageTitle } from '../../../ui/PageTitle';
 import { saveBlob } from '../../../ui/save-blob';
 import { examPath } from '../shared/api-paths';
 import { useConsole } from '../shared/use-console';
-import { type QuestionFilter, useBank, useQuestions } from './bank-api';
+import { type QuestionFilter, useBank, useQuestions, useTags } from './bank-api';
 import { CategoryPanel } from './CategoryPanel';
 import { ImportPanel } from './ImportPanel';
 import { plainText } from './question-form';
@@ -25,6 +25,7 @@ export function BankPage() {
   const [filter, setFilter] = useState<QuestionFilter>({ page: 1, pageSize: 50 });
   const [search, setSearch] = useState('');
   const questions = useQuestions(institutionId, bankId, filter);
+  const tags = useTags(institutionId, bankId);
   const [exportError, setExportError] = useState<unknown>(null);
   const base = `/console/${institutionId}/banks/${bankId}`;
 
@@ -80,7 +81,14 @@ export function BankPage() {
           />
         </Form.Item>
         <Form.Item name="tag" label={t('bank.filterTag')}>
-          <Input maxLength={100} />
+          <Select
+            allowClear
+            showSearch
+            style={{ minWidth: 140 }}
+            placeholder={t('bank.any')}
+            notFoundContent={t('bank.noTags')}
+            options={(tags.data ?? []).map((tag) => ({ value: tag.name, label: tag.name }))}
+          />
         </Form.Item>
         <Form.Item>
           <Button htmlType="submit">{t('bank.applyFilter')}</Button>
@@ -149,7 +157,7 @@ export function BankPage() {
         <Button onClick={() => void download('xlsx')}>{t('bank.exportXlsx')}</Button>
         <Button onClick={() => void download('json')}>{t('bank.exportJson')}</Button>
       </Space>
-      <ErrorAlert error={bank.error ?? questions.error ?? exportError} namespace="console" />
+      <ErrorAlert error={bank.error ?? questions.error ?? tags.error ?? exportError} namespace="console" />
       <Tabs
         items={[
           {

@@ -7,6 +7,8 @@ import { ErrorAlert } from '../../../ui/ErrorAlert';
 import { examPath } from '../shared/api-paths';
 import { useConsole } from '../shared/use-console';
 import { bankKeys, flattenCategories, useCategories } from './bank-api';
+import { categoryNameProblem, findCategory } from './category-tree';
+import { CategoryEditForm } from './CategoryEditForm';
 import type { Category } from './question-types';
 
 interface TreeNode {
@@ -18,7 +20,10 @@ interface TreeNode {
 const toNodes = (tree: readonly Category[]): TreeNode[] =>
   tree.map((c) => ({ key: c.categoryId, title: c.name, children: toNodes(c.children) }));
 
-/** The bank's category tree: pick one to filter the questions, add a category under another, delete an empty one. */
+/**
+ * The bank's category tree: pick one to filter the questions, rename or move it, delete an empty one; add a
+ * category under another.
+ */
 export function CategoryPanel(props: {
   bankId: string;
   selected: string | undefined;
@@ -49,7 +54,9 @@ export function CategoryPanel(props: {
       await refresh();
     },
   });
-  const flat = flattenCategories(categories.data ?? []);
+  const tree = categories.data ?? [];
+  const flat = flattenCategories(tree);
+  const chosen = props.selected ? findCategory(tree, props.selected) : undefined;
   return (
     <section aria-labelledby="categories-title">
       <Typography.Title level={2} id="categories-title" style={{ fontSize: 18 }}>
@@ -60,7 +67,7 @@ export function CategoryPanel(props: {
       <Tree<TreeNode>
         key={flat.length}
         aria-label={t('categories.title')}
-        treeData={toNodes(categories.data ?? [])}
+        treeData={toNodes(tree)}
         defaultExpandAll
         selectedKeys={props.selected ? [props.selected] : []}
         onSelect={(keys) => {
@@ -89,6 +96,15 @@ export function CategoryPanel(props: {
           </Button>
         </Space>
       ) : null}
+      {chosen ? (
+        <CategoryEditForm
+          key={chosen.categoryId}
+          bankId={props.bankId}
+          tree={tree}
+          category={chosen}
+          onSaved={refresh}
+        />
+      ) : null}
       <Form
         form={form}
         name="newCategory"
@@ -101,7 +117,19 @@ export function CategoryPanel(props: {
         <Form.Item
           name="name"
           label={t('categories.name')}
-          rules={[{ required: true, whitespace: true, message: t('questionForm.required') }]}
+          dependencies={['parentId']}
+          rules={[
+            {
+              validator: (_rule, value: string | undefined) => {
+                const parentId = form.getFieldValue('parentId') as string | undefined;
+                const name = value ?? '';
+                const problem = categoryNameProblem(tree, name, parentId ?? null);
+                return problem === null
+                  ? Promise.resolve()
+                  : Promise.reject(new Error(t(`categories.problem.${problem}`, { name: name.trim() })));
+              },
+            },
+          ]}
         >
           <Input maxLength={200} />
         </Form.Item>

@@ -14,11 +14,13 @@ import { detailsOf, namePathOf, type ServerDetail } from '../shared/field-path';
 import { ProblemList } from '../shared/ProblemList';
 import { useConsole } from '../shared/use-console';
 import { useReason } from '../shared/use-reason';
-import { bankKeys, flattenCategories, useCategories } from './bank-api';
+import { bankKeys, flattenCategories, useCategories, useTags } from './bank-api';
+import { DeleteQuestionButton } from './DeleteQuestionButton';
 import {
   blankOf,
   candidateViewOf,
   newQuestionValues,
+  plainText,
   type QuestionValues,
   toQuestionBody,
   toQuestionValues,
@@ -26,6 +28,7 @@ import {
 import { type Question, QUESTION_TYPES, type QuestionType, SUB_QUESTION_TYPES } from './question-types';
 import { QuestionPreview } from './QuestionPreview';
 import { QuestionTypeFields } from './QuestionTypeFields';
+import { QuestionVersions } from './QuestionVersions';
 
 /** banks/:bankId/questions/new and …/:questionId: the editor for every type, with the candidate's preview. */
 export function QuestionEditorPage() {
@@ -55,6 +58,7 @@ function QuestionEditor({ bankId, question }: { bankId: string; question: Questi
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const categories = useCategories(institutionId, bankId);
+  const tags = useTags(institutionId, bankId);
   const [form] = Form.useForm<QuestionValues>();
   const initial = useMemo(() => (question ? toQuestionValues(question) : newQuestionValues()), [question]);
   const watched = Form.useWatch((all: QuestionValues) => all, { form, preserve: true }) as
@@ -75,8 +79,10 @@ function QuestionEditor({ bankId, question }: { bankId: string; question: Questi
         examPath(institutionId, `/banks/${bankId}/questions${question ? `/${question.questionId}` : ''}`),
         { method: question ? 'PUT' : 'POST', body },
       );
-      await queryClient.invalidateQueries({ queryKey: bankKeys.questions(institutionId, bankId) });
-      void navigate(back);
+      // Back to the bank first, then refresh all of it (its questions, the tags a save may have made, the
+      // question's versions): only the bank page's queries are fetched again, not the editor's.
+      await navigate(back);
+      await queryClient.invalidateQueries({ queryKey: bankKeys.one(institutionId, bankId) });
     } catch (caught: unknown) {
       setError(caught);
       if (caught instanceof ApiError) {
@@ -105,9 +111,16 @@ function QuestionEditor({ bankId, question }: { bankId: string; question: Questi
       <PageTitle>{question ? t('questionForm.editTitle') : t('questionForm.createTitle')}</PageTitle>
       <Space wrap style={{ marginBottom: 16 }}>
         <LinkButton to={back}>{t('questionForm.back')}</LinkButton>
+        {question ? (
+          <DeleteQuestionButton
+            bankId={bankId}
+            questionId={question.questionId}
+            stem={plainText(question.content.stem)}
+          />
+        ) : null}
         {question?.locked ? <span>{t('questionForm.lockedHint')}</span> : null}
       </Space>
-      <ErrorAlert error={error ?? categories.error} namespace="console" />
+      <ErrorAlert error={error ?? categories.error ?? tags.error} namespace="console" />
       <ProblemList problems={problems} labelOf={(field) => questionFieldLabel(t, field)} />
       <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
         <Col xs={24} lg={14}>
@@ -139,7 +152,12 @@ function QuestionEditor({ bankId, question }: { bankId: string; question: Questi
                 />
               </Form.Item>
               <Form.Item name="tags" label={t('questionForm.tags')}>
-                <Select mode="tags" style={{ minWidth: 200 }} tokenSeparators={[',', '，', '、']} />
+                <Select
+                  mode="tags"
+                  style={{ minWidth: 200 }}
+                  tokenSeparators={[',', '，', '、']}
+                  options={(tags.data ?? []).map((tag) => ({ value: tag.name, label: tag.name }))}
+                />
               </Form.Item>
             </Space>
             <QuestionTypeFields type={values.type} rel={[]} />
@@ -210,6 +228,9 @@ function QuestionEditor({ bankId, question }: { bankId: string; question: Questi
           </section>
         </Col>
       </Row>
+      {question ? (
+        <QuestionVersions bankId={bankId} questionId={question.questionId} current={question.version} />
+      ) : null}
     </>
   );
 }

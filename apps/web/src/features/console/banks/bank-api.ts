@@ -2,7 +2,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 
 import { api } from '../../../api/http';
 import { examPath } from '../shared/api-paths';
-import type { Bank, Category, Question, QuestionType } from './question-types';
+import type { Bank, BankTag, Category, Question, QuestionType, QuestionVersion } from './question-types';
 
 export const bankKeys = {
   all: (institutionId: string) => ['console', institutionId, 'banks'] as const,
@@ -11,6 +11,10 @@ export const bankKeys = {
     ['console', institutionId, 'banks', bankId, 'categories'] as const,
   questions: (institutionId: string, bankId: string) =>
     ['console', institutionId, 'banks', bankId, 'questions'] as const,
+  tags: (institutionId: string, bankId: string) =>
+    ['console', institutionId, 'banks', bankId, 'tags'] as const,
+  versions: (institutionId: string, bankId: string, questionId: string) =>
+    ['console', institutionId, 'banks', bankId, 'questions', questionId, 'versions'] as const,
 };
 
 export function useBanks(institutionId: string) {
@@ -35,6 +39,29 @@ export function useCategories(institutionId: string, bankId: string | undefined)
         (r) => r.tree,
       ),
     enabled: bankId !== undefined && bankId !== '',
+  });
+}
+
+/** The bank's tags (made when a question is saved with them), sorted by name for the filter and the editor. */
+export function useTags(institutionId: string, bankId: string) {
+  return useQuery({
+    queryKey: bankKeys.tags(institutionId, bankId),
+    queryFn: () =>
+      api<{ items: BankTag[] }>(examPath(institutionId, `/banks/${bankId}/tags`)).then((r) =>
+        [...r.items].sort((a, b) => a.name.localeCompare(b.name, 'zh-CN')),
+      ),
+    enabled: bankId !== '',
+  });
+}
+
+/** A question's versions, newest first (the exam service keeps up to 200). */
+export function useVersions(institutionId: string, bankId: string, questionId: string) {
+  return useQuery({
+    queryKey: bankKeys.versions(institutionId, bankId, questionId),
+    queryFn: () =>
+      api<{ items: QuestionVersion[] }>(
+        examPath(institutionId, `/banks/${bankId}/questions/${questionId}/versions`),
+      ).then((r) => r.items),
   });
 }
 
@@ -71,13 +98,4 @@ export function useQuestions(institutionId: string, bankId: string | undefined, 
   });
 }
 
-/** Categories flattened depth-first, with their path ("代数 / 方程"), for selects. */
-export function flattenCategories(
-  tree: readonly Category[],
-  prefix = '',
-): { categoryId: string; path: string }[] {
-  return tree.flatMap((c) => {
-    const path = prefix ? `${prefix} / ${c.name}` : c.name;
-    return [{ categoryId: c.categoryId, path }, ...flattenCategories(c.children, path)];
-  });
-}
+export { flattenCategories } from './category-tree';

@@ -1,6 +1,7 @@
 import {
   blankOf,
   candidateViewOf,
+  contentValuesOf,
   newQuestionValues,
   plainText,
   type QuestionValues,
@@ -76,6 +77,44 @@ describe('question editor ↔ API body', () => {
       candidateViewOf({ ...newQuestionValues('fill_blank'), blanks: [{ accepted: 'a' }, { accepted: 'b' }] })
         .blankCount,
     ).toBe(2);
+  });
+
+  it('should show an older stored version (a composite with keyed options) as the candidate saw it', () => {
+    const stored = {
+      type: 'composite' as const,
+      stem: '<p>材料</p>',
+      score: 5,
+      explanation: '答案解析不给考生看',
+      subQuestions: [
+        {
+          type: 'single' as const,
+          stem: '小题一',
+          score: 2,
+          options: [
+            { key: 'A', text: '甲', correct: false },
+            { key: 'B', text: '乙', correct: true },
+          ],
+        },
+        { type: 'fill_blank' as const, stem: '小题二 ___', score: 3, blanks: [{ accepted: ['x', 'y'] }] },
+      ],
+    };
+    expect(candidateViewOf(contentValuesOf(stored))).toEqual({
+      type: 'composite',
+      stem: '<p>材料</p>',
+      score: 5,
+      subQuestions: [
+        {
+          type: 'single',
+          stem: '小题一',
+          score: 2,
+          options: [
+            { key: 'A', text: '甲' },
+            { key: 'B', text: '乙' },
+          ],
+        },
+        { type: 'fill_blank', stem: '小题二 ___', score: 3, blankCount: 1 },
+      ],
+    });
   });
 
   it('should read plain text out of a rich stem', () => {

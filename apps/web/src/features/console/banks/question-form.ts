@@ -126,13 +126,22 @@ function subValuesOf(c: QuestionContentBody): SubQuestionValues {
   };
 }
 
+/** A stored content (the current one or an older version) as the editor holds it, sub-questions included. */
+export function contentValuesOf(
+  c: QuestionContentBody,
+): SubQuestionValues & { subQuestions?: SubQuestionValues[] } {
+  return {
+    ...subValuesOf(c),
+    ...(c.subQuestions ? { subQuestions: c.subQuestions.map(subValuesOf) } : {}),
+  };
+}
+
 export function toQuestionValues(q: Question): QuestionValues {
   return {
-    ...subValuesOf(q.content),
+    ...contentValuesOf(q.content),
     difficulty: q.difficulty,
     categoryId: q.categoryId,
     tags: q.tags,
-    ...(q.content.subQuestions ? { subQuestions: q.content.subQuestions.map(subValuesOf) } : {}),
   };
 }
 

@@ -68,3 +68,16 @@ export interface Category {
   name: string;
   children: Category[];
 }
+
+export interface BankTag {
+  tagId: string;
+  name: string;
+}
+
+/** One stored version of a question (GET …/questions/:id/versions); `locked` once an exam was published with it. */
+export interface QuestionVersion {
+  version: number;
+  locked: boolean;
+  createdAt: string;
+  content: QuestionContentBody;
+}

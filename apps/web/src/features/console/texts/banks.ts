@@ -24,6 +24,7 @@ export const banksZh = {
     search: '在本页试题中搜索',
     searchHint: '按题干或标签搜索本页试题',
     noStem: '（无题干）',
+    noTags: '题库中还没有标签',
     columns: { stem: '题干', type: '题型', score: '分值', difficulty: '难度', tags: '标签', version: '版本' },
   },
   categories: {
@@ -35,6 +36,15 @@ export const banksZh = {
     parent: '上级分类',
     root: '（顶级分类）',
     add: '添加分类',
+    editTitle: '编辑分类“{{name}}”',
+    rename: '分类名称',
+    moveTo: '所在位置（可移动到其他分类下）',
+    saveEdit: '保存分类',
+    saved: '分类已保存。',
+    problem: {
+      empty: '请填写分类名称',
+      duplicate: '同一上级分类下已有名为“{{name}}”的分类，请换一个名称',
+    },
   },
   import: {
     title: '从 Excel 导入试题',
@@ -106,6 +116,27 @@ export const banksZh = {
     preview: '考生看到的样子',
     required: '请填写此项',
   },
+  versions: {
+    title: '版本历史',
+    intro:
+      '已发布的考试使用过的版本会被冻结，之后的修改另存为新版本；这里列出每个版本的生成时间，可查看考生看到的样子。',
+    version: '版本',
+    numbered: '第 {{n}} 版',
+    createdAt: '生成时间',
+    state: '状态',
+    current: '当前版本',
+    locked: '已被发布的考试使用（不再改动）',
+    actions: '操作',
+    view: '查看第 {{n}} 版',
+    viewTitle: '第 {{n}} 版（只读）',
+    viewHint: '{{at}} 生成。以下是考生看到的样子，不含答案和解析。',
+  },
+  questionDelete: {
+    button: '删除试题',
+    title: '删除这道试题？',
+    body: '将删除“{{stem}}”及其全部版本，删除后不能恢复。已发布的考试使用的试题不能删除。',
+    confirm: '确认删除',
+  },
   preview: {
     questionLabel: '第 {{n}} 题',
     points: '（{{score}} 分）',
@@ -141,6 +172,7 @@ export const banksEn: typeof banksZh = {
     search: 'Search the questions on this page',
     searchHint: 'Search this page by stem or tag',
     noStem: '(no stem)',
+    noTags: 'The bank has no tags yet',
     columns: {
       stem: 'Question',
       type: 'Type',
@@ -159,6 +191,15 @@ export const banksEn: typeof banksZh = {
     parent: 'Parent category',
     root: '(top level)',
     add: 'Add category',
+    editTitle: 'Edit category “{{name}}”',
+    rename: 'Category name',
+    moveTo: 'Place (move it under another category)',
+    saveEdit: 'Save category',
+    saved: 'Category saved.',
+    problem: {
+      empty: 'Please give the category a name',
+      duplicate: 'The same parent already has a category named “{{name}}”; choose another name',
+    },
   },
   import: {
     title: 'Import questions from Excel',
@@ -230,6 +271,27 @@ export const banksEn: typeof banksZh = {
     save: 'Save question',
     preview: 'What the candidate sees',
     required: 'Please fill this in',
+  },
+  versions: {
+    title: 'Version history',
+    intro:
+      'A version a published exam uses is frozen and later edits are saved as a new version. Listed here is when each version was made; open one to see it as the candidate does.',
+    version: 'Version',
+    numbered: 'Version {{n}}',
+    createdAt: 'Made',
+    state: 'State',
+    current: 'Current',
+    locked: 'Used by a published exam (frozen)',
+    actions: 'Actions',
+    view: 'View version {{n}}',
+    viewTitle: 'Version {{n}} (read only)',
+    viewHint: 'Made {{at}}. This is what the candidate sees, without answers or explanations.',
+  },
+  questionDelete: {
+    button: 'Delete question',
+    title: 'Delete this question?',
+    body: 'This deletes “{{stem}}” and all its versions for good. A question a published exam uses cannot be deleted.',
+    confirm: 'Delete',
   },
   preview: {
     questionLabel: 'Question {{n}}',

@@ -19,6 +19,7 @@ export const errorsZh = {
   'BANK.CATEGORY_NOT_FOUND': '找不到这个分类，请刷新后重试。',
   'BANK.CATEGORY_NOT_EMPTY': '分类下还有子分类或题目，不能删除。',
   'BANK.CATEGORY_CYCLE': '不能把分类移动到它自己或它的子分类下面。',
+  'BANK.CATEGORY_EXISTS': '同一上级分类下已有同名分类，请换一个名称。',
   'BANK.QUESTION_INVALID': '题目不符合该题型的要求，请按提示修改。',
   'BANK.QUESTION_IN_USE': '已发布的考试使用了这道题，不能删除；可以修改（会生成新版本）。',
   'BANK.QUESTION_NOT_FOUND': '找不到这道题。',
@@ -62,6 +63,7 @@ export const errorsEn: typeof errorsZh = {
   'BANK.CATEGORY_NOT_FOUND': 'This category cannot be found; reload and try again.',
   'BANK.CATEGORY_NOT_EMPTY': 'The category still has sub-categories or questions.',
   'BANK.CATEGORY_CYCLE': 'A category cannot move under itself or one of its sub-categories.',
+  'BANK.CATEGORY_EXISTS': 'The same parent already has a category with this name; choose another.',
   'BANK.QUESTION_INVALID': "The question breaks its type's rules; see the messages.",
   'BANK.QUESTION_IN_USE':
     'A published exam uses this question, so it cannot be deleted; edit it instead (a new version is made).',

@@ -29,7 +29,15 @@ export function InvoicePanel({ order }: { order: Order }) {
   const latest = latestInvoiceOf(order.orderId, invoices.data ?? []);
   if (!open && !canAskForInvoice(order)) return null;
   return (
-    <Card title={<h2 className="card-heading">{t('buyer.title')}</h2>}>
+    <Card
+      role="region"
+      aria-labelledby="invoice-panel-title"
+      title={
+        <h2 id="invoice-panel-title" className="card-heading">
+          {t('buyer.title')}
+        </h2>
+      }
+    >
       <ErrorAlert error={invoices.error} namespace="invoices" onRetry={() => void invoices.refetch()} />
       {open ? (
         <OpenInvoice invoice={open} />
@@ -147,7 +155,7 @@ function InvoiceRequestForm({ orderId }: { orderId: string }) {
                 const problem = taxIdProblem(value ?? '');
                 return problem === null
                   ? Promise.resolve()
-                  : Promise.reject(new Error(t(`taxIdProblem.${problem}`)));
+                  : Promise.reject(new Error(t(`taxIdProblem.${problem.kind}`, { ...problem })));
               },
             },
           ]}

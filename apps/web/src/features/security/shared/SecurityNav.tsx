@@ -5,7 +5,7 @@ import { Link, useLocation } from 'react-router';
 import { hasPlatformRole } from '../../../auth/roles';
 import { useSession } from '../../../auth/use-session';
 
-/** Sections whose API only platform admins may call (identity's appeal review, accounts' privacy requests). */
+/** Sections whose API only platform admins may call (identity's appeal review, accounts' privacy requests, payments' statements). */
 const ADMIN_ONLY = ['platform_admin'] as const;
 
 const SECTIONS: readonly { key: string; label: string; roles?: readonly string[] }[] = [
@@ -16,6 +16,7 @@ const SECTIONS: readonly { key: string; label: string; roles?: readonly string[]
   { key: '/security/login-appeals', label: 'nav.loginAppeals' },
   { key: '/security/real-name-appeals', label: 'nav.realNameAppeals', roles: ADMIN_ONLY },
   { key: '/security/privacy-requests', label: 'nav.privacyRequests', roles: ADMIN_ONLY },
+  { key: '/security/statements', label: 'nav.statements', roles: ADMIN_ONLY },
 ] as const;
 
 /** The console's sections: alert queue, audit log, incidents, risk rules, and for platform admins the appeal queues. */

@@ -55,6 +55,15 @@ export const consoleStatementsI18n = {
     confirm: '确认已处理',
     cancel: '取消',
     resolved: '已标记为已处理',
+    errors: {
+      'STATEMENT.DATE_INVALID': '对账日期须为今天或以前的真实日期（北京时间）：渠道没有未来日期的对账单。',
+      'STATEMENT.PROVIDER_NOT_OFFERED': '本平台没有配置这个支付渠道，没有它的对账单可核对。',
+      'STATEMENT.RUN_IN_PROGRESS': '这个渠道当天的对账正在进行，请稍后刷新查看结果。',
+      'STATEMENT.UNAVAILABLE':
+        '渠道对账单暂时无法下载或读取，本次对账记为失败；请稍后重试，每日任务也会自动重试。',
+      'STATEMENT.MISMATCH_NOT_FOUND': '找不到这条差异记录，请刷新后重试。',
+      'STATEMENT.ALREADY_RESOLVED': '这条差异已经处理过了。',
+    },
   },
   en: {
     title: 'Statement mismatches',
@@ -115,5 +124,17 @@ export const consoleStatementsI18n = {
     confirm: 'Mark resolved',
     cancel: 'Cancel',
     resolved: 'Marked resolved',
+    errors: {
+      'STATEMENT.DATE_INVALID':
+        'The statement day must be a real day, today or earlier (Beijing time): providers have no statements of future days.',
+      'STATEMENT.PROVIDER_NOT_OFFERED':
+        'This payment provider is not configured here, so it has no statement to compare.',
+      'STATEMENT.RUN_IN_PROGRESS':
+        'This provider’s day is being compared now; refresh in a moment for the outcome.',
+      'STATEMENT.UNAVAILABLE':
+        'The provider’s statement could not be downloaded or read, and the run is recorded as failed; try again later (the daily job retries too).',
+      'STATEMENT.MISMATCH_NOT_FOUND': 'This mismatch cannot be found; reload and try again.',
+      'STATEMENT.ALREADY_RESOLVED': 'This mismatch has already been resolved.',
+    },
   },
 };

@@ -78,3 +78,36 @@ export function resolveMismatch(
     body: { note },
   });
 }
+
+export const RUN_STATUSES = ['running', 'succeeded', 'failed'] as const;
+export type RunStatus = (typeof RUN_STATUSES)[number];
+
+/** One comparison of a provider's statement of one merchant day (payments service, platform staff only). */
+export interface StatementRun {
+  runId: string;
+  provider: Provider;
+  date: string;
+  status: RunStatus;
+  /** `job`, or `staff:<user id>` for a run started by platform staff. */
+  triggeredBy: string;
+  startedAt: string;
+  finishedAt: string | null;
+  paymentsCount: number;
+  refundsCount: number;
+  mismatchesCount: number;
+  failure: string | null;
+}
+
+/** The platform's statements (platform_admin): runs of a day, a run started now, trades that match no order. */
+export const platformStatementsApi = {
+  runs: async (date: string): Promise<StatementRun[]> =>
+    (await api<{ items: StatementRun[] }>(`/payments/statement-runs?date=${encodeURIComponent(date)}`)).items,
+  run: (provider: Provider, date: string): Promise<StatementRun> =>
+    api<StatementRun>('/payments/statement-runs', { method: 'POST', body: { provider, date } }),
+  unowned: async (date: string): Promise<StatementMismatch[]> =>
+    (
+      await api<{ items: StatementMismatch[] }>(
+        `/payments/statement-mismatches?unowned=true&date=${encodeURIComponent(date)}`,
+      )
+    ).items,
+};
