@@ -6,7 +6,7 @@ import { stamp } from './console-helpers';
 import { type Candidate, signInThroughPage } from './support/accounts';
 import { expectPdfDownload, samplePdf } from './support/downloads';
 import { expect, test } from './support/fixtures';
-import { paidExamRegistration } from './support/paid-orders';
+import { beijingToday, paidExamRegistration } from './support/paid-orders';
 import { DEMO } from './support/people';
 
 const STAFF: Candidate = { login: DEMO.orgAdmin, password: DEMO.password };
@@ -55,9 +55,8 @@ test.describe('invoices (发票)', () => {
     const dialog = page.getByRole('dialog', { name: '开具发票' });
     const invoiceNo = `${Date.now()}${randomInt(100_000, 1_000_000)}`.slice(0, 20);
     await dialog.getByLabel('发票号码').fill(invoiceNo);
-    // payments checks the issue date against the UTC day (not Beijing's), so between 00:00 and 08:00 in Beijing
-    // today's Beijing date is refused as "in the future"; the journey uses the day the service accepts.
-    await dialog.getByLabel('开票日期').fill(new Date().toISOString().slice(0, 10));
+    // Dated by the Beijing calendar, as staff in China date an invoice (a day ahead of UTC from 16:00 UTC on).
+    await dialog.getByLabel('开票日期').fill(beijingToday());
     await dialog.getByLabel('发票 PDF（不超过 512 KB）').setInputFiles({
       name: 'invoice.png',
       mimeType: 'image/png',
