@@ -1,24 +1,17 @@
-import type { APIRequestContext } from '@playwright/test';
-
 import {
+  apiSession,
   apiToken,
   enrolFace,
   eraseAccount,
+  eraseAccountByApi,
   registerAccount,
-  type TestAccount,
+  signInOnPage,
 } from './support/face-accounts';
+import { ageFaceEnrolment } from './support/face-enrolment-age';
 import { followPrompts, installFakeCamera, MOVES, requireFaces, setFakeFace } from './support/fake-camera';
 import { expect, test } from './support/fixtures';
 
 const NEW_PASSWORD = 'Exam-Room-2027-Lotus!';
-
-async function eraseByApi(request: APIRequestContext, account: TestAccount, token: string): Promise<void> {
-  const erased = await request.post('/api/accounts/me/erasure', {
-    headers: { authorization: `Bearer ${token}` },
-    data: { currentPassword: account.password },
-  });
-  expect(erased.status()).toBe(200);
-}
 
 test.describe('face sign-in and step-up by face', () => {
   test.beforeEach(() => {
@@ -99,7 +92,38 @@ test.describe('face sign-in and step-up by face', () => {
       await page.mouse.move(0, 0);
       await expectAccessible('face sign-in: recently enrolled');
     } finally {
-      await eraseByApi(request, account, token);
+      await eraseAccountByApi(request, account);
+    }
+  });
+
+  test('a face enrolled before the cooling period signs the candidate in on their own computer, straight to the home page', async ({
+    page,
+    request,
+    expectAccessible,
+  }) => {
+    test.setTimeout(120_000);
+    const account = await registerAccount(request);
+    const { accessToken, userId } = await apiSession(request, account);
+    await enrolFace(request, accessToken);
+    // A month later (the cooling period has passed; see ageFaceEnrolment for why the row is aged).
+    await ageFaceEnrolment(userId);
+    await installFakeCamera(page);
+    // Their own computer: signed in there before with the password (a face alone is not enough on a new device).
+    await signInOnPage(page, account, '/');
+    await page.getByRole('button', { name: '退出登录' }).click();
+    await expect(page).toHaveURL(/\/sign-in$/);
+    try {
+      await page.getByRole('button', { name: '刷脸登录' }).click();
+      await page.getByLabel('手机号、邮箱或用户名').fill(account.email);
+      await page.getByRole('button', { name: '下一步' }).click();
+      await setFakeFace(page, MOVES.bernadette.look_straight);
+      await page.getByRole('button', { name: '开始', exact: true }).click();
+      await followPrompts(page, MOVES.bernadette);
+      await expect(page).toHaveURL(/\/$/, { timeout: 30_000 });
+      await expect(page.getByRole('heading', { level: 1, name: '我的主页' })).toBeVisible();
+      await expectAccessible('face sign-in: signed in');
+    } finally {
+      await eraseAccount(page, account);
     }
   });
 });

@@ -17,6 +17,8 @@ export interface ExamSpec {
   lateEntryMinutes?: number;
   attemptsAllowed?: number;
   faceCheckAtEntry?: boolean;
+  /** Minutes between face checks while the attempt runs (default 0: none; 1 is the shortest interval). */
+  periodicFaceCheckMinutes?: number;
   resultsRelease?: 'immediately' | 'at_date' | 'after_marking';
   /** Merged over the default anti-cheat policy (warn after 3 tab switches, nothing else). */
   antiCheat?: Record<string, unknown>;
@@ -212,7 +214,7 @@ export async function createExam(request: APIRequestContext, spec: ExamSpec = {}
         tabSwitchMinAwaySeconds: 5,
         fullScreenRequired: false,
         blockCopyPaste: false,
-        periodicFaceCheckMinutes: 0,
+        periodicFaceCheckMinutes: spec.periodicFaceCheckMinutes ?? 0,
         faceCheckFailureLimit: 0,
         consequence: 'warn',
         ...spec.antiCheat,

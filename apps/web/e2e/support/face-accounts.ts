@@ -12,20 +12,30 @@ interface Token {
   accessToken: string;
 }
 
+interface Session extends Token {
+  userId: string;
+}
+
 /** A new candidate account, registered and activated through the APIs (code from the dev mailbox). */
 export async function registerAccount(request: APIRequestContext): Promise<TestAccount> {
   const candidate = await createCandidate(request, 'Face');
   return { email: candidate.login, password: candidate.password };
 }
 
-/** An access token for API set-up, from a sign-in of the test's own request context (its own device). */
-export async function apiToken(request: APIRequestContext, account: TestAccount): Promise<string> {
+/** A session for API set-up, from a sign-in of the test's own request context (its own device). */
+export async function apiSession(request: APIRequestContext, account: TestAccount): Promise<Session> {
   const response = await request.post('/api/accounts/auth/login', {
     data: { login: account.email, password: account.password },
     headers: { 'x-device-id': 'playwright-api-setup' },
   });
   expect(response.status(), 'an API sign-in without step-up').toBe(200);
-  return ((await response.json()) as Token).accessToken;
+  const { accessToken, userId } = (await response.json()) as Session;
+  return { accessToken, userId };
+}
+
+/** An access token for API set-up (see apiSession). */
+export async function apiToken(request: APIRequestContext, account: TestAccount): Promise<string> {
+  return (await apiSession(request, account)).accessToken;
 }
 
 export async function policyVersion(request: APIRequestContext): Promise<string> {
@@ -50,6 +60,20 @@ export async function eraseAccount(page: Page, account: TestAccount): Promise<vo
   if (!refreshed.ok()) return;
   const { accessToken } = (await refreshed.json()) as Token;
   const erased = await page.request.post('/api/accounts/me/erasure', {
+    data: { currentPassword: account.password },
+    headers: { authorization: `Bearer ${accessToken}` },
+  });
+  expect(erased.status(), 'account erasure at the end of the journey').toBe(200);
+}
+
+/**
+ * Cancels the account through the API alone (a fresh sign-in of the test's request context), for an afterEach
+ * hook: Playwright runs those even after a journey timed out, so a test person's number is freed whatever
+ * happened to the page.
+ */
+export async function eraseAccountByApi(request: APIRequestContext, account: TestAccount): Promise<void> {
+  const { accessToken } = await apiSession(request, account);
+  const erased = await request.post('/api/accounts/me/erasure', {
     data: { currentPassword: account.password },
     headers: { authorization: `Bearer ${accessToken}` },
   });

@@ -11,6 +11,18 @@ export type Step = 'turn_left' | 'turn_right' | 'look_straight';
 export type Moves = Record<Step, string>;
 
 /**
+ * A photo as the fake camera shows it: as it is, or mirrored and/or with the head tilted (degrees, clockwise
+ * on screen). A turned photo mirrored turns the other way; a tilt changes the picture as a tilted head does.
+ */
+export interface Shot {
+  photo: string;
+  mirror?: boolean;
+  tilt?: number;
+}
+/** One shot per movement. */
+export type Shots = Record<Step, Shot | string>;
+
+/**
  * Photos of one person whose head pose fits each movement (yaws from scripts/face-eval.ts: a turn needs
  * |yaw| ≥ 0.1, straight ≤ 0.07), none of them a label's first file (the simulator's "card photo").
  */
@@ -42,7 +54,7 @@ export function faceBase64(relative: string): string {
 }
 
 interface FakeCameraApi {
-  show: (dataUrl: string) => Promise<void>;
+  show: (dataUrl: string, mirror: boolean, tilt: number) => Promise<void>;
 }
 
 /**
@@ -56,20 +68,26 @@ export async function installFakeCamera(page: Page): Promise<void> {
     canvas.width = 640;
     canvas.height = 480;
     const context = canvas.getContext('2d');
-    let picture: HTMLImageElement | null = null;
+    let shown: { picture: HTMLImageElement; mirror: boolean; tilt: number } | null = null;
     const draw = (): void => {
       if (!context) return;
       context.fillStyle = '#8a8a8a';
       context.fillRect(0, 0, canvas.width, canvas.height);
-      if (picture) context.drawImage(picture, 170, 90, 300, 300);
+      if (!shown) return;
+      context.save();
+      context.translate(320, 240);
+      context.rotate((shown.tilt * Math.PI) / 180);
+      context.scale(shown.mirror ? -1 : 1, 1);
+      context.drawImage(shown.picture, -150, -150, 300, 300);
+      context.restore();
     };
     setInterval(draw, 40);
     const fake: FakeCameraApi = {
-      show: async (dataUrl: string) => {
+      show: async (dataUrl: string, mirror: boolean, tilt: number) => {
         const image = new Image();
         image.src = dataUrl;
         await image.decode();
-        picture = image;
+        shown = { picture: image, mirror, tilt };
         draw();
       },
     };
@@ -84,12 +102,16 @@ export async function installFakeCamera(page: Page): Promise<void> {
   });
 }
 
-/** Shows this photo (relative to FACES_DIR) in front of the fake camera. */
-export async function setFakeFace(page: Page, relative: string): Promise<void> {
-  const dataUrl = `data:image/png;base64,${faceBase64(relative)}`;
-  await page.evaluate(async (url) => {
-    await (window as unknown as { __fakeCamera: FakeCameraApi }).__fakeCamera.show(url);
-  }, dataUrl);
+/** Shows this photo (relative to FACES_DIR, or a shot of one) in front of the fake camera. */
+export async function setFakeFace(page: Page, shot: Shot | string): Promise<void> {
+  const { photo, mirror = false, tilt = 0 } = typeof shot === 'string' ? { photo: shot } : shot;
+  const dataUrl = `data:image/png;base64,${faceBase64(photo)}`;
+  await page.evaluate(
+    async ({ url, mirrored, degrees }) => {
+      await (window as unknown as { __fakeCamera: FakeCameraApi }).__fakeCamera.show(url, mirrored, degrees);
+    },
+    { url: dataUrl, mirrored: mirror, degrees: tilt },
+  );
 }
 
 const PROMPTS: Readonly<Partial<Record<string, Step>>> = {
@@ -101,11 +123,11 @@ const PROMPTS: Readonly<Partial<Record<string, Step>>> = {
 /**
  * Follows the liveness prompts of the page (its live region, in Chinese): at each announced movement the fake
  * camera shows the photo for it, well before the frame is taken at the end of the step. Returns the
- * movements in the order asked.
+ * movements in the order asked, and adds each to `asked` as soon as it is asked (for a route that changes the
+ * answer on its way: the answer may leave before this returns).
  */
-export async function followPrompts(page: Page, moves: Moves): Promise<Step[]> {
+export async function followPrompts(page: Page, moves: Shots, asked: Step[] = []): Promise<Step[]> {
   const region = page.getByRole('status').filter({ hasText: /第 \d 步，共 \d 步/ });
-  const asked: Step[] = [];
   for (let index = 1; index <= 3; index++) {
     await expect(region).toContainText(`第 ${String(index)} 步`, { timeout: 15_000 });
     const text = (await region.textContent()) ?? '';

@@ -371,9 +371,11 @@ export function Room({ api, clock, notice, attempt, paper, onFinished, onTermina
           setWarning(null);
         }}
       />
+      {/* Destroyed when hidden: each periodic check starts a new capture, not the last one's result. */}
       <Modal
         open={proctoring.faceCheckDue && !locked}
         title={t('face.periodicTitle')}
+        destroyOnHidden
         closable={false}
         mask={{ closable: false }}
         okText={t('face.cannot')}
