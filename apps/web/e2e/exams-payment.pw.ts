@@ -38,7 +38,8 @@ test.describe('exam fee payment', () => {
     expectAccessible,
   }) => {
     allowSimulatorFavicon(guard);
-    const exam = await createExam(request, { feeFen: 8_800 });
+    // Registration closes when the exam opens: ten minutes, so a slow machine still cancels before the deadline.
+    const exam = await createExam(request, { feeFen: 8_800, opensInSeconds: 600 });
     const candidate = await createCandidate(request);
     await registerForPaidExam(page, candidate, exam.examId);
 
