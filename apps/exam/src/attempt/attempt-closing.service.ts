@@ -15,7 +15,7 @@ import { DeviceIdRequiredError } from './attempt.errors';
 import { AttemptRepository } from './attempt.repository';
 import type { AttemptAnswerEntity } from './attempt-answer.entity';
 import { assertHolder, type AttemptView } from './attempt-answers.service';
-import { attemptGradedEvent } from './attempt-graded.event';
+import { attemptGradedEvent, attemptIdsOf } from './attempt-graded.event';
 import type { AnswerValue } from './domain/answer';
 import { gradeAttempt } from './domain/answer-grading';
 import { isLive, statusAfterClosing } from './domain/attempt-state';
@@ -109,10 +109,7 @@ export class AttemptClosingService {
         topic: Topics.AttemptSubmitted,
         subjectId: attempt.id,
         payload: {
-          attemptId: attempt.id,
-          examId: attempt.examId,
-          userId: attempt.userId,
-          institutionId: attempt.institutionId,
+          ...attemptIdsOf(attempt),
           attemptNumber: attempt.attemptNo,
           closedBy: how === 'submit' ? 'candidate' : 'deadline',
           status: status === 'graded' ? 'graded' : 'submitted',

@@ -11,9 +11,26 @@ export interface GradedTotals {
   readonly maxScore: number;
 }
 
+type AttemptRef = Pick<AttemptEntity, 'id' | 'examId' | 'userId' | 'institutionId'>;
+
+/** The ids every attempt event names: the attempt, its exam, its candidate and the exam's institution. */
+export function attemptIdsOf(attempt: AttemptRef): {
+  attemptId: string;
+  examId: string;
+  userId: string;
+  institutionId: string;
+} {
+  return {
+    attemptId: attempt.id,
+    examId: attempt.examId,
+    userId: attempt.userId,
+    institutionId: attempt.institutionId,
+  };
+}
+
 /** `exam.attempt.graded` for an attempt whose final total is known: ids and points only. */
 export function attemptGradedEvent(
-  attempt: Pick<AttemptEntity, 'id' | 'examId' | 'userId' | 'institutionId'>,
+  attempt: AttemptRef,
   reason: AttemptGradeReason,
   totals: GradedTotals,
   now: Date,
@@ -22,10 +39,7 @@ export function attemptGradedEvent(
     topic: Topics.AttemptGraded,
     subjectId: attempt.id,
     payload: {
-      attemptId: attempt.id,
-      examId: attempt.examId,
-      userId: attempt.userId,
-      institutionId: attempt.institutionId,
+      ...attemptIdsOf(attempt),
       reason,
       ...totals,
       gradedAt: now.toISOString(),
