@@ -1,16 +1,9 @@
+import { textPaths } from '../../../i18n/text-paths';
 import { consoleOpsPaymentsI18n } from './payments-admin.i18n';
-
-function paths(tree: Record<string, unknown>, prefix = ''): string[] {
-  return Object.entries(tree).flatMap(([key, value]) =>
-    typeof value === 'object' && value !== null
-      ? paths(value as Record<string, unknown>, `${prefix}${key}.`)
-      : [`${prefix}${key}`],
-  );
-}
 
 describe('refund approval and report texts', () => {
   it('should say everything in both Chinese and English', () => {
-    expect(paths(consoleOpsPaymentsI18n.en).sort()).toEqual(paths(consoleOpsPaymentsI18n['zh-CN']).sort());
+    expect(textPaths(consoleOpsPaymentsI18n.en)).toEqual(textPaths(consoleOpsPaymentsI18n['zh-CN']));
   });
 
   it('should explain in words every approval and report error', () => {
