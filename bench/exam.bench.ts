@@ -22,6 +22,7 @@ import {
 import { DataSource } from 'typeorm';
 
 import { ExamEnv } from '../apps/exam/src/config/exam.env';
+import { examRoomEdge } from '../apps/exam/src/edge/exam-room-edge';
 import { ExamModule } from '../apps/exam/src/exam.module';
 import { attemptExamBody } from '../apps/exam/test/support/attempt-fixtures';
 import { EXAM_TOPICS } from '../apps/exam/test/support/exam-bed';
@@ -33,12 +34,16 @@ import {
   type SaveTarget,
   type StartTarget,
 } from './support/exam-load-worker';
+import { startNginxEdge } from './support/nginx-edge';
 import { profiled } from './support/profile';
 import { writeBenchResult } from './support/report';
 
 /**
  * Run: npm run bench -- exam. Everything on this machine: MariaDB, Kafka, the exam service (this process's main
- * thread), the gateway and the bare baseline (their own processes), the load generator (a worker thread here).
+ * thread), the gateway and the bare baseline (their own processes), nginx as the ingress (routing as the k8s
+ * Ingress does: the exam room's /api/exam/attempts/* straight to exam, everything else to the gateway), the load
+ * generator (a worker thread here). The candidates' requests go through the ingress (BENCH_EXAM_EDGE=ingress,
+ * the default) or all through the gateway (BENCH_EXAM_EDGE=gateway, the path before ADR 0048's decision 9).
  *
  *  - exam-start spike: CANDIDATES candidates released within one second start the same exam through the gateway
  *    and fetch the paper the answer points to, as the exam room does (compressed, as a browser accepts): all
@@ -64,6 +69,15 @@ const CEILING_CONCURRENCY = 32;
 /** BENCH_EXAM_PROFILE=1: V8 CPU profiles of the exam service's main thread per phase, under .local/bench/. */
 const PROFILE = process.env.BENCH_EXAM_PROFILE === '1';
 const HOUR_MS = 3_600_000;
+const EDGE = process.env.BENCH_EXAM_EDGE === 'gateway' ? 'gateway' : 'ingress';
+const SERVERS = {
+  mariadb: /(^|\/)(mariadbd|mysqld)( |$)/,
+  kafka: /kafka\.Kafka /u,
+  gateway: /gateway-process\.ts/u,
+  ingress: /nginx .*bench-edge\.conf/u,
+  bare: /bare-exam-server\.ts/u,
+} as const;
+type Path = 'bare' | 'direct' | 'gateway' | 'ingress';
 
 type Measured = LoadOutcome & { readonly cpu: CpuTimes };
 
@@ -194,13 +208,23 @@ async function main(): Promise<void> {
   await probe.withAdmin((admin) =>
     ensureTopics(admin, platformTopicSpecs(new TopicNamer(prefix), 1, EXAM_TOPICS)),
   );
+  // exam and the gateway count on the same Redis counters, as in production (ADR 0048, decision 9).
+  const rateLimits = {
+    REDIS_URL: 'redis://127.0.0.1:6379',
+    RATE_LIMIT_NAMESPACE: `bench-${randomUUID().slice(0, 8)}:`,
+  };
   const env = testServiceEnv(ExamEnv, {
     databaseName: database.name,
     topicPrefix: prefix,
-    overrides: { OUTBOX_POLL_SECONDS: '0.2', EXAM_FINALISE_INTERVAL_SECONDS: '0' },
+    overrides: { OUTBOX_POLL_SECONDS: '0.2', EXAM_FINALISE_INTERVAL_SECONDS: '0', ...rateLimits },
   });
   // Booted as main.ts does, without the test harness's response inspection, so only production code is measured.
-  const app = await createServiceApp({ service: 'exam', env, module: ExamModule.register(env) });
+  const app = await createServiceApp({
+    service: 'exam',
+    env,
+    module: ExamModule.register(env),
+    edge: examRoomEdge(env),
+  });
   const examPort = await startServiceApp(app, 0, '127.0.0.1');
   // The service's clock, moved into the exam window once everything is set up (server time decides windows).
   let offsetMs = 0;
@@ -295,27 +319,28 @@ async function main(): Promise<void> {
     LOG_LEVEL: 'error',
     EXAM_URL: `http://127.0.0.1:${examPort}`,
     JWT_PUBLIC_KEYS: testJwtPublicKeys(),
-    REDIS_URL: 'redis://127.0.0.1:6379',
-    RATE_LIMIT_NAMESPACE: `bench-${randomUUID().slice(0, 8)}:`,
+    ...rateLimits,
   });
+  const ingress = await startNginxEdge({
+    examPort,
+    gatewayPort: gateway.port,
+    dir: join(__dirname, '..', '.local', 'bench', 'nginx'),
+  });
+  const edgePort = EDGE === 'ingress' ? ingress.port : gateway.port;
+  console.log(`[exam bench] candidates' requests through the ${EDGE}`);
   const load = new ExamLoadGenerator(512);
-  const meter = new CpuMeter({
-    mariadb: /(^|\/)(mariadbd|mysqld)( |$)/,
-    kafka: /kafka\.Kafka /u,
-    gateway: /gateway-process\.ts/u,
-    bare: /bare-exam-server\.ts/u,
-  });
+  const meter = new CpuMeter(SERVERS);
   const measure = async (work: ExamLoad): Promise<Measured> => {
     const { result, cpu } = await meter.measure(() => load.run(work));
     return { ...result, cpu };
   };
 
-  // 1. The start spike, through the gateway.
+  // 1. The start spike, through the edge (with the ingress: start via the gateway, the paper straight from exam).
   console.log(`[exam bench] start spike: ${CANDIDATES} candidates released within 1 s`);
   const spike = await profiled(PROFILE, 'exam-start', () =>
     measure({
       kind: 'spike',
-      port: gateway.port,
+      port: edgePort,
       path: (target) => `/api/exam/exams/${target.examId}/attempts`,
       releaseMs: 1000,
       targets: candidates,
@@ -352,23 +377,15 @@ async function main(): Promise<void> {
     BARE_DATABASE_URL: database.url,
     BARE_PAPER_JSON: paperJson,
   });
-  const meterWithBare = new CpuMeter({
-    mariadb: /(^|\/)(mariadbd|mysqld)( |$)/,
-    kafka: /kafka\.Kafka /u,
-    gateway: /gateway-process\.ts/u,
-    bare: /bare-exam-server\.ts/u,
-  });
+  const meterWithBare = new CpuMeter(SERVERS);
   const measureAll = async (work: ExamLoad): Promise<Measured> => {
     const { result, cpu } = await meterWithBare.measure(() => load.run(work));
     return { ...result, cpu };
   };
 
-  // 2. Paper-serving ceiling: exam's paper route (through the gateway and direct) against the bare cached JSON.
-  const paperRounds: Record<'bare' | 'direct' | 'gateway', Measured[]> = {
-    bare: [],
-    direct: [],
-    gateway: [],
-  };
+  // 2. Paper-serving ceiling: exam's paper route (direct, through the gateway, through the ingress) against the
+  // bare cached JSON.
+  const paperRounds: Record<Path, Measured[]> = { bare: [], direct: [], gateway: [], ingress: [] };
   for (let round = 0; round < ROUNDS; round += 1) {
     paperRounds.bare.push(
       await measureAll({
@@ -392,26 +409,31 @@ async function main(): Promise<void> {
         }),
       ),
     );
-    paperRounds.gateway.push(
-      await measureAll({
-        kind: 'closed-get',
-        port: gateway.port,
-        path: '/api/exam/attempts/:attemptId/paper',
-        targets,
-        concurrency: CEILING_CONCURRENCY,
-        durationMs: CEILING_MS,
-      }),
-    );
+    for (const [name, port] of [
+      ['gateway', gateway.port],
+      ['ingress', ingress.port],
+    ] as const)
+      paperRounds[name].push(
+        await measureAll({
+          kind: 'closed-get',
+          port,
+          path: '/api/exam/attempts/:attemptId/paper',
+          targets,
+          concurrency: CEILING_CONCURRENCY,
+          durationMs: CEILING_MS,
+        }),
+      );
   }
 
-  // 3. Save ceiling: closed loops, bare vs exam direct vs exam through the gateway.
+  // 3. Save ceiling: closed loops, bare vs exam direct vs exam through the gateway vs through the ingress.
   let seq = 1;
-  const saveRounds: Record<'bare' | 'direct' | 'gateway', Measured[]> = { bare: [], direct: [], gateway: [] };
+  const saveRounds: Record<Path, Measured[]> = { bare: [], direct: [], gateway: [], ingress: [] };
   for (let round = 0; round < ROUNDS; round += 1) {
     for (const [name, port, prefix] of [
       ['bare', bare.port, '/bare'],
       ['direct', examPort, '/api/exam'],
       ['gateway', gateway.port, '/api/exam'],
+      ['ingress', ingress.port, '/api/exam'],
     ] as const) {
       const outcome = await profiled(PROFILE && round === 0 && name === 'direct', 'exam-save', () =>
         measureAll({
@@ -429,7 +451,7 @@ async function main(): Promise<void> {
     }
   }
 
-  // 4. Autosave at the target rate, open loop, through the gateway.
+  // 4. Autosave at the target rate, open loop, through the edge.
   console.log(
     `[exam bench] autosave: ${targets.length} candidates, ${SAVE_RATE} saves/s, ${SAVE_SECONDS} s per round`,
   );
@@ -438,7 +460,7 @@ async function main(): Promise<void> {
   for (let round = 0; round < ROUNDS; round += 1) {
     const outcome = await measureAll({
       kind: 'open-saves',
-      port: gateway.port,
+      port: edgePort,
       prefix: '/api/exam',
       ratePerSecond: SAVE_RATE,
       durationMs: SAVE_SECONDS * 1000,
@@ -466,7 +488,7 @@ async function main(): Promise<void> {
   const submissions = await profiled(PROFILE, 'exam-submit', () =>
     measureAll({
       kind: 'submits',
-      port: gateway.port,
+      port: edgePort,
       concurrency: CEILING_CONCURRENCY,
       targets,
     }),
@@ -478,7 +500,7 @@ async function main(): Promise<void> {
 
   const result = {
     machine: { cpus: (await import('node:os')).availableParallelism() },
-    settings: { CANDIDATES, SAVE_RATE, SAVE_SECONDS, ROUNDS, QUESTIONS },
+    settings: { CANDIDATES, SAVE_RATE, SAVE_SECONDS, ROUNDS, QUESTIONS, EDGE },
     spike: { ...spike, acknowledged: undefined, cpuPerStart: CpuMeter.perOperation(spike.cpu, spike.count) },
     paperServing: Object.fromEntries(
       Object.entries(paperRounds).map(([name, rounds]) => {
@@ -542,24 +564,28 @@ async function main(): Promise<void> {
     },
   };
   const ratio = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 100) / 100 : 0);
-  const pm = (name: 'bare' | 'direct' | 'gateway') => median(paperRounds[name]).perSecond;
-  const sm = (name: 'bare' | 'direct' | 'gateway') => median(saveRounds[name]).perSecond;
+  const pm = (name: Path) => median(paperRounds[name]).perSecond;
+  const sm = (name: Path) => median(saveRounds[name]).perSecond;
   console.log('\n[exam bench] results (medians)');
   console.log(
     `  start spike: ${describe(spike)}; all served in ${ms(spike.elapsedMs)} (target ≤ 15 s, p99 < 10 s, 0 errors)`,
   );
   console.log(
-    `  paper serving: bare ${pm('bare').toFixed(0)}/s, exam direct ${pm('direct').toFixed(0)}/s (${ratio(pm('direct'), pm('bare'))}×), through gateway ${pm('gateway').toFixed(0)}/s (${ratio(pm('gateway'), pm('bare'))}×; target ≥ 0.5)`,
+    `  paper serving: bare ${pm('bare').toFixed(0)}/s, exam direct ${pm('direct').toFixed(0)}/s (${ratio(pm('direct'), pm('bare'))}×), through gateway ${pm('gateway').toFixed(0)}/s (${ratio(pm('gateway'), pm('bare'))}×), through the ingress ${pm('ingress').toFixed(0)}/s (${ratio(pm('ingress'), pm('bare'))}×; target ≥ 0.5)`,
   );
   console.log(
-    `  save ceiling: bare ${sm('bare').toFixed(0)}/s, exam direct ${sm('direct').toFixed(0)}/s (${ratio(sm('direct'), sm('bare'))}×), through gateway ${sm('gateway').toFixed(0)}/s (${ratio(sm('gateway'), sm('bare'))}×; target ≥ 0.5)`,
+    `  save ceiling: bare ${sm('bare').toFixed(0)}/s, exam direct ${sm('direct').toFixed(0)}/s (${ratio(sm('direct'), sm('bare'))}×), through gateway ${sm('gateway').toFixed(0)}/s (${ratio(sm('gateway'), sm('bare'))}×), through the ingress ${sm('ingress').toFixed(0)}/s (${ratio(sm('ingress'), sm('bare'))}×; target ≥ 0.5)`,
   );
   const auto = median(autosaveRounds);
   console.log(
     `  autosave at ${SAVE_RATE}/s: ${describe(auto)} (target p50 < 20 ms, p99 < 100 ms); acknowledged ${acknowledged.size} answers, stored ${stored.length}, lost ${lost}`,
   );
+  for (const path of ['gateway', 'ingress'] as const)
+    console.log(
+      `  CPU ms per save (median ceiling round, through the ${path}): ${JSON.stringify(result.saveCeiling[path].cpuPerSave)}`,
+    );
   console.log(
-    `  CPU ms per save (median ceiling round, through the gateway): ${JSON.stringify(result.saveCeiling.gateway.cpuPerSave)}`,
+    `  CPU ms per paper (median ceiling round, gateway / ingress): ${JSON.stringify(result.paperServing.gateway.cpuPerRequest)} / ${JSON.stringify(result.paperServing.ingress.cpuPerRequest)}`,
   );
   console.log(`  CPU ms per save (autosave at rate): ${JSON.stringify(result.autosave.median.cpuPerSave)}`);
   console.log(
@@ -568,6 +594,7 @@ async function main(): Promise<void> {
   console.log(`  written to ${writeBenchResult('exam', result)}`);
 
   await load.close();
+  await ingress.stop();
   await stopChild(gateway.child);
   bare.child.kill('SIGTERM');
   agent.destroy();

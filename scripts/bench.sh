@@ -7,6 +7,7 @@ cd "$ROOT"
 # shellcheck source=lib/install.sh
 source "$ROOT/scripts/lib/install.sh"
 ensure_node_modules "$ROOT"
+ensure_nginx
 bash scripts/db.sh ensure
 bash scripts/kafka.sh start
 shopt -s nullglob

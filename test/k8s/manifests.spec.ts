@@ -4,6 +4,7 @@ import { basename, dirname, join, relative, resolve } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 
 import { parseTrustProxy } from '../../apps/gateway/src/config/trust-proxy';
+import { EXAM_ROOM_PATH_PREFIX } from '../../libs/platform/src/edge/exam-room-paths';
 import {
   allSecretEnvNames,
   envNamesOfApp,
@@ -723,16 +724,22 @@ describe('k8s manifests', () => {
     }
   });
 
-  it('should route everything through the gateway: the Ingress has no backend but the gateway', () => {
+  it('should route the exam room to exam and everything else through the gateway, and nothing more', () => {
     const ingress = ofKind(base, 'Ingress').at(0);
     expect(ingress).toBeDefined();
     const routes: Record<string, string | undefined> = {};
     for (const rule of getArray(ingress!.body, 'spec', 'rules')) {
       for (const path of getArray(rule, 'http', 'paths')) {
-        routes[getString(path, 'path') ?? '?'] = getString(path, 'backend', 'service', 'name');
+        routes[`${getString(path, 'pathType') ?? '?'} ${getString(path, 'path') ?? '?'}`] = getString(
+          path,
+          'backend',
+          'service',
+          'name',
+        );
       }
     }
-    expect(routes).toEqual({ '/': 'gateway' });
+    // The exam room's prefix is the one exam counts itself (isExamRoomRoute) and the gateway leaves uncounted.
+    expect(routes).toEqual({ 'Prefix /': 'gateway', [`Prefix ${EXAM_ROOM_PATH_PREFIX}`]: 'exam' });
     for (const layer of layers()) {
       for (const candidate of ofKind(layer, 'Ingress')) {
         const backends = [
@@ -742,10 +749,11 @@ describe('k8s manifests', () => {
           ),
         ]
           .filter((backend) => backend !== undefined)
-          .map((backend) => getString(backend, 'service', 'name') ?? JSON.stringify(backend));
+          .map((backend) => getString(backend, 'service', 'name') ?? JSON.stringify(backend))
+          .sort();
         expect({ ingress: where(candidate), backends: [...new Set(backends)] }).toEqual({
           ingress: where(candidate),
-          backends: ['gateway'],
+          backends: ['exam', 'gateway'],
         });
       }
       // Overlays may change host and TLS, never the routes.
@@ -765,7 +773,36 @@ describe('k8s manifests', () => {
         });
       }
     }
-    expect(readFileSync(join(K8S_DIR, 'README.md'), 'utf8')).toContain('the only entry point');
+    expect(readFileSync(join(K8S_DIR, 'README.md'), 'utf8')).toContain('the only entry point but one');
+  });
+
+  it('should give exam the same exam-room limits, counters and body cap as the gateway and the Ingress', () => {
+    for (const layer of layers()) {
+      const data = (name: string) =>
+        getRecord(ofKind(layer, 'ConfigMap').find((candidate) => candidate.name === name)?.body, 'data');
+      const shared = (values: Record<string, unknown> | undefined) => ({
+        RATE_LIMIT_ACCOUNT_PER_MINUTE: values?.RATE_LIMIT_ACCOUNT_PER_MINUTE,
+        RATE_LIMIT_PER_MINUTE: values?.RATE_LIMIT_PER_MINUTE,
+        RATE_LIMIT_NAMESPACE: values?.RATE_LIMIT_NAMESPACE,
+        REDIS_URL: values?.REDIS_URL,
+        BODY_LIMIT_BYTES: values?.BODY_LIMIT_BYTES,
+      });
+      const gateway = shared(data('gateway-config'));
+      expect(Object.values(gateway).every((value) => typeof value === 'string')).toBe(true);
+      expect({ layer: layer.dir, exam: shared(data('exam-config')) }).toEqual({
+        layer: layer.dir,
+        exam: gateway,
+      });
+      const ingress = ofKind(layer, 'Ingress').at(0);
+      const cap = getString(
+        ingress?.body,
+        'metadata',
+        'annotations',
+        'nginx.ingress.kubernetes.io/proxy-body-size',
+      );
+      expect({ layer: layer.dir, cap }).toEqual({ layer: layer.dir, cap: '1m' });
+      expect(gateway.BODY_LIMIT_BYTES).toBe(String(1024 * 1024));
+    }
   });
 
   it('should trust only the Ingress hop at the gateway, never every hop, and give it no secret but the public token keys', () => {

@@ -187,7 +187,7 @@ describe.each(LAYERS)('NetworkPolicies of %s', (layer) => {
     );
   });
 
-  it('should let only the gateway be reached from outside the namespace, and only from the ingress controller', () => {
+  it('should let only the gateway and exam (for the exam room) be reached from outside, only from the ingress controller', () => {
     const outside = policies.flatMap((p) =>
       p.ingress
         .filter(
@@ -203,6 +203,12 @@ describe.each(LAYERS)('NetworkPolicies of %s', (layer) => {
         selector: { 'app.kubernetes.io/name': 'gateway' },
         peers: [{ namespaceSelector: { 'kubernetes.io/metadata.name': 'ingress-nginx' } }],
         ports: [3000],
+      },
+      {
+        policy: 'exam-room-edge',
+        selector: { 'app.kubernetes.io/name': 'exam' },
+        peers: [{ namespaceSelector: { 'kubernetes.io/metadata.name': 'ingress-nginx' } }],
+        ports: [3003],
       },
     ]);
   });

@@ -42,6 +42,7 @@ describe.each(cases)('service $definition.service', ({ definition, envClass }) =
       service: definition.service,
       envClass,
       module: definition.module,
+      ...(definition.edge ? { edge: definition.edge } : {}),
     });
   });
 

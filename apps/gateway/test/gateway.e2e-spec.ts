@@ -235,8 +235,9 @@ describe('gateway', () => {
       REDIS_URL: 'redis://127.0.0.1:6379',
       RATE_LIMIT_NAMESPACE: `gw-test-${testEnv().runId}-${randomBytes(3).toString('hex')}:`,
     });
+    // Starting an attempt: the gateway counts it (the exam room's own routes are exam's to count).
     const save = (token?: string) => {
-      const call = request(gateway).put('/api/exam/attempts/a/answers/q');
+      const call = request(gateway).post('/api/exam/exams/e/attempts');
       return token === undefined ? call : call.set('authorization', `Bearer ${token}`);
     };
     // An exam centre: 30 candidates on one address, each within its own budget, 120 requests in all —
@@ -258,5 +259,22 @@ describe('gateway', () => {
     await save(issueTestToken({ expiresInSeconds: -10 })).expect(502);
     const anonymous = await save(issueTestToken({ signedBy: 'untrusted' })).expect(429);
     expect((anonymous.body as { message: string }).message).toMatch(/from your address/);
+  });
+
+  it('should leave the exam room uncounted, exam counts it, but count any other spelling of its paths', async () => {
+    const gateway = await startGateway({
+      RATE_LIMIT_PER_MINUTE: '2',
+      REDIS_URL: 'redis://127.0.0.1:6379',
+      RATE_LIMIT_NAMESPACE: `gw-test-${testEnv().runId}-${randomBytes(3).toString('hex')}:`,
+    });
+    const room = ['/api/exam/attempts/a', '/api/exam/attempts/a/paper', '/api/exam/attempts/a/answers/q'];
+    for (let round = 0; round < 3; round += 1)
+      for (const path of room) await request(gateway).get(path).expect(502);
+    // Encoded or dotted spellings are not the room's plain paths: the gateway counts them like anything else.
+    await request(gateway).get('/api/exam/%61ttempts/a').expect(502);
+    await request(gateway).get('/api/exam/attempts/a/%70aper').expect(502);
+    await request(gateway).get('/api/exam/attempts/a/paper').expect(502);
+    const limited = await request(gateway).get('/api/exam/exams/e').expect(429);
+    expect((limited.body as { message: string }).message).toMatch(/from your address/);
   });
 });

@@ -5,6 +5,7 @@ export * from './config';
 export * from './context/privacy-signals';
 export * from './context/request-context';
 export * from './database';
+export * from './edge';
 export * from './errors';
 export * from './face-check';
 export * from './geo/ip-region-lookup';

@@ -1,4 +1,10 @@
-import { BaseServiceEnv, createServiceApp, loadConfig, startServiceApp } from '@exam/platform';
+import {
+  BaseServiceEnv,
+  createServiceApp,
+  loadConfig,
+  type ServiceEdge,
+  startServiceApp,
+} from '@exam/platform';
 import type { DynamicModule } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 
@@ -53,8 +59,9 @@ export async function startTestService(
   service: string,
   env: BaseServiceEnv,
   module: DynamicModule,
+  edge?: ServiceEdge,
 ): Promise<RunningService> {
-  const app = await createServiceApp({ service, env, module });
+  const app = await createServiceApp({ service, env, module, ...(edge ? { edge } : {}) });
   app
     .getHttpAdapter()
     .getInstance()

@@ -1,5 +1,11 @@
 import type { EventEnvelope, TopicName } from '@exam/contracts';
-import { type BaseServiceEnv, ensureTopics, platformTopicSpecs, TopicNamer } from '@exam/platform';
+import {
+  type BaseServiceEnv,
+  ensureTopics,
+  platformTopicSpecs,
+  type ServiceEdge,
+  TopicNamer,
+} from '@exam/platform';
 import type { DynamicModule } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
@@ -11,6 +17,8 @@ export interface ServiceTestBedOptions<E extends BaseServiceEnv> {
   readonly service: string;
   readonly envClass: new () => E;
   readonly module: (env: E) => DynamicModule;
+  /** The service's edge for its direct routes, as its service definition has it. */
+  readonly edge?: (env: E) => ServiceEdge;
   /** Topics to create up front (with their dead-letter topics), as the start command would. */
   readonly topics?: readonly TopicName[];
   readonly overrides?: Readonly<Record<string, string>>;
@@ -46,7 +54,7 @@ export class ServiceTestBed<E extends BaseServiceEnv> {
         const topics = options.topics;
         await probe.withAdmin((admin) => ensureTopics(admin, platformTopicSpecs(names, 1, topics)));
       }
-      const service = await startTestService(options.service, env, options.module(env));
+      const service = await startTestService(options.service, env, options.module(env), options.edge?.(env));
       return new ServiceTestBed(env, database, names, probe, service);
     } catch (error: unknown) {
       await probe.close();

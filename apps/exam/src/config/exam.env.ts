@@ -73,6 +73,17 @@ export class ExamEnv extends BaseServiceEnv {
   @ToInt() @IsInt() @Min(1) @Max(5000) EXAM_MARKING_BATCH_SIZE = 200;
   /** How long a marker holds the answers of a fetched batch before others may take them. */
   @ToInt() @IsInt() @Min(30) @Max(86_400) EXAM_MARKING_CLAIM_SECONDS = 1800;
+
+  // The exam room's rate limit (ADR 0048, decision 9). The ingress may send /api/exam/attempts/* straight here,
+  // so exam counts those requests and the gateway leaves them to it. The same names, values and namespace as
+  // the gateway's, on the same Redis (REDIS_URL), so an account has one budget whichever way it comes.
+  /** Requests per minute per signed-in account (a genuine access token) on the exam-room routes. */
+  @ToInt() @IsInt() @Min(1) @Max(1_000_000) RATE_LIMIT_ACCOUNT_PER_MINUTE = 600;
+  /** Requests per minute per client address, for exam-room requests without a genuine access token. */
+  @ToInt() @IsInt() @Min(1) @Max(1_000_000) RATE_LIMIT_PER_MINUTE = 600;
+  /** Key prefix of the shared counters: must equal the gateway's. */
+  @Matches(/^[a-z0-9:_-]{1,32}$/, { message: 'RATE_LIMIT_NAMESPACE must be 1-32 of a-z 0-9 : _ -' })
+  RATE_LIMIT_NAMESPACE = 'gw-rl:';
 }
 
 export function loadExamEnv(env: Readonly<Record<string, string | undefined>> = process.env): ExamEnv {

@@ -5,6 +5,7 @@ import { issueTestToken, ServiceTestBed } from '@exam/testing';
 import request from 'supertest';
 
 import { ExamEnv } from '../../src/config/exam.env';
+import { examRoomEdge } from '../../src/edge/exam-room-edge';
 import { ExamModule } from '../../src/exam.module';
 
 export const EXAM_TOPICS: readonly TopicName[] = [
@@ -31,6 +32,7 @@ export function startExamBed(overrides: Record<string, string> = {}): Promise<Se
     service: 'exam',
     envClass: ExamEnv,
     module: (env) => ExamModule.register(env),
+    edge: examRoomEdge,
     topics: EXAM_TOPICS,
     overrides,
   });

@@ -1,21 +1,19 @@
 import {
+  isExamRoomPath,
   normalizeTraceId,
-  parsePublicKeys,
+  openEdgeCounters,
+  registerEdgeRateLimit,
+  registerSecurityHeaders,
   RequestErrorCode,
   statusOf,
-  SystemClock,
-  VerifiedTokenCache,
 } from '@exam/platform';
-import helmet from '@fastify/helmet';
 import httpProxy from '@fastify/http-proxy';
-import rateLimit from '@fastify/rate-limit';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { Redis } from 'ioredis';
+import type { FastifyInstance } from 'fastify';
+import type { Redis } from 'ioredis';
 
 import type { GatewayEnv } from '../config/gateway.env';
 import { GatewayErrorCode } from './edge.errors';
 import { sendEdgeError } from './edge-error';
-import { rateLimitBucket } from './rate-limit-key';
 import { UPSTREAM_SERVICES, upstreamUrl } from './upstreams';
 
 export interface EdgeResources {
@@ -24,8 +22,8 @@ export interface EdgeResources {
 
 /**
  * The edge in front of every service: a trace id on every request, security headers, a request
- * size limit, rate limiting per signed-in account or else per address (see rate-limit-key.ts), then
- * `/api/<service>/*` proxied unchanged to that service.
+ * size limit, rate limiting per signed-in account or else per address (see rateLimitBucket; the exam room is
+ * counted by exam), then `/api/<service>/*` proxied unchanged to that service.
  */
 export async function registerEdge(fastify: FastifyInstance, env: GatewayEnv): Promise<EdgeResources> {
   fastify.addHook('onRequest', async (request, reply) => {
@@ -58,46 +56,20 @@ export async function registerEdge(fastify: FastifyInstance, env: GatewayEnv): P
     return undefined;
   });
 
-  await fastify.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
-        mediaSrc: ["'self'", 'blob:'],
-      },
-    },
-    strictTransportSecurity: { maxAge: 31_536_000, includeSubDomains: true },
-    referrerPolicy: { policy: 'no-referrer' },
-  });
+  await registerSecurityHeaders(fastify);
 
-  const redis = env.REDIS_URL
-    ? new Redis(env.REDIS_URL, { maxRetriesPerRequest: 1, lazyConnect: false })
-    : undefined;
-  if (redis) {
-    fastify.addHook('onClose', async () => {
-      await redis.quit();
-    });
-  }
-  const publicKeys = parsePublicKeys(env.JWT_PUBLIC_KEYS);
-  const tokens = publicKeys.size > 0 ? new VerifiedTokenCache(publicKeys, new SystemClock()) : undefined;
-  // Keyed once per request (the plugin calls keyGenerator, then max with that key).
-  const bucketOf = (request: FastifyRequest) => rateLimitBucket(request, env, tokens);
-  await fastify.register(rateLimit, {
-    global: true,
-    keyGenerator: (request) => bucketOf(request).key,
-    max: (_request, key) =>
-      key.startsWith('acct:') ? env.RATE_LIMIT_ACCOUNT_PER_MINUTE : env.RATE_LIMIT_PER_MINUTE,
-    timeWindow: 60_000,
-    nameSpace: env.RATE_LIMIT_NAMESPACE,
-    skipOnError: true,
-    ...(redis ? { redis } : {}),
-    allowList: (request) => request.url.startsWith('/health/'),
-    errorResponseBuilder: (request, context) => ({
-      statusCode: 429,
-      code: RequestErrorCode.RATE_LIMITED.code,
-      message: `Too many requests from your ${bucketOf(request).per}; try again in ${Math.ceil(context.ttl / 1000)} s.`,
-      correlationId: String(request.headers['x-request-id']),
-    }),
+  const { redis, tokens } = openEdgeCounters(fastify, env.REDIS_URL, env.JWT_PUBLIC_KEYS);
+  await registerEdgeRateLimit(fastify, {
+    limits: {
+      perAccount: env.RATE_LIMIT_ACCOUNT_PER_MINUTE,
+      perAddress: env.RATE_LIMIT_PER_MINUTE,
+      namespace: env.RATE_LIMIT_NAMESPACE,
+    },
+    tokens,
+    redis,
+    // Health probes are never limited; the exam room is counted by exam itself, which the ingress may reach
+    // directly (ADR 0048, decision 9), so counting it here too would spend a candidate's budget twice.
+    counts: (request) => !request.url.startsWith('/health/') && !isExamRoomPath(request.url),
   });
 
   for (const service of UPSTREAM_SERVICES) {

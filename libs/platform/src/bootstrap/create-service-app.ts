@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 
 import type { BaseServiceEnv } from '../config/base-service.env';
+import { registerServiceEdge, type ServiceEdge } from '../edge/service-edge';
 import { configureHttp } from '../http/configure-http';
 import { registerStrictJsonParser } from '../http/strict-json.parser';
 import { JsonLogger } from '../logging/json-logger';
@@ -13,6 +14,8 @@ export interface ServiceAppOptions {
   readonly service: string;
   readonly env: BaseServiceEnv;
   readonly module: DynamicModule;
+  /** Edge duties for the routes the ingress sends this service directly (exam's exam room); none by default. */
+  readonly edge?: ServiceEdge;
 }
 
 /**
@@ -24,11 +27,13 @@ export async function createServiceApp({
   service,
   env,
   module,
+  edge,
 }: ServiceAppOptions): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: Number(env.BODY_LIMIT_BYTES),
     trustProxy: env.TRUSTED_PROXIES,
   });
+  if (edge) await registerServiceEdge(adapter.getInstance(), edge, env);
   const app = await NestFactory.create<NestFastifyApplication>(module, adapter, {
     logger: new JsonLogger(service, env.LOG_LEVEL),
     // JSON bodies go through the strict parser below; no route takes form-encoded bodies.

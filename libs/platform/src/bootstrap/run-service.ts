@@ -6,6 +6,7 @@ import { ConfigValidationError } from '../config/load-config';
 import { buildDataSourceOptions, type ServiceDataOptions } from '../database/data-source-options';
 import { ensureDatabase } from '../database/ensure-database';
 import { runLockedMigrations } from '../database/locked-migrations';
+import type { ServiceEdge } from '../edge/service-edge';
 import { JsonLogger } from '../logging/json-logger';
 import { createServiceApp, startServiceApp } from './create-service-app';
 
@@ -13,6 +14,8 @@ export interface ServiceDefinition<E extends BaseServiceEnv> extends ServiceData
   readonly service: string;
   readonly loadEnv: () => E;
   readonly module: (env: E) => DynamicModule;
+  /** Edge duties for routes the ingress sends this service directly (see ServiceEdge). */
+  readonly edge?: (env: E) => ServiceEdge;
 }
 
 function failFast(service: string, error: unknown): never {
@@ -30,7 +33,12 @@ function failFast(service: string, error: unknown): never {
 export async function runService<E extends BaseServiceEnv>(definition: ServiceDefinition<E>): Promise<void> {
   try {
     const env = definition.loadEnv();
-    const app = await createServiceApp({ service: definition.service, env, module: definition.module(env) });
+    const app = await createServiceApp({
+      service: definition.service,
+      env,
+      module: definition.module(env),
+      ...(definition.edge ? { edge: definition.edge(env) } : {}),
+    });
     const port = await startServiceApp(app, env.HTTP_PORT, env.LISTEN_HOST);
     new Logger('Bootstrap').log(
       `${definition.service} listening on ${env.LISTEN_HOST}:${port} (api prefix /api/${definition.service})`,
