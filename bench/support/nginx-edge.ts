@@ -109,8 +109,12 @@ async function waitForPort(port: number, child: ChildProcess): Promise<void> {
     if (child.exitCode !== null) throw new Error(`nginx exited with ${child.exitCode}`);
     const open = await new Promise<boolean>((resolve) => {
       fetch(`http://127.0.0.1:${port}/health/live`)
-        .then(() => { resolve(true); })
-        .catch(() => { resolve(false); });
+        .then(() => {
+          resolve(true);
+        })
+        .catch(() => {
+          resolve(false);
+        });
     });
     if (open) return;
     await new Promise((resolve) => setTimeout(resolve, 50));
