@@ -341,7 +341,6 @@ async function main(): Promise<void> {
     measure({
       kind: 'spike',
       port: edgePort,
-      path: (target) => `/api/exam/exams/${target.examId}/attempts`,
       releaseMs: 1000,
       targets: candidates,
     }),

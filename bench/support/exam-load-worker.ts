@@ -38,11 +38,10 @@ export type ExamLoad =
       readonly targets: readonly SaveTarget[];
       readonly firstSeq: number;
     }
-  /** Every target released within `releaseMs`: start the attempt (the answer carries the paper). */
+  /** Every target released within `releaseMs`: start the attempt (`POST /api/exam/attempts`), fetch its paper. */
   | {
       readonly kind: 'spike';
       readonly port: number;
-      readonly path: (target: StartTarget) => string;
       readonly releaseMs: number;
       readonly targets: readonly StartTarget[];
     }
@@ -280,7 +279,14 @@ async function spike(agent: Agent, load: Extract<ExamLoad, { kind: 'spike' }>): 
       // Start, then fetch the paper the answer points to, as the exam room does: served means the paper arrived.
       const paper = await timed(recorder, releaseAt, [200], 'POST start + GET paper', async () => {
         const headers = { authorization: `Bearer ${target.token}`, 'x-device-id': target.device };
-        const started = await send(agent, load.port, 'POST', load.path(target), headers, '{}');
+        const started = await send(
+          agent,
+          load.port,
+          'POST',
+          '/api/exam/attempts',
+          headers,
+          JSON.stringify({ examId: target.examId }),
+        );
         if (started.status !== 200 && started.status !== 201) return started;
         const { paperUrl } = JSON.parse(started.body) as { paperUrl: string };
         return send(
@@ -361,21 +367,14 @@ async function submits(agent: Agent, load: Extract<ExamLoad, { kind: 'submits' }
   return recorder.outcome(nowMs() - started);
 }
 
-/** Functions do not cross threads: the spike's path is sent as a template with `:examId`. */
-type WireLoad =
-  | Exclude<ExamLoad, { kind: 'spike' }>
-  | (Omit<Extract<ExamLoad, { kind: 'spike' }>, 'path'> & { path: string });
-
-function run(agent: Agent, load: WireLoad): Promise<LoadOutcome> {
+function run(agent: Agent, load: ExamLoad): Promise<LoadOutcome> {
   switch (load.kind) {
     case 'open-saves':
       return openSaves(agent, load);
     case 'closed-saves':
       return closedSaves(agent, load);
-    case 'spike': {
-      const template = load.path;
-      return spike(agent, { ...load, path: (target) => template.replace(':examId', target.examId) });
-    }
+    case 'spike':
+      return spike(agent, load);
     case 'closed-get':
       return closedGet(agent, load);
     case 'submits':
@@ -396,10 +395,6 @@ export class ExamLoadGenerator {
   }
 
   run(load: ExamLoad): Promise<LoadOutcome> {
-    const wire: WireLoad =
-      load.kind === 'spike'
-        ? { ...load, path: load.path({ examId: ':examId', token: '', device: '' }) }
-        : load;
     return new Promise((resolve, reject) => {
       const onError = (error: Error): void => {
         this.worker.off('message', onMessage);
@@ -411,7 +406,7 @@ export class ExamLoadGenerator {
       };
       this.worker.once('message', onMessage);
       this.worker.once('error', onError);
-      this.worker.postMessage(wire);
+      this.worker.postMessage(load);
     });
   }
 
@@ -430,7 +425,7 @@ if (
 ) {
   const port = parentPort;
   const agent = new Agent({ keepAlive: true, maxSockets: Number(settings.sockets) });
-  port.on('message', (load: WireLoad) => {
+  port.on('message', (load: ExamLoad) => {
     void run(agent, load).then((outcome) => {
       port.postMessage(outcome);
     });

@@ -78,6 +78,27 @@ describe('exam room without the gateway hop (e2e)', () => {
     await resume(exam.url, issueTestToken()).expect(404);
   });
 
+  it('should count starting an attempt on the room route at exam, and on the exam route at the gateway', async () => {
+    const candidate = issueTestToken();
+    const startIn = (base: string) =>
+      request(base)
+        .post('/api/exam/attempts')
+        .set('authorization', `Bearer ${candidate}`)
+        .set('x-device-id', 'room-edge-start')
+        .send({ examId: randomUUID() });
+    for (const base of [viaGateway, exam.url, viaGateway, exam.url]) await startIn(base).expect(404);
+    await startIn(exam.url).expect(429);
+    // The exam route's start is the gateway's to count: exam lets it through however often it comes.
+    const other = issueTestToken();
+    for (let sent = 0; sent < 6; sent += 1)
+      await request(exam.url)
+        .post(`/api/exam/exams/${randomUUID()}/attempts`)
+        .set('authorization', `Bearer ${other}`)
+        .set('x-device-id', 'room-edge-start')
+        .send({})
+        .expect(404);
+  });
+
   it("should leave exam's other routes to the gateway's count", async () => {
     const candidate = issueTestToken();
     for (let sent = 0; sent < 6; sent += 1)

@@ -304,6 +304,44 @@ describe('exam attempts (e2e)', () => {
       });
     });
 
+    it('should start on the exam room route (POST /attempts, the exam in the body) as on the exam route, refusing a bad body', async () => {
+      const examId = await publishedExam();
+      const candidate = await registered(examId);
+      clock.set(atOpen());
+      const pc = device('pc');
+      const first = await api.send('post', '/attempts', candidate, pc, { examId });
+      expect(first).toMatchObject({ status: 201, body: { status: 'in_progress', examId } });
+      // Either route gives the running attempt back to its device, and neither makes a second one.
+      const again = await start(candidate, examId, pc);
+      expect(again).toMatchObject({ status: 200, body: { attemptId: first.body.attemptId, resumed: true } });
+      expect(await api.send('post', '/attempts', candidate, pc, { examId })).toMatchObject({
+        status: 200,
+        body: { attemptId: first.body.attemptId },
+      });
+      for (const [body, field] of [
+        [{}, 'examId'],
+        [{ examId: 'exam-1' }, 'examId'],
+        [{ examId, extra: 1 }, 'extra'],
+        [{ examId, accessPassword: 42 }, 'accessPassword'],
+      ] as const) {
+        const refused = await api.send('post', '/attempts', candidate, pc, body);
+        expect({ body, status: refused.status, code: refused.body.code }).toEqual({
+          body,
+          status: 400,
+          code: 'REQUEST.INVALID',
+        });
+        expect(JSON.stringify(refused.body)).toContain(field);
+      }
+      expect(await api.send('post', '/attempts', candidate, pc, { examId: randomUUID() })).toMatchObject({
+        status: 404,
+        body: { code: 'EXAM.NOT_FOUND' },
+      });
+      expect(await api.send('post', '/attempts', longCaller('candidate'), pc, { examId })).toMatchObject({
+        status: 403,
+        body: { code: 'ATTEMPT.NOT_REGISTERED' },
+      });
+    });
+
     it('should compute the deadline on the server, with extra time for an accommodation', async () => {
       const examId = await publishedExam();
       const plain = await registered(examId);

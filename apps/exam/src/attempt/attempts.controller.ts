@@ -18,7 +18,13 @@ import type { FastifyReply } from 'fastify';
 import { AttemptAnswersService } from './attempt-answers.service';
 import { AttemptClosingService } from './attempt-closing.service';
 import { AttemptStartService } from './attempt-start.service';
-import { AttemptResponseDto, SaveAnswerDto, SaveAnswerResponseDto, StartAttemptDto } from './dto/attempt.dto';
+import {
+  AttemptResponseDto,
+  SaveAnswerDto,
+  SaveAnswerResponseDto,
+  StartAttemptDto,
+  StartAttemptInExamDto,
+} from './dto/attempt.dto';
 import { toAttemptDto, toSaveAnswerDto } from './dto/attempt.mapper';
 import { chooseContentCoding } from './paper-body/content-coding';
 import { etagMatches } from './paper-body/etag';
@@ -36,9 +42,24 @@ export class AttemptsController {
     private readonly closing: AttemptClosingService,
   ) {}
 
-  /** 201 with a new attempt, or 200 with the one already running on this device. */
+  /**
+   * 201 with a new attempt, or 200 with the one already running on this device. The exam room's route: under
+   * `/attempts`, which the ingress sends straight to exam (ADR 0048, decision 9), as the rest of the room.
+   */
+  @Post('attempts')
+  startInExam(
+    @CurrentUser() user: AuthUser,
+    @Headers('x-device-id') device: string | undefined,
+    @Ip() ip: string,
+    @Body() dto: StartAttemptInExamDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<AttemptResponseDto> {
+    return this.startAttempt(user, dto.examId, device, ip, dto, reply);
+  }
+
+  /** The same as `POST /attempts`, with the exam in the path (through the gateway, counted there). */
   @Post('exams/:examId/attempts')
-  async start(
+  start(
     @CurrentUser() user: AuthUser,
     @Param('examId', ParseUUIDPipe) examId: string,
     @Headers('x-device-id') device: string | undefined,
@@ -46,16 +67,7 @@ export class AttemptsController {
     @Body() dto: StartAttemptDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<AttemptResponseDto> {
-    const { attempt, answers, resumed, now } = await this.starts.start({
-      userId: user.userId,
-      examId,
-      deviceHeader: device,
-      ip,
-      faceCheckToken: dto.faceCheckToken,
-      accessPassword: dto.accessPassword,
-    });
-    if (resumed) void reply.status(200);
-    return toAttemptDto(attempt, answers, now, resumed);
+    return this.startAttempt(user, examId, device, ip, dto, reply);
   }
 
   @Get('attempts/:attemptId')
@@ -141,5 +153,25 @@ export class AttemptsController {
   ): Promise<AttemptResponseDto> {
     const view = await this.closing.submit(user.userId, attemptId, device);
     return toAttemptDto(view.attempt, view.answers, view.now);
+  }
+
+  private async startAttempt(
+    user: AuthUser,
+    examId: string,
+    device: string | undefined,
+    ip: string,
+    dto: StartAttemptDto,
+    reply: FastifyReply,
+  ): Promise<AttemptResponseDto> {
+    const { attempt, answers, resumed, now } = await this.starts.start({
+      userId: user.userId,
+      examId,
+      deviceHeader: device,
+      ip,
+      faceCheckToken: dto.faceCheckToken,
+      accessPassword: dto.accessPassword,
+    });
+    if (resumed) void reply.status(200);
+    return toAttemptDto(attempt, answers, now, resumed);
   }
 }

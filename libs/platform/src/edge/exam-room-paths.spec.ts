@@ -2,6 +2,7 @@ import { isExamRoomPath, isExamRoomRoute } from './exam-room-paths';
 
 describe('exam-room paths', () => {
   it.each([
+    '/api/exam/attempts',
     '/api/exam/attempts/0b6f3a4e-1d2c-4e5f-8a9b-0c1d2e3f4a5b',
     '/api/exam/attempts/a/paper',
     '/api/exam/attempts/a/answers/q-1',
@@ -12,7 +13,6 @@ describe('exam-room paths', () => {
   });
 
   it.each([
-    ['the bare prefix', '/api/exam/attempts'],
     ['a longer word', '/api/exam/attemptsx/a'],
     ['another exam route', '/api/exam/exams/e/attempts'],
     ['staff routes', '/api/exam/institutions/i/attempts/a/timeline'],
@@ -27,6 +27,7 @@ describe('exam-room paths', () => {
   });
 
   it('should count at exam every route under the room prefix, once routed, and nothing else', () => {
+    expect(isExamRoomRoute('/api/exam/attempts')).toBe(true);
     expect(isExamRoomRoute('/api/exam/attempts/:attemptId')).toBe(true);
     expect(isExamRoomRoute('/api/exam/attempts/:attemptId/answers/:questionId')).toBe(true);
     expect(isExamRoomRoute('/api/exam/exams/:examId/attempts')).toBe(false);

@@ -6,6 +6,7 @@ import {
   IsInt,
   IsOptional,
   IsString,
+  IsUUID,
   Matches,
   Max,
   MaxLength,
@@ -20,6 +21,11 @@ export class StartAttemptDto {
   @IsOptional() @IsString() @MaxLength(4096) faceCheckToken?: string;
   /** The access password the invigilator gives, when the exam has one. */
   @IsOptional() @IsString() @MaxLength(200) accessPassword?: string;
+}
+
+/** Starting an attempt on the exam room's own route (`POST /attempts`): the exam is named in the body. */
+export class StartAttemptInExamDto extends StartAttemptDto {
+  @IsUUID(undefined, { message: 'examId must be the exam id (a UUID) from the exam notice' }) examId!: string;
 }
 
 /** One sub-question's answer inside a composite answer; `{}` leaves it blank. */

@@ -27,7 +27,7 @@ export class RoomApi {
 
   start(examId: string, body: { accessPassword?: string; faceCheckToken?: string }): Promise<Attempt> {
     return this.timed(
-      () => this.call<Attempt>(`/exam/exams/${examId}/attempts`, { method: 'POST', body }),
+      () => this.call<Attempt>('/exam/attempts', { method: 'POST', body: { ...body, examId } }),
       (a) => a.clock.serverTime,
     );
   }
