@@ -30,7 +30,8 @@ function freePort(): Promise<number> {
 
 /**
  * The ingress of the k8s manifests, as the bench can run it: nginx (what ingress-nginx runs) with the
- * Ingress's two rules, the exam room straight to exam and everything else to the gateway. As ingress-nginx
+ * Ingress's two rules (a k8s `Prefix` path matches the prefix itself and everything under it), the exam room
+ * straight to exam and everything else to the gateway. As ingress-nginx
  * with `use-forwarded-headers: false`, it overwrites X-Forwarded-For with the peer's address, caps bodies at
  * 1 MiB and keeps connections to its upstreams alive. One process (`master_process off`), so the CPU meter
  * finds all of it under one pid.
@@ -78,6 +79,8 @@ http {
   ${upstream('gateway', options.gatewayPort)}
   server {
     listen 127.0.0.1:${port};
+    location = ${EXAM_ROOM_PATH_PREFIX} {${proxy('exam_room')}
+    }
     location ${EXAM_ROOM_PATH_PREFIX}/ {${proxy('exam_room')}
     }
     location / {${proxy('gateway')}
