@@ -70,12 +70,16 @@ const CEILING_CONCURRENCY = 32;
 const PROFILE = process.env.BENCH_EXAM_PROFILE === '1';
 const HOUR_MS = 3_600_000;
 const EDGE = process.env.BENCH_EXAM_EDGE === 'gateway' ? 'gateway' : 'ingress';
+/** Names this run's child processes, so the CPU meter never finds another run's (say one left by a crash). */
+const RUN_ID = randomUUID().slice(0, 8);
+/** What to stop if the bench fails half-way (forked children exit with it; nginx is spawned and would not). */
+const onFailure: (() => Promise<void>)[] = [];
 const SERVERS = {
   mariadb: /(^|\/)(mariadbd|mysqld)( |$)/,
   kafka: /kafka\.Kafka /u,
-  gateway: /gateway-process\.ts/u,
-  ingress: /nginx .*bench-edge\.conf/u,
-  bare: /bare-exam-server\.ts/u,
+  gateway: new RegExp(`gateway-process\\.ts ${RUN_ID}`, 'u'),
+  ingress: new RegExp(`nginx .*bench-edge-${RUN_ID}\\.conf`, 'u'),
+  bare: new RegExp(`bare-exam-server\\.ts ${RUN_ID}`, 'u'),
 } as const;
 type Path = 'bare' | 'direct' | 'gateway' | 'ingress';
 
@@ -155,7 +159,7 @@ function forkChild(
   file: string,
   env: Record<string, string>,
 ): Promise<{ child: ChildProcess; port: number }> {
-  const child = fork(join(__dirname, 'support', file), [], {
+  const child = fork(join(__dirname, 'support', file), [RUN_ID], {
     execArgv: [
       '-r',
       '@swc-node/register',
@@ -325,7 +329,9 @@ async function main(): Promise<void> {
     examPort,
     gatewayPort: gateway.port,
     dir: join(__dirname, '..', '.local', 'bench', 'nginx'),
+    runId: RUN_ID,
   });
+  onFailure.push(() => ingress.stop());
   const edgePort = EDGE === 'ingress' ? ingress.port : gateway.port;
   console.log(`[exam bench] candidates' requests through the ${EDGE}`);
   const load = new ExamLoadGenerator(512);
@@ -602,7 +608,8 @@ async function main(): Promise<void> {
   await database.drop();
 }
 
-main().catch((error: unknown) => {
+main().catch(async (error: unknown) => {
   console.error(error);
+  await Promise.allSettled(onFailure.map((stop) => stop()));
   process.exit(1);
 });

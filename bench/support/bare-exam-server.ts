@@ -56,6 +56,8 @@ async function main(): Promise<void> {
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   if (typeof address === 'object' && address !== null) process.send?.({ port: address.port });
+  // The bench went away (a crash, or it killed this baseline): do not outlive it.
+  process.on('disconnect', () => process.exit(0));
 }
 
 void main();

@@ -11,6 +11,8 @@ async function main(): Promise<void> {
   process.on('message', (message) => {
     if (message === 'exit') void app.close().finally(() => process.exit(0));
   });
+  // The bench went away (a crash): do not outlive it.
+  process.on('disconnect', () => process.exit(0));
 }
 
 void main();

@@ -40,6 +40,8 @@ export async function startNginxEdge(options: {
   readonly examPort: number;
   readonly gatewayPort: number;
   readonly dir: string;
+  /** In the config file's name, so this run's nginx is told apart from any other. */
+  readonly runId: string;
 }): Promise<NginxEdge> {
   if (NGINX === undefined)
     throw new Error(
@@ -57,7 +59,7 @@ export async function startNginxEdge(options: {
       proxy_set_header X-Forwarded-For $remote_addr;
       proxy_set_header X-Forwarded-Proto $scheme;
       proxy_buffering on;`;
-  const config = join(options.dir, 'bench-edge.conf');
+  const config = join(options.dir, `bench-edge-${options.runId}.conf`);
   writeFileSync(
     config,
     `master_process off;

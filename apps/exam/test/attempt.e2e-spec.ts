@@ -6,11 +6,18 @@ import { Clock } from '@exam/platform';
 import { expectEventually, type ProbedMessage, type ServiceTestBed } from '@exam/testing';
 import { DataSource } from 'typeorm';
 
+import { AnswerKeyResolver } from '../src/attempt/answer-key-resolver';
 import { AttemptEntity } from '../src/attempt/attempt.entity';
 import { AttemptRepository } from '../src/attempt/attempt.repository';
 import { AttemptAnswerEntity } from '../src/attempt/attempt-answer.entity';
 import { AttemptClosingService } from '../src/attempt/attempt-closing.service';
+import { answerKeyOf } from '../src/attempt/domain/attempt-paper';
+import { PaperSnapshotCache } from '../src/attempt/paper-snapshot-cache';
 import type { ExamEnv } from '../src/config/exam.env';
+import { ExamEntity } from '../src/exam/exam.entity';
+import { ExamRepository } from '../src/exam/exam.repository';
+import { ExamAccommodationEntity } from '../src/exam/exam-accommodation.entity';
+import type { CandidatePaper, PaperSnapshot } from '../src/paper/paper-structure';
 import {
   attemptExamBody,
   attemptPaper,
@@ -706,6 +713,64 @@ describe('exam attempts (e2e)', () => {
       expect(Number((await attemptRow(second)).objective_score)).toBe(2);
     });
 
+    it('should keep the key as references to the frozen paper, and grade rows that hold whole questions alike', async () => {
+      const examId = await publishedExam();
+      const pc = device('pc');
+      const q = fixture.q;
+      const answers = [
+        [q.single, { choice: 'A' }],
+        [q.multiple, { choices: ['A', 'B', 'C'] }],
+        [q.trueFalse, { truth: true }],
+        [q.blank, { blanks: [' 北京 ', '广州'] }],
+      ] as const;
+      const sat: { attemptId: string; candidate: Caller }[] = [];
+      for (let i = 0; i < 2; i += 1) {
+        const candidate = await registered(examId);
+        clock.set(atOpen());
+        const attemptId = await startedAttempt(examId, candidate, pc);
+        for (const [questionId, answer] of answers)
+          expect((await save(candidate, attemptId, questionId, pc, 1, answer)).status).toBe(200);
+        sat.push({ attemptId, candidate });
+      }
+      const [current, legacy] = sat as [(typeof sat)[number], (typeof sat)[number]];
+      const json = (value: unknown): unknown => (typeof value === 'string' ? JSON.parse(value) : value);
+      const frozen = async (attemptId: string) => {
+        const rows: { answer_key: unknown; paper: unknown }[] = await bed.dataSource.query(
+          'SELECT answer_key, paper FROM exam_attempts WHERE id = ?',
+          [attemptId],
+        );
+        const row = rows.at(0);
+        if (row === undefined) throw new Error(`no attempt ${attemptId}`);
+        return { key: json(row.answer_key), paper: json(row.paper) };
+      };
+      const stored = (await frozen(current.attemptId)).key as Record<string, unknown>[];
+      expect(stored.length).toBe(5);
+      for (const entry of stored)
+        expect(Object.keys(entry).sort()).toEqual(['questionId', 'score', 'version']);
+      // A row written before the key became references holds each question whole; it grades the same.
+      const exams: { paper_snapshot: unknown }[] = await bed.dataSource.query(
+        'SELECT paper_snapshot FROM exams WHERE id = ?',
+        [examId],
+      );
+      const paper = (await frozen(legacy.attemptId)).paper as CandidatePaper;
+      const whole = answerKeyOf(json(exams[0]?.paper_snapshot) as PaperSnapshot, paper);
+      expect(JSON.stringify(whole)).toContain('"content"');
+      await bed.dataSource.query('UPDATE exam_attempts SET answer_key = ? WHERE id = ?', [
+        JSON.stringify(whole),
+        legacy.attemptId,
+      ]);
+      // The essay was left blank, so nothing waits for a marker: both are graded at once, question by question alike.
+      for (const { attemptId, candidate } of sat)
+        expect(await api.send('post', `/attempts/${attemptId}/submit`, candidate, pc)).toMatchObject({
+          status: 200,
+          body: { status: 'graded' },
+        });
+      const graded = await Promise.all(sat.map(({ attemptId }) => attemptRow(attemptId)));
+      for (const row of graded) expect(Number(row.objective_score)).toBe(6);
+      expect(json(graded[1]?.question_scores)).toEqual(json(graded[0]?.question_scores));
+      expect(json(graded[0]?.question_scores)).toMatchObject({ [q.single]: 2, [q.essay]: 0 });
+    });
+
     it('should refuse a submission before the exam’s minimum time', async () => {
       const examId = await publishedExam({}, { minMinutesBeforeSubmit: 20 });
       const candidate = await registered(examId);
@@ -751,6 +816,15 @@ describe('exam attempts (e2e)', () => {
             otherPool,
             otherPool.getRepository(AttemptEntity),
             otherPool.getRepository(AttemptAnswerEntity),
+          ),
+          // Its own copy of the snapshots, read through its own pool, as another replica's process would.
+          new AnswerKeyResolver(
+            new ExamRepository(
+              otherPool,
+              otherPool.getRepository(ExamEntity),
+              otherPool.getRepository(ExamAccommodationEntity),
+            ),
+            new PaperSnapshotCache(),
           ),
           bed.service.app.get(EventPublisher),
           env,

@@ -4,6 +4,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 
 import { ExamEnv } from '../config/exam.env';
+import { AnswerKeyResolver } from './answer-key-resolver';
 import type { AttemptEntity } from './attempt.entity';
 import {
   AttemptNotFoundError,
@@ -33,6 +34,7 @@ const MAX_BATCHES_PER_RUN = 20;
 export class AttemptClosingService {
   constructor(
     private readonly attempts: AttemptRepository,
+    private readonly keys: AnswerKeyResolver,
     private readonly events: EventPublisher,
     private readonly env: ExamEnv,
     private readonly clock: Clock,
@@ -90,7 +92,7 @@ export class AttemptClosingService {
   ): Promise<{ answers: AttemptAnswerEntity[]; events: TopicStagedEvent[] }> {
     const saved = await this.attempts.answersOf(attempt.id, tx);
     const answers = new Map<string, AnswerValue>(saved.map((a) => [a.questionId, a.answer]));
-    const grade = gradeAttempt(attempt.answerKey, answers);
+    const grade = gradeAttempt(await this.keys.keyOf(attempt), answers);
     const status = statusAfterClosing(attempt.status, how, grade.needsMarking);
     if (status === null) return { answers: saved, events: [] };
     Object.assign(attempt, {

@@ -36,7 +36,7 @@ import type { AttemptAnswerEntity } from './attempt-answer.entity';
 import { AttemptFaceCheck } from './attempt-face-check';
 import { AttemptFaceCheckEntity } from './attempt-face-check.entity';
 import { AttemptPaperCache } from './attempt-paper-cache';
-import { answerKeyOf } from './domain/attempt-paper';
+import { answerKeyRefsOf } from './domain/attempt-paper';
 import { nextAttemptStatus } from './domain/attempt-state';
 import {
   attemptDeadline,
@@ -137,7 +137,7 @@ export class AttemptStartService {
     const snapshot =
       exam.publishedAt === null
         ? null
-        : await this.snapshots.get(exam.id, exam.publishedAt, () => this.exams.findSnapshot(exam.id));
+        : await this.snapshots.get(exam.id, () => this.exams.findSnapshot(exam.id));
     if (snapshot === null) throw new PaperUnavailableError();
 
     const paper = buildCandidatePaper(snapshot, seed);
@@ -154,7 +154,7 @@ export class AttemptStartService {
       live: 1,
       seed,
       paper,
-      answerKey: answerKeyOf(snapshot, paper),
+      answerKey: answerKeyRefsOf(snapshot, paper),
       deviceId,
       previousDeviceId: null,
       startedAt: now,

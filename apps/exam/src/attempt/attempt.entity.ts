@@ -2,7 +2,7 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 import { DECIMAL_POINTS } from '../database/decimal-column';
 import type { CandidatePaper } from '../paper/paper-structure';
-import type { KeyedQuestion } from './domain/answer-grading';
+import type { StoredAnswerKey } from './domain/attempt-paper';
 import type { AttemptStatus } from './domain/attempt-state';
 
 /** How an attempt was closed: submitted by its candidate, or finalised by the deadline job. */
@@ -25,8 +25,11 @@ export class AttemptEntity {
   @Column({ type: 'char', length: 16 }) seed!: string;
   /** The candidate's paper as delivered: per-candidate order, no answers, scores of the key or explanations. */
   @Column({ type: 'json' }) paper!: CandidatePaper;
-  /** The pinned content of every question of the paper and its worth here, for grading. */
-  @Column({ name: 'answer_key', type: 'json' }) answerKey!: KeyedQuestion[];
+  /**
+   * Every question of the paper at its pinned version and its worth here, for grading: references into the exam's
+   * frozen snapshot (rows written before session 10: whole questions). AnswerKeyResolver gives the content.
+   */
+  @Column({ name: 'answer_key', type: 'json' }) answerKey!: StoredAnswerKey;
   @Column({ name: 'device_id', type: 'varchar', length: 128 }) deviceId!: string;
   /** The device that held the attempt before the last takeover: it is told it was taken over. */
   @Column({ name: 'previous_device_id', type: 'varchar', length: 128, nullable: true })

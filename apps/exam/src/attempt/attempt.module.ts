@@ -4,6 +4,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { CandidateModule } from '../candidate/candidate.module';
 import { ExamFeatureModule } from '../exam/exam.module';
 import { RegistrationModule } from '../registration/registration.module';
+import { AnswerKeyResolver } from './answer-key-resolver';
 import { AttemptEntity } from './attempt.entity';
 import { AttemptRepository } from './attempt.repository';
 import { AttemptAnswerEntity } from './attempt-answer.entity';
@@ -30,12 +31,13 @@ import { PaperSnapshotCache } from './paper-snapshot-cache';
     AttemptRepository,
     AttemptPaperCache,
     PaperSnapshotCache,
+    AnswerKeyResolver,
     AttemptFaceCheck,
     AttemptStartService,
     AttemptAnswersService,
     AttemptClosingService,
     AttemptFinaliserScheduler,
   ],
-  exports: [AttemptClosingService, AttemptRepository],
+  exports: [AttemptClosingService, AttemptRepository, AnswerKeyResolver],
 })
 export class AttemptModule {}

@@ -5,22 +5,18 @@ import type { PaperSnapshot } from '../paper/paper-structure';
 const MAX_ENTRIES = 200;
 
 /**
- * Published exams' paper snapshots, per process. A snapshot is frozen when its exam is published, so the key is
- * the exam and its publication time: a hall of candidates starting at once reads and parses it once, not once
- * each. Bounded; the oldest entry goes first.
+ * Published exams' paper snapshots, per process. A snapshot is written once, when its exam is published (a
+ * published exam never returns to draft), so the exam id keys it: a hall of candidates starting at once reads
+ * and parses it once, and grading resolves attempts' answer keys against the same copy. Bounded; the oldest
+ * entry goes first.
  */
 @Injectable()
 export class PaperSnapshotCache {
   /** The snapshot or its read in flight, so a hall starting at the same second shares one read. */
   private readonly entries = new Map<string, Promise<PaperSnapshot | null>>();
 
-  get(
-    examId: string,
-    publishedAt: Date,
-    load: () => Promise<PaperSnapshot | null>,
-  ): Promise<PaperSnapshot | null> {
-    const key = `${examId}@${publishedAt.getTime()}`;
-    const cached = this.entries.get(key);
+  get(examId: string, load: () => Promise<PaperSnapshot | null>): Promise<PaperSnapshot | null> {
+    const cached = this.entries.get(examId);
     if (cached !== undefined) return cached;
     if (this.entries.size >= MAX_ENTRIES) {
       const oldest = this.entries.keys().next();
@@ -29,15 +25,15 @@ export class PaperSnapshotCache {
     const loading = load().then(
       (snapshot) => {
         // A missing snapshot (not published after all) is not remembered.
-        if (snapshot === null) this.entries.delete(key);
+        if (snapshot === null) this.entries.delete(examId);
         return snapshot;
       },
       (error: unknown) => {
-        this.entries.delete(key);
+        this.entries.delete(examId);
         throw error;
       },
     );
-    this.entries.set(key, loading);
+    this.entries.set(examId, loading);
     return loading;
   }
 }

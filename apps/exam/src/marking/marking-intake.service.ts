@@ -4,6 +4,7 @@ import { Clock } from '@exam/platform';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 
+import { AnswerKeyResolver } from '../attempt/answer-key-resolver';
 import type { AnswerValue } from '../attempt/domain/answer';
 import { ExamEnv } from '../config/exam.env';
 import { AttemptScoreRepository } from './attempt-score.repository';
@@ -31,6 +32,7 @@ export class MarkingIntakeService {
     private readonly attempts: AttemptScoreRepository,
     private readonly keyChanges: KeyChangeRepository,
     private readonly scoring: AttemptScoringService,
+    private readonly keys: AnswerKeyResolver,
     private readonly env: ExamEnv,
     private readonly clock: Clock,
   ) {}
@@ -60,8 +62,9 @@ export class MarkingIntakeService {
       attemptId,
       createdAt: now,
     });
+    const answerKey = await this.keys.keyOf(attempt);
     const items: MarkingItemEntity[] = [];
-    for (const question of attempt.answerKey) {
+    for (const question of answerKey) {
       if ((attempt.questionScores ?? {})[question.questionId] !== null) continue;
       const part = markablePartOf(question, answers.get(question.questionId));
       if (part === null) continue;
@@ -92,7 +95,7 @@ export class MarkingIntakeService {
     await this.scoring.apply(
       tx,
       attempt,
-      regradedScores(attempt.answerKey, answers, overrides).map(({ questionId, score }) => ({
+      regradedScores(answerKey, answers, overrides).map(({ questionId, score }) => ({
         questionId,
         score,
         reason: 'regraded',

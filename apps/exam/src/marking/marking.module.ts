@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 
 import { AttemptEntity } from '../attempt/attempt.entity';
+import { AttemptModule } from '../attempt/attempt.module';
 import { AttemptAnswerEntity } from '../attempt/attempt-answer.entity';
 import { ExamFeatureModule } from '../exam/exam.module';
 import { AttemptScoreRepository } from './attempt-score.repository';
@@ -36,6 +37,7 @@ import { ScoreHistoryService } from './score-history.service';
       ScoreHistoryEntity,
     ]),
     ExamFeatureModule,
+    AttemptModule,
   ],
   controllers: [MarkingController, RegradeController],
   providers: [

@@ -1,6 +1,7 @@
 import { Clock } from '@exam/platform';
 import { Injectable } from '@nestjs/common';
 
+import { AnswerKeyResolver } from '../attempt/answer-key-resolver';
 import type { AnswerValue } from '../attempt/domain/answer';
 import { ExamEnv } from '../config/exam.env';
 import type { ExamEntity } from '../exam/exam.entity';
@@ -41,6 +42,7 @@ export class RegradeService {
     private readonly keyChanges: KeyChangeRepository,
     private readonly attempts: AttemptScoreRepository,
     private readonly scoring: AttemptScoringService,
+    private readonly keys: AnswerKeyResolver,
     private readonly env: ExamEnv,
     private readonly clock: Clock,
   ) {}
@@ -109,7 +111,7 @@ export class RegradeService {
         if (attempt.status !== 'submitted' && attempt.status !== 'graded') continue;
         const saved = await this.attempts.answersOf(tx, id);
         const answers = new Map<string, AnswerValue>(saved.map((a) => [a.questionId, a.answer]));
-        const scores = regradedScores(attempt.answerKey, answers, overrides);
+        const scores = regradedScores(await this.keys.keyOf(attempt), answers, overrides);
         const applied = await this.scoring.apply(
           tx,
           attempt,

@@ -1,9 +1,11 @@
 import { Clock } from '@exam/platform';
 import { Injectable } from '@nestjs/common';
 
+import { AnswerKeyResolver } from '../attempt/answer-key-resolver';
 import type { AttemptEntity } from '../attempt/attempt.entity';
 import { AttemptRepository } from '../attempt/attempt.repository';
 import type { AttemptAnswerEntity } from '../attempt/attempt-answer.entity';
+import type { KeyedQuestion } from '../attempt/domain/answer-grading';
 import { isLive } from '../attempt/domain/attempt-state';
 import type { ExamEntity } from '../exam/exam.entity';
 import { ExamRepository } from '../exam/exam.repository';
@@ -37,6 +39,8 @@ export interface CandidateResults {
 export interface AttemptReview {
   readonly exam: ExamEntity;
   readonly attempt: AttemptEntity;
+  /** The attempt's grading key with each question's content (correct answers, explanations). */
+  readonly answerKey: readonly KeyedQuestion[];
   readonly answers: readonly AttemptAnswerEntity[];
 }
 
@@ -57,6 +61,7 @@ export class CandidateResultsService {
   constructor(
     private readonly exams: ExamRepository,
     private readonly attempts: AttemptRepository,
+    private readonly keys: AnswerKeyResolver,
     private readonly releases: ResultReleaseRepository,
     private readonly clock: Clock,
   ) {}
@@ -97,7 +102,12 @@ export class CandidateResultsService {
       if (attempt.status === 'terminated') throw new AttemptTerminatedError();
       throw new AttemptAwaitingMarkingError();
     }
-    return { exam, attempt, answers: await this.attempts.answersOf(attempt.id) };
+    return {
+      exam,
+      attempt,
+      answerKey: await this.keys.keyOf(attempt),
+      answers: await this.attempts.answersOf(attempt.id),
+    };
   }
 }
 

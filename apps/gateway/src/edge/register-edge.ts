@@ -56,7 +56,7 @@ export async function registerEdge(fastify: FastifyInstance, env: GatewayEnv): P
     return undefined;
   });
 
-  await registerSecurityHeaders(fastify);
+  registerSecurityHeaders(fastify);
 
   const { redis, tokens } = openEdgeCounters(fastify, env.REDIS_URL, env.JWT_PUBLIC_KEYS);
   await registerEdgeRateLimit(fastify, {

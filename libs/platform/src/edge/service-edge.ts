@@ -29,7 +29,7 @@ export async function registerServiceEdge(
     request.headers['x-request-id'] = normalizeTraceId(request.headers['x-request-id']);
     done();
   });
-  await registerSecurityHeaders(fastify);
+  registerSecurityHeaders(fastify);
   const { redis, tokens } = openEdgeCounters(fastify, env.REDIS_URL, env.JWT_PUBLIC_KEYS);
   await registerEdgeRateLimit(fastify, { limits: edge.limits, tokens, redis, counts: edge.counts });
 }

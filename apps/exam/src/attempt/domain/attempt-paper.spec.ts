@@ -1,6 +1,6 @@
 import type { QuestionContent } from '../../bank/question-content';
 import { buildCandidatePaper, type PaperSnapshot } from '../../paper/paper-structure';
-import { answerKeyOf } from './attempt-paper';
+import { answerKeyOf, answerKeyRefsOf, keyNeedsSnapshot, resolveAnswerKey } from './attempt-paper';
 
 const single = (stem: string): QuestionContent => ({
   type: 'single',
@@ -45,5 +45,48 @@ describe(answerKeyOf.name, () => {
     });
     for (const k of key.filter((q) => q.questionId !== 'fixed')) expect(k.score).toBe(2);
     expect(JSON.stringify(paper)).not.toContain('correct');
+  });
+});
+
+describe(answerKeyRefsOf.name, () => {
+  const paper = buildCandidatePaper(snapshot, 'seed-2');
+
+  it('should name each delivered question by id, pinned version and worth, without its content', () => {
+    const refs = answerKeyRefsOf(snapshot, paper);
+    expect(refs).toEqual(
+      paper.sections.flatMap((s) =>
+        s.questions.map((q) => ({ questionId: q.questionId, version: q.version, score: q.score })),
+      ),
+    );
+    expect(JSON.stringify(refs)).not.toContain('right');
+    expect(keyNeedsSnapshot(refs)).toBe(true);
+  });
+
+  it('should resolve to exactly the key with content, against the same snapshot', () => {
+    expect(resolveAnswerKey(answerKeyRefsOf(snapshot, paper), snapshot)).toEqual(
+      answerKeyOf(snapshot, paper),
+    );
+  });
+});
+
+describe(resolveAnswerKey.name, () => {
+  const whole = { questionId: 'old', score: 4, content: single('kept in the row') };
+
+  it('should take an older row’s whole questions as they are, with or without a snapshot', () => {
+    expect(keyNeedsSnapshot([whole])).toBe(false);
+    expect(resolveAnswerKey([whole], null)).toEqual([whole]);
+    expect(resolveAnswerKey([whole, { questionId: 'fixed', version: 2, score: 3 }], snapshot)).toEqual([
+      whole,
+      { questionId: 'fixed', score: 3, content: single('fixed v2') },
+    ]);
+  });
+
+  it('should refuse to grade with a reference the snapshot does not pin, rather than skip it', () => {
+    expect(() => resolveAnswerKey([{ questionId: 'fixed', version: 1, score: 3 }], snapshot)).toThrow(
+      /fixed@1 is not in the exam's snapshot/,
+    );
+    expect(() => resolveAnswerKey([{ questionId: 'fixed', version: 2, score: 3 }], null)).toThrow(
+      /not in the exam's snapshot/,
+    );
   });
 });

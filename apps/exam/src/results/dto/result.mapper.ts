@@ -67,7 +67,7 @@ function answerDto(answer: AnswerValue | undefined): Record<string, unknown> | n
 export function toAttemptReviewDto(review: AttemptReview): AttemptReviewDto {
   const { attempt } = review;
   const saved = new Map(review.answers.map((a) => [a.questionId, a.answer]));
-  const keyed = new Map(attempt.answerKey.map((q) => [q.questionId, q]));
+  const keyed = new Map(review.answerKey.map((q) => [q.questionId, q]));
   const order = attempt.paper.sections.flatMap((s) => s.questions.map((q) => q.questionId));
   const questions: ReviewQuestionDto[] = [];
   for (const questionId of order) {
