@@ -132,6 +132,24 @@ describe('exam room without the gateway hop (e2e)', () => {
     await resume(exam.url, issueTestToken(), from('198.51.100.21')).expect(404);
   });
 
+  it('should not let a client outside the trusted proxies pick its address with X-Forwarded-For', async () => {
+    // This exam trusts only a proxy network the test is not in, as a production pod trusts only the ingress's.
+    const untrusting = await startExamBed({
+      ...limits,
+      RATE_LIMIT_NAMESPACE: `untrusted-${randomBytes(4).toString('hex')}:`,
+      TRUSTED_PROXIES: '10.0.0.0/8',
+    });
+    try {
+      for (const spoofed of ['203.0.113.1', '203.0.113.2', '203.0.113.3'])
+        await resume(untrusting.url, null, { 'x-forwarded-for': spoofed }).expect(401);
+      // Three made-up addresses were one client: its fourth request is over the address's budget.
+      const limited = await resume(untrusting.url, null, { 'x-forwarded-for': '203.0.113.4' }).expect(429);
+      expect((limited.body as { message: string }).message).toMatch(/from your address/);
+    } finally {
+      await untrusting.close();
+    }
+  });
+
   it('should send the edge security headers and a trace id from the room routes, as the gateway does', async () => {
     const direct = await resume(exam.url, issueTestToken(), { 'x-request-id': 'trace-room-edge-02' }).expect(
       404,
